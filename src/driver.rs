@@ -1,0 +1,1 @@
+//! (placeholder: compile pipeline; owned by the lead)

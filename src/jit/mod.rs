@@ -1,0 +1,1 @@
+//! (placeholder: owned by the jit work; replaced by its real contents)

@@ -1,0 +1,1 @@
+//! (placeholder: owned by the lower work; replaced by its real contents)

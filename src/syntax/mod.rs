@@ -1,0 +1,1 @@
+//! (placeholder: owned by the syntax work; replaced by its real contents)

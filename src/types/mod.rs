@@ -1,0 +1,1 @@
+//! (placeholder: owned by the types work; replaced by its real contents)
