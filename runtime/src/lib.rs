@@ -1,1 +1,4 @@
-pub fn _placeholder() {}
+//! gojit-runtime: everything JIT-compiled Go code calls at run time.
+//!
+//! `abi` fixes the value layouts and descriptors shared with the compiler.
+pub mod abi;
