@@ -8,6 +8,8 @@
 //!   - `NAME.code` expected exit status; when absent, 0.
 //! All expectations were produced by real Go (see `tests/regen.sh`).
 //!
+//! `examples/` is checked the same way.
+//!
 //! Each directory is one `#[test]`; it runs every case, prints `corpus <dir>: N passed, M failed`
 //! and then panics once listing every failing case with a short diff. `GOJIT_ONLY=substr` limits
 //! the run to cases whose file name contains `substr`.
@@ -26,22 +28,30 @@ const DIFF_LINES: usize = 12;
 
 #[test]
 fn run_programs() {
-    check_dir("run");
+    check_dir("tests/run");
 }
 
 #[test]
 fn compile_errors() {
-    check_dir("errors");
+    check_dir("tests/errors");
 }
 
 #[test]
 fn conformance() {
-    check_dir("conformance");
+    check_dir("tests/conformance");
 }
 
-/// Runs every case of `tests/<name>/` and panics with a report if any fails.
+/// The showcase programs in `examples/` carry Go-generated expectations too.
+#[test]
+fn examples() {
+    check_dir("examples");
+}
+
+/// Runs every case of the directory `name` (relative to the crate root) and panics with a report
+/// if any fails.
 fn check_dir(name: &str) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(name);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+    let name = name.rsplit('/').next().unwrap_or(name);
     let only = common::only_filter();
     let cases = list_cases(&dir, &only);
     assert!(
@@ -146,6 +156,9 @@ fn missing_line_in_order(want: &str, got: &str) -> Option<String> {
 
 /// The first `DIFF_LINES` lines of `s`, with a marker when more were cut.
 fn head(s: &str) -> String {
+    if s.is_empty() {
+        return "(empty)".to_string();
+    }
     let lines: Vec<&str> = s.lines().collect();
     let mut out = lines.iter().take(DIFF_LINES).copied().collect::<Vec<_>>().join("\n");
     if lines.len() > DIFF_LINES {
@@ -172,7 +185,11 @@ fn short_diff(want: &str, got: &str) -> String {
             writeln!(out, "{label}{mark}{:4}| {l}", i + 1).unwrap();
         }
     }
-    if want.ends_with('\n') != got.ends_with('\n') && first >= w.len().min(g.len()) {
+    if !want.is_empty()
+        && !got.is_empty()
+        && want.ends_with('\n') != got.ends_with('\n')
+        && first >= w.len().min(g.len())
+    {
         out.push_str("(trailing newline differs)\n");
     }
     out.trim_end().to_string()

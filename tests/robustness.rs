@@ -184,8 +184,31 @@ fn first_lines(s: &str, n: usize) -> String {
     s.lines().take(n).collect::<Vec<_>>().join("\n")
 }
 
+/// Guards against a vacuous pass: `gojit check` must accept a valid program and reject an invalid
+/// one, otherwise "exit 0 or 1" says nothing.
+fn check_subcommand_discriminates() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let good = common::run_gojit("check", &root.join("run"), "if_else.go", CASE_TIMEOUT)
+        .expect("start gojit");
+    assert_eq!(
+        good.code,
+        Some(0),
+        "`gojit check run/if_else.go` should succeed; stderr:\n{}",
+        String::from_utf8_lossy(&good.stderr)
+    );
+    let bad = common::run_gojit("check", &root.join("errors"), "undefined.go", CASE_TIMEOUT)
+        .expect("start gojit");
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        bad.code == Some(1) && stderr.contains("undefined.go:6:14: undefined: x"),
+        "`gojit check errors/undefined.go` should exit 1 with `undefined: x`; got {:?}, stderr:\n{stderr}",
+        bad.code
+    );
+}
+
 #[test]
 fn never_panics_on_mutated_inputs() {
+    check_subcommand_discriminates();
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("robustness");
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).expect("create temp dir");
