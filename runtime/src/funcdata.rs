@@ -6,7 +6,7 @@
 //! need no lock and hold nothing with `Drop` (a panic resume may abandon the looking-up frame).
 //!
 //! # Format
-//! A table is a pc-sorted array of fixed-size [`FuncInfo`] rows (64 bytes) plus four shared pools
+//! A table is a pc-sorted array of fixed-size [`FuncInfo`] rows (56 bytes) plus four shared pools
 //! that rows index by `(offset, length)`:
 //! - `names`: UTF-8 bytes of all Go names (`main.f`, `main.(*T).M`, `main.f.func1`).
 //! - `lines`: the pc->line program of each function: pairs `(pc_delta: uvarint, line_delta:
@@ -352,6 +352,6 @@ mod tests {
         assert!(t.find(0x1090).is_none());
         assert!(t.find(0x8ff).is_none());
         assert_eq!(t.name(t.find(0x905).unwrap()), "main.g");
-        assert_eq!(std::mem::size_of::<FuncInfo>(), 64);
+        assert_eq!(std::mem::size_of::<FuncInfo>(), 56);
     }
 }
