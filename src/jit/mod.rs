@@ -41,6 +41,7 @@
 //! at `finalize_definitions` turns them read-execute (`region::protect`), never both writable and
 //! executable; pages are never written again (a later `finalize` allocates new pages).
 
+pub mod emit;
 mod trampolines;
 
 use cranelift_codegen::ir::{self, StackSlotKey};
