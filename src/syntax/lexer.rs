@@ -255,7 +255,12 @@ pub struct Lexer<'a> {
     nlsemi: bool,
     /// Lexical errors, in source order.
     pub diags: Vec<Diagnostic>,
+    /// Sorted offsets of placeholder bytes standing for invalid UTF-8 (see `syntax::parse_bytes`).
+    invalid_utf8: &'a [u32],
 }
+
+/// The byte that stands for one byte of invalid UTF-8 in the text (see `syntax::parse_bytes`).
+pub const PLACEHOLDER: u8 = 0x1A;
 
 fn is_letter(c: char) -> bool {
     c == '_' || c.is_alphabetic()
@@ -297,7 +302,13 @@ fn base_name(base: u32) -> &'static str {
 
 impl<'a> Lexer<'a> {
     pub fn new(src: &'a str) -> Lexer<'a> {
-        let mut lx = Lexer { src, bytes: src.as_bytes(), pos: 0, nlsemi: false, diags: Vec::new() };
+        Lexer::with_invalid_utf8(src, &[])
+    }
+
+    /// A lexer for a text whose bytes at the sorted offsets `invalid_utf8` replace invalid UTF-8
+    /// bytes of the original file: each is reported as `invalid UTF-8 encoding` and skipped.
+    pub fn with_invalid_utf8(src: &'a str, invalid_utf8: &'a [u32]) -> Lexer<'a> {
+        let mut lx = Lexer { src, bytes: src.as_bytes(), pos: 0, nlsemi: false, diags: Vec::new(), invalid_utf8 };
         // A byte order mark is allowed (and ignored) at the very start only.
         if src.starts_with('\u{FEFF}') {
             lx.pos = 3;
@@ -308,7 +319,18 @@ impl<'a> Lexer<'a> {
     /// A lexer starting at byte `pos` (used for bounded lookahead).
     pub fn new_at(src: &'a str, pos: usize) -> Lexer<'a> {
         let pos = if src.is_char_boundary(pos) { pos } else { src.len() };
-        Lexer { src, bytes: src.as_bytes(), pos, nlsemi: false, diags: Vec::new() }
+        Lexer { src, bytes: src.as_bytes(), pos, nlsemi: false, diags: Vec::new(), invalid_utf8: &[] }
+    }
+
+    fn is_invalid_utf8(&self, at: usize) -> bool {
+        !self.invalid_utf8.is_empty() && self.invalid_utf8.binary_search(&(at as u32)).is_ok()
+    }
+
+    /// Inside literals and comments: reports a placeholder byte at `at`, if it is one.
+    fn check_placeholder(&mut self, at: usize) {
+        if self.bytes.get(at) == Some(&PLACEHOLDER) && self.is_invalid_utf8(at) {
+            self.err(at, "invalid UTF-8 encoding");
+        }
     }
 
     fn err(&mut self, at: usize, msg: impl Into<String>) {
@@ -344,6 +366,10 @@ impl<'a> Lexer<'a> {
             // skip white space
             while let Some(&b) = self.bytes.get(self.pos) {
                 if b == b' ' || b == b'\t' || b == b'\r' || (b == b'\n' && !nlsemi) {
+                    self.pos += 1;
+                } else if b == PLACEHOLDER && self.is_invalid_utf8(self.pos) {
+                    // gc reports an invalid byte and skips it
+                    self.err(self.pos, "invalid UTF-8 encoding");
                     self.pos += 1;
                 } else {
                     break;
@@ -444,6 +470,10 @@ impl<'a> Lexer<'a> {
                     if self.peek() == b'/' {
                         // line comment: runs to (not including) the newline
                         while !self.at_end() && self.peek() != b'\n' {
+                            if self.peek() == 0 {
+                                self.err(self.pos, "invalid NUL character");
+                            }
+                            self.check_placeholder(self.pos);
                             self.pos += 1;
                         }
                         continue;
@@ -564,7 +594,7 @@ impl<'a> Lexer<'a> {
                 }
                 Some(b'\n') => newline = true,
                 Some(0) => self.err(self.pos, "invalid NUL character"),
-                _ => {}
+                _ => self.check_placeholder(self.pos),
             }
             self.pos += 1;
         }
@@ -782,7 +812,10 @@ impl<'a> Lexer<'a> {
                     ok = false;
                     self.pos += 1;
                 }
-                _ => self.pos += 1,
+                _ => {
+                    self.check_placeholder(self.pos);
+                    self.pos += 1;
+                }
             }
         }
         Token { tok: Tok::Str, span: Span::new(lo as u32, self.pos as u32), bad: !ok }
@@ -806,7 +839,10 @@ impl<'a> Lexer<'a> {
                     ok = false;
                     self.pos += 1;
                 }
-                _ => self.pos += 1,
+                _ => {
+                    self.check_placeholder(self.pos);
+                    self.pos += 1;
+                }
             }
         }
         Token { tok: Tok::RawStr, span: Span::new(lo as u32, self.pos as u32), bad: !ok }
@@ -855,7 +891,10 @@ impl<'a> Lexer<'a> {
                     ok = false;
                     self.pos += 1;
                 }
-                _ => self.pos += self.cur_char().len_utf8(),
+                _ => {
+                    self.check_placeholder(self.pos);
+                    self.pos += self.cur_char().len_utf8();
+                }
             }
             n += 1;
         }

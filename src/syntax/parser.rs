@@ -58,17 +58,31 @@ pub struct Parser<'a> {
     had_syntax_error: bool,
     last_syntax_line: u32,
     stopped: bool,
+    /// Line and message of the last non-syntax error (for gc's duplicate suppression).
+    last_other: Option<(u32, String)>,
     /// Spans of `.(type)` guards not yet claimed by a type switch.
     guards: Vec<Span>,
 }
 
 impl<'a> Parser<'a> {
+    /// A parser over a text with invalid-UTF-8 placeholders at the sorted offsets `invalid_utf8`
+    /// (see `syntax::parse_bytes`).
+    pub fn with_invalid_utf8(file: &'a SourceFile, invalid_utf8: &'a [u32]) -> Parser<'a> {
+        let mut p = Parser::new_empty(file, invalid_utf8);
+        p.tok = p.scan();
+        p
+    }
+
     pub fn new(file: &'a SourceFile) -> Parser<'a> {
+        Parser::with_invalid_utf8(file, &[])
+    }
+
+    fn new_empty(file: &'a SourceFile, invalid_utf8: &'a [u32]) -> Parser<'a> {
         let src = file.text.as_str();
-        let mut p = Parser {
+        Parser {
             file,
             src,
-            lx: Lexer::new(src),
+            lx: Lexer::with_invalid_utf8(src, invalid_utf8),
             tok: Token { tok: Tok::Eof, span: Span::default(), bad: false },
             peeked: None,
             prev_end: 0,
@@ -80,10 +94,9 @@ impl<'a> Parser<'a> {
             had_syntax_error: false,
             last_syntax_line: 0,
             stopped: false,
+            last_other: None,
             guards: Vec::new(),
-        };
-        p.tok = p.scan();
-        p
+        }
     }
 
     // ----- tokens -----
@@ -172,6 +185,14 @@ impl<'a> Parser<'a> {
     fn push_diag(&mut self, d: Diagnostic) {
         if self.stopped {
             return;
+        }
+        // gc drops a non-syntax error equal to the previous one on the same line.
+        if !d.msg.starts_with("syntax error") {
+            let line = self.file.line(d.span.lo);
+            if self.last_other.as_ref().is_some_and(|(l, m)| *l == line && *m == d.msg) {
+                return;
+            }
+            self.last_other = Some((line, d.msg.clone()));
         }
         let span = d.span;
         self.diags.push(d);
@@ -290,7 +311,10 @@ impl<'a> Parser<'a> {
     pub fn parse_file(mut self) -> (Option<File>, Vec<Diagnostic>) {
         let file = self.file_or_none();
         let mut diags = std::mem::take(&mut self.diags);
+        // Sorted by position like gc prints them; `too many errors` stays last.
+        let trailer = if self.stopped { diags.pop() } else { None };
         diags.sort_by_key(|d| d.span.lo);
+        diags.extend(trailer);
         (file, diags)
     }
 
@@ -531,7 +555,8 @@ impl<'a> Parser<'a> {
         if self.tok.tok == Tok::LParen {
             self.next();
             let mut list = self.param_list(Tok::RParen)?;
-            match list.len() {
+            let count: usize = list.iter().map(|f| f.names.len().max(1)).sum();
+            match count {
                 0 => return Err(self.error_at(self.pos(), "method has no receiver")),
                 1 => recv = list.pop(),
                 _ => return Err(self.error_at(self.pos(), "method has multiple receivers")),
@@ -1636,10 +1661,7 @@ impl<'a> Parser<'a> {
                             ExprKind::Ident(i) => names.push(i),
                             _ => {
                                 let text = self.text(e.span).to_string();
-                                return Err(self.syntax_error_at(
-                                    e.span.lo,
-                                    &format!("non-name {} on left side of :=", text),
-                                ));
+                                return Err(self.error_at(e.span.lo, format!("non-name {} on left side of :=", text)));
                             }
                         }
                     }
@@ -1748,7 +1770,7 @@ impl<'a> Parser<'a> {
                 for e in &lhs {
                     if !matches!(e.kind, ExprKind::Ident(_)) {
                         let text = self.text(e.span).to_string();
-                        return Err(self.syntax_error_at(e.span.lo, &format!("non-name {} on left side of :=", text)));
+                        return Err(self.error_at(e.span.lo, format!("cannot declare {}", text)));
                     }
                 }
             }
