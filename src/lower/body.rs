@@ -84,9 +84,9 @@ impl<'a> Prog<'a> {
             go_name: meta.go_name,
             decl_line: meta.decl_line,
             defer_kind: match meta.defer_kind {
-                DeferKind::None => super::jitshim::DeferKind::None,
-                DeferKind::Open => super::jitshim::DeferKind::OpenCoded { n: n_defers },
-                DeferKind::Chained => super::jitshim::DeferKind::Chained,
+                DeferKind::None => crate::jit::DeferKind::None,
+                DeferKind::Open => crate::jit::DeferKind::OpenCoded { n: n_defers },
+                DeferKind::Chained => crate::jit::DeferKind::Chained,
             },
             is_wrapper: meta.is_wrapper,
         };

@@ -420,9 +420,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 vec![]
             }
             Builtin::Recover => {
-                let out = self.temp(16, 8);
-                self.rt(Rt::Recover, &[out]);
-                vec![self.load(TypeTable::EMPTY_INTERFACE, out, 0)]
+                vec![V::W(self.rt(Rt::Recover, &[]))]
             }
             Builtin::Print | Builtin::Println => {
                 self.rt(Rt::PrintLock, &[]);

@@ -272,7 +272,18 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 }
             }
             DeferKind::Chained => {
-                self.rt(Rt::DeferReturn, &[]);
+                // loop: c = gort_deferpop(); if c == 0 break; call c
+                let head = self.block();
+                let run = self.block();
+                let done = self.block();
+                self.jump(head);
+                self.at(head);
+                let c = self.rt(Rt::DeferReturn, &[])[0];
+                self.b.ins().brif(c, run, &[], done, &[]);
+                self.at(run);
+                self.call_closure0(c);
+                self.jump(head);
+                self.at(done);
             }
             DeferKind::None => {}
         }

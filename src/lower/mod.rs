@@ -22,7 +22,6 @@ mod call;
 mod defer;
 mod expr;
 mod func;
-mod jitshim;
 mod prog;
 mod rt;
 mod stmt;
@@ -41,7 +40,7 @@ use crate::syntax::ast;
 use crate::types::{Info, ObjKind, TypeTable};
 
 pub use defer::DeferKind;
-pub use jitshim::{FuncMeta as JitFuncMeta, Jit, KEY_CLOSURE_BASE, KEY_DEFERBITS};
+pub use crate::jit::{FuncMeta as JitFuncMeta, Jit, KEY_CLOSURE_BASE, KEY_DEFERBITS};
 
 /// Metadata passed with each defined function (converted to the JIT's `FuncMeta`).
 #[derive(Clone, Debug)]

@@ -111,16 +111,14 @@ impl Rt {
             TypeAssertFail => "gort_panic_typeassert",
             GoPanic => "gort_gopanic",
             PanicIndex => "gort_panic_index",
-            PanicSliceAlen => "gort_panic_slice_alen",
-            PanicSliceAcap => "gort_panic_slice_acap",
-            PanicSliceB => "gort_panic_slice_b",
+            PanicSliceAlen | PanicSliceAcap | PanicSliceB => "gort_panic_bounds",
             PanicDivide => "gort_panic_divide",
             PanicShift => "gort_panic_shift",
-            PanicNil => "gort_panic_nil",
+            PanicNil => "gort_panic_nilderef",
             PanicNilMap => "gort_panic_nilmap",
             Recover => "gort_gorecover",
             DeferPush => "gort_deferproc",
-            DeferReturn => "gort_deferreturn",
+            DeferReturn => "gort_deferpop",
             PrintLock => "gort_printlock",
             PrintUnlock => "gort_printunlock",
             PrintBool => "gort_printbool",
@@ -156,6 +154,9 @@ impl Rt {
                 | IntString
                 | DecodeRune
                 | MapLen
+                | Recover
+                | DeferPush
+                | DeferReturn
                 | MapIterNext
                 | PrintLock
                 | PrintUnlock
@@ -205,11 +206,11 @@ impl Rt {
             TypeAssertFail => (p(3), vec![]),
             GoPanic => (p(2), vec![]),
             PanicIndex => (p(2), vec![]),
-            PanicSliceAlen | PanicSliceAcap | PanicSliceB => (p(2), vec![]),
+            PanicSliceAlen | PanicSliceAcap | PanicSliceB => (p(3), vec![]),
             PanicDivide | PanicShift | PanicNil | PanicNilMap => (vec![], vec![]),
-            Recover => (p(1), vec![]),
+            Recover => (vec![], p(2)),
             DeferPush => (p(1), vec![]),
-            DeferReturn => (vec![], vec![]),
+            DeferReturn => (vec![], p(1)),
             PrintLock | PrintUnlock | PrintSp | PrintNl => (vec![], vec![]),
             PrintBool => (vec![I8], vec![]),
             PrintInt | PrintUint | PrintPointer => (p(1), vec![]),
