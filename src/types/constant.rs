@@ -1,0 +1,340 @@
+//! Compile-time constant values and constant folding.
+//!
+//! # Precision limits (differences from gc)
+//! - Integer constants (typed and untyped, runes included) are `i128`. gc keeps untyped integers
+//!   exact up to 512 bits; here an intermediate untyped value beyond ±2^127 is reported as
+//!   `constant overflow` by the checker. Every value that fits a Go integer type is exact.
+//! - Floating-point constants are `f64` (gc: arbitrary precision, rounded only on conversion to a
+//!   typed float). Results can differ from gc in the last bit for long constant expressions, and
+//!   untyped float constants beyond the f64 range are reported as overflow.
+//! - Strings are byte vectors (Go strings may hold invalid UTF-8).
+//!
+//! Invariant: after the checker has given a constant expression its final type, its recorded value
+//! has the variant of that type's kind: `Int` for every integer type, `Float` for floats, `Bool`,
+//! `String`.
+
+use super::ty::BasicKind;
+use crate::syntax::ast::BinaryOp;
+
+/// A constant value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConstValue {
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    String(Vec<u8>),
+}
+
+/// Why a constant operation failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConstError {
+    /// Result does not fit the representation (`constant overflow`).
+    Overflow,
+    /// Integer division by zero (`invalid operation: division by zero`).
+    DivByZero,
+    /// Operator not defined on these operands.
+    BadOperands,
+}
+
+impl ConstValue {
+    pub fn as_int(&self) -> Option<i128> {
+        match self {
+            ConstValue::Int(i) => Some(*i),
+            ConstValue::Float(f) if f.fract() == 0.0 && f.abs() < 1.7e38 => Some(*f as i128),
+            _ => None,
+        }
+    }
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            ConstValue::Int(i) => Some(*i as f64),
+            ConstValue::Float(f) => Some(*f),
+            _ => None,
+        }
+    }
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            ConstValue::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+    pub fn as_str(&self) -> Option<&[u8]> {
+        match self {
+            ConstValue::String(s) => Some(s),
+            _ => None,
+        }
+    }
+    /// True for integer-valued numeric constants (`1`, `2.0`).
+    pub fn is_integral(&self) -> bool {
+        self.as_int().is_some()
+    }
+
+    /// Formats the value as gc does in messages (`300`, `1.5`, `"abc"`, `true`).
+    pub fn to_go_string(&self) -> String {
+        match self {
+            ConstValue::Bool(b) => b.to_string(),
+            ConstValue::Int(i) => i.to_string(),
+            ConstValue::Float(f) => format_float(*f),
+            ConstValue::String(s) => go_quote(s),
+        }
+    }
+}
+
+/// Formats a float constant like gc's messages (shortest representation, `1e+100` style).
+pub fn format_float(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e21 {
+        return format!("{}", f as i128);
+    }
+    let s = format!("{f:e}");
+    // Rust prints `1e100`, Go `1e+100`.
+    match s.split_once('e') {
+        Some((m, e)) if !e.starts_with('-') && f.abs() >= 1e21 => format!("{m}e+{e}"),
+        _ if f.abs() >= 1e-4 && f.abs() < 1e21 => format!("{f}"),
+        _ => s,
+    }
+}
+
+/// Quotes bytes as a Go string literal (`strconv.Quote` style).
+pub fn go_quote(s: &[u8]) -> String {
+    let mut out = String::from("\"");
+    let text = String::from_utf8_lossy(s);
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Whether `v` is representable as a value of basic kind `k`; returns the converted value
+/// (`Int` for integer kinds, `Float` for float kinds, rounded to f32 for `float32`).
+/// `Err(true)` means "truncated" (a non-integral float for an integer kind), `Err(false)` overflow
+/// or a kind mismatch.
+pub fn represent(v: &ConstValue, k: BasicKind) -> Result<ConstValue, bool> {
+    use BasicKind::*;
+    match k {
+        Bool | UntypedBool => match v {
+            ConstValue::Bool(_) => Ok(v.clone()),
+            _ => Err(false),
+        },
+        String | UntypedString => match v {
+            ConstValue::String(_) => Ok(v.clone()),
+            _ => Err(false),
+        },
+        UntypedInt | UntypedRune => match v {
+            ConstValue::Int(_) => Ok(v.clone()),
+            ConstValue::Float(f) => {
+                if f.fract() != 0.0 {
+                    Err(true)
+                } else if f.abs() < 1.7e38 {
+                    Ok(ConstValue::Int(*f as i128))
+                } else {
+                    Err(false)
+                }
+            }
+            _ => Err(false),
+        },
+        Float32 | Float64 | UntypedFloat => {
+            let f = match v {
+                ConstValue::Int(i) => *i as f64,
+                ConstValue::Float(f) => *f,
+                _ => return Err(false),
+            };
+            if k == Float32 {
+                let r = f as f32;
+                if r.is_infinite() {
+                    return Err(false);
+                }
+                Ok(ConstValue::Float(r as f64))
+            } else if f.is_infinite() {
+                Err(false)
+            } else {
+                Ok(ConstValue::Float(f))
+            }
+        }
+        _ => {
+            let Some((bits, signed)) = k.int_bits() else { return Err(false) };
+            let i = match v {
+                ConstValue::Int(i) => *i,
+                ConstValue::Float(f) => {
+                    if f.fract() != 0.0 {
+                        return Err(true);
+                    }
+                    if f.abs() >= 1.7e38 {
+                        return Err(false);
+                    }
+                    *f as i128
+                }
+                _ => return Err(false),
+            };
+            let (lo, hi) = int_range(bits, signed);
+            if i < lo || i > hi { Err(false) } else { Ok(ConstValue::Int(i)) }
+        }
+    }
+}
+
+/// Inclusive range of an integer type.
+pub fn int_range(bits: u32, signed: bool) -> (i128, i128) {
+    if signed {
+        (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
+    } else {
+        (0, (1i128 << bits) - 1)
+    }
+}
+
+/// Folds `a op b` for arithmetic and logical operators (not comparisons, not shifts).
+/// `integer` selects integer division (operands of integer type, or both untyped integer).
+pub fn binary(op: BinaryOp, a: &ConstValue, b: &ConstValue, integer: bool) -> Result<ConstValue, ConstError> {
+    use BinaryOp::*;
+    use ConstValue as C;
+    match (a, b) {
+        (C::Bool(x), C::Bool(y)) => match op {
+            LogAnd => Ok(C::Bool(*x && *y)),
+            LogOr => Ok(C::Bool(*x || *y)),
+            _ => Err(ConstError::BadOperands),
+        },
+        (C::String(x), C::String(y)) => match op {
+            Add => {
+                let mut s = x.clone();
+                s.extend_from_slice(y);
+                Ok(C::String(s))
+            }
+            _ => Err(ConstError::BadOperands),
+        },
+        (C::Int(x), C::Int(y)) if integer || !matches!(op, Div) => {
+            let (x, y) = (*x, *y);
+            let r = match op {
+                Add => x.checked_add(y),
+                Sub => x.checked_sub(y),
+                Mul => x.checked_mul(y),
+                Div => {
+                    if y == 0 {
+                        return Err(ConstError::DivByZero);
+                    }
+                    x.checked_div(y)
+                }
+                Rem => {
+                    if y == 0 {
+                        return Err(ConstError::DivByZero);
+                    }
+                    x.checked_rem(y)
+                }
+                And => Some(x & y),
+                Or => Some(x | y),
+                Xor => Some(x ^ y),
+                AndNot => Some(x & !y),
+                _ => return Err(ConstError::BadOperands),
+            };
+            r.map(C::Int).ok_or(ConstError::Overflow)
+        }
+        _ => {
+            let (Some(x), Some(y)) = (a.as_f64(), b.as_f64()) else { return Err(ConstError::BadOperands) };
+            if integer {
+                return Err(ConstError::BadOperands);
+            }
+            let r = match op {
+                Add => x + y,
+                Sub => x - y,
+                Mul => x * y,
+                Div => {
+                    if y == 0.0 {
+                        return Err(ConstError::DivByZero);
+                    }
+                    x / y
+                }
+                _ => return Err(ConstError::BadOperands),
+            };
+            if r.is_finite() { Ok(C::Float(r)) } else { Err(ConstError::Overflow) }
+        }
+    }
+}
+
+/// Folds a comparison.
+pub fn compare(op: BinaryOp, a: &ConstValue, b: &ConstValue) -> Option<bool> {
+    use BinaryOp::*;
+    use std::cmp::Ordering;
+    use ConstValue as C;
+    let ord: Ordering = match (a, b) {
+        (C::Bool(x), C::Bool(y)) => {
+            return match op {
+                Eq => Some(x == y),
+                Ne => Some(x != y),
+                _ => None,
+            };
+        }
+        (C::String(x), C::String(y)) => x.cmp(y),
+        (C::Int(x), C::Int(y)) => x.cmp(y),
+        _ => a.as_f64()?.partial_cmp(&b.as_f64()?)?,
+    };
+    Some(match op {
+        Eq => ord == Ordering::Equal,
+        Ne => ord != Ordering::Equal,
+        Lt => ord == Ordering::Less,
+        Le => ord != Ordering::Greater,
+        Gt => ord == Ordering::Greater,
+        Ge => ord != Ordering::Less,
+        _ => return None,
+    })
+}
+
+/// Folds `x << s` / `x >> s` on integers (`s` already checked non-negative).
+pub fn shift(op: BinaryOp, x: i128, s: u128) -> Result<i128, ConstError> {
+    match op {
+        BinaryOp::Shl => {
+            if x == 0 {
+                return Ok(0);
+            }
+            if s >= 127 {
+                return Err(ConstError::Overflow);
+            }
+            let r = x.checked_mul(1i128 << s).ok_or(ConstError::Overflow)?;
+            Ok(r)
+        }
+        _ => Ok(if s >= 127 { if x < 0 { -1 } else { 0 } } else { x >> s }),
+    }
+}
+
+/// Truncates an integer to a typed integer kind's width with wrap-around (used for `^x` on
+/// unsigned typed constants, where Go's complement is relative to the type's width).
+pub fn complement(x: i128, kind: BasicKind) -> i128 {
+    match kind.int_bits() {
+        Some((bits, false)) => {
+            let mask = if bits == 128 { -1 } else { (1i128 << bits) - 1 };
+            !x & mask
+        }
+        _ => !x,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn representability() {
+        assert_eq!(represent(&ConstValue::Int(300), BasicKind::Int8), Err(false));
+        assert_eq!(represent(&ConstValue::Int(255), BasicKind::Uint8), Ok(ConstValue::Int(255)));
+        assert_eq!(represent(&ConstValue::Float(1.5), BasicKind::Int), Err(true));
+        assert_eq!(represent(&ConstValue::Float(2.0), BasicKind::Int), Ok(ConstValue::Int(2)));
+        assert_eq!(represent(&ConstValue::Int(3), BasicKind::Float64), Ok(ConstValue::Float(3.0)));
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(binary(BinaryOp::Div, &ConstValue::Int(7), &ConstValue::Int(2), true), Ok(ConstValue::Int(3)));
+        assert_eq!(
+            binary(BinaryOp::Div, &ConstValue::Int(7), &ConstValue::Int(2), false),
+            Ok(ConstValue::Float(3.5))
+        );
+        assert_eq!(shift(BinaryOp::Shl, 1, 100), Ok(1i128 << 100));
+        assert_eq!(complement(0, BasicKind::Uint8), 255);
+        assert_eq!(format_float(1e100), "1e+100");
+        assert_eq!(format_float(1.5), "1.5");
+    }
+}

@@ -1,0 +1,955 @@
+//! The representation of Go types: an interning arena ([`TypeTable`]) of [`Type`]s named by
+//! [`TypeId`].
+//!
+//! # Invariants
+//! - **Identity is equality**: every unnamed (composite or basic) type is interned, so two
+//!   structurally identical unnamed types get the same `TypeId`, and `a == b` on `TypeId`s is exactly
+//!   Go's type identity. Named (defined) types are never interned: each `type T ...` declaration
+//!   creates a fresh id ([`TypeTable::new_named`]).
+//! - A named type's underlying type is set once, after creation ([`TypeTable::set_underlying`]), so
+//!   recursive types (`type L struct { next *L }`) can refer to themselves. Until set it is
+//!   [`TypeTable::INVALID`]. The underlying type of a named type is never itself named.
+//! - Interfaces hold their **complete** method set: embedded interfaces are flattened, methods are
+//!   sorted by name (the order interface method tables use, see `runtime/src/abi.rs`).
+//! - Variadic signatures store the last parameter as the slice type `[]T`.
+//! - Layout (size, align, field offsets) follows `runtime/src/abi.rs`: string 16, slice 24,
+//!   interface 16, pointer/map/func 8, structs in Go's layout. Layouts are only meaningful for types
+//!   the checker accepted (it rejects invalid recursive types and over-large arrays).
+//!
+//! The table also holds the ids of the predeclared types as associated constants
+//! (`TypeTable::INT`, `TypeTable::STRING`, ...), created in a fixed order by [`TypeTable::new`].
+
+use std::collections::HashMap;
+
+use cranelift_entity::{PrimaryMap, entity_impl};
+
+use super::info::ObjId;
+
+/// Interned type identity (see the module docs: equal ids <=> identical Go types).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(u32);
+entity_impl!(TypeId, "t");
+
+impl Default for TypeId {
+    /// The invalid type.
+    fn default() -> Self {
+        TypeTable::INVALID
+    }
+}
+
+/// The predeclared basic types, plus the untyped kinds of constants and `nil`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BasicKind {
+    /// The type of erroneous expressions (never seen by codegen).
+    Invalid,
+    Bool,
+    Int,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Uint,
+    Uint8,
+    Uint16,
+    Uint32,
+    Uint64,
+    Uintptr,
+    Float32,
+    Float64,
+    String,
+    UnsafePointer,
+    UntypedBool,
+    UntypedInt,
+    UntypedRune,
+    UntypedFloat,
+    UntypedString,
+    UntypedNil,
+}
+
+impl BasicKind {
+    /// The name gc prints (`untyped int`, `int`, ...).
+    pub fn name(self) -> &'static str {
+        use BasicKind::*;
+        match self {
+            Invalid => "invalid type",
+            Bool => "bool",
+            Int => "int",
+            Int8 => "int8",
+            Int16 => "int16",
+            Int32 => "int32",
+            Int64 => "int64",
+            Uint => "uint",
+            Uint8 => "uint8",
+            Uint16 => "uint16",
+            Uint32 => "uint32",
+            Uint64 => "uint64",
+            Uintptr => "uintptr",
+            Float32 => "float32",
+            Float64 => "float64",
+            String => "string",
+            UnsafePointer => "unsafe.Pointer",
+            UntypedBool => "untyped bool",
+            UntypedInt => "untyped int",
+            UntypedRune => "untyped rune",
+            UntypedFloat => "untyped float",
+            UntypedString => "untyped string",
+            UntypedNil => "untyped nil",
+        }
+    }
+    pub fn is_untyped(self) -> bool {
+        use BasicKind::*;
+        matches!(self, UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedString | UntypedNil)
+    }
+    pub fn is_integer(self) -> bool {
+        use BasicKind::*;
+        matches!(
+            self,
+            Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr | UntypedInt | UntypedRune
+        )
+    }
+    pub fn is_unsigned(self) -> bool {
+        use BasicKind::*;
+        matches!(self, Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr)
+    }
+    pub fn is_float(self) -> bool {
+        matches!(self, BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat)
+    }
+    pub fn is_numeric(self) -> bool {
+        self.is_integer() || self.is_float()
+    }
+    pub fn is_string(self) -> bool {
+        matches!(self, BasicKind::String | BasicKind::UntypedString)
+    }
+    pub fn is_boolean(self) -> bool {
+        matches!(self, BasicKind::Bool | BasicKind::UntypedBool)
+    }
+    /// Ordered types support `< <= > >=`.
+    pub fn is_ordered(self) -> bool {
+        self.is_numeric() || self.is_string()
+    }
+    /// (size, align) in bytes; untyped kinds report their default type's layout.
+    pub fn layout(self) -> (u64, u64) {
+        use BasicKind::*;
+        match self {
+            Bool | Int8 | Uint8 | UntypedBool => (1, 1),
+            Int16 | Uint16 => (2, 2),
+            Int32 | Uint32 | Float32 | UntypedRune => (4, 4),
+            Int | Int64 | Uint | Uint64 | Uintptr | Float64 | UnsafePointer | UntypedInt | UntypedFloat
+            | UntypedNil => (8, 8),
+            String | UntypedString => (16, 8),
+            Invalid => (0, 1),
+        }
+    }
+    /// For integer kinds: (bits, signed). `int`/`uint`/`uintptr` are 64-bit.
+    pub fn int_bits(self) -> Option<(u32, bool)> {
+        use BasicKind::*;
+        Some(match self {
+            Int8 => (8, true),
+            Int16 => (16, true),
+            Int32 => (32, true),
+            Int | Int64 => (64, true),
+            Uint8 => (8, false),
+            Uint16 => (16, false),
+            Uint32 => (32, false),
+            Uint | Uint64 | Uintptr => (64, false),
+            _ => return None,
+        })
+    }
+}
+
+/// A struct field.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Field {
+    /// Field name; for an embedded field, the type's name (`T` for `T` or `*T`, `Stringer` for
+    /// `fmt.Stringer`).
+    pub name: String,
+    pub ty: TypeId,
+    pub embedded: bool,
+    /// The decoded tag (part of type identity).
+    pub tag: Option<Vec<u8>>,
+}
+
+/// A function signature (without receiver). `params`' last entry is `[]T` when `variadic`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Signature {
+    pub params: Vec<TypeId>,
+    pub results: Vec<TypeId>,
+    pub variadic: bool,
+}
+
+/// A method of an interface type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct IMethod {
+    pub name: String,
+    /// A `Type::Func` signature (interned).
+    pub sig: TypeId,
+}
+
+/// A method declared on a named type (`func (r T) M()` or `func (r *T) M()`), or a method of a
+/// modelled standard-library type (e.g. `(*strings.Builder).WriteString`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Method {
+    pub name: String,
+    /// The `Type::Func` signature without the receiver.
+    pub sig: TypeId,
+    /// True for a pointer receiver `*T`.
+    pub ptr_recv: bool,
+    /// The function object: `ObjKind::Func` for source methods, `ObjKind::External` for
+    /// standard-library methods.
+    pub func: ObjId,
+}
+
+/// A defined (named) type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Named {
+    /// The type's name (`T`, `error`, `Stringer`).
+    pub name: String,
+    /// Package qualifier for printing: `""` for predeclared types (`error`), `"main"` for types
+    /// declared in the program (local types too, as gc's `%T` prints them), `"fmt"`, `"strings"`...
+    pub pkg: String,
+    /// The `TypeName` object (None for types created by the table itself, e.g. `error`).
+    pub obj: Option<ObjId>,
+    /// Underlying type; [`TypeTable::INVALID`] until set.
+    pub underlying: TypeId,
+    /// Declared methods, in declaration order (both receiver kinds). Not sorted.
+    pub methods: Vec<Method>,
+}
+
+/// A Go type. See the module docs for interning.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Type {
+    Basic(BasicKind),
+    Named(Named),
+    Pointer(TypeId),
+    Slice(TypeId),
+    Array { len: u64, elem: TypeId },
+    Map { key: TypeId, val: TypeId },
+    Struct { fields: Vec<Field> },
+    Func(Signature),
+    /// Methods sorted by name, embedded interfaces flattened.
+    Interface { methods: Vec<IMethod> },
+    /// The type of a multi-value call (never the type of a variable).
+    Tuple(Vec<TypeId>),
+}
+
+/// Size and alignment in bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    pub size: u64,
+    pub align: u64,
+}
+
+/// Result of [`TypeTable::lookup_field_or_method`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Lookup {
+    /// A struct field: `path` holds the indices of the embedded fields traversed, then the field's
+    /// own index (so `path.len() >= 1`).
+    Field { path: Vec<u32>, ty: TypeId, indirect: bool },
+    /// A concrete method declared on `named`: `path` holds the embedded-field indices traversed to
+    /// reach the receiver (empty when the method is on the operand's own type), `index` is into
+    /// `Named::methods` of `named`.
+    Method { path: Vec<u32>, named: TypeId, index: u32, indirect: bool },
+    /// A method of an interface type reached through `path` (the operand itself, or an embedded
+    /// interface field): `index` is into that interface's sorted `methods`.
+    InterfaceMethod { path: Vec<u32>, iface: TypeId, index: u32, indirect: bool },
+    /// More than one candidate at the shallowest depth.
+    Ambiguous,
+    NotFound,
+}
+
+/// Why a type does not implement an interface.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingMethod {
+    /// The interface method that is missing or wrong.
+    pub name: String,
+    pub kind: MissingKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MissingKind {
+    /// No method of that name.
+    Missing,
+    /// The method exists with a pointer receiver and the type is not a pointer.
+    PointerReceiver,
+    /// The method exists with a different signature (`have`, `want`).
+    WrongType { have: TypeId, want: TypeId },
+}
+
+/// The type arena. See the module docs.
+pub struct TypeTable {
+    types: PrimaryMap<TypeId, Type>,
+    interned: HashMap<Type, TypeId>,
+    layouts: Vec<Option<Layout>>,
+}
+
+macro_rules! predeclared {
+    ($($name:ident = $idx:expr, $kind:ident;)*) => {
+        impl TypeTable {
+            $(pub const $name: TypeId = TypeId($idx);)*
+            const BASICS: &'static [BasicKind] = &[$(BasicKind::$kind,)*];
+        }
+    };
+}
+
+predeclared! {
+    INVALID = 0, Invalid;
+    BOOL = 1, Bool;
+    INT = 2, Int;
+    INT8 = 3, Int8;
+    INT16 = 4, Int16;
+    INT32 = 5, Int32;
+    INT64 = 6, Int64;
+    UINT = 7, Uint;
+    UINT8 = 8, Uint8;
+    UINT16 = 9, Uint16;
+    UINT32 = 10, Uint32;
+    UINT64 = 11, Uint64;
+    UINTPTR = 12, Uintptr;
+    FLOAT32 = 13, Float32;
+    FLOAT64 = 14, Float64;
+    STRING = 15, String;
+    UNSAFE_POINTER = 16, UnsafePointer;
+    UNTYPED_BOOL = 17, UntypedBool;
+    UNTYPED_INT = 18, UntypedInt;
+    UNTYPED_RUNE = 19, UntypedRune;
+    UNTYPED_FLOAT = 20, UntypedFloat;
+    UNTYPED_STRING = 21, UntypedString;
+    UNTYPED_NIL = 22, UntypedNil;
+}
+
+impl TypeTable {
+    /// `interface {}` (also `any`).
+    pub const EMPTY_INTERFACE: TypeId = TypeId(23);
+    /// The predeclared named interface `error` (`interface { Error() string }`).
+    pub const ERROR: TypeId = TypeId(24);
+    /// `byte` is an alias of `uint8`, `rune` of `int32`.
+    pub const BYTE: TypeId = Self::UINT8;
+    pub const RUNE: TypeId = Self::INT32;
+
+    /// A table holding the predeclared types at their fixed ids. The `error` type's `Error` method
+    /// has no function object (`ObjId::reserved_value()`): it is only ever called dynamically.
+    pub fn new() -> TypeTable {
+        let mut t = TypeTable { types: PrimaryMap::new(), interned: HashMap::new(), layouts: Vec::new() };
+        for &k in Self::BASICS {
+            t.intern(Type::Basic(k));
+        }
+        let empty = t.intern(Type::Interface { methods: vec![] });
+        debug_assert_eq!(empty, Self::EMPTY_INTERFACE);
+        let err = t.new_named("error", "", None);
+        debug_assert_eq!(err, Self::ERROR);
+        let sig = t.func(vec![], vec![Self::STRING], false);
+        let under = t.intern(Type::Interface { methods: vec![IMethod { name: "Error".into(), sig }] });
+        t.set_underlying(err, under);
+        t
+    }
+
+    /// The interned id of an unnamed type (creating it if new). Do not pass `Type::Named`.
+    pub fn intern(&mut self, ty: Type) -> TypeId {
+        debug_assert!(!matches!(ty, Type::Named(_)));
+        if let Some(&id) = self.interned.get(&ty) {
+            return id;
+        }
+        let id = self.types.push(ty.clone());
+        self.interned.insert(ty, id);
+        id
+    }
+
+    /// A fresh named type with an unset (invalid) underlying type and no methods.
+    pub fn new_named(&mut self, name: &str, pkg: &str, obj: Option<ObjId>) -> TypeId {
+        self.types.push(Type::Named(Named {
+            name: name.to_string(),
+            pkg: pkg.to_string(),
+            obj,
+            underlying: Self::INVALID,
+            methods: vec![],
+        }))
+    }
+
+    /// Sets a named type's underlying type (its underlying, if `under` is itself named).
+    pub fn set_underlying(&mut self, named: TypeId, under: TypeId) {
+        let u = self.underlying(under);
+        if let Type::Named(n) = &mut self.types[named] {
+            n.underlying = u;
+        }
+    }
+
+    /// Adds a method to a named type; returns its index in `Named::methods`.
+    pub fn add_method(&mut self, named: TypeId, m: Method) -> u32 {
+        match &mut self.types[named] {
+            Type::Named(n) => {
+                n.methods.push(m);
+                (n.methods.len() - 1) as u32
+            }
+            _ => u32::MAX,
+        }
+    }
+
+    pub fn pointer(&mut self, elem: TypeId) -> TypeId {
+        self.intern(Type::Pointer(elem))
+    }
+    pub fn slice(&mut self, elem: TypeId) -> TypeId {
+        self.intern(Type::Slice(elem))
+    }
+    pub fn array(&mut self, len: u64, elem: TypeId) -> TypeId {
+        self.intern(Type::Array { len, elem })
+    }
+    pub fn map(&mut self, key: TypeId, val: TypeId) -> TypeId {
+        self.intern(Type::Map { key, val })
+    }
+    pub fn func(&mut self, params: Vec<TypeId>, results: Vec<TypeId>, variadic: bool) -> TypeId {
+        self.intern(Type::Func(Signature { params, results, variadic }))
+    }
+    pub fn tuple(&mut self, elems: Vec<TypeId>) -> TypeId {
+        self.intern(Type::Tuple(elems))
+    }
+    /// An interface type from its (possibly unsorted, duplicate-free) complete method list.
+    pub fn interface(&mut self, mut methods: Vec<IMethod>) -> TypeId {
+        methods.sort_by(|a, b| a.name.cmp(&b.name));
+        self.intern(Type::Interface { methods })
+    }
+
+    /// The type with this id.
+    pub fn get(&self, t: TypeId) -> &Type {
+        &self.types[t]
+    }
+
+    /// Number of types (ids are `0..len`).
+    pub fn len(&self) -> usize {
+        self.types.len()
+    }
+
+    /// Go's underlying type: the type itself unless named.
+    pub fn underlying(&self, t: TypeId) -> TypeId {
+        match &self.types[t] {
+            Type::Named(n) => n.underlying,
+            _ => t,
+        }
+    }
+    /// The underlying [`Type`].
+    pub fn under(&self, t: TypeId) -> &Type {
+        &self.types[self.underlying(t)]
+    }
+    /// The named type's data, if `t` is named.
+    pub fn named(&self, t: TypeId) -> Option<&Named> {
+        match &self.types[t] {
+            Type::Named(n) => Some(n),
+            _ => None,
+        }
+    }
+    /// The basic kind of the underlying type, if basic.
+    pub fn basic(&self, t: TypeId) -> Option<BasicKind> {
+        match self.under(t) {
+            Type::Basic(k) => Some(*k),
+            _ => None,
+        }
+    }
+    pub fn is_named(&self, t: TypeId) -> bool {
+        matches!(self.types[t], Type::Named(_))
+    }
+    pub fn is_interface(&self, t: TypeId) -> bool {
+        matches!(self.under(t), Type::Interface { .. })
+    }
+    pub fn is_untyped(&self, t: TypeId) -> bool {
+        matches!(self.types[t], Type::Basic(k) if k.is_untyped())
+    }
+    /// Element type of a pointer's underlying type.
+    pub fn pointer_elem(&self, t: TypeId) -> Option<TypeId> {
+        match self.under(t) {
+            Type::Pointer(e) => Some(*e),
+            _ => None,
+        }
+    }
+    /// Signature of a func type (underlying).
+    pub fn signature(&self, t: TypeId) -> Option<&Signature> {
+        match self.under(t) {
+            Type::Func(s) => Some(s),
+            _ => None,
+        }
+    }
+    /// Struct fields (underlying), empty for non-structs.
+    pub fn struct_fields(&self, t: TypeId) -> &[Field] {
+        match self.under(t) {
+            Type::Struct { fields } => fields,
+            _ => &[],
+        }
+    }
+    /// Interface methods (underlying, sorted by name), empty for non-interfaces.
+    pub fn interface_methods(&self, t: TypeId) -> &[IMethod] {
+        match self.under(t) {
+            Type::Interface { methods } => methods,
+            _ => &[],
+        }
+    }
+    /// The elements of a tuple, or `[t]` for any other type.
+    pub fn tuple_elems(&self, t: TypeId) -> Vec<TypeId> {
+        match &self.types[t] {
+            Type::Tuple(v) => v.clone(),
+            _ => vec![t],
+        }
+    }
+
+    /// The default type of an untyped kind (`untyped int` -> `int`, `untyped rune` -> `int32`,
+    /// `untyped float` -> `float64`, ...); other types unchanged.
+    pub fn default_type(&self, t: TypeId) -> TypeId {
+        match self.types[t] {
+            Type::Basic(BasicKind::UntypedBool) => Self::BOOL,
+            Type::Basic(BasicKind::UntypedInt) => Self::INT,
+            Type::Basic(BasicKind::UntypedRune) => Self::INT32,
+            Type::Basic(BasicKind::UntypedFloat) => Self::FLOAT64,
+            Type::Basic(BasicKind::UntypedString) => Self::STRING,
+            _ => t,
+        }
+    }
+
+    // ----- comparability ---------------------------------------------------------------------
+
+    /// Go's comparability (`==` defined): not slices, maps, funcs, nor structs/arrays containing
+    /// them. Interfaces are comparable (may panic at run time).
+    pub fn is_comparable(&self, t: TypeId) -> bool {
+        self.comparable_depth(t, 0)
+    }
+    fn comparable_depth(&self, t: TypeId, depth: u32) -> bool {
+        if depth > 100 {
+            return false;
+        }
+        match self.under(t) {
+            Type::Slice(_) | Type::Map { .. } | Type::Func(_) | Type::Tuple(_) => false,
+            Type::Basic(BasicKind::UntypedNil) => false,
+            Type::Struct { fields } => fields.iter().all(|f| self.comparable_depth(f.ty, depth + 1)),
+            Type::Array { elem, .. } => self.comparable_depth(*elem, depth + 1),
+            _ => true,
+        }
+    }
+
+    /// True if a value of this type may be compared with `nil`.
+    pub fn has_nil(&self, t: TypeId) -> bool {
+        matches!(
+            self.under(t),
+            Type::Pointer(_)
+                | Type::Slice(_)
+                | Type::Map { .. }
+                | Type::Func(_)
+                | Type::Interface { .. }
+                | Type::Basic(BasicKind::UnsafePointer)
+                | Type::Basic(BasicKind::UntypedNil)
+        )
+    }
+
+    // ----- layout -------------------------------------------------------------------------------
+
+    /// Computes and caches every type's layout. The checker calls this once all named types are
+    /// complete; afterwards [`TypeTable::layout`] is a table lookup and types interned later are
+    /// laid out on demand.
+    pub fn finalize_layouts(&mut self) {
+        let n = self.types.len();
+        self.layouts = vec![None; n];
+        for i in 0..n {
+            let t = TypeId(i as u32);
+            let l = self.compute_layout(t, 0);
+            self.layouts[i] = Some(l);
+        }
+    }
+
+    /// Size and alignment of a value of type `t` (see the module docs).
+    pub fn layout(&self, t: TypeId) -> Layout {
+        if let Some(Some(l)) = self.layouts.get(t.0 as usize) {
+            return *l;
+        }
+        self.compute_layout(t, 0)
+    }
+    pub fn size_of(&self, t: TypeId) -> u64 {
+        self.layout(t).size
+    }
+    pub fn align_of(&self, t: TypeId) -> u64 {
+        self.layout(t).align
+    }
+
+    fn compute_layout(&self, t: TypeId, depth: u32) -> Layout {
+        if let Some(Some(l)) = self.layouts.get(t.0 as usize) {
+            return *l;
+        }
+        if depth > 200 {
+            return Layout { size: 0, align: 1 };
+        }
+        match &self.types[t] {
+            Type::Basic(k) => {
+                let (size, align) = k.layout();
+                Layout { size, align }
+            }
+            Type::Named(n) => self.compute_layout(n.underlying, depth + 1),
+            Type::Pointer(_) | Type::Map { .. } | Type::Func(_) => Layout { size: 8, align: 8 },
+            Type::Slice(_) => Layout { size: 24, align: 8 },
+            Type::Interface { .. } => Layout { size: 16, align: 8 },
+            Type::Array { len, elem } => {
+                let e = self.compute_layout(*elem, depth + 1);
+                Layout { size: e.size.saturating_mul(*len), align: e.align }
+            }
+            Type::Struct { fields } => {
+                let (offsets, l) = self.struct_layout(fields, depth);
+                drop(offsets);
+                l
+            }
+            Type::Tuple(elems) => {
+                let fields: Vec<Field> = elems
+                    .iter()
+                    .map(|&ty| Field { name: String::new(), ty, embedded: false, tag: None })
+                    .collect();
+                self.struct_layout(&fields, depth).1
+            }
+        }
+    }
+
+    fn struct_layout(&self, fields: &[Field], depth: u32) -> (Vec<u64>, Layout) {
+        let mut off: u64 = 0;
+        let mut align: u64 = 1;
+        let mut offsets = Vec::with_capacity(fields.len());
+        for f in fields {
+            let l = self.compute_layout(f.ty, depth + 1);
+            off = round_up(off, l.align);
+            offsets.push(off);
+            off = off.saturating_add(l.size);
+            align = align.max(l.align);
+        }
+        // gc pads a struct whose final field is zero-sized (so &last does not point past the end).
+        if let Some(last) = fields.last() {
+            if off > 0 && self.compute_layout(last.ty, depth + 1).size == 0 {
+                off = off.saturating_add(1);
+            }
+        }
+        (offsets, Layout { size: round_up(off, align), align })
+    }
+
+    /// Byte offsets of the fields of a struct type (underlying), in declaration order.
+    pub fn field_offsets(&self, t: TypeId) -> Vec<u64> {
+        match self.under(t) {
+            Type::Struct { fields } => self.struct_layout(fields, 0).0,
+            _ => vec![],
+        }
+    }
+    /// Byte offset of field `index` of a struct type.
+    pub fn field_offset(&self, t: TypeId, index: usize) -> u64 {
+        self.field_offsets(t).get(index).copied().unwrap_or(0)
+    }
+
+    // ----- method sets and selectors -----------------------------------------------------------
+
+    /// Finds field or method `name` on a value of type `t` following Go's selector rules: depth
+    /// by depth through embedded fields (breadth first), auto-dereferencing one pointer level on
+    /// `t` and on embedded pointer fields. A method's `indirect` says a pointer was dereferenced on
+    /// the way (or `t` itself is a pointer).
+    pub fn lookup_field_or_method(&self, t: TypeId, name: &str) -> Lookup {
+        if name == "_" {
+            return Lookup::NotFound;
+        }
+        // A pointer to a named pointer type has no methods; `*T` where T is named: look in T.
+        let (start, mut indirect0) = match &self.types[t] {
+            Type::Pointer(e) => (*e, true),
+            Type::Named(_) => match self.under(t) {
+                // Named pointer types: fields of the pointee are accessible, methods are not.
+                Type::Pointer(e) => {
+                    return match self.lookup_field_or_method(*e, name) {
+                        f @ Lookup::Field { .. } => f,
+                        _ => Lookup::NotFound,
+                    };
+                }
+                _ => (t, false),
+            },
+            _ => (t, false),
+        };
+        if matches!(self.types[start], Type::Pointer(_)) {
+            // **T: no auto-deref twice.
+            return Lookup::NotFound;
+        }
+        // Breadth-first over embedded types.
+        struct Entry {
+            ty: TypeId,
+            path: Vec<u32>,
+            indirect: bool,
+        }
+        let mut current = vec![Entry { ty: start, path: vec![], indirect: indirect0 }];
+        let mut seen: Vec<TypeId> = vec![];
+        for _depth in 0..32 {
+            if current.is_empty() {
+                break;
+            }
+            let mut found: Option<Lookup> = None;
+            let mut count = 0;
+            let mut next = vec![];
+            for e in &current {
+                if let Type::Named(n) = &self.types[e.ty] {
+                    if seen.contains(&e.ty) {
+                        continue;
+                    }
+                    seen.push(e.ty);
+                    if let Some(i) = n.methods.iter().position(|m| m.name == name) {
+                        count += 1;
+                        found = Some(Lookup::Method {
+                            path: e.path.clone(),
+                            named: e.ty,
+                            index: i as u32,
+                            indirect: e.indirect,
+                        });
+                        continue;
+                    }
+                }
+                match self.under(e.ty) {
+                    Type::Struct { fields } => {
+                        for (i, f) in fields.iter().enumerate() {
+                            let mut path = e.path.clone();
+                            path.push(i as u32);
+                            if f.name == name {
+                                count += 1;
+                                found = Some(Lookup::Field { path: path.clone(), ty: f.ty, indirect: e.indirect });
+                            }
+                            if f.embedded {
+                                let (ty, ind) = match &self.types[f.ty] {
+                                    Type::Pointer(p) => (*p, true),
+                                    _ => (f.ty, false),
+                                };
+                                next.push(Entry { ty, path, indirect: e.indirect || ind });
+                            }
+                        }
+                    }
+                    Type::Interface { methods } => {
+                        if let Some(i) = methods.iter().position(|m| m.name == name) {
+                            count += 1;
+                            found = Some(Lookup::InterfaceMethod {
+                                path: e.path.clone(),
+                                iface: e.ty,
+                                index: i as u32,
+                                indirect: e.indirect,
+                            });
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if count > 1 {
+                return Lookup::Ambiguous;
+            }
+            if let Some(f) = found {
+                return f;
+            }
+            current = next;
+            indirect0 = false;
+            let _ = indirect0;
+        }
+        Lookup::NotFound
+    }
+
+    /// The signature type of a looked-up method (without receiver).
+    pub fn method_sig(&self, l: &Lookup) -> Option<TypeId> {
+        match l {
+            Lookup::Method { named, index, .. } => {
+                self.named(*named).and_then(|n| n.methods.get(*index as usize)).map(|m| m.sig)
+            }
+            Lookup::InterfaceMethod { iface, index, .. } => {
+                self.interface_methods(*iface).get(*index as usize).map(|m| m.sig)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether `t` implements interface `iface` (Go's method-set rules: a value of named type `T`
+    /// has only value-receiver methods, `*T` has both; promoted methods through embedded fields
+    /// follow the same rule with embedded pointers counting as pointers).
+    pub fn implements(&self, t: TypeId, iface: TypeId) -> Result<(), MissingMethod> {
+        let want = self.interface_methods(iface).to_vec();
+        if self.is_interface(t) {
+            let have = self.interface_methods(t);
+            for m in want {
+                match have.iter().find(|h| h.name == m.name) {
+                    None => return Err(MissingMethod { name: m.name, kind: MissingKind::Missing }),
+                    Some(h) if h.sig != m.sig => {
+                        return Err(MissingMethod {
+                            name: m.name,
+                            kind: MissingKind::WrongType { have: h.sig, want: m.sig },
+                        });
+                    }
+                    _ => {}
+                }
+            }
+            return Ok(());
+        }
+        let is_ptr = matches!(self.types[t], Type::Pointer(_));
+        for m in want {
+            let l = self.lookup_field_or_method(t, &m.name);
+            let (sig, needs_ptr) = match &l {
+                Lookup::Method { named, index, indirect, .. } => {
+                    let meth = &self.named(*named).unwrap().methods[*index as usize];
+                    (meth.sig, meth.ptr_recv && !indirect && !is_ptr)
+                }
+                Lookup::InterfaceMethod { .. } => (self.method_sig(&l).unwrap(), false),
+                _ => return Err(MissingMethod { name: m.name, kind: MissingKind::Missing }),
+            };
+            if sig != m.sig {
+                return Err(MissingMethod { name: m.name, kind: MissingKind::WrongType { have: sig, want: m.sig } });
+            }
+            if needs_ptr {
+                return Err(MissingMethod { name: m.name, kind: MissingKind::PointerReceiver });
+            }
+        }
+        Ok(())
+    }
+
+    // ----- printing -------------------------------------------------------------------------------
+
+    /// The type as gc's runtime and `%T` print it: `int`, `main.T`, `*main.T`, `[]int`,
+    /// `map[string]int`, `func(int) string`, `interface {}`, `struct { a int }`, `error`.
+    pub fn type_string(&self, t: TypeId) -> String {
+        let mut s = String::new();
+        self.write_type(&mut s, t, Style::Runtime, 0);
+        s
+    }
+
+    /// The type as the compiler's error messages print it: types of package main unqualified
+    /// (`T`, `*T`), `interface{}` without a space, `any` for the empty interface when written so is
+    /// not tracked (prints `interface{}`), `untyped int` for untyped kinds.
+    pub fn type_string_err(&self, t: TypeId) -> String {
+        let mut s = String::new();
+        self.write_type(&mut s, t, Style::Error, 0);
+        s
+    }
+
+    fn write_type(&self, s: &mut String, t: TypeId, style: Style, depth: u32) {
+        if depth > 50 {
+            s.push_str("...");
+            return;
+        }
+        let d = depth + 1;
+        match &self.types[t] {
+            Type::Basic(k) => s.push_str(k.name()),
+            Type::Named(n) => {
+                if !n.pkg.is_empty() && !(style == Style::Error && n.pkg == "main") {
+                    s.push_str(&n.pkg);
+                    s.push('.');
+                }
+                s.push_str(&n.name);
+            }
+            Type::Pointer(e) => {
+                s.push('*');
+                self.write_type(s, *e, style, d);
+            }
+            Type::Slice(e) => {
+                s.push_str("[]");
+                self.write_type(s, *e, style, d);
+            }
+            Type::Array { len, elem } => {
+                s.push_str(&format!("[{len}]"));
+                self.write_type(s, *elem, style, d);
+            }
+            Type::Map { key, val } => {
+                s.push_str("map[");
+                self.write_type(s, *key, style, d);
+                s.push(']');
+                self.write_type(s, *val, style, d);
+            }
+            Type::Func(sig) => {
+                s.push_str("func");
+                self.write_sig(s, sig, style, d);
+            }
+            Type::Struct { fields } => {
+                if fields.is_empty() {
+                    s.push_str(if style == Style::Runtime { "struct {}" } else { "struct{}" });
+                    return;
+                }
+                s.push_str(if style == Style::Runtime { "struct { " } else { "struct{" });
+                for (i, f) in fields.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str("; ");
+                    }
+                    if !f.embedded {
+                        s.push_str(&f.name);
+                        s.push(' ');
+                    }
+                    self.write_type(s, f.ty, style, d);
+                    if let Some(tag) = &f.tag {
+                        s.push(' ');
+                        s.push_str(&format!("{:?}", String::from_utf8_lossy(tag)));
+                    }
+                }
+                s.push_str(if style == Style::Runtime { " }" } else { "}" });
+            }
+            Type::Interface { methods } => {
+                if methods.is_empty() {
+                    s.push_str(if style == Style::Runtime { "interface {}" } else { "interface{}" });
+                    return;
+                }
+                s.push_str(if style == Style::Runtime { "interface { " } else { "interface{" });
+                for (i, m) in methods.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str("; ");
+                    }
+                    s.push_str(&m.name);
+                    if let Type::Func(sig) = &self.types[m.sig] {
+                        self.write_sig(s, sig, style, d);
+                    }
+                }
+                s.push_str(if style == Style::Runtime { " }" } else { "}" });
+            }
+            Type::Tuple(elems) => {
+                s.push('(');
+                for (i, e) in elems.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    self.write_type(s, *e, style, d);
+                }
+                s.push(')');
+            }
+        }
+    }
+
+    fn write_sig(&self, s: &mut String, sig: &Signature, style: Style, d: u32) {
+        s.push('(');
+        for (i, p) in sig.params.iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            if sig.variadic && i + 1 == sig.params.len() {
+                s.push_str("...");
+                match &self.types[*p] {
+                    Type::Slice(e) => self.write_type(s, *e, style, d),
+                    _ => self.write_type(s, *p, style, d),
+                }
+            } else {
+                self.write_type(s, *p, style, d);
+            }
+        }
+        s.push(')');
+        match sig.results.len() {
+            0 => {}
+            1 => {
+                s.push(' ');
+                self.write_type(s, sig.results[0], style, d);
+            }
+            _ => {
+                s.push_str(" (");
+                for (i, r) in sig.results.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    self.write_type(s, *r, style, d);
+                }
+                s.push(')');
+            }
+        }
+    }
+}
+
+impl Default for TypeTable {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Runtime,
+    Error,
+}
+
+fn round_up(x: u64, align: u64) -> u64 {
+    let a = align.max(1);
+    x.saturating_add(a - 1) / a * a
+}
