@@ -6,10 +6,9 @@
 //! `fmt.Errorf` with `%w`), and the method signature descriptors `func() string` / `func() error`.
 //! [`runtime_type_descs`] lists them all by gc name so the compiler can seed its type interner.
 //!
-//! Methods of runtime-defined types have native implementations ([`runtime_methods`]); their
-//! `Method::ifn` initially points at the native `extern "C"` function and must be replaced by the
-//! compiler with a Go-convention adapter (`typedesc::set_method_ifn`) before Go code runs. The
-//! runtime itself always calls the native versions directly.
+//! Methods of runtime-defined types are implemented natively; their `Method::ifn` is a `tail`
+//! convention shim (`tail_ret2_shim!`, from the panic helper's `arch`) so JIT code calls them like
+//! any Go method through an itab. The runtime itself calls the native versions directly.
 
 use std::sync::OnceLock;
 
@@ -66,22 +65,22 @@ fn descs() -> &'static Descs {
         let errorstring = struct_of(Some("errors.errorString"), &[("s", string_t)]);
         let errorstring_ptr = with_methods(
             ptr_to(errorstring),
-            &[("Error", string_sig, errorstring_error as *const u8)],
+            &[("Error", string_sig, gort_errorstring_error_tail as *const u8)],
         );
         let wraperror = struct_of(Some("fmt.wrapError"), &[("msg", string_t), ("err", error)]);
         let wraperror_ptr = with_methods(
             ptr_to(wraperror),
             &[
-                ("Error", string_sig, wraperror_error as *const u8),
-                ("Unwrap", error_sig, wraperror_unwrap as *const u8),
+                ("Error", string_sig, gort_wraperror_error_tail as *const u8),
+                ("Unwrap", error_sig, gort_wraperror_unwrap_tail as *const u8),
             ],
         );
         let numerror = struct_of(Some("strconv.NumError"), &[("Func", string_t), ("Num", string_t), ("Err", error)]);
         let numerror_ptr = with_methods(
             ptr_to(numerror),
             &[
-                ("Error", string_sig, numerror_error as *const u8),
-                ("Unwrap", error_sig, numerror_unwrap as *const u8),
+                ("Error", string_sig, gort_numerror_error_tail as *const u8),
+                ("Unwrap", error_sig, gort_numerror_unwrap_tail as *const u8),
             ],
         );
         let mk = |s: &'static [u8]| {
@@ -174,32 +173,11 @@ pub fn runtime_type_descs() -> Vec<(&'static str, *const TypeDesc)> {
     v
 }
 
-/// A method of a runtime-defined type whose `ifn` the compiler must replace by a Go-convention
-/// adapter around `native` (System V, `extern "C" fn(ctx: usize, recv: *mut u8) -> (u64, u64)`:
-/// one receiver word in, two result words out in rax:rdx).
-#[derive(Clone, Copy, Debug)]
-pub struct RuntimeMethod {
-    pub typ: *const TypeDesc,
-    pub index: usize,
-    pub name: &'static str,
-    pub native: *const u8,
-    /// Argument words after ctx and receiver (0 for all current methods).
-    pub n_params: usize,
-    /// Result words (2: a string or an interface).
-    pub n_results: usize,
-}
-
-/// All runtime-defined methods needing adapters.
-pub fn runtime_methods() -> Vec<RuntimeMethod> {
-    let d = descs();
-    vec![
-        RuntimeMethod { typ: d.errorstring_ptr, index: 0, name: "Error", native: errorstring_error as *const u8, n_params: 0, n_results: 2 },
-        RuntimeMethod { typ: d.wraperror_ptr, index: 0, name: "Error", native: wraperror_error as *const u8, n_params: 0, n_results: 2 },
-        RuntimeMethod { typ: d.wraperror_ptr, index: 1, name: "Unwrap", native: wraperror_unwrap as *const u8, n_params: 0, n_results: 2 },
-        RuntimeMethod { typ: d.numerror_ptr, index: 0, name: "Error", native: numerror_error as *const u8, n_params: 0, n_results: 2 },
-        RuntimeMethod { typ: d.numerror_ptr, index: 1, name: "Unwrap", native: numerror_unwrap as *const u8, n_params: 0, n_results: 2 },
-    ]
-}
+crate::tail_ret2_shim!(gort_errorstring_error_tail => errorstring_error);
+crate::tail_ret2_shim!(gort_wraperror_error_tail => wraperror_error);
+crate::tail_ret2_shim!(gort_wraperror_unwrap_tail => wraperror_unwrap);
+crate::tail_ret2_shim!(gort_numerror_error_tail => numerror_error);
+crate::tail_ret2_shim!(gort_numerror_unwrap_tail => numerror_unwrap);
 
 /// The native implementation of `m` when `typ` is a runtime-defined type.
 pub fn native_method(typ: *const TypeDesc, m: &Method) -> Option<Native> {

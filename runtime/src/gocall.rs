@@ -1,41 +1,20 @@
 //! Calling Go code (compiled with Cranelift's `tail` convention) from the runtime: `String()`,
 //! `Error()`, `Unwrap()` and `Is()` methods invoked by fmt and the errors package.
 //!
-//! The runtime cannot call `tail` functions itself; the JIT/panic side installs a [`GoCallHook`]
-//! (a generated `system_v` → `tail` trampoline) with [`set_gocall_hook`] before running Go code.
-//! Methods of runtime-defined types (`*errors.errorString`, `*fmt.wrapError`) are recognised and
-//! called natively without the hook.
+//! Two-result methods go through the panic helper's method trampoline
+//! ([`crate::trampoline::call_method2`]), which catches a panic escaping the method (Go's fmt
+//! `catchPanic`); in propagating mode the caught value is re-raised from here with
+//! [`crate::panic::throw`], so the panic continues into the JIT frames above. `Is(error) bool` has
+//! one result and integer arguments only, where `tail` and `system_v` agree on x86-64 (see
+//! `arch::tail_ret2_shim`), so it is called directly and its panics propagate through our frame.
+//! Methods of runtime-defined types (`*errors.errorString`, `*fmt.wrapError`,
+//! `*strconv.NumError`) are recognised and called natively.
 //!
-//! Panic contract: with `recovered` non-null the hook must behave like a deferred `recover()` in
-//! the trampoline frame (Go's fmt `catchPanic`): a panic that escapes the callee is stopped there,
-//! its value stored in `*recovered`, and the hook returns `true`. With `recovered` null a panic
-//! propagates through the runtime's Rust frames to the JIT frames above; callers using that mode
-//! hold no value with `Drop` across the call.
-
-use std::sync::atomic::{AtomicUsize, Ordering};
+//! Invariant: no value with `Drop` lives in a frame here across a call into Go code.
 
 use crate::abi::*;
 use crate::gostring::bytes;
 use crate::iface::slice_or_empty;
-
-/// `code` is a Go-convention entry point; `args[..nargs]` its integer arguments, ctx first;
-/// `rets[..nrets]` receive its integer results. Returns true iff a panic was recovered into
-/// `*recovered` (only possible when `recovered` is non-null).
-pub type GoCallHook = unsafe extern "C" fn(
-    code: *const u8,
-    args: *const u64,
-    nargs: usize,
-    rets: *mut u64,
-    nrets: usize,
-    recovered: *mut Eface,
-) -> bool;
-
-static HOOK: AtomicUsize = AtomicUsize::new(0);
-
-/// Installs the trampoline used to call Go code from the runtime.
-pub fn set_gocall_hook(h: GoCallHook) {
-    HOOK.store(h as usize, Ordering::Release);
-}
 
 /// A native implementation of a method of a runtime-defined type.
 #[derive(Clone, Copy)]
@@ -70,35 +49,37 @@ pub enum CallResult<T> {
     Panicked(Eface),
 }
 
-unsafe fn call_raw(code: *const u8, args: &[u64], rets: &mut [u64], catch: bool) -> Option<Eface> {
-    let h = HOOK.load(Ordering::Acquire);
-    if h == 0 {
-        crate::rterror::fatal("gojit runtime: cannot call Go methods from the runtime (no call hook installed)");
+/// Calls `ifn(0, recv) -> (w0, w1)`; a panic is returned (catch) or re-raised (propagate).
+unsafe fn call2(ifn: *const u8, recv: *mut u8, catch: bool) -> CallResult<[usize; 2]> {
+    // SAFETY: caller contract: ifn is a two-result Go method entry for recv.
+    match unsafe { crate::trampoline::call_method2(ifn as usize, recv as usize) } {
+        Ok(w) => CallResult::Ok(w),
+        Err(()) => {
+            let v = crate::panic::take_method_panic().unwrap_or(Eface { typ: std::ptr::null(), data: std::ptr::null_mut() });
+            if catch {
+                CallResult::Panicked(v)
+            } else {
+                crate::panic::throw(v)
+            }
+        }
     }
-    // SAFETY: h was stored from a GoCallHook.
-    let hook: GoCallHook = unsafe { std::mem::transmute(h) };
-    let mut rec = Eface { typ: std::ptr::null(), data: std::ptr::null_mut() };
-    let recp = if catch { &mut rec as *mut Eface } else { std::ptr::null_mut() };
-    // SAFETY: the hook's contract; args/rets are valid arrays.
-    let panicked = unsafe { hook(code, args.as_ptr(), args.len(), rets.as_mut_ptr(), rets.len(), recp) };
-    if panicked { Some(rec) } else { None }
 }
 
 /// Calls a `func() string` method (String/Error) on the receiver data word `recv` of dynamic type
 /// `typ`. With `catch`, a panic in the method is returned as [`CallResult::Panicked`].
 ///
 /// # Safety
-/// `typ` valid, `m` one of its methods, `recv` a valid data word for `typ`.
+/// `typ` valid, `m` one of its methods, `recv` a valid data word for `typ`; Go methods may only be
+/// called while a Go program runs (goroutine stack, trampolines installed).
 pub unsafe fn call_string_method(typ: *const TypeDesc, m: &Method, recv: *mut u8, catch: bool) -> CallResult<GoString> {
     if let Some(Native::Str(f)) = crate::errors::native_method(typ, m) {
         // SAFETY: native implementations accept any valid receiver of their type.
         return CallResult::Ok(unsafe { f(0, recv) });
     }
-    let mut rets = [0u64; 2];
     // SAFETY: forwarded.
-    match unsafe { call_raw(m.ifn, &[0, recv as u64], &mut rets, catch) } {
-        Some(p) => CallResult::Panicked(p),
-        None => CallResult::Ok(GoString { ptr: rets[0] as *const u8, len: rets[1] as isize }),
+    match unsafe { call2(m.ifn, recv, catch) } {
+        CallResult::Ok(w) => CallResult::Ok(GoString { ptr: w[0] as *const u8, len: w[1] as isize }),
+        CallResult::Panicked(p) => CallResult::Panicked(p),
     }
 }
 
@@ -111,19 +92,19 @@ pub unsafe fn call_iface_method(typ: *const TypeDesc, m: &Method, recv: *mut u8)
         // SAFETY: as above.
         return unsafe { f(0, recv) };
     }
-    let mut rets = [0u64; 2];
-    // SAFETY: forwarded; propagate mode never reports a recovered panic.
-    unsafe { call_raw(m.ifn, &[0, recv as u64], &mut rets, false) };
-    Iface { tab: rets[0] as *const Itab, data: rets[1] as *mut u8 }
+    // SAFETY: forwarded; propagate mode never returns Panicked.
+    match unsafe { call2(m.ifn, recv, false) } {
+        CallResult::Ok(w) => Iface { tab: w[0] as *const Itab, data: w[1] as *mut u8 },
+        CallResult::Panicked(_) => Iface { tab: std::ptr::null(), data: std::ptr::null_mut() },
+    }
 }
 
-/// Calls a `func(error) bool` method (Is); panics propagate.
+/// Calls a `func(error) bool` method (Is) directly; panics propagate.
 ///
 /// # Safety
-/// As [`call_string_method`].
+/// As [`call_string_method`]; `m.ifn` has signature `(ctx, recv, tab, data) -> bool`.
 pub unsafe fn call_is_method(m: &Method, recv: *mut u8, target: Iface) -> bool {
-    let mut rets = [0u64; 1];
-    // SAFETY: forwarded.
-    unsafe { call_raw(m.ifn, &[0, recv as u64, target.tab as u64, target.data as u64], &mut rets, false) };
-    rets[0] & 0xff != 0
+    // SAFETY: integer-only arguments and one result: tail and system_v agree (see module docs).
+    let f: extern "C" fn(usize, usize, usize, usize) -> u8 = unsafe { std::mem::transmute(m.ifn) };
+    f(0, recv as usize, target.tab as usize, target.data as usize) != 0
 }

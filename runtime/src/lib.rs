@@ -13,19 +13,24 @@
 //! runtime), `rterror` (raising panics and fatal errors), `typedesc` (building descriptors).
 pub mod abi;
 pub mod alloc;
+pub mod arch;
 pub mod errors;
 pub mod fmt;
+pub mod funcdata;
 pub mod gocall;
 pub mod gostring;
 pub mod hash;
 pub mod iface;
 pub mod map;
 pub mod output;
+pub mod panic;
 pub mod print;
 pub mod rterror;
 pub mod slice;
 pub mod strpkg;
+pub mod trampoline;
 pub mod typedesc;
+pub mod unwind;
 
 mod symbols;
 pub use symbols::symbols;

@@ -1,19 +1,13 @@
-//! Process output: a big buffered stdout, unbuffered stderr, flushing and exit.
+//! Process output: buffered stdout, unbuffered stderr, flushing. (`os.Exit` is `gort_exit` in
+//! `panic.rs`.)
 //!
-//! Invariants: everything written to stdout goes through [`write_stdout`] (fmt, os.Stdout writes) and
-//! is buffered in one process-wide buffer; anything written to stderr first flushes stdout so the
-//! relative order of the two streams is preserved when they share a terminal or file. The buffer is
-//! flushed by `gort_flush` (the driver calls it when main returns), `gort_exit`, and
-//! [`flush_stdout`] (the panic helper calls it before printing crash output).
-//!
-//! The buffer sits behind a `Mutex` (uncontended: one goroutine in v1). The crash path uses
-//! `try_lock` so a fault while the lock is held cannot deadlock.
+//! Invariants: everything written to stdout goes through [`write_stdout`] (fmt, os.Stdout writes)
+//! into Rust's process-wide `std::io::stdout()` buffer (line-buffered: one write per line, like
+//! Go's unbuffered os.Stdout and fmt's one write per call), which is also what the panic machinery
+//! flushes (`panic.rs`, `gort_exit`). Anything written to stderr first flushes stdout so the
+//! relative order of the two streams is preserved when they share a terminal or file.
 
-use std::sync::Mutex;
-
-const STDOUT_BUF_CAP: usize = 64 * 1024;
-
-static STDOUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+use std::io::Write;
 
 fn write_all_fd(fd: i32, mut bytes: &[u8]) {
     while !bytes.is_empty() {
@@ -23,37 +17,20 @@ fn write_all_fd(fd: i32, mut bytes: &[u8]) {
             if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
                 continue;
             }
-            return; // EPIPE etc.: Go would raise SIGPIPE / drop; we drop silently.
+            return; // EPIPE etc.: dropped silently.
         }
         bytes = &bytes[n as usize..];
     }
 }
 
-/// Appends to the stdout buffer, writing it out when full.
+/// Appends to buffered stdout.
 pub fn write_stdout(bytes: &[u8]) {
-    let mut buf = STDOUT.lock().unwrap_or_else(|e| e.into_inner());
-    if buf.capacity() == 0 {
-        buf.reserve(STDOUT_BUF_CAP);
-    }
-    if buf.len() + bytes.len() > STDOUT_BUF_CAP {
-        write_all_fd(1, &buf);
-        buf.clear();
-        if bytes.len() > STDOUT_BUF_CAP / 2 {
-            write_all_fd(1, bytes);
-            return;
-        }
-    }
-    buf.extend_from_slice(bytes);
+    let _ = std::io::stdout().lock().write_all(bytes);
 }
 
-/// Writes everything buffered for stdout. Safe to call from crash paths (never blocks on the lock).
+/// Writes everything buffered for stdout.
 pub fn flush_stdout() {
-    if let Ok(mut buf) = STDOUT.try_lock() {
-        if !buf.is_empty() {
-            write_all_fd(1, &buf);
-            buf.clear();
-        }
-    }
+    let _ = std::io::stdout().flush();
 }
 
 /// Writes to stderr immediately, after flushing stdout.
@@ -78,17 +55,6 @@ pub fn write_fd(fd: i64, bytes: &[u8]) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_flush() {
     flush_stdout();
-}
-
-/// `os.Exit(code)`: flushes stdout and exits immediately; deferred calls do not run.
-///
-/// # Safety
-/// Never returns; JIT frames above are abandoned.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_exit(code: i64) -> ! {
-    flush_stdout();
-    // SAFETY: _exit terminates the process without running destructors.
-    unsafe { libc::_exit(code as i32) }
 }
 
 /// `os.Stdout.WriteString(s)` / `os.Stderr.Write(b)`: writes `len` bytes at `ptr` to `fd`

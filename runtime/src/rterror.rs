@@ -1,55 +1,34 @@
-//! The one place where the runtime raises Go panics and fatal errors.
+//! The one place where the runtime's own code (maps, slices, interfaces, strings) raises Go
+//! panics and fatal errors; it forwards to the panic machinery in `panic.rs`.
 //!
-//! Every runtime entry point that can panic funnels through [`throw_go_panic`] (runtime errors and
-//! other panics whose value is a plain message) so switching to the panic helper's real `gopanic` is
-//! a one-line change. Fatal errors ([`fatal`]) are not panics: no deferred call runs, the process
-//! prints `fatal error: <msg>` and exits with status 2, like gc.
+//! Runtime errors ([`runtime_error`]) become the panic helper's runtime error values
+//! (`runtime.errorString`, `runtime.plainError`, `*runtime.TypeAssertionError` chosen from the
+//! message), so `recover()` yields a `runtime.Error` whose `Error()` is the message. Library panics
+//! ([`plain_panic`], e.g. `strings: negative Repeat count`) panic with a Go `string` value, as the
+//! Go library does. Fatal errors ([`fatal`]) are not panics: no deferred call runs, exit status 2.
 //!
-//! Invariant: callers hold no value with `Drop` when they call these (the real panic path resumes
-//! a JIT frame above them and never returns here).
+//! Invariant: callers hold no value with `Drop` when they call these (the panic resumes a JIT frame
+//! above them and never returns here). Messages are `&'static str` or leaked for that reason.
 
-use crate::output;
+use crate::abi::{Eface, GoString};
 
-/// Which flavour of panic value a runtime-raised panic carries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PanicKind {
-    /// A `runtime.Error` whose Error() is the message (`runtime error: ...`,
-    /// `interface conversion: ...`, `assignment to entry in nil map`).
-    RuntimeError,
-    /// A panic with a plain error value raised by library code (e.g. `strings: negative Repeat count`).
-    Plain,
-}
-
-/// Raises a Go panic carrying `msg`. Placeholder until the panic helper's API lands: prints what gc
-/// prints for an unrecovered panic of this kind, flushes stdout first, exits 2.
-pub fn throw_go_panic(kind: PanicKind, msg: &str) -> ! {
-    output::flush_stdout();
-    let mut s = String::with_capacity(msg.len() + 48);
-    s.push_str("panic: ");
-    s.push_str(msg);
-    let _ = kind; // both kinds print the same way when unrecovered
-    s.push_str("\n\ngoroutine 1 [running]:\n");
-    output::write_stderr(s.as_bytes());
-    std::mem::drop(s);
-    // SAFETY: _exit is always safe to call; it does not run Rust destructors or atexit handlers.
-    unsafe { libc::_exit(2) }
-}
-
-/// Raises a `runtime.Error` panic.
+/// Raises a `runtime.Error` panic whose `Error()` is `msg` (`runtime error: ...`,
+/// `interface conversion: ...`, `assignment to entry in nil map`).
 pub fn runtime_error(msg: &str) -> ! {
-    throw_go_panic(PanicKind::RuntimeError, msg)
+    crate::panic::throw_runtime_error(msg)
 }
 
-/// Raises a panic with a plain (non-runtime) error value.
-pub fn plain_panic(msg: &str) -> ! {
-    throw_go_panic(PanicKind::Plain, msg)
+/// Raises a panic whose value is the Go string `msg`.
+pub fn plain_panic(msg: &'static str) -> ! {
+    let s = crate::alloc::alloc_zeroed(16, 8) as *mut GoString;
+    // SAFETY: fresh 16-byte block.
+    unsafe { s.write(GoString::from_static(msg.as_bytes())) };
+    let t = crate::typedesc::predeclared(crate::abi::Kind::String);
+    crate::panic::throw(Eface { typ: t, data: s.cast() })
 }
 
 /// A fatal runtime error: `fatal error: <msg>`, exit 2, no deferred calls.
 pub fn fatal(msg: &str) -> ! {
-    output::flush_stdout();
-    let s = format!("fatal error: {msg}\n");
-    output::write_stderr(s.as_bytes());
-    // SAFETY: see throw_go_panic.
-    unsafe { libc::_exit(2) }
+    crate::output::flush_stdout();
+    crate::panic::fatal(msg)
 }
