@@ -2,3 +2,8 @@
 //!
 //! `abi` fixes the value layouts and descriptors shared with the compiler.
 pub mod abi;
+pub mod arch;
+pub mod funcdata;
+pub mod panic;
+pub mod trampoline;
+pub mod unwind;
