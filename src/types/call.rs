@@ -167,7 +167,7 @@ impl<'a> Checker<'a> {
         let n_fixed = if variadic { params.len() - 1 } else { params.len() };
         if ops.len() < n_fixed || (!variadic && ops.len() > params.len()) {
             let tys: Vec<TypeId> = ops.iter().map(|o| o.ty).collect();
-            let at = if ops.len() < n_fixed { call } else { &args[params.len()] };
+            let at = if ops.len() < n_fixed { args.last().unwrap_or(call) } else { &args[params.len()] };
             self.count_error(call, name, params, variadic, &tys, ops.len() < n_fixed, rparen, at);
             return;
         }
@@ -218,8 +218,8 @@ impl<'a> Checker<'a> {
         }
         let what = if not_enough { "not enough" } else { "too many" };
         let msg = format!("{what} arguments in call to {name}\n\thave ({})\n\twant ({})", have_s.join(", "), want_s.join(", "));
-        let span = if not_enough { rparen } else { at.span };
-        let _ = call;
+        let span = if not_enough { at.span } else { at.span };
+        let _ = (call, rparen);
         self.error(span, msg);
     }
 

@@ -91,6 +91,8 @@ pub(super) struct Checker<'a> {
     pub pkg_decls: HashMap<ObjId, PkgDecl<'a>>,
     pub state: HashMap<ObjId, State>,
     pub imports: HashMap<String, ImportEntry>,
+    /// Names of imports that failed (uses are not reported again as undefined).
+    pub failed_imports: Vec<String>,
     pub stdlib: Stdlib,
     pub funcs: Vec<FuncCtx>,
     pub cur_pkg_obj: Option<ObjId>,
@@ -128,6 +130,7 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, 
         pkg_decls: HashMap::new(),
         state: HashMap::new(),
         imports: HashMap::new(),
+        failed_imports: vec![],
         stdlib,
         funcs: vec![],
         cur_pkg_obj: None,
@@ -262,6 +265,9 @@ impl<'a> Checker<'a> {
             let other = self.info.objects[prev].span;
             let msg = format!("{} redeclared in this block\n\t{}: other declaration of {}", ident.name, self.pos_string(other), ident.name);
             self.error(ident.span, msg);
+            if let ObjKind::Var(v) = &mut self.info.objects[obj].kind {
+                v.used = true;
+            }
             return;
         }
         scope.insert(ident.name.clone(), obj);
@@ -303,11 +309,14 @@ impl<'a> Checker<'a> {
         let file = self.file;
         for imp in &file.imports {
             let path = imp.path.as_str();
+            let local = imp.name.as_ref().map(|n| n.name.clone()).unwrap_or_else(|| path.rsplit('/').next().unwrap_or(path).to_string());
             if path == "unsafe" {
                 self.error(imp.path_span, "package unsafe not supported by gojit");
+                self.failed_imports.push(local);
                 continue;
             }
             let Some(pkg) = universe::package_of(path) else {
+                self.failed_imports.push(local);
                 if universe::KNOWN_STD.contains(&path) {
                     self.error(imp.path_span, format!("package {path} not supported by gojit"));
                 } else {
@@ -757,8 +766,7 @@ impl<'a> Checker<'a> {
         }
         let mut out = vec![];
         for v in &spec.values {
-            let mut x = self.expr(v);
-            self.single_value(&mut x);
+            let mut x = self.rhs_value(v, n);
             match declared {
                 Some(d) => {
                     self.assignment(&mut x, d, "variable declaration");

@@ -235,7 +235,9 @@ impl<'a> Checker<'a> {
             return inv;
         }
         let Some(obj) = self.lookup(&id.name) else {
-            self.error(id.span, format!("undefined: {}", id.name));
+            if !self.failed_imports.contains(&id.name) {
+                self.error(id.span, format!("undefined: {}", id.name));
+            }
             return inv;
         };
         self.info.uses[id.id] = obj.into();
@@ -533,6 +535,13 @@ impl<'a> Checker<'a> {
             return;
         }
         match self.implicit_type(x, target) {
+            Ok((t, _)) if x.is_nil() => {
+                // nil stays untyped for the operator's rules; its recorded type is the target.
+                if !self.tt.is_untyped(t) {
+                    self.update_expr_type(x.id, t);
+                    self.info.types[x.id] = TypeAndValue { mode: x.mode.clone(), ty: t };
+                }
+            }
             Ok((t, v)) => self.set_operand_type(x, t, v),
             Err(code) => {
                 let s = self.operand_string(x);
@@ -1108,7 +1117,7 @@ impl<'a> Checker<'a> {
         }
         // Operands are materialised with their final (default) types.
         for o in [&x, &y] {
-            if self.tt.is_untyped(o.ty) {
+            if self.tt.is_untyped(o.ty) && !o.is_nil() {
                 let d = self.tt.default_type(o.ty);
                 self.update_expr_type(o.id, d);
             }
@@ -1707,7 +1716,24 @@ impl<'a> Checker<'a> {
             }
         }
         if has_type {
-            s.push_str(" of type ");
+            s.push_str(" of ");
+            if self.tt.is_named(x.ty) {
+                let what = match self.tt.under(x.ty) {
+                    Type::Basic(k) => k.name(),
+                    Type::Array { .. } => "array",
+                    Type::Slice(_) => "slice",
+                    Type::Struct { .. } => "struct",
+                    Type::Pointer(_) => "pointer",
+                    Type::Func(_) => "func",
+                    Type::Interface { .. } => "interface",
+                    Type::Map { .. } => "map",
+                    Type::Tuple(_) => "tuple",
+                    Type::Named(_) => "",
+                };
+                s.push_str(what);
+                s.push(' ');
+            }
+            s.push_str("type ");
             s.push_str(&self.tt.type_string_err(x.ty));
         }
         if !expr.is_empty() {

@@ -363,8 +363,12 @@ impl<'a> Checker<'a> {
                 true
             }
             None => {
-                let _ = what;
-                self.error(l.span, format!("label {} not defined", l.name));
+                let msg = if what == "goto" {
+                    format!("label {} not defined", l.name)
+                } else {
+                    format!("{what} label not defined: {}", l.name)
+                };
+                self.error(l.span, msg);
                 false
             }
         }
@@ -561,7 +565,7 @@ impl<'a> Checker<'a> {
             return;
         }
         for (r, t) in rhs.iter().zip(targets) {
-            let mut x = self.value(r);
+            let mut x = self.rhs_value(r, n);
             match t {
                 Some(t) => self.assignment(&mut x, t, "assignment"),
                 None => {
@@ -576,7 +580,22 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// `assignment mismatch: 2 variables but f() returns 1 value`.
+    /// The value of one right-hand side in an n:n assignment; a lone call returning several
+    /// values is an assignment mismatch (`1 variable but f returns 2 values`).
+    pub fn rhs_value(&mut self, r: &'a Expr, n: usize) -> Operand<'a> {
+        let mut x = self.expr(r);
+        if n == 1 && matches!(r.unparen().kind, ExprKind::Call { .. }) && x.mode == Mode::Value {
+            if let Type::Tuple(elems) = self.tt.get(x.ty) {
+                let count = elems.len();
+                self.assign_mismatch(r.span, 1, std::slice::from_ref(r), &x, count);
+                return Operand::invalid(r.id, r.span);
+            }
+        }
+        self.single_value(&mut x);
+        x
+    }
+
+    /// `assignment mismatch: 2 variables but f returns 1 value`.
     pub fn assign_mismatch(&mut self, at: Span, n: usize, rhs: &'a [Expr], x: &Operand<'a>, count: usize) {
         let is_call = matches!(rhs[0].unparen().kind, ExprKind::Call { .. });
         let msg = if is_call && x.mode != Mode::Invalid {
@@ -584,7 +603,7 @@ impl<'a> Checker<'a> {
                 ExprKind::Call { fun, .. } => self.expr_string(fun),
                 _ => String::new(),
             };
-            format!("assignment mismatch: {} variable{} but {}() returns {} value{}", n, plural(n), f, count, plural(count))
+            format!("assignment mismatch: {} variable{} but {} returns {} value{}", n, plural(n), f, count, plural(count))
         } else {
             format!("assignment mismatch: {} variable{} but {} value{}", n, plural(n), count, plural(count))
         };
@@ -637,7 +656,7 @@ impl<'a> Checker<'a> {
             self.error(rhs[0].span, format!("assignment mismatch: {} variable{} but {} value{}", n, plural(n), rhs.len(), plural(rhs.len())));
         } else {
             for r in rhs {
-                ops.push(Some(self.value(r)));
+                ops.push(Some(self.rhs_value(r, n)));
             }
         }
         // Declare/assign.

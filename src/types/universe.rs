@@ -95,7 +95,7 @@ impl Stdlib {
         let str_slice = tt.slice(s);
         let n_err = vec![int, err];
 
-        let mut ext = |tt: &mut TypeTable,
+        let ext = |tt: &mut TypeTable,
                        info: &mut Info,
                        members: &mut HashMap<(Package, &'static str), ObjId>,
                        pkg: Package,
@@ -189,6 +189,8 @@ impl Stdlib {
         let rune_b = tt.func(vec![s, TypeTable::RUNE], vec![b], false);
         let byte_i = tt.func(vec![s, TypeTable::BYTE], vec![int], false);
         let split = tt.func(vec![s, s], vec![str_slice], false);
+        let split_n = tt.func(vec![s, s, int], vec![str_slice], false);
+        let rune_i = tt.func(vec![s, TypeTable::RUNE], vec![int], false);
         let join = tt.func(vec![str_slice, s], vec![s], false);
         let repeat = tt.func(vec![s, int], vec![s], false);
         let fields = tt.func(vec![s], vec![str_slice], false);
@@ -218,6 +220,11 @@ impl Stdlib {
             ("ReplaceAll", StringsReplaceAll, replace_all),
             ("Count", StringsCount, ss_i),
             ("EqualFold", StringsEqualFold, ss_b),
+            ("IndexRune", StringsIndexRune, rune_i),
+            ("IndexAny", StringsIndexAny, ss_i),
+            ("SplitN", StringsSplitN, split_n),
+            ("ContainsAny", StringsContainsAny, ss_b),
+            ("Compare", StringsCompare, ss_i),
         ] {
             ext(tt, info, &mut members, p, name, e, ty);
         }
