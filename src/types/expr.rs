@@ -470,7 +470,7 @@ impl<'a> Checker<'a> {
                 };
                 let t = if rank(tk) > rank(xk) { target } else { x.ty };
                 let v = match (x.val(), t) {
-                    (Some(v), t) if t == TypeTable::UNTYPED_FLOAT => v.as_f64().map(ConstValue::Float),
+                    (Some(ConstValue::Int(i)), t) if t == TypeTable::UNTYPED_FLOAT => Some(ConstValue::Float(*i as f64)),
                     (v, _) => v.cloned(),
                 };
                 return Ok((t, v));
@@ -881,6 +881,7 @@ impl<'a> Checker<'a> {
                 (UnaryOp::Pos, _) => Some(v.clone()),
                 (UnaryOp::Neg, ConstValue::Int(i)) => i.checked_neg().map(ConstValue::Int),
                 (UnaryOp::Neg, ConstValue::Float(f)) => Some(ConstValue::Float(-f)),
+                (UnaryOp::Neg, ConstValue::BigFloat { mant, exp }) => Some(ConstValue::BigFloat { mant: -mant, exp: *exp }),
                 (UnaryOp::Not, ConstValue::Bool(b)) => Some(ConstValue::Bool(!b)),
                 (UnaryOp::Complement, ConstValue::Int(i)) => Some(ConstValue::Int(constant::complement(*i, k))),
                 _ => None,

@@ -940,7 +940,7 @@ impl<'a> Checker<'a> {
                         if let Some(v) = yv.val() {
                             if let Some((_, _, prev)) = seen_consts.iter().find(|(pv, pt, _)| pv == v && *pt == yv.ty) {
                                 let other = self.pos_string(*prev);
-                                let s = self.expr_string(ce);
+                                let s = self.operand_string(&yv);
                                 self.error(ce.span, format!("duplicate case {s} in expression switch\n\t{other}: previous case"));
                             } else {
                                 seen_consts.push((v.clone(), yv.ty, ce.span));

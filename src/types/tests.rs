@@ -10,7 +10,11 @@ use crate::syntax;
 
 /// Parses and checks; returns rendered diagnostics (`L:C: msg`, first line of each message).
 fn run(src: &str) -> Result<Checked, Vec<String>> {
-    let sf = SourceFile::new("x.go", src);
+    run_named("x.go", src)
+}
+
+fn run_named(name: &str, src: &str) -> Result<Checked, Vec<String>> {
+    let sf = SourceFile::new(name, src);
     let file = match syntax::parse_file(&sf) {
         Ok(f) => f,
         Err(es) => return Err(es.iter().map(|d| format!("syntax: {}", sf.render(d))).collect()),
@@ -186,7 +190,7 @@ fn corpus_error_cases() {
             .filter(|l| l.starts_with(&name))
             .map(|l| l[name.len() + 1..].to_string())
             .collect();
-        let got = match run(&text) {
+        let got = match run_named(&name, &text) {
             Ok(_) => vec![],
             Err(es) => es,
         };
