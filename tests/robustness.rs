@@ -1,7 +1,7 @@
 //! Robustness test of the front end: `gojit check FILE` (parse + type-check only) must never
 //! panic, hang or print a Rust backtrace, whatever the input. Inputs are derived
-//! deterministically (seeded xorshift PRNG) from every `.go` file in `tests/run` and
-//! `tests/errors` by truncation, byte-range deletion / duplication / swapping, and insertion of
+//! deterministically (seeded xorshift PRNG) from every `.go` file in `tests/run`, `tests/defer`
+//! and `tests/errors` by truncation, byte-range deletion / duplication / swapping, and insertion of
 //! random bytes and random Go tokens, plus purely random byte strings.
 //!
 //! Invariant checked per input: exit status is 0 or 1, stderr contains neither "panicked at" nor
@@ -126,7 +126,7 @@ fn random_input(rng: &mut Rng) -> Vec<u8> {
 fn seed_files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let mut files = Vec::new();
-    for dir in ["run", "errors"] {
+    for dir in ["run", "defer", "errors"] {
         for entry in fs::read_dir(root.join(dir)).expect("corpus directory") {
             let path = entry.expect("dir entry").path();
             if path.extension().is_some_and(|e| e == "go") {
