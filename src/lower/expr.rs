@@ -120,7 +120,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let dt = match c {
                 ConstValue::Bool(_) => TypeTable::BOOL,
                 ConstValue::Int(_) => TypeTable::INT,
-                ConstValue::Float(_) => TypeTable::FLOAT64,
+                ConstValue::Float(_) | ConstValue::BigFloat { .. } => TypeTable::FLOAT64,
                 ConstValue::String(_) => TypeTable::STRING,
             };
             let v = self.constant(c, dt);
@@ -142,6 +142,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 None => V::W(vec![]),
             },
             ConstValue::String(s) => self.string_const(s),
+            ConstValue::BigFloat { .. } => self.zero(t),
         }
     }
 
@@ -569,6 +570,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let yt = self.ty(y);
                 // compare in the interface type when one side is an interface
                 let ct = if tyview::is_interface(self.p.tt, xt) { xt } else if tyview::is_interface(self.p.tt, yt) { yt } else { xt };
+                // comparison with nil: compare the first word only (no runtime call)
+                if matches!(op, BinaryOp::Eq | BinaryOp::Ne) && (self.is_nil(x) || self.is_nil(y)) {
+                    let (v, _) = if self.is_nil(x) { (self.expr(y), ()) } else { (self.expr(x), ()) };
+                    let w = v.w0();
+                    let cc = if op == BinaryOp::Eq { IntCC::Equal } else { IntCC::NotEqual };
+                    return V::one(self.b.ins().icmp_imm_s(cc, w, 0));
+                }
                 let xv = self.expr_as(x, ct);
                 let yv = self.expr_as(y, ct);
                 V::one(self.compare(op, ct, &xv, &yv))
@@ -577,6 +585,14 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let xv = self.expr(x);
                 self.binary_values(op, t, xv, y)
             }
+        }
+    }
+
+    /// True for the predeclared `nil`.
+    pub fn is_nil(&self, e: &ast::Expr) -> bool {
+        match &e.unparen().kind {
+            ExprKind::Ident(id) => matches!(self.p.info.object_of(id.id).map(|o| &self.p.info.obj(o).kind), Some(ObjKind::Nil)),
+            _ => false,
         }
     }
 
