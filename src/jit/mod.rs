@@ -33,8 +33,10 @@
 //!   exit does (from deferBits / `gort_deferpop`), then loads the results from their stack slots
 //!   and returns. Results of such functions therefore live in stack slots.
 //! - Runtime entry points that may panic are imported with a `tail` signature (≤ 6 integer
-//!   args, ≤ 1 integer result); `gort_gorecover`, `gort_deferproc`, `gort_deferpop` with
-//!   `system_v` (see `gojit_runtime::panic::symbols`).
+//!   args, ≤ 1 integer result); `gort_gorecover(out)`, `gort_deferproc`, `gort_deferpop` never
+//!   panic and accept either convention (see `gojit_runtime::panic::symbols`, `emit::RtFn`).
+//!   Rust functions returning two words must be reached through `gojit_runtime::tail_ret2_shim!`
+//!   (`tail` returns the second word in rcx, `system_v` in rdx).
 //!
 //! # Code memory
 //! cranelift-jit's default `SystemMemoryProvider` maps code pages read-write, copies code in, and

@@ -132,7 +132,7 @@ impl T {
         let call_method = d("hook_call_method", sig(sysv, 1, 0));
         let pair = d("hook_pair", sig(CallConv::Tail, 2, 2));
         let gopanic = d("gort_gopanic", sig(CallConv::Tail, 2, 0));
-        let gorecover = d("gort_gorecover", sig(sysv, 0, 2));
+        let gorecover = d("gort_gorecover", sig(CallConv::Tail, 1, 0));
         let deferproc = d("gort_deferproc", sig(sysv, 1, 0));
         let deferpop = d("gort_deferpop", sig(sysv, 0, 1));
         let panic_index = d("gort_panic_index", sig(CallConv::Tail, 2, 0));
@@ -284,8 +284,12 @@ fn define_panicker(t: &mut T, g: FuncId, v: i64) {
 /// `func(){ record(recover()) }`
 fn define_recoverer(t: &mut T, id: FuncId, name: &str) {
     t.define(id, go(name, 30), 0, 0, |b, env, _| {
-        let r = env.call(b, env.ids.gorecover, &[]);
-        env.call(b, env.ids.record_eface, &[r[0], r[1]]);
+        let out = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 16, 3));
+        let p = b.ins().stack_addr(I64, out, 0);
+        env.call(b, env.ids.gorecover, &[p]);
+        let typ = b.ins().stack_load(I64, I64, out, 0);
+        let data = b.ins().stack_load(I64, I64, out, 8);
+        env.call(b, env.ids.record_eface, &[typ, data]);
         b.ins().return_(&[]);
     });
 }

@@ -549,8 +549,14 @@ fn errors_unsupported_features() {
 
 // ---------- robustness ----------
 
+/// Deep nesting is rejected before it can exhaust the stack: the whole test runs on a 1 MiB
+/// thread (half of Rust's default test-thread stack; the worst case needs < 512 KiB in dev builds).
 #[test]
 fn nesting_is_bounded() {
+    std::thread::Builder::new().stack_size(1 << 20).spawn(nesting_cases).unwrap().join().unwrap();
+}
+
+fn nesting_cases() {
     for (open, close) in [("(", ")"), ("- ", ""), ("[]", "int"), ("T{", "}"), ("[]T{{", "}}"), ("*", "T"), ("func() ", "{}")] {
         let deep = format!("package main\nfunc main() {{\n\tx := {}1{}\n}}\n", open.repeat(100_000), close.repeat(100_000));
         let e = parse(&deep).unwrap_err();
@@ -563,6 +569,18 @@ fn nesting_is_bounded() {
     assert!(parse(&blocks).unwrap_err().contains("nesting too deep"));
     let ifs = format!("package main\nfunc main() {{\n{}{}\n}}\n", "if x {\n".repeat(100_000), "}\n".repeat(100_000));
     assert!(parse(&ifs).unwrap_err().contains("nesting too deep"));
+    let fors = format!("package main\nfunc main() {{\n{}{}\n}}\n", "for {\n".repeat(100_000), "}\n".repeat(100_000));
+    assert!(parse(&fors).unwrap_err().contains("nesting too deep"));
+    let switches = format!("package main\nfunc main() {{\n{}\n}}\n", "switch { case true:\n".repeat(100_000));
+    assert!(parse(&switches).unwrap_err().contains("nesting too deep"));
+    let mixed = format!("package main\nvar x = {}\n", "(func() { if x { y = ".repeat(100_000));
+    assert!(parse(&mixed).unwrap_err().contains("nesting too deep"));
+    let lits = format!("package main\nvar x = {}{}\n", "func() { f(".repeat(100_000), ") }".repeat(100_000));
+    assert!(parse(&lits).unwrap_err().contains("nesting too deep"));
+    // long operator chains are fine up to ~1000 operators, then rejected (bounded AST depth)
+    let chain = |n: usize| format!("package main\nvar x = 1{}\n", " + 1".repeat(n));
+    parse(&chain(900)).unwrap();
+    assert!(parse(&chain(100_000)).unwrap_err().contains("nesting too deep"));
     let elses = format!("package main\nfunc main() {{\nif x {{ }}{}\n}}\n", " else if x { }".repeat(100_000));
     assert!(parse(&elses).unwrap_err().contains("nesting too deep"));
 }
