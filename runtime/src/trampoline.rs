@@ -33,6 +33,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub const STACK_RESERVE: usize = 1 << 30;
 /// Bytes at the bottom of the goroutine stack that are never accessible.
 pub const GUARD_SIZE: usize = 1 << 20;
+/// Faults below this address in Go code are nil dereferences (gc's 4 KiB minimum, generously:
+/// field offsets of large structs reached through a nil pointer).
+pub const NIL_FAULT_LIMIT: usize = 1 << 16;
 /// gc's `maxstacksize` as it prints it.
 pub const GO_STACK_LIMIT: usize = 1_000_000_000;
 
@@ -206,6 +209,17 @@ fn install_fault_handler() {
 extern "C" fn fault_handler(sig: libc::c_int, info: *mut libc::siginfo_t, uc: *mut libc::c_void) {
     // SAFETY: the kernel passes valid siginfo/ucontext pointers to an SA_SIGINFO handler.
     let (addr, code, regs) = unsafe { ((*info).si_addr() as usize, (*info).si_code, arch::signal_regs(uc)) };
+    if sig == libc::SIGSEGV && addr < NIL_FAULT_LIMIT && panic::entry_fp() != 0 {
+        if let Some((_, f)) = funcdata::lookup(regs.pc) {
+            if f.kind == FuncKind::Go {
+                // A nil dereference in Go code: continue as if the faulting instruction had called
+                // gort_panic_nilderef (return address just past the fault pc, inside the function).
+                // SAFETY: the goroutine stack has room below rsp (Cranelift code uses no red zone).
+                unsafe { arch::signal_call(uc, regs.pc + 1, panic::gort_panic_nilderef as *const () as usize) };
+                return;
+            }
+        }
+    }
     let target = if panic::record_fault(sig, code, addr, regs.pc, regs.fp) { entry_call_site() } else { None };
     match (target, panic::entry_fp()) {
         (Some((start, cs)), fp) if fp != 0 => {

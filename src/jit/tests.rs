@@ -7,8 +7,8 @@
 
 use super::*;
 use cranelift_codegen::ir::{
-    AbiParam, Block, BlockArg, ExceptionTableData, ExceptionTableItem, InstBuilder, MemFlagsData, Signature, SourceLoc,
-    StackSlot, StackSlotData, StackSlotKind, TrapCode, UserFuncName, Value, condcodes::IntCC, types::I8, types::I64,
+    AbiParam, Block, BlockArg, ExceptionTableData, ExceptionTableItem, InstBuilder, Signature, SourceLoc,
+    StackSlotData, StackSlotKind, TrapCode, UserFuncName, Value, condcodes::IntCC, types::I64,
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
@@ -132,7 +132,7 @@ impl T {
         let call_method = d("hook_call_method", sig(sysv, 1, 0));
         let pair = d("hook_pair", sig(CallConv::Tail, 2, 2));
         let gopanic = d("gort_gopanic", sig(CallConv::Tail, 2, 0));
-        let gorecover = d("gort_gorecover", sig(sysv, 0, 2));
+        let gorecover = d("gort_gorecover", sig(CallConv::Tail, 1, 0));
         let deferproc = d("gort_deferproc", sig(sysv, 1, 0));
         let deferpop = d("gort_deferpop", sig(sysv, 0, 1));
         let panic_index = d("gort_panic_index", sig(CallConv::Tail, 2, 0));
@@ -248,16 +248,6 @@ impl Env<'_> {
         b.ins().try_call(f, args, et);
     }
 
-    /// `try_call_indirect` of a func value `closure` (`ctx = closure`, code at `[closure]`).
-    fn try_call_closure(&mut self, b: &mut FunctionBuilder, closure: Value, normal: Block, handler: Block) {
-        let sig_ref = b.import_signature(go_sig(0, 0));
-        let code = b.ins().load(I64, MemFlagsData::trusted(), closure, 0);
-        let nb = b.func.dfg.block_call(normal, &[]);
-        let hb = b.func.dfg.block_call(handler, &[]);
-        let et = b.func.dfg.exception_tables.push(ExceptionTableData::new(sig_ref, nb, [ExceptionTableItem::Default(hb)]));
-        b.ins().try_call_indirect(code, &[closure], et);
-    }
-
     /// A func value for top-level function `id`, as a closure object in a stack slot of this frame.
     fn static_closure(&mut self, b: &mut FunctionBuilder, id: FuncId) -> Value {
         let obj = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
@@ -274,57 +264,6 @@ fn go(name: &str, line: u32) -> FuncMeta {
 
 fn open(name: &str, line: u32, n: u32) -> FuncMeta {
     FuncMeta { go_name: name.into(), decl_line: line, defer_kind: DeferKind::OpenCoded { n }, is_wrapper: false }
-}
-
-/// Open-coded defer frame layout.
-struct OpenFrame {
-    bits: StackSlot,
-    slots: Vec<StackSlot>,
-}
-
-fn open_frame(b: &mut FunctionBuilder, n: u32) -> OpenFrame {
-    let bits = b.create_sized_stack_slot(StackSlotData::new_with_key(StackSlotKind::ExplicitSlot, 1, 0, key_deferbits()));
-    let slots = (0..n)
-        .map(|i| b.create_sized_stack_slot(StackSlotData::new_with_key(StackSlotKind::ExplicitSlot, 8, 3, key_closure(i))))
-        .collect();
-    let zero = b.ins().iconst(I8, 0);
-    b.ins().stack_store(I64, zero, bits, 0);
-    OpenFrame { bits, slots }
-}
-
-impl OpenFrame {
-    /// `defer closure` as defer number `i`.
-    fn defer(&self, b: &mut FunctionBuilder, i: u32, closure: Value) {
-        b.ins().stack_store(I64, closure, self.slots[i as usize], 0);
-        let bits = b.ins().stack_load(I64, I8, self.bits, 0);
-        let bits = b.ins().bor_imm_s(bits, 1i64 << i);
-        b.ins().stack_store(I64, bits, self.bits, 0);
-    }
-
-    /// The deferreturn block: runs remaining defers high to low (each a try_call whose handler is
-    /// this block again), then `epilogue`.
-    fn deferreturn(&self, b: &mut FunctionBuilder, env: &mut Env, dr: Block, epilogue: impl FnOnce(&mut FunctionBuilder, &mut Env)) {
-        let n = self.slots.len() as u32;
-        b.switch_to_block(dr);
-        let mut next = b.create_block();
-        b.ins().jump(next, &[]);
-        for i in (0..n).rev() {
-            b.switch_to_block(next);
-            let run = b.create_block();
-            let after = b.create_block();
-            let bits = b.ins().stack_load(I64, I8, self.bits, 0);
-            let bit = b.ins().band_imm_s(bits, 1i64 << i);
-            b.ins().brif(bit, run, &[], after, &[]);
-            b.switch_to_block(run);
-            let cleared = b.ins().band_imm_s(bits, !(1i64 << i));
-            b.ins().stack_store(I64, cleared, self.bits, 0);
-            let c = b.ins().stack_load(I64, I64, self.slots[i as usize], 0);
-            env.try_call_closure(b, c, after, dr);
-            next = after;
-        }
-        b.switch_to_block(next);
-        epilogue(b, env);
-    }
 }
 
 /// `main.main`: calls `f` (plain call), records 100, returns.
@@ -345,8 +284,12 @@ fn define_panicker(t: &mut T, g: FuncId, v: i64) {
 /// `func(){ record(recover()) }`
 fn define_recoverer(t: &mut T, id: FuncId, name: &str) {
     t.define(id, go(name, 30), 0, 0, |b, env, _| {
-        let r = env.call(b, env.ids.gorecover, &[]);
-        env.call(b, env.ids.record_eface, &[r[0], r[1]]);
+        let out = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 16, 3));
+        let p = b.ins().stack_addr(I64, out, 0);
+        env.call(b, env.ids.gorecover, &[p]);
+        let typ = b.ins().stack_load(I64, I64, out, 0);
+        let data = b.ins().stack_load(I64, I64, out, 8);
+        env.call(b, env.ids.record_eface, &[typ, data]);
         b.ins().return_(&[]);
     });
 }
@@ -357,21 +300,26 @@ fn define_open_f(t: &mut T, f: FuncId, g: FuncId, defers: &[FuncId]) {
     let n = defers.len() as u32;
     let defers = defers.to_vec();
     t.define(f, open("main.f", 10, n), 0, 0, move |b, env, _| {
-        let fr = open_frame(b, n);
+        let od = emit::OpenDefers::new(b, n);
         for (i, &d) in defers.iter().enumerate() {
             b.set_srcloc(SourceLoc::new(11 + i as u32));
             let c = env.static_closure(b, d);
-            fr.defer(b, i as u32, c);
+            od.defer(b, i as u32, c);
         }
         b.set_srcloc(SourceLoc::new(15));
-        let dr = b.create_block();
+        let (normal, dr) = (b.create_block(), b.create_block());
         let zero = b.ins().iconst(I64, 0);
-        env.try_call(b, g, &[zero], dr, 0, dr);
+        let gref = env.fref(b, g);
+        emit::try_call(b, gref, &[zero], normal, 0, dr);
+        b.switch_to_block(normal);
+        b.ins().jump(dr, &[]);
+        // deferreturn block: run pending defers, record 1, return.
         b.set_srcloc(SourceLoc::new(16));
-        fr.deferreturn(b, env, dr, |b, env| {
-            env.record(b, 1);
-            b.ins().return_(&[]);
-        });
+        b.switch_to_block(dr);
+        let csig = b.import_signature(emit::deferred_closure_sig());
+        od.run_pending(b, csig, dr);
+        env.record(b, 1);
+        b.ins().return_(&[]);
     });
 }
 
@@ -512,12 +460,9 @@ fn chained_defers_run_on_panic_and_normal_exit() {
         env.try_call(b, g, &[zero], dr, 0, dr);
         // deferreturn: loop { c = deferpop(); if c == 0 break; try_call c -> dr }
         b.switch_to_block(dr);
-        let c = env.call(b, env.ids.deferpop, &[])[0];
-        let (run, done) = (b.create_block(), b.create_block());
-        b.ins().brif(c, run, &[], done, &[]);
-        b.switch_to_block(run);
-        env.try_call_closure(b, c, dr, dr);
-        b.switch_to_block(done);
+        let pop = env.fref(b, env.ids.deferpop);
+        let csig = b.import_signature(emit::deferred_closure_sig());
+        emit::run_chained(b, pop, csig, dr);
         env.record(b, 1);
         b.ins().return_(&[]);
     });
@@ -674,4 +619,57 @@ fn define_main_calling_with_arg(t: &mut T, main: FuncId, f: FuncId) {
         env.record(b, 100);
         b.ins().return_(&[]);
     });
+}
+
+#[test]
+fn unrecovered_runtime_error_prints_its_error_message() {
+    if child() {
+        let mut t = T::new();
+        let (main, f) = (t.declare("main.main", 0, 0), t.declare("main.f", 0, 0));
+        define_main(&mut t, main, f);
+        t.define(f, go("main.f", 20), 0, 0, |b, env, _| {
+            let (i, n) = (b.ins().iconst(I64, 5), b.ins().iconst(I64, 3));
+            env.call(b, env.ids.panic_index, &[i, n]);
+            b.ins().trap(TrapCode::unwrap_user(1));
+        });
+        let (status, _) = t.run(main);
+        std::process::exit(status);
+    }
+    let (status, err) = in_child("jit::tests::unrecovered_runtime_error_prints_its_error_message");
+    assert_eq!(status, 2, "{err}");
+    assert!(err.starts_with("panic: runtime error: index out of range [5] with length 3\n\ngoroutine 1 [running]:\nmain.f(...)\n\t/tmp/prog.go:21 +0x"), "{err}");
+}
+
+#[test]
+fn nil_dereference_fault_in_go_code_becomes_a_panic() {
+    // f: defer rec(); h() where h loads from address 8 (no explicit check).
+    let mut t = T::new();
+    let (main, f, h, d) = (t.declare("main.main", 0, 0), t.declare("main.f", 0, 0), t.declare("main.h", 0, 0), t.declare("main.f.func1", 0, 0));
+    define_main(&mut t, main, f);
+    define_open_f(&mut t, f, h, &[d]);
+    t.define(h, go("main.h", 20), 0, 0, |b, env, _| {
+        let p = b.ins().iconst(I64, 8);
+        let v = b.ins().load(I64, cranelift_codegen::ir::MemFlagsData::new(), p, 0);
+        env.call(b, env.ids.record, &[v]);
+        b.ins().return_(&[]);
+    });
+    define_recoverer(&mut t, d, "main.f.func1");
+    assert_eq!(t.run(main), (0, vec![-2, 1, 100]));
+    assert_eq!(MSG.with(|m| m.borrow().clone()), "runtime error: invalid memory address or nil pointer dereference");
+}
+
+#[test]
+fn runtime_error_methods_are_go_callable() {
+    // Building a Jit installs the trampolines; the Error method entry is called as Go code would.
+    let t = T::new();
+    let _prog = t.jit.finalize(None).unwrap();
+    let v = gojit_runtime::panic::runtime_error_value(gojit_runtime::panic::RtErrClass::Plain, "assignment to entry in nil map");
+    // SAFETY: runtime error descriptors have methods [Error, RuntimeError].
+    let (m, tn) = unsafe { (&*(*v.typ).methods, (*v.typ).name.as_bytes()) };
+    assert_eq!(tn, b"runtime.plainError");
+    // SAFETY: Error is `func() string` taking the data word.
+    let [p, n] = unsafe { gojit_runtime::trampoline::call_method2(m.ifn as usize, v.data as usize) }.unwrap();
+    // SAFETY: the result is a Go string.
+    let s = unsafe { GoString { ptr: p as *const u8, len: n as isize }.as_bytes() };
+    assert_eq!(s, b"assignment to entry in nil map");
 }

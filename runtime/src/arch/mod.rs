@@ -129,6 +129,24 @@ pub unsafe fn signal_resume(uc: *mut libc::c_void, pc: usize, sp: usize, fp: usi
     }
 }
 
+/// Rewrites a signal context so that returning from the handler continues as if the interrupted
+/// code had executed `call target` with return address `ret` (pushed on its stack).
+///
+/// # Safety
+/// `uc` must be the context pointer passed to an `SA_SIGINFO` handler; the interrupted stack must
+/// have 8 writable bytes below its rsp that hold nothing live (no red zone in use).
+pub unsafe fn signal_call(uc: *mut libc::c_void, ret: usize, target: usize) {
+    // SAFETY: the caller passes the kernel-provided ucontext and guarantees the stack slot.
+    unsafe {
+        let uc = &mut *(uc as *mut libc::ucontext_t);
+        let g = &mut uc.uc_mcontext.gregs;
+        let sp = g[libc::REG_RSP as usize] as usize - 8;
+        *(sp as *mut usize) = ret;
+        g[libc::REG_RSP as usize] = sp as i64;
+        g[libc::REG_RIP as usize] = target as i64;
+    }
+}
+
 /// Defines `$shim`, an entry point with Cranelift's `tail` convention for a Rust
 /// `extern "C"` function `$target` that returns **two** integer words (e.g. a Go method
 /// `func() string` implemented in Rust, returning [`crate::abi::GoString`]).
