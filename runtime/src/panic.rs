@@ -146,6 +146,7 @@ pub fn fatal(msg: &str) -> ! {
 // ---------------------------------------------------------------------------------------------
 
 pub(crate) fn begin_goroutine(lo: usize, guard_hi: usize, hi: usize) {
+    install_rust_panic_hook();
     let g = g();
     g.panic = std::ptr::null_mut();
     g.defers.clear();
@@ -155,6 +156,24 @@ pub(crate) fn begin_goroutine(lo: usize, guard_hi: usize, hi: usize) {
     g.stack_hi = hi;
     g.fatal = Fatal::None;
     g.method_panic = None;
+}
+
+/// A Rust panic in runtime code called from Go code must not unwind through JIT frames: while a
+/// goroutine runs on this thread, the hook reports it as a fatal error and exits with status 2.
+/// Elsewhere (tests, the compiler) the previous hook runs as usual.
+fn install_rust_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if g().entry_fp != 0 {
+                write_stderr(&format!("fatal error: internal runtime error: {info}\n"));
+                // SAFETY: _exit ends the process without unwinding.
+                unsafe { libc::_exit(2) }
+            }
+            prev(info)
+        }));
+    });
 }
 
 pub(crate) fn entry_fp_slot() -> *mut usize {
@@ -299,7 +318,7 @@ unsafe fn gopanic(arg: Eface, fp: usize, pc: usize, nil_deref: bool) -> ! {
 #[inline(never)]
 fn trace_raised(p: *mut Panic, fp: usize, pc: usize) {
     // SAFETY: p is the live newest panic.
-    let v = unsafe { describe_value((*p).arg) };
+    let v = unsafe { describe_value((*p).arg, false) };
     trace(format_args!("panic raised: {v} at {} (fp={fp:#x})", unwind::describe_pc(pc)));
 }
 
@@ -942,13 +961,19 @@ fn find_string_method(typ: &TypeDesc, name: &str) -> Option<usize> {
 
 /// gc's `printpanicval` after `preprintpanics`: errors print `Error()`, Stringers `String()`,
 /// basic values as `print` would, named basic types as `main.T(v)`, others `(T) 0xADDR`.
-fn describe_value(v: Eface) -> String {
+///
+/// With `call_methods == false` (tracing) no Go code runs: methods are not called.
+fn describe_value(v: Eface, call_methods: bool) -> String {
     if v.typ.is_null() {
         return "nil".into();
     }
     // SAFETY: a non-nil interface's type descriptor is valid.
     let typ = unsafe { &*v.typ };
-    for name in ["Error", "String"] {
+    if is_runtime_error_type(typ) {
+        // SAFETY: the runtime's error values point to an RtErr.
+        return unsafe { String::from_utf8_lossy((*(v.data as *const RtErr)).msg.as_bytes()).into_owned() };
+    }
+    for name in ["Error", "String"].into_iter().filter(|_| call_methods) {
         if let Some(ifn) = find_string_method(typ, name) {
             // SAFETY: ifn is a Go method entry of type func() string for this receiver.
             return match unsafe { trampoline::call_method2(ifn, v.data as usize) } {
@@ -1076,7 +1101,7 @@ fn crash_report(p: *mut Panic) -> String {
             s.push('\t');
         }
         s.push_str("panic: ");
-        s.push_str(&describe_value(arg));
+        s.push_str(&describe_value(arg, true));
         if recovered {
             s.push_str(" [recovered]");
         }

@@ -657,3 +657,19 @@ fn nil_dereference_fault_in_go_code_becomes_a_panic() {
     assert_eq!(t.run(main), (0, vec![-2, 1, 100]));
     assert_eq!(MSG.with(|m| m.borrow().clone()), "runtime error: invalid memory address or nil pointer dereference");
 }
+
+#[test]
+fn runtime_error_methods_are_go_callable() {
+    // Building a Jit installs the trampolines; the Error method entry is called as Go code would.
+    let t = T::new();
+    let _prog = t.jit.finalize(None).unwrap();
+    let v = gojit_runtime::panic::runtime_error_value(gojit_runtime::panic::RtErrClass::Plain, "assignment to entry in nil map");
+    // SAFETY: runtime error descriptors have methods [Error, RuntimeError].
+    let (m, tn) = unsafe { (&*(*v.typ).methods, (*v.typ).name.as_bytes()) };
+    assert_eq!(tn, b"runtime.plainError");
+    // SAFETY: Error is `func() string` taking the data word.
+    let [p, n] = unsafe { gojit_runtime::trampoline::call_method2(m.ifn as usize, v.data as usize) }.unwrap();
+    // SAFETY: the result is a Go string.
+    let s = unsafe { GoString { ptr: p as *const u8, len: n as isize }.as_bytes() };
+    assert_eq!(s, b"assignment to entry in nil map");
+}
