@@ -1,0 +1,89 @@
+//! Shared helpers for the data-driven integration tests: running the `gojit` binary on one file
+//! with a wall-clock timeout, capturing stdout/stderr fully (reader threads, so a chatty child can
+//! never dead-lock on a full pipe).
+//!
+//! Invariant: every child started here is either waited for or killed and reaped before the
+//! function returns; no zombie or runaway process outlives a call.
+
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// What a finished (or killed) run of the compiler produced.
+pub struct Outcome {
+    /// Exit status; `None` when the process was killed by a signal or by the timeout.
+    pub code: Option<i32>,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    /// True when the run exceeded its time limit and was killed.
+    pub timed_out: bool,
+    pub elapsed: Duration,
+}
+
+/// The gojit binary built by cargo for integration tests.
+pub fn gojit_bin() -> &'static str {
+    env!("CARGO_BIN_EXE_gojit")
+}
+
+/// Runs `gojit <subcommand> <file_name>` with `cwd` as the working directory, killing it after
+/// `limit`. `Err` only when the binary could not be started at all.
+pub fn run_gojit(
+    subcommand: &str,
+    cwd: &Path,
+    file_name: &str,
+    limit: Duration,
+) -> Result<Outcome, String> {
+    let start = Instant::now();
+    let mut child = Command::new(gojit_bin())
+        .arg(subcommand)
+        .arg(file_name)
+        .current_dir(cwd)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .env("RUST_BACKTRACE", "0")
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", gojit_bin()))?;
+    let out_reader = spawn_reader(child.stdout.take());
+    let err_reader = spawn_reader(child.stderr.take());
+    let mut timed_out = false;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if start.elapsed() >= limit => {
+                timed_out = true;
+                let _ = child.kill();
+                break child.wait().ok();
+            }
+            Ok(None) => thread::sleep(Duration::from_millis(5)),
+            Err(_) => {
+                let _ = child.kill();
+                break child.wait().ok();
+            }
+        }
+    };
+    let elapsed = start.elapsed();
+    let stdout = out_reader.join().unwrap_or_default();
+    let stderr = err_reader.join().unwrap_or_default();
+    let code = if timed_out { None } else { status.and_then(|s| s.code()) };
+    Ok(Outcome { code, stdout, stderr, timed_out, elapsed })
+}
+
+fn spawn_reader<R: Read + Send + 'static>(pipe: Option<R>) -> thread::JoinHandle<Vec<u8>> {
+    thread::spawn(move || {
+        let mut buf = Vec::new();
+        if let Some(mut p) = pipe {
+            let _ = p.read_to_end(&mut buf);
+        }
+        buf
+    })
+}
+
+/// The `GOJIT_ONLY` filter: a case runs when its file name contains this substring.
+pub fn only_filter() -> String {
+    std::env::var("GOJIT_ONLY").unwrap_or_default()
+}

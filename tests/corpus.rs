@@ -1,0 +1,203 @@
+//! Data-driven corpus tests: every `NAME.go` in a case directory is run with
+//! `gojit run NAME.go` (working directory = the case's directory, so diagnostics print the bare
+//! file name) and compared with its expectations, using the same rules as
+//! `/work/shared/conformance/run.py`:
+//!   - `NAME.out`  exact expected stdout (required);
+//!   - `NAME.err`  lines that must appear, in this order, in stderr (other lines may surround
+//!                 them); when absent, stderr must be empty;
+//!   - `NAME.code` expected exit status; when absent, 0.
+//! All expectations were produced by real Go (see `tests/regen.sh`).
+//!
+//! `examples/` is checked the same way.
+//!
+//! Each directory is one `#[test]`; it runs every case, prints `corpus <dir>: N passed, M failed`
+//! and then panics once listing every failing case with a short diff. `GOJIT_ONLY=substr` limits
+//! the run to cases whose file name contains `substr`.
+
+mod common;
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Per-case wall-clock limit; the child is killed when it runs longer.
+const CASE_TIMEOUT: Duration = Duration::from_secs(10);
+/// At most this many lines of each diff are shown per failing case.
+const DIFF_LINES: usize = 12;
+
+#[test]
+fn run_programs() {
+    check_dir("tests/run");
+}
+
+#[test]
+fn compile_errors() {
+    check_dir("tests/errors");
+}
+
+#[test]
+fn conformance() {
+    check_dir("tests/conformance");
+}
+
+/// The corpus helper's own defer/panic/recover programs (beyond the shared conformance set),
+/// including unrecovered panics checked up to `goroutine 1 [running]:`.
+#[test]
+fn defer_panic() {
+    check_dir("tests/defer");
+}
+
+/// The showcase programs in `examples/` carry Go-generated expectations too.
+#[test]
+fn examples() {
+    check_dir("examples");
+}
+
+/// Runs every case of the directory `name` (relative to the crate root) and panics with a report
+/// if any fails.
+fn check_dir(name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+    let name = name.rsplit('/').next().unwrap_or(name);
+    let only = common::only_filter();
+    let cases = list_cases(&dir, &only);
+    assert!(
+        !cases.is_empty() || !only.is_empty(),
+        "no cases found in {}",
+        dir.display()
+    );
+    let mut failures = Vec::new();
+    for case in &cases {
+        if let Err(why) = check_case(&dir, case) {
+            failures.push(format!("FAIL {name}/{case}\n    {}", why.replace('\n', "\n    ")));
+        }
+    }
+    let passed = cases.len() - failures.len();
+    println!("corpus {name}: {passed} passed, {} failed", failures.len());
+    if !failures.is_empty() {
+        panic!(
+            "corpus {name}: {passed} passed, {} failed\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+}
+
+/// File names of all `*.go` cases in `dir` matching `only`, sorted.
+fn list_cases(dir: &Path, only: &str) -> Vec<String> {
+    let mut cases: Vec<String> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".go") && n.contains(only))
+        .collect();
+    cases.sort();
+    cases
+}
+
+fn sibling(dir: &Path, case: &str, ext: &str) -> PathBuf {
+    dir.join(case.trim_end_matches(".go")).with_extension(ext)
+}
+
+/// Runs one case; `Err` carries a human-readable description of every mismatch.
+fn check_case(dir: &Path, case: &str) -> Result<(), String> {
+    let want_out = fs::read(sibling(dir, case, "out"))
+        .map_err(|e| format!("missing .out expectation: {e}"))?;
+    let want_err = fs::read_to_string(sibling(dir, case, "err")).ok();
+    let want_code = match fs::read_to_string(sibling(dir, case, "code")) {
+        Ok(s) => s
+            .trim()
+            .parse::<i32>()
+            .map_err(|e| format!("bad .code file: {e}"))?,
+        Err(_) => 0,
+    };
+    let got = common::run_gojit("run", dir, case, CASE_TIMEOUT)?;
+    if got.timed_out {
+        return Err(format!("timed out after {:?} (killed)", CASE_TIMEOUT));
+    }
+    let mut problems = String::new();
+    match got.code {
+        Some(c) if c == want_code => {}
+        Some(c) => writeln!(problems, "exit status {c}, want {want_code}").unwrap(),
+        None => writeln!(problems, "killed by a signal, want exit status {want_code}").unwrap(),
+    }
+    if got.stdout != want_out {
+        let want = String::from_utf8_lossy(&want_out);
+        let have = String::from_utf8_lossy(&got.stdout);
+        writeln!(problems, "stdout differs:\n{}", short_diff(&want, &have)).unwrap();
+    }
+    let got_err = String::from_utf8_lossy(&got.stderr);
+    match &want_err {
+        Some(want) => {
+            if let Some(missing) = missing_line_in_order(want, &got_err) {
+                writeln!(
+                    problems,
+                    "stderr lacks line {missing:?} (in order); stderr was:\n{}",
+                    head(&got_err)
+                )
+                .unwrap();
+            }
+        }
+        None if !got_err.is_empty() => {
+            writeln!(problems, "stderr should be empty; it was:\n{}", head(&got_err)).unwrap()
+        }
+        None => {}
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.trim_end().to_string())
+    }
+}
+
+/// The first line of `want` that does not occur in `got` after the previous matched line.
+fn missing_line_in_order(want: &str, got: &str) -> Option<String> {
+    let mut lines = got.lines();
+    for w in want.lines() {
+        if !lines.by_ref().any(|g| g == w) {
+            return Some(w.to_string());
+        }
+    }
+    None
+}
+
+/// The first `DIFF_LINES` lines of `s`, with a marker when more were cut.
+fn head(s: &str) -> String {
+    if s.is_empty() {
+        return "(empty)".to_string();
+    }
+    let lines: Vec<&str> = s.lines().collect();
+    let mut out = lines.iter().take(DIFF_LINES).copied().collect::<Vec<_>>().join("\n");
+    if lines.len() > DIFF_LINES {
+        write!(out, "\n... ({} more lines)", lines.len() - DIFF_LINES).unwrap();
+    }
+    out
+}
+
+/// A compact line diff: the first differing line with a little context, then both tails.
+fn short_diff(want: &str, got: &str) -> String {
+    let w: Vec<&str> = want.lines().collect();
+    let g: Vec<&str> = got.lines().collect();
+    let first = w.iter().zip(&g).position(|(a, b)| a != b).unwrap_or(w.len().min(g.len()));
+    let from = first.saturating_sub(2);
+    let mut out = format!(
+        "first difference at line {} (want {} lines, got {} lines)\n",
+        first + 1,
+        w.len(),
+        g.len()
+    );
+    for (label, lines) in [("want", &w), ("got ", &g)] {
+        for (i, l) in lines.iter().enumerate().skip(from).take(DIFF_LINES / 2) {
+            let mark = if i == first { '>' } else { ' ' };
+            writeln!(out, "{label}{mark}{:4}| {l}", i + 1).unwrap();
+        }
+    }
+    if !want.is_empty()
+        && !got.is_empty()
+        && want.ends_with('\n') != got.ends_with('\n')
+        && first >= w.len().min(g.len())
+    {
+        out.push_str("(trailing newline differs)\n");
+    }
+    out.trim_end().to_string()
+}

@@ -1,0 +1,7 @@
+package main
+
+func one(a int) {}
+
+func main() {
+	one(1, 2, 3)
+}

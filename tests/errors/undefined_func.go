@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	y := compute(3)
+	_ = y
+}

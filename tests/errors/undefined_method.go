@@ -1,0 +1,10 @@
+package main
+
+type T struct{}
+
+func (T) Known() {}
+
+func main() {
+	var t T
+	t.Unknown()
+}

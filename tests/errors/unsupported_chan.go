@@ -1,0 +1,7 @@
+// gojit does not support channels: expected first diagnostic is gojit's own, at the `chan` keyword.
+package main
+
+func main() {
+	var c chan int
+	_ = c
+}
