@@ -146,6 +146,7 @@ pub fn fatal(msg: &str) -> ! {
 // ---------------------------------------------------------------------------------------------
 
 pub(crate) fn begin_goroutine(lo: usize, guard_hi: usize, hi: usize) {
+    install_rust_panic_hook();
     let g = g();
     g.panic = std::ptr::null_mut();
     g.defers.clear();
@@ -155,6 +156,24 @@ pub(crate) fn begin_goroutine(lo: usize, guard_hi: usize, hi: usize) {
     g.stack_hi = hi;
     g.fatal = Fatal::None;
     g.method_panic = None;
+}
+
+/// A Rust panic in runtime code called from Go code must not unwind through JIT frames: while a
+/// goroutine runs on this thread, the hook reports it as a fatal error and exits with status 2.
+/// Elsewhere (tests, the compiler) the previous hook runs as usual.
+fn install_rust_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if g().entry_fp != 0 {
+                write_stderr(&format!("fatal error: internal runtime error: {info}\n"));
+                // SAFETY: _exit ends the process without unwinding.
+                unsafe { libc::_exit(2) }
+            }
+            prev(info)
+        }));
+    });
 }
 
 pub(crate) fn entry_fp_slot() -> *mut usize {
@@ -299,7 +318,7 @@ unsafe fn gopanic(arg: Eface, fp: usize, pc: usize, nil_deref: bool) -> ! {
 #[inline(never)]
 fn trace_raised(p: *mut Panic, fp: usize, pc: usize) {
     // SAFETY: p is the live newest panic.
-    let v = unsafe { describe_value((*p).arg) };
+    let v = unsafe { describe_value((*p).arg, false) };
     trace(format_args!("panic raised: {v} at {} (fp={fp:#x})", unwind::describe_pc(pc)));
 }
 
@@ -504,14 +523,22 @@ pub fn take_method_panic() -> Option<Eface> {
 // recover
 // ---------------------------------------------------------------------------------------------
 
-/// `recover()`: call with the `system_v` convention (a plain call; it never panics). Returns the
-/// current panic's value and marks it recovered if called directly by the deferred function the
-/// panic invoked (wrapper frames in between are transparent), else nil.
+/// `recover()`: writes the current panic's value to `*out` (nil `{0, 0}` otherwise) and marks it
+/// recovered, if called directly by the deferred function the panic invoked (wrapper frames in
+/// between are transparent). Callable with `tail` or `system_v` (one argument, no result); it
+/// never panics, so a plain call is fine.
 #[unsafe(no_mangle)]
 #[inline(never)]
-pub extern "C" fn gort_gorecover() -> Eface {
+pub extern "C" fn gort_gorecover(out: *mut Eface) {
     // SAFETY: our caller is a JIT frame; its frame pointer is our saved rbp.
     let (caller_fp, caller_pc) = unsafe { arch::caller_of(arch::current_fp()) };
+    let v = recover_for(caller_fp, caller_pc);
+    // SAFETY: the compiler passes a pointer to 16 writable bytes.
+    unsafe { out.write(v) };
+}
+
+/// The `recover()` decision for the Go function whose frame is `caller_fp`.
+fn recover_for(caller_fp: usize, caller_pc: usize) -> Eface {
     let nil = Eface { typ: std::ptr::null(), data: std::ptr::null_mut() };
     let p = g().panic;
     // SAFETY: p is null or a live record.
@@ -563,7 +590,8 @@ pub extern "C" fn gort_deferproc(closure: usize) {
 
 /// At each exit (and in the deferreturn block) of a function with chained defers: pops and returns
 /// the calling frame's newest deferred closure, or 0 when it has none left. The caller calls the
-/// closure (a `try_call`) and loops. `system_v`, plain call.
+/// closure (a `try_call`) and loops. `system_v` or `tail`; never panics. Also bound under the
+/// name `gort_deferreturn`.
 #[unsafe(no_mangle)]
 #[inline(never)]
 pub extern "C" fn gort_deferpop() -> usize {
@@ -853,7 +881,47 @@ pub extern "C" fn gort_panic_divide() -> ! {
     raise_from_entry(arch::current_fp(), RtErrClass::ErrorString, "runtime error: integer divide by zero", false)
 }
 
-/// Nil pointer dereference (also: calling a nil func value). `tail`, never returns.
+/// `x << y` / `x >> y` with a negative signed shift count. `tail`, never returns.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_panic_shift() -> ! {
+    raise_from_entry(arch::current_fp(), RtErrClass::ErrorString, "runtime error: negative shift amount", false)
+}
+
+/// `s[?:x]` with `x > len` (strings, arrays): `gort_panic_bounds(SLICE_ALEN, x, len)`.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_panic_slice_alen(x: i64, len: i64) -> ! {
+    bounds_from_entry(arch::current_fp(), bounds::SLICE_ALEN, x, len)
+}
+
+/// `s[?:x]` with `x > cap` (slices): `gort_panic_bounds(SLICE_ACAP, x, cap)`.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_panic_slice_acap(x: i64, cap: i64) -> ! {
+    bounds_from_entry(arch::current_fp(), bounds::SLICE_ACAP, x, cap)
+}
+
+/// `s[x:y]` with `x > y`: `gort_panic_bounds(SLICE_B, x, y)`.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_panic_slice_b(x: i64, y: i64) -> ! {
+    bounds_from_entry(arch::current_fp(), bounds::SLICE_B, x, y)
+}
+
+#[inline(never)]
+fn bounds_from_entry(my_fp: usize, code: i64, x: i64, y: i64) -> ! {
+    let msg = bounds_message(code, x, y);
+    let v = runtime_error_value(RtErrClass::Bounds, &msg);
+    drop(msg);
+    // SAFETY: my_fp is the frame of an entry point called directly by JIT code.
+    let (fp, pc) = unsafe { arch::caller_of(my_fp) };
+    // SAFETY: (fp, pc) is the live JIT caller.
+    unsafe { gopanic(v, fp, pc, false) }
+}
+
+/// Nil pointer dereference (also: calling a nil func value). `tail`, never returns. Also bound
+/// under the name `gort_panic_nil`.
 #[unsafe(no_mangle)]
 #[inline(never)]
 pub extern "C" fn gort_panic_nilderef() -> ! {
@@ -893,13 +961,19 @@ fn find_string_method(typ: &TypeDesc, name: &str) -> Option<usize> {
 
 /// gc's `printpanicval` after `preprintpanics`: errors print `Error()`, Stringers `String()`,
 /// basic values as `print` would, named basic types as `main.T(v)`, others `(T) 0xADDR`.
-fn describe_value(v: Eface) -> String {
+///
+/// With `call_methods == false` (tracing) no Go code runs: methods are not called.
+fn describe_value(v: Eface, call_methods: bool) -> String {
     if v.typ.is_null() {
         return "nil".into();
     }
     // SAFETY: a non-nil interface's type descriptor is valid.
     let typ = unsafe { &*v.typ };
-    for name in ["Error", "String"] {
+    if is_runtime_error_type(typ) {
+        // SAFETY: the runtime's error values point to an RtErr.
+        return unsafe { String::from_utf8_lossy((*(v.data as *const RtErr)).msg.as_bytes()).into_owned() };
+    }
+    for name in ["Error", "String"].into_iter().filter(|_| call_methods) {
         if let Some(ifn) = find_string_method(typ, name) {
             // SAFETY: ifn is a Go method entry of type func() string for this receiver.
             return match unsafe { trampoline::call_method2(ifn, v.data as usize) } {
@@ -1027,7 +1101,7 @@ fn crash_report(p: *mut Panic) -> String {
             s.push('\t');
         }
         s.push_str("panic: ");
-        s.push_str(&describe_value(arg));
+        s.push_str(&describe_value(arg, true));
         if recovered {
             s.push_str(" [recovered]");
         }
@@ -1083,21 +1157,28 @@ mod tests {
 
 /// The panic machinery's entry points for JIT code, by the names the compiler imports. Calling
 /// conventions: `gort_gopanic(typ, data)`, `gort_panic_bounds(code, x, y)`,
-/// `gort_panic_index(i, len)`, `gort_panic_divide()`, `gort_panic_nilderef()`,
-/// `gort_panic_nilmap()`, `gort_exit(code)` are `tail` (they may panic: `try_call` in frames with
-/// defers); `gort_gorecover() -> (typ, data)`, `gort_deferproc(closure)`, `gort_deferpop() ->
-/// closure`, `gort_set_trace(on)` are `system_v` plain calls.
+/// `gort_panic_index(i, len)`, `gort_panic_slice_{alen,acap,b}(x, y)`, `gort_panic_divide()`,
+/// `gort_panic_shift()`, `gort_panic_nilderef()` (alias `gort_panic_nil`), `gort_panic_nilmap()`,
+/// `gort_exit(code)` never return and are called with `tail` (`try_call` in frames with defers);
+/// `gort_gorecover(out)`, `gort_deferproc(closure)`, `gort_deferpop() -> closure` (alias
+/// `gort_deferreturn`), `gort_set_trace(on)` never panic and work with `tail` or `system_v`.
 pub fn symbols() -> Vec<(&'static str, *const u8)> {
     vec![
         ("gort_gopanic", gort_gopanic as *const u8),
         ("gort_gorecover", gort_gorecover as *const u8),
         ("gort_deferproc", gort_deferproc as *const u8),
         ("gort_deferpop", gort_deferpop as *const u8),
+        ("gort_deferreturn", gort_deferpop as *const u8),
         ("gort_exit", gort_exit as *const u8),
         ("gort_panic_bounds", gort_panic_bounds as *const u8),
         ("gort_panic_index", gort_panic_index as *const u8),
         ("gort_panic_divide", gort_panic_divide as *const u8),
         ("gort_panic_nilderef", gort_panic_nilderef as *const u8),
+        ("gort_panic_nil", gort_panic_nilderef as *const u8),
+        ("gort_panic_shift", gort_panic_shift as *const u8),
+        ("gort_panic_slice_alen", gort_panic_slice_alen as *const u8),
+        ("gort_panic_slice_acap", gort_panic_slice_acap as *const u8),
+        ("gort_panic_slice_b", gort_panic_slice_b as *const u8),
         ("gort_panic_nilmap", gort_panic_nilmap as *const u8),
         ("gort_set_trace", gort_set_trace as *const u8),
     ]

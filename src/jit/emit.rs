@@ -19,7 +19,7 @@ use cranelift_module::{FuncId, Module};
 pub enum RtFn {
     /// `panic(v)`: `(typ, data)`, tail, no return.
     GoPanic,
-    /// `recover()`: `() -> (typ, data)`, system_v, plain call.
+    /// `recover()`: `(out: *mut Eface)` (writes typ, data), plain call.
     GoRecover,
     /// `defer` in a chained function: `(closure)`, system_v.
     DeferProc,
@@ -59,7 +59,7 @@ impl RtFn {
     pub fn signature(self) -> Signature {
         let (cc, params, rets) = match self {
             RtFn::GoPanic => (CallConv::Tail, 2, 0),
-            RtFn::GoRecover => (CallConv::SystemV, 0, 2),
+            RtFn::GoRecover => (CallConv::SystemV, 1, 0),
             RtFn::DeferProc => (CallConv::SystemV, 1, 0),
             RtFn::DeferPop => (CallConv::SystemV, 0, 1),
             RtFn::PanicBounds => (CallConv::Tail, 3, 0),

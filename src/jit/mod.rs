@@ -33,8 +33,10 @@
 //!   exit does (from deferBits / `gort_deferpop`), then loads the results from their stack slots
 //!   and returns. Results of such functions therefore live in stack slots.
 //! - Runtime entry points that may panic are imported with a `tail` signature (≤ 6 integer
-//!   args, ≤ 1 integer result); `gort_gorecover`, `gort_deferproc`, `gort_deferpop` with
-//!   `system_v` (see `gojit_runtime::panic::symbols`).
+//!   args, ≤ 1 integer result); `gort_gorecover(out)`, `gort_deferproc`, `gort_deferpop` never
+//!   panic and accept either convention (see `gojit_runtime::panic::symbols`, `emit::RtFn`).
+//!   Rust functions returning two words must be reached through `gojit_runtime::tail_ret2_shim!`
+//!   (`tail` returns the second word in rcx, `system_v` in rdx).
 //!
 //! # Code memory
 //! cranelift-jit's default `SystemMemoryProvider` maps code pages read-write, copies code in, and
@@ -244,7 +246,22 @@ impl Jit {
     }
 
     fn define_kind(&mut self, id: FuncId, ctx: &mut Context, meta: FuncMeta, kind: FuncKind) -> Result<(), JitError> {
-        if let Err(e) = self.module.define_function(id, ctx) {
+        // Cranelift may panic on IR it cannot lower; report that as an error, never crash.
+        let module = &mut self.module;
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| module.define_function(id, &mut *ctx)));
+        let result = match result {
+            Ok(r) => r,
+            Err(payload) => {
+                let msg = payload
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_else(|| "code generator panicked".into());
+                self.module.clear_context(ctx);
+                return Err(JitError::Codegen { func: meta.go_name.clone(), msg: format!("internal code generator error: {msg}") });
+            }
+        };
+        if let Err(e) = result {
             let msg = match &e {
                 cranelift_module::ModuleError::Compilation(cranelift_codegen::CodegenError::Verifier(v)) => {
                     format!("verifier errors:\n{}", cranelift_codegen::print_errors::pretty_verifier_error(&ctx.func, None, v.clone()))

@@ -132,7 +132,7 @@ impl T {
         let call_method = d("hook_call_method", sig(sysv, 1, 0));
         let pair = d("hook_pair", sig(CallConv::Tail, 2, 2));
         let gopanic = d("gort_gopanic", sig(CallConv::Tail, 2, 0));
-        let gorecover = d("gort_gorecover", sig(sysv, 0, 2));
+        let gorecover = d("gort_gorecover", sig(CallConv::Tail, 1, 0));
         let deferproc = d("gort_deferproc", sig(sysv, 1, 0));
         let deferpop = d("gort_deferpop", sig(sysv, 0, 1));
         let panic_index = d("gort_panic_index", sig(CallConv::Tail, 2, 0));
@@ -284,8 +284,12 @@ fn define_panicker(t: &mut T, g: FuncId, v: i64) {
 /// `func(){ record(recover()) }`
 fn define_recoverer(t: &mut T, id: FuncId, name: &str) {
     t.define(id, go(name, 30), 0, 0, |b, env, _| {
-        let r = env.call(b, env.ids.gorecover, &[]);
-        env.call(b, env.ids.record_eface, &[r[0], r[1]]);
+        let out = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 16, 3));
+        let p = b.ins().stack_addr(I64, out, 0);
+        env.call(b, env.ids.gorecover, &[p]);
+        let typ = b.ins().stack_load(I64, I64, out, 0);
+        let data = b.ins().stack_load(I64, I64, out, 8);
+        env.call(b, env.ids.record_eface, &[typ, data]);
         b.ins().return_(&[]);
     });
 }
@@ -652,4 +656,20 @@ fn nil_dereference_fault_in_go_code_becomes_a_panic() {
     define_recoverer(&mut t, d, "main.f.func1");
     assert_eq!(t.run(main), (0, vec![-2, 1, 100]));
     assert_eq!(MSG.with(|m| m.borrow().clone()), "runtime error: invalid memory address or nil pointer dereference");
+}
+
+#[test]
+fn runtime_error_methods_are_go_callable() {
+    // Building a Jit installs the trampolines; the Error method entry is called as Go code would.
+    let t = T::new();
+    let _prog = t.jit.finalize(None).unwrap();
+    let v = gojit_runtime::panic::runtime_error_value(gojit_runtime::panic::RtErrClass::Plain, "assignment to entry in nil map");
+    // SAFETY: runtime error descriptors have methods [Error, RuntimeError].
+    let (m, tn) = unsafe { (&*(*v.typ).methods, (*v.typ).name.as_bytes()) };
+    assert_eq!(tn, b"runtime.plainError");
+    // SAFETY: Error is `func() string` taking the data word.
+    let [p, n] = unsafe { gojit_runtime::trampoline::call_method2(m.ifn as usize, v.data as usize) }.unwrap();
+    // SAFETY: the result is a Go string.
+    let s = unsafe { GoString { ptr: p as *const u8, len: n as isize }.as_bytes() };
+    assert_eq!(s, b"assignment to entry in nil map");
 }
