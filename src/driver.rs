@@ -110,6 +110,11 @@ pub fn run_file(path: &str, opts: &RunOptions) -> i32 {
             return 1;
         }
     };
+    if opts.perf_map {
+        if let Err(e) = crate::dump::perfmap::write_for_process(&program) {
+            eprintln!("gojit: cannot write the perf map: {e}");
+        }
+    }
     gojit_runtime::panic::gort_set_trace(opts.trace_panics);
     let status = t.phase("run", || program.run_main());
     if opts.time {
