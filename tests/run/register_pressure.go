@@ -2,7 +2,7 @@ package main
 
 import "fmt"
 
-func id(x int) int { return x }
+func id(x int) int          { return x }
 func fid(x float64) float64 { return x }
 
 func pressure(seed int) (int, float64) {
