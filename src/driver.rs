@@ -4,7 +4,7 @@
 //! and the `--time` phase report. It holds no compiler logic of its own.
 
 use crate::diag::{Diagnostic, SourceFile};
-use crate::{syntax, types};
+use crate::{jit, lower, syntax, types};
 use std::time::{Duration, Instant};
 
 /// Options of `gojit run`.
@@ -96,16 +96,45 @@ pub fn run_file(path: &str, opts: &RunOptions) -> i32 {
         Err(code) => return code,
     };
     let mut t = Timings::default();
-    let (_file, _checked) = match front_end(&src, &mut t) {
+    let (file, checked) = match front_end(&src, &mut t) {
         Ok(x) => x,
         Err(diags) => {
             report(&src, &diags);
             return 1;
         }
     };
+    let program = match compile(&src, &file, &checked, &mut t) {
+        Ok(p) => p,
+        Err(diags) => {
+            report(&src, &diags);
+            return 1;
+        }
+    };
+    gojit_runtime::panic::gort_set_trace(opts.trace_panics);
+    let status = t.phase("run", || program.run_main());
     if opts.time {
         t.report();
     }
-    eprintln!("gojit: code generation is not wired into the driver yet");
-    1
+    status
+}
+
+/// Lowers a checked program to machine code and links it.
+fn compile(
+    src: &SourceFile,
+    file: &syntax::ast::File,
+    checked: &types::Checked,
+    t: &mut Timings,
+) -> Result<jit::Program, Vec<Diagnostic>> {
+    let internal = |e: jit::JitError| vec![Diagnostic::new(Default::default(), format!("internal compiler error: {e}"))];
+    let mut jit = jit::Jit::new().map_err(internal)?;
+    jit.set_source_file(absolute_path(&src.name));
+    let lowered = t.phase("lower", || lower::lower_program(file, src, &checked.types, &checked.info, &mut jit))?;
+    let program = t.phase("link", || jit.finalize(Some(lowered.main))).map_err(internal)?;
+    lowered.patch(|id| program.address(id));
+    Ok(program)
+}
+
+/// The absolute form of `path`, as gc prints source files in tracebacks.
+fn absolute_path(path: &str) -> String {
+    std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.to_string())
 }

@@ -201,7 +201,7 @@ pub unsafe fn dottype_message(have: *const TypeDesc, want: *const TypeDesc, ifac
 /// # Safety
 /// Non-null descriptors valid. Never returns.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_panicdottype(have: *const TypeDesc, want: *const TypeDesc, iface: *const TypeDesc) {
+pub unsafe extern "C" fn gort_panic_typeassert(have: *const TypeDesc, want: *const TypeDesc, iface: *const TypeDesc) {
     // SAFETY: forwarded.
     let msg = unsafe { dottype_message(have, want, iface) };
     rterror::runtime_error(leak_msg(msg));
