@@ -838,6 +838,19 @@ pub fn set_os_args(args: Vec<String>) {
     *OS_ARGS.lock().unwrap_or_else(|e| e.into_inner()) = args;
 }
 
+/// Fallback when the driver did not call [`set_os_args`]: in `gojit run [flags] prog.go a b`,
+/// the program is the first argument ending in `.go`; os.Args is `["prog", "a", "b"]`.
+fn default_os_args() -> Vec<String> {
+    let all: Vec<String> = std::env::args().collect();
+    match all.iter().position(|a| a.ends_with(".go")) {
+        Some(i) => {
+            let prog = all[i].trim_end_matches(".go").to_string();
+            std::iter::once(prog).chain(all[i + 1..].iter().cloned()).collect()
+        }
+        None => all,
+    }
+}
+
 /// `os.Args`: writes a fresh `[]string` to `out`.
 ///
 /// # Safety
@@ -845,7 +858,7 @@ pub fn set_os_args(args: Vec<String>) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_os_args(out: *mut GoSlice) {
     let args = OS_ARGS.lock().unwrap_or_else(|e| e.into_inner()).clone();
-    let args = if args.is_empty() { std::env::args().collect() } else { args };
+    let args = if args.is_empty() { default_os_args() } else { args };
     let parts: Vec<GoString> = args.iter().map(|a| new_string(a.as_bytes())).collect();
     // SAFETY: out writable.
     unsafe { put(out, string_slice(&parts)) }
