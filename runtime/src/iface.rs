@@ -201,10 +201,20 @@ pub unsafe fn dottype_message(have: *const TypeDesc, want: *const TypeDesc, ifac
 /// # Safety
 /// Non-null descriptors valid. Never returns.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_panic_typeassert(have: *const TypeDesc, want: *const TypeDesc, iface: *const TypeDesc) {
+pub unsafe extern "C" fn gort_panicdottype(have: *const TypeDesc, want: *const TypeDesc, iface: *const TypeDesc) {
     // SAFETY: forwarded.
     let msg = unsafe { dottype_message(have, want, iface) };
     rterror::runtime_error(leak_msg(msg));
+}
+
+/// Alias of [`gort_panicdottype`].
+///
+/// # Safety
+/// As [`gort_panicdottype`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_panic_typeassert(have: *const TypeDesc, want: *const TypeDesc, iface: *const TypeDesc) {
+    // SAFETY: forwarded.
+    unsafe { gort_panicdottype(have, want, iface) }
 }
 
 /// Boxes a value for an interface data word: a fresh heap copy of the `typ.size` bytes at `src`
