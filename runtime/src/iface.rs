@@ -207,6 +207,16 @@ pub unsafe extern "C" fn gort_panicdottype(have: *const TypeDesc, want: *const T
     rterror::runtime_error(leak_msg(msg));
 }
 
+/// Alias of [`gort_panicdottype`].
+///
+/// # Safety
+/// As [`gort_panicdottype`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_panic_typeassert(have: *const TypeDesc, want: *const TypeDesc, iface: *const TypeDesc) {
+    // SAFETY: forwarded.
+    unsafe { gort_panicdottype(have, want, iface) }
+}
+
 /// Boxes a value for an interface data word: a fresh heap copy of the `typ.size` bytes at `src`
 /// (for non-pointer-shaped types; pointer-shaped values are stored directly by the compiler).
 ///

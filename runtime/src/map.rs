@@ -562,17 +562,25 @@ pub unsafe extern "C" fn gort_mapiterinit(_maptyp: *const TypeDesc, m: *mut GoMa
         it.private[IT_OLD] = mm.entries as usize;
         it.private[IT_OLD_USED] = mm.used;
         mm.live_iters += 1;
-        gort_mapiternext(it);
+        iter_next(it);
     }
 }
 
 /// Advances a map iterator: `it.key` becomes null at the end, else `it.key`/`it.val` point to the
-/// next entry. Calling it again after the end is harmless.
+/// next entry. Calling it again after the end is harmless. Also returns the new `it.key`.
 ///
 /// # Safety
 /// `it` initialised by [`gort_mapiterinit`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_mapiternext(it: *mut MapIter) {
+pub unsafe extern "C" fn gort_mapiternext(it: *mut MapIter) -> *mut u8 {
+    // SAFETY: forwarded.
+    unsafe {
+        iter_next(it);
+        (*it).key
+    }
+}
+
+unsafe fn iter_next(it: *mut MapIter) {
     // SAFETY: caller contract; all entry pointers computed stay inside the arrays they index.
     unsafe {
         let it = &mut *it;

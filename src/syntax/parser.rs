@@ -1,7 +1,9 @@
 //! Recursive-descent parser: tokens -> [`ast::File`].
 //!
-//! The structure deliberately mirrors gc's `cmd/compile/internal/syntax/parser.go` (Go 1.19) so
-//! that syntax errors read exactly like gc's (`syntax error: unexpected X, expecting Y`,
+//! The structure deliberately mirrors gc's `cmd/compile/internal/syntax/parser.go` so that syntax
+//! errors read exactly like gc's. Wording follows current Go (>= 1.20: `expected` rather than 1.19's
+//! `expecting`, `unexpected name x`, `unexpected keyword else`), as the project follows current Go
+//! where 1.19 differs; positions were checked against Go 1.19 (`syntax error: unexpected X, expected Y`,
 //! `... in argument list; possibly missing comma or )`, `non-declaration statement outside function
 //! body`, ...), including its `xnest` rule that decides whether `{` starts a composite literal or a
 //! block in `if`/`for`/`switch` headers.
@@ -158,11 +160,27 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `=` in a declaration; `:=` is reported (`unexpected :=, expected =`) and accepted, as gc does.
+    fn got_assign(&mut self) -> bool {
+        match self.tok.tok {
+            Tok::Define => {
+                self.syntax_error("expected =");
+                self.next();
+                true
+            }
+            Tok::Assign => {
+                self.next();
+                true
+            }
+            _ => false,
+        }
+    }
+
     fn want(&mut self, t: Tok) -> PResult<()> {
         if self.got(t) {
             Ok(())
         } else {
-            Err(self.syntax_error(&format!("expecting {}", tokstring(t))))
+            Err(self.syntax_error(&format!("expected {}", tokstring(t))))
         }
     }
 
@@ -233,12 +251,12 @@ impl<'a> Parser<'a> {
         Fail
     }
 
-    /// gc's `syntaxErrorAt`: messages starting with `in `, `at `, `after ` or `expecting ` are
+    /// gc's `syntaxErrorAt`: messages starting with `in `, `at `, `after ` or `expected ` are
     /// prefixed with `unexpected <current token>`.
     fn syntax_error_at(&mut self, pos: u32, msg: &str) -> Fail {
         let msg = if msg.starts_with("in ") || msg.starts_with("at ") || msg.starts_with("after ") {
             format!("unexpected {} {}", self.tok_desc(), msg)
-        } else if msg.starts_with("expecting ") {
+        } else if msg.starts_with("expected ") {
             format!("unexpected {}, {}", self.tok_desc(), msg)
         } else {
             msg.to_string()
@@ -254,13 +272,12 @@ impl<'a> Parser<'a> {
     fn tok_desc(&self) -> String {
         let t = self.tok;
         match t.tok {
-            Tok::Ident => self.text(t.span).to_string(),
+            Tok::Ident => format!("name {}", self.text(t.span)),
             Tok::Semi(SemiKind::Explicit) => "semicolon".into(),
             Tok::Semi(SemiKind::Newline) => "newline".into(),
             Tok::Semi(SemiKind::Eof) => "EOF".into(),
             k if k.is_literal() => format!("literal {}", self.text(t.span)),
-            Tok::Comma => "comma".into(),
-            k => k.text().into(),
+            k => tokstring(k).into(),
         }
     }
 
@@ -443,6 +460,13 @@ impl<'a> Parser<'a> {
                 decls.push(Decl::Func(d));
                 Ok(())
             }
+            Tok::Import => {
+                // current gc accepts (and parses) a late import but complains
+                self.syntax_error("imports must appear before other declarations");
+                self.next();
+                let mut ignored = Vec::new();
+                self.import_decl(&mut ignored)
+            }
             _ => {
                 let after_bodyless_func =
                     matches!(decls.last(), Some(Decl::Func(f)) if f.body.is_none());
@@ -508,7 +532,7 @@ impl<'a> Parser<'a> {
         let mut values = Vec::new();
         if !matches!(self.tok.tok, Tok::Eof | Tok::Semi(_) | Tok::RParen) {
             typ = self.type_or_nil()?;
-            if self.got(Tok::Assign) {
+            if self.got_assign() {
                 values = self.expr_list()?;
             }
         }
@@ -529,11 +553,11 @@ impl<'a> Parser<'a> {
         let names = self.name_list(first)?;
         let mut typ = None;
         let mut values = Vec::new();
-        if self.got(Tok::Assign) {
+        if self.got_assign() {
             values = self.expr_list()?;
         } else {
             typ = Some(self.type_()?);
-            if self.got(Tok::Assign) {
+            if self.got_assign() {
                 values = self.expr_list()?;
             }
         }
@@ -559,7 +583,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let alias = self.got(Tok::Assign);
+        let alias = self.got_assign();
         let typ = match self.type_or_nil()? {
             Some(t) => t,
             None => return Err(self.syntax_error("in type declaration")),
@@ -582,7 +606,7 @@ impl<'a> Parser<'a> {
             }
         }
         if self.tok.tok != Tok::Ident {
-            return Err(self.syntax_error("expecting name or ("));
+            return Err(self.syntax_error("expected name or ("));
         }
         let name = self.name()?;
         let typ = self.func_type(name.span.lo)?;
@@ -727,7 +751,7 @@ impl<'a> Parser<'a> {
         }
         let typ = self.type_or_nil()?;
         if name.is_none() && typ.is_none() {
-            return Err(self.syntax_error(&format!("expecting {}", tokstring(close))));
+            return Err(self.syntax_error(&format!("expected {}", tokstring(close))));
         }
         Ok((lo, name, typ))
     }
@@ -737,7 +761,7 @@ impl<'a> Parser<'a> {
     fn type_(&mut self) -> PResult<Expr> {
         match self.type_or_nil()? {
             Some(t) => Ok(t),
-            None => Err(self.syntax_error("expecting type")),
+            None => Err(self.syntax_error("expected type")),
         }
     }
 
@@ -826,7 +850,7 @@ impl<'a> Parser<'a> {
         self.next();
         let lo = x.span.lo;
         if self.tok.tok != Tok::Ident {
-            return Err(self.syntax_error("expecting name"));
+            return Err(self.syntax_error("expected name"));
         }
         let sel = self.name()?;
         Ok(self.mk(lo, ExprKind::Selector { x: Box::new(x), sel }))
@@ -883,7 +907,7 @@ impl<'a> Parser<'a> {
                     return Err(self.syntax_error("cannot parenthesize embedded type"));
                 }
                 if self.tok.tok != Tok::Ident {
-                    return Err(self.syntax_error("expecting name"));
+                    return Err(self.syntax_error("expected name"));
                 }
                 let n = self.name()?;
                 let x = Expr { id: n.id, span: n.span, kind: ExprKind::Ident(n) };
@@ -894,7 +918,7 @@ impl<'a> Parser<'a> {
                 Ok(())
             }
             Tok::LParen => Err(self.syntax_error("cannot parenthesize embedded type")),
-            _ => Err(self.syntax_error("expecting field name or embedded type")),
+            _ => Err(self.syntax_error("expected field name or embedded type")),
         }
     }
 
@@ -942,7 +966,7 @@ impl<'a> Parser<'a> {
 
     fn name(&mut self) -> PResult<Ident> {
         if self.tok.tok != Tok::Ident {
-            return Err(self.syntax_error("expecting name"));
+            return Err(self.syntax_error("expected name"));
         }
         let span = self.tok.span;
         let id = self.new_id();
@@ -1073,9 +1097,9 @@ impl<'a> Parser<'a> {
             }
             Tok::LBrack | Tok::Chan | Tok::Map | Tok::Struct | Tok::Interface => match self.type_or_nil()? {
                 Some(t) => Ok(t),
-                None => Err(self.syntax_error("expecting expression")),
+                None => Err(self.syntax_error("expected expression")),
             },
-            _ => Err(self.syntax_error("expecting expression")),
+            _ => Err(self.syntax_error("expected expression")),
         }
     }
 
@@ -1127,7 +1151,7 @@ impl<'a> Parser<'a> {
                                 x = self.mk(lo, ExprKind::TypeAssert { x: Box::new(x), typ: Box::new(typ) });
                             }
                         }
-                        _ => return Err(self.syntax_error("expecting name or (")),
+                        _ => return Err(self.syntax_error("expected name or (")),
                     }
                 }
                 Tok::LBrack => x = self.index_or_slice(x)?,
@@ -1182,7 +1206,7 @@ impl<'a> Parser<'a> {
         let mut first = None;
         if self.tok.tok != Tok::Colon {
             if self.tok.tok == Tok::RBrack {
-                return Err(self.syntax_error("expecting operand"));
+                return Err(self.syntax_error("expected operand"));
             }
             let i = self.expr()?;
             if self.tok.tok == Tok::Comma {
@@ -1194,7 +1218,7 @@ impl<'a> Parser<'a> {
             first = Some(Box::new(i));
         }
         if !self.got(Tok::Colon) {
-            return Err(self.syntax_error("expecting comma, : or ]"));
+            return Err(self.syntax_error("expected comma, : or ]"));
         }
         let mut hi = None;
         let mut max = None;
@@ -1540,7 +1564,7 @@ impl<'a> Parser<'a> {
     fn check_guards(&mut self) {
         if let Some(&g) = self.guards.first() {
             self.guards.clear();
-            self.error_at(g.lo, "invalid AST: use of .(type) outside type switch");
+            self.error_at(g.lo, "invalid syntax tree: use of .(type) outside type switch");
         }
     }
 
@@ -1555,7 +1579,7 @@ impl<'a> Parser<'a> {
     fn block_stmt_inner(&mut self, context: &str) -> PResult<Block> {
         let lo = self.pos();
         if self.tok.tok != Tok::LBrace {
-            return Err(self.syntax_error(&format!("expecting {{ after {}", context)));
+            return Err(self.syntax_error(&format!("expected {{ after {}", context)));
         }
         self.next();
         let stmts = self.stmt_list();
@@ -1731,7 +1755,7 @@ impl<'a> Parser<'a> {
                     Ok(Stmt { span: self.span_from(lo), kind: StmtKind::Assign { lhs, op: None, op_span, rhs } })
                 }
             }
-            _ => Err(self.syntax_error("expecting := or = or comma")),
+            _ => Err(self.syntax_error("expected := or = or comma")),
         }
     }
 
@@ -1779,7 +1803,7 @@ impl<'a> Parser<'a> {
             if keyword == Tok::For {
                 if !self.tok.tok.is_semi() {
                     if self.tok.tok == Tok::LBrace {
-                        return Err(self.syntax_error("expecting for loop condition"));
+                        return Err(self.syntax_error("expected for loop condition"));
                     }
                     cond = Some(Simple::Stmt(self.simple_stmt()?));
                 }
@@ -1807,7 +1831,7 @@ impl<'a> Parser<'a> {
                     return Err(self.syntax_error_at(pos, "missing condition in if statement"));
                 }
                 let lit = if kind == SemiKind::Newline { "newline" } else { "EOF" };
-                return Err(self.plain_syntax_error_at(pos, &format!("unexpected {}, expecting {{ after if clause", lit)));
+                return Err(self.plain_syntax_error_at(pos, &format!("unexpected {}, expected {{ after if clause", lit)));
             }
         }
         Ok((init, cond, post))
@@ -1858,6 +1882,13 @@ impl<'a> Parser<'a> {
                 let msg = format!("cannot use {} := {} as value", l.join(", "), r.join(", "));
                 Err(self.syntax_error_at(op_span.lo, &msg))
             }
+            StmtKind::Assign { lhs, op: None, op_span, rhs } => {
+                // current gc: `cannot use assignment x = 1 as value` (binary operands parenthesised)
+                let l: Vec<String> = lhs.iter().map(|e| self.emphasize(e)).collect();
+                let r: Vec<String> = rhs.iter().map(|e| self.emphasize(e)).collect();
+                let msg = format!("cannot use assignment {} = {} as value", l.join(", "), r.join(", "));
+                Err(self.syntax_error_at(op_span.lo, &msg))
+            }
             _ => {
                 let text = self.text(s.span).to_string();
                 Err(self.syntax_error_at(s.span.lo, &format!("cannot use {} as value", text)))
@@ -1867,6 +1898,12 @@ impl<'a> Parser<'a> {
 
     /// An `if` statement with its whole `else if` chain. The chain is parsed iteratively (each
     /// link costs one depth unit, like an operator chain) and folded into nested `IfStmt`s.
+    /// Source text of `e`, parenthesised if it is a binary expression (gc's `emphasize`).
+    fn emphasize(&self, e: &Expr) -> String {
+        let t = self.text(e.span);
+        if matches!(e.kind, ExprKind::Binary { .. }) { format!("({})", t) } else { t.to_string() }
+    }
+
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let mut links = 0;
         let r = self.if_chain(&mut links);
@@ -2024,19 +2061,20 @@ impl<'a> Parser<'a> {
                 self.next();
                 (Vec::new(), true)
             }
-            _ => return Err(self.syntax_error("expecting case or default or }")),
+            _ => return Err(self.syntax_error("expected case or default or }")),
         };
         self.want(Tok::Colon)?;
         Ok(r)
     }
 }
 
-/// gc's `tokstring` for `expecting X`.
-fn tokstring(t: Tok) -> &'static str {
+/// gc's `tokstring`: how a token is named in `unexpected X` / `expected X`.
+fn tokstring(t: Tok) -> String {
     match t {
-        Tok::Comma => "comma",
-        Tok::Semi(_) => "semicolon or newline",
-        t => t.text(),
+        Tok::Comma => "comma".into(),
+        Tok::Semi(_) => "semicolon or newline".into(),
+        t if t.is_keyword() => format!("keyword {}", t.text()),
+        t => t.text().into(),
     }
 }
 

@@ -203,14 +203,23 @@ impl<'a> Checker<'a> {
         let have_s: Vec<String> = have
             .iter()
             .map(|&t| {
-                if self.tt.is_untyped(t) && t != TypeTable::UNTYPED_NIL {
-                    "number".to_string().replace("number", if matches!(self.tt.basic(t), Some(k) if k.is_numeric()) { "number" } else { self.tt.basic(t).unwrap().name() })
+                if self.tt.is_untyped(t) {
+                    let k = self.tt.basic(t).unwrap();
+                    if k.is_numeric() { "number".to_string() } else { k.name().trim_start_matches("untyped ").to_string() }
                 } else {
                     self.tt.type_string_err(t)
                 }
             })
             .collect();
-        let mut want_s: Vec<String> = params.iter().map(|&t| self.tt.type_string_err(t)).collect();
+        // The standard library declares `...any`; gc prints the alias name.
+        let is_std = matches!(&call.kind, ExprKind::Call { fun, .. } if matches!(fun.unparen().kind, ExprKind::Selector { ref x, .. } if matches!(self.info.types[x.id].mode, Mode::Invalid) && x.as_ident().is_some_and(|i| self.imports.contains_key(&i.name))));
+        let mut want_s: Vec<String> = params
+            .iter()
+            .map(|&t| {
+                let s = self.tt.type_string_err(t);
+                if is_std { s.replace("interface{}", "any") } else { s }
+            })
+            .collect();
         if variadic {
             if let Some(last) = want_s.last_mut() {
                 *last = format!("...{}", last.strip_prefix("[]").unwrap_or(last));
@@ -316,12 +325,12 @@ impl<'a> Checker<'a> {
                     return inv;
                 }
                 if s.is_nil() {
-                    self.error(args[0].span, "first argument to append must be a typed slice; have untyped nil");
+                    self.error(args[0].span, "first argument to append must be a slice; have untyped nil");
                     return inv;
                 }
                 let Type::Slice(elem) = self.tt.under(s.ty).clone() else {
                     let os = self.operand_string(&s);
-                    self.error(args[0].span, format!("invalid argument: {os} is not a slice").replace("invalid argument: ", "invalid argument: "));
+                    self.error(args[0].span, format!("first argument to append must be a slice; have {os}"));
                     for a in &args[1..] {
                         self.expr(a);
                     }
@@ -610,11 +619,7 @@ impl<'a> Checker<'a> {
                     }
                     let member = self.stdlib.members.iter().find(|((p, n), _)| *p == pkg && *n == sel.name).map(|(_, &o)| o);
                     let Some(m) = member else {
-                        if sel.name.chars().next().is_some_and(|c| c.is_lowercase()) {
-                            self.error(sel.span, format!("name {} not exported by package {}", sel.name, pkg.path()));
-                        } else {
-                            self.error(sel.span, format!("undefined: {}.{}", pid.name, sel.name));
-                        }
+                        self.error(sel.span, format!("undefined: {}.{}", pid.name, sel.name));
                         return inv;
                     };
                     self.info.uses[sel.id] = m.into();

@@ -53,6 +53,8 @@ pub(super) struct ImportEntry {
 pub(super) struct Target {
     pub is_loop: bool,
     pub label: Option<String>,
+    /// False for labelled statements that are not for/switch (valid labels, invalid targets).
+    pub breakable: bool,
 }
 
 /// Per-function checking context (a stack: function literals nest).
@@ -201,7 +203,7 @@ impl<'a> Checker<'a> {
             }
         }
         if out.len() > 10 {
-            let at = out[10].span;
+            let at = out[9].span;
             out.truncate(10);
             out.push(Diagnostic::new(at, "too many errors"));
         }
@@ -286,7 +288,7 @@ impl<'a> Checker<'a> {
                 address_taken: false,
                 owner,
                 per_iteration: false,
-                used: false,
+                used: ty == TypeTable::INVALID,
             }),
         );
         if kind == VarKind::Local && !ident.is_blank() {
@@ -843,11 +845,19 @@ impl<'a> Checker<'a> {
         let types = self.declared_types.clone();
         let mut bad = HashSet::new();
         for &(t, span) in &types {
+            if bad.contains(&t) {
+                continue;
+            }
             let mut visiting = vec![];
             if self.contains_by_value(t, t, &mut visiting, 0) {
-                if bad.insert(t) {
-                    let name = self.tt.named(t).map(|n| n.name.clone()).unwrap_or_default();
-                    self.error(span, format!("invalid recursive type {name}"));
+                bad.insert(t);
+                let name = self.tt.named(t).map(|n| n.name.clone()).unwrap_or_default();
+                self.error(span, format!("invalid recursive type {name}"));
+                // The other members of the cycle are reported with it (as gc does).
+                for u in visiting {
+                    if self.contains_by_value(t, u, &mut vec![], 0) {
+                        bad.insert(u);
+                    }
                 }
             }
         }
@@ -898,7 +908,68 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Reports initialisation cycles: cycles in the dependency graph of package-level objects
+    /// (through function bodies too) that contain a variable or constant.
+    fn report_init_cycles(&mut self) {
+        let mut objs: Vec<ObjId> = self.pkg_decls.keys().copied().collect();
+        objs.sort_by_key(|&o| (self.info.objects[o].span.lo, o));
+        // 0 white, 1 grey, 2 black
+        let mut color: HashMap<ObjId, u8> = HashMap::new();
+        let mut reported: HashSet<ObjId> = HashSet::new();
+        for &root in &objs {
+            if color.get(&root).copied().unwrap_or(0) != 0 {
+                continue;
+            }
+            // Iterative DFS: (node, next edge index).
+            let mut stack: Vec<(ObjId, usize)> = vec![(root, 0)];
+            color.insert(root, 1);
+            while let Some(&mut (n, ref mut i)) = stack.last_mut() {
+                let deps = self.deps.get(&n);
+                let next = deps.and_then(|d| d.get(*i)).copied();
+                *i += 1;
+                match next {
+                    None => {
+                        color.insert(n, 2);
+                        stack.pop();
+                    }
+                    Some(m) => match color.get(&m).copied().unwrap_or(0) {
+                        0 => {
+                            color.insert(m, 1);
+                            stack.push((m, 0));
+                        }
+                        1 => {
+                            let start = stack.iter().position(|&(x, _)| x == m).unwrap_or(0);
+                            let cycle: Vec<ObjId> = stack[start..].iter().map(|&(x, _)| x).collect();
+                            let has_value = cycle
+                                .iter()
+                                .any(|&o| matches!(self.info.objects[o].kind, ObjKind::Var(_) | ObjKind::Const { .. }));
+                            if has_value && !cycle.iter().any(|o| reported.contains(o)) {
+                                reported.extend(cycle.iter().copied());
+                                let first = cycle[0];
+                                let name = self.info.objects[first].name.clone();
+                                let span = self.info.objects[first].span;
+                                if cycle.len() == 1 {
+                                    self.error(span, format!("initialization cycle: {name} refers to itself"));
+                                } else {
+                                    let mut msg = format!("initialization cycle for {name}");
+                                    for w in cycle.iter().chain(std::iter::once(&first)).collect::<Vec<_>>().windows(2) {
+                                        let a = &self.info.objects[*w[0]];
+                                        let b = &self.info.objects[*w[1]];
+                                        msg.push_str(&format!("\n\t{}: {} refers to {}", self.pos_string(a.span), a.name, b.name));
+                                    }
+                                    self.error(span, msg);
+                                }
+                            }
+                        }
+                        _ => {}
+                    },
+                }
+            }
+        }
+    }
+
     fn compute_init_order(&mut self) {
+        self.report_init_cycles();
         let vars = self.pkg_vars.clone();
         let mut emitted: HashSet<ObjId> = HashSet::new();
         let mut visited: HashSet<ObjId> = HashSet::new();

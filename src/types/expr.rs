@@ -292,16 +292,10 @@ impl<'a> Checker<'a> {
     pub fn use_object(&mut self, obj: ObjId, at: Span) {
         if self.pkg_decls.contains_key(&obj) {
             self.record_dep(obj);
-            if !self.resolve_obj(obj) {
-                match self.info.objects[obj].kind {
-                    ObjKind::TypeName { .. } | ObjKind::Func { .. } => {}
-                    _ => {
-                        self.cycle_error(obj, at);
-                        // Make the object invalid so the cycle is reported once.
-                        self.mark_invalid(obj);
-                    }
-                }
-            }
+            // A reference to a const/var whose declaration is in progress is part of an
+            // initialisation cycle: the use is invalid here and the cycle is reported by
+            // `compute_init_order` (as types2 does).
+            let _ = (self.resolve_obj(obj), at);
             return;
         }
         if let ObjKind::PkgName(_) = self.info.objects[obj].kind {
@@ -329,14 +323,6 @@ impl<'a> Checker<'a> {
             if let ObjKind::Var(v) = &mut self.info.objects[obj].kind {
                 v.captured = true;
             }
-        }
-    }
-
-    fn mark_invalid(&mut self, obj: ObjId) {
-        match &mut self.info.objects[obj].kind {
-            ObjKind::Var(v) => v.ty = TypeTable::INVALID,
-            ObjKind::Const { ty, .. } => *ty = TypeTable::INVALID,
-            _ => {}
         }
     }
 
@@ -872,7 +858,7 @@ impl<'a> Checker<'a> {
         };
         if !ok {
             let s = self.operand_string(&x);
-            self.error(e.span, format!("invalid operation: operator {} not defined on {s}", op.as_str()));
+            self.error(xe.span, format!("invalid operation: operator {} not defined on {s}", op.as_str()));
             return inv;
         }
         let k = k.unwrap();
@@ -1008,10 +994,8 @@ impl<'a> Checker<'a> {
         let numeric = |c: &Self, t: TypeId| c.tt.basic(t).is_some_and(|k| k.is_numeric());
         let boolean = |c: &Self, t: TypeId| c.tt.basic(t).is_some_and(|k| k.is_boolean());
         let string = |c: &Self, t: TypeId| c.tt.basic(t).is_some_and(|k| k.is_string());
+        let _ = numeric;
         let may = (|| {
-            if numeric(self, x.ty) != numeric(self, y.ty) {
-                return false;
-            }
             if self.tt.is_interface(x.ty) || self.tt.is_interface(y.ty) {
                 return true;
             }
@@ -1214,22 +1198,16 @@ impl<'a> Checker<'a> {
             return inv;
         }
         let _ = xk;
-        // The shift count.
+        // The shift count (types2: negative check, then representability as uint).
         if let Some(v) = y.val().cloned() {
-            match v.as_int() {
-                Some(n) if n < 0 => {
-                    let s = self.operand_string(&y);
-                    self.error(y.span, format!("invalid operation: negative shift count {s}"));
-                    return inv;
-                }
-                Some(n) => {
-                    if self.tt.is_untyped(y.ty) {
-                        self.set_operand_type(&mut y, TypeTable::UINT, Some(ConstValue::Int(n)));
-                    }
-                }
-                None => {
-                    let s = self.operand_string(&y);
-                    self.error(y.span, format!("invalid operation: shift count {s} must be integer"));
+            if v.as_int().is_some_and(|n| n < 0) {
+                let s = self.operand_string(&y);
+                self.error(y.span, format!("invalid operation: negative shift count {s}"));
+                return inv;
+            }
+            if self.tt.is_untyped(y.ty) {
+                self.convert_untyped(&mut y, TypeTable::UINT);
+                if y.mode == Mode::Invalid {
                     return inv;
                 }
             }
@@ -1516,28 +1494,7 @@ impl<'a> Checker<'a> {
             return None;
         }
         if self.tt.is_untyped(i.ty) {
-            if let Some(v) = i.val().cloned() {
-                match constant::represent(&v, BasicKind::Int) {
-                    Ok(nv) => self.set_operand_type(&mut i, TypeTable::INT, Some(nv)),
-                    Err(true) => {
-                        let s = self.operand_string(&i);
-                        self.error(ie.span, format!("invalid argument: index {s} truncated to int").replace("invalid argument: index ", "").replace(" truncated to int", " truncated to int"));
-                        return None;
-                    }
-                    Err(false) => {
-                        let s = self.operand_string(&i);
-                        let k = self.tt.basic(i.ty).unwrap();
-                        if k.is_numeric() {
-                            self.error(ie.span, format!("invalid argument: index {s} overflows int").replace("invalid argument: index ", ""));
-                        } else {
-                            self.error(ie.span, format!("invalid argument: index {s} must be integer"));
-                        }
-                        return None;
-                    }
-                }
-            } else {
-                self.convert_untyped(&mut i, TypeTable::INT);
-            }
+            self.convert_untyped(&mut i, TypeTable::INT);
         }
         if i.mode == Mode::Invalid {
             return None;
@@ -1585,7 +1542,7 @@ impl<'a> Checker<'a> {
         let (result, length) = match self.tt.under(x.ty).clone() {
             Type::Basic(k) if k.is_string() => {
                 if three {
-                    self.error(e.span, "invalid operation: 3-index slice of string");
+                    self.error(max.map(|m| m.span).unwrap_or(e.span), "invalid operation: 3-index slice of string");
                     return inv;
                 }
                 let len = x.val().and_then(|v| v.as_str()).map(|s| s.len() as u64);

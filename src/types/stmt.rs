@@ -324,7 +324,12 @@ impl<'a> Checker<'a> {
                         self.stmt_inner(stmt, name);
                         self.depth -= 1;
                     }
-                    _ => self.stmt(stmt),
+                    _ => {
+                        let f = self.funcs.last_mut().unwrap();
+                        f.targets.push(Target { is_loop: false, label: name.map(str::to_string), breakable: false });
+                        self.stmt(stmt);
+                        self.funcs.last_mut().unwrap().targets.pop();
+                    }
                 }
             }
             StmtKind::Goto(l) => {
@@ -348,7 +353,7 @@ impl<'a> Checker<'a> {
     fn loop_body(&mut self, body: &'a ast::Block, label: Option<&str>) {
         let f = self.funcs.last_mut().unwrap();
         f.loop_depth += 1;
-        f.targets.push(Target { is_loop: true, label: label.map(str::to_string) });
+        f.targets.push(Target { is_loop: true, label: label.map(str::to_string), breakable: true });
         self.block(body);
         let f = self.funcs.last_mut().unwrap();
         f.targets.pop();
@@ -379,18 +384,29 @@ impl<'a> Checker<'a> {
         let targets = self.funcs.last().unwrap().targets.clone();
         match l {
             Some(l) => {
-                if !self.use_label(l, kw) {
-                    return;
+                // gc's syntax checker: the label must be on an enclosing statement (labels
+                // declared later in the function are not yet known there).
+                let f = self.funcs.last_mut().unwrap();
+                if let Some(info) = f.labels.get_mut(&l.name) {
+                    if info.span.lo < l.span.lo {
+                        info.used = true;
+                    }
                 }
-                let ok = targets
-                    .iter()
-                    .any(|t| t.label.as_deref() == Some(l.name.as_str()) && (!is_continue || t.is_loop));
-                if !ok {
-                    self.error(l.span, format!("invalid {kw} label {}", l.name));
+                match targets.iter().rev().find(|t| t.label.as_deref() == Some(l.name.as_str())) {
+                    None => self.error(l.span, format!("{kw} label not defined: {}", l.name)),
+                    Some(t) => {
+                        if !t.breakable || (is_continue && !t.is_loop) {
+                            self.error(l.span, format!("invalid {kw} label {}", l.name));
+                        }
+                    }
                 }
             }
             None => {
-                let ok = if is_continue { targets.iter().any(|t| t.is_loop) } else { !targets.is_empty() };
+                let ok = if is_continue {
+                    targets.iter().any(|t| t.is_loop)
+                } else {
+                    targets.iter().any(|t| t.breakable)
+                };
                 if !ok {
                     let msg = if is_continue { "continue is not in a loop" } else { "break is not in a loop, switch, or select" };
                     self.error(span, msg);
@@ -503,8 +519,7 @@ impl<'a> Checker<'a> {
                         }
                     }
                     (Mode::Constant(_), _) => {
-                        let os = self.operand_string(&x);
-                        format!("cannot assign to {s} (neither addressable nor a map index expression)").replace(&format!("{s} (neither addressable nor a map index expression)"), &os.replace(") ", ")").to_string())
+                        format!("cannot assign to {s} (neither addressable nor a map index expression)")
                     }
                     _ => {
                         let ts = self.tt.type_string_err(x.ty);
@@ -908,7 +923,7 @@ impl<'a> Checker<'a> {
         let mut seen_default: Option<Span> = None;
         let mut seen_consts: Vec<(super::ConstValue, TypeId, Span)> = vec![];
         let f = self.funcs.last_mut().unwrap();
-        f.targets.push(Target { is_loop: false, label: label.map(str::to_string) });
+        f.targets.push(Target { is_loop: false, label: label.map(str::to_string), breakable: true });
         let n = sw.cases.len();
         for (ci, c) in sw.cases.iter().enumerate() {
             if c.is_default {
@@ -1026,7 +1041,7 @@ impl<'a> Checker<'a> {
         }
         let xs = self.expr_string(&sw.x);
         let f = self.funcs.last_mut().unwrap();
-        f.targets.push(Target { is_loop: false, label: label.map(str::to_string) });
+        f.targets.push(Target { is_loop: false, label: label.map(str::to_string), breakable: true });
         let mut any_used = false;
         let mut clause_vars = vec![];
         let mut seen_default: Option<Span> = None;
@@ -1234,11 +1249,12 @@ impl<'a> Checker<'a> {
         }
         match &self.info.types[fun.id].mode {
             Mode::TypeExpr => {
-                self.error(e.span, "defer requires function call, not conversion");
+                let s = self.operand_string(&x);
+                self.error(e.span, format!("defer requires function call, not conversion {s}"));
             }
             Mode::Builtin(b) => {
                 if !matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover | Builtin::Clear) {
-                    let s = self.expr_string(e);
+                    let s = self.operand_string(&x);
                     self.error(e.span, format!("defer discards result of {s}"));
                 }
             }

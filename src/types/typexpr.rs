@@ -93,7 +93,11 @@ impl<'a> Checker<'a> {
             Mode::TypeExpr => x.ty,
             Mode::Invalid => TypeTable::INVALID,
             _ => {
-                let s = self.operand_string(&x);
+                // Identifiers print as operands, other expressions as written (types2).
+                let s = match x.expr.map(|e| &e.kind) {
+                    Some(ExprKind::Ident(_)) | Some(ExprKind::Selector { .. }) => self.operand_string(&x),
+                    _ => self.expr_str(&x),
+                };
                 self.error(x.span, format!("{s} is not a type"));
                 TypeTable::INVALID
             }
