@@ -195,9 +195,9 @@ fn runtime_symbols() -> Vec<(&'static str, *const u8)> {
     v
 }
 
-/// The runtime helper's symbols (`gojit_runtime::symbols()` once it exists).
+/// The rest of the runtime's symbols (allocation, strings, maps, fmt, ...).
 fn gojit_runtime_other_symbols() -> Vec<(&'static str, *const u8)> {
-    Vec::new()
+    gojit_runtime::symbols()
 }
 
 impl Jit {
