@@ -4,13 +4,16 @@
 //! # Format
 //! ```text
 //! TEXT main.f(SB) prog.go:10 size=0x9a frame=0x60 defers=open(3)
-//!   0x0000 prog.go:10  push rbp
+//!   0x0000 prog.go:10    push rbp
 //!   ...
-//!   0x0031 prog.go:13  call main.g                   ; try_call -> handler 0x0083 frame_offset=0x60
+//!   0x002a prog.go:10    mov rax, gort_new
+//!   0x0034 prog.go:10    call rax                             ; -> gort_new
 //!   ...
-//!                      ; handler (try_call landing pad)
-//!                      ; deferreturn block
-//!   0x0083 prog.go:14  movzx eax, byte ptr [rbp-0x60]
+//!   0x0031 prog.go:13    call main.g                          ; try_call -> handler 0x0083 frame_offset=0x60
+//!   ...
+//!                        ; handler (try_call landing pad)
+//!                        ; deferreturn block
+//!   0x0083 prog.go:14    movzx rax, byte ptr [rsp+8]
 //!   FUNCDATA OpenCodedDeferInfo deferBits=fp-0x60 closures=[fp-0x58 fp-0x50 fp-0x48]
 //!   PCDATA CallSites
 //!     ret=0x0036 handler=0x0083 frame_offset=0x60
@@ -286,8 +289,14 @@ fn src_pos(table: &FuncTable, f: &FuncInfo, file: &str, off: u32) -> String {
     }
 }
 
-const POS_WIDTH: usize = 14;
+/// Width of the instruction text before a `;` note.
 const INSN_WIDTH: usize = 44;
+
+/// Width of the `file:line` column: the file name, a colon and room for the largest line.
+fn pos_width(file: &str, table: &FuncTable) -> usize {
+    let max_line = table.funcs().iter().map(|f| f.decl_line).max().unwrap_or(0).max(9999);
+    file.len() + 1 + max_line.to_string().len() + 1
+}
 
 fn function(out: &mut String, table: &FuncTable, f: &FuncInfo, code: &[u8], file: &str, syms: Rc<Symbols>, clif: Option<&str>) {
     let name = table.name(f);
@@ -316,7 +325,8 @@ fn function(out: &mut String, table: &FuncTable, f: &FuncInfo, code: &[u8], file
     let lines = disasm::disassemble(code, f.start, syms);
     let handlers: BTreeSet<u32> = calls.iter().map(|c| c.handler).collect();
     let deferreturn = deferreturn_blocks(&lines, &handlers, f);
-    let blank = " ".repeat(2 + 6 + 1 + POS_WIDTH + 1);
+    let pw = pos_width(file, table);
+    let blank = " ".repeat(2 + 6 + 1 + pw + 1);
     for l in &lines {
         match l {
             Line::Insn { off, len, text, is_call, call_target, .. } => {
@@ -337,14 +347,14 @@ fn function(out: &mut String, table: &FuncTable, f: &FuncInfo, code: &[u8], file
                     }
                 }
                 let line = if note.is_empty() {
-                    format!("  {off:#06x} {pos:<POS_WIDTH$} {text}")
+                    format!("  {off:#06x} {pos:<pw$} {text}")
                 } else {
-                    format!("  {off:#06x} {pos:<POS_WIDTH$} {text:<INSN_WIDTH$} ; {}", note.join("; "))
+                    format!("  {off:#06x} {pos:<pw$} {text:<INSN_WIDTH$} ; {}", note.join("; "))
                 };
                 let _ = writeln!(out, "{}", line.trim_end());
             }
             Line::Data { off, text } => {
-                let _ = writeln!(out, "  {off:#06x} {:<POS_WIDTH$} {text}", "data");
+                let _ = writeln!(out, "  {off:#06x} {:<pw$} {text}", "data");
             }
         }
     }
