@@ -41,6 +41,13 @@ fn conformance() {
     check_dir("tests/conformance");
 }
 
+/// The corpus helper's own defer/panic/recover programs (beyond the shared conformance set),
+/// including unrecovered panics checked up to `goroutine 1 [running]:`.
+#[test]
+fn defer_panic() {
+    check_dir("tests/defer");
+}
+
 /// The showcase programs in `examples/` carry Go-generated expectations too.
 #[test]
 fn examples() {

@@ -1,7 +1,7 @@
 //! Robustness test of the front end: `gojit check FILE` (parse + type-check only) must never
 //! panic, hang or print a Rust backtrace, whatever the input. Inputs are derived
-//! deterministically (seeded xorshift PRNG) from every `.go` file in `tests/run` and
-//! `tests/errors` by truncation, byte-range deletion / duplication / swapping, and insertion of
+//! deterministically (seeded xorshift PRNG) from every `.go` file in `tests/run`, `tests/defer`
+//! and `tests/errors` by truncation, byte-range deletion / duplication / swapping, and insertion of
 //! random bytes and random Go tokens, plus purely random byte strings.
 //!
 //! Invariant checked per input: exit status is 0 or 1, stderr contains neither "panicked at" nor
@@ -126,7 +126,7 @@ fn random_input(rng: &mut Rng) -> Vec<u8> {
 fn seed_files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let mut files = Vec::new();
-    for dir in ["run", "errors"] {
+    for dir in ["run", "defer", "errors"] {
         for entry in fs::read_dir(root.join(dir)).expect("corpus directory") {
             let path = entry.expect("dir entry").path();
             if path.extension().is_some_and(|e| e == "go") {
@@ -247,4 +247,84 @@ fn never_panics_on_mutated_inputs() {
             shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n")
         );
     }
+}
+
+/// Deeply nested or very long constructs, generated rather than mutated: a recursive parser,
+/// checker or lowering pass must turn them into a diagnostic (or handle them), never overflow
+/// the Rust stack. Each is checked with `gojit check` and with `gojit run` (where the program is
+/// valid Go, running it may succeed with exit 0; a diagnostic gives exit 1).
+fn deep_inputs() -> Vec<(String, String)> {
+    let mut v = Vec::new();
+    for n in [1_000usize, 100_000] {
+        let k = n.to_string();
+        let body = |s: String| format!("package main\n\nfunc main() {{\n\tx := {s}\n\t_ = x\n}}\n");
+        v.push((format!("parens_{k}"), body(format!("{}1{}", "(".repeat(n), ")".repeat(n)))));
+        v.push((format!("sum_chain_{k}"), body(format!("1{}", " + 1".repeat(n)))));
+        v.push((format!("string_chain_{k}"), body(format!("\"a\"{}", " + \"b\"".repeat(n)))));
+        v.push((format!("unary_{k}"), body(format!("{}1", "- ".repeat(n)))));
+        v.push((format!("not_chain_{k}"), body(format!("{}true", "!".repeat(n)))));
+        v.push((format!("andand_{k}"), body(format!("true{}", " && true".repeat(n)))));
+        v.push((
+            format!("blocks_{k}"),
+            format!("package main\n\nfunc main() {{\n{}{}\n}}\n", "{".repeat(n), "}".repeat(n)),
+        ));
+        v.push((
+            format!("slice_type_{k}"),
+            format!("package main\n\nvar x {}int\n\nfunc main() {{ _ = x }}\n", "[]".repeat(n)),
+        ));
+        v.push((
+            format!("ifs_{k}"),
+            format!(
+                "package main\n\nfunc main() {{\n\tx := 0\n{}{}\n\t_ = x\n}}\n",
+                "if x == 0 {\n".repeat(n),
+                "x++\n}\n".repeat(n)
+            ),
+        ));
+        v.push((
+            format!("func_lits_{k}"),
+            format!(
+                "package main\n\nfunc main() {{\n\t_ = {}0{}\n}}\n",
+                "func() int { return ".repeat(n),
+                " }()".repeat(n)
+            ),
+        ));
+        v.push((format!("unclosed_{k}"), format!("package main\nfunc main() {{ x := {}\n", "([{".repeat(n))));
+    }
+    let many_stmts: String = (0..50_000).map(|i| format!("\tx{i} := {i}\n\t_ = x{i}\n")).collect();
+    v.push(("many_statements".into(), format!("package main\n\nfunc main() {{\n{many_stmts}}}\n")));
+    let many_funcs: String = (0..20_000).map(|i| format!("func f{i}() int {{ return {i} }}\n")).collect();
+    v.push(("many_functions".into(), format!("package main\n\n{many_funcs}\nfunc main() {{ _ = f19999() }}\n")));
+    v
+}
+
+#[test]
+fn never_crashes_on_deep_nesting() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("robustness_deep");
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("create temp dir");
+    let mut failures = Vec::new();
+    let inputs = deep_inputs();
+    for (name, src) in &inputs {
+        let file = format!("{name}.go");
+        fs::write(dir.join(&file), src).expect("write input");
+        for sub in ["check", "run"] {
+            let got = common::run_gojit(sub, &dir, &file, Duration::from_secs(10)).expect("start gojit");
+            let stderr = String::from_utf8_lossy(&got.stderr);
+            let why = if got.timed_out {
+                Some("did not finish within 10s".to_string())
+            } else if stderr.contains("panicked at") || stderr.contains("RUST_BACKTRACE") {
+                Some(format!("compiler panicked: {}", first_lines(&stderr, 3)))
+            } else if !matches!(got.code, Some(0 | 1)) {
+                Some(format!("exit status {:?} (crash?), want 0 or 1: {}", got.code, first_lines(&stderr, 3)))
+            } else {
+                None
+            };
+            if let Some(w) = why {
+                failures.push(format!("gojit {sub} {name}: {w}"));
+            }
+        }
+    }
+    println!("deep nesting: {} inputs x 2 subcommands, {} failures", inputs.len(), failures.len());
+    assert!(failures.is_empty(), "inputs kept in {}:\n{}", dir.display(), failures.join("\n"));
+    let _ = fs::remove_dir_all(&dir);
 }

@@ -219,3 +219,18 @@ pub struct IMethod {
     /// The method's signature, as a `Func` kind descriptor (interned: compare by pointer).
     pub typ: *const TypeDesc,
 }
+
+/// State of a `for k, v := range m` loop. The compiler reserves [`MAP_ITER_SIZE`] bytes (8-aligned)
+/// in the frame, calls `gort_mapiterinit` once and `gort_mapiternext` before every iteration; after
+/// each call `key` is null when the loop is done, otherwise `key`/`val` point to the current entry
+/// (copy them out before the next runtime call). The remaining words are private to the runtime.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct MapIter {
+    pub key: *mut u8,
+    pub val: *mut u8,
+    pub private: [usize; 5],
+}
+
+/// Size in bytes of a [`MapIter`].
+pub const MAP_ITER_SIZE: usize = std::mem::size_of::<MapIter>();

@@ -1,1 +1,471 @@
-//! (placeholder: owned by the jit work; replaced by its real contents)
+//! The JIT: Cranelift ISA and code memory, per-function metadata capture, the runtime's function
+//! table, `.eh_frame` registration, the trampolines, and running `main.main`.
+//!
+//! # Use (by `lower` and the driver)
+//! ```text
+//! let mut jit = Jit::new()?;                       // ISA + JITModule, runtime symbols bound
+//! jit.set_source_file("/abs/path/prog.go");
+//! let id = jit.module().declare_function("main.f", Linkage::Local, &sig)?;   // tail CC
+//! let rt = jit.declare_runtime("gort_gopanic", &sig)?;                        // imports
+//! // build ctx.func with cranelift-frontend; srcloc = Go line: b.set_srcloc(SourceLoc::new(line))
+//! jit.define(id, &mut ctx, FuncMeta { go_name: "main.f".into(), decl_line: 10,
+//!            defer_kind: DeferKind::OpenCoded { n: 2 }, is_wrapper: false })?;
+//! let prog = jit.finalize(Some(main_id))?;      // function table + eh_frame registered
+//! std::process::exit(prog.run_main());          // runs on a 1 GiB goroutine stack
+//! ```
+//!
+//! # Contract for generated code (DESIGN §4)
+//! - Go functions use `CallConv::Tail`, hidden first parameter `ctx: i64` (see runtime `abi`).
+//!   Do not emit `return_call` (tail calls would remove frames the panic walker needs).
+//! - Source locations: `SourceLoc::new(line)` where `line` is the 1-based Go source line; every
+//!   call must carry the line of the Go call expression (tracebacks and `dump` use it).
+//! - Open-coded defers (`DeferKind::OpenCoded { n }`): an 1-byte stack slot keyed
+//!   [`KEY_DEFERBITS`] (zeroed in the entry block), and for each defer `i < n` an 8-byte slot keyed
+//!   [`key_closure`]`(i)` holding the deferred func value (a closure pointer). `defer` stores the
+//!   closure then sets bit `i`. At each exit: for `i` from high to low, if bit `i` is set, clear it
+//!   (store the byte) **before** calling closure `i` (`ctx = closure`, code at `[closure]`).
+//! - Chained defers (`DeferKind::Chained`): `defer` calls `gort_deferproc(closure)`; each exit
+//!   loops `c = gort_deferpop(); if c == 0 break; call c`. Both `system_v`, plain calls.
+//! - In a function with defers, every call that may panic (Go calls, closure calls, `gort_*`
+//!   that may panic, including calls to deferred closures at exits and in the deferreturn block)
+//!   is a `try_call`/`try_call_indirect` whose default handler leads to the **deferreturn block**.
+//!   That block uses no SSA value of the body: it runs the frame's remaining defers exactly as an
+//!   exit does (from deferBits / `gort_deferpop`), then loads the results from their stack slots
+//!   and returns. Results of such functions therefore live in stack slots.
+//! - Runtime entry points that may panic are imported with a `tail` signature (≤ 6 integer
+//!   args, ≤ 1 integer result); `gort_gorecover(out)`, `gort_deferproc`, `gort_deferpop` never
+//!   panic and accept either convention (see `gojit_runtime::panic::symbols`, `emit::RtFn`).
+//!   Rust functions returning two words must be reached through `gojit_runtime::tail_ret2_shim!`
+//!   (`tail` returns the second word in rcx, `system_v` in rdx).
+//!
+//! # Code memory
+//! cranelift-jit's default `SystemMemoryProvider` maps code pages read-write, copies code in, and
+//! at `finalize_definitions` turns them read-execute (`region::protect`), never both writable and
+//! executable; pages are never written again (a later `finalize` allocates new pages).
+
+pub mod emit;
+mod trampolines;
+
+use cranelift_codegen::ir::{self, StackSlotKey};
+use cranelift_codegen::isa::unwind::UnwindInfo;
+use cranelift_codegen::isa::{OwnedTargetIsa, TargetIsa};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::{Context, FinalizedMachExceptionHandler, gimli};
+use cranelift_jit::{JITBuilder, JITModule};
+use cranelift_module::{FuncId, Linkage, Module, default_libcall_names};
+use gojit_runtime::funcdata::{self, CallSite, FuncDesc, FuncKind, FuncTable};
+use std::collections::HashSet;
+use std::fmt;
+
+pub use gojit_runtime::funcdata::DeferKind as TableDeferKind;
+
+/// Stack-slot key of the open-coded defer bit mask (an 1-byte slot).
+pub const KEY_DEFERBITS: u64 = 1;
+/// Stack-slot keys `KEY_CLOSURE_BASE + i` hold open-coded defer `i`'s closure (8 bytes).
+pub const KEY_CLOSURE_BASE: u64 = 0x100;
+/// Largest number of open-coded defers per function (gc's limit; deferBits is one byte).
+pub const MAX_OPEN_DEFERS: u32 = 8;
+
+/// The stack-slot key for open-coded defer `i`'s closure slot.
+pub fn key_closure(i: u32) -> StackSlotKey {
+    StackSlotKey::new(KEY_CLOSURE_BASE + u64::from(i))
+}
+
+/// The stack-slot key for the deferBits byte.
+pub fn key_deferbits() -> StackSlotKey {
+    StackSlotKey::new(KEY_DEFERBITS)
+}
+
+/// How a function implements its defers (decided by `lower`, DESIGN §4.2-4.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum DeferKind {
+    #[default]
+    None,
+    /// `n` (1..=8) open-coded defers: deferBits + `n` closure slots.
+    OpenCoded { n: u32 },
+    /// Records on the goroutine's defer chain.
+    Chained,
+}
+
+/// What the runtime needs to know about a compiled function besides its code.
+#[derive(Clone, Debug, Default)]
+pub struct FuncMeta {
+    /// gc's name: `main.f`, `main.(*T).M`, `main.T.M`, `main.f.func1`.
+    pub go_name: String,
+    /// Line of the `func` keyword.
+    pub decl_line: u32,
+    pub defer_kind: DeferKind,
+    /// Compiler-made closure for `defer f(x)` / `defer t.M()` / method values: transparent to
+    /// `recover`'s direct-call rule.
+    pub is_wrapper: bool,
+}
+
+/// Errors of the JIT layer. They indicate compiler bugs (bad IR, missing slots) or environment
+/// problems, never user errors; the driver reports them as internal errors.
+#[derive(Debug)]
+pub enum JitError {
+    /// The host ISA could not be configured.
+    Isa(String),
+    /// Cranelift rejected or failed to compile a function (verifier message included).
+    Codegen { func: String, msg: String },
+    /// An open-coded function lacks a keyed stack slot (the key is named).
+    MissingSlot { func: String, key: String },
+    /// An imported symbol is not provided by the runtime.
+    UnknownSymbol(String),
+    /// Module-level failure (declaration clash, finalization).
+    Module(String),
+}
+
+impl fmt::Display for JitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JitError::Isa(m) => write!(f, "jit: cannot configure the target: {m}"),
+            JitError::Codegen { func, msg } => write!(f, "jit: compiling {func}: {msg}"),
+            JitError::MissingSlot { func, key } => write!(f, "jit: {func}: missing stack slot {key}"),
+            JitError::UnknownSymbol(s) => write!(f, "jit: unknown runtime symbol {s}"),
+            JitError::Module(m) => write!(f, "jit: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for JitError {}
+
+impl From<cranelift_module::ModuleError> for JitError {
+    fn from(e: cranelift_module::ModuleError) -> Self {
+        JitError::Module(e.to_string())
+    }
+}
+
+/// Everything captured from one compiled function.
+#[derive(Clone, Debug)]
+pub struct CompiledFunc {
+    pub id: FuncId,
+    pub meta: FuncMeta,
+    pub kind: FuncKind,
+    pub size: u32,
+    /// `frame_to_fp_offset`.
+    pub frame_size: u32,
+    /// fp-relative offset of deferBits (open-coded).
+    pub deferbits_off: i32,
+    /// fp-relative closure slot offsets by defer bit (open-coded).
+    pub closure_offs: Vec<i32>,
+    /// `(code offset, Go line)`, sorted, non-zero lines only.
+    pub lines: Vec<(u32, u32)>,
+    /// try_call sites with a handler, sorted by return offset.
+    pub calls: Vec<CallSite>,
+    /// Return offsets of all calls (for `dump` annotations).
+    pub all_calls: Vec<u32>,
+    unwind: Option<UnwindInfo>,
+}
+
+/// The JIT compiler for one program.
+pub struct Jit {
+    module: JITModule,
+    isa: OwnedTargetIsa,
+    funcs: Vec<CompiledFunc>,
+    bound: HashSet<&'static str>,
+    file: String,
+    tramps: trampolines::Ids,
+}
+
+/// Cranelift flags for gojit code (see the module docs).
+fn isa() -> Result<OwnedTargetIsa, JitError> {
+    let mut fb = settings::builder();
+    let set = |fb: &mut settings::Builder, k: &str, v: &str| fb.set(k, v).map_err(|e| JitError::Isa(format!("{k}={v}: {e}")));
+    set(&mut fb, "opt_level", "speed")?;
+    set(&mut fb, "preserve_frame_pointers", "true")?;
+    set(&mut fb, "unwind_info", "true")?;
+    set(&mut fb, "is_pic", "false")?;
+    set(&mut fb, "use_colocated_libcalls", "false")?;
+    set(&mut fb, "enable_multi_ret_implicit_sret", "true")?;
+    // Frames larger than a page probe every page, so no frame jumps over the stack guard.
+    set(&mut fb, "enable_probestack", "true")?;
+    set(&mut fb, "probestack_strategy", "inline")?;
+    let builder = cranelift_native::builder().map_err(|e| JitError::Isa(e.to_string()))?;
+    builder.finish(settings::Flags::new(fb)).map_err(|e| JitError::Isa(e.to_string()))
+}
+
+/// Every runtime symbol the JIT binds: the panic machinery's and the rest of the runtime's.
+fn runtime_symbols() -> Vec<(&'static str, *const u8)> {
+    let mut v = gojit_runtime::panic::symbols();
+    v.extend(gojit_runtime_other_symbols());
+    v
+}
+
+/// The rest of the runtime's symbols (allocation, strings, maps, fmt, ...).
+fn gojit_runtime_other_symbols() -> Vec<(&'static str, *const u8)> {
+    gojit_runtime::symbols()
+}
+
+impl Jit {
+    /// A JIT for the host with every runtime symbol bound by name.
+    pub fn new() -> Result<Jit, JitError> {
+        Jit::new_with_extra_symbols(Vec::new())
+    }
+
+    /// Like [`Jit::new`], also binding `extra` symbols (tests, embedders).
+    pub fn new_with_extra_symbols(extra: Vec<(&'static str, *const u8)>) -> Result<Jit, JitError> {
+        let isa = isa()?;
+        let mut syms = runtime_symbols();
+        syms.extend(extra);
+        let bound: HashSet<&'static str> = syms.iter().map(|(n, _)| *n).collect();
+        let mut jb = JITBuilder::with_isa(isa.clone(), default_libcall_names());
+        jb.symbols(syms);
+        let mut module = JITModule::new(jb);
+        let tramps = trampolines::declare(&mut module)?;
+        let mut jit = Jit { module, isa, funcs: Vec::new(), bound, file: String::new(), tramps };
+        trampolines::define_all(&mut jit)?;
+        Ok(jit)
+    }
+
+    /// The Go source file's absolute path (printed in tracebacks).
+    pub fn set_source_file(&mut self, path: impl Into<String>) {
+        self.file = path.into();
+    }
+
+    /// The Cranelift module: declare functions and data, `make_context`, `declare_func_in_func`.
+    pub fn module(&mut self) -> &mut JITModule {
+        &mut self.module
+    }
+
+    pub fn isa(&self) -> &dyn TargetIsa {
+        &*self.isa
+    }
+
+    /// Declares a runtime function for import, checking that the runtime provides it.
+    pub fn declare_runtime(&mut self, name: &str, sig: &ir::Signature) -> Result<FuncId, JitError> {
+        if !self.bound.contains(name) {
+            return Err(JitError::UnknownSymbol(name.to_string()));
+        }
+        Ok(self.module.declare_function(name, Linkage::Import, sig)?)
+    }
+
+    /// Compiles `ctx.func` as the body of `id` and records its metadata. Clears `ctx` afterwards.
+    pub fn define(&mut self, id: FuncId, ctx: &mut Context, meta: FuncMeta) -> Result<(), JitError> {
+        self.define_kind(id, ctx, meta, FuncKind::Go)
+    }
+
+    fn define_kind(&mut self, id: FuncId, ctx: &mut Context, meta: FuncMeta, kind: FuncKind) -> Result<(), JitError> {
+        // Cranelift may panic on IR it cannot lower; report that as an error, never crash.
+        let module = &mut self.module;
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| module.define_function(id, &mut *ctx)));
+        let result = match result {
+            Ok(r) => r,
+            Err(payload) => {
+                let msg = payload
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_else(|| "code generator panicked".into());
+                self.module.clear_context(ctx);
+                return Err(JitError::Codegen { func: meta.go_name.clone(), msg: format!("internal code generator error: {msg}") });
+            }
+        };
+        if let Err(e) = result {
+            let msg = match &e {
+                cranelift_module::ModuleError::Compilation(cranelift_codegen::CodegenError::Verifier(v)) => {
+                    format!("verifier errors:\n{}", cranelift_codegen::print_errors::pretty_verifier_error(&ctx.func, None, v.clone()))
+                }
+                _ => format!("{e:?}"),
+            };
+            self.module.clear_context(ctx);
+            return Err(JitError::Codegen { func: meta.go_name.clone(), msg });
+        }
+        let compiled = capture(id, ctx, meta, kind, &*self.isa);
+        self.module.clear_context(ctx);
+        self.funcs.push(compiled?);
+        Ok(())
+    }
+
+    /// Compiled functions so far (for `dump`).
+    pub fn compiled(&self) -> &[CompiledFunc] {
+        &self.funcs
+    }
+
+    /// Links everything, publishes the function table and unwind info, installs the trampolines.
+    /// `main` is `main.main`'s id when the program is to be run.
+    pub fn finalize(mut self, main: Option<FuncId>) -> Result<Program, JitError> {
+        self.check_imports()?;
+        self.module.finalize_definitions()?;
+        let mut table = FuncTable::new(self.file.clone());
+        let mut frames = gimli::write::FrameTable::default();
+        let cie = self.isa.create_systemv_cie().map(|c| frames.add_cie(c));
+        let mut addrs = Vec::with_capacity(self.funcs.len());
+        for c in &self.funcs {
+            let start = self.module.get_finalized_function(c.id) as usize;
+            addrs.push(start);
+            table.push(&FuncDesc {
+                start,
+                size: c.size,
+                name: &c.meta.go_name,
+                decl_line: c.meta.decl_line,
+                kind: c.kind,
+                defer_kind: match c.meta.defer_kind {
+                    DeferKind::None => TableDeferKind::None,
+                    DeferKind::OpenCoded { .. } => TableDeferKind::OpenCoded,
+                    DeferKind::Chained => TableDeferKind::Chained,
+                },
+                is_wrapper: c.meta.is_wrapper,
+                frame_size: c.frame_size,
+                deferbits_off: c.deferbits_off,
+                closure_offs: &c.closure_offs,
+                lines: &c.lines,
+                calls: &c.calls,
+            });
+            if let (Some(cie), Some(UnwindInfo::SystemV(u))) = (cie, &c.unwind) {
+                frames.add_fde(cie, u.to_fde(gimli::write::Address::Constant(start as u64)));
+            }
+        }
+        let table = funcdata::register(table);
+        register_eh_frame(&frames);
+        let addr = |id: FuncId| self.module.get_finalized_function(id) as usize;
+        let tramps = gojit_runtime::trampoline::Trampolines {
+            entry: addr(self.tramps.entry),
+            defer: addr(self.tramps.defer),
+            method: addr(self.tramps.method),
+        };
+        gojit_runtime::trampoline::install(tramps);
+        let main = main.map(addr);
+        Ok(Program { module: self.module, funcs: self.funcs, addrs, table, main })
+    }
+
+    /// Every imported function must be bound (cranelift-jit would panic at link time otherwise).
+    fn check_imports(&self) -> Result<(), JitError> {
+        for (_, d) in self.module.declarations().get_functions() {
+            if d.linkage == Linkage::Import {
+                let name = d.name.as_deref().unwrap_or("");
+                if !self.bound.contains(name) && !libc_has(name) {
+                    return Err(JitError::UnknownSymbol(name.to_string()));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether the process exports `name` (cranelift-jit's fallback lookup for libcalls).
+fn libc_has(name: &str) -> bool {
+    let Ok(c) = std::ffi::CString::new(name) else { return false };
+    // SAFETY: dlsym with RTLD_DEFAULT and a valid C string.
+    !unsafe { libc::dlsym(libc::RTLD_DEFAULT, c.as_ptr()) }.is_null()
+}
+
+/// Reads everything the runtime needs from a just-compiled context.
+fn capture(id: FuncId, ctx: &Context, meta: FuncMeta, kind: FuncKind, isa: &dyn TargetIsa) -> Result<CompiledFunc, JitError> {
+    let cc = ctx.compiled_code().ok_or_else(|| JitError::Codegen { func: meta.go_name.clone(), msg: "no compiled code".into() })?;
+    let size = cc.code_buffer().len() as u32;
+    let mut calls = Vec::new();
+    let mut all_calls = Vec::new();
+    for cs in cc.buffer.call_sites() {
+        all_calls.push(cs.ret_addr);
+        let handler = cs.exception_handlers.iter().find_map(|h| match h {
+            FinalizedMachExceptionHandler::Default(off) => Some(*off),
+            FinalizedMachExceptionHandler::Tag(_, off) => Some(*off),
+            _ => None,
+        });
+        if let (Some(handler), Some(frame_offset)) = (handler, cs.frame_offset) {
+            calls.push(CallSite { ret: cs.ret_addr, handler, frame_offset });
+        }
+    }
+    calls.sort_by_key(|c| c.ret);
+    let mut frame_size = 0;
+    let mut deferbits_off = 0;
+    let mut closure_offs = Vec::new();
+    if let Some(fl) = cc.buffer.frame_layout() {
+        frame_size = fl.frame_to_fp_offset;
+        let fp_rel = |key: StackSlotKey| {
+            fl.stackslots
+                .values()
+                .find(|s| s.key == Some(key))
+                .map(|s| s.offset as i32 - fl.frame_to_fp_offset as i32)
+        };
+        if let DeferKind::OpenCoded { n } = meta.defer_kind {
+            let missing = |key: String| JitError::MissingSlot { func: meta.go_name.clone(), key };
+            if n == 0 || n > MAX_OPEN_DEFERS {
+                return Err(JitError::Codegen { func: meta.go_name.clone(), msg: format!("{n} open-coded defers (1..=8 allowed)") });
+            }
+            deferbits_off = fp_rel(key_deferbits()).ok_or_else(|| missing("KEY_DEFERBITS".into()))?;
+            for i in 0..n {
+                closure_offs.push(fp_rel(key_closure(i)).ok_or_else(|| missing(format!("key_closure({i})")))?);
+            }
+        }
+    } else if matches!(meta.defer_kind, DeferKind::OpenCoded { .. }) {
+        return Err(JitError::MissingSlot { func: meta.go_name.clone(), key: "frame layout".into() });
+    }
+    let mut lines: Vec<(u32, u32)> = cc
+        .buffer
+        .get_srclocs_sorted()
+        .iter()
+        .filter(|s| !s.loc.is_default() && s.loc.bits() != 0)
+        .map(|s| (s.start, s.loc.bits()))
+        .collect();
+    lines.dedup_by_key(|l| l.1);
+    let unwind = cc.create_unwind_info(isa).map_err(|e| JitError::Codegen { func: meta.go_name.clone(), msg: format!("unwind info: {e}") })?;
+    Ok(CompiledFunc { id, meta, kind, size, frame_size, deferbits_off, closure_offs, lines, calls, all_calls, unwind })
+}
+
+/// Registers the `.eh_frame` of JIT code with libgcc's unwinder (native backtraces and debuggers
+/// cross JIT frames). The section is leaked: code memory is never freed either.
+fn register_eh_frame(frames: &gimli::write::FrameTable) {
+    let mut eh = gimli::write::EhFrame(gimli::write::EndianVec::new(gimli::LittleEndian));
+    if frames.write_eh_frame(&mut eh).is_err() {
+        return;
+    }
+    let mut bytes = eh.0.into_vec();
+    if bytes.is_empty() {
+        return;
+    }
+    bytes.extend_from_slice(&[0, 0, 0, 0]);
+    let leaked: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    unsafe extern "C" {
+        fn __register_frame(begin: *const u8);
+    }
+    // SAFETY: libgcc's __register_frame takes a whole zero-terminated .eh_frame section that stays
+    // valid forever (leaked above), describing code that stays mapped forever.
+    unsafe { __register_frame(leaked.as_ptr()) };
+}
+
+/// A linked program: code stays mapped for the life of the process.
+pub struct Program {
+    #[allow(dead_code)]
+    module: JITModule,
+    funcs: Vec<CompiledFunc>,
+    addrs: Vec<usize>,
+    table: &'static FuncTable,
+    main: Option<usize>,
+}
+
+impl Program {
+    /// Runs `main.main` on a fresh goroutine stack; returns the exit status (0, 2 after an
+    /// unrecovered panic or fatal error, n after `os.Exit(n)`). Stdout is flushed.
+    pub fn run_main(&self) -> i32 {
+        match self.main {
+            Some(code) => gojit_runtime::trampoline::run_main(code),
+            None => gojit_runtime::panic::fatal("program has no main.main"),
+        }
+    }
+
+    /// The code address of a compiled function.
+    pub fn address(&self, id: FuncId) -> Option<usize> {
+        self.funcs.iter().position(|c| c.id == id).map(|i| self.addrs[i])
+    }
+
+    /// The compiled functions with their addresses, in definition order.
+    pub fn functions(&self) -> impl Iterator<Item = (&CompiledFunc, usize)> {
+        self.funcs.iter().zip(self.addrs.iter().copied())
+    }
+
+    /// The machine code of a compiled function.
+    pub fn code(&self, f: &CompiledFunc, addr: usize) -> &[u8] {
+        // SAFETY: `addr..addr+size` is finalized, read-execute code that is never unmapped.
+        unsafe { std::slice::from_raw_parts(addr as *const u8, f.size as usize) }
+    }
+
+    /// The runtime function table of this program.
+    pub fn table(&self) -> &'static FuncTable {
+        self.table
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,219 @@
-//! (placeholder: owned by the lower work; replaced by its real contents)
+//! Lower: translates the type-checked AST into Cranelift IR, one function at a time, with
+//! cranelift-frontend, and defines the functions in the JIT module (DESIGN §3-4).
+//!
+//! Entry point: [`lower_program`]; after `Jit::finalize`, call [`LoweredProgram::patch`] with the
+//! code addresses so static closures and method tables point at the compiled code.
+//!
+//! # Calling convention (all Go functions, methods, closures, wrappers)
+//! `tail` CC; parameters: hidden `ctx: i64` (closure pointer, 0 for direct calls), the receiver,
+//! then each parameter flattened to words (abi.rs table); struct/array parameters are passed as
+//! the address of a value the callee copies in its prologue; then one out pointer per struct/array
+//! result. Returns: the words of each non-aggregate result in order.
+//!
+//! # Modules
+//! `prog` (program state, declarations, globals), `body` (prologue/epilogue, return), `func`
+//! (emission primitives), `stmt`, `expr`, `arith`, `call`, `defer` (open-coded and chained defers,
+//! deferreturn block, wrappers), `typedesc` (TypeDesc/Itab builder), `tyview` (representations),
+//! `rt` (runtime entry points).
+
+mod arith;
+mod body;
+mod call;
+mod defer;
+mod expr;
+mod func;
+mod prog;
+mod rt;
+mod stmt;
+mod typedesc;
+mod tyview;
+
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+
+use cranelift_module::FuncId;
+
+use crate::diag::{Diagnostic, SourceFile, Span};
+use crate::syntax::ast;
+use crate::types::{Info, ObjKind, TypeTable};
+
+pub use defer::DeferKind;
+pub use crate::jit::{FuncMeta as JitFuncMeta, Jit, KEY_CLOSURE_BASE, KEY_DEFERBITS};
+
+/// Metadata passed with each defined function (converted to the JIT's `FuncMeta`).
+#[derive(Clone, Debug)]
+pub struct FuncMeta {
+    pub go_name: String,
+    pub decl_line: u32,
+    pub defer_kind: DeferKind,
+    pub is_wrapper: bool,
+}
+
+/// The lowering layer's error type.
+#[derive(Debug)]
+pub enum LowerError {
+    /// A compiler bug (bad IR, missing checker information).
+    Internal(String),
+}
+
+impl fmt::Display for LowerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LowerError::Internal(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+/// The result of lowering a program.
+pub struct LoweredProgram {
+    /// `main.main` (which first runs the package variable initializers).
+    pub main: FuncId,
+    fixups: Vec<prog::Fixup>,
+}
+
+impl LoweredProgram {
+    /// Writes code addresses into static closures and method tables. `addr` maps a `FuncId` to its
+    /// finalized code address.
+    pub fn patch(&self, addr: impl Fn(FuncId) -> Option<usize>) {
+        for f in &self.fixups {
+            if let Some(a) = addr(f.func) {
+                // SAFETY: `f.addr` is a leaked, word-aligned, writable word created by the lowerer
+                // for exactly this purpose; nothing reads it before the program runs.
+                unsafe { (f.addr as *mut usize).write(a) };
+            }
+        }
+    }
+}
+
+/// Lowers every function of a checked program into `jit`.
+pub fn lower_program(
+    file: &ast::File,
+    src: &SourceFile,
+    types: &TypeTable,
+    info: &Info,
+    jit: &mut Jit,
+) -> Result<LoweredProgram, Vec<Diagnostic>> {
+    let mut p = prog::Prog::new(file, src, types, info, jit);
+    let r = lower_all(&mut p);
+    match r {
+        Ok(main) if p.diags.is_empty() => Ok(LoweredProgram { main, fixups: std::mem::take(&mut p.fixups) }),
+        Ok(_) => Err(std::mem::take(&mut p.diags)),
+        Err(e) => {
+            let mut d = std::mem::take(&mut p.diags);
+            d.push(Diagnostic::new(Span::default(), format!("internal compiler error: {e}")));
+            Err(d)
+        }
+    }
+}
+
+fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
+    let file = p.file;
+    let info = p.info;
+    // declare every function and method
+    let mut main = None;
+    let mut bodies = vec![];
+    for d in &file.decls {
+        let ast::Decl::Func(fd) = d else { continue };
+        p.decls.insert(fd.id, fd);
+    }
+    for d in &file.decls {
+        let ast::Decl::Func(fd) = d else { continue };
+        let Some(o) = info.object_of(fd.name.id) else { continue };
+        let Some(fi) = info.funcs.get(&fd.id) else { continue };
+        let recv_ty = fi.recv.and_then(|r| info.obj(r).ty());
+        let fsig = types_sig(p, fi.sig);
+        let sig = p.go_signature(recv_ty, &fsig.params, &fsig.results);
+        let name = if fd.recv.is_some() { p.func_name(o) } else { format!("main.{}", fd.name.name) };
+        let id = p.declare_fn(&name, &sig)?;
+        if fd.recv.is_none() && fd.name.name == "main" {
+            main = Some(id);
+        }
+        if fd.recv.is_none() && fd.name.name == "init" {
+            bodies.push((fd, id, name, true));
+            continue;
+        }
+        p.funcs.insert(o, id);
+        bodies.push((fd, id, name, false));
+    }
+    let Some(main) = main else {
+        return Err(LowerError::Internal("function main is undeclared in the main package".into()));
+    };
+    let inits: Vec<FuncId> = bodies.iter().filter(|b| b.3).map(|b| b.1).collect();
+    // package variable initialization
+    let init_id = p.declare_fn("main.init", &func::FnCx::go_sig(&[], &[]))?;
+    let init_meta = FuncMeta { go_name: "main.init".into(), decl_line: 0, defer_kind: DeferKind::None, is_wrapper: false };
+    p.build_fn(init_id, init_meta, |cx| {
+        let entry = cx.block();
+        cx.b.append_block_params_for_function_params(entry);
+        cx.at(entry);
+        cx.ctx = cx.b.block_params(entry)[0];
+        for init in &info.init_order {
+            let rhs = find_expr(file, init.rhs);
+            let Some(rhs) = rhs else { continue };
+            cx.set_line(rhs.span);
+            let vals = if init.lhs.len() > 1 {
+                cx.multi_value(rhs)
+            } else {
+                let t = init.lhs[0].and_then(|o| info.obj(o).ty()).unwrap_or(info.type_of(rhs.id));
+                vec![cx.expr_as(rhs, t)]
+            };
+            for (o, v) in init.lhs.iter().zip(vals) {
+                if let Some(o) = o {
+                    let t = info.obj(*o).ty().unwrap();
+                    cx.write_local(*o, t, &v);
+                }
+            }
+        }
+        for &f in &inits {
+            let fr = cx.func_ref(f);
+            let z = cx.i64c(0);
+            cx.emit_call(func::Callee::Direct(fr), &[z], true);
+        }
+        use cranelift_codegen::ir::InstBuilder;
+        cx.b.ins().return_(&[]);
+    })?;
+    for (fd, id, name, is_init) in bodies {
+        let Some(body) = &fd.body else { continue };
+        let fi = &info.funcs[&fd.id];
+        let spec = body::BodySpec {
+            id,
+            name,
+            decl_line: p.src.line(fd.span.lo),
+            fi,
+            body,
+            captures: vec![],
+            sig: fi.sig,
+        };
+        let _ = is_init;
+        let is_main = id == main;
+        if is_main {
+            p.main_init = Some(init_id);
+        }
+        p.lower_body(spec)?;
+        p.main_init = None;
+    }
+    let _ = ObjKind::Nil;
+    Ok(main)
+}
+
+fn types_sig(p: &prog::Prog<'_>, t: crate::types::TypeId) -> crate::types::ty::Signature {
+    p.tt.signature(t).cloned().unwrap_or(crate::types::ty::Signature { params: vec![], results: vec![], variadic: false })
+}
+
+/// Finds the expression with id `id` in the package-level declarations.
+fn find_expr(file: &ast::File, id: ast::NodeId) -> Option<&ast::Expr> {
+    for d in &file.decls {
+        if let ast::Decl::Var(vd) = d {
+            for s in &vd.specs {
+                for v in &s.values {
+                    if v.id == id {
+                        return Some(v);
+                    }
+                }
+            }
+        }
+    }
+    None
+}

@@ -119,6 +119,16 @@ impl Tok {
         matches!(self, Tok::Semi(_))
     }
 
+    /// True for keywords (`break` ... `var`).
+    pub fn is_keyword(self) -> bool {
+        use Tok::*;
+        matches!(
+            self,
+            Break | Case | Chan | Const | Continue | Default | Defer | Else | Fallthrough | For | Func | Go | Goto
+                | If | Import | Interface | Map | Package | Range | Return | Select | Struct | Switch | Type | Var
+        )
+    }
+
     /// True for literal tokens.
     pub fn is_literal(self) -> bool {
         matches!(self, Tok::Int | Tok::Float | Tok::Imag | Tok::Rune | Tok::Str | Tok::RawStr)

@@ -1,7 +1,9 @@
 //! Recursive-descent parser: tokens -> [`ast::File`].
 //!
-//! The structure deliberately mirrors gc's `cmd/compile/internal/syntax/parser.go` (Go 1.19) so
-//! that syntax errors read exactly like gc's (`syntax error: unexpected X, expecting Y`,
+//! The structure deliberately mirrors gc's `cmd/compile/internal/syntax/parser.go` so that syntax
+//! errors read exactly like gc's. Wording follows current Go (>= 1.20: `expected` rather than 1.19's
+//! `expecting`, `unexpected name x`, `unexpected keyword else`), as the project follows current Go
+//! where 1.19 differs; positions were checked against Go 1.19 (`syntax error: unexpected X, expected Y`,
 //! `... in argument list; possibly missing comma or )`, `non-declaration statement outside function
 //! body`, ...), including its `xnest` rule that decides whether `{` starts a composite literal or a
 //! block in `if`/`for`/`switch` headers.
@@ -20,8 +22,14 @@ use super::lexer::{Lexer, SemiKind, Tok, Token};
 use super::literal;
 use crate::diag::{Diagnostic, SourceFile, Span};
 
-/// Maximum nesting of expressions/types/blocks.
+/// Maximum nesting of expressions/types/blocks (recursive constructs).
 pub const MAX_DEPTH: u32 = 200;
+/// Depth units charged per recursive nesting level; each operator of a binary chain
+/// (`a + b + c ...`, which the parser builds iteratively but which deepens the tree) costs one unit.
+/// So the AST is at most `MAX_DEPTH * LEVEL` = 1000 nodes deep, which bounds the recursion of
+/// every later pass (and of `Drop`).
+const LEVEL: u32 = 5;
+const BUDGET: u32 = MAX_DEPTH * LEVEL;
 /// gc stops after this many errors.
 const MAX_ERRORS: usize = 10;
 
@@ -103,9 +111,11 @@ impl<'a> Parser<'a> {
 
     fn scan(&mut self) -> Token {
         let t = self.lx.next_token();
-        let lex_errs: Vec<Diagnostic> = self.lx.diags.drain(..).collect();
-        for d in lex_errs {
-            self.push_diag(d);
+        if !self.lx.diags.is_empty() {
+            let lex_errs = std::mem::take(&mut self.lx.diags);
+            for d in lex_errs {
+                self.push_diag(d);
+            }
         }
         t
     }
@@ -150,11 +160,27 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `=` in a declaration; `:=` is reported (`unexpected :=, expected =`) and accepted, as gc does.
+    fn got_assign(&mut self) -> bool {
+        match self.tok.tok {
+            Tok::Define => {
+                self.syntax_error("expected =");
+                self.next();
+                true
+            }
+            Tok::Assign => {
+                self.next();
+                true
+            }
+            _ => false,
+        }
+    }
+
     fn want(&mut self, t: Tok) -> PResult<()> {
         if self.got(t) {
             Ok(())
         } else {
-            Err(self.syntax_error(&format!("expecting {}", tokstring(t))))
+            Err(self.syntax_error(&format!("expected {}", tokstring(t))))
         }
     }
 
@@ -225,12 +251,12 @@ impl<'a> Parser<'a> {
         Fail
     }
 
-    /// gc's `syntaxErrorAt`: messages starting with `in `, `at `, `after ` or `expecting ` are
+    /// gc's `syntaxErrorAt`: messages starting with `in `, `at `, `after ` or `expected ` are
     /// prefixed with `unexpected <current token>`.
     fn syntax_error_at(&mut self, pos: u32, msg: &str) -> Fail {
         let msg = if msg.starts_with("in ") || msg.starts_with("at ") || msg.starts_with("after ") {
             format!("unexpected {} {}", self.tok_desc(), msg)
-        } else if msg.starts_with("expecting ") {
+        } else if msg.starts_with("expected ") {
             format!("unexpected {}, {}", self.tok_desc(), msg)
         } else {
             msg.to_string()
@@ -246,13 +272,12 @@ impl<'a> Parser<'a> {
     fn tok_desc(&self) -> String {
         let t = self.tok;
         match t.tok {
-            Tok::Ident => self.text(t.span).to_string(),
+            Tok::Ident => format!("name {}", self.text(t.span)),
             Tok::Semi(SemiKind::Explicit) => "semicolon".into(),
             Tok::Semi(SemiKind::Newline) => "newline".into(),
             Tok::Semi(SemiKind::Eof) => "EOF".into(),
             k if k.is_literal() => format!("literal {}", self.text(t.span)),
-            Tok::Comma => "comma".into(),
-            k => k.text().into(),
+            k => tokstring(k).into(),
         }
     }
 
@@ -278,31 +303,40 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Skips to the next top-level declaration keyword at brace depth `<= d0`.
+    /// Skips to the next top-level declaration keyword at brace depth `<= d0` that starts a line
+    /// (follows a semicolon), so `func` in a parameter type does not count.
     fn sync_decl(&mut self, d0: i32) {
+        let mut after_semi = false;
         loop {
             match self.tok.tok {
                 Tok::Eof => return,
-                Tok::Const | Tok::Type | Tok::Var | Tok::Func if self.brace_depth <= d0 => return,
-                _ => self.next(),
+                Tok::Const | Tok::Type | Tok::Var | Tok::Func if after_semi && self.brace_depth <= d0 => return,
+                t => {
+                    after_semi = t.is_semi();
+                    self.next();
+                }
             }
         }
     }
 
     fn enter(&mut self) -> PResult<()> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            self.depth -= 1;
+        self.enter_units(LEVEL)
+    }
+
+    fn leave(&mut self) {
+        self.depth -= LEVEL;
+    }
+
+    fn enter_units(&mut self, units: u32) -> PResult<()> {
+        self.depth += units;
+        if self.depth > BUDGET {
+            self.depth -= units;
             let pos = self.pos();
             // Not subject to the one-per-line rule: it must always be reported.
             self.had_syntax_error = false;
             return Err(self.plain_syntax_error_at(pos, "nesting too deep"));
         }
         Ok(())
-    }
-
-    fn leave(&mut self) {
-        self.depth -= 1;
     }
 
     // ----- file -----
@@ -426,6 +460,13 @@ impl<'a> Parser<'a> {
                 decls.push(Decl::Func(d));
                 Ok(())
             }
+            Tok::Import => {
+                // current gc accepts (and parses) a late import but complains
+                self.syntax_error("imports must appear before other declarations");
+                self.next();
+                let mut ignored = Vec::new();
+                self.import_decl(&mut ignored)
+            }
             _ => {
                 let after_bodyless_func =
                     matches!(decls.last(), Some(Decl::Func(f)) if f.body.is_none());
@@ -441,6 +482,7 @@ impl<'a> Parser<'a> {
     // ----- declarations -----
 
     /// `const`/`var`/`type` declaration (single or grouped); the current token is the keyword.
+    #[inline(never)]
     fn gen_decl(&mut self) -> PResult<Decl> {
         let lo = self.pos();
         let kw = self.tok.tok;
@@ -490,7 +532,7 @@ impl<'a> Parser<'a> {
         let mut values = Vec::new();
         if !matches!(self.tok.tok, Tok::Eof | Tok::Semi(_) | Tok::RParen) {
             typ = self.type_or_nil()?;
-            if self.got(Tok::Assign) {
+            if self.got_assign() {
                 values = self.expr_list()?;
             }
         }
@@ -511,11 +553,11 @@ impl<'a> Parser<'a> {
         let names = self.name_list(first)?;
         let mut typ = None;
         let mut values = Vec::new();
-        if self.got(Tok::Assign) {
+        if self.got_assign() {
             values = self.expr_list()?;
         } else {
             typ = Some(self.type_()?);
-            if self.got(Tok::Assign) {
+            if self.got_assign() {
                 values = self.expr_list()?;
             }
         }
@@ -541,7 +583,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let alias = self.got(Tok::Assign);
+        let alias = self.got_assign();
         let typ = match self.type_or_nil()? {
             Some(t) => t,
             None => return Err(self.syntax_error("in type declaration")),
@@ -549,6 +591,7 @@ impl<'a> Parser<'a> {
         Ok(TypeSpec { span: self.span_from(lo), name, alias, typ })
     }
 
+    #[inline(never)]
     fn func_decl(&mut self, lo: u32) -> PResult<FuncDecl> {
         let id = self.new_id();
         let mut recv = None;
@@ -563,7 +606,7 @@ impl<'a> Parser<'a> {
             }
         }
         if self.tok.tok != Tok::Ident {
-            return Err(self.syntax_error("expecting name or ("));
+            return Err(self.syntax_error("expected name or ("));
         }
         let name = self.name()?;
         let typ = self.func_type(name.span.lo)?;
@@ -580,6 +623,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `(params) results` after `func` or a name; `lo` starts the span.
+    #[inline(never)]
     fn func_type(&mut self, lo: u32) -> PResult<FuncType> {
         if self.tok.tok == Tok::LBrack {
             return Err(self.not_supported(self.pos(), "generics"));
@@ -602,6 +646,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Parameter list after `(` up to and including `close` (gc's `paramList`).
+    #[inline(never)]
     fn param_list(&mut self, close: Tok) -> PResult<Vec<Field>> {
         // Each entry: optional name, optional type.
         let mut list: Vec<(u32, Option<Ident>, Option<Expr>)> = Vec::new();
@@ -706,7 +751,7 @@ impl<'a> Parser<'a> {
         }
         let typ = self.type_or_nil()?;
         if name.is_none() && typ.is_none() {
-            return Err(self.syntax_error(&format!("expecting {}", tokstring(close))));
+            return Err(self.syntax_error(&format!("expected {}", tokstring(close))));
         }
         Ok((lo, name, typ))
     }
@@ -716,7 +761,7 @@ impl<'a> Parser<'a> {
     fn type_(&mut self) -> PResult<Expr> {
         match self.type_or_nil()? {
             Some(t) => Ok(t),
-            None => Err(self.syntax_error("expecting type")),
+            None => Err(self.syntax_error("expected type")),
         }
     }
 
@@ -727,6 +772,7 @@ impl<'a> Parser<'a> {
         r
     }
 
+    #[inline(never)]
     fn type_or_nil_inner(&mut self) -> PResult<Option<Expr>> {
         let lo = self.pos();
         let t = match self.tok.tok {
@@ -763,7 +809,12 @@ impl<'a> Parser<'a> {
             Tok::Ident => {
                 let n = self.name()?;
                 let x = Expr { id: n.id, span: n.span, kind: ExprKind::Ident(n) };
-                self.qualified_rest(x)?
+                let t = self.qualified_rest(x)?;
+                if self.tok.tok == Tok::LBrack {
+                    // `List[int]`: instantiation of a generic type
+                    return Err(self.not_supported(self.pos(), "generics"));
+                }
+                t
             }
             Tok::LParen => {
                 self.next();
@@ -799,12 +850,13 @@ impl<'a> Parser<'a> {
         self.next();
         let lo = x.span.lo;
         if self.tok.tok != Tok::Ident {
-            return Err(self.syntax_error("expecting name"));
+            return Err(self.syntax_error("expected name"));
         }
         let sel = self.name()?;
         Ok(self.mk(lo, ExprKind::Selector { x: Box::new(x), sel }))
     }
 
+    #[inline(never)]
     fn struct_type(&mut self) -> PResult<Expr> {
         let lo = self.pos();
         self.next(); // struct
@@ -855,7 +907,7 @@ impl<'a> Parser<'a> {
                     return Err(self.syntax_error("cannot parenthesize embedded type"));
                 }
                 if self.tok.tok != Tok::Ident {
-                    return Err(self.syntax_error("expecting name"));
+                    return Err(self.syntax_error("expected name"));
                 }
                 let n = self.name()?;
                 let x = Expr { id: n.id, span: n.span, kind: ExprKind::Ident(n) };
@@ -866,10 +918,11 @@ impl<'a> Parser<'a> {
                 Ok(())
             }
             Tok::LParen => Err(self.syntax_error("cannot parenthesize embedded type")),
-            _ => Err(self.syntax_error("expecting field name or embedded type")),
+            _ => Err(self.syntax_error("expected field name or embedded type")),
         }
     }
 
+    #[inline(never)]
     fn interface_type(&mut self) -> PResult<Expr> {
         let lo = self.pos();
         self.next(); // interface
@@ -913,7 +966,7 @@ impl<'a> Parser<'a> {
 
     fn name(&mut self) -> PResult<Ident> {
         if self.tok.tok != Tok::Ident {
-            return Err(self.syntax_error("expecting name"));
+            return Err(self.syntax_error("expected name"));
         }
         let span = self.tok.span;
         let id = self.new_id();
@@ -936,6 +989,7 @@ impl<'a> Parser<'a> {
         self.binary_expr(0)
     }
 
+    #[inline(never)]
     fn expr_list(&mut self) -> PResult<Vec<Expr>> {
         let mut v = vec![self.expr()?];
         while self.got(Tok::Comma) {
@@ -945,6 +999,13 @@ impl<'a> Parser<'a> {
     }
 
     fn binary_expr(&mut self, prec: u8) -> PResult<Expr> {
+        let mut chain = 0;
+        let r = self.binary_expr_chain(prec, &mut chain);
+        self.depth -= chain;
+        r
+    }
+
+    fn binary_expr_chain(&mut self, prec: u8, chain: &mut u32) -> PResult<Expr> {
         let mut x = self.unary_expr()?;
         loop {
             let Some(op) = binary_op(self.tok.tok) else { break };
@@ -952,6 +1013,8 @@ impl<'a> Parser<'a> {
             if oprec <= prec {
                 break;
             }
+            self.enter_units(1)?;
+            *chain += 1;
             let op_span = self.tok.span;
             self.next();
             let y = self.binary_expr(oprec)?;
@@ -968,6 +1031,7 @@ impl<'a> Parser<'a> {
         r
     }
 
+    #[inline(never)]
     fn unary_expr_inner(&mut self) -> PResult<Expr> {
         let lo = self.pos();
         let op = match self.tok.tok {
@@ -1000,6 +1064,7 @@ impl<'a> Parser<'a> {
         Ok(self.mk(lo, ExprKind::Unary { op, x: Box::new(x) }))
     }
 
+    #[inline(never)]
     fn operand(&mut self) -> PResult<Expr> {
         let lo = self.pos();
         match self.tok.tok {
@@ -1032,12 +1097,13 @@ impl<'a> Parser<'a> {
             }
             Tok::LBrack | Tok::Chan | Tok::Map | Tok::Struct | Tok::Interface => match self.type_or_nil()? {
                 Some(t) => Ok(t),
-                None => Err(self.syntax_error("expecting expression")),
+                None => Err(self.syntax_error("expected expression")),
             },
-            _ => Err(self.syntax_error("expecting expression")),
+            _ => Err(self.syntax_error("expected expression")),
         }
     }
 
+    #[inline(never)]
     fn literal(&mut self) -> PResult<Expr> {
         let t = self.tok;
         let text = self.text(t.span);
@@ -1055,6 +1121,7 @@ impl<'a> Parser<'a> {
         Ok(self.mk(t.span.lo, ExprKind::Lit(lit)))
     }
 
+    #[inline(never)]
     fn pexpr(&mut self, keep_parens: bool) -> PResult<Expr> {
         let _ = keep_parens;
         let mut x = self.operand()?;
@@ -1084,7 +1151,7 @@ impl<'a> Parser<'a> {
                                 x = self.mk(lo, ExprKind::TypeAssert { x: Box::new(x), typ: Box::new(typ) });
                             }
                         }
-                        _ => return Err(self.syntax_error("expecting name or (")),
+                        _ => return Err(self.syntax_error("expected name or (")),
                     }
                 }
                 Tok::LBrack => x = self.index_or_slice(x)?,
@@ -1134,11 +1201,12 @@ impl<'a> Parser<'a> {
         r
     }
 
+    #[inline(never)]
     fn index_or_slice_inner(&mut self, x: Expr, lo: u32, lbrack: Span) -> PResult<Expr> {
         let mut first = None;
         if self.tok.tok != Tok::Colon {
             if self.tok.tok == Tok::RBrack {
-                return Err(self.syntax_error("expecting operand"));
+                return Err(self.syntax_error("expected operand"));
             }
             let i = self.expr()?;
             if self.tok.tok == Tok::Comma {
@@ -1150,7 +1218,7 @@ impl<'a> Parser<'a> {
             first = Some(Box::new(i));
         }
         if !self.got(Tok::Colon) {
-            return Err(self.syntax_error("expecting comma, : or ]"));
+            return Err(self.syntax_error("expected comma, : or ]"));
         }
         let mut hi = None;
         let mut max = None;
@@ -1174,6 +1242,7 @@ impl<'a> Parser<'a> {
         Ok(self.mk(lo, ExprKind::Slice { x: Box::new(x), lo: first, hi, max, three, lbrack }))
     }
 
+    #[inline(never)]
     fn arg_list(&mut self) -> PResult<(Vec<Expr>, Option<Span>)> {
         let mut args = Vec::new();
         let mut dots = None;
@@ -1201,6 +1270,7 @@ impl<'a> Parser<'a> {
         r
     }
 
+    #[inline(never)]
     fn complit_inner(&mut self, typ: Option<Expr>) -> PResult<Expr> {
         let lo = typ.as_ref().map(|t| t.span.lo).unwrap_or(self.pos());
         let lbrace = self.tok.span;
@@ -1494,7 +1564,7 @@ impl<'a> Parser<'a> {
     fn check_guards(&mut self) {
         if let Some(&g) = self.guards.first() {
             self.guards.clear();
-            self.error_at(g.lo, "invalid AST: use of .(type) outside type switch");
+            self.error_at(g.lo, "invalid syntax tree: use of .(type) outside type switch");
         }
     }
 
@@ -1505,10 +1575,11 @@ impl<'a> Parser<'a> {
         r
     }
 
+    #[inline(never)]
     fn block_stmt_inner(&mut self, context: &str) -> PResult<Block> {
         let lo = self.pos();
         if self.tok.tok != Tok::LBrace {
-            return Err(self.syntax_error(&format!("expecting {{ after {}", context)));
+            return Err(self.syntax_error(&format!("expected {{ after {}", context)));
         }
         self.next();
         let stmts = self.stmt_list();
@@ -1517,6 +1588,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Statements up to `}`, `case`, `default` or EOF. Recovers from errors per statement.
+    #[inline(never)]
     fn stmt_list(&mut self) -> Vec<Stmt> {
         let mut list = Vec::new();
         while !matches!(self.tok.tok, Tok::Eof | Tok::RBrace | Tok::Case | Tok::Default) {
@@ -1541,7 +1613,16 @@ impl<'a> Parser<'a> {
         list
     }
 
+    /// One statement, `None` at a token that cannot start one. Costs one nesting level.
     fn stmt_or_none(&mut self) -> PResult<Option<Stmt>> {
+        self.enter()?;
+        let r = self.stmt_or_none_inner();
+        self.leave();
+        r
+    }
+
+    #[inline(never)]
+    fn stmt_or_none_inner(&mut self) -> PResult<Option<Stmt>> {
         let lo = self.pos();
         let kind = match self.tok.tok {
             Tok::Ident => {
@@ -1597,6 +1678,7 @@ impl<'a> Parser<'a> {
         Ok(Some(Stmt { span: self.span_from(lo), kind }))
     }
 
+    #[inline(never)]
     fn labeled_stmt(&mut self, lo: u32, label: Ident) -> PResult<Stmt> {
         let colon = self.pos();
         self.want(Tok::Colon)?;
@@ -1610,6 +1692,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline(never)]
     fn defer_call(&mut self) -> PResult<Expr> {
         self.next(); // defer
         let x = self.pexpr(true)?;
@@ -1622,6 +1705,7 @@ impl<'a> Parser<'a> {
         Ok(x)
     }
 
+    #[inline(never)]
     fn simple_stmt(&mut self) -> PResult<Stmt> {
         let lo = self.pos();
         let lhs = self.expr_list()?;
@@ -1629,6 +1713,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The rest of a simple statement whose expression list is already parsed.
+    #[inline(never)]
     fn simple_stmt_from(&mut self, lo: u32, mut lhs: Vec<Expr>) -> PResult<Stmt> {
         if lhs.len() == 1 && !matches!(self.tok.tok, Tok::Assign | Tok::Define) {
             let x = lhs.pop().ok_or(Fail)?;
@@ -1670,12 +1755,13 @@ impl<'a> Parser<'a> {
                     Ok(Stmt { span: self.span_from(lo), kind: StmtKind::Assign { lhs, op: None, op_span, rhs } })
                 }
             }
-            _ => Err(self.syntax_error("expecting := or = or comma")),
+            _ => Err(self.syntax_error("expected := or = or comma")),
         }
     }
 
     /// gc's `header`: returns (init, cond-or-tag stmt, post) for `if`/`for`/`switch`, or a range
     /// clause for `for`. The keyword has been consumed.
+    #[inline(never)]
     fn header(&mut self, keyword: Tok) -> PResult<(Option<Stmt>, Option<Simple>, Option<Stmt>)> {
         if self.tok.tok == Tok::LBrace {
             if keyword == Tok::If {
@@ -1690,6 +1776,7 @@ impl<'a> Parser<'a> {
         r
     }
 
+    #[inline(never)]
     fn header_inner(&mut self, keyword: Tok) -> PResult<(Option<Stmt>, Option<Simple>, Option<Stmt>)> {
         let mut init = None;
         if !self.tok.tok.is_semi() {
@@ -1716,7 +1803,7 @@ impl<'a> Parser<'a> {
             if keyword == Tok::For {
                 if !self.tok.tok.is_semi() {
                     if self.tok.tok == Tok::LBrace {
-                        return Err(self.syntax_error("expecting for loop condition"));
+                        return Err(self.syntax_error("expected for loop condition"));
                     }
                     cond = Some(Simple::Stmt(self.simple_stmt()?));
                 }
@@ -1744,13 +1831,14 @@ impl<'a> Parser<'a> {
                     return Err(self.syntax_error_at(pos, "missing condition in if statement"));
                 }
                 let lit = if kind == SemiKind::Newline { "newline" } else { "EOF" };
-                return Err(self.plain_syntax_error_at(pos, &format!("unexpected {}, expecting {{ after if clause", lit)));
+                return Err(self.plain_syntax_error_at(pos, &format!("unexpected {}, expected {{ after if clause", lit)));
             }
         }
         Ok((init, cond, post))
     }
 
     /// A simple statement in a header; `for` headers may hold a range clause.
+    #[inline(never)]
     fn header_simple_stmt(&mut self, keyword: Tok) -> PResult<Simple> {
         let lo = self.pos();
         if keyword == Tok::For && self.tok.tok == Tok::Range {
@@ -1784,6 +1872,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Turns a header condition statement into an expression (gc: `cannot use ... as value`).
+    #[inline(never)]
     fn cond_expr(&mut self, s: Stmt) -> PResult<Expr> {
         match s.kind {
             StmtKind::Expr(e) => Ok(e),
@@ -1793,6 +1882,13 @@ impl<'a> Parser<'a> {
                 let msg = format!("cannot use {} := {} as value", l.join(", "), r.join(", "));
                 Err(self.syntax_error_at(op_span.lo, &msg))
             }
+            StmtKind::Assign { lhs, op: None, op_span, rhs } => {
+                // current gc: `cannot use assignment x = 1 as value` (binary operands parenthesised)
+                let l: Vec<String> = lhs.iter().map(|e| self.emphasize(e)).collect();
+                let r: Vec<String> = rhs.iter().map(|e| self.emphasize(e)).collect();
+                let msg = format!("cannot use assignment {} = {} as value", l.join(", "), r.join(", "));
+                Err(self.syntax_error_at(op_span.lo, &msg))
+            }
             _ => {
                 let text = self.text(s.span).to_string();
                 Err(self.syntax_error_at(s.span.lo, &format!("cannot use {} as value", text)))
@@ -1800,14 +1896,55 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// An `if` statement with its whole `else if` chain. The chain is parsed iteratively (each
+    /// link costs one depth unit, like an operator chain) and folded into nested `IfStmt`s.
+    /// Source text of `e`, parenthesised if it is a binary expression (gc's `emphasize`).
+    fn emphasize(&self, e: &Expr) -> String {
+        let t = self.text(e.span);
+        if matches!(e.kind, ExprKind::Binary { .. }) { format!("({})", t) } else { t.to_string() }
+    }
+
     fn if_stmt(&mut self) -> PResult<Stmt> {
-        self.enter()?;
-        let r = self.if_stmt_inner();
-        self.leave();
+        let mut links = 0;
+        let r = self.if_chain(&mut links);
+        self.depth -= links;
         r
     }
 
-    fn if_stmt_inner(&mut self) -> PResult<Stmt> {
+    fn if_chain(&mut self, links: &mut u32) -> PResult<Stmt> {
+        let mut chain: Vec<(u32, Option<Box<Stmt>>, Expr, Block)> = Vec::new();
+        let mut els = None;
+        loop {
+            let (lo, init, cond, then) = self.if_link()?;
+            chain.push((lo, init, cond, then));
+            if !self.got(Tok::Else) {
+                break;
+            }
+            match self.tok.tok {
+                Tok::If => {
+                    self.enter_units(1)?;
+                    *links += 1;
+                }
+                Tok::LBrace => {
+                    let b = self.block_stmt("")?;
+                    els = Some(Box::new(Stmt { span: b.span, kind: StmtKind::Block(b) }));
+                    break;
+                }
+                _ => return Err(self.syntax_error("else must be followed by if or statement block")),
+            }
+        }
+        let end = self.prev_end;
+        while let Some((lo, init, cond, then)) = chain.pop() {
+            let s = Stmt { span: Span::new(lo, end), kind: StmtKind::If(IfStmt { init, cond, then, els: els.take() }) };
+            els = Some(Box::new(s));
+        }
+        // `chain` had at least one link, so `els` now holds the outermost `if`.
+        els.map(|s| *s).ok_or(Fail)
+    }
+
+    /// `if header { then }` (one link of a chain).
+    #[inline(never)]
+    fn if_link(&mut self) -> PResult<(u32, Option<Box<Stmt>>, Expr, Block)> {
         let lo = self.pos();
         self.next(); // if
         let (init, cond, _) = self.header(Tok::If)?;
@@ -1816,21 +1953,10 @@ impl<'a> Parser<'a> {
             _ => return Err(self.syntax_error("missing condition in if statement")),
         };
         let then = self.block_stmt("if clause")?;
-        let mut els = None;
-        if self.got(Tok::Else) {
-            match self.tok.tok {
-                Tok::If => els = Some(Box::new(self.if_stmt()?)),
-                Tok::LBrace => {
-                    let b = self.block_stmt("")?;
-                    els = Some(Box::new(Stmt { span: b.span, kind: StmtKind::Block(b) }));
-                }
-                _ => return Err(self.syntax_error("else must be followed by if or statement block")),
-            }
-        }
-        let init = init.map(Box::new);
-        Ok(Stmt { span: self.span_from(lo), kind: StmtKind::If(IfStmt { init, cond, then, els }) })
+        Ok((lo, init.map(Box::new), cond, then))
     }
 
+    #[inline(never)]
     fn for_stmt(&mut self) -> PResult<Stmt> {
         let lo = self.pos();
         self.next(); // for
@@ -1858,7 +1984,16 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A switch costs a nesting level of its own (its clauses are parsed without a block).
     fn switch_stmt(&mut self) -> PResult<Stmt> {
+        self.enter()?;
+        let r = self.switch_stmt_inner();
+        self.leave();
+        r
+    }
+
+    #[inline(never)]
+    fn switch_stmt_inner(&mut self) -> PResult<Stmt> {
         let lo = self.pos();
         self.next(); // switch
         let (init, tag, _) = self.header(Tok::Switch)?;
@@ -1915,6 +2050,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `case list:` or `default:`.
+    #[inline(never)]
     fn case_head(&mut self) -> PResult<(Vec<Expr>, bool)> {
         let r = match self.tok.tok {
             Tok::Case => {
@@ -1925,19 +2061,20 @@ impl<'a> Parser<'a> {
                 self.next();
                 (Vec::new(), true)
             }
-            _ => return Err(self.syntax_error("expecting case or default or }")),
+            _ => return Err(self.syntax_error("expected case or default or }")),
         };
         self.want(Tok::Colon)?;
         Ok(r)
     }
 }
 
-/// gc's `tokstring` for `expecting X`.
-fn tokstring(t: Tok) -> &'static str {
+/// gc's `tokstring`: how a token is named in `unexpected X` / `expected X`.
+fn tokstring(t: Tok) -> String {
     match t {
-        Tok::Comma => "comma",
-        Tok::Semi(_) => "semicolon or newline",
-        t => t.text(),
+        Tok::Comma => "comma".into(),
+        Tok::Semi(_) => "semicolon or newline".into(),
+        t if t.is_keyword() => format!("keyword {}", t.text()),
+        t => t.text().into(),
     }
 }
 

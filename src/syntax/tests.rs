@@ -2,8 +2,11 @@
 //!
 //! `check_parse(src, expected)` compares the s-expression dump of a parsed file (minus the
 //! `(package main)` line) with `expected`; `check_error(src, expected)` compares the rendered
-//! diagnostics (`line:col: msg`, one per line) with messages produced by real Go 1.19 (`go build`)
-//! on the same input; `check_tokens` shows the token stream with inserted semicolons.
+//! diagnostics (`line:col: msg`, one per line) with what real Go 1.19 (`go build`) prints for the
+//! same input, in current Go's wording where it differs (`expected` for 1.19's `expecting`,
+//! `unexpected name x` / `keyword else`, late imports, `invalid syntax tree:`), as the project
+//! follows current Go; positions are Go 1.19's. `check_tokens` shows the token stream with
+//! inserted semicolons.
 
 use super::ast::*;
 use super::lexer::{Lexer, SemiKind, Tok};
@@ -428,7 +431,7 @@ fn spans_and_ids() {
 fn errors_package_and_imports() {
     check_error("func main() {}\n", "1:1: expected 'package', found 'func'");
     check_error("package main\nimport fmt\nfunc main() {}\n", "2:11: expected 'STRING', found newline");
-    check_error("package main\nimport \"fmt\"\nvar x = 1\nimport \"os\"\nfunc main() { }\n", "4:1: syntax error: non-declaration statement outside function body");
+    check_error("package main\nimport \"fmt\"\nvar x = 1\nimport \"os\"\nfunc main() { }\n", "4:1: syntax error: imports must appear before other declarations");
 }
 
 #[test]
@@ -439,7 +442,7 @@ fn errors_top_level() {
     check_error("package main\nfunc main() {\n\t}\n}\n", "4:1: syntax error: non-declaration statement outside function body");
     check_error("package main\nfunc f() (int, string {\n}\n", "2:23: syntax error: unexpected { in parameter list; possibly missing comma or )");
     check_error("package main\nfunc (a, b T) f() {}\nfunc () g() {}\n", "2:15: method has multiple receivers\n3:9: method has no receiver");
-    check_error("package main\nconst (\n\ta = iota\n\tb c\n)\nvar (\n\tx int = 1,\n)\n", "8:1: syntax error: unexpected ), expecting expression");
+    check_error("package main\nconst (\n\ta = iota\n\tb c\n)\nvar (\n\tx int = 1,\n)\n", "8:1: syntax error: unexpected ), expected expression");
 }
 
 #[test]
@@ -448,42 +451,55 @@ fn errors_lists() {
     check_error("package main\nfunc main() {\n\tx := T{1\n\t}\n}\n", "3:10: syntax error: unexpected newline in composite literal; possibly missing comma or }");
     check_error("package main\nfunc main() {\n\tx := map[string]int{\"a\": 1, \"b\" 2}\n}\n", "3:34: syntax error: unexpected literal 2 in composite literal; possibly missing comma or }");
     check_error("package main\ntype T struct {\n\ta int,\n}\nfunc f(a int, b) {}\nfunc g(a, b int c int) {}\n",
-        "3:7: syntax error: unexpected comma in struct type; possibly missing semicolon or newline or }\n5:15: syntax error: mixed named and unnamed parameters\n6:17: syntax error: unexpected c in parameter list; possibly missing comma or )");
-    check_error("package main\ntype T interface {\n\tM() int\n\tN(\n}\n", "5:1: syntax error: unexpected }, expecting )");
+        "3:7: syntax error: unexpected comma in struct type; possibly missing semicolon or newline or }\n5:15: syntax error: mixed named and unnamed parameters\n6:17: syntax error: unexpected name c in parameter list; possibly missing comma or )");
+    check_error("package main\ntype T interface {\n\tM() int\n\tN(\n}\n", "5:1: syntax error: unexpected }, expected )");
     check_error("package main\nfunc main() {\n\tx := f(1", "3:10: syntax error: unexpected EOF in argument list; possibly missing comma or )");
 }
 
 #[test]
 fn errors_statements() {
-    check_error("package main\nfunc main() {\n\tx := \n}\n", "4:1: syntax error: unexpected }, expecting expression");
-    check_error("package main\nfunc main() {\n\ta b\n}\n", "3:4: syntax error: unexpected b at end of statement");
+    check_error("package main\nfunc main() {\n\tx := \n}\n", "4:1: syntax error: unexpected }, expected expression");
+    check_error("package main\nfunc main() {\n\ta b\n}\n", "3:4: syntax error: unexpected name b at end of statement");
     check_error("package main\nfunc main() {\n\tif x := 1 {\n\t}\n}\n", "3:7: syntax error: cannot use x := 1 as value");
     check_error("package main\nfunc main() {\n\tfor var i = 0; i < 3; i++ {}\n}\n", "3:10: syntax error: var declaration not allowed in for initializer");
     check_error("package main\nfunc main() {\n\tdefer 1\n\tdefer (f())\n}\n", "3:8: expression in defer must be function call\n4:8: expression in defer must not be parenthesized");
     check_error("package main\nfunc main() {\n\tfor i := 0; i < 10; i := 1 {}\n\tif {}\n\tif x {} else for {}\n}\n",
         "3:24: syntax error: cannot declare in post statement of for loop\n4:5: syntax error: missing condition in if statement\n5:15: syntax error: else must be followed by if or statement block");
     check_error("package main\nfunc main() {\n\tif x {\n\t} else y\n}\n", "4:9: syntax error: else must be followed by if or statement block");
-    check_error("package main\nfunc main() {\n\tfor i := 0; i < 3 {\n\t}\n}\n", "3:20: syntax error: unexpected {, expecting semicolon or newline");
-    check_error("package main\nfunc main() {\n\tswitch {\n\tfoo:\n\t}\n}\n", "4:2: syntax error: unexpected foo, expecting case or default or }");
-    check_error("package main\nfunc main() {\n\tif x; {\n\t}\n\tif x\n\t{\n\t}\n}\n", "3:6: syntax error: missing condition in if statement\n5:6: syntax error: unexpected newline, expecting { after if clause");
-    check_error("package main\nfunc main() {\n\tgoto\n}\n", "4:1: syntax error: unexpected }, expecting name");
-    check_error("package main\nfunc main() {\n\tswitch x := 1; x {\n\tcase 1\n\t}\n}\n", "4:8: syntax error: unexpected newline, expecting :");
-    check_error("package main\nfunc main() {\n\tx := func() {\n}\n", "5:1: syntax error: unexpected EOF, expecting }");
+    check_error("package main\nfunc main() {\n\tfor i := 0; i < 3 {\n\t}\n}\n", "3:20: syntax error: unexpected {, expected semicolon or newline");
+    check_error("package main\nfunc main() {\n\tswitch {\n\tfoo:\n\t}\n}\n", "4:2: syntax error: unexpected name foo, expected case or default or }");
+    check_error("package main\nfunc main() {\n\tif x; {\n\t}\n\tif x\n\t{\n\t}\n}\n", "3:6: syntax error: missing condition in if statement\n5:6: syntax error: unexpected newline, expected { after if clause");
+    check_error("package main\nfunc main() {\n\tgoto\n}\n", "4:1: syntax error: unexpected }, expected name");
+    check_error("package main\nfunc main() {\n\tswitch x := 1; x {\n\tcase 1\n\t}\n}\n", "4:8: syntax error: unexpected newline, expected :");
+    check_error("package main\nfunc main() {\n\tx := func() {\n}\n", "5:1: syntax error: unexpected EOF, expected }");
     check_error("package main\nfunc main() {\n\tvar a [2]int\n\ta[0]++ = 1\n}\n", "4:9: syntax error: unexpected = at end of statement");
-    check_error("package main\nfunc main() {\n\tcase 1:\n}\n", "3:2: syntax error: unexpected case, expecting }");
-    check_error("package main\nfunc main() {\n\tx := 1", "3:8: syntax error: unexpected EOF, expecting }");
+    check_error("package main\nfunc main() {\n\tcase 1:\n}\n", "3:2: syntax error: unexpected keyword case, expected }");
+    check_error("package main\nfunc main() {\n\tx := 1", "3:8: syntax error: unexpected EOF, expected }");
     check_error("package main\nfunc main() {\n\tx, y.z := 1, 2\n\tfor a.b := range x {}\n}\n", "3:5: non-name y.z on left side of :=\n4:6: cannot declare a.b");
-    check_error("package main\nfunc main() {\n\tx := a.(type)\n}\n", "3:7: invalid AST: use of .(type) outside type switch");
+    check_error("package main\nfunc main() {\n\tvar x int := 1\n\tconst y := 2\n\ttype T := int\n}\n",
+        "3:12: syntax error: unexpected :=, expected =\n4:10: syntax error: unexpected :=, expected =\n5:9: syntax error: unexpected :=, expected =");
+    // (current gc wording; Go 1.19 parenthesised every operand)
+    check_error("package main\nfunc main() {\n\tif x = a + 1 {\n\t}\n\tswitch x = 1 {\n\t}\n}\n",
+        "3:7: syntax error: cannot use assignment x = (a + 1) as value\n5:11: syntax error: cannot use assignment x = 1 as value");
+    check_error("package main\nfunc main() {\n\tif x {\n\t}\n\telse {\n\t}\n}\n", "5:2: syntax error: unexpected keyword else, expected }");
+    check_error("package main\nfunc main() {\n\tfor i := 0, i < 10, i++ {\n\t}\n}\n", "3:23: syntax error: unexpected ++, expected {");
+    check_error("package main\nfunc main() {\n\tfor x := range y; x < 2; {}\n}\n", "3:18: syntax error: unexpected semicolon, expected { after for clause");
+    check_error("package main\nfunc main() {\n\tL:\n\tL2: x := 1\n\tgoto L\n\tbreak L2 L\n}\n", "6:11: syntax error: unexpected name L at end of statement");
+    check_error("package main\nconst\nfunc main() {}\n", "3:1: syntax error: unexpected keyword func, expected name");
+    check_error("package main\nimport (\n\t\"fmt\"\n\t\"os\"\nfunc main() {}\n", "5:1: expected 'STRING', found 'func'");
+    check_error("package main\nfunc main() {\n\ta := [3]int{1,2,3}\n\tb := a[1:2:3:4]\n}\n", "4:14: syntax error: unexpected :, expected ]");
+    check_error("package main\nfunc main() {\n\tfunc g() {}\n}\n", "3:7: syntax error: unexpected name g, expected (");
+    check_error("package main\nfunc main() {\n\tx := a.(type)\n}\n", "3:7: invalid syntax tree: use of .(type) outside type switch");
 }
 
 #[test]
 fn errors_expressions() {
-    check_error("package main\nfunc main() {\n\tx := 1 +\n}\n", "4:1: syntax error: unexpected }, expecting expression");
-    check_error("package main\nfunc main() {\n\tx := a[]\n\ty := a[1:2:]\n}\n", "3:9: syntax error: unexpected ], expecting operand\n4:13: final index required in 3-index slice");
+    check_error("package main\nfunc main() {\n\tx := 1 +\n}\n", "4:1: syntax error: unexpected }, expected expression");
+    check_error("package main\nfunc main() {\n\tx := a[]\n\ty := a[1:2:]\n}\n", "3:9: syntax error: unexpected ], expected operand\n4:13: final index required in 3-index slice");
     check_error("package main\nfunc main() {\n\tz := x[::3]\n}\n", "3:10: middle index required in 3-index slice");
-    check_error("package main\nfunc main() {\n\tx := a.\n}\n", "4:1: syntax error: unexpected }, expecting name or (");
-    check_error("package main\nfunc main() {\n\tf(...)\n\tvar x int = \n}\n", "3:4: syntax error: unexpected ..., expecting expression\n5:1: syntax error: unexpected }, expecting expression");
-    check_error("package main\nfunc main() {\n\tx := []int{1,2,3}[\n}\n", "4:1: syntax error: unexpected }, expecting expression");
+    check_error("package main\nfunc main() {\n\tx := a.\n}\n", "4:1: syntax error: unexpected }, expected name or (");
+    check_error("package main\nfunc main() {\n\tf(...)\n\tvar x int = \n}\n", "3:4: syntax error: unexpected ..., expected expression\n5:1: syntax error: unexpected }, expected expression");
+    check_error("package main\nfunc main() {\n\tx := []int{1,2,3}[\n}\n", "4:1: syntax error: unexpected }, expected expression");
     check_error("package main\nfunc main() {\n\tif x == T{} {\n\t}\n}\n", "3:14: syntax error: unexpected { at end of statement");
     check_error("package main\nfunc main() {\n\ty := (T){1}\n}\n", "3:10: syntax error: cannot parenthesize type in composite literal");
 }
@@ -506,7 +522,7 @@ fn errors_lexical() {
     check_error("package main\nfunc main() {\n\tx := \"ab\\qc\"\n\ty := \"\\xg0\"\n\tz := \"\\400\"\n\tw := \"\\uD800\"\n\tv := '\\U00110000'\n}\n",
         "3:11: unknown escape\n4:10: invalid character 'g' in hexadecimal escape\n5:12: octal escape value 256 > 255\n6:14: escape is invalid Unicode code point U+D800\n7:18: escape is invalid Unicode code point U+110000");
     check_error("package main\nfunc main() {\n\tx := 1 @ 2\n\ty := #\n}\n",
-        "3:9: invalid character U+0040 '@'\n3:11: syntax error: unexpected literal 2 at end of statement\n4:7: invalid character U+0023 '#'\n5:1: syntax error: unexpected }, expecting expression");
+        "3:9: invalid character U+0040 '@'\n3:11: syntax error: unexpected literal 2 at end of statement\n4:7: invalid character U+0023 '#'\n5:1: syntax error: unexpected }, expected expression");
     check_error("package main\nfunc main() {\n\tx := 1\n}\n\u{FEFF}", "5:1: invalid BOM in the middle of the file");
     // gc reports an identical message only once per line
     check_error("package main\nfunc main() {\n\ty := \"\0\" // \0\n}\n", "3:8: invalid NUL character");
@@ -532,8 +548,8 @@ fn errors_at_most_ten_then_too_many() {
     let e = parse(&src).unwrap_err();
     let lines: Vec<&str> = e.lines().collect();
     assert_eq!(lines.len(), 11);
-    assert_eq!(lines[0], "3:4: syntax error: unexpected a at end of statement");
-    assert_eq!(lines[9], "12:4: syntax error: unexpected j at end of statement");
+    assert_eq!(lines[0], "3:4: syntax error: unexpected name a at end of statement");
+    assert_eq!(lines[9], "12:4: syntax error: unexpected name j at end of statement");
     assert_eq!(lines[10], "12:4: too many errors");
 }
 
@@ -549,8 +565,14 @@ fn errors_unsupported_features() {
 
 // ---------- robustness ----------
 
+/// Deep nesting is rejected before it can exhaust the stack: the whole test runs on a 1 MiB
+/// thread (half of Rust's default test-thread stack; the worst case needs < 512 KiB in dev builds).
 #[test]
 fn nesting_is_bounded() {
+    std::thread::Builder::new().stack_size(1 << 20).spawn(nesting_cases).unwrap().join().unwrap();
+}
+
+fn nesting_cases() {
     for (open, close) in [("(", ")"), ("- ", ""), ("[]", "int"), ("T{", "}"), ("[]T{{", "}}"), ("*", "T"), ("func() ", "{}")] {
         let deep = format!("package main\nfunc main() {{\n\tx := {}1{}\n}}\n", open.repeat(100_000), close.repeat(100_000));
         let e = parse(&deep).unwrap_err();
@@ -563,6 +585,18 @@ fn nesting_is_bounded() {
     assert!(parse(&blocks).unwrap_err().contains("nesting too deep"));
     let ifs = format!("package main\nfunc main() {{\n{}{}\n}}\n", "if x {\n".repeat(100_000), "}\n".repeat(100_000));
     assert!(parse(&ifs).unwrap_err().contains("nesting too deep"));
+    let fors = format!("package main\nfunc main() {{\n{}{}\n}}\n", "for {\n".repeat(100_000), "}\n".repeat(100_000));
+    assert!(parse(&fors).unwrap_err().contains("nesting too deep"));
+    let switches = format!("package main\nfunc main() {{\n{}\n}}\n", "switch { case true:\n".repeat(100_000));
+    assert!(parse(&switches).unwrap_err().contains("nesting too deep"));
+    let mixed = format!("package main\nvar x = {}\n", "(func() { if x { y = ".repeat(100_000));
+    assert!(parse(&mixed).unwrap_err().contains("nesting too deep"));
+    let lits = format!("package main\nvar x = {}{}\n", "func() { f(".repeat(100_000), ") }".repeat(100_000));
+    assert!(parse(&lits).unwrap_err().contains("nesting too deep"));
+    // long operator chains are fine up to ~1000 operators, then rejected (bounded AST depth)
+    let chain = |n: usize| format!("package main\nvar x = 1{}\n", " + 1".repeat(n));
+    parse(&chain(900)).unwrap();
+    assert!(parse(&chain(100_000)).unwrap_err().contains("nesting too deep"));
     let elses = format!("package main\nfunc main() {{\nif x {{ }}{}\n}}\n", " else if x { }".repeat(100_000));
     assert!(parse(&elses).unwrap_err().contains("nesting too deep"));
 }
@@ -680,4 +714,214 @@ fn large_program_parses_quickly() {
     let el = t.elapsed();
     eprintln!("parsed {} lines in {:?} ({} nodes)", lines, el, ast.node_count);
     assert_eq!(ast.decls.len(), 2000);
+}
+
+// ---------- node id invariants ----------
+
+/// Collects every node id of a file (exprs, idents, func decls, type-switch clauses).
+#[derive(Default)]
+struct Ids(Vec<NodeId>);
+
+impl Ids {
+    fn ident(&mut self, i: &Ident) {
+        self.0.push(i.id);
+    }
+    fn expr(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Ident(i) => {
+                assert_eq!(i.id, e.id, "ident expression must share its id");
+                self.0.push(e.id);
+                return;
+            }
+            _ => self.0.push(e.id),
+        }
+        match &e.kind {
+            ExprKind::Ident(_) | ExprKind::Lit(_) => {}
+            ExprKind::CompositeLit { typ, elts, .. } => {
+                typ.iter().for_each(|t| self.expr(t));
+                for el in elts {
+                    el.key.iter().for_each(|k| self.expr(k));
+                    self.expr(&el.value);
+                }
+            }
+            ExprKind::FuncLit { typ, body } => {
+                self.func_type(typ);
+                self.block(body);
+            }
+            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => self.expr(x),
+            ExprKind::Selector { x, sel } => {
+                self.expr(x);
+                self.ident(sel);
+            }
+            ExprKind::Index { x, index, .. } => {
+                self.expr(x);
+                self.expr(index);
+            }
+            ExprKind::Slice { x, lo, hi, max, .. } => {
+                self.expr(x);
+                [lo, hi, max].into_iter().flatten().for_each(|y| self.expr(y));
+            }
+            ExprKind::TypeAssert { x, typ } => {
+                self.expr(x);
+                self.expr(typ);
+            }
+            ExprKind::Call { fun, args, .. } => {
+                self.expr(fun);
+                args.iter().for_each(|a| self.expr(a));
+            }
+            ExprKind::Binary { x, y, .. } => {
+                self.expr(x);
+                self.expr(y);
+            }
+            ExprKind::ArrayType { len, elem } => {
+                len.iter().for_each(|l| self.expr(l));
+                self.expr(elem);
+            }
+            ExprKind::SliceType { elem } => self.expr(elem),
+            ExprKind::MapType { key, value } => {
+                self.expr(key);
+                self.expr(value);
+            }
+            ExprKind::FuncType(t) => self.func_type(t),
+            ExprKind::StructType(st) => st.fields.iter().for_each(|f| self.field(f)),
+            ExprKind::InterfaceType(it) => {
+                for el in &it.elems {
+                    match el {
+                        InterfaceElem::Method { name, typ } => {
+                            self.ident(name);
+                            self.func_type(typ);
+                        }
+                        InterfaceElem::Embed(x) => self.expr(x),
+                    }
+                }
+            }
+            ExprKind::Ellipsis(x) => x.iter().for_each(|x| self.expr(x)),
+        }
+    }
+    fn field(&mut self, f: &Field) {
+        f.names.iter().for_each(|n| self.ident(n));
+        self.expr(&f.typ);
+    }
+    fn func_type(&mut self, t: &FuncType) {
+        t.params.iter().chain(&t.results).for_each(|f| self.field(f));
+    }
+    fn block(&mut self, b: &Block) {
+        b.stmts.iter().for_each(|s| self.stmt(s));
+    }
+    fn decl(&mut self, d: &Decl) {
+        match d {
+            Decl::Const(c) => {
+                for s in &c.specs {
+                    s.names.iter().for_each(|n| self.ident(n));
+                    s.typ.iter().chain(&s.values).for_each(|e| self.expr(e));
+                }
+            }
+            Decl::Var(v) => {
+                for s in &v.specs {
+                    s.names.iter().for_each(|n| self.ident(n));
+                    s.typ.iter().chain(&s.values).for_each(|e| self.expr(e));
+                }
+            }
+            Decl::Type(t) => {
+                for s in &t.specs {
+                    self.ident(&s.name);
+                    self.expr(&s.typ);
+                }
+            }
+            Decl::Func(f) => {
+                self.0.push(f.id);
+                f.recv.iter().for_each(|r| self.field(r));
+                self.ident(&f.name);
+                self.func_type(&f.typ);
+                f.body.iter().for_each(|b| self.block(b));
+            }
+        }
+    }
+    fn stmt(&mut self, s: &Stmt) {
+        match &s.kind {
+            StmtKind::Empty | StmtKind::Fallthrough => {}
+            StmtKind::Expr(e) | StmtKind::Defer(e) => self.expr(e),
+            StmtKind::Decl(d) => self.decl(d),
+            StmtKind::ShortVarDecl { lhs, rhs, .. } => {
+                lhs.iter().for_each(|i| self.ident(i));
+                rhs.iter().for_each(|e| self.expr(e));
+            }
+            StmtKind::Assign { lhs, rhs, .. } => lhs.iter().chain(rhs).for_each(|e| self.expr(e)),
+            StmtKind::IncDec { x, .. } => self.expr(x),
+            StmtKind::Block(b) => self.block(b),
+            StmtKind::If(i) => {
+                i.init.iter().for_each(|s| self.stmt(s));
+                self.expr(&i.cond);
+                self.block(&i.then);
+                i.els.iter().for_each(|s| self.stmt(s));
+            }
+            StmtKind::For(f) => {
+                f.init.iter().for_each(|s| self.stmt(s));
+                f.cond.iter().for_each(|e| self.expr(e));
+                f.post.iter().for_each(|s| self.stmt(s));
+                self.block(&f.body);
+            }
+            StmtKind::Range(r) => {
+                r.key.iter().chain(&r.value).for_each(|e| self.expr(e));
+                self.expr(&r.x);
+                self.block(&r.body);
+            }
+            StmtKind::Switch(sw) => {
+                sw.init.iter().for_each(|s| self.stmt(s));
+                sw.tag.iter().for_each(|e| self.expr(e));
+                for c in &sw.cases {
+                    c.exprs.iter().for_each(|e| self.expr(e));
+                    c.body.iter().for_each(|s| self.stmt(s));
+                }
+            }
+            StmtKind::TypeSwitch(sw) => {
+                sw.init.iter().for_each(|s| self.stmt(s));
+                sw.bind.iter().for_each(|b| self.ident(b));
+                self.expr(&sw.x);
+                for c in &sw.cases {
+                    self.0.push(c.id);
+                    c.types.iter().for_each(|e| self.expr(e));
+                    c.body.iter().for_each(|s| self.stmt(s));
+                }
+            }
+            StmtKind::Labeled { label, stmt } => {
+                self.ident(label);
+                self.stmt(stmt);
+            }
+            StmtKind::Goto(l) => self.ident(l),
+            StmtKind::Break(l) | StmtKind::Continue(l) => l.iter().for_each(|l| self.ident(l)),
+            StmtKind::Return(rs) => rs.iter().for_each(|e| self.expr(e)),
+        }
+    }
+}
+
+/// Every id in the tree is unique and below `node_count`.
+fn check_ids(f: &File) {
+    let mut ids = Ids::default();
+    ids.ident(&f.package);
+    for imp in &f.imports {
+        imp.name.iter().for_each(|n| ids.ident(n));
+    }
+    f.decls.iter().for_each(|d| ids.decl(d));
+    let mut v = ids.0;
+    let n = v.len();
+    assert!(v.iter().all(|i| i.as_u32() < f.node_count));
+    v.sort();
+    v.dedup();
+    assert_eq!(v.len(), n, "duplicate node ids");
+}
+
+#[test]
+fn node_ids_unique_and_dense() {
+    let mut files = vec![sample_program()];
+    for rel in ["conformance", "bench"] {
+        for p in go_files(rel) {
+            files.push(std::fs::read_to_string(p).unwrap());
+        }
+    }
+    files.push("package main\nconst (\n\ta, b = iota, func() int { x := iota; return x }()\n\tc, d\n)\nfunc main() {\n\tswitch v := x.(type) {\n\tcase int:\n\tdefault:\n\t}\n}\n".into());
+    for src in files {
+        let f = parse(&src).unwrap();
+        check_ids(&f);
+    }
 }

@@ -1,7 +1,1047 @@
-//! The checker proper (in progress).
-use super::*;
+//! The checker's core: state, scopes, error reporting, package-level declarations (resolved lazily
+//! in dependency order, with cycle detection), local const/var/type declarations, method
+//! collection, package initialisation order, and the final clean-up of untyped expressions.
+//!
+//! Expressions are in `expr.rs` / `call.rs`, type expressions in `typexpr.rs`, statements and
+//! function bodies in `stmt.rs`.
+//!
+//! Invariants: `scopes` is the stack of LOCAL block scopes (empty at package level; lookups fall
+//! back to the package scope then the universe). Resolving a package-level object from inside a
+//! function temporarily swaps out the local context (`with_package_context`). Every recursion
+//! through expressions and types goes through a depth guard, so no AST makes the checker overflow
+//! its stack.
+
+use std::collections::{HashMap, HashSet};
+
+use cranelift_entity::SecondaryMap;
+
+use super::constant::ConstValue;
+use super::info::*;
+use super::ty::{Method, Type, TypeId, TypeTable};
+use super::universe::{self, Stdlib};
+use super::{Checked, ast};
+use crate::diag::{Diagnostic, SourceFile, Span};
+
+/// Maximum nesting of expressions/types the checker follows before giving up with an error.
+pub(super) const MAX_DEPTH: u32 = 400;
+
+/// A package-level declaration, found by object.
+#[derive(Clone, Copy)]
+pub(super) enum PkgDecl<'a> {
+    Const { spec: &'a ast::ConstSpec, index: usize },
+    Var { spec: &'a ast::VarSpec, index: usize, decl: usize, spec_index: usize },
+    Type { spec: &'a ast::TypeSpec },
+    Func { decl: &'a ast::FuncDecl },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum State {
+    InProgress,
+    Done,
+}
+
+pub(super) struct ImportEntry {
+    pub pkg: Package,
+    pub obj: ObjId,
+    pub path: String,
+    pub span: Span,
+    pub used: bool,
+}
+
+/// A break/continue target.
+#[derive(Clone)]
+pub(super) struct Target {
+    pub is_loop: bool,
+    pub label: Option<String>,
+    /// False for labelled statements that are not for/switch (valid labels, invalid targets).
+    pub breakable: bool,
+}
+
+/// Per-function checking context (a stack: function literals nest).
+pub(super) struct FuncCtx {
+    pub id: NodeId,
+    pub sig: TypeId,
+    pub results: Vec<ObjId>,
+    pub named_results: bool,
+    pub info: FuncInfo,
+    pub loop_depth: u32,
+    pub captures: Vec<ObjId>,
+    pub labels: HashMap<String, LabelInfo>,
+    pub targets: Vec<Target>,
+    /// Local variables declared in this function (for `declared and not used`).
+    pub locals: Vec<ObjId>,
+}
+
+pub(super) struct LabelInfo {
+    pub span: Span,
+    pub used: bool,
+    /// A `goto` to this label appears after it (the label starts a loop for open-coding rules).
+    pub backward: bool,
+}
+
+use crate::syntax::ast::NodeId;
+
+pub(super) struct Checker<'a> {
+    pub file: &'a ast::File,
+    pub src: &'a SourceFile,
+    pub tt: TypeTable,
+    pub info: Info,
+    errors: Vec<Diagnostic>,
+    pub universe: HashMap<String, ObjId>,
+    pub pkg_scope: HashMap<String, ObjId>,
+    pub scopes: Vec<HashMap<String, ObjId>>,
+    pub pkg_decls: HashMap<ObjId, PkgDecl<'a>>,
+    pub state: HashMap<ObjId, State>,
+    pub imports: HashMap<String, ImportEntry>,
+    /// Names of imports that failed (uses are not reported again as undefined).
+    pub failed_imports: Vec<String>,
+    pub stdlib: Stdlib,
+    pub funcs: Vec<FuncCtx>,
+    pub cur_pkg_obj: Option<ObjId>,
+    pub deps: HashMap<ObjId, Vec<ObjId>>,
+    /// Untyped expressions not yet given a final type -> their untyped operand sub-expressions.
+    pub untyped: HashMap<NodeId, Vec<NodeId>>,
+    pub iota: Option<i128>,
+    pub depth: u32,
+    /// Function declarations whose bodies still need checking, in source order.
+    func_bodies: Vec<&'a ast::FuncDecl>,
+    /// Named types declared in this file (for the invalid-recursion check).
+    pub declared_types: Vec<(TypeId, Span)>,
+    /// Package-level var objects in declaration order.
+    pkg_vars: Vec<ObjId>,
+}
 
 pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, Vec<Diagnostic>> {
-    let _ = (file, src);
-    Err(vec![Diagnostic::new(crate::diag::Span::default(), "type checker not implemented yet")])
+    let mut tt = TypeTable::new();
+    let mut info = Info::default();
+    let n = file.node_count as usize;
+    info.types = SecondaryMap::with_capacity(n);
+    info.defs = SecondaryMap::with_capacity(n);
+    info.uses = SecondaryMap::with_capacity(n);
+    let universe = universe::universe(&mut tt, &mut info);
+    let stdlib = Stdlib::new(&mut tt, &mut info);
+    let mut c = Checker {
+        file,
+        src,
+        tt,
+        info,
+        errors: vec![],
+        universe,
+        pkg_scope: HashMap::new(),
+        scopes: vec![],
+        pkg_decls: HashMap::new(),
+        state: HashMap::new(),
+        imports: HashMap::new(),
+        failed_imports: vec![],
+        stdlib,
+        funcs: vec![],
+        cur_pkg_obj: None,
+        deps: HashMap::new(),
+        untyped: HashMap::new(),
+        iota: None,
+        depth: 0,
+        func_bodies: vec![],
+        declared_types: vec![],
+        pkg_vars: vec![],
+    };
+    c.run();
+    if c.errors.is_empty() {
+        c.tt.finalize_layouts();
+        Ok(Checked { types: c.tt, info: c.info })
+    } else {
+        Err(c.sorted_errors())
+    }
+}
+
+impl<'a> Checker<'a> {
+    fn run(&mut self) {
+        if self.file.package.name != "main" {
+            // A single-file program must be package main (gc would build a library instead).
+            self.error(self.file.package.span, format!("package {} is not a main package", self.file.package.name));
+        }
+        self.collect_imports();
+        self.collect_decls();
+        self.collect_methods();
+        // Resolve every package-level object in source order.
+        let mut objs: Vec<(Span, ObjId)> =
+            self.pkg_decls.keys().map(|&o| (self.info.objects[o].span, o)).collect();
+        objs.sort_by_key(|&(s, o)| (s.lo, o));
+        for (_, o) in objs {
+            self.resolve_obj(o);
+        }
+        self.check_recursive_types();
+        let bodies = std::mem::take(&mut self.func_bodies);
+        for f in bodies {
+            self.func_decl_body(f);
+        }
+        self.finish_untyped();
+        self.compute_init_order();
+        self.check_unused_imports();
+    }
+
+    // ----- errors ------------------------------------------------------------------------------
+
+    pub fn error(&mut self, span: Span, msg: impl Into<String>) {
+        let msg = msg.into();
+        // Suppress follow-on errors that mention invalid types.
+        if msg.contains("invalid type") {
+            return;
+        }
+        if self.errors.iter().any(|d| d.span.lo == span.lo && d.msg == msg) {
+            return;
+        }
+        self.errors.push(Diagnostic::new(span, msg));
+    }
+
+    fn sorted_errors(&mut self) -> Vec<Diagnostic> {
+        let mut errs = std::mem::take(&mut self.errors);
+        errs.sort_by_key(|d| d.span.lo);
+        let mut out: Vec<Diagnostic> = vec![];
+        for d in errs {
+            if !out.iter().any(|o| o.span.lo == d.span.lo && o.msg == d.msg) {
+                out.push(d);
+            }
+        }
+        if out.len() > 10 {
+            let at = out[9].span;
+            out.truncate(10);
+            out.push(Diagnostic::new(at, "too many errors"));
+        }
+        out
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// Source text of a span (for messages).
+    pub fn text(&self, span: Span) -> &'a str {
+        let t: &'a str = &self.src.text;
+        t.get(span.lo as usize..span.hi as usize).unwrap_or("")
+    }
+
+    /// `file:line:col` of a position, as gc prints "other declaration" references.
+    pub fn pos_string(&self, span: Span) -> String {
+        let (l, c) = self.src.line_col(span.lo);
+        format!("{}:{}:{}", self.src.name, l, c)
+    }
+
+    // ----- scopes -----------------------------------------------------------------------------
+
+    pub fn push_scope(&mut self) {
+        self.scopes.push(HashMap::new());
+    }
+    pub fn pop_scope(&mut self) {
+        self.scopes.pop();
+    }
+
+    /// Looks a name up through local scopes, the package scope and the universe.
+    pub fn lookup(&self, name: &str) -> Option<ObjId> {
+        for s in self.scopes.iter().rev() {
+            if let Some(&o) = s.get(name) {
+                return Some(o);
+            }
+        }
+        if let Some(&o) = self.pkg_scope.get(name) {
+            return Some(o);
+        }
+        if let Some(e) = self.imports.get(name) {
+            return Some(e.obj);
+        }
+        self.universe.get(name).copied()
+    }
+
+    pub fn new_object(&mut self, name: &str, span: Span, kind: ObjKind) -> ObjId {
+        self.info.objects.push(Object { name: name.to_string(), span, kind })
+    }
+
+    /// Declares `obj` under `ident` in the innermost local scope (records the def). Blank
+    /// identifiers get the def but no scope entry.
+    pub fn declare_local(&mut self, ident: &ast::Ident, obj: ObjId) {
+        self.info.defs[ident.id] = obj.into();
+        if ident.is_blank() {
+            return;
+        }
+        let scope = self.scopes.last_mut().expect("local scope");
+        if let Some(&prev) = scope.get(&ident.name) {
+            let other = self.info.objects[prev].span;
+            let msg = format!("{} redeclared in this block\n\t{}: other declaration of {}", ident.name, self.pos_string(other), ident.name);
+            self.error(ident.span, msg);
+            if let ObjKind::Var(v) = &mut self.info.objects[obj].kind {
+                v.used = true;
+            }
+            return;
+        }
+        scope.insert(ident.name.clone(), obj);
+    }
+
+    /// A new local variable object (owner: the current function).
+    pub fn new_var(&mut self, ident: &ast::Ident, ty: TypeId, kind: VarKind) -> ObjId {
+        let owner = self.funcs.last().map(|f| f.id);
+        let obj = self.new_object(
+            &ident.name,
+            ident.span,
+            ObjKind::Var(VarInfo {
+                ty,
+                kind,
+                captured: false,
+                address_taken: false,
+                owner,
+                per_iteration: false,
+                used: ty == TypeTable::INVALID,
+            }),
+        );
+        if kind == VarKind::Local && !ident.is_blank() {
+            if let Some(f) = self.funcs.last_mut() {
+                f.locals.push(obj);
+            }
+        }
+        obj
+    }
+
+    pub fn set_var_type(&mut self, obj: ObjId, ty: TypeId) {
+        if let ObjKind::Var(v) = &mut self.info.objects[obj].kind {
+            v.ty = ty;
+        }
+    }
+
+    // ----- imports and package-level collection ----------------------------------------------
+
+    fn collect_imports(&mut self) {
+        let file = self.file;
+        for imp in &file.imports {
+            let path = imp.path.as_str();
+            let local = imp.name.as_ref().map(|n| n.name.clone()).unwrap_or_else(|| path.rsplit('/').next().unwrap_or(path).to_string());
+            if path == "unsafe" {
+                self.error(imp.path_span, "package unsafe not supported by gojit");
+                self.failed_imports.push(local);
+                continue;
+            }
+            let Some(pkg) = universe::package_of(path) else {
+                self.failed_imports.push(local);
+                if universe::KNOWN_STD.contains(&path) {
+                    self.error(imp.path_span, format!("package {path} not supported by gojit"));
+                } else {
+                    self.error(imp.path_span, format!("package {path} is not in std"));
+                }
+                continue;
+            };
+            let name = match &imp.name {
+                Some(n) if n.name == "." => {
+                    self.error(n.span, "dot imports not supported by gojit");
+                    continue;
+                }
+                Some(n) if n.name == "_" => continue,
+                Some(n) => n.name.clone(),
+                None => path.to_string(),
+            };
+            if self.imports.contains_key(&name) {
+                self.error(imp.path_span, format!("{name} redeclared in this block"));
+                continue;
+            }
+            let obj = self.new_object(&name, imp.span, ObjKind::PkgName(pkg));
+            if let Some(n) = &imp.name {
+                self.info.defs[n.id] = obj.into();
+            }
+            self.imports.insert(name, ImportEntry { pkg, obj, path: path.to_string(), span: imp.path_span, used: false });
+        }
+    }
+
+    fn declare_pkg(&mut self, ident: &ast::Ident, kind: ObjKind, decl: PkgDecl<'a>) -> Option<ObjId> {
+        let obj = self.new_object(&ident.name, ident.span, kind);
+        self.info.defs[ident.id] = obj.into();
+        if ident.is_blank() {
+            self.pkg_decls.insert(obj, decl);
+            return Some(obj);
+        }
+        if ident.name == "init" && !matches!(decl, PkgDecl::Func { .. }) {
+            self.error(ident.span, "cannot declare init - must be func");
+            return None;
+        }
+        if ident.name == "main" && !matches!(decl, PkgDecl::Func { .. }) {
+            self.error(ident.span, "cannot declare main - must be func");
+            return None;
+        }
+        if let Some(&prev) = self.pkg_scope.get(&ident.name) {
+            let other = self.info.objects[prev].span;
+            let msg = format!("{} redeclared in this block\n\t{}: other declaration of {}", ident.name, self.pos_string(other), ident.name);
+            self.error(ident.span, msg);
+            return None;
+        }
+        if let Some(imp) = self.imports.get(&ident.name) {
+            let msg = format!("{} already declared through import of package {} (\"{}\")", ident.name, ident.name, imp.path);
+            self.error(ident.span, msg);
+            return None;
+        }
+        self.pkg_decls.insert(obj, decl);
+        if ident.name != "init" {
+            self.pkg_scope.insert(ident.name.clone(), obj);
+        }
+        Some(obj)
+    }
+
+    fn collect_decls(&mut self) {
+        let file = self.file;
+        let mut has_main = false;
+        for (di, d) in file.decls.iter().enumerate() {
+            match d {
+                ast::Decl::Const(cd) => {
+                    for spec in &cd.specs {
+                        for (i, name) in spec.names.iter().enumerate() {
+                            let k = ObjKind::Const { ty: TypeTable::INVALID, val: ConstValue::Int(0) };
+                            self.declare_pkg(name, k, PkgDecl::Const { spec, index: i });
+                        }
+                    }
+                }
+                ast::Decl::Var(vd) => {
+                    for (si, spec) in vd.specs.iter().enumerate() {
+                        for (i, name) in spec.names.iter().enumerate() {
+                            let k = ObjKind::Var(VarInfo {
+                                ty: TypeTable::INVALID,
+                                kind: VarKind::Global,
+                                captured: false,
+                                address_taken: false,
+                                owner: None,
+                                per_iteration: false,
+                                used: false,
+                            });
+                            if let Some(o) =
+                                self.declare_pkg(name, k, PkgDecl::Var { spec, index: i, decl: di, spec_index: si })
+                            {
+                                self.pkg_vars.push(o);
+                            }
+                        }
+                    }
+                }
+                ast::Decl::Type(td) => {
+                    for spec in &td.specs {
+                        let k = ObjKind::TypeName { ty: TypeTable::INVALID };
+                        if let Some(obj) = self.declare_pkg(&spec.name, k, PkgDecl::Type { spec }) {
+                            if !spec.alias {
+                                let t = self.tt.new_named(&spec.name.name, "main", Some(obj));
+                                self.info.objects[obj].kind = ObjKind::TypeName { ty: t };
+                                self.declared_types.push((t, spec.name.span));
+                            }
+                        }
+                    }
+                }
+                ast::Decl::Func(fd) => {
+                    if fd.recv.is_some() {
+                        continue;
+                    }
+                    if fd.name.name == "main" {
+                        has_main = true;
+                    }
+                    let k = ObjKind::Func { ty: TypeTable::INVALID, decl: fd.id, recv: None };
+                    if fd.name.name == "init" || fd.name.name == "main" {
+                        if !fd.typ.params.is_empty() || !fd.typ.results.is_empty() {
+                            let n = &fd.name.name;
+                            self.error(fd.name.span, format!("func {n} must have no arguments and no return values"));
+                        }
+                    }
+                    if fd.name.is_blank() {
+                        // `func _()` is legal and never callable.
+                        let obj = self.new_object("_", fd.name.span, k);
+                        self.info.defs[fd.name.id] = obj.into();
+                        self.pkg_decls.insert(obj, PkgDecl::Func { decl: fd });
+                        continue;
+                    }
+                    self.declare_pkg(&fd.name, k, PkgDecl::Func { decl: fd });
+                }
+            }
+        }
+        if !has_main && self.file.package.name == "main" {
+            self.error(Span::default(), "function main is undeclared in the main package");
+        }
+    }
+
+    /// Attaches every method declaration to its receiver's base type (before any body is checked,
+    /// so method sets are complete when expressions are checked).
+    fn collect_methods(&mut self) {
+        let file = self.file;
+        for d in &file.decls {
+            let ast::Decl::Func(fd) = d else { continue };
+            let Some(recv) = &fd.recv else { continue };
+            // Receiver base type: T or *T (parenthesised forms allowed).
+            let mut te = recv.typ.unparen();
+            let mut ptr = false;
+            if let ast::ExprKind::Star(inner) = &te.kind {
+                ptr = true;
+                te = inner.unparen();
+            }
+            let base = match &te.kind {
+                ast::ExprKind::Ident(id) => {
+                    match self.pkg_scope.get(&id.name).copied() {
+                        Some(o) if matches!(self.info.objects[o].kind, ObjKind::TypeName { .. }) => {
+                            self.info.uses[id.id] = o.into();
+                            self.resolve_obj(o);
+                            let t = self.info.objects[o].ty().unwrap_or(TypeTable::INVALID);
+                            Some(t)
+                        }
+                        Some(_) => {
+                            self.error(id.span, format!("{} is not a type", id.name));
+                            None
+                        }
+                        None => {
+                            if self.universe.contains_key(&id.name) {
+                                let n = &id.name;
+                                self.error(id.span, format!("cannot define new methods on non-local type {n}"));
+                            } else {
+                                self.error(id.span, format!("undefined: {}", id.name));
+                            }
+                            None
+                        }
+                    }
+                }
+                _ => {
+                    let s = self.expr_string(te);
+                    self.error(te.span, format!("invalid receiver type {s}"));
+                    None
+                }
+            };
+            let obj = self.new_object(
+                &fd.name.name,
+                fd.name.span,
+                ObjKind::Func { ty: TypeTable::INVALID, decl: fd.id, recv: base },
+            );
+            self.info.defs[fd.name.id] = obj.into();
+            let sig = self.with_package_context(|c| c.func_type(&fd.typ).0);
+            self.info.objects[obj].kind = ObjKind::Func { ty: sig, decl: fd.id, recv: base };
+            self.func_bodies.push(fd);
+            let Some(base) = base else { continue };
+            if base == TypeTable::INVALID {
+                continue;
+            }
+            let Some(named) = self.tt.named(base) else {
+                // An alias to a non-defined type.
+                let s = self.tt.type_string_err(base);
+                self.error(te.span, format!("invalid receiver type {s}"));
+                continue;
+            };
+            if named.obj.map(|o| !self.pkg_decls.contains_key(&o)).unwrap_or(true) {
+                let s = self.tt.type_string_err(base);
+                self.error(te.span, format!("cannot define new methods on non-local type {s}"));
+                continue;
+            }
+            match self.tt.under(base) {
+                Type::Pointer(_) | Type::Interface { .. } => {
+                    let s = self.tt.type_string_err(base);
+                    let what = if self.tt.is_interface(base) { "interface" } else { "pointer" };
+                    self.error(te.span, format!("invalid receiver type {s} (pointer or interface type)"));
+                    let _ = what;
+                    continue;
+                }
+                _ => {}
+            }
+            if fd.name.is_blank() {
+                continue;
+            }
+            if let Some(prev) = named.methods.iter().find(|m| m.name == fd.name.name) {
+                let other = self.info.objects[prev.func].span;
+                let tn = named.name.clone();
+                let msg = format!("method {}.{} already declared at {}", tn, fd.name.name, self.pos_string(other));
+                self.error(fd.name.span, msg);
+                continue;
+            }
+            if self.tt.struct_fields(base).iter().any(|f| f.name == fd.name.name) {
+                let tn = named.name.clone();
+                self.error(fd.name.span, format!("field and method with the same name {}", fd.name.name));
+                let _ = tn;
+                continue;
+            }
+            self.tt.add_method(base, Method { name: fd.name.name.clone(), sig, ptr_recv: ptr, func: obj });
+        }
+    }
+
+    /// Runs `f` with the local context saved (as at package level), restoring it afterwards.
+    pub fn with_package_context<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
+        let scopes = std::mem::take(&mut self.scopes);
+        let funcs = std::mem::take(&mut self.funcs);
+        let iota = self.iota.take();
+        let r = f(self);
+        self.scopes = scopes;
+        self.funcs = funcs;
+        self.iota = iota;
+        r
+    }
+
+    /// Records that the current package-level declaration depends on `obj` (for init order).
+    pub fn record_dep(&mut self, obj: ObjId) {
+        if let Some(cur) = self.cur_pkg_obj {
+            if self.pkg_decls.contains_key(&obj) {
+                self.deps.entry(cur).or_default().push(obj);
+            }
+        }
+    }
+
+    /// Resolves a package-level object (its type, constant value, initialiser), at most once.
+    /// Returns false when the object is part of a declaration cycle still in progress.
+    pub fn resolve_obj(&mut self, obj: ObjId) -> bool {
+        match self.state.get(&obj) {
+            Some(State::Done) => return true,
+            Some(State::InProgress) => return false,
+            None => {}
+        }
+        let Some(&decl) = self.pkg_decls.get(&obj) else { return true };
+        self.state.insert(obj, State::InProgress);
+        let saved_cur = self.cur_pkg_obj.replace(obj);
+        self.with_package_context(|c| match decl {
+            PkgDecl::Const { spec, index } => c.const_spec_pkg(obj, spec, index),
+            PkgDecl::Var { spec, index, .. } => c.var_spec_pkg(obj, spec, index),
+            PkgDecl::Type { spec } => c.type_spec(obj, spec),
+            PkgDecl::Func { decl } => {
+                let (sig, _) = c.func_type(&decl.typ);
+                if let ObjKind::Func { ty, .. } = &mut c.info.objects[obj].kind {
+                    *ty = sig;
+                }
+                c.func_bodies.push(decl);
+            }
+        });
+        self.cur_pkg_obj = saved_cur;
+        self.state.insert(obj, State::Done);
+        true
+    }
+
+    /// Reports a cycle through `obj` found while resolving it.
+    pub fn cycle_error(&mut self, obj: ObjId, at: Span) {
+        let o = &self.info.objects[obj];
+        let name = o.name.clone();
+        let msg = match o.kind {
+            ObjKind::TypeName { .. } => format!("invalid recursive type {name}"),
+            ObjKind::Func { .. } => format!("initialization cycle or invalid recursive reference to {name}"),
+            _ => format!("initialization cycle or invalid recursive reference to {name}"),
+        };
+        let decl_span = o.span;
+        let _ = at;
+        self.error(decl_span, msg);
+    }
+
+    // ----- const, var, type declarations --------------------------------------------------
+
+    fn const_spec_pkg(&mut self, obj: ObjId, spec: &'a ast::ConstSpec, index: usize) {
+        let (ty, val) = self.const_value(spec, index);
+        self.info.objects[obj].kind = ObjKind::Const { ty, val };
+    }
+
+    /// Evaluates constant `index` of a const spec: its (possibly untyped) type and value.
+    fn const_value(&mut self, spec: &'a ast::ConstSpec, index: usize) -> (TypeId, ConstValue) {
+        let invalid = (TypeTable::INVALID, ConstValue::Int(0));
+        let typ = spec.typ.as_ref().map(|t| self.typ(t));
+        if let Some(t) = typ {
+            if t != TypeTable::INVALID && !matches!(self.tt.under(t), Type::Basic(_)) {
+                let s = self.tt.type_string_err(t);
+                self.error(spec.typ.as_ref().unwrap().span, format!("invalid constant type {s}"));
+                return invalid;
+            }
+        }
+        let Some(e) = spec.values.get(index) else {
+            if spec.values.is_empty() {
+                if index == 0 {
+                    self.error(spec.names[0].span, "missing init expr for const declaration");
+                }
+            } else if index == spec.values.len() {
+                self.error(spec.names[index].span, "missing init expr for const declaration");
+            }
+            return invalid;
+        };
+        if index == 0 && spec.values.len() > spec.names.len() {
+            self.error(spec.values[spec.names.len()].span, "extra init expr");
+        }
+        let saved = self.iota.replace(spec.iota as i128);
+        let mut x = self.expr(e);
+        self.iota = saved;
+        self.single_value(&mut x);
+        if x.mode == Mode::Invalid {
+            return invalid;
+        }
+        let Mode::Constant(_) = x.mode else {
+            let s = self.operand_string(&x);
+            self.error(e.span, format!("{s} is not constant"));
+            return invalid;
+        };
+        if let Some(t) = typ {
+            if t == TypeTable::INVALID {
+                return invalid;
+            }
+            self.assignment(&mut x, t, "constant declaration");
+            if x.mode == Mode::Invalid {
+                return invalid;
+            }
+        }
+        match x.mode {
+            Mode::Constant(v) => (x.ty, v),
+            _ => invalid,
+        }
+    }
+
+    /// A local `const` declaration.
+    pub fn const_decl_local(&mut self, d: &'a ast::ConstDecl) {
+        for spec in &d.specs {
+            let mut objs = vec![];
+            for (i, name) in spec.names.iter().enumerate() {
+                let (ty, val) = self.const_value(spec, i);
+                let obj = self.new_object(&name.name, name.span, ObjKind::Const { ty, val });
+                objs.push((name, obj));
+            }
+            // Constants are in scope after the spec (not within their own initialisers).
+            for (name, obj) in objs {
+                self.declare_local(name, obj);
+            }
+        }
+    }
+
+    fn var_spec_pkg(&mut self, obj: ObjId, spec: &'a ast::VarSpec, index: usize) {
+        // All names of a spec are resolved together (they may share one multi-value initialiser).
+        let objs: Vec<ObjId> = spec
+            .names
+            .iter()
+            .map(|n| self.info.defs[n.id].expand().unwrap_or(obj))
+            .collect();
+        for &o in &objs {
+            self.state.insert(o, State::InProgress);
+        }
+        let tys = self.var_spec_types(spec, &objs);
+        for (o, t) in objs.iter().zip(tys) {
+            self.set_var_type(*o, t);
+            self.state.insert(*o, State::Done);
+        }
+        let _ = index;
+    }
+
+    /// Computes the types of a var spec's variables (checking the initialisers).
+    fn var_spec_types(&mut self, spec: &'a ast::VarSpec, objs: &[ObjId]) -> Vec<TypeId> {
+        let declared = spec.typ.as_ref().map(|t| self.typ(t));
+        let n = spec.names.len();
+        if spec.values.is_empty() {
+            return vec![declared.unwrap_or(TypeTable::INVALID); n];
+        }
+        if spec.values.len() == 1 && n > 1 {
+            // var a, b = f()
+            let mut x = self.expr(&spec.values[0]);
+            let elems = self.multi_value_elems(&x);
+            if x.mode == Mode::Invalid {
+                return vec![declared.unwrap_or(TypeTable::INVALID); n];
+            }
+            if elems.len() != n {
+                self.assign_mismatch(spec.names[0].span, n, &spec.values, &x, elems.len());
+                return vec![declared.unwrap_or(TypeTable::INVALID); n];
+            }
+            self.mark_comma_ok(&mut x, n);
+            let elems = self.multi_value_elems(&x);
+            let mut out = vec![];
+            for (i, &t) in elems.iter().enumerate() {
+                let target = match declared {
+                    Some(d) => {
+                        if !self.tt.is_untyped(t) {
+                            if let Err(reason) = self.assignable_to(t, None, d) {
+                                let msg = format!(
+                                    "cannot use {} value as {} value in assignment{}",
+                                    self.tt.type_string_err(t),
+                                    self.tt.type_string_err(d),
+                                    reason
+                                );
+                                self.error(spec.values[0].span, msg);
+                            }
+                        }
+                        d
+                    }
+                    None => self.tt.default_type(t),
+                };
+                let _ = i;
+                out.push(target);
+            }
+            let _ = objs;
+            return out;
+        }
+        if spec.values.len() != n {
+            let x = crate::types::expr::Operand::invalid(spec.values[0].id, spec.values[0].span);
+            if spec.values.len() > n {
+                self.error(spec.values[n].span, format!("assignment mismatch: {} variable{} but {} value{}", n, plural(n), spec.values.len(), plural(spec.values.len())));
+            } else {
+                self.error(spec.names[0].span, format!("assignment mismatch: {} variable{} but {} value{}", n, plural(n), spec.values.len(), plural(spec.values.len())));
+            }
+            let _ = x;
+            for v in &spec.values {
+                self.expr(v);
+            }
+            return vec![declared.unwrap_or(TypeTable::INVALID); n];
+        }
+        let mut out = vec![];
+        for v in &spec.values {
+            let mut x = self.rhs_value(v, n);
+            match declared {
+                Some(d) => {
+                    self.assignment(&mut x, d, "variable declaration");
+                    out.push(d);
+                }
+                None => {
+                    if x.mode == Mode::Invalid {
+                        out.push(TypeTable::INVALID);
+                        continue;
+                    }
+                    if x.ty == TypeTable::UNTYPED_NIL {
+                        self.error(v.span, "use of untyped nil in variable declaration");
+                        out.push(TypeTable::INVALID);
+                        continue;
+                    }
+                    let t = self.tt.default_type(x.ty);
+                    self.assignment(&mut x, t, "variable declaration");
+                    out.push(t);
+                }
+            }
+        }
+        out
+    }
+
+    /// A local `var` declaration.
+    pub fn var_decl_local(&mut self, d: &'a ast::VarDecl) {
+        for spec in &d.specs {
+            let tys = self.var_spec_types(spec, &[]);
+            for (name, t) in spec.names.iter().zip(tys) {
+                let obj = self.new_var(name, t, VarKind::Local);
+                self.declare_local(name, obj);
+            }
+        }
+    }
+
+    /// A local `type` declaration.
+    pub fn type_decl_local(&mut self, d: &'a ast::TypeDecl) {
+        for spec in &d.specs {
+            let obj = self.new_object(&spec.name.name, spec.name.span, ObjKind::TypeName { ty: TypeTable::INVALID });
+            if !spec.alias {
+                let t = self.tt.new_named(&spec.name.name, "main", Some(obj));
+                self.info.objects[obj].kind = ObjKind::TypeName { ty: t };
+                self.declared_types.push((t, spec.name.span));
+            }
+            // The type name is in scope within its own declaration (recursive types).
+            self.declare_local(&spec.name, obj);
+            self.type_spec(obj, spec);
+        }
+    }
+
+    fn type_spec(&mut self, obj: ObjId, spec: &'a ast::TypeSpec) {
+        if spec.alias {
+            let t = self.typ(&spec.typ);
+            self.info.objects[obj].kind = ObjKind::TypeName { ty: t };
+            return;
+        }
+        let Some(named) = self.info.objects[obj].ty() else { return };
+        let under = self.typ(&spec.typ);
+        if under == named {
+            self.error(spec.name.span, format!("invalid recursive type {}", spec.name.name));
+            return;
+        }
+        if self.tt.underlying(under) == TypeTable::INVALID && under != TypeTable::INVALID {
+            // Defined in terms of a type whose definition is in progress: a cycle.
+            self.error(spec.name.span, format!("invalid recursive type {}", spec.name.name));
+            return;
+        }
+        self.tt.set_underlying(named, under);
+    }
+
+    /// Reports named types that contain themselves by value (`type T struct { x T }`,
+    /// `type A [2]B; type B struct { a A }`), and makes them invalid so layout terminates.
+    fn check_recursive_types(&mut self) {
+        let types = self.declared_types.clone();
+        let mut bad = HashSet::new();
+        for &(t, span) in &types {
+            if bad.contains(&t) {
+                continue;
+            }
+            let mut visiting = vec![];
+            if self.contains_by_value(t, t, &mut visiting, 0) {
+                bad.insert(t);
+                let name = self.tt.named(t).map(|n| n.name.clone()).unwrap_or_default();
+                self.error(span, format!("invalid recursive type {name}"));
+                // The other members of the cycle are reported with it (as gc does).
+                for u in visiting {
+                    if self.contains_by_value(t, u, &mut vec![], 0) {
+                        bad.insert(u);
+                    }
+                }
+            }
+        }
+        for t in bad {
+            self.tt.set_underlying(t, TypeTable::INVALID);
+        }
+    }
+
+    fn contains_by_value(&self, root: TypeId, t: TypeId, visiting: &mut Vec<TypeId>, depth: u32) -> bool {
+        if depth > 100 {
+            return false;
+        }
+        let u = self.tt.underlying(t);
+        let comps: Vec<TypeId> = match self.tt.get(u) {
+            Type::Struct { fields } => fields.iter().map(|f| f.ty).collect(),
+            Type::Array { elem, .. } => vec![*elem],
+            _ => return false,
+        };
+        for c in comps {
+            if c == root {
+                return true;
+            }
+            if self.tt.is_named(c) {
+                if visiting.contains(&c) {
+                    continue;
+                }
+                visiting.push(c);
+            }
+            if self.contains_by_value(root, c, visiting, depth + 1) {
+                return true;
+            }
+        }
+        false
+    }
+
+    // ----- finishing --------------------------------------------------------------------------
+
+    /// Gives every still-untyped expression its default type.
+    fn finish_untyped(&mut self) {
+        let ids: Vec<NodeId> = self.untyped.keys().copied().collect();
+        for id in ids {
+            if !self.untyped.contains_key(&id) {
+                continue;
+            }
+            let t = self.info.types[id].ty;
+            let d = self.tt.default_type(t);
+            self.update_expr_type(id, d);
+        }
+    }
+
+    /// Reports initialisation cycles: cycles in the dependency graph of package-level objects
+    /// (through function bodies too) that contain a variable or constant.
+    fn report_init_cycles(&mut self) {
+        let mut objs: Vec<ObjId> = self.pkg_decls.keys().copied().collect();
+        objs.sort_by_key(|&o| (self.info.objects[o].span.lo, o));
+        // 0 white, 1 grey, 2 black
+        let mut color: HashMap<ObjId, u8> = HashMap::new();
+        let mut reported: HashSet<ObjId> = HashSet::new();
+        for &root in &objs {
+            if color.get(&root).copied().unwrap_or(0) != 0 {
+                continue;
+            }
+            // Iterative DFS: (node, next edge index).
+            let mut stack: Vec<(ObjId, usize)> = vec![(root, 0)];
+            color.insert(root, 1);
+            while let Some(&mut (n, ref mut i)) = stack.last_mut() {
+                let deps = self.deps.get(&n);
+                let next = deps.and_then(|d| d.get(*i)).copied();
+                *i += 1;
+                match next {
+                    None => {
+                        color.insert(n, 2);
+                        stack.pop();
+                    }
+                    Some(m) => match color.get(&m).copied().unwrap_or(0) {
+                        0 => {
+                            color.insert(m, 1);
+                            stack.push((m, 0));
+                        }
+                        1 => {
+                            let start = stack.iter().position(|&(x, _)| x == m).unwrap_or(0);
+                            let cycle: Vec<ObjId> = stack[start..].iter().map(|&(x, _)| x).collect();
+                            let has_value = cycle
+                                .iter()
+                                .any(|&o| matches!(self.info.objects[o].kind, ObjKind::Var(_) | ObjKind::Const { .. }));
+                            if has_value && !cycle.iter().any(|o| reported.contains(o)) {
+                                reported.extend(cycle.iter().copied());
+                                let first = cycle[0];
+                                let name = self.info.objects[first].name.clone();
+                                let span = self.info.objects[first].span;
+                                if cycle.len() == 1 {
+                                    self.error(span, format!("initialization cycle: {name} refers to itself"));
+                                } else {
+                                    let mut msg = format!("initialization cycle for {name}");
+                                    for w in cycle.iter().chain(std::iter::once(&first)).collect::<Vec<_>>().windows(2) {
+                                        let a = &self.info.objects[*w[0]];
+                                        let b = &self.info.objects[*w[1]];
+                                        msg.push_str(&format!("\n\t{}: {} refers to {}", self.pos_string(a.span), a.name, b.name));
+                                    }
+                                    self.error(span, msg);
+                                }
+                            }
+                        }
+                        _ => {}
+                    },
+                }
+            }
+        }
+    }
+
+    fn compute_init_order(&mut self) {
+        self.report_init_cycles();
+        let vars = self.pkg_vars.clone();
+        let mut emitted: HashSet<ObjId> = HashSet::new();
+        let mut visited: HashSet<ObjId> = HashSet::new();
+        let mut order: Vec<ObjId> = vec![];
+        for v in vars {
+            self.init_visit(v, &mut visited, &mut emitted, &mut order, 0);
+        }
+        // Build initialisers: one per var spec (multi-value) or per variable.
+        let mut done_specs: HashSet<(usize, usize)> = HashSet::new();
+        for v in order {
+            let Some(PkgDecl::Var { spec, index, decl, spec_index }) = self.pkg_decls.get(&v).copied() else { continue };
+            if spec.values.is_empty() {
+                continue;
+            }
+            if spec.values.len() == 1 && spec.names.len() > 1 {
+                if !done_specs.insert((decl, spec_index)) {
+                    continue;
+                }
+                let lhs = spec
+                    .names
+                    .iter()
+                    .map(|n| if n.is_blank() { None } else { self.info.defs[n.id].expand() })
+                    .collect();
+                self.info.init_order.push(Initializer { lhs, rhs: spec.values[0].id });
+            } else if let Some(e) = spec.values.get(index) {
+                let lhs = vec![if spec.names[index].is_blank() { None } else { Some(v) }];
+                self.info.init_order.push(Initializer { lhs, rhs: e.id });
+            }
+        }
+    }
+
+    fn init_visit(
+        &mut self,
+        o: ObjId,
+        visited: &mut HashSet<ObjId>,
+        emitted: &mut HashSet<ObjId>,
+        order: &mut Vec<ObjId>,
+        depth: u32,
+    ) {
+        if depth > 10_000 || !visited.insert(o) {
+            return;
+        }
+        let deps = self.deps.get(&o).cloned().unwrap_or_default();
+        for d in deps {
+            self.init_visit(d, visited, emitted, order, depth + 1);
+        }
+        if matches!(self.info.objects[o].kind, ObjKind::Var(_)) && emitted.insert(o) {
+            order.push(o);
+        }
+    }
+
+    fn check_unused_imports(&mut self) {
+        let mut unused: Vec<(Span, String)> = self
+            .imports
+            .iter()
+            .filter(|(_, e)| !e.used)
+            .map(|(name, e)| {
+                let msg = if *name == e.path || e.path.ends_with(&format!("/{name}")) {
+                    format!("\"{}\" imported and not used", e.path)
+                } else {
+                    format!("\"{}\" imported as {} and not used", e.path, name)
+                };
+                (e.span, msg)
+            })
+            .collect();
+        unused.sort_by_key(|u| u.0.lo);
+        for (s, m) in unused {
+            self.error(s, m);
+        }
+    }
+}
+
+pub(super) fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

@@ -5,8 +5,10 @@
 //!   exact up to 512 bits; here an intermediate untyped value beyond ±2^127 is reported as
 //!   `constant overflow` by the checker. Every value that fits a Go integer type is exact.
 //! - Floating-point constants are `f64` (gc: arbitrary precision, rounded only on conversion to a
-//!   typed float). Results can differ from gc in the last bit for long constant expressions, and
-//!   untyped float constants beyond the f64 range are reported as overflow.
+//!   typed float). Results can differ from gc in the last bit for long constant expressions.
+//!   Untyped intermediate results beyond the f64 range (`1e300 * 1e300 / 1e300`) are kept as
+//!   [`ConstValue::BigFloat`] (f64 mantissa, i64 binary exponent) and become `Float` again when
+//!   they fit; a `BigFloat` never survives into a typed constant.
 //! - Strings are byte vectors (Go strings may hold invalid UTF-8).
 //!
 //! Invariant: after the checker has given a constant expression its final type, its recorded value
@@ -23,6 +25,61 @@ pub enum ConstValue {
     Int(i128),
     Float(f64),
     String(Vec<u8>),
+    /// An untyped float outside the f64 range: `mant * 2^exp` (only for untyped intermediates).
+    BigFloat { mant: f64, exp: i64 },
+}
+
+/// Splits a float into (mantissa in [0.5, 1), exponent); zero is (0, 0).
+fn frexp(f: f64) -> (f64, i64) {
+    if f == 0.0 || !f.is_finite() {
+        return (f, 0);
+    }
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    if exp == 0 {
+        // Subnormal: scale up first.
+        let (m, e) = frexp(f * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let m = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
+    (m, exp - 1022)
+}
+
+/// `m * 2^e` as f64 (infinite or zero when out of range).
+fn ldexp(m: f64, e: i64) -> f64 {
+    let mut r = m;
+    let mut e = e;
+    while e > 1000 {
+        r *= 2f64.powi(1000);
+        e -= 1000;
+        if r.is_infinite() {
+            return r;
+        }
+    }
+    while e < -1000 {
+        r *= 2f64.powi(-1000);
+        e += 1000;
+        if r == 0.0 {
+            return r;
+        }
+    }
+    r * 2f64.powi(e as i32)
+}
+
+fn ext(v: &ConstValue) -> Option<(f64, i64)> {
+    match v {
+        ConstValue::Int(i) => Some(frexp(*i as f64)),
+        ConstValue::Float(f) => Some(frexp(*f)),
+        ConstValue::BigFloat { mant, exp } => Some((*mant, *exp)),
+        _ => None,
+    }
+}
+
+fn from_ext(m: f64, e: i64) -> ConstValue {
+    let (m2, e2) = frexp(m);
+    let (m, e) = (m2, e + e2);
+    let f = ldexp(m, e);
+    if f.is_finite() && (f != 0.0 || m == 0.0) { ConstValue::Float(f) } else { ConstValue::BigFloat { mant: m, exp: e } }
 }
 
 /// Why a constant operation failed.
@@ -75,6 +132,12 @@ impl ConstValue {
             ConstValue::Int(i) => i.to_string(),
             ConstValue::Float(f) => format_float(*f),
             ConstValue::String(s) => go_quote(s),
+            ConstValue::BigFloat { mant, exp } => {
+                let l = mant.abs().log10() + *exp as f64 * std::f64::consts::LOG10_2;
+                let e10 = l.floor();
+                let m10 = 10f64.powf(l - e10) * mant.signum();
+                format!("{}e+{}", (m10 * 1e5).round() / 1e5, e10 as i64)
+            }
         }
     }
 }
@@ -140,6 +203,7 @@ pub fn represent(v: &ConstValue, k: BasicKind) -> Result<ConstValue, bool> {
             }
             _ => Err(false),
         },
+        UntypedFloat if matches!(v, ConstValue::BigFloat { .. }) => Ok(v.clone()),
         Float32 | Float64 | UntypedFloat => {
             let f = match v {
                 ConstValue::Int(i) => *i as f64,
@@ -234,10 +298,30 @@ pub fn binary(op: BinaryOp, a: &ConstValue, b: &ConstValue, integer: bool) -> Re
             r.map(C::Int).ok_or(ConstError::Overflow)
         }
         _ => {
-            let (Some(x), Some(y)) = (a.as_f64(), b.as_f64()) else { return Err(ConstError::BadOperands) };
             if integer {
                 return Err(ConstError::BadOperands);
             }
+            if matches!(a, C::BigFloat { .. }) || matches!(b, C::BigFloat { .. }) {
+                let (Some((ma, ea)), Some((mb, eb))) = (ext(a), ext(b)) else { return Err(ConstError::BadOperands) };
+                return match op {
+                    Mul => Ok(from_ext(ma * mb, ea + eb)),
+                    Div => {
+                        if mb == 0.0 {
+                            return Err(ConstError::DivByZero);
+                        }
+                        Ok(from_ext(ma / mb, ea - eb))
+                    }
+                    Add | Sub => {
+                        let mb = if op == Sub { -mb } else { mb };
+                        let e = ea.max(eb);
+                        let sa = ldexp(ma, (ea - e).max(-2000));
+                        let sb = ldexp(mb, (eb - e).max(-2000));
+                        Ok(from_ext(sa + sb, e))
+                    }
+                    _ => Err(ConstError::BadOperands),
+                };
+            }
+            let (Some(x), Some(y)) = (a.as_f64(), b.as_f64()) else { return Err(ConstError::BadOperands) };
             let r = match op {
                 Add => x + y,
                 Sub => x - y,
@@ -250,7 +334,25 @@ pub fn binary(op: BinaryOp, a: &ConstValue, b: &ConstValue, integer: bool) -> Re
                 }
                 _ => return Err(ConstError::BadOperands),
             };
-            if r.is_finite() { Ok(C::Float(r)) } else { Err(ConstError::Overflow) }
+            if r.is_finite() {
+                Ok(C::Float(r))
+            } else {
+                // Out of f64 range: redo in extended form.
+                let (Some((ma, ea)), Some((mb, eb))) = (ext(a), ext(b)) else { return Err(ConstError::Overflow) };
+                let r = match op {
+                    Mul => from_ext(ma * mb, ea + eb),
+                    Div => from_ext(ma / mb, ea - eb),
+                    _ => {
+                        let mb = if op == Sub { -mb } else { mb };
+                        let e = ea.max(eb);
+                        from_ext(ldexp(ma, ea - e) + ldexp(mb, eb - e), e)
+                    }
+                };
+                if (ea - eb).abs() > 1 << 40 {
+                    return Err(ConstError::Overflow);
+                }
+                Ok(r)
+            }
         }
     }
 }
@@ -270,6 +372,12 @@ pub fn compare(op: BinaryOp, a: &ConstValue, b: &ConstValue) -> Option<bool> {
         }
         (C::String(x), C::String(y)) => x.cmp(y),
         (C::Int(x), C::Int(y)) => x.cmp(y),
+        (C::BigFloat { .. }, _) | (_, C::BigFloat { .. }) => {
+            let (ma, ea) = ext(a)?;
+            let (mb, eb) = ext(b)?;
+            let e = ea.max(eb);
+            ldexp(ma, ea - e).partial_cmp(&ldexp(mb, eb - e))?
+        }
         _ => a.as_f64()?.partial_cmp(&b.as_f64()?)?,
     };
     Some(match op {
@@ -336,5 +444,10 @@ mod tests {
         assert_eq!(complement(0, BasicKind::Uint8), 255);
         assert_eq!(format_float(1e100), "1e+100");
         assert_eq!(format_float(1.5), "1.5");
+        let big = binary(BinaryOp::Mul, &ConstValue::Float(1e300), &ConstValue::Float(1e300), false).unwrap();
+        assert!(matches!(big, ConstValue::BigFloat { .. }));
+        assert_eq!(represent(&big, BasicKind::Float64), Err(false));
+        let back = binary(BinaryOp::Div, &big, &ConstValue::Float(1e300), false).unwrap();
+        assert_eq!(back, ConstValue::Float(1e300));
     }
 }

@@ -237,6 +237,11 @@ pub enum External {
     StringsReplaceAll,
     StringsCount,
     StringsEqualFold,
+    StringsIndexRune,
+    StringsIndexAny,
+    StringsSplitN,
+    StringsContainsAny,
+    StringsCompare,
     /// Methods of `strings.Builder` (a struct type `struct { buf []byte }`; all methods have
     /// pointer receivers, as in Go).
     BuilderWriteString,

@@ -13,7 +13,12 @@ pub mod constant;
 pub mod info;
 pub mod ty;
 
+mod call;
 mod checker;
+mod expr;
+mod stmt;
+mod typexpr;
+mod universe;
 #[cfg(test)]
 mod tests;
 

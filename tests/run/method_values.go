@@ -4,7 +4,7 @@ import "fmt"
 
 type Acc struct{ total int }
 
-func (a *Acc) Add(n int) { a.total += n }
+func (a *Acc) Add(n int)   { a.total += n }
 func (a Acc) Show() string { return fmt.Sprint("total=", a.total) }
 
 type Op func(int, int) int
@@ -51,4 +51,18 @@ func main() {
 	}
 	of := Scale.Of
 	fmt.Println(of(2, 21))
+	var local Acc
+	addLocal := local.Add // auto-address: binds &local
+	addLocal(5)
+	addLocal(6)
+	fmt.Println(local.total)
+	var sh Shower = Acc{9}
+	sf := sh.Show // method value from an interface
+	sh = Acc{10}
+	fmt.Println(sf(), sh.Show())
+	ie := Shower.Show // method expression on an interface type
+	fmt.Println(ie(Acc{11}), ie(&Acc{12}))
+	fmt.Printf("%T\n%T\n", ie, addExpr)
 }
+
+type Shower interface{ Show() string }

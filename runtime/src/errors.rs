@@ -1,0 +1,481 @@
+//! The `errors` package and the runtime's own error types.
+//!
+//! Owns the descriptors the compiler must reuse (type identity is pointer identity):
+//! [`error_interface_desc`] (`error`), [`errorstring_ptr_desc`] (`*errors.errorString`, what
+//! `errors.New` and `fmt.Errorf` without `%w` return), [`wraperror_ptr_desc`] (`*fmt.wrapError`,
+//! `fmt.Errorf` with `%w`), and the method signature descriptors `func() string` / `func() error`.
+//! [`runtime_type_descs`] lists them all by gc name so the compiler can seed its type interner.
+//!
+//! Methods of runtime-defined types are implemented natively; their `Method::ifn` is a `tail`
+//! convention shim (`tail_ret2_shim!`, from the panic helper's `arch`) so JIT code calls them like
+//! any Go method through an itab. The runtime itself calls the native versions directly.
+
+use std::sync::OnceLock;
+
+use crate::abi::*;
+use crate::gocall::{self, Native};
+use crate::gostring::{bytes, new_string};
+use crate::hash;
+use crate::iface::{self, ItabResult};
+use crate::typedesc::*;
+use crate::{alloc, rterror};
+
+struct Descs {
+    string_sig: &'static TypeDesc,
+    error_sig: &'static TypeDesc,
+    is_sig: &'static TypeDesc,
+    any: &'static TypeDesc,
+    error: &'static TypeDesc,
+    errorstring: &'static TypeDesc,
+    errorstring_ptr: &'static TypeDesc,
+    wraperror: &'static TypeDesc,
+    wraperror_ptr: &'static TypeDesc,
+    numerror_ptr: &'static TypeDesc,
+    err_syntax: Iface,
+    err_range: Iface,
+}
+
+struct SyncDescs(Descs);
+// SAFETY: descriptors are immutable after construction (ifn patching happens before Go code runs).
+unsafe impl Sync for SyncDescs {}
+unsafe impl Send for SyncDescs {}
+
+/// Go layout of `errors.errorString`.
+#[repr(C)]
+pub struct ErrorString {
+    pub s: GoString,
+}
+
+/// Go layout of `fmt.wrapError`.
+#[repr(C)]
+pub struct WrapError {
+    pub msg: GoString,
+    pub err: Iface,
+}
+
+fn descs() -> &'static Descs {
+    static D: OnceLock<SyncDescs> = OnceLock::new();
+    &D.get_or_init(|| {
+        let string_sig = func_sig("func() string");
+        let error_sig = func_sig("func() error");
+        let is_sig = func_sig("func(error) bool");
+        let any = interface("interface {}", &[]);
+        let error = interface("error", &[("Error", string_sig)]);
+        let string_t = predeclared(Kind::String);
+        let errorstring = struct_of(Some("errors.errorString"), &[("s", string_t)]);
+        let errorstring_ptr = with_methods(
+            ptr_to(errorstring),
+            &[("Error", string_sig, gort_errorstring_error_tail as *const u8)],
+        );
+        let wraperror = struct_of(Some("fmt.wrapError"), &[("msg", string_t), ("err", error)]);
+        let wraperror_ptr = with_methods(
+            ptr_to(wraperror),
+            &[
+                ("Error", string_sig, gort_wraperror_error_tail as *const u8),
+                ("Unwrap", error_sig, gort_wraperror_unwrap_tail as *const u8),
+            ],
+        );
+        let numerror = struct_of(Some("strconv.NumError"), &[("Func", string_t), ("Num", string_t), ("Err", error)]);
+        let numerror_ptr = with_methods(
+            ptr_to(numerror),
+            &[
+                ("Error", string_sig, gort_numerror_error_tail as *const u8),
+                ("Unwrap", error_sig, gort_numerror_unwrap_tail as *const u8),
+            ],
+        );
+        let mk = |s: &'static [u8]| {
+            let p = alloc::alloc_zeroed(std::mem::size_of::<ErrorString>(), 8) as *mut ErrorString;
+            // SAFETY: fresh block.
+            unsafe { p.write(ErrorString { s: GoString::from_static(s) }) };
+            p
+        };
+        let (syn, rng) = (mk(b"invalid syntax"), mk(b"value out of range"));
+        let empty = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
+        SyncDescs(Descs {
+            string_sig,
+            error_sig,
+            is_sig,
+            any,
+            error,
+            errorstring,
+            errorstring_ptr,
+            wraperror,
+            wraperror_ptr,
+            numerror_ptr,
+            err_syntax: Iface { data: syn.cast(), ..empty },
+            err_range: Iface { data: rng.cast(), ..empty },
+        })
+    })
+    .0
+}
+
+/// The `error` interface descriptor (one method `Error() string`).
+pub fn error_interface_desc() -> *const TypeDesc {
+    descs().error
+}
+/// `interface {}` / `any`.
+pub fn empty_interface_desc() -> *const TypeDesc {
+    descs().any
+}
+/// `*errors.errorString`.
+pub fn errorstring_ptr_desc() -> *const TypeDesc {
+    descs().errorstring_ptr
+}
+/// `*fmt.wrapError`.
+pub fn wraperror_ptr_desc() -> *const TypeDesc {
+    descs().wraperror_ptr
+}
+/// The signature descriptor `func() string` (Error, String methods).
+pub fn string_method_sig() -> *const TypeDesc {
+    descs().string_sig
+}
+/// The signature descriptor `func() error` (Unwrap).
+pub fn error_method_sig() -> *const TypeDesc {
+    descs().error_sig
+}
+
+/// Every descriptor the runtime defines, by gc name: predeclared basic types, `interface {}`,
+/// `error`, the runtime-defined error types and the method signatures. The compiler should seed its
+/// interner with these so equal types share one descriptor.
+pub fn runtime_type_descs() -> Vec<(&'static str, *const TypeDesc)> {
+    let d = descs();
+    let mut v: Vec<(&'static str, *const TypeDesc)> = vec![
+        ("interface {}", d.any),
+        ("error", d.error),
+        ("func() string", d.string_sig),
+        ("func() error", d.error_sig),
+        ("func(error) bool", d.is_sig),
+        ("errors.errorString", d.errorstring),
+        ("*errors.errorString", d.errorstring_ptr),
+        ("fmt.wrapError", d.wraperror),
+        ("*fmt.wrapError", d.wraperror_ptr),
+        ("*strconv.NumError", d.numerror_ptr),
+    ];
+    for (k, n) in [
+        (Kind::Bool, "bool"),
+        (Kind::Int, "int"),
+        (Kind::Int8, "int8"),
+        (Kind::Int16, "int16"),
+        (Kind::Int32, "int32"),
+        (Kind::Int64, "int64"),
+        (Kind::Uint, "uint"),
+        (Kind::Uint8, "uint8"),
+        (Kind::Uint16, "uint16"),
+        (Kind::Uint32, "uint32"),
+        (Kind::Uint64, "uint64"),
+        (Kind::Uintptr, "uintptr"),
+        (Kind::Float32, "float32"),
+        (Kind::Float64, "float64"),
+        (Kind::String, "string"),
+    ] {
+        v.push((n, predeclared(k)));
+    }
+    v
+}
+
+crate::tail_ret2_shim!(gort_errorstring_error_tail => errorstring_error);
+crate::tail_ret2_shim!(gort_wraperror_error_tail => wraperror_error);
+crate::tail_ret2_shim!(gort_wraperror_unwrap_tail => wraperror_unwrap);
+crate::tail_ret2_shim!(gort_numerror_error_tail => numerror_error);
+crate::tail_ret2_shim!(gort_numerror_unwrap_tail => numerror_unwrap);
+
+/// The native implementation of `m` when `typ` is a runtime-defined type.
+pub fn native_method(typ: *const TypeDesc, m: &Method) -> Option<Native> {
+    let d = descs();
+    // SAFETY: method names are valid strings.
+    let name = unsafe { bytes(m.name.ptr, m.name.len) };
+    if typ == d.errorstring_ptr as *const TypeDesc && name == b"Error" {
+        return Some(Native::Str(errorstring_error));
+    }
+    if typ == d.wraperror_ptr as *const TypeDesc {
+        return match name {
+            b"Error" => Some(Native::Str(wraperror_error)),
+            b"Unwrap" => Some(Native::Iface(wraperror_unwrap)),
+            _ => None,
+        };
+    }
+    if typ == d.numerror_ptr as *const TypeDesc {
+        return match name {
+            b"Error" => Some(Native::Str(numerror_error)),
+            b"Unwrap" => Some(Native::Iface(numerror_unwrap)),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// Go layout of `strconv.NumError`.
+#[repr(C)]
+pub struct NumError {
+    pub func: GoString,
+    pub num: GoString,
+    pub err: Iface,
+}
+
+/// `(*strconv.NumError).Error`: `strconv.<Func>: parsing "<Num>": <Err>`.
+///
+/// # Safety
+/// `recv` points to a `strconv.NumError` whose `Err` is a runtime-defined error.
+pub unsafe extern "C" fn numerror_error(_ctx: usize, recv: *mut u8) -> GoString {
+    // SAFETY: caller contract.
+    unsafe {
+        let e = &*(recv as *const NumError);
+        let mut v = b"strconv.".to_vec();
+        v.extend_from_slice(bytes(e.func.ptr, e.func.len));
+        v.extend_from_slice(b": parsing ");
+        crate::fmt::quote::quote_into(&mut v, bytes(e.num.ptr, e.num.len), b'"', false);
+        v.extend_from_slice(b": ");
+        let m = error_message(e.err);
+        v.extend_from_slice(bytes(m.ptr, m.len));
+        new_string(&v)
+    }
+}
+
+/// `(*strconv.NumError).Unwrap`.
+///
+/// # Safety
+/// `recv` points to a `strconv.NumError`.
+pub unsafe extern "C" fn numerror_unwrap(_ctx: usize, recv: *mut u8) -> Iface {
+    // SAFETY: caller contract.
+    unsafe { (*(recv as *const NumError)).err }
+}
+
+/// A new `*strconv.NumError{Func, Num, ErrRange or ErrSyntax}`.
+pub fn new_num_error(func: GoString, num: GoString, range: bool) -> Iface {
+    let d = descs();
+    let mut err = if range { d.err_range } else { d.err_syntax };
+    err.tab = error_itab(d.errorstring_ptr);
+    let p = alloc::alloc_zeroed(std::mem::size_of::<NumError>(), 8) as *mut NumError;
+    // SAFETY: fresh block.
+    unsafe { p.write(NumError { func, num, err }) };
+    Iface { tab: error_itab(d.numerror_ptr), data: p.cast() }
+}
+
+/// `(*errors.errorString).Error`.
+///
+/// # Safety
+/// `recv` points to an `errors.errorString`.
+pub unsafe extern "C" fn errorstring_error(_ctx: usize, recv: *mut u8) -> GoString {
+    // SAFETY: caller contract.
+    unsafe { (*(recv as *const ErrorString)).s }
+}
+
+/// `(*fmt.wrapError).Error`.
+///
+/// # Safety
+/// `recv` points to a `fmt.wrapError`.
+pub unsafe extern "C" fn wraperror_error(_ctx: usize, recv: *mut u8) -> GoString {
+    // SAFETY: caller contract.
+    unsafe { (*(recv as *const WrapError)).msg }
+}
+
+/// `(*fmt.wrapError).Unwrap`.
+///
+/// # Safety
+/// `recv` points to a `fmt.wrapError`.
+pub unsafe extern "C" fn wraperror_unwrap(_ctx: usize, recv: *mut u8) -> Iface {
+    // SAFETY: caller contract.
+    unsafe { (*(recv as *const WrapError)).err }
+}
+
+fn error_itab(typ: *const TypeDesc) -> *const Itab {
+    // SAFETY: runtime descriptors are valid.
+    match unsafe { iface::itab_for(descs().error, typ) } {
+        ItabResult::Ok(t) => t,
+        ItabResult::Missing(_) => unreachable!("runtime error types implement error"),
+    }
+}
+
+/// A new `*errors.errorString` error value holding `s`.
+pub fn new_error(s: GoString) -> Iface {
+    let p = alloc::alloc_zeroed(std::mem::size_of::<ErrorString>(), 8) as *mut ErrorString;
+    // SAFETY: fresh block.
+    unsafe { p.write(ErrorString { s }) };
+    Iface { tab: error_itab(descs().errorstring_ptr), data: p.cast() }
+}
+
+/// A new `*fmt.wrapError`.
+pub fn new_wrap_error(msg: GoString, err: Iface) -> Iface {
+    let p = alloc::alloc_zeroed(std::mem::size_of::<WrapError>(), 8) as *mut WrapError;
+    // SAFETY: fresh block.
+    unsafe { p.write(WrapError { msg, err }) };
+    Iface { tab: error_itab(descs().wraperror_ptr), data: p.cast() }
+}
+
+/// `errors.New(text)`: a fresh `*errors.errorString` (each call a distinct error), returned in
+/// rax:rdx (System V; never panics).
+///
+/// # Safety
+/// The string must be readable (it is not copied: strings are immutable).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_errors_new(ptr: *const u8, len: isize) -> Iface {
+    new_error(GoString { ptr, len })
+}
+
+unsafe fn dyn_type(e: Iface) -> *const TypeDesc {
+    // SAFETY: non-null itabs are valid.
+    if e.tab.is_null() { std::ptr::null() } else { unsafe { (*e.tab).typ } }
+}
+
+/// `errors.Unwrap` semantics without the out-pointer: calls `Unwrap() error` if the dynamic type
+/// has it (panics in it propagate).
+unsafe fn unwrap(e: Iface) -> Iface {
+    // SAFETY: e is a valid error value.
+    unsafe {
+        let t = dyn_type(e);
+        if t.is_null() {
+            return Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
+        }
+        match gocall::find_method(&*t, b"Unwrap") {
+            Some(m) if gocall::sig_is(m, b"func() error") => gocall::call_iface_method(t, m, e.data),
+            _ => Iface { tab: std::ptr::null(), data: std::ptr::null_mut() },
+        }
+    }
+}
+
+/// `errors.Unwrap(err)`: writes the result of `err.Unwrap()` (or nil) to `out`.
+///
+/// # Safety
+/// `(tab, data)` a valid `error` value; `out` writable. A panic in a user `Unwrap` propagates.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_errors_unwrap(out: *mut Iface, tab: *const Itab, data: *mut u8) {
+    // SAFETY: forwarded.
+    unsafe { out.write(unwrap(Iface { tab, data })) }
+}
+
+/// `errors.Is(err, target)` (Go 1.19 semantics: `==` when target's type is comparable, then an
+/// `Is(error) bool` method, then `Unwrap`).
+///
+/// # Safety
+/// Both arguments valid `error` values. Panics in user methods propagate.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_errors_is(tab: *const Itab, data: *mut u8, ttab: *const Itab, tdata: *mut u8) -> bool {
+    // SAFETY: valid error values; only raw values live across Go calls.
+    unsafe {
+        let target = Iface { tab: ttab, data: tdata };
+        let mut err = Iface { tab, data };
+        let tt = dyn_type(target);
+        if tt.is_null() {
+            return err.tab.is_null();
+        }
+        let comparable = (*tt).flags & TF_COMPARABLE != 0;
+        loop {
+            let et = dyn_type(err);
+            if comparable && et == tt && hash::efaceeq(et, err.data, tt, target.data) {
+                return true;
+            }
+            if !et.is_null() {
+                if let Some(m) = gocall::find_method(&*et, b"Is") {
+                    if gocall::sig_is(m, b"func(error) bool") && gocall::call_is_method(m, err.data, target) {
+                        return true;
+                    }
+                }
+            }
+            err = unwrap(err);
+            if err.tab.is_null() {
+                return false;
+            }
+        }
+    }
+}
+
+/// `errors.As(err, target)`: `target_elem` is the descriptor of `*target`'s type `E` (an interface
+/// type, or a concrete type implementing error) and `target` the pointer. Walks the Unwrap chain;
+/// on the first error whose dynamic type is assignable to `E` stores it through `target` and
+/// returns true. Panics `errors: target must be a non-nil pointer` when `target` is nil.
+/// (`As(any) bool` methods on error types are not consulted yet.)
+///
+/// # Safety
+/// `(tab, data)` a valid error; `target_elem` valid; `target` null or writable for `E`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_errors_as(tab: *const Itab, data: *mut u8, target_elem: *const TypeDesc, target: *mut u8) -> bool {
+    if target.is_null() || target_elem.is_null() {
+        rterror::plain_panic("errors: target must be a non-nil pointer");
+    }
+    // SAFETY: forwarded contract.
+    unsafe { errors_as(Iface { tab, data }, target_elem, target) }
+}
+
+/// The walk of [`gort_errors_as`] for a target element type `target_elem`.
+///
+/// # Safety
+/// As [`gort_errors_as`].
+pub unsafe fn errors_as(mut err: Iface, target_elem: *const TypeDesc, target: *mut u8) -> bool {
+    // SAFETY: caller contract.
+    unsafe {
+        let te = &*target_elem;
+        while !err.tab.is_null() {
+            let et = dyn_type(err);
+            if te.kind == Kind::Interface {
+                if te.n_imethods == 0 {
+                    (target as *mut Eface).write(Eface { typ: et, data: err.data });
+                    return true;
+                }
+                let it = iface::gort_getitab(te, et);
+                if !it.is_null() {
+                    (target as *mut Iface).write(Iface { tab: it, data: err.data });
+                    return true;
+                }
+            } else if et == target_elem {
+                if te.flags & TF_DIRECT != 0 {
+                    (target as *mut *mut u8).write(err.data);
+                } else {
+                    std::ptr::copy_nonoverlapping(err.data, target, te.size);
+                }
+                return true;
+            }
+            err = unwrap(err);
+        }
+        false
+    }
+}
+
+/// The message of an error value (calls `Error()`, natively for runtime types). Panics propagate.
+///
+/// # Safety
+/// A valid non-nil error value.
+pub unsafe fn error_message(e: Iface) -> GoString {
+    // SAFETY: forwarded.
+    unsafe {
+        let t = dyn_type(e);
+        match gocall::find_method(&*t, b"Error") {
+            Some(m) => match gocall::call_string_method(t, m, e.data, false) {
+                gocall::CallResult::Ok(s) => s,
+                gocall::CallResult::Panicked(_) => new_string(b""),
+            },
+            None => new_string(b""),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_unwrap_is_as() {
+        // SAFETY: runtime-built values only.
+        unsafe {
+            let e1 = gort_errors_new(b"boom".as_ptr(), 4);
+            let e1b = gort_errors_new(b"boom".as_ptr(), 4);
+            assert_eq!(error_message(e1).as_bytes(), b"boom");
+            assert_eq!((*(*e1.tab).typ).name.as_bytes(), b"*errors.errorString");
+            let w = new_wrap_error(GoString::from_static(b"ctx: boom"), e1);
+            assert_eq!(error_message(w).as_bytes(), b"ctx: boom");
+            let mut out = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
+            gort_errors_unwrap(&mut out, w.tab, w.data);
+            assert_eq!(out.data, e1.data);
+            gort_errors_unwrap(&mut out, e1.tab, e1.data);
+            assert!(out.tab.is_null());
+            assert!(gort_errors_is(w.tab, w.data, e1.tab, e1.data));
+            assert!(!gort_errors_is(w.tab, w.data, e1b.tab, e1b.data));
+            assert!(gort_errors_is(std::ptr::null(), std::ptr::null_mut(), std::ptr::null(), std::ptr::null_mut()));
+            let mut target: *mut u8 = std::ptr::null_mut();
+            assert!(gort_errors_as(w.tab, w.data, errorstring_ptr_desc(), &mut target as *mut _ as *mut u8));
+            assert_eq!(target, e1.data);
+            let mut ti = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
+            assert!(gort_errors_as(w.tab, w.data, error_interface_desc(), &mut ti as *mut _ as *mut u8));
+            assert_eq!(ti.data, w.data);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! The `fmt` package: Print/Println/Printf, Sprint*, Fprint* (to fd 1 or 2) and Errorf.
+//!
+//! Arguments arrive as a Go `[]any`: `(args: *const Eface, n: isize)`; string/error results are
+//! written through a leading `out` pointer. Formatting follows Go's
+//! `fmt` exactly (see `printer.rs`, a port of `fmt/print.go` + `fmt/format.go`); output is built in
+//! a reusable per-thread buffer (re-entrant: String methods may call fmt again) and then written to
+//! the buffered stdout, stderr, or copied into a new Go string.
+//!
+//! Entry points that call user `String()`/`Error()` methods do so through `crate::gocall` in
+//! catching mode (Go's `catchPanic`), so a panic in such a method never escapes these functions;
+//! they still have the try_call-compatible shape (≤ 6 integer arguments, ≤ 1 result).
+
+mod float;
+mod printer;
+mod sort;
+pub mod quote;
+
+use crate::abi::*;
+use crate::errors;
+use crate::gostring::new_string;
+use crate::output;
+pub use printer::Printer;
+
+/// Views the `[]any` argument list.
+///
+/// # Safety
+/// `args` valid for `n` interface values.
+unsafe fn arg_slice<'a>(args: *const Eface, n: isize) -> &'a [Eface] {
+    if n <= 0 || args.is_null() {
+        &[]
+    } else {
+        // SAFETY: caller contract.
+        unsafe { std::slice::from_raw_parts(args, n as usize) }
+    }
+}
+
+/// # Safety
+/// Valid Go string.
+unsafe fn str_bytes<'a>(ptr: *const u8, len: isize) -> &'a [u8] {
+    // SAFETY: caller contract.
+    unsafe { crate::gostring::bytes(ptr, len) }
+}
+
+/// Runs `f` with a pooled printer and hands the produced bytes to `sink`.
+fn with_printer<R>(f: impl FnOnce(&mut Printer), sink: impl FnOnce(&[u8], &Printer) -> R) -> R {
+    let mut p = Printer::take();
+    f(&mut p);
+    let r = sink(p.bytes(), &p);
+    p.give_back();
+    r
+}
+
+/// `fmt.Println(args...)` to stdout; returns the byte count.
+///
+/// # Safety
+/// `args` valid for `n` interface values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_fmt_println(args: *const Eface, n: isize) -> isize {
+    // SAFETY: caller contract.
+    unsafe { gort_fmt_fprintln(1, args, n) }
+}
+
+/// `fmt.Print(args...)` to stdout.
+///
+/// # Safety
+/// As [`gort_fmt_println`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_fmt_print(args: *const Eface, n: isize) -> isize {
+    // SAFETY: caller contract.
+    unsafe { gort_fmt_fprint(1, args, n) }
+}
+
+/// `fmt.Printf(format, args...)` to stdout.
+///
+/// # Safety
+/// `format` readable; `args` valid for `n` values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_fmt_printf(fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize) -> isize {
+    // SAFETY: caller contract.
+    unsafe { gort_fmt_fprintf(1, fmt_ptr, fmt_len, args, n) }
+}
+
+/// `fmt.Fprintln(w, args...)` where `w` is os.Stdout (fd 1) or os.Stderr (fd 2).
+///
+/// # Safety
+/// As [`gort_fmt_println`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_fmt_fprintln(fd: i64, args: *const Eface, n: isize) -> isize {
+    // SAFETY: caller contract.
+    let a = unsafe { arg_slice(args, n) };
+    with_printer(|p| p.do_println(a), |b, _| {
+        output::write_fd(fd, b);
+        b.len() as isize
+    })
+}
+
+/// `fmt.Fprint(w, args...)`.
+///
+/// # Safety
+/// As [`gort_fmt_println`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_fmt_fprint(fd: i64, args: *const Eface, n: isize) -> isize {
+    // SAFETY: caller contract.
+    let a = unsafe { arg_slice(args, n) };
+    with_printer(|p| p.do_print(a), |b, _| {
+        output::write_fd(fd, b);
+        b.len() as isize
+    })
+}
+
+/// `fmt.Fprintf(w, format, args...)`.
+///
+/// # Safety
+/// As [`gort_fmt_printf`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_fmt_fprintf(fd: i64, fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize) -> isize {
+    // SAFETY: caller contract.
+    let (f, a) = unsafe { (str_bytes(fmt_ptr, fmt_len), arg_slice(args, n)) };
+    with_printer(|p| p.do_printf(f, a), |b, _| {
+        output::write_fd(fd, b);
+        b.len() as isize
+    })
+}
+
+/// `fmt.Sprint(args...)`, result written to `out`.
+///
+/// # Safety
+/// `out` writable; `args` valid for `n` values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_fmt_sprint(out: *mut GoString, args: *const Eface, n: isize) {
+    // SAFETY: caller contract.
+    let a = unsafe { arg_slice(args, n) };
+    let s = with_printer(|p| p.do_print(a), |b, _| new_string(b));
+    // SAFETY: out writable.
+    unsafe { out.write(s) };
+}
+
+/// `fmt.Sprintln(args...)`.
+///
+/// # Safety
+/// As [`gort_fmt_sprint`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_fmt_sprintln(out: *mut GoString, args: *const Eface, n: isize) {
+    // SAFETY: caller contract.
+    let a = unsafe { arg_slice(args, n) };
+    let s = with_printer(|p| p.do_println(a), |b, _| new_string(b));
+    // SAFETY: out writable.
+    unsafe { out.write(s) };
+}
+
+/// `fmt.Sprintf(format, args...)`.
+///
+/// # Safety
+/// `out` writable; `format` readable; `args` valid for `n` values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_fmt_sprintf(out: *mut GoString, fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize) {
+    // SAFETY: caller contract.
+    let (f, a) = unsafe { (str_bytes(fmt_ptr, fmt_len), arg_slice(args, n)) };
+    let s = with_printer(|p| p.do_printf(f, a), |b, _| new_string(b));
+    // SAFETY: out writable.
+    unsafe { out.write(s) };
+}
+
+/// `fmt.Errorf(format, args...)`: writes an `error` to `out`: `*fmt.wrapError` when the format
+/// has a valid `%w` (its operand is returned by Unwrap), else `*errors.errorString`.
+///
+/// # Safety
+/// As [`gort_fmt_sprintf`], `out` writable for an [`Iface`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_fmt_errorf(out: *mut Iface, fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize) {
+    // SAFETY: caller contract.
+    let (f, a) = unsafe { (str_bytes(fmt_ptr, fmt_len), arg_slice(args, n)) };
+    let (msg, wrapped) = with_printer(
+        |p| {
+            p.wrap_errs = true;
+            p.do_printf(f, a)
+        },
+        |b, p| (new_string(b), p.wrapped_err),
+    );
+    let e = match wrapped {
+        Some(w) => errors::new_wrap_error(msg, w),
+        None => errors::new_error(msg),
+    };
+    // SAFETY: out writable.
+    unsafe { out.write(e) };
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,357 @@
+//! The function table: gc's FUNCDATA/pcln tables for JIT-compiled code, searched by pc.
+//!
+//! One [`FuncTable`] per compiled program (one `cranelift-jit` module) describes every function
+//! and trampoline in it; [`register`] makes it visible to the panic walker, the traceback printer
+//! and `recover`. Tables are leaked (`&'static`) and never change after registration, so lookups
+//! need no lock and hold nothing with `Drop` (a panic resume may abandon the looking-up frame).
+//!
+//! # Format
+//! A table is a pc-sorted array of fixed-size [`FuncInfo`] rows (56 bytes) plus four shared pools
+//! that rows index by `(offset, length)`:
+//! - `names`: UTF-8 bytes of all Go names (`main.f`, `main.(*T).M`, `main.f.func1`).
+//! - `lines`: the pc->line program of each function: pairs `(pc_delta: uvarint, line_delta:
+//!   zigzag varint)`, starting from `(pc 0, decl_line)`. Each pair means "from this code offset on,
+//!   the Go source line is ...". Cranelift source locations are Go line numbers (srcloc = line).
+//! - `calls`: [`CallSite`] rows `{ret, handler, frame_offset}` (code offsets, sorted by `ret`), one
+//!   per `try_call` with a handler; plain calls are not recorded.
+//! - `slots`: fp-relative byte offsets (i32) of the open-coded defer closure slots, `n_defers` per
+//!   function, indexed by defer bit.
+//!
+//! # Worked example
+//! ```text
+//! func f() {            // line 10
+//!     defer g()         // line 11: bit 0, closure slot at fp-0x18
+//!     defer h()         // line 12: bit 1, closure slot at fp-0x10
+//!     work()            // line 13: try_call, returns to +0x2f, handler +0x60, frame_offset 0x30
+//! }
+//! ```
+//! gives the row `{start: <entry>, size: 0x90, frame_size: 0x30, kind: Go, defer_kind: OpenCoded,
+//! n_defers: 2, deferbits_off: -0x20, slots: [-0x18, -0x10], calls: [{0x2f, 0x60, 0x30}], ...}`
+//! and, if the code for line 11 starts at +0x10, line 13 at +0x24 and the deferreturn block (line
+//! 14) at +0x60, the line program `(0x10,+1) (0x14,+2) (0x3c,+1)` = bytes `10 02 14 04 3c 02`.
+//! At a panic in `work`, the walker finds `f` by the return address `<entry>+0x2f`, reads the
+//! deferBits byte at `fp-0x20`, runs `h` then `g`, and if one of them recovers resumes at
+//! `<entry>+0x60` with `rsp = fp - 0x30`.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicPtr, Ordering};
+
+/// What a table row describes.
+#[repr(u8)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FuncKind {
+    /// A compiled Go function, method, closure or compiler-generated wrapper.
+    Go = 0,
+    /// `entry(code, fp_out) -> status`: runs `main.main`; its handler receives the exit status.
+    EntryTrampoline = 1,
+    /// `defer_call(closure, fp_out)`: the runtime's way to call a deferred closure.
+    DeferTrampoline = 2,
+    /// `method_call(ifn, recv, out) -> panicked`: the runtime's way to call `String()`/`Error()`;
+    /// it catches panics raised inside (the walker resumes at its handler).
+    MethodTrampoline = 3,
+}
+
+/// How a Go function's defers are implemented.
+#[repr(u8)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeferKind {
+    None = 0,
+    /// deferBits byte + one closure slot per defer in the frame (DESIGN §4.2).
+    OpenCoded = 1,
+    /// records on the goroutine's defer chain, keyed by frame pointer (DESIGN §4.3).
+    Chained = 2,
+}
+
+/// A `try_call` site: code offsets relative to the function start.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CallSite {
+    /// Offset of the return address (the instruction after the call).
+    pub ret: u32,
+    /// Offset of the exceptional-edge handler (leads to the deferreturn block).
+    pub handler: u32,
+    /// `fp - sp` at the call: resuming sets `rsp = fp - frame_offset`.
+    pub frame_offset: u32,
+}
+
+/// One row of the table. See the module docs for the pools it indexes.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct FuncInfo {
+    /// Absolute address of the first instruction.
+    pub start: usize,
+    pub size: u32,
+    /// Cranelift's `frame_to_fp_offset`: bytes from the bottom of the frame up to the saved fp.
+    pub frame_size: u32,
+    pub decl_line: u32,
+    /// fp-relative offset of the deferBits byte (open-coded only).
+    pub deferbits_off: i32,
+    name: (u32, u32),
+    lines: (u32, u32),
+    calls: (u32, u32),
+    slots: u32,
+    pub kind: FuncKind,
+    pub defer_kind: DeferKind,
+    pub n_defers: u8,
+    /// Transparent to `recover` (compiler-made closures for `defer f(x)`, `defer t.M()`).
+    pub is_wrapper: bool,
+}
+
+impl FuncInfo {
+    pub fn contains(&self, pc: usize) -> bool {
+        pc >= self.start && pc < self.start + self.size as usize
+    }
+}
+
+/// Everything needed to add one function to a table.
+pub struct FuncDesc<'a> {
+    pub start: usize,
+    pub size: u32,
+    pub name: &'a str,
+    pub decl_line: u32,
+    pub kind: FuncKind,
+    pub defer_kind: DeferKind,
+    pub is_wrapper: bool,
+    pub frame_size: u32,
+    pub deferbits_off: i32,
+    /// fp-relative closure slot offsets, by defer bit.
+    pub closure_offs: &'a [i32],
+    /// `(code offset, line)` pairs, sorted by offset; line 0 entries are ignored.
+    pub lines: &'a [(u32, u32)],
+    /// Sorted by `ret`.
+    pub calls: &'a [CallSite],
+}
+
+/// A program's function table (see the module docs).
+#[derive(Default)]
+pub struct FuncTable {
+    funcs: Vec<FuncInfo>,
+    names: String,
+    lines: Vec<u8>,
+    calls: Vec<CallSite>,
+    slots: Vec<i32>,
+    /// Absolute path of the Go source file (one file per program in v1).
+    pub file: String,
+}
+
+fn put_uvarint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn get_uvarint(b: &[u8], pos: &mut usize) -> u64 {
+    let (mut v, mut shift) = (0u64, 0);
+    while *pos < b.len() {
+        let byte = b[*pos];
+        *pos += 1;
+        v |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            break;
+        }
+        shift += 7;
+    }
+    v
+}
+
+fn span(start: usize, end: usize) -> (u32, u32) {
+    (start as u32, (end - start) as u32)
+}
+
+impl FuncTable {
+    pub fn new(file: impl Into<String>) -> FuncTable {
+        FuncTable { file: file.into(), ..FuncTable::default() }
+    }
+
+    /// Adds a function. Rows may be added in any order; [`FuncTable::sort`] orders them by pc.
+    pub fn push(&mut self, d: &FuncDesc) {
+        let name0 = self.names.len();
+        self.names.push_str(d.name);
+        let lines0 = self.lines.len();
+        let (mut pc, mut line) = (0u32, d.decl_line as i64);
+        for &(off, l) in d.lines {
+            if l == 0 || l as i64 == line {
+                continue;
+            }
+            let dl = l as i64 - line;
+            put_uvarint(&mut self.lines, u64::from(off.saturating_sub(pc)));
+            put_uvarint(&mut self.lines, ((dl << 1) ^ (dl >> 63)) as u64);
+            pc = off.max(pc);
+            line = l as i64;
+        }
+        let calls0 = self.calls.len();
+        self.calls.extend_from_slice(d.calls);
+        let slots0 = self.slots.len() as u32;
+        self.slots.extend_from_slice(d.closure_offs);
+        self.funcs.push(FuncInfo {
+            start: d.start,
+            size: d.size,
+            frame_size: d.frame_size,
+            decl_line: d.decl_line,
+            deferbits_off: d.deferbits_off,
+            name: span(name0, self.names.len()),
+            lines: span(lines0, self.lines.len()),
+            calls: span(calls0, self.calls.len()),
+            slots: slots0,
+            kind: d.kind,
+            defer_kind: d.defer_kind,
+            n_defers: d.closure_offs.len().min(255) as u8,
+            is_wrapper: d.is_wrapper,
+        });
+    }
+
+    /// Orders rows by start address (required before [`register`]).
+    pub fn sort(&mut self) {
+        self.funcs.sort_by_key(|f| f.start);
+    }
+
+    pub fn funcs(&self) -> &[FuncInfo] {
+        &self.funcs
+    }
+
+    /// The row whose code contains `pc` (binary search).
+    pub fn find(&self, pc: usize) -> Option<&FuncInfo> {
+        let i = self.funcs.partition_point(|f| f.start <= pc);
+        let f = self.funcs.get(i.checked_sub(1)?)?;
+        f.contains(pc).then_some(f)
+    }
+
+    pub fn name(&self, f: &FuncInfo) -> &str {
+        &self.names[f.name.0 as usize..(f.name.0 + f.name.1) as usize]
+    }
+
+    /// The `try_call` sites of `f`, sorted by return offset.
+    pub fn call_sites(&self, f: &FuncInfo) -> &[CallSite] {
+        &self.calls[f.calls.0 as usize..(f.calls.0 + f.calls.1) as usize]
+    }
+
+    /// The call site whose return address is `pc` (absolute), if it has a handler.
+    pub fn call_site_at(&self, f: &FuncInfo, pc: usize) -> Option<CallSite> {
+        let off = pc.checked_sub(f.start)? as u32;
+        let cs = self.call_sites(f);
+        cs.binary_search_by_key(&off, |c| c.ret).ok().map(|i| cs[i])
+    }
+
+    /// fp-relative offsets of the open-coded closure slots, by defer bit.
+    pub fn closure_offsets(&self, f: &FuncInfo) -> &[i32] {
+        &self.slots[f.slots as usize..f.slots as usize + f.n_defers as usize]
+    }
+
+    /// The Go source line of code offset `off` in `f` (`decl_line` before the first entry).
+    pub fn line_at(&self, f: &FuncInfo, off: u32) -> u32 {
+        let b = &self.lines[f.lines.0 as usize..(f.lines.0 + f.lines.1) as usize];
+        let (mut pos, mut pc, mut line) = (0, 0u32, f.decl_line as i64);
+        while pos < b.len() {
+            let dpc = get_uvarint(b, &mut pos) as u32;
+            let z = get_uvarint(b, &mut pos);
+            let dl = ((z >> 1) as i64) ^ -((z & 1) as i64);
+            if pc + dpc > off {
+                break;
+            }
+            pc += dpc;
+            line += dl;
+        }
+        line as u32
+    }
+
+    /// The line of the call whose return address is `pc`: the instruction just before it.
+    pub fn call_line(&self, f: &FuncInfo, pc: usize) -> u32 {
+        self.line_at(f, (pc - f.start).saturating_sub(1) as u32)
+    }
+
+    /// Bytes used by this table (rows and pools), for `--time`/dump statistics.
+    pub fn footprint(&self) -> usize {
+        self.funcs.len() * std::mem::size_of::<FuncInfo>()
+            + self.names.len()
+            + self.lines.len()
+            + self.calls.len() * std::mem::size_of::<CallSite>()
+            + self.slots.len() * 4
+    }
+}
+
+/// All registered tables. Readers load the pointer (a leaked, immutable `Vec`); writers replace it
+/// under `REG_LOCK`. Old snapshots are leaked too (one per registered program: a handful).
+static TABLES: AtomicPtr<Vec<&'static FuncTable>> = AtomicPtr::new(std::ptr::null_mut());
+static REG_LOCK: Mutex<()> = Mutex::new(());
+
+/// Publishes a table (sorted) for the lifetime of the process.
+pub fn register(mut t: FuncTable) -> &'static FuncTable {
+    t.sort();
+    let t: &'static FuncTable = Box::leak(Box::new(t));
+    let _g = REG_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let mut v = tables().to_vec();
+    v.push(t);
+    TABLES.store(Box::into_raw(Box::new(v)), Ordering::Release);
+    t
+}
+
+fn tables() -> &'static [&'static FuncTable] {
+    let p = TABLES.load(Ordering::Acquire);
+    if p.is_null() {
+        return &[];
+    }
+    // SAFETY: every stored pointer comes from Box::into_raw of a Vec that is never freed.
+    unsafe { &*p }
+}
+
+/// The function containing `pc`, in any registered table.
+pub fn lookup(pc: usize) -> Option<(&'static FuncTable, &'static FuncInfo)> {
+    tables().iter().find_map(|t| t.find(pc).map(|f| (*t, f)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn worked_example_roundtrip() {
+        let mut t = FuncTable::new("/x/prog.go");
+        let calls = [CallSite { ret: 0x2f, handler: 0x60, frame_offset: 0x30 }];
+        t.push(&FuncDesc {
+            start: 0x1000,
+            size: 0x90,
+            name: "main.f",
+            decl_line: 10,
+            kind: FuncKind::Go,
+            defer_kind: DeferKind::OpenCoded,
+            is_wrapper: false,
+            frame_size: 0x30,
+            deferbits_off: -0x20,
+            closure_offs: &[-0x18, -0x10],
+            lines: &[(0, 10), (0x10, 11), (0x14, 11), (0x24, 13), (0x60, 14)],
+            calls: &calls,
+        });
+        t.push(&FuncDesc {
+            start: 0x900,
+            size: 0x10,
+            name: "main.g",
+            decl_line: 3,
+            kind: FuncKind::Go,
+            defer_kind: DeferKind::None,
+            is_wrapper: true,
+            frame_size: 0x10,
+            deferbits_off: 0,
+            closure_offs: &[],
+            lines: &[],
+            calls: &[],
+        });
+        t.sort();
+        assert_eq!(t.lines, vec![0x10, 2, 0x14, 4, 0x3c, 2]);
+        let f = t.find(0x1000 + 0x2f).unwrap();
+        assert_eq!(t.name(f), "main.f");
+        assert_eq!(t.closure_offsets(f), &[-0x18, -0x10]);
+        assert_eq!(t.call_site_at(f, 0x102f), Some(calls[0]));
+        assert_eq!(t.call_site_at(f, 0x1030), None);
+        assert_eq!(t.line_at(f, 0), 10);
+        assert_eq!(t.line_at(f, 0x13), 11);
+        assert_eq!(t.line_at(f, 0x24), 13);
+        assert_eq!(t.call_line(f, 0x102f), 13);
+        assert_eq!(t.line_at(f, 0x8f), 14);
+        assert!(t.find(0x1090).is_none());
+        assert!(t.find(0x8ff).is_none());
+        assert_eq!(t.name(t.find(0x905).unwrap()), "main.g");
+        assert_eq!(std::mem::size_of::<FuncInfo>(), 56);
+    }
+}

@@ -1,0 +1,281 @@
+//! Hashing and equality of Go values driven by their [`TypeDesc`] (map keys, `==` on interfaces,
+//! structs and arrays).
+//!
+//! Rules (Go spec + gc): floats compare numerically (+0 == -0, NaN != NaN; NaN keys hash randomly so
+//! each NaN insert makes a new map entry); strings by content; interfaces by dynamic type identity
+//! (descriptor pointer) and then by value, panicking `runtime error: comparing uncomparable type T`
+//! (`hash of unhashable type T` when hashing) if the dynamic type is not comparable; structs
+//! field-wise skipping blank (`_`) fields; arrays element-wise. Slices, maps and funcs are not
+//! comparable. Hashes are deterministic apart from NaN.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::abi::*;
+use crate::gostring::bytes;
+use crate::rterror;
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Mixes one word into a running hash.
+#[inline]
+pub fn mix(h: u64, v: u64) -> u64 {
+    (h.rotate_left(5) ^ v).wrapping_mul(K)
+}
+
+/// Final avalanche (from splitmix64).
+#[inline]
+pub fn finish(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Hash of a byte string.
+#[inline]
+pub fn hash_bytes(h: u64, b: &[u8]) -> u64 {
+    let mut h = mix(h, b.len() as u64);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(h, u64::from_le_bytes(c.try_into().unwrap()));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(w));
+    }
+    h
+}
+
+static NAN_SEED: AtomicU64 = AtomicU64::new(1);
+
+/// True when values of `t` can be compared/hashed by their raw bytes.
+#[inline]
+pub fn is_memory_kind(k: Kind) -> bool {
+    matches!(
+        k,
+        Kind::Bool
+            | Kind::Int
+            | Kind::Int8
+            | Kind::Int16
+            | Kind::Int32
+            | Kind::Int64
+            | Kind::Uint
+            | Kind::Uint8
+            | Kind::Uint16
+            | Kind::Uint32
+            | Kind::Uint64
+            | Kind::Uintptr
+            | Kind::Pointer
+            | Kind::Chan
+            | Kind::UnsafePointer
+    )
+}
+
+/// Reads a `size`-byte little-endian integer (size 1, 2, 4 or 8).
+///
+/// # Safety
+/// `p` readable for `size` bytes.
+#[inline]
+pub unsafe fn load_word(p: *const u8, size: usize) -> u64 {
+    // SAFETY: caller guarantees readability; unaligned reads are fine on x86-64.
+    unsafe {
+        match size {
+            1 => *p as u64,
+            2 => (p as *const u16).read_unaligned() as u64,
+            4 => (p as *const u32).read_unaligned() as u64,
+            _ => (p as *const u64).read_unaligned(),
+        }
+    }
+}
+
+/// The dynamic type of an interface value stored at `p` (empty or not, per `t`).
+///
+/// # Safety
+/// `t` is an interface descriptor and `p` points to a 16-byte interface value.
+#[inline]
+pub unsafe fn iface_dyn_type(t: &TypeDesc, p: *const u8) -> *const TypeDesc {
+    // SAFETY: first word is typ (Eface) or tab (Iface); tab->typ when non-null.
+    unsafe {
+        let w = *(p as *const usize);
+        if t.n_imethods == 0 || w == 0 { w as *const TypeDesc } else { (*(w as *const Itab)).typ }
+    }
+}
+
+/// Hash of the Go value of type `t` at `p`.
+///
+/// # Safety
+/// `t` valid, `p` points to a value of that type.
+pub unsafe fn typehash(t: &TypeDesc, p: *const u8, h: u64) -> u64 {
+    // SAFETY: the caller guarantees p holds a value of type t; every arm reads within it.
+    unsafe {
+        match t.kind {
+            k if is_memory_kind(k) => mix(h, load_word(p, t.size)),
+            Kind::Float64 => {
+                let f = *(p as *const f64);
+                if f == 0.0 {
+                    mix(h, 0)
+                } else if f.is_nan() {
+                    mix(h, finish(NAN_SEED.fetch_add(1, Ordering::Relaxed)))
+                } else {
+                    mix(h, f.to_bits())
+                }
+            }
+            Kind::Float32 => {
+                let f = *(p as *const f32);
+                if f == 0.0 {
+                    mix(h, 0)
+                } else if f.is_nan() {
+                    mix(h, finish(NAN_SEED.fetch_add(1, Ordering::Relaxed)))
+                } else {
+                    mix(h, f.to_bits() as u64)
+                }
+            }
+            Kind::String => {
+                let s = &*(p as *const GoString);
+                hash_bytes(h, bytes(s.ptr, s.len))
+            }
+            Kind::Interface => {
+                let dt = iface_dyn_type(t, p);
+                if dt.is_null() {
+                    return mix(h, 0);
+                }
+                let dt = &*dt;
+                if dt.flags & TF_COMPARABLE == 0 {
+                    unhashable(dt);
+                }
+                let data = *(p as *const *mut u8).add(1);
+                let h = mix(h, dt as *const TypeDesc as u64);
+                if dt.flags & TF_DIRECT != 0 {
+                    mix(h, data as u64)
+                } else {
+                    typehash(dt, data, h)
+                }
+            }
+            Kind::Array => {
+                let e = &*t.elem;
+                let mut h = h;
+                for i in 0..t.len {
+                    h = typehash(e, p.add(i * e.size), h);
+                }
+                h
+            }
+            Kind::Struct => {
+                let mut h = h;
+                for f in std::slice::from_raw_parts(t.fields, t.n_fields) {
+                    if bytes(f.name.ptr, f.name.len) == b"_" {
+                        continue;
+                    }
+                    h = typehash(&*f.typ, p.add(f.offset), h);
+                }
+                h
+            }
+            _ => unhashable(t),
+        }
+    }
+}
+
+#[cold]
+fn unhashable(t: &TypeDesc) -> ! {
+    let msg = format!("runtime error: hash of unhashable type {}", crate::typedesc::name_of(t));
+    // Leak the message so no Drop value lives in this frame when the panic is raised.
+    let msg: &'static str = Box::leak(msg.into_boxed_str());
+    rterror::runtime_error(msg)
+}
+
+#[cold]
+fn uncomparable(t: &TypeDesc) -> ! {
+    let msg = format!("runtime error: comparing uncomparable type {}", crate::typedesc::name_of(t));
+    let msg: &'static str = Box::leak(msg.into_boxed_str());
+    rterror::runtime_error(msg)
+}
+
+/// `a == b` for two values of type `t`.
+///
+/// # Safety
+/// `t` valid, `a` and `b` point to values of that type.
+pub unsafe fn typeequal(t: &TypeDesc, a: *const u8, b: *const u8) -> bool {
+    // SAFETY: the caller guarantees a and b hold values of type t.
+    unsafe {
+        match t.kind {
+            k if is_memory_kind(k) => load_word(a, t.size) == load_word(b, t.size),
+            Kind::Float64 => *(a as *const f64) == *(b as *const f64),
+            Kind::Float32 => *(a as *const f32) == *(b as *const f32),
+            Kind::String => {
+                let (x, y) = (&*(a as *const GoString), &*(b as *const GoString));
+                x.len == y.len && (x.ptr == y.ptr || bytes(x.ptr, x.len) == bytes(y.ptr, y.len))
+            }
+            Kind::Interface => {
+                let (ta, tb) = (iface_dyn_type(t, a), iface_dyn_type(t, b));
+                let (da, db) = (*(a as *const *mut u8).add(1), *(b as *const *mut u8).add(1));
+                efaceeq(ta, da, tb, db)
+            }
+            Kind::Array => {
+                let e = &*t.elem;
+                (0..t.len).all(|i| typeequal(e, a.add(i * e.size), b.add(i * e.size)))
+            }
+            Kind::Struct => std::slice::from_raw_parts(t.fields, t.n_fields).iter().all(|f| {
+                bytes(f.name.ptr, f.name.len) == b"_" || typeequal(&*f.typ, a.add(f.offset), b.add(f.offset))
+            }),
+            _ => uncomparable(t),
+        }
+    }
+}
+
+/// Equality of two interface values given their dynamic types and data words.
+///
+/// # Safety
+/// Each (type, data) pair must form a valid interface value.
+pub unsafe fn efaceeq(ta: *const TypeDesc, da: *mut u8, tb: *const TypeDesc, db: *mut u8) -> bool {
+    if ta != tb {
+        return false;
+    }
+    if ta.is_null() {
+        return true;
+    }
+    // SAFETY: ta is a valid descriptor (non-null dynamic type).
+    let t = unsafe { &*ta };
+    if t.flags & TF_COMPARABLE == 0 {
+        uncomparable(t);
+    }
+    if t.flags & TF_DIRECT != 0 {
+        return da == db;
+    }
+    // SAFETY: indirect data words point to values of type t.
+    unsafe { typeequal(t, da, db) }
+}
+
+/// `x == y` for two empty interfaces (`any`). Panics `runtime error: comparing uncomparable type T`
+/// when both hold the same uncomparable dynamic type.
+///
+/// # Safety
+/// Both arguments must be valid `Eface` words.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_efaceeq(ta: *const TypeDesc, da: *mut u8, tb: *const TypeDesc, db: *mut u8) -> bool {
+    // SAFETY: forwarded contract.
+    unsafe { efaceeq(ta, da, tb, db) }
+}
+
+/// `x == y` for two non-empty interfaces (itab words), same panics as [`gort_efaceeq`].
+///
+/// # Safety
+/// Both arguments must be valid `Iface` words.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_ifaceeq(taba: *const Itab, da: *mut u8, tabb: *const Itab, db: *mut u8) -> bool {
+    // SAFETY: non-null itabs are valid.
+    let ta = if taba.is_null() { std::ptr::null() } else { unsafe { (*taba).typ } };
+    let tb = if tabb.is_null() { std::ptr::null() } else { unsafe { (*tabb).typ } };
+    // SAFETY: forwarded contract.
+    unsafe { efaceeq(ta, da, tb, db) }
+}
+
+/// `a == b` for two values of any comparable type `t` (structs, arrays, strings...). Panics when a
+/// nested interface holds an uncomparable dynamic type.
+///
+/// # Safety
+/// `t` valid; `a`, `b` point to values of type `t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_valueeq(t: *const TypeDesc, a: *const u8, b: *const u8) -> bool {
+    // SAFETY: forwarded contract.
+    unsafe { typeequal(&*t, a, b) }
+}

@@ -1,0 +1,275 @@
+//! Interfaces at run time: itab construction and caching, dynamic conversions and type assertions
+//! with gc's panic messages, and boxing values into interface data words.
+//!
+//! Invariants: an itab for (inter, typ) is built at most once and lives forever (the cache maps the
+//! pair to it), so JIT code may compare or cache itab pointers. A type implements an interface when
+//! every interface method (sorted by name) has a method of the same name in the type's method set
+//! (sorted by name) whose signature descriptor is the same pointer, or failing that has the same gc
+//! spelling (so descriptors built by the runtime and by the compiler agree).
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use crate::abi::*;
+use crate::alloc;
+use crate::gostring::bytes;
+use crate::rterror;
+use crate::typedesc::name_of;
+
+static ITABS: Mutex<Option<HashMap<(usize, usize), usize>>> = Mutex::new(None);
+
+/// Why a type does not implement an interface: the first missing method name.
+pub enum ItabResult {
+    Ok(*const Itab),
+    Missing(GoString),
+}
+
+fn same_sig(a: *const TypeDesc, b: *const TypeDesc) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.is_null() || b.is_null() {
+        return false;
+    }
+    // SAFETY: non-null signature descriptors are valid.
+    unsafe { bytes((*a).name.ptr, (*a).name.len) == bytes((*b).name.ptr, (*b).name.len) }
+}
+
+/// Builds (uncached) the method table of `typ` for `inter`.
+///
+/// # Safety
+/// Both descriptors valid; `inter` is an interface type.
+unsafe fn build_itab(inter: &TypeDesc, typ: &TypeDesc) -> ItabResult {
+    // SAFETY: method arrays have the advertised lengths.
+    let (ims, ms) = unsafe {
+        (
+            slice_or_empty(inter.imethods, inter.n_imethods),
+            slice_or_empty(typ.methods, typ.n_methods),
+        )
+    };
+    let mut fns: Vec<*const u8> = Vec::with_capacity(ims.len());
+    let mut j = 0;
+    for im in ims {
+        // SAFETY: names are valid strings.
+        let iname = unsafe { bytes(im.name.ptr, im.name.len) };
+        loop {
+            if j >= ms.len() {
+                return ItabResult::Missing(im.name);
+            }
+            // SAFETY: as above.
+            let mname = unsafe { bytes(ms[j].name.ptr, ms[j].name.len) };
+            if mname < iname {
+                j += 1;
+                continue;
+            }
+            if mname == iname && same_sig(ms[j].typ, im.typ) {
+                fns.push(ms[j].ifn);
+                j += 1;
+                break;
+            }
+            return ItabResult::Missing(im.name);
+        }
+    }
+    let size = 16 + 8 * fns.len();
+    let p = alloc::alloc_zeroed(size, 8) as *mut Itab;
+    // SAFETY: p has room for the header and fns.len() entries.
+    unsafe {
+        (*p).inter = inter;
+        (*p).typ = typ;
+        let fun = (p as *mut u8).add(16) as *mut *const u8;
+        for (i, f) in fns.iter().enumerate() {
+            *fun.add(i) = *f;
+        }
+    }
+    ItabResult::Ok(p)
+}
+
+/// # Safety
+/// `p` valid for `n` elements when `n > 0`.
+pub unsafe fn slice_or_empty<'a, T>(p: *const T, n: usize) -> &'a [T] {
+    if n == 0 || p.is_null() {
+        &[]
+    } else {
+        // SAFETY: guaranteed by the caller.
+        unsafe { std::slice::from_raw_parts(p, n) }
+    }
+}
+
+/// Cached itab lookup. `typ` must be non-null.
+///
+/// # Safety
+/// Both descriptors valid.
+pub unsafe fn itab_for(inter: *const TypeDesc, typ: *const TypeDesc) -> ItabResult {
+    let key = (inter as usize, typ as usize);
+    {
+        let g = ITABS.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&t) = g.as_ref().and_then(|m| m.get(&key)) {
+            return ItabResult::Ok(t as *const Itab);
+        }
+    }
+    // SAFETY: forwarded.
+    let r = unsafe { build_itab(&*inter, &*typ) };
+    if let ItabResult::Ok(t) = r {
+        let mut g = ITABS.lock().unwrap_or_else(|e| e.into_inner());
+        let t = *g.get_or_insert_with(HashMap::new).entry(key).or_insert(t as usize);
+        return ItabResult::Ok(t as *const Itab);
+    }
+    r
+}
+
+/// The itab for dynamic type `typ` and interface `inter`, or null when `typ` is null or does not
+/// implement `inter`. Cached: the same pair always yields the same pointer.
+///
+/// # Safety
+/// `inter` a valid interface descriptor, `typ` null or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_getitab(inter: *const TypeDesc, typ: *const TypeDesc) -> *const Itab {
+    if typ.is_null() {
+        return std::ptr::null();
+    }
+    // SAFETY: forwarded.
+    match unsafe { itab_for(inter, typ) } {
+        ItabResult::Ok(t) => t,
+        ItabResult::Missing(_) => std::ptr::null(),
+    }
+}
+
+fn leak_msg(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// `x.(I)` where `x`'s dynamic type is `typ` (null for a nil interface; for a non-empty source
+/// interface pass `tab.typ`): returns the itab or panics
+/// `interface conversion: interface is nil, not main.I` /
+/// `interface conversion: main.T is not main.I: missing method M`.
+///
+/// # Safety
+/// `inter` a valid interface descriptor, `typ` null or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_assertE2I(inter: *const TypeDesc, typ: *const TypeDesc) -> *const Itab {
+    // SAFETY: valid descriptors by contract.
+    unsafe {
+        if typ.is_null() {
+            let msg = format!("interface conversion: interface is nil, not {}", name_of(&*inter));
+            rterror::runtime_error(leak_msg(msg));
+        }
+        match itab_for(inter, typ) {
+            ItabResult::Ok(t) => t,
+            ItabResult::Missing(m) => {
+                let msg = format!(
+                    "interface conversion: {} is not {}: missing method {}",
+                    name_of(&*typ),
+                    name_of(&*inter),
+                    String::from_utf8_lossy(bytes(m.ptr, m.len))
+                );
+                rterror::runtime_error(leak_msg(msg));
+            }
+        }
+    }
+}
+
+/// Comma-ok form of [`gort_assertE2I`]: the itab, or null on failure (never panics).
+///
+/// # Safety
+/// As [`gort_assertE2I`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_assertE2I2(inter: *const TypeDesc, typ: *const TypeDesc) -> *const Itab {
+    // SAFETY: forwarded.
+    unsafe { gort_getitab(inter, typ) }
+}
+
+/// The gc message of a failed assertion to a concrete type.
+///
+/// # Safety
+/// Non-null descriptors valid.
+pub unsafe fn dottype_message(have: *const TypeDesc, want: *const TypeDesc, iface: *const TypeDesc) -> String {
+    // SAFETY: valid descriptors.
+    unsafe {
+        if !want.is_null() && (*want).kind == Kind::Interface {
+            // Assertion to an interface type: gc's assertE2I messages.
+            if have.is_null() {
+                return format!("interface conversion: interface is nil, not {}", name_of(&*want));
+            }
+            if let ItabResult::Missing(m) = itab_for(want, have) {
+                return format!(
+                    "interface conversion: {} is not {}: missing method {}",
+                    name_of(&*have),
+                    name_of(&*want),
+                    String::from_utf8_lossy(bytes(m.ptr, m.len))
+                );
+            }
+        }
+        let inter = if iface.is_null() { "interface".to_string() } else { name_of(&*iface) };
+        if have.is_null() {
+            format!("interface conversion: {inter} is nil, not {}", name_of(&*want))
+        } else {
+            format!("interface conversion: {inter} is {}, not {}", name_of(&*have), name_of(&*want))
+        }
+    }
+}
+
+/// Failed `x.(T)` (the compiler compares the dynamic type pointer inline, or got a null itab from
+/// `gort_assertE2I2`): panics `interface conversion: interface {} is string, not int` (`iface` is
+/// the static type of `x`, `have` its dynamic type or null, `want` is `T`); when `T` is an
+/// interface type, gc's `interface is nil, not main.I` / `main.T is not main.I: missing method M`.
+///
+/// # Safety
+/// Non-null descriptors valid. Never returns.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_panicdottype(have: *const TypeDesc, want: *const TypeDesc, iface: *const TypeDesc) {
+    // SAFETY: forwarded.
+    let msg = unsafe { dottype_message(have, want, iface) };
+    rterror::runtime_error(leak_msg(msg));
+}
+
+/// Alias of [`gort_panicdottype`].
+///
+/// # Safety
+/// As [`gort_panicdottype`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_panic_typeassert(have: *const TypeDesc, want: *const TypeDesc, iface: *const TypeDesc) {
+    // SAFETY: forwarded.
+    unsafe { gort_panicdottype(have, want, iface) }
+}
+
+/// Boxes a value for an interface data word: a fresh heap copy of the `typ.size` bytes at `src`
+/// (for non-pointer-shaped types; pointer-shaped values are stored directly by the compiler).
+///
+/// # Safety
+/// `typ` valid, `src` readable for `typ.size` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_convT(typ: *const TypeDesc, src: *const u8) -> *mut u8 {
+    // SAFETY: caller contract.
+    unsafe {
+        let t = &*typ;
+        let p = alloc::alloc_zeroed(t.size, (t.align as usize).clamp(1, 4096));
+        if t.size > 0 {
+            std::ptr::copy_nonoverlapping(src, p, t.size);
+        }
+        p
+    }
+}
+
+/// Boxes an 8-byte scalar (int, uint, float64 bits...) for an interface data word.
+///
+/// # Safety
+/// Always safe.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_convT64(v: u64) -> *mut u8 {
+    let p = alloc::alloc_zeroed(8, 8);
+    // SAFETY: p has 8 bytes.
+    unsafe { *(p as *mut u64) = v };
+    p
+}
+
+/// Boxes a string header for an interface data word.
+///
+/// # Safety
+/// Always safe (the bytes are not copied: strings are immutable).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_convTstring(ptr: *const u8, len: isize) -> *mut u8 {
+    let p = alloc::alloc_zeroed(16, 8) as *mut GoString;
+    // SAFETY: p has 16 bytes.
+    unsafe { p.write(GoString { ptr, len }) };
+    p.cast()
+}

@@ -1,0 +1,1185 @@
+//! Go's panic, defer and recover for JIT code: the goroutine's panic and defer state, `gopanic`'s
+//! frame walk, `recover`'s direct-call rule, resuming a recovering frame, runtime-error values, and
+//! the crash report of an unrecovered panic (DESIGN §4.3-4.8).
+//!
+//! # Model
+//! One goroutine per thread that runs Go code ([`G`], thread-local). `g.panic` is the stack of
+//! active [`Panic`] records (newest first). A panic walks JIT frames upward from the frame that
+//! raised it (`pc = [fp+8], fp = [fp]`), finding each frame's [`FuncInfo`] by pc:
+//! - open-coded frames: while deferBits (a byte at `fp + deferbits_off`) is non-zero, take the
+//!   highest set bit `i`, clear it and store it back, then call closure slot `i` through the defer
+//!   trampoline;
+//! - chained frames: pop and run the goroutine's defer records whose frame pointer is this frame;
+//! - the defer trampoline: this panic was raised inside a deferred call run by an older panic,
+//!   which is marked aborted; the walk continues with the remaining defers of the frame that owned
+//!   that deferred call (the older panic's cursor), then further up;
+//! - the method trampoline (fmt calling `String()`/`Error()`): the panic is caught there;
+//! - the entry trampoline: the panic is unrecovered: crash report, exit status 2.
+//! After each deferred call, if the panic was recovered, the panic and every older panic raised at
+//! or below the recovering frame are removed, and control resumes at the handler of the frame's
+//! current call site with `rsp = fp - frame_offset`, `rbp = fp` (its deferreturn block).
+//!
+//! # Invariants
+//! - No Rust frame abandoned by a resume owns anything with `Drop` at that point: the walk keeps
+//!   only `Copy` data and raw pointers; formatting happens in callees that return first.
+//! - No Rust panic crosses JIT frames: internal inconsistencies end in [`fatal`] (exit 2).
+//! - `Panic` records are heap-allocated and freed exactly when removed from `g.panic`.
+
+use crate::abi::{Eface, GoString, Kind, Method, TF_DIRECT, TypeDesc};
+use crate::arch;
+use crate::funcdata::{self, DeferKind, FuncInfo, FuncKind, FuncTable};
+use crate::trampoline;
+use crate::unwind;
+use std::cell::UnsafeCell;
+use std::io::Write;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// An active panic (Go's `_panic`).
+pub struct Panic {
+    pub arg: Eface,
+    /// The next older active panic.
+    pub link: *mut Panic,
+    pub recovered: bool,
+    /// A newer panic walked past the deferred call this panic was running.
+    pub aborted: bool,
+    /// Reserved for `runtime.Goexit` (not supported yet; always false).
+    pub goexit: bool,
+    /// Frame (fp, return pc) that raised the panic.
+    pub start_fp: usize,
+    pub start_pc: usize,
+    /// Frame whose defers the panic is running (fp, return pc in it).
+    pub cursor_fp: usize,
+    pub cursor_pc: usize,
+    /// Frame pointer of the defer trampoline running the current deferred call (Go's `argp`);
+    /// 0 between deferred calls.
+    pub tramp_fp: usize,
+    /// Raised by a nil dereference check (the crash report adds gc's `[signal SIGSEGV ...]` line).
+    nil_deref: bool,
+}
+
+/// A chained defer record (DESIGN §4.3).
+#[derive(Clone, Copy, Debug)]
+struct DeferRecord {
+    closure: usize,
+    fp: usize,
+}
+
+/// What ended the goroutine abnormally without a panic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fatal {
+    None,
+    StackOverflow { fp: usize, pc: usize },
+    Signal { sig: i32, code: i32, addr: usize, pc: usize },
+}
+
+/// Per-thread goroutine state.
+struct G {
+    panic: *mut Panic,
+    defers: Vec<DeferRecord>,
+    /// Frame pointer of the entry trampoline while main runs.
+    entry_fp: usize,
+    stack_lo: usize,
+    guard_hi: usize,
+    stack_hi: usize,
+    fatal: Fatal,
+    /// The value of a panic caught by the method trampoline, until fmt takes it.
+    method_panic: Option<Eface>,
+}
+
+thread_local! {
+    static GOROUTINE: UnsafeCell<G> = const { UnsafeCell::new(G {
+        panic: std::ptr::null_mut(),
+        defers: Vec::new(),
+        entry_fp: 0,
+        stack_lo: 0,
+        guard_hi: 0,
+        stack_hi: 0,
+        fatal: Fatal::None,
+        method_panic: None,
+    }) };
+}
+
+/// The current thread's goroutine. Callers never keep the reference across a call into JIT code.
+fn g() -> &'static mut G {
+    // SAFETY: the G is thread-local, lives as long as the thread, and the runtime is not reentrant
+    // across threads; callers hold the reference only briefly (no overlapping &mut in practice).
+    GOROUTINE.with(|g| unsafe { &mut *g.get() })
+}
+
+static TRACE: AtomicBool = AtomicBool::new(false);
+
+/// `--trace-panics`: narrate every step of panics on stderr.
+#[unsafe(no_mangle)]
+pub extern "C" fn gort_set_trace(on: bool) {
+    TRACE.store(on, Ordering::Relaxed);
+}
+
+fn tracing() -> bool {
+    TRACE.load(Ordering::Relaxed)
+}
+
+fn trace(msg: std::fmt::Arguments) {
+    let _ = writeln!(std::io::stderr(), "[panic] {msg}");
+}
+
+/// Flushes the program's buffered standard output.
+fn flush_stdout() {
+    let _ = std::io::stdout().flush();
+}
+
+/// Writes to stderr (after flushing stdout).
+fn write_stderr(s: &str) {
+    flush_stdout();
+    let _ = std::io::stderr().write_all(s.as_bytes());
+}
+
+/// An internal error of the runtime or a broken compiler contract: `fatal error: <msg>`, exit 2.
+pub fn fatal(msg: &str) -> ! {
+    write_stderr(&format!("fatal error: {msg}\n"));
+    // SAFETY: _exit ends the process without unwinding.
+    unsafe { libc::_exit(2) }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Goroutine lifecycle (used by trampoline::run_main)
+// ---------------------------------------------------------------------------------------------
+
+pub(crate) fn begin_goroutine(lo: usize, guard_hi: usize, hi: usize) {
+    install_rust_panic_hook();
+    let g = g();
+    g.panic = std::ptr::null_mut();
+    g.defers.clear();
+    g.entry_fp = 0;
+    g.stack_lo = lo;
+    g.guard_hi = guard_hi;
+    g.stack_hi = hi;
+    g.fatal = Fatal::None;
+    g.method_panic = None;
+}
+
+/// A Rust panic in runtime code called from Go code must not unwind through JIT frames: while a
+/// goroutine runs on this thread, the hook reports it as a fatal error and exits with status 2.
+/// Elsewhere (tests, the compiler) the previous hook runs as usual.
+fn install_rust_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if g().entry_fp != 0 {
+                write_stderr(&format!("fatal error: internal runtime error: {info}\n"));
+                // SAFETY: _exit ends the process without unwinding.
+                unsafe { libc::_exit(2) }
+            }
+            prev(info)
+        }));
+    });
+}
+
+pub(crate) fn entry_fp_slot() -> *mut usize {
+    &mut g().entry_fp
+}
+
+pub(crate) fn entry_fp() -> usize {
+    g().entry_fp
+}
+
+/// Called after the entry trampoline returned: prints fatal-error reports, releases the
+/// goroutine's state, flushes stdout, and returns the exit status.
+pub(crate) fn end_goroutine(status: i32) -> i32 {
+    let g = g();
+    match std::mem::replace(&mut g.fatal, Fatal::None) {
+        Fatal::None => {}
+        Fatal::StackOverflow { fp, pc } => {
+            let mut s = format!(
+                "runtime: goroutine stack exceeds {}-byte limit\nfatal error: stack overflow\n\n",
+                trampoline::GO_STACK_LIMIT
+            );
+            unwind::traceback(&mut s, fp, pc, 100);
+            write_stderr(&s);
+        }
+        Fatal::Signal { sig, code, addr, pc } => {
+            let mut s = format!(
+                "fatal error: unexpected signal during runtime execution\n[signal {} code={code:#x} addr={addr:#x} pc={pc:#x}]\n",
+                signal_name(sig)
+            );
+            s.push_str("\ngoroutine 1 [running]:\n");
+            write_stderr(&s);
+        }
+    }
+    // Free whatever a crash or os.Exit left behind.
+    let mut p = std::mem::replace(&mut g.panic, std::ptr::null_mut());
+    while !p.is_null() {
+        // SAFETY: every record on the list came from Box::into_raw and is freed once, here.
+        let b = unsafe { Box::from_raw(p) };
+        p = b.link;
+    }
+    g.defers.clear();
+    g.entry_fp = 0;
+    g.stack_lo = 0;
+    g.stack_hi = 0;
+    flush_stdout();
+    status
+}
+
+fn signal_name(sig: i32) -> &'static str {
+    match sig {
+        libc::SIGSEGV => "SIGSEGV: segmentation violation",
+        libc::SIGBUS => "SIGBUS: bus error",
+        libc::SIGILL => "SIGILL: illegal instruction",
+        libc::SIGFPE => "SIGFPE: floating-point exception",
+        _ => "signal",
+    }
+}
+
+/// From the fault handler: records a synchronous fault of the goroutine thread. Returns whether
+/// the thread is running Go code (then the handler resumes the entry trampoline). Async-signal
+/// safe: only reads and writes the thread-local goroutine.
+pub(crate) fn record_fault(sig: i32, code: i32, addr: usize, pc: usize, fp: usize) -> bool {
+    let g = g();
+    if g.entry_fp == 0 {
+        return false;
+    }
+    g.fatal = if sig == libc::SIGSEGV && addr >= g.stack_lo && addr < g.guard_hi {
+        Fatal::StackOverflow { fp, pc }
+    } else {
+        Fatal::Signal { sig, code, addr, pc }
+    };
+    true
+}
+
+// ---------------------------------------------------------------------------------------------
+// gopanic
+// ---------------------------------------------------------------------------------------------
+
+/// `panic(v)` from JIT code: `v` is an empty interface `(typ, data)`. Call it with the `tail`
+/// convention (a `try_call` in frames with defers). Never returns.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_gopanic(typ: *const TypeDesc, data: *mut u8) -> ! {
+    let arg = if typ.is_null() { panic_nil_error() } else { Eface { typ, data } };
+    // SAFETY: called from JIT code: our frame's caller link is the JIT caller.
+    let (fp, pc) = unsafe { arch::caller_of(arch::current_fp()) };
+    // SAFETY: (fp, pc) is the live JIT frame that called us.
+    unsafe { gopanic(arg, fp, pc, false) }
+}
+
+/// Raises a Go panic with value `arg` from Rust runtime code called (directly or through other
+/// frame-pointer-keeping runtime functions) by JIT code. The walk starts at the nearest JIT frame
+/// on the rbp chain. Callers must hold nothing with `Drop`.
+#[inline(never)]
+pub fn throw(arg: Eface) -> ! {
+    throw_inner(arg, false)
+}
+
+#[inline(never)]
+fn throw_inner(arg: Eface, nil_deref: bool) -> ! {
+    let mut fp = arch::current_fp();
+    for _ in 0..64 {
+        // SAFETY: fp is a frame pointer of a live frame (our own, then our callers').
+        let (cfp, pc) = unsafe { arch::caller_of(fp) };
+        if funcdata::lookup(pc).is_some() {
+            // SAFETY: (cfp, pc) is a live JIT frame.
+            unsafe { gopanic(arg, cfp, pc, nil_deref) }
+        }
+        if cfp <= fp {
+            break;
+        }
+        fp = cfp;
+    }
+    fatal("panic raised outside Go code")
+}
+
+/// # Safety
+/// `(fp, pc)` must describe a live JIT frame (its frame pointer and a return address in it).
+unsafe fn gopanic(arg: Eface, fp: usize, pc: usize, nil_deref: bool) -> ! {
+    let g = g();
+    let p = Box::into_raw(Box::new(Panic {
+        arg,
+        link: g.panic,
+        recovered: false,
+        aborted: false,
+        goexit: false,
+        start_fp: fp,
+        start_pc: pc,
+        cursor_fp: fp,
+        cursor_pc: pc,
+        tramp_fp: 0,
+        nil_deref,
+    }));
+    g.panic = p;
+    if tracing() {
+        trace_raised(p, fp, pc);
+    }
+    // SAFETY: forwarded from the caller.
+    unsafe { walk(p, fp, pc) }
+}
+
+#[inline(never)]
+fn trace_raised(p: *mut Panic, fp: usize, pc: usize) {
+    // SAFETY: p is the live newest panic.
+    let v = unsafe { describe_value((*p).arg, false) };
+    trace(format_args!("panic raised: {v} at {} (fp={fp:#x})", unwind::describe_pc(pc)));
+}
+
+/// The frame walk (see the module docs). `p` is the newest panic.
+///
+/// # Safety
+/// `(fp, pc)` is a live JIT frame; `p` is `g.panic`.
+unsafe fn walk(p: *mut Panic, mut fp: usize, mut pc: usize) -> ! {
+    loop {
+        let Some((t, f)) = funcdata::lookup(pc) else {
+            fatal(&format!("unexpected return pc {pc:#x} during panic (frame {fp:#x})"));
+        };
+        match f.kind {
+            FuncKind::EntryTrampoline => crash(p),
+            // SAFETY: (fp, pc) is a live method-trampoline frame.
+            FuncKind::MethodTrampoline => unsafe { caught_by_method_call(p, t, f, fp, pc) },
+            FuncKind::DeferTrampoline => {
+                // SAFETY: p and its links are live panic records.
+                let q = unsafe { owner_of_deferred_call(p, fp) };
+                // SAFETY: q is live (found on the list).
+                unsafe {
+                    (*q).aborted = true;
+                    if tracing() {
+                        trace(format_args!(
+                            "panic aborts the older panic running this deferred call; continuing in {}",
+                            unwind::describe_pc((*q).cursor_pc)
+                        ));
+                    }
+                    fp = (*q).cursor_fp;
+                    pc = (*q).cursor_pc;
+                }
+                continue;
+            }
+            // SAFETY: (fp, pc) is a live Go frame.
+            FuncKind::Go => unsafe { run_frame_defers(p, t, f, fp, pc) },
+        }
+        // SAFETY: fp is a live frame-pointer frame.
+        let (nfp, npc) = unsafe { arch::caller_of(fp) };
+        if nfp <= fp {
+            fatal(&format!("corrupt frame chain during panic at {fp:#x}"));
+        }
+        fp = nfp;
+        pc = npc;
+    }
+}
+
+/// The older panic whose deferred call is running in the defer trampoline frame `tramp_fp`.
+///
+/// # Safety
+/// `p` heads a list of live panic records.
+unsafe fn owner_of_deferred_call(p: *mut Panic, tramp_fp: usize) -> *mut Panic {
+    // SAFETY: the list links live records.
+    let mut q = unsafe { (*p).link };
+    while !q.is_null() {
+        // SAFETY: as above.
+        unsafe {
+            if (*q).tramp_fp == tramp_fp {
+                return q;
+            }
+            q = (*q).link;
+        }
+    }
+    fatal("deferred call frame without a running panic")
+}
+
+/// Runs the pending defers of one Go frame; resumes it if one of them recovers the panic.
+///
+/// # Safety
+/// `(fp, pc)` is a live frame of `f`; `p` is `g.panic`.
+unsafe fn run_frame_defers(p: *mut Panic, t: &'static FuncTable, f: &'static FuncInfo, fp: usize, pc: usize) {
+    match f.defer_kind {
+        DeferKind::None => {
+            if tracing() {
+                trace(format_args!("frame {} (fp={fp:#x}): no defers", unwind::describe_pc(pc)));
+            }
+        }
+        DeferKind::OpenCoded => {
+            let bits_ptr = (fp as isize + f.deferbits_off as isize) as *mut u8;
+            let slots = t.closure_offsets(f);
+            loop {
+                // SAFETY: deferBits lives in this live frame at the recorded offset.
+                let bits = unsafe { bits_ptr.read_volatile() };
+                if bits == 0 {
+                    break;
+                }
+                let i = 7 - bits.leading_zeros() as usize;
+                let left = bits & !(1u8 << i);
+                // SAFETY: as above; Go clears the bit before calling the deferred function.
+                unsafe { bits_ptr.write_volatile(left) };
+                let Some(&off) = slots.get(i) else {
+                    fatal(&format!("deferBits {bits:#04x} of {} has no closure slot {i}", t.name(f)));
+                };
+                // SAFETY: closure slot `i` is set whenever bit `i` is.
+                let closure = unsafe { ((fp as isize + off as isize) as *const usize).read() };
+                if tracing() {
+                    trace(format_args!(
+                        "frame {} (fp={fp:#x}): deferBits {bits:#010b} -> {left:#010b}, running defer {i}",
+                        unwind::describe_pc(pc)
+                    ));
+                }
+                // SAFETY: forwarded.
+                unsafe { run_deferred(p, t, f, closure, fp, pc) };
+            }
+        }
+        DeferKind::Chained => loop {
+            let g = g();
+            let Some(&top) = g.defers.last() else { break };
+            if top.fp > fp {
+                break;
+            }
+            g.defers.pop();
+            if top.fp < fp {
+                continue; // a record of a frame already unwound
+            }
+            if tracing() {
+                trace(format_args!("frame {} (fp={fp:#x}): running chained defer", unwind::describe_pc(pc)));
+            }
+            // SAFETY: forwarded.
+            unsafe { run_deferred(p, t, f, top.closure, fp, pc) };
+        },
+    }
+}
+
+/// Calls one deferred closure for panic `p` in frame `(fp, pc)`; on recovery resumes the frame.
+///
+/// # Safety
+/// As for [`run_frame_defers`].
+unsafe fn run_deferred(p: *mut Panic, t: &'static FuncTable, f: &'static FuncInfo, closure: usize, fp: usize, pc: usize) {
+    // SAFETY: p is live until removed, which only happens on a resume that abandons this frame.
+    unsafe {
+        (*p).cursor_fp = fp;
+        (*p).cursor_pc = pc;
+        trampoline::call_deferred(closure, &mut (*p).tramp_fp);
+        (*p).tramp_fp = 0;
+        if (*p).recovered {
+            recovery(p, t, f, fp, pc);
+        }
+    }
+}
+
+/// Resumes frame `(fp, pc)` of `f` at its call site's handler after `p` was recovered.
+///
+/// # Safety
+/// As for [`run_frame_defers`]; `p` is recovered.
+unsafe fn recovery(p: *mut Panic, t: &'static FuncTable, f: &'static FuncInfo, fp: usize, pc: usize) -> ! {
+    let Some(cs) = t.call_site_at(f, pc) else {
+        fatal(&format!(
+            "recovered in {} at {pc:#x}, which is not a try_call site (compiler contract)",
+            t.name(f)
+        ));
+    };
+    let g = g();
+    let mut q = g.panic;
+    debug_assert_eq!(q, p);
+    // Remove the recovered panic and every (aborted) panic raised at or below this frame.
+    // SAFETY: the list links live records; each removed one is freed exactly once.
+    unsafe {
+        while !q.is_null() && (*q).start_fp <= fp {
+            let b = Box::from_raw(q);
+            q = b.link;
+        }
+    }
+    g.panic = q;
+    let (handler, sp) = (f.start + cs.handler as usize, fp - cs.frame_offset as usize);
+    if tracing() {
+        trace(format_args!(
+            "resume {} at handler +{:#x} with sp={sp:#x} fp={fp:#x}",
+            t.name(f),
+            cs.handler
+        ));
+    }
+    // SAFETY: handler/sp/fp come from the live frame's call-site table; the Rust frames below it
+    // hold only Copy data.
+    unsafe { arch::resume(handler, sp, fp, 0, 0) }
+}
+
+/// A panic reached the method trampoline: it is caught there.
+///
+/// # Safety
+/// `(fp, pc)` is a live frame of the method trampoline `f`; `p` is `g.panic`.
+unsafe fn caught_by_method_call(p: *mut Panic, t: &'static FuncTable, f: &'static FuncInfo, fp: usize, pc: usize) -> ! {
+    let Some(cs) = t.call_site_at(f, pc) else { fatal("method trampoline without handler") };
+    let g = g();
+    // SAFETY: p is the live newest panic; it is removed and freed here.
+    let b = unsafe { Box::from_raw(p) };
+    g.panic = b.link;
+    g.method_panic = Some(b.arg);
+    drop(b);
+    if tracing() {
+        trace(format_args!("panic caught by the runtime's method call (fmt)"));
+    }
+    // SAFETY: as in `recovery`.
+    unsafe { arch::resume(f.start + cs.handler as usize, fp - cs.frame_offset as usize, fp, 1, 0) }
+}
+
+/// The value of the last panic caught by [`trampoline::call_method2`].
+pub fn take_method_panic() -> Option<Eface> {
+    g().method_panic.take()
+}
+
+// ---------------------------------------------------------------------------------------------
+// recover
+// ---------------------------------------------------------------------------------------------
+
+/// `recover()`: writes the current panic's value to `*out` (nil `{0, 0}` otherwise) and marks it
+/// recovered, if called directly by the deferred function the panic invoked (wrapper frames in
+/// between are transparent). Callable with `tail` or `system_v` (one argument, no result); it
+/// never panics, so a plain call is fine.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_gorecover(out: *mut Eface) {
+    // SAFETY: our caller is a JIT frame; its frame pointer is our saved rbp.
+    let (caller_fp, caller_pc) = unsafe { arch::caller_of(arch::current_fp()) };
+    let v = recover_for(caller_fp, caller_pc);
+    // SAFETY: the compiler passes a pointer to 16 writable bytes.
+    unsafe { out.write(v) };
+}
+
+/// The `recover()` decision for the Go function whose frame is `caller_fp`.
+fn recover_for(caller_fp: usize, caller_pc: usize) -> Eface {
+    let nil = Eface { typ: std::ptr::null(), data: std::ptr::null_mut() };
+    let p = g().panic;
+    // SAFETY: p is null or a live record.
+    if p.is_null() || unsafe { (*p).recovered || (*p).goexit || (*p).tramp_fp == 0 } {
+        return nil;
+    }
+    // SAFETY: as above.
+    let argp = unsafe { (*p).tramp_fp };
+    let mut fp = caller_fp;
+    loop {
+        // SAFETY: fp is a live JIT frame on the goroutine stack.
+        let (up, up_pc) = unsafe { arch::caller_of(fp) };
+        if up == argp {
+            break;
+        }
+        match funcdata::lookup(up_pc) {
+            Some((_, f)) if f.kind == FuncKind::Go && f.is_wrapper => fp = up,
+            _ => {
+                if tracing() {
+                    trace(format_args!("recover() in {} returns nil: not called directly by the deferred function", unwind::describe_pc(caller_pc)));
+                }
+                return nil;
+            }
+        }
+    }
+    // SAFETY: p is live.
+    unsafe {
+        (*p).recovered = true;
+        if tracing() {
+            trace(format_args!("recovered by {}", unwind::describe_pc(caller_pc)));
+        }
+        (*p).arg
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chained defers
+// ---------------------------------------------------------------------------------------------
+
+/// `defer` in a function with chained defers: pushes `closure` (a func value) for the calling
+/// frame. `system_v`, plain call.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_deferproc(closure: usize) {
+    // SAFETY: our caller is a JIT frame.
+    let (fp, _) = unsafe { arch::caller_of(arch::current_fp()) };
+    g().defers.push(DeferRecord { closure, fp });
+}
+
+/// At each exit (and in the deferreturn block) of a function with chained defers: pops and returns
+/// the calling frame's newest deferred closure, or 0 when it has none left. The caller calls the
+/// closure (a `try_call`) and loops. `system_v` or `tail`; never panics. Also bound under the
+/// name `gort_deferreturn`.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_deferpop() -> usize {
+    // SAFETY: our caller is a JIT frame.
+    let (fp, _) = unsafe { arch::caller_of(arch::current_fp()) };
+    let g = g();
+    match g.defers.last() {
+        Some(r) if r.fp == fp => {
+            let c = r.closure;
+            g.defers.pop();
+            c
+        }
+        _ => 0,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// os.Exit
+// ---------------------------------------------------------------------------------------------
+
+/// `os.Exit(code)`: flushes stdout and ends `main` at once with status `code`; deferred calls do
+/// not run. `tail` or `system_v` (it never returns).
+#[unsafe(no_mangle)]
+pub extern "C" fn gort_exit(code: i64) -> ! {
+    flush_stdout();
+    exit_goroutine(code as i32)
+}
+
+/// Resumes the entry trampoline's handler with `status` (ends `main`).
+fn exit_goroutine(status: i32) -> ! {
+    let fp = g().entry_fp;
+    let Some((start, cs)) = trampoline::entry_call_site() else {
+        // SAFETY: no Go program frame to return to; end the process.
+        unsafe { libc::_exit(status) }
+    };
+    if fp == 0 {
+        // SAFETY: as above.
+        unsafe { libc::_exit(status) }
+    }
+    // SAFETY: the entry trampoline frame is live at the top of the goroutine stack.
+    unsafe { arch::resume(start + cs.handler as usize, fp - cs.frame_offset as usize, fp, status as usize, 0) }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runtime errors
+// ---------------------------------------------------------------------------------------------
+
+/// The Go-side representation of the runtime's error values: the data word points to this.
+#[repr(C)]
+struct RtErr {
+    msg: GoString,
+}
+
+/// Descriptors of the runtime's error types, built once.
+struct RtTypes {
+    /// `func() string`, the signature of Error/String (compare methods by name and this name).
+    func_string: &'static TypeDesc,
+    func_void: &'static TypeDesc,
+    bounds: &'static TypeDesc,
+    error_string: &'static TypeDesc,
+    plain: &'static TypeDesc,
+    type_assert: &'static TypeDesc,
+    panic_nil: &'static TypeDesc,
+}
+
+fn leak_str(s: &str) -> GoString {
+    GoString::from_static(Box::leak(s.as_bytes().to_vec().into_boxed_slice()))
+}
+
+fn desc(kind: Kind, name: &str, size: usize, flags: u8) -> TypeDesc {
+    TypeDesc {
+        size,
+        align: 8,
+        kind,
+        flags,
+        name: leak_str(name),
+        elem: std::ptr::null(),
+        key: std::ptr::null(),
+        len: 0,
+        fields: std::ptr::null(),
+        n_fields: 0,
+        methods: std::ptr::null(),
+        n_methods: 0,
+        imethods: std::ptr::null(),
+        n_imethods: 0,
+    }
+}
+
+fn rt_types() -> &'static RtTypes {
+    static T: OnceLock<RtTypes> = OnceLock::new();
+    T.get_or_init(|| {
+        let func_string: &'static TypeDesc = Box::leak(Box::new(desc(Kind::Func, "func() string", 8, crate::abi::TF_DIRECT)));
+        let func_void: &'static TypeDesc = Box::leak(Box::new(desc(Kind::Func, "func()", 8, crate::abi::TF_DIRECT)));
+        let with_methods = |kind, name: &str, flags| -> &'static TypeDesc {
+            let methods: &'static [Method] = Box::leak(Box::new([
+                Method { name: leak_str("Error"), typ: func_string, ifn: gort_rterror_error as *const u8 },
+                Method { name: leak_str("RuntimeError"), typ: func_void, ifn: rt_error_runtime_error as *const u8 },
+            ]));
+            let mut d = desc(kind, name, 16, flags | crate::abi::TF_NAMED);
+            d.methods = methods.as_ptr();
+            d.n_methods = methods.len();
+            Box::leak(Box::new(d))
+        };
+        RtTypes {
+            func_string,
+            func_void,
+            bounds: with_methods(Kind::Struct, "runtime.boundsError", crate::abi::TF_COMPARABLE),
+            error_string: with_methods(Kind::String, "runtime.errorString", crate::abi::TF_COMPARABLE),
+            plain: with_methods(Kind::String, "runtime.plainError", crate::abi::TF_COMPARABLE),
+            type_assert: with_methods(Kind::Pointer, "*runtime.TypeAssertionError", crate::abi::TF_DIRECT | crate::abi::TF_COMPARABLE),
+            panic_nil: with_methods(Kind::Pointer, "*runtime.PanicNilError", crate::abi::TF_DIRECT | crate::abi::TF_COMPARABLE),
+        }
+    })
+}
+
+/// The runtime's `func() string` descriptor (the signature of its Error methods).
+pub fn func_string_type() -> &'static TypeDesc {
+    rt_types().func_string
+}
+
+/// The runtime's `func()` descriptor (the signature of its RuntimeError methods).
+pub fn func_void_type() -> &'static TypeDesc {
+    rt_types().func_void
+}
+
+/// `Error()` of every runtime error type: Go calling convention `(ctx, recv) -> (ptr, len)`
+/// through the `tail` shim [`gort_rterror_error`] (two results: see [`crate::tail_ret2_shim`]).
+extern "C" fn rt_error_error(_ctx: usize, recv: *const RtErr) -> GoString {
+    // SAFETY: recv is the data word of one of the runtime's error values.
+    unsafe { (*recv).msg }
+}
+
+crate::tail_ret2_shim!(gort_rterror_error => rt_error_error);
+
+extern "C" fn rt_error_runtime_error(_ctx: usize, _recv: usize) {}
+
+/// Which runtime error type a message belongs to (gc's spelling of `%T`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RtErrClass {
+    /// `runtime.boundsError`: index and slice bounds.
+    Bounds,
+    /// `runtime.errorString`: divide by zero, nil dereference (message without the
+    /// `runtime error: ` prefix is given; Error() adds it).
+    ErrorString,
+    /// `runtime.plainError`: `assignment to entry in nil map` (Error() is the message as is).
+    Plain,
+    /// `*runtime.TypeAssertionError`: `interface conversion: ...` (message as is).
+    TypeAssertion,
+    /// `*runtime.PanicNilError` (`panic(nil)`).
+    PanicNil,
+}
+
+/// A runtime error value of `class` whose `Error()` is exactly `msg`.
+pub fn runtime_error_value(class: RtErrClass, msg: &str) -> Eface {
+    let t = rt_types();
+    let typ = match class {
+        RtErrClass::Bounds => t.bounds,
+        RtErrClass::ErrorString => t.error_string,
+        RtErrClass::Plain => t.plain,
+        RtErrClass::TypeAssertion => t.type_assert,
+        RtErrClass::PanicNil => t.panic_nil,
+    };
+    let data = Box::into_raw(Box::new(RtErr { msg: leak_str(msg) }));
+    Eface { typ, data: data as *mut u8 }
+}
+
+/// Whether `typ` is one of the runtime's error types (they implement `runtime.Error`).
+pub fn is_runtime_error_type(typ: *const TypeDesc) -> bool {
+    let t = rt_types();
+    [t.bounds, t.error_string, t.plain, t.type_assert, t.panic_nil].iter().any(|d| std::ptr::eq(*d, typ))
+}
+
+fn panic_nil_error() -> Eface {
+    runtime_error_value(RtErrClass::PanicNil, "panic called with nil argument (use GODEBUG=panicnil=1 to revert)")
+}
+
+/// Raises a runtime-error panic from Rust runtime code (see [`throw`]). The class follows from the
+/// message: `interface conversion: ...` is a `*runtime.TypeAssertionError`, `runtime error: index
+/// out of range`/`slice bounds` a `runtime.boundsError`, other `runtime error: ...` a
+/// `runtime.errorString`, anything else a `runtime.plainError`. Callers hold nothing with `Drop`.
+#[inline(never)]
+pub fn throw_runtime_error(msg: &str) -> ! {
+    let class = if msg.starts_with("interface conversion") {
+        RtErrClass::TypeAssertion
+    } else if msg.starts_with("runtime error: index out of range") || msg.starts_with("runtime error: slice bounds") {
+        RtErrClass::Bounds
+    } else if msg.starts_with("runtime error: ") {
+        RtErrClass::ErrorString
+    } else {
+        RtErrClass::Plain
+    };
+    let nil_deref = msg.ends_with("nil pointer dereference");
+    let v = runtime_error_value(class, msg);
+    throw_inner(v, nil_deref)
+}
+
+/// Raises a runtime error at the JIT frame that called the `gort_panic_*` entry point whose frame
+/// is `my_fp`.
+#[inline(never)]
+fn raise_from_entry(my_fp: usize, class: RtErrClass, msg: &str, nil_deref: bool) -> ! {
+    let v = runtime_error_value(class, msg);
+    // SAFETY: my_fp is the frame of an entry point called directly by JIT code.
+    let (fp, pc) = unsafe { arch::caller_of(my_fp) };
+    // SAFETY: (fp, pc) is the live JIT caller.
+    unsafe { gopanic(v, fp, pc, nil_deref) }
+}
+
+/// gc's bounds-check failure codes (`runtime.boundsErrorCode`), the first argument of
+/// [`gort_panic_bounds`].
+pub mod bounds {
+    /// `s[x]`, `0 <= x < len(s)` failed: `index out of range [x] with length y`.
+    pub const INDEX: i64 = 0;
+    /// `s[?:x]`, `0 <= x <= len(s)` (strings, arrays): `slice bounds out of range [:x] with length y`.
+    pub const SLICE_ALEN: i64 = 1;
+    /// `s[?:x]`, `0 <= x <= cap(s)` (slices): `slice bounds out of range [:x] with capacity y`.
+    pub const SLICE_ACAP: i64 = 2;
+    /// `s[x:y]`, `0 <= x <= y` failed: `slice bounds out of range [x:y]`.
+    pub const SLICE_B: i64 = 3;
+    /// `s[?:?:x]` vs len: `slice bounds out of range [::x] with length y`.
+    pub const SLICE3_ALEN: i64 = 4;
+    /// `s[?:?:x]` vs cap: `slice bounds out of range [::x] with capacity y`.
+    pub const SLICE3_ACAP: i64 = 5;
+    /// `s[?:x:y]`, `0 <= x <= y`: `slice bounds out of range [:x:y]`.
+    pub const SLICE3_B: i64 = 6;
+    /// `s[x:y:?]`, `0 <= x <= y`: `slice bounds out of range [x:y:]`.
+    pub const SLICE3_C: i64 = 7;
+    /// slice to array conversion: `cannot convert slice with length x to array or pointer to array with length y`.
+    pub const CONVERT: i64 = 8;
+}
+
+/// gc's message for a bounds failure (`runtime.boundsError.Error`); `x` is the offending value as a
+/// signed integer (a negative `x` uses gc's short forms, e.g. `index out of range [-1]`).
+pub fn bounds_message(code: i64, x: i64, y: i64) -> String {
+    let neg = x < 0;
+    let body = match (code, neg) {
+        (bounds::INDEX, false) => format!("index out of range [{x}] with length {y}"),
+        (bounds::INDEX, true) => format!("index out of range [{x}]"),
+        (bounds::SLICE_ALEN, false) => format!("slice bounds out of range [:{x}] with length {y}"),
+        (bounds::SLICE_ACAP, false) => format!("slice bounds out of range [:{x}] with capacity {y}"),
+        (bounds::SLICE_ALEN | bounds::SLICE_ACAP, true) => format!("slice bounds out of range [:{x}]"),
+        (bounds::SLICE_B, false) => format!("slice bounds out of range [{x}:{y}]"),
+        (bounds::SLICE_B, true) => format!("slice bounds out of range [{x}:]"),
+        (bounds::SLICE3_ALEN, false) => format!("slice bounds out of range [::{x}] with length {y}"),
+        (bounds::SLICE3_ACAP, false) => format!("slice bounds out of range [::{x}] with capacity {y}"),
+        (bounds::SLICE3_ALEN | bounds::SLICE3_ACAP, true) => format!("slice bounds out of range [::{x}]"),
+        (bounds::SLICE3_B, false) => format!("slice bounds out of range [:{x}:{y}]"),
+        (bounds::SLICE3_B, true) => format!("slice bounds out of range [:{x}:]"),
+        (bounds::SLICE3_C, false) => format!("slice bounds out of range [{x}:{y}:]"),
+        (bounds::SLICE3_C, true) => format!("slice bounds out of range [{x}::]"),
+        (_, _) => format!("cannot convert slice with length {x} to array or pointer to array with length {y}"),
+    };
+    format!("runtime error: {body}")
+}
+
+/// Bounds-check failure (codes in [`bounds`]). `tail` convention, never returns.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_panic_bounds(code: i64, x: i64, y: i64) -> ! {
+    let fp = arch::current_fp();
+    let msg = bounds_message(code, x, y);
+    let v = runtime_error_value(RtErrClass::Bounds, &msg);
+    drop(msg);
+    // SAFETY: fp is our frame; our caller is JIT code.
+    let (cfp, pc) = unsafe { arch::caller_of(fp) };
+    // SAFETY: (cfp, pc) is the live JIT caller.
+    unsafe { gopanic(v, cfp, pc, false) }
+}
+
+/// `s[i]` out of range: `index out of range [i] with length len`. `tail`, never returns.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_panic_index(i: i64, len: i64) -> ! {
+    let fp = arch::current_fp();
+    let msg = bounds_message(bounds::INDEX, i, len);
+    let v = runtime_error_value(RtErrClass::Bounds, &msg);
+    drop(msg);
+    // SAFETY: as in gort_panic_bounds.
+    let (cfp, pc) = unsafe { arch::caller_of(fp) };
+    // SAFETY: as above.
+    unsafe { gopanic(v, cfp, pc, false) }
+}
+
+/// Integer division by zero. `tail`, never returns.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_panic_divide() -> ! {
+    raise_from_entry(arch::current_fp(), RtErrClass::ErrorString, "runtime error: integer divide by zero", false)
+}
+
+/// `x << y` / `x >> y` with a negative signed shift count. `tail`, never returns.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_panic_shift() -> ! {
+    raise_from_entry(arch::current_fp(), RtErrClass::ErrorString, "runtime error: negative shift amount", false)
+}
+
+/// `s[?:x]` with `x > len` (strings, arrays): `gort_panic_bounds(SLICE_ALEN, x, len)`.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_panic_slice_alen(x: i64, len: i64) -> ! {
+    bounds_from_entry(arch::current_fp(), bounds::SLICE_ALEN, x, len)
+}
+
+/// `s[?:x]` with `x > cap` (slices): `gort_panic_bounds(SLICE_ACAP, x, cap)`.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_panic_slice_acap(x: i64, cap: i64) -> ! {
+    bounds_from_entry(arch::current_fp(), bounds::SLICE_ACAP, x, cap)
+}
+
+/// `s[x:y]` with `x > y`: `gort_panic_bounds(SLICE_B, x, y)`.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_panic_slice_b(x: i64, y: i64) -> ! {
+    bounds_from_entry(arch::current_fp(), bounds::SLICE_B, x, y)
+}
+
+#[inline(never)]
+fn bounds_from_entry(my_fp: usize, code: i64, x: i64, y: i64) -> ! {
+    let msg = bounds_message(code, x, y);
+    let v = runtime_error_value(RtErrClass::Bounds, &msg);
+    drop(msg);
+    // SAFETY: my_fp is the frame of an entry point called directly by JIT code.
+    let (fp, pc) = unsafe { arch::caller_of(my_fp) };
+    // SAFETY: (fp, pc) is the live JIT caller.
+    unsafe { gopanic(v, fp, pc, false) }
+}
+
+/// Nil pointer dereference (also: calling a nil func value). `tail`, never returns. Also bound
+/// under the name `gort_panic_nil`.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_panic_nilderef() -> ! {
+    raise_from_entry(
+        arch::current_fp(),
+        RtErrClass::ErrorString,
+        "runtime error: invalid memory address or nil pointer dereference",
+        true,
+    )
+}
+
+/// Assignment to an entry of a nil map. `tail`, never returns.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_panic_nilmap() -> ! {
+    raise_from_entry(arch::current_fp(), RtErrClass::Plain, "assignment to entry in nil map", false)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing panic values and the crash report
+// ---------------------------------------------------------------------------------------------
+
+/// Finds a `func() string` method by name in `typ`'s method set.
+fn find_string_method(typ: &TypeDesc, name: &str) -> Option<usize> {
+    if typ.methods.is_null() {
+        return None;
+    }
+    // SAFETY: methods points to n_methods descriptors (abi contract).
+    let ms = unsafe { std::slice::from_raw_parts(typ.methods, typ.n_methods) };
+    ms.iter().find_map(|m| {
+        // SAFETY: names and signature descriptors are valid for the life of the program.
+        let (mname, sig) = unsafe { (m.name.as_bytes(), m.typ.as_ref()) };
+        let sig_ok = sig.is_none_or(|s| unsafe { s.name.as_bytes() } == b"func() string");
+        (mname == name.as_bytes() && sig_ok).then_some(m.ifn as usize)
+    })
+}
+
+/// gc's `printpanicval` after `preprintpanics`: errors print `Error()`, Stringers `String()`,
+/// basic values as `print` would, named basic types as `main.T(v)`, others `(T) 0xADDR`.
+///
+/// With `call_methods == false` (tracing) no Go code runs: methods are not called.
+fn describe_value(v: Eface, call_methods: bool) -> String {
+    if v.typ.is_null() {
+        return "nil".into();
+    }
+    // SAFETY: a non-nil interface's type descriptor is valid.
+    let typ = unsafe { &*v.typ };
+    if is_runtime_error_type(typ) {
+        // SAFETY: the runtime's error values point to an RtErr.
+        return unsafe { String::from_utf8_lossy((*(v.data as *const RtErr)).msg.as_bytes()).into_owned() };
+    }
+    for name in ["Error", "String"].into_iter().filter(|_| call_methods) {
+        if let Some(ifn) = find_string_method(typ, name) {
+            // SAFETY: ifn is a Go method entry of type func() string for this receiver.
+            return match unsafe { trampoline::call_method2(ifn, v.data as usize) } {
+                // SAFETY: the result is a Go string.
+                Ok([p, n]) => unsafe {
+                    String::from_utf8_lossy(GoString { ptr: p as *const u8, len: n as isize }.as_bytes()).into_owned()
+                },
+                Err(()) => {
+                    take_method_panic();
+                    format!("({}) {:#x} [{name} method panicked]", type_name(typ), v.data as usize)
+                }
+            };
+        }
+    }
+    let tn = type_name(typ);
+    let basic = !tn.contains('.');
+    let word = v.data as usize;
+    let val = if typ.flags & TF_DIRECT != 0 { None } else { Some(v.data as *const u8) };
+    // SAFETY: for non-direct types the data word points to a value of the type.
+    let s = unsafe {
+        match (typ.kind, val) {
+            (Kind::Bool, Some(p)) => format!("{}", *p != 0),
+            (Kind::Int | Kind::Int64, Some(p)) => format!("{}", *(p as *const i64)),
+            (Kind::Int32, Some(p)) => format!("{}", *(p as *const i32)),
+            (Kind::Int16, Some(p)) => format!("{}", *(p as *const i16)),
+            (Kind::Int8, Some(p)) => format!("{}", *(p as *const i8)),
+            (Kind::Uint | Kind::Uint64 | Kind::Uintptr, Some(p)) => format!("{}", *(p as *const u64)),
+            (Kind::Uint32, Some(p)) => format!("{}", *(p as *const u32)),
+            (Kind::Uint16, Some(p)) => format!("{}", *(p as *const u16)),
+            (Kind::Uint8, Some(p)) => format!("{}", *p),
+            (Kind::Float64, Some(p)) => go_print_float(*(p as *const f64)),
+            (Kind::Float32, Some(p)) => go_print_float(*(p as *const f32) as f64),
+            (Kind::String, Some(p)) => {
+                let s = (*(p as *const GoString)).as_bytes();
+                let s = String::from_utf8_lossy(s).into_owned();
+                if basic {
+                    return s;
+                }
+                return format!("{tn}(\"{s}\")");
+            }
+            _ => return format!("({tn}) {word:#x}"),
+        }
+    };
+    if basic { s } else { format!("{tn}({s})") }
+}
+
+fn type_name(t: &TypeDesc) -> String {
+    // SAFETY: descriptor names are valid Go strings.
+    String::from_utf8_lossy(unsafe { t.name.as_bytes() }).into_owned()
+}
+
+/// gc's runtime `printfloat`: `+1.500000e+000`.
+pub fn go_print_float(mut v: f64) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "+Inf".into() } else { "-Inf".into() };
+    }
+    const N: usize = 7;
+    let mut buf = [0u8; N + 7];
+    buf[0] = b'+';
+    let mut e: i32 = 0;
+    if v == 0.0 {
+        if v.is_sign_negative() {
+            buf[0] = b'-';
+        }
+    } else {
+        if v < 0.0 {
+            v = -v;
+            buf[0] = b'-';
+        }
+        while v >= 10.0 {
+            e += 1;
+            v /= 10.0;
+        }
+        while v < 1.0 {
+            e -= 1;
+            v *= 10.0;
+        }
+        let mut h = 5.0;
+        for _ in 0..N {
+            h /= 10.0;
+        }
+        v += h;
+        if v >= 10.0 {
+            e += 1;
+            v /= 10.0;
+        }
+    }
+    for i in 0..N {
+        let s = v as i64;
+        buf[i + 2] = (s as u8) + b'0';
+        v -= s as f64;
+        v *= 10.0;
+    }
+    buf[1] = buf[2];
+    buf[2] = b'.';
+    buf[N + 2] = b'e';
+    buf[N + 3] = b'+';
+    if e < 0 {
+        e = -e;
+        buf[N + 3] = b'-';
+    }
+    buf[N + 4] = (e / 100) as u8 + b'0';
+    buf[N + 5] = ((e / 10) % 10) as u8 + b'0';
+    buf[N + 6] = (e % 10) as u8 + b'0';
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// The crash report text for the panic list headed by `p` (gc's `printpanics` + traceback).
+fn crash_report(p: *mut Panic) -> String {
+    let mut chain = vec![];
+    let mut q = p;
+    while !q.is_null() {
+        chain.push(q);
+        // SAFETY: live records.
+        q = unsafe { (*q).link };
+    }
+    let mut s = String::new();
+    for (i, &q) in chain.iter().rev().enumerate() {
+        // SAFETY: live records.
+        let (arg, recovered, nil_deref, start_pc) = unsafe { ((*q).arg, (*q).recovered, (*q).nil_deref, (*q).start_pc) };
+        if i > 0 {
+            s.push('\t');
+        }
+        s.push_str("panic: ");
+        s.push_str(&describe_value(arg, true));
+        if recovered {
+            s.push_str(" [recovered]");
+        }
+        s.push('\n');
+        if nil_deref {
+            s.push_str(&format!("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc={start_pc:#x}]\n"));
+        }
+    }
+    s.push('\n');
+    // SAFETY: p is live.
+    let (fp, pc) = unsafe { ((*p).start_fp, (*p).start_pc) };
+    unwind::traceback(&mut s, fp, pc, 100);
+    s
+}
+
+/// The panic reached the entry trampoline: print the report and end main with status 2.
+fn crash(p: *mut Panic) -> ! {
+    if tracing() {
+        trace(format_args!("unrecovered: crash report, exit status 2"));
+    }
+    print_crash(p);
+    exit_goroutine(2)
+}
+
+#[inline(never)]
+fn print_crash(p: *mut Panic) {
+    let s = crash_report(p);
+    write_stderr(&s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_print_like_gc() {
+        assert_eq!(go_print_float(1.5), "+1.500000e+000");
+        assert_eq!(go_print_float(-0.001), "-1.000000e-003");
+        assert_eq!(go_print_float(0.0), "+0.000000e+000");
+        assert_eq!(go_print_float(1e100), "+1.000000e+100");
+        assert_eq!(go_print_float(f64::NAN), "NaN");
+    }
+
+    #[test]
+    fn bounds_messages() {
+        assert_eq!(bounds_message(bounds::INDEX, 5, 3), "runtime error: index out of range [5] with length 3");
+        assert_eq!(bounds_message(bounds::INDEX, -1, 3), "runtime error: index out of range [-1]");
+        assert_eq!(bounds_message(bounds::SLICE_ACAP, 5, 3), "runtime error: slice bounds out of range [:5] with capacity 3");
+        assert_eq!(bounds_message(bounds::SLICE_ALEN, 5, 3), "runtime error: slice bounds out of range [:5] with length 3");
+        assert_eq!(bounds_message(bounds::SLICE_B, 5, 3), "runtime error: slice bounds out of range [5:3]");
+    }
+}
+
+/// The panic machinery's entry points for JIT code, by the names the compiler imports. Calling
+/// conventions: `gort_gopanic(typ, data)`, `gort_panic_bounds(code, x, y)`,
+/// `gort_panic_index(i, len)`, `gort_panic_slice_{alen,acap,b}(x, y)`, `gort_panic_divide()`,
+/// `gort_panic_shift()`, `gort_panic_nilderef()` (alias `gort_panic_nil`), `gort_panic_nilmap()`,
+/// `gort_exit(code)` never return and are called with `tail` (`try_call` in frames with defers);
+/// `gort_gorecover(out)`, `gort_deferproc(closure)`, `gort_deferpop() -> closure` (alias
+/// `gort_deferreturn`), `gort_set_trace(on)` never panic and work with `tail` or `system_v`.
+pub fn symbols() -> Vec<(&'static str, *const u8)> {
+    vec![
+        ("gort_gopanic", gort_gopanic as *const u8),
+        ("gort_gorecover", gort_gorecover as *const u8),
+        ("gort_deferproc", gort_deferproc as *const u8),
+        ("gort_deferpop", gort_deferpop as *const u8),
+        ("gort_deferreturn", gort_deferpop as *const u8),
+        ("gort_exit", gort_exit as *const u8),
+        ("gort_panic_bounds", gort_panic_bounds as *const u8),
+        ("gort_panic_index", gort_panic_index as *const u8),
+        ("gort_panic_divide", gort_panic_divide as *const u8),
+        ("gort_panic_nilderef", gort_panic_nilderef as *const u8),
+        ("gort_panic_nil", gort_panic_nilderef as *const u8),
+        ("gort_panic_shift", gort_panic_shift as *const u8),
+        ("gort_panic_slice_alen", gort_panic_slice_alen as *const u8),
+        ("gort_panic_slice_acap", gort_panic_slice_acap as *const u8),
+        ("gort_panic_slice_b", gort_panic_slice_b as *const u8),
+        ("gort_panic_nilmap", gort_panic_nilmap as *const u8),
+        ("gort_set_trace", gort_set_trace as *const u8),
+    ]
+}

@@ -1,0 +1,229 @@
+//! Slices: `make`, `append` growth, `copy`, and raw memory helpers.
+//!
+//! Growth follows gc (Go 1.19 `growslice`, identical in effect to Go 1.20+'s `nextslicecap`):
+//! double below 256 elements, then grow by `(cap + 3*256)/4` until large enough, then round the byte
+//! size up to the malloc size class ([`roundupsize`], gc's `class_to_size` table) and derive the
+//! capacity from it, so `cap()` after `append` prints what gc prints. (Go 1.22+ adds an 8-byte malloc
+//! header to pointer-containing objects above 512 bytes, which changes some of those capacities; we
+//! follow 1.19, the reference toolchain installed here.)
+
+use crate::abi::{GoSlice, TypeDesc};
+use crate::alloc::{self, MAX_ALLOC};
+use crate::rterror;
+
+/// gc's malloc size classes (`runtime/sizeclasses.go`, `class_to_size`), excluding class 0.
+const CLASS_TO_SIZE: [u32; 67] = [
+    8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352,
+    384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304,
+    2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880,
+    12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768,
+];
+const MAX_SMALL_SIZE: usize = 32768;
+const PAGE_SIZE: usize = 8192;
+
+/// gc's `roundupsize`: the size of the memory block malloc returns for a request of `size` bytes.
+pub fn roundupsize(size: usize) -> usize {
+    if size < MAX_SMALL_SIZE {
+        let i = CLASS_TO_SIZE.partition_point(|&c| (c as usize) < size);
+        return CLASS_TO_SIZE[i] as usize;
+    }
+    match size.checked_add(PAGE_SIZE) {
+        None => size,
+        Some(_) => (size + PAGE_SIZE - 1) & !(PAGE_SIZE - 1),
+    }
+}
+
+/// gc's `nextslicecap`: the capacity before size-class rounding.
+pub fn nextslicecap(newlen: usize, oldcap: usize) -> usize {
+    let mut newcap = oldcap;
+    let doublecap = newcap + newcap;
+    if newlen > doublecap {
+        return newlen;
+    }
+    const THRESHOLD: usize = 256;
+    if oldcap < THRESHOLD {
+        return doublecap;
+    }
+    loop {
+        newcap += (newcap + 3 * THRESHOLD) >> 2;
+        if newcap >= newlen {
+            break;
+        }
+    }
+    if (newcap as isize) <= 0 { newlen } else { newcap }
+}
+
+/// The capacity gc gives a slice of `elem_size`-byte elements grown from `oldcap` to hold
+/// `newlen` elements, or `None` when the memory would exceed `maxAlloc`.
+pub fn grown_cap(elem_size: usize, newlen: usize, oldcap: usize) -> Option<usize> {
+    let newcap = nextslicecap(newlen, oldcap);
+    if elem_size == 0 {
+        return Some(newlen);
+    }
+    let mem = newcap.checked_mul(elem_size)?;
+    if mem > MAX_ALLOC {
+        return None;
+    }
+    let capmem = roundupsize(mem);
+    if capmem > MAX_ALLOC {
+        return None;
+    }
+    Some(capmem / elem_size)
+}
+
+/// `make([]T, len, cap)`: writes a zeroed slice to `out`.
+/// Panics `runtime error: makeslice: len out of range` / `... cap out of range` like gc.
+///
+/// # Safety
+/// `elem` must be a valid descriptor and `out` writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_makeslice(elem: *const TypeDesc, len: isize, cap: isize, out: *mut GoSlice) {
+    // SAFETY: caller guarantees elem is valid.
+    let size = unsafe { (*elem).size };
+    let align = unsafe { (*elem).align } as usize;
+    let mem_cap = (cap as usize).checked_mul(size);
+    let cap_ok = cap >= 0 && matches!(mem_cap, Some(m) if m <= MAX_ALLOC);
+    if !cap_ok || len < 0 || len > cap {
+        let mem_len = (len as usize).checked_mul(size);
+        if len < 0 || !matches!(mem_len, Some(m) if m <= MAX_ALLOC) {
+            rterror::runtime_error("runtime error: makeslice: len out of range");
+        }
+        rterror::runtime_error("runtime error: makeslice: cap out of range");
+    }
+    let ptr = alloc::alloc_zeroed(size * cap as usize, align.clamp(1, 4096));
+    // SAFETY: caller guarantees out is writable.
+    unsafe { out.write(GoSlice { ptr, len, cap }) };
+}
+
+/// `append` support: writes to `out` a slice of length `old.len + added` holding `old`'s elements.
+/// When `old` has room it is resliced in place (no copy); otherwise a new backing array with gc's
+/// growth policy is allocated, the old elements copied and the rest zeroed. The caller then stores
+/// the appended elements at `[old.len, old.len+added)`. `old` and `out` may alias.
+/// Panics `runtime error: growslice: cap out of range` when the result cannot be allocated.
+///
+/// # Safety
+/// `elem` valid; `old` readable; `out` writable; `added >= 0`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_growslice(elem: *const TypeDesc, old: *const GoSlice, added: isize, out: *mut GoSlice) {
+    // SAFETY: caller guarantees validity of all pointers.
+    let (size, align, old) = unsafe { ((*elem).size, (*elem).align as usize, *old) };
+    let newlen = old.len.checked_add(added).filter(|&n| n >= 0 && added >= 0);
+    let Some(newlen) = newlen else {
+        rterror::runtime_error("runtime error: growslice: len out of range")
+    };
+    if newlen <= old.cap {
+        // SAFETY: out writable.
+        unsafe { out.write(GoSlice { ptr: old.ptr, len: newlen, cap: old.cap }) };
+        return;
+    }
+    let Some(newcap) = grown_cap(size, newlen as usize, old.cap as usize) else {
+        rterror::runtime_error("runtime error: growslice: cap out of range")
+    };
+    let ptr = if size == 0 { alloc::zero_base() } else { alloc::alloc_zeroed(newcap * size, align.clamp(1, 4096)) };
+    if size != 0 && old.len > 0 {
+        // SAFETY: old.ptr has old.len elements; ptr is a fresh block at least that large.
+        unsafe { std::ptr::copy_nonoverlapping(old.ptr, ptr, old.len as usize * size) };
+    }
+    // SAFETY: out writable.
+    unsafe { out.write(GoSlice { ptr, len: newlen, cap: newcap as isize }) };
+}
+
+/// `memmove(dst, src, n)`: copies `n` bytes; regions may overlap.
+///
+/// # Safety
+/// `dst` writable and `src` readable for `n` bytes (either may dangle when `n == 0`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_memmove(dst: *mut u8, src: *const u8, n: usize) {
+    if n != 0 {
+        // SAFETY: caller guarantees both ranges are valid.
+        unsafe { std::ptr::copy(src, dst, n) };
+    }
+}
+
+/// Zeroes `n` bytes at `ptr` (`clear(s)`, zeroing variables).
+///
+/// # Safety
+/// `ptr` writable for `n` bytes (may dangle when `n == 0`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_memclr(ptr: *mut u8, n: usize) {
+    if n != 0 {
+        // SAFETY: caller guarantees the range is writable.
+        unsafe { std::ptr::write_bytes(ptr, 0, n) };
+    }
+}
+
+/// Byte-wise equality of two `n`-byte blocks.
+///
+/// # Safety
+/// Both pointers readable for `n` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_memequal(a: *const u8, b: *const u8, n: usize) -> bool {
+    if n == 0 || a == b {
+        return true;
+    }
+    // SAFETY: caller guarantees both ranges are readable.
+    unsafe { std::slice::from_raw_parts(a, n) == std::slice::from_raw_parts(b, n) }
+}
+
+/// The `copy(dst, src)` builtin for slices: copies `min(dst_len, src_len)` elements of `elem_size`
+/// bytes (overlap allowed) and returns that count. Also serves `copy(dst []byte, src string)`.
+///
+/// # Safety
+/// The pointers must be valid for their lengths.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_slicecopy(dst: *mut u8, dst_len: isize, src: *const u8, src_len: isize, elem_size: usize) -> isize {
+    let n = dst_len.min(src_len);
+    if n > 0 && elem_size > 0 {
+        // SAFETY: both ranges hold at least n elements.
+        unsafe { std::ptr::copy(src, dst, n as usize * elem_size) };
+    }
+    n.max(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Capacity sequence when appending one element at a time, starting from a nil slice.
+    fn caps(elem: usize, n: usize) -> Vec<usize> {
+        let (mut len, mut cap, mut out) = (0usize, 0usize, vec![]);
+        for _ in 0..n {
+            if len + 1 > cap {
+                cap = grown_cap(elem, len + 1, cap).unwrap();
+            }
+            len += 1;
+            out.push(cap);
+        }
+        out
+    }
+
+    // Expected values printed by go1.19.8 (a Go program appending one element at a time to nil
+    // []int, []byte, []string, [][]int, []struct{a,b,c int32}, printing cap when it changes).
+    #[test]
+    fn growth_matches_gc() {
+        let dedup = |v: Vec<usize>| {
+            let mut v = v;
+            v.dedup();
+            v
+        };
+        assert_eq!(dedup(caps(8, 2000)), GO_INT);
+        assert_eq!(dedup(caps(1, 5000)), GO_BYTE);
+        assert_eq!(dedup(caps(16, 1000)), GO_STRING);
+        assert_eq!(dedup(caps(24, 600)), GO_SLICE);
+        assert_eq!(dedup(caps(12, 600)), GO_12);
+    }
+
+    const GO_INT: &[usize] = &[1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 848, 1280, 1792, 2560];
+    const GO_BYTE: &[usize] = &[8, 16, 32, 64, 128, 256, 512, 896, 1408, 2048, 3072, 4096, 5376];
+    const GO_STRING: &[usize] = &[1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 848, 1280];
+    const GO_SLICE: &[usize] = &[1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 853];
+    const GO_12: &[usize] = &[1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 853];
+
+    #[test]
+    fn append_many_at_once() {
+        // append(make([]int, 0), 1..=5...) -> cap 6 in gc (newlen 5 > 2*0 -> 5 -> 48 bytes).
+        assert_eq!(grown_cap(8, 5, 0), Some(6));
+        assert_eq!(grown_cap(1, 5, 0), Some(8));
+        assert_eq!(grown_cap(8, 1 << 50, 0), None);
+    }
+}

@@ -1,0 +1,302 @@
+//! Lowering one function body: the prologue (parameters, results, captured variables, defer
+//! frame), the statements, and the epilogue; plus `return` statements.
+//!
+//! Invariants:
+//! * Variables that are captured by a closure or whose address is taken live in memory (a heap box
+//!   from `gort_new`, or a stack slot for results of defer frames that are not captured); all
+//!   others are Cranelift variables (registers).
+//! * In a frame with defers every result lives in memory (named: the variable's storage; unnamed:
+//!   a result slot) so the deferreturn block can return them without SSA values from the body.
+
+use std::collections::HashMap;
+
+use cranelift_codegen::ir::{self, InstBuilder, UserFuncName, types};
+use cranelift_codegen::{Context, ir::Function};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_module::{FuncId, Module};
+
+use crate::syntax::ast;
+use crate::types::{FuncInfo, ObjId, ObjKind, TypeId};
+
+use super::defer::{DeferFrame, DeferKind};
+use super::func::{FnCx, Local, V};
+use super::prog::Prog;
+use super::tyview::Repr;
+use super::{FuncMeta, LowerError};
+
+/// What is being lowered.
+pub struct BodySpec<'b> {
+    pub id: FuncId,
+    pub name: String,
+    pub decl_line: u32,
+    pub fi: &'b FuncInfo,
+    pub body: &'b ast::Block,
+    /// For func literals: the captured variables, in closure-object order.
+    pub captures: Vec<ObjId>,
+    pub sig: TypeId,
+}
+
+impl<'a> Prog<'a> {
+    /// Builds function `id` with `emit` and defines it in the JIT module.
+    pub fn build_fn(
+        &mut self,
+        id: FuncId,
+        meta: FuncMeta,
+        emit: impl FnOnce(&mut FnCx<'_, 'a, '_>),
+    ) -> Result<(), LowerError> {
+        let sig = self.jit.module().declarations().get_function_decl(id).signature.clone();
+        let mut func = Function::with_name_signature(UserFuncName::user(0, id.as_u32()), sig);
+        let mut fctx = FunctionBuilderContext::new();
+        let n_defers;
+        {
+            let b = FunctionBuilder::new(&mut func, &mut fctx);
+            let mut cx = FnCx {
+                p: self,
+                b,
+                locals: HashMap::new(),
+                ctx: ir::Value::from_u32(0),
+                result_tys: vec![],
+                result_locals: vec![],
+                result_slots: vec![],
+                out_ptr_slots: vec![],
+                handler: None,
+                defers: None,
+                jumps: vec![],
+                labels: HashMap::new(),
+                fallthrough: None,
+                pending_label: None,
+                func_name: meta.go_name.clone(),
+                overrides: HashMap::new(),
+                addr_overrides: HashMap::new(),
+                n_open_defers: 0,
+            };
+            emit(&mut cx);
+            n_defers = cx.n_open_defers;
+            cx.b.seal_all_blocks();
+            cx.b.finalize(cx.p.jit.module().target_config());
+        }
+        if std::env::var_os("GOJIT_CLIF").is_some() {
+            eprintln!("{}", func.display());
+        }
+        let mut ctx = Context::for_function(func);
+        let name = meta.go_name.clone();
+        let jm = super::JitFuncMeta {
+            go_name: meta.go_name,
+            decl_line: meta.decl_line,
+            defer_kind: match meta.defer_kind {
+                DeferKind::None => crate::jit::DeferKind::None,
+                DeferKind::Open => crate::jit::DeferKind::OpenCoded { n: n_defers },
+                DeferKind::Chained => crate::jit::DeferKind::Chained,
+            },
+            is_wrapper: meta.is_wrapper,
+        };
+        self.jit.define(id, &mut ctx, jm).map_err(|e| LowerError::Internal(format!("{name}: {e}")))
+    }
+
+    /// Lowers and defines one function body.
+    pub fn lower_body(&mut self, spec: BodySpec<'_>) -> Result<(), LowerError> {
+        let defer_kind = if spec.fi.defer_count == 0 {
+            DeferKind::None
+        } else if spec.fi.open_coded_defers {
+            DeferKind::Open
+        } else {
+            DeferKind::Chained
+        };
+        let meta = FuncMeta { go_name: spec.name.clone(), decl_line: spec.decl_line, defer_kind, is_wrapper: false };
+        let id = spec.id;
+        self.build_fn(id, meta, |cx| {
+            cx.prologue(&spec, defer_kind);
+            cx.block_stmts(&spec.body.stmts);
+            if cx.open() {
+                cx.set_line(ast_end(spec.body));
+                cx.emit_return(&[], spec.body.span);
+            }
+            cx.finish_defers();
+        })
+    }
+}
+
+fn ast_end(b: &ast::Block) -> crate::diag::Span {
+    crate::diag::Span::new(b.span.hi.saturating_sub(1), b.span.hi)
+}
+
+impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
+    /// True when a variable must live in memory.
+    pub fn is_escaping(&self, o: ObjId) -> bool {
+        match &self.p.info.obj(o).kind {
+            ObjKind::Var(v) => v.captured || v.address_taken,
+            _ => false,
+        }
+    }
+
+    fn prologue(&mut self, spec: &BodySpec<'_>, defer_kind: DeferKind) {
+        let entry = self.block();
+        self.b.append_block_params_for_function_params(entry);
+        self.at(entry);
+        self.b.set_srcloc(ir::SourceLoc::new(spec.decl_line));
+        let params: Vec<ir::Value> = self.b.block_params(entry).to_vec();
+        self.ctx = params[0];
+        let mut k = 1;
+        let fi = spec.fi;
+        if let Some(init) = self.p.main_init {
+            let fr = self.func_ref(init);
+            let z = self.i64c(0);
+            self.b.ins().call(fr, &[z]);
+        }
+        let sig = self.p.tt.signature(spec.sig).cloned().expect("function signature");
+        // receiver and parameters
+        let mut pobjs: Vec<ObjId> = vec![];
+        if let Some(r) = fi.recv {
+            pobjs.push(r);
+        }
+        pobjs.extend(fi.params.iter().copied());
+        for o in pobjs {
+            let t = self.p.info.obj(o).ty().expect("param type");
+            let n = self.p.param_words(t).len();
+            let words = params[k..k + n].to_vec();
+            k += n;
+            let v = match self.p.repr(t) {
+                Repr::Words(_) => V::W(words),
+                Repr::Mem { .. } => V::M(words[0]),
+            };
+            self.declare_local(o, t, Some(v));
+        }
+        // out pointers of aggregate results
+        self.result_tys = sig.results.clone();
+        for &rt in &sig.results {
+            if self.p.repr(rt).is_mem() {
+                let s = self.slot(8, 8);
+                self.b.ins().stack_store(types::I64, params[k], s, 0);
+                k += 1;
+                self.out_ptr_slots.push(Some(s));
+            } else {
+                self.out_ptr_slots.push(None);
+            }
+        }
+        // captured variables: box pointers from the closure object
+        for (i, &o) in spec.captures.iter().enumerate() {
+            let ptr = self.b.ins().load(types::I64, ir::MemFlagsData::trusted(), self.ctx, 8 * (i as i32 + 1));
+            let var = self.b.declare_var(types::I64);
+            self.b.def_var(var, ptr);
+            self.locals.insert(o, Local::Boxed(var));
+        }
+        // results
+        let has_defers = defer_kind != DeferKind::None;
+        for (i, &o) in fi.results.iter().enumerate() {
+            let t = sig.results[i];
+            if fi.named_results {
+                if has_defers {
+                    self.declare_result_in_memory(o, t);
+                } else {
+                    self.declare_local(o, t, None);
+                }
+                self.result_locals.push(Some(o));
+                self.result_slots.push(None);
+            } else {
+                self.result_locals.push(None);
+                if has_defers {
+                    let (size, align) = self.p.size_align(t);
+                    let s = self.slot(size.max(1), align);
+                    let a = self.b.ins().stack_addr(types::I64, s, 0);
+                    let z = self.zero(t);
+                    self.store(t, &z, a, 0);
+                    self.result_slots.push(Some(s));
+                } else {
+                    self.result_slots.push(None);
+                }
+            }
+        }
+        if has_defers {
+            self.defers = Some(DeferFrame::new(self, defer_kind, spec.fi.defer_count as usize));
+        }
+    }
+
+    /// Named result of a defer frame: in a stack slot, or boxed with the box address in a slot.
+    fn declare_result_in_memory(&mut self, o: ObjId, t: TypeId) {
+        let (size, align) = self.p.size_align(t);
+        if self.is_escaping(o) {
+            let addr = self.new_object(t);
+            let s = self.slot(8, 8);
+            self.b.ins().stack_store(types::I64, addr, s, 0);
+            self.locals.insert(o, Local::BoxSlot(s));
+        } else {
+            let s = self.slot(size.max(1), align);
+            let a = self.b.ins().stack_addr(types::I64, s, 0);
+            let z = self.zero(t);
+            self.store(t, &z, a, 0);
+            self.locals.insert(o, Local::Slot(s));
+        }
+    }
+
+    /// Lowers `return exprs`.
+    pub fn return_stmt(&mut self, exprs: &[ast::Expr], span: crate::diag::Span) {
+        let vals: Vec<V> = if exprs.len() == 1 && self.result_tys.len() > 1 {
+            self.multi_value(&exprs[0])
+        } else {
+            let tys = self.result_tys.clone();
+            exprs.iter().zip(tys).map(|(e, t)| self.expr_as(e, t)).collect()
+        };
+        self.emit_return(&vals, span);
+    }
+
+    /// Stores the results (if given) and leaves the function (through the defers, if any).
+    pub fn emit_return(&mut self, vals: &[V], _span: crate::diag::Span) {
+        let tys = self.result_tys.clone();
+        if self.defers.is_some() {
+            // copy values first (a result may alias another result's storage)
+            let vals: Vec<V> = vals.iter().zip(&tys).map(|(v, &t)| self.copy_to_temp(t, v)).collect();
+            for (i, v) in vals.iter().enumerate() {
+                self.store_result(i, v);
+            }
+            let h = self.handler.expect("defer frame has a deferreturn block");
+            self.jump(h);
+            self.dead();
+            return;
+        }
+        let vals: Vec<V> = if vals.is_empty() && !tys.is_empty() {
+            (0..tys.len()).map(|i| self.load_result(i)).collect()
+        } else {
+            vals.to_vec()
+        };
+        self.return_values(&vals);
+    }
+
+    fn store_result(&mut self, i: usize, v: &V) {
+        let t = self.result_tys[i];
+        if let Some(o) = self.result_locals[i] {
+            self.write_local(o, t, v);
+        } else if let Some(s) = self.result_slots[i] {
+            let a = self.b.ins().stack_addr(types::I64, s, 0);
+            self.store(t, v, a, 0);
+        }
+    }
+
+    /// Reads result `i` from its storage (named results or result slots).
+    pub fn load_result(&mut self, i: usize) -> V {
+        let t = self.result_tys[i];
+        if let Some(o) = self.result_locals[i] {
+            self.read_local(o, t)
+        } else if let Some(s) = self.result_slots[i] {
+            let a = self.b.ins().stack_addr(types::I64, s, 0);
+            self.load(t, a, 0)
+        } else {
+            self.zero(t)
+        }
+    }
+
+    /// Emits the machine return of the given result values.
+    pub fn return_values(&mut self, vals: &[V]) {
+        let tys = self.result_tys.clone();
+        let mut words = vec![];
+        for (i, (v, &t)) in vals.iter().zip(&tys).enumerate() {
+            if let Some(s) = self.out_ptr_slots[i] {
+                let out = self.b.ins().stack_load(types::I64, types::I64, s, 0);
+                self.store(t, v, out, 0);
+            } else {
+                words.extend(v.words());
+            }
+        }
+        self.b.ins().return_(&words);
+        self.dead();
+    }
+}

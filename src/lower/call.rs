@@ -1,0 +1,819 @@
+//! Calls: Go functions (direct), func values (closures, nil check), concrete and interface
+//! methods, builtins, and standard-library functions implemented by the runtime.
+//!
+//! Argument passing (see `prog.rs`): ctx, receiver, parameters flattened (aggregates by address of
+//! a value the callee copies in its prologue), out pointers for aggregate results; variadic
+//! arguments are packed into a fresh slice unless spread with `...`.
+
+use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Type, Value, condcodes::IntCC, types};
+use cranelift_codegen::isa::CallConv;
+
+use crate::syntax::ast::{self, ExprKind};
+use crate::types::{Builtin, External, MethodTarget, Mode, ObjKind, SelectionKind, Type as GoType, TypeId, TypeTable};
+
+use super::func::{Callee, FnCx, V};
+use super::rt::{Rt, sig_of};
+use super::tyview::{self, Repr};
+
+impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
+    /// Lowers a call expression; returns its results.
+    pub fn call(&mut self, e: &ast::Expr) -> Vec<V> {
+        let ExprKind::Call { fun, args, dots, .. } = &e.kind else { return vec![] };
+        let fun = fun.unparen();
+        if let Mode::Builtin(b) = self.p.info.types[fun.id].mode.clone() {
+            return self.builtin(b, e, args, dots.is_some());
+        }
+        // method calls
+        if let Some(sel) = self.p.info.selections.get(&fun.id).cloned() {
+            if let ExprKind::Selector { x, .. } = &fun.kind {
+                match sel.kind {
+                    SelectionKind::MethodVal => {
+                        if let Some(MethodTarget::Concrete { func, ptr_recv, .. }) = sel.method.clone() {
+                            let recv = self.method_receiver(x, &sel.path, sel.recv, ptr_recv);
+                            let fsig = self.p.tt.signature(sel.ty).cloned().unwrap();
+                            let mut words = recv;
+                            words.extend(self.call_args(&fsig, args, dots.is_some()));
+                            if let Some(&fid) = self.p.funcs.get(&func) {
+                                let fr = self.func_ref(fid);
+                                return self.finish_call(Callee::Direct(fr), words, &fsig.results);
+                            }
+                            // a library method (strings.Builder, os.File)
+                            if let ObjKind::External { ext, .. } = self.p.info.obj(func).kind.clone() {
+                                return self.lib_method(ext, words, &fsig.results);
+                            }
+                            return vec![];
+                        }
+                    }
+                    SelectionKind::InterfaceMethod => {
+                        if let Some(MethodTarget::Interface { index, .. }) = sel.method.clone() {
+                            let iv = self.embedded_value(x, &sel.path, sel.recv);
+                            let w = iv.words();
+                            self.nil_check(w[0]);
+                            let code = self.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], 16 + 8 * index as i32);
+                            let fsig = self.p.tt.signature(sel.ty).cloned().unwrap();
+                            let mut words = vec![w[1]];
+                            words.extend(self.call_args(&fsig, args, dots.is_some()));
+                            let ir_sig = self.p.go_signature(Some(TypeTable::INT), &fsig.params, &fsig.results);
+                            let sref = self.b.import_signature(ir_sig);
+                            return self.finish_call(Callee::Indirect(sref, code), words, &fsig.results);
+                        }
+                    }
+                    SelectionKind::MethodExpr => {}
+                    SelectionKind::FieldVal => {}
+                }
+            }
+        }
+        // static function or library function
+        let obj = match &fun.kind {
+            ExprKind::Ident(i) => self.p.info.object_of(i.id),
+            ExprKind::Selector { sel, .. } if !self.p.info.selections.contains_key(&fun.id) => self.p.info.object_of(sel.id),
+            _ => None,
+        };
+        if !self.overrides.contains_key(&fun.id) {
+            if let Some(o) = obj {
+                match self.p.info.obj(o).kind.clone() {
+                    ObjKind::Func { ty, .. } => {
+                        let fsig = self.p.tt.signature(ty).cloned().unwrap();
+                        let words = self.call_args(&fsig, args, dots.is_some());
+                        let fid = self.p.funcs[&o];
+                        let fr = self.func_ref(fid);
+                        return self.finish_call(Callee::Direct(fr), words, &fsig.results);
+                    }
+                    ObjKind::External { ext, ty } => return self.lib_call(ext, ty, args, dots.is_some(), e),
+                    _ => {}
+                }
+            }
+        }
+        // func value
+        let ft = self.ty(fun);
+        let fsig = self.p.tt.signature(ft).cloned().unwrap_or(crate::types::ty::Signature { params: vec![], results: vec![], variadic: false });
+        let clo = self.expr(fun).w0();
+        let words = self.call_args(&fsig, args, dots.is_some());
+        self.nil_check(clo);
+        let code = self.b.ins().load(types::I64, MemFlagsData::trusted(), clo, 0);
+        let ir_sig = self.p.go_signature(None, &fsig.params, &fsig.results);
+        let sref = self.b.import_signature(ir_sig);
+        let mut all = vec![clo];
+        all.extend(words);
+        self.finish_call_ctx(Callee::Indirect(sref, code), all, &fsig.results)
+    }
+
+    /// Emits the call (ctx = 0 prepended) and splits the results.
+    pub fn finish_call(&mut self, callee: Callee, words: Vec<Value>, results: &[TypeId]) -> Vec<V> {
+        let z = self.i64c(0);
+        let mut all = vec![z];
+        all.extend(words);
+        self.finish_call_ctx(callee, all, results)
+    }
+
+    fn finish_call_ctx(&mut self, callee: Callee, mut all: Vec<Value>, results: &[TypeId]) -> Vec<V> {
+        let mut outs = vec![];
+        for &r in results {
+            if let Repr::Mem { size, align } = self.p.repr(r) {
+                let a = self.temp(size, align);
+                all.push(a);
+                outs.push(Some(a));
+            } else {
+                outs.push(None);
+            }
+        }
+        let rets = self.emit_call(callee, &all, true);
+        let mut k = 0;
+        let mut vals = vec![];
+        for (i, &r) in results.iter().enumerate() {
+            match outs[i] {
+                Some(a) => vals.push(V::M(a)),
+                None => {
+                    let n = self.p.repr(r).words().len();
+                    vals.push(V::W(rets[k..k + n].to_vec()));
+                    k += n;
+                }
+            }
+        }
+        vals
+    }
+
+    /// Flattened argument words for a call with signature `sig`.
+    pub fn call_args(&mut self, sig: &crate::types::ty::Signature, args: &[ast::Expr], spread: bool) -> Vec<Value> {
+        let vals = self.arg_values(sig, args, spread);
+        let mut words = vec![];
+        for v in vals {
+            words.extend(v.words());
+        }
+        words
+    }
+
+    /// Argument values converted to the parameter types (variadic packed).
+    pub fn arg_values(&mut self, sig: &crate::types::ty::Signature, args: &[ast::Expr], spread: bool) -> Vec<V> {
+        let np = sig.params.len();
+        // f(g()) with multi-value g
+        let mut raw: Vec<(V, TypeId, Option<&ast::Expr>)> = vec![];
+        if args.len() == 1 && np > 1 || (args.len() == 1 && matches!(self.p.tt.get(self.ty(&args[0])), GoType::Tuple(_))) {
+            let tys = self.p.tt.tuple_elems(self.ty(&args[0]));
+            let vs = self.expr_multi(&args[0]);
+            for (v, t) in vs.into_iter().zip(tys) {
+                raw.push((v, t, None));
+            }
+        } else {
+            for a in args {
+                let pi = raw.len();
+                let target = if sig.variadic && pi + 1 >= np && !spread {
+                    match self.p.tt.under(sig.params[np - 1]) {
+                        GoType::Slice(el) => *el,
+                        _ => sig.params[np - 1],
+                    }
+                } else {
+                    sig.params.get(pi).copied().unwrap_or(TypeTable::INVALID)
+                };
+                let v = self.expr_as(a, target);
+                let v = self.copy_to_temp(target, &v);
+                raw.push((v, target, Some(a)));
+            }
+        }
+        if !sig.variadic || spread {
+            // convert multi-value results to parameter types
+            return raw
+                .into_iter()
+                .enumerate()
+                .map(|(i, (v, t, e))| match (e, sig.params.get(i)) {
+                    (None, Some(&pt)) if pt != t && tyview::is_interface(self.p.tt, pt) => self.to_iface(v, t, pt),
+                    _ => v,
+                })
+                .collect();
+        }
+        let fixed = np - 1;
+        let mut out: Vec<V> = vec![];
+        let mut extra = vec![];
+        for (i, (v, t, e)) in raw.into_iter().enumerate() {
+            if i < fixed {
+                out.push(v);
+            } else {
+                extra.push((v, t, e));
+            }
+        }
+        let st = sig.params[fixed];
+        let el = match self.p.tt.under(st) {
+            GoType::Slice(el) => *el,
+            _ => st,
+        };
+        if extra.is_empty() {
+            out.push(self.zero(st));
+            return out;
+        }
+        let (esz, _) = self.p.size_align(el);
+        let n = extra.len() as i64;
+        let base = if esz * n as u64 <= 1024 && false {
+            self.temp(esz * n as u64, 8)
+        } else {
+            let td = self.p.typedesc(el);
+            let tdv = self.i64c(td as i64);
+            let nv = self.i64c(n);
+            let sl = self.temp(24, 8);
+            self.rt(Rt::MakeSlice, &[tdv, nv, nv, sl]);
+            self.b.ins().load(types::I64, MemFlagsData::trusted(), sl, 0)
+        };
+        for (i, (v, t, e)) in extra.into_iter().enumerate() {
+            let v = if e.is_none() && t != el && tyview::is_interface(self.p.tt, el) { self.to_iface(v, t, el) } else { v };
+            self.store(el, &v, base, (i as u64 * esz) as i32);
+        }
+        let nv = self.i64c(n);
+        out.push(V::W(vec![base, nv, nv]));
+        out
+    }
+
+    /// The receiver words for a concrete method call on `x` through embedded `path`.
+    pub fn method_receiver(&mut self, x: &ast::Expr, path: &[u32], xt: TypeId, ptr_recv: bool) -> Vec<Value> {
+        if path.is_empty() {
+            let is_ptr = matches!(self.p.tt.under(xt), GoType::Pointer(_));
+            return match (is_ptr, ptr_recv) {
+                (true, true) => vec![self.expr(x).w0()],
+                (false, true) => vec![self.addr_of(x)],
+                (true, false) => {
+                    let p = self.expr(x).w0();
+                    self.nil_check(p);
+                    let et = self.p.tt.pointer_elem(xt).unwrap();
+                    let v = self.load(et, p, 0);
+                    let v = self.copy_to_temp(et, &v);
+                    v.words()
+                }
+                (false, false) => {
+                    let v = self.expr(x);
+                    let v = self.copy_to_temp(xt, &v);
+                    v.words()
+                }
+            };
+        }
+        let base = if matches!(self.p.tt.under(xt), GoType::Pointer(_)) {
+            self.expr(x).w0()
+        } else {
+            match self.expr(x) {
+                V::M(a) => a,
+                v => self.value_addr(xt, &v),
+            }
+        };
+        let (addr, ft) = self.field_path_addr(base, xt, path);
+        let is_ptr = matches!(self.p.tt.under(ft), GoType::Pointer(_));
+        match (is_ptr, ptr_recv) {
+            (true, true) => vec![self.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0)],
+            (false, true) => vec![addr],
+            (true, false) => {
+                let p = self.b.ins().load(types::I64, MemFlagsData::trusted(), addr, 0);
+                self.nil_check(p);
+                let et = self.p.tt.pointer_elem(ft).unwrap();
+                let v = self.load(et, p, 0);
+                self.copy_to_temp(et, &v).words()
+            }
+            (false, false) => {
+                let v = self.load(ft, addr, 0);
+                self.copy_to_temp(ft, &v).words()
+            }
+        }
+    }
+
+    /// The value reached from `x` through embedded fields `path` (for interface method calls).
+    fn embedded_value(&mut self, x: &ast::Expr, path: &[u32], xt: TypeId) -> V {
+        if path.is_empty() {
+            return self.expr(x);
+        }
+        let base = if matches!(self.p.tt.under(xt), GoType::Pointer(_)) {
+            self.expr(x).w0()
+        } else {
+            match self.expr(x) {
+                V::M(a) => a,
+                v => self.value_addr(xt, &v),
+            }
+        };
+        let (addr, ft) = self.field_path_addr(base, xt, path);
+        self.load(ft, addr, 0)
+    }
+
+    /// A method value `x.M` (not called): unsupported for now.
+    pub fn method_value(&mut self, e: &ast::Expr, _x: &ast::Expr, _s: &crate::types::Selection) -> V {
+        self.p.err(e.span, "method values not supported by gojit yet");
+        V::one(self.i64c(0))
+    }
+
+    pub fn method_expr(&mut self, _s: &crate::types::Selection, t: TypeId) -> V {
+        self.zero(t)
+    }
+
+    /// A qualified identifier used as a value (`os.Args`, `os.Stdout`).
+    pub fn qualified(&mut self, sel: &ast::Ident, t: TypeId) -> V {
+        let Some(o) = self.p.info.object_of(sel.id) else { return self.zero(t) };
+        match self.p.info.obj(o).kind.clone() {
+            ObjKind::External { ext: External::OsStdout, .. } => V::one(self.i64c(1)),
+            ObjKind::External { ext: External::OsStderr, .. } => V::one(self.i64c(2)),
+            ObjKind::External { ext: External::OsArgs, .. } => {
+                let out = self.temp(24, 8);
+                self.lib("gort_os_args", &[out], &[]);
+                self.load(t, out, 0)
+            }
+            ObjKind::Const { val, ty } => self.constant(&val, ty),
+            _ => self.zero(t),
+        }
+    }
+
+    // ---- builtins -----------------------------------------------------------------------------
+
+    fn builtin(&mut self, b: Builtin, e: &ast::Expr, args: &[ast::Expr], spread: bool) -> Vec<V> {
+        let t = self.ty(e);
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                let at = self.ty(&args[0]);
+                let r = match self.p.tt.under(at).clone() {
+                    GoType::Basic(_) => self.expr(&args[0]).words()[1],
+                    GoType::Slice(_) => {
+                        let w = self.expr(&args[0]).words();
+                        if b == Builtin::Len { w[1] } else { w[2] }
+                    }
+                    GoType::Array { len, .. } => self.i64c(len as i64),
+                    GoType::Pointer(p) => {
+                        let n = match self.p.tt.under(p) {
+                            GoType::Array { len, .. } => *len,
+                            _ => 0,
+                        };
+                        self.i64c(n as i64)
+                    }
+                    GoType::Map { .. } => {
+                        let m = self.expr(&args[0]).w0();
+                        self.rt(Rt::MapLen, &[m])[0]
+                    }
+                    _ => self.i64c(0),
+                };
+                vec![V::one(r)]
+            }
+            Builtin::New => {
+                let et = self.p.tt.pointer_elem(t).unwrap_or(TypeTable::INT);
+                vec![V::one(self.new_object(et))]
+            }
+            Builtin::Make => {
+                match self.p.tt.under(t).clone() {
+                    GoType::Slice(el) => {
+                        let n = if args.len() > 1 { self.index_value(&args[1]) } else { self.i64c(0) };
+                        let c = if args.len() > 2 { self.index_value(&args[2]) } else { n };
+                        let td = self.p.typedesc(el);
+                        let tdv = self.i64c(td as i64);
+                        let out = self.temp(24, 8);
+                        self.rt(Rt::MakeSlice, &[tdv, n, c, out]);
+                        vec![self.load(t, out, 0)]
+                    }
+                    GoType::Map { .. } => {
+                        let hint = if args.len() > 1 { self.index_value(&args[1]) } else { self.i64c(0) };
+                        let td = self.p.typedesc(t);
+                        let tdv = self.i64c(td as i64);
+                        vec![V::one(self.rt(Rt::MakeMap, &[tdv, hint])[0])]
+                    }
+                    _ => vec![self.zero(t)],
+                }
+            }
+            Builtin::Append => vec![self.append(t, args, spread)],
+            Builtin::Copy => {
+                let dt = self.ty(&args[0]);
+                let el = match self.p.tt.under(dt) {
+                    GoType::Slice(el) => *el,
+                    _ => TypeTable::UINT8,
+                };
+                let d = self.expr(&args[0]).words();
+                let s = self.expr(&args[1]).words();
+                let (esz, _) = self.p.size_align(el);
+                let ev = self.i64c(esz as i64);
+                vec![V::one(self.rt(Rt::SliceCopy, &[d[0], d[1], s[0], s[1], ev])[0])]
+            }
+            Builtin::Delete => {
+                let mt = self.ty(&args[0]);
+                let kt = match self.p.tt.under(mt) {
+                    GoType::Map { key, .. } => *key,
+                    _ => TypeTable::INT,
+                };
+                let m = self.expr(&args[0]).w0();
+                let k = self.expr_as(&args[1], kt);
+                let kp = self.value_addr(kt, &k);
+                let td = self.p.typedesc(mt);
+                let tdv = self.i64c(td as i64);
+                self.rt(Rt::MapDelete, &[tdv, m, kp]);
+                vec![]
+            }
+            Builtin::Clear => {
+                let at = self.ty(&args[0]);
+                match self.p.tt.under(at).clone() {
+                    GoType::Map { .. } => {
+                        let m = self.expr(&args[0]).w0();
+                        let td = self.p.typedesc(at);
+                        let tdv = self.i64c(td as i64);
+                        self.rt(Rt::MapClear, &[tdv, m]);
+                    }
+                    GoType::Slice(el) => {
+                        let w = self.expr(&args[0]).words();
+                        let (esz, _) = self.p.size_align(el);
+                        let n = self.b.ins().imul_imm_s(w[1], esz as i64);
+                        self.memzero_dyn(w[0], n);
+                    }
+                    _ => {}
+                }
+                vec![]
+            }
+            Builtin::Panic => {
+                let v = self.expr_as(&args[0], TypeTable::EMPTY_INTERFACE).words();
+                self.rt(Rt::GoPanic, &[v[0], v[1]]);
+                self.b.ins().trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
+                self.dead();
+                vec![]
+            }
+            Builtin::Recover => {
+                let out = self.temp(16, 8);
+                self.rt(Rt::Recover, &[out]);
+                vec![self.load(TypeTable::EMPTY_INTERFACE, out, 0)]
+            }
+            Builtin::Print | Builtin::Println => {
+                for (i, a) in args.iter().enumerate() {
+                    if i > 0 && b == Builtin::Println {
+                        self.rt(Rt::PrintSp, &[]);
+                    }
+                    self.print_value(a);
+                }
+                if b == Builtin::Println {
+                    self.rt(Rt::PrintNl, &[]);
+                }
+                vec![]
+            }
+            Builtin::Min | Builtin::Max => {
+                let mut acc = self.expr_as(&args[0], t);
+                for a in &args[1..] {
+                    let v = self.expr_as(a, t);
+                    let op = if b == Builtin::Min { ast::BinaryOp::Lt } else { ast::BinaryOp::Gt };
+                    let c = self.compare(op, t, &v, &acc);
+                    let (vw, aw) = (v.words(), acc.words());
+                    acc = V::W(vw.iter().zip(aw).map(|(&x, y)| self.b.ins().select(c, x, y)).collect());
+                }
+                vec![acc]
+            }
+        }
+    }
+
+    fn print_value(&mut self, a: &ast::Expr) {
+        let t = self.ty(a);
+        let v = self.expr(a);
+        let tt = self.p.tt;
+        match tt.under(t).clone() {
+            GoType::Basic(k) if k.is_string() => {
+                let w = v.words();
+                self.rt(Rt::PrintString, &[w[0], w[1]]);
+            }
+            GoType::Basic(k) if k.is_float() => {
+                let mut x = v.w0();
+                if self.b.func.dfg.value_type(x) == types::F32 {
+                    x = self.b.ins().fpromote(types::F64, x);
+                }
+                self.rt(Rt::PrintFloat, &[x]);
+            }
+            GoType::Basic(crate::types::BasicKind::Bool) => {
+                self.rt(Rt::PrintBool, &[v.w0()]);
+            }
+            GoType::Basic(_) => {
+                let signed = tyview::int_info(tt, t).map(|i| i.1).unwrap_or(true);
+                let x = self.to_i64(v.w0(), t);
+                self.rt(if signed { Rt::PrintInt } else { Rt::PrintUint }, &[x]);
+            }
+            GoType::Interface { .. } => {
+                let w = v.words();
+                let typ = self.dyn_type(t, w[0]);
+                self.rt(Rt::PrintEface, &[typ, w[1]]);
+            }
+            _ => {
+                self.rt(Rt::PrintPointer, &[v.w0()]);
+            }
+        }
+    }
+
+    fn append(&mut self, t: TypeId, args: &[ast::Expr], spread: bool) -> V {
+        let el = match self.p.tt.under(t) {
+            GoType::Slice(el) => *el,
+            _ => TypeTable::UINT8,
+        };
+        let s = self.expr(&args[0]).words();
+        let (esz, _) = self.p.size_align(el);
+        if spread {
+            let st = self.ty(&args[1]);
+            let src = self.expr(&args[1]).words(); // slice or string: ptr, len first
+            let _ = st;
+            let newlen = self.b.ins().iadd(s[1], src[1]);
+            let (p, l, c) = self.grow(el, &s, src[1], newlen);
+            let dst = self.elem_addr(p, s[1], el);
+            let n = self.b.ins().imul_imm_s(src[1], esz as i64);
+            self.rt(Rt::Memmove, &[dst, src[0], n]);
+            return V::W(vec![p, l, c]);
+        }
+        let vals: Vec<V> = args[1..]
+            .iter()
+            .map(|a| {
+                let v = self.expr_as(a, el);
+                self.copy_to_temp(el, &v)
+            })
+            .collect();
+        if vals.is_empty() {
+            return V::W(s);
+        }
+        let added = self.i64c(vals.len() as i64);
+        let newlen = self.b.ins().iadd(s[1], added);
+        let (p, l, c) = self.grow(el, &s, added, newlen);
+        for (i, v) in vals.iter().enumerate() {
+            let idx = self.b.ins().iadd_imm_s(s[1], i as i64);
+            let a = self.elem_addr(p, idx, el);
+            self.store(el, v, a, 0);
+        }
+        V::W(vec![p, l, c])
+    }
+
+    /// Ensures capacity for `newlen`; fast path without a call when it fits.
+    fn grow(&mut self, el: TypeId, s: &[Value], added: Value, newlen: Value) -> (Value, Value, Value) {
+        let fits = self.b.ins().icmp(IntCC::SignedLessThanOrEqual, newlen, s[2]);
+        let slow = self.cold_block();
+        let join = self.block();
+        for _ in 0..3 {
+            self.b.append_block_param(join, types::I64);
+        }
+        self.b.ins().brif(fits, join, &[s[0].into(), newlen.into(), s[2].into()], slow, &[]);
+        self.at(slow);
+        let old = self.temp(24, 8);
+        self.b.ins().store(MemFlagsData::trusted(), s[0], old, 0);
+        self.b.ins().store(MemFlagsData::trusted(), s[1], old, 8);
+        self.b.ins().store(MemFlagsData::trusted(), s[2], old, 16);
+        let td = self.p.typedesc(el);
+        let tdv = self.i64c(td as i64);
+        self.rt(Rt::GrowSlice, &[tdv, old, added, old]);
+        let p = self.b.ins().load(types::I64, MemFlagsData::trusted(), old, 0);
+        let l = self.b.ins().load(types::I64, MemFlagsData::trusted(), old, 8);
+        let c = self.b.ins().load(types::I64, MemFlagsData::trusted(), old, 16);
+        self.b.ins().jump(join, &[p.into(), l.into(), c.into()]);
+        self.at(join);
+        let ps = self.b.block_params(join).to_vec();
+        (ps[0], ps[1], ps[2])
+    }
+
+    // ---- library calls ------------------------------------------------------------------------
+
+    /// Calls a runtime library entry (`tail` convention, may panic) with `args`; results are
+    /// returned in registers.
+    pub fn lib(&mut self, name: &'static str, args: &[Value], rets: &[Type]) -> Vec<Value> {
+        let ps: Vec<Type> = args.iter().map(|&a| self.b.func.dfg.value_type(a)).collect();
+        let sig = sig_of(CallConv::Tail, &ps, rets);
+        let id = self.p.lib_func(name, &sig);
+        let fr = self.func_ref(id);
+        self.emit_call(Callee::Direct(fr), args, true)
+    }
+
+    /// Packs values as a `[]any` argument array on the stack: (ptr, n).
+    fn any_args(&mut self, vals: Vec<(V, TypeId)>) -> (Value, Value) {
+        let n = vals.len();
+        let arr = self.temp(16 * n.max(1) as u64, 8);
+        for (i, (v, t)) in vals.into_iter().enumerate() {
+            let v = if t == TypeTable::EMPTY_INTERFACE { v } else { self.to_iface(v, t, TypeTable::EMPTY_INTERFACE) };
+            self.store(TypeTable::EMPTY_INTERFACE, &v, arr, 16 * i as i32);
+        }
+        let nv = self.i64c(n as i64);
+        (arr, nv)
+    }
+
+    /// The variadic `...any` arguments of a fmt call as (ptr, n).
+    fn fmt_args(&mut self, args: &[ast::Expr], spread: bool) -> (Value, Value) {
+        if spread {
+            let w = self.expr(&args[0]).words();
+            return (w[0], w[1]);
+        }
+        let vals: Vec<(V, TypeId)> = args
+            .iter()
+            .map(|a| {
+                let t = self.ty(a);
+                let v = self.expr(a);
+                (v, t)
+            })
+            .collect();
+        self.any_args(vals)
+    }
+
+    /// Calls a non-panicking `system_v` runtime entry with up to 2 results in registers.
+    pub fn lib_sysv(&mut self, name: &'static str, args: &[Value], rets: &[Type]) -> Vec<Value> {
+        let ps: Vec<Type> = args.iter().map(|&a| self.b.func.dfg.value_type(a)).collect();
+        let sig = sig_of(CallConv::SystemV, &ps, rets);
+        let id = self.p.lib_func(name, &sig);
+        let fr = self.func_ref(id);
+        self.emit_call(Callee::Direct(fr), args, false)
+    }
+
+    fn lib_call(&mut self, ext: External, _ty: TypeId, args: &[ast::Expr], spread: bool, e: &ast::Expr) -> Vec<V> {
+        use External::*;
+        let t = self.ty(e);
+        let i64t = types::I64;
+        // the string words of argument i
+        let sw = |cx: &mut Self, i: usize| -> Vec<Value> { cx.expr(&args[i]).words() };
+        let int = |cx: &mut Self, v: Value| V::one(v);
+        let boolean = |cx: &mut Self, v: Value| V::one(cx.b.ins().ireduce(types::I8, v));
+        match ext {
+            FmtPrintln | FmtPrint | FmtPrintf => {
+                let r = if ext == FmtPrintf {
+                    let f = sw(self, 0);
+                    let (p, n) = self.fmt_args(&args[1..], spread);
+                    self.lib("gort_fmt_printf", &[f[0], f[1], p, n], &[i64t])
+                } else {
+                    let (p, n) = self.fmt_args(args, spread);
+                    let name = if ext == FmtPrintln { "gort_fmt_println" } else { "gort_fmt_print" };
+                    self.lib(name, &[p, n], &[i64t])
+                };
+                let z = self.zero(TypeTable::ERROR);
+                vec![V::one(r[0]), z]
+            }
+            FmtFprintln | FmtFprint | FmtFprintf => {
+                // the writer: os.Stdout (1) / os.Stderr (2), as a *os.File or an io.Writer
+                let wt = self.ty(&args[0]);
+                let w = self.expr(&args[0]).words();
+                let fd = if tyview::is_interface(self.p.tt, wt) { w[1] } else { w[0] };
+                let r = if ext == FmtFprintf {
+                    let f = sw(self, 1);
+                    let (p, n) = self.fmt_args(&args[2..], spread);
+                    self.lib("gort_fmt_fprintf", &[fd, f[0], f[1], p, n], &[i64t])
+                } else {
+                    let (p, n) = self.fmt_args(&args[1..], spread);
+                    let name = if ext == FmtFprintln { "gort_fmt_fprintln" } else { "gort_fmt_fprint" };
+                    self.lib(name, &[fd, p, n], &[i64t])
+                };
+                let z = self.zero(TypeTable::ERROR);
+                vec![V::one(r[0]), z]
+            }
+            FmtSprintf | FmtErrorf => {
+                let out = self.temp(16, 8);
+                let f = sw(self, 0);
+                let (p, n) = self.fmt_args(&args[1..], spread);
+                let name = if ext == FmtErrorf { "gort_fmt_errorf" } else { "gort_fmt_sprintf" };
+                self.lib(name, &[out, f[0], f[1], p, n], &[]);
+                vec![self.load(t, out, 0)]
+            }
+            FmtSprint | FmtSprintln => {
+                let out = self.temp(16, 8);
+                let (p, n) = self.fmt_args(args, spread);
+                let name = if ext == FmtSprint { "gort_fmt_sprint" } else { "gort_fmt_sprintln" };
+                self.lib(name, &[out, p, n], &[]);
+                vec![self.load(t, out, 0)]
+            }
+            ErrorsNew => {
+                let s = sw(self, 0);
+                vec![V::W(self.lib_sysv("gort_errors_new", &[s[0], s[1]], &[i64t, i64t]))]
+            }
+            ErrorsUnwrap => {
+                let a = self.expr_as(&args[0], TypeTable::ERROR).words();
+                let out = self.temp(16, 8);
+                self.lib("gort_errors_unwrap", &[out, a[0], a[1]], &[]);
+                vec![self.load(t, out, 0)]
+            }
+            ErrorsIs => {
+                let a = self.expr_as(&args[0], TypeTable::ERROR).words();
+                let b = self.expr_as(&args[1], TypeTable::ERROR).words();
+                let r = self.lib("gort_errors_is", &[a[0], a[1], b[0], b[1]], &[i64t]);
+                vec![boolean(self, r[0])]
+            }
+            ErrorsAs => {
+                let a = self.expr_as(&args[0], TypeTable::ERROR).words();
+                let tt = self.ty(&args[1]);
+                let target = self.expr(&args[1]).w0();
+                let elem = self.p.tt.pointer_elem(tt).unwrap_or(TypeTable::ERROR);
+                let td = self.p.typedesc(elem);
+                let tdv = self.i64c(td as i64);
+                let r = self.lib("gort_errors_as", &[a[0], a[1], tdv, target], &[i64t]);
+                vec![boolean(self, r[0])]
+            }
+            OsExit => {
+                let c = self.index_value(&args[0]);
+                self.lib("gort_exit", &[c], &[]);
+                vec![]
+            }
+            StrconvItoa => {
+                let v = self.index_value(&args[0]);
+                vec![V::W(self.lib_sysv("gort_strconv_itoa", &[v], &[i64t, i64t]))]
+            }
+            StrconvAtoi => {
+                let s = sw(self, 0);
+                let out = self.temp(24, 8);
+                self.lib("gort_strconv_atoi", &[out, s[0], s[1]], &[]);
+                let v = self.load(TypeTable::INT, out, 0);
+                let err = self.load(TypeTable::ERROR, out, 8);
+                vec![v, err]
+            }
+            StringsContains | StringsHasPrefix | StringsHasSuffix | StringsEqualFold => {
+                let (a, b) = (sw(self, 0), sw(self, 1));
+                let name = match ext {
+                    StringsContains => "gort_strings_contains",
+                    StringsHasPrefix => "gort_strings_hasprefix",
+                    StringsHasSuffix => "gort_strings_hassuffix",
+                    _ => "gort_strings_equalfold",
+                };
+                let r = self.lib_sysv(name, &[a[0], a[1], b[0], b[1]], &[types::I8]);
+                vec![V::one(r[0])]
+            }
+            StringsContainsRune => {
+                let a = sw(self, 0);
+                let r = self.index_value(&args[1]);
+                let v = self.lib_sysv("gort_strings_containsrune", &[a[0], a[1], r], &[types::I8]);
+                vec![V::one(v[0])]
+            }
+            StringsIndex | StringsLastIndex | StringsCount => {
+                let (a, b) = (sw(self, 0), sw(self, 1));
+                let name = match ext {
+                    StringsIndex => "gort_strings_index",
+                    StringsLastIndex => "gort_strings_lastindex",
+                    _ => "gort_strings_count",
+                };
+                let r = self.lib_sysv(name, &[a[0], a[1], b[0], b[1]], &[i64t]);
+                vec![int(self, r[0])]
+            }
+            StringsIndexByte => {
+                let a = sw(self, 0);
+                let c = self.expr(&args[1]).w0();
+                let r = self.lib_sysv("gort_strings_indexbyte", &[a[0], a[1], c], &[i64t]);
+                vec![int(self, r[0])]
+            }
+            StringsToUpper | StringsToLower | StringsTrimSpace => {
+                let a = sw(self, 0);
+                let name = match ext {
+                    StringsToUpper => "gort_strings_toupper",
+                    StringsToLower => "gort_strings_tolower",
+                    _ => "gort_strings_trimspace",
+                };
+                vec![V::W(self.lib_sysv(name, &[a[0], a[1]], &[i64t, i64t]))]
+            }
+            StringsTrim | StringsTrimLeft | StringsTrimRight | StringsTrimPrefix | StringsTrimSuffix => {
+                let (a, b) = (sw(self, 0), sw(self, 1));
+                let name = match ext {
+                    StringsTrim => "gort_strings_trim",
+                    StringsTrimLeft => "gort_strings_trimleft",
+                    StringsTrimRight => "gort_strings_trimright",
+                    StringsTrimPrefix => "gort_strings_trimprefix",
+                    _ => "gort_strings_trimsuffix",
+                };
+                vec![V::W(self.lib_sysv(name, &[a[0], a[1], b[0], b[1]], &[i64t, i64t]))]
+            }
+            StringsReplaceAll => {
+                let (a, b, c) = (sw(self, 0), sw(self, 1), sw(self, 2));
+                vec![V::W(self.lib_sysv("gort_strings_replaceall", &[a[0], a[1], b[0], b[1], c[0], c[1]], &[i64t, i64t]))]
+            }
+            StringsReplace => {
+                let (a, b, c) = (sw(self, 0), sw(self, 1), sw(self, 2));
+                let n = self.index_value(&args[3]);
+                vec![V::W(self.lib_sysv("gort_strings_replace", &[a[0], a[1], b[0], b[1], c[0], c[1], n], &[i64t, i64t]))]
+            }
+            StringsSplit => {
+                let (a, b) = (sw(self, 0), sw(self, 1));
+                let out = self.temp(24, 8);
+                self.lib_sysv("gort_strings_split", &[out, a[0], a[1], b[0], b[1]], &[]);
+                vec![self.load(t, out, 0)]
+            }
+            StringsFields => {
+                let a = sw(self, 0);
+                let out = self.temp(24, 8);
+                self.lib_sysv("gort_strings_fields", &[out, a[0], a[1]], &[]);
+                vec![self.load(t, out, 0)]
+            }
+            StringsJoin => {
+                let (a, b) = (sw(self, 0), sw(self, 1));
+                vec![V::W(self.lib_sysv("gort_strings_join", &[a[0], a[1], b[0], b[1]], &[i64t, i64t]))]
+            }
+            StringsRepeat => {
+                let a = sw(self, 0);
+                let n = self.index_value(&args[1]);
+                let out = self.temp(16, 8);
+                self.lib("gort_strings_repeat", &[out, a[0], a[1], n], &[]);
+                vec![self.load(t, out, 0)]
+            }
+            _ => {
+                self.p.err(e.span, format!("{ext:?} is not supported by gojit yet"));
+                let rt = self.p.tt.tuple_elems(t);
+                let rts = if rt.is_empty() && t != TypeTable::INVALID { vec![t] } else { rt };
+                rts.iter().map(|&r| self.zero(r)).collect()
+            }
+        }
+    }
+
+    fn lib_method(&mut self, ext: External, words: Vec<Value>, results: &[TypeId]) -> Vec<V> {
+        let outs: Vec<Value> = results
+            .iter()
+            .map(|&r| {
+                let (s, a) = self.p.size_align(r);
+                self.temp(s.max(8), a.max(8))
+            })
+            .collect();
+        let mut all = words;
+        all.extend(outs.iter().copied());
+        let name: &'static str = Box::leak(format!("gort_{}", lib_name(ext)).into_boxed_str());
+        self.lib(name, &all, &[]);
+        results.iter().zip(outs).map(|(&r, o)| self.load(r, o, 0)).collect()
+    }
+}
+
+/// Snake-case runtime name of a library entity (`StringsHasPrefix` -> `strings_hasprefix`).
+fn lib_name(ext: External) -> String {
+    let s = format!("{ext:?}");
+    for p in ["Strings", "Strconv", "Builder", "File", "Errors", "Fmt", "Os"] {
+        if let Some(rest) = s.strip_prefix(p) {
+            return format!("{}_{}", p.to_lowercase(), rest.to_lowercase());
+        }
+    }
+    s.to_lowercase()
+}

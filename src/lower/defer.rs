@@ -1,0 +1,303 @@
+//! Defer lowering (DESIGN §4.2-4.3).
+//!
+//! * **Open-coded** (checker's `FuncInfo::open_coded_defers`): a keyed `deferBits` byte slot zeroed
+//!   in the prologue and one keyed slot per defer statement holding the deferred closure. `defer
+//!   f(a, b)` evaluates f, a, b (and a method receiver) at the statement into a closure object kept
+//!   in this frame (a stack slot: the closure is only called while the frame is live), stores its
+//!   address in slot i and sets bit i. Every return stores its results and jumps to the
+//!   **deferreturn block**, which, for i from high to low, clears bit i then calls closure i if it
+//!   was set, and returns the results from memory. The same block is the default handler of every
+//!   `try_call` in the frame, so after a recovered panic the remaining defers run and the named
+//!   results are returned. It uses no SSA value from the body.
+//! * **Chained** (defers in loops, > 8 defers): the closure object is heap-allocated and pushed on
+//!   the goroutine's defer chain with `gort_deferproc`; the deferreturn block calls
+//!   `gort_deferreturn`, which runs this frame's records.
+//!
+//! A deferred call that is not already a closure with no arguments gets a generated **wrapper**
+//! (`is_wrapper`, transparent to `recover`): its closure object is `[wrapper, values...]` and its
+//! body re-lowers the call expression with the pre-evaluated callee, receiver and arguments
+//! substituted for their expressions (`FnCx::overrides`).
+
+use cranelift_codegen::ir::{self, InstBuilder, MemFlagsData, StackSlotData, StackSlotKey, StackSlotKind, types};
+
+use crate::syntax::ast::{self, ExprKind};
+use crate::types::{ObjKind, SelectionKind};
+
+use super::func::{Callee, FnCx, V};
+use super::rt::Rt;
+use super::{FuncMeta, KEY_CLOSURE_BASE, KEY_DEFERBITS};
+
+/// How a function's defers are implemented.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeferKind {
+    None,
+    Open,
+    Chained,
+}
+
+/// The defer state of a frame.
+pub struct DeferFrame {
+    pub kind: DeferKind,
+    pub bits: ir::StackSlot,
+    pub closures: Vec<ir::StackSlot>,
+    pub next: usize,
+}
+
+impl DeferFrame {
+    /// Creates the slots, zeroes deferBits and creates the deferreturn block (`cx.handler`).
+    pub fn new(cx: &mut FnCx<'_, '_, '_>, kind: DeferKind, n: usize) -> DeferFrame {
+        let bits = cx.b.create_sized_stack_slot(StackSlotData::new_with_key(
+            StackSlotKind::ExplicitSlot,
+            8,
+            3,
+            StackSlotKey::new(KEY_DEFERBITS),
+        ));
+        let z = cx.iconst(types::I8, 0);
+        cx.b.ins().stack_store(types::I64, z, bits, 0);
+        let mut closures = vec![];
+        if kind == DeferKind::Open {
+            for i in 0..n {
+                let s = cx.b.create_sized_stack_slot(StackSlotData::new_with_key(
+                    StackSlotKind::ExplicitSlot,
+                    8,
+                    3,
+                    StackSlotKey::new(KEY_CLOSURE_BASE + i as u64),
+                ));
+                closures.push(s);
+            }
+        }
+        let h = cx.block();
+        cx.handler = Some(h);
+        cx.n_open_defers = closures.len() as u32;
+        DeferFrame { kind, bits, closures, next: 0 }
+    }
+}
+
+impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
+    /// Lowers `defer call`.
+    pub fn defer_stmt(&mut self, call: &ast::Expr) {
+        let Some(kind) = self.defers.as_ref().map(|d| d.kind) else { return };
+        let clo = self.deferred_closure(call, kind);
+        match kind {
+            DeferKind::Open => {
+                let d = self.defers.as_mut().unwrap();
+                let i = d.next.min(d.closures.len().saturating_sub(1));
+                d.next += 1;
+                let (slot, bits) = (d.closures[i], d.bits);
+                self.b.ins().stack_store(types::I64, clo, slot, 0);
+                let old = self.b.ins().stack_load(types::I64, types::I8, bits, 0);
+                let new = self.b.ins().bor_imm_s(old, 1i64 << i);
+                self.b.ins().stack_store(types::I64, new, bits, 0);
+            }
+            DeferKind::Chained => {
+                self.rt(Rt::DeferPush, &[clo]);
+            }
+            DeferKind::None => {}
+        }
+    }
+
+    /// Builds the `func()` closure that performs the deferred call.
+    fn deferred_closure(&mut self, call: &ast::Expr, kind: DeferKind) -> ir::Value {
+        let ExprKind::Call { fun, args, .. } = &call.unparen().kind else {
+            return self.i64c(0);
+        };
+        let fun_u = fun.unparen();
+        // `defer func(){...}()` and `defer f()` with f a func value: the closure itself.
+        if args.is_empty() && self.is_plain_func_value(fun_u) {
+            let v = self.expr(fun_u);
+            return v.w0();
+        }
+        // Pre-evaluate the pieces of the call.
+        let mut pre: Vec<(ast::NodeId, crate::types::TypeId, V)> = vec![];
+        let mut addr_pre: Option<(ast::NodeId, ir::Value)> = None;
+        match &fun_u.kind {
+            ExprKind::Selector { x, .. } if self.p.info.selections.contains_key(&fun_u.id) => {
+                let sel = self.p.info.selections[&fun_u.id].clone();
+                match sel.kind {
+                    SelectionKind::MethodExpr => {}
+                    _ => {
+                        if self.method_needs_addr(&sel) {
+                            let a = self.addr_of(x);
+                            addr_pre = Some((x.id, a));
+                        } else {
+                            let t = self.p.info.type_of(x.id);
+                            let v = self.expr(x);
+                            let v = self.copy_to_temp(t, &v);
+                            pre.push((x.id, t, v));
+                        }
+                    }
+                }
+            }
+            _ if self.is_static_callee(fun_u) => {}
+            _ => {
+                let t = self.p.info.type_of(fun_u.id);
+                let v = self.expr(fun_u);
+                pre.push((fun_u.id, t, v));
+            }
+        }
+        for a in args {
+            let t = self.p.info.type_of(a.id);
+            if self.p.info.types[a.id].is_type() {
+                continue;
+            }
+            let v = self.expr(a);
+            pre.push((a.id, t, v));
+        }
+        // Layout of the closure object: [code, pre values..., addr_pre]
+        let mut off = 8u64;
+        let mut layout = vec![];
+        for (id, t, _) in &pre {
+            let (size, align) = self.p.size_align(*t);
+            off = off.div_ceil(align.max(1)) * align.max(1);
+            layout.push((*id, *t, off as i32));
+            off += size;
+        }
+        let addr_off = if addr_pre.is_some() {
+            off = off.div_ceil(8) * 8;
+            let o = off as i32;
+            off += 8;
+            Some(o)
+        } else {
+            None
+        };
+        let size = off.div_ceil(8) * 8;
+        let obj = match kind {
+            DeferKind::Open => self.temp(size, 8),
+            _ => {
+                let sz = self.i64c(size as i64);
+                let al = self.i64c(8);
+                self.rt(Rt::Alloc, &[sz, al])[0]
+            }
+        };
+        // the wrapper function
+        let wrapper = self.defer_wrapper(call, &layout, addr_pre.map(|(id, _)| id).zip(addr_off));
+        let fref = self.func_ref(wrapper);
+        let code = self.b.ins().func_addr(types::I64, fref);
+        self.b.ins().store(MemFlagsData::trusted(), code, obj, 0);
+        for ((_, t, v), (_, _, o)) in pre.iter().zip(&layout) {
+            self.store(*t, v, obj, *o);
+        }
+        if let (Some((_, a)), Some(o)) = (addr_pre, addr_off) {
+            self.b.ins().store(MemFlagsData::trusted(), a, obj, o);
+        }
+        obj
+    }
+
+    /// `func` literal or a variable/field holding a func value (not a static function name).
+    fn is_plain_func_value(&self, e: &ast::Expr) -> bool {
+        match &e.kind {
+            ExprKind::FuncLit { .. } => true,
+            ExprKind::Ident(_) => !self.is_static_callee(e),
+            _ => false,
+        }
+    }
+
+    /// Callee expressions that need no evaluation (function, builtin and library names).
+    fn is_static_callee(&self, e: &ast::Expr) -> bool {
+        let id = match &e.kind {
+            ExprKind::Ident(i) => i.id,
+            ExprKind::Selector { sel, .. } if !self.p.info.selections.contains_key(&e.id) => sel.id,
+            _ => return false,
+        };
+        match self.p.info.object_of(id).map(|o| &self.p.info.obj(o).kind) {
+            Some(ObjKind::Func { .. }) | Some(ObjKind::Builtin(_)) | Some(ObjKind::External { .. }) => true,
+            _ => self.p.info.types[e.id].mode == crate::types::Mode::TypeExpr
+                || matches!(self.p.info.types[e.id].mode, crate::types::Mode::Builtin(_)),
+        }
+    }
+
+    /// Generates the wrapper that performs a deferred call from its closure object.
+    fn defer_wrapper(
+        &mut self,
+        call: &ast::Expr,
+        layout: &[(ast::NodeId, crate::types::TypeId, i32)],
+        addr: Option<(ast::NodeId, i32)>,
+    ) -> cranelift_module::FuncId {
+        let n = self.p.lit_counter.entry(format!("{}#defer", self.func_name)).or_insert(0);
+        *n += 1;
+        let name = format!("{}.deferwrap{}", self.func_name, n);
+        let sig = FnCx::go_sig(&[], &[]);
+        let id = match self.p.declare_fn(&name, &sig) {
+            Ok(id) => id,
+            Err(_) => return self.p.rt_func(Rt::PanicNil),
+        };
+        let line = self.b.srcloc().bits();
+        let meta = FuncMeta { go_name: name.clone(), decl_line: line, defer_kind: DeferKind::None, is_wrapper: true };
+        let call = call.clone();
+        let layout = layout.to_vec();
+        let locals = self.locals.clone();
+        let _ = self.p.build_fn(id, meta, |cx| {
+            let entry = cx.block();
+            cx.b.append_block_params_for_function_params(entry);
+            cx.at(entry);
+            cx.b.set_srcloc(ir::SourceLoc::new(line));
+            cx.ctx = cx.b.block_params(entry)[0];
+            let _ = &locals;
+            for (id, t, off) in &layout {
+                let v = cx.load(*t, cx.ctx, *off);
+                cx.overrides.insert(*id, v);
+            }
+            if let Some((id, off)) = addr {
+                let a = cx.b.ins().load(types::I64, MemFlagsData::trusted(), cx.ctx, off);
+                cx.addr_overrides.insert(id, a);
+            }
+            cx.expr_stmt(&call);
+            if cx.open() {
+                cx.b.ins().return_(&[]);
+            }
+        });
+        id
+    }
+
+    /// Emits the deferreturn block (after the body).
+    pub fn finish_defers(&mut self) {
+        let Some(d) = self.defers.take() else { return };
+        let h = self.handler.unwrap();
+        self.at(h);
+        match d.kind {
+            DeferKind::Open => {
+                for i in (0..d.closures.len()).rev() {
+                    let run = self.block();
+                    let next = self.block();
+                    let bits = self.b.ins().stack_load(types::I64, types::I8, d.bits, 0);
+                    let t = self.b.ins().band_imm_s(bits, 1i64 << i);
+                    self.b.ins().brif(t, run, &[], next, &[]);
+                    self.at(run);
+                    let cleared = self.b.ins().band_imm_s(bits, !(1i64 << i));
+                    self.b.ins().stack_store(types::I64, cleared, d.bits, 0);
+                    let clo = self.b.ins().stack_load(types::I64, types::I64, d.closures[i], 0);
+                    self.call_closure0(clo);
+                    self.jump(next);
+                    self.at(next);
+                }
+            }
+            DeferKind::Chained => {
+                // loop: c = gort_deferpop(); if c == 0 break; call c
+                let head = self.block();
+                let run = self.block();
+                let done = self.block();
+                self.jump(head);
+                self.at(head);
+                let c = self.rt(Rt::DeferReturn, &[])[0];
+                self.b.ins().brif(c, run, &[], done, &[]);
+                self.at(run);
+                self.call_closure0(c);
+                self.jump(head);
+                self.at(done);
+            }
+            DeferKind::None => {}
+        }
+        let n = self.result_tys.len();
+        let vals: Vec<V> = (0..n).map(|i| self.load_result(i)).collect();
+        self.return_values(&vals);
+    }
+
+    /// Calls a `func()` closure value (nil: the nil-dereference panic, as gc).
+    pub fn call_closure0(&mut self, clo: ir::Value) {
+        self.nil_check(clo);
+        let code = self.b.ins().load(types::I64, MemFlagsData::trusted(), clo, 0);
+        let sig = FnCx::go_sig(&[], &[]);
+        let sref = self.b.import_signature(sig);
+        self.emit_call(Callee::Indirect(sref, code), &[clo], true);
+    }
+}

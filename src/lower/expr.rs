@@ -1,0 +1,1004 @@
+//! Expression lowering: constants, variables, selectors (fields), index and slice expressions with
+//! bounds checks, dereference with nil checks, unary and binary operators, comparisons, composite
+//! literals, func literals (closures), type assertions and interface conversions.
+//!
+//! Invariants: `expr` returns the value of the expression in the expression's own recorded type;
+//! `expr_as` additionally applies the checker's implicit interface conversion. Bounds and nil
+//! checks branch to cold blocks calling the runtime's panic entry points (gc's messages).
+
+use cranelift_codegen::ir::{self, InstBuilder, MemFlagsData, Value, condcodes::FloatCC, condcodes::IntCC, types};
+
+use crate::syntax::ast::{self, BinaryOp, ExprKind, UnaryOp};
+use crate::types::{ConstValue, MethodTarget, Mode, ObjKind, SelectionKind, Type as GoType, TypeId, TypeTable};
+
+use super::func::{FnCx, Local, Place, V};
+use super::rt::Rt;
+use super::tyview::{self, Repr};
+
+impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
+    pub fn ty(&self, e: &ast::Expr) -> TypeId {
+        self.p.info.type_of(e.id)
+    }
+
+    /// The value of `e` converted to type `t` (implicit interface conversions).
+    pub fn expr_as(&mut self, e: &ast::Expr, t: TypeId) -> V {
+        let v = self.expr(e);
+        let from = self.ty(e);
+        self.convert_implicit(v, from, t, e)
+    }
+
+    fn convert_implicit(&mut self, v: V, from: TypeId, to: TypeId, e: &ast::Expr) -> V {
+        let target = self.p.info.implicit_conversions.get(&e.id).copied().or(Some(to));
+        match target {
+            Some(t) if t != from && tyview::is_interface(self.p.tt, t) && t != TypeTable::INVALID => {
+                if self.p.tt.basic(from) == Some(crate::types::BasicKind::UntypedNil) {
+                    return self.zero(t);
+                }
+                self.to_iface(v, from, t)
+            }
+            _ => v,
+        }
+    }
+
+    /// A multi-valued expression's values (calls, comma-ok forms) or a single value.
+    pub fn multi_value(&mut self, e: &ast::Expr) -> Vec<V> {
+        let u = e.unparen();
+        match &u.kind {
+            ExprKind::Index { x, index, .. } if matches!(self.p.tt.under(self.ty(x)), GoType::Map { .. }) => {
+                let mt = self.ty(x);
+                let GoType::Map { key, val } = self.p.tt.under(mt).clone() else { unreachable!() };
+                let m = self.expr(x).w0();
+                let k = self.expr_as(index, key);
+                let (v, ok) = self.map_index(m, &k, mt, val, true);
+                vec![v, V::one(ok)]
+            }
+            ExprKind::TypeAssert { x, .. } => {
+                let t = self.p.tt.tuple_elems(self.ty(u)).first().copied().unwrap_or(self.ty(u));
+                let (v, ok) = self.type_assert(x, t, true);
+                vec![v, V::one(ok)]
+            }
+            _ => self.expr_multi(e),
+        }
+    }
+
+    /// Values of a call (possibly several) or one value.
+    pub fn expr_multi(&mut self, e: &ast::Expr) -> Vec<V> {
+        let u = e.unparen();
+        if let Some(v) = self.overrides.get(&u.id) {
+            return vec![v.clone()];
+        }
+        if let ExprKind::Call { .. } = &u.kind {
+            if !self.p.info.types[u.fun_id()].is_type() {
+                return self.call(u);
+            }
+        }
+        vec![self.expr(e)]
+    }
+
+    pub fn expr(&mut self, e: &ast::Expr) -> V {
+        if let Some(v) = self.overrides.get(&e.id) {
+            return v.clone();
+        }
+        let tv = &self.p.info.types[e.id];
+        let t = tv.ty;
+        if let Some(c) = tv.value().cloned() {
+            return self.constant(&c, t);
+        }
+        match &e.kind {
+            ExprKind::Paren(x) => self.expr(x),
+            ExprKind::Ident(id) => self.ident(id, t),
+            ExprKind::Lit(_) => self.zero(t),
+            ExprKind::FuncLit { typ, body } => self.func_lit(e, typ, body),
+            ExprKind::CompositeLit { elts, .. } => self.composite(t, elts),
+            ExprKind::Selector { x, sel } => self.selector(e, x, sel, t),
+            ExprKind::Index { x, index, .. } => self.index(x, index, t),
+            ExprKind::Slice { x, lo, hi, max, .. } => self.slice_expr(x, lo.as_deref(), hi.as_deref(), max.as_deref(), t),
+            ExprKind::TypeAssert { x, .. } => self.type_assert(x, t, false).0,
+            ExprKind::Call { .. } => {
+                if self.p.info.types[e.fun_id()].is_type() {
+                    self.conversion(e, t)
+                } else {
+                    let mut vs = self.call(e);
+                    if vs.is_empty() { V::W(vec![]) } else { vs.swap_remove(0) }
+                }
+            }
+            ExprKind::Star(x) => {
+                let p = self.expr(x).w0();
+                self.nil_check(p);
+                self.load(t, p, 0)
+            }
+            ExprKind::Unary { op, x } => self.unary(*op, x, t),
+            ExprKind::Binary { op, x, y, .. } => self.binary(*op, x, y, t),
+            _ => self.zero(t),
+        }
+    }
+
+    /// Materializes a constant of type `t`.
+    pub fn constant(&mut self, c: &ConstValue, t: TypeId) -> V {
+        if tyview::is_interface(self.p.tt, t) {
+            // a constant converted to an interface: convert from its default type
+            let dt = match c {
+                ConstValue::Bool(_) => TypeTable::BOOL,
+                ConstValue::Int(_) => TypeTable::INT,
+                ConstValue::Float(_) | ConstValue::BigFloat { .. } => TypeTable::FLOAT64,
+                ConstValue::String(_) => TypeTable::STRING,
+            };
+            let v = self.constant(c, dt);
+            return self.to_iface(v, dt, t);
+        }
+        let ws = self.p.repr(t).words().to_vec();
+        match c {
+            ConstValue::Bool(b) => V::one(self.b.ins().iconst(types::I8, *b as i64)),
+            ConstValue::Int(i) => match ws.first() {
+                Some(&types::F64) => V::one(self.b.ins().f64const(*i as f64)),
+                Some(&types::F32) => V::one(self.b.ins().f32const(*i as f32)),
+                Some(&w) => V::one(self.b.ins().iconst(w, *i as i64)),
+                None => V::W(vec![]),
+            },
+            ConstValue::Float(f) => match ws.first() {
+                Some(&types::F32) => V::one(self.b.ins().f32const(*f as f32)),
+                Some(&types::F64) => V::one(self.b.ins().f64const(*f)),
+                Some(&w) => V::one(self.b.ins().iconst(w, *f as i64)),
+                None => V::W(vec![]),
+            },
+            ConstValue::String(s) => self.string_const(s),
+            ConstValue::BigFloat { .. } => self.zero(t),
+        }
+    }
+
+    pub fn string_const(&mut self, s: &[u8]) -> V {
+        let leaked: &'static [u8] = Box::leak(s.to_vec().into_boxed_slice());
+        let p = self.i64c(leaked.as_ptr() as i64);
+        let n = self.i64c(leaked.len() as i64);
+        V::W(vec![p, n])
+    }
+
+    fn ident(&mut self, id: &ast::Ident, t: TypeId) -> V {
+        let Some(o) = self.p.info.object_of(id.id) else { return self.zero(t) };
+        match self.p.info.obj(o).kind.clone() {
+            ObjKind::Var(vi) => self.read_local(o, vi.ty),
+            ObjKind::Func { .. } => {
+                let f = self.p.funcs[&o];
+                let a = self.p.static_closure(f);
+                V::one(self.i64c(a as i64))
+            }
+            ObjKind::Const { val, ty } => self.constant(&val, if t == TypeTable::INVALID { ty } else { t }),
+            _ => self.zero(t),
+        }
+    }
+
+    // ---- places and addresses -----------------------------------------------------------------
+
+    /// The storage location an assignable expression denotes.
+    pub fn place(&mut self, e: &ast::Expr) -> Place {
+        let t = self.ty(e);
+        match &e.kind {
+            ExprKind::Paren(x) => self.place(x),
+            ExprKind::Ident(id) => {
+                if id.is_blank() {
+                    return Place::Blank;
+                }
+                match self.p.info.object_of(id.id) {
+                    Some(o) if self.is_var(o) => Place::Local(o, self.p.info.obj(o).ty().unwrap()),
+                    _ => Place::Blank,
+                }
+            }
+            ExprKind::Index { x, index, .. } if matches!(self.p.tt.under(self.ty(x)), GoType::Map { .. }) => {
+                let mt = self.ty(x);
+                let GoType::Map { key, val } = self.p.tt.under(mt).clone() else { unreachable!() };
+                let m = self.expr(x).w0();
+                let k = self.expr_as(index, key);
+                let k = self.copy_to_temp(key, &k);
+                Place::MapEntry { m, key: k, map_ty: mt, elem: val }
+            }
+            _ => {
+                let a = self.addr_of(e);
+                Place::Mem(a, t)
+            }
+        }
+    }
+
+    /// The address of an addressable expression (or of a fresh heap copy for `&T{...}`).
+    pub fn addr_of(&mut self, e: &ast::Expr) -> Value {
+        if let Some(&a) = self.addr_overrides.get(&e.id) {
+            return a;
+        }
+        let t = self.ty(e);
+        match &e.kind {
+            ExprKind::Paren(x) => self.addr_of(x),
+            ExprKind::Ident(id) => {
+                let o = self.p.info.object_of(id.id).unwrap();
+                if let Some(a) = self.local_addr(o) {
+                    return a;
+                }
+                if self.locals.contains_key(&o) {
+                    // a register variable whose address is needed: copy (should not happen for
+                    // checked programs: address-taken variables live in memory)
+                    let v = self.read_local(o, t);
+                    let a = self.new_object(t);
+                    self.store(t, &v, a, 0);
+                    return a;
+                }
+                self.global_addr(o, t)
+            }
+            ExprKind::Star(x) => {
+                let p = self.expr(x).w0();
+                self.nil_check(p);
+                p
+            }
+            ExprKind::Selector { x, .. } => {
+                let sel = self.p.info.selections.get(&e.id).cloned();
+                match sel {
+                    Some(s) if s.kind == SelectionKind::FieldVal => {
+                        let xt = self.ty(x);
+                        let base = if matches!(self.p.tt.under(xt), GoType::Pointer(_)) {
+                            self.expr(x).w0()
+                        } else {
+                            self.addr_of(x)
+                        };
+                        self.field_path_addr(base, xt, &s.path).0
+                    }
+                    _ => self.spill(e),
+                }
+            }
+            ExprKind::Index { x, index, .. } => {
+                let xt = self.ty(x);
+                match self.p.tt.under(xt).clone() {
+                    GoType::Slice(el) => {
+                        let s = self.expr(x).words();
+                        let i = self.index_value(index);
+                        self.bounds_check(i, s[1]);
+                        self.elem_addr(s[0], i, el)
+                    }
+                    GoType::Array { len, elem } => {
+                        let base = self.addr_of(x);
+                        let i = self.index_value(index);
+                        let l = self.i64c(len as i64);
+                        self.bounds_check(i, l);
+                        self.elem_addr(base, i, elem)
+                    }
+                    GoType::Pointer(pt) => {
+                        let (len, elem) = match self.p.tt.under(pt) {
+                            GoType::Array { len, elem } => (*len, *elem),
+                            _ => (0, pt),
+                        };
+                        let base = self.expr(x).w0();
+                        self.nil_check(base);
+                        let i = self.index_value(index);
+                        let l = self.i64c(len as i64);
+                        self.bounds_check(i, l);
+                        self.elem_addr(base, i, elem)
+                    }
+                    _ => self.spill(e),
+                }
+            }
+            ExprKind::CompositeLit { .. } => {
+                let v = self.expr(e);
+                let a = self.new_object(t);
+                self.store(t, &v, a, 0);
+                a
+            }
+            _ => self.spill(e),
+        }
+    }
+
+    /// Stores the value of `e` in a fresh heap object and returns its address.
+    fn spill(&mut self, e: &ast::Expr) -> Value {
+        let t = self.ty(e);
+        let v = self.expr(e);
+        let a = self.new_object(t);
+        self.store(t, &v, a, 0);
+        a
+    }
+
+    /// Walks a field path from the address of a `t` (or the value of a pointer `t`).
+    pub fn field_path_addr(&mut self, mut base: Value, mut t: TypeId, path: &[u32]) -> (Value, TypeId) {
+        for &i in path {
+            if let GoType::Pointer(pt) = self.p.tt.under(t).clone() {
+                if t != TypeTable::INVALID && base != self.ctx {
+                    self.nil_check(base);
+                }
+                t = pt;
+            }
+            let f = self.p.tt.struct_fields(t).get(i as usize).cloned();
+            let Some(f) = f else { break };
+            let off = self.p.tt.field_offset(t, i as usize);
+            if off != 0 {
+                base = self.b.ins().iadd_imm_s(base, off as i64);
+            }
+            t = f.ty;
+            // an embedded pointer field in the middle of the path: load it
+            if !std::ptr::eq(&i, path.last().unwrap()) {
+                if let GoType::Pointer(_) = self.p.tt.under(t) {
+                    base = self.b.ins().load(types::I64, MemFlagsData::trusted(), base, 0);
+                }
+            }
+        }
+        (base, t)
+    }
+
+    pub fn elem_addr(&mut self, base: Value, i: Value, elem: TypeId) -> Value {
+        let (size, _) = self.p.size_align(elem);
+        if size == 0 {
+            return base;
+        }
+        let off = if size == 1 { i } else { self.b.ins().imul_imm_s(i, size as i64) };
+        self.b.ins().iadd(base, off)
+    }
+
+    /// An index operand as i64 (sign- or zero-extended by its type).
+    pub fn index_value(&mut self, e: &ast::Expr) -> Value {
+        let t = self.ty(e);
+        let v = self.expr(e).w0();
+        self.to_i64(v, t)
+    }
+
+    pub fn to_i64(&mut self, v: Value, t: TypeId) -> Value {
+        let vt = self.b.func.dfg.value_type(v);
+        if vt == types::I64 {
+            return v;
+        }
+        let signed = tyview::int_info(self.p.tt, t).map(|x| x.1).unwrap_or(true);
+        if signed { self.b.ins().sextend(types::I64, v) } else { self.b.ins().uextend(types::I64, v) }
+    }
+
+    /// `0 <= i < len` or panic `index out of range [i] with length len`.
+    pub fn bounds_check(&mut self, i: Value, len: Value) {
+        let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, i, len);
+        self.panic_if(bad, Rt::PanicIndex, &[i, len]);
+    }
+
+    // ---- selectors ----------------------------------------------------------------------------
+
+    fn selector(&mut self, e: &ast::Expr, x: &ast::Expr, sel: &ast::Ident, t: TypeId) -> V {
+        let Some(s) = self.p.info.selections.get(&e.id).cloned() else {
+            // qualified identifier pkg.Name
+            return self.qualified(sel, t);
+        };
+        match s.kind {
+            SelectionKind::FieldVal => {
+                let xt = self.ty(x);
+                let base = self.expr(x);
+                let base = match (&base, self.p.tt.under(xt)) {
+                    (_, GoType::Pointer(_)) => base.w0(),
+                    (V::M(a), _) => *a,
+                    (V::W(_), _) => {
+                        // a struct value never has a word representation; be safe
+                        let a = self.new_object(xt);
+                        self.store(xt, &base, a, 0);
+                        a
+                    }
+                };
+                let (addr, ft) = self.field_path_addr(base, xt, &s.path);
+                self.load(ft, addr, 0)
+            }
+            SelectionKind::MethodVal | SelectionKind::InterfaceMethod => self.method_value(e, x, &s),
+            SelectionKind::MethodExpr => self.method_expr(&s, t),
+        }
+    }
+
+    /// Whether calling this method selection needs the receiver's address.
+    pub fn method_needs_addr(&self, s: &crate::types::Selection) -> bool {
+        match &s.method {
+            Some(MethodTarget::Concrete { ptr_recv: true, .. }) => {
+                // the receiver after walking the path is a value (not a pointer)
+                let t = self.path_end_type(s.recv, &s.path);
+                !matches!(self.p.tt.under(t), GoType::Pointer(_))
+            }
+            _ => false,
+        }
+    }
+
+    /// The type reached from `t` by walking embedded fields `path`.
+    pub fn path_end_type(&self, mut t: TypeId, path: &[u32]) -> TypeId {
+        for &i in path {
+            if let GoType::Pointer(pt) = self.p.tt.under(t) {
+                t = *pt;
+            }
+            match self.p.tt.struct_fields(t).get(i as usize) {
+                Some(f) => t = f.ty,
+                None => break,
+            }
+        }
+        t
+    }
+
+    // ---- index and slice ----------------------------------------------------------------------
+
+    fn index(&mut self, x: &ast::Expr, index: &ast::Expr, t: TypeId) -> V {
+        let xt = self.ty(x);
+        match self.p.tt.under(xt).clone() {
+            GoType::Map { key, val } => {
+                let m = self.expr(x).w0();
+                let k = self.expr_as(index, key);
+                self.map_index(m, &k, xt, val, false).0
+            }
+            GoType::Basic(_) => {
+                let s = self.expr(x).words();
+                let i = self.index_value(index);
+                self.bounds_check(i, s[1]);
+                let a = self.b.ins().iadd(s[0], i);
+                V::one(self.b.ins().load(types::I8, MemFlagsData::trusted(), a, 0))
+            }
+            GoType::Array { len, elem } => {
+                let v = self.expr(x);
+                let base = v.w0();
+                let i = self.index_value(index);
+                let l = self.i64c(len as i64);
+                self.bounds_check(i, l);
+                let a = self.elem_addr(base, i, elem);
+                self.load(elem, a, 0)
+            }
+            _ => {
+                let a = self.addr_of_index(x, index, xt);
+                self.load(t, a, 0)
+            }
+        }
+    }
+
+    fn addr_of_index(&mut self, x: &ast::Expr, index: &ast::Expr, xt: TypeId) -> Value {
+        match self.p.tt.under(xt).clone() {
+            GoType::Slice(el) => {
+                let s = self.expr(x).words();
+                let i = self.index_value(index);
+                self.bounds_check(i, s[1]);
+                self.elem_addr(s[0], i, el)
+            }
+            GoType::Pointer(pt) => {
+                let (len, elem) = match self.p.tt.under(pt) {
+                    GoType::Array { len, elem } => (*len, *elem),
+                    _ => (0, pt),
+                };
+                let base = self.expr(x).w0();
+                self.nil_check(base);
+                let i = self.index_value(index);
+                let l = self.i64c(len as i64);
+                self.bounds_check(i, l);
+                self.elem_addr(base, i, elem)
+            }
+            _ => self.i64c(0),
+        }
+    }
+
+    fn slice_expr(&mut self, x: &ast::Expr, lo: Option<&ast::Expr>, hi: Option<&ast::Expr>, max: Option<&ast::Expr>, t: TypeId) -> V {
+        let xt = self.ty(x);
+        let (base, len, cap, elem, is_str) = match self.p.tt.under(xt).clone() {
+            GoType::Basic(_) => {
+                let s = self.expr(x).words();
+                (s[0], s[1], s[1], TypeTable::UINT8, true)
+            }
+            GoType::Slice(el) => {
+                let s = self.expr(x).words();
+                (s[0], s[1], s[2], el, false)
+            }
+            GoType::Array { len, elem } => {
+                let a = self.addr_of(x);
+                let l = self.i64c(len as i64);
+                (a, l, l, elem, false)
+            }
+            GoType::Pointer(pt) => {
+                let (len, elem) = match self.p.tt.under(pt) {
+                    GoType::Array { len, elem } => (*len, *elem),
+                    _ => (0, pt),
+                };
+                let a = self.expr(x).w0();
+                self.nil_check(a);
+                let l = self.i64c(len as i64);
+                (a, l, l, elem, false)
+            }
+            _ => return self.zero(t),
+        };
+        let lo_v = match lo {
+            Some(e) => self.index_value(e),
+            None => self.i64c(0),
+        };
+        let hi_v = match hi {
+            Some(e) => self.index_value(e),
+            None => len,
+        };
+        let max_v = match max {
+            Some(e) => self.index_value(e),
+            None => cap,
+        };
+        // checks: max <= cap, hi <= max, lo <= hi (unsigned: negative values fail)
+        if let Some(_) = max {
+            let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, max_v, cap);
+            self.panic_if(bad, Rt::PanicSliceAcap, &[max_v, cap]);
+            let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, hi_v, max_v);
+            self.panic_if(bad, Rt::PanicSliceB, &[hi_v, max_v]);
+        } else if hi.is_some() {
+            let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, hi_v, cap);
+            let f = if is_str || matches!(self.p.tt.under(xt), GoType::Array { .. } | GoType::Pointer(_)) {
+                Rt::PanicSliceAlen
+            } else {
+                Rt::PanicSliceAcap
+            };
+            self.panic_if(bad, f, &[hi_v, cap]);
+        }
+        let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, lo_v, hi_v);
+        self.panic_if(bad, Rt::PanicSliceB, &[lo_v, hi_v]);
+        let nlen = self.b.ins().isub(hi_v, lo_v);
+        let ncap = self.b.ins().isub(max_v, lo_v);
+        // avoid pointing past the end when the result is empty at cap
+        let p = self.elem_addr(base, lo_v, elem);
+        let zero_cap = self.b.ins().icmp_imm_s(IntCC::Equal, ncap, 0);
+        let p = self.b.ins().select(zero_cap, base, p);
+        if is_str { V::W(vec![p, nlen]) } else { V::W(vec![p, nlen, ncap]) }
+    }
+
+    // ---- unary and binary ---------------------------------------------------------------------
+
+    fn unary(&mut self, op: UnaryOp, x: &ast::Expr, t: TypeId) -> V {
+        match op {
+            UnaryOp::Addr => V::one(self.addr_of(x)),
+            UnaryOp::Pos => self.expr(x),
+            UnaryOp::Neg => {
+                let v = self.expr(x).w0();
+                if tyview::is_float(self.p.tt, t) { V::one(self.b.ins().fneg(v)) } else { V::one(self.b.ins().ineg(v)) }
+            }
+            UnaryOp::Not => {
+                let v = self.expr(x).w0();
+                V::one(self.b.ins().bxor_imm_s(v, 1))
+            }
+            UnaryOp::Complement => {
+                let v = self.expr(x).w0();
+                V::one(self.b.ins().bnot(v))
+            }
+        }
+    }
+
+    fn binary(&mut self, op: BinaryOp, x: &ast::Expr, y: &ast::Expr, t: TypeId) -> V {
+        match op {
+            BinaryOp::LogAnd | BinaryOp::LogOr => {
+                let rhs = self.block();
+                let join = self.block();
+                self.b.append_block_param(join, types::I8);
+                let l = self.expr(x).w0();
+                if op == BinaryOp::LogAnd {
+                    self.b.ins().brif(l, rhs, &[], join, &[l.into()]);
+                } else {
+                    self.b.ins().brif(l, join, &[l.into()], rhs, &[]);
+                }
+                self.at(rhs);
+                let r = self.expr(y).w0();
+                self.b.ins().jump(join, &[r.into()]);
+                self.at(join);
+                V::one(self.b.block_params(join)[0])
+            }
+            _ if op.is_comparison() => {
+                let xt = self.ty(x);
+                let yt = self.ty(y);
+                // compare in the interface type when one side is an interface
+                let ct = if tyview::is_interface(self.p.tt, xt) { xt } else if tyview::is_interface(self.p.tt, yt) { yt } else { xt };
+                // comparison with nil: compare the first word only (no runtime call)
+                if matches!(op, BinaryOp::Eq | BinaryOp::Ne) && (self.is_nil(x) || self.is_nil(y)) {
+                    let (v, _) = if self.is_nil(x) { (self.expr(y), ()) } else { (self.expr(x), ()) };
+                    let w = v.w0();
+                    let cc = if op == BinaryOp::Eq { IntCC::Equal } else { IntCC::NotEqual };
+                    return V::one(self.b.ins().icmp_imm_s(cc, w, 0));
+                }
+                let xv = self.expr_as(x, ct);
+                let yv = self.expr_as(y, ct);
+                V::one(self.compare(op, ct, &xv, &yv))
+            }
+            _ => {
+                let xv = self.expr(x);
+                self.binary_values(op, t, xv, y)
+            }
+        }
+    }
+
+    /// True for the predeclared `nil`.
+    pub fn is_nil(&self, e: &ast::Expr) -> bool {
+        match &e.unparen().kind {
+            ExprKind::Ident(id) => matches!(self.p.info.object_of(id.id).map(|o| &self.p.info.obj(o).kind), Some(ObjKind::Nil)),
+            _ => false,
+        }
+    }
+
+    /// `xv op y` for arithmetic operators (`xv` already evaluated).
+    pub fn binary_values(&mut self, op: BinaryOp, t: TypeId, xv: V, y: &ast::Expr) -> V {
+        if op.is_shift() {
+            let yt = self.ty(y);
+            let yv = self.expr(y).w0();
+            return V::one(self.shift(op, t, xv.w0(), yv, yt));
+        }
+        let yv = self.expr_as(y, t);
+        self.arith(op, t, &xv, &yv)
+    }
+
+    /// Condition branch with short-circuit operators lowered to control flow.
+    pub fn cond_branch(&mut self, c: &ast::Expr, then: ir::Block, els: ir::Block) {
+        match &c.unparen().kind {
+            ExprKind::Binary { op: BinaryOp::LogAnd, x, y, .. } if self.p.info.types[c.id].value().is_none() => {
+                let mid = self.block();
+                self.cond_branch(x, mid, els);
+                self.at(mid);
+                self.cond_branch(y, then, els);
+            }
+            ExprKind::Binary { op: BinaryOp::LogOr, x, y, .. } if self.p.info.types[c.id].value().is_none() => {
+                let mid = self.block();
+                self.cond_branch(x, then, mid);
+                self.at(mid);
+                self.cond_branch(y, then, els);
+            }
+            ExprKind::Unary { op: UnaryOp::Not, x } if self.p.info.types[c.id].value().is_none() => self.cond_branch(x, els, then),
+            _ => {
+                let v = self.expr(c).w0();
+                self.b.ins().brif(v, then, &[], els, &[]);
+            }
+        }
+    }
+
+    /// Compares a switch tag with a case expression: bool as I8.
+    pub fn compare_with(&mut self, tt: TypeId, tv: &V, e: &ast::Expr) -> Value {
+        let et = self.ty(e);
+        if tyview::is_interface(self.p.tt, tt) || !tyview::is_interface(self.p.tt, et) {
+            let ev = self.expr_as(e, tt);
+            self.compare(BinaryOp::Eq, tt, tv, &ev)
+        } else {
+            let tv2 = self.to_iface(tv.clone(), tt, et);
+            let ev = self.expr(e);
+            self.compare(BinaryOp::Eq, et, &tv2, &ev)
+        }
+    }
+
+    /// Comparison of two values of type `t`; I8 result.
+    pub fn compare(&mut self, op: BinaryOp, t: TypeId, x: &V, y: &V) -> Value {
+        let tt = self.p.tt;
+        let under = tt.under(t).clone();
+        let res = match under {
+            GoType::Basic(k) if k.is_string() => {
+                let (xw, yw) = (x.words(), y.words());
+                match op {
+                    BinaryOp::Eq | BinaryOp::Ne => {
+                        let eq = self.string_eq(&xw, &yw);
+                        if op == BinaryOp::Eq { eq } else { self.b.ins().bxor_imm_s(eq, 1) }
+                    }
+                    _ => {
+                        let c = self.rt(Rt::CmpString, &[xw[0], xw[1], yw[0], yw[1]])[0];
+                        let cc = int_cc(op, true);
+                        let r = self.b.ins().icmp_imm_s(cc, c, 0);
+                        return r;
+                    }
+                }
+            }
+            GoType::Basic(k) if k.is_float() => {
+                let cc = match op {
+                    BinaryOp::Eq => FloatCC::Equal,
+                    BinaryOp::Ne => FloatCC::NotEqual,
+                    BinaryOp::Lt => FloatCC::LessThan,
+                    BinaryOp::Le => FloatCC::LessThanOrEqual,
+                    BinaryOp::Gt => FloatCC::GreaterThan,
+                    _ => FloatCC::GreaterThanOrEqual,
+                };
+                return self.b.ins().fcmp(cc, x.w0(), y.w0());
+            }
+            GoType::Interface { .. } => {
+                let (xw, yw) = (x.words(), y.words());
+                let eq = self.iface_eq(t, &xw, &yw);
+                if op == BinaryOp::Eq { eq } else { self.b.ins().bxor_imm_s(eq, 1) }
+            }
+            GoType::Struct { .. } | GoType::Array { .. } => {
+                let eq = self.mem_eq(t, x.w0(), y.w0());
+                if op == BinaryOp::Eq { eq } else { self.b.ins().bxor_imm_s(eq, 1) }
+            }
+            GoType::Slice(_) => {
+                // only comparison with nil is allowed
+                let (xw, yw) = (x.words(), y.words());
+                self.b.ins().icmp(int_cc(op, false), xw[0], yw[0])
+            }
+            _ => {
+                let signed = tyview::int_info(tt, t).map(|x| x.1).unwrap_or(false);
+                self.b.ins().icmp(int_cc(op, signed), x.w0(), y.w0())
+            }
+        };
+        res
+    }
+
+    pub fn string_eq(&mut self, x: &[Value], y: &[Value]) -> Value {
+        let same_len = self.b.ins().icmp(IntCC::Equal, x[1], y[1]);
+        let cmp = self.block();
+        let join = self.block();
+        self.b.append_block_param(join, types::I8);
+        let f = self.iconst(types::I8, 0);
+        self.b.ins().brif(same_len, cmp, &[], join, &[f.into()]);
+        self.at(cmp);
+        let r = self.rt(Rt::Memequal, &[x[0], y[0], x[1]])[0];
+        self.b.ins().jump(join, &[r.into()]);
+        self.at(join);
+        self.b.block_params(join)[0]
+    }
+
+    /// Field-by-field equality of in-memory values.
+    fn mem_eq(&mut self, t: TypeId, a: Value, b: Value) -> Value {
+        let under = self.p.tt.under(t).clone();
+        match under {
+            GoType::Struct { fields } => {
+                let offs = self.p.tt.field_offsets(t);
+                let mut acc = self.iconst(types::I8, 1);
+                for (f, off) in fields.iter().zip(offs) {
+                    if f.name == "_" {
+                        continue;
+                    }
+                    let x = self.load(f.ty, a, off as i32);
+                    let y = self.load(f.ty, b, off as i32);
+                    let e = self.compare(BinaryOp::Eq, f.ty, &x, &y);
+                    acc = self.b.ins().band(acc, e);
+                }
+                acc
+            }
+            GoType::Array { len, elem } => {
+                let (esz, _) = self.p.size_align(elem);
+                let mut acc = self.iconst(types::I8, 1);
+                for i in 0..len.min(64) {
+                    let x = self.load(elem, a, (i * esz) as i32);
+                    let y = self.load(elem, b, (i * esz) as i32);
+                    let e = self.compare(BinaryOp::Eq, elem, &x, &y);
+                    acc = self.b.ins().band(acc, e);
+                }
+                acc
+            }
+            _ => self.iconst(types::I8, 1),
+        }
+    }
+
+    // ---- composite literals and closures ------------------------------------------------------
+
+    fn composite(&mut self, t: TypeId, elts: &[ast::Element]) -> V {
+        let under = self.p.tt.under(t).clone();
+        match under {
+            GoType::Struct { fields } => {
+                let (size, align) = self.p.size_align(t);
+                let a = self.temp(size, align);
+                self.memzero(a, size);
+                let offs = self.p.tt.field_offsets(t);
+                for (i, el) in elts.iter().enumerate() {
+                    let fi = match &el.key {
+                        Some(k) => self.p.info.field_keys.get(&k.id).copied().unwrap_or(i as u32) as usize,
+                        None => i,
+                    };
+                    let Some(f) = fields.get(fi) else { continue };
+                    let v = self.expr_as(&el.value, f.ty);
+                    self.store(f.ty, &v, a, offs[fi] as i32);
+                }
+                V::M(a)
+            }
+            GoType::Array { len, elem } => {
+                let (size, align) = self.p.size_align(t);
+                let a = self.temp(size, align);
+                self.memzero(a, size);
+                self.fill_elems(a, elem, elts, len);
+                V::M(a)
+            }
+            GoType::Slice(elem) => {
+                let n = self.literal_len(elts);
+                let td = self.p.typedesc(elem);
+                let tdv = self.i64c(td as i64);
+                let nv = self.i64c(n as i64);
+                let out = self.temp(24, 8);
+                self.rt(Rt::MakeSlice, &[tdv, nv, nv, out]);
+                let base = self.b.ins().load(types::I64, MemFlagsData::trusted(), out, 0);
+                self.fill_elems(base, elem, elts, n);
+                V::W(vec![base, nv, nv])
+            }
+            GoType::Map { key, val } => {
+                let td = self.p.typedesc(t);
+                let tdv = self.i64c(td as i64);
+                let hint = self.i64c(elts.len() as i64);
+                let m = self.rt(Rt::MakeMap, &[tdv, hint])[0];
+                for el in elts {
+                    let Some(k) = &el.key else { continue };
+                    let kv = self.expr_as(k, key);
+                    let kv = self.copy_to_temp(key, &kv);
+                    let vv = self.expr_as(&el.value, val);
+                    let vv = self.copy_to_temp(val, &vv);
+                    let slot = self.map_assign(m, &kv, t);
+                    self.store(val, &vv, slot, 0);
+                }
+                V::one(m)
+            }
+            GoType::Pointer(pt) => {
+                // &T{...} elided in a composite of pointers
+                let v = self.composite(pt, elts);
+                let a = self.new_object(pt);
+                self.store(pt, &v, a, 0);
+                V::one(a)
+            }
+            _ => self.zero(t),
+        }
+    }
+
+    fn literal_len(&self, elts: &[ast::Element]) -> u64 {
+        let mut i = 0u64;
+        let mut n = 0u64;
+        for el in elts {
+            if let Some(k) = &el.key {
+                if let Some(ConstValue::Int(v)) = self.p.info.types[k.id].value() {
+                    i = *v as u64;
+                }
+            }
+            i += 1;
+            n = n.max(i);
+        }
+        n
+    }
+
+    fn fill_elems(&mut self, base: Value, elem: TypeId, elts: &[ast::Element], _len: u64) {
+        let (esz, _) = self.p.size_align(elem);
+        let mut i = 0u64;
+        for el in elts {
+            if let Some(k) = &el.key {
+                if let Some(ConstValue::Int(v)) = self.p.info.types[k.id].value() {
+                    i = *v as u64;
+                }
+            }
+            let v = self.expr_as(&el.value, elem);
+            self.store(elem, &v, base, (i * esz) as i32);
+            i += 1;
+        }
+    }
+
+    /// Creates the closure object of a func literal (and lowers its body).
+    fn func_lit(&mut self, e: &ast::Expr, _typ: &ast::FuncType, body: &ast::Block) -> V {
+        let captures = self.p.info.captures.get(&e.id).cloned().unwrap_or_default();
+        let fi = self.p.info.funcs.get(&e.id).cloned().unwrap_or_default();
+        let n = self.p.lit_counter.entry(self.func_name.clone()).or_insert(0);
+        *n += 1;
+        let name = if self.func_name.contains(".func") {
+            format!("{}.{}", self.func_name, n)
+        } else {
+            format!("{}.func{}", self.func_name, n)
+        };
+        let sig = self.p.func_type_signature(fi.sig);
+        let Ok(id) = self.p.declare_fn(&name, &sig) else { return V::one(self.i64c(0)) };
+        let line = self.p.src.line(e.span.lo);
+        let spec = super::body::BodySpec { id, name, decl_line: line, fi: &fi, body, captures: captures.clone(), sig: fi.sig };
+        if let Err(err) = self.p.lower_body(spec) {
+            self.p.err(e.span, format!("internal compiler error: {err}"));
+        }
+        // closure object [code, box pointers...]
+        let fref = self.func_ref(id);
+        let code = self.b.ins().func_addr(types::I64, fref);
+        if captures.is_empty() {
+            let a = self.p.static_closure(id);
+            return V::one(self.i64c(a as i64));
+        }
+        let size = self.i64c(8 * (captures.len() as i64 + 1));
+        let al = self.i64c(8);
+        let obj = self.rt(Rt::Alloc, &[size, al])[0];
+        self.b.ins().store(MemFlagsData::trusted(), code, obj, 0);
+        for (i, o) in captures.iter().enumerate() {
+            let addr = match self.local_addr(*o) {
+                Some(a) => a,
+                None => {
+                    // a captured variable that is not boxed (should not happen): box a copy
+                    let t = self.p.info.obj(*o).ty().unwrap();
+                    let v = self.read_local(*o, t);
+                    let a = self.new_object(t);
+                    self.store(t, &v, a, 0);
+                    a
+                }
+            };
+            self.b.ins().store(MemFlagsData::trusted(), addr, obj, 8 * (i as i32 + 1));
+        }
+        V::one(obj)
+    }
+
+    // ---- maps ---------------------------------------------------------------------------------
+
+    /// `m[k]`: the value (zero if absent) and, for comma-ok, the presence flag.
+    pub fn map_index(&mut self, m: Value, key: &V, map_ty: TypeId, elem: TypeId, _commaok: bool) -> (V, Value) {
+        let kt = match self.p.tt.under(map_ty) {
+            GoType::Map { key, .. } => *key,
+            _ => TypeTable::INVALID,
+        };
+        let kp = self.value_addr(kt, key);
+        let td = self.p.typedesc(map_ty);
+        let tdv = self.i64c(td as i64);
+        let p = self.rt(Rt::MapAccess, &[tdv, m, kp])[0];
+        let found = self.b.ins().icmp_imm_s(IntCC::NotEqual, p, 0);
+        let yes = self.block();
+        let no = self.block();
+        let join = self.block();
+        let ws = self.p.repr(elem);
+        self.b.ins().brif(found, yes, &[], no, &[]);
+        match ws {
+            Repr::Words(ws) => {
+                for &w in &ws {
+                    self.b.append_block_param(join, w);
+                }
+                self.at(yes);
+                let v = self.load(elem, p, 0).words();
+                let args: Vec<ir::BlockArg> = v.iter().map(|&x| x.into()).collect();
+                self.b.ins().jump(join, &args);
+                self.at(no);
+                let z = self.zero(elem).words();
+                let args: Vec<ir::BlockArg> = z.iter().map(|&x| x.into()).collect();
+                self.b.ins().jump(join, &args);
+                self.at(join);
+                (V::W(self.b.block_params(join).to_vec()), found)
+            }
+            Repr::Mem { size, align } => {
+                let tmp = self.temp(size, align);
+                self.at(yes);
+                self.memcpy(tmp, p, size);
+                self.jump(join);
+                self.at(no);
+                self.memzero(tmp, size);
+                self.jump(join);
+                self.at(join);
+                (V::M(tmp), found)
+            }
+        }
+    }
+
+    /// Address of the slot for `m[k]` (created if absent); panics on a nil map.
+    pub fn map_assign(&mut self, m: Value, key: &V, map_ty: TypeId) -> Value {
+        let kt = match self.p.tt.under(map_ty) {
+            GoType::Map { key, .. } => *key,
+            _ => TypeTable::INVALID,
+        };
+        let kp = self.value_addr(kt, key);
+        let td = self.p.typedesc(map_ty);
+        let tdv = self.i64c(td as i64);
+        self.rt(Rt::MapAssign, &[tdv, m, kp])[0]
+    }
+
+    /// The address of a temporary holding `v`.
+    pub fn value_addr(&mut self, t: TypeId, v: &V) -> Value {
+        match v {
+            V::M(a) => *a,
+            V::W(_) => {
+                let (size, align) = self.p.size_align(t);
+                let a = self.temp(size.max(8), align.max(8));
+                self.store(t, v, a, 0);
+                a
+            }
+        }
+    }
+
+    /// Reads a local and returns its current box (for `Local::Boxed`), if boxed.
+    pub fn boxed_var(&self, o: crate::types::ObjId) -> Option<cranelift_frontend::Variable> {
+        match self.locals.get(&o) {
+            Some(Local::Boxed(v)) => Some(*v),
+            _ => None,
+        }
+    }
+}
+
+/// Integer condition code of a comparison operator.
+pub fn int_cc(op: BinaryOp, signed: bool) -> IntCC {
+    match (op, signed) {
+        (BinaryOp::Eq, _) => IntCC::Equal,
+        (BinaryOp::Ne, _) => IntCC::NotEqual,
+        (BinaryOp::Lt, true) => IntCC::SignedLessThan,
+        (BinaryOp::Le, true) => IntCC::SignedLessThanOrEqual,
+        (BinaryOp::Gt, true) => IntCC::SignedGreaterThan,
+        (BinaryOp::Ge, true) => IntCC::SignedGreaterThanOrEqual,
+        (BinaryOp::Lt, false) => IntCC::UnsignedLessThan,
+        (BinaryOp::Le, false) => IntCC::UnsignedLessThanOrEqual,
+        (BinaryOp::Gt, false) => IntCC::UnsignedGreaterThan,
+        _ => IntCC::UnsignedGreaterThanOrEqual,
+    }
+}
+
+/// Helpers on AST nodes.
+pub trait ExprExt {
+    /// The id of a call's `fun` expression (the expression itself otherwise).
+    fn fun_id(&self) -> ast::NodeId;
+}
+
+impl ExprExt for ast::Expr {
+    fn fun_id(&self) -> ast::NodeId {
+        match &self.kind {
+            ExprKind::Call { fun, .. } => fun.unparen().id,
+            _ => self.id,
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn _mode_is_type(m: &Mode) -> bool {
+    *m == Mode::TypeExpr
+}

@@ -1,0 +1,563 @@
+//! Per-function lowering state ([`FnCx`]) and the emission primitives every construct uses:
+//! blocks, locals, loads/stores of represented values, calls (plain or `try_call` to the frame's
+//! deferreturn block), runtime calls, and cold panic paths.
+//!
+//! Invariants:
+//! * In a frame with defers (`self.handler.is_some()`), every call that can panic is a `try_call`
+//!   whose default handler is the deferreturn block; that block reads only stack slots.
+//! * A value of a type with `Repr::Mem` is an address of memory the consumer must copy before the
+//!   memory can change (`V::M`); word values (`V::W`) are immutable SSA values.
+
+use std::collections::HashMap;
+
+use cranelift_codegen::ir::{
+    self, AbiParam, BlockArg, ExceptionTableData, ExceptionTableItem, InstBuilder, MemFlagsData,
+    Signature, StackSlotData, StackSlotKind, TrapCode, Type, Value, condcodes::IntCC, types,
+};
+use cranelift_codegen::isa::CallConv;
+use cranelift_frontend::{FunctionBuilder, Variable};
+use cranelift_module::{FuncId, Module};
+
+use crate::types::TypeId;
+
+use super::prog::Prog;
+use super::rt::Rt;
+use crate::types::ObjId as ObjKey;
+use super::tyview::{Repr, word_offsets};
+
+/// A lowered Go value.
+#[derive(Clone, Debug)]
+pub enum V {
+    /// The SSA words of a word-represented value.
+    W(Vec<Value>),
+    /// Address of an in-memory (struct/array) value.
+    M(Value),
+}
+
+impl V {
+    pub fn one(v: Value) -> V {
+        V::W(vec![v])
+    }
+    /// The single word of a scalar value.
+    pub fn w0(&self) -> Value {
+        match self {
+            V::W(w) => w[0],
+            V::M(a) => *a,
+        }
+    }
+    pub fn words(&self) -> Vec<Value> {
+        match self {
+            V::W(w) => w.clone(),
+            V::M(a) => vec![*a],
+        }
+    }
+}
+
+/// Where a local variable lives.
+#[derive(Clone, Debug)]
+pub enum Local {
+    /// SSA variables, one per word.
+    Vars(Vec<Variable>),
+    /// In this frame's stack slot (aggregates that never escape, results in defer frames).
+    Slot(ir::StackSlot),
+    /// In memory whose address is held in an SSA variable (heap boxes, captured variables).
+    Boxed(Variable),
+    /// In memory whose address is stored in a stack slot (boxed results in defer frames).
+    BoxSlot(ir::StackSlot),
+}
+
+/// A storage location.
+#[derive(Clone, Debug)]
+pub enum Place {
+    Local(ObjKey, TypeId),
+    Mem(Value, TypeId),
+    /// `m[k]` in an assignment (the entry is created on store).
+    MapEntry { m: Value, key: V, map_ty: TypeId, elem: TypeId },
+    Blank,
+}
+
+/// Break/continue targets of an enclosing statement.
+pub struct Jump {
+    pub label: Option<String>,
+    pub brk: ir::Block,
+    pub cont: Option<ir::Block>,
+}
+
+/// Function-level lowering state.
+pub struct FnCx<'p, 'a, 'f> {
+    pub p: &'p mut Prog<'a>,
+    pub b: FunctionBuilder<'f>,
+    pub locals: HashMap<ObjKey, Local>,
+    /// The closure pointer (hidden first parameter).
+    pub ctx: Value,
+    /// Result types and their storage objects (named results, or synthesized slots).
+    pub result_tys: Vec<TypeId>,
+    pub result_locals: Vec<Option<ObjKey>>,
+    /// Result storage slots when the function has defers (unnamed results) or aggregate results.
+    pub result_slots: Vec<Option<ir::StackSlot>>,
+    /// Stack slot holding each aggregate result's out pointer.
+    pub out_ptr_slots: Vec<Option<ir::StackSlot>>,
+    /// The deferreturn block, when the frame has defers.
+    pub handler: Option<ir::Block>,
+    pub defers: Option<super::defer::DeferFrame>,
+    pub jumps: Vec<Jump>,
+    pub labels: HashMap<String, ir::Block>,
+    /// Body start of the next case clause (for `fallthrough`).
+    pub fallthrough: Option<ir::Block>,
+    /// Pending label for the next loop/switch statement.
+    pub pending_label: Option<String>,
+    /// The Go name of the function being lowered (`main.f`), for naming its closures.
+    pub func_name: String,
+    /// Pre-evaluated values standing in for expressions (deferred-call wrappers).
+    pub overrides: HashMap<crate::syntax::ast::NodeId, V>,
+    /// Pre-evaluated addresses standing in for addressable expressions (wrappers).
+    pub addr_overrides: HashMap<crate::syntax::ast::NodeId, Value>,
+    /// Number of open-coded defer slots (for the JIT's metadata).
+    pub n_open_defers: u32,
+}
+
+impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
+    // ---- blocks -------------------------------------------------------------------------------
+
+    pub fn block(&mut self) -> ir::Block {
+        self.b.create_block()
+    }
+
+    pub fn cold_block(&mut self) -> ir::Block {
+        let b = self.b.create_block();
+        self.b.set_cold_block(b);
+        b
+    }
+
+    /// Starts emitting into `blk`.
+    pub fn at(&mut self, blk: ir::Block) {
+        self.b.switch_to_block(blk);
+    }
+
+    /// True when the current position is reachable (not after a terminator).
+    pub fn open(&self) -> bool {
+        !self.b.is_unreachable() && self.b.current_block().is_some()
+    }
+
+    /// After a terminator: continue in a fresh (unreachable) block so emission can go on.
+    pub fn dead(&mut self) {
+        let b = self.block();
+        self.at(b);
+    }
+
+    pub fn jump(&mut self, to: ir::Block) {
+        self.b.ins().jump(to, &[]);
+    }
+
+    pub fn set_line(&mut self, span: crate::diag::Span) {
+        let line = self.p.src.line(span.lo);
+        self.b.set_srcloc(ir::SourceLoc::new(line));
+    }
+
+    // ---- constants ----------------------------------------------------------------------------
+
+    pub fn iconst(&mut self, ty: Type, v: i64) -> Value {
+        self.b.ins().iconst(ty, v)
+    }
+
+    pub fn i64c(&mut self, v: i64) -> Value {
+        self.b.ins().iconst(types::I64, v)
+    }
+
+    /// The zero value of a type, as a value (aggregates: a zeroed temporary).
+    pub fn zero(&mut self, t: TypeId) -> V {
+        match self.p.repr(t) {
+            Repr::Words(ws) => V::W(ws.iter().map(|&w| self.zero_word(w)).collect()),
+            Repr::Mem { size, align } => {
+                let a = self.temp(size, align);
+                self.memzero(a, size);
+                V::M(a)
+            }
+        }
+    }
+
+    pub fn zero_word(&mut self, w: Type) -> Value {
+        if w == types::F64 {
+            self.b.ins().f64const(0.0)
+        } else if w == types::F32 {
+            self.b.ins().f32const(0.0)
+        } else {
+            self.b.ins().iconst(w, 0)
+        }
+    }
+
+    // ---- memory -------------------------------------------------------------------------------
+
+    /// Address of a fresh stack temporary.
+    pub fn temp(&mut self, size: u64, align: u64) -> Value {
+        let slot = self.slot(size, align);
+        self.b.ins().stack_addr(types::I64, slot, 0)
+    }
+
+    pub fn slot(&mut self, size: u64, align: u64) -> ir::StackSlot {
+        let shift = align.max(1).trailing_zeros().min(4) as u8;
+        self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size.max(1) as u32, shift))
+    }
+
+    /// Loads a value of type `t` stored at `addr + off`.
+    pub fn load(&mut self, t: TypeId, addr: Value, off: i32) -> V {
+        match self.p.repr(t) {
+            Repr::Words(ws) => {
+                let offs = word_offsets(&ws);
+                V::W(
+                    ws.iter()
+                        .zip(offs)
+                        .map(|(&w, o)| self.b.ins().load(w, MemFlagsData::trusted(), addr, off + o))
+                        .collect(),
+                )
+            }
+            Repr::Mem { .. } => {
+                if off == 0 {
+                    V::M(addr)
+                } else {
+                    V::M(self.b.ins().iadd_imm_s(addr, off as i64))
+                }
+            }
+        }
+    }
+
+    /// Stores a value of type `t` at `addr + off` (aggregates are copied).
+    pub fn store(&mut self, t: TypeId, v: &V, addr: Value, off: i32) {
+        match (self.p.repr(t), v) {
+            (Repr::Words(ws), V::W(vals)) => {
+                let offs = word_offsets(&ws);
+                for (i, o) in offs.into_iter().enumerate() {
+                    if let Some(&val) = vals.get(i) {
+                        self.b.ins().store(MemFlagsData::trusted(), val, addr, off + o);
+                    }
+                }
+            }
+            (Repr::Mem { size, .. }, V::M(src)) => {
+                let dst = if off == 0 { addr } else { self.b.ins().iadd_imm_s(addr, off as i64) };
+                self.memcpy(dst, *src, size);
+            }
+            _ => {}
+        }
+    }
+
+    pub fn memcpy(&mut self, dst: Value, src: Value, size: u64) {
+        if size == 0 {
+            return;
+        }
+        if size <= 64 {
+            let mut off = 0i32;
+            let size = size as i32;
+            while off < size {
+                let rem = size - off;
+                let ty = if rem >= 8 {
+                    types::I64
+                } else if rem >= 4 {
+                    types::I32
+                } else if rem >= 2 {
+                    types::I16
+                } else {
+                    types::I8
+                };
+                let v = self.b.ins().load(ty, MemFlagsData::trusted(), src, off);
+                self.b.ins().store(MemFlagsData::trusted(), v, dst, off);
+                off += ty.bytes() as i32;
+            }
+        } else {
+            let n = self.i64c(size as i64);
+            self.rt(Rt::Memmove, &[dst, src, n]);
+        }
+    }
+
+    pub fn memzero(&mut self, dst: Value, size: u64) {
+        if size == 0 {
+            return;
+        }
+        if size <= 64 {
+            let z = self.i64c(0);
+            let mut off = 0i32;
+            let size = size as i32;
+            while off < size {
+                let rem = size - off;
+                let (ty, v) = if rem >= 8 {
+                    (types::I64, z)
+                } else {
+                    let t = if rem >= 4 {
+                        types::I32
+                    } else if rem >= 2 {
+                        types::I16
+                    } else {
+                        types::I8
+                    };
+                    (t, self.b.ins().ireduce(t, z))
+                };
+                self.b.ins().store(MemFlagsData::trusted(), v, dst, off);
+                off += ty.bytes() as i32;
+            }
+        } else {
+            let n = self.i64c(size as i64);
+            self.memzero_dyn(dst, n);
+        }
+    }
+
+    /// Zeroes `n` bytes (a multiple of 8 or not) at `dst` with an inline loop.
+    pub fn memzero_dyn(&mut self, dst: Value, n: Value) {
+        let head = self.block();
+        let body = self.block();
+        let exit = self.block();
+        self.b.append_block_param(head, types::I64);
+        let z = self.i64c(0);
+        self.b.ins().jump(head, &[z.into()]);
+        self.at(head);
+        let i = self.b.block_params(head)[0];
+        let more = self.b.ins().icmp(IntCC::SignedLessThan, i, n);
+        self.b.ins().brif(more, body, &[], exit, &[]);
+        self.at(body);
+        let a = self.b.ins().iadd(dst, i);
+        let zb = self.iconst(types::I8, 0);
+        self.b.ins().store(MemFlagsData::trusted(), zb, a, 0);
+        let i2 = self.b.ins().iadd_imm_s(i, 1);
+        self.b.ins().jump(head, &[i2.into()]);
+        self.at(exit);
+    }
+
+    /// A fresh copy of an in-memory value in a stack temporary.
+    pub fn copy_to_temp(&mut self, t: TypeId, v: &V) -> V {
+        match v {
+            V::W(_) => v.clone(),
+            V::M(src) => {
+                let (size, align) = self.p.size_align(t);
+                let a = self.temp(size, align);
+                self.memcpy(a, *src, size);
+                V::M(a)
+            }
+        }
+    }
+
+    /// Heap-allocates zeroed memory for one value of type `t`.
+    pub fn new_object(&mut self, t: TypeId) -> Value {
+        let td = self.p.typedesc(t);
+        let tdv = self.i64c(td as i64);
+        self.rt(Rt::New, &[tdv])[0]
+    }
+
+    // ---- locals -------------------------------------------------------------------------------
+
+    /// Declares storage for a local variable and initializes it with `init` (zero if None).
+    pub fn declare_local(&mut self, o: ObjKey, t: TypeId, init: Option<V>) {
+        let init = match init {
+            Some(v) => v,
+            None => self.zero(t),
+        };
+        let repr = self.p.repr(t);
+        if self.is_escaping(o) {
+            let addr = self.new_object(t);
+            self.store(t, &init, addr, 0);
+            let var = self.b.declare_var(types::I64);
+            self.b.def_var(var, addr);
+            self.locals.insert(o, Local::Boxed(var));
+            return;
+        }
+        match repr {
+            Repr::Words(ws) => {
+                let vars: Vec<Variable> = ws.iter().map(|&w| self.b.declare_var(w)).collect();
+                for (var, val) in vars.iter().zip(init.words()) {
+                    self.b.def_var(*var, val);
+                }
+                self.locals.insert(o, Local::Vars(vars));
+            }
+            Repr::Mem { size, align } => {
+                let slot = self.slot(size, align);
+                let addr = self.b.ins().stack_addr(types::I64, slot, 0);
+                self.store(t, &init, addr, 0);
+                self.locals.insert(o, Local::Slot(slot));
+            }
+        }
+    }
+
+    /// The address of a local that lives in memory.
+    pub fn local_addr(&mut self, o: ObjKey) -> Option<Value> {
+        match self.locals.get(&o).cloned()? {
+            Local::Vars(_) => None,
+            Local::Slot(s) => Some(self.b.ins().stack_addr(types::I64, s, 0)),
+            Local::Boxed(var) => Some(self.b.use_var(var)),
+            Local::BoxSlot(s) => Some(self.b.ins().stack_load(types::I64, types::I64, s, 0)),
+        }
+    }
+
+    pub fn read_local(&mut self, o: ObjKey, t: TypeId) -> V {
+        match self.locals.get(&o).cloned() {
+            Some(Local::Vars(vars)) => V::W(vars.iter().map(|&v| self.b.use_var(v)).collect()),
+            Some(_) => {
+                let a = self.local_addr(o).unwrap();
+                self.load(t, a, 0)
+            }
+            None => self.read_global(o, t),
+        }
+    }
+
+    pub fn write_local(&mut self, o: ObjKey, t: TypeId, v: &V) {
+        match self.locals.get(&o).cloned() {
+            Some(Local::Vars(vars)) => {
+                for (var, val) in vars.iter().zip(v.words()) {
+                    self.b.def_var(*var, val);
+                }
+            }
+            Some(_) => {
+                let a = self.local_addr(o).unwrap();
+                self.store(t, v, a, 0);
+            }
+            None => {
+                let a = self.global_addr(o, t);
+                self.store(t, v, a, 0);
+            }
+        }
+    }
+
+    pub fn global_addr(&mut self, o: ObjKey, t: TypeId) -> Value {
+        let addr = self.p.global(o, t);
+        self.i64c(addr as i64)
+    }
+
+    pub fn read_global(&mut self, o: ObjKey, t: TypeId) -> V {
+        let a = self.global_addr(o, t);
+        self.load(t, a, 0)
+    }
+
+    pub fn place_load(&mut self, pl: &Place) -> V {
+        match pl {
+            Place::Local(o, t) => self.read_local(*o, *t),
+            Place::Mem(a, t) => self.load(*t, *a, 0),
+            Place::MapEntry { m, key, map_ty, elem } => {
+                let (m, key, map_ty, elem) = (*m, key.clone(), *map_ty, *elem);
+                self.map_index(m, &key, map_ty, elem, false).0
+            }
+            Place::Blank => V::W(vec![]),
+        }
+    }
+
+    pub fn place_store(&mut self, pl: &Place, v: &V) {
+        match pl {
+            Place::Local(o, t) => self.write_local(*o, *t, v),
+            Place::Mem(a, t) => self.store(*t, v, *a, 0),
+            Place::MapEntry { m, key, map_ty, elem } => {
+                let (m, key, map_ty, elem) = (*m, key.clone(), *map_ty, *elem);
+                let slot = self.map_assign(m, &key, map_ty);
+                self.store(elem, v, slot, 0);
+            }
+            Place::Blank => {}
+        }
+    }
+
+    // ---- calls --------------------------------------------------------------------------------
+
+    /// Emits a call; in a frame with defers a `try_call` to the deferreturn block. Returns the
+    /// call's results.
+    pub fn emit_call(&mut self, callee: Callee, args: &[Value], may_panic: bool) -> Vec<Value> {
+        let sig_ref = match callee {
+            Callee::Direct(f) => self.b.func.dfg.ext_funcs[f].signature,
+            Callee::Indirect(s, _) => s,
+        };
+        let n_rets = self.b.func.dfg.signatures[sig_ref].returns.len();
+        let ret_tys: Vec<Type> = self.b.func.dfg.signatures[sig_ref].returns.iter().map(|r| r.value_type).collect();
+        match (self.handler, may_panic) {
+            (Some(h), true) => {
+                let normal = self.block();
+                for &t in &ret_tys {
+                    self.b.append_block_param(normal, t);
+                }
+                let rets: Vec<BlockArg> = (0..n_rets as u32).map(BlockArg::TryCallRet).collect();
+                let normal_bc = self.b.func.dfg.block_call(normal, &rets);
+                let h_bc = self.b.func.dfg.block_call(h, &[]);
+                let et = self.b.func.dfg.exception_tables.push(ExceptionTableData::new(
+                    sig_ref,
+                    normal_bc,
+                    [ExceptionTableItem::Default(h_bc)],
+                ));
+                match callee {
+                    Callee::Direct(f) => self.b.ins().try_call(f, args, et),
+                    Callee::Indirect(_, addr) => self.b.ins().try_call_indirect(addr, args, et),
+                };
+                self.at(normal);
+                self.b.block_params(normal).to_vec()
+            }
+            _ => {
+                let inst = match callee {
+                    Callee::Direct(f) => self.b.ins().call(f, args),
+                    Callee::Indirect(s, addr) => self.b.ins().call_indirect(s, addr, args),
+                };
+                self.b.inst_results(inst).to_vec()
+            }
+        }
+    }
+
+    /// Calls a runtime entry point.
+    pub fn rt(&mut self, f: Rt, args: &[Value]) -> Vec<Value> {
+        let fr = self.rt_ref(f);
+        self.emit_call(Callee::Direct(fr), args, f.may_panic())
+    }
+
+    pub fn rt_ref(&mut self, f: Rt) -> ir::FuncRef {
+        let id = self.p.rt_func(f);
+        self.p.jit.module().declare_func_in_func(id, self.b.func)
+    }
+
+    pub fn func_ref(&mut self, id: FuncId) -> ir::FuncRef {
+        self.p.jit.module().declare_func_in_func(id, self.b.func)
+    }
+
+    /// Calls a runtime entry point that never returns (panics), then marks the code dead.
+    pub fn rt_noreturn(&mut self, f: Rt, args: &[Value]) {
+        self.rt(f, args);
+        self.b.ins().trap(TrapCode::unwrap_user(1));
+        self.dead();
+    }
+
+    /// `if cond { runtime panic f(args) }` with the panic path in a cold block.
+    pub fn panic_if(&mut self, cond: Value, f: Rt, args: &[Value]) {
+        let cold = self.cold_block();
+        let cont = self.block();
+        self.b.ins().brif(cond, cold, &[], cont, &[]);
+        self.at(cold);
+        let code = match f {
+            Rt::PanicSliceAlen => Some(1),
+            Rt::PanicSliceAcap => Some(2),
+            Rt::PanicSliceB => Some(3),
+            _ => None,
+        };
+        match code {
+            Some(c) => {
+                let cv = self.i64c(c);
+                let mut a = vec![cv];
+                a.extend_from_slice(args);
+                self.rt(f, &a);
+            }
+            None => {
+                self.rt(f, args);
+            }
+        }
+        self.b.ins().trap(TrapCode::unwrap_user(1));
+        self.at(cont);
+    }
+
+    /// Panics with the nil-dereference runtime error when `ptr` is nil.
+    pub fn nil_check(&mut self, ptr: Value) {
+        let isnull = self.b.ins().icmp_imm_s(IntCC::Equal, ptr, 0);
+        self.panic_if(isnull, Rt::PanicNil, &[]);
+    }
+
+    /// A Go-convention signature from flattened parameter and result words.
+    pub fn go_sig(params: &[Type], rets: &[Type]) -> Signature {
+        let mut s = Signature::new(CallConv::Tail);
+        s.params.push(AbiParam::new(types::I64));
+        s.params.extend(params.iter().map(|&t| AbiParam::new(t)));
+        s.returns.extend(rets.iter().map(|&t| AbiParam::new(t)));
+        s
+    }
+}
+
+/// A call target.
+#[derive(Clone, Copy)]
+pub enum Callee {
+    Direct(ir::FuncRef),
+    Indirect(ir::SigRef, Value),
+}

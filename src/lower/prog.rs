@@ -1,0 +1,216 @@
+//! Program-level lowering state ([`Prog`]): function declarations (one Cranelift `FuncId` per Go
+//! function, method, closure and wrapper), package variables (leaked zeroed memory at fixed
+//! addresses), runtime-symbol imports, the representation cache, and the list of code-address
+//! fixups applied after the JIT module is finalized (static closures `[code]`, method tables).
+//!
+//! Invariants:
+//! * Every Go function is declared with [`Prog::go_signature`] of its type: the `tail` convention,
+//!   `ctx` first, parameters flattened (aggregates as one pointer to a caller-owned copy), then one
+//!   out pointer per aggregate result; results flattened (aggregates omitted: written through the
+//!   out pointers).
+//! * Package variables never move: their address is embedded in code as a constant.
+
+use std::collections::HashMap;
+
+use cranelift_codegen::ir::{Signature, Type, types};
+use cranelift_module::{FuncId, Linkage, Module};
+
+use crate::diag::{Diagnostic, SourceFile, Span};
+use crate::syntax::ast;
+use crate::types::{Info, ObjId, ObjKind, TypeId, TypeTable};
+
+use super::func::FnCx;
+use super::rt::Rt;
+use super::tyview::{self, Repr};
+use super::{Jit, LowerError};
+
+/// A code-address fixup: after finalize, write the entry of `func` at `addr`.
+pub struct Fixup {
+    pub addr: usize,
+    pub func: FuncId,
+}
+
+/// Program-level state shared by all function lowerings.
+pub struct Prog<'a> {
+    pub file: &'a ast::File,
+    pub src: &'a SourceFile,
+    pub tt: &'a TypeTable,
+    pub info: &'a Info,
+    pub jit: &'a mut Jit,
+    /// Declared Go functions and methods by object.
+    pub funcs: HashMap<ObjId, FuncId>,
+    /// Function declarations by their `FuncDecl::id`.
+    pub decls: HashMap<ast::NodeId, &'a ast::FuncDecl>,
+    rt_ids: HashMap<&'static str, FuncId>,
+    globals: HashMap<ObjId, usize>,
+    reprs: HashMap<TypeId, Repr>,
+    pub typedescs: super::typedesc::TypeDescs,
+    pub fixups: Vec<Fixup>,
+    pub static_closures: HashMap<FuncId, usize>,
+    pub diags: Vec<Diagnostic>,
+    /// Number of func literals lowered so far per enclosing Go name (for `main.f.func1`).
+    pub lit_counter: HashMap<String, u32>,
+    /// Wrappers already generated: (kind, key) -> function.
+    pub wrappers: HashMap<(u8, ObjId), FuncId>,
+    anon: u32,
+    /// Set while lowering `main.main`: the package initializer to call first.
+    pub main_init: Option<FuncId>,
+}
+
+impl<'a> Prog<'a> {
+    pub fn new(file: &'a ast::File, src: &'a SourceFile, tt: &'a TypeTable, info: &'a Info, jit: &'a mut Jit) -> Prog<'a> {
+        Prog {
+            file,
+            src,
+            tt,
+            info,
+            jit,
+            funcs: HashMap::new(),
+            decls: HashMap::new(),
+            rt_ids: HashMap::new(),
+            globals: HashMap::new(),
+            reprs: HashMap::new(),
+            typedescs: Default::default(),
+            fixups: vec![],
+            static_closures: HashMap::new(),
+            diags: vec![],
+            lit_counter: HashMap::new(),
+            wrappers: HashMap::new(),
+            anon: 0,
+            main_init: None,
+        }
+    }
+
+    pub fn err(&mut self, span: Span, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::new(span, msg));
+    }
+
+    pub fn repr(&mut self, t: TypeId) -> Repr {
+        if let Some(r) = self.reprs.get(&t) {
+            return r.clone();
+        }
+        let r = tyview::repr(self.tt, t);
+        self.reprs.insert(t, r.clone());
+        r
+    }
+
+    pub fn size_align(&self, t: TypeId) -> (u64, u64) {
+        let l = self.tt.layout(t);
+        (l.size, l.align.max(1))
+    }
+
+    /// Words of a value of type `t` as a parameter (aggregates: one pointer).
+    pub fn param_words(&mut self, t: TypeId) -> Vec<Type> {
+        match self.repr(t) {
+            Repr::Words(w) => w,
+            Repr::Mem { .. } => vec![types::I64],
+        }
+    }
+
+    /// The machine signature of a Go function with `recv` (already as its words), params and results.
+    pub fn go_signature(&mut self, recv: Option<TypeId>, params: &[TypeId], results: &[TypeId]) -> Signature {
+        let mut ps = vec![];
+        if let Some(r) = recv {
+            ps.extend(self.param_words(r));
+        }
+        for &p in params {
+            ps.extend(self.param_words(p));
+        }
+        let mut rs = vec![];
+        for &r in results {
+            match self.repr(r) {
+                Repr::Words(w) => rs.extend(w),
+                Repr::Mem { .. } => ps.push(types::I64),
+            }
+        }
+        FnCx::go_sig(&ps, &rs)
+    }
+
+    /// The machine signature of a func type (`recv` none).
+    pub fn func_type_signature(&mut self, fty: TypeId) -> Signature {
+        let sig = self.tt.signature(fty).cloned().unwrap_or(crate::types::ty::Signature {
+            params: vec![],
+            results: vec![],
+            variadic: false,
+        });
+        self.go_signature(None, &sig.params, &sig.results)
+    }
+
+    pub fn declare_fn(&mut self, name: &str, sig: &Signature) -> Result<FuncId, LowerError> {
+        self.anon += 1;
+        let sym = format!("{}#{}", name, self.anon);
+        self.jit
+            .module()
+            .declare_function(&sym, Linkage::Local, sig)
+            .map_err(|e| LowerError::Internal(format!("declare {name}: {e}")))
+    }
+
+    /// The FuncId of a runtime entry point (declared on first use).
+    pub fn rt_func(&mut self, f: Rt) -> FuncId {
+        let name = f.name();
+        if let Some(&id) = self.rt_ids.get(name) {
+            return id;
+        }
+        let sig = f.signature();
+        let id = self.jit.module().declare_function(name, Linkage::Import, &sig).expect("runtime symbol declaration");
+        self.rt_ids.insert(name, id);
+        id
+    }
+
+    /// A library entry point with an explicit signature.
+    pub fn lib_func(&mut self, name: &'static str, sig: &Signature) -> FuncId {
+        if let Some(&id) = self.rt_ids.get(name) {
+            return id;
+        }
+        let id = self.jit.module().declare_function(name, Linkage::Import, sig).expect("runtime symbol declaration");
+        self.rt_ids.insert(name, id);
+        id
+    }
+
+    /// The address of a package variable's storage (allocated zeroed on first use, never freed).
+    pub fn global(&mut self, o: ObjId, t: TypeId) -> usize {
+        if let Some(&a) = self.globals.get(&o) {
+            return a;
+        }
+        let (size, _) = self.size_align(t);
+        let mem: &'static mut [u64] = Box::leak(vec![0u64; (size as usize).div_ceil(8).max(1)].into_boxed_slice());
+        let a = mem.as_mut_ptr() as usize;
+        self.globals.insert(o, a);
+        a
+    }
+
+    /// The static closure object `[code]` of a top-level function used as a value.
+    pub fn static_closure(&mut self, f: FuncId) -> usize {
+        if let Some(&a) = self.static_closures.get(&f) {
+            return a;
+        }
+        let mem: &'static mut [usize; 1] = Box::leak(Box::new([0usize; 1]));
+        let a = mem.as_mut_ptr() as usize;
+        self.fixups.push(Fixup { addr: a, func: f });
+        self.static_closures.insert(f, a);
+        a
+    }
+
+    /// The run-time type descriptor address of `t`.
+    pub fn typedesc(&mut self, t: TypeId) -> usize {
+        super::typedesc::typedesc(self, t)
+    }
+
+    /// The Go name of a function object (`main.f`, `main.T.M`, `main.(*T).M`).
+    pub fn func_name(&self, o: ObjId) -> String {
+        let obj = self.info.obj(o);
+        match &obj.kind {
+            ObjKind::Func { recv: Some(r), decl, .. } => {
+                let tn = self.tt.named(*r).map(|n| n.name.clone()).unwrap_or_default();
+                let ptr = self
+                    .decls
+                    .get(decl)
+                    .and_then(|d| d.recv.as_ref())
+                    .map(|f| matches!(f.typ.unparen().kind, ast::ExprKind::Star(_)))
+                    .unwrap_or(false);
+                if ptr { format!("main.(*{}).{}", tn, obj.name) } else { format!("main.{}.{}", tn, obj.name) }
+            }
+            _ => format!("main.{}", obj.name),
+        }
+    }
+}

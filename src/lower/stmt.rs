@@ -1,0 +1,542 @@
+//! Statement lowering: declarations, assignments, control flow (if, for, range, switch, type
+//! switch, labels, goto, break/continue/fallthrough), return and defer.
+//!
+//! Invariants: a statement starts and ends in an open block, or in a fresh unreachable block after
+//! a terminator (`FnCx::dead`); loop variables declared with `:=` are fresh per iteration (Go 1.22):
+//! a captured 3-clause loop variable is copied into a new box before the post statement.
+
+use cranelift_codegen::ir::{self, InstBuilder, MemFlagsData, condcodes::IntCC, types};
+
+use crate::syntax::ast::{self, Decl, ExprKind, StmtKind};
+use crate::types::{ObjKind, Type as GoType, TypeId};
+
+use super::func::{FnCx, Jump, Local, Place, V};
+use super::rt::Rt;
+use super::tyview;
+
+impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
+    pub fn block_stmts(&mut self, stmts: &[ast::Stmt]) {
+        for s in stmts {
+            self.stmt(s);
+        }
+    }
+
+    pub fn stmt(&mut self, s: &ast::Stmt) {
+        self.set_line(s.span);
+        match &s.kind {
+            StmtKind::Empty => {}
+            StmtKind::Expr(e) => self.expr_stmt(e),
+            StmtKind::Decl(d) => self.local_decl(d),
+            StmtKind::ShortVarDecl { lhs, rhs, .. } => self.short_var_decl(lhs, rhs),
+            StmtKind::Assign { lhs, op, rhs, .. } => self.assign(lhs, *op, rhs),
+            StmtKind::IncDec { x, inc } => {
+                let t = self.p.info.type_of(x.id);
+                let pl = self.place(x);
+                let v = self.place_load(&pl);
+                let one = self.const_one(t);
+                let op = if *inc { ast::BinaryOp::Add } else { ast::BinaryOp::Sub };
+                let r = self.arith(op, t, &v, &one);
+                self.place_store(&pl, &r);
+            }
+            StmtKind::Block(b) => self.block_stmts(&b.stmts),
+            StmtKind::If(i) => self.if_stmt(i),
+            StmtKind::For(f) => self.for_stmt(f),
+            StmtKind::Range(r) => self.range_stmt(r),
+            StmtKind::Switch(sw) => self.switch_stmt(sw),
+            StmtKind::TypeSwitch(sw) => self.type_switch(sw),
+            StmtKind::Labeled { label, stmt } => {
+                let blk = self.label_block(&label.name);
+                if self.open() {
+                    self.jump(blk);
+                }
+                self.at(blk);
+                if matches!(stmt.kind, StmtKind::For(_) | StmtKind::Range(_) | StmtKind::Switch(_) | StmtKind::TypeSwitch(_)) {
+                    self.pending_label = Some(label.name.clone());
+                }
+                self.stmt(stmt);
+            }
+            StmtKind::Goto(l) => {
+                let blk = self.label_block(&l.name);
+                self.jump(blk);
+                self.dead();
+            }
+            StmtKind::Break(l) => {
+                let target = self.find_jump(l.as_ref().map(|i| i.name.as_str()), false);
+                if let Some(t) = target {
+                    self.jump(t);
+                    self.dead();
+                }
+            }
+            StmtKind::Continue(l) => {
+                let target = self.find_jump(l.as_ref().map(|i| i.name.as_str()), true);
+                if let Some(t) = target {
+                    self.jump(t);
+                    self.dead();
+                }
+            }
+            StmtKind::Fallthrough => {
+                if let Some(t) = self.fallthrough {
+                    self.jump(t);
+                    self.dead();
+                }
+            }
+            StmtKind::Return(es) => self.return_stmt(es, s.span),
+            StmtKind::Defer(call) => self.defer_stmt(call),
+        }
+    }
+
+    fn label_block(&mut self, name: &str) -> ir::Block {
+        if let Some(&b) = self.labels.get(name) {
+            return b;
+        }
+        let b = self.block();
+        self.labels.insert(name.to_string(), b);
+        b
+    }
+
+    fn find_jump(&self, label: Option<&str>, cont: bool) -> Option<ir::Block> {
+        for j in self.jumps.iter().rev() {
+            if let Some(l) = label {
+                if j.label.as_deref() != Some(l) {
+                    continue;
+                }
+            } else if cont && j.cont.is_none() {
+                continue;
+            }
+            return if cont { j.cont } else { Some(j.brk) };
+        }
+        None
+    }
+
+    pub fn expr_stmt(&mut self, e: &ast::Expr) {
+        let _ = self.expr_multi(e);
+    }
+
+    fn local_decl(&mut self, d: &Decl) {
+        let Decl::Var(vd) = d else { return };
+        for spec in &vd.specs {
+            let objs: Vec<Option<crate::types::ObjId>> = spec.names.iter().map(|n| self.p.info.object_of(n.id)).collect();
+            let tys: Vec<TypeId> = objs
+                .iter()
+                .map(|o| o.and_then(|o| self.p.info.obj(o).ty()).unwrap_or(crate::types::TypeTable::INVALID))
+                .collect();
+            let vals: Vec<Option<V>> = if spec.values.is_empty() {
+                vec![None; spec.names.len()]
+            } else if spec.values.len() == 1 && spec.names.len() > 1 {
+                self.multi_value(&spec.values[0]).into_iter().map(Some).collect()
+            } else {
+                spec.values.iter().zip(&tys).map(|(e, &t)| Some(self.expr_as(e, t))).collect()
+            };
+            for ((o, t), v) in objs.into_iter().zip(tys).zip(vals) {
+                if let Some(o) = o {
+                    let v = v.map(|v| self.copy_to_temp(t, &v));
+                    self.declare_local(o, t, v);
+                }
+            }
+        }
+    }
+
+    fn short_var_decl(&mut self, lhs: &[ast::Ident], rhs: &[ast::Expr]) {
+        let targets: Vec<(Option<crate::types::ObjId>, bool, TypeId)> = lhs
+            .iter()
+            .map(|id| {
+                let def = self.p.info.defs[id.id].expand();
+                let o = def.or_else(|| self.p.info.uses[id.id].expand());
+                let t = o.and_then(|o| self.p.info.obj(o).ty()).unwrap_or(crate::types::TypeTable::INVALID);
+                (o, def.is_some(), t)
+            })
+            .collect();
+        let vals: Vec<V> = if rhs.len() == 1 && lhs.len() > 1 {
+            self.multi_value(&rhs[0])
+        } else {
+            let v: Vec<V> = rhs.iter().zip(&targets).map(|(e, (_, _, t))| self.expr_as(e, *t)).collect();
+            if v.len() > 1 { v.iter().zip(&targets).map(|(v, (_, _, t))| self.copy_to_temp(*t, v)).collect() } else { v }
+        };
+        for ((o, new, t), v) in targets.into_iter().zip(vals) {
+            let Some(o) = o else { continue };
+            if new {
+                self.declare_local(o, t, Some(v));
+            } else {
+                self.write_local(o, t, &v);
+            }
+        }
+    }
+
+    fn assign(&mut self, lhs: &[ast::Expr], op: Option<ast::BinaryOp>, rhs: &[ast::Expr]) {
+        if let Some(op) = op {
+            let t = self.p.info.type_of(lhs[0].id);
+            let pl = self.place(&lhs[0]);
+            let cur = self.place_load(&pl);
+            let r = self.binary_values(op, t, cur, &rhs[0]);
+            self.place_store(&pl, &r);
+            return;
+        }
+        let places: Vec<Place> = lhs.iter().map(|e| self.place(e)).collect();
+        let vals: Vec<V> = if rhs.len() == 1 && lhs.len() > 1 {
+            self.multi_value(&rhs[0])
+        } else {
+            let tys: Vec<TypeId> = lhs.iter().map(|e| self.place_type(e)).collect();
+            let v: Vec<V> = rhs.iter().zip(&tys).map(|(e, &t)| self.expr_as(e, t)).collect();
+            if v.len() > 1 { v.iter().zip(&tys).map(|(v, &t)| self.copy_to_temp(t, v)).collect() } else { v }
+        };
+        for (pl, v) in places.iter().zip(vals) {
+            self.place_store(pl, &v);
+        }
+    }
+
+    /// The type a value assigned to `e` must have (`_` takes the value's own type).
+    fn place_type(&self, e: &ast::Expr) -> TypeId {
+        self.p.info.type_of(e.id)
+    }
+
+    fn if_stmt(&mut self, s: &ast::IfStmt) {
+        if let Some(init) = &s.init {
+            self.stmt(init);
+        }
+        let then = self.block();
+        let els = self.block();
+        let join = self.block();
+        self.cond_branch(&s.cond, then, els);
+        self.at(then);
+        self.block_stmts(&s.then.stmts);
+        if self.open() {
+            self.jump(join);
+        }
+        self.at(els);
+        if let Some(e) = &s.els {
+            self.stmt(e);
+        }
+        if self.open() {
+            self.jump(join);
+        }
+        self.at(join);
+    }
+
+    fn for_stmt(&mut self, f: &ast::ForStmt) {
+        let label = self.pending_label.take();
+        if let Some(init) = &f.init {
+            self.stmt(init);
+        }
+        // per-iteration variables declared by the init statement that live in memory
+        let mut per_iter = vec![];
+        if let Some(init) = &f.init {
+            if let StmtKind::ShortVarDecl { lhs, .. } = &init.kind {
+                for id in lhs {
+                    if let Some(o) = self.p.info.defs[id.id].expand() {
+                        if self.is_escaping(o) {
+                            per_iter.push(o);
+                        }
+                    }
+                }
+            }
+        }
+        let header = self.block();
+        let body = self.block();
+        let post = self.block();
+        let exit = self.block();
+        self.jump(header);
+        self.at(header);
+        match &f.cond {
+            Some(c) => self.cond_branch(c, body, exit),
+            None => {
+                self.jump(body);
+            }
+        }
+        self.at(body);
+        self.jumps.push(Jump { label, brk: exit, cont: Some(post) });
+        self.block_stmts(&f.body.stmts);
+        self.jumps.pop();
+        if self.open() {
+            self.jump(post);
+        }
+        self.at(post);
+        for o in per_iter {
+            let t = self.p.info.obj(o).ty().unwrap();
+            let cur = self.read_local(o, t);
+            let cur = self.copy_to_temp(t, &cur);
+            let fresh = self.new_object(t);
+            self.store(t, &cur, fresh, 0);
+            if let Some(Local::Boxed(var)) = self.locals.get(&o).cloned() {
+                self.b.def_var(var, fresh);
+            }
+        }
+        if let Some(p) = &f.post {
+            self.stmt(p);
+        }
+        self.jump(header);
+        self.at(exit);
+    }
+
+    /// Declares or assigns a range key/value.
+    fn range_bind(&mut self, target: Option<&ast::Expr>, define: bool, v: V, vt: TypeId) {
+        let Some(e) = target else { return };
+        if define {
+            if let ExprKind::Ident(id) = &e.kind {
+                if let Some(o) = self.p.info.defs[id.id].expand() {
+                    let t = self.p.info.obj(o).ty().unwrap_or(vt);
+                    self.declare_local(o, t, Some(v));
+                }
+            }
+        } else {
+            if matches!(&e.kind, ExprKind::Ident(id) if id.is_blank()) {
+                return;
+            }
+            let pl = self.place(e);
+            self.place_store(&pl, &v);
+        }
+    }
+
+    fn range_stmt(&mut self, r: &ast::RangeStmt) {
+        let label = self.pending_label.take();
+        let xt = self.p.info.type_of(r.x.id);
+        let under = self.p.tt.under(xt).clone();
+        let header = self.block();
+        let body = self.block();
+        let post = self.block();
+        let exit = self.block();
+        match under {
+            GoType::Map { key, val } => {
+                self.range_map(r, xt, key, val, label, exit);
+                return;
+            }
+            _ => {}
+        }
+        // integer, slice, array, pointer to array, string
+        let (len, base, elem, is_string, ity) = match &under {
+            GoType::Basic(k) if k.is_string() => {
+                let s = self.expr(&r.x);
+                let w = s.words();
+                (w[1], w[0], None, true, types::I64)
+            }
+            GoType::Basic(_) => {
+                let n = self.expr(&r.x);
+                let t = tyview::int_type(tyview::int_info(self.p.tt, xt).map(|x| x.0).unwrap_or(64));
+                (n.w0(), n.w0(), None, false, t)
+            }
+            GoType::Slice(e) => {
+                let s = self.expr(&r.x);
+                let w = s.words();
+                (w[1], w[0], Some(*e), false, types::I64)
+            }
+            GoType::Array { len, elem } => {
+                let a = if r.value.is_some() {
+                    let v = self.expr(&r.x);
+                    self.copy_to_temp(xt, &v).w0()
+                } else {
+                    self.i64c(0)
+                };
+                let l = self.i64c(*len as i64);
+                (l, a, Some(*elem), false, types::I64)
+            }
+            GoType::Pointer(p) => {
+                let (n, e) = match self.p.tt.under(*p) {
+                    GoType::Array { len, elem } => (*len, *elem),
+                    _ => (0, *p),
+                };
+                let a = self.expr(&r.x).w0();
+                if r.value.is_some() {
+                    self.nil_check(a);
+                }
+                let l = self.i64c(n as i64);
+                (l, a, Some(e), false, types::I64)
+            }
+            _ => return,
+        };
+        let idx = self.b.declare_var(ity);
+        let z = self.b.ins().iconst(ity, 0);
+        self.b.def_var(idx, z);
+        self.jump(header);
+        self.at(header);
+        let i = self.b.use_var(idx);
+        let signed = tyview::int_info(self.p.tt, xt).map(|x| x.1).unwrap_or(true);
+        let cc = if signed || is_string || elem.is_some() { IntCC::SignedLessThan } else { IntCC::UnsignedLessThan };
+        let c = self.b.ins().icmp(cc, i, len);
+        self.b.ins().brif(c, body, &[], exit, &[]);
+        self.at(body);
+        let next_var = self.b.declare_var(types::I64);
+        if is_string {
+            let res = self.rt(Rt::DecodeRune, &[base, len, i]);
+            let rune = self.b.ins().ireduce(types::I32, res[0]);
+            self.b.def_var(next_var, res[1]);
+            let kt = self.key_type(r, crate::types::TypeTable::INT);
+            self.range_bind(r.key.as_ref(), r.define, V::one(i), kt);
+            self.range_bind(r.value.as_ref(), r.define, V::one(rune), crate::types::TypeTable::INT32);
+        } else {
+            let kt = self.key_type(r, xt);
+            self.range_bind(r.key.as_ref(), r.define, V::one(i), kt);
+            if let (Some(e), Some(_)) = (elem, r.value.as_ref()) {
+                let (esz, _) = self.p.size_align(e);
+                let off = self.b.ins().imul_imm_s(i, esz as i64);
+                let addr = self.b.ins().iadd(base, off);
+                let v = self.load(e, addr, 0);
+                let v = self.copy_to_temp(e, &v);
+                self.range_bind(r.value.as_ref(), r.define, v, e);
+            }
+        }
+        self.jumps.push(Jump { label, brk: exit, cont: Some(post) });
+        self.block_stmts(&r.body.stmts);
+        self.jumps.pop();
+        if self.open() {
+            self.jump(post);
+        }
+        self.at(post);
+        let i = self.b.use_var(idx);
+        let n = if is_string { self.b.use_var(next_var) } else { self.b.ins().iadd_imm_s(i, 1) };
+        self.b.def_var(idx, n);
+        self.jump(header);
+        self.at(exit);
+    }
+
+    fn key_type(&self, r: &ast::RangeStmt, default: TypeId) -> TypeId {
+        r.key.as_ref().map(|k| self.p.info.type_of(k.id)).filter(|t| *t != crate::types::TypeTable::INVALID).unwrap_or(default)
+    }
+
+    fn range_map(&mut self, r: &ast::RangeStmt, mt: TypeId, kt: TypeId, vt: TypeId, label: Option<String>, exit: ir::Block) {
+        let m = self.expr(&r.x).w0();
+        let td = self.p.typedesc(mt);
+        let tdv = self.i64c(td as i64);
+        let it = self.temp(64, 8);
+        self.rt(Rt::MapIterInit, &[tdv, m, it]);
+        let header = self.block();
+        let body = self.block();
+        let cont = self.block();
+        self.jump(header);
+        self.at(cont);
+        self.rt(Rt::MapIterNext, &[it]);
+        self.jump(header);
+        self.at(header);
+        let kp = self.b.ins().load(types::I64, MemFlagsData::trusted(), it, 0);
+        let done = self.b.ins().icmp_imm_s(IntCC::Equal, kp, 0);
+        self.b.ins().brif(done, exit, &[], body, &[]);
+        self.at(body);
+        let k = self.load(kt, kp, 0);
+        let k = self.copy_to_temp(kt, &k);
+        self.range_bind(r.key.as_ref(), r.define, k, kt);
+        if r.value.is_some() {
+            let vp = self.b.ins().load(types::I64, MemFlagsData::trusted(), it, 8);
+            let v = self.load(vt, vp, 0);
+            let v = self.copy_to_temp(vt, &v);
+            self.range_bind(r.value.as_ref(), r.define, v, vt);
+        }
+        self.jumps.push(Jump { label, brk: exit, cont: Some(cont) });
+        self.block_stmts(&r.body.stmts);
+        self.jumps.pop();
+        if self.open() {
+            self.jump(cont);
+        }
+        self.at(exit);
+    }
+
+    fn switch_stmt(&mut self, sw: &ast::SwitchStmt) {
+        let label = self.pending_label.take();
+        if let Some(init) = &sw.init {
+            self.stmt(init);
+        }
+        let tag = sw.tag.as_ref().map(|t| {
+            let ty = self.p.info.type_of(t.id);
+            let v = self.expr(t);
+            (self.copy_to_temp(ty, &v), ty)
+        });
+        let exit = self.block();
+        let bodies: Vec<ir::Block> = sw.cases.iter().map(|_| self.block()).collect();
+        let mut default = None;
+        for (ci, c) in sw.cases.iter().enumerate() {
+            if c.is_default {
+                default = Some(bodies[ci]);
+                continue;
+            }
+            for e in &c.exprs {
+                self.set_line(e.span);
+                let next = self.block();
+                match &tag {
+                    Some((tv, tt)) => {
+                        let (tv, tt) = (tv.clone(), *tt);
+                        let c = self.compare_with(tt, &tv, e);
+                        self.b.ins().brif(c, bodies[ci], &[], next, &[]);
+                    }
+                    None => self.cond_branch(e, bodies[ci], next),
+                }
+                self.at(next);
+            }
+        }
+        self.jump(default.unwrap_or(exit));
+        self.jumps.push(Jump { label, brk: exit, cont: None });
+        for (ci, c) in sw.cases.iter().enumerate() {
+            self.at(bodies[ci]);
+            let saved = self.fallthrough.take();
+            self.fallthrough = bodies.get(ci + 1).copied();
+            self.block_stmts(&c.body);
+            self.fallthrough = saved;
+            if self.open() {
+                self.jump(exit);
+            }
+        }
+        self.jumps.pop();
+        self.at(exit);
+    }
+
+    fn type_switch(&mut self, sw: &ast::TypeSwitchStmt) {
+        let label = self.pending_label.take();
+        if let Some(init) = &sw.init {
+            self.stmt(init);
+        }
+        let xt = self.p.info.type_of(sw.x.id);
+        let xv = self.expr(&sw.x);
+        let w = xv.words();
+        let (w0, data) = (w[0], w[1]);
+        let dyn_t = self.dyn_type(xt, w0);
+        let exit = self.block();
+        let bodies: Vec<ir::Block> = sw.cases.iter().map(|_| self.block()).collect();
+        let mut default = None;
+        for (ci, c) in sw.cases.iter().enumerate() {
+            if c.is_default {
+                default = Some(bodies[ci]);
+                continue;
+            }
+            for te in &c.types {
+                let next = self.block();
+                let is_nil = matches!(self.p.info.types[te.id].mode, crate::types::Mode::Value)
+                    || te.as_ident().map(|i| i.name == "nil" && !self.p.info.types[te.id].is_type()).unwrap_or(false);
+                let cond = if is_nil {
+                    self.b.ins().icmp_imm_s(IntCC::Equal, dyn_t, 0)
+                } else {
+                    let t = self.p.info.type_of(te.id);
+                    self.type_matches(dyn_t, t)
+                };
+                self.b.ins().brif(cond, bodies[ci], &[], next, &[]);
+                self.at(next);
+            }
+        }
+        self.jump(default.unwrap_or(exit));
+        self.jumps.push(Jump { label, brk: exit, cont: None });
+        for (ci, c) in sw.cases.iter().enumerate() {
+            self.at(bodies[ci]);
+            if let Some(&o) = self.p.info.implicits.get(&c.id) {
+                let vt = self.p.info.obj(o).ty().unwrap();
+                let v = self.iface_to_type(xt, w0, data, dyn_t, vt);
+                self.declare_local(o, vt, Some(v));
+            }
+            self.block_stmts(&c.body);
+            if self.open() {
+                self.jump(exit);
+            }
+        }
+        self.jumps.pop();
+        self.at(exit);
+    }
+
+    /// A constant 1 of an arithmetic type.
+    fn const_one(&mut self, t: TypeId) -> V {
+        match self.p.repr(t).words().first().copied() {
+            Some(types::F64) => V::one(self.b.ins().f64const(1.0)),
+            Some(types::F32) => V::one(self.b.ins().f32const(1.0)),
+            Some(w) => V::one(self.b.ins().iconst(w, 1)),
+            None => V::W(vec![]),
+        }
+    }
+
+    /// True when `o` is a variable object.
+    pub fn is_var(&self, o: crate::types::ObjId) -> bool {
+        matches!(self.p.info.obj(o).kind, ObjKind::Var(_))
+    }
+}

@@ -1,0 +1,259 @@
+//! Run-time type descriptors (`abi::TypeDesc`) and interface method tables (`abi::Itab`) built at
+//! compile time from the checker's types.
+//!
+//! Invariants:
+//! * One descriptor per `TypeId` (the checker interns unnamed types, so `TypeId` equality is type
+//!   identity and so is descriptor pointer equality); descriptors are leaked and never freed.
+//! * Method entry points (`Method::ifn`, `Itab::fun`) take the receiver as an interface data word;
+//!   value-receiver methods of non-pointer-shaped types get an adapter that loads the value. Their
+//!   addresses are written after the JIT module is finalized (`Prog::fixups`).
+
+use std::collections::HashMap;
+
+use cranelift_codegen::ir::{InstBuilder, types};
+use cranelift_module::FuncId;
+use gojit_runtime::abi::{self, GoString, Kind, TypeDesc};
+
+use crate::types::{BasicKind, ObjKind, Type as GoType, TypeId};
+
+use super::func::{Callee, FnCx, V};
+use super::prog::{Fixup, Prog};
+use super::tyview::{self, Repr};
+use super::{DeferKind, FuncMeta};
+
+/// Interned descriptors and itabs.
+#[derive(Default)]
+pub struct TypeDescs {
+    descs: HashMap<TypeId, usize>,
+    ptr_descs: HashMap<TypeId, usize>,
+    itabs: HashMap<(TypeId, TypeId), usize>,
+    adapters: HashMap<(crate::types::ObjId, bool), FuncId>,
+}
+
+fn leak_str(s: &str) -> GoString {
+    GoString::from_static(Box::leak(s.as_bytes().to_vec().into_boxed_slice()))
+}
+
+fn blank(kind: Kind, name: &str, size: usize, align: u32, flags: u8) -> TypeDesc {
+    TypeDesc {
+        size,
+        align,
+        kind,
+        flags,
+        name: leak_str(name),
+        elem: std::ptr::null(),
+        key: std::ptr::null(),
+        len: 0,
+        fields: std::ptr::null(),
+        n_fields: 0,
+        methods: std::ptr::null(),
+        n_methods: 0,
+        imethods: std::ptr::null(),
+        n_imethods: 0,
+    }
+}
+
+fn basic_kind(k: BasicKind) -> Kind {
+    use BasicKind as B;
+    match k {
+        B::Bool | B::UntypedBool => Kind::Bool,
+        B::Int | B::UntypedInt => Kind::Int,
+        B::Int8 => Kind::Int8,
+        B::Int16 => Kind::Int16,
+        B::Int32 | B::UntypedRune => Kind::Int32,
+        B::Int64 => Kind::Int64,
+        B::Uint => Kind::Uint,
+        B::Uint8 => Kind::Uint8,
+        B::Uint16 => Kind::Uint16,
+        B::Uint32 => Kind::Uint32,
+        B::Uint64 => Kind::Uint64,
+        B::Uintptr => Kind::Uintptr,
+        B::Float32 => Kind::Float32,
+        B::Float64 | B::UntypedFloat => Kind::Float64,
+        B::String | B::UntypedString => Kind::String,
+        B::UnsafePointer => Kind::UnsafePointer,
+        _ => Kind::Invalid,
+    }
+}
+
+/// The descriptor address of `t` (built on first use).
+pub fn typedesc(p: &mut Prog<'_>, t: TypeId) -> usize {
+    if let Some(&a) = p.typedescs.descs.get(&t) {
+        return a;
+    }
+    let tt = p.tt;
+    let l = tt.layout(t);
+    let name = tt.type_string(t);
+    let mut flags = 0u8;
+    if tyview::is_direct_iface(tt, t) {
+        flags |= abi::TF_DIRECT;
+    }
+    if tt.is_comparable(t) {
+        flags |= abi::TF_COMPARABLE;
+    }
+    if tt.is_named(t) || matches!(tt.get(t), GoType::Basic(_)) {
+        flags |= abi::TF_NAMED;
+    }
+    let kind = match tt.under(t) {
+        GoType::Basic(k) => basic_kind(*k),
+        GoType::Pointer(_) => Kind::Pointer,
+        GoType::Slice(_) => Kind::Slice,
+        GoType::Array { .. } => Kind::Array,
+        GoType::Map { .. } => Kind::Map,
+        GoType::Struct { .. } => Kind::Struct,
+        GoType::Func(_) => Kind::Func,
+        GoType::Interface { .. } => Kind::Interface,
+        _ => Kind::Invalid,
+    };
+    let d: &'static mut TypeDesc = Box::leak(Box::new(blank(kind, &name, l.size as usize, l.align.max(1) as u32, flags)));
+    let addr = d as *mut TypeDesc as usize;
+    // register before filling (recursive types)
+    p.typedescs.descs.insert(t, addr);
+    match tt.under(t).clone() {
+        GoType::Pointer(e) | GoType::Slice(e) => d.elem = typedesc(p, e) as *const TypeDesc,
+        GoType::Array { len, elem } => {
+            d.elem = typedesc(p, elem) as *const TypeDesc;
+            d.len = len as usize;
+        }
+        GoType::Map { key, val } => {
+            d.key = typedesc(p, key) as *const TypeDesc;
+            d.elem = typedesc(p, val) as *const TypeDesc;
+        }
+        GoType::Struct { fields } => {
+            let offs = tt.field_offsets(t);
+            let fs: Vec<abi::Field> = fields
+                .iter()
+                .zip(offs)
+                .map(|(f, off)| abi::Field {
+                    name: leak_str(&f.name),
+                    typ: typedesc(p, f.ty) as *const TypeDesc,
+                    offset: off as usize,
+                    embedded: f.embedded,
+                })
+                .collect();
+            d.n_fields = fs.len();
+            d.fields = Box::leak(fs.into_boxed_slice()).as_ptr();
+        }
+        GoType::Interface { methods } => {
+            let ms: Vec<abi::IMethod> = methods
+                .iter()
+                .map(|m| abi::IMethod { name: leak_str(&m.name), typ: typedesc(p, m.sig) as *const TypeDesc })
+                .collect();
+            d.n_imethods = ms.len();
+            d.imethods = Box::leak(ms.into_boxed_slice()).as_ptr();
+        }
+        _ => {}
+    }
+    // method sets: named T (value methods), *T (all methods of T)
+    let (base, is_ptr) = match tt.get(t) {
+        GoType::Named(_) => (Some(t), false),
+        GoType::Pointer(e) if tt.is_named(*e) => (Some(*e), true),
+        _ => (None, false),
+    };
+    if let Some(base) = base {
+        if let Some(n) = tt.named(base) {
+            if !tyview::is_interface(tt, base) {
+                let mut ms = n.methods.clone();
+                ms.sort_by(|a, b| a.name.cmp(&b.name));
+                let ms: Vec<_> = ms.into_iter().filter(|m| is_ptr || !m.ptr_recv).collect();
+                let mut out = vec![];
+                let mut fix = vec![];
+                for m in &ms {
+                    let ifn = method_entry(p, base, m.func, m.ptr_recv, is_ptr);
+                    out.push(abi::Method {
+                        name: leak_str(&m.name),
+                        typ: typedesc(p, m.sig) as *const TypeDesc,
+                        ifn: std::ptr::null(),
+                    });
+                    fix.push(ifn);
+                }
+                let leaked = Box::leak(out.into_boxed_slice());
+                for (i, f) in fix.into_iter().enumerate() {
+                    if let Some(f) = f {
+                        let a = &leaked[i].ifn as *const *const u8 as usize;
+                        p.fixups.push(Fixup { addr: a, func: f });
+                    }
+                }
+                d.n_methods = leaked.len();
+                d.methods = leaked.as_ptr();
+            }
+        }
+    }
+    addr
+}
+
+/// The entry point (receiver as interface data word) of method `func` of named type `base`.
+fn method_entry(p: &mut Prog<'_>, base: TypeId, func: crate::types::ObjId, ptr_recv: bool, via_ptr: bool) -> Option<FuncId> {
+    let fid = *p.funcs.get(&func)?;
+    if ptr_recv {
+        return Some(fid);
+    }
+    if !via_ptr && tyview::is_direct_iface(p.tt, base) {
+        return Some(fid);
+    }
+    // adapter: load the value from the data word, call the method
+    if let Some(&a) = p.typedescs.adapters.get(&(func, via_ptr)) {
+        return Some(a);
+    }
+    let sig_ty = match &p.info.obj(func).kind {
+        ObjKind::Func { ty, .. } => *ty,
+        _ => return None,
+    };
+    let fsig = p.tt.signature(sig_ty).cloned()?;
+    let mut asig = p.go_signature(Some(crate::types::TypeTable::INT), &fsig.params, &fsig.results);
+    asig.params[1] = cranelift_codegen::ir::AbiParam::new(types::I64);
+    let name = format!("{}-adapter", p.func_name(func));
+    let id = p.declare_fn(&name, &asig).ok()?;
+    p.typedescs.adapters.insert((func, via_ptr), id);
+    let meta = FuncMeta { go_name: p.func_name(func), decl_line: 0, defer_kind: DeferKind::None, is_wrapper: true };
+    let _ = p.build_fn(id, meta, |cx: &mut FnCx<'_, '_, '_>| {
+        let entry = cx.block();
+        cx.b.append_block_params_for_function_params(entry);
+        cx.at(entry);
+        let ps = cx.b.block_params(entry).to_vec();
+        let data = ps[1];
+        if via_ptr {
+            cx.nil_check(data);
+        }
+        let recv = cx.load(base, data, 0);
+        let recv = cx.copy_to_temp(base, &recv);
+        let mut args = vec![ps[0]];
+        args.extend(recv.words());
+        args.extend_from_slice(&ps[2..]);
+        let fr = cx.func_ref(fid);
+        let rets = cx.emit_call(Callee::Direct(fr), &args, true);
+        cx.b.ins().return_(&rets);
+    });
+    let _ = V::W(vec![]);
+    let _ = Repr::Words(vec![]);
+    Some(id)
+}
+
+/// A statically known itab for converting concrete type `typ` to interface `inter`.
+pub fn static_itab(p: &mut Prog<'_>, inter: TypeId, typ: TypeId) -> usize {
+    if let Some(&a) = p.typedescs.itabs.get(&(inter, typ)) {
+        return a;
+    }
+    let tt = p.tt;
+    let imethods = tt.interface_methods(inter).to_vec();
+    let n = imethods.len();
+    let mem: &'static mut [usize] = Box::leak(vec![0usize; 2 + n].into_boxed_slice());
+    mem[0] = typedesc(p, inter);
+    mem[1] = typedesc(p, typ);
+    let (base, is_ptr) = match tt.get(typ) {
+        GoType::Pointer(e) if tt.is_named(*e) => (*e, true),
+        _ => (typ, false),
+    };
+    let methods = tt.named(base).map(|n| n.methods.clone()).unwrap_or_default();
+    for (i, im) in imethods.iter().enumerate() {
+        if let Some(m) = methods.iter().find(|m| m.name == im.name) {
+            if let Some(f) = method_entry(p, base, m.func, m.ptr_recv, is_ptr) {
+                let a = &mem[2 + i] as *const usize as usize;
+                p.fixups.push(Fixup { addr: a, func: f });
+            }
+        }
+    }
+    let a = mem.as_ptr() as usize;
+    p.typedescs.itabs.insert((inter, typ), a);
+    a
+}

@@ -1,0 +1,829 @@
+//! Calls (functions, methods, conversions, builtins) and selector expressions (fields, methods,
+//! method expressions, qualified identifiers of the modelled standard library).
+//!
+//! Invariant: every selector that is not a qualified identifier gets a `Selection` in
+//! `info.selections`; every call's recorded type is its result (a `Tuple` for several results,
+//! mode `NoValue` for none).
+
+use super::checker::{Checker, plural};
+use super::constant::ConstValue;
+use super::expr::Operand;
+use super::info::*;
+use super::ty::{BasicKind, Lookup, Type, TypeId, TypeTable};
+use crate::syntax::ast::{self, Expr, ExprKind};
+
+impl<'a> Checker<'a> {
+    pub fn call(&mut self, e: &'a Expr) -> Operand<'a> {
+        let ExprKind::Call { fun, args, dots, rparen, .. } = &e.kind else { unreachable!() };
+        let inv = Operand::invalid(e.id, e.span);
+        let f = self.expr(fun);
+        match f.mode.clone() {
+            Mode::Invalid => {
+                for a in args {
+                    self.expr(a);
+                }
+                inv
+            }
+            Mode::TypeExpr => {
+                let t = f.ty;
+                let ts = self.tt.type_string_err(t);
+                let type_text = match &fun.unparen().kind {
+                    ExprKind::Ident(id) if id.name == "byte" || id.name == "rune" => id.name.clone(),
+                    _ => ts.clone(),
+                };
+                if args.len() != 1 {
+                    if args.is_empty() {
+                        self.error(*rparen, format!("missing argument in conversion to {ts}"));
+                    } else {
+                        self.error(args[1].span, format!("too many arguments in conversion to {ts}"));
+                        for a in args {
+                            self.expr(a);
+                        }
+                    }
+                    return inv;
+                }
+                if let Some(d) = dots {
+                    self.error(*d, format!("invalid use of ... in conversion to {ts}"));
+                }
+                let mut x = self.value(&args[0]);
+                self.conversion(e, t, &mut x, &type_text)
+            }
+            Mode::Builtin(b) => self.builtin(e, b, args, *dots),
+            _ => {
+                let mut f = f;
+                self.single_value(&mut f);
+                if f.mode == Mode::Invalid {
+                    for a in args {
+                        self.expr(a);
+                    }
+                    return inv;
+                }
+                let Some(sig) = self.tt.signature(f.ty).cloned() else {
+                    let s = self.operand_string(&f);
+                    self.error(e.span, format!("invalid operation: cannot call non-function {s}"));
+                    for a in args {
+                        self.expr(a);
+                    }
+                    return inv;
+                };
+                let name = self.expr_string(fun);
+                self.arguments(e, &name, &sig.params, sig.variadic, args, *dots, *rparen);
+                let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+                match sig.results.len() {
+                    0 => mk(Mode::NoValue, TypeTable::INVALID),
+                    1 => mk(Mode::Value, sig.results[0]),
+                    _ => {
+                        let t = self.tt.tuple(sig.results.clone());
+                        mk(Mode::Value, t)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Checks call arguments against parameter types (with variadics and `f(g())` spreading).
+    #[allow(clippy::too_many_arguments)]
+    fn arguments(
+        &mut self,
+        call: &'a Expr,
+        name: &str,
+        params: &[TypeId],
+        variadic: bool,
+        args: &'a [Expr],
+        dots: Option<crate::diag::Span>,
+        rparen: crate::diag::Span,
+    ) {
+        let context = format!("argument to {name}");
+        // f(g()) with a multi-value g.
+        if args.len() == 1 && dots.is_none() {
+            let mut x = self.expr(&args[0]);
+            if let Type::Tuple(elems) = self.tt.get(x.ty).clone() {
+                if x.mode == Mode::Value {
+                    let ok = if variadic { elems.len() >= params.len() - 1 } else { elems.len() == params.len() };
+                    if !ok {
+                        self.count_error(call, name, params, variadic, &elems, elems.len() < params.len(), rparen, &args[0]);
+                        return;
+                    }
+                    for (i, &t) in elems.iter().enumerate() {
+                        let p = self.param_type(params, variadic, i);
+                        if let Err(reason) = self.assignable_to(t, None, p) {
+                            let s = self.operand_string(&x);
+                            let ps = self.tt.type_string_err(p);
+                            let ts = self.tt.type_string_err(t);
+                            let _ = s;
+                            self.error(args[0].span, format!("cannot use {ts} value as {ps} value in {context}{reason}"));
+                        }
+                    }
+                    return;
+                }
+            }
+            return self.arguments_from(call, name, params, variadic, args, dots, rparen, Some(&mut x), &context);
+        }
+        self.arguments_from(call, name, params, variadic, args, dots, rparen, None, &context);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn arguments_from(
+        &mut self,
+        call: &'a Expr,
+        name: &str,
+        params: &[TypeId],
+        variadic: bool,
+        args: &'a [Expr],
+        dots: Option<crate::diag::Span>,
+        rparen: crate::diag::Span,
+        first: Option<&mut Operand<'a>>,
+        context: &str,
+    ) {
+        let mut ops: Vec<Operand<'a>> = vec![];
+        if let Some(f) = first {
+            ops.push(f.clone());
+        }
+        for a in args.iter().skip(ops.len()) {
+            ops.push(self.expr(a));
+        }
+        for o in &mut ops {
+            self.single_value(o);
+        }
+        if dots.is_some() {
+            if !variadic {
+                let d = dots.unwrap();
+                if let Some(last) = ops.last() {
+                    let s = self.operand_string(last);
+                    self.error(d, format!("have (...) but function is not variadic: {s}").replace("have (...) but function is not variadic: ", "cannot use ... in call to non-variadic ").replace(&s, name));
+                }
+                return;
+            }
+            if ops.len() != params.len() {
+                let tys: Vec<TypeId> = ops.iter().map(|o| o.ty).collect();
+                self.count_error(call, name, params, variadic, &tys, ops.len() < params.len(), rparen, args.last().unwrap_or(call));
+                return;
+            }
+            for (i, o) in ops.iter_mut().enumerate() {
+                self.assignment(o, params[i], context);
+            }
+            return;
+        }
+        let n_fixed = if variadic { params.len() - 1 } else { params.len() };
+        if ops.len() < n_fixed || (!variadic && ops.len() > params.len()) {
+            let tys: Vec<TypeId> = ops.iter().map(|o| o.ty).collect();
+            let at = if ops.len() < n_fixed { args.last().unwrap_or(call) } else { &args[params.len()] };
+            self.count_error(call, name, params, variadic, &tys, ops.len() < n_fixed, rparen, at);
+            return;
+        }
+        for (i, o) in ops.iter_mut().enumerate() {
+            let p = self.param_type(params, variadic, i);
+            self.assignment(o, p, context);
+        }
+    }
+
+    fn param_type(&self, params: &[TypeId], variadic: bool, i: usize) -> TypeId {
+        if variadic && i + 1 >= params.len() {
+            match self.tt.get(params[params.len() - 1]) {
+                Type::Slice(e) => *e,
+                _ => TypeTable::INVALID,
+            }
+        } else {
+            params.get(i).copied().unwrap_or(TypeTable::INVALID)
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn count_error(
+        &mut self,
+        call: &'a Expr,
+        name: &str,
+        params: &[TypeId],
+        variadic: bool,
+        have: &[TypeId],
+        not_enough: bool,
+        rparen: crate::diag::Span,
+        at: &'a Expr,
+    ) {
+        let have_s: Vec<String> = have
+            .iter()
+            .map(|&t| {
+                if self.tt.is_untyped(t) {
+                    let k = self.tt.basic(t).unwrap();
+                    if k.is_numeric() { "number".to_string() } else { k.name().trim_start_matches("untyped ").to_string() }
+                } else {
+                    self.tt.type_string_err(t)
+                }
+            })
+            .collect();
+        // The standard library declares `...any`; gc prints the alias name.
+        let is_std = matches!(&call.kind, ExprKind::Call { fun, .. } if matches!(fun.unparen().kind, ExprKind::Selector { ref x, .. } if matches!(self.info.types[x.id].mode, Mode::Invalid) && x.as_ident().is_some_and(|i| self.imports.contains_key(&i.name))));
+        let mut want_s: Vec<String> = params
+            .iter()
+            .map(|&t| {
+                let s = self.tt.type_string_err(t);
+                if is_std { s.replace("interface{}", "any") } else { s }
+            })
+            .collect();
+        if variadic {
+            if let Some(last) = want_s.last_mut() {
+                *last = format!("...{}", last.strip_prefix("[]").unwrap_or(last));
+            }
+        }
+        let what = if not_enough { "not enough" } else { "too many" };
+        let msg = format!("{what} arguments in call to {name}\n\thave ({})\n\twant ({})", have_s.join(", "), want_s.join(", "));
+        let span = if not_enough { at.span } else { at.span };
+        let _ = (call, rparen);
+        self.error(span, msg);
+    }
+
+    // ----- builtins ------------------------------------------------------------------------
+
+    fn builtin(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr], dots: Option<crate::diag::Span>) -> Operand<'a> {
+        let inv = Operand::invalid(e.id, e.span);
+        let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+        let ExprKind::Call { fun, rparen, .. } = &e.kind else { unreachable!() };
+        let name = b.name();
+        let call_s = self.expr_string(e);
+        if dots.is_some() && b != Builtin::Append {
+            self.error(dots.unwrap(), format!("invalid operation: invalid use of ... with built-in {name}"));
+            for a in args {
+                self.expr(a);
+            }
+            return inv;
+        }
+        let nargs = args.len();
+        let (min, max): (usize, Option<usize>) = match b {
+            Builtin::Append => (1, None),
+            Builtin::Cap | Builtin::Len | Builtin::Clear | Builtin::New | Builtin::Panic => (1, Some(1)),
+            Builtin::Copy | Builtin::Delete => (2, Some(2)),
+            Builtin::Make => (1, Some(3)),
+            Builtin::Max | Builtin::Min => (1, None),
+            Builtin::Print | Builtin::Println => (0, None),
+            Builtin::Recover => (0, Some(0)),
+        };
+        if nargs < min {
+            let msg = format!("not enough arguments for {call_s} (expected {min}, found {nargs})");
+            self.error(*rparen, msg);
+            for a in args {
+                self.expr(a);
+            }
+            return inv;
+        }
+        if let Some(m) = max {
+            if nargs > m && b != Builtin::Make {
+                let msg = format!("too many arguments for {call_s} (expected {m}, found {nargs})");
+                self.error(args[m].span, msg);
+                for a in args {
+                    self.expr(a);
+                }
+                return inv;
+            }
+        }
+        let _ = fun;
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                let mut x = self.value(&args[0]);
+                if x.mode == Mode::Invalid {
+                    return inv;
+                }
+                if self.tt.is_untyped(x.ty) && x.ty == TypeTable::UNTYPED_STRING && b == Builtin::Len {
+                    let n = x.val().and_then(|v| v.as_str()).map(|s| s.len()).unwrap_or(0);
+                    self.set_operand_type(&mut x, TypeTable::STRING, None);
+                    return mk(Mode::Constant(ConstValue::Int(n as i128)), TypeTable::INT);
+                }
+                let ut = self.tt.under(x.ty).clone();
+                let ut = match ut {
+                    Type::Pointer(p) => match self.tt.under(p).clone() {
+                        a @ Type::Array { .. } => a,
+                        other => Type::Pointer(self.tt.intern(other)),
+                    },
+                    t => t,
+                };
+                let ok = match &ut {
+                    Type::Basic(k) if k.is_string() => b == Builtin::Len,
+                    Type::Array { .. } | Type::Slice(_) => true,
+                    Type::Map { .. } => b == Builtin::Len,
+                    _ => false,
+                };
+                if !ok {
+                    let s = self.operand_string(&x);
+                    self.error(args[0].span, format!("invalid argument: {s} for built-in {name}"));
+                    return inv;
+                }
+                if let Some(s) = x.val().and_then(|v| v.as_str()) {
+                    return mk(Mode::Constant(ConstValue::Int(s.len() as i128)), TypeTable::INT);
+                }
+                if let Type::Array { len, .. } = ut {
+                    if !contains_call(&args[0]) {
+                        return mk(Mode::Constant(ConstValue::Int(len as i128)), TypeTable::INT);
+                    }
+                }
+                mk(Mode::Value, TypeTable::INT)
+            }
+            Builtin::Append => {
+                let mut s = self.value(&args[0]);
+                if s.mode == Mode::Invalid {
+                    for a in &args[1..] {
+                        self.expr(a);
+                    }
+                    return inv;
+                }
+                if s.is_nil() {
+                    self.error(args[0].span, "first argument to append must be a slice; have untyped nil");
+                    return inv;
+                }
+                let Type::Slice(elem) = self.tt.under(s.ty).clone() else {
+                    let os = self.operand_string(&s);
+                    self.error(args[0].span, format!("first argument to append must be a slice; have {os}"));
+                    for a in &args[1..] {
+                        self.expr(a);
+                    }
+                    return inv;
+                };
+                let st = s.ty;
+                if dots.is_some() {
+                    if nargs != 2 {
+                        self.error(e.span, format!("can only use ... with final argument in list"));
+                        return inv;
+                    }
+                    let mut x = self.value(&args[1]);
+                    if x.mode == Mode::Invalid {
+                        return mk(Mode::Value, st);
+                    }
+                    // append([]byte, string...)
+                    if self.tt.basic(elem) == Some(BasicKind::Uint8) && self.tt.basic(x.ty).is_some_and(|k| k.is_string()) {
+                        if self.tt.is_untyped(x.ty) {
+                            self.set_operand_type(&mut x, TypeTable::STRING, None);
+                        }
+                        return mk(Mode::Value, st);
+                    }
+                    let slice_t = self.tt.slice(elem);
+                    self.assignment(&mut x, slice_t, "argument to append");
+                    return mk(Mode::Value, st);
+                }
+                for a in &args[1..] {
+                    let mut x = self.value(a);
+                    self.assignment(&mut x, elem, "argument to append");
+                }
+                let _ = &mut s;
+                mk(Mode::Value, st)
+            }
+            Builtin::Copy => {
+                let d = self.value(&args[0]);
+                let mut sx = self.value(&args[1]);
+                if d.mode == Mode::Invalid || sx.mode == Mode::Invalid {
+                    return inv;
+                }
+                let de = match self.tt.under(d.ty) {
+                    Type::Slice(e) => Some(*e),
+                    _ => None,
+                };
+                let se = match self.tt.under(sx.ty).clone() {
+                    Type::Slice(e) => Some(e),
+                    Type::Basic(k) if k.is_string() => {
+                        if self.tt.is_untyped(sx.ty) {
+                            self.set_operand_type(&mut sx, TypeTable::STRING, None);
+                        }
+                        Some(TypeTable::BYTE)
+                    }
+                    _ => None,
+                };
+                match (de, se) {
+                    (Some(a), Some(b)) if a == b => mk(Mode::Value, TypeTable::INT),
+                    (Some(a), Some(b)) => {
+                        let ds = self.operand_string(&d);
+                        let ss = self.operand_string(&sx);
+                        let _ = (a, b);
+                        self.error(e.span, format!("invalid argument: arguments to copy {ds} and {ss} have different element types {} and {}", self.tt.type_string_err(a), self.tt.type_string_err(b)));
+                        inv
+                    }
+                    _ => {
+                        let bad = if de.is_none() { &d } else { &sx };
+                        let s = self.operand_string(bad);
+                        self.error(bad.span, format!("invalid argument: copy expects slice arguments; found {s} and {}", if de.is_none() { self.operand_string(&sx) } else { self.operand_string(&d) }).replace(&format!("found {s} and {}", if de.is_none() { self.operand_string(&sx) } else { self.operand_string(&d) }), &format!("found {} and {}", self.operand_string(&d), self.operand_string(&sx))));
+                        inv
+                    }
+                }
+            }
+            Builtin::Delete => {
+                let m = self.value(&args[0]);
+                if m.mode == Mode::Invalid {
+                    self.expr(&args[1]);
+                    return inv;
+                }
+                let Type::Map { key, .. } = self.tt.under(m.ty).clone() else {
+                    let s = self.operand_string(&m);
+                    self.error(args[0].span, format!("invalid argument: {s} is not a map"));
+                    self.expr(&args[1]);
+                    return inv;
+                };
+                let mut k = self.value(&args[1]);
+                self.assignment(&mut k, key, "argument to delete");
+                mk(Mode::NoValue, TypeTable::INVALID)
+            }
+            Builtin::Make => {
+                let t = self.typ(&args[0]);
+                if t == TypeTable::INVALID {
+                    for a in &args[1..] {
+                        self.expr(a);
+                    }
+                    return inv;
+                }
+                let (lo, hi) = match self.tt.under(t) {
+                    Type::Slice(_) => (2, 3),
+                    Type::Map { .. } => (1, 2),
+                    _ => {
+                        let s = self.expr_string(&args[0]);
+                        self.error(args[0].span, format!("invalid argument: cannot make {s}; type must be slice, map, or channel"));
+                        for a in &args[1..] {
+                            self.expr(a);
+                        }
+                        return inv;
+                    }
+                };
+                if nargs < lo || nargs > hi {
+                    let ts = self.expr_string(&args[0]);
+                    self.error(e.span, format!("invalid operation: {call_s} expects {lo} or {hi} arguments; found {nargs}"));
+                    let _ = ts;
+                    for a in &args[1..] {
+                        self.expr(a);
+                    }
+                    return inv;
+                }
+                let mut sizes = vec![];
+                for a in &args[1..] {
+                    sizes.push(self.size_arg(a, "make"));
+                }
+                if let [Some(l), Some(c)] = sizes[..] {
+                    if l > c {
+                        self.error(args[1].span, format!("invalid argument: length and capacity swapped"));
+                        return inv;
+                    }
+                }
+                mk(Mode::Value, t)
+            }
+            Builtin::New => {
+                let t = self.typ(&args[0]);
+                if t == TypeTable::INVALID {
+                    return inv;
+                }
+                let p = self.tt.pointer(t);
+                mk(Mode::Value, p)
+            }
+            Builtin::Panic => {
+                let mut x = self.value(&args[0]);
+                self.assignment(&mut x, TypeTable::EMPTY_INTERFACE, "argument to panic");
+                mk(Mode::NoValue, TypeTable::INVALID)
+            }
+            Builtin::Print | Builtin::Println => {
+                for a in args {
+                    let mut x = self.value(a);
+                    if x.mode == Mode::Invalid {
+                        continue;
+                    }
+                    if x.is_nil() {
+                        self.error(a.span, format!("use of untyped nil in argument to built-in {name}"));
+                        continue;
+                    }
+                    if self.tt.is_untyped(x.ty) {
+                        let d = self.tt.default_type(x.ty);
+                        self.assignment(&mut x, d, &format!("argument to built-in {name}"));
+                    }
+                }
+                mk(Mode::NoValue, TypeTable::INVALID)
+            }
+            Builtin::Recover => {
+                if let Some(f) = self.funcs.last_mut() {
+                    f.info.calls_recover = true;
+                }
+                mk(Mode::Value, TypeTable::EMPTY_INTERFACE)
+            }
+            Builtin::Clear => {
+                let x = self.value(&args[0]);
+                if x.mode == Mode::Invalid {
+                    return inv;
+                }
+                if !matches!(self.tt.under(x.ty), Type::Map { .. } | Type::Slice(_)) {
+                    let s = self.operand_string(&x);
+                    self.error(args[0].span, format!("invalid argument: {s} cannot be cleared").replace("cannot be cleared", "must be a map or slice").replace(": ", ": clear(").replace(" must be", ") must be").replace("invalid argument: clear(", "invalid argument: ").replace(") must be", " must be"));
+                    return inv;
+                }
+                mk(Mode::NoValue, TypeTable::INVALID)
+            }
+            Builtin::Max | Builtin::Min => {
+                let mut ops: Vec<Operand<'a>> = args.iter().map(|a| self.value(a)).collect();
+                if ops.iter().any(|o| o.mode == Mode::Invalid) {
+                    return inv;
+                }
+                for o in &ops {
+                    if !self.tt.basic(o.ty).is_some_and(|k| k.is_ordered()) {
+                        let s = self.operand_string(o);
+                        self.error(o.span, format!("invalid argument: {s} cannot be ordered"));
+                        return inv;
+                    }
+                }
+                // Bring all operands to a common type, pairwise like a binary operator.
+                let mut acc = ops[0].clone();
+                for i in 1..ops.len() {
+                    let mut y = ops[i].clone();
+                    self.match_types(&mut acc, &mut y);
+                    if acc.mode == Mode::Invalid || y.mode == Mode::Invalid {
+                        return inv;
+                    }
+                    if acc.ty != y.ty {
+                        let xs = self.tt.type_string_err(acc.ty);
+                        let ys = self.tt.type_string_err(y.ty);
+                        let s = self.operand_string(&y);
+                        let _ = xs;
+                        self.error(y.span, format!("invalid argument: mismatched types {} (previous argument) and {ys} (type of {})", self.tt.type_string_err(acc.ty), self.expr_str(&y)));
+                        let _ = s;
+                        return inv;
+                    }
+                    let all_const = acc.val().is_some() && y.val().is_some();
+                    if all_const {
+                        let (a, bv) = (acc.val().cloned().unwrap(), y.val().cloned().unwrap());
+                        let pick_y = match super::constant::compare(ast::BinaryOp::Lt, &bv, &a) {
+                            Some(lt) => if b == Builtin::Min { lt } else { !lt && bv != a },
+                            None => false,
+                        };
+                        let ty = acc.ty;
+                        acc = if pick_y { Operand { ty, ..y.clone() } } else { acc };
+                    } else {
+                        acc.mode = Mode::Value;
+                    }
+                    ops[i] = y;
+                }
+                let t = acc.ty;
+                // Fix the recorded types of earlier operands now that the common type is known.
+                if !self.tt.is_untyped(t) {
+                    for o in ops.iter_mut() {
+                        if self.tt.is_untyped(o.ty) {
+                            self.convert_untyped(o, t);
+                        }
+                    }
+                }
+                match acc.mode {
+                    Mode::Constant(v) => mk(Mode::Constant(v), t),
+                    _ => mk(Mode::Value, t),
+                }
+            }
+        }
+    }
+
+    /// A size argument of make (integer, non-negative constant); returns its constant value.
+    fn size_arg(&mut self, a: &'a Expr, _what: &str) -> Option<i128> {
+        let mut x = self.value(a);
+        if x.mode == Mode::Invalid {
+            return None;
+        }
+        if self.tt.is_untyped(x.ty) {
+            if let Some(v) = x.val().cloned() {
+                match super::constant::represent(&v, BasicKind::Int) {
+                    Ok(nv) => self.set_operand_type(&mut x, TypeTable::INT, Some(nv)),
+                    Err(_) => {
+                        let s = self.operand_string(&x);
+                        let msg = if v.as_f64().is_some() { format!("{s} truncated to int") } else { format!("cannot convert {s} to type int") };
+                        self.error(a.span, msg);
+                        return None;
+                    }
+                }
+            } else {
+                self.convert_untyped(&mut x, TypeTable::INT);
+            }
+        }
+        if x.mode == Mode::Invalid {
+            return None;
+        }
+        if !self.tt.basic(x.ty).is_some_and(|k| k.is_integer()) {
+            let s = self.operand_string(&x);
+            self.error(a.span, format!("cannot convert {s} to type int"));
+            return None;
+        }
+        let v = x.val()?.as_int()?;
+        if v < 0 {
+            let s = self.operand_string(&x);
+            self.error(a.span, format!("invalid argument: index {s} must not be negative"));
+            return None;
+        }
+        Some(v)
+    }
+
+    // ----- selectors ---------------------------------------------------------------------
+
+    pub fn selector(&mut self, e: &'a Expr, xe: &'a Expr, sel: &'a ast::Ident) -> Operand<'a> {
+        let inv = Operand::invalid(e.id, e.span);
+        let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+        // Qualified identifier?
+        if let ExprKind::Ident(pid) = &xe.kind {
+            if let Some(obj) = self.lookup(&pid.name) {
+                if let ObjKind::PkgName(pkg) = self.info.objects[obj].kind {
+                    self.info.uses[pid.id] = obj.into();
+                    if let Some(entry) = self.imports.get_mut(&pid.name) {
+                        entry.used = true;
+                    }
+                    let member = self.stdlib.members.iter().find(|((p, n), _)| *p == pkg && *n == sel.name).map(|(_, &o)| o);
+                    let Some(m) = member else {
+                        self.error(sel.span, format!("undefined: {}.{}", pid.name, sel.name));
+                        return inv;
+                    };
+                    self.info.uses[sel.id] = m.into();
+                    return match self.info.objects[m].kind.clone() {
+                        ObjKind::External { ext, ty } => {
+                            let is_var = matches!(ext, External::OsArgs | External::OsStdout | External::OsStderr);
+                            mk(if is_var { Mode::Variable } else { Mode::Value }, ty)
+                        }
+                        ObjKind::TypeName { ty } => mk(Mode::TypeExpr, ty),
+                        _ => inv,
+                    };
+                }
+            }
+        }
+        let x = self.expr(xe);
+        match x.mode {
+            Mode::Invalid => return inv,
+            Mode::TypeExpr => return self.method_expr(e, x.ty, sel),
+            _ => {}
+        }
+        let mut x = x;
+        self.single_value(&mut x);
+        if x.mode == Mode::Invalid {
+            return inv;
+        }
+        if x.is_nil() {
+            self.error(e.span, format!("use of untyped nil"));
+            return inv;
+        }
+        if self.tt.is_untyped(x.ty) {
+            let d = self.tt.default_type(x.ty);
+            let v = x.val().cloned();
+            self.set_operand_type(&mut x, d, v);
+        }
+        let l = self.tt.lookup_field_or_method(x.ty, &sel.name);
+        match l {
+            Lookup::Field { path, ty, indirect } => {
+                let mode = if x.mode == Mode::Variable || indirect { Mode::Variable } else { Mode::Value };
+                self.info.selections.insert(
+                    e.id,
+                    Selection { kind: SelectionKind::FieldVal, recv: x.ty, path, indirect, method: None, ty },
+                );
+                mk(mode, ty)
+            }
+            Lookup::Method { path, named, index, indirect } => {
+                let m = self.tt.named(named).unwrap().methods[index as usize].clone();
+                let is_ptr = self.tt.pointer_elem(x.ty).is_some() && !self.tt.is_named(x.ty);
+                if m.ptr_recv && !indirect && !is_ptr {
+                    if x.mode != Mode::Variable {
+                        let s = self.expr_string(xe);
+                        let ts = self.tt.type_string_err(x.ty);
+                        let _ = ts;
+                        self.error(e.span, format!("cannot call pointer method {} on {}", sel.name, self.tt.type_string_err(x.ty)));
+                        let _ = s;
+                        return inv;
+                    }
+                    self.mark_address_taken(xe);
+                }
+                self.info.selections.insert(
+                    e.id,
+                    Selection {
+                        kind: SelectionKind::MethodVal,
+                        recv: x.ty,
+                        path,
+                        indirect: indirect || is_ptr,
+                        method: Some(MethodTarget::Concrete { named, index, func: m.func, ptr_recv: m.ptr_recv }),
+                        ty: m.sig,
+                    },
+                );
+                mk(Mode::Value, m.sig)
+            }
+            Lookup::InterfaceMethod { path, iface, index, indirect } => {
+                let sig = self.tt.interface_methods(iface)[index as usize].sig;
+                if self.tt.pointer_elem(x.ty).is_some_and(|p| self.tt.is_interface(p)) && path.is_empty() {
+                    // pointer to interface: no methods
+                    let s = self.expr_string(e);
+                    let ts = self.tt.type_string_err(x.ty);
+                    self.error(sel.span, format!("{s} undefined (type {ts} is pointer to interface, not interface)"));
+                    return inv;
+                }
+                self.info.selections.insert(
+                    e.id,
+                    Selection {
+                        kind: SelectionKind::InterfaceMethod,
+                        recv: x.ty,
+                        path,
+                        indirect,
+                        method: Some(MethodTarget::Interface { iface, index }),
+                        ty: sig,
+                    },
+                );
+                mk(Mode::Value, sig)
+            }
+            Lookup::Ambiguous => {
+                let s = self.expr_string(e);
+                self.error(sel.span, format!("ambiguous selector {s}"));
+                inv
+            }
+            Lookup::NotFound => {
+                let s = self.expr_string(e);
+                let ts = self.tt.type_string_err(x.ty);
+                let what = if self.tt.pointer_elem(x.ty).is_some_and(|p| self.tt.is_interface(p)) {
+                    format!("type {ts} is pointer to interface, not interface")
+                } else {
+                    // A differently capitalised field or method?
+                    let alt = self.case_alternative(x.ty, &sel.name);
+                    match alt {
+                        Some((true, n)) => format!("type {ts} has no field or method {}, but does have field {n}", sel.name),
+                        Some((false, n)) => format!("type {ts} has no field or method {}, but does have method {n}", sel.name),
+                        None => format!("type {ts} has no field or method {}", sel.name),
+                    }
+                };
+                self.error(sel.span, format!("{s} undefined ({what})"));
+                inv
+            }
+        }
+    }
+
+    fn case_alternative(&self, t: TypeId, name: &str) -> Option<(bool, String)> {
+        let lower = name.to_lowercase();
+        let base = self.tt.pointer_elem(t).filter(|_| !self.tt.is_named(t)).unwrap_or(t);
+        for f in self.tt.struct_fields(base) {
+            if f.name != name && f.name.to_lowercase() == lower {
+                return Some((true, f.name.clone()));
+            }
+        }
+        if let Some(n) = self.tt.named(base) {
+            for m in &n.methods {
+                if m.name != name && m.name.to_lowercase() == lower {
+                    return Some((false, m.name.clone()));
+                }
+            }
+        }
+        None
+    }
+
+    /// `T.M` / `(*T).M`.
+    fn method_expr(&mut self, e: &'a Expr, t: TypeId, sel: &'a ast::Ident) -> Operand<'a> {
+        let inv = Operand::invalid(e.id, e.span);
+        let l = self.tt.lookup_field_or_method(t, &sel.name);
+        let ts = self.tt.type_string_err(t);
+        let (sig, method, kind, path, indirect) = match l {
+            Lookup::Method { path, named, index, indirect } => {
+                let m = self.tt.named(named).unwrap().methods[index as usize].clone();
+                let is_ptr = self.tt.pointer_elem(t).is_some();
+                if m.ptr_recv && !is_ptr && !indirect {
+                    let nm = &sel.name;
+                    self.error(e.span, format!("invalid method expression {ts}.{nm} (needs pointer receiver (*{ts}).{nm})"));
+                    return inv;
+                }
+                (
+                    m.sig,
+                    MethodTarget::Concrete { named, index, func: m.func, ptr_recv: m.ptr_recv },
+                    SelectionKind::MethodExpr,
+                    path,
+                    indirect || is_ptr,
+                )
+            }
+            Lookup::InterfaceMethod { path, iface, index, indirect } => {
+                let sig = self.tt.interface_methods(iface)[index as usize].sig;
+                (sig, MethodTarget::Interface { iface, index }, SelectionKind::MethodExpr, path, indirect)
+            }
+            _ => {
+                let s = self.expr_string(e);
+                self.error(sel.span, format!("{s} undefined (type {ts} has no method {})", sel.name));
+                return inv;
+            }
+        };
+        let s = self.tt.signature(sig).cloned().unwrap();
+        let mut params = vec![t];
+        params.extend(s.params.iter().copied());
+        let ft = self.tt.func(params, s.results.clone(), s.variadic);
+        self.info.selections.insert(
+            e.id,
+            Selection { kind, recv: t, path, indirect, method: Some(method), ty: ft },
+        );
+        Operand { mode: Mode::Value, ty: ft, id: e.id, span: e.span, expr: Some(e), comma_ok: false }
+    }
+}
+
+/// Whether an expression contains a function call (then `len(arr)` is not constant).
+fn contains_call(e: &Expr) -> bool {
+    fn walk(e: &Expr, depth: u32) -> bool {
+        if depth > 200 {
+            return true;
+        }
+        let d = depth + 1;
+        match &e.kind {
+            ExprKind::Call { .. } => true,
+            ExprKind::Paren(x) | ExprKind::Star(x) => walk(x, d),
+            ExprKind::Unary { x, .. } => walk(x, d),
+            ExprKind::Selector { x, .. } => walk(x, d),
+            ExprKind::Index { x, index, .. } => walk(x, d) || walk(index, d),
+            ExprKind::Binary { x, y, .. } => walk(x, d) || walk(y, d),
+            ExprKind::CompositeLit { elts, .. } => {
+                elts.iter().any(|el| walk(&el.value, d) || el.key.as_ref().is_some_and(|k| walk(k, d)))
+            }
+            _ => false,
+        }
+    }
+    walk(e, 0)
+}
+
+#[allow(dead_code)]
+fn _plural(n: usize) -> &'static str {
+    plural(n)
+}

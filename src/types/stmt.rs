@@ -1,0 +1,1340 @@
+//! Statements and function bodies: scopes, assignments and `:=`, control flow, labels,
+//! break/continue/goto/fallthrough placement, `declared and not used`, `missing return`
+//! (Go's terminating-statement rules), defer bookkeeping for open-coding, and closures.
+//!
+//! Invariant: every function body (declaration or literal) is checked inside its own `FuncCtx`,
+//! whose summary is stored in `info.funcs` (and, for literals, the captured variables in
+//! `info.captures`) when the body is done.
+
+use std::collections::HashMap;
+
+use super::checker::{Checker, FuncCtx, LabelInfo, Target, plural};
+use super::expr::Operand;
+use super::info::*;
+use super::ty::{Type, TypeId, TypeTable};
+use crate::diag::Span;
+use crate::syntax::ast::{self, Expr, ExprKind, Stmt, StmtKind};
+
+impl<'a> Checker<'a> {
+    // ----- function bodies -----------------------------------------------------------------
+
+    pub fn func_decl_body(&mut self, fd: &'a ast::FuncDecl) {
+        let Some(obj) = self.info.defs[fd.name.id].expand() else { return };
+        let sig = self.info.objects[obj].ty().unwrap_or(TypeTable::INVALID);
+        let recv_ty = match &fd.recv {
+            Some(r) => {
+                let t = self.info.types[r.typ.id].ty;
+                let t = if t == TypeTable::INVALID { self.typ(&r.typ) } else { t };
+                Some((r, t))
+            }
+            None => None,
+        };
+        let saved_cur = self.cur_pkg_obj.replace(obj);
+        self.with_package_context(|c| {
+            c.push_func(fd.id, sig);
+            c.push_scope();
+            if let Some((r, t)) = recv_ty {
+                let o = match r.names.first() {
+                    Some(n) => {
+                        let o = c.new_var(n, t, VarKind::Receiver);
+                        c.declare_local(n, o);
+                        o
+                    }
+                    None => c.new_object("_", r.span, ObjKind::Var(VarInfo {
+                        ty: t,
+                        kind: VarKind::Receiver,
+                        captured: false,
+                        address_taken: false,
+                        owner: Some(fd.id),
+                        per_iteration: false,
+                        used: false,
+                    })),
+                };
+                c.funcs.last_mut().unwrap().info.recv = Some(o);
+            }
+            c.declare_params(&fd.typ, sig);
+            match &fd.body {
+                Some(body) => {
+                    c.func_body(body);
+                    c.check_missing_return(body, sig);
+                }
+                None => c.error(fd.name.span, "missing function body"),
+            }
+            c.pop_scope();
+            c.pop_func();
+        });
+        self.cur_pkg_obj = saved_cur;
+    }
+
+    pub fn func_lit_body(&mut self, e: &'a Expr, ft: &'a ast::FuncType, body: &'a ast::Block, sig: TypeId) {
+        self.push_func(e.id, sig);
+        self.push_scope();
+        self.declare_params(ft, sig);
+        self.func_body(body);
+        self.check_missing_return(body, sig);
+        self.pop_scope();
+        let ctx = self.pop_func();
+        // Variables captured by this literal but owned further out are also captured by the
+        // enclosing literal (use_object already added them to every intermediate context).
+        self.info.captures.insert(e.id, ctx);
+    }
+
+    fn push_func(&mut self, id: ast::NodeId, sig: TypeId) {
+        self.funcs.push(FuncCtx {
+            id,
+            sig,
+            results: vec![],
+            named_results: false,
+            info: FuncInfo { sig, ..FuncInfo::default() },
+            loop_depth: 0,
+            captures: vec![],
+            labels: HashMap::new(),
+            targets: vec![],
+            locals: vec![],
+        });
+    }
+
+    /// Finishes the innermost function: unused variables and labels, `info.funcs`; returns its
+    /// captures.
+    fn pop_func(&mut self) -> Vec<ObjId> {
+        let mut ctx = self.funcs.pop().expect("function context");
+        for &o in &ctx.locals {
+            if let ObjKind::Var(v) = &self.info.objects[o].kind {
+                if !v.used {
+                    let span = self.info.objects[o].span;
+                    let name = self.info.objects[o].name.clone();
+                    self.error(span, format!("declared and not used: {name}"));
+                }
+            }
+        }
+        let mut labels: Vec<(String, Span)> =
+            ctx.labels.iter().filter(|(_, l)| !l.used).map(|(n, l)| (n.clone(), l.span)).collect();
+        labels.sort_by_key(|l| l.1.lo);
+        for (n, s) in labels {
+            self.error(s, format!("label {n} defined and not used"));
+        }
+        let i = &mut ctx.info;
+        i.results = ctx.results.clone();
+        i.named_results = ctx.named_results;
+        i.open_coded_defers = i.defer_count > 0
+            && i.defer_count <= 8
+            && !i.defer_in_loop
+            && i.return_count.saturating_mul(i.defer_count) <= 15;
+        self.info.funcs.insert(ctx.id, ctx.info);
+        ctx.captures
+    }
+
+    fn declare_params(&mut self, ft: &'a ast::FuncType, sig: TypeId) {
+        let s = self.tt.signature(sig).cloned();
+        let mut pi = 0;
+        let mut params = vec![];
+        for f in &ft.params {
+            for n in f.names.iter() {
+                let t = s.as_ref().and_then(|s| s.params.get(pi).copied()).unwrap_or(TypeTable::INVALID);
+                pi += 1;
+                let o = self.new_var(n, t, VarKind::Param);
+                self.declare_local(n, o);
+                params.push(o);
+            }
+            if f.names.is_empty() {
+                let t = s.as_ref().and_then(|s| s.params.get(pi).copied()).unwrap_or(TypeTable::INVALID);
+                pi += 1;
+                let o = self.anon_var("_", f.span, t, VarKind::Param);
+                params.push(o);
+            }
+        }
+        let mut ri = 0;
+        let mut results = vec![];
+        let mut named = false;
+        for f in &ft.results {
+            for n in f.names.iter() {
+                named = true;
+                let t = s.as_ref().and_then(|s| s.results.get(ri).copied()).unwrap_or(TypeTable::INVALID);
+                ri += 1;
+                let o = self.new_var(n, t, VarKind::Result);
+                self.declare_local(n, o);
+                results.push(o);
+            }
+            if f.names.is_empty() {
+                let t = s.as_ref().and_then(|s| s.results.get(ri).copied()).unwrap_or(TypeTable::INVALID);
+                let name = format!("~r{ri}");
+                ri += 1;
+                let o = self.anon_var(&name, f.span, t, VarKind::Result);
+                results.push(o);
+            }
+        }
+        let ctx = self.funcs.last_mut().unwrap();
+        ctx.info.params = params;
+        ctx.results = results;
+        ctx.named_results = named;
+    }
+
+    fn anon_var(&mut self, name: &str, span: Span, ty: TypeId, kind: VarKind) -> ObjId {
+        let owner = self.funcs.last().map(|f| f.id);
+        self.new_object(
+            name,
+            span,
+            ObjKind::Var(VarInfo { ty, kind, captured: false, address_taken: false, owner, per_iteration: false, used: false }),
+        )
+    }
+
+    fn func_body(&mut self, body: &'a ast::Block) {
+        self.collect_labels(&body.stmts);
+        self.stmt_list(&body.stmts);
+    }
+
+    /// Pre-pass: all labels of a function body (not nested literals), and whether a later goto
+    /// jumps back to them.
+    fn collect_labels(&mut self, stmts: &'a [Stmt]) {
+        let mut labels: Vec<(String, Span)> = vec![];
+        let mut gotos: Vec<(String, Span)> = vec![];
+        fn walk<'b>(s: &'b Stmt, labels: &mut Vec<(String, Span)>, gotos: &mut Vec<(String, Span)>, d: u32) {
+            if d > 200 {
+                return;
+            }
+            let d = d + 1;
+            match &s.kind {
+                StmtKind::Labeled { label, stmt } => {
+                    labels.push((label.name.clone(), label.span));
+                    walk(stmt, labels, gotos, d);
+                }
+                StmtKind::Goto(l) => gotos.push((l.name.clone(), l.span)),
+                StmtKind::Block(b) => b.stmts.iter().for_each(|s| walk(s, labels, gotos, d)),
+                StmtKind::If(i) => {
+                    i.then.stmts.iter().for_each(|s| walk(s, labels, gotos, d));
+                    if let Some(e) = &i.els {
+                        walk(e, labels, gotos, d);
+                    }
+                }
+                StmtKind::For(f) => f.body.stmts.iter().for_each(|s| walk(s, labels, gotos, d)),
+                StmtKind::Range(r) => r.body.stmts.iter().for_each(|s| walk(s, labels, gotos, d)),
+                StmtKind::Switch(sw) => sw.cases.iter().for_each(|c| c.body.iter().for_each(|s| walk(s, labels, gotos, d))),
+                StmtKind::TypeSwitch(sw) => sw.cases.iter().for_each(|c| c.body.iter().for_each(|s| walk(s, labels, gotos, d))),
+                _ => {}
+            }
+        }
+        for s in stmts {
+            walk(s, &mut labels, &mut gotos, 0);
+        }
+        let mut map: HashMap<String, LabelInfo> = HashMap::new();
+        for (name, span) in labels {
+            if name == "_" {
+                continue;
+            }
+            if let Some(prev) = map.get(&name) {
+                let other = self.pos_string(prev.span);
+                self.error(span, format!("label {name} already defined at {other}"));
+                continue;
+            }
+            let backward = gotos.iter().any(|(g, gs)| *g == name && gs.lo > span.lo);
+            map.insert(name, LabelInfo { span, used: false, backward });
+        }
+        self.funcs.last_mut().unwrap().labels = map;
+    }
+
+    // ----- statements ----------------------------------------------------------------------
+
+    pub fn stmt_list(&mut self, stmts: &'a [Stmt]) {
+        let mut extra_loops = 0;
+        for s in stmts {
+            if let StmtKind::Labeled { label, .. } = &s.kind {
+                let backward = self.funcs.last().and_then(|f| f.labels.get(&label.name)).is_some_and(|l| l.backward);
+                if backward {
+                    extra_loops += 1;
+                    self.funcs.last_mut().unwrap().loop_depth += 1;
+                }
+            }
+            self.stmt(s);
+        }
+        if let Some(f) = self.funcs.last_mut() {
+            f.loop_depth -= extra_loops;
+        }
+    }
+
+    fn block(&mut self, b: &'a ast::Block) {
+        self.push_scope();
+        self.stmt_list(&b.stmts);
+        self.pop_scope();
+    }
+
+    fn stmt(&mut self, s: &'a Stmt) {
+        if self.depth > super::checker::MAX_DEPTH {
+            self.error(s.span, "statement nesting too deep");
+            return;
+        }
+        self.depth += 1;
+        self.stmt_inner(s, None);
+        self.depth -= 1;
+    }
+
+    fn stmt_inner(&mut self, s: &'a Stmt, label: Option<&str>) {
+        match &s.kind {
+            StmtKind::Empty => {}
+            StmtKind::Expr(e) => self.expr_stmt(e),
+            StmtKind::Decl(d) => match d {
+                ast::Decl::Const(c) => self.const_decl_local(c),
+                ast::Decl::Var(v) => self.var_decl_local(v),
+                ast::Decl::Type(t) => self.type_decl_local(t),
+                ast::Decl::Func(f) => self.error(f.span, "function declaration not allowed in function body"),
+            },
+            StmtKind::ShortVarDecl { lhs, op_span, rhs } => self.short_var_decl(lhs, *op_span, rhs, s.span),
+            StmtKind::Assign { lhs, op, op_span, rhs } => match op {
+                None => self.assign(lhs, rhs, *op_span),
+                Some(op) => self.op_assign(&lhs[0], *op, &rhs[0], s.span),
+            },
+            StmtKind::IncDec { x, inc } => self.inc_dec(x, *inc, s.span),
+            StmtKind::Block(b) => self.block(b),
+            StmtKind::If(i) => self.if_stmt(i),
+            StmtKind::For(f) => {
+                self.push_scope();
+                if let Some(init) = &f.init {
+                    self.simple_stmt(init);
+                    // Go 1.22: variables declared by the init statement are per-iteration.
+                    if let StmtKind::ShortVarDecl { lhs, .. } = &init.kind {
+                        for id in lhs {
+                            if let Some(o) = self.info.defs[id.id].expand() {
+                                if let ObjKind::Var(v) = &mut self.info.objects[o].kind {
+                                    v.per_iteration = true;
+                                }
+                            }
+                        }
+                    }
+                }
+                if let Some(c) = &f.cond {
+                    self.condition(c, "for");
+                }
+                if let Some(post) = &f.post {
+                    if let StmtKind::ShortVarDecl { op_span, .. } = &post.kind {
+                        self.error(*op_span, "cannot declare in post statement of for loop");
+                    } else {
+                        self.simple_stmt(post);
+                    }
+                }
+                self.loop_body(&f.body, label);
+                self.pop_scope();
+            }
+            StmtKind::Range(r) => self.range_stmt(r, label),
+            StmtKind::Switch(sw) => self.switch_stmt(sw, label),
+            StmtKind::TypeSwitch(sw) => self.type_switch_stmt(sw, label),
+            StmtKind::Labeled { label: l, stmt } => {
+                let name = if l.is_blank() { None } else { Some(l.name.as_str()) };
+                match &stmt.kind {
+                    StmtKind::For(_) | StmtKind::Range(_) | StmtKind::Switch(_) | StmtKind::TypeSwitch(_) => {
+                        self.depth += 1;
+                        self.stmt_inner(stmt, name);
+                        self.depth -= 1;
+                    }
+                    _ => {
+                        let f = self.funcs.last_mut().unwrap();
+                        f.targets.push(Target { is_loop: false, label: name.map(str::to_string), breakable: false });
+                        self.stmt(stmt);
+                        self.funcs.last_mut().unwrap().targets.pop();
+                    }
+                }
+            }
+            StmtKind::Goto(l) => {
+                self.use_label(l, "goto");
+            }
+            StmtKind::Break(l) => self.branch(l.as_ref(), false, s.span),
+            StmtKind::Continue(l) => self.branch(l.as_ref(), true, s.span),
+            StmtKind::Fallthrough => {
+                // Valid placements are handled by switch_stmt; reaching here means misplaced.
+                self.error(s.span, "fallthrough statement out of place");
+            }
+            StmtKind::Return(results) => self.return_stmt(results, s.span),
+            StmtKind::Defer(e) => self.defer_stmt(e),
+        }
+    }
+
+    fn simple_stmt(&mut self, s: &'a Stmt) {
+        self.stmt(s);
+    }
+
+    fn loop_body(&mut self, body: &'a ast::Block, label: Option<&str>) {
+        let f = self.funcs.last_mut().unwrap();
+        f.loop_depth += 1;
+        f.targets.push(Target { is_loop: true, label: label.map(str::to_string), breakable: true });
+        self.block(body);
+        let f = self.funcs.last_mut().unwrap();
+        f.targets.pop();
+        f.loop_depth -= 1;
+    }
+
+    fn use_label(&mut self, l: &ast::Ident, what: &str) -> bool {
+        let f = self.funcs.last_mut().unwrap();
+        match f.labels.get_mut(&l.name) {
+            Some(info) => {
+                info.used = true;
+                true
+            }
+            None => {
+                let msg = if what == "goto" {
+                    format!("label {} not defined", l.name)
+                } else {
+                    format!("{what} label not defined: {}", l.name)
+                };
+                self.error(l.span, msg);
+                false
+            }
+        }
+    }
+
+    fn branch(&mut self, l: Option<&ast::Ident>, is_continue: bool, span: Span) {
+        let kw = if is_continue { "continue" } else { "break" };
+        let targets = self.funcs.last().unwrap().targets.clone();
+        match l {
+            Some(l) => {
+                // gc's syntax checker: the label must be on an enclosing statement (labels
+                // declared later in the function are not yet known there).
+                let f = self.funcs.last_mut().unwrap();
+                if let Some(info) = f.labels.get_mut(&l.name) {
+                    if info.span.lo < l.span.lo {
+                        info.used = true;
+                    }
+                }
+                match targets.iter().rev().find(|t| t.label.as_deref() == Some(l.name.as_str())) {
+                    None => self.error(l.span, format!("{kw} label not defined: {}", l.name)),
+                    Some(t) => {
+                        if !t.breakable || (is_continue && !t.is_loop) {
+                            self.error(l.span, format!("invalid {kw} label {}", l.name));
+                        }
+                    }
+                }
+            }
+            None => {
+                let ok = if is_continue {
+                    targets.iter().any(|t| t.is_loop)
+                } else {
+                    targets.iter().any(|t| t.breakable)
+                };
+                if !ok {
+                    let msg = if is_continue { "continue is not in a loop" } else { "break is not in a loop, switch, or select" };
+                    self.error(span, msg);
+                }
+            }
+        }
+    }
+
+    fn expr_stmt(&mut self, e: &'a Expr) {
+        let x = self.expr(e);
+        let inner = e.unparen();
+        let is_call = matches!(inner.kind, ExprKind::Call { .. });
+        if x.mode == Mode::Invalid {
+            return;
+        }
+        let msg_unused = |c: &Self, x: &Operand<'a>| format!("{} is not used", c.operand_string(x));
+        if !is_call {
+            let m = msg_unused(self, &x);
+            self.error(e.span, m);
+            return;
+        }
+        // Conversions and value-producing builtins are not statements.
+        if let ExprKind::Call { fun, .. } = &inner.kind {
+            let fm = &self.info.types[fun.id].mode;
+            match fm {
+                Mode::TypeExpr => {
+                    let m = msg_unused(self, &x);
+                    self.error(e.span, m);
+                }
+                Mode::Builtin(b) => {
+                    if !matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover | Builtin::Clear) {
+                        let m = msg_unused(self, &x);
+                        self.error(e.span, m);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn condition(&mut self, c: &'a Expr, what: &str) {
+        let mut x = self.value(c);
+        if x.mode == Mode::Invalid {
+            return;
+        }
+        if !self.tt.basic(x.ty).is_some_and(|k| k.is_boolean()) {
+            let s = self.operand_string(&x);
+            self.error(c.span, format!("non-boolean condition in {what} statement").replace(" statement", &format!(" statement")));
+            let _ = s;
+            return;
+        }
+        if self.tt.is_untyped(x.ty) {
+            let v = x.val().cloned();
+            self.set_operand_type(&mut x, TypeTable::BOOL, v);
+        }
+    }
+
+    fn if_stmt(&mut self, i: &'a ast::IfStmt) {
+        self.push_scope();
+        if let Some(init) = &i.init {
+            self.simple_stmt(init);
+        }
+        self.condition(&i.cond, "if");
+        self.block(&i.then);
+        if let Some(els) = &i.els {
+            self.stmt(els);
+        }
+        self.pop_scope();
+    }
+
+    // ----- assignments -------------------------------------------------------------------
+
+    /// Checks an assignment target; returns its type (INVALID for `_` or errors).
+    /// A plain identifier target does not count as a use.
+    fn lhs_expr(&mut self, e: &'a Expr) -> Option<TypeId> {
+        let inner = e.unparen();
+        if let ExprKind::Ident(id) = &inner.kind {
+            if id.is_blank() {
+                self.info.types[e.id] = TypeAndValue { mode: Mode::Variable, ty: TypeTable::INVALID };
+                return None;
+            }
+            if let Some(o) = self.lookup(&id.name) {
+                if let ObjKind::Var(v) = &self.info.objects[o].kind {
+                    let was_used = v.used;
+                    let x = self.expr(e);
+                    if let ObjKind::Var(v) = &mut self.info.objects[o].kind {
+                        v.used = was_used;
+                    }
+                    return if x.mode == Mode::Invalid { Some(TypeTable::INVALID) } else { Some(x.ty) };
+                }
+            }
+        }
+        let x = self.expr(e);
+        match x.mode {
+            Mode::Invalid => Some(TypeTable::INVALID),
+            Mode::Variable | Mode::MapIndex => Some(x.ty),
+            _ => {
+                let s = self.expr_string(e);
+                let detail = match (&x.mode, &inner.kind) {
+                    (Mode::Value, ExprKind::Selector { .. }) => {
+                        // struct field of a map element?
+                        if let ExprKind::Selector { x: base, .. } = &inner.kind {
+                            if self.info.types[base.unparen().id].mode == Mode::MapIndex {
+                                format!("cannot assign to struct field {s} in map")
+                            } else {
+                                format!("cannot assign to {s} (neither addressable nor a map index expression)")
+                            }
+                        } else {
+                            unreachable!()
+                        }
+                    }
+                    (Mode::Constant(_), _) => {
+                        format!("cannot assign to {s} (neither addressable nor a map index expression)")
+                    }
+                    _ => {
+                        let ts = self.tt.type_string_err(x.ty);
+                        if matches!(self.tt.basic(self.info.types[inner.id].ty), Some(_)) && matches!(inner.kind, ExprKind::Index { .. }) {
+                            let base_t = if let ExprKind::Index { x: b, .. } = &inner.kind { self.info.types[b.id].ty } else { TypeTable::INVALID };
+                            if self.tt.basic(base_t).is_some_and(|k| k.is_string()) {
+                                format!("cannot assign to {s} (neither addressable nor a map index expression)")
+                            } else {
+                                format!("cannot assign to {s} (neither addressable nor a map index expression)")
+                            }
+                        } else {
+                            let _ = ts;
+                            format!("cannot assign to {s} (neither addressable nor a map index expression)")
+                        }
+                    }
+                };
+                self.error(e.span, detail);
+                Some(TypeTable::INVALID)
+            }
+        }
+    }
+
+    fn assign(&mut self, lhs: &'a [Expr], rhs: &'a [Expr], op_span: Span) {
+        let _ = op_span;
+        let targets: Vec<Option<TypeId>> = lhs.iter().map(|l| self.lhs_expr(l)).collect();
+        let n = lhs.len();
+        if rhs.len() == 1 && n > 1 {
+            let mut x = self.expr(&rhs[0]);
+            if x.mode == Mode::Invalid {
+                return;
+            }
+            let count = self.value_count(&x, n);
+            if count != n {
+                self.assign_mismatch(rhs[0].span, n, rhs, &x, count);
+                return;
+            }
+            self.mark_comma_ok(&mut x, n);
+            let elems = self.multi_value_elems(&x);
+            for (i, t) in targets.iter().enumerate() {
+                let Some(t) = *t else { continue };
+                if t == TypeTable::INVALID {
+                    continue;
+                }
+                let et = elems[i];
+                if let Err(reason) = self.assignable_to(et, None, t) {
+                    let es = self.tt.type_string_err(et);
+                    let ts = self.tt.type_string_err(t);
+                    self.error(rhs[0].span, format!("cannot use {es} value as {ts} value in assignment{reason}"));
+                }
+            }
+            return;
+        }
+        if rhs.len() != n {
+            for r in rhs {
+                self.expr(r);
+            }
+            self.error(rhs[0].span, format!("assignment mismatch: {} variable{} but {} value{}", n, plural(n), rhs.len(), plural(rhs.len())));
+            return;
+        }
+        for (r, t) in rhs.iter().zip(targets) {
+            let mut x = self.rhs_value(r, n);
+            match t {
+                Some(t) => self.assignment(&mut x, t, "assignment"),
+                None => {
+                    if x.is_nil() {
+                        self.error(r.span, "use of untyped nil in assignment");
+                    } else if self.tt.is_untyped(x.ty) {
+                        let d = self.tt.default_type(x.ty);
+                        self.assignment(&mut x, d, "assignment");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The value of one right-hand side in an n:n assignment; a lone call returning several
+    /// values is an assignment mismatch (`1 variable but f returns 2 values`).
+    pub fn rhs_value(&mut self, r: &'a Expr, n: usize) -> Operand<'a> {
+        let mut x = self.expr(r);
+        if n == 1 && matches!(r.unparen().kind, ExprKind::Call { .. }) && x.mode == Mode::Value {
+            if let Type::Tuple(elems) = self.tt.get(x.ty) {
+                let count = elems.len();
+                self.assign_mismatch(r.span, 1, std::slice::from_ref(r), &x, count);
+                return Operand::invalid(r.id, r.span);
+            }
+        }
+        self.single_value(&mut x);
+        x
+    }
+
+    /// `assignment mismatch: 2 variables but f returns 1 value`.
+    pub fn assign_mismatch(&mut self, at: Span, n: usize, rhs: &'a [Expr], x: &Operand<'a>, count: usize) {
+        let is_call = matches!(rhs[0].unparen().kind, ExprKind::Call { .. });
+        let msg = if is_call && x.mode != Mode::Invalid {
+            let f = match &rhs[0].unparen().kind {
+                ExprKind::Call { fun, .. } => self.expr_string(fun),
+                _ => String::new(),
+            };
+            format!("assignment mismatch: {} variable{} but {} returns {} value{}", n, plural(n), f, count, plural(count))
+        } else {
+            format!("assignment mismatch: {} variable{} but {} value{}", n, plural(n), count, plural(count))
+        };
+        self.error(at, msg);
+    }
+
+    fn short_var_decl(&mut self, lhs: &'a [ast::Ident], op_span: Span, rhs: &'a [Expr], span: Span) {
+        let _ = span;
+        // Which names are new?
+        let mut new_any = false;
+        let mut is_new = vec![];
+        let mut seen: Vec<&str> = vec![];
+        for id in lhs {
+            if id.is_blank() {
+                is_new.push(false);
+                continue;
+            }
+            if seen.contains(&id.name.as_str()) {
+                self.error(id.span, format!("{} repeated on left side of :=", id.name));
+                is_new.push(false);
+                continue;
+            }
+            seen.push(&id.name);
+            let exists = self.scopes.last().is_some_and(|s| s.contains_key(&id.name));
+            is_new.push(!exists);
+            new_any |= !exists;
+        }
+        if !new_any {
+            self.error(op_span, "no new variables on left side of :=");
+        }
+        // Types of the right-hand side.
+        let n = lhs.len();
+        let mut types: Vec<TypeId> = vec![TypeTable::INVALID; n];
+        let mut ops: Vec<Option<Operand<'a>>> = vec![];
+        if rhs.len() == 1 && n > 1 {
+            let mut x = self.expr(&rhs[0]);
+            if x.mode != Mode::Invalid {
+                let count = self.value_count(&x, n);
+                if count != n {
+                    self.assign_mismatch(rhs[0].span, n, rhs, &x, count);
+                } else {
+                    self.mark_comma_ok(&mut x, n);
+                    types = self.multi_value_elems(&x).iter().map(|&t| self.tt.default_type(t)).collect();
+                }
+            }
+        } else if rhs.len() != n {
+            for r in rhs {
+                self.expr(r);
+            }
+            self.error(rhs[0].span, format!("assignment mismatch: {} variable{} but {} value{}", n, plural(n), rhs.len(), plural(rhs.len())));
+        } else {
+            for r in rhs {
+                ops.push(Some(self.rhs_value(r, n)));
+            }
+        }
+        // Declare/assign.
+        for (i, id) in lhs.iter().enumerate() {
+            let existing = if is_new[i] || id.is_blank() { None } else { self.lookup(&id.name) };
+            if let Some(o) = existing {
+                self.info.uses[id.id] = o.into();
+                let was_used = self.info.objects[o].var().map(|v| v.used);
+                self.use_object(o, id.span);
+                if let (Some(w), ObjKind::Var(v)) = (was_used, &mut self.info.objects[o].kind) {
+                    v.used = w;
+                }
+                let t = self.info.objects[o].ty().unwrap_or(TypeTable::INVALID);
+                if let Some(Some(x)) = ops.get_mut(i) {
+                    self.assignment(x, t, "assignment");
+                } else if types[i] != TypeTable::INVALID && t != TypeTable::INVALID {
+                    if let Err(reason) = self.assignable_to(types[i], None, t) {
+                        let es = self.tt.type_string_err(types[i]);
+                        let ts = self.tt.type_string_err(t);
+                        self.error(rhs[0].span, format!("cannot use {es} value as {ts} value in assignment{reason}"));
+                    }
+                }
+                continue;
+            }
+            let t = match ops.get_mut(i) {
+                Some(Some(x)) => {
+                    if x.mode == Mode::Invalid {
+                        TypeTable::INVALID
+                    } else if x.is_nil() {
+                        self.error(x.span, "use of untyped nil in assignment");
+                        TypeTable::INVALID
+                    } else {
+                        let t = self.tt.default_type(x.ty);
+                        self.assignment(x, t, "assignment");
+                        t
+                    }
+                }
+                _ => types[i],
+            };
+            let o = self.new_var(id, t, VarKind::Local);
+            if id.is_blank() {
+                self.info.defs[id.id] = o.into();
+            } else {
+                self.pending_decl(id, o);
+            }
+        }
+    }
+
+    /// Declares a `:=` variable (scope entry after the whole statement was checked).
+    fn pending_decl(&mut self, id: &ast::Ident, o: ObjId) {
+        self.declare_local(id, o);
+    }
+
+    fn op_assign(&mut self, l: &'a Expr, op: ast::BinaryOp, r: &'a Expr, span: Span) {
+        let mut x = self.value(l);
+        let mut y = self.value(r);
+        if x.mode == Mode::Invalid || y.mode == Mode::Invalid {
+            return;
+        }
+        if !matches!(x.mode, Mode::Variable | Mode::MapIndex) {
+            let s = self.expr_string(l);
+            self.error(l.span, format!("cannot assign to {s} (neither addressable nor a map index expression)"));
+            return;
+        }
+        let stmt_s = format!("{} {}= {}", self.expr_string(l), op.as_str(), self.expr_string(r));
+        let _ = span;
+        if op.is_shift() {
+            if !self.tt.basic(x.ty).is_some_and(|k| k.is_integer()) {
+                let s = self.operand_string(&x);
+                self.error(l.span, format!("invalid operation: shifted operand {s} must be integer"));
+                return;
+            }
+            if self.tt.is_untyped(y.ty) {
+                self.convert_untyped(&mut y, TypeTable::UINT);
+            }
+            if y.mode != Mode::Invalid && !self.tt.basic(y.ty).is_some_and(|k| k.is_integer()) {
+                let s = self.operand_string(&y);
+                self.error(r.span, format!("invalid operation: shift count {s} must be integer"));
+            }
+            if let Some(v) = y.val().and_then(|v| v.as_int()) {
+                if v < 0 {
+                    let s = self.operand_string(&y);
+                    self.error(r.span, format!("invalid operation: negative shift count {s}"));
+                }
+            }
+            return;
+        }
+        self.convert_untyped(&mut y, x.ty);
+        if y.mode == Mode::Invalid {
+            return;
+        }
+        if x.ty != y.ty {
+            let xs = self.tt.type_string_err(x.ty);
+            let ys = self.tt.type_string_err(y.ty);
+            self.error(l.span, format!("invalid operation: {stmt_s} (mismatched types {xs} and {ys})"));
+            return;
+        }
+        let k = self.tt.basic(x.ty);
+        use ast::BinaryOp::*;
+        let ok = match op {
+            Add => k.is_some_and(|k| k.is_numeric() || k.is_string()),
+            Sub | Mul | Div => k.is_some_and(|k| k.is_numeric()),
+            _ => k.is_some_and(|k| k.is_integer()),
+        };
+        if !ok {
+            let s = self.expr_string(l);
+            let ts = self.tt.type_string_err(x.ty);
+            self.error(l.span, format!("invalid operation: operator {} not defined on {s} (variable of type {ts})", op.as_str()));
+            return;
+        }
+        if matches!(op, Div | Rem) && y.val().is_some_and(|v| v.as_f64() == Some(0.0)) && k.is_some_and(|k| k.is_integer()) {
+            self.error(r.span, "invalid operation: division by zero");
+        }
+        let _ = &mut x;
+    }
+
+    fn inc_dec(&mut self, e: &'a Expr, inc: bool, span: Span) {
+        let x = self.value(e);
+        if x.mode == Mode::Invalid {
+            return;
+        }
+        let op = if inc { "++" } else { "--" };
+        if !self.tt.basic(x.ty).is_some_and(|k| k.is_numeric()) {
+            let s = self.expr_string(e);
+            let ts = self.tt.type_string_err(x.ty);
+            self.error(span, format!("invalid operation: {s}{op} (non-numeric type {ts})"));
+            return;
+        }
+        if !matches!(x.mode, Mode::Variable | Mode::MapIndex) {
+            let s = self.expr_string(e);
+            self.error(e.span, format!("cannot assign to {s} (neither addressable nor a map index expression)"));
+        }
+    }
+
+    // ----- range -------------------------------------------------------------------------
+
+    fn range_stmt(&mut self, r: &'a ast::RangeStmt, label: Option<&str>) {
+        self.push_scope();
+        let mut x = self.value(&r.x);
+        let (kt, vt, max_vars): (TypeId, Option<TypeId>, usize) = if x.mode == Mode::Invalid {
+            (TypeTable::INVALID, Some(TypeTable::INVALID), 2)
+        } else {
+            if self.tt.is_untyped(x.ty) {
+                let d = self.tt.default_type(x.ty);
+                let v = x.val().cloned();
+                if self.tt.basic(d).is_some_and(|k| k.is_integer()) || d == TypeTable::STRING {
+                    self.set_operand_type(&mut x, d, v);
+                }
+            }
+            match self.tt.under(x.ty).clone() {
+                Type::Basic(k) if k.is_string() => (TypeTable::INT, Some(TypeTable::RUNE), 2),
+                Type::Basic(k) if k.is_integer() => (x.ty, None, 1),
+                Type::Slice(e) | Type::Array { elem: e, .. } => (TypeTable::INT, Some(e), 2),
+                Type::Pointer(p) => match self.tt.under(p).clone() {
+                    Type::Array { elem, .. } => (TypeTable::INT, Some(elem), 2),
+                    _ => {
+                        let s = self.operand_string(&x);
+                        self.error(r.x.span, format!("cannot range over {s}"));
+                        (TypeTable::INVALID, Some(TypeTable::INVALID), 2)
+                    }
+                },
+                Type::Map { key, val } => (key, Some(val), 2),
+                Type::Func(_) => {
+                    let s = self.operand_string(&x);
+                    self.error(r.x.span, format!("cannot range over {s}: range over functions not supported by gojit"));
+                    (TypeTable::INVALID, Some(TypeTable::INVALID), 2)
+                }
+                _ => {
+                    let s = self.operand_string(&x);
+                    self.error(r.x.span, format!("cannot range over {s}"));
+                    (TypeTable::INVALID, Some(TypeTable::INVALID), 2)
+                }
+            }
+        };
+        if max_vars == 1 {
+            if let Some(v) = &r.value {
+                let s = self.operand_string(&x);
+                self.error(v.span, format!("range over {s} permits only one iteration variable"));
+            }
+        }
+        let vars: [(Option<&'a Expr>, Option<TypeId>); 2] = [(r.key.as_ref(), Some(kt)), (r.value.as_ref(), vt)];
+        if r.define {
+            let mut objs = vec![];
+            for (e, t) in vars {
+                let Some(e) = e else { continue };
+                let Some(id) = e.as_ident() else {
+                    self.error(e.span, format!("non-name {} on left side of :=", self.expr_string(e)));
+                    continue;
+                };
+                let o = self.new_var(id, t.unwrap_or(TypeTable::INVALID), VarKind::Local);
+                if let ObjKind::Var(v) = &mut self.info.objects[o].kind {
+                    v.per_iteration = true;
+                }
+                self.info.types[e.id] = TypeAndValue { mode: Mode::Variable, ty: t.unwrap_or(TypeTable::INVALID) };
+                objs.push((id, o));
+            }
+            for (id, o) in objs {
+                self.declare_local(id, o);
+            }
+        } else {
+            for (e, t) in vars {
+                let Some(e) = e else { continue };
+                let Some(t) = t else { continue };
+                if let Some(lt) = self.lhs_expr(e) {
+                    if lt != TypeTable::INVALID && t != TypeTable::INVALID {
+                        if let Err(reason) = self.assignable_to(t, None, lt) {
+                            let ts = self.tt.type_string_err(t);
+                            let ls = self.tt.type_string_err(lt);
+                            let es = self.expr_string(e);
+                            self.error(e.span, format!("cannot use {es} (value of type {ts}) as {ls} value in range clause{reason}").replace(&format!("{es} (value of type {ts})"), &format!("{es} (value of type {ts})")));
+                        }
+                    }
+                }
+            }
+        }
+        self.loop_body(&r.body, label);
+        self.pop_scope();
+    }
+
+    // ----- switch ------------------------------------------------------------------------
+
+    fn switch_stmt(&mut self, sw: &'a ast::SwitchStmt, label: Option<&str>) {
+        self.push_scope();
+        if let Some(init) = &sw.init {
+            self.simple_stmt(init);
+        }
+        let tag = match &sw.tag {
+            Some(t) => {
+                let mut x = self.value(t);
+                if x.mode != Mode::Invalid && self.tt.is_untyped(x.ty) {
+                    if x.is_nil() {
+                        self.error(t.span, "use of untyped nil in switch expression");
+                        x.mode = Mode::Invalid;
+                    } else {
+                        let d = self.tt.default_type(x.ty);
+                        let v = x.val().cloned();
+                        self.set_operand_type(&mut x, d, v);
+                    }
+                }
+                if x.mode != Mode::Invalid && !self.tt.is_comparable(x.ty) {
+                    let s = self.operand_string(&x);
+                    self.error(t.span, format!("cannot switch on {s}"));
+                    x.mode = Mode::Invalid;
+                }
+                Some(x)
+            }
+            None => None,
+        };
+        let mut seen_default: Option<Span> = None;
+        let mut seen_consts: Vec<(super::ConstValue, TypeId, Span)> = vec![];
+        let f = self.funcs.last_mut().unwrap();
+        f.targets.push(Target { is_loop: false, label: label.map(str::to_string), breakable: true });
+        let n = sw.cases.len();
+        for (ci, c) in sw.cases.iter().enumerate() {
+            if c.is_default {
+                if let Some(prev) = seen_default {
+                    let other = self.pos_string(prev);
+                    self.error(c.span, format!("multiple defaults in switch (first at {other})").replace(" in switch (first at", " (first at"));
+                }
+                seen_default = Some(c.span);
+            }
+            for ce in &c.exprs {
+                let y = self.value(ce);
+                if y.mode == Mode::Invalid {
+                    continue;
+                }
+                match &tag {
+                    Some(t) if t.mode != Mode::Invalid => {
+                        let mut yv = y.clone();
+                        let mut tv = t.clone();
+                        self.match_types(&mut yv, &mut tv);
+                        if yv.mode == Mode::Invalid {
+                            continue;
+                        }
+                        let tag_e = sw.tag.as_ref().unwrap();
+                        let r = self.comparison(ce, ast::BinaryOp::Eq, yv.clone(), tv, Some(tag_e));
+                        let _ = r;
+                        // The comparison recorded a bool type for `ce`: restore its own type.
+                        self.info.types[ce.id] = TypeAndValue { mode: yv.mode.clone(), ty: yv.ty };
+                        self.untyped.remove(&ce.id);
+                        if let Some(v) = yv.val() {
+                            if let Some((_, _, prev)) = seen_consts.iter().find(|(pv, pt, _)| pv == v && *pt == yv.ty) {
+                                let other = self.pos_string(*prev);
+                                let s = self.operand_string(&yv);
+                                self.error(ce.span, format!("duplicate case {s} in expression switch\n\t{other}: previous case"));
+                            } else {
+                                seen_consts.push((v.clone(), yv.ty, ce.span));
+                            }
+                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        let mut yv = y;
+                        if !self.tt.basic(yv.ty).is_some_and(|k| k.is_boolean()) {
+                            let s = self.operand_string(&yv);
+                            self.error(ce.span, format!("invalid case {} in switch (mismatched types {} and bool)", self.expr_string(ce), self.tt.type_string_err(yv.ty)));
+                            let _ = s;
+                            continue;
+                        }
+                        if self.tt.is_untyped(yv.ty) {
+                            let v = yv.val().cloned();
+                            self.set_operand_type(&mut yv, TypeTable::BOOL, v);
+                        }
+                        if let Some(v) = yv.val() {
+                            if let Some((_, _, prev)) = seen_consts.iter().find(|(pv, _, _)| pv == v) {
+                                let other = self.pos_string(*prev);
+                                let s = self.expr_string(ce);
+                                self.error(ce.span, format!("duplicate case {s} in expression switch\n\t{other}: previous case"));
+                            } else {
+                                seen_consts.push((v.clone(), yv.ty, ce.span));
+                            }
+                        }
+                    }
+                }
+            }
+            self.push_scope();
+            self.clause_body(&c.body, ci + 1 == n, false);
+            self.pop_scope();
+        }
+        self.funcs.last_mut().unwrap().targets.pop();
+        self.pop_scope();
+    }
+
+    /// A case clause body: `fallthrough` is allowed as its last statement (not in the last
+    /// clause, never in type switches).
+    fn clause_body(&mut self, body: &'a [Stmt], last_clause: bool, type_switch: bool) {
+        let n = body.len();
+        let mut extra_loops = 0;
+        for (i, s) in body.iter().enumerate() {
+            if let StmtKind::Fallthrough = s.kind {
+                if i + 1 == n && !type_switch {
+                    if last_clause {
+                        self.error(s.span, "cannot fallthrough final case in switch");
+                    }
+                    continue;
+                }
+                if type_switch && i + 1 == n {
+                    self.error(s.span, "cannot fallthrough in type switch");
+                    continue;
+                }
+            }
+            if let StmtKind::Labeled { label, .. } = &s.kind {
+                if self.funcs.last().and_then(|f| f.labels.get(&label.name)).is_some_and(|l| l.backward) {
+                    extra_loops += 1;
+                    self.funcs.last_mut().unwrap().loop_depth += 1;
+                }
+            }
+            self.stmt(s);
+        }
+        self.funcs.last_mut().unwrap().loop_depth -= extra_loops;
+    }
+
+    fn type_switch_stmt(&mut self, sw: &'a ast::TypeSwitchStmt, label: Option<&str>) {
+        self.push_scope();
+        if let Some(init) = &sw.init {
+            self.simple_stmt(init);
+        }
+        let x = self.value(&sw.x);
+        let mut xt = TypeTable::INVALID;
+        if x.mode != Mode::Invalid {
+            if !self.tt.is_interface(x.ty) {
+                let s = self.operand_string(&x);
+                self.error(sw.x.span, format!("{s} is not an interface"));
+            } else {
+                xt = x.ty;
+            }
+        }
+        let xs = self.expr_string(&sw.x);
+        let f = self.funcs.last_mut().unwrap();
+        f.targets.push(Target { is_loop: false, label: label.map(str::to_string), breakable: true });
+        let mut any_used = false;
+        let mut clause_vars = vec![];
+        let mut seen_default: Option<Span> = None;
+        let mut seen_types: Vec<(TypeId, Span)> = vec![];
+        for c in &sw.cases {
+            if c.is_default {
+                if let Some(prev) = seen_default {
+                    let other = self.pos_string(prev);
+                    self.error(c.span, format!("multiple defaults (first at {other})"));
+                }
+                seen_default = Some(c.span);
+            }
+            let mut single: Option<TypeId> = None;
+            for te in &c.types {
+                let t = if let Some(id) = te.as_ident().filter(|i| i.name == "nil") {
+                    match self.lookup("nil") {
+                        Some(o) if matches!(self.info.objects[o].kind, ObjKind::Nil) => {
+                            self.info.uses[id.id] = o.into();
+                            self.info.types[te.id] = TypeAndValue { mode: Mode::Value, ty: if xt != TypeTable::INVALID { xt } else { TypeTable::UNTYPED_NIL } };
+                            Some(TypeTable::UNTYPED_NIL)
+                        }
+                        _ => Some(self.typ(te)),
+                    }
+                } else {
+                    Some(self.typ(te))
+                };
+                let Some(t) = t else { continue };
+                if t == TypeTable::INVALID {
+                    continue;
+                }
+                if t != TypeTable::UNTYPED_NIL && xt != TypeTable::INVALID {
+                    self.check_type_assert(xt, t, te.span, &xs, true);
+                }
+                if let Some((_, prev)) = seen_types.iter().find(|(p, _)| *p == t) {
+                    let other = self.pos_string(*prev);
+                    let ts = if t == TypeTable::UNTYPED_NIL { "nil".to_string() } else { self.tt.type_string_err(t) };
+                    self.error(te.span, format!("duplicate case {ts} in type switch\n\t{other}: previous case"));
+                } else {
+                    seen_types.push((t, te.span));
+                }
+                single = Some(t);
+            }
+            self.push_scope();
+            if let Some(bind) = &sw.bind {
+                let vt = match (c.types.len(), single) {
+                    (1, Some(t)) if t != TypeTable::UNTYPED_NIL => t,
+                    _ => xt,
+                };
+                let o = self.new_object(
+                    &bind.name,
+                    bind.span,
+                    ObjKind::Var(VarInfo {
+                        ty: vt,
+                        kind: VarKind::Local,
+                        captured: false,
+                        address_taken: false,
+                        owner: self.funcs.last().map(|f| f.id),
+                        per_iteration: false,
+                        used: false,
+                    }),
+                );
+                self.info.implicits.insert(c.id, o);
+                if !bind.is_blank() {
+                    self.scopes.last_mut().unwrap().insert(bind.name.clone(), o);
+                }
+                clause_vars.push(o);
+            }
+            self.clause_body(&c.body, false, true);
+            self.pop_scope();
+        }
+        for o in &clause_vars {
+            if self.info.objects[*o].var().is_some_and(|v| v.used) {
+                any_used = true;
+            }
+        }
+        if let Some(bind) = &sw.bind {
+            if bind.is_blank() {
+                self.error(bind.span, "no new variable on left side of :=");
+            } else if !any_used {
+                self.error(bind.span, format!("declared and not used: {}", bind.name));
+            }
+        }
+        self.funcs.last_mut().unwrap().targets.pop();
+        self.pop_scope();
+    }
+
+    // ----- return and defer ------------------------------------------------------------
+
+    fn return_stmt(&mut self, results: &'a [Expr], span: Span) {
+        let ctx = self.funcs.last_mut().unwrap();
+        ctx.info.return_count += 1;
+        let want: Vec<ObjId> = ctx.results.clone();
+        let named = ctx.named_results;
+        let want_tys: Vec<TypeId> = want.iter().map(|&o| self.info.objects[o].ty().unwrap_or(TypeTable::INVALID)).collect();
+        if results.is_empty() {
+            if want.is_empty() {
+                return;
+            }
+            if named {
+                // Named results must not be shadowed at the return.
+                for &o in &want {
+                    let name = self.info.objects[o].name.clone();
+                    if name == "_" {
+                        continue;
+                    }
+                    if let Some(found) = self.lookup(&name) {
+                        if found != o {
+                            let other = self.pos_string(self.info.objects[found].span);
+                            self.error(span, format!("result parameter {name} not in scope at return\n\t{other}: inner declaration of {name}"));
+                        }
+                    }
+                }
+                return;
+            }
+            let ws = self.types_tuple_string(&want_tys);
+            self.error(span, format!("not enough return values\n\thave ()\n\twant {ws}"));
+            return;
+        }
+        // return f() with a multi-value f.
+        if results.len() == 1 && want.len() != 1 {
+            let x = self.expr(&results[0]);
+            if x.mode == Mode::Invalid {
+                return;
+            }
+            if let Type::Tuple(elems) = self.tt.get(x.ty).clone() {
+                if x.mode == Mode::Value {
+                    if elems.len() != want.len() {
+                        let hs = self.types_tuple_string(&elems);
+                        let ws = self.types_tuple_string(&want_tys);
+                        let what = if elems.len() < want.len() { "not enough" } else { "too many" };
+                        self.error(results[0].span, format!("{what} return values\n\thave {hs}\n\twant {ws}"));
+                        return;
+                    }
+                    for (i, &t) in elems.iter().enumerate() {
+                        if let Err(reason) = self.assignable_to(t, None, want_tys[i]) {
+                            let ts = self.tt.type_string_err(t);
+                            let ws = self.tt.type_string_err(want_tys[i]);
+                            self.error(results[0].span, format!("cannot use {ts} value as {ws} value in return statement{reason}"));
+                        }
+                    }
+                    return;
+                }
+            }
+            let mut x = x;
+            self.single_value(&mut x);
+            if x.mode == Mode::Invalid {
+                return;
+            }
+            if want.is_empty() {
+                self.error(results[0].span, format!("too many return values\n\thave ({})\n\twant ()", self.have_string(&x)));
+            } else {
+                let ws = self.types_tuple_string(&want_tys);
+                self.error(results[0].span, format!("not enough return values\n\thave ({})\n\twant {ws}", self.have_string(&x)));
+            }
+            return;
+        }
+        let ops: Vec<Operand<'a>> = results.iter().map(|r| self.value(r)).collect();
+        if ops.len() != want.len() {
+            if ops.iter().any(|o| o.mode == Mode::Invalid) {
+                return;
+            }
+            let hs: Vec<String> = ops.iter().map(|o| self.have_string(o)).collect();
+            let ws = self.types_tuple_string(&want_tys);
+            let what = if ops.len() < want.len() { "not enough" } else { "too many" };
+            let at = if ops.len() < want.len() { results[0].span } else { results[want.len()].span };
+            self.error(at, format!("{what} return values\n\thave ({})\n\twant {ws}", hs.join(", ")));
+            return;
+        }
+        for (mut x, t) in ops.into_iter().zip(want_tys) {
+            self.assignment(&mut x, t, "return statement");
+        }
+    }
+
+    fn have_string(&self, x: &Operand<'a>) -> String {
+        if self.tt.is_untyped(x.ty) && x.val().is_some() && self.tt.basic(x.ty).is_some_and(|k| k.is_numeric()) {
+            "number".into()
+        } else {
+            self.tt.type_string_err(x.ty)
+        }
+    }
+
+    fn types_tuple_string(&self, ts: &[TypeId]) -> String {
+        let v: Vec<String> = ts.iter().map(|&t| self.tt.type_string_err(t)).collect();
+        format!("({})", v.join(", "))
+    }
+
+    fn defer_stmt(&mut self, e: &'a Expr) {
+        let ctx = self.funcs.last_mut().unwrap();
+        ctx.info.defer_count += 1;
+        if ctx.loop_depth > 0 {
+            ctx.info.defer_in_loop = true;
+        }
+        let inner = e.unparen();
+        let ExprKind::Call { fun, .. } = &inner.kind else {
+            self.error(e.span, "expression in defer must be function call");
+            self.expr(e);
+            return;
+        };
+        if !std::ptr::eq(inner, e) {
+            self.error(e.span, "expression in defer must not be parenthesized");
+        }
+        let x = self.expr(e);
+        if x.mode == Mode::Invalid {
+            return;
+        }
+        match &self.info.types[fun.id].mode {
+            Mode::TypeExpr => {
+                let s = self.operand_string(&x);
+                self.error(e.span, format!("defer requires function call, not conversion {s}"));
+            }
+            Mode::Builtin(b) => {
+                if !matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover | Builtin::Clear) {
+                    let s = self.operand_string(&x);
+                    self.error(e.span, format!("defer discards result of {s}"));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // ----- missing return --------------------------------------------------------------
+
+    fn check_missing_return(&mut self, body: &'a ast::Block, sig: TypeId) {
+        let has_results = self.tt.signature(sig).is_some_and(|s| !s.results.is_empty());
+        if has_results && !self.is_terminating_list(&body.stmts, None) {
+            let at = Span::new(body.span.hi.saturating_sub(1), body.span.hi);
+            self.error(at, "missing return");
+        }
+    }
+
+    fn is_terminating_list(&self, stmts: &[Stmt], label: Option<&str>) -> bool {
+        // Trailing empty statements are ignored.
+        let last = stmts.iter().rev().find(|s| !matches!(s.kind, StmtKind::Empty));
+        last.is_some_and(|s| self.is_terminating(s, label))
+    }
+
+    fn is_terminating(&self, s: &Stmt, label: Option<&str>) -> bool {
+        match &s.kind {
+            StmtKind::Return(_) | StmtKind::Goto(_) => true,
+            StmtKind::Expr(e) => {
+                if let ExprKind::Call { fun, .. } = &e.unparen().kind {
+                    matches!(self.info.types[fun.id].mode, Mode::Builtin(Builtin::Panic))
+                } else {
+                    false
+                }
+            }
+            StmtKind::Block(b) => self.is_terminating_list(&b.stmts, None),
+            StmtKind::If(i) => {
+                i.els.as_ref().is_some_and(|e| self.is_terminating(e, None)) && self.is_terminating_list(&i.then.stmts, None)
+            }
+            StmtKind::For(f) => f.cond.is_none() && !has_break(&f.body.stmts, label, true),
+            StmtKind::Labeled { label: l, stmt } => self.is_terminating(stmt, Some(&l.name)),
+            StmtKind::Switch(sw) => {
+                sw.cases.iter().any(|c| c.is_default)
+                    && sw.cases.iter().all(|c| {
+                        !has_break(&c.body, label, true)
+                            && (self.is_terminating_list(&c.body, None)
+                                || matches!(c.body.last().map(|s| &s.kind), Some(StmtKind::Fallthrough)))
+                    })
+            }
+            StmtKind::TypeSwitch(sw) => {
+                sw.cases.iter().any(|c| c.is_default)
+                    && sw.cases.iter().all(|c| !has_break(&c.body, label, true) && self.is_terminating_list(&c.body, None))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Whether `stmts` contain a `break` that targets the enclosing statement (unlabelled at this
+/// level, or labelled with `label`).
+fn has_break(stmts: &[Stmt], label: Option<&str>, top: bool) -> bool {
+    stmts.iter().any(|s| break_in(s, label, top, 0))
+}
+
+fn break_in(s: &Stmt, label: Option<&str>, top: bool, d: u32) -> bool {
+    if d > 200 {
+        return false;
+    }
+    let d = d + 1;
+    match &s.kind {
+        StmtKind::Break(None) => top,
+        StmtKind::Break(Some(l)) => Some(l.name.as_str()) == label,
+        StmtKind::Block(b) => b.stmts.iter().any(|s| break_in(s, label, top, d)),
+        StmtKind::If(i) => {
+            i.then.stmts.iter().any(|s| break_in(s, label, top, d)) || i.els.as_ref().is_some_and(|e| break_in(e, label, top, d))
+        }
+        StmtKind::Labeled { stmt, .. } => break_in(stmt, label, top, d),
+        // Nested breakable statements: unlabelled breaks inside refer to them.
+        StmtKind::For(f) => f.body.stmts.iter().any(|s| break_in(s, label, false, d)),
+        StmtKind::Range(r) => r.body.stmts.iter().any(|s| break_in(s, label, false, d)),
+        StmtKind::Switch(sw) => sw.cases.iter().any(|c| c.body.iter().any(|s| break_in(s, label, false, d))),
+        StmtKind::TypeSwitch(sw) => sw.cases.iter().any(|c| c.body.iter().any(|s| break_in(s, label, false, d))),
+        _ => false,
+    }
+}

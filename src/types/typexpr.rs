@@ -1,0 +1,316 @@
+//! Type expressions: resolving the type denoted by an AST expression (`int`, `*T`, `[]T`,
+//! `[N]T`, `map[K]V`, `func(...)`, `struct{...}`, `interface{...}`, `fmt.Stringer`), and function
+//! signatures.
+//!
+//! Invariant: every type expression's id is recorded in `info.types` with mode `TypeExpr` (or
+//! `Invalid` after an error, in which case `TypeTable::INVALID` is returned and the error reported
+//! once).
+
+use super::checker::{Checker, MAX_DEPTH};
+use super::expr::Operand;
+use super::info::*;
+use super::ty::{Field, IMethod, Type, TypeId, TypeTable};
+use crate::syntax::ast::{self, Expr, ExprKind};
+
+impl<'a> Checker<'a> {
+    /// The type denoted by `e`, or INVALID (error reported).
+    pub fn typ(&mut self, e: &'a Expr) -> TypeId {
+        if self.depth > MAX_DEPTH {
+            self.error(e.span, "type nesting too deep");
+            return TypeTable::INVALID;
+        }
+        self.depth += 1;
+        let t = self.typ_inner(e);
+        self.depth -= 1;
+        self.info.types[e.id] = if t == TypeTable::INVALID {
+            TypeAndValue::default()
+        } else {
+            TypeAndValue { mode: Mode::TypeExpr, ty: t }
+        };
+        t
+    }
+
+    fn typ_inner(&mut self, e: &'a Expr) -> TypeId {
+        match &e.kind {
+            ExprKind::Ident(_) | ExprKind::Selector { .. } => {
+                let x = self.expr(e);
+                self.expect_type(x)
+            }
+            ExprKind::Paren(inner) => self.typ(inner),
+            ExprKind::Star(inner) => {
+                let t = self.typ(inner);
+                if t == TypeTable::INVALID { t } else { self.tt.pointer(t) }
+            }
+            ExprKind::ArrayType { len, elem } => {
+                let Some(len) = len else {
+                    self.error(e.span, "invalid use of [...] array (outside a composite literal)");
+                    self.typ(elem);
+                    return TypeTable::INVALID;
+                };
+                let n = self.array_length(len);
+                let et = self.typ(elem);
+                match n {
+                    Some(n) if et != TypeTable::INVALID => self.tt.array(n, et),
+                    _ => TypeTable::INVALID,
+                }
+            }
+            ExprKind::SliceType { elem } => {
+                let et = self.typ(elem);
+                if et == TypeTable::INVALID { et } else { self.tt.slice(et) }
+            }
+            ExprKind::MapType { key, value } => {
+                let k = self.typ(key);
+                let v = self.typ(value);
+                if k == TypeTable::INVALID || v == TypeTable::INVALID {
+                    return TypeTable::INVALID;
+                }
+                // Comparability of a key type whose definition is still in progress is checked
+                // when known; skip incomplete named types.
+                let complete = self.tt.underlying(k) != TypeTable::INVALID;
+                if complete && !self.tt.is_comparable(k) {
+                    let ks = self.tt.type_string_err(k);
+                    self.error(key.span, format!("invalid map key type {ks}"));
+                    return TypeTable::INVALID;
+                }
+                self.tt.map(k, v)
+            }
+            ExprKind::FuncType(ft) => self.func_type(ft).0,
+            ExprKind::StructType(st) => self.struct_type(st),
+            ExprKind::InterfaceType(it) => self.interface_type(it),
+            ExprKind::Ellipsis(_) => {
+                self.error(e.span, "invalid use of ...");
+                TypeTable::INVALID
+            }
+            _ => {
+                let x = self.expr(e);
+                self.expect_type(x)
+            }
+        }
+    }
+
+    fn expect_type(&mut self, x: Operand<'a>) -> TypeId {
+        match x.mode {
+            Mode::TypeExpr => x.ty,
+            Mode::Invalid => TypeTable::INVALID,
+            _ => {
+                // Identifiers print as operands, other expressions as written (types2).
+                let s = match x.expr.map(|e| &e.kind) {
+                    Some(ExprKind::Ident(_)) | Some(ExprKind::Selector { .. }) => self.operand_string(&x),
+                    _ => self.expr_str(&x),
+                };
+                self.error(x.span, format!("{s} is not a type"));
+                TypeTable::INVALID
+            }
+        }
+    }
+
+    fn array_length(&mut self, e: &'a Expr) -> Option<u64> {
+        let mut x = self.expr(e);
+        if x.mode == Mode::Invalid {
+            return None;
+        }
+        let Some(v) = x.val().cloned() else {
+            if x.mode == Mode::TypeExpr {
+                let s = self.operand_string(&x);
+                self.error(e.span, format!("invalid array length {s}"));
+            } else {
+                let s = self.operand_string(&x);
+                self.error(e.span, format!("array length {s} must be constant"));
+            }
+            return None;
+        };
+        let is_int = self.tt.basic(x.ty).is_some_and(|k| k.is_integer())
+            || (self.tt.is_untyped(x.ty) && v.is_integral());
+        if !is_int {
+            let s = self.operand_string(&x);
+            self.error(e.span, format!("array length {s} must be integer"));
+            return None;
+        }
+        let n = v.as_int().unwrap_or(-1);
+        if n < 0 {
+            let s = self.operand_string(&x);
+            self.error(e.span, format!("invalid array length {s}"));
+            return None;
+        }
+        if n > (1i128 << 40) {
+            let s = self.operand_string(&x);
+            self.error(e.span, format!("array length {s} too large").replace(" too large", " must be less than 2^40 in gojit"));
+            return None;
+        }
+        if self.tt.is_untyped(x.ty) {
+            self.set_operand_type(&mut x, TypeTable::INT, Some(super::ConstValue::Int(n)));
+        }
+        Some(n as u64)
+    }
+
+    /// A function signature; also returns the per-field parameter types (variadic as `[]T`).
+    pub fn func_type(&mut self, ft: &'a ast::FuncType) -> (TypeId, Vec<TypeId>) {
+        let mut params = vec![];
+        let mut variadic = false;
+        let n = ft.params.len();
+        for (i, f) in ft.params.iter().enumerate() {
+            let t = match &f.typ.kind {
+                ExprKind::Ellipsis(Some(elem)) => {
+                    if i + 1 != n || f.names.len() > 1 {
+                        self.error(f.typ.span, "can only use ... with final parameter in list");
+                        self.typ(elem);
+                        TypeTable::INVALID
+                    } else {
+                        variadic = true;
+                        let et = self.typ(elem);
+                        if et == TypeTable::INVALID { et } else { self.tt.slice(et) }
+                    }
+                }
+                _ => self.typ(&f.typ),
+            };
+            for _ in 0..f.names.len().max(1) {
+                params.push(t);
+            }
+        }
+        let mut results = vec![];
+        for f in &ft.results {
+            if let ExprKind::Ellipsis(_) = f.typ.kind {
+                self.error(f.typ.span, "can only use ... with final parameter in list");
+                continue;
+            }
+            let t = self.typ(&f.typ);
+            for _ in 0..f.names.len().max(1) {
+                results.push(t);
+            }
+        }
+        let sig = self.tt.func(params.clone(), results, variadic);
+        (sig, params)
+    }
+
+    fn struct_type(&mut self, st: &'a ast::StructType) -> TypeId {
+        let mut fields: Vec<Field> = vec![];
+        let mut spans: Vec<crate::diag::Span> = vec![];
+        let mut bad = false;
+        for f in &st.fields {
+            let t = self.typ(&f.typ);
+            if t == TypeTable::INVALID {
+                bad = true;
+            }
+            if f.names.is_empty() {
+                // Embedded field: T, *T, pkg.T.
+                let mut te = f.typ.unparen();
+                let mut is_ptr = false;
+                if let ExprKind::Star(inner) = &te.kind {
+                    te = inner.unparen();
+                    is_ptr = true;
+                }
+                let name = match &te.kind {
+                    ExprKind::Ident(id) => id.name.clone(),
+                    ExprKind::Selector { sel, .. } => sel.name.clone(),
+                    _ => {
+                        self.error(f.typ.span, "embedded field type must be a type name");
+                        bad = true;
+                        continue;
+                    }
+                };
+                if t != TypeTable::INVALID {
+                    let base = if is_ptr { self.tt.pointer_elem(t).unwrap_or(t) } else { t };
+                    if is_ptr && self.tt.is_interface(base) {
+                        self.error(f.typ.span, "embedded field type cannot be a pointer to an interface");
+                        bad = true;
+                    } else if matches!(self.tt.under(base), Type::Pointer(_)) && self.tt.underlying(base) != TypeTable::INVALID {
+                        let s = if is_ptr { "embedded field type cannot be a pointer" } else { "embedded field type cannot be a pointer" };
+                        self.error(f.typ.span, s);
+                        bad = true;
+                    }
+                }
+                self.add_field(&mut fields, &mut spans, name, t, true, f.tag.clone(), te.span);
+            } else {
+                for n in &f.names {
+                    self.add_field(&mut fields, &mut spans, n.name.clone(), t, false, f.tag.clone(), n.span);
+                }
+            }
+        }
+        if bad {
+            return TypeTable::INVALID;
+        }
+        self.tt.intern(Type::Struct { fields })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn add_field(
+        &mut self,
+        fields: &mut Vec<Field>,
+        spans: &mut Vec<crate::diag::Span>,
+        name: String,
+        ty: TypeId,
+        embedded: bool,
+        tag: Option<Vec<u8>>,
+        span: crate::diag::Span,
+    ) {
+        if name != "_" {
+            if let Some(i) = fields.iter().position(|f| f.name == name) {
+                let other = self.pos_string(spans[i]);
+                self.error(span, format!("{name} redeclared\n\t{other}: other declaration of {name}"));
+                return;
+            }
+        }
+        fields.push(Field { name, ty, embedded, tag });
+        spans.push(span);
+    }
+
+    fn interface_type(&mut self, it: &'a ast::InterfaceType) -> TypeId {
+        let mut methods: Vec<IMethod> = vec![];
+        let mut spans: Vec<crate::diag::Span> = vec![];
+        let mut bad = false;
+        for el in &it.elems {
+            match el {
+                ast::InterfaceElem::Method { name, typ } => {
+                    let (sig, _) = self.func_type(typ);
+                    if name.is_blank() {
+                        self.error(name.span, "methods must have a unique non-blank name");
+                        continue;
+                    }
+                    if let Some(i) = methods.iter().position(|m| m.name == name.name) {
+                        let other = self.pos_string(spans[i]);
+                        self.error(name.span, format!("duplicate method {}\n\t{other}: other declaration of {}", name.name, name.name));
+                        continue;
+                    }
+                    methods.push(IMethod { name: name.name.clone(), sig });
+                    spans.push(name.span);
+                }
+                ast::InterfaceElem::Embed(e) => {
+                    let t = self.typ(e);
+                    if t == TypeTable::INVALID {
+                        bad = true;
+                        continue;
+                    }
+                    if self.tt.underlying(t) == TypeTable::INVALID {
+                        // Embedding an interface whose definition is in progress (a cycle).
+                        let s = self.tt.type_string_err(t);
+                        self.error(e.span, format!("invalid recursive type {s}"));
+                        bad = true;
+                        continue;
+                    }
+                    if !self.tt.is_interface(t) {
+                        let s = self.tt.type_string_err(t);
+                        self.error(e.span, format!("cannot use {s} as interface: type sets not supported by gojit").replace(": type sets not supported by gojit", " (type constraints are not supported by gojit)"));
+                        bad = true;
+                        continue;
+                    }
+                    for m in self.tt.interface_methods(t).to_vec() {
+                        match methods.iter().position(|x| x.name == m.name) {
+                            Some(i) if methods[i].sig != m.sig => {
+                                self.error(e.span, format!("duplicate method {}", m.name));
+                            }
+                            Some(_) => {}
+                            None => {
+                                methods.push(m);
+                                spans.push(e.span);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if bad {
+            return TypeTable::INVALID;
+        }
+        self.tt.interface(methods)
+    }
+}

@@ -1,0 +1,291 @@
+//! The universe scope (predeclared identifiers) and the modelled standard-library packages
+//! (`fmt`, `errors`, `os`, `strings`, `strconv`, `runtime`), with their real Go signatures.
+//!
+//! Invariant: every package member is an [`ObjKind::External`] (or a `TypeName` for the few
+//! exported types: `fmt.Stringer`, `strings.Builder`, `os.File`, `runtime.Error`), created once per
+//! check by [`Stdlib::new`].
+
+use std::collections::HashMap;
+
+use super::info::{Builtin, External, Info, ObjId, ObjKind, Object, Package};
+use super::ty::{Field, IMethod, Method, TypeId, TypeTable};
+use crate::diag::Span;
+
+/// Objects of the universe scope, by name.
+pub(super) fn universe(tt: &mut TypeTable, info: &mut Info) -> HashMap<String, ObjId> {
+    let mut u = HashMap::new();
+    let mut add = |info: &mut Info, name: &str, kind: ObjKind| {
+        let id = info.objects.push(Object { name: name.to_string(), span: Span::default(), kind });
+        u.insert(name.to_string(), id);
+    };
+    let basics: [(&str, TypeId); 20] = [
+        ("bool", TypeTable::BOOL),
+        ("int", TypeTable::INT),
+        ("int8", TypeTable::INT8),
+        ("int16", TypeTable::INT16),
+        ("int32", TypeTable::INT32),
+        ("int64", TypeTable::INT64),
+        ("uint", TypeTable::UINT),
+        ("uint8", TypeTable::UINT8),
+        ("uint16", TypeTable::UINT16),
+        ("uint32", TypeTable::UINT32),
+        ("uint64", TypeTable::UINT64),
+        ("uintptr", TypeTable::UINTPTR),
+        ("float32", TypeTable::FLOAT32),
+        ("float64", TypeTable::FLOAT64),
+        ("string", TypeTable::STRING),
+        ("byte", TypeTable::BYTE),
+        ("rune", TypeTable::RUNE),
+        ("error", TypeTable::ERROR),
+        ("any", TypeTable::EMPTY_INTERFACE),
+        ("complex128", TypeTable::INVALID),
+    ];
+    for (name, ty) in basics {
+        if name == "complex128" {
+            continue;
+        }
+        add(info, name, ObjKind::TypeName { ty });
+    }
+    add(info, "true", ObjKind::Const { ty: TypeTable::UNTYPED_BOOL, val: super::ConstValue::Bool(true) });
+    add(info, "false", ObjKind::Const { ty: TypeTable::UNTYPED_BOOL, val: super::ConstValue::Bool(false) });
+    add(info, "iota", ObjKind::Iota);
+    add(info, "nil", ObjKind::Nil);
+    for b in Builtin::ALL {
+        add(info, b.name(), ObjKind::Builtin(b));
+    }
+    let _ = tt;
+    u
+}
+
+/// The modelled standard library: members of each package by name.
+pub(super) struct Stdlib {
+    pub members: HashMap<(Package, &'static str), ObjId>,
+}
+
+/// Import paths of real standard-library packages gojit does not model (for a precise message).
+pub(super) const KNOWN_STD: &[&str] = &[
+    "bufio", "bytes", "context", "math", "math/rand", "math/bits", "sort", "sync", "time", "unicode",
+    "unicode/utf8", "io", "reflect", "regexp", "encoding/json", "log", "path", "path/filepath", "slices",
+    "maps", "container/list", "container/heap", "sync/atomic", "io/ioutil", "flag", "hash", "crypto",
+    "encoding/binary", "text/template", "net", "net/http", "testing", "iter", "cmp",
+];
+
+pub(super) fn package_of(path: &str) -> Option<Package> {
+    Some(match path {
+        "fmt" => Package::Fmt,
+        "errors" => Package::Errors,
+        "os" => Package::Os,
+        "strings" => Package::Strings,
+        "strconv" => Package::Strconv,
+        "runtime" => Package::Runtime,
+        _ => return None,
+    })
+}
+
+impl Stdlib {
+    pub fn new(tt: &mut TypeTable, info: &mut Info) -> Stdlib {
+        let mut members = HashMap::new();
+        let any = TypeTable::EMPTY_INTERFACE;
+        let err = TypeTable::ERROR;
+        let s = TypeTable::STRING;
+        let int = TypeTable::INT;
+        let b = TypeTable::BOOL;
+        let any_slice = tt.slice(any);
+        let byte_slice = tt.slice(TypeTable::BYTE);
+        let str_slice = tt.slice(s);
+        let n_err = vec![int, err];
+
+        let ext = |tt: &mut TypeTable,
+                       info: &mut Info,
+                       members: &mut HashMap<(Package, &'static str), ObjId>,
+                       pkg: Package,
+                       name: &'static str,
+                       e: External,
+                       ty: TypeId|
+         -> ObjId {
+            let _ = tt;
+            let id = info.objects.push(Object {
+                name: name.to_string(),
+                span: Span::default(),
+                kind: ObjKind::External { ext: e, ty },
+            });
+            if !name.is_empty() {
+                members.insert((pkg, name), id);
+            }
+            id
+        };
+
+        // io.Writer (internal: the parameter type of fmt.Fprint*).
+        let write_sig = tt.func(vec![byte_slice], n_err.clone(), false);
+        let writer = tt.new_named("Writer", "io", None);
+        let wu = tt.interface(vec![IMethod { name: "Write".into(), sig: write_sig }]);
+        tt.set_underlying(writer, wu);
+
+        // fmt
+        use External::*;
+        let print_sig = tt.func(vec![any_slice], n_err.clone(), true);
+        let printf_sig = tt.func(vec![s, any_slice], n_err.clone(), true);
+        let sprint_sig = tt.func(vec![any_slice], vec![s], true);
+        let sprintf_sig = tt.func(vec![s, any_slice], vec![s], true);
+        let errorf_sig = tt.func(vec![s, any_slice], vec![err], true);
+        let fprint_sig = tt.func(vec![writer, any_slice], n_err.clone(), true);
+        let fprintf_sig = tt.func(vec![writer, s, any_slice], n_err.clone(), true);
+        let f = Package::Fmt;
+        for (name, e, ty) in [
+            ("Println", FmtPrintln, print_sig),
+            ("Print", FmtPrint, print_sig),
+            ("Printf", FmtPrintf, printf_sig),
+            ("Sprintf", FmtSprintf, sprintf_sig),
+            ("Sprint", FmtSprint, sprint_sig),
+            ("Sprintln", FmtSprintln, sprint_sig),
+            ("Errorf", FmtErrorf, errorf_sig),
+            ("Fprintln", FmtFprintln, fprint_sig),
+            ("Fprint", FmtFprint, fprint_sig),
+            ("Fprintf", FmtFprintf, fprintf_sig),
+        ] {
+            ext(tt, info, &mut members, f, name, e, ty);
+        }
+        let string_sig = tt.func(vec![], vec![s], false);
+        let stringer = named_type(tt, info, &mut members, Package::Fmt, "Stringer");
+        let su = tt.interface(vec![IMethod { name: "String".into(), sig: string_sig }]);
+        tt.set_underlying(stringer, su);
+
+        // errors
+        let p = Package::Errors;
+        let t = tt.func(vec![s], vec![err], false);
+        ext(tt, info, &mut members, p, "New", ErrorsNew, t);
+        let t = tt.func(vec![err, err], vec![b], false);
+        ext(tt, info, &mut members, p, "Is", ErrorsIs, t);
+        let t = tt.func(vec![err, any], vec![b], false);
+        ext(tt, info, &mut members, p, "As", ErrorsAs, t);
+        let t = tt.func(vec![err], vec![err], false);
+        ext(tt, info, &mut members, p, "Unwrap", ErrorsUnwrap, t);
+
+        // os
+        let p = Package::Os;
+        let file = named_type(tt, info, &mut members, p, "File");
+        let fu = tt.intern(super::ty::Type::Struct {
+            fields: vec![Field { name: "fd".into(), ty: int, embedded: false, tag: None }],
+        });
+        tt.set_underlying(file, fu);
+        let pfile = tt.pointer(file);
+        let m = ext(tt, info, &mut members, p, "", FileWrite, write_sig);
+        tt.add_method(file, Method { name: "Write".into(), sig: write_sig, ptr_recv: true, func: m });
+        let ws_sig = tt.func(vec![s], n_err.clone(), false);
+        let m = ext(tt, info, &mut members, p, "", FileWriteString, ws_sig);
+        tt.add_method(file, Method { name: "WriteString".into(), sig: ws_sig, ptr_recv: true, func: m });
+        let t = tt.func(vec![int], vec![], false);
+        ext(tt, info, &mut members, p, "Exit", OsExit, t);
+        ext(tt, info, &mut members, p, "Args", OsArgs, str_slice);
+        ext(tt, info, &mut members, p, "Stdout", OsStdout, pfile);
+        ext(tt, info, &mut members, p, "Stderr", OsStderr, pfile);
+
+        // strings
+        let p = Package::Strings;
+        let ss_b = tt.func(vec![s, s], vec![b], false);
+        let ss_i = tt.func(vec![s, s], vec![int], false);
+        let s_s = tt.func(vec![s], vec![s], false);
+        let ss_s = tt.func(vec![s, s], vec![s], false);
+        let rune_b = tt.func(vec![s, TypeTable::RUNE], vec![b], false);
+        let byte_i = tt.func(vec![s, TypeTable::BYTE], vec![int], false);
+        let split = tt.func(vec![s, s], vec![str_slice], false);
+        let split_n = tt.func(vec![s, s, int], vec![str_slice], false);
+        let rune_i = tt.func(vec![s, TypeTable::RUNE], vec![int], false);
+        let join = tt.func(vec![str_slice, s], vec![s], false);
+        let repeat = tt.func(vec![s, int], vec![s], false);
+        let fields = tt.func(vec![s], vec![str_slice], false);
+        let replace = tt.func(vec![s, s, s, int], vec![s], false);
+        let replace_all = tt.func(vec![s, s, s], vec![s], false);
+        for (name, e, ty) in [
+            ("Contains", StringsContains, ss_b),
+            ("ContainsRune", StringsContainsRune, rune_b),
+            ("HasPrefix", StringsHasPrefix, ss_b),
+            ("HasSuffix", StringsHasSuffix, ss_b),
+            ("Index", StringsIndex, ss_i),
+            ("IndexByte", StringsIndexByte, byte_i),
+            ("LastIndex", StringsLastIndex, ss_i),
+            ("Split", StringsSplit, split),
+            ("Join", StringsJoin, join),
+            ("Repeat", StringsRepeat, repeat),
+            ("ToUpper", StringsToUpper, s_s),
+            ("ToLower", StringsToLower, s_s),
+            ("TrimSpace", StringsTrimSpace, s_s),
+            ("Trim", StringsTrim, ss_s),
+            ("TrimLeft", StringsTrimLeft, ss_s),
+            ("TrimRight", StringsTrimRight, ss_s),
+            ("TrimPrefix", StringsTrimPrefix, ss_s),
+            ("TrimSuffix", StringsTrimSuffix, ss_s),
+            ("Fields", StringsFields, fields),
+            ("Replace", StringsReplace, replace),
+            ("ReplaceAll", StringsReplaceAll, replace_all),
+            ("Count", StringsCount, ss_i),
+            ("EqualFold", StringsEqualFold, ss_b),
+            ("IndexRune", StringsIndexRune, rune_i),
+            ("IndexAny", StringsIndexAny, ss_i),
+            ("SplitN", StringsSplitN, split_n),
+            ("ContainsAny", StringsContainsAny, ss_b),
+            ("Compare", StringsCompare, ss_i),
+        ] {
+            ext(tt, info, &mut members, p, name, e, ty);
+        }
+        let builder = named_type(tt, info, &mut members, p, "Builder");
+        let bu = tt.intern(super::ty::Type::Struct {
+            fields: vec![Field { name: "buf".into(), ty: byte_slice, embedded: false, tag: None }],
+        });
+        tt.set_underlying(builder, bu);
+        let err_only = tt.func(vec![TypeTable::BYTE], vec![err], false);
+        let rune_sig = tt.func(vec![TypeTable::RUNE], n_err.clone(), false);
+        let len_sig = tt.func(vec![], vec![int], false);
+        let unit = tt.func(vec![], vec![], false);
+        let grow = tt.func(vec![int], vec![], false);
+        for (name, e, sig) in [
+            ("Grow", BuilderGrow, grow),
+            ("Len", BuilderLen, len_sig),
+            ("Reset", BuilderReset, unit),
+            ("String", BuilderString, string_sig),
+            ("Write", BuilderWrite, write_sig),
+            ("WriteByte", BuilderWriteByte, err_only),
+            ("WriteRune", BuilderWriteRune, rune_sig),
+            ("WriteString", BuilderWriteString, ws_sig),
+        ] {
+            let m = ext(tt, info, &mut members, p, "", e, sig);
+            tt.add_method(builder, Method { name: name.into(), sig, ptr_recv: true, func: m });
+        }
+
+        // strconv
+        let p = Package::Strconv;
+        let t = tt.func(vec![int], vec![s], false);
+        ext(tt, info, &mut members, p, "Itoa", StrconvItoa, t);
+        let t = tt.func(vec![s], vec![int, err], false);
+        ext(tt, info, &mut members, p, "Atoi", StrconvAtoi, t);
+
+        // runtime
+        let rt_err = named_type(tt, info, &mut members, Package::Runtime, "Error");
+        let error_sig = tt.func(vec![], vec![s], false);
+        let rte = tt.interface(vec![
+            IMethod { name: "Error".into(), sig: error_sig },
+            IMethod { name: "RuntimeError".into(), sig: unit },
+        ]);
+        tt.set_underlying(rt_err, rte);
+
+        Stdlib { members }
+    }
+}
+
+fn named_type(
+    tt: &mut TypeTable,
+    info: &mut Info,
+    members: &mut HashMap<(Package, &'static str), ObjId>,
+    pkg: Package,
+    name: &'static str,
+) -> TypeId {
+    let obj = info.objects.push(Object {
+        name: name.to_string(),
+        span: Span::default(),
+        kind: ObjKind::TypeName { ty: TypeTable::INVALID },
+    });
+    let t = tt.new_named(name, pkg.path(), Some(obj));
+    info.objects[obj].kind = ObjKind::TypeName { ty: t };
+    members.insert((pkg, name), obj);
+    t
+}

@@ -1,0 +1,9 @@
+package main
+
+func f() {
+	return 1
+}
+
+func main() {
+	f()
+}

@@ -1,0 +1,18 @@
+package main
+
+import "fmt"
+
+func main() {
+	for i := 0; i < 3; i++ {
+		i := i
+		defer func() { fmt.Println("closure sees", i) }()
+	}
+	for i := 0; i < 3; i++ {
+		defer fmt.Println("argument", i)
+	}
+	for _, s := range []string{"a", "b"} {
+		s := s
+		defer func() { fmt.Println("range var", s) }()
+	}
+	fmt.Println("returning")
+}
