@@ -108,6 +108,8 @@ pub fn run_file(path: &str, opts: &RunOptions) -> i32 {
         }
     };
     gojit_runtime::panic::gort_set_trace(opts.trace_panics);
+    let program_name = path.strip_suffix(".go").unwrap_or(path).to_string();
+    gojit_runtime::strpkg::set_os_args(std::iter::once(program_name).chain(opts.args.iter().cloned()).collect());
     let status = t.phase("run", || program.run_main());
     if opts.time {
         t.report();
