@@ -52,6 +52,8 @@ declare -A ERR_OVERRIDES=(
   [method_redeclared]="Go >= 1.20 says 'method T.M already declared at FILE:L:C'"
   [syntax_else_newline]="Go >= 1.20 says 'unexpected keyword else, expected }'"
   [syntax_missing_brace]="Go >= 1.20 says 'expected }' (1.19: 'expecting }')"
+  [multiple_errors]="Go >= 1.20 says 'as string value in return statement'"
+  [unused_with_other]="Go >= 1.20 wording 'declared and not used: x'"
   [unsupported_go]="gojit's own message: go statements not supported by gojit"
   [unsupported_chan]="gojit's own message: channels not supported by gojit"
   [unsupported_generics]="gojit's own message: generics not supported by gojit"

@@ -302,7 +302,8 @@ pub fn new_wrap_error(msg: GoString, err: Iface) -> Iface {
     Iface { tab: error_itab(descs().wraperror_ptr), data: p.cast() }
 }
 
-/// `errors.New(text)`: a fresh `*errors.errorString` (each call a distinct error).
+/// `errors.New(text)`: a fresh `*errors.errorString` (each call a distinct error), returned in
+/// rax:rdx (System V; never panics).
 ///
 /// # Safety
 /// The string must be readable (it is not copied: strings are immutable).
@@ -378,23 +379,31 @@ pub unsafe extern "C" fn gort_errors_is(tab: *const Itab, data: *mut u8, ttab: *
     }
 }
 
-/// `errors.As(err, target)`: `target_elem` is the descriptor of `*target`'s type (an interface
+/// `errors.As(err, target)`: `target_elem` is the descriptor of `*target`'s type `E` (an interface
 /// type, or a concrete type implementing error) and `target` the pointer. Walks the Unwrap chain;
-/// on the first error whose dynamic type is assignable to `target_elem` stores it through `target`
-/// and returns true. Panics `errors: target must be a non-nil pointer` when `target` is nil.
+/// on the first error whose dynamic type is assignable to `E` stores it through `target` and
+/// returns true. Panics `errors: target must be a non-nil pointer` when `target` is nil.
 /// (`As(any) bool` methods on error types are not consulted yet.)
 ///
 /// # Safety
-/// `(tab, data)` a valid error; `target_elem` valid; `target` null or writable for its size.
+/// `(tab, data)` a valid error; `target_elem` valid; `target` null or writable for `E`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_errors_as(tab: *const Itab, data: *mut u8, target_elem: *const TypeDesc, target: *mut u8) -> bool {
-    if target.is_null() {
+    if target.is_null() || target_elem.is_null() {
         rterror::plain_panic("errors: target must be a non-nil pointer");
     }
-    // SAFETY: valid arguments; only raw values live across Go calls.
+    // SAFETY: forwarded contract.
+    unsafe { errors_as(Iface { tab, data }, target_elem, target) }
+}
+
+/// The walk of [`gort_errors_as`] for a target element type `target_elem`.
+///
+/// # Safety
+/// As [`gort_errors_as`].
+pub unsafe fn errors_as(mut err: Iface, target_elem: *const TypeDesc, target: *mut u8) -> bool {
+    // SAFETY: caller contract.
     unsafe {
         let te = &*target_elem;
-        let mut err = Iface { tab, data };
         while !err.tab.is_null() {
             let et = dyn_type(err);
             if te.kind == Kind::Interface {

@@ -23,7 +23,8 @@
 //! - No Rust frame abandoned by a resume owns anything with `Drop` at that point: the walk keeps
 //!   only `Copy` data and raw pointers; formatting happens in callees that return first.
 //! - No Rust panic crosses JIT frames: internal inconsistencies end in [`fatal`] (exit 2).
-//! - `Panic` records are heap-allocated and freed exactly when removed from `g.panic`.
+//! - A `Panic` record lives in its `gopanic` frame (like gc's `_panic`); records on `g.panic` are
+//!   always in live frames, and a record is unlinked only right before a resume abandons it.
 
 use crate::abi::{Eface, GoString, Kind, Method, TF_DIRECT, TypeDesc};
 use crate::arch;
@@ -123,8 +124,9 @@ fn trace(msg: std::fmt::Arguments) {
     let _ = writeln!(std::io::stderr(), "[panic] {msg}");
 }
 
-/// Flushes the program's buffered standard output.
+/// Flushes the program's buffered standard output (and Rust's, for test hooks).
 fn flush_stdout() {
+    crate::output::flush_stdout();
     let _ = std::io::stdout().flush();
 }
 
@@ -207,13 +209,8 @@ pub(crate) fn end_goroutine(status: i32) -> i32 {
             write_stderr(&s);
         }
     }
-    // Free whatever a crash or os.Exit left behind.
-    let mut p = std::mem::replace(&mut g.panic, std::ptr::null_mut());
-    while !p.is_null() {
-        // SAFETY: every record on the list came from Box::into_raw and is freed once, here.
-        let b = unsafe { Box::from_raw(p) };
-        p = b.link;
-    }
+    // Forget whatever a crash or os.Exit left behind (the records lived in abandoned frames).
+    g.panic = std::ptr::null_mut();
     g.defers.clear();
     g.entry_fp = 0;
     g.stack_lo = 0;
@@ -294,7 +291,9 @@ fn throw_inner(arg: Eface, nil_deref: bool) -> ! {
 /// `(fp, pc)` must describe a live JIT frame (its frame pointer and a return address in it).
 unsafe fn gopanic(arg: Eface, fp: usize, pc: usize, nil_deref: bool) -> ! {
     let g = g();
-    let p = Box::into_raw(Box::new(Panic {
+    // Like gc's `_panic`, the record lives in this (never returning) frame: it stays valid while
+    // it is on `g.panic`, and it is unlinked only right before a resume abandons this frame.
+    let mut record = Panic {
         arg,
         link: g.panic,
         recovered: false,
@@ -306,7 +305,8 @@ unsafe fn gopanic(arg: Eface, fp: usize, pc: usize, nil_deref: bool) -> ! {
         cursor_pc: pc,
         tramp_fp: 0,
         nil_deref,
-    }));
+    };
+    let p: *mut Panic = &mut record;
     g.panic = p;
     if tracing() {
         trace_raised(p, fp, pc);
@@ -327,10 +327,17 @@ fn trace_raised(p: *mut Panic, fp: usize, pc: usize) {
 /// # Safety
 /// `(fp, pc)` is a live JIT frame; `p` is `g.panic`.
 unsafe fn walk(p: *mut Panic, mut fp: usize, mut pc: usize) -> ! {
+    // Consecutive frames are often the same function (recursion): try the last one first.
+    let mut last: Option<(&'static FuncTable, &'static FuncInfo)> = None;
     loop {
-        let Some((t, f)) = funcdata::lookup(pc) else {
-            fatal(&format!("unexpected return pc {pc:#x} during panic (frame {fp:#x})"));
+        let (t, f) = match last {
+            Some((t, f)) if f.contains(pc) => (t, f),
+            _ => match funcdata::lookup(pc) {
+                Some(hit) => hit,
+                None => fatal(&format!("unexpected return pc {pc:#x} during panic (frame {fp:#x})")),
+            },
         };
+        last = Some((t, f));
         match f.kind {
             FuncKind::EntryTrampoline => crash(p),
             // SAFETY: (fp, pc) is a live method-trampoline frame.
@@ -473,12 +480,12 @@ unsafe fn recovery(p: *mut Panic, t: &'static FuncTable, f: &'static FuncInfo, f
     let g = g();
     let mut q = g.panic;
     debug_assert_eq!(q, p);
-    // Remove the recovered panic and every (aborted) panic raised at or below this frame.
-    // SAFETY: the list links live records; each removed one is freed exactly once.
+    // Remove the recovered panic and every (aborted) panic raised at or below this frame; their
+    // records live in gopanic frames that the resume below abandons.
+    // SAFETY: the list links live records.
     unsafe {
         while !q.is_null() && (*q).start_fp <= fp {
-            let b = Box::from_raw(q);
-            q = b.link;
+            q = (*q).link;
         }
     }
     g.panic = q;
@@ -502,11 +509,11 @@ unsafe fn recovery(p: *mut Panic, t: &'static FuncTable, f: &'static FuncInfo, f
 unsafe fn caught_by_method_call(p: *mut Panic, t: &'static FuncTable, f: &'static FuncInfo, fp: usize, pc: usize) -> ! {
     let Some(cs) = t.call_site_at(f, pc) else { fatal("method trampoline without handler") };
     let g = g();
-    // SAFETY: p is the live newest panic; it is removed and freed here.
-    let b = unsafe { Box::from_raw(p) };
-    g.panic = b.link;
-    g.method_panic = Some(b.arg);
-    drop(b);
+    // SAFETY: p is the live newest panic; it is unlinked here (its frame is abandoned below).
+    unsafe {
+        g.panic = (*p).link;
+        g.method_panic = Some((*p).arg);
+    }
     if tracing() {
         trace(format_args!("panic caught by the runtime's method call (fmt)"));
     }
@@ -543,6 +550,11 @@ fn recover_for(caller_fp: usize, caller_pc: usize) -> Eface {
     let p = g().panic;
     // SAFETY: p is null or a live record.
     if p.is_null() || unsafe { (*p).recovered || (*p).goexit || (*p).tramp_fp == 0 } {
+        return nil;
+    }
+    // `defer recover()`: the compiler's wrapper itself calls recover; that is not a call by the
+    // deferred function (gc: the wrapper only forwards recoverability to what it calls).
+    if matches!(funcdata::lookup(caller_pc), Some((_, f)) if f.is_wrapper) {
         return nil;
     }
     // SAFETY: as above.
@@ -764,8 +776,10 @@ pub fn is_runtime_error_type(typ: *const TypeDesc) -> bool {
     [t.bounds, t.error_string, t.plain, t.type_assert, t.panic_nil].iter().any(|d| std::ptr::eq(*d, typ))
 }
 
+/// `panic(nil)` panics with a `*runtime.PanicNilError` since Go 1.21 (Go 1.19 used a nil value);
+/// its `Error()` is "panic called with nil argument" (runtime/panic.go, Go 1.21-1.26).
 fn panic_nil_error() -> Eface {
-    runtime_error_value(RtErrClass::PanicNil, "panic called with nil argument (use GODEBUG=panicnil=1 to revert)")
+    runtime_error_value(RtErrClass::PanicNil, "panic called with nil argument")
 }
 
 /// Raises a runtime-error panic from Rust runtime code (see [`throw`]). The class follows from the

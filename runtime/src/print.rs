@@ -163,6 +163,21 @@ pub unsafe extern "C" fn gort_printslice(ptr: usize, len: isize, cap: isize) {
     write_stderr(s.as_bytes());
 }
 
+/// Start of a `print`/`println` statement (gc takes a lock so concurrent prints don't interleave;
+/// one goroutine here, so nothing to do).
+///
+/// # Safety
+/// Always safe.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_printlock() {}
+
+/// End of a `print`/`println` statement.
+///
+/// # Safety
+/// Always safe.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_printunlock() {}
+
 /// The space `println` puts between operands.
 ///
 /// # Safety

@@ -140,6 +140,18 @@ pub unsafe extern "C" fn gort_memmove(dst: *mut u8, src: *const u8, n: usize) {
     }
 }
 
+/// Zeroes `n` bytes at `ptr` (`clear(s)`, zeroing variables).
+///
+/// # Safety
+/// `ptr` writable for `n` bytes (may dangle when `n == 0`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_memclr(ptr: *mut u8, n: usize) {
+    if n != 0 {
+        // SAFETY: caller guarantees the range is writable.
+        unsafe { std::ptr::write_bytes(ptr, 0, n) };
+    }
+}
+
 /// Byte-wise equality of two `n`-byte blocks.
 ///
 /// # Safety

@@ -383,9 +383,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// Interface equality (I8); panics for uncomparable dynamic types (runtime).
     pub fn iface_eq(&mut self, t: TypeId, x: &[Value], y: &[Value]) -> Value {
-        let xt = self.dyn_type(t, x[0]);
-        let yt = self.dyn_type(t, y[0]);
-        let r = self.rt(Rt::EfaceEq, &[xt, x[1], yt, y[1]])[0];
+        let f = if tyview::is_empty_interface(self.p.tt, t) { Rt::EfaceEq } else { Rt::IfaceEq };
+        let r = self.rt(f, &[x[0], x[1], y[0], y[1]])[0];
         self.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0)
     }
 

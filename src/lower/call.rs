@@ -406,7 +406,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         let w = self.expr(&args[0]).words();
                         let (esz, _) = self.p.size_align(el);
                         let n = self.b.ins().imul_imm_s(w[1], esz as i64);
-                        self.rt(Rt::Memclr, &[w[0], n]);
+                        self.memzero_dyn(w[0], n);
                     }
                     _ => {}
                 }
@@ -420,10 +420,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 vec![]
             }
             Builtin::Recover => {
-                vec![V::W(self.rt(Rt::Recover, &[]))]
+                let out = self.temp(16, 8);
+                self.rt(Rt::Recover, &[out]);
+                vec![self.load(TypeTable::EMPTY_INTERFACE, out, 0)]
             }
             Builtin::Print | Builtin::Println => {
-                self.rt(Rt::PrintLock, &[]);
                 for (i, a) in args.iter().enumerate() {
                     if i > 0 && b == Builtin::Println {
                         self.rt(Rt::PrintSp, &[]);
@@ -433,7 +434,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 if b == Builtin::Println {
                     self.rt(Rt::PrintNl, &[]);
                 }
-                self.rt(Rt::PrintUnlock, &[]);
                 vec![]
             }
             Builtin::Min | Builtin::Max => {
@@ -591,70 +591,94 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.any_args(vals)
     }
 
+    /// Calls a non-panicking `system_v` runtime entry with up to 2 results in registers.
+    pub fn lib_sysv(&mut self, name: &'static str, args: &[Value], rets: &[Type]) -> Vec<Value> {
+        let ps: Vec<Type> = args.iter().map(|&a| self.b.func.dfg.value_type(a)).collect();
+        let sig = sig_of(CallConv::SystemV, &ps, rets);
+        let id = self.p.lib_func(name, &sig);
+        let fr = self.func_ref(id);
+        self.emit_call(Callee::Direct(fr), args, false)
+    }
+
     fn lib_call(&mut self, ext: External, _ty: TypeId, args: &[ast::Expr], spread: bool, e: &ast::Expr) -> Vec<V> {
         use External::*;
         let t = self.ty(e);
-        let str_arg = |cx: &mut Self, i: usize| -> Vec<Value> { cx.expr(&args[i]).words() };
+        let i64t = types::I64;
+        // the string words of argument i
+        let sw = |cx: &mut Self, i: usize| -> Vec<Value> { cx.expr(&args[i]).words() };
+        let int = |cx: &mut Self, v: Value| V::one(v);
+        let boolean = |cx: &mut Self, v: Value| V::one(cx.b.ins().ireduce(types::I8, v));
         match ext {
-            FmtPrintln | FmtPrint | FmtPrintf | FmtFprintln | FmtFprint | FmtFprintf => {
-                let (fd, rest) = match ext {
-                    FmtFprintln | FmtFprint | FmtFprintf => {
-                        let w = self.expr(&args[0]).words();
-                        (w[1], &args[1..])
-                    }
-                    _ => (self.i64c(1), args),
-                };
-                let name = match ext {
-                    FmtPrintln | FmtFprintln => "gort_fmt_fprintln",
-                    FmtPrint | FmtFprint => "gort_fmt_fprint",
-                    _ => "gort_fmt_fprintf",
-                };
-                let r = if matches!(ext, FmtPrintf | FmtFprintf) {
-                    let f = str_arg(self, 0);
-                    let f = if matches!(ext, FmtFprintf) { self.expr(&rest[0]).words() } else { f };
-                    let (p, n) = self.fmt_args(&rest[1..], spread);
-                    self.lib(name, &[fd, f[0], f[1], p, n], &[types::I64])
+            FmtPrintln | FmtPrint | FmtPrintf => {
+                let r = if ext == FmtPrintf {
+                    let f = sw(self, 0);
+                    let (p, n) = self.fmt_args(&args[1..], spread);
+                    self.lib("gort_fmt_printf", &[f[0], f[1], p, n], &[i64t])
                 } else {
-                    let (p, n) = self.fmt_args(rest, spread);
-                    self.lib(name, &[fd, p, n], &[types::I64])
+                    let (p, n) = self.fmt_args(args, spread);
+                    let name = if ext == FmtPrintln { "gort_fmt_println" } else { "gort_fmt_print" };
+                    self.lib(name, &[p, n], &[i64t])
                 };
                 let z = self.zero(TypeTable::ERROR);
                 vec![V::one(r[0]), z]
             }
-            FmtSprintf | FmtSprint | FmtSprintln | FmtErrorf => {
+            FmtFprintln | FmtFprint | FmtFprintf => {
+                // the writer: os.Stdout (1) / os.Stderr (2), as a *os.File or an io.Writer
+                let wt = self.ty(&args[0]);
+                let w = self.expr(&args[0]).words();
+                let fd = if tyview::is_interface(self.p.tt, wt) { w[1] } else { w[0] };
+                let r = if ext == FmtFprintf {
+                    let f = sw(self, 1);
+                    let (p, n) = self.fmt_args(&args[2..], spread);
+                    self.lib("gort_fmt_fprintf", &[fd, f[0], f[1], p, n], &[i64t])
+                } else {
+                    let (p, n) = self.fmt_args(&args[1..], spread);
+                    let name = if ext == FmtFprintln { "gort_fmt_fprintln" } else { "gort_fmt_fprint" };
+                    self.lib(name, &[fd, p, n], &[i64t])
+                };
+                let z = self.zero(TypeTable::ERROR);
+                vec![V::one(r[0]), z]
+            }
+            FmtSprintf | FmtErrorf => {
                 let out = self.temp(16, 8);
-                match ext {
-                    FmtSprintf | FmtErrorf => {
-                        let f = str_arg(self, 0);
-                        let (p, n) = self.fmt_args(&args[1..], spread);
-                        let name = if ext == FmtErrorf { "gort_fmt_errorf" } else { "gort_fmt_sprintf" };
-                        self.lib(name, &[f[0], f[1], p, n, out], &[]);
-                    }
-                    _ => {
-                        let (p, n) = self.fmt_args(args, spread);
-                        let name = if ext == FmtSprint { "gort_fmt_sprint" } else { "gort_fmt_sprintln" };
-                        self.lib(name, &[p, n, out], &[]);
-                    }
-                }
+                let f = sw(self, 0);
+                let (p, n) = self.fmt_args(&args[1..], spread);
+                let name = if ext == FmtErrorf { "gort_fmt_errorf" } else { "gort_fmt_sprintf" };
+                self.lib(name, &[out, f[0], f[1], p, n], &[]);
+                vec![self.load(t, out, 0)]
+            }
+            FmtSprint | FmtSprintln => {
+                let out = self.temp(16, 8);
+                let (p, n) = self.fmt_args(args, spread);
+                let name = if ext == FmtSprint { "gort_fmt_sprint" } else { "gort_fmt_sprintln" };
+                self.lib(name, &[out, p, n], &[]);
                 vec![self.load(t, out, 0)]
             }
             ErrorsNew => {
-                let s = str_arg(self, 0);
+                let s = sw(self, 0);
+                vec![V::W(self.lib_sysv("gort_errors_new", &[s[0], s[1]], &[i64t, i64t]))]
+            }
+            ErrorsUnwrap => {
+                let a = self.expr_as(&args[0], TypeTable::ERROR).words();
                 let out = self.temp(16, 8);
-                self.lib("gort_errors_new", &[s[0], s[1], out], &[]);
+                self.lib("gort_errors_unwrap", &[out, a[0], a[1]], &[]);
                 vec![self.load(t, out, 0)]
             }
-            ErrorsUnwrap | ErrorsIs => {
+            ErrorsIs => {
                 let a = self.expr_as(&args[0], TypeTable::ERROR).words();
-                if ext == ErrorsUnwrap {
-                    let out = self.temp(16, 8);
-                    self.lib("gort_errors_unwrap", &[a[0], a[1], out], &[]);
-                    vec![self.load(t, out, 0)]
-                } else {
-                    let b = self.expr_as(&args[1], TypeTable::ERROR).words();
-                    let r = self.lib("gort_errors_is", &[a[0], a[1], b[0], b[1]], &[types::I64]);
-                    vec![V::one(self.b.ins().ireduce(types::I8, r[0]))]
-                }
+                let b = self.expr_as(&args[1], TypeTable::ERROR).words();
+                let r = self.lib("gort_errors_is", &[a[0], a[1], b[0], b[1]], &[i64t]);
+                vec![boolean(self, r[0])]
+            }
+            ErrorsAs => {
+                let a = self.expr_as(&args[0], TypeTable::ERROR).words();
+                let tt = self.ty(&args[1]);
+                let target = self.expr(&args[1]).w0();
+                let elem = self.p.tt.pointer_elem(tt).unwrap_or(TypeTable::ERROR);
+                let td = self.p.typedesc(elem);
+                let tdv = self.i64c(td as i64);
+                let r = self.lib("gort_errors_as", &[a[0], a[1], tdv, target], &[i64t]);
+                vec![boolean(self, r[0])]
             }
             OsExit => {
                 let c = self.index_value(&args[0]);
@@ -663,27 +687,106 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             StrconvItoa => {
                 let v = self.index_value(&args[0]);
+                vec![V::W(self.lib_sysv("gort_strconv_itoa", &[v], &[i64t, i64t]))]
+            }
+            StrconvAtoi => {
+                let s = sw(self, 0);
+                let out = self.temp(24, 8);
+                self.lib("gort_strconv_atoi", &[out, s[0], s[1]], &[]);
+                let v = self.load(TypeTable::INT, out, 0);
+                let err = self.load(TypeTable::ERROR, out, 8);
+                vec![v, err]
+            }
+            StringsContains | StringsHasPrefix | StringsHasSuffix | StringsEqualFold => {
+                let (a, b) = (sw(self, 0), sw(self, 1));
+                let name = match ext {
+                    StringsContains => "gort_strings_contains",
+                    StringsHasPrefix => "gort_strings_hasprefix",
+                    StringsHasSuffix => "gort_strings_hassuffix",
+                    _ => "gort_strings_equalfold",
+                };
+                let r = self.lib_sysv(name, &[a[0], a[1], b[0], b[1]], &[types::I8]);
+                vec![V::one(r[0])]
+            }
+            StringsContainsRune => {
+                let a = sw(self, 0);
+                let r = self.index_value(&args[1]);
+                let v = self.lib_sysv("gort_strings_containsrune", &[a[0], a[1], r], &[types::I8]);
+                vec![V::one(v[0])]
+            }
+            StringsIndex | StringsLastIndex | StringsCount => {
+                let (a, b) = (sw(self, 0), sw(self, 1));
+                let name = match ext {
+                    StringsIndex => "gort_strings_index",
+                    StringsLastIndex => "gort_strings_lastindex",
+                    _ => "gort_strings_count",
+                };
+                let r = self.lib_sysv(name, &[a[0], a[1], b[0], b[1]], &[i64t]);
+                vec![int(self, r[0])]
+            }
+            StringsIndexByte => {
+                let a = sw(self, 0);
+                let c = self.expr(&args[1]).w0();
+                let r = self.lib_sysv("gort_strings_indexbyte", &[a[0], a[1], c], &[i64t]);
+                vec![int(self, r[0])]
+            }
+            StringsToUpper | StringsToLower | StringsTrimSpace => {
+                let a = sw(self, 0);
+                let name = match ext {
+                    StringsToUpper => "gort_strings_toupper",
+                    StringsToLower => "gort_strings_tolower",
+                    _ => "gort_strings_trimspace",
+                };
+                vec![V::W(self.lib_sysv(name, &[a[0], a[1]], &[i64t, i64t]))]
+            }
+            StringsTrim | StringsTrimLeft | StringsTrimRight | StringsTrimPrefix | StringsTrimSuffix => {
+                let (a, b) = (sw(self, 0), sw(self, 1));
+                let name = match ext {
+                    StringsTrim => "gort_strings_trim",
+                    StringsTrimLeft => "gort_strings_trimleft",
+                    StringsTrimRight => "gort_strings_trimright",
+                    StringsTrimPrefix => "gort_strings_trimprefix",
+                    _ => "gort_strings_trimsuffix",
+                };
+                vec![V::W(self.lib_sysv(name, &[a[0], a[1], b[0], b[1]], &[i64t, i64t]))]
+            }
+            StringsReplaceAll => {
+                let (a, b, c) = (sw(self, 0), sw(self, 1), sw(self, 2));
+                vec![V::W(self.lib_sysv("gort_strings_replaceall", &[a[0], a[1], b[0], b[1], c[0], c[1]], &[i64t, i64t]))]
+            }
+            StringsReplace => {
+                let (a, b, c) = (sw(self, 0), sw(self, 1), sw(self, 2));
+                let n = self.index_value(&args[3]);
+                vec![V::W(self.lib_sysv("gort_strings_replace", &[a[0], a[1], b[0], b[1], c[0], c[1], n], &[i64t, i64t]))]
+            }
+            StringsSplit => {
+                let (a, b) = (sw(self, 0), sw(self, 1));
+                let out = self.temp(24, 8);
+                self.lib_sysv("gort_strings_split", &[out, a[0], a[1], b[0], b[1]], &[]);
+                vec![self.load(t, out, 0)]
+            }
+            StringsFields => {
+                let a = sw(self, 0);
+                let out = self.temp(24, 8);
+                self.lib_sysv("gort_strings_fields", &[out, a[0], a[1]], &[]);
+                vec![self.load(t, out, 0)]
+            }
+            StringsJoin => {
+                let (a, b) = (sw(self, 0), sw(self, 1));
+                vec![V::W(self.lib_sysv("gort_strings_join", &[a[0], a[1], b[0], b[1]], &[i64t, i64t]))]
+            }
+            StringsRepeat => {
+                let a = sw(self, 0);
+                let n = self.index_value(&args[1]);
                 let out = self.temp(16, 8);
-                self.lib("gort_strconv_itoa", &[v, out], &[]);
+                self.lib("gort_strings_repeat", &[out, a[0], a[1], n], &[]);
                 vec![self.load(t, out, 0)]
             }
             _ => {
-                // strings.* and the rest: generic string-in/out convention
-                let vals: Vec<Value> = args.iter().flat_map(|a| self.expr(a).words()).collect();
+                self.p.err(e.span, format!("{ext:?} is not supported by gojit yet"));
                 let rt = self.p.tt.tuple_elems(t);
                 let rts = if rt.is_empty() && t != TypeTable::INVALID { vec![t] } else { rt };
-                let mut all = vals;
-                let outs: Vec<Value> = rts
-                    .iter()
-                    .map(|&r| {
-                        let (s, a) = self.p.size_align(r);
-                        self.temp(s.max(8), a.max(8))
-                    })
-                    .collect();
-                all.extend(outs.iter().copied());
-                let name: &'static str = Box::leak(format!("gort_{}", lib_name(ext)).into_boxed_str());
-                self.lib(name, &all, &[]);
-                rts.iter().zip(outs).map(|(&r, o)| self.load(r, o, 0)).collect()
+                rts.iter().map(|&r| self.zero(r)).collect()
             }
         }
     }

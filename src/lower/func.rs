@@ -295,8 +295,29 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
         } else {
             let n = self.i64c(size as i64);
-            self.rt(Rt::Memclr, &[dst, n]);
+            self.memzero_dyn(dst, n);
         }
+    }
+
+    /// Zeroes `n` bytes (a multiple of 8 or not) at `dst` with an inline loop.
+    pub fn memzero_dyn(&mut self, dst: Value, n: Value) {
+        let head = self.block();
+        let body = self.block();
+        let exit = self.block();
+        self.b.append_block_param(head, types::I64);
+        let z = self.i64c(0);
+        self.b.ins().jump(head, &[z.into()]);
+        self.at(head);
+        let i = self.b.block_params(head)[0];
+        let more = self.b.ins().icmp(IntCC::SignedLessThan, i, n);
+        self.b.ins().brif(more, body, &[], exit, &[]);
+        self.at(body);
+        let a = self.b.ins().iadd(dst, i);
+        let zb = self.iconst(types::I8, 0);
+        self.b.ins().store(MemFlagsData::trusted(), zb, a, 0);
+        let i2 = self.b.ins().iadd_imm_s(i, 1);
+        self.b.ins().jump(head, &[i2.into()]);
+        self.at(exit);
     }
 
     /// A fresh copy of an in-memory value in a stack temporary.

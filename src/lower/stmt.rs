@@ -399,9 +399,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.rt(Rt::MapIterInit, &[tdv, m, it]);
         let header = self.block();
         let body = self.block();
+        let cont = self.block();
+        self.jump(header);
+        self.at(cont);
+        self.rt(Rt::MapIterNext, &[it]);
         self.jump(header);
         self.at(header);
-        let kp = self.rt(Rt::MapIterNext, &[it])[0];
+        let kp = self.b.ins().load(types::I64, MemFlagsData::trusted(), it, 0);
         let done = self.b.ins().icmp_imm_s(IntCC::Equal, kp, 0);
         self.b.ins().brif(done, exit, &[], body, &[]);
         self.at(body);
@@ -414,11 +418,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let v = self.copy_to_temp(vt, &v);
             self.range_bind(r.value.as_ref(), r.define, v, vt);
         }
-        self.jumps.push(Jump { label, brk: exit, cont: Some(header) });
+        self.jumps.push(Jump { label, brk: exit, cont: Some(cont) });
         self.block_stmts(&r.body.stmts);
         self.jumps.pop();
         if self.open() {
-            self.jump(header);
+            self.jump(cont);
         }
         self.at(exit);
     }

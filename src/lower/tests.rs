@@ -2,13 +2,63 @@
 //! program's exit status (`os.Exit`), so they do not depend on the printing runtime.
 
 use crate::diag::SourceFile;
+use gojit_runtime::abi::{GoSlice, TypeDesc};
+
+// Minimal allocation entry points for these tests (the runtime crate provides the real ones; the
+// JIT binds these only when the runtime does not, see `test_symbols`).
+extern "C" fn t_alloc(size: usize, _align: usize) -> *mut u8 {
+    // SAFETY: calloc with a non-zero size; memory is leaked (tests are short-lived).
+    unsafe { libc::calloc(1, size.max(1)) as *mut u8 }
+}
+extern "C" fn t_new(typ: *const TypeDesc) -> *mut u8 {
+    // SAFETY: the compiler passes a valid descriptor.
+    t_alloc(unsafe { (*typ).size }, 8)
+}
+extern "C" fn t_makeslice(elem: *const TypeDesc, len: isize, cap: isize, out: *mut GoSlice) {
+    // SAFETY: valid descriptor and out pointer from generated code.
+    unsafe {
+        let p = t_alloc((*elem).size * cap as usize, 8);
+        out.write(GoSlice { ptr: p, len, cap });
+    }
+}
+extern "C" fn t_growslice(elem: *const TypeDesc, old: *const GoSlice, added: isize, out: *mut GoSlice) {
+    // SAFETY: valid pointers from generated code.
+    unsafe {
+        let o = *old;
+        let size = (*elem).size;
+        let newlen = o.len + added;
+        let cap = (o.cap * 2).max(newlen).max(4);
+        let p = t_alloc(size * cap as usize, 8);
+        std::ptr::copy_nonoverlapping(o.ptr, p, size * o.len as usize);
+        out.write(GoSlice { ptr: p, len: newlen, cap });
+    }
+}
+extern "C" fn t_memmove(dst: *mut u8, src: *const u8, n: usize) {
+    // SAFETY: valid regions from generated code.
+    unsafe { std::ptr::copy(src, dst, n) }
+}
+
+fn test_symbols() -> Vec<(&'static str, *const u8)> {
+    let mut v: Vec<(&'static str, *const u8)> = vec![
+        ("gort_alloc", t_alloc as *const u8),
+        ("gort_new", t_new as *const u8),
+        ("gort_makeslice", t_makeslice as *const u8),
+        ("gort_growslice", t_growslice as *const u8),
+        ("gort_memmove", t_memmove as *const u8),
+    ];
+    // prefer the runtime's own symbols when they exist
+    v.retain(|(n, _)| !RUNTIME_HAS.contains(n));
+    v
+}
+
+const RUNTIME_HAS: &[&str] = &[];
 
 /// Compiles and runs `text`; returns the exit status.
 fn run(text: &str) -> i32 {
     let src = SourceFile::new("t.go", text);
     let file = crate::syntax::parse_file(&src).unwrap_or_else(|d| panic!("parse: {d:?}"));
     let checked = crate::types::check(&file, &src).unwrap_or_else(|d| panic!("check: {d:?}"));
-    let mut jit = crate::jit::Jit::new().expect("jit");
+    let mut jit = crate::jit::Jit::new_with_extra_symbols(test_symbols()).expect("jit");
     let lowered = super::lower_program(&file, &src, &checked.types, &checked.info, &mut jit)
         .unwrap_or_else(|d| panic!("lower: {d:?}"));
     let prog = jit.finalize(Some(lowered.main)).expect("finalize");
@@ -97,4 +147,127 @@ func main() {
 }
 "#);
     assert_eq!(code, 41);
+}
+
+#[test]
+fn closures_structs_methods_interfaces() {
+    let code = run(r#"package main
+
+import "os"
+
+type P struct{ x, y int }
+
+func (p P) Sum() int      { return p.x + p.y }
+func (p *P) Scale(k int)  { p.x *= k; p.y *= k }
+
+type Summer interface{ Sum() int }
+
+func counter() func() int {
+	c := 0
+	return func() int { c++; return c }
+}
+
+func main() {
+	r := 0
+	next := counter()
+	next()
+	next()
+	if next() == 3 {
+		r |= 1
+	}
+	p := P{1, 2}
+	p.Scale(10)
+	if p.Sum() == 30 {
+		r |= 2
+	}
+	var s Summer = p
+	if s.Sum() == 30 {
+		r |= 4
+	}
+	var fs []func() int
+	for i := 0; i < 3; i++ {
+		fs = append(fs, func() int { return i })
+	}
+	if fs[0]()+fs[1]()+fs[2]() == 3 {
+		r |= 8
+	}
+	q := &P{3, 4}
+	if q.Sum() == 7 && (P{3, 4}) == *q {
+		r |= 16
+	}
+	os.Exit(r)
+}
+"#);
+    assert_eq!(code, 31);
+}
+
+#[test]
+fn sieve_slices() {
+    let code = run(r#"package main
+
+import "os"
+
+func sieve(n int) int {
+	composite := make([]bool, n+1)
+	count := 0
+	for i := 2; i <= n; i++ {
+		if !composite[i] {
+			count++
+			for j := i * i; j <= n; j += i {
+				composite[j] = true
+			}
+		}
+	}
+	return count
+}
+
+func main() {
+	s := []int{1, 2, 3}
+	s = append(s, 4, 5)
+	t := s[1:3]
+	total := 0
+	for _, v := range t {
+		total += v
+	}
+	os.Exit(sieve(1000) + total)
+}
+"#);
+    assert_eq!(code, 168 + 5);
+}
+
+#[test]
+fn chained_defers_and_named_results() {
+    let code = run(r#"package main
+
+import "os"
+
+var order int
+
+func loop() (r int) {
+	for i := 1; i <= 3; i++ {
+		defer func() { order = order*10 + i }()
+	}
+	defer func() { r = 7 }()
+	return 1
+}
+
+func g() (x int) {
+	defer func() {
+		if e := recover(); e != nil {
+			v, _ := e.(int)
+			x = v * 2
+		}
+	}()
+	panic(21)
+}
+
+func main() {
+	r := loop()
+	if order == 321 && r == 7 && g() == 42 {
+		os.Exit(0)
+	}
+	os.Exit(order % 256)
+}
+"#);
+    assert_eq!(code, 0);
 }

@@ -715,3 +715,213 @@ fn large_program_parses_quickly() {
     eprintln!("parsed {} lines in {:?} ({} nodes)", lines, el, ast.node_count);
     assert_eq!(ast.decls.len(), 2000);
 }
+
+// ---------- node id invariants ----------
+
+/// Collects every node id of a file (exprs, idents, func decls, type-switch clauses).
+#[derive(Default)]
+struct Ids(Vec<NodeId>);
+
+impl Ids {
+    fn ident(&mut self, i: &Ident) {
+        self.0.push(i.id);
+    }
+    fn expr(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Ident(i) => {
+                assert_eq!(i.id, e.id, "ident expression must share its id");
+                self.0.push(e.id);
+                return;
+            }
+            _ => self.0.push(e.id),
+        }
+        match &e.kind {
+            ExprKind::Ident(_) | ExprKind::Lit(_) => {}
+            ExprKind::CompositeLit { typ, elts, .. } => {
+                typ.iter().for_each(|t| self.expr(t));
+                for el in elts {
+                    el.key.iter().for_each(|k| self.expr(k));
+                    self.expr(&el.value);
+                }
+            }
+            ExprKind::FuncLit { typ, body } => {
+                self.func_type(typ);
+                self.block(body);
+            }
+            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => self.expr(x),
+            ExprKind::Selector { x, sel } => {
+                self.expr(x);
+                self.ident(sel);
+            }
+            ExprKind::Index { x, index, .. } => {
+                self.expr(x);
+                self.expr(index);
+            }
+            ExprKind::Slice { x, lo, hi, max, .. } => {
+                self.expr(x);
+                [lo, hi, max].into_iter().flatten().for_each(|y| self.expr(y));
+            }
+            ExprKind::TypeAssert { x, typ } => {
+                self.expr(x);
+                self.expr(typ);
+            }
+            ExprKind::Call { fun, args, .. } => {
+                self.expr(fun);
+                args.iter().for_each(|a| self.expr(a));
+            }
+            ExprKind::Binary { x, y, .. } => {
+                self.expr(x);
+                self.expr(y);
+            }
+            ExprKind::ArrayType { len, elem } => {
+                len.iter().for_each(|l| self.expr(l));
+                self.expr(elem);
+            }
+            ExprKind::SliceType { elem } => self.expr(elem),
+            ExprKind::MapType { key, value } => {
+                self.expr(key);
+                self.expr(value);
+            }
+            ExprKind::FuncType(t) => self.func_type(t),
+            ExprKind::StructType(st) => st.fields.iter().for_each(|f| self.field(f)),
+            ExprKind::InterfaceType(it) => {
+                for el in &it.elems {
+                    match el {
+                        InterfaceElem::Method { name, typ } => {
+                            self.ident(name);
+                            self.func_type(typ);
+                        }
+                        InterfaceElem::Embed(x) => self.expr(x),
+                    }
+                }
+            }
+            ExprKind::Ellipsis(x) => x.iter().for_each(|x| self.expr(x)),
+        }
+    }
+    fn field(&mut self, f: &Field) {
+        f.names.iter().for_each(|n| self.ident(n));
+        self.expr(&f.typ);
+    }
+    fn func_type(&mut self, t: &FuncType) {
+        t.params.iter().chain(&t.results).for_each(|f| self.field(f));
+    }
+    fn block(&mut self, b: &Block) {
+        b.stmts.iter().for_each(|s| self.stmt(s));
+    }
+    fn decl(&mut self, d: &Decl) {
+        match d {
+            Decl::Const(c) => {
+                for s in &c.specs {
+                    s.names.iter().for_each(|n| self.ident(n));
+                    s.typ.iter().chain(&s.values).for_each(|e| self.expr(e));
+                }
+            }
+            Decl::Var(v) => {
+                for s in &v.specs {
+                    s.names.iter().for_each(|n| self.ident(n));
+                    s.typ.iter().chain(&s.values).for_each(|e| self.expr(e));
+                }
+            }
+            Decl::Type(t) => {
+                for s in &t.specs {
+                    self.ident(&s.name);
+                    self.expr(&s.typ);
+                }
+            }
+            Decl::Func(f) => {
+                self.0.push(f.id);
+                f.recv.iter().for_each(|r| self.field(r));
+                self.ident(&f.name);
+                self.func_type(&f.typ);
+                f.body.iter().for_each(|b| self.block(b));
+            }
+        }
+    }
+    fn stmt(&mut self, s: &Stmt) {
+        match &s.kind {
+            StmtKind::Empty | StmtKind::Fallthrough => {}
+            StmtKind::Expr(e) | StmtKind::Defer(e) => self.expr(e),
+            StmtKind::Decl(d) => self.decl(d),
+            StmtKind::ShortVarDecl { lhs, rhs, .. } => {
+                lhs.iter().for_each(|i| self.ident(i));
+                rhs.iter().for_each(|e| self.expr(e));
+            }
+            StmtKind::Assign { lhs, rhs, .. } => lhs.iter().chain(rhs).for_each(|e| self.expr(e)),
+            StmtKind::IncDec { x, .. } => self.expr(x),
+            StmtKind::Block(b) => self.block(b),
+            StmtKind::If(i) => {
+                i.init.iter().for_each(|s| self.stmt(s));
+                self.expr(&i.cond);
+                self.block(&i.then);
+                i.els.iter().for_each(|s| self.stmt(s));
+            }
+            StmtKind::For(f) => {
+                f.init.iter().for_each(|s| self.stmt(s));
+                f.cond.iter().for_each(|e| self.expr(e));
+                f.post.iter().for_each(|s| self.stmt(s));
+                self.block(&f.body);
+            }
+            StmtKind::Range(r) => {
+                r.key.iter().chain(&r.value).for_each(|e| self.expr(e));
+                self.expr(&r.x);
+                self.block(&r.body);
+            }
+            StmtKind::Switch(sw) => {
+                sw.init.iter().for_each(|s| self.stmt(s));
+                sw.tag.iter().for_each(|e| self.expr(e));
+                for c in &sw.cases {
+                    c.exprs.iter().for_each(|e| self.expr(e));
+                    c.body.iter().for_each(|s| self.stmt(s));
+                }
+            }
+            StmtKind::TypeSwitch(sw) => {
+                sw.init.iter().for_each(|s| self.stmt(s));
+                sw.bind.iter().for_each(|b| self.ident(b));
+                self.expr(&sw.x);
+                for c in &sw.cases {
+                    self.0.push(c.id);
+                    c.types.iter().for_each(|e| self.expr(e));
+                    c.body.iter().for_each(|s| self.stmt(s));
+                }
+            }
+            StmtKind::Labeled { label, stmt } => {
+                self.ident(label);
+                self.stmt(stmt);
+            }
+            StmtKind::Goto(l) => self.ident(l),
+            StmtKind::Break(l) | StmtKind::Continue(l) => l.iter().for_each(|l| self.ident(l)),
+            StmtKind::Return(rs) => rs.iter().for_each(|e| self.expr(e)),
+        }
+    }
+}
+
+/// Every id in the tree is unique and below `node_count`.
+fn check_ids(f: &File) {
+    let mut ids = Ids::default();
+    ids.ident(&f.package);
+    for imp in &f.imports {
+        imp.name.iter().for_each(|n| ids.ident(n));
+    }
+    f.decls.iter().for_each(|d| ids.decl(d));
+    let mut v = ids.0;
+    let n = v.len();
+    assert!(v.iter().all(|i| i.as_u32() < f.node_count));
+    v.sort();
+    v.dedup();
+    assert_eq!(v.len(), n, "duplicate node ids");
+}
+
+#[test]
+fn node_ids_unique_and_dense() {
+    let mut files = vec![sample_program()];
+    for rel in ["conformance", "bench"] {
+        for p in go_files(rel) {
+            files.push(std::fs::read_to_string(p).unwrap());
+        }
+    }
+    files.push("package main\nconst (\n\ta, b = iota, func() int { x := iota; return x }()\n\tc, d\n)\nfunc main() {\n\tswitch v := x.(type) {\n\tcase int:\n\tdefault:\n\t}\n}\n".into());
+    for src in files {
+        let f = parse(&src).unwrap();
+        check_ids(&f);
+    }
+}

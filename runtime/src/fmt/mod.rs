@@ -1,6 +1,7 @@
 //! The `fmt` package: Print/Println/Printf, Sprint*, Fprint* (to fd 1 or 2) and Errorf.
 //!
-//! Arguments arrive as a Go `[]any`: `(args: *const Eface, n: isize)`. Formatting follows Go's
+//! Arguments arrive as a Go `[]any`: `(args: *const Eface, n: isize)`; string/error results are
+//! written through a leading `out` pointer. Formatting follows Go's
 //! `fmt` exactly (see `printer.rs`, a port of `fmt/print.go` + `fmt/format.go`); output is built in
 //! a reusable per-thread buffer (re-entrant: String methods may call fmt again) and then written to
 //! the buffered stdout, stderr, or copied into a new Go string.
