@@ -7,6 +7,7 @@
 pub mod diag;
 pub mod driver;
 pub mod dump;
+pub mod fuzzgen;
 pub mod jit;
 pub mod lower;
 pub mod syntax;

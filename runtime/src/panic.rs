@@ -124,8 +124,9 @@ fn trace(msg: std::fmt::Arguments) {
     let _ = writeln!(std::io::stderr(), "[panic] {msg}");
 }
 
-/// Flushes the program's buffered standard output.
+/// Flushes the program's buffered standard output (and Rust's, for test hooks).
 fn flush_stdout() {
+    crate::output::flush_stdout();
     let _ = std::io::stdout().flush();
 }
 
@@ -549,6 +550,11 @@ fn recover_for(caller_fp: usize, caller_pc: usize) -> Eface {
     let p = g().panic;
     // SAFETY: p is null or a live record.
     if p.is_null() || unsafe { (*p).recovered || (*p).goexit || (*p).tramp_fp == 0 } {
+        return nil;
+    }
+    // `defer recover()`: the compiler's wrapper itself calls recover; that is not a call by the
+    // deferred function (gc: the wrapper only forwards recoverability to what it calls).
+    if matches!(funcdata::lookup(caller_pc), Some((_, f)) if f.is_wrapper) {
         return nil;
     }
     // SAFETY: as above.

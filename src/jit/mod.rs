@@ -188,15 +188,8 @@ fn isa() -> Result<OwnedTargetIsa, JitError> {
     builder.finish(settings::Flags::new(fb)).map_err(|e| JitError::Isa(e.to_string()))
 }
 
-/// Every runtime symbol the JIT binds: the panic machinery's and the rest of the runtime's.
+/// Every runtime symbol the JIT binds (`gojit_runtime::symbols()` includes the panic machinery's).
 fn runtime_symbols() -> Vec<(&'static str, *const u8)> {
-    let mut v = gojit_runtime::panic::symbols();
-    v.extend(gojit_runtime_other_symbols());
-    v
-}
-
-/// The rest of the runtime's symbols (allocation, strings, maps, fmt, ...).
-fn gojit_runtime_other_symbols() -> Vec<(&'static str, *const u8)> {
     gojit_runtime::symbols()
 }
 

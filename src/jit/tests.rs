@@ -757,3 +757,26 @@ fn thread_cpu_ns() -> u64 {
     unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
     ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
 }
+
+#[test]
+fn defer_recover_directly_does_not_recover() {
+    // `defer recover()`: the wrapper's own recover call returns nil; the panic continues.
+    let mut t = T::new();
+    let (main, f, g) = (t.declare("main.main", 0, 0), t.declare("main.f", 0, 0), t.declare("main.g", 0, 0));
+    let w = t.declare("main.f.deferwrap1", 0, 0);
+    define_main(&mut t, main, f);
+    define_open_f(&mut t, f, g, &[w]);
+    define_panicker(&mut t, g, 42);
+    let mut meta = go("main.f.deferwrap1", 11);
+    meta.is_wrapper = true;
+    t.define(w, meta, 0, 0, |b, env, _| {
+        let out = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 16, 3));
+        let p = b.ins().stack_addr(I64, out, 0);
+        env.call(b, env.ids.gorecover, &[p]);
+        let typ = b.ins().stack_load(I64, I64, out, 0);
+        let data = b.ins().stack_load(I64, I64, out, 8);
+        env.call(b, env.ids.record_eface, &[typ, data]);
+        b.ins().return_(&[]);
+    });
+    assert_eq!(t.run(main), (2, vec![-1]));
+}
