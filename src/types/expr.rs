@@ -294,8 +294,17 @@ impl<'a> Checker<'a> {
             self.record_dep(obj);
             // A reference to a const/var whose declaration is in progress is part of an
             // initialisation cycle: the use is invalid here and the cycle is reported by
-            // `compute_init_order` (as types2 does).
-            let _ = (self.resolve_obj(obj), at);
+            // `compute_init_order` (as types2 does). An alias in progress is a type cycle.
+            if !self.resolve_obj(obj) {
+                if let ObjKind::TypeName { ty } = self.info.objects[obj].kind {
+                    if ty == TypeTable::INVALID {
+                        let name = self.info.objects[obj].name.clone();
+                        let span = self.info.objects[obj].span;
+                        self.error(span, format!("invalid recursive type: {name} refers to itself"));
+                    }
+                }
+            }
+            let _ = at;
             return;
         }
         if let ObjKind::PkgName(_) = self.info.objects[obj].kind {
@@ -902,9 +911,9 @@ impl<'a> Checker<'a> {
         }
         let Some(k) = self.tt.basic(x.ty) else { return true };
         if constant::represent(v, k).is_err() {
-            let s = v.to_go_string();
-            let ts = self.tt.type_string_err(x.ty);
-            self.error(e.span, format!("constant {s} overflows {ts}"));
+            let s = self.operand_string(x);
+            let ts = self.tt.type_string_err(self.tt.underlying(x.ty));
+            self.error(e.span, format!("{s} overflows {ts}"));
             return false;
         }
         true
@@ -913,7 +922,7 @@ impl<'a> Checker<'a> {
     fn binary(&mut self, e: &'a Expr, op: BinaryOp, xe: &'a Expr, ye: &'a Expr, op_span: Span) -> Operand<'a> {
         let inv = Operand::invalid(e.id, e.span);
         if op.is_shift() {
-            return self.shift(e, op, xe, ye);
+            return self.shift(e, op, xe, ye, op_span);
         }
         let mut x = self.value(xe);
         let mut y = self.value(ye);
@@ -959,7 +968,6 @@ impl<'a> Checker<'a> {
                 return inv;
             }
         }
-        let _ = op_span;
         if let (Some(a), Some(b)) = (x.val().cloned(), y.val().cloned()) {
             let integer = k.is_integer();
             match constant::binary(op, &a, &b, integer) {
@@ -976,7 +984,14 @@ impl<'a> Checker<'a> {
                     return inv;
                 }
                 Err(_) => {
-                    self.error(e.span, "constant overflow");
+                    let name = match op {
+                        BinaryOp::Add => "addition ",
+                        BinaryOp::Sub => "subtraction ",
+                        BinaryOp::Mul => "multiplication ",
+                        BinaryOp::Xor => "bitwise XOR ",
+                        _ => "",
+                    };
+                    self.error(op_span, format!("constant {name}overflow"));
                     return inv;
                 }
             }
@@ -1166,7 +1181,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn shift(&mut self, e: &'a Expr, op: BinaryOp, xe: &'a Expr, ye: &'a Expr) -> Operand<'a> {
+    fn shift(&mut self, e: &'a Expr, op: BinaryOp, xe: &'a Expr, ye: &'a Expr, op_span: Span) -> Operand<'a> {
         let inv = Operand::invalid(e.id, e.span);
         let mut x = self.value(xe);
         let mut y = self.value(ye);
@@ -1239,7 +1254,7 @@ impl<'a> Checker<'a> {
                     return r;
                 }
                 Err(_) => {
-                    self.error(e.span, format!("constant shift overflow"));
+                    self.error(op_span, "constant shift overflow");
                     return inv;
                 }
             }

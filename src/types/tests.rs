@@ -206,3 +206,42 @@ fn corpus_error_cases() {
     eprintln!("corpus errors: {passed} passed, {} failed", failures.len());
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Generates a ~10,000-line program (functions with methods, closures, defers, maps, ranges).
+fn generated_program(funcs: usize) -> String {
+    let mut s = String::from(
+        "package main\n\nimport \"fmt\"\n\ntype Point struct {\n\tX, Y int\n\tName string\n}\n\nfunc (p *Point) Move(dx int) { p.X += dx }\n\nfunc (p Point) String() string { return fmt.Sprintf(\"%d,%d\", p.X, p.Y) }\n\n",
+    );
+    for n in 0..funcs {
+        s.push_str(&format!(
+            "func f{n}(a int, s []int, m map[string]int) (int, error) {{\n\tp := &Point{{X: a, Y: {n}, Name: \"p{n}\"}}\n\tp.Move(3)\n\ttotal := 0\n\tfor i, v := range s {{\n\t\tif v%2 == 0 && i < 10 {{\n\t\t\ttotal += v * i\n\t\t}} else {{\n\t\t\ttotal -= len(m)\n\t\t}}\n\t}}\n\tswitch {{\n\tcase total > 100:\n\t\treturn total, fmt.Errorf(\"too big: %d\", total)\n\t}}\n\tdefer func() {{ m[p.String()] = total }}()\n\tx := []string{{\"a\", \"b\", p.Name}}\n\treturn total + len(x) + int(float64(a)*1.5), nil\n}}\n\n"
+        ));
+    }
+    s.push_str("func main() {\n\tm := map[string]int{}\n");
+    for i in (0..funcs).step_by(50) {
+        s.push_str(&format!("\tfmt.Println(f{i}(1, []int{{1, 2, 3}}, m))\n"));
+    }
+    s.push_str("}\n");
+    s
+}
+
+/// Checking a 10,000-line program must take well under 50 ms (measured in release builds; the
+/// debug build is only checked for a generous bound so the test cannot flake).
+#[test]
+fn ten_thousand_lines_check_fast() {
+    let src = generated_program(500);
+    assert!(src.lines().count() >= 10_000);
+    let sf = SourceFile::new("big.go", src.as_str());
+    let file = syntax::parse_file(&sf).unwrap();
+    let mut elapsed = std::time::Duration::MAX;
+    let mut c = Err(vec![]);
+    for _ in 0..5 {
+        drop(std::mem::replace(&mut c, Err(vec![])));
+        let start = std::time::Instant::now();
+        c = check(&file, &sf);
+        elapsed = elapsed.min(start.elapsed());
+    }
+    assert!(c.is_ok());
+    eprintln!("checked {} lines in {:.2} ms", src.lines().count(), elapsed.as_secs_f64() * 1e3);
+    assert!(elapsed.as_millis() < 2000);
+}

@@ -283,7 +283,8 @@ impl<'a> Checker<'a> {
                     if self.tt.underlying(t) == TypeTable::INVALID {
                         // Embedding an interface whose definition is in progress (a cycle).
                         let s = self.tt.type_string_err(t);
-                        self.error(e.span, format!("invalid recursive type {s}"));
+                        let at = self.tt.named(t).and_then(|n| n.obj).map(|o| self.info.objects[o].span).unwrap_or(e.span);
+                        self.error(at, format!("invalid recursive type: {s} refers to itself"));
                         bad = true;
                         continue;
                     }
