@@ -70,7 +70,7 @@ struct DeferRecord {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Fatal {
     None,
-    StackOverflow { fp: usize, pc: usize },
+    StackOverflow { fp: usize, pc: usize, sp: usize },
     Signal { sig: i32, code: i32, addr: usize, pc: usize },
 }
 
@@ -178,6 +178,12 @@ fn install_rust_panic_hook() {
     });
 }
 
+/// Whether `[fp, fp+16)` lies inside the current goroutine's stack.
+pub(crate) fn on_goroutine_stack(fp: usize) -> bool {
+    let g = g();
+    fp >= g.stack_lo && fp + 16 <= g.stack_hi && fp % 8 == 0
+}
+
 pub(crate) fn entry_fp_slot() -> *mut usize {
     &mut g().entry_fp
 }
@@ -192,10 +198,12 @@ pub(crate) fn end_goroutine(status: i32) -> i32 {
     let g = g();
     match std::mem::replace(&mut g.fatal, Fatal::None) {
         Fatal::None => {}
-        Fatal::StackOverflow { fp, pc } => {
+        Fatal::StackOverflow { fp, pc, sp } => {
             let mut s = format!(
-                "runtime: goroutine stack exceeds {}-byte limit\nfatal error: stack overflow\n\n",
-                trampoline::GO_STACK_LIMIT
+                "runtime: goroutine stack exceeds {}-byte limit\nruntime: sp={sp:#x} stack=[{:#x}, {:#x}]\nfatal error: stack overflow\n\n",
+                trampoline::GO_STACK_LIMIT,
+                g.guard_hi,
+                g.stack_hi
             );
             unwind::traceback(&mut s, fp, pc, 100);
             write_stderr(&s);
@@ -232,13 +240,13 @@ fn signal_name(sig: i32) -> &'static str {
 /// From the fault handler: records a synchronous fault of the goroutine thread. Returns whether
 /// the thread is running Go code (then the handler resumes the entry trampoline). Async-signal
 /// safe: only reads and writes the thread-local goroutine.
-pub(crate) fn record_fault(sig: i32, code: i32, addr: usize, pc: usize, fp: usize) -> bool {
+pub(crate) fn record_fault(sig: i32, code: i32, addr: usize, pc: usize, fp: usize, sp: usize) -> bool {
     let g = g();
     if g.entry_fp == 0 {
         return false;
     }
     g.fatal = if sig == libc::SIGSEGV && addr >= g.stack_lo && addr < g.guard_hi {
-        Fatal::StackOverflow { fp, pc }
+        Fatal::StackOverflow { fp, pc, sp }
     } else {
         Fatal::Signal { sig, code, addr, pc }
     };
@@ -263,7 +271,9 @@ pub extern "C" fn gort_gopanic(typ: *const TypeDesc, data: *mut u8) -> ! {
 
 /// Raises a Go panic with value `arg` from Rust runtime code called (directly or through other
 /// frame-pointer-keeping runtime functions) by JIT code. The walk starts at the nearest JIT frame
-/// on the rbp chain. Callers must hold nothing with `Drop`.
+/// on the rbp chain. Callers must hold nothing with `Drop` (nor locks). Precompiled std frames
+/// (e.g. `core::fmt::write` calling back into a `Display` impl) may sit between: they are skipped
+/// as long as they keep rbp intact; otherwise the panic ends in a fatal error, never a crash.
 #[inline(never)]
 pub fn throw(arg: Eface) -> ! {
     throw_inner(arg, false)
@@ -272,8 +282,14 @@ pub fn throw(arg: Eface) -> ! {
 #[inline(never)]
 fn throw_inner(arg: Eface, nil_deref: bool) -> ! {
     let mut fp = arch::current_fp();
-    for _ in 0..64 {
-        // SAFETY: fp is a frame pointer of a live frame (our own, then our callers').
+    let (lo, hi) = (g().stack_lo, g().stack_hi);
+    for _ in 0..256 {
+        // A Rust frame without frame pointer (std code) may have left rbp unrelated to the chain:
+        // only follow frame pointers inside the goroutine stack.
+        if fp < lo || fp + 16 > hi || fp % 8 != 0 {
+            break;
+        }
+        // SAFETY: fp lies inside the live goroutine stack (checked above).
         let (cfp, pc) = unsafe { arch::caller_of(fp) };
         if funcdata::lookup(pc).is_some() {
             // SAFETY: (cfp, pc) is a live JIT frame.
@@ -409,6 +425,9 @@ unsafe fn run_frame_defers(p: *mut Panic, t: &'static FuncTable, f: &'static Fun
                 // SAFETY: deferBits lives in this live frame at the recorded offset.
                 let bits = unsafe { bits_ptr.read_volatile() };
                 if bits == 0 {
+                    if tracing() {
+                        trace(format_args!("frame {} (fp={fp:#x}): deferBits 0b00000000, no pending defers", unwind::describe_pc(pc)));
+                    }
                     break;
                 }
                 let i = 7 - bits.leading_zeros() as usize;
@@ -519,6 +538,21 @@ unsafe fn caught_by_method_call(p: *mut Panic, t: &'static FuncTable, f: &'stati
     }
     // SAFETY: as in `recovery`.
     unsafe { arch::resume(f.start + cs.handler as usize, fp - cs.frame_offset as usize, fp, 1, 0) }
+}
+
+/// The value of the panic whose deferred call runs in the defer trampoline frame `tramp_fp`.
+pub(crate) fn panic_running_defer(tramp_fp: usize) -> Option<Eface> {
+    let mut q = g().panic;
+    while !q.is_null() {
+        // SAFETY: the list links live records.
+        unsafe {
+            if (*q).tramp_fp == tramp_fp {
+                return Some((*q).arg);
+            }
+            q = (*q).link;
+        }
+    }
+    None
 }
 
 /// The value of the last panic caught by [`trampoline::call_method2`].

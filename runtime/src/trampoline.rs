@@ -220,7 +220,7 @@ extern "C" fn fault_handler(sig: libc::c_int, info: *mut libc::siginfo_t, uc: *m
             }
         }
     }
-    let target = if panic::record_fault(sig, code, addr, regs.pc, regs.fp) { entry_call_site() } else { None };
+    let target = if panic::record_fault(sig, code, addr, regs.pc, regs.fp, regs.sp) { entry_call_site() } else { None };
     match (target, panic::entry_fp()) {
         (Some((start, cs)), fp) if fp != 0 => {
             // SAFETY: the entry trampoline frame is live at the top of the goroutine stack.

@@ -607,7 +607,8 @@ fn stack_overflow_is_a_fatal_error() {
     }
     let (status, err) = in_child("jit::tests::stack_overflow_is_a_fatal_error");
     assert_eq!(status, 2, "{err}");
-    assert!(err.contains("runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n"), "{err}");
+    assert!(err.starts_with("runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=0x"), "{err}");
+    assert!(err.contains("]\nfatal error: stack overflow\n\ngoroutine 1 [running]:\n"), "{err}");
     assert!(err.contains("main.forever(...)\n\t/tmp/prog.go:6 +0x"), "{err}");
 }
 
