@@ -292,7 +292,7 @@ fn trace_panics_narration_agrees_with_dump() {
     let out = gojit().args(["run", "--trace-panics"]).arg(&go).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
-    let frame_lines: Vec<&str> = err.lines().filter(|l| l.contains("frame main.g+") && l.contains("deferBits")).collect();
+    let frame_lines: Vec<&str> = err.lines().filter(|l| l.contains("frame main.g+") && l.contains("running defer")).collect();
     assert_eq!(frame_lines.len(), 2, "two defers run in main.g:\n{err}");
     assert!(frame_lines[0].contains("deferBits 0b00000101 -> 0b00000001, running defer 2"), "{err}");
     assert!(frame_lines[1].contains("deferBits 0b00000001 -> 0b00000000, running defer 0"), "{err}");

@@ -137,6 +137,7 @@ pub fn disassemble(code: &[u8], start: usize, syms: Rc<Symbols>) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut off = 0u32;
     let mut prev_was_indirect_jmp = false;
+    let mut after_terminator = false;
     while (off as usize) < size {
         if data_starts.contains(&off) && !code_starts.contains(&off) {
             off = data_region(code, off, prev_was_indirect_jmp, &mut lines, &mut code_starts);
@@ -147,8 +148,24 @@ pub fn disassemble(code: &[u8], start: usize, syms: Rc<Symbols>) -> Vec<Line> {
         if code_starts.contains(&off) {
             reg_sym.clear();
         }
+        // Padding up to a data region (after an unconditional jump/return) is not code.
+        let next_data = data_starts.range(off + 1..).find(|d| !code_starts.contains(d)).copied();
+        if let Some(d) = next_data {
+            let gap = &code[off as usize..d as usize];
+            if after_terminator && gap.iter().all(|&b| b == 0 || b == 0x90 || b == 0xcc) && !code_starts.range(off..d).any(|_| true) {
+                lines.push(Line::Data { off, text: format!(".zero {} (padding)", gap.len()) });
+                off = d;
+                continue;
+            }
+        }
         let mut dec = Decoder::with_ip(64, &code[off as usize..], (start + off as usize) as u64, DecoderOptions::NONE);
         let insn = dec.decode();
+        if let Some(d) = next_data.filter(|&d| off + insn.len() as u32 > d) {
+            // An instruction cannot overlap data: the bytes before it are padding.
+            lines.push(Line::Data { off, text: format!(".byte {}", hex_bytes(&code[off as usize..d as usize])) });
+            off = d;
+            continue;
+        }
         if insn.is_invalid() {
             lines.push(Line::Data { off, text: format!(".byte {:#04x}", code[off as usize]) });
             off += 1;
@@ -185,10 +202,18 @@ pub fn disassemble(code: &[u8], start: usize, syms: Rc<Symbols>) -> Vec<Line> {
         };
         track_registers(&insn, &mut info, &syms, start, size, &mut reg_sym);
         prev_was_indirect_jmp = insn.flow_control() == FlowControl::IndirectBranch;
+        after_terminator = matches!(
+            insn.flow_control(),
+            FlowControl::Return | FlowControl::UnconditionalBranch | FlowControl::IndirectBranch | FlowControl::Exception
+        );
         lines.push(Line::Insn { off, len, text, is_call, call_target, jmp_target });
         off += len;
     }
     lines
+}
+
+fn hex_bytes(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:#04x}")).collect::<Vec<_>>().join(" ")
 }
 
 /// Forgets registers the instruction writes; remembers `mov reg, imm64` of a named address.

@@ -404,3 +404,112 @@ fn funcdata(out: &mut String, table: &FuncTable, f: &FuncInfo) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gojit_runtime::funcdata::{CallSite, FuncDesc};
+
+    /// Hand-assembled code: a constant-pool load, a try_call whose handler is the deferreturn
+    /// block, padding and an f64 constant.
+    const CODE: [u8; 0x1c] = [
+        0x55, // 0x00 push rbp
+        0xf2, 0x0f, 0x10, 0x05, 0x0b, 0x00, 0x00, 0x00, // 0x01 movsd xmm0, [rip+0xb] -> 0x14
+        0xe8, 0x01, 0x00, 0x00, 0x00, // 0x09 call 0x0f
+        0xc3, // 0x0e ret
+        0xc3, // 0x0f ret (handler)
+        0x00, 0x00, 0x00, 0x00, // 0x10 padding
+        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf8, 0x3f, // 0x14 1.5
+    ];
+
+    #[test]
+    fn function_listing_and_funcdata() {
+        let code: &'static [u8] = Box::leak(Box::new(CODE));
+        let start = code.as_ptr() as usize;
+        let calls = [CallSite { ret: 0x0e, handler: 0x0f, frame_offset: 0x10 }];
+        let mut t = FuncTable::new("/x/t.go");
+        t.push(&FuncDesc {
+            start,
+            size: code.len() as u32,
+            name: "main.t",
+            decl_line: 3,
+            kind: FuncKind::Go,
+            defer_kind: DeferKind::OpenCoded,
+            is_wrapper: false,
+            frame_size: 0x10,
+            deferbits_off: -0x18,
+            closure_offs: &[-0x10, -0x8],
+            lines: &[(0, 3), (0x09, 4), (0x0f, 5)],
+            calls: &calls,
+        });
+        t.sort();
+        let f = t.find(start).unwrap();
+        let syms = Rc::new(Symbols { funcs: vec![], runtime: HashMap::new(), mapped: vec![], no_addr: true });
+        let mut out = String::new();
+        function(&mut out, &t, f, code, "t.go", syms, None);
+        let expected = "\
+TEXT main.t(SB) t.go:3 size=0x1c frame=0x10 defers=open(2)
+  0x0000 t.go:3     push rbp
+  0x0001 t.go:3     movsd xmm0, [0x0014]
+  0x0009 t.go:4     call 0x000f                                  ; try_call -> handler 0x000f frame_offset=0x10
+  0x000e t.go:4     ret
+                    ; handler (try_call landing pad)
+                    ; deferreturn block
+  0x000f t.go:5     ret
+  0x0010 data       .zero 4 (padding)
+  0x0014 data       .quad 0x3ff8000000000000
+  FUNCDATA OpenCodedDeferInfo deferBits=fp-0x18 closures=[fp-0x10 fp-0x8]
+  PCDATA CallSites
+    ret=0x000e handler=0x000f frame_offset=0x10
+";
+        assert_eq!(out, expected, "\n{out}");
+    }
+
+    #[test]
+    fn jump_table_is_data_and_its_targets_are_code() {
+        let code: &'static [u8] = Box::leak(Box::new([
+            0x48, 0x8d, 0x0d, 0x02, 0x00, 0x00, 0x00, // 0x00 lea rcx, [rip+2] -> 0x09
+            0xff, 0xe1, // 0x07 jmp rcx
+            0x08, 0x00, 0x00, 0x00, // 0x09 .long 8 -> 0x11
+            0x09, 0x00, 0x00, 0x00, // 0x0d .long 9 -> 0x12
+            0xc3, 0xc3, // 0x11 ret, 0x12 ret
+        ]));
+        let start = code.as_ptr() as usize;
+        let syms = Rc::new(Symbols { funcs: vec![], runtime: HashMap::new(), mapped: vec![], no_addr: true });
+        let lines: Vec<String> = disasm::disassemble(code, start, syms)
+            .into_iter()
+            .map(|l| match l {
+                Line::Insn { off, text, .. } => format!("{off:#06x} {text}"),
+                Line::Data { off, text } => format!("{off:#06x} data {text}"),
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "0x0000 lea rcx, [0x0009]",
+                "0x0007 jmp rcx",
+                "0x0009 data .long 0x8  ; -> 0x0011",
+                "0x000d data .long 0x9  ; -> 0x0012",
+                "0x0011 ret",
+                "0x0012 ret",
+            ]
+        );
+    }
+
+    #[test]
+    fn clif_function_names() {
+        let names: HashMap<u32, String> = [(8, "gort_new".to_string()), (1, "main.f".to_string())].into();
+        let clif = "fn0 = u0:8 sig0\nfn1 = u0:1 sig1\nfn2 = u0:99 sig2\nfunction u0:1(i64) tail {";
+        assert_eq!(
+            name_clif_funcs(clif, &names),
+            "fn0 = %gort_new sig0\nfn1 = %main.f sig1\nfn2 = u0:99 sig2\nfunction %main.f(i64) tail {"
+        );
+    }
+
+    #[test]
+    fn fp_relative_offsets() {
+        assert_eq!(fp_rel(-0x60), "fp-0x60");
+        assert_eq!(fp_rel(0x10), "fp+0x10");
+        assert!(name_matches("f", "main.f") && name_matches("main.f", "main.f") && !name_matches("f", "main.f.func1"));
+    }
+}
