@@ -335,7 +335,12 @@ fn perf_map_lists_every_function_with_table_ranges() {
 #[test]
 fn run_perf_map_writes_tmp_perf_pid_map() {
     let go = root().join("tests/dump/open_coded.go");
-    let child = gojit().args(["run", "--perf-map"]).arg(&go).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
+    // PERF_BUILDID_DIR is what `perf record` sets: cranelift-jit then writes its own entries.
+    let child = gojit()
+        .args(["run", "--perf-map"])
+        .arg(&go)
+        .env("PERF_BUILDID_DIR", std::env::temp_dir())
+        .stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
     let pid = child.id();
     let status = child.wait_with_output().unwrap().status;
     assert_eq!(status.code(), Some(0));
@@ -362,7 +367,7 @@ fn run_perf_map_writes_tmp_perf_pid_map() {
         .collect();
     from_dump.sort();
     from_map.sort();
-    assert_eq!(from_map, from_dump);
+    assert_eq!(from_map, from_dump, "one line per function, Go names");
 }
 
 static BACKTRACE: Mutex<Option<(String, Vec<usize>)>> = Mutex::new(None);
