@@ -107,7 +107,14 @@ pub fn run_file(path: &str, opts: &RunOptions) -> i32 {
             return 1;
         }
     };
+    if opts.perf_map {
+        if let Err(e) = crate::dump::perfmap::write_for_process(&program) {
+            eprintln!("gojit: cannot write the perf map: {e}");
+        }
+    }
     gojit_runtime::panic::gort_set_trace(opts.trace_panics);
+    let program_name = path.strip_suffix(".go").unwrap_or(path).to_string();
+    gojit_runtime::strpkg::set_os_args(std::iter::once(program_name).chain(opts.args.iter().cloned()).collect());
     let status = t.phase("run", || program.run_main());
     if opts.time {
         t.report();

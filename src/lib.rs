@@ -6,6 +6,7 @@
 
 pub mod diag;
 pub mod driver;
+pub mod dump;
 pub mod fuzzgen;
 pub mod jit;
 pub mod lower;
