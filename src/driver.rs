@@ -44,20 +44,12 @@ impl Timings {
     }
 }
 
-/// Reads a source file, or reports why not (exit status 1).
-fn read_source(path: &str) -> Result<SourceFile, i32> {
-    match std::fs::read(path) {
-        Ok(bytes) => {
-            // Invalid UTF-8 is reported by the lexer at its position; keep the bytes lossless enough
-            // for that by replacing only what Rust strings cannot hold.
-            let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-            Ok(SourceFile::new(path, text))
-        }
-        Err(e) => {
-            eprintln!("gojit: cannot read {path}: {e}");
-            Err(1)
-        }
-    }
+/// Reads a source file's bytes, or reports why not (exit status 1).
+fn read_source(path: &str) -> Result<Vec<u8>, i32> {
+    std::fs::read(path).map_err(|e| {
+        eprintln!("gojit: cannot read {path}: {e}");
+        1
+    })
 }
 
 /// Prints diagnostics in gc's format, in source order.
@@ -67,20 +59,24 @@ fn report(src: &SourceFile, diags: &[Diagnostic]) {
     }
 }
 
-/// Parses and type-checks `src`.
-fn front_end(src: &SourceFile, t: &mut Timings) -> Result<(syntax::ast::File, types::Checked), Vec<Diagnostic>> {
-    let file = t.phase("parse", || syntax::parse_file(src))?;
-    let checked = t.phase("check", || types::check(&file, src))?;
-    Ok((file, checked))
+/// Parses and type-checks a file's bytes. Invalid UTF-8 is reported at its position, as gc does.
+fn front_end(path: &str, bytes: &[u8], t: &mut Timings) -> (SourceFile, Result<(syntax::ast::File, types::Checked), Vec<Diagnostic>>) {
+    let (src, parsed) = t.phase("parse", || syntax::parse_bytes(path, bytes));
+    let result = parsed.and_then(|file| {
+        let checked = t.phase("check", || types::check(&file, &src))?;
+        Ok((file, checked))
+    });
+    (src, result)
 }
 
 /// `gojit check FILE`: 0 when the file is a valid program, 1 with diagnostics otherwise.
 pub fn check_file(path: &str) -> i32 {
-    let src = match read_source(path) {
-        Ok(s) => s,
+    let bytes = match read_source(path) {
+        Ok(b) => b,
         Err(code) => return code,
     };
-    match front_end(&src, &mut Timings::default()) {
+    let (src, result) = front_end(path, &bytes, &mut Timings::default());
+    match result {
         Ok(_) => 0,
         Err(diags) => {
             report(&src, &diags);
@@ -91,12 +87,13 @@ pub fn check_file(path: &str) -> i32 {
 
 /// `gojit run FILE`: compiles and runs the program; returns its exit status.
 pub fn run_file(path: &str, opts: &RunOptions) -> i32 {
-    let src = match read_source(path) {
-        Ok(s) => s,
+    let bytes = match read_source(path) {
+        Ok(b) => b,
         Err(code) => return code,
     };
     let mut t = Timings::default();
-    let (file, checked) = match front_end(&src, &mut t) {
+    let (src, result) = front_end(path, &bytes, &mut t);
+    let (file, checked) = match result {
         Ok(x) => x,
         Err(diags) => {
             report(&src, &diags);
@@ -110,7 +107,14 @@ pub fn run_file(path: &str, opts: &RunOptions) -> i32 {
             return 1;
         }
     };
+    if opts.perf_map {
+        if let Err(e) = crate::dump::perfmap::write_for_process(&program) {
+            eprintln!("gojit: cannot write the perf map: {e}");
+        }
+    }
     gojit_runtime::panic::gort_set_trace(opts.trace_panics);
+    let program_name = path.strip_suffix(".go").unwrap_or(path).to_string();
+    gojit_runtime::strpkg::set_os_args(std::iter::once(program_name).chain(opts.args.iter().cloned()).collect());
     let status = t.phase("run", || program.run_main());
     if opts.time {
         t.report();

@@ -6,6 +6,8 @@
 
 pub mod diag;
 pub mod driver;
+pub mod dump;
+pub mod fuzzgen;
 pub mod jit;
 pub mod lower;
 pub mod syntax;

@@ -34,6 +34,20 @@ enum Cmd {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// Print each function's machine code with source lines, call sites, handlers and defer info.
+    Dump {
+        /// Only this function (`main.f` or `f`).
+        #[arg(long = "func")]
+        func: Option<String>,
+        /// Also print the Cranelift IR.
+        #[arg(long)]
+        clif: bool,
+        /// Replace absolute addresses (deterministic output).
+        #[arg(long)]
+        no_addr: bool,
+        /// The Go source file.
+        file: String,
+    },
     /// Parse and type-check only; report errors like gc.
     Check {
         file: String,
@@ -48,6 +62,9 @@ fn main() -> ExitCode {
             driver::run_file(&file, &opts)
         }
         Cmd::Check { file } => driver::check_file(&file),
+        Cmd::Dump { func, clif, no_addr, file } => {
+            gojit::dump::dump_file(&file, &gojit::dump::DumpOptions { func, clif, no_addr })
+        }
     };
     ExitCode::from(status as u8)
 }

@@ -302,14 +302,14 @@ pub fn new_wrap_error(msg: GoString, err: Iface) -> Iface {
     Iface { tab: error_itab(descs().wraperror_ptr), data: p.cast() }
 }
 
-/// `errors.New(text)`: writes a fresh `*errors.errorString` (each call a distinct error) to `out`.
+/// `errors.New(text)`: a fresh `*errors.errorString` (each call a distinct error), returned in
+/// rax:rdx (System V; never panics).
 ///
 /// # Safety
-/// The string must be readable (it is not copied: strings are immutable); `out` writable.
+/// The string must be readable (it is not copied: strings are immutable).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_errors_new(ptr: *const u8, len: isize, out: *mut Iface) {
-    // SAFETY: out writable.
-    unsafe { out.write(new_error(GoString { ptr, len })) }
+pub unsafe extern "C" fn gort_errors_new(ptr: *const u8, len: isize) -> Iface {
+    new_error(GoString { ptr, len })
 }
 
 unsafe fn dyn_type(e: Iface) -> *const TypeDesc {
@@ -338,7 +338,7 @@ unsafe fn unwrap(e: Iface) -> Iface {
 /// # Safety
 /// `(tab, data)` a valid `error` value; `out` writable. A panic in a user `Unwrap` propagates.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_errors_unwrap(tab: *const Itab, data: *mut u8, out: *mut Iface) {
+pub unsafe extern "C" fn gort_errors_unwrap(out: *mut Iface, tab: *const Itab, data: *mut u8) {
     // SAFETY: forwarded.
     unsafe { out.write(unwrap(Iface { tab, data })) }
 }
@@ -379,26 +379,21 @@ pub unsafe extern "C" fn gort_errors_is(tab: *const Itab, data: *mut u8, ttab: *
     }
 }
 
-/// `errors.As(err, target)`: `target` is the `any` operand `(target_typ, target_ptr)` where
-/// `target_typ` is a pointer type `*E` (E an interface type, or a concrete type implementing
-/// error). Walks the Unwrap chain; on the first error whose dynamic type is assignable to `E`
-/// stores it through `target_ptr` and writes true to `out`. Panics
-/// `errors: target must be a non-nil pointer` when the target is nil or not a pointer.
+/// `errors.As(err, target)`: `target_elem` is the descriptor of `*target`'s type `E` (an interface
+/// type, or a concrete type implementing error) and `target` the pointer. Walks the Unwrap chain;
+/// on the first error whose dynamic type is assignable to `E` stores it through `target` and
+/// returns true. Panics `errors: target must be a non-nil pointer` when `target` is nil.
 /// (`As(any) bool` methods on error types are not consulted yet.)
 ///
 /// # Safety
-/// `(tab, data)` a valid error; `target_typ` null or valid; `target_ptr` writable for `E`;
-/// `out` writable.
+/// `(tab, data)` a valid error; `target_elem` valid; `target` null or writable for `E`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_errors_as(tab: *const Itab, data: *mut u8, target_typ: *const TypeDesc, target: *mut u8, out: *mut bool) {
-    // SAFETY: valid arguments; only raw values live across Go calls.
-    unsafe {
-        if target_typ.is_null() || (*target_typ).kind != Kind::Pointer || target.is_null() {
-            rterror::plain_panic("errors: target must be a non-nil pointer");
-        }
-        let r = errors_as(Iface { tab, data }, (*target_typ).elem, target);
-        out.write(r);
+pub unsafe extern "C" fn gort_errors_as(tab: *const Itab, data: *mut u8, target_elem: *const TypeDesc, target: *mut u8) -> bool {
+    if target.is_null() || target_elem.is_null() {
+        rterror::plain_panic("errors: target must be a non-nil pointer");
     }
+    // SAFETY: forwarded contract.
+    unsafe { errors_as(Iface { tab, data }, target_elem, target) }
 }
 
 /// The walk of [`gort_errors_as`] for a target element type `target_elem`.
@@ -461,30 +456,25 @@ mod tests {
     fn new_unwrap_is_as() {
         // SAFETY: runtime-built values only.
         unsafe {
-            let mut e1 = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
-            let mut e1b = e1;
-            gort_errors_new(b"boom".as_ptr(), 4, &mut e1);
-            gort_errors_new(b"boom".as_ptr(), 4, &mut e1b);
+            let e1 = gort_errors_new(b"boom".as_ptr(), 4);
+            let e1b = gort_errors_new(b"boom".as_ptr(), 4);
             assert_eq!(error_message(e1).as_bytes(), b"boom");
             assert_eq!((*(*e1.tab).typ).name.as_bytes(), b"*errors.errorString");
             let w = new_wrap_error(GoString::from_static(b"ctx: boom"), e1);
             assert_eq!(error_message(w).as_bytes(), b"ctx: boom");
             let mut out = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
-            gort_errors_unwrap(w.tab, w.data, &mut out);
+            gort_errors_unwrap(&mut out, w.tab, w.data);
             assert_eq!(out.data, e1.data);
-            gort_errors_unwrap(e1.tab, e1.data, &mut out);
+            gort_errors_unwrap(&mut out, e1.tab, e1.data);
             assert!(out.tab.is_null());
             assert!(gort_errors_is(w.tab, w.data, e1.tab, e1.data));
             assert!(!gort_errors_is(w.tab, w.data, e1b.tab, e1b.data));
             assert!(gort_errors_is(std::ptr::null(), std::ptr::null_mut(), std::ptr::null(), std::ptr::null_mut()));
             let mut target: *mut u8 = std::ptr::null_mut();
-            let mut ok = false;
-            gort_errors_as(w.tab, w.data, ptr_to(&*errorstring_ptr_desc()), &mut target as *mut _ as *mut u8, &mut ok);
-            assert!(ok);
+            assert!(gort_errors_as(w.tab, w.data, errorstring_ptr_desc(), &mut target as *mut _ as *mut u8));
             assert_eq!(target, e1.data);
             let mut ti = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
-            gort_errors_as(w.tab, w.data, ptr_to(&*error_interface_desc()), &mut ti as *mut _ as *mut u8, &mut ok);
-            assert!(ok);
+            assert!(gort_errors_as(w.tab, w.data, error_interface_desc(), &mut ti as *mut _ as *mut u8));
             assert_eq!(ti.data, w.data);
         }
     }

@@ -279,3 +279,44 @@ pub unsafe extern "C" fn gort_valueeq(t: *const TypeDesc, a: *const u8, b: *cons
     // SAFETY: forwarded contract.
     unsafe { typeequal(&*t, a, b) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typedesc::*;
+
+    #[test]
+    fn equality_by_descriptor() {
+        let it = predeclared(Kind::Int);
+        let ft = predeclared(Kind::Float64);
+        let st = predeclared(Kind::String);
+        let t = struct_of(Some("main.T"), &[("A", it), ("_", it), ("S", st)]);
+        #[repr(C)]
+        struct TV {
+            a: i64,
+            blank: i64,
+            s: GoString,
+        }
+        let x = TV { a: 1, blank: 5, s: GoString::from_static(b"hi") };
+        let hi2 = b"xhi";
+        let y = TV { a: 1, blank: 6, s: GoString { ptr: hi2[1..].as_ptr(), len: 2 } };
+        let (one, two) = (1i64, 1i64);
+        let (nan, pz, nz) = (f64::NAN, 0.0f64, -0.0f64);
+        // SAFETY: values match their descriptors.
+        unsafe {
+            assert!(gort_valueeq(t, &x as *const TV as *const u8, &y as *const TV as *const u8));
+            assert_eq!(typehash(t, &x as *const TV as *const u8, 0), typehash(t, &y as *const TV as *const u8, 0));
+            assert!(gort_efaceeq(it, &one as *const i64 as *mut u8, it, &two as *const i64 as *mut u8));
+            assert!(!gort_efaceeq(it, &one as *const i64 as *mut u8, predeclared(Kind::Int64), &two as *const i64 as *mut u8));
+            assert!(gort_efaceeq(std::ptr::null(), std::ptr::null_mut(), std::ptr::null(), std::ptr::null_mut()));
+            assert!(!gort_valueeq(ft, &nan as *const f64 as *const u8, &nan as *const f64 as *const u8));
+            assert!(gort_valueeq(ft, &pz as *const f64 as *const u8, &nz as *const f64 as *const u8));
+            assert_eq!(typehash(ft, &pz as *const f64 as *const u8, 0), typehash(ft, &nz as *const f64 as *const u8, 0));
+            let arr = array_of(st, 2);
+            let a1 = [GoString::from_static(b"a"), GoString::from_static(b"b")];
+            let a2 = [GoString::from_static(b"a"), GoString::from_static(b"c")];
+            assert!(!gort_valueeq(arr, a1.as_ptr().cast(), a2.as_ptr().cast()));
+            assert!(gort_valueeq(arr, a1.as_ptr().cast(), a1.as_ptr().cast()));
+        }
+    }
+}

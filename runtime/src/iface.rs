@@ -185,6 +185,20 @@ pub unsafe extern "C" fn gort_assertE2I2(inter: *const TypeDesc, typ: *const Typ
 pub unsafe fn dottype_message(have: *const TypeDesc, want: *const TypeDesc, iface: *const TypeDesc) -> String {
     // SAFETY: valid descriptors.
     unsafe {
+        if !want.is_null() && (*want).kind == Kind::Interface {
+            // Assertion to an interface type: gc's assertE2I messages.
+            if have.is_null() {
+                return format!("interface conversion: interface is nil, not {}", name_of(&*want));
+            }
+            if let ItabResult::Missing(m) = itab_for(want, have) {
+                return format!(
+                    "interface conversion: {} is not {}: missing method {}",
+                    name_of(&*have),
+                    name_of(&*want),
+                    String::from_utf8_lossy(bytes(m.ptr, m.len))
+                );
+            }
+        }
         let inter = if iface.is_null() { "interface".to_string() } else { name_of(&*iface) };
         if have.is_null() {
             format!("interface conversion: {inter} is nil, not {}", name_of(&*want))
@@ -194,17 +208,28 @@ pub unsafe fn dottype_message(have: *const TypeDesc, want: *const TypeDesc, ifac
     }
 }
 
-/// Failed `x.(T)` for a concrete `T` (the compiler compares the dynamic type pointer inline):
-/// panics `interface conversion: interface {} is string, not int` (`iface` is the static type of
-/// `x`, `have` its dynamic type or null, `want` is `T`).
+/// Failed `x.(T)` (the compiler compares the dynamic type pointer inline, or got a null itab from
+/// `gort_assertE2I2`): panics `interface conversion: interface {} is string, not int` (`iface` is
+/// the static type of `x`, `have` its dynamic type or null, `want` is `T`); when `T` is an
+/// interface type, gc's `interface is nil, not main.I` / `main.T is not main.I: missing method M`.
 ///
 /// # Safety
 /// Non-null descriptors valid. Never returns.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_panic_typeassert(have: *const TypeDesc, want: *const TypeDesc, iface: *const TypeDesc) {
+pub unsafe extern "C" fn gort_panicdottype(have: *const TypeDesc, want: *const TypeDesc, iface: *const TypeDesc) {
     // SAFETY: forwarded.
     let msg = unsafe { dottype_message(have, want, iface) };
     rterror::runtime_error(leak_msg(msg));
+}
+
+/// Alias of [`gort_panicdottype`].
+///
+/// # Safety
+/// As [`gort_panicdottype`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_panic_typeassert(have: *const TypeDesc, want: *const TypeDesc, iface: *const TypeDesc) {
+    // SAFETY: forwarded.
+    unsafe { gort_panicdottype(have, want, iface) }
 }
 
 /// Boxes a value for an interface data word: a fresh heap copy of the `typ.size` bytes at `src`

@@ -23,7 +23,8 @@
 //! - No Rust frame abandoned by a resume owns anything with `Drop` at that point: the walk keeps
 //!   only `Copy` data and raw pointers; formatting happens in callees that return first.
 //! - No Rust panic crosses JIT frames: internal inconsistencies end in [`fatal`] (exit 2).
-//! - `Panic` records are heap-allocated and freed exactly when removed from `g.panic`.
+//! - A `Panic` record lives in its `gopanic` frame (like gc's `_panic`); records on `g.panic` are
+//!   always in live frames, and a record is unlinked only right before a resume abandons it.
 
 use crate::abi::{Eface, GoString, Kind, Method, TF_DIRECT, TypeDesc};
 use crate::arch;
@@ -69,7 +70,7 @@ struct DeferRecord {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Fatal {
     None,
-    StackOverflow { fp: usize, pc: usize },
+    StackOverflow { fp: usize, pc: usize, sp: usize },
     Signal { sig: i32, code: i32, addr: usize, pc: usize },
 }
 
@@ -123,8 +124,9 @@ fn trace(msg: std::fmt::Arguments) {
     let _ = writeln!(std::io::stderr(), "[panic] {msg}");
 }
 
-/// Flushes the program's buffered standard output.
+/// Flushes the program's buffered standard output (and Rust's, for test hooks).
 fn flush_stdout() {
+    crate::output::flush_stdout();
     let _ = std::io::stdout().flush();
 }
 
@@ -176,6 +178,12 @@ fn install_rust_panic_hook() {
     });
 }
 
+/// Whether `[fp, fp+16)` lies inside the current goroutine's stack.
+pub(crate) fn on_goroutine_stack(fp: usize) -> bool {
+    let g = g();
+    fp >= g.stack_lo && fp + 16 <= g.stack_hi && fp % 8 == 0
+}
+
 pub(crate) fn entry_fp_slot() -> *mut usize {
     &mut g().entry_fp
 }
@@ -190,10 +198,12 @@ pub(crate) fn end_goroutine(status: i32) -> i32 {
     let g = g();
     match std::mem::replace(&mut g.fatal, Fatal::None) {
         Fatal::None => {}
-        Fatal::StackOverflow { fp, pc } => {
+        Fatal::StackOverflow { fp, pc, sp } => {
             let mut s = format!(
-                "runtime: goroutine stack exceeds {}-byte limit\nfatal error: stack overflow\n\n",
-                trampoline::GO_STACK_LIMIT
+                "runtime: goroutine stack exceeds {}-byte limit\nruntime: sp={sp:#x} stack=[{:#x}, {:#x}]\nfatal error: stack overflow\n\n",
+                trampoline::GO_STACK_LIMIT,
+                g.guard_hi,
+                g.stack_hi
             );
             unwind::traceback(&mut s, fp, pc, 100);
             write_stderr(&s);
@@ -207,13 +217,8 @@ pub(crate) fn end_goroutine(status: i32) -> i32 {
             write_stderr(&s);
         }
     }
-    // Free whatever a crash or os.Exit left behind.
-    let mut p = std::mem::replace(&mut g.panic, std::ptr::null_mut());
-    while !p.is_null() {
-        // SAFETY: every record on the list came from Box::into_raw and is freed once, here.
-        let b = unsafe { Box::from_raw(p) };
-        p = b.link;
-    }
+    // Forget whatever a crash or os.Exit left behind (the records lived in abandoned frames).
+    g.panic = std::ptr::null_mut();
     g.defers.clear();
     g.entry_fp = 0;
     g.stack_lo = 0;
@@ -235,13 +240,13 @@ fn signal_name(sig: i32) -> &'static str {
 /// From the fault handler: records a synchronous fault of the goroutine thread. Returns whether
 /// the thread is running Go code (then the handler resumes the entry trampoline). Async-signal
 /// safe: only reads and writes the thread-local goroutine.
-pub(crate) fn record_fault(sig: i32, code: i32, addr: usize, pc: usize, fp: usize) -> bool {
+pub(crate) fn record_fault(sig: i32, code: i32, addr: usize, pc: usize, fp: usize, sp: usize) -> bool {
     let g = g();
     if g.entry_fp == 0 {
         return false;
     }
     g.fatal = if sig == libc::SIGSEGV && addr >= g.stack_lo && addr < g.guard_hi {
-        Fatal::StackOverflow { fp, pc }
+        Fatal::StackOverflow { fp, pc, sp }
     } else {
         Fatal::Signal { sig, code, addr, pc }
     };
@@ -266,7 +271,9 @@ pub extern "C" fn gort_gopanic(typ: *const TypeDesc, data: *mut u8) -> ! {
 
 /// Raises a Go panic with value `arg` from Rust runtime code called (directly or through other
 /// frame-pointer-keeping runtime functions) by JIT code. The walk starts at the nearest JIT frame
-/// on the rbp chain. Callers must hold nothing with `Drop`.
+/// on the rbp chain. Callers must hold nothing with `Drop` (nor locks). Precompiled std frames
+/// (e.g. `core::fmt::write` calling back into a `Display` impl) may sit between: they are skipped
+/// as long as they keep rbp intact; otherwise the panic ends in a fatal error, never a crash.
 #[inline(never)]
 pub fn throw(arg: Eface) -> ! {
     throw_inner(arg, false)
@@ -275,8 +282,14 @@ pub fn throw(arg: Eface) -> ! {
 #[inline(never)]
 fn throw_inner(arg: Eface, nil_deref: bool) -> ! {
     let mut fp = arch::current_fp();
-    for _ in 0..64 {
-        // SAFETY: fp is a frame pointer of a live frame (our own, then our callers').
+    let (lo, hi) = (g().stack_lo, g().stack_hi);
+    for _ in 0..256 {
+        // A Rust frame without frame pointer (std code) may have left rbp unrelated to the chain:
+        // only follow frame pointers inside the goroutine stack.
+        if fp < lo || fp + 16 > hi || fp % 8 != 0 {
+            break;
+        }
+        // SAFETY: fp lies inside the live goroutine stack (checked above).
         let (cfp, pc) = unsafe { arch::caller_of(fp) };
         if funcdata::lookup(pc).is_some() {
             // SAFETY: (cfp, pc) is a live JIT frame.
@@ -294,7 +307,9 @@ fn throw_inner(arg: Eface, nil_deref: bool) -> ! {
 /// `(fp, pc)` must describe a live JIT frame (its frame pointer and a return address in it).
 unsafe fn gopanic(arg: Eface, fp: usize, pc: usize, nil_deref: bool) -> ! {
     let g = g();
-    let p = Box::into_raw(Box::new(Panic {
+    // Like gc's `_panic`, the record lives in this (never returning) frame: it stays valid while
+    // it is on `g.panic`, and it is unlinked only right before a resume abandons this frame.
+    let mut record = Panic {
         arg,
         link: g.panic,
         recovered: false,
@@ -306,7 +321,8 @@ unsafe fn gopanic(arg: Eface, fp: usize, pc: usize, nil_deref: bool) -> ! {
         cursor_pc: pc,
         tramp_fp: 0,
         nil_deref,
-    }));
+    };
+    let p: *mut Panic = &mut record;
     g.panic = p;
     if tracing() {
         trace_raised(p, fp, pc);
@@ -327,10 +343,17 @@ fn trace_raised(p: *mut Panic, fp: usize, pc: usize) {
 /// # Safety
 /// `(fp, pc)` is a live JIT frame; `p` is `g.panic`.
 unsafe fn walk(p: *mut Panic, mut fp: usize, mut pc: usize) -> ! {
+    // Consecutive frames are often the same function (recursion): try the last one first.
+    let mut last: Option<(&'static FuncTable, &'static FuncInfo)> = None;
     loop {
-        let Some((t, f)) = funcdata::lookup(pc) else {
-            fatal(&format!("unexpected return pc {pc:#x} during panic (frame {fp:#x})"));
+        let (t, f) = match last {
+            Some((t, f)) if f.contains(pc) => (t, f),
+            _ => match funcdata::lookup(pc) {
+                Some(hit) => hit,
+                None => fatal(&format!("unexpected return pc {pc:#x} during panic (frame {fp:#x})")),
+            },
         };
+        last = Some((t, f));
         match f.kind {
             FuncKind::EntryTrampoline => crash(p),
             // SAFETY: (fp, pc) is a live method-trampoline frame.
@@ -402,6 +425,9 @@ unsafe fn run_frame_defers(p: *mut Panic, t: &'static FuncTable, f: &'static Fun
                 // SAFETY: deferBits lives in this live frame at the recorded offset.
                 let bits = unsafe { bits_ptr.read_volatile() };
                 if bits == 0 {
+                    if tracing() {
+                        trace(format_args!("frame {} (fp={fp:#x}): deferBits 0b00000000, no pending defers", unwind::describe_pc(pc)));
+                    }
                     break;
                 }
                 let i = 7 - bits.leading_zeros() as usize;
@@ -473,12 +499,12 @@ unsafe fn recovery(p: *mut Panic, t: &'static FuncTable, f: &'static FuncInfo, f
     let g = g();
     let mut q = g.panic;
     debug_assert_eq!(q, p);
-    // Remove the recovered panic and every (aborted) panic raised at or below this frame.
-    // SAFETY: the list links live records; each removed one is freed exactly once.
+    // Remove the recovered panic and every (aborted) panic raised at or below this frame; their
+    // records live in gopanic frames that the resume below abandons.
+    // SAFETY: the list links live records.
     unsafe {
         while !q.is_null() && (*q).start_fp <= fp {
-            let b = Box::from_raw(q);
-            q = b.link;
+            q = (*q).link;
         }
     }
     g.panic = q;
@@ -502,16 +528,31 @@ unsafe fn recovery(p: *mut Panic, t: &'static FuncTable, f: &'static FuncInfo, f
 unsafe fn caught_by_method_call(p: *mut Panic, t: &'static FuncTable, f: &'static FuncInfo, fp: usize, pc: usize) -> ! {
     let Some(cs) = t.call_site_at(f, pc) else { fatal("method trampoline without handler") };
     let g = g();
-    // SAFETY: p is the live newest panic; it is removed and freed here.
-    let b = unsafe { Box::from_raw(p) };
-    g.panic = b.link;
-    g.method_panic = Some(b.arg);
-    drop(b);
+    // SAFETY: p is the live newest panic; it is unlinked here (its frame is abandoned below).
+    unsafe {
+        g.panic = (*p).link;
+        g.method_panic = Some((*p).arg);
+    }
     if tracing() {
         trace(format_args!("panic caught by the runtime's method call (fmt)"));
     }
     // SAFETY: as in `recovery`.
     unsafe { arch::resume(f.start + cs.handler as usize, fp - cs.frame_offset as usize, fp, 1, 0) }
+}
+
+/// The value of the panic whose deferred call runs in the defer trampoline frame `tramp_fp`.
+pub(crate) fn panic_running_defer(tramp_fp: usize) -> Option<Eface> {
+    let mut q = g().panic;
+    while !q.is_null() {
+        // SAFETY: the list links live records.
+        unsafe {
+            if (*q).tramp_fp == tramp_fp {
+                return Some((*q).arg);
+            }
+            q = (*q).link;
+        }
+    }
+    None
 }
 
 /// The value of the last panic caught by [`trampoline::call_method2`].
@@ -543,6 +584,11 @@ fn recover_for(caller_fp: usize, caller_pc: usize) -> Eface {
     let p = g().panic;
     // SAFETY: p is null or a live record.
     if p.is_null() || unsafe { (*p).recovered || (*p).goexit || (*p).tramp_fp == 0 } {
+        return nil;
+    }
+    // `defer recover()`: the compiler's wrapper itself calls recover; that is not a call by the
+    // deferred function (gc: the wrapper only forwards recoverability to what it calls).
+    if matches!(funcdata::lookup(caller_pc), Some((_, f)) if f.is_wrapper) {
         return nil;
     }
     // SAFETY: as above.
@@ -764,8 +810,10 @@ pub fn is_runtime_error_type(typ: *const TypeDesc) -> bool {
     [t.bounds, t.error_string, t.plain, t.type_assert, t.panic_nil].iter().any(|d| std::ptr::eq(*d, typ))
 }
 
+/// `panic(nil)` panics with a `*runtime.PanicNilError` since Go 1.21 (Go 1.19 used a nil value);
+/// its `Error()` is "panic called with nil argument" (runtime/panic.go, Go 1.21-1.26).
 fn panic_nil_error() -> Eface {
-    runtime_error_value(RtErrClass::PanicNil, "panic called with nil argument (use GODEBUG=panicnil=1 to revert)")
+    runtime_error_value(RtErrClass::PanicNil, "panic called with nil argument")
 }
 
 /// Raises a runtime-error panic from Rust runtime code (see [`throw`]). The class follows from the

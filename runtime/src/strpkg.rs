@@ -1,10 +1,10 @@
 //! A subset of the `strings` and `strconv` packages, as runtime entry points.
 //!
-//! Calling convention (the compiler's generic library-call convention): the Go arguments
-//! flattened to words, then one out pointer per Go result; no return value. Every entry point
-//! fits Cranelift's `tail` convention as a `try_call` (≤ 6 words), except Replace/ReplaceAll whose
-//! symbols are `tail` shims that pop their stack arguments. Also here: `strings.Builder` methods,
-//! `os.Args`, `(*os.File).Write/WriteString`, `strconv.Itoa/Atoi`. Results that
+//! Calling conventions: functions that cannot panic are plain System V calls taking strings as
+//! (ptr, len) and returning bool/int/`GoString` (rax:rdx) by value; `[]string` results and
+//! panicking functions (`Repeat`) write through a leading `out` pointer; `Atoi` writes an
+//! [`AtoiResult`]. Methods (`strings.Builder`, `*os.File`) and `os.Args` use the compiler's
+//! generic method convention: receiver and argument words, then one out pointer per result. Results that
 //! equal an input (or a substring of it) share its bytes, like Go. Case mapping and white space use
 //! Unicode simple mappings (`unicode.ToUpper`/`IsSpace` semantics: runes without a single-rune
 //! mapping are left unchanged). Not provided: Title, Map, the *Func variants.
@@ -195,9 +195,7 @@ fn atoi(b: &[u8]) -> (i64, Option<bool>) {
     (if neg { (v as i64).wrapping_neg() } else { v as i64 }, None)
 }
 
-// ----- entry points: inputs as words, then one out pointer per result (the compiler's generic
-// library-call convention); `tail`-compatible (≤ 6 words) except Replace/ReplaceAll, which get a
-// `tail` shim below. -----
+// ----- entry points -----
 
 /// # Safety
 /// `out` writable for a `T`.
@@ -209,19 +207,19 @@ unsafe fn put<T>(out: *mut T, v: T) {
 /// `strings.Contains(s, substr)`.
 ///
 /// # Safety
-/// Valid strings; `out` writable.
+/// Valid strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_contains(sp: *const u8, sl: isize, tp: *const u8, tl: isize, out: *mut bool) {
+pub unsafe extern "C" fn gort_strings_contains(sp: *const u8, sl: isize, tp: *const u8, tl: isize) -> bool {
     // SAFETY: caller contract.
-    unsafe { put(out, find(s(sp, sl), s(tp, tl)).is_some()) }
+    unsafe { find(s(sp, sl), s(tp, tl)).is_some() }
 }
 
-fn index_rune(b: &[u8], r: i32) -> isize {
+fn index_rune(b: &[u8], r: i64) -> isize {
     let mut i = 0;
     while i < b.len() {
         let (c, w) = decode_rune(&b[i..]);
         // An invalid byte decodes as U+FFFD; Go's IndexRune(s, RuneError) matches it too.
-        if c == r {
+        if c as i64 == r {
             return i as isize;
         }
         i += w;
@@ -232,28 +230,28 @@ fn index_rune(b: &[u8], r: i32) -> isize {
 /// `strings.ContainsRune(s, r)`.
 ///
 /// # Safety
-/// Valid string; `out` writable.
+/// Valid string.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_containsrune(sp: *const u8, sl: isize, r: i32, out: *mut bool) {
+pub unsafe extern "C" fn gort_strings_containsrune(sp: *const u8, sl: isize, r: i64) -> bool {
     // SAFETY: caller contract.
-    unsafe { put(out, index_rune(s(sp, sl), r) >= 0) }
+    unsafe { index_rune(s(sp, sl), r) >= 0 }
 }
 
 /// `strings.IndexRune(s, r)`.
 ///
 /// # Safety
-/// Valid string; `out` writable.
+/// Valid string.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_indexrune(sp: *const u8, sl: isize, r: i32, out: *mut isize) {
+pub unsafe extern "C" fn gort_strings_indexrune(sp: *const u8, sl: isize, r: i64) -> isize {
     // SAFETY: caller contract.
-    unsafe { put(out, index_rune(s(sp, sl), r)) }
+    unsafe { index_rune(s(sp, sl), r) }
 }
 
 fn index_any(b: &[u8], chars: &[u8]) -> isize {
     let mut i = 0;
     while i < b.len() {
         let (c, w) = decode_rune(&b[i..]);
-        if index_rune(chars, c) >= 0 {
+        if index_rune(chars, c as i64) >= 0 {
             return i as isize;
         }
         i += w;
@@ -264,81 +262,81 @@ fn index_any(b: &[u8], chars: &[u8]) -> isize {
 /// `strings.IndexAny(s, chars)`.
 ///
 /// # Safety
-/// Valid strings; `out` writable.
+/// Valid strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_indexany(sp: *const u8, sl: isize, cp: *const u8, cl: isize, out: *mut isize) {
+pub unsafe extern "C" fn gort_strings_indexany(sp: *const u8, sl: isize, cp: *const u8, cl: isize) -> isize {
     // SAFETY: caller contract.
-    unsafe { put(out, index_any(s(sp, sl), s(cp, cl))) }
+    unsafe { index_any(s(sp, sl), s(cp, cl)) }
 }
 
 /// `strings.ContainsAny(s, chars)`.
 ///
 /// # Safety
-/// Valid strings; `out` writable.
+/// Valid strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_containsany(sp: *const u8, sl: isize, cp: *const u8, cl: isize, out: *mut bool) {
+pub unsafe extern "C" fn gort_strings_containsany(sp: *const u8, sl: isize, cp: *const u8, cl: isize) -> bool {
     // SAFETY: caller contract.
-    unsafe { put(out, index_any(s(sp, sl), s(cp, cl)) >= 0) }
+    unsafe { index_any(s(sp, sl), s(cp, cl)) >= 0 }
 }
 
 /// `strings.Compare(a, b)`: -1, 0 or 1.
 ///
 /// # Safety
-/// Valid strings; `out` writable.
+/// Valid strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_compare(sp: *const u8, sl: isize, tp: *const u8, tl: isize, out: *mut isize) {
+pub unsafe extern "C" fn gort_strings_compare(sp: *const u8, sl: isize, tp: *const u8, tl: isize) -> isize {
     // SAFETY: caller contract.
-    unsafe { put(out, s(sp, sl).cmp(s(tp, tl)) as isize) }
+    unsafe { s(sp, sl).cmp(s(tp, tl)) as isize }
 }
 
 /// `strings.HasPrefix(s, prefix)`.
 ///
 /// # Safety
-/// Valid strings; `out` writable.
+/// Valid strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_hasprefix(sp: *const u8, sl: isize, tp: *const u8, tl: isize, out: *mut bool) {
+pub unsafe extern "C" fn gort_strings_hasprefix(sp: *const u8, sl: isize, tp: *const u8, tl: isize) -> bool {
     // SAFETY: caller contract.
-    unsafe { put(out, s(sp, sl).starts_with(s(tp, tl))) }
+    unsafe { s(sp, sl).starts_with(s(tp, tl)) }
 }
 
 /// `strings.HasSuffix(s, suffix)`.
 ///
 /// # Safety
-/// Valid strings; `out` writable.
+/// Valid strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_hassuffix(sp: *const u8, sl: isize, tp: *const u8, tl: isize, out: *mut bool) {
+pub unsafe extern "C" fn gort_strings_hassuffix(sp: *const u8, sl: isize, tp: *const u8, tl: isize) -> bool {
     // SAFETY: caller contract.
-    unsafe { put(out, s(sp, sl).ends_with(s(tp, tl))) }
+    unsafe { s(sp, sl).ends_with(s(tp, tl)) }
 }
 
 /// `strings.Index(s, substr)`: byte index or -1.
 ///
 /// # Safety
-/// Valid strings; `out` writable.
+/// Valid strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_index(sp: *const u8, sl: isize, tp: *const u8, tl: isize, out: *mut isize) {
+pub unsafe extern "C" fn gort_strings_index(sp: *const u8, sl: isize, tp: *const u8, tl: isize) -> isize {
     // SAFETY: caller contract.
-    unsafe { put(out, find(s(sp, sl), s(tp, tl)).map_or(-1, |i| i as isize)) }
+    unsafe { find(s(sp, sl), s(tp, tl)).map_or(-1, |i| i as isize) }
 }
 
 /// `strings.LastIndex(s, substr)`.
 ///
 /// # Safety
-/// Valid strings; `out` writable.
+/// Valid strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_lastindex(sp: *const u8, sl: isize, tp: *const u8, tl: isize, out: *mut isize) {
+pub unsafe extern "C" fn gort_strings_lastindex(sp: *const u8, sl: isize, tp: *const u8, tl: isize) -> isize {
     // SAFETY: caller contract.
-    unsafe { put(out, rfind(s(sp, sl), s(tp, tl)).map_or(-1, |i| i as isize)) }
+    unsafe { rfind(s(sp, sl), s(tp, tl)).map_or(-1, |i| i as isize) }
 }
 
 /// `strings.IndexByte(s, c)`.
 ///
 /// # Safety
-/// Valid string; `out` writable.
+/// Valid string.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_indexbyte(sp: *const u8, sl: isize, c: u8, out: *mut isize) {
+pub unsafe extern "C" fn gort_strings_indexbyte(sp: *const u8, sl: isize, c: u8) -> isize {
     // SAFETY: caller contract.
-    unsafe { put(out, s(sp, sl).iter().position(|&x| x == c).map_or(-1, |i| i as isize)) }
+    unsafe { s(sp, sl).iter().position(|&x| x == c).map_or(-1, |i| i as isize) }
 }
 
 fn split(b: &[u8], sep: &[u8], n: isize) -> Vec<GoString> {
@@ -375,7 +373,7 @@ fn split(b: &[u8], sep: &[u8], n: isize) -> Vec<GoString> {
 /// # Safety
 /// Valid strings; `out` writable.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_split(sp: *const u8, sl: isize, tp: *const u8, tl: isize, out: *mut GoSlice) {
+pub unsafe extern "C" fn gort_strings_split(out: *mut GoSlice, sp: *const u8, sl: isize, tp: *const u8, tl: isize) {
     // SAFETY: caller contract.
     unsafe { put(out, string_slice(&split(s(sp, sl), s(tp, tl), -1))) }
 }
@@ -385,7 +383,7 @@ pub unsafe extern "C" fn gort_strings_split(sp: *const u8, sl: isize, tp: *const
 /// # Safety
 /// Valid strings; `out` writable.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_splitn(sp: *const u8, sl: isize, tp: *const u8, tl: isize, n: isize, out: *mut GoSlice) {
+pub unsafe extern "C" fn gort_strings_splitn(out: *mut GoSlice, sp: *const u8, sl: isize, tp: *const u8, tl: isize, n: isize) {
     // SAFETY: caller contract. Go returns nil for n == 0.
     unsafe {
         let parts = split(s(sp, sl), s(tp, tl), n);
@@ -399,7 +397,7 @@ pub unsafe extern "C" fn gort_strings_splitn(sp: *const u8, sl: isize, tp: *cons
 /// # Safety
 /// Valid string; `out` writable.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_fields(sp: *const u8, sl: isize, out: *mut GoSlice) {
+pub unsafe extern "C" fn gort_strings_fields(out: *mut GoSlice, sp: *const u8, sl: isize) {
     // SAFETY: caller contract.
     let b = unsafe { s(sp, sl) };
     let mut parts = Vec::new();
@@ -426,13 +424,13 @@ pub unsafe extern "C" fn gort_strings_fields(sp: *const u8, sl: isize, out: *mut
 /// `strings.Join(elems, sep)` (elems as a slice header: ptr, len, cap).
 ///
 /// # Safety
-/// `elems` valid for `n` strings; `sep` valid; `out` writable.
+/// `elems` valid for `n` strings; `sep` valid.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_join(elems: *const GoString, n: isize, _cap: isize, sp: *const u8, sl: isize, out: *mut GoString) {
+pub unsafe extern "C" fn gort_strings_join(elems: *const GoString, n: isize, sp: *const u8, sl: isize) -> GoString {
     // SAFETY: caller contract.
     unsafe {
         let parts = crate::iface::slice_or_empty(elems, n.max(0) as usize);
-        let r = match parts.len() {
+        match parts.len() {
             0 => GoString::EMPTY,
             1 => parts[0],
             _ => {
@@ -446,8 +444,7 @@ pub unsafe extern "C" fn gort_strings_join(elems: *const GoString, n: isize, _ca
                 }
                 new_string(&v)
             }
-        };
-        put(out, r)
+        }
     }
 }
 
@@ -457,7 +454,7 @@ pub unsafe extern "C" fn gort_strings_join(elems: *const GoString, n: isize, _ca
 /// # Safety
 /// Valid string; `out` writable.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_repeat(sp: *const u8, sl: isize, count: isize, out: *mut GoString) {
+pub unsafe extern "C" fn gort_strings_repeat(out: *mut GoString, sp: *const u8, sl: isize, count: isize) {
     if count < 0 {
         rterror::plain_panic("strings: negative Repeat count");
     }
@@ -474,121 +471,117 @@ pub unsafe extern "C" fn gort_strings_repeat(sp: *const u8, sl: isize, count: is
 /// `strings.ToUpper(s)`.
 ///
 /// # Safety
-/// Valid string; `out` writable.
+/// Valid string.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_toupper(sp: *const u8, sl: isize, out: *mut GoString) {
+pub unsafe extern "C" fn gort_strings_toupper(sp: *const u8, sl: isize) -> GoString {
     // SAFETY: caller contract.
-    unsafe { put(out, map_case(s(sp, sl), true)) }
+    unsafe { map_case(s(sp, sl), true) }
 }
 
 /// `strings.ToLower(s)`.
 ///
 /// # Safety
-/// Valid string; `out` writable.
+/// Valid string.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_tolower(sp: *const u8, sl: isize, out: *mut GoString) {
+pub unsafe extern "C" fn gort_strings_tolower(sp: *const u8, sl: isize) -> GoString {
     // SAFETY: caller contract.
-    unsafe { put(out, map_case(s(sp, sl), false)) }
+    unsafe { map_case(s(sp, sl), false) }
 }
 
 /// `strings.TrimSpace(s)`.
 ///
 /// # Safety
-/// Valid string; `out` writable.
+/// Valid string.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_trimspace(sp: *const u8, sl: isize, out: *mut GoString) {
+pub unsafe extern "C" fn gort_strings_trimspace(sp: *const u8, sl: isize) -> GoString {
     // SAFETY: caller contract.
-    unsafe {
-        let b = s(sp, sl);
-        put(out, sub(trim_right_by(trim_left_by(b, is_space), is_space)))
-    }
+    unsafe { sub(trim_right_by(trim_left_by(s(sp, sl), is_space), is_space)) }
 }
 
 /// `strings.Trim(s, cutset)`.
 ///
 /// # Safety
-/// Valid strings; `out` writable.
+/// Valid strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_trim(sp: *const u8, sl: isize, cp: *const u8, cl: isize, out: *mut GoString) {
+pub unsafe extern "C" fn gort_strings_trim(sp: *const u8, sl: isize, cp: *const u8, cl: isize) -> GoString {
     // SAFETY: caller contract.
-    unsafe {
-        let (b, c) = (s(sp, sl), s(cp, cl));
-        put(out, sub(trim_right_by(trim_left_by(b, in_cutset(c)), in_cutset(c))))
-    }
+    unsafe { sub(trim_right_by(trim_left_by(s(sp, sl), in_cutset(s(cp, cl))), in_cutset(s(cp, cl)))) }
 }
 
 /// `strings.TrimLeft(s, cutset)`.
 ///
 /// # Safety
-/// Valid strings; `out` writable.
+/// Valid strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_trimleft(sp: *const u8, sl: isize, cp: *const u8, cl: isize, out: *mut GoString) {
+pub unsafe extern "C" fn gort_strings_trimleft(sp: *const u8, sl: isize, cp: *const u8, cl: isize) -> GoString {
     // SAFETY: caller contract.
-    unsafe {
-        let (b, c) = (s(sp, sl), s(cp, cl));
-        put(out, sub(trim_left_by(b, in_cutset(c))))
-    }
+    unsafe { sub(trim_left_by(s(sp, sl), in_cutset(s(cp, cl)))) }
 }
 
 /// `strings.TrimRight(s, cutset)`.
 ///
 /// # Safety
-/// Valid strings; `out` writable.
+/// Valid strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_trimright(sp: *const u8, sl: isize, cp: *const u8, cl: isize, out: *mut GoString) {
+pub unsafe extern "C" fn gort_strings_trimright(sp: *const u8, sl: isize, cp: *const u8, cl: isize) -> GoString {
     // SAFETY: caller contract.
-    unsafe {
-        let (b, c) = (s(sp, sl), s(cp, cl));
-        put(out, sub(trim_right_by(b, in_cutset(c))))
-    }
+    unsafe { sub(trim_right_by(s(sp, sl), in_cutset(s(cp, cl)))) }
 }
 
 /// `strings.TrimPrefix(s, prefix)`.
 ///
 /// # Safety
-/// Valid strings; `out` writable.
+/// Valid strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_trimprefix(sp: *const u8, sl: isize, tp: *const u8, tl: isize, out: *mut GoString) {
+pub unsafe extern "C" fn gort_strings_trimprefix(sp: *const u8, sl: isize, tp: *const u8, tl: isize) -> GoString {
     // SAFETY: caller contract.
-    unsafe {
-        let (b, p) = (s(sp, sl), s(tp, tl));
-        put(out, sub(b.strip_prefix(p).unwrap_or(b)))
-    }
+    unsafe { { let b = s(sp, sl); sub(b.strip_prefix(s(tp, tl)).unwrap_or(b)) } }
 }
 
 /// `strings.TrimSuffix(s, suffix)`.
 ///
 /// # Safety
-/// Valid strings; `out` writable.
+/// Valid strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_trimsuffix(sp: *const u8, sl: isize, tp: *const u8, tl: isize, out: *mut GoString) {
+pub unsafe extern "C" fn gort_strings_trimsuffix(sp: *const u8, sl: isize, tp: *const u8, tl: isize) -> GoString {
     // SAFETY: caller contract.
-    unsafe {
-        let (b, p) = (s(sp, sl), s(tp, tl));
-        put(out, sub(b.strip_suffix(p).unwrap_or(b)))
-    }
+    unsafe { { let b = s(sp, sl); sub(b.strip_suffix(s(tp, tl)).unwrap_or(b)) } }
 }
 
 /// `strings.Count(s, substr)` (`Count(s, "")` is the rune count + 1).
 ///
 /// # Safety
-/// Valid strings; `out` writable.
+/// Valid strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_count(sp: *const u8, sl: isize, tp: *const u8, tl: isize, out: *mut isize) {
+pub unsafe extern "C" fn gort_strings_count(sp: *const u8, sl: isize, tp: *const u8, tl: isize) -> isize {
     // SAFETY: caller contract.
-    let (b, t) = unsafe { (s(sp, sl), s(tp, tl)) };
-    let n = if t.is_empty() {
-        crate::gostring::rune_count(b) as isize + 1
-    } else {
-        let (mut n, mut rest) = (0, b);
-        while let Some(i) = find(rest, t) {
-            n += 1;
-            rest = &rest[i + t.len()..];
+    unsafe { count(s(sp, sl), s(tp, tl)) }
+}
+
+fn count(b: &[u8], t: &[u8]) -> isize {
+    if t.is_empty() {
+        return crate::gostring::rune_count(b) as isize + 1;
+    }
+    let (mut n, mut rest) = (0, b);
+    while let Some(i) = find(rest, t) {
+        n += 1;
+        rest = &rest[i + t.len()..];
+    }
+    n
+}
+
+fn equal_fold(a: &[u8], b: &[u8]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (r1, w1) = decode_rune(&a[i..]);
+        let (r2, w2) = decode_rune(&b[j..]);
+        if !simple_fold_eq(r1, r2) {
+            return false;
         }
-        n
-    };
-    // SAFETY: out writable.
-    unsafe { put(out, n) }
+        i += w1;
+        j += w2;
+    }
+    i == a.len() && j == b.len()
 }
 
 fn replace(b: &[u8], old: &[u8], new: &[u8], n: isize) -> GoString {
@@ -634,111 +627,43 @@ fn replace(b: &[u8], old: &[u8], new: &[u8], n: isize) -> GoString {
     new_string(&out)
 }
 
-/// System V implementation of `strings.Replace(s, old, new, n)`; JIT code calls the `tail` shim
-/// `gort_strings_replace` (8 words: 2 on the stack).
+/// `strings.Replace(s, old, new, n)` (n < 0: all). Seven words: System V only (never panics).
 ///
 /// # Safety
-/// Valid strings; `out` writable.
-pub unsafe extern "C" fn strings_replace_sysv(
-    sp: *const u8,
-    sl: isize,
-    op: *const u8,
-    ol: isize,
-    np: *const u8,
-    nl: isize,
-    n: isize,
-    out: *mut GoString,
-) {
+/// Valid strings.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_strings_replace(sp: *const u8, sl: isize, op: *const u8, ol: isize, np: *const u8, nl: isize, n: isize) -> GoString {
     // SAFETY: caller contract.
-    unsafe { put(out, replace(s(sp, sl), s(op, ol), s(np, nl), n)) }
+    unsafe { replace(s(sp, sl), s(op, ol), s(np, nl), n) }
 }
 
-/// System V implementation of `strings.ReplaceAll(s, old, new)` (7 words: 1 on the stack); JIT
-/// code calls the `tail` shim `gort_strings_replaceall`.
+/// `strings.ReplaceAll(s, old, new)`.
 ///
 /// # Safety
-/// Valid strings; `out` writable.
-pub unsafe extern "C" fn strings_replaceall_sysv(sp: *const u8, sl: isize, op: *const u8, ol: isize, np: *const u8, nl: isize, out: *mut GoString) {
+/// Valid strings.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_strings_replaceall(sp: *const u8, sl: isize, op: *const u8, ol: isize, np: *const u8, nl: isize) -> GoString {
     // SAFETY: caller contract.
-    unsafe { put(out, replace(s(sp, sl), s(op, ol), s(np, nl), -1)) }
-}
-
-// `tail`-convention entry points for the two functions with stack arguments. Cranelift's `tail`
-// convention passes the 7th and 8th words on the stack exactly where System V does ([rsp+8],
-// [rsp+16] at entry) but the callee pops the 16-byte (16-aligned) argument area: the shims copy
-// the stack words into a System V call and return with `ret 16`. They keep an rbp frame.
-std::arch::global_asm!(
-    ".globl gort_strings_replace",
-    ".type gort_strings_replace,@function",
-    "gort_strings_replace:",
-    "push rbp",
-    "mov rbp, rsp",
-    "sub rsp, 16",
-    "mov rax, [rbp+16]",
-    "mov [rsp], rax",
-    "mov rax, [rbp+24]",
-    "mov [rsp+8], rax",
-    "call {f8}",
-    "mov rsp, rbp",
-    "pop rbp",
-    "ret 16",
-    ".size gort_strings_replace, .-gort_strings_replace",
-    ".globl gort_strings_replaceall",
-    ".type gort_strings_replaceall,@function",
-    "gort_strings_replaceall:",
-    "push rbp",
-    "mov rbp, rsp",
-    "sub rsp, 16",
-    "mov rax, [rbp+16]",
-    "mov [rsp], rax",
-    "call {f7}",
-    "mov rsp, rbp",
-    "pop rbp",
-    "ret 16",
-    ".size gort_strings_replaceall, .-gort_strings_replaceall",
-    f8 = sym strings_replace_sysv,
-    f7 = sym strings_replaceall_sysv,
-);
-
-unsafe extern "C" {
-    /// `tail` shim for `strings.Replace` (see above). Not callable from Rust.
-    pub fn gort_strings_replace();
-    /// `tail` shim for `strings.ReplaceAll` (see above). Not callable from Rust.
-    pub fn gort_strings_replaceall();
+    unsafe { replace(s(sp, sl), s(op, ol), s(np, nl), -1) }
 }
 
 /// `strings.EqualFold(s, t)` (simple Unicode case folding).
 ///
 /// # Safety
-/// Valid strings; `out` writable.
+/// Valid strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strings_equalfold(sp: *const u8, sl: isize, tp: *const u8, tl: isize, out: *mut bool) {
+pub unsafe extern "C" fn gort_strings_equalfold(sp: *const u8, sl: isize, tp: *const u8, tl: isize) -> bool {
     // SAFETY: caller contract.
-    let (a, b) = unsafe { (s(sp, sl), s(tp, tl)) };
-    let (mut i, mut j) = (0, 0);
-    let mut eq = true;
-    while i < a.len() && j < b.len() {
-        let (r1, w1) = decode_rune(&a[i..]);
-        let (r2, w2) = decode_rune(&b[j..]);
-        if !simple_fold_eq(r1, r2) {
-            eq = false;
-            break;
-        }
-        i += w1;
-        j += w2;
-    }
-    // SAFETY: out writable.
-    unsafe { put(out, eq && i == a.len() && j == b.len()) }
+    unsafe { equal_fold(s(sp, sl), s(tp, tl)) }
 }
 
 /// `strconv.Itoa(v)`.
 ///
 /// # Safety
-/// `out` writable.
+/// Always safe.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strconv_itoa(v: i64, out: *mut GoString) {
-    // SAFETY: out writable.
-    unsafe { put(out, new_string(v.to_string().as_bytes())) }
+pub unsafe extern "C" fn gort_strconv_itoa(v: i64) -> GoString {
+    new_string(v.to_string().as_bytes())
 }
 
 /// `strconv.Atoi(s)`: writes the value (0, or the clamped value on a range error) and the error
@@ -748,7 +673,7 @@ pub unsafe extern "C" fn gort_strconv_itoa(v: i64, out: *mut GoString) {
 /// # Safety
 /// Valid string; outs writable.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_strconv_atoi(sp: *const u8, sl: isize, out_val: *mut i64, out_err: *mut Iface) {
+pub unsafe extern "C" fn gort_strconv_atoi(out: *mut AtoiResult, sp: *const u8, sl: isize) {
     // SAFETY: caller contract.
     let b = unsafe { s(sp, sl) };
     let (val, err) = atoi(b);
@@ -756,11 +681,15 @@ pub unsafe extern "C" fn gort_strconv_atoi(sp: *const u8, sl: isize, out_val: *m
         None => Iface { tab: std::ptr::null(), data: std::ptr::null_mut() },
         Some(range) => errors::new_num_error(GoString::from_static(b"Atoi"), new_string(b), range),
     };
-    // SAFETY: outs writable.
-    unsafe {
-        put(out_val, val);
-        put(out_err, err);
-    }
+    // SAFETY: out writable.
+    unsafe { put(out, AtoiResult { val, err }) }
+}
+
+/// Result of [`gort_strconv_atoi`]: `(int, error)`.
+#[repr(C)]
+pub struct AtoiResult {
+    pub val: i64,
+    pub err: Iface,
 }
 
 // ----- strings.Builder: `struct { buf []byte }`, pointer receivers -----
@@ -909,6 +838,19 @@ pub fn set_os_args(args: Vec<String>) {
     *OS_ARGS.lock().unwrap_or_else(|e| e.into_inner()) = args;
 }
 
+/// Fallback when the driver did not call [`set_os_args`]: in `gojit run [flags] prog.go a b`,
+/// the program is the first argument ending in `.go`; os.Args is `["prog", "a", "b"]`.
+fn default_os_args() -> Vec<String> {
+    let all: Vec<String> = std::env::args().collect();
+    match all.iter().position(|a| a.ends_with(".go")) {
+        Some(i) => {
+            let prog = all[i].trim_end_matches(".go").to_string();
+            std::iter::once(prog).chain(all[i + 1..].iter().cloned()).collect()
+        }
+        None => all,
+    }
+}
+
 /// `os.Args`: writes a fresh `[]string` to `out`.
 ///
 /// # Safety
@@ -916,7 +858,7 @@ pub fn set_os_args(args: Vec<String>) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_os_args(out: *mut GoSlice) {
     let args = OS_ARGS.lock().unwrap_or_else(|e| e.into_inner()).clone();
-    let args = if args.is_empty() { std::env::args().collect() } else { args };
+    let args = if args.is_empty() { default_os_args() } else { args };
     let parts: Vec<GoString> = args.iter().map(|a| new_string(a.as_bytes())).collect();
     // SAFETY: out writable.
     unsafe { put(out, string_slice(&parts)) }
@@ -969,149 +911,81 @@ mod tests {
         unsafe { std::slice::from_raw_parts(sl.ptr as *const GoString, sl.len as usize).iter().map(|g| out(*g)).collect() }
     }
 
-    /// Calls a `(s, t, out)`-shaped entry point.
-    unsafe fn st2<T: Copy>(f: unsafe extern "C" fn(*const u8, isize, *const u8, isize, *mut T), a: &'static str, b: &'static str, init: T) -> T {
-        let mut r = init;
-        // SAFETY: static strings, r writable.
-        unsafe { f(a.as_ptr(), a.len() as isize, b.as_ptr(), b.len() as isize, &mut r) };
-        r
+    /// Calls an `(s, t) -> R` entry point.
+    unsafe fn st2<R>(f: unsafe extern "C" fn(*const u8, isize, *const u8, isize) -> R, a: &'static str, b: &'static str) -> R {
+        // SAFETY: static strings.
+        unsafe { f(a.as_ptr(), a.len() as isize, b.as_ptr(), b.len() as isize) }
     }
 
     // Expectations from go1.19.8.
     #[test]
     fn strings_subset() {
-        let e = GoString::EMPTY;
         let mut sl = GoSlice { ptr: std::ptr::null_mut(), len: 0, cap: 0 };
         // SAFETY: static strings and writable outs throughout.
         unsafe {
-            gort_strings_split("a,b,,c".as_ptr(), 6, ",".as_ptr(), 1, &mut sl);
+            gort_strings_split(&mut sl, "a,b,,c".as_ptr(), 6, ",".as_ptr(), 1);
             assert_eq!(strs(sl), ["a", "b", "", "c"]);
-            gort_strings_split("a,b".as_ptr(), 3, "".as_ptr(), 0, &mut sl);
+            gort_strings_split(&mut sl, "a,b".as_ptr(), 3, "".as_ptr(), 0);
             assert_eq!(strs(sl), ["a", ",", "b"]);
-            gort_strings_splitn("a,b,c,d".as_ptr(), 7, ",".as_ptr(), 1, 2, &mut sl);
+            gort_strings_splitn(&mut sl, "a,b,c,d".as_ptr(), 7, ",".as_ptr(), 1, 2);
             assert_eq!(strs(sl), ["a", "b,c,d"]);
             let (f, fl) = st("  foo bar\t baz\n ");
-            gort_strings_fields(f, fl, &mut sl);
+            gort_strings_fields(&mut sl, f, fl);
             assert_eq!(strs(sl), ["foo", "bar", "baz"]);
-            let mut r = e;
-            gort_strings_trimspace(f, fl, &mut r);
-            assert_eq!(out(r), "foo bar\t baz");
-            assert_eq!(out(st2(gort_strings_trim, "xxhixx", "x", e)), "hi");
-            assert_eq!(out(st2(gort_strings_trimleft, "xxhixx", "x", e)), "hixx");
-            assert_eq!(out(st2(gort_strings_trimright, "xxhixx", "x", e)), "xxhi");
-            assert_eq!(out(st2(gort_strings_trimprefix, "xxhixx", "xxh", e)), "ixx");
-            assert_eq!(out(st2(gort_strings_trimsuffix, "xxhixx", "xx", e)), "xxhi");
-            assert_eq!(out(st2(gort_strings_trimsuffix, "xxhixx", "ix", e)), "xxhixx");
-            assert_eq!(st2(gort_strings_count, "xxhixx", "x", 0), 4);
-            assert_eq!(st2(gort_strings_count, "xxhixx", "", 0), 7);
+            assert_eq!(out(gort_strings_trimspace(f, fl)), "foo bar\t baz");
+            assert_eq!(out(st2(gort_strings_trim, "xxhixx", "x")), "hi");
+            assert_eq!(out(st2(gort_strings_trimleft, "xxhixx", "x")), "hixx");
+            assert_eq!(out(st2(gort_strings_trimright, "xxhixx", "x")), "xxhi");
+            assert_eq!(out(st2(gort_strings_trimprefix, "xxhixx", "xxh")), "ixx");
+            assert_eq!(out(st2(gort_strings_trimsuffix, "xxhixx", "xx")), "xxhi");
+            assert_eq!(out(st2(gort_strings_trimsuffix, "xxhixx", "ix")), "xxhixx");
+            assert_eq!(st2(gort_strings_count, "xxhixx", "x"), 4);
+            assert_eq!(st2(gort_strings_count, "xxhixx", ""), 7);
             let (h, hl) = st("héllo wörld");
-            gort_strings_toupper(h, hl, &mut r);
-            assert_eq!(out(r), "HÉLLO WÖRLD");
-            strings_replace_sysv(h, hl, "o".as_ptr(), 1, "0".as_ptr(), 1, 1, &mut r);
-            assert_eq!(out(r), "héll0 wörld");
-            strings_replaceall_sysv("abab".as_ptr(), 4, "b".as_ptr(), 1, "XY".as_ptr(), 2, &mut r);
-            assert_eq!(out(r), "aXYaXY");
-            strings_replace_sysv("ab".as_ptr(), 2, "".as_ptr(), 0, "x".as_ptr(), 1, -1, &mut r);
-            assert_eq!(out(r), "xaxbx");
-            assert_eq!(st2(gort_strings_index, "héllo wörld", "o", 0), 5);
-            assert_eq!(st2(gort_strings_lastindex, "go gopher", "go", 0), 3);
-            assert_eq!(st2(gort_strings_indexany, "golang", "ny", 0), 4);
-            assert!(st2(gort_strings_containsany, "failure", "ui", false));
-            assert_eq!(st2(gort_strings_compare, "a", "b", 0), -1);
-            assert!(st2(gort_strings_equalfold, "Go", "GO", false));
-            assert!(!st2(gort_strings_equalfold, "Go", "Goo", false));
-            assert!(st2(gort_strings_hasprefix, "golang", "go", false));
-            assert!(st2(gort_strings_hassuffix, "golang", "ng", false));
-            assert!(st2(gort_strings_contains, "seafood", "foo", false));
-            let mut n = 0isize;
-            gort_strings_indexrune(h, hl, 'ö' as i32, &mut n);
-            assert_eq!(n, 8);
-            gort_strings_indexbyte(h, hl, b'w', &mut n);
-            assert_eq!(n, 7);
-            let mut v = 0i64;
-            let mut err = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
-            gort_strconv_atoi("-123".as_ptr(), 4, &mut v, &mut err);
-            assert_eq!(v, -123);
-            assert!(err.tab.is_null());
-            gort_strconv_atoi("12a".as_ptr(), 3, &mut v, &mut err);
-            assert_eq!(out(errors::error_message(err)), "strconv.Atoi: parsing \"12a\": invalid syntax");
-            gort_strconv_atoi("99999999999999999999".as_ptr(), 20, &mut v, &mut err);
-            assert_eq!(v, i64::MAX);
-            assert_eq!(out(errors::error_message(err)), "strconv.Atoi: parsing \"99999999999999999999\": value out of range");
-            gort_strconv_itoa(-255, &mut r);
-            assert_eq!(out(r), "-255");
+            assert_eq!(out(gort_strings_toupper(h, hl)), "HÉLLO WÖRLD");
+            assert_eq!(out(gort_strings_replace(h, hl, "o".as_ptr(), 1, "0".as_ptr(), 1, 1)), "héll0 wörld");
+            assert_eq!(out(gort_strings_replaceall("abab".as_ptr(), 4, "b".as_ptr(), 1, "XY".as_ptr(), 2)), "aXYaXY");
+            assert_eq!(out(gort_strings_replace("ab".as_ptr(), 2, "".as_ptr(), 0, "x".as_ptr(), 1, -1)), "xaxbx");
+            assert_eq!(st2(gort_strings_index, "héllo wörld", "o"), 5);
+            assert_eq!(st2(gort_strings_lastindex, "go gopher", "go"), 3);
+            assert_eq!(st2(gort_strings_indexany, "golang", "ny"), 4);
+            assert!(st2(gort_strings_containsany, "failure", "ui"));
+            assert_eq!(st2(gort_strings_compare, "a", "b"), -1);
+            assert!(st2(gort_strings_equalfold, "Go", "GO"));
+            assert!(!st2(gort_strings_equalfold, "Go", "Goo"));
+            assert!(st2(gort_strings_hasprefix, "golang", "go"));
+            assert!(st2(gort_strings_hassuffix, "golang", "ng"));
+            assert!(st2(gort_strings_contains, "seafood", "foo"));
+            assert_eq!(gort_strings_indexrune(h, hl, 'ö' as i64), 8);
+            assert!(gort_strings_containsrune(h, hl, 'ö' as i64));
+            assert_eq!(gort_strings_indexbyte(h, hl, b'w'), 7);
+            let mut r = AtoiResult { val: 0, err: Iface { tab: std::ptr::null(), data: std::ptr::null_mut() } };
+            gort_strconv_atoi(&mut r, "-123".as_ptr(), 4);
+            assert_eq!(r.val, -123);
+            assert!(r.err.tab.is_null());
+            gort_strconv_atoi(&mut r, "12a".as_ptr(), 3);
+            assert_eq!(out(errors::error_message(r.err)), "strconv.Atoi: parsing \"12a\": invalid syntax");
+            gort_strconv_atoi(&mut r, "99999999999999999999".as_ptr(), 20);
+            assert_eq!(r.val, i64::MAX);
+            assert_eq!(out(errors::error_message(r.err)), "strconv.Atoi: parsing \"99999999999999999999\": value out of range");
+            assert_eq!(out(gort_strconv_itoa(-255)), "-255");
             let words = [GoString::from_static(b"a"), GoString::from_static(b"b"), GoString::from_static(b"c")];
-            gort_strings_join(words.as_ptr(), 3, 3, ", ".as_ptr(), 2, &mut r);
-            assert_eq!(out(r), "a, b, c");
+            assert_eq!(out(gort_strings_join(words.as_ptr(), 3, ", ".as_ptr(), 2)), "a, b, c");
+            let mut rs = GoString::EMPTY;
+            gort_strings_repeat(&mut rs, "ab".as_ptr(), 2, 3);
+            assert_eq!(out(rs), "ababab");
             // strings.Builder
             let mut b = GoSlice { ptr: std::ptr::null_mut(), len: 0, cap: 0 };
+            let mut n = 0isize;
+            let mut err = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
             gort_builder_writestring(&mut b, "héllo".as_ptr(), 6, &mut n, &mut err);
             gort_builder_writebyte(&mut b, b' ', &mut err);
             gort_builder_writerune(&mut b, 0x4e16, &mut n, &mut err);
             assert_eq!(n, 3);
-            gort_builder_string(&b, &mut r);
-            assert_eq!(out(r), "héllo 世");
+            gort_builder_string(&b, &mut rs);
+            assert_eq!(out(rs), "héllo 世");
             gort_builder_len(&b, &mut n);
             assert_eq!(n, 10);
-        }
-    }
-
-    /// Calls a `tail` shim the way Cranelift's `tail` convention does: 6 register words, the rest
-    /// pushed (first stack word lowest), callee pops the 16-byte area. Returns rsp drift (0 if the
-    /// shim popped exactly its argument area).
-    unsafe fn call_tail_shim(f: unsafe extern "C" fn(), regs: [usize; 6], stack: [usize; 2]) -> isize {
-        let drift: isize;
-        // SAFETY: the shim follows the tail convention for these words; all caller-saved registers
-        // are declared clobbered; r12 saves and restores rsp around the aligned call.
-        unsafe {
-            std::arch::asm!(
-                "mov r12, rsp",
-                "and rsp, -16",
-                "mov r13, rsp",
-                "push {s1}",
-                "push {s0}",
-                "call {f}",
-                "sub rsp, r13",
-                "mov rax, rsp",
-                "mov rsp, r12",
-                f = in(reg) f,
-                s0 = in(reg) stack[0],
-                s1 = in(reg) stack[1],
-                lateout("rax") drift,
-                in("rdi") regs[0],
-                in("rsi") regs[1],
-                in("rdx") regs[2],
-                in("rcx") regs[3],
-                in("r8") regs[4],
-                in("r9") regs[5],
-                out("r12") _,
-                out("r13") _,
-                clobber_abi("C"),
-            );
-        }
-        drift
-    }
-
-    #[test]
-    fn replace_tail_shims() {
-        let (h, hl) = st("a-b-c");
-        let mut r = GoString::EMPTY;
-        // SAFETY: valid strings and out pointer, tail-convention call.
-        unsafe {
-            let d = call_tail_shim(
-                gort_strings_replace,
-                [h as usize, hl as usize, "-".as_ptr() as usize, 1, "+=".as_ptr() as usize, 2],
-                [1, &mut r as *mut GoString as usize],
-            );
-            assert_eq!(d, 0);
-            assert_eq!(out(r), "a+=b-c");
-            let d = call_tail_shim(
-                gort_strings_replaceall,
-                [h as usize, hl as usize, "-".as_ptr() as usize, 1, "".as_ptr() as usize, 0],
-                [&mut r as *mut GoString as usize, 0xdead],
-            );
-            assert_eq!(d, 0);
-            assert_eq!(out(r), "abc");
         }
     }
 }

@@ -38,6 +38,7 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         ("gort_getitab", crate::iface::gort_getitab as *const u8),
         ("gort_assertE2I", crate::iface::gort_assertE2I as *const u8),
         ("gort_assertE2I2", crate::iface::gort_assertE2I2 as *const u8),
+        ("gort_panicdottype", crate::iface::gort_panicdottype as *const u8),
         ("gort_panic_typeassert", crate::iface::gort_panic_typeassert as *const u8),
         ("gort_convT", crate::iface::gort_convT as *const u8),
         ("gort_convT64", crate::iface::gort_convT64 as *const u8),
@@ -102,6 +103,8 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         ("gort_strings_trimprefix", crate::strpkg::gort_strings_trimprefix as *const u8),
         ("gort_strings_trimsuffix", crate::strpkg::gort_strings_trimsuffix as *const u8),
         ("gort_strings_count", crate::strpkg::gort_strings_count as *const u8),
+        ("gort_strings_replace", crate::strpkg::gort_strings_replace as *const u8),
+        ("gort_strings_replaceall", crate::strpkg::gort_strings_replaceall as *const u8),
         ("gort_strings_equalfold", crate::strpkg::gort_strings_equalfold as *const u8),
         ("gort_strconv_itoa", crate::strpkg::gort_strconv_itoa as *const u8),
         ("gort_strconv_atoi", crate::strpkg::gort_strconv_atoi as *const u8),
@@ -116,8 +119,6 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         ("gort_os_args", crate::strpkg::gort_os_args as *const u8),
         ("gort_file_write", crate::strpkg::gort_file_write as *const u8),
         ("gort_file_writestring", crate::strpkg::gort_file_writestring as *const u8),
-        ("gort_strings_replace", crate::strpkg::gort_strings_replace as *const u8),
-        ("gort_strings_replaceall", crate::strpkg::gort_strings_replaceall as *const u8),
     ];
     // The panic machinery's entry points (panic.rs), without duplicates.
     for s in crate::panic::symbols() {

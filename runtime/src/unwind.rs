@@ -41,7 +41,14 @@ pub fn traceback(out: &mut String, mut fp: usize, mut pc: usize, max: usize) {
                     printed += 1;
                 }
                 FuncKind::DeferTrampoline => {
-                    out.push_str("panic(...)\n\tgojit-runtime/panic.rs\n");
+                    // gc prints the gopanic frame that ran the deferred call: panic({typ, data}).
+                    match crate::panic::panic_running_defer(fp) {
+                        Some(v) => {
+                            let _ = writeln!(out, "panic({{{:#x}, {:#x}}})", v.typ as usize, v.data as usize);
+                        }
+                        None => out.push_str("panic(...)\n"),
+                    }
+                    out.push_str("\tgojit-runtime/src/panic.rs\n");
                     printed += 1;
                 }
                 FuncKind::MethodTrampoline => {}
@@ -52,8 +59,10 @@ pub fn traceback(out: &mut String, mut fp: usize, mut pc: usize, max: usize) {
         if fp == 0 {
             break;
         }
-        // SAFETY: fp was checked to be a frame pointer on the (live) stack by the caller chain
-        // invariants; a corrupt chain is caught by the monotonicity check below.
+        if !crate::panic::on_goroutine_stack(fp) {
+            break;
+        }
+        // SAFETY: fp lies inside the live goroutine stack (checked above).
         let (nfp, npc) = unsafe { arch::caller_of(fp) };
         if nfp <= fp || nfp - fp > (1 << 30) {
             break;

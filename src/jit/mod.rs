@@ -155,6 +155,8 @@ pub struct CompiledFunc {
     pub calls: Vec<CallSite>,
     /// Return offsets of all calls (for `dump` annotations).
     pub all_calls: Vec<u32>,
+    /// The function's CLIF after Cranelift's optimizations, when [`Jit::set_keep_clif`] is on.
+    pub clif: Option<String>,
     unwind: Option<UnwindInfo>,
 }
 
@@ -166,6 +168,7 @@ pub struct Jit {
     bound: HashSet<&'static str>,
     file: String,
     tramps: trampolines::Ids,
+    keep_clif: bool,
 }
 
 /// Cranelift flags for gojit code (see the module docs).
@@ -185,15 +188,8 @@ fn isa() -> Result<OwnedTargetIsa, JitError> {
     builder.finish(settings::Flags::new(fb)).map_err(|e| JitError::Isa(e.to_string()))
 }
 
-/// Every runtime symbol the JIT binds: the panic machinery's and the rest of the runtime's.
+/// Every runtime symbol the JIT binds (`gojit_runtime::symbols()` includes the panic machinery's).
 fn runtime_symbols() -> Vec<(&'static str, *const u8)> {
-    let mut v = gojit_runtime::panic::symbols();
-    v.extend(gojit_runtime_other_symbols());
-    v
-}
-
-/// The rest of the runtime's symbols (allocation, strings, maps, fmt, ...).
-fn gojit_runtime_other_symbols() -> Vec<(&'static str, *const u8)> {
     gojit_runtime::symbols()
 }
 
@@ -213,7 +209,7 @@ impl Jit {
         jb.symbols(syms);
         let mut module = JITModule::new(jb);
         let tramps = trampolines::declare(&mut module)?;
-        let mut jit = Jit { module, isa, funcs: Vec::new(), bound, file: String::new(), tramps };
+        let mut jit = Jit { module, isa, funcs: Vec::new(), bound, file: String::new(), tramps, keep_clif: false };
         trampolines::define_all(&mut jit)?;
         Ok(jit)
     }
@@ -221,6 +217,11 @@ impl Jit {
     /// The Go source file's absolute path (printed in tracebacks).
     pub fn set_source_file(&mut self, path: impl Into<String>) {
         self.file = path.into();
+    }
+
+    /// Keep each function's CLIF text in [`CompiledFunc::clif`] (for `gojit dump --clif`).
+    pub fn set_keep_clif(&mut self, on: bool) {
+        self.keep_clif = on;
     }
 
     /// The Cranelift module: declare functions and data, `make_context`, `declare_func_in_func`.
@@ -271,9 +272,10 @@ impl Jit {
             self.module.clear_context(ctx);
             return Err(JitError::Codegen { func: meta.go_name.clone(), msg });
         }
+        let clif = self.keep_clif.then(|| ctx.func.display().to_string());
         let compiled = capture(id, ctx, meta, kind, &*self.isa);
         self.module.clear_context(ctx);
-        self.funcs.push(compiled?);
+        self.funcs.push(CompiledFunc { clif, ..compiled? });
         Ok(())
     }
 
@@ -401,7 +403,7 @@ fn capture(id: FuncId, ctx: &Context, meta: FuncMeta, kind: FuncKind, isa: &dyn 
         .collect();
     lines.dedup_by_key(|l| l.1);
     let unwind = cc.create_unwind_info(isa).map_err(|e| JitError::Codegen { func: meta.go_name.clone(), msg: format!("unwind info: {e}") })?;
-    Ok(CompiledFunc { id, meta, kind, size, frame_size, deferbits_off, closure_offs, lines, calls, all_calls, unwind })
+    Ok(CompiledFunc { id, meta, kind, size, frame_size, deferbits_off, closure_offs, lines, calls, all_calls, clif: None, unwind })
 }
 
 /// Registers the `.eh_frame` of JIT code with libgcc's unwinder (native backtraces and debuggers

@@ -607,7 +607,8 @@ fn stack_overflow_is_a_fatal_error() {
     }
     let (status, err) = in_child("jit::tests::stack_overflow_is_a_fatal_error");
     assert_eq!(status, 2, "{err}");
-    assert!(err.contains("runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n"), "{err}");
+    assert!(err.starts_with("runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=0x"), "{err}");
+    assert!(err.contains("]\nfatal error: stack overflow\n\ngoroutine 1 [running]:\n"), "{err}");
     assert!(err.contains("main.forever(...)\n\t/tmp/prog.go:6 +0x"), "{err}");
 }
 
@@ -672,4 +673,111 @@ fn runtime_error_methods_are_go_callable() {
     // SAFETY: the result is a Go string.
     let s = unsafe { GoString { ptr: p as *const u8, len: n as isize }.as_bytes() };
     assert_eq!(s, b"assignment to entry in nil map");
+}
+
+/// `panic_recover_hot` shape: a panic 10 frames below the recovering frame, `GOJIT_BENCH_N` times
+/// (default 1e6). Run: `cargo test --release --lib bench_panic_recover -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn bench_panic_recover() {
+    let n: i64 = std::env::var("GOJIT_BENCH_N").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
+    let mut t = T::new();
+    let (main, catch, dive, d) = (t.declare("main.main", 0, 0), t.declare("main.catch", 0, 0), t.declare("main.dive", 1, 1), t.declare("main.catch.func1", 0, 0));
+    t.define(main, go("main.main", 1), 0, 0, move |b, env, b0| {
+        let ctx = b.block_params(b0)[0];
+        let (head, body, done) = (b.create_block(), b.create_block(), b.create_block());
+        b.append_block_param(head, I64);
+        let zero = b.ins().iconst(I64, 0);
+        b.ins().jump(head, &[BlockArg::Value(zero)]);
+        b.switch_to_block(head);
+        let i = b.block_params(head)[0];
+        let c = b.ins().icmp_imm_s(IntCC::SignedLessThan, i, n);
+        b.ins().brif(c, body, &[], done, &[]);
+        b.switch_to_block(body);
+        env.call(b, catch, &[ctx]);
+        let i1 = b.ins().iadd_imm_s(i, 1);
+        b.ins().jump(head, &[BlockArg::Value(i1)]);
+        b.switch_to_block(done);
+        env.record(b, 100);
+        b.ins().return_(&[]);
+    });
+    t.define(catch, open("main.catch", 10, 1), 0, 0, move |b, env, b0| {
+        let ctx = b.block_params(b0)[0];
+        let od = emit::OpenDefers::new(b, 1);
+        let c = env.static_closure(b, d);
+        od.defer(b, 0, c);
+        let (normal, dr) = (b.create_block(), b.create_block());
+        b.append_block_param(normal, I64);
+        let ten = b.ins().iconst(I64, 10);
+        let dref = env.fref(b, dive);
+        emit::try_call(b, dref, &[ctx, ten], normal, 1, dr);
+        b.switch_to_block(normal);
+        b.ins().jump(dr, &[]);
+        b.switch_to_block(dr);
+        let csig = b.import_signature(emit::deferred_closure_sig());
+        od.run_pending(b, csig, dr);
+        b.ins().return_(&[]);
+    });
+    t.define(dive, go("main.dive", 3), 1, 1, move |b, env, b0| {
+        let (ctx, n) = (b.block_params(b0)[0], b.block_params(b0)[1]);
+        let (rec, base) = (b.create_block(), b.create_block());
+        b.ins().brif(n, rec, &[], base, &[]);
+        b.switch_to_block(rec);
+        let n1 = b.ins().iadd_imm_s(n, -1);
+        let r = env.call(b, dive, &[ctx, n1])[0];
+        let r = b.ins().iadd_imm_s(r, 1);
+        b.ins().return_(&[r]);
+        b.switch_to_block(base);
+        env.panic_int(b, 0);
+    });
+    t.define(d, go("main.catch.func1", 11), 0, 0, |b, env, _| {
+        let out = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 16, 3));
+        let p = b.ins().stack_addr(I64, out, 0);
+        env.call(b, env.ids.gorecover, &[p]);
+        b.ins().return_(&[]);
+    });
+    gojit_runtime::panic::gort_set_trace(std::env::var_os("GOJIT_TRACE").is_some());
+    let prog = t.jit.finalize(Some(main)).unwrap();
+    let (start, cpu0) = (std::time::Instant::now(), thread_cpu_ns());
+    let status = prog.run_main();
+    let (el, cpu) = (start.elapsed(), thread_cpu_ns() - cpu0);
+    gojit_runtime::panic::gort_set_trace(false);
+    assert_eq!((status, LOG.with(|l| l.borrow_mut().split_off(0))), (0, vec![100]));
+    eprintln!(
+        "{n} panic/recover round trips (10 frames deep): wall {:?}, cpu {:.1} ms = {:.0} ns each",
+        el,
+        cpu as f64 / 1e6,
+        cpu as f64 / n as f64
+    );
+}
+
+/// CPU time of the calling thread (the machine is shared: wall time is noisy).
+fn thread_cpu_ns() -> u64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: valid clock id and out pointer.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
+
+#[test]
+fn defer_recover_directly_does_not_recover() {
+    // `defer recover()`: the wrapper's own recover call returns nil; the panic continues.
+    let mut t = T::new();
+    let (main, f, g) = (t.declare("main.main", 0, 0), t.declare("main.f", 0, 0), t.declare("main.g", 0, 0));
+    let w = t.declare("main.f.deferwrap1", 0, 0);
+    define_main(&mut t, main, f);
+    define_open_f(&mut t, f, g, &[w]);
+    define_panicker(&mut t, g, 42);
+    let mut meta = go("main.f.deferwrap1", 11);
+    meta.is_wrapper = true;
+    t.define(w, meta, 0, 0, |b, env, _| {
+        let out = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 16, 3));
+        let p = b.ins().stack_addr(I64, out, 0);
+        env.call(b, env.ids.gorecover, &[p]);
+        let typ = b.ins().stack_load(I64, I64, out, 0);
+        let data = b.ins().stack_load(I64, I64, out, 8);
+        env.call(b, env.ids.record_eface, &[typ, data]);
+        b.ins().return_(&[]);
+    });
+    assert_eq!(t.run(main), (2, vec![-1]));
 }

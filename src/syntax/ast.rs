@@ -25,6 +25,14 @@
 //! `f64`; runes are decoded to their code point (`u32`); strings are decoded to bytes (`Vec<u8>`,
 //! since `\x` escapes may produce invalid UTF-8).
 //!
+//! # What the parser guarantees
+//! An AST is only returned for an error-free file, so: `x.(type)` never appears outside
+//! [`TypeSwitchStmt`] (its operand is `TypeSwitchStmt::x`); `StmtKind::Defer` always holds an
+//! `ExprKind::Call`; `ShortVarDecl` and `Range { define: true }` left sides are identifiers; no
+//! imaginary literal, channel, `go`/`select` statement or type parameter is present; a parameter
+//! list is either all named or all unnamed; a method receiver is one field with at most one name;
+//! the tree is at most ~1000 nodes deep (see `parser::MAX_DEPTH`).
+//!
 //! # Constant groups and iota
 //! Each [`ConstSpec`] records its `iota` (index within its `const (...)` group, 0 for an
 //! ungrouped `const`). A spec written without `= values` inside a group repeats the previous spec's

@@ -41,7 +41,6 @@ pub(super) enum State {
 }
 
 pub(super) struct ImportEntry {
-    pub pkg: Package,
     pub obj: ObjId,
     pub path: String,
     pub span: Span,
@@ -60,7 +59,6 @@ pub(super) struct Target {
 /// Per-function checking context (a stack: function literals nest).
 pub(super) struct FuncCtx {
     pub id: NodeId,
-    pub sig: TypeId,
     pub results: Vec<ObjId>,
     pub named_results: bool,
     pub info: FuncInfo,
@@ -210,10 +208,6 @@ impl<'a> Checker<'a> {
         out
     }
 
-    pub fn has_errors(&self) -> bool {
-        !self.errors.is_empty()
-    }
-
     /// Source text of a span (for messages).
     pub fn text(&self, span: Span) -> &'a str {
         let t: &'a str = &self.src.text;
@@ -343,7 +337,7 @@ impl<'a> Checker<'a> {
             if let Some(n) = &imp.name {
                 self.info.defs[n.id] = obj.into();
             }
-            self.imports.insert(name, ImportEntry { pkg, obj, path: path.to_string(), span: imp.path_span, used: false });
+            self.imports.insert(name, ImportEntry { obj, path: path.to_string(), span: imp.path_span, used: false });
         }
     }
 
@@ -828,7 +822,7 @@ impl<'a> Checker<'a> {
         let Some(named) = self.info.objects[obj].ty() else { return };
         let under = self.typ(&spec.typ);
         if under == named {
-            self.error(spec.name.span, format!("invalid recursive type {}", spec.name.name));
+            self.error(spec.name.span, format!("invalid recursive type: {} refers to itself", spec.name.name));
             return;
         }
         if self.tt.underlying(under) == TypeTable::INVALID && under != TypeTable::INVALID {
@@ -852,12 +846,24 @@ impl<'a> Checker<'a> {
             if self.contains_by_value(t, t, &mut visiting, 0) {
                 bad.insert(t);
                 let name = self.tt.named(t).map(|n| n.name.clone()).unwrap_or_default();
-                self.error(span, format!("invalid recursive type {name}"));
                 // The other members of the cycle are reported with it (as gc does).
+                let mut members: Vec<(Span, String)> = vec![(span, name.clone())];
                 for u in visiting {
-                    if self.contains_by_value(t, u, &mut vec![], 0) {
-                        bad.insert(u);
+                    if u != t && self.contains_by_value(t, u, &mut vec![], 0) && bad.insert(u) {
+                        let s = types.iter().find(|x| x.0 == u).map(|x| x.1).unwrap_or_default();
+                        members.push((s, self.tt.named(u).map(|n| n.name.clone()).unwrap_or_default()));
                     }
+                }
+                if members.len() == 1 {
+                    self.error(span, format!("invalid recursive type: {name} refers to itself"));
+                } else {
+                    members[1..].sort_by_key(|m| m.0.lo);
+                    let mut msg = format!("invalid recursive type {name}");
+                    for i in 0..members.len() {
+                        let next = &members[(i + 1) % members.len()].1;
+                        msg.push_str(&format!("\n\t{}: {} refers to {next}", self.pos_string(members[i].0), members[i].1));
+                    }
+                    self.error(span, msg);
                 }
             }
         }

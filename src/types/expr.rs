@@ -294,8 +294,17 @@ impl<'a> Checker<'a> {
             self.record_dep(obj);
             // A reference to a const/var whose declaration is in progress is part of an
             // initialisation cycle: the use is invalid here and the cycle is reported by
-            // `compute_init_order` (as types2 does).
-            let _ = (self.resolve_obj(obj), at);
+            // `compute_init_order` (as types2 does). An alias in progress is a type cycle.
+            if !self.resolve_obj(obj) {
+                if let ObjKind::TypeName { ty } = self.info.objects[obj].kind {
+                    if ty == TypeTable::INVALID {
+                        let name = self.info.objects[obj].name.clone();
+                        let span = self.info.objects[obj].span;
+                        self.error(span, format!("invalid recursive type: {name} refers to itself"));
+                    }
+                }
+            }
+            let _ = at;
             return;
         }
         if let ObjKind::PkgName(_) = self.info.objects[obj].kind {
@@ -636,13 +645,8 @@ impl<'a> Checker<'a> {
                 Err(m) => Err(format!(": {}", self.missing_method_reason(v, t, &m))),
             };
         }
-        if self.tt.is_interface(v) && !self.tt.is_interface(t) {
-            let vs = self.tt.type_string_err(v);
-            let ts = self.tt.type_string_err(t);
-            return Err(format!(": need type assertion").replace("need", &format!("need")).replace(": need type assertion", &format!(": need type assertion"))).map_err(|e: String| {
-                let _ = (vs, ts);
-                e
-            });
+        if self.tt.is_interface(v) && !self.tt.is_interface(t) && self.tt.implements(t, v).is_ok() {
+            return Err(": need type assertion".to_string());
         }
         Err(String::new())
     }
@@ -708,7 +712,7 @@ impl<'a> Checker<'a> {
             }
             if xk.is_integer() && tk.is_integer() {
                 let s = v.to_go_string();
-                self.error(x.span, format!("cannot convert {} to type {type_text}", self.operand_string(x)).replace(&format!("cannot convert {} to type {type_text}", self.operand_string(x)), &format!("constant {s} overflows {type_text}")));
+                self.error(x.span, format!("constant {s} overflows {type_text}"));
                 return Operand::invalid(call.id, call.span);
             }
             if xk.is_numeric() && tk.is_numeric() {
@@ -902,9 +906,9 @@ impl<'a> Checker<'a> {
         }
         let Some(k) = self.tt.basic(x.ty) else { return true };
         if constant::represent(v, k).is_err() {
-            let s = v.to_go_string();
-            let ts = self.tt.type_string_err(x.ty);
-            self.error(e.span, format!("constant {s} overflows {ts}"));
+            let s = self.operand_string(x);
+            let ts = self.tt.type_string_err(self.tt.underlying(x.ty));
+            self.error(e.span, format!("{s} overflows {ts}"));
             return false;
         }
         true
@@ -913,7 +917,7 @@ impl<'a> Checker<'a> {
     fn binary(&mut self, e: &'a Expr, op: BinaryOp, xe: &'a Expr, ye: &'a Expr, op_span: Span) -> Operand<'a> {
         let inv = Operand::invalid(e.id, e.span);
         if op.is_shift() {
-            return self.shift(e, op, xe, ye);
+            return self.shift(e, op, xe, ye, op_span);
         }
         let mut x = self.value(xe);
         let mut y = self.value(ye);
@@ -945,10 +949,8 @@ impl<'a> Checker<'a> {
             _ => false,
         };
         if !ok {
-            let es = self.expr_string(e);
-            let what = self.kind_string(x.ty);
-            self.error(x.span, format!("invalid operation: operator {} not defined on {} ({what})", op.as_str(), self.operand_string(&x)).replace(&format!("operator {} not defined on {} ({what})", op.as_str(), self.operand_string(&x)), &format!("operator {} not defined on {} (variable of type {})", op.as_str(), self.expr_str(&x), self.tt.type_string_err(x.ty))));
-            let _ = es;
+            let s = self.operand_string(&x);
+            self.error(x.span, format!("invalid operation: operator {} not defined on {s}", op.as_str()));
             return inv;
         }
         let k = k.unwrap();
@@ -959,7 +961,6 @@ impl<'a> Checker<'a> {
                 return inv;
             }
         }
-        let _ = op_span;
         if let (Some(a), Some(b)) = (x.val().cloned(), y.val().cloned()) {
             let integer = k.is_integer();
             match constant::binary(op, &a, &b, integer) {
@@ -976,7 +977,14 @@ impl<'a> Checker<'a> {
                     return inv;
                 }
                 Err(_) => {
-                    self.error(e.span, "constant overflow");
+                    let name = match op {
+                        BinaryOp::Add => "addition ",
+                        BinaryOp::Sub => "subtraction ",
+                        BinaryOp::Mul => "multiplication ",
+                        BinaryOp::Xor => "bitwise XOR ",
+                        _ => "",
+                    };
+                    self.error(op_span, format!("constant {name}overflow"));
                     return inv;
                 }
             }
@@ -1050,7 +1058,7 @@ impl<'a> Checker<'a> {
                 if !self.tt.has_nil(t) || (x.is_nil() && y.is_nil()) {
                     failed = true;
                     if x.is_nil() && y.is_nil() {
-                        cause = "operator == not defined on nil".replace("==", op.as_str());
+                        cause = format!("operator {} not defined on nil", op.as_str());
                     }
                 }
             } else if !self.tt.is_comparable(x.ty) {
@@ -1135,9 +1143,8 @@ impl<'a> Checker<'a> {
                     match self.tt.under(cur) {
                         Type::Struct { fields } => {
                             if let Some(f) = fields.iter().find(|f| !self.tt.is_comparable(f.ty)) {
-                                let ts = self.tt.type_string_err(t);
                                 let fs = self.tt.type_string_err(f.ty);
-                                return format!("struct containing {fs} cannot be compared").replace("struct", if self.tt.is_named(t) { "struct" } else { "struct" }).replace(&ts, &ts);
+                                return format!("struct containing {fs} cannot be compared");
                             }
                             break;
                         }
@@ -1166,7 +1173,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn shift(&mut self, e: &'a Expr, op: BinaryOp, xe: &'a Expr, ye: &'a Expr) -> Operand<'a> {
+    fn shift(&mut self, e: &'a Expr, op: BinaryOp, xe: &'a Expr, ye: &'a Expr, op_span: Span) -> Operand<'a> {
         let inv = Operand::invalid(e.id, e.span);
         let mut x = self.value(xe);
         let mut y = self.value(ye);
@@ -1239,7 +1246,7 @@ impl<'a> Checker<'a> {
                     return r;
                 }
                 Err(_) => {
-                    self.error(e.span, format!("constant shift overflow"));
+                    self.error(op_span, "constant shift overflow");
                     return inv;
                 }
             }
@@ -1415,7 +1422,7 @@ impl<'a> Checker<'a> {
             }
             if let Some(n) = len {
                 if index >= n {
-                    self.error(el.value.span, format!("index {index} out of bounds [0:{n}]").replace(&format!("index {index} out of bounds [0:{n}]"), &format!("array index {index} out of bounds [0:{n}]")));
+                    self.error(el.value.span, format!("index {index} is out of bounds (>= {n})"));
                 }
             }
             if seen.contains(&index) {

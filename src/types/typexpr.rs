@@ -134,7 +134,7 @@ impl<'a> Checker<'a> {
         }
         if n > (1i128 << 40) {
             let s = self.operand_string(&x);
-            self.error(e.span, format!("array length {s} too large").replace(" too large", " must be less than 2^40 in gojit"));
+            self.error(e.span, format!("array length {s} must be less than 2^40 in gojit"));
             return None;
         }
         if self.tt.is_untyped(x.ty) {
@@ -283,13 +283,14 @@ impl<'a> Checker<'a> {
                     if self.tt.underlying(t) == TypeTable::INVALID {
                         // Embedding an interface whose definition is in progress (a cycle).
                         let s = self.tt.type_string_err(t);
-                        self.error(e.span, format!("invalid recursive type {s}"));
+                        let at = self.tt.named(t).and_then(|n| n.obj).map(|o| self.info.objects[o].span).unwrap_or(e.span);
+                        self.error(at, format!("invalid recursive type: {s} refers to itself"));
                         bad = true;
                         continue;
                     }
                     if !self.tt.is_interface(t) {
                         let s = self.tt.type_string_err(t);
-                        self.error(e.span, format!("cannot use {s} as interface: type sets not supported by gojit").replace(": type sets not supported by gojit", " (type constraints are not supported by gojit)"));
+                        self.error(e.span, format!("cannot embed non-interface type {s} (type constraints are not supported by gojit)"));
                         bad = true;
                         continue;
                     }

@@ -4,7 +4,7 @@ import "fmt"
 
 type Counter struct{ n int }
 
-func (c Counter) Show(label string) { fmt.Println(label, c.n) }
+func (c Counter) Show(label string)     { fmt.Println(label, c.n) }
 func (c *Counter) ShowPtr(label string) { fmt.Println(label, c.n) }
 
 func trace(s string) string {

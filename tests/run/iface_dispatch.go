@@ -11,11 +11,11 @@ type Rect struct{ W, H float64 }
 type Circle struct{ R float64 }
 type Square struct{ S float64 }
 
-func (r Rect) Area() float64       { return r.W * r.H }
-func (r Rect) Perimeter() float64  { return 2 * (r.W + r.H) }
-func (c Circle) Area() float64     { return 3 * c.R * c.R }
-func (c Circle) Perimeter() float64 { return 6 * c.R }
-func (s *Square) Area() float64    { return s.S * s.S }
+func (r Rect) Area() float64         { return r.W * r.H }
+func (r Rect) Perimeter() float64    { return 2 * (r.W + r.H) }
+func (c Circle) Area() float64       { return 3 * c.R * c.R }
+func (c Circle) Perimeter() float64  { return 6 * c.R }
+func (s *Square) Area() float64      { return s.S * s.S }
 func (s *Square) Perimeter() float64 { return 4 * s.S }
 
 func total(shapes []Shape) (a, p float64) {

@@ -18,7 +18,7 @@ func main() {
 	var big int64 = -9223372036854775808
 	fmt.Println(big/10, big%10, big/-1, big%-1)
 	var m int32 = -2147483648
-	fmt.Println(m / -1, m % -1)
+	fmt.Println(m/-1, m%-1)
 	fmt.Println(-7>>1, -7/2)
 	var q uint64 = 18446744073709551615
 	fmt.Println(q/3, q%1000)

@@ -7,9 +7,9 @@ type Counter struct {
 	n    int
 }
 
-func (c Counter) Get() int    { return c.n }
-func (c *Counter) Inc()       { c.n++ }
-func (c Counter) IncCopy()    { c.n++ }
+func (c Counter) Get() int { return c.n }
+func (c *Counter) Inc()    { c.n++ }
+func (c Counter) IncCopy() { c.n++ }
 func (c *Counter) Add(k int) *Counter {
 	c.n += k
 	return c

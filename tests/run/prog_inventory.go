@@ -19,7 +19,7 @@ type Inventory struct {
 }
 
 type StockError struct {
-	SKU       string
+	SKU        string
 	Have, Want int
 }
 

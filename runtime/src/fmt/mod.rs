@@ -1,7 +1,7 @@
 //! The `fmt` package: Print/Println/Printf, Sprint*, Fprint* (to fd 1 or 2) and Errorf.
 //!
 //! Arguments arrive as a Go `[]any`: `(args: *const Eface, n: isize)`; string/error results are
-//! written through a trailing `out` pointer (the compiler's library-call convention). Formatting follows Go's
+//! written through a leading `out` pointer. Formatting follows Go's
 //! `fmt` exactly (see `printer.rs`, a port of `fmt/print.go` + `fmt/format.go`); output is built in
 //! a reusable per-thread buffer (re-entrant: String methods may call fmt again) and then written to
 //! the buffered stdout, stderr, or copied into a new Go string.
@@ -127,7 +127,7 @@ pub unsafe extern "C" fn gort_fmt_fprintf(fd: i64, fmt_ptr: *const u8, fmt_len: 
 /// # Safety
 /// `out` writable; `args` valid for `n` values.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_fmt_sprint(args: *const Eface, n: isize, out: *mut GoString) {
+pub unsafe extern "C" fn gort_fmt_sprint(out: *mut GoString, args: *const Eface, n: isize) {
     // SAFETY: caller contract.
     let a = unsafe { arg_slice(args, n) };
     let s = with_printer(|p| p.do_print(a), |b, _| new_string(b));
@@ -140,7 +140,7 @@ pub unsafe extern "C" fn gort_fmt_sprint(args: *const Eface, n: isize, out: *mut
 /// # Safety
 /// As [`gort_fmt_sprint`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_fmt_sprintln(args: *const Eface, n: isize, out: *mut GoString) {
+pub unsafe extern "C" fn gort_fmt_sprintln(out: *mut GoString, args: *const Eface, n: isize) {
     // SAFETY: caller contract.
     let a = unsafe { arg_slice(args, n) };
     let s = with_printer(|p| p.do_println(a), |b, _| new_string(b));
@@ -153,7 +153,7 @@ pub unsafe extern "C" fn gort_fmt_sprintln(args: *const Eface, n: isize, out: *m
 /// # Safety
 /// `out` writable; `format` readable; `args` valid for `n` values.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_fmt_sprintf(fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize, out: *mut GoString) {
+pub unsafe extern "C" fn gort_fmt_sprintf(out: *mut GoString, fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize) {
     // SAFETY: caller contract.
     let (f, a) = unsafe { (str_bytes(fmt_ptr, fmt_len), arg_slice(args, n)) };
     let s = with_printer(|p| p.do_printf(f, a), |b, _| new_string(b));
@@ -167,7 +167,7 @@ pub unsafe extern "C" fn gort_fmt_sprintf(fmt_ptr: *const u8, fmt_len: isize, ar
 /// # Safety
 /// As [`gort_fmt_sprintf`], `out` writable for an [`Iface`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_fmt_errorf(fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize, out: *mut Iface) {
+pub unsafe extern "C" fn gort_fmt_errorf(out: *mut Iface, fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize) {
     // SAFETY: caller contract.
     let (f, a) = unsafe { (str_bytes(fmt_ptr, fmt_len), arg_slice(args, n)) };
     let (msg, wrapped) = with_printer(

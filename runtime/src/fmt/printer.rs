@@ -552,7 +552,7 @@ impl Printer {
             'x' => self.fmt_sbx(b, LDIGITS),
             'X' => self.fmt_sbx(b, UDIGITS),
             'q' => self.fmt_q(b),
-            _ => self.print_elems(v, verb, depth),
+            _ => self.print_elems(v, verb, depth, true),
         }
     }
 
@@ -706,7 +706,7 @@ impl Printer {
         self.top_is_arg = false;
     }
 
-    fn print_elems(&mut self, v: Val, verb: char, depth: usize) {
+    fn print_elems(&mut self, v: Val, verb: char, depth: usize, exported: bool) {
         let t = v.t();
         // SAFETY: element type valid.
         let e = unsafe { &*t.elem };
@@ -733,7 +733,7 @@ impl Printer {
                 }
                 // SAFETY: i < n elements.
                 let ev = Val { typ: e, ptr: unsafe { base.add(i * e.size) } };
-                self.print_value(ev, verb, depth + 1, true);
+                self.print_value(ev, verb, depth + 1, exported);
             }
             self.buf.push(b'}');
         } else {
@@ -744,7 +744,7 @@ impl Printer {
                 }
                 // SAFETY: i < n elements.
                 let ev = Val { typ: e, ptr: unsafe { base.add(i * e.size) } };
-                self.print_value(ev, verb, depth + 1, true);
+                self.print_value(ev, verb, depth + 1, exported);
             }
             self.buf.push(b']');
         }
@@ -802,9 +802,9 @@ impl Printer {
                                 self.buf.push(b' ');
                             }
                         }
-                        self.print_value(Val { typ: kt, ptr: *k }, verb, depth + 1, true);
+                        self.print_value(Val { typ: kt, ptr: *k }, verb, depth + 1, exported);
                         self.buf.push(b':');
-                        self.print_value(Val { typ: vt, ptr: *val }, verb, depth + 1, true);
+                        self.print_value(Val { typ: vt, ptr: *val }, verb, depth + 1, exported);
                     }
                     self.buf.push(if self.f.sharp_v { b'}' } else { b']' });
                 }
@@ -864,7 +864,7 @@ impl Printer {
                             return;
                         }
                     }
-                    self.print_elems(v, verb, depth);
+                    self.print_elems(v, verb, depth, exported);
                 }
                 Kind::Pointer => {
                     let p = v.word();

@@ -306,17 +306,17 @@ fn print_println_types_errors() {
     let mut out = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
     let fmtw = "w: %w";
     // SAFETY: valid arguments.
-    unsafe { super::gort_fmt_errorf(fmtw.as_ptr(), fmtw.len() as isize, &ee, 1, &mut out) };
+    unsafe { super::gort_fmt_errorf(&mut out, fmtw.as_ptr(), fmtw.len() as isize, &ee, 1) };
     // SAFETY: runtime-built error.
     unsafe {
         assert_eq!((*(*out.tab).typ).name.as_bytes(), b"*fmt.wrapError");
         assert_eq!(crate::errors::error_message(out).as_bytes(), b"w: boom");
         let mut u = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
-        crate::errors::gort_errors_unwrap(out.tab, out.data, &mut u);
+        crate::errors::gort_errors_unwrap(&mut u, out.tab, out.data);
         assert_eq!(u.data, e.data);
         let bad = "bad %w";
         let five = int(5);
-        super::gort_fmt_errorf(bad.as_ptr(), bad.len() as isize, &five, 1, &mut out);
+        super::gort_fmt_errorf(&mut out, bad.as_ptr(), bad.len() as isize, &five, 1);
         assert_eq!((*(*out.tab).typ).name.as_bytes(), b"*errors.errorString");
         assert_eq!(crate::errors::error_message(out).as_bytes(), b"bad %!w(int=5)");
     }
