@@ -178,6 +178,12 @@ fn install_rust_panic_hook() {
     });
 }
 
+/// Whether `[fp, fp+16)` lies inside the current goroutine's stack.
+pub(crate) fn on_goroutine_stack(fp: usize) -> bool {
+    let g = g();
+    fp >= g.stack_lo && fp + 16 <= g.stack_hi && fp % 8 == 0
+}
+
 pub(crate) fn entry_fp_slot() -> *mut usize {
     &mut g().entry_fp
 }
@@ -265,7 +271,9 @@ pub extern "C" fn gort_gopanic(typ: *const TypeDesc, data: *mut u8) -> ! {
 
 /// Raises a Go panic with value `arg` from Rust runtime code called (directly or through other
 /// frame-pointer-keeping runtime functions) by JIT code. The walk starts at the nearest JIT frame
-/// on the rbp chain. Callers must hold nothing with `Drop`.
+/// on the rbp chain. Callers must hold nothing with `Drop` (nor locks). Precompiled std frames
+/// (e.g. `core::fmt::write` calling back into a `Display` impl) may sit between: they are skipped
+/// as long as they keep rbp intact; otherwise the panic ends in a fatal error, never a crash.
 #[inline(never)]
 pub fn throw(arg: Eface) -> ! {
     throw_inner(arg, false)
@@ -274,8 +282,14 @@ pub fn throw(arg: Eface) -> ! {
 #[inline(never)]
 fn throw_inner(arg: Eface, nil_deref: bool) -> ! {
     let mut fp = arch::current_fp();
-    for _ in 0..64 {
-        // SAFETY: fp is a frame pointer of a live frame (our own, then our callers').
+    let (lo, hi) = (g().stack_lo, g().stack_hi);
+    for _ in 0..256 {
+        // A Rust frame without frame pointer (std code) may have left rbp unrelated to the chain:
+        // only follow frame pointers inside the goroutine stack.
+        if fp < lo || fp + 16 > hi || fp % 8 != 0 {
+            break;
+        }
+        // SAFETY: fp lies inside the live goroutine stack (checked above).
         let (cfp, pc) = unsafe { arch::caller_of(fp) };
         if funcdata::lookup(pc).is_some() {
             // SAFETY: (cfp, pc) is a live JIT frame.

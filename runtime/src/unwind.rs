@@ -59,8 +59,10 @@ pub fn traceback(out: &mut String, mut fp: usize, mut pc: usize, max: usize) {
         if fp == 0 {
             break;
         }
-        // SAFETY: fp was checked to be a frame pointer on the (live) stack by the caller chain
-        // invariants; a corrupt chain is caught by the monotonicity check below.
+        if !crate::panic::on_goroutine_stack(fp) {
+            break;
+        }
+        // SAFETY: fp lies inside the live goroutine stack (checked above).
         let (nfp, npc) = unsafe { arch::caller_of(fp) };
         if nfp <= fp || nfp - fp > (1 << 30) {
             break;
