@@ -104,12 +104,43 @@ impl SymbolResolver for Resolver {
     }
 }
 
+/// The register a frame-slot memory operand is relative to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameBase {
+    Rsp,
+    Rbp,
+}
+
+/// `[rsp+d]` / `[rbp+d]` operand of `insn`, if any.
+fn frame_mem(insn: &Instruction) -> Option<(FrameBase, i64)> {
+    (0..insn.op_count()).find_map(|i| {
+        if insn.op_kind(i) != OpKind::Memory || insn.memory_index() != Register::None {
+            return None;
+        }
+        let base = match insn.memory_base() {
+            Register::RSP => FrameBase::Rsp,
+            Register::RBP => FrameBase::Rbp,
+            _ => return None,
+        };
+        Some((base, insn.memory_displacement64() as i64))
+    })
+}
+
 /// One line of a function listing.
 #[derive(Debug)]
 pub enum Line {
     /// An instruction at `off` (`len` bytes) with its Intel-syntax text; `call_target` names the
     /// callee of an indirect call through a register loaded with a known address just before.
-    Insn { off: u32, len: u32, text: String, is_call: bool, call_target: Option<String>, jmp_target: Option<u32> },
+    Insn {
+        off: u32,
+        len: u32,
+        text: String,
+        is_call: bool,
+        call_target: Option<String>,
+        jmp_target: Option<u32>,
+        /// A memory operand `[rsp+d]` or `[rbp+d]` without index: (base, d).
+        frame_mem: Option<(FrameBase, i64)>,
+    },
     /// Bytes that are data (constant pool, jump table), printed by words.
     Data { off: u32, text: String },
 }
@@ -206,7 +237,8 @@ pub fn disassemble(code: &[u8], start: usize, syms: Rc<Symbols>) -> Vec<Line> {
             insn.flow_control(),
             FlowControl::Return | FlowControl::UnconditionalBranch | FlowControl::IndirectBranch | FlowControl::Exception
         );
-        lines.push(Line::Insn { off, len, text, is_call, call_target, jmp_target });
+        let frame_mem = frame_mem(&insn);
+        lines.push(Line::Insn { off, len, text, is_call, call_target, jmp_target, frame_mem });
         off += len;
     }
     lines

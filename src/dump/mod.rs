@@ -13,7 +13,9 @@
 //!   ...
 //!                        ; handler (try_call landing pad)
 //!                        ; deferreturn block
-//!   0x0083 prog.go:14    movzx rax, byte ptr [rsp+8]
+//!   0x0083 prog.go:14    movzx rax, byte ptr [rsp+8]              ; deferBits
+//!   ...
+//!   0x0092 prog.go:14    mov rdi, [rsp+0x20]                      ; defer 2 closure
 //!   FUNCDATA OpenCodedDeferInfo deferBits=fp-0x60 closures=[fp-0x58 fp-0x50 fp-0x48]
 //!   PCDATA CallSites
 //!     ret=0x0036 handler=0x0083 frame_offset=0x60
@@ -22,6 +24,11 @@
 //! the `file:line` of every instruction) is read from the function table the runtime registered
 //! (`gojit_runtime::funcdata`), i.e. exactly what the panic walker reads, never recomputed from
 //! the compiler's own records. Only the CLIF text (`--clif`) comes from the compiler.
+//!
+//! Notes after `;`: the runtime entry point a register call reaches (`-> gort_new`), the try_call
+//! handler and frame offset, and for open-coded functions the defer slot a `[rsp+d]`/`[rbp+d]`
+//! operand touches (from the table's fp-relative offsets). In-function references print as code
+//! offsets (`jmp 0x0083`, `[0x0020]` for the constant pool).
 //!
 //! Functions are listed in definition order: Go functions first, then the runtime trampolines.
 //! The deferreturn block is located from the handlers: a handler that is a single `jmp` (an edge
@@ -326,10 +333,11 @@ fn function(out: &mut String, table: &FuncTable, f: &FuncInfo, code: &[u8], file
     let handlers: BTreeSet<u32> = calls.iter().map(|c| c.handler).collect();
     let deferreturn = deferreturn_blocks(&lines, &handlers, f);
     let pw = pos_width(file, table);
+    let slots = DeferSlots::new(table, f);
     let blank = " ".repeat(2 + 6 + 1 + pw + 1);
     for l in &lines {
         match l {
-            Line::Insn { off, len, text, is_call, call_target, .. } => {
+            Line::Insn { off, len, text, is_call, call_target, frame_mem, .. } => {
                 if handlers.contains(off) {
                     let _ = writeln!(out, "{blank}; handler (try_call landing pad)");
                 }
@@ -338,6 +346,9 @@ fn function(out: &mut String, table: &FuncTable, f: &FuncInfo, code: &[u8], file
                 }
                 let pos = src_pos(table, f, file, *off);
                 let mut note = Vec::new();
+                if let Some(slot) = frame_mem.and_then(|m| slots.name(m)) {
+                    note.push(slot);
+                }
                 if let Some(t) = call_target {
                     note.push(format!("-> {t}"));
                 }
@@ -359,6 +370,42 @@ fn function(out: &mut String, table: &FuncTable, f: &FuncInfo, code: &[u8], file
         }
     }
     funcdata(out, table, f);
+}
+
+/// Names the open-coded defer slots in memory operands (`; deferBits`, `; defer 2 closure`).
+/// `[rbp+d]` is fp-relative; `[rsp+d]` is `fp - frame_size + d`, which holds after the prologue
+/// as long as rsp does not move inside the body: checked by every call site's `frame_offset`
+/// being the frame size (otherwise rsp-relative operands are not named).
+struct DeferSlots {
+    bits: Option<i32>,
+    closures: Vec<i32>,
+    rsp_to_fp: Option<i64>,
+}
+
+impl DeferSlots {
+    fn new(table: &FuncTable, f: &FuncInfo) -> DeferSlots {
+        if f.defer_kind != DeferKind::OpenCoded {
+            return DeferSlots { bits: None, closures: vec![], rsp_to_fp: None };
+        }
+        let steady = table.call_sites(f).iter().all(|c| c.frame_offset == f.frame_size);
+        DeferSlots {
+            bits: Some(f.deferbits_off),
+            closures: table.closure_offsets(f).to_vec(),
+            rsp_to_fp: steady.then_some(-(f.frame_size as i64)),
+        }
+    }
+
+    fn name(&self, (base, d): (disasm::FrameBase, i64)) -> Option<String> {
+        let fp_off = match base {
+            disasm::FrameBase::Rbp => d,
+            disasm::FrameBase::Rsp => self.rsp_to_fp? + d,
+        };
+        if Some(fp_off) == self.bits.map(i64::from) {
+            return Some("deferBits".into());
+        }
+        let i = self.closures.iter().position(|&c| i64::from(c) == fp_off)?;
+        Some(format!("defer {i} closure"))
+    }
 }
 
 /// Offsets of the deferreturn block(s): each handler, or the target of a handler that is a lone

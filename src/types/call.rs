@@ -147,11 +147,8 @@ impl<'a> Checker<'a> {
         }
         if dots.is_some() {
             if !variadic {
-                let d = dots.unwrap();
-                if let Some(last) = ops.last() {
-                    let s = self.operand_string(last);
-                    self.error(d, format!("have (...) but function is not variadic: {s}").replace("have (...) but function is not variadic: ", "cannot use ... in call to non-variadic ").replace(&s, name));
-                }
+                let _ = dots;
+                self.error(call.span, format!("cannot use ... in call to non-variadic {name}"));
                 return;
             }
             if ops.len() != params.len() {
@@ -390,13 +387,17 @@ impl<'a> Checker<'a> {
                         let ds = self.operand_string(&d);
                         let ss = self.operand_string(&sx);
                         let _ = (a, b);
-                        self.error(e.span, format!("invalid argument: arguments to copy {ds} and {ss} have different element types {} and {}", self.tt.type_string_err(a), self.tt.type_string_err(b)));
+                        let (at, bt) = (self.tt.type_string_err(a), self.tt.type_string_err(b));
+                        self.error(d.span, format!("invalid argument: arguments to copy {ds} and {ss} have different element types {at} and {bt}"));
                         inv
                     }
                     _ => {
                         let bad = if de.is_none() { &d } else { &sx };
                         let s = self.operand_string(bad);
-                        self.error(bad.span, format!("invalid argument: copy expects slice arguments; found {s} and {}", if de.is_none() { self.operand_string(&sx) } else { self.operand_string(&d) }).replace(&format!("found {s} and {}", if de.is_none() { self.operand_string(&sx) } else { self.operand_string(&d) }), &format!("found {} and {}", self.operand_string(&d), self.operand_string(&sx))));
+                        let _ = (bad, s);
+                        let ds = self.operand_string(&d);
+                        let ss = self.operand_string(&sx);
+                        self.error(d.span, format!("invalid argument: copy expects slice arguments; found {ds} and {ss}"));
                         inv
                     }
                 }
@@ -501,7 +502,7 @@ impl<'a> Checker<'a> {
                 }
                 if !matches!(self.tt.under(x.ty), Type::Map { .. } | Type::Slice(_)) {
                     let s = self.operand_string(&x);
-                    self.error(args[0].span, format!("invalid argument: {s} cannot be cleared").replace("cannot be cleared", "must be a map or slice").replace(": ", ": clear(").replace(" must be", ") must be").replace("invalid argument: clear(", "invalid argument: ").replace(") must be", " must be"));
+                    self.error(args[0].span, format!("invalid argument: cannot clear {s}: argument must be (or constrained by) map or slice"));
                     return inv;
                 }
                 mk(Mode::NoValue, TypeTable::INVALID)

@@ -41,7 +41,6 @@ pub(super) enum State {
 }
 
 pub(super) struct ImportEntry {
-    pub pkg: Package,
     pub obj: ObjId,
     pub path: String,
     pub span: Span,
@@ -60,7 +59,6 @@ pub(super) struct Target {
 /// Per-function checking context (a stack: function literals nest).
 pub(super) struct FuncCtx {
     pub id: NodeId,
-    pub sig: TypeId,
     pub results: Vec<ObjId>,
     pub named_results: bool,
     pub info: FuncInfo,
@@ -210,10 +208,6 @@ impl<'a> Checker<'a> {
         out
     }
 
-    pub fn has_errors(&self) -> bool {
-        !self.errors.is_empty()
-    }
-
     /// Source text of a span (for messages).
     pub fn text(&self, span: Span) -> &'a str {
         let t: &'a str = &self.src.text;
@@ -343,7 +337,7 @@ impl<'a> Checker<'a> {
             if let Some(n) = &imp.name {
                 self.info.defs[n.id] = obj.into();
             }
-            self.imports.insert(name, ImportEntry { pkg, obj, path: path.to_string(), span: imp.path_span, used: false });
+            self.imports.insert(name, ImportEntry { obj, path: path.to_string(), span: imp.path_span, used: false });
         }
     }
 

@@ -645,13 +645,8 @@ impl<'a> Checker<'a> {
                 Err(m) => Err(format!(": {}", self.missing_method_reason(v, t, &m))),
             };
         }
-        if self.tt.is_interface(v) && !self.tt.is_interface(t) {
-            let vs = self.tt.type_string_err(v);
-            let ts = self.tt.type_string_err(t);
-            return Err(format!(": need type assertion").replace("need", &format!("need")).replace(": need type assertion", &format!(": need type assertion"))).map_err(|e: String| {
-                let _ = (vs, ts);
-                e
-            });
+        if self.tt.is_interface(v) && !self.tt.is_interface(t) && self.tt.implements(t, v).is_ok() {
+            return Err(": need type assertion".to_string());
         }
         Err(String::new())
     }
@@ -717,7 +712,7 @@ impl<'a> Checker<'a> {
             }
             if xk.is_integer() && tk.is_integer() {
                 let s = v.to_go_string();
-                self.error(x.span, format!("cannot convert {} to type {type_text}", self.operand_string(x)).replace(&format!("cannot convert {} to type {type_text}", self.operand_string(x)), &format!("constant {s} overflows {type_text}")));
+                self.error(x.span, format!("constant {s} overflows {type_text}"));
                 return Operand::invalid(call.id, call.span);
             }
             if xk.is_numeric() && tk.is_numeric() {
@@ -954,10 +949,8 @@ impl<'a> Checker<'a> {
             _ => false,
         };
         if !ok {
-            let es = self.expr_string(e);
-            let what = self.kind_string(x.ty);
-            self.error(x.span, format!("invalid operation: operator {} not defined on {} ({what})", op.as_str(), self.operand_string(&x)).replace(&format!("operator {} not defined on {} ({what})", op.as_str(), self.operand_string(&x)), &format!("operator {} not defined on {} (variable of type {})", op.as_str(), self.expr_str(&x), self.tt.type_string_err(x.ty))));
-            let _ = es;
+            let s = self.operand_string(&x);
+            self.error(x.span, format!("invalid operation: operator {} not defined on {s}", op.as_str()));
             return inv;
         }
         let k = k.unwrap();
@@ -1065,7 +1058,7 @@ impl<'a> Checker<'a> {
                 if !self.tt.has_nil(t) || (x.is_nil() && y.is_nil()) {
                     failed = true;
                     if x.is_nil() && y.is_nil() {
-                        cause = "operator == not defined on nil".replace("==", op.as_str());
+                        cause = format!("operator {} not defined on nil", op.as_str());
                     }
                 }
             } else if !self.tt.is_comparable(x.ty) {
@@ -1150,9 +1143,8 @@ impl<'a> Checker<'a> {
                     match self.tt.under(cur) {
                         Type::Struct { fields } => {
                             if let Some(f) = fields.iter().find(|f| !self.tt.is_comparable(f.ty)) {
-                                let ts = self.tt.type_string_err(t);
                                 let fs = self.tt.type_string_err(f.ty);
-                                return format!("struct containing {fs} cannot be compared").replace("struct", if self.tt.is_named(t) { "struct" } else { "struct" }).replace(&ts, &ts);
+                                return format!("struct containing {fs} cannot be compared");
                             }
                             break;
                         }
@@ -1430,7 +1422,7 @@ impl<'a> Checker<'a> {
             }
             if let Some(n) = len {
                 if index >= n {
-                    self.error(el.value.span, format!("index {index} out of bounds [0:{n}]").replace(&format!("index {index} out of bounds [0:{n}]"), &format!("array index {index} out of bounds [0:{n}]")));
+                    self.error(el.value.span, format!("index {index} is out of bounds (>= {n})"));
                 }
             }
             if seen.contains(&index) {

@@ -82,7 +82,6 @@ impl<'a> Checker<'a> {
     fn push_func(&mut self, id: ast::NodeId, sig: TypeId) {
         self.funcs.push(FuncCtx {
             id,
-            sig,
             results: vec![],
             named_results: false,
             info: FuncInfo { sig, ..FuncInfo::default() },
@@ -454,7 +453,7 @@ impl<'a> Checker<'a> {
         }
         if !self.tt.basic(x.ty).is_some_and(|k| k.is_boolean()) {
             let s = self.operand_string(&x);
-            self.error(c.span, format!("non-boolean condition in {what} statement").replace(" statement", &format!(" statement")));
+            self.error(c.span, format!("non-boolean condition in {what} statement"));
             let _ = s;
             return;
         }
@@ -881,7 +880,7 @@ impl<'a> Checker<'a> {
                             let ts = self.tt.type_string_err(t);
                             let ls = self.tt.type_string_err(lt);
                             let es = self.expr_string(e);
-                            self.error(e.span, format!("cannot use {es} (value of type {ts}) as {ls} value in range clause{reason}").replace(&format!("{es} (value of type {ts})"), &format!("{es} (value of type {ts})")));
+                            self.error(e.span, format!("cannot use {es} (value of type {ts}) as {ls} value in range clause{reason}"));
                         }
                     }
                 }
@@ -929,7 +928,7 @@ impl<'a> Checker<'a> {
             if c.is_default {
                 if let Some(prev) = seen_default {
                     let other = self.pos_string(prev);
-                    self.error(c.span, format!("multiple defaults in switch (first at {other})").replace(" in switch (first at", " (first at"));
+                    self.error(c.span, format!("multiple defaults (first at {other})"));
                 }
                 seen_default = Some(c.span);
             }

@@ -245,3 +245,154 @@ fn ten_thousand_lines_check_fast() {
     eprintln!("checked {} lines in {:.2} ms", src.lines().count(), elapsed.as_secs_f64() * 1e3);
     assert!(elapsed.as_millis() < 2000);
 }
+
+/// A program using most of the subset (verified with `go vet` under Go 1.19 after replacing the
+/// Go 1.21/1.22 features: range over int, min/max, clear).
+#[test]
+fn features_program_checks() {
+    let c = check_ok(include_str!("testdata/features.go"));
+    // Selections: the promoted method d.Base.Name / a.Name etc. are recorded.
+    assert!(c.info.selections.values().any(|s| s.kind == SelectionKind::MethodExpr));
+    assert!(c.info.selections.values().any(|s| s.kind == SelectionKind::InterfaceMethod));
+    assert!(c.info.selections.values().any(|s| s.kind == SelectionKind::FieldVal && s.path.len() == 2));
+    // The type switch declares one implicit variable per clause.
+    assert_eq!(c.info.implicits.len(), 4);
+    // Package-level var initialised through a function call.
+    assert_eq!(c.info.init_order.len(), 1);
+}
+
+/// Messages verified against Go 1.19 (`go build`), reworded where current Go differs
+/// (`declared and not used: x`, `as T value in`, `(value of struct type T)`, labels, cycles).
+#[test]
+fn gc_messages() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "package main\n\ntype T struct{ a int }\n\nfunc (t *T) M() {}\n\ntype I interface{ M() }\n\nfunc main() {\n\tvar i I = T{}\n\t_ = i\n}\n",
+            &["10:12: cannot use T{} (value of struct type T) as I value in variable declaration: T does not implement I (method M has pointer receiver)"],
+        ),
+        (&body("\tvar e error = 5\n\t_ = e"), &["4:16: cannot use 5 (constant of type int) as error value in variable declaration: int does not implement error (missing method Error)"]),
+        (
+            "package main\n\nfunc f() (int, string) { return 1, \"a\" }\n\nfunc main() {\n\ta, b, c := f()\n\tx := f()\n\t_, _, _, _ = a, b, c, x\n\treturn 1\n}\n",
+            &["6:13: assignment mismatch: 3 variables but f returns 2 values", "7:7: assignment mismatch: 1 variable but f returns 2 values", "9:9: too many return values"],
+        ),
+        (
+            "package main\n\nfunc f(a int, b ...string) {}\n\nfunc main() {\n\tf()\n\tf(1, 2)\n\tf(1, \"a\", []string{}...)\n\tg := 5\n\tg()\n}\n",
+            &[
+                "6:2: not enough arguments in call to f",
+                "7:7: cannot use 2 (untyped int constant) as string value in argument to f",
+                "8:12: too many arguments in call to f",
+                "10:2: invalid operation: cannot call non-function g (variable of type int)",
+            ],
+        ),
+        (
+            "package main\n\nfunc main() {\n\tfor i := 0; i < 10; i++ {\n\t\tcontinue L\n\t}\n\tgoto M\nL:\n\tfor {\n\t\tbreak\n\t}\n}\n",
+            &["5:12: continue label not defined: L", "7:7: label M not defined", "8:1: label L defined and not used"],
+        ),
+        (
+            "package main\n\ntype T struct {\n\ta int\n}\n\nfunc main() {\n\tt := T{a: 1, b: 2}\n\tu := T{1, 2}\n\tv := T{}\n\tv.c = 3\n\tw := []int{1, \"a\"}\n\tm := map[string]int{\"a\": 1, \"a\": 2}\n\t_, _, _, _ = t, u, w, m\n\tlen(w)\n\tw[1.5] = 1\n\tw[\"a\"] = 1\n}\n",
+            &[
+                "8:15: unknown field b in struct literal of type T",
+                "9:12: too many values in struct literal of type T",
+                "11:4: v.c undefined (type T has no field or method c)",
+                "12:16: cannot use \"a\" (untyped string constant) as int value in array or slice literal",
+                "13:30: duplicate key \"a\" in map literal",
+                "15:2: len(w) (value of type int) is not used",
+                "16:4: 1.5 (untyped float constant) truncated to int",
+                "17:4: cannot convert \"a\" (untyped string constant) to type int",
+            ],
+        ),
+        (
+            "package main\n\nconst c = 10\n\nfunc main() {\n\tc = 5\n\tf := func() {}\n\tif f == f {\n\t}\n\tvar i interface{} = 1\n\tn := i + 1\n\t_ = n\n\tx := 1 << 1.5\n\t_ = x\n\tvar y uint = -1\n\t_ = y\n\tz := 10 / 0\n\t_ = z\n}\n",
+            &[
+                "6:2: cannot assign to c (neither addressable nor a map index expression)",
+                "8:5: invalid operation: f == f (func can only be compared to nil)",
+                "11:7: invalid operation: i + 1 (mismatched types interface{} and int)",
+                "13:12: 1.5 (untyped float constant) truncated to uint",
+                "15:15: cannot use -1 (untyped int constant) as uint value in variable declaration (overflows)",
+                "17:12: invalid operation: division by zero",
+            ],
+        ),
+        (
+            "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar i interface{} = 1\n\tswitch v := i.(type) {\n\tcase int, string:\n\t\tfmt.Println(\"x\")\n\t}\n\tvar n int\n\tswitch n.(type) {\n\t}\n\tx := nil\n\tdefer int(1)\n\tvar a [3]int\n\ta[5] = 1\n}\n",
+            &[
+                "7:9: declared and not used: v",
+                "12:9: n (variable of type int) is not an interface",
+                "14:7: use of untyped nil in assignment",
+                "15:8: defer requires function call, not conversion int(1) (constant 1 of type int)",
+                "17:4: invalid argument: index 5 out of bounds [0:3]",
+            ],
+        ),
+        (
+            "package main\n\ntype A struct{ B }\ntype B struct{ A }\n\ntype C [2]C\n\nfunc main() {\n\tvar a int8 = 1\n\tvar b int16 = 2\n\t_ = a + b\n\tvar fl float64 = 1\n\t_ = fl % 2\n\t_ = fl << 2\n\t_ = !a\n\t_ = -\"s\"\n}\n",
+            &[
+                "3:6: invalid recursive type A",
+                "6:6: invalid recursive type: C refers to itself",
+                "11:6: invalid operation: a + b (mismatched types int8 and int16)",
+                "13:6: invalid operation: operator % not defined on fl (variable of type float64)",
+                "14:6: invalid operation: shifted operand fl (variable of type float64) must be integer",
+                "15:7: invalid operation: operator ! not defined on a (variable of type int8)",
+                "16:7: invalid operation: operator - not defined on \"s\" (untyped string constant)",
+            ],
+        ),
+        (
+            "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar x = undefinedThing\n\tfmt.Println(x)\n\tfmt.Foo()\n\tvar m map[[]int]int\n\t_ = m\n}\n",
+            &["6:10: undefined: undefinedThing", "8:6: undefined: fmt.Foo", "9:12: invalid map key type []int"],
+        ),
+        (
+            "package main\n\nvar a = b\nvar b = a\n\nfunc main() {\n\tvar arr [3]int\n\t_ = arr[1:5]\n\ts := \"abc\"\n\t_ = s[1:2:3]\n\t_ = make([]int)\n\t_ = make(int)\n\t_ = new(5)\n\t_ = append(1, 2)\n}\n",
+            &[
+                "3:5: initialization cycle for a",
+                "8:12: invalid argument: index 5 out of bounds [0:4]",
+                "10:12: invalid operation: 3-index slice of string",
+                "11:6: invalid operation: make([]int) expects 2 or 3 arguments; found 1",
+                "12:11: invalid argument: cannot make int; type must be slice, map, or channel",
+                "13:10: 5 is not a type",
+                "14:13: first argument to append must be a slice; have 1 (untyped int constant)",
+            ],
+        ),
+        (
+            "package main\n\nconst c int8 = 100\n\nfunc main() {\n\tvar x = c * 2\n\tvar u uint8 = 255\n\tu = ^0\n\tvar w = 1 << 70\n\t_, _, _ = x, u, w\n}\n",
+            &[
+                "6:10: c * 2 (constant 200 of type int8) overflows int8",
+                "8:6: cannot use ^0 (untyped int constant -1) as uint8 value in assignment (overflows)",
+                "9:10: cannot use 1 << 70 (untyped int constant 1180591620717411303424) as int value in variable declaration (overflows)",
+            ],
+        ),
+        (
+            "package main\n\ntype V interface{ V }\n\ntype W = W\n\nvar v = v\n\nfunc main() {}\n",
+            &["3:6: invalid recursive type: V refers to itself", "5:6: invalid recursive type: W refers to itself", "7:5: initialization cycle: v refers to itself"],
+        ),
+    ];
+    for (src, want) in cases {
+        check_err(src, want);
+    }
+}
+
+#[test]
+fn too_many_errors_stops_at_ten() {
+    let mut s = String::new();
+    for i in 0..15 {
+        s.push_str(&format!("\tprintln(u{i})\n"));
+    }
+    let Err(es) = run(&body(&s)) else { panic!("expected errors") };
+    assert_eq!(es.len(), 11);
+    assert_eq!(es[10], "13:10: too many errors");
+}
+
+#[test]
+fn pathological_inputs_do_not_hang() {
+    for src in [
+        "package main\n\ntype T [len(T{})]int\n\nfunc main() {}\n",
+        "package main\n\nconst big = 1 << 1000\n\nfunc main() { println(big) }\n",
+        "package main\n\ntype X *X\n\nfunc main() { var x X; _ = x }\n",
+        "package main\n\nfunc main() { var x [1 << 62]int; _ = x }\n",
+        "package main\n\ntype L struct { next *L; v [2]L2 }\ntype L2 struct { l L }\n\nfunc main() {}\n",
+    ] {
+        let _ = run(src);
+    }
+    // Deeply nested expressions and types.
+    let deep = format!("package main\n\nfunc main() {{ x := {}1{}; _ = x }}\n", "(".repeat(5000), ")".repeat(5000));
+    let _ = run(&deep);
+    let deep_ty = format!("package main\n\nvar x {}int\n\nfunc main() {{}}\n", "[]".repeat(3000));
+    let _ = run(&deep_ty);
+}

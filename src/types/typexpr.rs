@@ -134,7 +134,7 @@ impl<'a> Checker<'a> {
         }
         if n > (1i128 << 40) {
             let s = self.operand_string(&x);
-            self.error(e.span, format!("array length {s} too large").replace(" too large", " must be less than 2^40 in gojit"));
+            self.error(e.span, format!("array length {s} must be less than 2^40 in gojit"));
             return None;
         }
         if self.tt.is_untyped(x.ty) {
@@ -290,7 +290,7 @@ impl<'a> Checker<'a> {
                     }
                     if !self.tt.is_interface(t) {
                         let s = self.tt.type_string_err(t);
-                        self.error(e.span, format!("cannot use {s} as interface: type sets not supported by gojit").replace(": type sets not supported by gojit", " (type constraints are not supported by gojit)"));
+                        self.error(e.span, format!("cannot embed non-interface type {s} (type constraints are not supported by gojit)"));
                         bad = true;
                         continue;
                     }
