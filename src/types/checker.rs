@@ -596,20 +596,6 @@ impl<'a> Checker<'a> {
         true
     }
 
-    /// Reports a cycle through `obj` found while resolving it.
-    pub fn cycle_error(&mut self, obj: ObjId, at: Span) {
-        let o = &self.info.objects[obj];
-        let name = o.name.clone();
-        let msg = match o.kind {
-            ObjKind::TypeName { .. } => format!("invalid recursive type {name}"),
-            ObjKind::Func { .. } => format!("initialization cycle or invalid recursive reference to {name}"),
-            _ => format!("initialization cycle or invalid recursive reference to {name}"),
-        };
-        let decl_span = o.span;
-        let _ = at;
-        self.error(decl_span, msg);
-    }
-
     // ----- const, var, type declarations --------------------------------------------------
 
     fn const_spec_pkg(&mut self, obj: ObjId, spec: &'a ast::ConstSpec, index: usize) {
