@@ -354,4 +354,39 @@ mod tests {
         assert_eq!(t.name(t.find(0x905).unwrap()), "main.g");
         assert_eq!(std::mem::size_of::<FuncInfo>(), 56);
     }
+
+    #[test]
+    fn ten_thousand_functions_stay_compact_and_searchable() {
+        let mut t = FuncTable::new("/x/big.go");
+        let lines: Vec<(u32, u32)> = (0..20).map(|i| (i * 12, 0)).collect();
+        for k in 0..10_000u32 {
+            let decl = 1 + k * 25;
+            let ls: Vec<(u32, u32)> = lines.iter().map(|&(o, _)| (o, decl + o / 12)).collect();
+            let calls: Vec<CallSite> = (0..5).map(|i| CallSite { ret: 40 + i * 30, handler: 220, frame_offset: 0x40 }).collect();
+            t.push(&FuncDesc {
+                start: 0x10_0000 + k as usize * 0x100,
+                size: 0x100,
+                name: &format!("main.f{k}"),
+                decl_line: decl,
+                kind: FuncKind::Go,
+                defer_kind: DeferKind::OpenCoded,
+                is_wrapper: false,
+                frame_size: 0x40,
+                deferbits_off: -0x30,
+                closure_offs: &[-0x28, -0x20],
+                lines: &ls,
+                calls: &calls,
+            });
+        }
+        t.sort();
+        // rows 56 + names ~6 + lines 40 + calls 60 + slots 8 bytes per function
+        assert!(t.footprint() / 10_000 < 200, "{} bytes per function", t.footprint() / 10_000);
+        for k in (0..10_000u32).step_by(97) {
+            let pc = 0x10_0000 + k as usize * 0x100 + 40 + 30;
+            let f = t.find(pc).unwrap();
+            assert_eq!(t.name(f), format!("main.f{k}"));
+            assert_eq!(t.call_site_at(f, pc).unwrap().handler, 220);
+            assert_eq!(t.call_line(f, pc), 1 + k * 25 + 69 / 12);
+        }
+    }
 }

@@ -186,26 +186,53 @@ fn ensure_sigaltstack() {
     unsafe { libc::sigaltstack(&ss, std::ptr::null_mut()) };
 }
 
+const FAULT_SIGNALS: [libc::c_int; 4] = [libc::SIGSEGV, libc::SIGBUS, libc::SIGILL, libc::SIGFPE];
+
+/// The dispositions our handler replaced (Rust's own stack-overflow reporter, say), restored for
+/// faults of threads that do not run Go code.
+static mut PREVIOUS: [Option<libc::sigaction>; 4] = [None; 4];
+
 fn install_fault_handler() {
     ensure_sigaltstack();
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        for sig in [libc::SIGSEGV, libc::SIGBUS, libc::SIGILL, libc::SIGFPE] {
-            // SAFETY: a zeroed sigaction is valid; fault_handler has the SA_SIGINFO signature.
+        for (i, sig) in FAULT_SIGNALS.into_iter().enumerate() {
+            // SAFETY: a zeroed sigaction is valid; fault_handler has the SA_SIGINFO signature;
+            // PREVIOUS is written only here, once, before any fault can consult it.
             unsafe {
                 let mut sa: libc::sigaction = std::mem::zeroed();
                 sa.sa_sigaction = fault_handler as *const () as usize;
                 sa.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK;
                 libc::sigemptyset(&mut sa.sa_mask);
-                libc::sigaction(sig, &sa, std::ptr::null_mut());
+                let mut old: libc::sigaction = std::mem::zeroed();
+                libc::sigaction(sig, &sa, &mut old);
+                (*std::ptr::addr_of_mut!(PREVIOUS))[i] = Some(old);
             }
         }
     });
 }
 
+/// Reinstalls the disposition that was in place before ours (the fault then re-raises into it).
+fn restore_previous(sig: libc::c_int) {
+    let i = FAULT_SIGNALS.iter().position(|&s| s == sig);
+    // SAFETY: PREVIOUS is no longer written once handlers are installed.
+    let prev = i.and_then(|i| unsafe { (*std::ptr::addr_of!(PREVIOUS))[i] });
+    // SAFETY: reinstalling a disposition obtained from sigaction, or the default one.
+    unsafe {
+        match prev {
+            Some(old) => {
+                libc::sigaction(sig, &old, std::ptr::null_mut());
+            }
+            None => {
+                libc::signal(sig, libc::SIG_DFL);
+            }
+        }
+    }
+}
+
 /// A synchronous fault. On a thread running Go code, records it in the goroutine and resumes the
-/// entry trampoline with status 2 ([`run_main`] prints the report); elsewhere, restores the default
-/// action so the fault kills the process as usual.
+/// entry trampoline with status 2 ([`run_main`] prints the report); elsewhere, restores the
+/// previous disposition so the fault is handled as it would have been without us.
 extern "C" fn fault_handler(sig: libc::c_int, info: *mut libc::siginfo_t, uc: *mut libc::c_void) {
     // SAFETY: the kernel passes valid siginfo/ucontext pointers to an SA_SIGINFO handler.
     let (addr, code, regs) = unsafe { ((*info).si_addr() as usize, (*info).si_code, arch::signal_regs(uc)) };
@@ -226,11 +253,6 @@ extern "C" fn fault_handler(sig: libc::c_int, info: *mut libc::siginfo_t, uc: *m
             // SAFETY: the entry trampoline frame is live at the top of the goroutine stack.
             unsafe { arch::signal_resume(uc, start + cs.handler as usize, fp - cs.frame_offset as usize, fp, 2) }
         }
-        _ => {
-            // SAFETY: restoring the default disposition; the fault re-raises on return.
-            unsafe {
-                libc::signal(sig, libc::SIG_DFL);
-            }
-        }
+        _ => restore_previous(sig),
     }
 }

@@ -104,12 +104,43 @@ impl SymbolResolver for Resolver {
     }
 }
 
+/// The register a frame-slot memory operand is relative to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameBase {
+    Rsp,
+    Rbp,
+}
+
+/// `[rsp+d]` / `[rbp+d]` operand of `insn`, if any.
+fn frame_mem(insn: &Instruction) -> Option<(FrameBase, i64)> {
+    (0..insn.op_count()).find_map(|i| {
+        if insn.op_kind(i) != OpKind::Memory || insn.memory_index() != Register::None {
+            return None;
+        }
+        let base = match insn.memory_base() {
+            Register::RSP => FrameBase::Rsp,
+            Register::RBP => FrameBase::Rbp,
+            _ => return None,
+        };
+        Some((base, insn.memory_displacement64() as i64))
+    })
+}
+
 /// One line of a function listing.
 #[derive(Debug)]
 pub enum Line {
     /// An instruction at `off` (`len` bytes) with its Intel-syntax text; `call_target` names the
     /// callee of an indirect call through a register loaded with a known address just before.
-    Insn { off: u32, len: u32, text: String, is_call: bool, call_target: Option<String>, jmp_target: Option<u32> },
+    Insn {
+        off: u32,
+        len: u32,
+        text: String,
+        is_call: bool,
+        call_target: Option<String>,
+        jmp_target: Option<u32>,
+        /// A memory operand `[rsp+d]` or `[rbp+d]` without index: (base, d).
+        frame_mem: Option<(FrameBase, i64)>,
+    },
     /// Bytes that are data (constant pool, jump table), printed by words.
     Data { off: u32, text: String },
 }
@@ -137,6 +168,7 @@ pub fn disassemble(code: &[u8], start: usize, syms: Rc<Symbols>) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut off = 0u32;
     let mut prev_was_indirect_jmp = false;
+    let mut after_terminator = false;
     while (off as usize) < size {
         if data_starts.contains(&off) && !code_starts.contains(&off) {
             off = data_region(code, off, prev_was_indirect_jmp, &mut lines, &mut code_starts);
@@ -147,8 +179,24 @@ pub fn disassemble(code: &[u8], start: usize, syms: Rc<Symbols>) -> Vec<Line> {
         if code_starts.contains(&off) {
             reg_sym.clear();
         }
+        // Padding up to a data region (after an unconditional jump/return) is not code.
+        let next_data = data_starts.range(off + 1..).find(|d| !code_starts.contains(d)).copied();
+        if let Some(d) = next_data {
+            let gap = &code[off as usize..d as usize];
+            if after_terminator && gap.iter().all(|&b| b == 0 || b == 0x90 || b == 0xcc) && !code_starts.range(off..d).any(|_| true) {
+                lines.push(Line::Data { off, text: format!(".zero {} (padding)", gap.len()) });
+                off = d;
+                continue;
+            }
+        }
         let mut dec = Decoder::with_ip(64, &code[off as usize..], (start + off as usize) as u64, DecoderOptions::NONE);
         let insn = dec.decode();
+        if let Some(d) = next_data.filter(|&d| off + insn.len() as u32 > d) {
+            // An instruction cannot overlap data: the bytes before it are padding.
+            lines.push(Line::Data { off, text: format!(".byte {}", hex_bytes(&code[off as usize..d as usize])) });
+            off = d;
+            continue;
+        }
         if insn.is_invalid() {
             lines.push(Line::Data { off, text: format!(".byte {:#04x}", code[off as usize]) });
             off += 1;
@@ -185,10 +233,19 @@ pub fn disassemble(code: &[u8], start: usize, syms: Rc<Symbols>) -> Vec<Line> {
         };
         track_registers(&insn, &mut info, &syms, start, size, &mut reg_sym);
         prev_was_indirect_jmp = insn.flow_control() == FlowControl::IndirectBranch;
-        lines.push(Line::Insn { off, len, text, is_call, call_target, jmp_target });
+        after_terminator = matches!(
+            insn.flow_control(),
+            FlowControl::Return | FlowControl::UnconditionalBranch | FlowControl::IndirectBranch | FlowControl::Exception
+        );
+        let frame_mem = frame_mem(&insn);
+        lines.push(Line::Insn { off, len, text, is_call, call_target, jmp_target, frame_mem });
         off += len;
     }
     lines
+}
+
+fn hex_bytes(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:#04x}")).collect::<Vec<_>>().join(" ")
 }
 
 /// Forgets registers the instruction writes; remembers `mov reg, imm64` of a named address.

@@ -13,7 +13,9 @@
 //!   ...
 //!                        ; handler (try_call landing pad)
 //!                        ; deferreturn block
-//!   0x0083 prog.go:14    movzx rax, byte ptr [rsp+8]
+//!   0x0083 prog.go:14    movzx rax, byte ptr [rsp+8]              ; deferBits
+//!   ...
+//!   0x0092 prog.go:14    mov rdi, [rsp+0x20]                      ; defer 2 closure
 //!   FUNCDATA OpenCodedDeferInfo deferBits=fp-0x60 closures=[fp-0x58 fp-0x50 fp-0x48]
 //!   PCDATA CallSites
 //!     ret=0x0036 handler=0x0083 frame_offset=0x60
@@ -22,6 +24,11 @@
 //! the `file:line` of every instruction) is read from the function table the runtime registered
 //! (`gojit_runtime::funcdata`), i.e. exactly what the panic walker reads, never recomputed from
 //! the compiler's own records. Only the CLIF text (`--clif`) comes from the compiler.
+//!
+//! Notes after `;`: the runtime entry point a register call reaches (`-> gort_new`), the try_call
+//! handler and frame offset, and for open-coded functions the defer slot a `[rsp+d]`/`[rbp+d]`
+//! operand touches (from the table's fp-relative offsets). In-function references print as code
+//! offsets (`jmp 0x0083`, `[0x0020]` for the constant pool).
 //!
 //! Functions are listed in definition order: Go functions first, then the runtime trampolines.
 //! The deferreturn block is located from the handlers: a handler that is a single `jmp` (an edge
@@ -326,10 +333,11 @@ fn function(out: &mut String, table: &FuncTable, f: &FuncInfo, code: &[u8], file
     let handlers: BTreeSet<u32> = calls.iter().map(|c| c.handler).collect();
     let deferreturn = deferreturn_blocks(&lines, &handlers, f);
     let pw = pos_width(file, table);
+    let slots = DeferSlots::new(table, f);
     let blank = " ".repeat(2 + 6 + 1 + pw + 1);
     for l in &lines {
         match l {
-            Line::Insn { off, len, text, is_call, call_target, .. } => {
+            Line::Insn { off, len, text, is_call, call_target, frame_mem, .. } => {
                 if handlers.contains(off) {
                     let _ = writeln!(out, "{blank}; handler (try_call landing pad)");
                 }
@@ -338,6 +346,9 @@ fn function(out: &mut String, table: &FuncTable, f: &FuncInfo, code: &[u8], file
                 }
                 let pos = src_pos(table, f, file, *off);
                 let mut note = Vec::new();
+                if let Some(slot) = frame_mem.and_then(|m| slots.name(m)) {
+                    note.push(slot);
+                }
                 if let Some(t) = call_target {
                     note.push(format!("-> {t}"));
                 }
@@ -359,6 +370,42 @@ fn function(out: &mut String, table: &FuncTable, f: &FuncInfo, code: &[u8], file
         }
     }
     funcdata(out, table, f);
+}
+
+/// Names the open-coded defer slots in memory operands (`; deferBits`, `; defer 2 closure`).
+/// `[rbp+d]` is fp-relative; `[rsp+d]` is `fp - frame_size + d`, which holds after the prologue
+/// as long as rsp does not move inside the body: checked by every call site's `frame_offset`
+/// being the frame size (otherwise rsp-relative operands are not named).
+struct DeferSlots {
+    bits: Option<i32>,
+    closures: Vec<i32>,
+    rsp_to_fp: Option<i64>,
+}
+
+impl DeferSlots {
+    fn new(table: &FuncTable, f: &FuncInfo) -> DeferSlots {
+        if f.defer_kind != DeferKind::OpenCoded {
+            return DeferSlots { bits: None, closures: vec![], rsp_to_fp: None };
+        }
+        let steady = table.call_sites(f).iter().all(|c| c.frame_offset == f.frame_size);
+        DeferSlots {
+            bits: Some(f.deferbits_off),
+            closures: table.closure_offsets(f).to_vec(),
+            rsp_to_fp: steady.then_some(-(f.frame_size as i64)),
+        }
+    }
+
+    fn name(&self, (base, d): (disasm::FrameBase, i64)) -> Option<String> {
+        let fp_off = match base {
+            disasm::FrameBase::Rbp => d,
+            disasm::FrameBase::Rsp => self.rsp_to_fp? + d,
+        };
+        if Some(fp_off) == self.bits.map(i64::from) {
+            return Some("deferBits".into());
+        }
+        let i = self.closures.iter().position(|&c| i64::from(c) == fp_off)?;
+        Some(format!("defer {i} closure"))
+    }
 }
 
 /// Offsets of the deferreturn block(s): each handler, or the target of a handler that is a lone
@@ -402,5 +449,114 @@ fn funcdata(out: &mut String, table: &FuncTable, f: &FuncInfo) {
         for c in calls {
             let _ = writeln!(out, "    ret={:#06x} handler={:#06x} frame_offset={:#x}", c.ret, c.handler, c.frame_offset);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gojit_runtime::funcdata::{CallSite, FuncDesc};
+
+    /// Hand-assembled code: a constant-pool load, a try_call whose handler is the deferreturn
+    /// block, padding and an f64 constant.
+    const CODE: [u8; 0x1c] = [
+        0x55, // 0x00 push rbp
+        0xf2, 0x0f, 0x10, 0x05, 0x0b, 0x00, 0x00, 0x00, // 0x01 movsd xmm0, [rip+0xb] -> 0x14
+        0xe8, 0x01, 0x00, 0x00, 0x00, // 0x09 call 0x0f
+        0xc3, // 0x0e ret
+        0xc3, // 0x0f ret (handler)
+        0x00, 0x00, 0x00, 0x00, // 0x10 padding
+        0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf8, 0x3f, // 0x14 1.5
+    ];
+
+    #[test]
+    fn function_listing_and_funcdata() {
+        let code: &'static [u8] = Box::leak(Box::new(CODE));
+        let start = code.as_ptr() as usize;
+        let calls = [CallSite { ret: 0x0e, handler: 0x0f, frame_offset: 0x10 }];
+        let mut t = FuncTable::new("/x/t.go");
+        t.push(&FuncDesc {
+            start,
+            size: code.len() as u32,
+            name: "main.t",
+            decl_line: 3,
+            kind: FuncKind::Go,
+            defer_kind: DeferKind::OpenCoded,
+            is_wrapper: false,
+            frame_size: 0x10,
+            deferbits_off: -0x18,
+            closure_offs: &[-0x10, -0x8],
+            lines: &[(0, 3), (0x09, 4), (0x0f, 5)],
+            calls: &calls,
+        });
+        t.sort();
+        let f = t.find(start).unwrap();
+        let syms = Rc::new(Symbols { funcs: vec![], runtime: HashMap::new(), mapped: vec![], no_addr: true });
+        let mut out = String::new();
+        function(&mut out, &t, f, code, "t.go", syms, None);
+        let expected = "\
+TEXT main.t(SB) t.go:3 size=0x1c frame=0x10 defers=open(2)
+  0x0000 t.go:3     push rbp
+  0x0001 t.go:3     movsd xmm0, [0x0014]
+  0x0009 t.go:4     call 0x000f                                  ; try_call -> handler 0x000f frame_offset=0x10
+  0x000e t.go:4     ret
+                    ; handler (try_call landing pad)
+                    ; deferreturn block
+  0x000f t.go:5     ret
+  0x0010 data       .zero 4 (padding)
+  0x0014 data       .quad 0x3ff8000000000000
+  FUNCDATA OpenCodedDeferInfo deferBits=fp-0x18 closures=[fp-0x10 fp-0x8]
+  PCDATA CallSites
+    ret=0x000e handler=0x000f frame_offset=0x10
+";
+        assert_eq!(out, expected, "\n{out}");
+    }
+
+    #[test]
+    fn jump_table_is_data_and_its_targets_are_code() {
+        let code: &'static [u8] = Box::leak(Box::new([
+            0x48, 0x8d, 0x0d, 0x02, 0x00, 0x00, 0x00, // 0x00 lea rcx, [rip+2] -> 0x09
+            0xff, 0xe1, // 0x07 jmp rcx
+            0x08, 0x00, 0x00, 0x00, // 0x09 .long 8 -> 0x11
+            0x09, 0x00, 0x00, 0x00, // 0x0d .long 9 -> 0x12
+            0xc3, 0xc3, // 0x11 ret, 0x12 ret
+        ]));
+        let start = code.as_ptr() as usize;
+        let syms = Rc::new(Symbols { funcs: vec![], runtime: HashMap::new(), mapped: vec![], no_addr: true });
+        let lines: Vec<String> = disasm::disassemble(code, start, syms)
+            .into_iter()
+            .map(|l| match l {
+                Line::Insn { off, text, .. } => format!("{off:#06x} {text}"),
+                Line::Data { off, text } => format!("{off:#06x} data {text}"),
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "0x0000 lea rcx, [0x0009]",
+                "0x0007 jmp rcx",
+                "0x0009 data .long 0x8  ; -> 0x0011",
+                "0x000d data .long 0x9  ; -> 0x0012",
+                "0x0011 ret",
+                "0x0012 ret",
+            ]
+        );
+    }
+
+    #[test]
+    fn clif_function_names() {
+        let names: HashMap<u32, String> = [(8, "gort_new".to_string()), (1, "main.f".to_string())].into();
+        let clif = "fn0 = u0:8 sig0\nfn1 = u0:1 sig1\nfn2 = u0:99 sig2\nfunction u0:1(i64) tail {";
+        assert_eq!(
+            name_clif_funcs(clif, &names),
+            "fn0 = %gort_new sig0\nfn1 = %main.f sig1\nfn2 = u0:99 sig2\nfunction %main.f(i64) tail {"
+        );
+    }
+
+    #[test]
+    fn fp_relative_offsets() {
+        assert_eq!(fp_rel(-0x60), "fp-0x60");
+        assert_eq!(fp_rel(0x10), "fp+0x10");
+        assert!(name_matches("f", "main.f") && name_matches("main.f", "main.f") && !name_matches("f", "main.f.func1"));
     }
 }
