@@ -55,6 +55,9 @@ struct Args {
     /// Print every disagreement in full.
     #[arg(long)]
     verbose: bool,
+    /// Do not generate deferred method values (`mv := T{..}.rec; defer mv(..)`).
+    #[arg(long)]
+    no_method_values: bool,
     /// Only print program INDEX of the seed (Go source, then the model's expected outcome).
     #[arg(long, value_name = "INDEX")]
     show: Option<u64>,
@@ -100,7 +103,7 @@ struct Tally {
 
 fn run(args: &Args) -> Result<bool, String> {
     if let Some(i) = args.show {
-        let c = fuzzgen::case_from_seed(args.seed, i);
+        let c = fuzzgen::case_from_seed_with(args.seed, i, config(args));
         print!("{}", emit::standalone(&c.prog));
         println!("// ---- model: exit {}\n// stdout:\n{}// stderr:\n{}", c.expect.exit, c.expect.stdout, c.expect.panics.join("\n"));
         println!("// events: {:?}", c.events);
@@ -135,7 +138,7 @@ fn run(args: &Args) -> Result<bool, String> {
     let mut index = 0u64;
     while index < args.n {
         let chunk = (args.n - index).min(args.batch.max(1) as u64);
-        let cases: Vec<Case> = (index..index + chunk).map(|i| fuzzgen::case_from_seed(args.seed, i)).collect();
+        let cases: Vec<Case> = (index..index + chunk).map(|i| fuzzgen::case_from_seed_with(args.seed, i, config(args))).collect();
         cases.iter().for_each(|c| stats.add(c));
         let go = if use_go {
             let progs: Vec<_> = cases.iter().map(|c| c.prog.clone()).collect();
@@ -197,6 +200,10 @@ fn run(args: &Args) -> Result<bool, String> {
         println!("saved {} differing programs under {}", t.saved, args.save_dir.as_ref().map_or(String::new(), |d| d.display().to_string()));
     }
     Ok(ok)
+}
+
+fn config(args: &Args) -> fuzzgen::generate::Config {
+    fuzzgen::generate::Config { method_values: !args.no_method_values, ..Default::default() }
 }
 
 fn progress(t: &Tally, started: Instant) {

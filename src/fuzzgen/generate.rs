@@ -20,11 +20,14 @@ pub struct Config {
     pub max_stmts: usize,
     /// Deepest nesting of blocks (if, loop, deferred closure).
     pub max_depth: usize,
+    /// Generate `defer mv(...)` of method values (a campaign may turn them off to look past a
+    /// known unsupported feature; the default is on).
+    pub method_values: bool,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { max_funcs: 6, max_stmts: 5, max_depth: 4 }
+        Config { max_funcs: 6, max_stmts: 5, max_depth: 4, method_values: true }
     }
 }
 
@@ -276,7 +279,8 @@ impl Gen<'_, '_> {
                 0 => RecVia::Func,
                 1 => RecVia::Method,
                 2 => RecVia::PtrMethod,
-                3 => RecVia::MethodValue,
+                3 if self.cfg.method_values => RecVia::MethodValue,
+                3 => RecVia::Method,
                 _ => RecVia::Iface,
             }),
             3 => Deferred::Print,

@@ -62,11 +62,16 @@ pub fn judge(p: &Program) -> Verdict {
 
 /// The `index`-th program of campaign `seed` (deterministic; retries rejected programs).
 pub fn case_from_seed(seed: u64, index: u64) -> Case {
+    case_from_seed_with(seed, index, generate::Config::default())
+}
+
+/// `case_from_seed` with explicit generator settings.
+pub fn case_from_seed_with(seed: u64, index: u64, cfg: generate::Config) -> Case {
     let mut rejected = Rejections::default();
     for attempt in 0u64.. {
         let bytes = seeded_bytes(seed ^ index.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ attempt.rotate_left(32));
         let mut u = Unstructured::new(&bytes);
-        let prog = match generate::program(&mut u, generate::Config::default()) {
+        let prog = match generate::program(&mut u, cfg) {
             Ok(p) => p,
             Err(_) => continue,
         };
