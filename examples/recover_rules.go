@@ -57,7 +57,7 @@ func (t T) M() {
 }
 
 func (t *T) PM() {
-	fmt.Println("6. recover() directly in (*T).PM via defer t.PM():", recover())
+	fmt.Println("recover() directly in (*T).PM of", t.name+":", recover())
 }
 
 func viaMethod() {
@@ -79,6 +79,15 @@ func viaFuncValue() {
 	panic("p7")
 }
 
+type Recoverer interface{ PM() }
+
+// viaInterface: `defer i.PM()` through an interface value; the wrapper is transparent too.
+func viaInterface() {
+	var i Recoverer = &T{"iface"}
+	defer i.PM()
+	panic("p9")
+}
+
 // afterReturn: once the deferred function recovered, the function returns normally to its
 // caller with the current values of its named results (n was set before the panic).
 func afterReturn() (n int) {
@@ -93,8 +102,11 @@ func main() {
 	nestedDefer()
 	secondCall()
 	viaMethod()
+	fmt.Print("6. defer t.PM(): ")
 	viaPointerMethod()
 	viaFuncValue()
 	fmt.Println("8. afterReturn() =", afterReturn(), "(n was set before the panic)")
+	fmt.Print("9. defer i.PM() through an interface: ")
+	viaInterface()
 	fmt.Println("done")
 }
