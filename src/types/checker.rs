@@ -99,6 +99,11 @@ pub(super) struct Checker<'a> {
     pub deps: HashMap<ObjId, Vec<ObjId>>,
     /// Untyped expressions not yet given a final type -> their untyped operand sub-expressions.
     pub untyped: HashMap<NodeId, Vec<NodeId>>,
+    /// Untyped constant left operands of non-constant shifts (`1 << s`): their final type must be
+    /// an integer type. Maps the operand to (span, printed expression).
+    pub shift_lhs: HashMap<NodeId, (Span, String)>,
+    /// Exact values of untyped float constants whose object holds a rounded `Float`.
+    pub exact_consts: HashMap<ObjId, ConstValue>,
     pub iota: Option<i128>,
     pub depth: u32,
     /// Function declarations whose bodies still need checking, in source order.
@@ -136,6 +141,8 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, 
         cur_pkg_obj: None,
         deps: HashMap::new(),
         untyped: HashMap::new(),
+        shift_lhs: HashMap::new(),
+        exact_consts: HashMap::new(),
         iota: None,
         depth: 0,
         func_bodies: vec![],
@@ -596,25 +603,25 @@ impl<'a> Checker<'a> {
         true
     }
 
-    /// Reports a cycle through `obj` found while resolving it.
-    pub fn cycle_error(&mut self, obj: ObjId, at: Span) {
-        let o = &self.info.objects[obj];
-        let name = o.name.clone();
-        let msg = match o.kind {
-            ObjKind::TypeName { .. } => format!("invalid recursive type {name}"),
-            ObjKind::Func { .. } => format!("initialization cycle or invalid recursive reference to {name}"),
-            _ => format!("initialization cycle or invalid recursive reference to {name}"),
-        };
-        let decl_span = o.span;
-        let _ = at;
-        self.error(decl_span, msg);
-    }
-
     // ----- const, var, type declarations --------------------------------------------------
 
     fn const_spec_pkg(&mut self, obj: ObjId, spec: &'a ast::ConstSpec, index: usize) {
         let (ty, val) = self.const_value(spec, index);
+        let val = self.public_const(obj, val);
         self.info.objects[obj].kind = ObjKind::Const { ty, val };
+    }
+
+    /// The value stored in a constant object for codegen: untyped floats in extended form are
+    /// rounded to `Float` (the exact value is kept in `exact_consts` for further folding).
+    fn public_const(&mut self, obj: ObjId, val: ConstValue) -> ConstValue {
+        if let ConstValue::BigFloat { .. } = val {
+            let f = val.as_f64().filter(|f| f.is_finite());
+            self.exact_consts.insert(obj, val.clone());
+            if let Some(f) = f {
+                return ConstValue::Float(f);
+            }
+        }
+        val
     }
 
     /// Evaluates constant `index` of a const spec: its (possibly untyped) type and value.
@@ -674,7 +681,9 @@ impl<'a> Checker<'a> {
             let mut objs = vec![];
             for (i, name) in spec.names.iter().enumerate() {
                 let (ty, val) = self.const_value(spec, i);
-                let obj = self.new_object(&name.name, name.span, ObjKind::Const { ty, val });
+                let obj = self.new_object(&name.name, name.span, ObjKind::Const { ty, val: ConstValue::Bool(false) });
+                let val = self.public_const(obj, val);
+                self.info.objects[obj].kind = ObjKind::Const { ty, val };
                 objs.push((name, obj));
             }
             // Constants are in scope after the spec (not within their own initialisers).
