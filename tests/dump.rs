@@ -101,6 +101,12 @@ fn no_addr_output_is_deterministic_and_has_no_raw_addresses() {
         let all_ones = l.contains("0xffffffff");
         assert!(!long_hex || all_ones, "raw address in --no-addr output: {l}");
     }
+    // The same holds with the CLIF included.
+    let (s1, a, _) = dump_cli(&go, &["--no-addr", "--clif"]);
+    let (s2, b, _) = dump_cli(&go, &["--no-addr", "--clif"]);
+    assert_eq!((s1, s2), (0, 0));
+    assert_eq!(a, b, "--clif --no-addr is deterministic");
+    assert!(a.contains("iconst.i64 <addr>"), "CLIF address constants are scrubbed");
     // Without --no-addr the runtime calls still carry names.
     let (_, raw, _) = dump_cli(&go, &[]);
     assert!(raw.contains("gort_gopanic"), "runtime entry points are named");

@@ -580,11 +580,20 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let w = self.expr(&args[0]).words();
             return (w[0], w[1]);
         }
+        // f(g()) with a multi-value g
+        if args.len() == 1 {
+            if let GoType::Tuple(tys) = self.p.tt.get(self.ty(&args[0])).clone() {
+                let vs = self.expr_multi(&args[0]);
+                let vals: Vec<(V, TypeId)> = vs.into_iter().zip(tys).collect();
+                return self.any_args(vals);
+            }
+        }
         let vals: Vec<(V, TypeId)> = args
             .iter()
             .map(|a| {
                 let t = self.ty(a);
                 let v = self.expr(a);
+                let v = self.copy_to_temp(t, &v);
                 (v, t)
             })
             .collect();
