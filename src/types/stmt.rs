@@ -1149,7 +1149,13 @@ impl<'a> Checker<'a> {
                     if let Some(found) = self.lookup(&name) {
                         if found != o {
                             let other = self.pos_string(self.info.objects[found].span);
-                            self.error(span, format!("result parameter {name} not in scope at return\n\t{other}: inner declaration of {name}"));
+                            let what = match self.info.objects[found].ty() {
+                                Some(t) if self.info.objects[found].var().is_some() => {
+                                    format!("var {name} {}", self.tt.type_string_err(t))
+                                }
+                                _ => name.clone(),
+                            };
+                            self.error(span, format!("result parameter {name} not in scope at return\n\t{other}: inner declaration of {what}"));
                         }
                     }
                 }
