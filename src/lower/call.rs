@@ -450,7 +450,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             ObjKind::External { ext: External::OsStderr, .. } => V::one(self.i64c(2)),
             ObjKind::External { ext: External::OsArgs, .. } => {
                 let out = self.temp(24, 8);
-                self.lib("gort_os_args", &[out], &[]);
+                self.lib_sysv("gort_os_args", &[out], &[]);
                 self.load(t, out, 0)
             }
             ObjKind::Const { val, ty } => self.constant(&val, ty),
@@ -868,11 +868,31 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let v = self.lib_sysv("gort_strings_containsrune", &[a[0], a[1], r], &[types::I8]);
                 vec![V::one(v[0])]
             }
-            StringsIndex | StringsLastIndex | StringsCount => {
+            StringsContainsAny => {
+                let (a, b) = (sw(self, 0), sw(self, 1));
+                let r = self.lib_sysv("gort_strings_containsany", &[a[0], a[1], b[0], b[1]], &[types::I8]);
+                vec![V::one(r[0])]
+            }
+            StringsIndexRune => {
+                let a = sw(self, 0);
+                let r = self.index_value(&args[1]);
+                let v = self.lib_sysv("gort_strings_indexrune", &[a[0], a[1], r], &[i64t]);
+                vec![int(self, v[0])]
+            }
+            StringsSplitN => {
+                let (a, b) = (sw(self, 0), sw(self, 1));
+                let n = self.index_value(&args[2]);
+                let out = self.temp(24, 8);
+                self.lib_sysv("gort_strings_splitn", &[out, a[0], a[1], b[0], b[1], n], &[]);
+                vec![self.load(t, out, 0)]
+            }
+            StringsIndex | StringsLastIndex | StringsCount | StringsIndexAny | StringsCompare => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
                 let name = match ext {
                     StringsIndex => "gort_strings_index",
                     StringsLastIndex => "gort_strings_lastindex",
+                    StringsIndexAny => "gort_strings_indexany",
+                    StringsCompare => "gort_strings_compare",
                     _ => "gort_strings_count",
                 };
                 let r = self.lib_sysv(name, &[a[0], a[1], b[0], b[1]], &[i64t]);
