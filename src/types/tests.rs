@@ -366,6 +366,14 @@ fn gc_messages() {
     for (src, want) in cases {
         check_err(src, want);
     }
+    check_err(
+        "package main\n\nfunc main() {\n\tgoto L\n\tx := 1\n\t_ = x\nL:\n\tgoto M\n\t{\n\tM:\n\t}\n\tfor {\n\tN:\n\t}\n\tgoto N\n}\n",
+        &[
+            "4:7: goto L jumps over declaration of x at x.go:5:4",
+            "8:7: goto M jumps into block starting at x.go:9:2",
+            "15:7: goto N jumps into block starting at x.go:12:6",
+        ],
+    );
 }
 
 #[test]
