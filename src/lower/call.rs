@@ -760,7 +760,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let i64t = types::I64;
         // the string words of argument i
         let sw = |cx: &mut Self, i: usize| -> Vec<Value> { cx.expr(&args[i]).words() };
-        let int = |cx: &mut Self, v: Value| V::one(v);
+        let int = |_: &mut Self, v: Value| V::one(v);
         let boolean = |cx: &mut Self, v: Value| V::one(cx.b.ins().ireduce(types::I8, v));
         match ext {
             FmtPrintln | FmtPrint | FmtPrintf => {

@@ -11,7 +11,7 @@ use cranelift_codegen::ir::{self, InstBuilder, MemFlagsData, Value, condcodes::F
 use crate::syntax::ast::{self, BinaryOp, ExprKind, UnaryOp};
 use crate::types::{ConstValue, MethodTarget, Mode, ObjKind, SelectionKind, Type as GoType, TypeId, TypeTable};
 
-use super::func::{FnCx, Local, Place, V};
+use super::func::{FnCx, Place, V};
 use super::rt::Rt;
 use super::tyview::{self, Repr};
 
@@ -955,14 +955,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.store(t, v, a, 0);
                 a
             }
-        }
-    }
-
-    /// Reads a local and returns its current box (for `Local::Boxed`), if boxed.
-    pub fn boxed_var(&self, o: crate::types::ObjId) -> Option<cranelift_frontend::Variable> {
-        match self.locals.get(&o) {
-            Some(Local::Boxed(v)) => Some(*v),
-            _ => None,
         }
     }
 }

@@ -513,13 +513,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.p.jit.module().declare_func_in_func(id, self.b.func)
     }
 
-    /// Calls a runtime entry point that never returns (panics), then marks the code dead.
-    pub fn rt_noreturn(&mut self, f: Rt, args: &[Value]) {
-        self.rt(f, args);
-        self.b.ins().trap(TrapCode::unwrap_user(1));
-        self.dead();
-    }
-
     /// `if cond { runtime panic f(args) }` with the panic path in a cold block.
     pub fn panic_if(&mut self, cond: Value, f: Rt, args: &[Value]) {
         let cold = self.cold_block();

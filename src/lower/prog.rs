@@ -50,8 +50,6 @@ pub struct Prog<'a> {
     pub diags: Vec<Diagnostic>,
     /// Number of func literals lowered so far per enclosing Go name (for `main.f.func1`).
     pub lit_counter: HashMap<String, u32>,
-    /// Wrappers already generated: (kind, key) -> function.
-    pub wrappers: HashMap<(u8, ObjId), FuncId>,
     anon: u32,
     /// Set while lowering `main.main`: the package initializer to call first.
     pub main_init: Option<FuncId>,
@@ -81,7 +79,6 @@ impl<'a> Prog<'a> {
             static_closures: HashMap::new(),
             diags: vec![],
             lit_counter: HashMap::new(),
-            wrappers: HashMap::new(),
             anon: 0,
             main_init: None,
             lite_pending: false,

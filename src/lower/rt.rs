@@ -8,7 +8,8 @@
 use cranelift_codegen::ir::{AbiParam, Signature, Type, types::*};
 use cranelift_codegen::isa::CallConv;
 
-/// A runtime entry point.
+/// A runtime entry point (some are declared for completeness of the contract).
+#[allow(dead_code)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Rt {
     // memory

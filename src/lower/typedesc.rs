@@ -25,7 +25,6 @@ use super::{DeferKind, FuncMeta};
 #[derive(Default)]
 pub struct TypeDescs {
     descs: HashMap<TypeId, usize>,
-    ptr_descs: HashMap<TypeId, usize>,
     itabs: HashMap<(TypeId, TypeId), usize>,
     adapters: HashMap<(crate::types::ObjId, bool), FuncId>,
 }
