@@ -63,7 +63,7 @@ fn report(src: &SourceFile, diags: &[Diagnostic]) {
 fn front_end(path: &str, bytes: &[u8], t: &mut Timings) -> (SourceFile, Result<(syntax::ast::File, types::Checked), Vec<Diagnostic>>) {
     let (src, parsed) = t.phase("parse", || syntax::parse_bytes(path, bytes));
     let result = parsed.and_then(|file| {
-        let checked = t.phase("check", || types::check(&file, &src))?;
+        let checked = t.phase("check", || guarded(|| types::check(&file, &src)))?;
         Ok((file, checked))
     });
     (src, result)
@@ -100,7 +100,7 @@ pub fn run_file(path: &str, opts: &RunOptions) -> i32 {
             return 1;
         }
     };
-    let program = match compile(&src, &file, &checked, &mut t) {
+    let program = match guarded(|| compile(&src, &file, &checked, &mut t)) {
         Ok(p) => p,
         Err(diags) => {
             report(&src, &diags);
@@ -120,6 +120,37 @@ pub fn run_file(path: &str, opts: &RunOptions) -> i32 {
         t.report();
     }
     status
+}
+
+/// Runs a compiler phase, turning a Rust panic (a compiler bug) into an `internal compiler error`
+/// diagnostic instead of a crash with a backtrace. Runtime-phase panics are the runtime's business.
+fn guarded<T>(f: impl FnOnce() -> Result<T, Vec<Diagnostic>>) -> Result<T, Vec<Diagnostic>> {
+    install_quiet_panic_hook();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let msg = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("unknown panic");
+        let at = LAST_PANIC_LOCATION.with(|l| l.take()).unwrap_or_default();
+        Err(vec![Diagnostic::new(Default::default(), format!("internal compiler error: {msg} [{at}]"))])
+    })
+}
+
+thread_local! {
+    /// Where the last compiler panic happened, recorded by the quiet hook for the diagnostic.
+    static LAST_PANIC_LOCATION: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A panic hook that records the location instead of printing a message and backtrace.
+fn install_quiet_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let at = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+            LAST_PANIC_LOCATION.with(|l| *l.borrow_mut() = Some(at));
+        }));
+    });
 }
 
 /// Lowers a checked program to machine code and links it.

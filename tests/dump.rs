@@ -8,7 +8,7 @@
 //! - `--trace-panics` narration agrees with the dump (the deferBits the runtime read).
 //! - The perf map lists every JIT function with the table's start and size.
 //! - Native backtraces taken inside the runtime cross JIT frames (`.eh_frame` registration).
-//! - Conformance sweep: dump must succeed on every `tests/conformance/*.go` that compiles. Rule:
+//! - Sweeps: dump must succeed on every `tests/{conformance,run,defer}/*.go` that compiles. Rule:
 //!   exit 0 with a non-empty dump (a `TEXT` header per table row) passes; exit 1 (the program does
 //!   not compile yet: front end or code generator) is listed in the test output, not a failure;
 //!   any other status (dump's own error, a panic, a signal) fails the test.
@@ -101,6 +101,12 @@ fn no_addr_output_is_deterministic_and_has_no_raw_addresses() {
         let all_ones = l.contains("0xffffffff");
         assert!(!long_hex || all_ones, "raw address in --no-addr output: {l}");
     }
+    // The same holds with the CLIF included.
+    let (s1, a, _) = dump_cli(&go, &["--no-addr", "--clif"]);
+    let (s2, b, _) = dump_cli(&go, &["--no-addr", "--clif"]);
+    assert_eq!((s1, s2), (0, 0));
+    assert_eq!(a, b, "--clif --no-addr is deterministic");
+    assert!(a.contains("iconst.i64 <addr>"), "CLIF address constants are scrubbed");
     // Without --no-addr the runtime calls still carry names.
     let (_, raw, _) = dump_cli(&go, &[]);
     assert!(raw.contains("gort_gopanic"), "runtime entry points are named");
@@ -335,7 +341,12 @@ fn perf_map_lists_every_function_with_table_ranges() {
 #[test]
 fn run_perf_map_writes_tmp_perf_pid_map() {
     let go = root().join("tests/dump/open_coded.go");
-    let child = gojit().args(["run", "--perf-map"]).arg(&go).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
+    // PERF_BUILDID_DIR is what `perf record` sets: cranelift-jit then writes its own entries.
+    let child = gojit()
+        .args(["run", "--perf-map"])
+        .arg(&go)
+        .env("PERF_BUILDID_DIR", std::env::temp_dir())
+        .stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
     let pid = child.id();
     let status = child.wait_with_output().unwrap().status;
     assert_eq!(status.code(), Some(0));
@@ -362,7 +373,7 @@ fn run_perf_map_writes_tmp_perf_pid_map() {
         .collect();
     from_dump.sort();
     from_map.sort();
-    assert_eq!(from_map, from_dump);
+    assert_eq!(from_map, from_dump, "one line per function, Go names");
 }
 
 static BACKTRACE: Mutex<Option<(String, Vec<usize>)>> = Mutex::new(None);
@@ -414,16 +425,16 @@ fn native_backtrace_from_the_runtime_crosses_jit_frames() {
     assert!(bt.contains("run_main"), "{bt}");
 }
 
-#[test]
-fn dump_succeeds_on_every_conformance_program_that_compiles() {
-    let dir = root().join("tests/conformance");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/conformance")
+/// Dumps every `.go` of `tests/<dir>/` (see the module docs for the pass/fail rule).
+fn sweep(dir: &str) {
+    let dir_path = root().join("tests").join(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir_path)
+        .unwrap_or_else(|e| panic!("tests/{dir}: {e}"))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "go"))
         .collect();
     files.sort();
-    assert!(!files.is_empty());
+    assert!(!files.is_empty(), "tests/{dir} has no programs");
     let (mut ok, mut not_compiling, mut failures) = (0, Vec::new(), Vec::new());
     for f in &files {
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
@@ -431,11 +442,11 @@ fn dump_succeeds_on_every_conformance_program_that_compiles() {
         match status {
             0 if out.contains("TEXT main.main(SB)") && out.contains("TEXT gojit.entry(SB)") => ok += 1,
             0 => failures.push(format!("{name}: exit 0 but incomplete dump ({} bytes)", out.len())),
-            1 => not_compiling.push(format!("{name}: {}", err.lines().next().unwrap_or(""))),
+            1 => not_compiling.push(format!("{name}: {}", err.lines().last().unwrap_or(""))),
             s => failures.push(format!("{name}: exit {s}: {}", err.lines().take(3).collect::<Vec<_>>().join(" | "))),
         }
     }
-    println!("dump: {ok}/{} conformance programs dumped", files.len());
+    println!("dump tests/{dir}: {ok}/{} programs dumped", files.len());
     if !not_compiling.is_empty() {
         println!("{} do not compile yet (not dump's failures):", not_compiling.len());
         for n in &not_compiling {
@@ -443,4 +454,15 @@ fn dump_succeeds_on_every_conformance_program_that_compiles() {
         }
     }
     assert!(failures.is_empty(), "dump failed:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn dump_succeeds_on_every_conformance_program_that_compiles() {
+    sweep("conformance");
+}
+
+#[test]
+fn dump_succeeds_on_every_run_and_defer_program_that_compiles() {
+    sweep("run");
+    sweep("defer");
 }

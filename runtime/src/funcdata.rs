@@ -296,9 +296,38 @@ fn tables() -> &'static [&'static FuncTable] {
     unsafe { &*p }
 }
 
+/// Entries of the per-thread lookup cache (direct-mapped by return address).
+const CACHE_SIZE: usize = 64;
+
+type CacheEntry = (usize, *const FuncTable, *const FuncInfo);
+
+thread_local! {
+    /// Recent `pc -> (table, row)` hits. Rows and tables are immutable and never freed, so cached
+    /// pointers stay valid; misses are not cached (a later registration may cover the pc).
+    static CACHE: std::cell::Cell<[CacheEntry; CACHE_SIZE]> =
+        const { std::cell::Cell::new([(0, std::ptr::null(), std::ptr::null()); CACHE_SIZE]) };
+}
+
 /// The function containing `pc`, in any registered table.
 pub fn lookup(pc: usize) -> Option<(&'static FuncTable, &'static FuncInfo)> {
-    tables().iter().find_map(|t| t.find(pc).map(|f| (*t, f)))
+    let slot = (pc ^ (pc >> 6)) % CACHE_SIZE;
+    let hit = CACHE.with(|c| {
+        // SAFETY: the cell is thread-local and not borrowed elsewhere during this read.
+        let e = unsafe { (*c.as_ptr())[slot] };
+        (e.0 == pc && !e.1.is_null()).then_some(e)
+    });
+    if let Some((_, t, f)) = hit {
+        // SAFETY: cached pointers come from leaked, immutable tables (see CACHE).
+        return Some(unsafe { (&*t, &*f) });
+    }
+    let found = tables().iter().find_map(|t| t.find(pc).map(|f| (*t, f)));
+    if let Some((t, f)) = found {
+        CACHE.with(|c| {
+            // SAFETY: as above; a plain store into this thread's cache.
+            unsafe { (*c.as_ptr())[slot] = (pc, t as *const FuncTable, f as *const FuncInfo) };
+        });
+    }
+    found
 }
 
 #[cfg(test)]

@@ -345,6 +345,7 @@ fn trace_raised(p: *mut Panic, fp: usize, pc: usize) {
 unsafe fn walk(p: *mut Panic, mut fp: usize, mut pc: usize) -> ! {
     // Consecutive frames are often the same function (recursion): try the last one first.
     let mut last: Option<(&'static FuncTable, &'static FuncInfo)> = None;
+    let narrate = tracing();
     loop {
         let (t, f) = match last {
             Some((t, f)) if f.contains(pc) => (t, f),
@@ -375,6 +376,8 @@ unsafe fn walk(p: *mut Panic, mut fp: usize, mut pc: usize) -> ! {
                 }
                 continue;
             }
+            // Frames without defers are just passed (the common case in deep stacks).
+            FuncKind::Go if f.defer_kind == DeferKind::None && !narrate => {}
             // SAFETY: (fp, pc) is a live Go frame.
             FuncKind::Go => unsafe { run_frame_defers(p, t, f, fp, pc) },
         }

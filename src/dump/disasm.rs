@@ -57,6 +57,51 @@ impl Symbols {
     }
 }
 
+impl Symbols {
+    /// The name `--no-addr` shows for absolute address `a`, if it is one: a runtime symbol, a
+    /// function (`main.g+0x10`) or `<addr>` for other mapped memory.
+    pub fn address_name(&self, a: usize) -> Option<String> {
+        if a < 0x10000 {
+            return None;
+        }
+        if let Some(n) = self.runtime_at(a) {
+            return Some(n.to_string());
+        }
+        if let Some((s, n)) = self.func_at(a) {
+            return Some(if s == a { n.to_string() } else { format!("{n}+{:#x}", a - s) });
+        }
+        self.is_mapped(a).then(|| "<addr>".to_string())
+    }
+}
+
+/// Replaces hex literals in `text` (CLIF) that are absolute addresses by their names.
+pub fn scrub_addresses(text: &str, syms: &Symbols) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut copied = 0;
+    while i + 2 < b.len() {
+        let starts = b[i] == b'0' && b[i + 1] == b'x' && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_'));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 2;
+        while j < b.len() && (b[j].is_ascii_hexdigit() || b[j] == b'_') {
+            j += 1;
+        }
+        let digits: String = text[i + 2..j].chars().filter(|c| *c != '_').collect();
+        if let Some(name) = u64::from_str_radix(&digits, 16).ok().and_then(|v| syms.address_name(v as usize)) {
+            out.push_str(&text[copied..i]);
+            out.push_str(&name);
+            copied = j;
+        }
+        i = j;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
 /// Reads the mapped address ranges of this process.
 pub fn mapped_ranges() -> Vec<(usize, usize)> {
     let text = std::fs::read_to_string("/proc/self/maps").unwrap_or_default();

@@ -56,8 +56,8 @@ use std::rc::Rc;
 pub struct DumpOptions {
     /// Only the function with this Go name (`main.f`, or `f` for `main.f`).
     pub func: Option<String>,
-    /// Also print each function's Cranelift IR (after Cranelift's optimizations). The CLIF keeps
-    /// its absolute constants even with `no_addr`.
+    /// Also print each function's Cranelift IR (after Cranelift's optimizations); with `no_addr`
+    /// its address constants are named too.
     pub clif: bool,
     /// Replace absolute addresses by names or `<addr>` so the output is deterministic.
     pub no_addr: bool,
@@ -119,7 +119,7 @@ pub struct Compiled {
     pub name: String,
     /// Names of the runtime functions the module imports.
     pub imports: HashSet<String>,
-    /// Every declared function's name by `FuncId` index (CLIF calls them `u0:N`).
+    /// Every declared function's Go name by `FuncId` index (CLIF calls them `u0:N`).
     pub func_names: HashMap<u32, String>,
 }
 
@@ -165,8 +165,16 @@ fn declared_names(jit: &mut Jit) -> HashMap<u32, String> {
     jit.module()
         .declarations()
         .get_functions()
-        .filter_map(|(id, d)| Some((id.as_u32(), d.name.clone()?)))
+        .filter_map(|(id, d)| Some((id.as_u32(), go_name_of(d.name.as_deref()?).to_string())))
         .collect()
+}
+
+/// The Go name of a module symbol: `lower` makes names unique with a `#N` suffix.
+fn go_name_of(symbol: &str) -> &str {
+    match symbol.rsplit_once('#') {
+        Some((name, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => symbol,
+    }
 }
 
 /// Replaces CLIF's `u0:N` function references by `%name`.
@@ -268,6 +276,7 @@ pub fn render(c: &Compiled, opts: &DumpOptions) -> Result<String, DumpError> {
         }
         let code = c.program.code(cf, addr);
         let clif = if opts.clif { cf.clif.as_deref().map(|t| name_clif_funcs(t, &c.func_names)) } else { None };
+        let clif = if opts.no_addr { clif.map(|t| disasm::scrub_addresses(&t, &syms)) } else { clif };
         function(&mut out, table, info, code, &file, syms.clone(), clif.as_deref());
         out.push('\n');
     }
@@ -557,6 +566,8 @@ TEXT main.t(SB) t.go:3 size=0x1c frame=0x10 defers=open(2)
     fn fp_relative_offsets() {
         assert_eq!(fp_rel(-0x60), "fp-0x60");
         assert_eq!(fp_rel(0x10), "fp+0x10");
+        assert_eq!(go_name_of("main.f#3"), "main.f");
+        assert_eq!(go_name_of("gort_new"), "gort_new");
         assert!(name_matches("f", "main.f") && name_matches("main.f", "main.f") && !name_matches("f", "main.f.func1"));
     }
 }

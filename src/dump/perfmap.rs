@@ -3,8 +3,12 @@
 //!
 //! Invariant: the map lists every row of the program's registered function table (Go functions,
 //! closures, wrappers and the runtime trampolines) with the table's start and size, i.e. the same
-//! ranges the panic walker uses. Lines are appended, so several programs in one process (tests)
-//! accumulate in one map, as perf expects.
+//! ranges the panic walker uses.
+//!
+//! `gojit run --perf-map` rewrites the process's map from scratch ([`write_for_process`]):
+//! under `perf record` (which sets `PERF_BUILDID_DIR`) cranelift-jit appends its own lines for the
+//! same ranges, named by linkage name (`main.fib#1`), and perf would pick those; the table's Go
+//! names replace them. [`append`] is for embedders that link several programs into one process.
 
 use crate::jit::Program;
 use std::io::Write;
@@ -30,7 +34,7 @@ pub fn append(program: &Program, path: &std::path::Path) -> std::io::Result<()> 
     f.write_all(map_text(program).as_bytes())
 }
 
-/// `gojit run --perf-map`: appends to `/tmp/perf-<pid>.map`.
+/// `gojit run --perf-map`: writes `/tmp/perf-<pid>.map` with exactly `program`'s functions.
 pub fn write_for_process(program: &Program) -> std::io::Result<()> {
-    append(program, &path_for_process())
+    std::fs::write(path_for_process(), map_text(program))
 }

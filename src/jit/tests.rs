@@ -781,3 +781,27 @@ fn defer_recover_directly_does_not_recover() {
     });
     assert_eq!(t.run(main), (2, vec![-1]));
 }
+
+#[test]
+fn trace_narrates_raise_frames_defers_recover_and_resume() {
+    if child() {
+        let mut t = T::new();
+        let (main, f, g, d) = (t.declare("main.main", 0, 0), t.declare("main.f", 0, 0), t.declare("main.g", 0, 0), t.declare("main.f.func1", 0, 0));
+        define_main(&mut t, main, f);
+        define_open_f(&mut t, f, g, &[d]);
+        define_panicker(&mut t, g, 42);
+        define_recoverer(&mut t, d, "main.f.func1");
+        gojit_runtime::panic::gort_set_trace(true);
+        let (status, _) = t.run(main);
+        std::process::exit(status);
+    }
+    let (status, err) = in_child("jit::tests::trace_narrates_raise_frames_defers_recover_and_resume");
+    assert_eq!(status, 0, "{err}");
+    let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("[panic] ")).collect();
+    assert_eq!(lines.len(), 5, "{err}");
+    assert!(lines[0].starts_with("[panic] panic raised: 42 at main.g+0x"), "{err}");
+    assert!(lines[1].starts_with("[panic] frame main.g+0x") && lines[1].ends_with("no defers"), "{err}");
+    assert!(lines[2].contains("deferBits 0b00000001 -> 0b00000000, running defer 0"), "{err}");
+    assert!(lines[3].starts_with("[panic] recovered by main.f.func1+0x"), "{err}");
+    assert!(lines[4].starts_with("[panic] resume main.f at handler +0x") && lines[4].contains("sp=0x"), "{err}");
+}

@@ -69,6 +69,8 @@ impl<'a> Prog<'a> {
                 overrides: HashMap::new(),
                 addr_overrides: HashMap::new(),
                 n_open_defers: 0,
+                handler_used: false,
+                result_vars: vec![],
             };
             emit(&mut cx);
             n_defers = cx.n_open_defers;
@@ -248,7 +250,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             for (i, v) in vals.iter().enumerate() {
                 self.store_result(i, v);
             }
-            let h = self.handler.expect("defer frame has a deferreturn block");
+            let h = self.defers.as_ref().map(|d| d.exit).expect("defer frame has an exit block");
             self.jump(h);
             self.dead();
             return;
@@ -268,6 +270,27 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         } else if let Some(s) = self.result_slots[i] {
             let a = self.b.ins().stack_addr(types::I64, s, 0);
             self.store(t, v, a, 0);
+            // unnamed word results cannot change after `return`: keep them in SSA for the
+            // normal exit (the slot serves the deferreturn block)
+            if let V::W(ws) = v {
+                while self.result_vars.len() <= i {
+                    self.result_vars.push(None);
+                }
+                let vars = match self.result_vars[i].clone() {
+                    Some(vs) => vs,
+                    None => {
+                        let vs: Vec<_> = ws.iter().map(|&w| {
+                            let ty = self.b.func.dfg.value_type(w);
+                            self.b.declare_var(ty)
+                        }).collect();
+                        self.result_vars[i] = Some(vs.clone());
+                        vs
+                    }
+                };
+                for (var, &w) in vars.iter().zip(ws) {
+                    self.b.def_var(*var, w);
+                }
+            }
         }
     }
 

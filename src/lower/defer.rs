@@ -18,7 +18,7 @@
 //! body re-lowers the call expression with the pre-evaluated callee, receiver and arguments
 //! substituted for their expressions (`FnCx::overrides`).
 
-use cranelift_codegen::ir::{self, InstBuilder, MemFlagsData, StackSlotData, StackSlotKey, StackSlotKind, types};
+use cranelift_codegen::ir::{self, InstBuilder, TrapCode, MemFlagsData, StackSlotData, StackSlotKey, StackSlotKind, types};
 
 use crate::syntax::ast::{self, ExprKind};
 use crate::types::{ObjKind, SelectionKind};
@@ -41,6 +41,13 @@ pub struct DeferFrame {
     pub bits: ir::StackSlot,
     pub closures: Vec<ir::StackSlot>,
     pub next: usize,
+    /// The normal exit block (every `return` jumps here after storing its results).
+    pub exit: ir::Block,
+    /// Per open-coded defer: the body of a deferred func literal to emit inline at normal exits.
+    pub inline: Vec<Option<ast::Block>>,
+    /// deferBits as an SSA variable, valid on normal control flow (the memory copy is what the
+    /// runtime and the deferreturn block see).
+    pub bits_var: cranelift_frontend::Variable,
 }
 
 impl DeferFrame {
@@ -69,7 +76,11 @@ impl DeferFrame {
         let h = cx.block();
         cx.handler = Some(h);
         cx.n_open_defers = closures.len() as u32;
-        DeferFrame { kind, bits, closures, next: 0 }
+        let exit = cx.block();
+        let inline = vec![None; closures.len()];
+        let bits_var = cx.b.declare_var(types::I8);
+        cx.b.def_var(bits_var, z);
+        DeferFrame { kind, bits, closures, next: 0, exit, inline, bits_var }
     }
 }
 
@@ -77,16 +88,21 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// Lowers `defer call`.
     pub fn defer_stmt(&mut self, call: &ast::Expr) {
         let Some(kind) = self.defers.as_ref().map(|d| d.kind) else { return };
+        let inline = if kind == DeferKind::Open { self.inlinable_defer(call) } else { None };
         let clo = self.deferred_closure(call, kind);
         match kind {
             DeferKind::Open => {
                 let d = self.defers.as_mut().unwrap();
                 let i = d.next.min(d.closures.len().saturating_sub(1));
                 d.next += 1;
-                let (slot, bits) = (d.closures[i], d.bits);
+                if i < d.inline.len() {
+                    d.inline[i] = inline;
+                }
+                let (slot, bits, bits_var) = (d.closures[i], d.bits, d.bits_var);
                 self.b.ins().stack_store(types::I64, clo, slot, 0);
-                let old = self.b.ins().stack_load(types::I64, types::I8, bits, 0);
+                let old = self.b.use_var(bits_var);
                 let new = self.b.ins().bor_imm_s(old, 1i64 << i);
+                self.b.def_var(bits_var, new);
                 self.b.ins().stack_store(types::I64, new, bits, 0);
             }
             DeferKind::Chained => {
@@ -249,24 +265,85 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         id
     }
 
-    /// Emits the deferreturn block (after the body).
+    /// `defer func() { ... }()` whose body can be emitted inline at normal exits: no parameters,
+    /// results, defers, returns, labels, nested func literals, and no `recover` (which must see the
+    /// deferred function's own frame).
+    fn inlinable_defer(&self, call: &ast::Expr) -> Option<ast::Block> {
+        let ExprKind::Call { fun, args, .. } = &call.unparen().kind else { return None };
+        let ExprKind::FuncLit { typ, body } = &fun.unparen().kind else { return None };
+        if !args.is_empty() || !typ.params.is_empty() || !typ.results.is_empty() {
+            return None;
+        }
+        let fi = self.p.info.funcs.get(&fun.unparen().id)?;
+        if fi.defer_count > 0 || fi.calls_recover || fi.return_count > 0 {
+            return None;
+        }
+        let text = self.p.src.text.get(body.span.lo as usize..body.span.hi as usize)?;
+        if text.contains("func") || text.contains("goto") || text.contains("recover") || has_labels(&body.stmts) {
+            return None;
+        }
+        Some(body.clone())
+    }
+
+    /// Emits the normal exit and the deferreturn block (after the body).
     pub fn finish_defers(&mut self) {
         let Some(d) = self.defers.take() else { return };
+        // normal exit: deferred func literals inline, other closures called
+        self.at(d.exit);
+        self.run_defers(&d, true);
+        // deferreturn block: only reachable through try_call handlers
         let h = self.handler.unwrap();
         self.at(h);
+        if !self.handler_used {
+            self.b.ins().trap(TrapCode::unwrap_user(3));
+            return;
+        }
+        self.run_defers(&d, false);
+    }
+
+    fn run_defers(&mut self, d: &DeferFrame, inline: bool) {
+        self.run_defer_calls(d, inline);
+        let n = self.result_tys.len();
+        let vals: Vec<V> = (0..n)
+            .map(|i| match (inline, self.result_vars.get(i).cloned().flatten()) {
+                (true, Some(vars)) => {
+                    V::W(vars.iter().map(|&v| self.b.use_var(v)).collect())
+                }
+                _ => self.load_result(i),
+            })
+            .collect();
+        self.return_values(&vals);
+    }
+
+    fn run_defer_calls(&mut self, d: &DeferFrame, inline: bool) {
         match d.kind {
             DeferKind::Open => {
                 for i in (0..d.closures.len()).rev() {
                     let run = self.block();
                     let next = self.block();
-                    let bits = self.b.ins().stack_load(types::I64, types::I8, d.bits, 0);
+                    let bits = if inline {
+                        self.b.use_var(d.bits_var)
+                    } else {
+                        self.b.ins().stack_load(types::I64, types::I8, d.bits, 0)
+                    };
                     let t = self.b.ins().band_imm_s(bits, 1i64 << i);
                     self.b.ins().brif(t, run, &[], next, &[]);
                     self.at(run);
                     let cleared = self.b.ins().band_imm_s(bits, !(1i64 << i));
                     self.b.ins().stack_store(types::I64, cleared, d.bits, 0);
-                    let clo = self.b.ins().stack_load(types::I64, types::I64, d.closures[i], 0);
-                    self.call_closure0(clo);
+                    if inline {
+                        self.b.def_var(d.bits_var, cleared);
+                    }
+                    match (&d.inline[i], inline) {
+                        (Some(body), true) => {
+                            let body = body.clone();
+                            self.block_stmts(&body.stmts);
+                        }
+                        _ => {
+                            let clo = self.b.ins().stack_load(types::I64, types::I64, d.closures[i], 0);
+                            self.call_closure0(clo);
+                        }
+                    }
                     self.jump(next);
                     self.at(next);
                 }
@@ -287,9 +364,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             DeferKind::None => {}
         }
-        let n = self.result_tys.len();
-        let vals: Vec<V> = (0..n).map(|i| self.load_result(i)).collect();
-        self.return_values(&vals);
     }
 
     /// Calls a `func()` closure value (nil: the nil-dereference panic, as gc).
@@ -300,4 +374,19 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let sref = self.b.import_signature(sig);
         self.emit_call(Callee::Indirect(sref, code), &[clo], true);
     }
+}
+
+/// True when statements contain a label (inlining would duplicate it).
+fn has_labels(stmts: &[ast::Stmt]) -> bool {
+    use ast::StmtKind as S;
+    stmts.iter().any(|s| match &s.kind {
+        S::Labeled { .. } | S::Goto(_) => true,
+        S::Block(b) => has_labels(&b.stmts),
+        S::If(i) => has_labels(&i.then.stmts) || i.els.as_ref().is_some_and(|e| has_labels(std::slice::from_ref(e))),
+        S::For(f) => has_labels(&f.body.stmts),
+        S::Range(r) => has_labels(&r.body.stmts),
+        S::Switch(sw) => sw.cases.iter().any(|c| has_labels(&c.body)),
+        S::TypeSwitch(sw) => sw.cases.iter().any(|c| has_labels(&c.body)),
+        _ => false,
+    })
 }

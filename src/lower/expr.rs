@@ -293,25 +293,21 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// Walks a field path from the address of a `t` (or the value of a pointer `t`).
     pub fn field_path_addr(&mut self, mut base: Value, mut t: TypeId, path: &[u32]) -> (Value, TypeId) {
-        for &i in path {
+        // `base` is the value of a pointer when `t` is a pointer type, else the address of a `t`
+        for (k, &i) in path.iter().enumerate() {
             if let GoType::Pointer(pt) = self.p.tt.under(t).clone() {
-                if t != TypeTable::INVALID && base != self.ctx {
-                    self.nil_check(base);
-                }
+                self.nil_check(base);
                 t = pt;
             }
-            let f = self.p.tt.struct_fields(t).get(i as usize).cloned();
-            let Some(f) = f else { break };
+            let Some(f) = self.p.tt.struct_fields(t).get(i as usize).cloned() else { break };
             let off = self.p.tt.field_offset(t, i as usize);
             if off != 0 {
                 base = self.b.ins().iadd_imm_s(base, off as i64);
             }
             t = f.ty;
-            // an embedded pointer field in the middle of the path: load it
-            if !std::ptr::eq(&i, path.last().unwrap()) {
-                if let GoType::Pointer(_) = self.p.tt.under(t) {
-                    base = self.b.ins().load(types::I64, MemFlagsData::trusted(), base, 0);
-                }
+            // an embedded pointer field in the middle of the path: continue from its value
+            if k + 1 < path.len() && matches!(self.p.tt.under(t), GoType::Pointer(_)) {
+                base = self.b.ins().load(types::I64, MemFlagsData::trusted(), base, 0);
             }
         }
         (base, t)
@@ -902,6 +898,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let no = self.block();
         let join = self.block();
         let ws = self.p.repr(elem);
+        let tmp = match ws {
+            Repr::Mem { size, align } => Some(self.temp(size, align)),
+            _ => None,
+        };
         self.b.ins().brif(found, yes, &[], no, &[]);
         match ws {
             Repr::Words(ws) => {
@@ -919,8 +919,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.at(join);
                 (V::W(self.b.block_params(join).to_vec()), found)
             }
-            Repr::Mem { size, align } => {
-                let tmp = self.temp(size, align);
+            Repr::Mem { size, .. } => {
+                let tmp = tmp.unwrap();
                 self.at(yes);
                 self.memcpy(tmp, p, size);
                 self.jump(join);

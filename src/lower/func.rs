@@ -114,6 +114,10 @@ pub struct FnCx<'p, 'a, 'f> {
     pub addr_overrides: HashMap<crate::syntax::ast::NodeId, Value>,
     /// Number of open-coded defer slots (for the JIT's metadata).
     pub n_open_defers: u32,
+    /// Some `try_call` targets the deferreturn block (else it is unreachable and left empty).
+    pub handler_used: bool,
+    /// SSA copies of unnamed word results of defer frames (normal exit only).
+    pub result_vars: Vec<Option<Vec<Variable>>>,
 }
 
 impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
@@ -461,6 +465,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let ret_tys: Vec<Type> = self.b.func.dfg.signatures[sig_ref].returns.iter().map(|r| r.value_type).collect();
         match (self.handler, may_panic) {
             (Some(h), true) => {
+                self.handler_used = true;
                 let normal = self.block();
                 for &t in &ret_tys {
                     self.b.append_block_param(normal, t);

@@ -53,6 +53,31 @@ fn test_symbols() -> Vec<(&'static str, *const u8)> {
 
 const RUNTIME_HAS: &[&str] = &[];
 
+/// Compiles `text` and prints the machine code of every function (debugging aid).
+#[allow(dead_code)]
+fn disasm(text: &str) {
+    use iced_x86::{Decoder, DecoderOptions, Formatter, IntelFormatter};
+    let src = SourceFile::new("t.go", text);
+    let file = crate::syntax::parse_file(&src).unwrap();
+    let checked = crate::types::check(&file, &src).unwrap();
+    let mut jit = crate::jit::Jit::new_with_extra_symbols(test_symbols()).expect("jit");
+    let lowered = super::lower_program(&file, &src, &checked.types, &checked.info, &mut jit).unwrap();
+    let prog = jit.finalize(Some(lowered.main)).expect("finalize");
+    for (f, addr) in prog.functions() {
+        eprintln!("== {}", f.meta.go_name);
+        let code = prog.code(f, addr);
+        let mut dec = Decoder::with_ip(64, code, 0, DecoderOptions::NONE);
+        let mut fmt = IntelFormatter::new();
+        let mut out = String::new();
+        while dec.can_decode() {
+            let ins = dec.decode();
+            out.clear();
+            fmt.format(&ins, &mut out);
+            eprintln!("  {:04x} {}", ins.ip(), out);
+        }
+    }
+}
+
 /// Compiles and runs `text`; returns the exit status.
 fn run(text: &str) -> i32 {
     let src = SourceFile::new("t.go", text);
@@ -270,4 +295,43 @@ func main() {
 }
 "#);
     assert_eq!(code, 0);
+}
+
+/// Benchmarks (run with `cargo test --release -- --ignored --nocapture bench_`): times the JIT run
+/// of the programs of `shared/bench` rewritten to report through the exit status.
+fn bench(name: &str, text: &str) {
+    fn user_time() -> f64 {
+        // SAFETY: getrusage writes into the zeroed struct we pass.
+        let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+        unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut ru) };
+        ru.ru_utime.tv_sec as f64 + ru.ru_utime.tv_usec as f64 * 1e-6
+    }
+    let t = user_time();
+    let code = run(text);
+    eprintln!("{name}: exit {code}, {:.3}s user (compile+run)", user_time() - t);
+}
+
+#[test]
+#[ignore]
+fn bench_fib() {
+    bench("fib", "package main\nimport \"os\"\nfunc fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn fib(n-1) + fib(n-2)\n}\nfunc main() { os.Exit(fib(38) % 256) }\n");
+}
+
+#[test]
+#[ignore]
+fn bench_sieve() {
+    bench("sieve", "package main\nimport \"os\"\nfunc sieve(n int) int {\n\tcomposite := make([]bool, n+1)\n\tcount := 0\n\tfor i := 2; i <= n; i++ {\n\t\tif !composite[i] {\n\t\t\tcount++\n\t\t\tfor j := i * i; j <= n; j += i {\n\t\t\t\tcomposite[j] = true\n\t\t\t}\n\t\t}\n\t}\n\treturn count\n}\nfunc main() {\n\ttotal := 0\n\tfor r := 0; r < 10; r++ {\n\t\ttotal += sieve(5000000)\n\t}\n\tos.Exit(total % 256)\n}\n");
+}
+
+#[test]
+#[ignore]
+fn bench_call_defer_hot() {
+    bench("call_hot", "package main\nimport \"os\"\nvar counter int\nfunc withoutDefer(i int) int {\n\tcounter++\n\treturn i & 7\n}\nfunc main() {\n\tsum := 0\n\tfor i := 0; i < 300000000; i++ {\n\t\tsum += withoutDefer(i)\n\t}\n\tos.Exit((sum + counter) % 256)\n}\n");
+    bench("defer_hot", "package main\nimport \"os\"\nvar counter int\nfunc withDefer(i int) int {\n\tdefer func() { counter++ }()\n\treturn i & 7\n}\nfunc main() {\n\tsum := 0\n\tfor i := 0; i < 300000000; i++ {\n\t\tsum += withDefer(i)\n\t}\n\tos.Exit((sum + counter) % 256)\n}\n");
+}
+
+#[test]
+#[ignore]
+fn dump_defer_hot() {
+    disasm("package main\nimport \"os\"\nvar counter int\nfunc withDefer(i int) int {\n\tdefer func() { counter++ }()\n\treturn i & 7\n}\nfunc main() {\n\tos.Exit(withDefer(3))\n}\n");
 }

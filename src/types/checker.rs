@@ -99,6 +99,11 @@ pub(super) struct Checker<'a> {
     pub deps: HashMap<ObjId, Vec<ObjId>>,
     /// Untyped expressions not yet given a final type -> their untyped operand sub-expressions.
     pub untyped: HashMap<NodeId, Vec<NodeId>>,
+    /// Untyped constant left operands of non-constant shifts (`1 << s`): their final type must be
+    /// an integer type. Maps the operand to (span, printed expression).
+    pub shift_lhs: HashMap<NodeId, (Span, String)>,
+    /// Exact values of untyped float constants whose object holds a rounded `Float`.
+    pub exact_consts: HashMap<ObjId, ConstValue>,
     pub iota: Option<i128>,
     pub depth: u32,
     /// Function declarations whose bodies still need checking, in source order.
@@ -136,6 +141,8 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, 
         cur_pkg_obj: None,
         deps: HashMap::new(),
         untyped: HashMap::new(),
+        shift_lhs: HashMap::new(),
+        exact_consts: HashMap::new(),
         iota: None,
         depth: 0,
         func_bodies: vec![],
@@ -191,8 +198,15 @@ impl<'a> Checker<'a> {
         self.errors.push(Diagnostic::new(span, msg));
     }
 
+    /// gc's reporting: the first 10 errors in the order they were found, sorted by position,
+    /// then `too many errors` at the position of the 10th.
     fn sorted_errors(&mut self) -> Vec<Diagnostic> {
         let mut errs = std::mem::take(&mut self.errors);
+        let mut too_many = None;
+        if errs.len() > 10 {
+            too_many = Some(errs[9].span);
+            errs.truncate(10);
+        }
         errs.sort_by_key(|d| d.span.lo);
         let mut out: Vec<Diagnostic> = vec![];
         for d in errs {
@@ -200,9 +214,7 @@ impl<'a> Checker<'a> {
                 out.push(d);
             }
         }
-        if out.len() > 10 {
-            let at = out[9].span;
-            out.truncate(10);
+        if let Some(at) = too_many {
             out.push(Diagnostic::new(at, "too many errors"));
         }
         out
@@ -596,25 +608,25 @@ impl<'a> Checker<'a> {
         true
     }
 
-    /// Reports a cycle through `obj` found while resolving it.
-    pub fn cycle_error(&mut self, obj: ObjId, at: Span) {
-        let o = &self.info.objects[obj];
-        let name = o.name.clone();
-        let msg = match o.kind {
-            ObjKind::TypeName { .. } => format!("invalid recursive type {name}"),
-            ObjKind::Func { .. } => format!("initialization cycle or invalid recursive reference to {name}"),
-            _ => format!("initialization cycle or invalid recursive reference to {name}"),
-        };
-        let decl_span = o.span;
-        let _ = at;
-        self.error(decl_span, msg);
-    }
-
     // ----- const, var, type declarations --------------------------------------------------
 
     fn const_spec_pkg(&mut self, obj: ObjId, spec: &'a ast::ConstSpec, index: usize) {
         let (ty, val) = self.const_value(spec, index);
+        let val = self.public_const(obj, val);
         self.info.objects[obj].kind = ObjKind::Const { ty, val };
+    }
+
+    /// The value stored in a constant object for codegen: untyped floats in extended form are
+    /// rounded to `Float` (the exact value is kept in `exact_consts` for further folding).
+    fn public_const(&mut self, obj: ObjId, val: ConstValue) -> ConstValue {
+        if let ConstValue::BigFloat { .. } = val {
+            let f = val.as_f64().filter(|f| f.is_finite());
+            self.exact_consts.insert(obj, val.clone());
+            if let Some(f) = f {
+                return ConstValue::Float(f);
+            }
+        }
+        val
     }
 
     /// Evaluates constant `index` of a const spec: its (possibly untyped) type and value.
@@ -634,7 +646,7 @@ impl<'a> Checker<'a> {
                     self.error(spec.names[0].span, "missing init expr for const declaration");
                 }
             } else if index == spec.values.len() {
-                self.error(spec.names[index].span, "missing init expr for const declaration");
+                self.error(spec.names[index].span, format!("missing init expr for {}", spec.names[index].name));
             }
             return invalid;
         };
@@ -674,7 +686,9 @@ impl<'a> Checker<'a> {
             let mut objs = vec![];
             for (i, name) in spec.names.iter().enumerate() {
                 let (ty, val) = self.const_value(spec, i);
-                let obj = self.new_object(&name.name, name.span, ObjKind::Const { ty, val });
+                let obj = self.new_object(&name.name, name.span, ObjKind::Const { ty, val: ConstValue::Bool(false) });
+                let val = self.public_const(obj, val);
+                self.info.objects[obj].kind = ObjKind::Const { ty, val };
                 objs.push((name, obj));
             }
             // Constants are in scope after the spec (not within their own initialisers).
@@ -717,7 +731,7 @@ impl<'a> Checker<'a> {
                 return vec![declared.unwrap_or(TypeTable::INVALID); n];
             }
             if elems.len() != n {
-                self.assign_mismatch(spec.names[0].span, n, &spec.values, &x, elems.len());
+                self.assign_mismatch(spec.values[0].span, n, &spec.values, &x, elems.len());
                 return vec![declared.unwrap_or(TypeTable::INVALID); n];
             }
             self.mark_comma_ok(&mut x, n);
@@ -749,10 +763,12 @@ impl<'a> Checker<'a> {
         }
         if spec.values.len() != n {
             let x = crate::types::expr::Operand::invalid(spec.values[0].id, spec.values[0].span);
+            // types2's arity check.
             if spec.values.len() > n {
-                self.error(spec.values[n].span, format!("assignment mismatch: {} variable{} but {} value{}", n, plural(n), spec.values.len(), plural(spec.values.len())));
+                self.error(spec.values[n].span, "extra init expr");
             } else {
-                self.error(spec.names[0].span, format!("assignment mismatch: {} variable{} but {} value{}", n, plural(n), spec.values.len(), plural(spec.values.len())));
+                let missing = &spec.names[spec.values.len()];
+                self.error(missing.span, format!("missing init expr for {}", missing.name));
             }
             let _ = x;
             for v in &spec.values {

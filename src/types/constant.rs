@@ -25,8 +25,106 @@ pub enum ConstValue {
     Int(i128),
     Float(f64),
     String(Vec<u8>),
-    /// An untyped float outside the f64 range: `mant * 2^exp` (only for untyped intermediates).
-    BigFloat { mant: f64, exp: i64 },
+    /// An untyped float in extended form (only for untyped intermediates, never in a typed
+    /// constant): `mant * 2^exp`, or exactly `exact = (num, den)` (den > 0, reduced) so that
+    /// `0.1 + 0.2` is exactly `0.3` as in Go. Exact values fall back to `mant`/`exp` when the
+    /// rational arithmetic overflows i128.
+    BigFloat { mant: f64, exp: i64, exact: Option<(i128, i128)> },
+}
+
+fn gcd(mut a: i128, mut b: i128) -> i128 {
+    a = a.abs();
+    b = b.abs();
+    while b != 0 {
+        let t = a % b;
+        a = b;
+        b = t;
+    }
+    a.max(1)
+}
+
+/// A reduced rational (or None if `den == 0`).
+pub fn rat(num: i128, den: i128) -> Option<ConstValue> {
+    if den == 0 {
+        return None;
+    }
+    let g = gcd(num, den);
+    let (mut n, mut d) = (num / g, den / g);
+    if d < 0 {
+        n = n.checked_neg()?;
+        d = d.checked_neg()?;
+    }
+    let (mant, exp) = frexp(rat_to_f64(n, d));
+    Some(ConstValue::BigFloat { mant, exp, exact: Some((n, d)) })
+}
+
+/// The constant for a float literal: exact when its decimal text fits a rational of i128s.
+pub fn float_lit(text: &str, value: f64) -> ConstValue {
+    exact_decimal(text).unwrap_or(ConstValue::Float(value))
+}
+
+fn exact_decimal(text: &str) -> Option<ConstValue> {
+    let t: String = text.chars().filter(|&c| c != '_').collect();
+    if t.starts_with("0x") || t.starts_with("0X") {
+        return None;
+    }
+    let (mant, exp) = match t.find(['e', 'E']) {
+        Some(i) => (&t[..i], t[i + 1..].parse::<i32>().ok()?),
+        None => (&t[..], 0),
+    };
+    let (int_part, frac) = match mant.split_once('.') {
+        Some((a, b)) => (a, b),
+        None => (mant, ""),
+    };
+    let digits = format!("{int_part}{frac}");
+    let digits = digits.trim_start_matches('0');
+    if digits.len() > 36 {
+        return None;
+    }
+    let num: i128 = if digits.is_empty() { 0 } else { digits.parse().ok()? };
+    let scale = exp - frac.len() as i32;
+    if scale.abs() > 36 {
+        return None;
+    }
+    let p = 10i128.checked_pow(scale.unsigned_abs())?;
+    if scale >= 0 { rat(num.checked_mul(p)?, 1) } else { rat(num, p) }
+}
+
+fn as_rat(v: &ConstValue) -> Option<(i128, i128)> {
+    match v {
+        ConstValue::Int(i) => Some((*i, 1)),
+        ConstValue::BigFloat { exact: Some((n, d)), .. } => Some((*n, *d)),
+        _ => None,
+    }
+}
+
+/// Exact rational arithmetic; None on overflow (caller falls back to floats).
+fn rat_binary(op: BinaryOp, a: (i128, i128), b: (i128, i128)) -> Option<ConstValue> {
+    let (an, ad) = a;
+    let (bn, bd) = b;
+    match op {
+        BinaryOp::Add | BinaryOp::Sub => {
+            let bn = if op == BinaryOp::Sub { bn.checked_neg()? } else { bn };
+            let g = gcd(ad, bd);
+            let l = (ad / g).checked_mul(bd)?;
+            let n = an.checked_mul(l / ad)?.checked_add(bn.checked_mul(l / bd)?)?;
+            rat(n, l)
+        }
+        BinaryOp::Mul => {
+            let g1 = gcd(an, bd);
+            let g2 = gcd(bn, ad);
+            rat((an / g1).checked_mul(bn / g2)?, (ad / g2).checked_mul(bd / g1)?)
+        }
+        BinaryOp::Div => {
+            if bn == 0 {
+                return None;
+            }
+            let g1 = gcd(an, bn);
+            let g2 = gcd(ad, bd);
+            rat((an / g1).checked_mul(bd / g2)?, (ad / g2).checked_mul(bn / g1)?)
+        }
+        _ => None,
+    }
 }
 
 /// Splits a float into (mantissa in [0.5, 1), exponent); zero is (0, 0).
@@ -68,9 +166,10 @@ fn ldexp(m: f64, e: i64) -> f64 {
 
 fn ext(v: &ConstValue) -> Option<(f64, i64)> {
     match v {
+        ConstValue::BigFloat { exact: Some((n, d)), .. } => Some(frexp(rat_to_f64(*n, *d))),
         ConstValue::Int(i) => Some(frexp(*i as f64)),
         ConstValue::Float(f) => Some(frexp(*f)),
-        ConstValue::BigFloat { mant, exp } => Some((*mant, *exp)),
+        ConstValue::BigFloat { mant, exp, .. } => Some((*mant, *exp)),
         _ => None,
     }
 }
@@ -79,7 +178,7 @@ fn from_ext(m: f64, e: i64) -> ConstValue {
     let (m2, e2) = frexp(m);
     let (m, e) = (m2, e + e2);
     let f = ldexp(m, e);
-    if f.is_finite() && (f != 0.0 || m == 0.0) { ConstValue::Float(f) } else { ConstValue::BigFloat { mant: m, exp: e } }
+    if f.is_finite() && (f != 0.0 || m == 0.0) { ConstValue::Float(f) } else { ConstValue::BigFloat { mant: m, exp: e, exact: None } }
 }
 
 /// Why a constant operation failed.
@@ -98,6 +197,7 @@ impl ConstValue {
         match self {
             ConstValue::Int(i) => Some(*i),
             ConstValue::Float(f) if f.fract() == 0.0 && f.abs() < 1.7e38 => Some(*f as i128),
+            ConstValue::BigFloat { exact: Some((n, 1)), .. } => Some(*n),
             _ => None,
         }
     }
@@ -105,6 +205,7 @@ impl ConstValue {
         match self {
             ConstValue::Int(i) => Some(*i as f64),
             ConstValue::Float(f) => Some(*f),
+            ConstValue::BigFloat { exact: Some((n, d)), .. } => Some(rat_to_f64(*n, *d)),
             _ => None,
         }
     }
@@ -131,8 +232,9 @@ impl ConstValue {
             ConstValue::Bool(b) => b.to_string(),
             ConstValue::Int(i) => i.to_string(),
             ConstValue::Float(f) => format_float(*f),
+            ConstValue::BigFloat { exact: Some((n, d)), .. } => format_float(rat_to_f64(*n, *d)),
             ConstValue::String(s) => go_quote(s),
-            ConstValue::BigFloat { mant, exp } => {
+            ConstValue::BigFloat { mant, exp, .. } => {
                 let l = mant.abs().log10() + *exp as f64 * std::f64::consts::LOG10_2;
                 let e10 = l.floor();
                 let m10 = 10f64.powf(l - e10) * mant.signum();
@@ -140,6 +242,17 @@ impl ConstValue {
             }
         }
     }
+}
+
+/// Nearest f64 of `n / d` (exact when both fit 53 bits; otherwise close).
+fn rat_to_f64(n: i128, d: i128) -> f64 {
+    if n.unsigned_abs() < (1u128 << 53) && d < (1i128 << 53) {
+        return n as f64 / d as f64;
+    }
+    // Scale to keep 53+ significant bits in the quotient.
+    let q = n / d;
+    let r = n % d;
+    q as f64 + r as f64 / d as f64
 }
 
 /// Formats a float constant like gc's messages (shortest representation, `1e+100` style).
@@ -192,6 +305,8 @@ pub fn represent(v: &ConstValue, k: BasicKind) -> Result<ConstValue, bool> {
         },
         UntypedInt | UntypedRune => match v {
             ConstValue::Int(_) => Ok(v.clone()),
+            ConstValue::BigFloat { exact: Some((n, 1)), .. } => Ok(ConstValue::Int(*n)),
+            ConstValue::BigFloat { exact: Some(_), .. } => Err(true),
             ConstValue::Float(f) => {
                 if f.fract() != 0.0 {
                     Err(true)
@@ -204,10 +319,15 @@ pub fn represent(v: &ConstValue, k: BasicKind) -> Result<ConstValue, bool> {
             _ => Err(false),
         },
         UntypedFloat if matches!(v, ConstValue::BigFloat { .. }) => Ok(v.clone()),
+        UntypedFloat if matches!(v, ConstValue::Int(_)) => {
+            let ConstValue::Int(i) = v else { unreachable!() };
+            Ok(rat(*i, 1).unwrap_or(ConstValue::Float(*i as f64)))
+        }
         Float32 | Float64 | UntypedFloat => {
             let f = match v {
                 ConstValue::Int(i) => *i as f64,
                 ConstValue::Float(f) => *f,
+                ConstValue::BigFloat { exact: Some((n, d)), .. } => rat_to_f64(*n, *d),
                 _ => return Err(false),
             };
             if k == Float32 {
@@ -226,6 +346,8 @@ pub fn represent(v: &ConstValue, k: BasicKind) -> Result<ConstValue, bool> {
             let Some((bits, signed)) = k.int_bits() else { return Err(false) };
             let i = match v {
                 ConstValue::Int(i) => *i,
+                ConstValue::BigFloat { exact: Some((n, 1)), .. } => *n,
+                ConstValue::BigFloat { exact: Some(_), .. } => return Err(true),
                 ConstValue::Float(f) => {
                     if f.fract() != 0.0 {
                         return Err(true);
@@ -301,6 +423,16 @@ pub fn binary(op: BinaryOp, a: &ConstValue, b: &ConstValue, integer: bool) -> Re
             if integer {
                 return Err(ConstError::BadOperands);
             }
+            if matches!(a, C::BigFloat { exact: Some(_), .. }) || matches!(b, C::BigFloat { exact: Some(_), .. }) || (matches!(a, C::Int(_)) && matches!(b, C::Int(_))) {
+                if let (Some(x), Some(y)) = (as_rat(a), as_rat(b)) {
+                    if op == Div && y.0 == 0 {
+                        return Err(ConstError::DivByZero);
+                    }
+                    if let Some(r) = rat_binary(op, x, y) {
+                        return Ok(r);
+                    }
+                }
+            }
             if matches!(a, C::BigFloat { .. }) || matches!(b, C::BigFloat { .. }) {
                 let (Some((ma, ea)), Some((mb, eb))) = (ext(a), ext(b)) else { return Err(ConstError::BadOperands) };
                 return match op {
@@ -372,6 +504,14 @@ pub fn compare(op: BinaryOp, a: &ConstValue, b: &ConstValue) -> Option<bool> {
         }
         (C::String(x), C::String(y)) => x.cmp(y),
         (C::Int(x), C::Int(y)) => x.cmp(y),
+        (C::BigFloat { exact: Some(_), .. } | C::Int(_), C::BigFloat { exact: Some(_), .. } | C::Int(_)) => {
+            let (an, ad) = as_rat(a)?;
+            let (bn, bd) = as_rat(b)?;
+            match (an.checked_mul(bd), bn.checked_mul(ad)) {
+                (Some(l), Some(r)) => l.cmp(&r),
+                _ => a.as_f64()?.partial_cmp(&b.as_f64()?)?,
+            }
+        }
         (C::BigFloat { .. }, _) | (_, C::BigFloat { .. }) => {
             let (ma, ea) = ext(a)?;
             let (mb, eb) = ext(b)?;
@@ -436,10 +576,8 @@ mod tests {
     #[test]
     fn folding() {
         assert_eq!(binary(BinaryOp::Div, &ConstValue::Int(7), &ConstValue::Int(2), true), Ok(ConstValue::Int(3)));
-        assert_eq!(
-            binary(BinaryOp::Div, &ConstValue::Int(7), &ConstValue::Int(2), false),
-            Ok(ConstValue::Float(3.5))
-        );
+        let q = binary(BinaryOp::Div, &ConstValue::Int(7), &ConstValue::Int(2), false).unwrap();
+        assert_eq!(represent(&q, BasicKind::Float64), Ok(ConstValue::Float(3.5)));
         assert_eq!(shift(BinaryOp::Shl, 1, 100), Ok(1i128 << 100));
         assert_eq!(complement(0, BasicKind::Uint8), 255);
         assert_eq!(format_float(1e100), "1e+100");
@@ -449,5 +587,11 @@ mod tests {
         assert_eq!(represent(&big, BasicKind::Float64), Err(false));
         let back = binary(BinaryOp::Div, &big, &ConstValue::Float(1e300), false).unwrap();
         assert_eq!(back, ConstValue::Float(1e300));
+        // Exact decimal arithmetic: 0.1 + 0.2 == 0.3 as in Go.
+        let s = binary(BinaryOp::Add, &float_lit("0.1", 0.1), &float_lit("0.2", 0.2), false).unwrap();
+        assert_eq!(represent(&s, BasicKind::Float64), Ok(ConstValue::Float(0.3)));
+        let t = binary(BinaryOp::Div, &float_lit("2.0", 2.0), &float_lit("3.0", 3.0), false).unwrap();
+        assert_eq!(represent(&t, BasicKind::Float64), Ok(ConstValue::Float(2.0 / 3.0)));
+        assert_eq!(float_lit("1e3", 1e3).as_int(), Some(1000));
     }
 }

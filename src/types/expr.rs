@@ -83,6 +83,12 @@ impl<'a> Checker<'a> {
         let mut stack = vec![id];
         while let Some(id) = stack.pop() {
             let Some(children) = self.untyped.remove(&id) else { continue };
+            if let Some((span, s)) = self.shift_lhs.remove(&id) {
+                if !self.tt.basic(target).is_some_and(|k| k.is_integer()) {
+                    let ts = self.tt.type_string_err(target);
+                    self.error(span, format!("invalid operation: shifted operand {s} (type {ts}) must be integer"));
+                }
+            }
             let tv = &mut self.info.types[id];
             if let Mode::Constant(v) = &tv.mode {
                 if let Some(k) = self.tt.basic(target) {
@@ -114,9 +120,9 @@ impl<'a> Checker<'a> {
                         inv
                     }
                 },
-                ast::Lit::Float { value, .. } => {
+                ast::Lit::Float { value, text } => {
                     if value.is_finite() {
-                        val(Mode::Constant(ConstValue::Float(*value)), TypeTable::UNTYPED_FLOAT)
+                        val(Mode::Constant(constant::float_lit(text, *value)), TypeTable::UNTYPED_FLOAT)
                     } else {
                         self.error(e.span, "constant overflow");
                         inv
@@ -174,7 +180,8 @@ impl<'a> Checker<'a> {
                 if t == TypeTable::INVALID {
                     return inv;
                 }
-                self.check_type_assert(xo.ty, t, typ.span, &self.expr_string(x), false);
+                let es = self.expr_string(e);
+                self.check_type_assert(xo.ty, t, e.span, &es, false);
                 let mut r = val(Mode::Value, t);
                 r.comma_ok = true;
                 r
@@ -255,7 +262,8 @@ impl<'a> Checker<'a> {
                 if *ty == TypeTable::INVALID {
                     return inv;
                 }
-                mk(Mode::Constant(val.clone()), *ty)
+                let v = self.exact_consts.get(&obj).unwrap_or(val).clone();
+                mk(Mode::Constant(v), *ty)
             }
             ObjKind::TypeName { ty } => {
                 if *ty == TypeTable::INVALID {
@@ -465,7 +473,7 @@ impl<'a> Checker<'a> {
                 };
                 let t = if rank(tk) > rank(xk) { target } else { x.ty };
                 let v = match (x.val(), t) {
-                    (Some(ConstValue::Int(i)), t) if t == TypeTable::UNTYPED_FLOAT => Some(ConstValue::Float(*i as f64)),
+                    (Some(ConstValue::Int(i)), t) if t == TypeTable::UNTYPED_FLOAT => constant::rat(*i, 1),
                     (v, _) => v.cloned(),
                 };
                 return Ok((t, v));
@@ -871,7 +879,12 @@ impl<'a> Checker<'a> {
                 (UnaryOp::Pos, _) => Some(v.clone()),
                 (UnaryOp::Neg, ConstValue::Int(i)) => i.checked_neg().map(ConstValue::Int),
                 (UnaryOp::Neg, ConstValue::Float(f)) => Some(ConstValue::Float(-f)),
-                (UnaryOp::Neg, ConstValue::BigFloat { mant, exp }) => Some(ConstValue::BigFloat { mant: -mant, exp: *exp }),
+                (UnaryOp::Neg, ConstValue::BigFloat { exact: Some((n, d)), .. }) => {
+                    n.checked_neg().and_then(|n| constant::rat(n, *d))
+                }
+                (UnaryOp::Neg, ConstValue::BigFloat { mant, exp, .. }) => {
+                    Some(ConstValue::BigFloat { mant: -mant, exp: *exp, exact: None })
+                }
                 (UnaryOp::Not, ConstValue::Bool(b)) => Some(ConstValue::Bool(!b)),
                 (UnaryOp::Complement, ConstValue::Int(i)) => Some(ConstValue::Int(constant::complement(*i, k))),
                 _ => None,
@@ -1254,6 +1267,8 @@ impl<'a> Checker<'a> {
         if x.val().is_some() && self.tt.is_untyped(x.ty) {
             // Non-constant shift of an untyped constant: the constant takes the type the whole
             // expression gets from its context (recorded as untyped for now; default int).
+            let s = self.expr_string(xe);
+            self.shift_lhs.insert(xe.id, (xe.span, s));
             x.mode = Mode::Value;
             return Operand { mode: Mode::Value, ty: x.ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
         }
@@ -1606,7 +1621,9 @@ impl<'a> Checker<'a> {
     }
 
     /// `x.(T)`: T must implement x's interface type (when T is concrete).
-    pub fn check_type_assert(&mut self, iface: TypeId, t: TypeId, at: Span, xs: &str, in_switch: bool) {
+    /// `what` is the whole assertion `x.(T)` (assertions) or `x`'s operand string (type switch
+    /// cases, whose `at` is the case type).
+    pub fn check_type_assert(&mut self, iface: TypeId, t: TypeId, at: Span, what: &str, in_switch: bool) {
         if self.tt.is_interface(t) {
             return;
         }
@@ -1620,9 +1637,10 @@ impl<'a> Checker<'a> {
                 MissingKind::WrongType { .. } => format!("wrong type for method {}", m.name),
             };
             if in_switch {
-                self.error(at, format!("impossible type switch case: {xs} (variable of type {is}) cannot have dynamic type {ts} ({detail})"));
+                let case_s = self.text(at).to_string();
+                self.error(at, format!("impossible type switch case: {case_s}\n\t{what} cannot have dynamic type {ts} ({detail})"));
             } else {
-                self.error(at, format!("impossible type assertion: {xs}.({ts})\n\t{ts} does not implement {is} ({detail})"));
+                self.error(at, format!("impossible type assertion: {what}\n\t{ts} does not implement {is} ({detail})"));
             }
         }
     }

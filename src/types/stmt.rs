@@ -1038,7 +1038,7 @@ impl<'a> Checker<'a> {
                 xt = x.ty;
             }
         }
-        let xs = self.expr_string(&sw.x);
+        let x_desc = self.operand_string(&x);
         let f = self.funcs.last_mut().unwrap();
         f.targets.push(Target { is_loop: false, label: label.map(str::to_string), breakable: true });
         let mut any_used = false;
@@ -1072,7 +1072,7 @@ impl<'a> Checker<'a> {
                     continue;
                 }
                 if t != TypeTable::UNTYPED_NIL && xt != TypeTable::INVALID {
-                    self.check_type_assert(xt, t, te.span, &xs, true);
+                    self.check_type_assert(xt, t, te.span, &x_desc, true);
                 }
                 if let Some((_, prev)) = seen_types.iter().find(|(p, _)| *p == t) {
                     let other = self.pos_string(*prev);
@@ -1149,7 +1149,13 @@ impl<'a> Checker<'a> {
                     if let Some(found) = self.lookup(&name) {
                         if found != o {
                             let other = self.pos_string(self.info.objects[found].span);
-                            self.error(span, format!("result parameter {name} not in scope at return\n\t{other}: inner declaration of {name}"));
+                            let what = match self.info.objects[found].ty() {
+                                Some(t) if self.info.objects[found].var().is_some() => {
+                                    format!("var {name} {}", self.tt.type_string_err(t))
+                                }
+                                _ => name.clone(),
+                            };
+                            self.error(span, format!("result parameter {name} not in scope at return\n\t{other}: inner declaration of {what}"));
                         }
                     }
                 }

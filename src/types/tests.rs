@@ -396,3 +396,12 @@ fn pathological_inputs_do_not_hang() {
     let deep_ty = format!("package main\n\nvar x {}int\n\nfunc main() {{}}\n", "[]".repeat(3000));
     let _ = run(&deep_ty);
 }
+
+/// More of the subset: overlapping embedded interfaces, embedded pointers, func types, arrays of
+/// arrays, closures in loops, labelled break/continue, fallthrough (builds with Go 1.19).
+#[test]
+fn features2_program_checks() {
+    let c = check_ok(include_str!("testdata/features2.go"));
+    // Loop variables of 3-clause loops are per-iteration (Go 1.22) and captured.
+    assert!(c.info.objects.values().any(|o| o.name == "i" && o.var().is_some_and(|v| v.per_iteration && v.captured)));
+}
