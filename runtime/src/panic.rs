@@ -715,7 +715,7 @@ fn recover_for(caller_fp: usize, caller_pc: usize) -> Eface {
     unsafe {
         (*p).recovered = true;
         if tracing() {
-            trace(format_args!("recovered {} by {}", describe_for_trace((*p).arg), unwind::describe_pc(caller_pc)));
+            trace(format_args!("recovered by {}: {}", unwind::describe_pc(caller_pc), describe_for_trace((*p).arg)));
         }
         (*p).arg
     }
