@@ -19,6 +19,15 @@
 //! or below the recovering frame are removed, and control resumes at the handler of the frame's
 //! current call site with `rsp = fp - frame_offset`, `rbp = fp` (its deferreturn block).
 //!
+//! # Tracing (`--trace-panics`)
+//! One `[panic]` line per step on stderr: panic raised (value, site), each frame visited (deferBits
+//! before/after, or chained record index and records left), each deferred call run and whether it
+//! returned without recovering, recover (by whom, which value) and every `recover()` returning nil
+//! with its reason, aborted panics (by value), and each resume (target, sp, panics it removes).
+//! Values print like the crash report (`Error()`/`String()` through the catching method
+//! trampoline; narration is muted while the tracer runs such a method). A program that never
+//! panics writes nothing, even when tracing.
+//!
 //! # Invariants
 //! - No Rust frame abandoned by a resume owns anything with `Drop` at that point: the walk keeps
 //!   only `Copy` data and raw pointers; formatting happens in callees that return first.
