@@ -287,14 +287,159 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.load(ft, addr, 0)
     }
 
-    /// A method value `x.M` (not called): unsupported for now.
-    pub fn method_value(&mut self, e: &ast::Expr, _x: &ast::Expr, _s: &crate::types::Selection) -> V {
-        self.p.err(e.span, "method values not supported by gojit yet");
-        V::one(self.i64c(0))
+    /// A method value `x.M` (not called): a closure `[wrapper, receiver...]` binding a copy of the
+    /// receiver (evaluated now); the wrapper (`is_wrapper`) calls the method with it.
+    pub fn method_value(&mut self, e: &ast::Expr, x: &ast::Expr, s: &crate::types::Selection) -> V {
+        let Some(fsig) = self.p.tt.signature(s.ty).cloned() else { return V::one(self.i64c(0)) };
+        // receiver: (type stored in the closure, value)
+        let (recv_t, recv_v, target) = match s.method.clone() {
+            Some(MethodTarget::Concrete { func, ptr_recv, .. }) => {
+                let end = self.path_end_type(s.recv, &s.path);
+                let base = self.p.tt.pointer_elem(end).filter(|_| matches!(self.p.tt.under(end), GoType::Pointer(_))).unwrap_or(end);
+                let words = self.method_receiver(x, &s.path, s.recv, ptr_recv);
+                if ptr_recv {
+                    (self.p.tt_pointer_like(), V::W(words), Err(func))
+                } else {
+                    let v = match self.p.repr(base) {
+                        Repr::Mem { .. } => V::M(words[0]),
+                        Repr::Words(_) => V::W(words),
+                    };
+                    (base, v, Err(func))
+                }
+            }
+            Some(MethodTarget::Interface { index, .. }) => {
+                let iv = self.embedded_value(x, &s.path, s.recv);
+                let w = iv.words();
+                self.nil_check(w[0]);
+                (TypeTable::EMPTY_INTERFACE, iv, Ok(index))
+            }
+            None => return V::one(self.i64c(0)),
+        };
+        let (rsize, ralign) = self.p.size_align(recv_t);
+        let off = 8u64.div_ceil(ralign.max(1)) * ralign.max(1);
+        let size = (off + rsize).div_ceil(8) * 8;
+        let sz = self.i64c(size as i64);
+        let al = self.i64c(8);
+        let obj = self.rt(Rt::Alloc, &[sz, al])[0];
+        self.store(recv_t, &recv_v, obj, off as i32);
+        // the wrapper
+        let sig = self.p.go_signature(None, &fsig.params, &fsig.results);
+        let name = match &target {
+            Err(f) => format!("{}-fm", self.p.func_name(*f)),
+            Ok(_) => format!("{}.{}-fm", self.p.tt.type_string(s.recv), e.span.lo),
+        };
+        let Ok(wid) = self.p.declare_fn(&name, &sig) else { return V::one(self.i64c(0)) };
+        let line = self.p.src.line(e.span.lo);
+        let meta = super::FuncMeta { go_name: name, decl_line: line, defer_kind: super::DeferKind::None, is_wrapper: true };
+        let method_fid = match &target {
+            Err(f) => self.p.funcs.get(f).copied(),
+            Ok(_) => None,
+        };
+        let msig = match &target {
+            Err(_) => None,
+            Ok(_) => Some(self.p.go_signature(Some(TypeTable::INT), &fsig.params, &fsig.results)),
+        };
+        let _ = self.p.build_fn(wid, meta, |cx| {
+            let entry = cx.block();
+            cx.b.append_block_params_for_function_params(entry);
+            cx.at(entry);
+            cx.b.set_srcloc(cranelift_codegen::ir::SourceLoc::new(line));
+            let ps = cx.b.block_params(entry).to_vec();
+            let ctx = ps[0];
+            let rv = cx.load(recv_t, ctx, off as i32);
+            let z = cx.i64c(0);
+            let rets = match (&target, method_fid, msig) {
+                (Err(_), Some(fid), _) => {
+                    let mut args = vec![z];
+                    args.extend(rv.words());
+                    args.extend_from_slice(&ps[1..]);
+                    let fr = cx.func_ref(fid);
+                    cx.emit_call(Callee::Direct(fr), &args, true)
+                }
+                (Ok(index), _, Some(msig)) => {
+                    let w = rv.words();
+                    let code = cx.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], 16 + 8 * *index as i32);
+                    let mut args = vec![z, w[1]];
+                    args.extend_from_slice(&ps[1..]);
+                    let sref = cx.b.import_signature(msig);
+                    cx.emit_call(Callee::Indirect(sref, code), &args, true)
+                }
+                _ => vec![],
+            };
+            cx.b.ins().return_(&rets);
+        });
+        let fref = self.func_ref(wid);
+        let code = self.b.ins().func_addr(types::I64, fref);
+        self.b.ins().store(MemFlagsData::trusted(), code, obj, 0);
+        V::one(obj)
     }
 
-    pub fn method_expr(&mut self, _s: &crate::types::Selection, t: TypeId) -> V {
-        self.zero(t)
+    /// A method expression `T.M` / `(*T).M`: a static closure of a wrapper taking the receiver
+    /// as its first parameter.
+    pub fn method_expr(&mut self, s: &crate::types::Selection, t: TypeId) -> V {
+        if let Some(MethodTarget::Interface { index, .. }) = s.method.clone() {
+            return self.iface_method_expr(s.recv, index, t);
+        }
+        let Some(MethodTarget::Concrete { func, ptr_recv, .. }) = s.method.clone() else { return self.zero(t) };
+        let Some(&fid) = self.p.funcs.get(&func) else { return self.zero(t) };
+        let Some(fsig) = self.p.tt.signature(t).cloned() else { return self.zero(t) };
+        let recv_t = s.recv;
+        let recv_is_ptr = matches!(self.p.tt.under(recv_t), GoType::Pointer(_));
+        let sig = self.p.go_signature(None, &fsig.params, &fsig.results);
+        let name = format!("{}-fm", self.p.func_name(func));
+        let Ok(wid) = self.p.declare_fn(&name, &sig) else { return self.zero(t) };
+        let meta = super::FuncMeta { go_name: name, decl_line: 0, defer_kind: super::DeferKind::None, is_wrapper: true };
+        let nrecv = self.p.param_words(recv_t).len();
+        let _ = self.p.build_fn(wid, meta, |cx| {
+            let entry = cx.block();
+            cx.b.append_block_params_for_function_params(entry);
+            cx.at(entry);
+            let ps = cx.b.block_params(entry).to_vec();
+            let z = cx.i64c(0);
+            let mut args = vec![z];
+            if !ptr_recv && recv_is_ptr {
+                let p = ps[1];
+                cx.nil_check(p);
+                let base = cx.p.tt.pointer_elem(recv_t).unwrap();
+                let v = cx.load(base, p, 0);
+                let v = cx.copy_to_temp(base, &v);
+                args.extend(v.words());
+            } else {
+                args.extend_from_slice(&ps[1..1 + nrecv]);
+            }
+            args.extend_from_slice(&ps[1 + nrecv..]);
+            let fr = cx.func_ref(fid);
+            let rets = cx.emit_call(Callee::Direct(fr), &args, true);
+            cx.b.ins().return_(&rets);
+        });
+        let a = self.p.static_closure(wid);
+        V::one(self.i64c(a as i64))
+    }
+
+    /// `I.M` for an interface type `I`: a wrapper `(i I, params...)` dispatching through the itab.
+    fn iface_method_expr(&mut self, it: TypeId, index: u32, t: TypeId) -> V {
+        let Some(fsig) = self.p.tt.signature(t).cloned() else { return self.zero(t) };
+        let sig = self.p.go_signature(None, &fsig.params, &fsig.results);
+        let name = format!("{}.{}-fm", self.p.tt.type_string(it), index);
+        let Ok(wid) = self.p.declare_fn(&name, &sig) else { return self.zero(t) };
+        let msig = self.p.go_signature(Some(TypeTable::INT), &fsig.params[1..], &fsig.results);
+        let meta = super::FuncMeta { go_name: name, decl_line: 0, defer_kind: super::DeferKind::None, is_wrapper: true };
+        let _ = self.p.build_fn(wid, meta, |cx| {
+            let entry = cx.block();
+            cx.b.append_block_params_for_function_params(entry);
+            cx.at(entry);
+            let ps = cx.b.block_params(entry).to_vec();
+            cx.nil_check(ps[1]);
+            let code = cx.b.ins().load(types::I64, MemFlagsData::trusted(), ps[1], 16 + 8 * index as i32);
+            let z = cx.i64c(0);
+            let mut args = vec![z, ps[2]];
+            args.extend_from_slice(&ps[3..]);
+            let sref = cx.b.import_signature(msig);
+            let rets = cx.emit_call(Callee::Indirect(sref, code), &args, true);
+            cx.b.ins().return_(&rets);
+        });
+        let a = self.p.static_closure(wid);
+        V::one(self.i64c(a as i64))
     }
 
     /// A qualified identifier used as a value (`os.Args`, `os.Stdout`).
@@ -305,7 +450,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             ObjKind::External { ext: External::OsStderr, .. } => V::one(self.i64c(2)),
             ObjKind::External { ext: External::OsArgs, .. } => {
                 let out = self.temp(24, 8);
-                self.lib("gort_os_args", &[out], &[]);
+                self.lib_sysv("gort_os_args", &[out], &[]);
                 self.load(t, out, 0)
             }
             ObjKind::Const { val, ty } => self.constant(&val, ty),
@@ -723,11 +868,31 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let v = self.lib_sysv("gort_strings_containsrune", &[a[0], a[1], r], &[types::I8]);
                 vec![V::one(v[0])]
             }
-            StringsIndex | StringsLastIndex | StringsCount => {
+            StringsContainsAny => {
+                let (a, b) = (sw(self, 0), sw(self, 1));
+                let r = self.lib_sysv("gort_strings_containsany", &[a[0], a[1], b[0], b[1]], &[types::I8]);
+                vec![V::one(r[0])]
+            }
+            StringsIndexRune => {
+                let a = sw(self, 0);
+                let r = self.index_value(&args[1]);
+                let v = self.lib_sysv("gort_strings_indexrune", &[a[0], a[1], r], &[i64t]);
+                vec![int(self, v[0])]
+            }
+            StringsSplitN => {
+                let (a, b) = (sw(self, 0), sw(self, 1));
+                let n = self.index_value(&args[2]);
+                let out = self.temp(24, 8);
+                self.lib_sysv("gort_strings_splitn", &[out, a[0], a[1], b[0], b[1], n], &[]);
+                vec![self.load(t, out, 0)]
+            }
+            StringsIndex | StringsLastIndex | StringsCount | StringsIndexAny | StringsCompare => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
                 let name = match ext {
                     StringsIndex => "gort_strings_index",
                     StringsLastIndex => "gort_strings_lastindex",
+                    StringsIndexAny => "gort_strings_indexany",
+                    StringsCompare => "gort_strings_compare",
                     _ => "gort_strings_count",
                 };
                 let r = self.lib_sysv(name, &[a[0], a[1], b[0], b[1]], &[i64t]);

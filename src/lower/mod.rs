@@ -96,7 +96,22 @@ pub fn lower_program(
     jit: &mut Jit,
 ) -> Result<LoweredProgram, Vec<Diagnostic>> {
     let mut p = prog::Prog::new(file, src, types, info, jit);
-    let r = lower_all(&mut p);
+    // A lowering bug must surface as a diagnostic, never as a Rust panic with a backtrace.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lower_all(&mut p)));
+    std::panic::set_hook(hook);
+    let r = match r {
+        Ok(r) => r,
+        Err(e) => {
+            let msg = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            Err(LowerError::Internal(format!("code generation failed: {msg}")))
+        }
+    };
     match r {
         Ok(main) if p.diags.is_empty() => Ok(LoweredProgram { main, fixups: std::mem::take(&mut p.fixups) }),
         Ok(_) => Err(std::mem::take(&mut p.diags)),

@@ -191,6 +191,11 @@ impl<'a> Prog<'a> {
         a
     }
 
+    /// A predeclared type represented as one pointer-sized word (for storing pointer receivers).
+    pub fn tt_pointer_like(&self) -> TypeId {
+        TypeTable::UINTPTR
+    }
+
     /// The run-time type descriptor address of `t`.
     pub fn typedesc(&mut self, t: TypeId) -> usize {
         super::typedesc::typedesc(self, t)

@@ -198,8 +198,15 @@ impl<'a> Checker<'a> {
         self.errors.push(Diagnostic::new(span, msg));
     }
 
+    /// gc's reporting: the first 10 errors in the order they were found, sorted by position,
+    /// then `too many errors` at the position of the 10th.
     fn sorted_errors(&mut self) -> Vec<Diagnostic> {
         let mut errs = std::mem::take(&mut self.errors);
+        let mut too_many = None;
+        if errs.len() > 10 {
+            too_many = Some(errs[9].span);
+            errs.truncate(10);
+        }
         errs.sort_by_key(|d| d.span.lo);
         let mut out: Vec<Diagnostic> = vec![];
         for d in errs {
@@ -207,9 +214,7 @@ impl<'a> Checker<'a> {
                 out.push(d);
             }
         }
-        if out.len() > 10 {
-            let at = out[9].span;
-            out.truncate(10);
+        if let Some(at) = too_many {
             out.push(Diagnostic::new(at, "too many errors"));
         }
         out
@@ -641,7 +646,7 @@ impl<'a> Checker<'a> {
                     self.error(spec.names[0].span, "missing init expr for const declaration");
                 }
             } else if index == spec.values.len() {
-                self.error(spec.names[index].span, "missing init expr for const declaration");
+                self.error(spec.names[index].span, format!("missing init expr for {}", spec.names[index].name));
             }
             return invalid;
         };
@@ -726,7 +731,7 @@ impl<'a> Checker<'a> {
                 return vec![declared.unwrap_or(TypeTable::INVALID); n];
             }
             if elems.len() != n {
-                self.assign_mismatch(spec.names[0].span, n, &spec.values, &x, elems.len());
+                self.assign_mismatch(spec.values[0].span, n, &spec.values, &x, elems.len());
                 return vec![declared.unwrap_or(TypeTable::INVALID); n];
             }
             self.mark_comma_ok(&mut x, n);
@@ -758,10 +763,12 @@ impl<'a> Checker<'a> {
         }
         if spec.values.len() != n {
             let x = crate::types::expr::Operand::invalid(spec.values[0].id, spec.values[0].span);
+            // types2's arity check.
             if spec.values.len() > n {
-                self.error(spec.values[n].span, format!("assignment mismatch: {} variable{} but {} value{}", n, plural(n), spec.values.len(), plural(spec.values.len())));
+                self.error(spec.values[n].span, "extra init expr");
             } else {
-                self.error(spec.names[0].span, format!("assignment mismatch: {} variable{} but {} value{}", n, plural(n), spec.values.len(), plural(spec.values.len())));
+                let missing = &spec.names[spec.values.len()];
+                self.error(missing.span, format!("missing init expr for {}", missing.name));
             }
             let _ = x;
             for v in &spec.values {

@@ -180,7 +180,8 @@ impl<'a> Checker<'a> {
                 if t == TypeTable::INVALID {
                     return inv;
                 }
-                self.check_type_assert(xo.ty, t, typ.span, &self.expr_string(x), false);
+                let es = self.expr_string(e);
+                self.check_type_assert(xo.ty, t, e.span, &es, false);
                 let mut r = val(Mode::Value, t);
                 r.comma_ok = true;
                 r
@@ -1620,7 +1621,9 @@ impl<'a> Checker<'a> {
     }
 
     /// `x.(T)`: T must implement x's interface type (when T is concrete).
-    pub fn check_type_assert(&mut self, iface: TypeId, t: TypeId, at: Span, xs: &str, in_switch: bool) {
+    /// `what` is the whole assertion `x.(T)` (assertions) or `x`'s operand string (type switch
+    /// cases, whose `at` is the case type).
+    pub fn check_type_assert(&mut self, iface: TypeId, t: TypeId, at: Span, what: &str, in_switch: bool) {
         if self.tt.is_interface(t) {
             return;
         }
@@ -1634,9 +1637,10 @@ impl<'a> Checker<'a> {
                 MissingKind::WrongType { .. } => format!("wrong type for method {}", m.name),
             };
             if in_switch {
-                self.error(at, format!("impossible type switch case: {xs} (variable of type {is}) cannot have dynamic type {ts} ({detail})"));
+                let case_s = self.text(at).to_string();
+                self.error(at, format!("impossible type switch case: {case_s}\n\t{what} cannot have dynamic type {ts} ({detail})"));
             } else {
-                self.error(at, format!("impossible type assertion: {xs}.({ts})\n\t{ts} does not implement {is} ({detail})"));
+                self.error(at, format!("impossible type assertion: {what}\n\t{ts} does not implement {is} ({detail})"));
             }
         }
     }

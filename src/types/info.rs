@@ -14,7 +14,8 @@
 //!   the tuple `(T, bool)` ([`super::ty::Type::Tuple`]); otherwise it is `T`.
 //! - **Multi-value calls**: a call returning several results has a `Tuple` type.
 //! - **Identifiers**: `info.defs[ident.id]` for declaring occurrences, `info.uses[ident.id]` for
-//!   uses, both [`ObjId`]s into `info.objects`. `_` has no def. The selector name of `fmt.Println`
+//!   uses, both [`ObjId`]s into `info.objects`. A `_` that declares a variable or parameter has a
+//!   def (an object never entered in any scope). The selector name of `fmt.Println`
 //!   has a use (an [`ObjKind::External`]); the selector name of a field or method `x.f` does not:
 //!   see `selections`.
 //! - **Selectors** `x.f` (field, method value, method expression, interface method):
@@ -33,6 +34,12 @@
 //!   `...any` elements, return, composite literal elements, map keys, comparison of an interface
 //!   with a concrete operand, switch cases against an interface tag, `append` elements, send).
 //!   The expression's own `types` entry keeps its own (source) type. Untyped nil is never listed.
+//!   Explicit conversions to an interface type (`any(x)`, `error(e)`) are listed too. NOT listed
+//!   (codegen compares element types itself): the elements of a multi-value call spread into
+//!   assignments, returns or arguments (`a, err = f()`, `return f()`, `fmt.Println(f())`), whose
+//!   only expression is the call (recorded with its `Tuple` type).
+//! - **Constant objects**: `ObjKind::Const::val` holds untyped float constants rounded to
+//!   `Float`; prefer `info.types[use]` (converted to the use's final type) when lowering a use.
 //! - **Functions**: `info.funcs[decl.id or func_lit.id]` ([`FuncInfo`]: signature, parameter and
 //!   result objects, defer metadata for open-coding).
 //! - **Package variable initialisation order**: `info.init_order` (Go's dependency order).
@@ -310,7 +317,7 @@ pub enum ObjKind {
     Iota,
 }
 
-/// A declared entity.
+/// A declared entity. `span` is the declaring identifier's span.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Object {
     pub name: String,

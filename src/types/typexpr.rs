@@ -257,6 +257,7 @@ impl<'a> Checker<'a> {
     fn interface_type(&mut self, it: &'a ast::InterfaceType) -> TypeId {
         let mut methods: Vec<IMethod> = vec![];
         let mut spans: Vec<crate::diag::Span> = vec![];
+        let mut explicit: Vec<bool> = vec![];
         let mut bad = false;
         for el in &it.elems {
             match el {
@@ -267,12 +268,19 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                     if let Some(i) = methods.iter().position(|m| m.name == name.name) {
-                        let other = self.pos_string(spans[i]);
-                        self.error(name.span, format!("duplicate method {}\n\t{other}: other declaration of {}", name.name, name.name));
+                        // An identical method from an embedded interface is fine (Go 1.14).
+                        if explicit[i] || methods[i].sig != sig {
+                            let other = self.pos_string(spans[i]);
+                            self.error(name.span, format!("duplicate method {}\n\t{other}: other declaration of {}", name.name, name.name));
+                        } else {
+                            explicit[i] = true;
+                            spans[i] = name.span;
+                        }
                         continue;
                     }
                     methods.push(IMethod { name: name.name.clone(), sig });
                     spans.push(name.span);
+                    explicit.push(true);
                 }
                 ast::InterfaceElem::Embed(e) => {
                     let t = self.typ(e);
@@ -303,6 +311,7 @@ impl<'a> Checker<'a> {
                             None => {
                                 methods.push(m);
                                 spans.push(e.span);
+                                explicit.push(false);
                             }
                         }
                     }
