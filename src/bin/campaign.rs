@@ -55,6 +55,9 @@ struct Args {
     /// Print every disagreement in full.
     #[arg(long)]
     verbose: bool,
+    /// Generate larger programs (`generate::Config::large`).
+    #[arg(long)]
+    large: bool,
     /// Do not generate deferred method values (`mv := T{..}.rec; defer mv(..)`).
     #[arg(long)]
     no_method_values: bool,
@@ -203,7 +206,8 @@ fn run(args: &Args) -> Result<bool, String> {
 }
 
 fn config(args: &Args) -> fuzzgen::generate::Config {
-    fuzzgen::generate::Config { method_values: !args.no_method_values, ..Default::default() }
+    let base = if args.large { fuzzgen::generate::Config::large() } else { Default::default() };
+    fuzzgen::generate::Config { method_values: !args.no_method_values, ..base }
 }
 
 fn progress(t: &Tally, started: Instant) {

@@ -90,7 +90,7 @@ pub fn uses_errors(p: &Program) -> bool {
             Stmt::Defer { what: Deferred::Panic(PanicVal::ErrNew), .. } => true,
             Stmt::Defer { what: Deferred::Closure(b), .. } => block(b),
             Stmt::If { then, els, .. } => block(then) || block(els),
-            Stmt::Loop { body, .. } => block(body),
+            Stmt::Loop { body, .. } | Stmt::Invoke(body) => block(body),
             _ => false,
         }
     }
@@ -282,6 +282,14 @@ impl Emitter<'_> {
                 }
             },
             Stmt::Return => self.line(sc, "return"),
+            Stmt::ReturnVal(a) => self.line(sc, &format!("return {}", Self::arg(*a))),
+            Stmt::Invoke(body) => {
+                let params: Vec<String> = (0..sc.loops).map(|i| format!("i{i}")).collect();
+                let decl = if params.is_empty() { String::new() } else { format!("{} int", params.join(", ")) };
+                self.line(sc, &format!("func({decl}) {{"));
+                self.block(sc.deeper(), body);
+                self.line(sc, &format!("}}({})", params.join(", ")));
+            }
         }
     }
 
@@ -317,6 +325,12 @@ impl Emitter<'_> {
             },
             Deferred::Print => self.line(sc, &format!("defer fmt.Println(\"s{id}\", {})", Self::state(sc, true))),
             Deferred::Panic(v) => self.line(sc, &format!("defer panic({})", Self::panic_val(id, *v))),
+            Deferred::NilFunc => {
+                self.line(sc, "{");
+                self.line(sc.deeper(), "var nf func()");
+                self.line(sc.deeper(), "defer nf()");
+                self.line(sc, "}");
+            }
         }
     }
 }

@@ -31,6 +31,14 @@ impl Default for Config {
     }
 }
 
+impl Config {
+    /// Bigger programs: more functions, longer and deeper blocks (more defers per frame, so more
+    /// functions exceed the open-coding limits).
+    pub fn large() -> Config {
+        Config { max_funcs: 9, max_stmts: 8, max_depth: 5, ..Config::default() }
+    }
+}
+
 /// Generates one program tree from `u`.
 pub fn program(u: &mut Unstructured, cfg: Config) -> Result<Program> {
     let mut g = Gen { u, cfg, next_id: 0, nfuncs: 0, results: Vec::new() };
@@ -51,6 +59,8 @@ struct Ctx {
     no_calls: bool,
     /// `n` must not change (recursive functions).
     no_bump: bool,
+    /// Directly in the function's own body (not in a closure): `return <value>` is allowed.
+    func_body: bool,
 }
 
 struct Gen<'a, 'b> {
@@ -76,6 +86,7 @@ enum Kind {
     SetRes,
     Recover,
     Return,
+    Invoke,
 }
 
 impl Gen<'_, '_> {
@@ -119,14 +130,14 @@ impl Gen<'_, '_> {
 
     fn plain(&mut self, k: FuncIdx) -> Result<Func> {
         let has_result = self.results[k];
-        let cx = Ctx { func: k, loops: 0, res: has_result, deferred: false, depth: 0, no_calls: false, no_bump: false };
+        let cx = Ctx { func: k, loops: 0, res: has_result, deferred: false, depth: 0, no_calls: false, no_bump: false, func_body: true };
         let body = self.block(cx, 2)?;
         Ok(Func { kind: FuncKind::Plain, has_result, body })
     }
 
     fn recursive(&mut self, k: FuncIdx) -> Result<Func> {
         let depth = if self.u.ratio(2, 3)? { self.u.int_in_range(100..=400)? } else { self.u.int_in_range(1..=8)? };
-        let cx = Ctx { func: k, loops: 0, res: false, deferred: false, depth: 1, no_calls: true, no_bump: true };
+        let cx = Ctx { func: k, loops: 0, res: false, deferred: false, depth: 1, no_calls: true, no_bump: true, func_body: true };
         let body = self.block(cx, 1)?;
         let leaf = self.block(Ctx { no_calls: false, ..cx }, 1)?;
         let post = self.block(cx, 0)?;
@@ -159,14 +170,14 @@ impl Gen<'_, '_> {
         use Kind::*;
         let nest = cx.depth < self.cfg.max_depth;
         let call = self.can_call(cx);
-        let kinds = [Print, Call, Defer, If, Loop, Panic, Runtime, Bump, SetRes, Recover, Return];
-        let weights: [u32; 11] = if cx.deferred {
+        let kinds = [Print, Call, Defer, If, Loop, Panic, Runtime, Bump, SetRes, Recover, Return, Invoke];
+        let weights: [u32; 12] = if cx.deferred {
             [8, if call { 5 } else { 0 }, if nest { 6 } else { 0 }, if nest { 5 } else { 0 }, if nest { 2 } else { 0 },
-             6, 4, if cx.no_bump { 0 } else { 2 }, if cx.res { 6 } else { 0 }, 26, 1]
+             6, 4, if cx.no_bump { 0 } else { 2 }, if cx.res { 6 } else { 0 }, 26, 1, if nest { 2 } else { 0 }]
         } else {
             [8, if call { 12 } else { 0 }, if nest || cx.depth == 0 { 26 } else { 4 }, if nest { 8 } else { 0 },
              if nest { 6 } else { 0 }, 7, 6, if cx.no_bump { 0 } else { 3 }, if cx.res { 3 } else { 0 }, 3,
-             if cx.depth > 0 { 3 } else { 1 }]
+             if cx.depth > 0 { 3 } else { 1 }, if nest { 3 } else { 0 }]
         };
         let mut weights = weights;
         if !last {
@@ -224,7 +235,12 @@ impl Gen<'_, '_> {
                 };
                 Stmt::Recover { id: self.id(), how }
             }
+            Return if cx.func_body && cx.res && self.u.ratio(1, 2)? => Stmt::ReturnVal(self.arg(cx)?),
             Return => Stmt::Return,
+            Invoke => {
+                let inner = Ctx { depth: cx.depth + 1, deferred: false, func_body: false, ..cx };
+                Stmt::Invoke(self.block(inner, 1)?)
+            }
         })
     }
 
@@ -266,9 +282,9 @@ impl Gen<'_, '_> {
         let id = self.id();
         let call = self.can_call(cx);
         let closure_ok = cx.depth < self.cfg.max_depth;
-        let what = match self.weighted(&[if closure_ok { 45 } else { 0 }, if call { 10 } else { 0 }, 22, 12, 7])? {
+        let what = match self.weighted(&[if closure_ok { 45 } else { 0 }, if call { 10 } else { 0 }, 22, 12, 7, 2])? {
             0 => {
-                let inner = Ctx { deferred: true, depth: cx.depth + 1, ..cx };
+                let inner = Ctx { deferred: true, depth: cx.depth + 1, func_body: false, ..cx };
                 Deferred::Closure(self.block(inner, 1)?)
             }
             1 => {
@@ -284,7 +300,8 @@ impl Gen<'_, '_> {
                 _ => RecVia::Iface,
             }),
             3 => Deferred::Print,
-            _ => Deferred::Panic(self.panic_val()?),
+            4 => Deferred::Panic(self.panic_val()?),
+            _ => Deferred::NilFunc,
         };
         Ok(Stmt::Defer { id, what })
     }
@@ -295,6 +312,7 @@ fn terminates(s: &Stmt) -> bool {
     matches!(
         s,
         Stmt::Return
+            | Stmt::ReturnVal(_)
             | Stmt::Panic { .. }
             | Stmt::Runtime { err: RtErr::NilMap | RtErr::NilDeref | RtErr::TypeAssert, .. }
     )

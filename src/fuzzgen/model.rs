@@ -168,6 +168,7 @@ enum DeferRec<'p> {
     Recoverer { via: RecVia, id: u32 },
     Print(String),
     Panic(Val),
+    NilFunc,
 }
 
 /// Variables visible to a body: the function's `n` and `res` (shared by reference with closures)
@@ -406,6 +407,7 @@ impl<'p> Machine<'p> {
                         DeferRec::Print(st.join(" "))
                     }
                     Deferred::Panic(v) => DeferRec::Panic(self.panic_val(env, *id, *v)),
+                    Deferred::NilFunc => DeferRec::NilFunc,
                 };
                 self.frames.last_mut().expect("frame").defers.push(rec);
             }
@@ -432,6 +434,15 @@ impl<'p> Machine<'p> {
             }
             Stmt::Recover { id, how } => self.recover_stmt(*id, *how)?,
             Stmt::Return => return Ok(Flow::Return),
+            Stmt::ReturnVal(a) => {
+                let v = Self::arg(env, *a);
+                env.res.as_ref().expect("res in scope").set(v);
+                return Ok(Flow::Return);
+            }
+            Stmt::Invoke(body) => {
+                let mut inner = Env { in_loop: 0, ..env.clone() };
+                self.with_frame(None, |m| m.exec_block(body, &mut inner).map(drop))?;
+            }
         }
         Ok(Flow::Next)
     }
@@ -511,6 +522,10 @@ impl<'p> Machine<'p> {
                 Ok(())
             }
             DeferRec::Panic(v) => self.with_frame(by_panic, |m| m.panic(v)),
+            DeferRec::NilFunc => {
+                self.ev.runtime_error = true;
+                self.with_frame(by_panic, |m| m.panic(Val::Rt(RtKind::NilDeref)))
+            }
         }
     }
 

@@ -135,6 +135,8 @@ pub enum Deferred {
     Print,
     /// `defer panic(<value>)` (the builtin itself deferred).
     Panic(PanicVal),
+    /// `{ var nf func(); defer nf() }`: panics (nil dereference) when the deferred call runs.
+    NilFunc,
 }
 
 /// A statement of the generated language.
@@ -162,4 +164,8 @@ pub enum Stmt {
     Recover { id: u32, how: RecoverHow },
     /// `return` (naked).
     Return,
+    /// `return <arg>` in a function with the named result `res` (sets `res`, then defers run).
+    ReturnVal(Arg),
+    /// `func(<loop vars>) { body }(<loop vars>)`: a closure called normally, with its own frame.
+    Invoke(Vec<Stmt>),
 }
