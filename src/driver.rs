@@ -100,8 +100,8 @@ pub fn run_file(path: &str, opts: &RunOptions) -> i32 {
             return 1;
         }
     };
-    let program = match guarded(|| compile(&src, &file, &checked, &mut t)) {
-        Ok(p) => p,
+    let program = match guarded(|| compile(&src, &file, &checked, CompileOptions::default(), &mut t, |_| ())) {
+        Ok((p, ())) => p,
         Err(diags) => {
             report(&src, &diags);
             return 1;
@@ -153,20 +153,49 @@ fn install_quiet_panic_hook() {
     });
 }
 
+/// How to compile a program (the CLI uses the defaults; `dump` and tests set these).
+#[derive(Default)]
+pub struct CompileOptions {
+    /// Keep each function's CLIF text (`jit::CompiledFunc::clif`).
+    pub keep_clif: bool,
+    /// Extra symbols bound in the JIT module, overriding runtime ones of the same name (tests use
+    /// this to install hooks).
+    pub extra_symbols: Vec<(&'static str, *const u8)>,
+}
+
+/// The whole pipeline for a tool that wants the linked program rather than running it: parse,
+/// check, lower, then `before_link` may inspect the JIT module, then link. Compiler panics become
+/// diagnostics. Returns the source file (to render diagnostics) and the outcome.
+pub fn compile_bytes<R>(
+    path: &str,
+    bytes: &[u8],
+    opts: CompileOptions,
+    before_link: impl FnOnce(&mut jit::Jit) -> R,
+) -> (SourceFile, Result<(jit::Program, R), Vec<Diagnostic>>) {
+    let mut t = Timings::default();
+    let (src, result) = front_end(path, bytes, &mut t);
+    let result = result.and_then(|(file, checked)| guarded(|| compile(&src, &file, &checked, opts, &mut t, before_link)));
+    (src, result)
+}
+
 /// Lowers a checked program to machine code and links it.
-fn compile(
+fn compile<R>(
     src: &SourceFile,
     file: &syntax::ast::File,
     checked: &types::Checked,
+    opts: CompileOptions,
     t: &mut Timings,
-) -> Result<jit::Program, Vec<Diagnostic>> {
+    before_link: impl FnOnce(&mut jit::Jit) -> R,
+) -> Result<(jit::Program, R), Vec<Diagnostic>> {
     let internal = |e: jit::JitError| vec![Diagnostic::new(Default::default(), format!("internal compiler error: {e}"))];
-    let mut jit = jit::Jit::new().map_err(internal)?;
+    let mut jit = jit::Jit::new_with_extra_symbols(opts.extra_symbols).map_err(internal)?;
     jit.set_source_file(absolute_path(&src.name));
+    jit.set_keep_clif(opts.keep_clif);
     let lowered = t.phase("lower", || lower::lower_program(file, src, &checked.types, &checked.info, &mut jit))?;
+    let extra = before_link(&mut jit);
     let program = t.phase("link", || jit.finalize(Some(lowered.main))).map_err(internal)?;
     lowered.patch(|id| program.address(id));
-    Ok(program)
+    Ok((program, extra))
 }
 
 /// The absolute form of `path`, as gc prints source files in tracebacks.

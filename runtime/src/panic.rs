@@ -19,6 +19,15 @@
 //! or below the recovering frame are removed, and control resumes at the handler of the frame's
 //! current call site with `rsp = fp - frame_offset`, `rbp = fp` (its deferreturn block).
 //!
+//! # Tracing (`--trace-panics`)
+//! One `[panic]` line per step on stderr: panic raised (value, site), each frame visited (deferBits
+//! before/after, or chained record index and records left), each deferred call run and whether it
+//! returned without recovering, recover (by whom, which value) and every `recover()` returning nil
+//! with its reason, aborted panics (by value), and each resume (target, sp, panics it removes).
+//! Values print like the crash report (`Error()`/`String()` through the catching method
+//! trampoline; narration is muted while the tracer runs such a method). A program that never
+//! panics writes nothing, even when tracing.
+//!
 //! # Invariants
 //! - No Rust frame abandoned by a resume owns anything with `Drop` at that point: the walk keeps
 //!   only `Copy` data and raw pointers; formatting happens in callees that return first.
@@ -86,6 +95,12 @@ struct G {
     fatal: Fatal,
     /// The value of a panic caught by the method trampoline, until fmt takes it.
     method_panic: Option<Eface>,
+    /// Tracing is calling a panic value's `Error()`/`String()`: nested descriptions don't call
+    /// methods (a method that panics with its own type would recurse forever).
+    describing: bool,
+    /// Some panic was raised on this goroutine: from then on the trace also narrates `recover()`
+    /// calls that find no panic (before, a program that never panics keeps stderr empty).
+    panicked_once: bool,
 }
 
 thread_local! {
@@ -98,6 +113,8 @@ thread_local! {
         stack_hi: 0,
         fatal: Fatal::None,
         method_panic: None,
+        describing: false,
+        panicked_once: false,
     }) };
 }
 
@@ -120,7 +137,12 @@ fn tracing() -> bool {
     TRACE.load(Ordering::Relaxed)
 }
 
+/// One `[panic]` line. Silent while the trace itself calls a value's `Error()`/`String()` (see
+/// [`describe_for_trace`]): panics inside those calls are the narrator's, not the program's.
 fn trace(msg: std::fmt::Arguments) {
+    if g().describing {
+        return;
+    }
     let _ = writeln!(std::io::stderr(), "[panic] {msg}");
 }
 
@@ -158,6 +180,8 @@ pub(crate) fn begin_goroutine(lo: usize, guard_hi: usize, hi: usize) {
     g.stack_hi = hi;
     g.fatal = Fatal::None;
     g.method_panic = None;
+    g.describing = false;
+    g.panicked_once = false;
 }
 
 /// A Rust panic in runtime code called from Go code must not unwind through JIT frames: while a
@@ -324,6 +348,7 @@ unsafe fn gopanic(arg: Eface, fp: usize, pc: usize, nil_deref: bool) -> ! {
     };
     let p: *mut Panic = &mut record;
     g.panic = p;
+    g.panicked_once = true;
     if tracing() {
         trace_raised(p, fp, pc);
     }
@@ -334,7 +359,7 @@ unsafe fn gopanic(arg: Eface, fp: usize, pc: usize, nil_deref: bool) -> ! {
 #[inline(never)]
 fn trace_raised(p: *mut Panic, fp: usize, pc: usize) {
     // SAFETY: p is the live newest panic.
-    let v = unsafe { describe_value((*p).arg, false) };
+    let v = unsafe { describe_for_trace((*p).arg) };
     trace(format_args!("panic raised: {v} at {} (fp={fp:#x})", unwind::describe_pc(pc)));
 }
 
@@ -366,10 +391,7 @@ unsafe fn walk(p: *mut Panic, mut fp: usize, mut pc: usize) -> ! {
                 unsafe {
                     (*q).aborted = true;
                     if tracing() {
-                        trace(format_args!(
-                            "panic aborts the older panic running this deferred call; continuing in {}",
-                            unwind::describe_pc((*q).cursor_pc)
-                        ));
+                        trace_aborts(q);
                     }
                     fp = (*q).cursor_fp;
                     pc = (*q).cursor_pc;
@@ -389,6 +411,17 @@ unsafe fn walk(p: *mut Panic, mut fp: usize, mut pc: usize) -> ! {
         fp = nfp;
         pc = npc;
     }
+}
+
+#[inline(never)]
+fn trace_aborts(q: *mut Panic) {
+    // SAFETY: q is a live panic record.
+    let (arg, pc) = unsafe { ((*q).arg, (*q).cursor_pc) };
+    trace(format_args!(
+        "panic aborts the older panic {} (it was running this deferred call); continuing in {}",
+        describe_for_trace(arg),
+        unwind::describe_pc(pc)
+    ));
 }
 
 /// The older panic whose deferred call is running in the defer trampoline frame `tramp_fp`.
@@ -449,25 +482,54 @@ unsafe fn run_frame_defers(p: *mut Panic, t: &'static FuncTable, f: &'static Fun
                     ));
                 }
                 // SAFETY: forwarded.
-                unsafe { run_deferred(p, t, f, closure, fp, pc) };
+                unsafe { run_deferred(p, t, f, closure, fp, pc, Which::Open(i)) };
             }
         }
         DeferKind::Chained => loop {
             let g = g();
-            let Some(&top) = g.defers.last() else { break };
-            if top.fp > fp {
-                break;
-            }
+            let top = match g.defers.last() {
+                Some(&top) if top.fp <= fp => top,
+                _ => {
+                    if tracing() {
+                        trace(format_args!("frame {} (fp={fp:#x}): no pending chained defers", unwind::describe_pc(pc)));
+                    }
+                    break;
+                }
+            };
             g.defers.pop();
             if top.fp < fp {
                 continue; // a record of a frame already unwound
             }
+            // The popped record's index on the goroutine's defer chain.
+            let index = g.defers.len();
             if tracing() {
-                trace(format_args!("frame {} (fp={fp:#x}): running chained defer", unwind::describe_pc(pc)));
+                let left = g.defers.iter().rev().take_while(|r| r.fp == fp).count();
+                trace(format_args!(
+                    "frame {} (fp={fp:#x}): running chained defer record {index} ({left} more for this frame)",
+                    unwind::describe_pc(pc)
+                ));
             }
             // SAFETY: forwarded.
-            unsafe { run_deferred(p, t, f, top.closure, fp, pc) };
+            unsafe { run_deferred(p, t, f, top.closure, fp, pc, Which::Chained(index)) };
         },
+    }
+}
+
+/// Which deferred call of a frame runs (for the trace).
+#[derive(Clone, Copy, Debug)]
+enum Which {
+    /// Open-coded defer `i` (its deferBits bit).
+    Open(usize),
+    /// Chained defer record at this index of the goroutine's defer chain.
+    Chained(usize),
+}
+
+impl std::fmt::Display for Which {
+    fn fmt(&self, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Which::Open(i) => write!(out, "defer {i}"),
+            Which::Chained(i) => write!(out, "chained defer record {i}"),
+        }
     }
 }
 
@@ -475,7 +537,7 @@ unsafe fn run_frame_defers(p: *mut Panic, t: &'static FuncTable, f: &'static Fun
 ///
 /// # Safety
 /// As for [`run_frame_defers`].
-unsafe fn run_deferred(p: *mut Panic, t: &'static FuncTable, f: &'static FuncInfo, closure: usize, fp: usize, pc: usize) {
+unsafe fn run_deferred(p: *mut Panic, t: &'static FuncTable, f: &'static FuncInfo, closure: usize, fp: usize, pc: usize, which: Which) {
     // SAFETY: p is live until removed, which only happens on a resume that abandons this frame.
     unsafe {
         (*p).cursor_fp = fp;
@@ -485,6 +547,9 @@ unsafe fn run_deferred(p: *mut Panic, t: &'static FuncTable, f: &'static FuncInf
         if (*p).recovered {
             recovery(p, t, f, fp, pc);
         }
+    }
+    if tracing() {
+        trace(format_args!("{which} of {} returned without recovering; the panic continues", t.name(f)));
     }
 }
 
@@ -499,6 +564,10 @@ unsafe fn recovery(p: *mut Panic, t: &'static FuncTable, f: &'static FuncInfo, f
             t.name(f)
         ));
     };
+    let (handler, sp) = (f.start + cs.handler as usize, fp - cs.frame_offset as usize);
+    if tracing() {
+        trace_resume(p, t.name(f), cs.handler, sp, fp);
+    }
     let g = g();
     let mut q = g.panic;
     debug_assert_eq!(q, p);
@@ -511,17 +580,28 @@ unsafe fn recovery(p: *mut Panic, t: &'static FuncTable, f: &'static FuncInfo, f
         }
     }
     g.panic = q;
-    let (handler, sp) = (f.start + cs.handler as usize, fp - cs.frame_offset as usize);
-    if tracing() {
-        trace(format_args!(
-            "resume {} at handler +{:#x} with sp={sp:#x} fp={fp:#x}",
-            t.name(f),
-            cs.handler
-        ));
-    }
     // SAFETY: handler/sp/fp come from the live frame's call-site table; the Rust frames below it
     // hold only Copy data.
     unsafe { arch::resume(handler, sp, fp, 0, 0) }
+}
+
+/// The `resume` line: target, and the panics the resume removes (the same walk as [`recovery`]).
+#[inline(never)]
+fn trace_resume(p: *mut Panic, name: &str, handler: u32, sp: usize, fp: usize) {
+    let mut removed = String::new();
+    let mut q = p;
+    // SAFETY: the list links live records.
+    while !q.is_null() && unsafe { (*q).start_fp } <= fp {
+        // SAFETY: as above.
+        let (arg, recovered, aborted, link) = unsafe { ((*q).arg, (*q).recovered, (*q).aborted, (*q).link) };
+        let state = if recovered { "recovered" } else if aborted { "aborted" } else { "active" };
+        if !removed.is_empty() {
+            removed.push_str(", ");
+        }
+        removed.push_str(&format!("{} [{state}]", describe_for_trace(arg)));
+        q = link;
+    }
+    trace(format_args!("resume {name} at handler +{handler:#x} with sp={sp:#x} fp={fp:#x}; removes panics: {removed}"));
 }
 
 /// A panic reached the method trampoline: it is caught there.
@@ -567,6 +647,11 @@ pub fn take_method_panic() -> Option<Eface> {
 // recover
 // ---------------------------------------------------------------------------------------------
 
+#[inline(never)]
+fn trace_refused(caller_pc: usize, why: &str) {
+    trace(format_args!("recover() in {} returns nil: {why}", unwind::describe_pc(caller_pc)));
+}
+
 /// `recover()`: writes the current panic's value to `*out` (nil `{0, 0}` otherwise) and marks it
 /// recovered, if called directly by the deferred function the panic invoked (wrapper frames in
 /// between are transparent). Callable with `tail` or `system_v` (one argument, no result); it
@@ -584,14 +669,36 @@ pub extern "C" fn gort_gorecover(out: *mut Eface) {
 /// The `recover()` decision for the Go function whose frame is `caller_fp`.
 fn recover_for(caller_fp: usize, caller_pc: usize) -> Eface {
     let nil = Eface { typ: std::ptr::null(), data: std::ptr::null_mut() };
-    let p = g().panic;
-    // SAFETY: p is null or a live record.
-    if p.is_null() || unsafe { (*p).recovered || (*p).goexit || (*p).tramp_fp == 0 } {
+    let g = g();
+    let p = g.panic;
+    if p.is_null() {
+        // Narrated only once a panic happened: a program that never panics keeps stderr empty.
+        if tracing() && g.panicked_once {
+            trace_refused(caller_pc, "no panic is running");
+        }
+        return nil;
+    }
+    // SAFETY: p is a live record.
+    let (recovered, goexit, tramp_fp) = unsafe { ((*p).recovered, (*p).goexit, (*p).tramp_fp) };
+    if recovered || goexit || tramp_fp == 0 {
+        if tracing() {
+            let why = if recovered {
+                "the running panic is already recovered"
+            } else if goexit {
+                "runtime.Goexit is running, not a panic"
+            } else {
+                "the running panic is not calling a deferred function"
+            };
+            trace_refused(caller_pc, why);
+        }
         return nil;
     }
     // `defer recover()`: the compiler's wrapper itself calls recover; that is not a call by the
     // deferred function (gc: the wrapper only forwards recoverability to what it calls).
     if matches!(funcdata::lookup(caller_pc), Some((_, f)) if f.is_wrapper) {
+        if tracing() {
+            trace_refused(caller_pc, "`defer recover()` calls it from the defer wrapper, not from a deferred function");
+        }
         return nil;
     }
     // SAFETY: as above.
@@ -607,7 +714,7 @@ fn recover_for(caller_fp: usize, caller_pc: usize) -> Eface {
             Some((_, f)) if f.kind == FuncKind::Go && f.is_wrapper => fp = up,
             _ => {
                 if tracing() {
-                    trace(format_args!("recover() in {} returns nil: not called directly by the deferred function", unwind::describe_pc(caller_pc)));
+                    trace_refused(caller_pc, "not called directly by the deferred function");
                 }
                 return nil;
             }
@@ -617,7 +724,7 @@ fn recover_for(caller_fp: usize, caller_pc: usize) -> Eface {
     unsafe {
         (*p).recovered = true;
         if tracing() {
-            trace(format_args!("recovered by {}", unwind::describe_pc(caller_pc)));
+            trace(format_args!("recovered by {}: {}", unwind::describe_pc(caller_pc), describe_for_trace((*p).arg)));
         }
         (*p).arg
     }
@@ -1069,6 +1176,20 @@ fn describe_value(v: Eface, call_methods: bool) -> String {
         }
     };
     if basic { s } else { format!("{tn}({s})") }
+}
+
+/// A panic value for the trace, printed like the crash report does (`Error()`/`String()` called
+/// through the method trampoline, which catches their panics). While such a method runs, values
+/// of panics raised inside it are described without calling methods (`(T) 0xADDR`), so a method
+/// that panics with its own type cannot recurse.
+fn describe_for_trace(v: Eface) -> String {
+    if g().describing {
+        return describe_value(v, false);
+    }
+    g().describing = true;
+    let s = describe_value(v, true);
+    g().describing = false;
+    s
 }
 
 fn type_name(t: &TypeDesc) -> String {

@@ -42,9 +42,9 @@
 pub mod disasm;
 pub mod perfmap;
 
-use crate::diag::{Diagnostic, SourceFile};
-use crate::jit::{self, Jit, Program};
-use crate::{lower, syntax, types};
+pub use crate::driver::CompileOptions;
+use crate::driver;
+use crate::jit::{Jit, Program};
 use disasm::{Line, Symbols};
 use gojit_runtime::funcdata::{DeferKind, FuncInfo, FuncKind, FuncTable};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -102,16 +102,6 @@ impl DumpError {
     }
 }
 
-/// How to compile a program for inspection (dump, tests).
-#[derive(Default)]
-pub struct CompileOptions {
-    /// Keep each function's CLIF text (`CompiledFunc::clif`).
-    pub keep_clif: bool,
-    /// Extra symbols bound in the JIT module, overriding runtime ones of the same name (tests use
-    /// this to install hooks).
-    pub extra_symbols: Vec<(&'static str, *const u8)>,
-}
-
 /// A compiled, linked (not yet run) program and what dump needs to name things.
 pub struct Compiled {
     pub program: Program,
@@ -123,41 +113,14 @@ pub struct Compiled {
     pub func_names: HashMap<u32, String>,
 }
 
-/// Reads, checks, lowers and links `path` without running it.
+/// Reads, checks, lowers and links `path` without running it (the driver's pipeline).
 pub fn compile_path(path: &str, opts: CompileOptions) -> Result<Compiled, DumpError> {
     let bytes = std::fs::read(path).map_err(|e| DumpError::Read(format!("cannot read {path}: {e}")))?;
-    let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    let src = SourceFile::new(path, text);
-    let render = |ds: Vec<Diagnostic>| DumpError::Compile(ds.iter().map(|d| src.render(d)).collect());
-    // The code generator is the compiler's; a panic in it is reported as a compile failure.
-    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| compile_source(&src, opts)));
-    match r {
-        Ok(r) => r.map_err(render),
-        Err(p) => {
-            let msg = p
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_else(|| "panic".into());
-            Err(DumpError::Compile(vec![format!("{path}: internal compiler error: compiler panicked: {msg}")]))
-        }
+    let (src, result) = driver::compile_bytes(path, &bytes, opts, |jit| (imported_names(jit), declared_names(jit)));
+    match result {
+        Ok((program, (imports, func_names))) => Ok(Compiled { program, name: src.name.clone(), imports, func_names }),
+        Err(diags) => Err(DumpError::Compile(diags.iter().map(|d| src.render(d)).collect())),
     }
-}
-
-fn compile_source(src: &SourceFile, opts: CompileOptions) -> Result<Compiled, Vec<Diagnostic>> {
-    let internal = |e: jit::JitError| vec![Diagnostic::new(Default::default(), format!("internal compiler error: {e}"))];
-    let file = syntax::parse_file(src)?;
-    let checked = types::check(&file, src)?;
-    let mut jit = Jit::new_with_extra_symbols(opts.extra_symbols).map_err(internal)?;
-    let abs = std::path::absolute(&src.name).map(|p| p.display().to_string()).unwrap_or_else(|_| src.name.clone());
-    jit.set_source_file(abs);
-    jit.set_keep_clif(opts.keep_clif);
-    let lowered = lower::lower_program(&file, src, &checked.types, &checked.info, &mut jit)?;
-    let imports = imported_names(&mut jit);
-    let func_names = declared_names(&mut jit);
-    let program = jit.finalize(Some(lowered.main)).map_err(internal)?;
-    lowered.patch(|id| program.address(id));
-    Ok(Compiled { program, name: src.name.clone(), imports, func_names })
 }
 
 fn declared_names(jit: &mut Jit) -> HashMap<u32, String> {

@@ -48,6 +48,8 @@ impl<'a> Prog<'a> {
         let mut func = Function::with_name_signature(UserFuncName::user(0, id.as_u32()), sig);
         let mut fctx = FunctionBuilderContext::new();
         let n_defers;
+        let lite = std::mem::take(&mut self.lite_pending);
+        let retry;
         {
             let b = FunctionBuilder::new(&mut func, &mut fctx);
             let mut cx = FnCx {
@@ -71,11 +73,17 @@ impl<'a> Prog<'a> {
                 n_open_defers: 0,
                 handler_used: false,
                 result_vars: vec![],
+                lite,
             };
             emit(&mut cx);
+            retry = std::mem::take(&mut cx.p.retry_lite);
             n_defers = cx.n_open_defers;
             cx.b.seal_all_blocks();
             cx.b.finalize(cx.p.jit.module().target_config());
+        }
+        if retry {
+            self.last_retry = true;
+            return Ok(());
         }
         if std::env::var_os("GOJIT_CLIF").is_some() {
             eprintln!("{}", func.display());
@@ -106,7 +114,9 @@ impl<'a> Prog<'a> {
         };
         let meta = FuncMeta { go_name: spec.name.clone(), decl_line: spec.decl_line, defer_kind, is_wrapper: false };
         let id = spec.id;
-        self.build_fn(id, meta, |cx| {
+        let counters = self.lit_counter.clone();
+        self.retry_lite = false;
+        let emit = |cx: &mut FnCx<'_, 'a, '_>| {
             cx.prologue(&spec, defer_kind);
             cx.block_stmts(&spec.body.stmts);
             if cx.open() {
@@ -114,7 +124,26 @@ impl<'a> Prog<'a> {
                 cx.emit_return(&[], spec.body.span);
             }
             cx.finish_defers();
-        })
+        };
+        self.build_fn(id, meta.clone(), emit)?;
+        if self.last_retry {
+            self.last_retry = false;
+            // rebuild with lite defers (same closure names as the first attempt)
+            self.lit_counter = counters;
+            self.lite_pending = true;
+            let meta = FuncMeta { defer_kind: DeferKind::None, ..meta };
+            let emit = |cx: &mut FnCx<'_, 'a, '_>| {
+                cx.prologue(&spec, defer_kind);
+                cx.block_stmts(&spec.body.stmts);
+                if cx.open() {
+                    cx.set_line(ast_end(spec.body));
+                    cx.emit_return(&[], spec.body.span);
+                }
+                cx.finish_defers();
+            };
+            self.build_fn(id, meta, emit)?;
+        }
+        Ok(())
     }
 }
 
@@ -183,7 +212,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.locals.insert(o, Local::Boxed(var));
         }
         // results
-        let has_defers = defer_kind != DeferKind::None;
+        let has_defers = defer_kind != DeferKind::None && !self.lite;
         for (i, &o) in fi.results.iter().enumerate() {
             let t = sig.results[i];
             if fi.named_results {
@@ -208,7 +237,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 }
             }
         }
-        if has_defers {
+        if defer_kind != DeferKind::None {
             self.defers = Some(DeferFrame::new(self, defer_kind, spec.fi.defer_count as usize));
         }
     }
@@ -267,9 +296,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let t = self.result_tys[i];
         if let Some(o) = self.result_locals[i] {
             self.write_local(o, t, v);
-        } else if let Some(s) = self.result_slots[i] {
-            let a = self.b.ins().stack_addr(types::I64, s, 0);
-            self.store(t, v, a, 0);
+        } else {
+            if let Some(s) = self.result_slots[i] {
+                let a = self.b.ins().stack_addr(types::I64, s, 0);
+                self.store(t, v, a, 0);
+            }
             // unnamed word results cannot change after `return`: keep them in SSA for the
             // normal exit (the slot serves the deferreturn block)
             if let V::W(ws) = v {

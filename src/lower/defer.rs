@@ -53,6 +53,14 @@ pub struct DeferFrame {
 impl DeferFrame {
     /// Creates the slots, zeroes deferBits and creates the deferreturn block (`cx.handler`).
     pub fn new(cx: &mut FnCx<'_, '_, '_>, kind: DeferKind, n: usize) -> DeferFrame {
+        if cx.lite {
+            let z = cx.iconst(types::I8, 0);
+            let bits_var = cx.b.declare_var(types::I8);
+            cx.b.def_var(bits_var, z);
+            let exit = cx.block();
+            let bits = cx.slot(1, 1);
+            return DeferFrame { kind, bits, closures: vec![], next: 0, exit, inline: vec![None; n], bits_var };
+        }
         let bits = cx.b.create_sized_stack_slot(StackSlotData::new_with_key(
             StackSlotKind::ExplicitSlot,
             8,
@@ -89,6 +97,17 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     pub fn defer_stmt(&mut self, call: &ast::Expr) {
         let Some(kind) = self.defers.as_ref().map(|d| d.kind) else { return };
         let inline = if kind == DeferKind::Open { self.inlinable_defer(call) } else { None };
+        if self.lite {
+            let d = self.defers.as_mut().unwrap();
+            let i = d.next.min(d.inline.len().saturating_sub(1));
+            d.next += 1;
+            d.inline[i] = inline;
+            let bv = d.bits_var;
+            let old = self.b.use_var(bv);
+            let new = self.b.ins().bor_imm_s(old, 1i64 << i);
+            self.b.def_var(bv, new);
+            return;
+        }
         let clo = self.deferred_closure(call, kind);
         match kind {
             DeferKind::Open => {
@@ -291,6 +310,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         // normal exit: deferred func literals inline, other closures called
         self.at(d.exit);
         self.run_defers(&d, true);
+        if self.lite {
+            return;
+        }
+        if d.kind == DeferKind::Open && !self.handler_used && d.inline.iter().take(d.next).all(|x| x.is_some()) && d.next == d.inline.len() {
+            self.p.retry_lite = true;
+        }
         // deferreturn block: only reachable through try_call handlers
         let h = self.handler.unwrap();
         self.at(h);
@@ -318,7 +343,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     fn run_defer_calls(&mut self, d: &DeferFrame, inline: bool) {
         match d.kind {
             DeferKind::Open => {
-                for i in (0..d.closures.len()).rev() {
+                for i in (0..d.inline.len()).rev() {
                     let run = self.block();
                     let next = self.block();
                     let bits = if inline {
@@ -330,7 +355,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     self.b.ins().brif(t, run, &[], next, &[]);
                     self.at(run);
                     let cleared = self.b.ins().band_imm_s(bits, !(1i64 << i));
-                    self.b.ins().stack_store(types::I64, cleared, d.bits, 0);
+                    if !self.lite {
+                        self.b.ins().stack_store(types::I64, cleared, d.bits, 0);
+                    }
                     if inline {
                         self.b.def_var(d.bits_var, cleared);
                     }

@@ -118,6 +118,9 @@ pub struct FnCx<'p, 'a, 'f> {
     pub handler_used: bool,
     /// SSA copies of unnamed word results of defer frames (normal exit only).
     pub result_vars: Vec<Option<Vec<Variable>>>,
+    /// Lite defers: every defer is an inlined func literal and nothing in the frame can panic, so
+    /// defers need no frame state (no keyed slots, no deferreturn block).
+    pub lite: bool,
 }
 
 impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {

@@ -55,6 +55,12 @@ pub struct Prog<'a> {
     anon: u32,
     /// Set while lowering `main.main`: the package initializer to call first.
     pub main_init: Option<FuncId>,
+    /// The next function built uses lite defers (see `defer.rs`).
+    pub lite_pending: bool,
+    /// Set by the function just emitted: it qualifies for lite defers and must be rebuilt.
+    pub retry_lite: bool,
+    /// The last `build_fn` skipped definition because of `retry_lite`.
+    pub last_retry: bool,
 }
 
 impl<'a> Prog<'a> {
@@ -78,6 +84,9 @@ impl<'a> Prog<'a> {
             wrappers: HashMap::new(),
             anon: 0,
             main_init: None,
+            lite_pending: false,
+            retry_lite: false,
+            last_retry: false,
         }
     }
 

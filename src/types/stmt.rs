@@ -229,6 +229,87 @@ impl<'a> Checker<'a> {
             map.insert(name, LabelInfo { span, used: false, backward });
         }
         self.funcs.last_mut().unwrap().labels = map;
+        self.check_gotos(stmts);
+    }
+
+    /// gc's goto rules (syntax/branches.go): a goto may not jump into a block, nor forward over
+    /// a variable declaration in the label's block.
+    fn check_gotos(&mut self, stmts: &'a [Stmt]) {
+        #[derive(Default)]
+        struct W {
+            next_block: u32,
+            /// label name -> (span, block path)
+            labels: Vec<(String, Span, Vec<u32>)>,
+            /// (label name, span of the label ident in the goto, block path)
+            gotos: Vec<(String, Span, Vec<u32>)>,
+            /// (block, position, names) of variable declarations directly in a block
+            vars: Vec<(u32, Span, String)>,
+            /// block -> start position
+            starts: Vec<Span>,
+        }
+        fn block(w: &mut W, stmts: &[Stmt], start: Span, path: &mut Vec<u32>, d: u32) {
+            let id = w.next_block;
+            w.next_block += 1;
+            w.starts.push(start);
+            path.push(id);
+            for s in stmts {
+                stmt(w, s, path, id, d + 1);
+            }
+            path.pop();
+        }
+        fn stmt(w: &mut W, s: &Stmt, path: &mut Vec<u32>, cur: u32, d: u32) {
+            if d > 200 {
+                return;
+            }
+            match &s.kind {
+                StmtKind::Labeled { label, stmt: inner } => {
+                    w.labels.push((label.name.clone(), label.span, path.clone()));
+                    stmt(w, inner, path, cur, d + 1);
+                }
+                StmtKind::Goto(l) => w.gotos.push((l.name.clone(), l.span, path.clone())),
+                StmtKind::ShortVarDecl { lhs, op_span, .. } => {
+                    let names: Vec<&str> = lhs.iter().map(|i| i.name.as_str()).collect();
+                    w.vars.push((cur, *op_span, names.join(", ")));
+                }
+                StmtKind::Decl(ast::Decl::Var(vd)) => {
+                    if let Some(n) = vd.specs.first().and_then(|sp| sp.names.first()) {
+                        w.vars.push((cur, n.span, n.name.clone()));
+                    }
+                }
+                StmtKind::Block(b) => block(w, &b.stmts, b.span, path, d),
+                StmtKind::If(i) => {
+                    block(w, &i.then.stmts, i.then.span, path, d);
+                    if let Some(e) = &i.els {
+                        stmt(w, e, path, cur, d + 1);
+                    }
+                }
+                StmtKind::For(f) => block(w, &f.body.stmts, f.body.span, path, d),
+                StmtKind::Range(r) => block(w, &r.body.stmts, r.body.span, path, d),
+                StmtKind::Switch(sw) => sw.cases.iter().for_each(|c| block(w, &c.body, c.span, path, d)),
+                StmtKind::TypeSwitch(sw) => sw.cases.iter().for_each(|c| block(w, &c.body, c.span, path, d)),
+                _ => {}
+            }
+        }
+        let mut w = W::default();
+        let mut path = vec![];
+        block(&mut w, stmts, Span::default(), &mut path, 0);
+        for (name, gspan, gpath) in &w.gotos {
+            let Some((_, lspan, lpath)) = w.labels.iter().find(|l| &l.0 == name) else { continue };
+            if !gpath.starts_with(lpath) {
+                let lb = *lpath.last().unwrap_or(&0);
+                let start = self.pos_string(w.starts[lb as usize]);
+                self.error(*gspan, format!("goto {name} jumps into block starting at {start}"));
+                continue;
+            }
+            if lspan.lo > gspan.lo {
+                let lb = *lpath.last().unwrap_or(&0);
+                let over = w.vars.iter().filter(|v| v.0 == lb && v.1.lo > gspan.lo && v.1.lo < lspan.lo).last();
+                if let Some((_, vspan, vname)) = over {
+                    let at = self.pos_string(*vspan);
+                    self.error(*gspan, format!("goto {name} jumps over declaration of {vname} at {at}"));
+                }
+            }
+        }
     }
 
     // ----- statements ----------------------------------------------------------------------

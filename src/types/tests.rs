@@ -169,7 +169,7 @@ fn check_dir_clean(dir: &Path) -> Vec<String> {
 fn corpus_programs_type_check() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut failures = vec![];
-    for d in [root.join("tests/run"), root.join("tests/conformance"), root.join("../../shared/conformance"), root.join("../../shared/bench"), root.join("../shared/conformance"), root.join("../shared/bench")] {
+    for d in [root.join("tests/run"), root.join("tests/conformance"), root.join("tests/defer"), root.join("examples"), root.join("../../shared/conformance"), root.join("../../shared/bench"), root.join("../shared/conformance"), root.join("../shared/bench")] {
         failures.extend(check_dir_clean(&d));
     }
     assert!(failures.is_empty(), "{} programs failed to type-check:\n{}", failures.len(), failures.join("\n"));
@@ -366,6 +366,14 @@ fn gc_messages() {
     for (src, want) in cases {
         check_err(src, want);
     }
+    check_err(
+        "package main\n\nfunc main() {\n\tgoto L\n\tx := 1\n\t_ = x\nL:\n\tgoto M\n\t{\n\tM:\n\t}\n\tfor {\n\tN:\n\t}\n\tgoto N\n}\n",
+        &[
+            "4:7: goto L jumps over declaration of x at x.go:5:4",
+            "8:7: goto M jumps into block starting at x.go:9:2",
+            "15:7: goto N jumps into block starting at x.go:12:6",
+        ],
+    );
 }
 
 #[test]
