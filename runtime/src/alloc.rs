@@ -30,6 +30,9 @@ pub const LARGE_ALLOC: usize = 1 << 20;
 static ZERO_BASE: u64 = 0;
 
 thread_local! {
+    /// Number of non-empty allocations made by this thread (tests use it to prove that a code path
+    /// allocates nothing, e.g. open-coded defers on the normal path).
+    static COUNT: Cell<u64> = const { Cell::new(0) };
     static CUR: Cell<usize> = const { Cell::new(0) };
     static END: Cell<usize> = const { Cell::new(0) };
 }
@@ -73,6 +76,11 @@ fn alloc_slow(size: usize, align: usize) -> *mut u8 {
     start as *mut u8
 }
 
+/// How many non-empty allocations this thread has made so far.
+pub fn allocation_count() -> u64 {
+    COUNT.with(|c| c.get())
+}
+
 /// Allocates `size` zeroed bytes aligned to `align` (a power of two, at most 4096). Never returns null.
 #[inline]
 pub fn alloc_zeroed(size: usize, align: usize) -> *mut u8 {
@@ -81,6 +89,7 @@ pub fn alloc_zeroed(size: usize, align: usize) -> *mut u8 {
     }
     let align = align.max(1);
     debug_assert!(align.is_power_of_two() && align <= 4096);
+    COUNT.with(|c| c.set(c.get() + 1));
     let cur = CUR.with(|c| c.get());
     let end = END.with(|e| e.get());
     let start = (cur + align - 1) & !(align - 1);
