@@ -245,14 +245,58 @@ pub fn static_itab(p: &mut Prog<'_>, inter: TypeId, typ: TypeId) -> usize {
     };
     let methods = tt.named(base).map(|n| n.methods.clone()).unwrap_or_default();
     for (i, im) in imethods.iter().enumerate() {
-        if let Some(m) = methods.iter().find(|m| m.name == im.name) {
-            if let Some(f) = method_entry(p, base, m.func, m.ptr_recv, is_ptr) {
-                let a = &mem[2 + i] as *const usize as usize;
-                p.fixups.push(Fixup { addr: a, func: f });
-            }
+        let entry = if let Some(m) = methods.iter().find(|m| m.name == im.name) {
+            method_entry(p, base, m.func, m.ptr_recv, is_ptr)
+        } else {
+            promoted_entry(p, typ, &im.name)
+        };
+        if let Some(f) = entry {
+            let a = &mem[2 + i] as *const usize as usize;
+            p.fixups.push(Fixup { addr: a, func: f });
         }
     }
     let a = mem.as_ptr() as usize;
     p.typedescs.itabs.insert((inter, typ), a);
     a
+}
+
+/// The entry point (receiver as interface data word) of a method promoted through embedded fields
+/// of `typ`: an adapter that walks the embedding path from the data word and calls the method.
+fn promoted_entry(p: &mut Prog<'_>, typ: TypeId, name: &str) -> Option<FuncId> {
+    let crate::types::Lookup::Method { path, named, index, .. } = p.tt.lookup_field_or_method(typ, name) else {
+        return None;
+    };
+    let m = p.tt.named(named)?.methods.get(index as usize)?.clone();
+    let fid = *p.funcs.get(&m.func)?;
+    let fsig = p.tt.signature(m.sig).cloned()?;
+    let asig = p.go_signature(Some(crate::types::TypeTable::INT), &fsig.params, &fsig.results);
+    let name = format!("{}-promoted", p.func_name(m.func));
+    let id = p.declare_fn(&name, &asig).ok()?;
+    let meta = FuncMeta { go_name: p.func_name(m.func), decl_line: 0, defer_kind: DeferKind::None, is_wrapper: true };
+    let _ = p.build_fn(id, meta, |cx: &mut FnCx<'_, '_, '_>| {
+        let entry = cx.block();
+        cx.b.append_block_params_for_function_params(entry);
+        cx.at(entry);
+        let ps = cx.b.block_params(entry).to_vec();
+        let (addr, ft) = cx.field_path_addr(ps[1], typ, &path);
+        let recv_ptr = if matches!(cx.p.tt.under(ft), GoType::Pointer(_)) {
+            cx.b.ins().load(types::I64, cranelift_codegen::ir::MemFlagsData::trusted(), addr, 0)
+        } else {
+            addr
+        };
+        let mut args = vec![ps[0]];
+        if m.ptr_recv {
+            args.push(recv_ptr);
+        } else {
+            cx.nil_check(recv_ptr);
+            let v = cx.load(named, recv_ptr, 0);
+            let v = cx.copy_to_temp(named, &v);
+            args.extend(v.words());
+        }
+        args.extend_from_slice(&ps[2..]);
+        let fr = cx.func_ref(fid);
+        let rets = cx.emit_call(Callee::Direct(fr), &args, true);
+        cx.b.ins().return_(&rets);
+    });
+    Some(id)
 }
