@@ -741,8 +741,20 @@ fn recover_for(caller_fp: usize, caller_pc: usize) -> Eface {
 pub extern "C" fn gort_deferproc(closure: usize) {
     // SAFETY: our caller is a JIT frame.
     let (fp, _) = unsafe { arch::caller_of(arch::current_fp()) };
+    // `defer f()` with a nil f panics when the deferred call runs, not here; and 0 is
+    // `gort_deferpop`'s "no more records", so a nil func is recorded as a closure that panics.
+    let closure = if closure == 0 { &NIL_FUNC_CLOSURE as *const NilFuncClosure as usize } else { closure };
     g().defers.push(DeferRecord { closure, fp });
 }
+
+/// A closure object (`[code]`, see abi.rs) standing for a deferred nil func value: calling it
+/// raises gc's nil-dereference panic from the caller's frame, exactly like calling a nil func.
+#[repr(C)]
+struct NilFuncClosure {
+    code: extern "C" fn() -> !,
+}
+
+static NIL_FUNC_CLOSURE: NilFuncClosure = NilFuncClosure { code: gort_panic_nilderef };
 
 /// At each exit (and in the deferreturn block) of a function with chained defers: pops and returns
 /// the calling frame's newest deferred closure, or 0 when it has none left. The caller calls the

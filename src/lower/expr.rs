@@ -15,6 +15,10 @@ use super::func::{FnCx, Place, V};
 use super::rt::Rt;
 use super::tyview::{self, Repr};
 
+
+/// Longest array whose `==` is emitted as unrolled element comparisons.
+const MAX_UNROLLED_ARRAY_EQ: u64 = 16;
+
 impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     pub fn ty(&self, e: &ast::Expr) -> TypeId {
         self.p.info.type_of(e.id)
@@ -707,6 +711,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
     /// Field-by-field equality of in-memory values.
+    /// Arrays longer than [`MAX_UNROLLED_ARRAY_EQ`] are compared by the runtime.
     fn mem_eq(&mut self, t: TypeId, a: Value, b: Value) -> Value {
         let under = self.p.tt.under(t).clone();
         match under {
@@ -724,10 +729,17 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 }
                 acc
             }
+            GoType::Array { len, .. } if len > MAX_UNROLLED_ARRAY_EQ => {
+                // The runtime's typed equality (as for interfaces holding t: the data words are
+                // pointers to the two values) handles any length and nested element types.
+                let td = self.p.typedesc(t);
+                let tdv = self.i64c(td as i64);
+                self.rt(Rt::EfaceEq, &[tdv, a, tdv, b])[0]
+            }
             GoType::Array { len, elem } => {
                 let (esz, _) = self.p.size_align(elem);
                 let mut acc = self.iconst(types::I8, 1);
-                for i in 0..len.min(64) {
+                for i in 0..len {
                     let x = self.load(elem, a, (i * esz) as i32);
                     let y = self.load(elem, b, (i * esz) as i32);
                     let e = self.compare(BinaryOp::Eq, elem, &x, &y);
