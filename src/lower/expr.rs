@@ -15,7 +15,6 @@ use super::func::{FnCx, Place, V};
 use super::rt::Rt;
 use super::tyview::{self, Repr};
 
-
 /// Longest array whose `==` is emitted as unrolled element comparisons.
 const MAX_UNROLLED_ARRAY_EQ: u64 = 16;
 
