@@ -16,6 +16,20 @@ use crate::gostring::bytes;
 use crate::rterror;
 use crate::typedesc::name_of;
 
+/// Go's `staticuint64s`: `STATIC_UINT64S[v] == v`. Converting a small integer (or bool) to an
+/// interface points the data word here instead of allocating a box; interface data is immutable,
+/// so sharing is safe. Little-endian, so a narrower integer reads correctly from the slot's start.
+pub static STATIC_UINT64S: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = i as u64;
+        i += 1;
+    }
+    t
+};
+
+
 static ITABS: Mutex<Option<HashMap<(usize, usize), usize>>> = Mutex::new(None);
 
 /// Why a type does not implement an interface: the first missing method name.

@@ -243,6 +243,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
         let data = if tyview::is_direct_iface(tt, from) {
             v.w0()
+        } else if let Some((bits, _)) = tyview::int_info(tt, from).filter(|_| self.p.repr(from).words().len() == 1) {
+            self.box_small_int(&v, from, bits)
         } else {
             let (size, _) = self.p.size_align(from);
             if size == 0 {
@@ -262,6 +264,28 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.i64c(tab as i64)
         };
         V::W(vec![first, data])
+    }
+
+    /// The interface data word for an integer: values below 256 point into the runtime's
+    /// `STATIC_UINT64S` (as gc's `convT64` does), others are boxed on the heap.
+    fn box_small_int(&mut self, v: &V, from: TypeId, bits: u32) -> Value {
+        let x = v.w0();
+        let wide = if bits < 64 { self.b.ins().uextend(types::I64, x) } else { x };
+        let small = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, wide, 256);
+        let (small_b, big_b, join) = (self.block(), self.block(), self.block());
+        self.b.append_block_param(join, types::I64);
+        self.b.ins().brif(small, small_b, &[], big_b, &[]);
+        self.at(small_b);
+        let base = self.i64c(gojit_runtime::iface::STATIC_UINT64S.as_ptr() as i64);
+        let off = self.b.ins().ishl_imm_s(wide, 3);
+        let addr = self.b.ins().iadd(base, off);
+        self.b.ins().jump(join, &[addr.into()]);
+        self.at(big_b);
+        let a = self.new_object(from);
+        self.store(from, v, a, 0);
+        self.b.ins().jump(join, &[a.into()]);
+        self.at(join);
+        self.b.block_params(join)[0]
     }
 
     /// The dynamic type descriptor (0 for nil) of an interface's first word.
