@@ -89,7 +89,7 @@ func main() {
 }
 
 #[test]
-#[ignore = "known gap: a variable captured by a deferred func literal is heap-boxed and the closure object heap-allocated (2 allocations per call); gc keeps both on the stack because open-coded defer closures do not escape"]
+
 fn closure_modifying_a_named_result() {
     check_no_allocation(
         "named",

@@ -74,6 +74,7 @@ impl<'a> Prog<'a> {
                 handler_used: false,
                 result_vars: vec![],
                 lite,
+                closure_in_frame: false,
             };
             emit(&mut cx);
             retry = std::mem::take(&mut cx.p.retry_lite);
@@ -158,6 +159,28 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             ObjKind::Var(v) => v.captured || v.address_taken,
             _ => false,
         }
+    }
+
+    /// True when a captured variable may live in its owner's frame instead of a heap box: its
+    /// address is never taken, its owner's defers are open-coded, and every func literal that
+    /// captures it is called directly by one of the owner's `defer` statements. Such closures run
+    /// before the frame is gone (normal exit, deferreturn block, or the panic walk, which runs them
+    /// while the frame is still on the stack), so a stack address outlives every use (gc keeps
+    /// these on the stack for the same reason).
+    pub fn lives_in_frame(&self, o: ObjId) -> bool {
+        let info = self.p.info;
+        let ObjKind::Var(v) = &info.obj(o).kind else { return false };
+        if v.address_taken || !v.captured {
+            return false;
+        }
+        let Some(owner) = v.owner.and_then(|f| info.funcs.get(&f)) else { return false };
+        if !owner.open_coded_defers {
+            return false;
+        }
+        info.captures
+            .iter()
+            .filter(|(_, caps)| caps.contains(&o))
+            .all(|(lit, _)| owner.deferred_literals.contains(lit))
     }
 
     fn prologue(&mut self, spec: &BodySpec<'_>, defer_kind: DeferKind) {
@@ -245,7 +268,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// Named result of a defer frame: in a stack slot, or boxed with the box address in a slot.
     fn declare_result_in_memory(&mut self, o: ObjId, t: TypeId) {
         let (size, align) = self.p.size_align(t);
-        if self.is_escaping(o) {
+        if self.is_escaping(o) && !self.lives_in_frame(o) {
             let addr = self.new_object(t);
             let s = self.slot(8, 8);
             self.b.ins().stack_store(types::I64, addr, s, 0);

@@ -139,7 +139,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let fun_u = fun.unparen();
         // `defer func(){...}()` and `defer f()` with f a func value: the closure itself.
         if args.is_empty() && self.is_plain_func_value(fun_u) {
+            // An open-coded frame runs this closure before it returns: keep it in the frame.
+            self.closure_in_frame = kind == DeferKind::Open && matches!(fun_u.kind, ExprKind::FuncLit { .. });
             let v = self.expr(fun_u);
+            self.closure_in_frame = false;
             return v.w0();
         }
         // Pre-evaluate the pieces of the call.

@@ -848,6 +848,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// Creates the closure object of a func literal (and lowers its body).
     fn func_lit(&mut self, e: &ast::Expr, _typ: &ast::FuncType, body: &ast::Block) -> V {
+        let in_frame = std::mem::take(&mut self.closure_in_frame);
         let captures = self.p.info.captures.get(&e.id).cloned().unwrap_or_default();
         let fi = self.p.info.funcs.get(&e.id).cloned().unwrap_or_default();
         let n = self.p.lit_counter.entry(self.func_name.clone()).or_insert(0);
@@ -871,9 +872,15 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let a = self.p.static_closure(id);
             return V::one(self.i64c(a as i64));
         }
-        let size = self.i64c(8 * (captures.len() as i64 + 1));
-        let al = self.i64c(8);
-        let obj = self.rt(Rt::Alloc, &[size, al])[0];
+        let bytes = 8 * (captures.len() as u64 + 1);
+        let obj = if in_frame {
+            let slot = self.slot(bytes, 8);
+            self.b.ins().stack_addr(types::I64, slot, 0)
+        } else {
+            let size = self.i64c(bytes as i64);
+            let al = self.i64c(8);
+            self.rt(Rt::Alloc, &[size, al])[0]
+        };
         self.b.ins().store(MemFlagsData::trusted(), code, obj, 0);
         for (i, o) in captures.iter().enumerate() {
             let addr = match self.local_addr(*o) {

@@ -121,6 +121,9 @@ pub struct FnCx<'p, 'a, 'f> {
     /// Lite defers: every defer is an inlined func literal and nothing in the frame can panic, so
     /// defers need no frame state (no keyed slots, no deferreturn block).
     pub lite: bool,
+    /// Set by an open-coded `defer func() {...}()` for the literal about to be lowered: its closure
+    /// object goes in a frame slot rather than on the heap (it never outlives the frame).
+    pub closure_in_frame: bool,
 }
 
 impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
@@ -356,6 +359,14 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             None => self.zero(t),
         };
         let repr = self.p.repr(t);
+        if self.is_escaping(o) && self.lives_in_frame(o) {
+            let (size, align) = self.p.size_align(t);
+            let slot = self.slot(size, align);
+            let addr = self.b.ins().stack_addr(types::I64, slot, 0);
+            self.store(t, &init, addr, 0);
+            self.locals.insert(o, Local::Slot(slot));
+            return;
+        }
         if self.is_escaping(o) {
             let addr = self.new_object(t);
             self.store(t, &init, addr, 0);

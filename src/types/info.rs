@@ -412,6 +412,9 @@ pub struct FuncInfo {
     pub return_count: u32,
     /// The function body calls `recover()` directly.
     pub calls_recover: bool,
+    /// Func literals called directly by a `defer` statement of this function
+    /// (`defer func() { ... }()`), by expression id.
+    pub deferred_literals: Vec<NodeId>,
     /// Open-coded eligibility per Go's rules: defer_count in 1..=8, no defer in a loop,
     /// return_count * defer_count <= 15.
     pub open_coded_defers: bool,

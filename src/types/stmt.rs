@@ -1326,6 +1326,9 @@ impl<'a> Checker<'a> {
             self.expr(e);
             return;
         };
+        if let ExprKind::FuncLit { .. } = &fun.unparen().kind {
+            ctx.info.deferred_literals.push(fun.unparen().id);
+        }
         if !std::ptr::eq(inner, e) {
             self.error(e.span, "expression in defer must not be parenthesized");
         }
