@@ -45,9 +45,21 @@ unsafe fn str_bytes<'a>(ptr: *const u8, len: isize) -> &'a [u8] {
 fn with_printer<R>(f: impl FnOnce(&mut Printer), sink: impl FnOnce(&[u8], &Printer) -> R) -> R {
     let mut p = Printer::take();
     f(&mut p);
+    if let Some(pv) = p.reraise.take() {
+        p.give_back();
+        drop(sink);
+        reraise(pv);
+    }
     let r = sink(p.bytes(), &p);
     p.give_back();
     r
+}
+
+/// Re-raises a panic that happened while printing a panic value. Kept out of line so the caller's
+/// frame holds nothing with `Drop` when the panic leaves it.
+#[inline(never)]
+fn reraise(pv: Eface) -> ! {
+    crate::panic::throw(pv)
 }
 
 /// `fmt.Println(args...)` to stdout; returns the byte count.

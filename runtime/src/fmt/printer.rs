@@ -95,6 +95,10 @@ pub struct Printer {
     pub wrap_errs: bool,
     /// Errorf: the operand of the `%w` verb.
     pub wrapped_err: Option<Iface>,
+    /// A panic raised while printing a panic value (Go re-raises it out of fmt). Printing stops;
+    /// the fmt entry point re-raises it once the printer is dropped, so no Rust value with `Drop`
+    /// lives in a frame the panic's resume skips.
+    pub reraise: Option<Eface>,
 }
 
 impl Printer {
@@ -113,6 +117,7 @@ impl Printer {
             good_arg_num: true,
             wrap_errs: false,
             wrapped_err: None,
+            reraise: None,
         }
     }
 
@@ -648,8 +653,9 @@ impl Printer {
             return;
         }
         if self.panicking {
-            // A panic while printing a panic value: re-raise, like Go.
-            crate::panic::throw(pv);
+            // A panic while printing a panic value: re-raised by the entry point, like Go.
+            self.reraise.get_or_insert(pv);
+            return;
         }
         let old = self.f;
         self.f = Flags::default();
@@ -667,6 +673,9 @@ impl Printer {
 
     /// Go's `printArg` for an interface argument.
     pub fn print_arg(&mut self, e: &Eface, verb: char) {
+        if self.reraise.is_some() {
+            return;
+        }
         let v = if e.typ.is_null() { None } else { Some(Val::from_eface(e)) };
         self.print_arg_val(v, verb);
     }
