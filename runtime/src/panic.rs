@@ -1204,69 +1204,16 @@ fn describe_for_trace(v: Eface) -> String {
     s
 }
 
+/// gc's runtime `printfloat` (`+1.500000e+000`), shared with the `print` builtins.
+pub fn go_print_float(v: f64) -> String {
+    String::from_utf8_lossy(&crate::print::format_float(v)).into_owned()
+}
+
 fn type_name(t: &TypeDesc) -> String {
     // SAFETY: descriptor names are valid Go strings.
     String::from_utf8_lossy(unsafe { t.name.as_bytes() }).into_owned()
 }
 
-/// gc's runtime `printfloat`: `+1.500000e+000`.
-pub fn go_print_float(mut v: f64) -> String {
-    if v.is_nan() {
-        return "NaN".into();
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { "+Inf".into() } else { "-Inf".into() };
-    }
-    const N: usize = 7;
-    let mut buf = [0u8; N + 7];
-    buf[0] = b'+';
-    let mut e: i32 = 0;
-    if v == 0.0 {
-        if v.is_sign_negative() {
-            buf[0] = b'-';
-        }
-    } else {
-        if v < 0.0 {
-            v = -v;
-            buf[0] = b'-';
-        }
-        while v >= 10.0 {
-            e += 1;
-            v /= 10.0;
-        }
-        while v < 1.0 {
-            e -= 1;
-            v *= 10.0;
-        }
-        let mut h = 5.0;
-        for _ in 0..N {
-            h /= 10.0;
-        }
-        v += h;
-        if v >= 10.0 {
-            e += 1;
-            v /= 10.0;
-        }
-    }
-    for i in 0..N {
-        let s = v as i64;
-        buf[i + 2] = (s as u8) + b'0';
-        v -= s as f64;
-        v *= 10.0;
-    }
-    buf[1] = buf[2];
-    buf[2] = b'.';
-    buf[N + 2] = b'e';
-    buf[N + 3] = b'+';
-    if e < 0 {
-        e = -e;
-        buf[N + 3] = b'-';
-    }
-    buf[N + 4] = (e / 100) as u8 + b'0';
-    buf[N + 5] = ((e / 10) % 10) as u8 + b'0';
-    buf[N + 6] = (e % 10) as u8 + b'0';
-    String::from_utf8_lossy(&buf).into_owned()
-}
 
 /// The crash report text for the panic list headed by `p` (gc's `printpanics` + traceback).
 fn crash_report(p: *mut Panic) -> String {
