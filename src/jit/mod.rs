@@ -184,6 +184,10 @@ fn isa() -> Result<OwnedTargetIsa, JitError> {
     // Frames larger than a page probe every page, so no frame jumps over the stack guard.
     set(&mut fb, "enable_probestack", "true")?;
     set(&mut fb, "probestack_strategy", "inline")?;
+    // The IR verifier catches lowering bugs early; it costs ~10% of compile time, so it runs in
+    // debug builds (and whenever GOJIT_VERIFY is set), as gc's own checks do in its dev builds.
+    let verify = cfg!(debug_assertions) || std::env::var_os("GOJIT_VERIFY").is_some();
+    set(&mut fb, "enable_verifier", if verify { "true" } else { "false" })?;
     let builder = cranelift_native::builder().map_err(|e| JitError::Isa(e.to_string()))?;
     builder.finish(settings::Flags::new(fb)).map_err(|e| JitError::Isa(e.to_string()))
 }
