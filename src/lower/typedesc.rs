@@ -152,18 +152,24 @@ pub fn typedesc(p: &mut Prog<'_>, t: TypeId) -> usize {
     if let Some(base) = base {
         if let Some(n) = tt.named(base) {
             if !tyview::is_interface(tt, base) {
-                let mut ms = n.methods.clone();
-                ms.sort_by(|a, b| a.name.cmp(&b.name));
-                let ms: Vec<_> = ms.into_iter().filter(|m| is_ptr || !m.ptr_recv).collect();
-                let mut out = vec![];
-                let mut fix = vec![];
+                let ms: Vec<_> = n.methods.iter().filter(|m| is_ptr || !m.ptr_recv).cloned().collect();
+                // (name, signature, entry) for declared methods, then promoted ones, by name
+                let mut entries: Vec<(String, TypeId, Option<FuncId>)> = vec![];
                 for m in &ms {
                     let ifn = method_entry(p, base, m.func, m.ptr_recv, is_ptr);
-                    out.push(abi::Method {
-                        name: leak_str(&m.name),
-                        typ: typedesc(p, m.sig) as *const TypeDesc,
-                        ifn: std::ptr::null(),
-                    });
+                    entries.push((m.name.clone(), m.sig, ifn));
+                }
+                for (name, sig) in promoted_methods(p.tt, t) {
+                    if !entries.iter().any(|e| e.0 == name) {
+                        let ifn = promoted_entry(p, t, &name);
+                        entries.push((name, sig, ifn));
+                    }
+                }
+                entries.sort_by(|a, b| a.0.cmp(&b.0));
+                let mut out = vec![];
+                let mut fix = vec![];
+                for (name, sig, ifn) in entries {
+                    out.push(abi::Method { name: leak_str(&name), typ: typedesc(p, sig) as *const TypeDesc, ifn: std::ptr::null() });
                     fix.push(ifn);
                 }
                 let leaked = Box::leak(out.into_boxed_slice());
@@ -179,6 +185,57 @@ pub fn typedesc(p: &mut Prog<'_>, t: TypeId) -> usize {
         }
     }
     addr
+}
+
+/// Methods promoted into the method set of `t` (a named struct type or a pointer to one) through
+/// embedded fields, as (name, signature): Go's rule is that `T`'s set gets a promoted method with a
+/// pointer receiver only when the path to it goes through an embedded pointer; `*T`'s set gets all.
+/// Methods of embedded interfaces are not included (`promoted_entry` handles concrete methods).
+fn promoted_methods(tt: &crate::types::TypeTable, t: TypeId) -> Vec<(String, TypeId)> {
+    let (base, via_ptr) = match tt.get(t) {
+        GoType::Pointer(e) => (*e, true),
+        _ => (t, false),
+    };
+    let mut names = vec![];
+    collect_embedded_method_names(tt, base, 0, &mut names);
+    let mut out = vec![];
+    for name in names {
+        if out.iter().any(|(n, _): &(String, TypeId)| *n == name) {
+            continue;
+        }
+        let crate::types::Lookup::Method { path, named, index, indirect } = tt.lookup_field_or_method(t, &name) else {
+            continue;
+        };
+        if path.is_empty() {
+            continue;
+        }
+        let Some(m) = tt.named(named).and_then(|n| n.methods.get(index as usize)) else { continue };
+        if m.ptr_recv && !via_ptr && !indirect {
+            continue;
+        }
+        out.push((name, m.sig));
+    }
+    out
+}
+
+/// Names of the methods of the named types embedded (at any depth) in struct type `t`.
+fn collect_embedded_method_names(tt: &crate::types::TypeTable, t: TypeId, depth: u32, names: &mut Vec<String>) {
+    if depth > 8 || !matches!(tt.under(t), GoType::Struct { .. }) {
+        return;
+    }
+    for f in tt.struct_fields(t).to_vec() {
+        if !f.embedded {
+            continue;
+        }
+        let ft = match tt.get(f.ty) {
+            GoType::Pointer(e) => *e,
+            _ => f.ty,
+        };
+        if let Some(n) = tt.named(ft) {
+            names.extend(n.methods.iter().map(|m| m.name.clone()));
+        }
+        collect_embedded_method_names(tt, ft, depth + 1, names);
+    }
 }
 
 /// The entry point (receiver as interface data word) of method `func` of named type `base`.
