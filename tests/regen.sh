@@ -60,6 +60,7 @@ declare -A ERR_OVERRIDES=(
   [unsupported_generic_type]="gojit's own message: generics not supported by gojit"
   [unsupported_select]="gojit's own message: select statements not supported by gojit"
   [unsupported_unsafe]="gojit's own message: package unsafe not supported by gojit"
+  [fprintf_builder]="gojit's own message: fmt.Fprint* only to os.Stdout and os.Stderr"
 )
 
 gen_run() {
