@@ -779,16 +779,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             FmtFprintln | FmtFprint | FmtFprintf => {
                 // the writer: os.Stdout (1) / os.Stderr (2), as a *os.File or an io.Writer
                 let wt = self.ty(&args[0]);
-                let wname = self.p.tt.type_string(wt);
-                if wname != "*os.File" && !tyview::is_interface(self.p.tt, wt) {
-                    // Other writers (strings.Builder, user types) would need a dynamic Write call.
-                    let name = match ext {
-                        FmtFprintln => "Fprintln",
-                        FmtFprint => "Fprint",
-                        _ => "Fprintf",
-                    };
-                    self.p.err(args[0].span, format!("fmt.{name} to a {wname} not supported by gojit (only os.Stdout and os.Stderr)"));
-                }
                 let w = self.expr(&args[0]).words();
                 let fd = if tyview::is_interface(self.p.tt, wt) { w[1] } else { w[0] };
                 let r = if ext == FmtFprintf {

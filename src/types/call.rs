@@ -68,6 +68,7 @@ impl<'a> Checker<'a> {
                 };
                 let name = self.expr_string(fun);
                 self.arguments(e, &name, &sig.params, sig.variadic, args, *dots, *rparen);
+                self.check_fprint_writer(&name, args);
                 let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
                 match sig.results.len() {
                     0 => mk(Mode::NoValue, TypeTable::INVALID),
@@ -78,6 +79,24 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
+        }
+    }
+
+    /// gojit's fmt writes only to files: `fmt.Fprint*` to any other static writer type (say a
+    /// `*strings.Builder`) is rejected rather than compiled into code that drops the output. An
+    /// `io.Writer`-typed operand is accepted and assumed to hold `os.Stdout` or `os.Stderr`.
+    fn check_fprint_writer(&mut self, name: &str, args: &'a [Expr]) {
+        if !matches!(name, "fmt.Fprint" | "fmt.Fprintln" | "fmt.Fprintf") {
+            return;
+        }
+        let Some(w) = args.first() else { return };
+        let wt = self.info.types[w.id].ty;
+        if wt == TypeTable::INVALID || self.tt.is_interface(wt) {
+            return;
+        }
+        let ws = self.tt.type_string(wt);
+        if ws != "*os.File" {
+            self.error(w.span, format!("{name} to a {ws} not supported by gojit (only os.Stdout and os.Stderr)"));
         }
     }
 
