@@ -151,23 +151,8 @@ pub fn runtime_type_descs() -> Vec<(&'static str, *const TypeDesc)> {
         ("*fmt.wrapError", d.wraperror_ptr),
         ("*strconv.NumError", d.numerror_ptr),
     ];
-    for (k, n) in [
-        (Kind::Bool, "bool"),
-        (Kind::Int, "int"),
-        (Kind::Int8, "int8"),
-        (Kind::Int16, "int16"),
-        (Kind::Int32, "int32"),
-        (Kind::Int64, "int64"),
-        (Kind::Uint, "uint"),
-        (Kind::Uint8, "uint8"),
-        (Kind::Uint16, "uint16"),
-        (Kind::Uint32, "uint32"),
-        (Kind::Uint64, "uint64"),
-        (Kind::Uintptr, "uintptr"),
-        (Kind::Float32, "float32"),
-        (Kind::Float64, "float64"),
-        (Kind::String, "string"),
-    ] {
+    let go_visible = |&&(k, _): &&(Kind, &str)| !matches!(k, Kind::UnsafePointer | Kind::Invalid);
+    for &(k, n) in crate::typedesc::PREDECLARED.iter().filter(go_visible) {
         v.push((n, predeclared(k)));
     }
     v

@@ -14,7 +14,8 @@ fn leak<T>(v: T) -> &'static T {
     Box::leak(Box::new(v))
 }
 
-fn leak_str(s: &str) -> GoString {
+/// A Go string header for a copy of `s` that lives forever (descriptor names).
+pub fn leak_str(s: &str) -> GoString {
     GoString::from_static(Box::leak(s.as_bytes().to_vec().into_boxed_slice()))
 }
 
@@ -56,7 +57,8 @@ pub fn basic(kind: Kind, name: &str) -> &'static TypeDesc {
     leak(blank(kind, name, size, size.min(8) as u32, TF_COMPARABLE | TF_NAMED))
 }
 
-const PREDECLARED: [(Kind, &str); 17] = [
+/// The predeclared basic types by kind and gc name (`unsafe.Pointer` and `invalid` last).
+pub const PREDECLARED: [(Kind, &str); 17] = [
     (Kind::Bool, "bool"),
     (Kind::Int, "int"),
     (Kind::Int8, "int8"),

@@ -247,12 +247,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             ExprKind::Index { x, index, .. } => {
                 let xt = self.ty(x);
                 match self.p.tt.under(xt).clone() {
-                    GoType::Slice(el) => {
-                        let s = self.expr(x).words();
-                        let i = self.index_value(index);
-                        self.bounds_check(i, s[1]);
-                        self.elem_addr(s[0], i, el)
-                    }
                     GoType::Array { len, elem } => {
                         let base = self.addr_of(x);
                         let i = self.index_value(index);
@@ -260,18 +254,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         self.bounds_check(i, l);
                         self.elem_addr(base, i, elem)
                     }
-                    GoType::Pointer(pt) => {
-                        let (len, elem) = match self.p.tt.under(pt) {
-                            GoType::Array { len, elem } => (*len, *elem),
-                            _ => (0, pt),
-                        };
-                        let base = self.expr(x).w0();
-                        self.nil_check(base);
-                        let i = self.index_value(index);
-                        let l = self.i64c(len as i64);
-                        self.bounds_check(i, l);
-                        self.elem_addr(base, i, elem)
-                    }
+                    GoType::Slice(_) | GoType::Pointer(_) => self.addr_of_index(x, index, xt),
                     _ => self.spill(e),
                 }
             }

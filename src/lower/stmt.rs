@@ -395,7 +395,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let m = self.expr(&r.x).w0();
         let td = self.p.typedesc(mt);
         let tdv = self.i64c(td as i64);
-        let it = self.temp(64, 8);
+        let it = self.temp(gojit_runtime::abi::MAP_ITER_SIZE as u64, 8);
         self.rt(Rt::MapIterInit, &[tdv, m, it]);
         let header = self.block();
         let body = self.block();

@@ -12,7 +12,8 @@ use std::collections::HashMap;
 
 use cranelift_codegen::ir::{InstBuilder, types};
 use cranelift_module::FuncId;
-use gojit_runtime::abi::{self, GoString, Kind, TypeDesc};
+use gojit_runtime::abi::{self, Kind, TypeDesc};
+use gojit_runtime::typedesc::{blank, leak_str};
 
 use crate::types::{BasicKind, ObjKind, Type as GoType, TypeId};
 
@@ -27,29 +28,6 @@ pub struct TypeDescs {
     descs: HashMap<TypeId, usize>,
     itabs: HashMap<(TypeId, TypeId), usize>,
     adapters: HashMap<(crate::types::ObjId, bool), FuncId>,
-}
-
-fn leak_str(s: &str) -> GoString {
-    GoString::from_static(Box::leak(s.as_bytes().to_vec().into_boxed_slice()))
-}
-
-fn blank(kind: Kind, name: &str, size: usize, align: u32, flags: u8) -> TypeDesc {
-    TypeDesc {
-        size,
-        align,
-        kind,
-        flags,
-        name: leak_str(name),
-        elem: std::ptr::null(),
-        key: std::ptr::null(),
-        len: 0,
-        fields: std::ptr::null(),
-        n_fields: 0,
-        methods: std::ptr::null(),
-        n_methods: 0,
-        imethods: std::ptr::null(),
-        n_imethods: 0,
-    }
 }
 
 fn basic_kind(k: BasicKind) -> Kind {
