@@ -614,10 +614,8 @@ impl Rng {
 
 fn sample_program() -> String {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    for p in ["../../shared/conformance/recovered_value_types.go", "../shared/conformance/recovered_value_types.go"] {
-        if let Ok(s) = std::fs::read_to_string(dir.join(p)) {
-            return s;
-        }
+    if let Ok(s) = std::fs::read_to_string(dir.join("tests/conformance/recovered_value_types.go")) {
+        return s;
     }
     "package main\nimport \"fmt\"\ntype T struct{ a []int; m map[string]*T }\nfunc (t *T) M(x ...int) (r int, err error) {\n\tdefer func() { recover() }()\n\tfor i, v := range x { r += i * v }\n\tswitch y := interface{}(t).(type) { case *T: _ = y }\n\treturn r, nil\n}\nfunc main() { fmt.Println(T{a: []int{1}}, 'x', \"s\\n\", `raw`, 0x1p3) }\n".to_string()
 }
@@ -665,26 +663,23 @@ fn random_bytes_and_truncations_never_panic() {
 // ---------- corpus ----------
 
 fn go_files(rel: &str) -> Vec<std::path::PathBuf> {
-    let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    // `../shared` from /work/main, `../../shared` from a worktree under /work/wt
-    for up in ["..", "../.."] {
-        let dir = base.join(up).join("shared").join(rel);
-        if let Ok(rd) = std::fs::read_dir(&dir) {
-            let mut v: Vec<_> = rd
-                .filter_map(|e| e.ok().map(|e| e.path()))
+    // Only the repository's own corpus: tests never read outside the repository.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    let mut v: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|x| x == "go"))
-                .collect();
-            v.sort();
-            return v;
-        }
-    }
-    Vec::new()
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
 }
 
 #[test]
-fn shared_corpus_parses_without_errors() {
+fn corpus_parses_without_errors() {
     let mut n = 0;
-    for rel in ["conformance", "bench"] {
+    for rel in ["tests/conformance", "tests/defer", "tests/run", "examples"] {
         for p in go_files(rel) {
             let bytes = std::fs::read(&p).unwrap();
             let (f, r) = parse_bytes(&p.display().to_string(), &bytes);
@@ -914,7 +909,7 @@ fn check_ids(f: &File) {
 #[test]
 fn node_ids_unique_and_dense() {
     let mut files = vec![sample_program()];
-    for rel in ["conformance", "bench"] {
+    for rel in ["tests/conformance", "tests/defer", "tests/run", "examples"] {
         for p in go_files(rel) {
             files.push(std::fs::read_to_string(p).unwrap());
         }

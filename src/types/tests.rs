@@ -1,6 +1,6 @@
 //! Checker tests: data-driven `check_ok` / `check_err` cases (messages copied from real Go
 //! output, current-Go wording where Go 1.19 differs), Info contents, and whole-corpus checks
-//! (`tests/run`, `tests/errors`, `/work/shared/{conformance,bench}`).
+//! (`tests/run`, `tests/errors`, `tests/conformance`, `tests/defer`, `examples`).
 
 use std::path::{Path, PathBuf};
 
@@ -169,7 +169,7 @@ fn check_dir_clean(dir: &Path) -> Vec<String> {
 fn corpus_programs_type_check() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut failures = vec![];
-    for d in [root.join("tests/run"), root.join("tests/conformance"), root.join("tests/defer"), root.join("examples"), root.join("../../shared/conformance"), root.join("../../shared/bench"), root.join("../shared/conformance"), root.join("../shared/bench")] {
+    for d in [root.join("tests/run"), root.join("tests/conformance"), root.join("tests/defer"), root.join("examples")] {
         failures.extend(check_dir_clean(&d));
     }
     assert!(failures.is_empty(), "{} programs failed to type-check:\n{}", failures.len(), failures.join("\n"));
