@@ -4,7 +4,7 @@
 //! and the `--time` phase report. It holds no compiler logic of its own.
 
 use crate::diag::{Diagnostic, SourceFile};
-use crate::{jit, lower, syntax, types};
+use crate::{jit, limits, lower, syntax, types};
 use std::time::{Duration, Instant};
 
 /// Options of `gojit run`.
@@ -75,9 +75,17 @@ pub fn check_file(path: &str) -> i32 {
         Ok(b) => b,
         Err(code) => return code,
     };
-    let (src, result) = front_end(path, &bytes, &mut Timings::default());
+    // SAFETY: parsing and checking use no thread-local state the caller sees (the panic guard's
+    // location record is set and read on the compiler thread), and return plain data.
+    // The AST is dropped there too: its depth is bounded by the nesting budget, not this stack.
+    let (src, result) = unsafe {
+        limits::on_compiler_stack(|| {
+            let (src, result) = front_end(path, &bytes, &mut Timings::default());
+            (src, result.map(drop))
+        })
+    };
     match result {
-        Ok(_) => 0,
+        Ok(()) => 0,
         Err(diags) => {
             report(&src, &diags);
             1
@@ -92,17 +100,20 @@ pub fn run_file(path: &str, opts: &RunOptions) -> i32 {
         Err(code) => return code,
     };
     let mut t = Timings::default();
-    let (src, result) = front_end(path, &bytes, &mut t);
-    let (file, checked) = match result {
-        Ok(x) => x,
-        Err(diags) => {
-            report(&src, &diags);
-            return 1;
-        }
+    // SAFETY: compiling uses no thread-local state the caller sees (see `check_file`); the linked
+    // program is finished code and tables that the runtime reads from any thread.
+    let compiled = unsafe {
+        limits::on_compiler_stack(|| {
+            let (src, result) = front_end(path, &bytes, &mut t);
+            let result = result.and_then(|(file, checked)| {
+                guarded(|| compile(&src, &file, &checked, CompileOptions::default(), &mut t, |_| ()))
+            });
+            result.map_err(|diags| (src, diags))
+        })
     };
-    let program = match guarded(|| compile(&src, &file, &checked, CompileOptions::default(), &mut t, |_| ())) {
+    let program = match compiled {
         Ok((p, ())) => p,
-        Err(diags) => {
+        Err((src, diags)) => {
             report(&src, &diags);
             return 1;
         }
@@ -172,10 +183,16 @@ pub fn compile_bytes<R>(
     opts: CompileOptions,
     before_link: impl FnOnce(&mut jit::Jit) -> R,
 ) -> (SourceFile, Result<(jit::Program, R), Vec<Diagnostic>>) {
-    let mut t = Timings::default();
-    let (src, result) = front_end(path, bytes, &mut t);
-    let result = result.and_then(|(file, checked)| guarded(|| compile(&src, &file, &checked, opts, &mut t, before_link)));
-    (src, result)
+    // SAFETY: as in `run_file`; `opts.extra_symbols` are addresses, `before_link` runs while the
+    // caller waits, and the caller's `R` is whatever it asked for.
+    unsafe {
+        limits::on_compiler_stack(|| {
+            let mut t = Timings::default();
+            let (src, result) = front_end(path, bytes, &mut t);
+            let result = result.and_then(|(file, checked)| guarded(|| compile(&src, &file, &checked, opts, &mut t, before_link)));
+            (src, result)
+        })
+    }
 }
 
 /// Lowers a checked program to machine code and links it.

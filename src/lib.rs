@@ -9,6 +9,7 @@ pub mod driver;
 pub mod dump;
 pub mod fuzzgen;
 pub mod jit;
+pub mod limits;
 pub mod lower;
 pub mod syntax;
 pub mod types;

@@ -249,52 +249,113 @@ fn never_panics_on_mutated_inputs() {
     }
 }
 
-/// Deeply nested or very long constructs, generated rather than mutated: a recursive parser,
-/// checker or lowering pass must turn them into a diagnostic (or handle them), never overflow
-/// the Rust stack. Each is checked with `gojit check` and with `gojit run` (where the program is
-/// valid Go, running it may succeed with exit 0; a diagnostic gives exit 1).
-fn deep_inputs() -> Vec<(String, String)> {
-    let mut v = Vec::new();
-    for n in [1_000usize, 100_000] {
-        let k = n.to_string();
-        let body = |s: String| format!("package main\n\nfunc main() {{\n\tx := {s}\n\t_ = x\n}}\n");
-        v.push((format!("parens_{k}"), body(format!("{}1{}", "(".repeat(n), ")".repeat(n)))));
-        v.push((format!("sum_chain_{k}"), body(format!("1{}", " + 1".repeat(n)))));
-        v.push((format!("string_chain_{k}"), body(format!("\"a\"{}", " + \"b\"".repeat(n)))));
-        v.push((format!("unary_{k}"), body(format!("{}1", "- ".repeat(n)))));
-        v.push((format!("not_chain_{k}"), body(format!("{}true", "!".repeat(n)))));
-        v.push((format!("andand_{k}"), body(format!("true{}", " && true".repeat(n)))));
-        v.push((
-            format!("blocks_{k}"),
-            format!("package main\n\nfunc main() {{\n{}{}\n}}\n", "{".repeat(n), "}".repeat(n)),
-        ));
-        v.push((
-            format!("slice_type_{k}"),
-            format!("package main\n\nvar x {}int\n\nfunc main() {{ _ = x }}\n", "[]".repeat(n)),
-        ));
-        v.push((
-            format!("ifs_{k}"),
-            format!(
-                "package main\n\nfunc main() {{\n\tx := 0\n{}{}\n\t_ = x\n}}\n",
-                "if x == 0 {\n".repeat(n),
-                "x++\n}\n".repeat(n)
-            ),
-        ));
-        v.push((
-            format!("func_lits_{k}"),
-            format!(
-                "package main\n\nfunc main() {{\n\t_ = {}0{}\n}}\n",
-                "func() int { return ".repeat(n),
-                " }()".repeat(n)
-            ),
-        ));
-        v.push((format!("unclosed_{k}"), format!("package main\nfunc main() {{ x := {}\n", "([{".repeat(n))));
-    }
-    let many_stmts: String = (0..50_000).map(|i| format!("\tx{i} := {i}\n\t_ = x{i}\n")).collect();
-    v.push(("many_statements".into(), format!("package main\n\nfunc main() {{\n{many_stmts}}}\n")));
-    let many_funcs: String = (0..20_000).map(|i| format!("func f{i}() int {{ return {i} }}\n")).collect();
-    v.push(("many_functions".into(), format!("package main\n\n{many_funcs}\nfunc main() {{ _ = f19999() }}\n")));
+/// What a generated deep input must produce.
+#[derive(Clone, Copy, PartialEq)]
+enum Want {
+    /// A valid program gc compiles: `check` exits 0, and so does `run` when asked.
+    Compiles { run: bool },
+    /// Deeper than the nesting budget (`gojit::limits`): `syntax error: nesting too deep`, exit 1.
+    /// (gc 1.27.3 itself dies with `fatal error: stack overflow` on these 10^6-deep inputs.)
+    TooDeep,
+}
+
+/// `package main` with `pre` at top level and `body` in `main`.
+fn program(pre: &str, body: &str) -> String {
+    format!("package main\n\n{pre}func main() {{\n{body}\n}}\n")
+}
+
+/// Every recursive construct 10^4 deep (expressions, postfix chains, types, statements, blocks),
+/// which Go 1.27.3 compiles (each checked with `go build`), and the chains 10^6 long, which exceed
+/// the budget. Constructs whose code generation is superlinear in the nesting (nested loops with
+/// live counters, nested closures: gc needs minutes for 10^4 of them too) are run at 10^3 (closures) or 200 (loops).
+fn deep_inputs() -> Vec<(String, String, Want)> {
+    const N: usize = 10_000;
+    const LONG: usize = 1_000_000;
+    let ok = Want::Compiles { run: true };
+    let rep = |s: &str, n: usize| s.repeat(n);
+    let mut v: Vec<(String, String, Want)> = Vec::new();
+    let mut add = |name: &str, src: String, want: Want| v.push((name.to_string(), src, want));
+    let val = |e: String| program("", &format!("\tx := {e}\n\t_ = x"));
+    // expressions
+    add("parens", val(format!("{}1{}", rep("(", N), rep(")", N))), ok);
+    add("unary", val(format!("{}1", rep("- ", N))), ok);
+    add("not", val(format!("{}true", rep("!", N))), ok);
+    add("sum_chain", val(format!("1{}", rep(" + 1", N))), ok);
+    add("andand_chain", program("", &format!("\tt := true\n\tx := t{}\n\t_ = x", rep(" && t", N))), ok);
+    add("string_chain", val(format!("\"a\"{}", rep(" + \"b\"", N))), ok);
+    add("nested_calls", program("func f(x int) int { return x }\n\n", &format!("\t_ = {}1{}", rep("f(", N), rep(")", N))), ok);
+    add("composite_lits", val(format!("{}1{}", rep("[]any{", N), rep("}", N))), ok);
+    add("func_lits", val(format!("{}1{}", rep("func() int { return ", 1_000), rep(" }()", 1_000))), ok);
+    add("func_lits_check", val(format!("{}1{}", rep("func() int { return ", N), rep(" }()", N))), Want::Compiles { run: false });
+    // postfix chains
+    let index = |n| program("type S []S\n\nvar s S\n\n", &format!("\tif len(s) > 0 {{\n\t\t_ = s{}\n\t}}", rep("[0]", n)));
+    let calls = |n| program("type F func() F\n\nvar f F\n\n", &format!("\tif f != nil {{\n\t\t_ = f{}\n\t}}", rep("()", n)));
+    let fields = |n| program("type L struct{ next *L }\n\nvar p *L\n\n", &format!("\tif p != nil {{\n\t\t_ = p{}\n\t}}", rep(".next", n)));
+    let methods = |n| program("type T struct{}\n\nfunc (T) m() T { return T{} }\n\n", &format!("\t_ = T{{}}{}", rep(".m()", n)));
+    add("index_chain", index(N), ok);
+    add("call_chain", calls(N), ok);
+    add("field_chain", fields(N), ok);
+    add("method_chain", methods(N), ok);
+    // types
+    let ty = |t: String| program(&format!("var x {t}\n\n"), "\t_ = x");
+    add("slice_type", ty(format!("{}int", rep("[]", N))), ok);
+    add("pointer_type", ty(format!("{}int", rep("*", N))), ok);
+    add("array_type", ty(format!("{}int", rep("[1]", N))), ok);
+    add("map_type", ty(format!("{}int", rep("map[int]", N))), ok);
+    add("struct_type", ty(format!("{}int{}", rep("struct{ f ", N), rep(" }", N))), ok);
+    add("func_type", ty(format!("{}int", rep("func() ", N))), ok);
+    // statements and blocks
+    add("blocks", program("", &format!("{}{}", rep("{", N), rep("}", N))), ok);
+    add("ifs", program("", &format!("\tx := 0\n{}\tx++\n{}", rep("\tif x == 0 {\n", N), rep("\t}\n", N))), ok);
+    let elses: String = (1..N).map(|i| format!("\t}} else if x == {i} {{\n")).collect();
+    add("else_ifs", program("", &format!("\tx := 1\n\tif x == 0 {{\n{elses}\t}}")), ok);
+    add("switches", program("", &format!("\tx := 1\n{}\tx++\n{}", rep("\tswitch x {\n\tcase 1:\n", N), rep("\t}\n", N))), ok);
+    add("fors", program("", &format!("{}\t_ = 0\n{}", rep("\tfor false {\n", N), rep("\t}\n", N))), ok);
+    let counted = |n| program("", &format!("{}\t_ = i\n{}", rep("\tfor i := 0; i < 1; i++ {\n", n), rep("\t}\n", n)));
+    add("counted_fors", counted(200), ok);
+    add("counted_fors_check", counted(N), Want::Compiles { run: false });
+    let gotos: String = (0..N).map(|i| format!("\t\tgoto L{i}\n")).collect();
+    let labels: String = (0..N).map(|i| format!("L{i}:\n")).collect();
+    add("labels", program("", &format!("\tif false {{\n{gotos}\t}}\n{labels}\tfor {{\n\t\tbreak\n\t}}")), ok);
+    // wide rather than deep: 10^5 locals in one function, 2 * 10^4 functions
+    let locals: String = (0..100_000).map(|i| format!("\tx{i} := {i}\n\t_ = x{i}\n")).collect();
+    add("many_locals", program("", &locals), Want::Compiles { run: false });
+    let funcs: String = (0..20_000).map(|i| format!("func f{i}() int {{ return {i} }}\n")).collect();
+    add("many_functions", program(&funcs, "\t_ = f19999()"), ok);
+    // 10^6-long chains and nesting: over the budget
+    add("long_sum_chain", val(format!("1{}", rep(" + 1", LONG))), Want::TooDeep);
+    add("long_parens", val(format!("{}1{}", rep("(", LONG), rep(")", LONG))), Want::TooDeep);
+    add("long_unary", val(format!("{}1", rep("- ", LONG))), Want::TooDeep);
+    add("long_index_chain", index(LONG), Want::TooDeep);
+    add("long_call_chain", calls(LONG), Want::TooDeep);
+    add("long_field_chain", fields(LONG), Want::TooDeep);
+    add("long_method_chain", methods(LONG), Want::TooDeep);
+    add("long_slice_type", ty(format!("{}int", rep("[]", LONG))), Want::TooDeep);
+    add("long_blocks", program("", &format!("{}{}", rep("{", LONG), rep("}", LONG))), Want::TooDeep);
+    let long_elses = rep("\t} else if x == 1 {\n", LONG);
+    add("long_else_ifs", program("", &format!("\tx := 1\n\tif x == 0 {{\n{long_elses}\t}}")), Want::TooDeep);
+    add("unclosed", format!("package main\nfunc main() {{ x := {}\n", rep("([", LONG)), Want::TooDeep);
     v
+}
+
+/// Time allowed for one deep input (they take well under a second on an idle machine).
+const DEEP_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Runs one deep input through `gojit sub`; `Err` describes what went wrong.
+fn check_deep(dir: &Path, file: &str, sub: &str, want: Want) -> Result<(), String> {
+    let got = common::run_gojit(sub, dir, file, DEEP_TIMEOUT)?;
+    let stderr = String::from_utf8_lossy(&got.stderr);
+    if got.timed_out {
+        return Err(format!("did not finish within {DEEP_TIMEOUT:?}"));
+    }
+    if stderr.contains("panicked at") || stderr.contains("RUST_BACKTRACE") || stderr.contains("internal compiler error") {
+        return Err(format!("compiler failed: {}", first_lines(&stderr, 3)));
+    }
+    match want {
+        Want::Compiles { .. } if got.code == Some(0) => Ok(()),
+        Want::TooDeep if got.code == Some(1) && stderr.contains(": syntax error: nesting too deep") => Ok(()),
+        _ => Err(format!("exit status {:?} after {:?}: {}", got.code, got.elapsed, first_lines(&stderr, 3))),
+    }
 }
 
 #[test]
@@ -302,29 +363,35 @@ fn never_crashes_on_deep_nesting() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("robustness_deep");
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).expect("create temp dir");
-    let mut failures = Vec::new();
-    let inputs = deep_inputs();
-    for (name, src) in &inputs {
+    let only = common::only_filter();
+    let mut jobs = Vec::new();
+    for (name, src, want) in deep_inputs() {
+        if !name.contains(&only) {
+            continue;
+        }
         let file = format!("{name}.go");
         fs::write(dir.join(&file), src).expect("write input");
-        for sub in ["check", "run"] {
-            let got = common::run_gojit(sub, &dir, &file, Duration::from_secs(10)).expect("start gojit");
-            let stderr = String::from_utf8_lossy(&got.stderr);
-            let why = if got.timed_out {
-                Some("did not finish within 10s".to_string())
-            } else if stderr.contains("panicked at") || stderr.contains("RUST_BACKTRACE") {
-                Some(format!("compiler panicked: {}", first_lines(&stderr, 3)))
-            } else if !matches!(got.code, Some(0 | 1)) {
-                Some(format!("exit status {:?} (crash?), want 0 or 1: {}", got.code, first_lines(&stderr, 3)))
-            } else {
-                None
-            };
-            if let Some(w) = why {
-                failures.push(format!("gojit {sub} {name}: {w}"));
-            }
+        jobs.push((file.clone(), "check", want));
+        if matches!(want, Want::Compiles { run: true }) {
+            jobs.push((file, "run", want));
         }
     }
-    println!("deep nesting: {} inputs x 2 subcommands, {} failures", inputs.len(), failures.len());
+    let total = jobs.len();
+    let jobs = Mutex::new(jobs);
+    let failures = Mutex::new(Vec::new());
+    thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| {
+                while let Some((file, sub, want)) = jobs.lock().unwrap().pop() {
+                    if let Err(w) = check_deep(&dir, &file, sub, want) {
+                        failures.lock().unwrap().push(format!("gojit {sub} {file}: {w}"));
+                    }
+                }
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap();
+    println!("deep nesting: {total} runs, {} failures", failures.len());
     assert!(failures.is_empty(), "inputs kept in {}:\n{}", dir.display(), failures.join("\n"));
     let _ = fs::remove_dir_all(&dir);
 }

@@ -482,23 +482,26 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             Some(e) => self.index_value(e),
             None => cap,
         };
-        // checks: max <= cap, hi <= max, lo <= hi (unsigned: negative values fail)
-        if let Some(_) = max {
+        // gc's checks and codes (`runtime.boundsErrorCode`): max <= cap, hi <= max, lo <= hi for
+        // the 3-index form; hi <= cap, lo <= hi otherwise. Strings and arrays say `with length`.
+        let by_len = is_str || matches!(self.p.tt.under(xt), GoType::Array { .. } | GoType::Pointer(_));
+        if max.is_some() {
             let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, max_v, cap);
-            self.panic_if(bad, Rt::PanicSliceAcap, &[max_v, cap]);
+            let f = if by_len { Rt::PanicSlice3Alen } else { Rt::PanicSlice3Acap };
+            self.panic_if(bad, f, &[max_v, cap]);
             let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, hi_v, max_v);
-            self.panic_if(bad, Rt::PanicSliceB, &[hi_v, max_v]);
-        } else if hi.is_some() {
-            let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, hi_v, cap);
-            let f = if is_str || matches!(self.p.tt.under(xt), GoType::Array { .. } | GoType::Pointer(_)) {
-                Rt::PanicSliceAlen
-            } else {
-                Rt::PanicSliceAcap
-            };
-            self.panic_if(bad, f, &[hi_v, cap]);
+            self.panic_if(bad, Rt::PanicSlice3B, &[hi_v, max_v]);
+            let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, lo_v, hi_v);
+            self.panic_if(bad, Rt::PanicSlice3C, &[lo_v, hi_v]);
+        } else {
+            if hi.is_some() {
+                let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, hi_v, cap);
+                let f = if by_len { Rt::PanicSliceAlen } else { Rt::PanicSliceAcap };
+                self.panic_if(bad, f, &[hi_v, cap]);
+            }
+            let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, lo_v, hi_v);
+            self.panic_if(bad, Rt::PanicSliceB, &[lo_v, hi_v]);
         }
-        let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, lo_v, hi_v);
-        self.panic_if(bad, Rt::PanicSliceB, &[lo_v, hi_v]);
         let nlen = self.b.ins().isub(hi_v, lo_v);
         let ncap = self.b.ins().isub(max_v, lo_v);
         // avoid pointing past the end when the result is empty at cap

@@ -534,6 +534,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             Rt::PanicSliceAlen => Some(1),
             Rt::PanicSliceAcap => Some(2),
             Rt::PanicSliceB => Some(3),
+            Rt::PanicSlice3Alen => Some(4),
+            Rt::PanicSlice3Acap => Some(5),
+            Rt::PanicSlice3B => Some(6),
+            Rt::PanicSlice3C => Some(7),
             _ => None,
         };
         match code {

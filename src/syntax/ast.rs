@@ -31,7 +31,7 @@
 //! `ExprKind::Call`; `ShortVarDecl` and `Range { define: true }` left sides are identifiers; no
 //! imaginary literal, channel, `go`/`select` statement or type parameter is present; a parameter
 //! list is either all named or all unnamed; a method receiver is one field with at most one name;
-//! the tree is at most ~1000 nodes deep (see `parser::MAX_DEPTH`).
+//! the tree is at most `parser::MAX_DEPTH` nodes deep (see `crate::limits`).
 //!
 //! # Constant groups and iota
 //! Each [`ConstSpec`] records its `iota` (index within its `const (...)` group, 0 for an

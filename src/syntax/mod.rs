@@ -4,9 +4,9 @@
 //! Entry point: [`parse_file`]. Errors are gc-formatted [`Diagnostic`]s (`syntax error: ...`,
 //! `<feature> not supported by gojit`), in source order; after the 10th error a final
 //! `too many errors` diagnostic is appended (as gc prints it). The parser never panics, never
-//! loops without consuming input, and bounds its recursion depth ([`parser::MAX_DEPTH`]): the
-//! worst case needs well under 1 MiB of stack in dev builds (tested), and every returned AST is at
-//! most ~1000 nodes deep, so later passes may recurse over it freely.
+//! loops without consuming input, and bounds its recursion depth and every returned AST's depth by
+//! [`parser::MAX_DEPTH`], so later passes may recurse over it on the compiler's stack
+//! (`crate::limits`).
 //!
 //! [`parse_bytes`] is the driver's front door: raw file bytes (possibly invalid UTF-8) in,
 //! [`SourceFile`] plus AST or diagnostics out.

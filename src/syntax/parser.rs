@@ -14,22 +14,23 @@
 //! gc: at most one `syntax error` per line, nothing reported at EOF after a first error, and the
 //! 10th error is followed by `too many errors` and stops parsing.
 //!
-//! Invariants: every loop consumes a token or exits; recursion is bounded by `MAX_DEPTH`
-//! (`syntax error: nesting too deep`) so the Rust stack cannot overflow; nothing here panics.
+//! Invariants: every loop consumes a token or exits; recursion and AST depth are bounded by
+//! `MAX_DEPTH` (`syntax error: nesting too deep`), so no pass can overflow the compiler's stack
+//! (`crate::limits`); nothing here panics.
 
 use super::ast::*;
 use super::lexer::{Lexer, SemiKind, Tok, Token};
 use super::literal;
 use crate::diag::{Diagnostic, SourceFile, Span};
 
-/// Maximum nesting of expressions/types/blocks (recursive constructs).
-pub const MAX_DEPTH: u32 = 200;
-/// Depth units charged per recursive nesting level; each operator of a binary chain
-/// (`a + b + c ...`, which the parser builds iteratively but which deepens the tree) costs one unit.
-/// So the AST is at most `MAX_DEPTH * LEVEL` = 1000 nodes deep, which bounds the recursion of
-/// every later pass (and of `Drop`).
-const LEVEL: u32 = 5;
-const BUDGET: u32 = MAX_DEPTH * LEVEL;
+/// Maximum AST depth in depth units (`crate::limits` explains the budget). Every recursive parse
+/// function charges one unit per nesting level (`enter`/`leave`); the iteratively parsed chains
+/// (binary operators, postfix `.f`/`[i]`/`(args)`/`.(T)`/`{...}`, `else if` links) charge one unit
+/// per link, because each link deepens the tree by one node. So the AST is at most `MAX_DEPTH`
+/// nodes deep, which bounds the recursion of every later pass (and of `Drop`).
+pub const MAX_DEPTH: u32 = crate::limits::NESTING_BUDGET;
+const LEVEL: u32 = 1;
+const BUDGET: u32 = MAX_DEPTH;
 /// gc stops after this many errors.
 const MAX_ERRORS: usize = 10;
 
@@ -1121,12 +1122,24 @@ impl<'a> Parser<'a> {
         Ok(self.mk(t.span.lo, ExprKind::Lit(lit)))
     }
 
-    #[inline(never)]
+    /// An operand with its postfix chain (parsed iteratively; each link costs one depth unit).
     fn pexpr(&mut self, keep_parens: bool) -> PResult<Expr> {
         let _ = keep_parens;
+        let mut links = 0;
+        let r = self.pexpr_chain(&mut links);
+        self.depth -= links;
+        r
+    }
+
+    #[inline(never)]
+    fn pexpr_chain(&mut self, links: &mut u32) -> PResult<Expr> {
         let mut x = self.operand()?;
         loop {
             let lo = x.span.lo;
+            if matches!(self.tok.tok, Tok::Period | Tok::LBrack | Tok::LParen | Tok::LBrace) {
+                self.enter_units(1)?;
+                *links += 1;
+            }
             match self.tok.tok {
                 Tok::Period => {
                     self.next();

@@ -823,7 +823,7 @@ impl<'a> Checker<'a> {
 /// Whether an expression contains a function call (then `len(arr)` is not constant).
 fn contains_call(e: &Expr) -> bool {
     fn walk(e: &Expr, depth: u32) -> bool {
-        if depth > 200 {
+        if depth > crate::limits::NESTING_BUDGET {
             return true;
         }
         let d = depth + 1;

@@ -17,13 +17,15 @@ use cranelift_entity::SecondaryMap;
 
 use super::constant::ConstValue;
 use super::info::*;
+use super::scope::Scopes;
 use super::ty::{Method, Type, TypeId, TypeTable};
 use super::universe::{self, Stdlib};
 use super::{Checked, ast};
 use crate::diag::{Diagnostic, SourceFile, Span};
 
-/// Maximum nesting of expressions/types the checker follows before giving up with an error.
-pub(super) const MAX_DEPTH: u32 = 400;
+/// Maximum nesting of expressions/types/statements the checker follows before giving up with an
+/// error. The parser already bounds the AST's depth by the same budget, so this is a backstop.
+pub(super) const MAX_DEPTH: u32 = crate::limits::NESTING_BUDGET;
 
 /// A package-level declaration, found by object.
 #[derive(Clone, Copy)]
@@ -87,7 +89,7 @@ pub(super) struct Checker<'a> {
     errors: Vec<Diagnostic>,
     pub universe: HashMap<String, ObjId>,
     pub pkg_scope: HashMap<String, ObjId>,
-    pub scopes: Vec<HashMap<String, ObjId>>,
+    pub scopes: Scopes,
     pub pkg_decls: HashMap<ObjId, PkgDecl<'a>>,
     pub state: HashMap<ObjId, State>,
     pub imports: HashMap<String, ImportEntry>,
@@ -131,7 +133,7 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, 
         errors: vec![],
         universe,
         pkg_scope: HashMap::new(),
-        scopes: vec![],
+        scopes: Scopes::default(),
         pkg_decls: HashMap::new(),
         state: HashMap::new(),
         imports: HashMap::new(),
@@ -192,7 +194,9 @@ impl<'a> Checker<'a> {
         if msg.contains("invalid type") {
             return;
         }
-        if self.errors.iter().any(|d| d.span.lo == span.lo && d.msg == msg) {
+        // Only the first 11 distinct errors matter (`sorted_errors` reports 10 and `too many
+        // errors`), so the linear duplicate check stays short however many errors a program has.
+        if self.errors.len() > 10 || self.errors.iter().any(|d| d.span.lo == span.lo && d.msg == msg) {
             return;
         }
         self.errors.push(Diagnostic::new(span, msg));
@@ -235,7 +239,7 @@ impl<'a> Checker<'a> {
     // ----- scopes -----------------------------------------------------------------------------
 
     pub fn push_scope(&mut self) {
-        self.scopes.push(HashMap::new());
+        self.scopes.push();
     }
     pub fn pop_scope(&mut self) {
         self.scopes.pop();
@@ -243,10 +247,8 @@ impl<'a> Checker<'a> {
 
     /// Looks a name up through local scopes, the package scope and the universe.
     pub fn lookup(&self, name: &str) -> Option<ObjId> {
-        for s in self.scopes.iter().rev() {
-            if let Some(&o) = s.get(name) {
-                return Some(o);
-            }
+        if let Some(o) = self.scopes.lookup(name) {
+            return Some(o);
         }
         if let Some(&o) = self.pkg_scope.get(name) {
             return Some(o);
@@ -268,8 +270,7 @@ impl<'a> Checker<'a> {
         if ident.is_blank() {
             return;
         }
-        let scope = self.scopes.last_mut().expect("local scope");
-        if let Some(&prev) = scope.get(&ident.name) {
+        if let Some(prev) = self.scopes.innermost(&ident.name) {
             let other = self.info.objects[prev].span;
             let msg = format!("{} redeclared in this block\n\t{}: other declaration of {}", ident.name, self.pos_string(other), ident.name);
             self.error(ident.span, msg);
@@ -278,7 +279,7 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        scope.insert(ident.name.clone(), obj);
+        self.scopes.insert(&ident.name, obj);
     }
 
     /// A new local variable object (owner: the current function).
@@ -889,7 +890,7 @@ impl<'a> Checker<'a> {
     }
 
     fn contains_by_value(&self, root: TypeId, t: TypeId, visiting: &mut Vec<TypeId>, depth: u32) -> bool {
-        if depth > 100 {
+        if depth > crate::limits::NESTING_BUDGET {
             return false;
         }
         let u = self.tt.underlying(t);

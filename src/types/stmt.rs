@@ -188,7 +188,7 @@ impl<'a> Checker<'a> {
         let mut labels: Vec<(String, Span)> = vec![];
         let mut gotos: Vec<(String, Span)> = vec![];
         fn walk<'b>(s: &'b Stmt, labels: &mut Vec<(String, Span)>, gotos: &mut Vec<(String, Span)>, d: u32) {
-            if d > 200 {
+            if d > crate::limits::NESTING_BUDGET {
                 return;
             }
             let d = d + 1;
@@ -258,7 +258,7 @@ impl<'a> Checker<'a> {
             path.pop();
         }
         fn stmt(w: &mut W, s: &Stmt, path: &mut Vec<u32>, cur: u32, d: u32) {
-            if d > 200 {
+            if d > crate::limits::NESTING_BUDGET {
                 return;
             }
             match &s.kind {
@@ -722,7 +722,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             seen.push(&id.name);
-            let exists = self.scopes.last().is_some_and(|s| s.contains_key(&id.name));
+            let exists = self.scopes.innermost(&id.name).is_some();
             is_new.push(!exists);
             new_any |= !exists;
         }
@@ -1185,7 +1185,7 @@ impl<'a> Checker<'a> {
                 );
                 self.info.implicits.insert(c.id, o);
                 if !bind.is_blank() {
-                    self.scopes.last_mut().unwrap().insert(bind.name.clone(), o);
+                    self.scopes.insert(&bind.name, o);
                 }
                 clause_vars.push(o);
             }
@@ -1407,7 +1407,7 @@ fn has_break(stmts: &[Stmt], label: Option<&str>, top: bool) -> bool {
 }
 
 fn break_in(s: &Stmt, label: Option<&str>, top: bool, d: u32) -> bool {
-    if d > 200 {
+    if d > crate::limits::NESTING_BUDGET {
         return false;
     }
     let d = d + 1;

@@ -398,11 +398,16 @@ fn pathological_inputs_do_not_hang() {
     ] {
         let _ = run(src);
     }
-    // Deeply nested expressions and types.
-    let deep = format!("package main\n\nfunc main() {{ x := {}1{}; _ = x }}\n", "(".repeat(5000), ")".repeat(5000));
-    let _ = run(&deep);
-    let deep_ty = format!("package main\n\nvar x {}int\n\nfunc main() {{}}\n", "[]".repeat(3000));
-    let _ = run(&deep_ty);
+    // Deeply nested expressions and types, on the compiler's stack as `gojit` runs the checker.
+    let deep = format!("package main\n\nfunc main() {{ x := {}1{}; _ = x }}\n", "(".repeat(10_000), ")".repeat(10_000));
+    let deep_ty = format!("package main\n\nvar x {}int\n\nfunc main() {{}}\n", "[]".repeat(10_000));
+    // SAFETY: checking is plain data in and out, with no thread-local state.
+    unsafe {
+        crate::limits::on_compiler_stack(|| {
+            check_ok(&deep);
+            check_ok(&deep_ty);
+        })
+    };
 }
 
 /// More of the subset: overlapping embedded interfaces, embedded pointers, func types, arrays of

@@ -509,7 +509,7 @@ impl TypeTable {
         self.comparable_depth(t, 0)
     }
     fn comparable_depth(&self, t: TypeId, depth: u32) -> bool {
-        if depth > 100 {
+        if depth > crate::limits::NESTING_BUDGET {
             return false;
         }
         match self.under(t) {
@@ -568,7 +568,7 @@ impl TypeTable {
         if let Some(Some(l)) = self.layouts.get(t.0 as usize) {
             return *l;
         }
-        if depth > 200 {
+        if depth > crate::limits::NESTING_BUDGET {
             return Layout { size: 0, align: 1 };
         }
         match &self.types[t] {
@@ -812,7 +812,7 @@ impl TypeTable {
     }
 
     fn write_type(&self, s: &mut String, t: TypeId, style: Style, depth: u32) {
-        if depth > 50 {
+        if depth > crate::limits::NESTING_BUDGET {
             s.push_str("...");
             return;
         }
