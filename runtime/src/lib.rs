@@ -26,6 +26,7 @@ pub mod output;
 pub mod panic;
 pub mod print;
 pub mod rterror;
+pub mod signals;
 pub mod slice;
 pub mod strpkg;
 pub mod trampoline;

@@ -163,6 +163,7 @@ pub fn run_main(main_code: usize) -> i32 {
         panic::fatal("cannot allocate the goroutine stack");
     };
     install_fault_handler();
+    crate::signals::install();
     panic::begin_goroutine(stack.lo(), stack.lo() + GUARD_SIZE, stack.top());
     // SAFETY: entry_on_stack is an extern "C" fn(usize, usize) -> u64; the stack top is aligned.
     let status = unsafe {

@@ -336,10 +336,13 @@ impl<'a> Lexer<'a> {
         !self.invalid_utf8.is_empty() && self.invalid_utf8.binary_search(&(at as u32)).is_ok()
     }
 
-    /// Inside literals and comments: reports a placeholder byte at `at`, if it is one.
+    /// Inside literals and comments: reports a placeholder byte at `at`, if it is one, and a byte
+    /// order mark starting at `at` (gc's scanner rejects a BOM anywhere but at the file's start).
     fn check_placeholder(&mut self, at: usize) {
         if self.bytes.get(at) == Some(&PLACEHOLDER) && self.is_invalid_utf8(at) {
             self.err(at, "invalid UTF-8 encoding");
+        } else if self.bytes.get(at..at + 3) == Some("\u{FEFF}".as_bytes()) {
+            self.err(at, "invalid BOM in the middle of the file");
         }
     }
 

@@ -40,6 +40,43 @@ pub fn decode_float(text: &str) -> f64 {
     lower.parse::<f64>().unwrap_or(f64::NAN)
 }
 
+/// Whether a float literal's binary exponent fits the range of gc's constant arithmetic
+/// (`math/big.Float`: `int32`). gc rejects literals outside it (`1e-1000000000000`) with
+/// `malformed constant`; the exponent is the mantissa's bit length, less its fraction digits
+/// (binary digits for hex), plus the written exponent, as `big.Float.SetString` computes it.
+pub fn float_exponent_in_range(text: &str) -> bool {
+    let clean: String = text.chars().filter(|&c| c != '_').collect::<String>().to_ascii_lowercase();
+    let (hex, body) = match clean.strip_prefix("0x") {
+        Some(h) => (true, h.to_string()),
+        None => (false, clean),
+    };
+    let (mant, exp) = match body.split_once(if hex { 'p' } else { 'e' }) {
+        Some((m, e)) => (m.to_string(), Some(e.to_string())),
+        None => (body, None),
+    };
+    let exp: i64 = match exp {
+        None => 0,
+        // gc parses the exponent as an int64; one that does not fit is malformed too.
+        Some(e) => match e.parse::<i64>() {
+            Ok(v) => v,
+            Err(_) => return false,
+        },
+    };
+    let (int_part, frac_part) = mant.split_once('.').unwrap_or((&mant, ""));
+    let digits: String = format!("{int_part}{frac_part}");
+    let digits = digits.trim_start_matches('0');
+    if digits.is_empty() {
+        return true; // zero: no exponent
+    }
+    let (bits_per_digit, frac) = if hex { (4.0, 4 * frac_part.len() as i64) } else { (std::f64::consts::LOG2_10, frac_part.len() as i64) };
+    // Bit length of the mantissa integer; the estimate is off by less than one bit per digit group,
+    // far below what matters at the int32 boundary.
+    let first = digits.chars().next().and_then(|c| c.to_digit(16)).unwrap_or(1) as f64;
+    let bitlen = ((digits.len() - 1) as f64 * bits_per_digit + first.log2()).floor() as i64 + 1;
+    let exp2 = bitlen.saturating_sub(frac).saturating_add(exp);
+    (i32::MIN as i64..=i32::MAX as i64).contains(&exp2)
+}
+
 fn decode_hex_float(hex: &str) -> f64 {
     let (mant, exp) = match hex.split_once('p') {
         Some((m, e)) => (m, e),

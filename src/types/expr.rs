@@ -121,7 +121,10 @@ impl<'a> Checker<'a> {
                     }
                 },
                 ast::Lit::Float { value, text } => {
-                    if value.is_finite() {
+                    if !crate::syntax::literal::float_exponent_in_range(text) {
+                        self.error(e.span, format!("malformed constant: {text}"));
+                        inv
+                    } else if value.is_finite() {
                         val(Mode::Constant(constant::float_lit(text, *value)), TypeTable::UNTYPED_FLOAT)
                     } else {
                         self.error(e.span, "constant overflow");

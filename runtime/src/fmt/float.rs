@@ -118,12 +118,17 @@ pub fn append_float(out: &mut Vec<u8>, v: f64, fmt: u8, prec: i32, bits: u32) {
     let digs = if shortest {
         if bits == 32 { from_sci(&format!("{:e}", a as f32)) } else { from_sci(&format!("{a:e}")) }
     } else {
+        // An f64 has at most 767 significant decimal digits and 1074 fraction digits, so digits
+        // past EXACT are zeros: asking Rust for more changes nothing but would exceed its
+        // formatting-precision limit (65535) for `%.70000f`; the layout below pads the zeros.
+        const EXACT: usize = 1100;
+        let p = (prec as usize).min(EXACT);
         match fmt {
-            b'e' | b'E' => from_sci(&format!("{:.*e}", prec as usize, a)),
-            b'f' => from_fixed(&format!("{:.*}", prec as usize, a)),
+            b'e' | b'E' => from_sci(&format!("{:.*e}", p, a)),
+            b'f' => from_fixed(&format!("{:.*}", p, a)),
             _ => {
-                let p = if prec == 0 { 1 } else { prec };
-                from_sci(&format!("{:.*e}", (p - 1) as usize, a))
+                let p = if prec == 0 { 1 } else { p };
+                from_sci(&format!("{:.*e}", p - 1, a))
             }
         }
     };
