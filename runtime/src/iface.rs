@@ -217,7 +217,11 @@ pub unsafe fn dottype_message(have: *const TypeDesc, want: *const TypeDesc, ifac
         if have.is_null() {
             format!("interface conversion: {inter} is nil, not {}", name_of(&*want))
         } else {
-            format!("interface conversion: {inter} is {}, not {}", name_of(&*have), name_of(&*want))
+            let (cs, as_) = (name_of(&*have), name_of(&*want));
+            // gc's clearer message when two distinct types print alike (one package here, so
+            // they are local types of the same name in different scopes).
+            let scopes = if cs == as_ { " (types from different scopes)" } else { "" };
+            format!("interface conversion: {inter} is {cs}, not {as_}{scopes}")
         }
     }
 }
