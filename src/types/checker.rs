@@ -112,9 +112,21 @@ pub(super) struct Checker<'a> {
     pub declared_types: Vec<(TypeId, Span)>,
     /// Package-level var objects in declaration order.
     pkg_vars: Vec<ObjId>,
+    /// What is being checked: a program to run, or any package (`gojit check`).
+    pub goal: Goal,
 }
 
-pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, Vec<Diagnostic>> {
+/// What a check is for. A program must be `package main` and every function it declares needs a
+/// body (gc's `-complete`, as `go build` passes it for packages without assembly); a package checked
+/// alone (`gojit check`, like go vet's type-check step) may be a library and may declare functions
+/// without bodies (their implementation is the linker's concern).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Goal {
+    Program,
+    Package,
+}
+
+pub(super) fn check_file(file: &ast::File, src: &SourceFile, goal: Goal) -> Result<Checked, Vec<Diagnostic>> {
     let mut tt = TypeTable::new();
     let mut info = Info::default();
     let n = file.node_count as usize;
@@ -148,6 +160,7 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, 
         func_bodies: vec![],
         declared_types: vec![],
         pkg_vars: vec![],
+        goal,
     };
     c.run();
     if c.errors.is_empty() {
@@ -160,7 +173,7 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, 
 
 impl<'a> Checker<'a> {
     fn run(&mut self) {
-        if self.file.package.name != "main" {
+        if self.goal == Goal::Program && self.file.package.name != "main" {
             // A single-file program must be package main (gc would build a library instead).
             self.error(self.file.package.span, format!("package {} is not a main package", self.file.package.name));
         }
