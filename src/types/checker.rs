@@ -469,7 +469,8 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        if !has_main && self.file.package.name == "main" {
+        // The linker's error (cmd/link), so only a program to run reports it.
+        if !has_main && self.file.package.name == "main" && self.goal == Goal::Program {
             self.error(Span::default(), "function main is undeclared in the main package");
         }
     }
