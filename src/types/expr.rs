@@ -644,7 +644,7 @@ impl<'a> Checker<'a> {
         if v == TypeTable::UNTYPED_NIL {
             return if self.tt.has_nil(t) { Ok(()) } else { Err(String::new()) };
         }
-        if vu == tu && (!self.tt.is_named(v) || !self.tt.is_named(t)) && !self.tt.is_interface(t) {
+        if vu == tu && (!self.tt.has_name(v) || !self.tt.has_name(t)) && !self.tt.is_interface(t) {
             return Ok(());
         }
         if self.tt.is_interface(t) {

@@ -446,6 +446,11 @@ impl TypeTable {
     pub fn is_named(&self, t: TypeId) -> bool {
         matches!(self.types[t], Type::Named(_))
     }
+    /// go/types' `hasName`: predeclared (basic) types are named types too, for assignability
+    /// ("at least one of V or T is not a named type").
+    pub fn has_name(&self, t: TypeId) -> bool {
+        matches!(self.types[t], Type::Named(_) | Type::Basic(_))
+    }
     pub fn is_interface(&self, t: TypeId) -> bool {
         matches!(self.under(t), Type::Interface { .. })
     }
