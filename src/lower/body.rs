@@ -69,7 +69,7 @@ impl<'a> Prog<'a> {
                 pending_label: None,
                 func_name: meta.go_name.clone(),
                 overrides: HashMap::new(),
-                addr_overrides: HashMap::new(),
+                recv_overrides: HashMap::new(),
                 n_open_defers: 0,
                 handler_used: false,
                 result_vars: vec![],
