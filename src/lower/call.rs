@@ -29,7 +29,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 match sel.kind {
                     SelectionKind::MethodVal => {
                         if let Some(MethodTarget::Concrete { func, ptr_recv, .. }) = sel.method.clone() {
-                            let recv = self.method_receiver(x, &sel.path, sel.recv, ptr_recv);
+                            let recv = match self.recv_overrides.get(&fun.id) {
+                                Some(v) => v.words(),
+                                None => self.method_receiver(x, &sel.path, sel.recv, ptr_recv),
+                            };
                             let fsig = self.p.tt.signature(sel.ty).cloned().unwrap();
                             let mut words = recv;
                             words.extend(self.call_args(&fsig, args, dots.is_some()));
@@ -46,7 +49,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     }
                     SelectionKind::InterfaceMethod => {
                         if let Some(MethodTarget::Interface { index, .. }) = sel.method.clone() {
-                            let iv = self.embedded_value(x, &sel.path, sel.recv);
+                            let iv = match self.recv_overrides.get(&fun.id) {
+                                Some(v) => v.clone(),
+                                None => self.embedded_value(x, &sel.path, sel.recv),
+                            };
                             let w = iv.words();
                             self.nil_check(w[0]);
                             let code = self.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], 16 + 8 * index as i32);
@@ -287,32 +293,43 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.load(ft, addr, 0)
     }
 
-    /// A method value `x.M` (not called): a closure `[wrapper, receiver...]` binding a copy of the
-    /// receiver (evaluated now); the wrapper (`is_wrapper`) calls the method with it.
-    pub fn method_value(&mut self, e: &ast::Expr, x: &ast::Expr, s: &crate::types::Selection) -> V {
-        let Some(fsig) = self.p.tt.signature(s.ty).cloned() else { return V::one(self.i64c(0)) };
-        // receiver: (type stored in the closure, value)
-        let (recv_t, recv_v, target) = match s.method.clone() {
-            Some(MethodTarget::Concrete { func, ptr_recv, .. }) => {
+    /// The receiver a method value or deferred method call binds, evaluated now as Go does: the
+    /// value (copied) or pointer the method takes, reached through `s.path` (embedded pointers
+    /// dereferenced, nil-checked), or the interface value (nil-checked). Returns the type it is
+    /// stored as and the value.
+    pub fn bound_receiver(&mut self, x: &ast::Expr, s: &crate::types::Selection) -> Option<(TypeId, V)> {
+        match s.method.clone()? {
+            MethodTarget::Concrete { ptr_recv, .. } => {
                 let end = self.path_end_type(s.recv, &s.path);
                 let base = self.p.tt.pointer_elem(end).filter(|_| matches!(self.p.tt.under(end), GoType::Pointer(_))).unwrap_or(end);
                 let words = self.method_receiver(x, &s.path, s.recv, ptr_recv);
                 if ptr_recv {
-                    (self.p.tt_pointer_like(), V::W(words), Err(func))
+                    Some((self.p.tt_pointer_like(), V::W(words)))
                 } else {
                     let v = match self.p.repr(base) {
                         Repr::Mem { .. } => V::M(words[0]),
                         Repr::Words(_) => V::W(words),
                     };
-                    (base, v, Err(func))
+                    Some((base, v))
                 }
             }
-            Some(MethodTarget::Interface { index, .. }) => {
+            MethodTarget::Interface { .. } => {
                 let iv = self.embedded_value(x, &s.path, s.recv);
                 let w = iv.words();
                 self.nil_check(w[0]);
-                (TypeTable::EMPTY_INTERFACE, iv, Ok(index))
+                Some((TypeTable::EMPTY_INTERFACE, iv))
             }
+        }
+    }
+
+    /// A method value `x.M` (not called): a closure `[wrapper, receiver...]` binding a copy of the
+    /// receiver (evaluated now); the wrapper (`is_wrapper`) calls the method with it.
+    pub fn method_value(&mut self, e: &ast::Expr, x: &ast::Expr, s: &crate::types::Selection) -> V {
+        let Some(fsig) = self.p.tt.signature(s.ty).cloned() else { return V::one(self.i64c(0)) };
+        let Some((recv_t, recv_v)) = self.bound_receiver(x, s) else { return V::one(self.i64c(0)) };
+        let target = match s.method.clone() {
+            Some(MethodTarget::Concrete { func, .. }) => Err(func),
+            Some(MethodTarget::Interface { index, .. }) => Ok(index),
             None => return V::one(self.i64c(0)),
         };
         let (rsize, ralign) = self.p.size_align(recv_t);

@@ -110,8 +110,9 @@ pub struct FnCx<'p, 'a, 'f> {
     pub func_name: String,
     /// Pre-evaluated values standing in for expressions (deferred-call wrappers).
     pub overrides: HashMap<crate::syntax::ast::NodeId, V>,
-    /// Pre-evaluated addresses standing in for addressable expressions (wrappers).
-    pub addr_overrides: HashMap<crate::syntax::ast::NodeId, Value>,
+    /// Pre-evaluated method receivers, keyed by the method selector (deferred method calls: the
+    /// receiver is evaluated, dereferenced and nil-checked at the `defer` statement).
+    pub recv_overrides: HashMap<crate::syntax::ast::NodeId, V>,
     /// Number of open-coded defer slots (for the JIT's metadata).
     pub n_open_defers: u32,
     /// Some `try_call` targets the deferreturn block (else it is unreachable and left empty).

@@ -51,8 +51,9 @@ pub struct Prog<'a> {
     /// Number of func literals lowered so far per enclosing Go name (for `main.f.func1`).
     pub lit_counter: HashMap<String, u32>,
     anon: u32,
-    /// Set while lowering `main.main`: the package initializer to call first.
-    pub main_init: Option<FuncId>,
+    /// `(main.main, main.init)`: `main.main`'s prologue calls the package initializer first
+    /// (only its own: the func literals inside `main` are lowered while this is set too).
+    pub main_init: Option<(FuncId, FuncId)>,
     /// The next function built uses lite defers (see `defer.rs`).
     pub lite_pending: bool,
     /// Set by the function just emitted: it qualifies for lite defers and must be rebuilt.

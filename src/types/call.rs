@@ -698,6 +698,7 @@ impl<'a> Checker<'a> {
                     }
                     self.mark_address_taken(xe);
                 }
+                self.record_dep(m.func);
                 self.info.selections.insert(
                     e.id,
                     Selection {
@@ -790,6 +791,7 @@ impl<'a> Checker<'a> {
                     self.error(e.span, format!("invalid method expression {ts}.{nm} (needs pointer receiver (*{ts}).{nm})"));
                     return inv;
                 }
+                self.record_dep(m.func);
                 (
                     m.sig,
                     MethodTarget::Concrete { named, index, func: m.func, ptr_recv: m.ptr_recv },

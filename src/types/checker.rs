@@ -111,7 +111,7 @@ pub(super) struct Checker<'a> {
     /// Named types declared in this file (for the invalid-recursion check).
     pub declared_types: Vec<(TypeId, Span)>,
     /// Package-level var objects in declaration order.
-    pkg_vars: Vec<ObjId>,
+    pub(super) pkg_vars: Vec<ObjId>,
     /// What is being checked: a program to run, or any package (`gojit check`).
     pub goal: Goal,
 }
@@ -588,7 +588,8 @@ impl<'a> Checker<'a> {
     /// Records that the current package-level declaration depends on `obj` (for init order).
     pub fn record_dep(&mut self, obj: ObjId) {
         if let Some(cur) = self.cur_pkg_obj {
-            if self.pkg_decls.contains_key(&obj) {
+            let is_method = matches!(self.info.objects[obj].kind, ObjKind::Func { recv: Some(_), .. });
+            if self.pkg_decls.contains_key(&obj) || is_method {
                 self.deps.entry(cur).or_default().push(obj);
             }
         }
@@ -946,7 +947,7 @@ impl<'a> Checker<'a> {
 
     /// Reports initialisation cycles: cycles in the dependency graph of package-level objects
     /// (through function bodies too) that contain a variable or constant.
-    fn report_init_cycles(&mut self) {
+    pub(super) fn report_init_cycles(&mut self) {
         let mut objs: Vec<ObjId> = self.pkg_decls.keys().copied().collect();
         objs.sort_by_key(|&o| (self.info.objects[o].span.lo, o));
         // 0 white, 1 grey, 2 black
@@ -1001,59 +1002,6 @@ impl<'a> Checker<'a> {
                     },
                 }
             }
-        }
-    }
-
-    fn compute_init_order(&mut self) {
-        self.report_init_cycles();
-        let vars = self.pkg_vars.clone();
-        let mut emitted: HashSet<ObjId> = HashSet::new();
-        let mut visited: HashSet<ObjId> = HashSet::new();
-        let mut order: Vec<ObjId> = vec![];
-        for v in vars {
-            self.init_visit(v, &mut visited, &mut emitted, &mut order, 0);
-        }
-        // Build initialisers: one per var spec (multi-value) or per variable.
-        let mut done_specs: HashSet<(usize, usize)> = HashSet::new();
-        for v in order {
-            let Some(PkgDecl::Var { spec, index, decl, spec_index }) = self.pkg_decls.get(&v).copied() else { continue };
-            if spec.values.is_empty() {
-                continue;
-            }
-            if spec.values.len() == 1 && spec.names.len() > 1 {
-                if !done_specs.insert((decl, spec_index)) {
-                    continue;
-                }
-                let lhs = spec
-                    .names
-                    .iter()
-                    .map(|n| if n.is_blank() { None } else { self.info.defs[n.id].expand() })
-                    .collect();
-                self.info.init_order.push(Initializer { lhs, rhs: spec.values[0].id });
-            } else if let Some(e) = spec.values.get(index) {
-                let lhs = vec![if spec.names[index].is_blank() { None } else { Some(v) }];
-                self.info.init_order.push(Initializer { lhs, rhs: e.id });
-            }
-        }
-    }
-
-    fn init_visit(
-        &mut self,
-        o: ObjId,
-        visited: &mut HashSet<ObjId>,
-        emitted: &mut HashSet<ObjId>,
-        order: &mut Vec<ObjId>,
-        depth: u32,
-    ) {
-        if depth > 10_000 || !visited.insert(o) {
-            return;
-        }
-        let deps = self.deps.get(&o).cloned().unwrap_or_default();
-        for d in deps {
-            self.init_visit(d, visited, emitted, order, depth + 1);
-        }
-        if matches!(self.info.objects[o].kind, ObjKind::Var(_)) && emitted.insert(o) {
-            order.push(o);
         }
     }
 

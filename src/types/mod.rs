@@ -16,6 +16,7 @@ pub mod ty;
 mod call;
 mod checker;
 mod expr;
+mod initorder;
 mod stmt;
 mod typexpr;
 mod universe;
