@@ -847,6 +847,11 @@ impl<'a> Checker<'a> {
     fn type_spec(&mut self, obj: ObjId, spec: &'a ast::TypeSpec) {
         if spec.alias {
             let t = self.typ(&spec.typ);
+            // `type T = T` (a local alias is in scope in its own declaration).
+            let self_ref = spec.typ.as_ident().is_some_and(|id| self.info.uses[id.id].expand() == Some(obj));
+            if self_ref {
+                self.error(spec.name.span, format!("invalid recursive type: {} refers to itself", spec.name.name));
+            }
             self.info.objects[obj].kind = ObjKind::TypeName { ty: t };
             return;
         }

@@ -1306,7 +1306,8 @@ impl<'a> Checker<'a> {
                                 self.elem_value(&el.value, None);
                                 continue;
                             };
-                            let Some(fi) = fields.iter().position(|f| f.name == kid.name) else {
+                            // A blank field can never be named in a literal (go/types).
+                            let Some(fi) = fields.iter().position(|f| f.name == kid.name && kid.name != "_") else {
                                 let ts = self.tt.type_string_err(t);
                                 self.error(kid.span, format!("unknown field {} in struct literal of type {ts}", kid.name));
                                 self.elem_value(&el.value, None);

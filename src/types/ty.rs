@@ -652,6 +652,10 @@ impl TypeTable {
             Type::Named(_) => match self.under(t) {
                 // Named pointer types: fields of the pointee are accessible, methods are not.
                 Type::Pointer(e) => {
+                    // `type PP **S`: (*x).f would need a second implicit dereference.
+                    if matches!(self.under(*e), Type::Pointer(_)) {
+                        return Lookup::NotFound;
+                    }
                     return match self.lookup_field_or_method(*e, name) {
                         f @ Lookup::Field { .. } => f,
                         _ => Lookup::NotFound,
