@@ -1285,32 +1285,3 @@ mod tests {
         assert_eq!(bounds_message(bounds::SLICE_B, 5, 3), "runtime error: slice bounds out of range [5:3]");
     }
 }
-
-/// The panic machinery's entry points for JIT code, by the names the compiler imports. Calling
-/// conventions: `gort_gopanic(typ, data)`, `gort_panic_bounds(code, x, y)`,
-/// `gort_panic_index(i, len)`, `gort_panic_slice_{alen,acap,b}(x, y)`, `gort_panic_divide()`,
-/// `gort_panic_shift()`, `gort_panic_nilderef()` (alias `gort_panic_nil`), `gort_panic_nilmap()`,
-/// `gort_exit(code)` never return and are called with `tail` (`try_call` in frames with defers);
-/// `gort_gorecover(out)`, `gort_deferproc(closure)`, `gort_deferpop() -> closure` (alias
-/// `gort_deferreturn`), `gort_set_trace(on)` never panic and work with `tail` or `system_v`.
-pub fn symbols() -> Vec<(&'static str, *const u8)> {
-    vec![
-        ("gort_gopanic", gort_gopanic as *const u8),
-        ("gort_gorecover", gort_gorecover as *const u8),
-        ("gort_deferproc", gort_deferproc as *const u8),
-        ("gort_deferpop", gort_deferpop as *const u8),
-        ("gort_deferreturn", gort_deferpop as *const u8),
-        ("gort_exit", gort_exit as *const u8),
-        ("gort_panic_bounds", gort_panic_bounds as *const u8),
-        ("gort_panic_index", gort_panic_index as *const u8),
-        ("gort_panic_divide", gort_panic_divide as *const u8),
-        ("gort_panic_nilderef", gort_panic_nilderef as *const u8),
-        ("gort_panic_nil", gort_panic_nilderef as *const u8),
-        ("gort_panic_shift", gort_panic_shift as *const u8),
-        ("gort_panic_slice_alen", gort_panic_slice_alen as *const u8),
-        ("gort_panic_slice_acap", gort_panic_slice_acap as *const u8),
-        ("gort_panic_slice_b", gort_panic_slice_b as *const u8),
-        ("gort_panic_nilmap", gort_panic_nilmap as *const u8),
-        ("gort_set_trace", gort_set_trace as *const u8),
-    ]
-}

@@ -5,14 +5,13 @@
 //! a value the callee copies in its prologue), out pointers for aggregate results; variadic
 //! arguments are packed into a fresh slice unless spread with `...`.
 
-use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Type, Value, condcodes::IntCC, types};
-use cranelift_codegen::isa::CallConv;
+use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Value, condcodes::IntCC, types};
 
 use crate::syntax::ast::{self, ExprKind};
 use crate::types::{Builtin, External, MethodTarget, Mode, ObjKind, SelectionKind, Type as GoType, TypeId, TypeTable};
 
 use super::func::{Callee, FnCx, V};
-use super::rt::{Rt, sig_of};
+use super::rt::Rt;
 use super::tyview::{self, Repr};
 
 impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
@@ -467,7 +466,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             ObjKind::External { ext: External::OsStderr, .. } => V::one(self.i64c(2)),
             ObjKind::External { ext: External::OsArgs, .. } => {
                 let out = self.temp(24, 8);
-                self.lib_sysv("gort_os_args", &[out], &[]);
+                self.lib("gort_os_args", &[out]);
                 self.load(t, out, 0)
             }
             ObjKind::Const { val, ty } => self.constant(&val, ty),
@@ -714,14 +713,14 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     // ---- library calls ------------------------------------------------------------------------
 
-    /// Calls a runtime library entry (`tail` convention, may panic) with `args`; results are
-    /// returned in registers.
-    pub fn lib(&mut self, name: &'static str, args: &[Value], rets: &[Type]) -> Vec<Value> {
-        let ps: Vec<Type> = args.iter().map(|&a| self.b.func.dfg.value_type(a)).collect();
-        let sig = sig_of(CallConv::Tail, &ps, rets);
-        let id = self.p.lib_func(name, &sig);
+    /// Calls the runtime library entry `name` (declared in `rt::DECLS`, which gives its
+    /// convention and types) with `args`; results are returned in registers.
+    pub fn lib(&mut self, name: &'static str, args: &[Value]) -> Vec<Value> {
+        let d = self.p.lib_decl(name);
+        let args = self.coerce_args(d, args);
+        let id = self.p.lib_func(d);
         let fr = self.func_ref(id);
-        self.emit_call(Callee::Direct(fr), args, true)
+        self.emit_call(Callee::Direct(fr), &args, d.may_panic())
     }
 
     /// Packs values as a `[]any` argument array on the stack: (ptr, n).
@@ -762,33 +761,22 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.any_args(vals)
     }
 
-    /// Calls a non-panicking `system_v` runtime entry with up to 2 results in registers.
-    pub fn lib_sysv(&mut self, name: &'static str, args: &[Value], rets: &[Type]) -> Vec<Value> {
-        let ps: Vec<Type> = args.iter().map(|&a| self.b.func.dfg.value_type(a)).collect();
-        let sig = sig_of(CallConv::SystemV, &ps, rets);
-        let id = self.p.lib_func(name, &sig);
-        let fr = self.func_ref(id);
-        self.emit_call(Callee::Direct(fr), args, false)
-    }
-
     fn lib_call(&mut self, ext: External, _ty: TypeId, args: &[ast::Expr], spread: bool, e: &ast::Expr) -> Vec<V> {
         use External::*;
         let t = self.ty(e);
-        let i64t = types::I64;
         // the string words of argument i
         let sw = |cx: &mut Self, i: usize| -> Vec<Value> { cx.expr(&args[i]).words() };
         let int = |_: &mut Self, v: Value| V::one(v);
-        let boolean = |cx: &mut Self, v: Value| V::one(cx.b.ins().ireduce(types::I8, v));
         match ext {
             FmtPrintln | FmtPrint | FmtPrintf => {
                 let r = if ext == FmtPrintf {
                     let f = sw(self, 0);
                     let (p, n) = self.fmt_args(&args[1..], spread);
-                    self.lib("gort_fmt_printf", &[f[0], f[1], p, n], &[i64t])
+                    self.lib("gort_fmt_printf", &[f[0], f[1], p, n])
                 } else {
                     let (p, n) = self.fmt_args(args, spread);
                     let name = if ext == FmtPrintln { "gort_fmt_println" } else { "gort_fmt_print" };
-                    self.lib(name, &[p, n], &[i64t])
+                    self.lib(name, &[p, n])
                 };
                 let z = self.zero(TypeTable::ERROR);
                 vec![V::one(r[0]), z]
@@ -801,11 +789,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let r = if ext == FmtFprintf {
                     let f = sw(self, 1);
                     let (p, n) = self.fmt_args(&args[2..], spread);
-                    self.lib("gort_fmt_fprintf", &[fd, f[0], f[1], p, n], &[i64t])
+                    self.lib("gort_fmt_fprintf", &[fd, f[0], f[1], p, n])
                 } else {
                     let (p, n) = self.fmt_args(&args[1..], spread);
                     let name = if ext == FmtFprintln { "gort_fmt_fprintln" } else { "gort_fmt_fprint" };
-                    self.lib(name, &[fd, p, n], &[i64t])
+                    self.lib(name, &[fd, p, n])
                 };
                 let z = self.zero(TypeTable::ERROR);
                 vec![V::one(r[0]), z]
@@ -815,31 +803,31 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let f = sw(self, 0);
                 let (p, n) = self.fmt_args(&args[1..], spread);
                 let name = if ext == FmtErrorf { "gort_fmt_errorf" } else { "gort_fmt_sprintf" };
-                self.lib(name, &[out, f[0], f[1], p, n], &[]);
+                self.lib(name, &[out, f[0], f[1], p, n]);
                 vec![self.load(t, out, 0)]
             }
             FmtSprint | FmtSprintln => {
                 let out = self.temp(16, 8);
                 let (p, n) = self.fmt_args(args, spread);
                 let name = if ext == FmtSprint { "gort_fmt_sprint" } else { "gort_fmt_sprintln" };
-                self.lib(name, &[out, p, n], &[]);
+                self.lib(name, &[out, p, n]);
                 vec![self.load(t, out, 0)]
             }
             ErrorsNew => {
                 let s = sw(self, 0);
-                vec![V::W(self.lib_sysv("gort_errors_new", &[s[0], s[1]], &[i64t, i64t]))]
+                vec![V::W(self.lib("gort_errors_new", &[s[0], s[1]]))]
             }
             ErrorsUnwrap => {
                 let a = self.expr_as(&args[0], TypeTable::ERROR).words();
                 let out = self.temp(16, 8);
-                self.lib("gort_errors_unwrap", &[out, a[0], a[1]], &[]);
+                self.lib("gort_errors_unwrap", &[out, a[0], a[1]]);
                 vec![self.load(t, out, 0)]
             }
             ErrorsIs => {
                 let a = self.expr_as(&args[0], TypeTable::ERROR).words();
                 let b = self.expr_as(&args[1], TypeTable::ERROR).words();
-                let r = self.lib("gort_errors_is", &[a[0], a[1], b[0], b[1]], &[i64t]);
-                vec![boolean(self, r[0])]
+                let r = self.lib("gort_errors_is", &[a[0], a[1], b[0], b[1]]);
+                vec![V::one(r[0])]
             }
             ErrorsAs => {
                 let a = self.expr_as(&args[0], TypeTable::ERROR).words();
@@ -848,22 +836,22 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let elem = self.p.tt.pointer_elem(tt).unwrap_or(TypeTable::ERROR);
                 let td = self.p.typedesc(elem);
                 let tdv = self.i64c(td as i64);
-                let r = self.lib("gort_errors_as", &[a[0], a[1], tdv, target], &[i64t]);
-                vec![boolean(self, r[0])]
+                let r = self.lib("gort_errors_as", &[a[0], a[1], tdv, target]);
+                vec![V::one(r[0])]
             }
             OsExit => {
                 let c = self.index_value(&args[0]);
-                self.lib("gort_exit", &[c], &[]);
+                self.lib("gort_exit", &[c]);
                 vec![]
             }
             StrconvItoa => {
                 let v = self.index_value(&args[0]);
-                vec![V::W(self.lib_sysv("gort_strconv_itoa", &[v], &[i64t, i64t]))]
+                vec![V::W(self.lib("gort_strconv_itoa", &[v]))]
             }
             StrconvAtoi => {
                 let s = sw(self, 0);
                 let out = self.temp(24, 8);
-                self.lib("gort_strconv_atoi", &[out, s[0], s[1]], &[]);
+                self.lib("gort_strconv_atoi", &[out, s[0], s[1]]);
                 let v = self.load(TypeTable::INT, out, 0);
                 let err = self.load(TypeTable::ERROR, out, 8);
                 vec![v, err]
@@ -876,31 +864,31 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     StringsHasSuffix => "gort_strings_hassuffix",
                     _ => "gort_strings_equalfold",
                 };
-                let r = self.lib_sysv(name, &[a[0], a[1], b[0], b[1]], &[types::I8]);
+                let r = self.lib(name, &[a[0], a[1], b[0], b[1]]);
                 vec![V::one(r[0])]
             }
             StringsContainsRune => {
                 let a = sw(self, 0);
                 let r = self.index_value(&args[1]);
-                let v = self.lib_sysv("gort_strings_containsrune", &[a[0], a[1], r], &[types::I8]);
+                let v = self.lib("gort_strings_containsrune", &[a[0], a[1], r]);
                 vec![V::one(v[0])]
             }
             StringsContainsAny => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
-                let r = self.lib_sysv("gort_strings_containsany", &[a[0], a[1], b[0], b[1]], &[types::I8]);
+                let r = self.lib("gort_strings_containsany", &[a[0], a[1], b[0], b[1]]);
                 vec![V::one(r[0])]
             }
             StringsIndexRune => {
                 let a = sw(self, 0);
                 let r = self.index_value(&args[1]);
-                let v = self.lib_sysv("gort_strings_indexrune", &[a[0], a[1], r], &[i64t]);
+                let v = self.lib("gort_strings_indexrune", &[a[0], a[1], r]);
                 vec![int(self, v[0])]
             }
             StringsSplitN => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
                 let n = self.index_value(&args[2]);
                 let out = self.temp(24, 8);
-                self.lib_sysv("gort_strings_splitn", &[out, a[0], a[1], b[0], b[1], n], &[]);
+                self.lib("gort_strings_splitn", &[out, a[0], a[1], b[0], b[1], n]);
                 vec![self.load(t, out, 0)]
             }
             StringsIndex | StringsLastIndex | StringsCount | StringsIndexAny | StringsCompare => {
@@ -912,13 +900,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     StringsCompare => "gort_strings_compare",
                     _ => "gort_strings_count",
                 };
-                let r = self.lib_sysv(name, &[a[0], a[1], b[0], b[1]], &[i64t]);
+                let r = self.lib(name, &[a[0], a[1], b[0], b[1]]);
                 vec![int(self, r[0])]
             }
             StringsIndexByte => {
                 let a = sw(self, 0);
                 let c = self.expr(&args[1]).w0();
-                let r = self.lib_sysv("gort_strings_indexbyte", &[a[0], a[1], c], &[i64t]);
+                let r = self.lib("gort_strings_indexbyte", &[a[0], a[1], c]);
                 vec![int(self, r[0])]
             }
             StringsToUpper | StringsToLower | StringsTrimSpace => {
@@ -928,7 +916,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     StringsToLower => "gort_strings_tolower",
                     _ => "gort_strings_trimspace",
                 };
-                vec![V::W(self.lib_sysv(name, &[a[0], a[1]], &[i64t, i64t]))]
+                vec![V::W(self.lib(name, &[a[0], a[1]]))]
             }
             StringsTrim | StringsTrimLeft | StringsTrimRight | StringsTrimPrefix | StringsTrimSuffix => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
@@ -939,38 +927,38 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     StringsTrimPrefix => "gort_strings_trimprefix",
                     _ => "gort_strings_trimsuffix",
                 };
-                vec![V::W(self.lib_sysv(name, &[a[0], a[1], b[0], b[1]], &[i64t, i64t]))]
+                vec![V::W(self.lib(name, &[a[0], a[1], b[0], b[1]]))]
             }
             StringsReplaceAll => {
                 let (a, b, c) = (sw(self, 0), sw(self, 1), sw(self, 2));
-                vec![V::W(self.lib_sysv("gort_strings_replaceall", &[a[0], a[1], b[0], b[1], c[0], c[1]], &[i64t, i64t]))]
+                vec![V::W(self.lib("gort_strings_replaceall", &[a[0], a[1], b[0], b[1], c[0], c[1]]))]
             }
             StringsReplace => {
                 let (a, b, c) = (sw(self, 0), sw(self, 1), sw(self, 2));
                 let n = self.index_value(&args[3]);
-                vec![V::W(self.lib_sysv("gort_strings_replace", &[a[0], a[1], b[0], b[1], c[0], c[1], n], &[i64t, i64t]))]
+                vec![V::W(self.lib("gort_strings_replace", &[a[0], a[1], b[0], b[1], c[0], c[1], n]))]
             }
             StringsSplit => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
                 let out = self.temp(24, 8);
-                self.lib_sysv("gort_strings_split", &[out, a[0], a[1], b[0], b[1]], &[]);
+                self.lib("gort_strings_split", &[out, a[0], a[1], b[0], b[1]]);
                 vec![self.load(t, out, 0)]
             }
             StringsFields => {
                 let a = sw(self, 0);
                 let out = self.temp(24, 8);
-                self.lib_sysv("gort_strings_fields", &[out, a[0], a[1]], &[]);
+                self.lib("gort_strings_fields", &[out, a[0], a[1]]);
                 vec![self.load(t, out, 0)]
             }
             StringsJoin => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
-                vec![V::W(self.lib_sysv("gort_strings_join", &[a[0], a[1], b[0], b[1]], &[i64t, i64t]))]
+                vec![V::W(self.lib("gort_strings_join", &[a[0], a[1], b[0], b[1]]))]
             }
             StringsRepeat => {
                 let a = sw(self, 0);
                 let n = self.index_value(&args[1]);
                 let out = self.temp(16, 8);
-                self.lib("gort_strings_repeat", &[out, a[0], a[1], n], &[]);
+                self.lib("gort_strings_repeat", &[out, a[0], a[1], n]);
                 vec![self.load(t, out, 0)]
             }
             _ => {
@@ -993,7 +981,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let mut all = words;
         all.extend(outs.iter().copied());
         let name: &'static str = Box::leak(format!("gort_{}", lib_name(ext)).into_boxed_str());
-        self.lib(name, &all, &[]);
+        self.lib(name, &all);
         results.iter().zip(outs).map(|(&r, o)| self.load(r, o, 0)).collect()
     }
 }

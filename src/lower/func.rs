@@ -21,7 +21,7 @@ use cranelift_module::{FuncId, Module};
 use crate::types::TypeId;
 
 use super::prog::Prog;
-use super::rt::Rt;
+use super::rt::{Decl, Rt};
 use crate::types::ObjId as ObjKey;
 use super::tyview::{Repr, word_offsets};
 
@@ -512,8 +512,30 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// Calls a runtime entry point.
     pub fn rt(&mut self, f: Rt, args: &[Value]) -> Vec<Value> {
+        let args = self.coerce_args(f.decl(), args);
         let fr = self.rt_ref(f);
-        self.emit_call(Callee::Direct(fr), args, f.may_panic())
+        self.emit_call(Callee::Direct(fr), &args, f.may_panic())
+    }
+
+    /// `args` as the declared parameter types of `d`: an integer wider than declared is reduced
+    /// (the Rust type is the truth, and the signature then extends it again at the call);
+    /// anything else that disagrees is a compiler bug.
+    pub fn coerce_args(&mut self, d: &Decl, args: &[Value]) -> Vec<Value> {
+        assert_eq!(args.len(), d.params.len(), "{}: {} arguments for {} parameters", d.name, args.len(), d.params.len());
+        let want = d.param_types();
+        args.iter()
+            .zip(want)
+            .map(|(&a, w)| {
+                let have = self.b.func.dfg.value_type(a);
+                if have == w {
+                    a
+                } else if have.is_int() && w.is_int() && have.bits() > w.bits() {
+                    self.b.ins().ireduce(w, a)
+                } else {
+                    panic!("{}: argument of type {have} for a {w} parameter", d.name)
+                }
+            })
+            .collect()
     }
 
     pub fn rt_ref(&mut self, f: Rt) -> ir::FuncRef {
