@@ -1103,6 +1103,20 @@ pub extern "C" fn gort_panic_nilderef() -> ! {
     )
 }
 
+/// A value method called through a nil pointer by the compiler-generated `*T` wrapper (gc's
+/// `runtime.panicwrap`): a `runtime.plainError` `value method main.T.M called using nil *T
+/// pointer`; `msg`/`len` is that message (static data). `tail`, never returns.
+///
+/// # Safety
+/// `msg` points to `len` readable bytes of UTF-8 that live as long as the program.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub unsafe extern "C" fn gort_panicwrap(msg: *const u8, len: usize) -> ! {
+    // SAFETY: the caller passes a static message (the compiler's leaked string constant).
+    let text = unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(msg, len)) };
+    raise_from_entry(arch::current_fp(), RtErrClass::Plain, text, false)
+}
+
 /// Assignment to an entry of a nil map. `tail`, never returns.
 #[unsafe(no_mangle)]
 #[inline(never)]
@@ -1290,6 +1304,7 @@ mod tests {
 /// conventions: `gort_gopanic(typ, data)`, `gort_panic_bounds(code, x, y)`,
 /// `gort_panic_index(i, len)`, `gort_panic_slice_{alen,acap,b}(x, y)`, `gort_panic_divide()`,
 /// `gort_panic_shift()`, `gort_panic_nilderef()` (alias `gort_panic_nil`), `gort_panic_nilmap()`,
+/// `gort_panicwrap(msg, len)`,
 /// `gort_exit(code)` never return and are called with `tail` (`try_call` in frames with defers);
 /// `gort_gorecover(out)`, `gort_deferproc(closure)`, `gort_deferpop() -> closure` (alias
 /// `gort_deferreturn`), `gort_set_trace(on)` never panic and work with `tail` or `system_v`.
@@ -1311,6 +1326,7 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         ("gort_panic_slice_acap", gort_panic_slice_acap as *const u8),
         ("gort_panic_slice_b", gort_panic_slice_b as *const u8),
         ("gort_panic_nilmap", gort_panic_nilmap as *const u8),
+        ("gort_panicwrap", gort_panicwrap as *const u8),
         ("gort_set_trace", gort_set_trace as *const u8),
     ]
 }

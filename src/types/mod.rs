@@ -28,6 +28,7 @@ pub use info::{
     Builtin, External, FuncInfo, Info, Initializer, MethodTarget, Mode, ObjId, ObjKind, Object, Package, Selection,
     SelectionKind, TypeAndValue, VarInfo, VarKind,
 };
+pub(crate) use call::contains_call;
 pub use ty::{BasicKind, Lookup, Type, TypeId, TypeTable};
 
 use crate::diag::{Diagnostic, SourceFile};
