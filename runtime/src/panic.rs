@@ -1103,6 +1103,20 @@ pub extern "C" fn gort_panic_nilderef() -> ! {
     )
 }
 
+/// A value method called through a nil pointer by the compiler-generated `*T` wrapper (gc's
+/// `runtime.panicwrap`): a `runtime.plainError` `value method main.T.M called using nil *T
+/// pointer`; `msg`/`len` is that message (static data). `tail`, never returns.
+///
+/// # Safety
+/// `msg` points to `len` readable bytes of UTF-8 that live as long as the program.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub unsafe extern "C" fn gort_panicwrap(msg: *const u8, len: usize) -> ! {
+    // SAFETY: the caller passes a static message (the compiler's leaked string constant).
+    let text = unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(msg, len)) };
+    raise_from_entry(arch::current_fp(), RtErrClass::Plain, text, false)
+}
+
 /// Assignment to an entry of a nil map. `tail`, never returns.
 #[unsafe(no_mangle)]
 #[inline(never)]

@@ -166,6 +166,7 @@ pub fn entries() -> Vec<Entry> {
         e!(panic::gort_panic_slice_acap, 2),
         e!(panic::gort_panic_slice_b, 2),
         e!(panic::gort_panic_nilmap, 0),
+        e!(panic::gort_panicwrap, 2),
         e!(panic::gort_set_trace, 1),
     ]
 }

@@ -228,34 +228,34 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// The receiver words for a concrete method call on `x` through embedded `path`.
     pub fn method_receiver(&mut self, x: &ast::Expr, path: &[u32], xt: TypeId, ptr_recv: bool) -> Vec<Value> {
+        let is_ptr = matches!(self.p.tt.under(xt), GoType::Pointer(_));
+        if path.is_empty() && ptr_recv && !is_ptr {
+            return vec![self.addr_of(x)];
+        }
+        let xv = self.expr(x);
+        self.receiver_of_value(xv, xt, path, ptr_recv)
+    }
+
+    /// The receiver words for a method reached from the value `xv` of type `xt` through embedded
+    /// fields `path`: the pointer (pointer receivers) or a copy of the value (value receivers),
+    /// embedded pointers followed and nil-checked.
+    pub fn receiver_of_value(&mut self, xv: V, xt: TypeId, path: &[u32], ptr_recv: bool) -> Vec<Value> {
+        let is_ptr = matches!(self.p.tt.under(xt), GoType::Pointer(_));
         if path.is_empty() {
-            let is_ptr = matches!(self.p.tt.under(xt), GoType::Pointer(_));
             return match (is_ptr, ptr_recv) {
-                (true, true) => vec![self.expr(x).w0()],
-                (false, true) => vec![self.addr_of(x)],
+                (true, true) => vec![xv.w0()],
+                (false, true) => vec![self.value_addr(xt, &xv)],
                 (true, false) => {
-                    let p = self.expr(x).w0();
+                    let p = xv.w0();
                     self.nil_check(p);
                     let et = self.p.tt.pointer_elem(xt).unwrap();
                     let v = self.load(et, p, 0);
-                    let v = self.copy_to_temp(et, &v);
-                    v.words()
+                    self.copy_to_temp(et, &v).words()
                 }
-                (false, false) => {
-                    let v = self.expr(x);
-                    let v = self.copy_to_temp(xt, &v);
-                    v.words()
-                }
+                (false, false) => self.copy_to_temp(xt, &xv).words(),
             };
         }
-        let base = if matches!(self.p.tt.under(xt), GoType::Pointer(_)) {
-            self.expr(x).w0()
-        } else {
-            match self.expr(x) {
-                V::M(a) => a,
-                v => self.value_addr(xt, &v),
-            }
-        };
+        let base = if is_ptr { xv.w0() } else { self.value_addr(xt, &xv) };
         let (addr, ft) = self.field_path_addr(base, xt, path);
         let is_ptr = matches!(self.p.tt.under(ft), GoType::Pointer(_));
         match (is_ptr, ptr_recv) {
@@ -400,6 +400,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let Some(&fid) = self.p.funcs.get(&func) else { return self.zero(t) };
         let Some(fsig) = self.p.tt.signature(t).cloned() else { return self.zero(t) };
         let recv_t = s.recv;
+        let path = s.path.clone();
         let recv_is_ptr = matches!(self.p.tt.under(recv_t), GoType::Pointer(_));
         let sig = self.p.go_signature(None, &fsig.params, &fsig.results);
         let name = format!("{}-fm", self.p.func_name(func));
@@ -413,16 +414,17 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let ps = cx.b.block_params(entry).to_vec();
             let z = cx.i64c(0);
             let mut args = vec![z];
-            if !ptr_recv && recv_is_ptr {
+            if !ptr_recv && recv_is_ptr && path.is_empty() {
                 let p = ps[1];
-                cx.nil_check(p);
                 let base = cx.p.tt.pointer_elem(recv_t).unwrap();
-                let v = cx.load(base, p, 0);
-                let v = cx.copy_to_temp(base, &v);
-                args.extend(v.words());
-            } else {
-                args.extend_from_slice(&ps[1..1 + nrecv]);
+                cx.panicwrap_check(p, base, func);
             }
+            let words = ps[1..1 + nrecv].to_vec();
+            let recv = match cx.p.repr(recv_t) {
+                Repr::Mem { .. } => V::M(words[0]),
+                Repr::Words(_) => V::W(words),
+            };
+            args.extend(cx.receiver_of_value(recv, recv_t, &path, ptr_recv));
             args.extend_from_slice(&ps[1 + nrecv..]);
             let fr = cx.func_ref(fid);
             let rets = cx.emit_call(Callee::Direct(fr), &args, true);
@@ -685,9 +687,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         V::W(vec![p, l, c])
     }
 
-    /// Ensures capacity for `newlen`; fast path without a call when it fits.
+    /// Ensures capacity for `newlen`; fast path without a call when it fits. The comparison is
+    /// unsigned so that a length overflowing past the maximum int (negative `newlen`) takes the
+    /// slow path, where `gort_growslice` panics `growslice: len out of range`.
     fn grow(&mut self, el: TypeId, s: &[Value], added: Value, newlen: Value) -> (Value, Value, Value) {
-        let fits = self.b.ins().icmp(IntCC::SignedLessThanOrEqual, newlen, s[2]);
+        let fits = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, newlen, s[2]);
         let slow = self.cold_block();
         let join = self.block();
         for _ in 0..3 {

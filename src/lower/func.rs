@@ -251,6 +251,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
     }
 
+    /// Copies `size` bytes from `src` to `dst`; the ranges may overlap (`*(*[4]int)(s[1:]) =
+    /// *(*[4]int)(s[:4])`): small copies load every chunk before storing any, larger ones memmove.
     pub fn memcpy(&mut self, dst: Value, src: Value, size: u64) {
         if size == 0 {
             return;
@@ -258,6 +260,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if size <= 64 {
             let mut off = 0i32;
             let size = size as i32;
+            let mut chunks = vec![];
             while off < size {
                 let rem = size - off;
                 let ty = if rem >= 8 {
@@ -270,8 +273,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     types::I8
                 };
                 let v = self.b.ins().load(ty, MemFlagsData::trusted(), src, off);
-                self.b.ins().store(MemFlagsData::trusted(), v, dst, off);
+                chunks.push((v, off));
                 off += ty.bytes() as i32;
+            }
+            for (v, off) in chunks {
+                self.b.ins().store(MemFlagsData::trusted(), v, dst, off);
             }
         } else {
             let n = self.i64c(size as i64);
@@ -578,6 +584,18 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     pub fn nil_check(&mut self, ptr: Value) {
         let isnull = self.b.ins().icmp_imm_s(IntCC::Equal, ptr, 0);
         self.panic_if(isnull, Rt::PanicNil, &[]);
+    }
+
+    /// The nil check of gc's `*T` wrapper of value method `method` of named type `base` (reached
+    /// through an interface holding a `*T` or a method expression `(*T).M`): a nil `ptr` panics with
+    /// `value method main.T.M called using nil *T pointer` (gc's `runtime.panicwrap`).
+    pub fn panicwrap_check(&mut self, ptr: Value, base: crate::types::TypeId, method: crate::types::ObjId) {
+        let tn = self.p.tt.named(base).map(|n| n.name.clone()).unwrap_or_default();
+        let m = self.p.info.obj(method).name.clone();
+        let msg = format!("value method main.{tn}.{m} called using nil *{tn} pointer");
+        let w = self.string_const(msg.as_bytes()).words();
+        let isnull = self.b.ins().icmp_imm_s(IntCC::Equal, ptr, 0);
+        self.panic_if(isnull, Rt::PanicWrap, &w);
     }
 
     /// A Go-convention signature from flattened parameter and result words.

@@ -180,11 +180,18 @@ impl<'a> Prog<'a> {
     }
 
     /// The address of a package variable's storage (allocated zeroed on first use, never freed).
+    /// Zero-sized variables live at the runtime's `zerobase`, as gc places them (so `&x ==
+    /// new([0]int)`).
     pub fn global(&mut self, o: ObjId, t: TypeId) -> usize {
         if let Some(&a) = self.globals.get(&o) {
             return a;
         }
         let (size, _) = self.size_align(t);
+        if size == 0 {
+            let a = gojit_runtime::alloc::zero_base() as usize;
+            self.globals.insert(o, a);
+            return a;
+        }
         let mem: &'static mut [u64] = Box::leak(vec![0u64; (size as usize).div_ceil(8).max(1)].into_boxed_slice());
         let a = mem.as_mut_ptr() as usize;
         self.globals.insert(o, a);

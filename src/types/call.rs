@@ -822,8 +822,9 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Whether an expression contains a function call (then `len(arr)` is not constant).
-fn contains_call(e: &Expr) -> bool {
+/// Whether an expression contains a function call (then `len(arr)` is not constant, and `range`
+/// over the array evaluates it).
+pub(crate) fn contains_call(e: &Expr) -> bool {
     fn walk(e: &Expr, depth: u32) -> bool {
         if depth > 200 {
             return true;

@@ -29,6 +29,7 @@ pub use info::{
     SelectionKind, TypeAndValue, VarInfo, VarKind,
 };
 pub use checker::Goal;
+pub(crate) use call::contains_call;
 pub use ty::{BasicKind, Lookup, Type, TypeId, TypeTable};
 
 use crate::diag::{Diagnostic, SourceFile};
