@@ -10,13 +10,14 @@
 //! Modules: `alloc` (arena heap), `slice` (make/append/copy), `gostring` (string runtime),
 //! `hash` (typed hashing/equality), `map`, `iface` (itabs, assertions), `fmt`, `print` (builtins),
 //! `errors` (errors package, runtime-defined error types and descriptors), `strpkg` (strings and
-//! strconv subset), `output` (buffered stdout, exit), `gocall` (calling Go methods from the
-//! runtime), `rterror` (raising panics and fatal errors), `typedesc` (building descriptors).
+//! strconv subset), `fastrand` (gc's cheap random numbers), `output` (buffered stdout, exit), `gocall` (calling Go methods from the
+//! runtime), `rterror` (raising panics and fatal errors), `typedesc` (building descriptors), `unicode` (Go's letter/digit/printable classes).
 pub mod abi;
 pub mod alloc;
 pub mod arch;
 pub mod entrysig;
 pub mod errors;
+pub mod fastrand;
 pub mod fmt;
 pub mod funcdata;
 pub mod gocall;
@@ -32,6 +33,7 @@ pub mod slice;
 pub mod strpkg;
 pub mod trampoline;
 pub mod typedesc;
+pub mod unicode;
 pub mod unwind;
 
 mod symbols;
