@@ -301,7 +301,7 @@ impl<'a> Checker<'a> {
                 if self.tt.is_untyped(x.ty) && x.ty == TypeTable::UNTYPED_STRING && b == Builtin::Len {
                     let n = x.val().and_then(|v| v.as_str()).map(|s| s.len()).unwrap_or(0);
                     self.set_operand_type(&mut x, TypeTable::STRING, None);
-                    return mk(Mode::Constant(ConstValue::Int(n as i128)), TypeTable::INT);
+                    return mk(Mode::Constant(ConstValue::int(n as i128)), TypeTable::INT);
                 }
                 let ut = self.tt.under(x.ty).clone();
                 let ut = match ut {
@@ -323,11 +323,11 @@ impl<'a> Checker<'a> {
                     return inv;
                 }
                 if let Some(s) = x.val().and_then(|v| v.as_str()) {
-                    return mk(Mode::Constant(ConstValue::Int(s.len() as i128)), TypeTable::INT);
+                    return mk(Mode::Constant(ConstValue::int(s.len() as i128)), TypeTable::INT);
                 }
                 if let Type::Array { len, .. } = ut {
                     if !contains_call(&args[0]) {
-                        return mk(Mode::Constant(ConstValue::Int(len as i128)), TypeTable::INT);
+                        return mk(Mode::Constant(ConstValue::int(len as i128)), TypeTable::INT);
                     }
                 }
                 mk(Mode::Value, TypeTable::INT)
