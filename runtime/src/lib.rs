@@ -13,6 +13,7 @@
 //! runtime), `rterror` (raising panics and fatal errors), `typedesc` (building descriptors).
 pub mod abi;
 pub mod alloc;
+pub mod complex;
 pub mod arch;
 pub mod errors;
 pub mod fmt;

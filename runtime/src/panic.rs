@@ -1174,8 +1174,16 @@ fn describe_value(v: Eface, call_methods: bool) -> String {
             (Kind::Uint32, Some(p)) => format!("{}", *(p as *const u32)),
             (Kind::Uint16, Some(p)) => format!("{}", *(p as *const u16)),
             (Kind::Uint8, Some(p)) => format!("{}", *p),
-            (Kind::Float64, Some(p)) => go_print_float(*(p as *const f64)),
-            (Kind::Float32, Some(p)) => go_print_float(*(p as *const f32) as f64),
+            (Kind::Float64, Some(p)) => go_print_float(*(p as *const f64), 64),
+            (Kind::Float32, Some(p)) => go_print_float(*(p as *const f32) as f64, 32),
+            (Kind::Complex128, Some(p)) => {
+                let c = *(p as *const [f64; 2]);
+                String::from_utf8_lossy(&crate::print::format_complex(c[0], c[1], 64)).into_owned()
+            }
+            (Kind::Complex64, Some(p)) => {
+                let c = *(p as *const [f32; 2]);
+                String::from_utf8_lossy(&crate::print::format_complex(c[0] as f64, c[1] as f64, 32)).into_owned()
+            }
             (Kind::String, Some(p)) => {
                 let s = (*(p as *const GoString)).as_bytes();
                 let s = String::from_utf8_lossy(s).into_owned();
@@ -1204,9 +1212,9 @@ fn describe_for_trace(v: Eface) -> String {
     s
 }
 
-/// gc's runtime `printfloat` (`+1.500000e+000`), shared with the `print` builtins.
-pub fn go_print_float(v: f64) -> String {
-    String::from_utf8_lossy(&crate::print::format_float(v)).into_owned()
+/// gc's runtime `printfloat64`/`printfloat32` (`1.5`), shared with the `print` builtins.
+pub fn go_print_float(v: f64, bits: u32) -> String {
+    String::from_utf8_lossy(&crate::print::format_float(v, bits)).into_owned()
 }
 
 fn type_name(t: &TypeDesc) -> String {
@@ -1269,11 +1277,11 @@ mod tests {
 
     #[test]
     fn floats_print_like_gc() {
-        assert_eq!(go_print_float(1.5), "+1.500000e+000");
-        assert_eq!(go_print_float(-0.001), "-1.000000e-003");
-        assert_eq!(go_print_float(0.0), "+0.000000e+000");
-        assert_eq!(go_print_float(1e100), "+1.000000e+100");
-        assert_eq!(go_print_float(f64::NAN), "NaN");
+        assert_eq!(go_print_float(1.5, 64), "1.5");
+        assert_eq!(go_print_float(-0.001, 64), "-0.001");
+        assert_eq!(go_print_float(0.0, 64), "0");
+        assert_eq!(go_print_float(1e100, 64), "1e+100");
+        assert_eq!(go_print_float(f64::NAN, 64), "NaN");
     }
 
     #[test]

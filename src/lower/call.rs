@@ -581,6 +581,15 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 }
                 vec![]
             }
+            Builtin::Complex => {
+                let re = self.expr(&args[0]).w0();
+                let im = self.expr(&args[1]).w0();
+                vec![V::W(vec![re, im])]
+            }
+            Builtin::Real | Builtin::Imag => {
+                let w = self.expr(&args[0]).words();
+                vec![V::one(if b == Builtin::Real { w[0] } else { w[1] })]
+            }
             Builtin::Min | Builtin::Max => {
                 let mut acc = self.expr_as(&args[0], t);
                 for a in &args[1..] {
@@ -604,12 +613,15 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let w = v.words();
                 self.rt(Rt::PrintString, &[w[0], w[1]]);
             }
+            GoType::Basic(k) if k.is_complex() => self.print_complex(&v),
             GoType::Basic(k) if k.is_float() => {
-                let mut x = v.w0();
+                let x = v.w0();
                 if self.b.func.dfg.value_type(x) == types::F32 {
-                    x = self.b.ins().fpromote(types::F64, x);
+                    let x = self.b.ins().fpromote(types::F64, x);
+                    self.lib_sysv("gort_printfloat32", &[x], &[]);
+                } else {
+                    self.rt(Rt::PrintFloat, &[x]);
                 }
-                self.rt(Rt::PrintFloat, &[x]);
             }
             GoType::Basic(crate::types::BasicKind::Bool) => {
                 self.rt(Rt::PrintBool, &[v.w0()]);
@@ -623,6 +635,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let w = v.words();
                 let typ = self.dyn_type(t, w[0]);
                 self.rt(Rt::PrintEface, &[typ, w[1]]);
+            }
+            GoType::Slice(_) => {
+                let w = v.words();
+                self.lib_sysv("gort_printslice", &[w[0], w[1], w[2]], &[]);
             }
             _ => {
                 self.rt(Rt::PrintPointer, &[v.w0()]);

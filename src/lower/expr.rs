@@ -523,7 +523,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             UnaryOp::Addr => V::one(self.addr_of(x)),
             UnaryOp::Pos => self.expr(x),
             UnaryOp::Neg => {
-                let v = self.expr(x).w0();
+                let v = self.expr(x);
+                if tyview::is_complex(self.p.tt, t) {
+                    return self.complex_neg(&v);
+                }
+                let v = v.w0();
                 if tyview::is_float(self.p.tt, t) { V::one(self.b.ins().fneg(v)) } else { V::one(self.b.ins().ineg(v)) }
             }
             UnaryOp::Not => {
@@ -653,6 +657,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     }
                 }
             }
+            GoType::Basic(k) if k.is_complex() => return self.complex_compare(op, x, y),
             GoType::Basic(k) if k.is_float() => {
                 let cc = match op {
                     BinaryOp::Eq => FloatCC::Equal,

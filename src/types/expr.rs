@@ -132,19 +132,15 @@ impl<'a> Checker<'a> {
                     }
                 },
                 ast::Lit::Imag { text } => {
-                    let digits = text.strip_suffix('i').unwrap_or(text);
-                    let im = if digits.contains(['.', 'e', 'E', 'p', 'P']) && !digits.starts_with("0x") && !digits.starts_with("0X")
-                        || digits.contains(['.', 'p', 'P'])
-                    {
-                        constant::float_lit(digits)
-                    } else {
+                    let digits: String = text.strip_suffix('i').unwrap_or(text).chars().filter(|&c| c != '_').collect();
+                    let hex = digits.starts_with("0x") || digits.starts_with("0X");
+                    let im = if digits.contains(['.', 'p', 'P']) || (!hex && digits.contains(['e', 'E'])) {
+                        constant::float_lit(&digits)
+                    } else if digits.len() > 1 && digits.starts_with('0') && digits.as_bytes()[1].is_ascii_digit() {
                         // An integer imaginary literal is decimal even with a leading 0 (`0123i`).
-                        let t = if digits.len() > 1 && digits.starts_with('0') && digits.as_bytes()[1].is_ascii_digit() {
-                            digits.trim_start_matches(['0', '_'])
-                        } else {
-                            digits
-                        };
-                        constant::int_lit(if t.is_empty() { "0" } else { t }).map(constant::Real::from_int)
+                        constant::int_lit(digits.trim_start_matches('0')).map(constant::Real::from_int)
+                    } else {
+                        constant::int_lit(&digits).map(constant::Real::from_int)
                     };
                     match im {
                         Some(im) => val(Mode::Constant(ConstValue::Complex(constant::Real::zero(), im)), TypeTable::UNTYPED_COMPLEX),
@@ -495,6 +491,7 @@ impl<'a> Checker<'a> {
                 let rank = |k: BasicKind| match k {
                     BasicKind::UntypedInt => 0,
                     BasicKind::UntypedRune => 1,
+                    BasicKind::UntypedComplex => 3,
                     _ => 2,
                 };
                 let t = if rank(tk) > rank(xk) { target } else { x.ty };
@@ -529,7 +526,8 @@ impl<'a> Checker<'a> {
                 let ok = match xk {
                     BasicKind::UntypedBool => tk.is_boolean(),
                     BasicKind::UntypedInt | BasicKind::UntypedRune => tk.is_numeric(),
-                    BasicKind::UntypedFloat => tk.is_float(),
+                    BasicKind::UntypedFloat => tk.is_float() || tk.is_complex(),
+                    BasicKind::UntypedComplex => tk.is_complex(),
                     BasicKind::UntypedString => tk.is_string(),
                     _ => false,
                 };
@@ -801,7 +799,8 @@ impl<'a> Checker<'a> {
         let vk = self.tt.basic(v);
         let tk = self.tt.basic(t);
         if let (Some(a), Some(b)) = (vk, tk) {
-            if a.is_numeric() && b.is_numeric() {
+            let real = |k: BasicKind| k.is_integer() || k.is_float();
+            if (real(a) && real(b)) || (a.is_complex() && b.is_complex()) {
                 return true;
             }
             if a.is_integer() && b.is_string() {

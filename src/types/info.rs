@@ -114,6 +114,7 @@ pub enum Builtin {
     Append,
     Cap,
     Clear,
+    Complex,
     Copy,
     Delete,
     Len,
@@ -124,6 +125,8 @@ pub enum Builtin {
     Panic,
     Print,
     Println,
+    Real,
+    Imag,
     Recover,
 }
 
@@ -134,6 +137,7 @@ impl Builtin {
             Append => "append",
             Cap => "cap",
             Clear => "clear",
+            Complex => "complex",
             Copy => "copy",
             Delete => "delete",
             Len => "len",
@@ -144,13 +148,16 @@ impl Builtin {
             Panic => "panic",
             Print => "print",
             Println => "println",
+            Real => "real",
+            Imag => "imag",
             Recover => "recover",
         }
     }
-    pub const ALL: [Builtin; 14] = [
+    pub const ALL: [Builtin; 17] = [
         Builtin::Append,
         Builtin::Cap,
         Builtin::Clear,
+        Builtin::Complex,
         Builtin::Copy,
         Builtin::Delete,
         Builtin::Len,
@@ -161,6 +168,8 @@ impl Builtin {
         Builtin::Panic,
         Builtin::Print,
         Builtin::Println,
+        Builtin::Real,
+        Builtin::Imag,
         Builtin::Recover,
     ];
 }
