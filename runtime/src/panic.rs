@@ -1051,6 +1051,45 @@ pub extern "C" fn gort_panic_divide() -> ! {
     raise_from_entry(arch::current_fp(), RtErrClass::ErrorString, "runtime error: integer divide by zero", false)
 }
 
+/// `unsafe.Slice(ptr, len)`'s checks (gc's `unsafeslice`): a negative length, or one whose
+/// `len * elem_size` bytes run past the end of the address space, panics. `tail`.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_unsafeslice(elem_size: usize, ptr: usize, len: isize) {
+    let fp = arch::current_fp();
+    const LEN: &str = "runtime error: unsafe.Slice: len out of range";
+    const NIL: &str = "runtime error: unsafe.Slice: ptr is nil and len is not zero";
+    if len < 0 {
+        raise_from_entry(fp, RtErrClass::ErrorString, LEN, false)
+    }
+    if elem_size == 0 {
+        if ptr == 0 && len > 0 {
+            raise_from_entry(fp, RtErrClass::ErrorString, NIL, false)
+        }
+        return;
+    }
+    match elem_size.checked_mul(len as usize) {
+        Some(mem) if mem <= ptr.wrapping_neg() || (ptr == 0 && mem == 0) => {}
+        _ if ptr == 0 => raise_from_entry(fp, RtErrClass::ErrorString, NIL, false),
+        _ => raise_from_entry(fp, RtErrClass::ErrorString, LEN, false),
+    }
+}
+
+/// `unsafe.String(ptr, len)`'s checks (gc's `unsafestring`). `tail`.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_unsafestring(ptr: usize, len: isize) {
+    let fp = arch::current_fp();
+    const LEN: &str = "runtime error: unsafe.String: len out of range";
+    const NIL: &str = "runtime error: unsafe.String: ptr is nil and len is not zero";
+    if len < 0 {
+        raise_from_entry(fp, RtErrClass::ErrorString, LEN, false)
+    }
+    if (len as usize) > ptr.wrapping_neg() && !(ptr == 0 && len == 0) {
+        raise_from_entry(fp, RtErrClass::ErrorString, if ptr == 0 { NIL } else { LEN }, false)
+    }
+}
+
 /// `x << y` / `x >> y` with a negative signed shift count. `tail`, never returns.
 #[unsafe(no_mangle)]
 #[inline(never)]

@@ -66,6 +66,8 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         ("gort_printfloat32", crate::print::gort_printfloat32 as *const u8),
         ("gort_printcomplex", crate::print::gort_printcomplex as *const u8),
         ("gort_complex128div", crate::complex::gort_complex128div as *const u8),
+        ("gort_unsafeslice", crate::panic::gort_unsafeslice as *const u8),
+        ("gort_unsafestring", crate::panic::gort_unsafestring as *const u8),
         ("gort_printstring", crate::print::gort_printstring as *const u8),
         ("gort_printpointer", crate::print::gort_printpointer as *const u8),
         ("gort_printeface", crate::print::gort_printeface as *const u8),

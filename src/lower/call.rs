@@ -581,6 +581,41 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 }
                 vec![]
             }
+            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => {
+                // Always constants (folded by the checker).
+                let c = self.p.info.types[e.id].value().cloned();
+                vec![match c {
+                    Some(c) => self.constant(&c, t),
+                    None => self.zero(t),
+                }]
+            }
+            Builtin::Add => {
+                let p = self.expr(&args[0]).w0();
+                let nt = self.ty(&args[1]);
+                let n = self.expr(&args[1]).w0();
+                let n = self.to_i64(n, nt);
+                vec![V::one(self.b.ins().iadd(p, n))]
+            }
+            Builtin::Slice | Builtin::String => {
+                let p = self.expr(&args[0]).w0();
+                let nt = self.ty(&args[1]);
+                let n = self.expr(&args[1]).w0();
+                let n = self.to_i64(n, nt);
+                if b == Builtin::Slice {
+                    let el = match self.p.tt.under(t) {
+                        GoType::Slice(el) => *el,
+                        _ => TypeTable::UINT8,
+                    };
+                    let (esz, _) = self.p.size_align(el);
+                    let esz = self.i64c(esz as i64);
+                    self.rt(Rt::UnsafeSlice, &[esz, p, n]);
+                    vec![V::W(vec![p, n, n])]
+                } else {
+                    self.rt(Rt::UnsafeString, &[p, n]);
+                    vec![V::W(vec![p, n])]
+                }
+            }
+            Builtin::StringData | Builtin::SliceData => vec![V::one(self.expr(&args[0]).words()[0])],
             Builtin::Complex => {
                 let re = self.expr(&args[0]).w0();
                 let im = self.expr(&args[1]).w0();
@@ -625,6 +660,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             GoType::Basic(crate::types::BasicKind::Bool) => {
                 self.rt(Rt::PrintBool, &[v.w0()]);
+            }
+            GoType::Basic(crate::types::BasicKind::UnsafePointer) => {
+                self.rt(Rt::PrintPointer, &[v.w0()]);
             }
             GoType::Basic(_) => {
                 let signed = tyview::int_info(tt, t).map(|i| i.1).unwrap_or(true);

@@ -158,6 +158,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
     pub fn string_const(&mut self, s: &[u8]) -> V {
+        if s.is_empty() {
+            // gc's empty string has a nil data pointer (unsafe.StringData("") == nil).
+            let z = self.i64c(0);
+            return V::W(vec![z, z]);
+        }
         let leaked: &'static [u8] = Box::leak(s.to_vec().into_boxed_slice());
         let p = self.i64c(leaked.as_ptr() as i64);
         let n = self.i64c(leaked.len() as i64);

@@ -269,6 +269,8 @@ impl<'a> Checker<'a> {
             Builtin::Cap | Builtin::Len | Builtin::Clear | Builtin::New | Builtin::Panic => (1, Some(1)),
             Builtin::Copy | Builtin::Delete | Builtin::Complex => (2, Some(2)),
             Builtin::Real | Builtin::Imag => (1, Some(1)),
+            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof | Builtin::StringData | Builtin::SliceData => (1, Some(1)),
+            Builtin::Add | Builtin::Slice | Builtin::String => (2, Some(2)),
             Builtin::Make => (1, Some(3)),
             Builtin::Max | Builtin::Min => (1, None),
             Builtin::Print | Builtin::Println => (0, None),
@@ -529,6 +531,14 @@ impl<'a> Checker<'a> {
             }
             Builtin::Complex => self.builtin_complex(e, &args[0], &args[1]),
             Builtin::Real | Builtin::Imag => self.builtin_real_imag(e, b, &args[0]),
+            Builtin::Sizeof
+            | Builtin::Alignof
+            | Builtin::Offsetof
+            | Builtin::Add
+            | Builtin::Slice
+            | Builtin::String
+            | Builtin::StringData
+            | Builtin::SliceData => self.unsafe_builtin(e, b, args),
             Builtin::Max | Builtin::Min => {
                 let mut ops: Vec<Operand<'a>> = args.iter().map(|a| self.value(a)).collect();
                 if ops.iter().any(|o| o.mode == Mode::Invalid) {
@@ -756,6 +766,7 @@ impl<'a> Checker<'a> {
                             mk(if is_var { Mode::Variable } else { Mode::Value }, ty)
                         }
                         ObjKind::TypeName { ty } => mk(Mode::TypeExpr, ty),
+                        ObjKind::Builtin(b) => mk(Mode::Builtin(b), TypeTable::INVALID),
                         _ => inv,
                     };
                 }

@@ -316,11 +316,6 @@ impl<'a> Checker<'a> {
         for imp in &file.imports {
             let path = imp.path.as_str();
             let local = imp.name.as_ref().map(|n| n.name.clone()).unwrap_or_else(|| path.rsplit('/').next().unwrap_or(path).to_string());
-            if path == "unsafe" {
-                self.error(imp.path_span, "package unsafe not supported by gojit");
-                self.failed_imports.push(local);
-                continue;
-            }
             let Some(pkg) = universe::package_of(path) else {
                 self.failed_imports.push(local);
                 if universe::KNOWN_STD.contains(&path) {

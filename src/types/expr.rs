@@ -799,6 +799,10 @@ impl<'a> Checker<'a> {
         let vk = self.tt.basic(v);
         let tk = self.tt.basic(t);
         if let (Some(a), Some(b)) = (vk, tk) {
+            // unsafe.Pointer <-> uintptr and any pointer type.
+            if (a == BasicKind::UnsafePointer && b == BasicKind::Uintptr) || (a == BasicKind::Uintptr && b == BasicKind::UnsafePointer) {
+                return true;
+            }
             let real = |k: BasicKind| k.is_integer() || k.is_float();
             if (real(a) && real(b)) || (a.is_complex() && b.is_complex()) {
                 return true;
@@ -809,6 +813,10 @@ impl<'a> Checker<'a> {
             if a.is_string() && b.is_string() {
                 return true;
             }
+        }
+        let is_ptr = |tt: &TypeTable, ty: TypeId| matches!(tt.under(ty), Type::Pointer(_));
+        if (vk == Some(BasicKind::UnsafePointer) && is_ptr(&self.tt, t)) || (tk == Some(BasicKind::UnsafePointer) && is_ptr(&self.tt, v)) {
+            return true;
         }
         let is_bytes_or_runes = |tt: &TypeTable, ty: TypeId| match tt.under(ty) {
             Type::Slice(e) => matches!(tt.basic(*e), Some(BasicKind::Uint8) | Some(BasicKind::Int32)),

@@ -128,6 +128,15 @@ pub enum Builtin {
     Real,
     Imag,
     Recover,
+    // package unsafe (not in the universe scope)
+    Sizeof,
+    Alignof,
+    Offsetof,
+    Add,
+    Slice,
+    String,
+    StringData,
+    SliceData,
 }
 
 impl Builtin {
@@ -151,8 +160,27 @@ impl Builtin {
             Real => "real",
             Imag => "imag",
             Recover => "recover",
+            Sizeof => "unsafe.Sizeof",
+            Alignof => "unsafe.Alignof",
+            Offsetof => "unsafe.Offsetof",
+            Add => "unsafe.Add",
+            Slice => "unsafe.Slice",
+            String => "unsafe.String",
+            StringData => "unsafe.StringData",
+            SliceData => "unsafe.SliceData",
         }
     }
+    /// The members of package unsafe that are functions.
+    pub const UNSAFE: [Builtin; 8] = [
+        Builtin::Sizeof,
+        Builtin::Alignof,
+        Builtin::Offsetof,
+        Builtin::Add,
+        Builtin::Slice,
+        Builtin::String,
+        Builtin::StringData,
+        Builtin::SliceData,
+    ];
     pub const ALL: [Builtin; 17] = [
         Builtin::Append,
         Builtin::Cap,
@@ -184,6 +212,7 @@ pub enum Package {
     Strconv,
     Runtime,
     Io,
+    Unsafe,
 }
 
 impl Package {
@@ -196,6 +225,7 @@ impl Package {
             Package::Strconv => "strconv",
             Package::Runtime => "runtime",
             Package::Io => "io",
+            Package::Unsafe => "unsafe",
         }
     }
 }

@@ -18,6 +18,7 @@ mod checker;
 mod expr;
 mod stmt;
 mod typexpr;
+mod unsafe_pkg;
 mod universe;
 #[cfg(test)]
 mod tests;

@@ -76,6 +76,7 @@ pub(super) fn package_of(path: &str) -> Option<Package> {
         "strings" => Package::Strings,
         "strconv" => Package::Strconv,
         "runtime" => Package::Runtime,
+        "unsafe" => Package::Unsafe,
         _ => return None,
     })
 }
@@ -265,6 +266,15 @@ impl Stdlib {
             IMethod { name: "RuntimeError".into(), sig: unit },
         ]);
         tt.set_underlying(rt_err, rte);
+
+        // unsafe: the type Pointer and the unsafe builtins.
+        let obj = info.objects.push(Object { name: "Pointer".into(), span: Span::default(), kind: ObjKind::TypeName { ty: TypeTable::UNSAFE_POINTER } });
+        members.insert((Package::Unsafe, "Pointer"), obj);
+        for b in Builtin::UNSAFE {
+            let name = b.name().trim_start_matches("unsafe.");
+            let obj = info.objects.push(Object { name: name.into(), span: Span::default(), kind: ObjKind::Builtin(b) });
+            members.insert((Package::Unsafe, name), obj);
+        }
 
         Stdlib { members }
     }
