@@ -14,6 +14,7 @@
 //! runtime), `rterror` (raising panics and fatal errors), `typedesc` (building descriptors), `unicode` (Go's letter/digit/printable classes).
 pub mod abi;
 pub mod alloc;
+pub mod complex;
 pub mod arch;
 pub mod entrysig;
 pub mod errors;

@@ -94,6 +94,9 @@ pub fn entries() -> Vec<Entry> {
         e!(print::gort_printint, 1),
         e!(print::gort_printuint, 1),
         e!(print::gort_printfloat, 1),
+        e!(print::gort_printfloat32, 1),
+        e!(print::gort_printcomplex, 3),
+        e!(complex::gort_complex128div, 5),
         e!(print::gort_printstring, 2),
         e!(print::gort_printpointer, 1),
         e!(print::gort_printeface, 2),
@@ -167,6 +170,8 @@ pub fn entries() -> Vec<Entry> {
         e!(panic::gort_panic_slice_b, 2),
         e!(panic::gort_panic_nilmap, 0),
         e!(panic::gort_panicwrap, 2),
+        e!(panic::gort_unsafeslice, 3),
+        e!(panic::gort_unsafestring, 2),
         e!(panic::gort_set_trace, 1),
     ]
 }

@@ -599,6 +599,50 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 }
                 vec![]
             }
+            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => {
+                // Always constants (folded by the checker).
+                let c = self.p.info.types[e.id].value().cloned();
+                vec![match c {
+                    Some(c) => self.constant(&c, t),
+                    None => self.zero(t),
+                }]
+            }
+            Builtin::Add => {
+                let p = self.expr(&args[0]).w0();
+                let nt = self.ty(&args[1]);
+                let n = self.expr(&args[1]).w0();
+                let n = self.to_i64(n, nt);
+                vec![V::one(self.b.ins().iadd(p, n))]
+            }
+            Builtin::Slice | Builtin::String => {
+                let p = self.expr(&args[0]).w0();
+                let nt = self.ty(&args[1]);
+                let n = self.expr(&args[1]).w0();
+                let n = self.to_i64(n, nt);
+                if b == Builtin::Slice {
+                    let el = match self.p.tt.under(t) {
+                        GoType::Slice(el) => *el,
+                        _ => TypeTable::UINT8,
+                    };
+                    let (esz, _) = self.p.size_align(el);
+                    let esz = self.i64c(esz as i64);
+                    self.rt(Rt::UnsafeSlice, &[esz, p, n]);
+                    vec![V::W(vec![p, n, n])]
+                } else {
+                    self.rt(Rt::UnsafeString, &[p, n]);
+                    vec![V::W(vec![p, n])]
+                }
+            }
+            Builtin::StringData | Builtin::SliceData => vec![V::one(self.expr(&args[0]).words()[0])],
+            Builtin::Complex => {
+                let re = self.expr(&args[0]).w0();
+                let im = self.expr(&args[1]).w0();
+                vec![V::W(vec![re, im])]
+            }
+            Builtin::Real | Builtin::Imag => {
+                let w = self.expr(&args[0]).words();
+                vec![V::one(if b == Builtin::Real { w[0] } else { w[1] })]
+            }
             Builtin::Min | Builtin::Max => {
                 let mut acc = self.expr_as(&args[0], t);
                 for a in &args[1..] {
@@ -622,15 +666,21 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let w = v.words();
                 self.rt(Rt::PrintString, &[w[0], w[1]]);
             }
+            GoType::Basic(k) if k.is_complex() => self.print_complex(&v),
             GoType::Basic(k) if k.is_float() => {
-                let mut x = v.w0();
+                let x = v.w0();
                 if self.b.func.dfg.value_type(x) == types::F32 {
-                    x = self.b.ins().fpromote(types::F64, x);
+                    let x = self.b.ins().fpromote(types::F64, x);
+                    self.lib("gort_printfloat32", &[x]);
+                } else {
+                    self.rt(Rt::PrintFloat, &[x]);
                 }
-                self.rt(Rt::PrintFloat, &[x]);
             }
             GoType::Basic(crate::types::BasicKind::Bool) => {
                 self.rt(Rt::PrintBool, &[v.w0()]);
+            }
+            GoType::Basic(crate::types::BasicKind::UnsafePointer) => {
+                self.rt(Rt::PrintPointer, &[v.w0()]);
             }
             GoType::Basic(_) => {
                 let signed = tyview::int_info(tt, t).map(|i| i.1).unwrap_or(true);
@@ -641,6 +691,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let w = v.words();
                 let typ = self.dyn_type(t, w[0]);
                 self.rt(Rt::PrintEface, &[typ, w[1]]);
+            }
+            GoType::Slice(_) => {
+                let w = v.words();
+                self.lib("gort_printslice", &[w[0], w[1], w[2]]);
             }
             _ => {
                 self.rt(Rt::PrintPointer, &[v.w0()]);

@@ -47,6 +47,8 @@ fn basic_kind(k: BasicKind) -> Kind {
         B::Uintptr => Kind::Uintptr,
         B::Float32 => Kind::Float32,
         B::Float64 | B::UntypedFloat => Kind::Float64,
+        B::Complex64 => Kind::Complex64,
+        B::Complex128 | B::UntypedComplex => Kind::Complex128,
         B::String | B::UntypedString => Kind::String,
         B::UnsafePointer => Kind::UnsafePointer,
         _ => Kind::Invalid,

@@ -19,6 +19,7 @@ mod expr;
 mod initorder;
 mod stmt;
 mod typexpr;
+mod unsafe_pkg;
 mod universe;
 #[cfg(test)]
 mod tests;
