@@ -228,7 +228,7 @@ fn collect_embedded_method_names(tt: &crate::types::TypeTable, t: TypeId, depth:
 
 /// The entry point (receiver as interface data word) of method `func` of named type `base`.
 fn method_entry(p: &mut Prog<'_>, base: TypeId, func: crate::types::ObjId, ptr_recv: bool, via_ptr: bool) -> Option<FuncId> {
-    let fid = *p.funcs.get(&func)?;
+    let fid = p.funcs.get(&func).copied().or_else(|| super::call::lib_method_fn(p, func))?;
     if ptr_recv {
         return Some(fid);
     }

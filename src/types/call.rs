@@ -82,9 +82,9 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// gojit's fmt writes only to files: `fmt.Fprint*` to any other static writer type (say a
-    /// `*strings.Builder`) is rejected rather than compiled into code that drops the output. An
-    /// `io.Writer`-typed operand is accepted and assumed to hold `os.Stdout` or `os.Stderr`.
+    /// `fmt.Fprint*` takes a `*os.File` (written directly) or an interface-typed writer (its
+    /// `Write` method is called with the formatted bytes); any other static writer type (say a
+    /// `*strings.Builder`) is rejected rather than compiled into code that drops the output.
     fn check_fprint_writer(&mut self, name: &str, args: &'a [Expr]) {
         if !matches!(name, "fmt.Fprint" | "fmt.Fprintln" | "fmt.Fprintf") {
             return;
