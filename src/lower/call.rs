@@ -533,25 +533,48 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             Builtin::Append => vec![self.append(t, args, spread)],
             Builtin::Copy => {
-                let dt = self.ty(&args[0]);
+                let (d, dt, s) = if args.len() == 1 {
+                    // copy(f()) with a two-valued f
+                    let vs = self.expr_multi(&args[0]);
+                    let dt = self.p.tt.tuple_elems(self.ty(&args[0]))[0];
+                    (vs[0].words(), dt, vs[1].words())
+                } else {
+                    let dt = self.ty(&args[0]);
+                    let d = self.expr(&args[0]).words();
+                    (d, dt, self.expr(&args[1]).words())
+                };
                 let el = match self.p.tt.under(dt) {
                     GoType::Slice(el) => *el,
                     _ => TypeTable::UINT8,
                 };
-                let d = self.expr(&args[0]).words();
-                let s = self.expr(&args[1]).words();
                 let (esz, _) = self.p.size_align(el);
                 let ev = self.i64c(esz as i64);
                 vec![V::one(self.rt(Rt::SliceCopy, &[d[0], d[1], s[0], s[1], ev])[0])]
             }
             Builtin::Delete => {
-                let mt = self.ty(&args[0]);
+                let (m, mt, k) = if args.len() == 1 {
+                    // delete(f()) with a two-valued f
+                    let vs = self.expr_multi(&args[0]);
+                    let tys = self.p.tt.tuple_elems(self.ty(&args[0]));
+                    let kt = match self.p.tt.under(tys[0]) {
+                        GoType::Map { key, .. } => *key,
+                        _ => TypeTable::INT,
+                    };
+                    let k = self.value_as(&vs[1], tys[1], kt);
+                    (vs[0].w0(), tys[0], k)
+                } else {
+                    let mt = self.ty(&args[0]);
+                    let kt = match self.p.tt.under(mt) {
+                        GoType::Map { key, .. } => *key,
+                        _ => TypeTable::INT,
+                    };
+                    let m = self.expr(&args[0]).w0();
+                    (m, mt, self.expr_as(&args[1], kt))
+                };
                 let kt = match self.p.tt.under(mt) {
                     GoType::Map { key, .. } => *key,
                     _ => TypeTable::INT,
                 };
-                let m = self.expr(&args[0]).w0();
-                let k = self.expr_as(&args[1], kt);
                 let kp = self.value_addr(kt, &k);
                 let td = self.p.typedesc(mt);
                 let tdv = self.i64c(td as i64);
@@ -590,7 +613,19 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 vec![self.load(TypeTable::EMPTY_INTERFACE, out, 0)]
             }
             Builtin::Print | Builtin::Println => {
-                for (i, a) in args.iter().enumerate() {
+                let multi = args.len() == 1 && matches!(self.p.tt.get(self.ty(&args[0])), GoType::Tuple(_));
+                if multi {
+                    // print(f()) with a multi-valued f
+                    let tys = self.p.tt.tuple_elems(self.ty(&args[0]));
+                    let vs = self.expr_multi(&args[0]);
+                    for (i, (v, t)) in vs.into_iter().zip(tys).enumerate() {
+                        if i > 0 && b == Builtin::Println {
+                            self.rt(Rt::PrintSp, &[]);
+                        }
+                        self.print_typed(v, t);
+                    }
+                }
+                for (i, a) in args.iter().enumerate().filter(|_| !multi) {
                     if i > 0 && b == Builtin::Println {
                         self.rt(Rt::PrintSp, &[]);
                     }
@@ -618,6 +653,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     fn print_value(&mut self, a: &ast::Expr) {
         let t = self.ty(a);
         let v = self.expr(a);
+        self.print_typed(v, t);
+    }
+
+    /// Prints `v` of type `t` as the `print` builtin does.
+    fn print_typed(&mut self, v: V, t: TypeId) {
         let tt = self.p.tt;
         match tt.under(t).clone() {
             GoType::Basic(k) if k.is_string() => {
