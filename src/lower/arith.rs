@@ -170,6 +170,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let w = self.p.repr(to).words()[0];
             return self.complex_convert(&v, w);
         }
+        if let GoType::Slice(_) = fu {
+            if let Some(v) = self.slice_to_array(&v, to, &tu) {
+                return v;
+            }
+        }
         // numeric conversions
         let fi = tyview::int_info(tt, from);
         let ti = tyview::int_info(tt, to);
@@ -216,6 +221,30 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             _ => v,
         }
+    }
+
+    /// Slice to array `[N]T(s)` or array pointer `(*[N]T)(s)` (`to_u`: the underlying type of
+    /// `to`): panics `cannot convert slice with length L to array or pointer to array with length
+    /// N` when `len(s) < N`; the pointer is the slice's (nil for a nil slice), the array a copy.
+    fn slice_to_array(&mut self, v: &V, to: TypeId, to_u: &GoType) -> Option<V> {
+        let (arr, is_ptr) = match to_u {
+            GoType::Array { .. } => (to, false),
+            GoType::Pointer(e) if matches!(self.p.tt.under(*e), GoType::Array { .. }) => (*e, true),
+            _ => return None,
+        };
+        let GoType::Array { len: n, .. } = self.p.tt.under(arr).clone() else { return None };
+        let w = v.words();
+        let nv = self.i64c(n as i64);
+        let short = self.b.ins().icmp(IntCC::SignedLessThan, w[1], nv);
+        self.panic_if(short, Rt::PanicConvert, &[w[1], nv]);
+        if is_ptr {
+            return Some(V::one(w[0]));
+        }
+        if n == 0 {
+            return Some(self.zero(arr));
+        }
+        let a = self.load(arr, w[0], 0);
+        Some(self.copy_to_temp(arr, &a))
     }
 
     /// Converts a value of type `from` to interface type `to`.

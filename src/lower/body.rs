@@ -285,7 +285,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// Lowers `return exprs`.
     pub fn return_stmt(&mut self, exprs: &[ast::Expr], span: crate::diag::Span) {
         let vals: Vec<V> = if exprs.len() == 1 && self.result_tys.len() > 1 {
-            self.multi_value(&exprs[0])
+            let tys = self.result_tys.clone();
+            self.multi_value_as(&exprs[0], &tys)
         } else {
             let tys = self.result_tys.clone();
             exprs.iter().zip(tys).map(|(e, t)| self.expr_as(e, t)).collect()

@@ -348,7 +348,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let line = self.p.src.line(e.span.lo);
         let meta = super::FuncMeta { go_name: name, decl_line: line, defer_kind: super::DeferKind::None, is_wrapper: true };
         let method_fid = match &target {
-            Err(f) => self.p.funcs.get(f).copied(),
+            Err(f) => self.p.funcs.get(f).copied().or_else(|| lib_method_fn(self.p, *f)),
             Ok(_) => None,
         };
         let msig = match &target {
@@ -397,7 +397,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             return self.iface_method_expr(s.recv, index, t);
         }
         let Some(MethodTarget::Concrete { func, ptr_recv, .. }) = s.method.clone() else { return self.zero(t) };
-        let Some(&fid) = self.p.funcs.get(&func) else { return self.zero(t) };
+        let Some(fid) = self.p.funcs.get(&func).copied().or_else(|| lib_method_fn(self.p, func)) else { return self.zero(t) };
         let Some(fsig) = self.p.tt.signature(t).cloned() else { return self.zero(t) };
         let recv_t = s.recv;
         let path = s.path.clone();
@@ -472,6 +472,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.load(t, out, 0)
             }
             ObjKind::Const { val, ty } => self.constant(&val, ty),
+            ObjKind::External { ext, ty } if self.p.tt.signature(ty).is_some() => self.lib_func_value(o, ext, ty),
             _ => self.zero(t),
         }
     }
@@ -531,25 +532,48 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             Builtin::Append => vec![self.append(t, args, spread)],
             Builtin::Copy => {
-                let dt = self.ty(&args[0]);
+                let (d, dt, s) = if args.len() == 1 {
+                    // copy(f()) with a two-valued f
+                    let vs = self.expr_multi(&args[0]);
+                    let dt = self.p.tt.tuple_elems(self.ty(&args[0]))[0];
+                    (vs[0].words(), dt, vs[1].words())
+                } else {
+                    let dt = self.ty(&args[0]);
+                    let d = self.expr(&args[0]).words();
+                    (d, dt, self.expr(&args[1]).words())
+                };
                 let el = match self.p.tt.under(dt) {
                     GoType::Slice(el) => *el,
                     _ => TypeTable::UINT8,
                 };
-                let d = self.expr(&args[0]).words();
-                let s = self.expr(&args[1]).words();
                 let (esz, _) = self.p.size_align(el);
                 let ev = self.i64c(esz as i64);
                 vec![V::one(self.rt(Rt::SliceCopy, &[d[0], d[1], s[0], s[1], ev])[0])]
             }
             Builtin::Delete => {
-                let mt = self.ty(&args[0]);
+                let (m, mt, k) = if args.len() == 1 {
+                    // delete(f()) with a two-valued f
+                    let vs = self.expr_multi(&args[0]);
+                    let tys = self.p.tt.tuple_elems(self.ty(&args[0]));
+                    let kt = match self.p.tt.under(tys[0]) {
+                        GoType::Map { key, .. } => *key,
+                        _ => TypeTable::INT,
+                    };
+                    let k = self.value_as(&vs[1], tys[1], kt);
+                    (vs[0].w0(), tys[0], k)
+                } else {
+                    let mt = self.ty(&args[0]);
+                    let kt = match self.p.tt.under(mt) {
+                        GoType::Map { key, .. } => *key,
+                        _ => TypeTable::INT,
+                    };
+                    let m = self.expr(&args[0]).w0();
+                    (m, mt, self.expr_as(&args[1], kt))
+                };
                 let kt = match self.p.tt.under(mt) {
                     GoType::Map { key, .. } => *key,
                     _ => TypeTable::INT,
                 };
-                let m = self.expr(&args[0]).w0();
-                let k = self.expr_as(&args[1], kt);
                 let kp = self.value_addr(kt, &k);
                 let td = self.p.typedesc(mt);
                 let tdv = self.i64c(td as i64);
@@ -588,7 +612,19 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 vec![self.load(TypeTable::EMPTY_INTERFACE, out, 0)]
             }
             Builtin::Print | Builtin::Println => {
-                for (i, a) in args.iter().enumerate() {
+                let multi = args.len() == 1 && matches!(self.p.tt.get(self.ty(&args[0])), GoType::Tuple(_));
+                if multi {
+                    // print(f()) with a multi-valued f
+                    let tys = self.p.tt.tuple_elems(self.ty(&args[0]));
+                    let vs = self.expr_multi(&args[0]);
+                    for (i, (v, t)) in vs.into_iter().zip(tys).enumerate() {
+                        if i > 0 && b == Builtin::Println {
+                            self.rt(Rt::PrintSp, &[]);
+                        }
+                        self.print_typed(v, t);
+                    }
+                }
+                for (i, a) in args.iter().enumerate().filter(|_| !multi) {
                     if i > 0 && b == Builtin::Println {
                         self.rt(Rt::PrintSp, &[]);
                     }
@@ -660,6 +696,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     fn print_value(&mut self, a: &ast::Expr) {
         let t = self.ty(a);
         let v = self.expr(a);
+        self.print_typed(v, t);
+    }
+
+    /// Prints `v` of type `t` as the `print` builtin does.
+    fn print_typed(&mut self, v: V, t: TypeId) {
         let tt = self.p.tt;
         match tt.under(t).clone() {
             GoType::Basic(k) if k.is_string() => {
@@ -793,63 +834,104 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         (arr, nv)
     }
 
-    /// The variadic `...any` arguments of a fmt call as (ptr, n).
-    fn fmt_args(&mut self, args: &[ast::Expr], spread: bool) -> (Value, Value) {
-        if spread {
-            let w = self.expr(&args[0]).words();
-            return (w[0], w[1]);
-        }
-        // f(g()) with a multi-value g
+
+    fn lib_call(&mut self, ext: External, _ty: TypeId, args: &[ast::Expr], spread: bool, e: &ast::Expr) -> Vec<V> {
+        let vals = self.lib_arg_values(args);
+        let t = self.ty(e);
+        self.lib_call_values(ext, &vals, spread, t, e.span)
+    }
+
+    /// A library call's arguments, evaluated in order with their own types (`f(g())` spread into
+    /// g's results; a `...` argument stays one slice value).
+    fn lib_arg_values(&mut self, args: &[ast::Expr]) -> Vec<(V, TypeId)> {
         if args.len() == 1 {
             if let GoType::Tuple(tys) = self.p.tt.get(self.ty(&args[0])).clone() {
                 let vs = self.expr_multi(&args[0]);
-                let vals: Vec<(V, TypeId)> = vs.into_iter().zip(tys).collect();
-                return self.any_args(vals);
+                return vs.into_iter().zip(tys).collect();
             }
         }
-        let vals: Vec<(V, TypeId)> = args
-            .iter()
+        args.iter()
             .map(|a| {
                 let t = self.ty(a);
                 let v = self.expr(a);
-                let v = self.copy_to_temp(t, &v);
-                (v, t)
+                (self.copy_to_temp(t, &v), t)
             })
-            .collect();
-        self.any_args(vals)
+            .collect()
     }
 
-    fn lib_call(&mut self, ext: External, _ty: TypeId, args: &[ast::Expr], spread: bool, e: &ast::Expr) -> Vec<V> {
+    /// `v` (of type `from`) as a value of interface type `to` (untyped nil: the zero value).
+    fn value_as(&mut self, v: &V, from: TypeId, to: TypeId) -> V {
+        if from == to || !tyview::is_interface(self.p.tt, to) {
+            return v.clone();
+        }
+        if self.p.tt.basic(from) == Some(crate::types::BasicKind::UntypedNil) {
+            return self.zero(to);
+        }
+        self.to_iface(v.clone(), from, to)
+    }
+
+    /// The variadic `...any` part of a fmt call from evaluated values, as (ptr, n).
+    fn fmt_vals(&mut self, vals: &[(V, TypeId)], spread: bool) -> (Value, Value) {
+        if spread {
+            let w = vals[0].0.words();
+            return (w[0], w[1]);
+        }
+        self.any_args(vals.to_vec())
+    }
+
+    /// Calls library function `ext` with evaluated arguments `vals` (see [`Self::lib_arg_values`]);
+    /// `t` is the call's result type. Shared by calls and by library functions used as values.
+    fn lib_call_values(&mut self, ext: External, vals: &[(V, TypeId)], spread: bool, t: TypeId, span: crate::diag::Span) -> Vec<V> {
         use External::*;
-        let t = self.ty(e);
-        // the string words of argument i
-        let sw = |cx: &mut Self, i: usize| -> Vec<Value> { cx.expr(&args[i]).words() };
+        // the string words of argument i, argument i as an int
+        let sw = |_: &mut Self, i: usize| -> Vec<Value> { vals[i].0.words() };
+        let iv = |cx: &mut Self, i: usize| -> Value { cx.to_i64(vals[i].0.w0(), vals[i].1) };
         let int = |_: &mut Self, v: Value| V::one(v);
         match ext {
             FmtPrintln | FmtPrint | FmtPrintf => {
                 let r = if ext == FmtPrintf {
                     let f = sw(self, 0);
-                    let (p, n) = self.fmt_args(&args[1..], spread);
+                    let (p, n) = self.fmt_vals(&vals[1..], spread);
                     self.lib("gort_fmt_printf", &[f[0], f[1], p, n])
                 } else {
-                    let (p, n) = self.fmt_args(args, spread);
+                    let (p, n) = self.fmt_vals(vals, spread);
                     let name = if ext == FmtPrintln { "gort_fmt_println" } else { "gort_fmt_print" };
                     self.lib(name, &[p, n])
                 };
                 let z = self.zero(TypeTable::ERROR);
                 vec![V::one(r[0]), z]
             }
+            FmtFprintln | FmtFprint | FmtFprintf if tyview::is_interface(self.p.tt, vals[0].1) => {
+                // an interface writer: format, then w.Write([]byte(text)) as Go does
+                let out = self.temp(16, 8);
+                let (name, rest) = match ext {
+                    FmtFprintf => ("gort_fmt_sprintf", 2),
+                    FmtFprintln => ("gort_fmt_sprintln", 1),
+                    _ => ("gort_fmt_sprint", 1),
+                };
+                let (p, n) = self.fmt_vals(&vals[rest..], spread);
+                let mut a = vec![out];
+                if ext == FmtFprintf {
+                    a.extend(sw(self, 1));
+                }
+                a.extend([p, n]);
+                self.lib(name, &a);
+                let text = self.load(TypeTable::STRING, out, 0).words();
+                let bs = self.temp(24, 8);
+                self.rt(Rt::StringToSliceByte, &[text[0], text[1], bs]);
+                let b = (0..3).map(|k| self.b.ins().load(types::I64, MemFlagsData::trusted(), bs, 8 * k)).collect::<Vec<_>>();
+                self.iface_call(&vals[0].0, vals[0].1, "Write", &b)
+            }
             FmtFprintln | FmtFprint | FmtFprintf => {
-                // the writer: os.Stdout (1) / os.Stderr (2), as a *os.File or an io.Writer
-                let wt = self.ty(&args[0]);
-                let w = self.expr(&args[0]).words();
-                let fd = if tyview::is_interface(self.p.tt, wt) { w[1] } else { w[0] };
+                // the writer: os.Stdout (1) / os.Stderr (2), a *os.File
+                let w = vals[0].0.words();
+                let fd = w[0];
                 let r = if ext == FmtFprintf {
                     let f = sw(self, 1);
-                    let (p, n) = self.fmt_args(&args[2..], spread);
+                    let (p, n) = self.fmt_vals(&vals[2..], spread);
                     self.lib("gort_fmt_fprintf", &[fd, f[0], f[1], p, n])
                 } else {
-                    let (p, n) = self.fmt_args(&args[1..], spread);
+                    let (p, n) = self.fmt_vals(&vals[1..], spread);
                     let name = if ext == FmtFprintln { "gort_fmt_fprintln" } else { "gort_fmt_fprint" };
                     self.lib(name, &[fd, p, n])
                 };
@@ -859,14 +941,14 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             FmtSprintf | FmtErrorf => {
                 let out = self.temp(16, 8);
                 let f = sw(self, 0);
-                let (p, n) = self.fmt_args(&args[1..], spread);
+                let (p, n) = self.fmt_vals(&vals[1..], spread);
                 let name = if ext == FmtErrorf { "gort_fmt_errorf" } else { "gort_fmt_sprintf" };
                 self.lib(name, &[out, f[0], f[1], p, n]);
                 vec![self.load(t, out, 0)]
             }
             FmtSprint | FmtSprintln => {
                 let out = self.temp(16, 8);
-                let (p, n) = self.fmt_args(args, spread);
+                let (p, n) = self.fmt_vals(vals, spread);
                 let name = if ext == FmtSprint { "gort_fmt_sprint" } else { "gort_fmt_sprintln" };
                 self.lib(name, &[out, p, n]);
                 vec![self.load(t, out, 0)]
@@ -876,21 +958,21 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 vec![V::W(self.lib("gort_errors_new", &[s[0], s[1]]))]
             }
             ErrorsUnwrap => {
-                let a = self.expr_as(&args[0], TypeTable::ERROR).words();
+                let a = self.value_as(&vals[0].0, vals[0].1, TypeTable::ERROR).words();
                 let out = self.temp(16, 8);
                 self.lib("gort_errors_unwrap", &[out, a[0], a[1]]);
                 vec![self.load(t, out, 0)]
             }
             ErrorsIs => {
-                let a = self.expr_as(&args[0], TypeTable::ERROR).words();
-                let b = self.expr_as(&args[1], TypeTable::ERROR).words();
+                let a = self.value_as(&vals[0].0, vals[0].1, TypeTable::ERROR).words();
+                let b = self.value_as(&vals[1].0, vals[1].1, TypeTable::ERROR).words();
                 let r = self.lib("gort_errors_is", &[a[0], a[1], b[0], b[1]]);
                 vec![V::one(r[0])]
             }
             ErrorsAs => {
-                let a = self.expr_as(&args[0], TypeTable::ERROR).words();
-                let tt = self.ty(&args[1]);
-                let target = self.expr(&args[1]).w0();
+                let a = self.value_as(&vals[0].0, vals[0].1, TypeTable::ERROR).words();
+                let tt = vals[1].1;
+                let target = vals[1].0.w0();
                 let elem = self.p.tt.pointer_elem(tt).unwrap_or(TypeTable::ERROR);
                 let td = self.p.typedesc(elem);
                 let tdv = self.i64c(td as i64);
@@ -898,12 +980,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 vec![V::one(r[0])]
             }
             OsExit => {
-                let c = self.index_value(&args[0]);
+                let c = iv(self, 0);
                 self.lib("gort_exit", &[c]);
                 vec![]
             }
             StrconvItoa => {
-                let v = self.index_value(&args[0]);
+                let v = iv(self, 0);
                 vec![V::W(self.lib("gort_strconv_itoa", &[v]))]
             }
             StrconvAtoi => {
@@ -927,7 +1009,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             StringsContainsRune => {
                 let a = sw(self, 0);
-                let r = self.index_value(&args[1]);
+                let r = iv(self, 1);
                 let v = self.lib("gort_strings_containsrune", &[a[0], a[1], r]);
                 vec![V::one(v[0])]
             }
@@ -938,13 +1020,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             StringsIndexRune => {
                 let a = sw(self, 0);
-                let r = self.index_value(&args[1]);
+                let r = iv(self, 1);
                 let v = self.lib("gort_strings_indexrune", &[a[0], a[1], r]);
                 vec![int(self, v[0])]
             }
             StringsSplitN => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
-                let n = self.index_value(&args[2]);
+                let n = iv(self, 2);
                 let out = self.temp(24, 8);
                 self.lib("gort_strings_splitn", &[out, a[0], a[1], b[0], b[1], n]);
                 vec![self.load(t, out, 0)]
@@ -963,7 +1045,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             StringsIndexByte => {
                 let a = sw(self, 0);
-                let c = self.expr(&args[1]).w0();
+                let c = vals[1].0.w0();
                 let r = self.lib("gort_strings_indexbyte", &[a[0], a[1], c]);
                 vec![int(self, r[0])]
             }
@@ -993,7 +1075,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             StringsReplace => {
                 let (a, b, c) = (sw(self, 0), sw(self, 1), sw(self, 2));
-                let n = self.index_value(&args[3]);
+                let n = iv(self, 3);
                 vec![V::W(self.lib("gort_strings_replace", &[a[0], a[1], b[0], b[1], c[0], c[1], n]))]
             }
             StringsSplit => {
@@ -1014,18 +1096,99 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             StringsRepeat => {
                 let a = sw(self, 0);
-                let n = self.index_value(&args[1]);
+                let n = iv(self, 1);
                 let out = self.temp(16, 8);
                 self.lib("gort_strings_repeat", &[out, a[0], a[1], n]);
                 vec![self.load(t, out, 0)]
             }
             _ => {
-                self.p.err(e.span, format!("{ext:?} is not supported by gojit yet"));
+                self.p.err(span, format!("{ext:?} is not supported by gojit yet"));
                 let rt = self.p.tt.tuple_elems(t);
                 let rts = if rt.is_empty() && t != TypeTable::INVALID { vec![t] } else { rt };
                 rts.iter().map(|&r| self.zero(r)).collect()
             }
         }
+    }
+
+    /// Calls method `name` of interface value `iv` (of interface type `it`) with argument words
+    /// `args` through its itab (nil interface: nil dereference).
+    fn iface_call(&mut self, iv: &V, it: TypeId, name: &str, args: &[Value]) -> Vec<V> {
+        let ms = self.p.tt.interface_methods(it).to_vec();
+        let Some(index) = ms.iter().position(|m| m.name == name) else { return vec![] };
+        let Some(fsig) = self.p.tt.signature(ms[index].sig).cloned() else { return vec![] };
+        let w = iv.words();
+        self.nil_check(w[0]);
+        let code = self.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], 16 + 8 * index as i32);
+        let mut words = vec![w[1]];
+        words.extend_from_slice(args);
+        let ir_sig = self.p.go_signature(Some(TypeTable::INT), &fsig.params, &fsig.results);
+        let sref = self.b.import_signature(ir_sig);
+        self.finish_call(Callee::Indirect(sref, code), words, &fsig.results)
+    }
+
+    /// A library function used as a value (`p := fmt.Println`): the static closure of a wrapper
+    /// taking the Go parameters (a variadic one as its slice) and making the library call.
+    pub fn lib_func_value(&mut self, o: crate::types::ObjId, ext: External, fty: TypeId) -> V {
+        if let Some(&a) = self.p.lib_func_values.get(&o) {
+            return V::one(self.i64c(a as i64));
+        }
+        let Some(fsig) = self.p.tt.signature(fty).cloned() else { return self.zero(fty) };
+        let sig = self.p.go_signature(None, &fsig.params, &fsig.results);
+        let name = format!("{}-fm", lib_go_name(ext));
+        let Ok(wid) = self.p.declare_fn(&name, &sig) else { return self.zero(fty) };
+        let meta = super::FuncMeta { go_name: lib_go_name(ext), decl_line: 0, defer_kind: super::DeferKind::None, is_wrapper: true };
+        let span = crate::diag::Span::default();
+        let _ = self.p.build_fn(wid, meta, |cx| {
+            let entry = cx.block();
+            cx.b.append_block_params_for_function_params(entry);
+            cx.at(entry);
+            let ps = cx.b.block_params(entry).to_vec();
+            let vals = cx.params_as_values(&ps[1..], &fsig.params);
+            let t = match fsig.results.len() {
+                1 => fsig.results[0],
+                _ => TypeTable::INVALID,
+            };
+            let rets = cx.lib_call_values(ext, &vals, fsig.variadic, t, span);
+            let outs = ps[1 + cx.p.param_words_of(&fsig.params)..].to_vec();
+            cx.return_lib_results(&rets, &fsig.results, &outs);
+        });
+        let a = self.p.static_closure(wid);
+        self.p.lib_func_values.insert(o, a);
+        V::one(self.i64c(a as i64))
+    }
+
+    /// The values of Go parameters of types `tys` from their flattened words (aggregates are passed
+    /// by address).
+    pub fn params_as_values(&mut self, words: &[Value], tys: &[TypeId]) -> Vec<(V, TypeId)> {
+        let mut k = 0;
+        let mut out = vec![];
+        for &t in tys {
+            let n = self.p.param_words(t).len();
+            let v = match self.p.repr(t) {
+                Repr::Mem { .. } => V::M(words[k]),
+                Repr::Words(_) => V::W(words[k..k + n].to_vec()),
+            };
+            k += n;
+            out.push((v, t));
+        }
+        out
+    }
+
+    /// Returns a wrapper's results: word results in registers, aggregates through out pointers.
+    pub fn return_lib_results(&mut self, rets: &[V], tys: &[TypeId], outs: &[Value]) {
+        let mut words = vec![];
+        let mut o = 0;
+        for (v, &t) in rets.iter().zip(tys) {
+            if self.p.repr(t).is_mem() {
+                if let Some(&dst) = outs.get(o) {
+                    self.store(t, v, dst, 0);
+                }
+                o += 1;
+            } else {
+                words.extend(v.words());
+            }
+        }
+        self.b.ins().return_(&words);
     }
 
     fn lib_method(&mut self, ext: External, words: Vec<Value>, results: &[TypeId]) -> Vec<V> {
@@ -1042,6 +1205,45 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.lib(name, &all);
         results.iter().zip(outs).map(|(&r, o)| self.load(r, o, 0)).collect()
     }
+}
+
+/// The Go-convention entry point of library method `func` (receiver: one pointer word), so a
+/// library method can fill a method table or itab slot, or back a method value or expression.
+pub fn lib_method_fn(p: &mut super::prog::Prog<'_>, func: crate::types::ObjId) -> Option<cranelift_module::FuncId> {
+    if let Some(&f) = p.lib_method_fns.get(&func) {
+        return Some(f);
+    }
+    let ObjKind::External { ext, ty } = p.info.obj(func).kind.clone() else { return None };
+    let fsig = p.tt.signature(ty).cloned()?;
+    let recv = p.tt_pointer_like();
+    let sig = p.go_signature(Some(recv), &fsig.params, &fsig.results);
+    let go_name = lib_go_name(ext);
+    let id = p.declare_fn(&format!("{go_name}-lib"), &sig).ok()?;
+    p.lib_method_fns.insert(func, id);
+    let meta = super::FuncMeta { go_name, decl_line: 0, defer_kind: super::DeferKind::None, is_wrapper: true };
+    let _ = p.build_fn(id, meta, |cx| {
+        let entry = cx.block();
+        cx.b.append_block_params_for_function_params(entry);
+        cx.at(entry);
+        let ps = cx.b.block_params(entry).to_vec();
+        let nparams = 1 + cx.p.param_words_of(&fsig.params);
+        let words = ps[1..1 + nparams].to_vec();
+        let outs = ps[1 + nparams..].to_vec();
+        let rets = cx.lib_method(ext, words, &fsig.results);
+        cx.return_lib_results(&rets, &fsig.results, &outs);
+    });
+    Some(id)
+}
+
+/// The Go name of a library function (`FmtPrintln` -> `fmt.Println`), for wrapper frames.
+fn lib_go_name(ext: External) -> String {
+    let s = format!("{ext:?}");
+    for p in ["Strings", "Strconv", "Errors", "Fmt", "Os"] {
+        if let Some(rest) = s.strip_prefix(p) {
+            return format!("{}.{}", p.to_lowercase(), rest);
+        }
+    }
+    s
 }
 
 /// Snake-case runtime name of a library entity (`StringsHasPrefix` -> `strings_hasprefix`).

@@ -45,6 +45,26 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
     }
 
+    /// A multi-valued expression's values converted to the types `to` of what receives them
+    /// (`return h()` or `r, ok = h()` with an interface-typed `r` and `h` returning `*T`); an
+    /// INVALID target (blank) keeps the value as is.
+    pub fn multi_value_as(&mut self, e: &ast::Expr, to: &[TypeId]) -> Vec<V> {
+        let vals = self.multi_value(e);
+        let mut from = self.p.tt.tuple_elems(self.ty(e));
+        from.resize(vals.len(), TypeTable::BOOL);
+        let mut out = Vec::with_capacity(vals.len());
+        for (i, v) in vals.into_iter().enumerate() {
+            let t = to.get(i).copied().unwrap_or(TypeTable::INVALID);
+            let f = from[i];
+            if t != f && t != TypeTable::INVALID && tyview::is_interface(self.p.tt, t) {
+                out.push(self.to_iface(v, f, t));
+            } else {
+                out.push(v);
+            }
+        }
+        out
+    }
+
     /// A multi-valued expression's values (calls, comma-ok forms) or a single value.
     pub fn multi_value(&mut self, e: &ast::Expr) -> Vec<V> {
         let u = e.unparen();

@@ -563,6 +563,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             Rt::PanicSliceAlen => Some(1),
             Rt::PanicSliceAcap => Some(2),
             Rt::PanicSliceB => Some(3),
+            Rt::PanicConvert => Some(8),
             _ => None,
         };
         match code {

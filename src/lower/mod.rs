@@ -170,7 +170,8 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
             let Some(rhs) = rhs else { continue };
             cx.set_line(rhs.span);
             let vals = if init.lhs.len() > 1 {
-                cx.multi_value(rhs)
+                let tys: Vec<_> = init.lhs.iter().map(|o| o.and_then(|o| info.obj(o).ty()).unwrap_or(crate::types::TypeTable::INVALID)).collect();
+                cx.multi_value_as(rhs, &tys)
             } else {
                 let t = init.lhs[0].and_then(|o| info.obj(o).ty()).unwrap_or(info.type_of(rhs.id));
                 vec![cx.expr_as(rhs, t)]

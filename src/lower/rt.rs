@@ -64,6 +64,8 @@ pub enum Rt {
     PanicSliceAlen,
     PanicSliceAcap,
     PanicSliceB,
+    /// Slice to array (pointer) conversion too short (bounds code 8).
+    PanicConvert,
     PanicDivide,
     PanicShift,
     UnsafeSlice,
@@ -126,7 +128,7 @@ impl Rt {
             TypeAssertFail => "gort_panicdottype",
             GoPanic => "gort_gopanic",
             PanicIndex => "gort_panic_index",
-            PanicSliceAlen | PanicSliceAcap | PanicSliceB => "gort_panic_bounds",
+            PanicSliceAlen | PanicSliceAcap | PanicSliceB | PanicConvert => "gort_panic_bounds",
             PanicDivide => "gort_panic_divide",
             PanicShift => "gort_panic_shift",
             UnsafeSlice => "gort_unsafeslice",

@@ -123,7 +123,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let vals: Vec<Option<V>> = if spec.values.is_empty() {
                 vec![None; spec.names.len()]
             } else if spec.values.len() == 1 && spec.names.len() > 1 {
-                self.multi_value(&spec.values[0]).into_iter().map(Some).collect()
+                self.multi_value_as(&spec.values[0], &tys).into_iter().map(Some).collect()
             } else {
                 spec.values.iter().zip(&tys).map(|(e, &t)| Some(self.expr_as(e, t))).collect()
             };
@@ -147,7 +147,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             })
             .collect();
         let vals: Vec<V> = if rhs.len() == 1 && lhs.len() > 1 {
-            self.multi_value(&rhs[0])
+            let tys: Vec<TypeId> = targets.iter().map(|t| t.2).collect();
+            self.multi_value_as(&rhs[0], &tys)
         } else {
             let v: Vec<V> = rhs.iter().zip(&targets).map(|(e, (_, _, t))| self.expr_as(e, *t)).collect();
             if v.len() > 1 { v.iter().zip(&targets).map(|(v, (_, _, t))| self.copy_to_temp(*t, v)).collect() } else { v }
@@ -187,7 +188,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.pre_place(e, &mut pre);
         }
         let vals: Vec<V> = if rhs.len() == 1 {
-            self.multi_value(&rhs[0])
+            let tys: Vec<TypeId> = lhs.iter().map(|e| self.place_type(e)).collect();
+            self.multi_value_as(&rhs[0], &tys)
         } else {
             let tys: Vec<TypeId> = lhs.iter().map(|e| self.place_type(e)).collect();
             let v: Vec<V> = rhs.iter().zip(&tys).map(|(e, &t)| self.expr_as(e, t)).collect();

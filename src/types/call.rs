@@ -82,9 +82,9 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// gojit's fmt writes only to files: `fmt.Fprint*` to any other static writer type (say a
-    /// `*strings.Builder`) is rejected rather than compiled into code that drops the output. An
-    /// `io.Writer`-typed operand is accepted and assumed to hold `os.Stdout` or `os.Stderr`.
+    /// `fmt.Fprint*` takes a `*os.File` (written directly) or an interface-typed writer (its
+    /// `Write` method is called with the formatted bytes); any other static writer type (say a
+    /// `*strings.Builder`) is rejected rather than compiled into code that drops the output.
     fn check_fprint_writer(&mut self, name: &str, args: &'a [Expr]) {
         if !matches!(name, "fmt.Fprint" | "fmt.Fprintln" | "fmt.Fprintf") {
             return;
@@ -276,6 +276,18 @@ impl<'a> Checker<'a> {
             Builtin::Print | Builtin::Println => (0, None),
             Builtin::Recover => (0, Some(0)),
         };
+        if nargs == 1 && min == 2 {
+            // copy(f()) / delete(f()) with a two-valued f
+            let x = self.expr(&args[0]);
+            if let Some(op) = self.builtin_on_tuple(e, b, &x) {
+                return op;
+            }
+            if x.mode != Mode::Invalid {
+                let msg = format!("not enough arguments for {call_s} (expected {min}, found {nargs})");
+                self.error(*rparen, msg);
+            }
+            return inv;
+        }
         if nargs < min {
             let msg = format!("not enough arguments for {call_s} (expected {min}, found {nargs})");
             self.error(*rparen, msg);
@@ -496,7 +508,12 @@ impl<'a> Checker<'a> {
             }
             Builtin::Print | Builtin::Println => {
                 for a in args {
-                    let mut x = self.value(a);
+                    let mut x = self.expr(a);
+                    if args.len() == 1 && matches!(self.tt.get(x.ty), Type::Tuple(_)) && x.mode == Mode::Value {
+                        // print(f()) with a multi-valued f: its (typed) results are the arguments
+                        continue;
+                    }
+                    self.single_value(&mut x);
                     if x.mode == Mode::Invalid {
                         continue;
                     }
@@ -893,6 +910,55 @@ impl<'a> Checker<'a> {
             }
         }
         None
+    }
+
+    /// `copy(f())` / `delete(f())` where `f` returns the two arguments: the builtin's result, or
+    /// None when `x` is not a two-valued call (or is invalid).
+    fn builtin_on_tuple(&mut self, e: &'a Expr, b: Builtin, x: &Operand<'a>) -> Option<Operand<'a>> {
+        let Type::Tuple(elems) = self.tt.get(x.ty).clone() else { return None };
+        if x.mode != Mode::Value || elems.len() != 2 {
+            return None;
+        }
+        let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+        let (a, c) = (elems[0], elems[1]);
+        let name = b.name();
+        match b {
+            Builtin::Copy => {
+                let de = match self.tt.under(a) {
+                    Type::Slice(el) => Some(*el),
+                    _ => None,
+                };
+                let se = match self.tt.under(c) {
+                    Type::Slice(el) => Some(*el),
+                    Type::Basic(k) if k.is_string() => Some(TypeTable::BYTE),
+                    _ => None,
+                };
+                match (de, se) {
+                    (Some(d), Some(s)) if d == s => Some(mk(Mode::Value, TypeTable::INT)),
+                    _ => {
+                        let (at, ct) = (self.tt.type_string_err(a), self.tt.type_string_err(c));
+                        self.error(x.span, format!("invalid argument: copy expects slice arguments; found values of types {at} and {ct}"));
+                        Some(Operand::invalid(e.id, e.span))
+                    }
+                }
+            }
+            Builtin::Delete => {
+                let key = match self.tt.under(a) {
+                    Type::Map { key, .. } => *key,
+                    _ => {
+                        let at = self.tt.type_string_err(a);
+                        self.error(x.span, format!("invalid argument: {name} expects a map; found a value of type {at}"));
+                        return Some(Operand::invalid(e.id, e.span));
+                    }
+                };
+                if let Err(reason) = self.assignable_to(c, None, key) {
+                    let (ct, kt) = (self.tt.type_string_err(c), self.tt.type_string_err(key));
+                    self.error(x.span, format!("cannot use value of type {ct} as {kt} value in argument to delete{reason}"));
+                }
+                Some(mk(Mode::NoValue, TypeTable::INVALID))
+            }
+            _ => None,
+        }
     }
 
     /// `T.M` / `(*T).M`.

@@ -109,6 +109,9 @@ pub(super) struct Checker<'a> {
     func_bodies: Vec<&'a ast::FuncDecl>,
     /// Named types declared in this file (for the invalid-recursion check).
     pub declared_types: Vec<(TypeId, Span)>,
+    /// `type T2 T1` met while T1's own definition is in progress (`type T1 struct{ p *T2 }`): T2's
+    /// underlying type is set once T1's is known; what is left at the end is a cycle of names.
+    pending_underlying: Vec<(TypeId, TypeId)>,
     /// Package-level var objects in declaration order.
     pub(super) pkg_vars: Vec<ObjId>,
     /// What is being checked: a program to run, or any package (`gojit check`).
@@ -157,6 +160,7 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile, goal: Goal) -> Resu
         depth: 0,
         func_bodies: vec![],
         declared_types: vec![],
+        pending_underlying: vec![],
         pkg_vars: vec![],
         goal,
     };
@@ -185,6 +189,7 @@ impl<'a> Checker<'a> {
         for (_, o) in objs {
             self.resolve_obj(o);
         }
+        self.report_name_cycles();
         self.check_recursive_types();
         let bodies = std::mem::take(&mut self.func_bodies);
         for f in bodies {
@@ -723,8 +728,9 @@ impl<'a> Checker<'a> {
             if x.mode == Mode::Invalid {
                 return vec![declared.unwrap_or(TypeTable::INVALID); n];
             }
-            if elems.len() != n {
-                self.assign_mismatch(spec.values[0].span, n, &spec.values, &x, elems.len());
+            let count = if elems.is_empty() { 0 } else { self.value_count(&x, n) };
+            if count != n {
+                self.assign_mismatch(spec.values[0].span, n, &spec.values, &x, count);
                 return vec![declared.unwrap_or(TypeTable::INVALID); n];
             }
             self.mark_comma_ok(&mut x, n);
@@ -840,11 +846,61 @@ impl<'a> Checker<'a> {
             return;
         }
         if self.tt.underlying(under) == TypeTable::INVALID && under != TypeTable::INVALID {
-            // Defined in terms of a type whose definition is in progress: a cycle.
-            self.error(spec.name.span, format!("invalid recursive type {}", spec.name.name));
+            // Defined in terms of a named type whose definition is in progress: known later (or
+            // a cycle of names, reported at the end).
+            self.pending_underlying.push((named, under));
             return;
         }
         self.tt.set_underlying(named, under);
+        self.settle_pending_underlying();
+    }
+
+    /// Gives the pending `type T2 T1` definitions whose T1 is now defined their underlying type.
+    fn settle_pending_underlying(&mut self) {
+        loop {
+            let ready = self.pending_underlying.iter().position(|&(_, u)| self.tt.underlying(u) != TypeTable::INVALID);
+            let Some(i) = ready else { return };
+            let (n, u) = self.pending_underlying.swap_remove(i);
+            self.tt.set_underlying(n, u);
+        }
+    }
+
+    /// Reports what is still pending: cycles of type names (`type A B; type B A`), in gc's form,
+    /// once per cycle, from its first-declared member.
+    fn report_name_cycles(&mut self) {
+        let pending = std::mem::take(&mut self.pending_underlying);
+        let target: HashMap<TypeId, TypeId> = pending.iter().copied().collect();
+        let span_of = |c: &Self, t: TypeId| c.declared_types.iter().find(|d| d.0 == t).map(|d| d.1).unwrap_or_default();
+        let mut reported: HashSet<TypeId> = HashSet::new();
+        let mut starts: Vec<TypeId> = pending.iter().map(|p| p.0).collect();
+        starts.sort_by_key(|&t| span_of(self, t).lo);
+        for start in starts {
+            // Walk to the cycle this chain ends in.
+            let mut path = vec![start];
+            let mut cur = start;
+            while let Some(&next) = target.get(&cur) {
+                if let Some(k) = path.iter().position(|&t| t == next) {
+                    path.drain(..k);
+                    break;
+                }
+                path.push(next);
+                cur = next;
+            }
+            if !target.contains_key(&cur) || path.iter().any(|t| reported.contains(t)) {
+                continue;
+            }
+            reported.extend(path.iter().copied());
+            let first = *path.iter().min_by_key(|&&t| span_of(self, t).lo).unwrap();
+            let k = path.iter().position(|&t| t == first).unwrap();
+            path.rotate_left(k);
+            let name = |c: &Self, t: TypeId| c.tt.named(t).map(|n| n.name.clone()).unwrap_or_default();
+            let mut msg = format!("invalid recursive type {}", name(self, first));
+            for (i, &t) in path.iter().enumerate() {
+                let next = path[(i + 1) % path.len()];
+                msg.push_str(&format!("\n\t{}: {} refers to {}", self.pos_string(span_of(self, t)), name(self, t), name(self, next)));
+            }
+            self.error(span_of(self, first), msg);
+        }
     }
 
     /// Reports named types that contain themselves by value (`type T struct { x T }`,
