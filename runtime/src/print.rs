@@ -1,7 +1,8 @@
 //! The `print` / `println` builtins: gc's formats, written unbuffered to stderr.
 //!
 //! The compiler lowers `println(a, b)` to `gort_printint(a); gort_printsp(); gort_printstring(b);
-//! gort_printnl()`. Formats (gc's `runtime/print.go`): floats `+1.500000e+000`, `NaN`, `+Inf`;
+//! gort_printnl()`. Formats (gc's `runtime/print.go`, Go 1.27): floats in shortest `'g'` form of
+//! their own width (`1.5`, `1e+21`, `NaN`, `+Inf`);
 //! pointers, maps, funcs, chans as `0x...` hex; interfaces `(0xTYPE,0xDATA)`; slices
 //! `[len/cap]0xPTR`; bools `true`/`false`.
 
@@ -9,66 +10,12 @@ use crate::abi::{Eface, Iface};
 use crate::gostring::bytes;
 use crate::output::write_stderr;
 
-/// gc's `printfloat`: 7 significant digits in `+d.dddddde+ddd` form.
-pub fn format_float(mut v: f64) -> Vec<u8> {
-    if v.is_nan() {
-        return b"NaN".to_vec();
-    }
-    if v + v == v && v > 0.0 {
-        return b"+Inf".to_vec();
-    }
-    if v + v == v && v < 0.0 {
-        return b"-Inf".to_vec();
-    }
-    const N: usize = 7;
-    let mut buf = [0u8; N + 7];
-    buf[0] = b'+';
-    let mut e: i32 = 0;
-    if v == 0.0 {
-        if (1.0 / v) < 0.0 {
-            buf[0] = b'-';
-        }
-    } else {
-        if v < 0.0 {
-            v = -v;
-            buf[0] = b'-';
-        }
-        while v >= 10.0 {
-            e += 1;
-            v /= 10.0;
-        }
-        while v < 1.0 {
-            e -= 1;
-            v *= 10.0;
-        }
-        let mut h = 5.0;
-        for _ in 0..N {
-            h /= 10.0;
-        }
-        v += h;
-        if v >= 10.0 {
-            e += 1;
-            v /= 10.0;
-        }
-    }
-    for i in 0..N {
-        let s = v as i64;
-        buf[i + 2] = (s as u8).wrapping_add(b'0');
-        v -= s as f64;
-        v *= 10.0;
-    }
-    buf[1] = buf[2];
-    buf[2] = b'.';
-    buf[N + 2] = b'e';
-    buf[N + 3] = b'+';
-    if e < 0 {
-        e = -e;
-        buf[N + 3] = b'-';
-    }
-    buf[N + 4] = (e / 100) as u8 + b'0';
-    buf[N + 5] = ((e / 10) % 10) as u8 + b'0';
-    buf[N + 6] = (e % 10) as u8 + b'0';
-    buf.to_vec()
+/// gc's `printfloat64` / `printfloat32` (Go 1.27): `strconv.AppendFloat(v, 'g', -1, bits)`, the
+/// shortest form that reads back as the same float of that width (`1.5`, `1e+21`, `NaN`, `+Inf`).
+pub fn format_float(v: f64, bits: u32) -> Vec<u8> {
+    let mut out = Vec::with_capacity(24);
+    crate::fmt::float::append_float(&mut out, v, b'g', -1, bits);
+    out
 }
 
 /// gc's `printhex`: `0x` followed by lowercase hex digits, no padding.
@@ -109,13 +56,22 @@ pub unsafe extern "C" fn gort_printuint(v: u64) {
     write_stderr(v.to_string().as_bytes());
 }
 
-/// `print(float64)` (float32 values are widened first, as gc does).
+/// `print(float64)`.
 ///
 /// # Safety
 /// Always safe.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_printfloat(v: f64) {
-    write_stderr(&format_float(v));
+    write_stderr(&format_float(v, 64));
+}
+
+/// `print(float32)` (its own shortest form, as gc's `printfloat32`).
+///
+/// # Safety
+/// Always safe.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_printfloat32(v: f32) {
+    write_stderr(&format_float(v as f64, 32));
 }
 
 /// `print(string)`.
@@ -206,20 +162,24 @@ pub unsafe extern "C" fn gort_printnl() {
 mod tests {
     use super::*;
 
-    // Expected strings from go1.19.8: println(1.5, -0.1, 0.0, 1e100, 123456789.0, 1.0/3, ...)
+    // Expected strings from Go 1.27.3: println(1.5, -0.1, 0.0, -0.0 (math.Copysign), 1e100,
+    // 123456789.0, 1.0/3, NaN, +Inf, -Inf, float32(0.1), float32(1)/3, 1e21)
     #[test]
     fn floats_like_gc() {
-        let f = |v: f64| String::from_utf8(format_float(v)).unwrap();
-        assert_eq!(f(1.5), "+1.500000e+000");
-        assert_eq!(f(-0.1), "-1.000000e-001");
-        assert_eq!(f(0.0), "+0.000000e+000");
-        assert_eq!(f(-0.0), "-0.000000e+000");
-        assert_eq!(f(1e100), "+1.000000e+100");
-        assert_eq!(f(123456789.0), "+1.234568e+008");
-        assert_eq!(f(1.0 / 3.0), "+3.333333e-001");
-        assert_eq!(f(f64::NAN), "NaN");
-        assert_eq!(f(f64::INFINITY), "+Inf");
-        assert_eq!(f(f64::NEG_INFINITY), "-Inf");
+        let f = |v: f64, bits: u32| String::from_utf8(format_float(v, bits)).unwrap();
+        assert_eq!(f(1.5, 64), "1.5");
+        assert_eq!(f(-0.1, 64), "-0.1");
+        assert_eq!(f(0.0, 64), "0");
+        assert_eq!(f(-0.0, 64), "-0");
+        assert_eq!(f(1e100, 64), "1e+100");
+        assert_eq!(f(123456789.0, 64), "1.23456789e+08");
+        assert_eq!(f(1.0 / 3.0, 64), "0.3333333333333333");
+        assert_eq!(f(f64::NAN, 64), "NaN");
+        assert_eq!(f(f64::INFINITY, 64), "+Inf");
+        assert_eq!(f(f64::NEG_INFINITY, 64), "-Inf");
+        assert_eq!(f(0.1f32 as f64, 32), "0.1");
+        assert_eq!(f((1.0f32 / 3.0) as f64, 32), "0.33333334");
+        assert_eq!(f(1e21, 64), "1e+21");
         assert_eq!(format_hex(0), "0x0");
         assert_eq!(format_hex(0xc000012345), "0xc000012345");
     }

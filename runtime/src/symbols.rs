@@ -94,6 +94,7 @@ pub fn entries() -> Vec<Entry> {
         e!(print::gort_printint, 1),
         e!(print::gort_printuint, 1),
         e!(print::gort_printfloat, 1),
+        e!(print::gort_printfloat32, 1),
         e!(print::gort_printstring, 2),
         e!(print::gort_printpointer, 1),
         e!(print::gort_printeface, 2),

@@ -604,11 +604,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.rt(Rt::PrintString, &[w[0], w[1]]);
             }
             GoType::Basic(k) if k.is_float() => {
-                let mut x = v.w0();
-                if self.b.func.dfg.value_type(x) == types::F32 {
-                    x = self.b.ins().fpromote(types::F64, x);
-                }
-                self.rt(Rt::PrintFloat, &[x]);
+                let x = v.w0();
+                let f = if self.b.func.dfg.value_type(x) == types::F32 { Rt::PrintFloat32 } else { Rt::PrintFloat };
+                self.rt(f, &[x]);
             }
             GoType::Basic(crate::types::BasicKind::Bool) => {
                 self.rt(Rt::PrintBool, &[v.w0()]);

@@ -64,6 +64,8 @@ pub enum Rt {
     PanicSliceAlen,
     PanicSliceAcap,
     PanicSliceB,
+    /// `gort_panic_bounds(code, x, y)` with any `gojit_runtime::panic::bounds` code.
+    PanicBounds,
     PanicDivide,
     PanicShift,
     PanicNil,
@@ -78,6 +80,7 @@ pub enum Rt {
     PrintInt,
     PrintUint,
     PrintFloat,
+    PrintFloat32,
     PrintString,
     PrintPointer,
     PrintEface,
@@ -123,7 +126,7 @@ impl Rt {
             TypeAssertFail => "gort_panicdottype",
             GoPanic => "gort_gopanic",
             PanicIndex => "gort_panic_index",
-            PanicSliceAlen | PanicSliceAcap | PanicSliceB => "gort_panic_bounds",
+            PanicSliceAlen | PanicSliceAcap | PanicSliceB | PanicBounds => "gort_panic_bounds",
             PanicDivide => "gort_panic_divide",
             PanicShift => "gort_panic_shift",
             PanicNil => "gort_panic_nilderef",
@@ -137,6 +140,7 @@ impl Rt {
             PrintInt => "gort_printint",
             PrintUint => "gort_printuint",
             PrintFloat => "gort_printfloat",
+            PrintFloat32 => "gort_printfloat32",
             PrintString => "gort_printstring",
             PrintPointer => "gort_printpointer",
             PrintEface => "gort_printeface",
@@ -289,6 +293,7 @@ pub const DECLS: &[Decl] = &[
     d("gort_printint", SysV, &[W], &[]),
     d("gort_printuint", SysV, &[W], &[]),
     d("gort_printfloat", SysV, &[F], &[]),
+    d("gort_printfloat32", SysV, &[Word::F32], &[]),
     d("gort_printstring", SysV, &[W, W], &[]),
     d("gort_printpointer", SysV, &[W], &[]),
     d("gort_printeface", SysV, &[W, W], &[]),
@@ -398,8 +403,8 @@ mod tests {
             SliceByteToString, StringToSliceByte, StringToSliceRune, SliceRuneToString, IntString, DecodeRune, MakeMap,
             MapAccess, MapAssign, MapDelete, MapLen, MapClear, MapIterInit, MapIterNext, GetItab, AssertE2I, AssertE2I2,
             EfaceEq, IfaceEq, TypeAssertFail, GoPanic, PanicIndex, PanicSliceAlen, PanicSliceAcap, PanicSliceB,
-            PanicDivide, PanicShift, PanicNil, PanicNilMap, Recover, DeferPush, DeferReturn, PrintLock, PrintUnlock,
-            PrintBool, PrintInt, PrintUint, PrintFloat, PrintString, PrintPointer, PrintEface, PrintSp, PrintNl,
+            PanicBounds, PanicDivide, PanicShift, PanicNil, PanicNilMap, Recover, DeferPush, DeferReturn, PrintLock, PrintUnlock,
+            PrintBool, PrintInt, PrintUint, PrintFloat, PrintFloat32, PrintString, PrintPointer, PrintEface, PrintSp, PrintNl,
         ];
         for r in all {
             assert!(decl(r.name()).is_some(), "{r:?} ({}) is not declared", r.name());

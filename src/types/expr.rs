@@ -724,13 +724,9 @@ impl<'a> Checker<'a> {
                 return Operand::invalid(call.id, call.span);
             }
             if xk.is_numeric() && tk.is_numeric() {
+                // types2 says no more, also for a float constant that would be truncated
                 let s = self.operand_string(x);
-                let msg = if xk.is_float() && tk.is_integer() && v.as_f64().is_some_and(|f| f.fract() != 0.0) {
-                    format!("cannot convert {s} to type {type_text} (truncated)")
-                } else {
-                    format!("cannot convert {s} to type {type_text}")
-                };
-                self.error(x.span, msg);
+                self.error(x.span, format!("cannot convert {s} to type {type_text}"));
                 return Operand::invalid(call.id, call.span);
             }
         }
