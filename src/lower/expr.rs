@@ -771,8 +771,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         match under {
             GoType::Struct { fields } => {
                 let (size, align) = self.p.size_align(t);
-                let a = self.temp(size, align);
-                self.memzero(a, size);
+                let a = self.temp_zeroed(size, align);
                 let offs = self.p.tt.field_offsets(t);
                 for (i, el) in elts.iter().enumerate() {
                     let fi = match &el.key {
@@ -787,8 +786,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             GoType::Array { len, elem } => {
                 let (size, align) = self.p.size_align(t);
-                let a = self.temp(size, align);
-                self.memzero(a, size);
+                let a = self.temp_zeroed(size, align);
                 self.fill_elems(a, elem, elts, len);
                 V::M(a)
             }
