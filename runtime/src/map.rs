@@ -320,6 +320,9 @@ fn key_class(k: &TypeDesc) -> KeyClass {
     }
 }
 
+/// The most entries `make(map, hint)` reserves space for before any insertion.
+const PREALLOC_MAX: usize = 1 << 20;
+
 /// Creates a map for a map type descriptor (`kind == Map`, `key` and `elem` set).
 ///
 /// # Safety
@@ -332,7 +335,9 @@ pub unsafe fn new_map(maptyp: *const TypeDesc, hint: isize) -> *mut GoMap {
     let val_off = round_up(key_off + k.size, val_align);
     let entry_size = round_up(val_off + v.size, 8);
     let m = alloc::alloc_zeroed(std::mem::size_of::<GoMap>(), 8) as *mut GoMap;
-    let want = if hint > 0 { (hint as usize).min(1 << 30) } else { 0 };
+    // A hint is a hint (gc: `make(map[int]int, 1<<62)` runs): space for at most PREALLOC_MAX
+    // entries is reserved up front, the map grows past it on demand.
+    let want = if hint > 0 { (hint as usize).min(PREALLOC_MAX) } else { 0 };
     let cap = want.max(MIN_CAP).next_power_of_two();
     let mut gm = GoMap {
         typ: maptyp,
@@ -354,13 +359,48 @@ pub unsafe fn new_map(maptyp: *const TypeDesc, hint: isize) -> *mut GoMap {
     m
 }
 
-/// Hashes `key` only to raise gc's panic for unhashable interface keys on nil/empty maps.
+/// gc's check of a key looked up in or deleted from a nil or empty map (`maps.mapKeyError`):
+/// nothing is hashed, but a key holding an unhashable dynamic type still panics, with the
+/// `runtime.Error` whose `Error()` is `hash of unhashable type: T` (T the innermost such type).
 unsafe fn check_hashable(maptyp: *const TypeDesc, key: *const u8) {
     // SAFETY: maptyp valid, key points to a key value.
     unsafe {
-        let k = &*(*maptyp).key;
-        if k.kind == Kind::Interface || k.kind == Kind::Struct || k.kind == Kind::Array {
-            typehash(k, key, 0);
+        if let Some(t) = unhashable_in(&*(*maptyp).key, key) {
+            let msg = format!("hash of unhashable type: {}", crate::typedesc::name_of(t));
+            let msg: &'static str = Box::leak(msg.into_boxed_str());
+            rterror::runtime_error(msg);
+        }
+    }
+}
+
+/// The first unhashable dynamic type inside the value of type `t` at `p` (interfaces are looked
+/// through; arrays and structs walked in order), if any.
+///
+/// # Safety
+/// `p` points to a value of type `t`.
+unsafe fn unhashable_in(t: &TypeDesc, p: *const u8) -> Option<&'static TypeDesc> {
+    // SAFETY: caller contract; descriptors are immutable and live forever.
+    unsafe {
+        match t.kind {
+            Kind::Interface => {
+                let dt = hash::iface_dyn_type(t, p);
+                if dt.is_null() {
+                    return None;
+                }
+                let dt: &'static TypeDesc = &*dt;
+                if dt.flags & TF_COMPARABLE == 0 {
+                    return Some(dt);
+                }
+                let data = p.add(8);
+                let v = if dt.flags & TF_DIRECT != 0 { data } else { *(data as *const *const u8) };
+                unhashable_in(dt, v)
+            }
+            Kind::Array => {
+                let e = &*t.elem;
+                (0..t.len).find_map(|i| unhashable_in(e, p.add(i * e.size)))
+            }
+            Kind::Struct => std::slice::from_raw_parts(t.fields, t.n_fields).iter().find_map(|f| unhashable_in(&*f.typ, p.add(f.offset))),
+            _ => None,
         }
     }
 }
@@ -377,7 +417,7 @@ pub unsafe extern "C" fn gort_makemap(maptyp: *const TypeDesc, hint: isize) -> *
 
 /// `m[key]` lookup: pointer to the value, or null when absent (the compiler then uses the zero
 /// value). `m` may be nil. Panics `runtime error: hash of unhashable type T` for interface keys
-/// holding uncomparable dynamic types (even on a nil map, like gc).
+/// holding uncomparable dynamic types (on a nil or empty map gc's `hash of unhashable type: T`).
 ///
 /// # Safety
 /// `maptyp` is `m`'s type; `key` points to a key value.

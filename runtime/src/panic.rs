@@ -928,9 +928,9 @@ pub fn is_runtime_error_type(typ: *const TypeDesc) -> bool {
 }
 
 /// `panic(nil)` panics with a `*runtime.PanicNilError` since Go 1.21 (Go 1.19 used a nil value);
-/// its `Error()` is "panic called with nil argument" (runtime/panic.go, Go 1.21-1.26).
+/// its `Error()` is "runtime error: panic called with nil argument" (runtime/panic.go, Go 1.27).
 fn panic_nil_error() -> Eface {
-    runtime_error_value(RtErrClass::PanicNil, "panic called with nil argument")
+    runtime_error_value(RtErrClass::PanicNil, "runtime error: panic called with nil argument")
 }
 
 /// Raises a runtime-error panic from Rust runtime code (see [`throw`]). The class follows from the
@@ -985,12 +985,19 @@ pub mod bounds {
     pub const SLICE3_C: i64 = 7;
     /// slice to array conversion: `cannot convert slice with length x to array or pointer to array with length y`.
     pub const CONVERT: i64 = 8;
+    /// Or'ed into a code: `x` has an unsigned type (gc's `panicIndexU`, `panicSliceBU`, ...), so
+    /// it is printed as a uint64 and never in the negative short form.
+    pub const UNSIGNED: i64 = 0x100;
 }
 
 /// gc's message for a bounds failure (`runtime.boundsError.Error`); `x` is the offending value as a
-/// signed integer (a negative `x` uses gc's short forms, e.g. `index out of range [-1]`).
+/// signed integer (a negative `x` uses gc's short forms, e.g. `index out of range [-1]`) unless
+/// the code has [`bounds::UNSIGNED`] (then it is printed as a uint64).
 pub fn bounds_message(code: i64, x: i64, y: i64) -> String {
-    let neg = x < 0;
+    let unsigned = code & bounds::UNSIGNED != 0;
+    let code = code & !bounds::UNSIGNED;
+    let neg = !unsigned && x < 0;
+    let x: i128 = if unsigned { x as u64 as i128 } else { x as i128 };
     let body = match (code, neg) {
         (bounds::INDEX, false) => format!("index out of range [{x}] with length {y}"),
         (bounds::INDEX, true) => format!("index out of range [{x}]"),
@@ -1218,7 +1225,7 @@ fn describe_value(v: Eface, call_methods: bool) -> String {
             return match unsafe { trampoline::call_method2(ifn, v.data as usize) } {
                 // SAFETY: the result is a Go string.
                 Ok([p, n]) => unsafe {
-                    String::from_utf8_lossy(GoString { ptr: p as *const u8, len: n as isize }.as_bytes()).into_owned()
+                    indented(String::from_utf8_lossy(GoString { ptr: p as *const u8, len: n as isize }.as_bytes()).into_owned())
                 },
                 Err(()) => {
                     take_method_panic();
@@ -1255,7 +1262,7 @@ fn describe_value(v: Eface, call_methods: bool) -> String {
             }
             (Kind::String, Some(p)) => {
                 let s = (*(p as *const GoString)).as_bytes();
-                let s = String::from_utf8_lossy(s).into_owned();
+                let s = indented(String::from_utf8_lossy(s).into_owned());
                 if basic {
                     return s;
                 }
@@ -1281,9 +1288,15 @@ fn describe_for_trace(v: Eface) -> String {
     s
 }
 
-/// gc's runtime `printfloat64`/`printfloat32` (`1.5`), shared with the `print` builtins.
+/// gc's runtime `printfloat64`/`printfloat32` (shortest `'g'` form), shared with the `print`
+/// builtins.
 pub fn go_print_float(v: f64, bits: u32) -> String {
     String::from_utf8_lossy(&crate::print::format_float(v, bits)).into_owned()
+}
+
+/// gc's `printindented`: a panic value's string with every newline followed by a tab.
+fn indented(s: String) -> String {
+    if s.contains('\n') { s.replace('\n', "\n\t") } else { s }
 }
 
 fn type_name(t: &TypeDesc) -> String {
@@ -1346,11 +1359,13 @@ mod tests {
 
     #[test]
     fn floats_print_like_gc() {
+        // Go 1.27.3: panic(1.5), panic(-0.001), panic(0.0), panic(1e100), panic(float32(-0.25))
         assert_eq!(go_print_float(1.5, 64), "1.5");
         assert_eq!(go_print_float(-0.001, 64), "-0.001");
         assert_eq!(go_print_float(0.0, 64), "0");
         assert_eq!(go_print_float(1e100, 64), "1e+100");
         assert_eq!(go_print_float(f64::NAN, 64), "NaN");
+        assert_eq!(go_print_float(-0.25, 32), "-0.25");
     }
 
     #[test]
@@ -1360,5 +1375,10 @@ mod tests {
         assert_eq!(bounds_message(bounds::SLICE_ACAP, 5, 3), "runtime error: slice bounds out of range [:5] with capacity 3");
         assert_eq!(bounds_message(bounds::SLICE_ALEN, 5, 3), "runtime error: slice bounds out of range [:5] with length 3");
         assert_eq!(bounds_message(bounds::SLICE_B, 5, 3), "runtime error: slice bounds out of range [5:3]");
+        assert_eq!(
+            bounds_message(bounds::INDEX | bounds::UNSIGNED, -1, 3),
+            "runtime error: index out of range [18446744073709551615] with length 3"
+        );
+        assert_eq!(bounds_message(bounds::SLICE_B | bounds::UNSIGNED, -2, 3), "runtime error: slice bounds out of range [18446744073709551614:3]");
     }
 }

@@ -184,7 +184,8 @@ pub unsafe extern "C" fn gort_printnl() {
 mod tests {
     use super::*;
 
-    // Expected strings from go1.19.8: println(1.5, -0.1, 0.0, 1e100, 123456789.0, 1.0/3, ...)
+    // Expected strings from Go 1.27.3: println(1.5, -0.1, 0.0, -0.0 (math.Copysign), 1e100,
+    // 123456789.0, 1.0/3, NaN, +Inf, -Inf, float32(0.1), float32(1)/3, 1e21)
     #[test]
     fn floats_like_gc() {
         let f = |v: f64| String::from_utf8(format_float(v, 64)).unwrap();

@@ -268,7 +268,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// Named result of a defer frame: in a stack slot, or boxed with the box address in a slot.
     fn declare_result_in_memory(&mut self, o: ObjId, t: TypeId) {
         let (size, align) = self.p.size_align(t);
-        if self.is_escaping(o) && !self.lives_in_frame(o) {
+        if (self.is_escaping(o) && !self.lives_in_frame(o)) || size > super::func::MAX_FRAME_OBJECT {
             let addr = self.new_object(t);
             let s = self.slot(8, 8);
             self.b.ins().stack_store(types::I64, addr, s, 0);

@@ -15,6 +15,7 @@ use num_traits::ToPrimitive;
 
 use super::func::{FnCx, Place, V};
 use super::rt::Rt;
+use gojit_runtime::panic::bounds;
 use super::tyview::{self, Repr};
 
 /// Longest array whose `==` is emitted as unrolled element comparisons.
@@ -281,7 +282,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         let base = self.addr_of(x);
                         let i = self.index_value(index);
                         let l = self.i64c(len as i64);
-                        self.bounds_check(i, l);
+                        self.bounds_check(i, l, index);
                         self.elem_addr(base, i, elem)
                     }
                     GoType::Slice(_) | GoType::Pointer(_) => self.addr_of_index(x, index, xt),
@@ -354,10 +355,34 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if signed { self.b.ins().sextend(types::I64, v) } else { self.b.ins().uextend(types::I64, v) }
     }
 
-    /// `0 <= i < len` or panic `index out of range [i] with length len`.
-    pub fn bounds_check(&mut self, i: Value, len: Value) {
+    /// Whether an index operand has a signed type (an untyped constant is an `int`).
+    pub fn index_signed(&self, e: &ast::Expr) -> bool {
+        tyview::int_info(self.p.tt, self.ty(e)).map(|x| x.1).unwrap_or(true)
+    }
+
+    /// `0 <= i < len` or panic `index out of range [i] with length len` (`i` of the index
+    /// expression `index`, printed unsigned when its type is, like gc's `panicIndexU`).
+    pub fn bounds_check(&mut self, i: Value, len: Value, index: &ast::Expr) {
         let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, i, len);
-        self.panic_if(bad, Rt::PanicIndex, &[i, len]);
+        if self.index_signed(index) {
+            self.panic_if(bad, Rt::PanicIndex, &[i, len]);
+        } else {
+            self.bounds_fail_if(bad, bounds::INDEX, i, len, false);
+        }
+    }
+
+    /// `if bad { panic bounds error code(x, y) }`; `x_signed`: whether `x` has a signed type
+    /// (otherwise it is printed as a uint64, never in the negative short form).
+    pub fn bounds_fail_if(&mut self, bad: Value, code: i64, x: Value, y: Value, x_signed: bool) {
+        let code = if x_signed { code } else { code | bounds::UNSIGNED };
+        let cold = self.cold_block();
+        let cont = self.block();
+        self.b.ins().brif(bad, cold, &[], cont, &[]);
+        self.at(cold);
+        let c = self.i64c(code);
+        self.rt(Rt::PanicBounds, &[c, x, y]);
+        self.b.ins().trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
+        self.at(cont);
     }
 
     // ---- selectors ----------------------------------------------------------------------------
@@ -416,7 +441,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             GoType::Basic(_) => {
                 let s = self.expr(x).words();
                 let i = self.index_value(index);
-                self.bounds_check(i, s[1]);
+                self.bounds_check(i, s[1], index);
                 let a = self.b.ins().iadd(s[0], i);
                 V::one(self.b.ins().load(types::I8, MemFlagsData::trusted(), a, 0))
             }
@@ -425,7 +450,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let base = v.w0();
                 let i = self.index_value(index);
                 let l = self.i64c(len as i64);
-                self.bounds_check(i, l);
+                self.bounds_check(i, l, index);
                 let a = self.elem_addr(base, i, elem);
                 self.load(elem, a, 0)
             }
@@ -441,7 +466,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             GoType::Slice(el) => {
                 let s = self.expr(x).words();
                 let i = self.index_value(index);
-                self.bounds_check(i, s[1]);
+                self.bounds_check(i, s[1], index);
                 self.elem_addr(s[0], i, el)
             }
             GoType::Pointer(pt) => {
@@ -453,7 +478,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.nil_check(base);
                 let i = self.index_value(index);
                 let l = self.i64c(len as i64);
-                self.bounds_check(i, l);
+                self.bounds_check(i, l, index);
                 self.elem_addr(base, i, elem)
             }
             _ => self.i64c(0),
@@ -500,23 +525,28 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             Some(e) => self.index_value(e),
             None => cap,
         };
-        // checks: max <= cap, hi <= max, lo <= hi (unsigned: negative values fail)
-        if let Some(_) = max {
+        // checks: max <= cap, hi <= max, lo <= hi (unsigned: negative values fail), each with
+        // gc's message for the form and the signedness of the offending operand
+        let signed = |cx: &Self, e: Option<&ast::Expr>| e.is_none_or(|e| cx.index_signed(e));
+        let (lo_s, hi_s, max_s) = (signed(self, lo), signed(self, hi), signed(self, max));
+        let on_slice = matches!(self.p.tt.under(xt), GoType::Slice(_));
+        if max.is_some() {
             let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, max_v, cap);
-            self.panic_if(bad, Rt::PanicSliceAcap, &[max_v, cap]);
+            let code = if on_slice { bounds::SLICE3_ACAP } else { bounds::SLICE3_ALEN };
+            self.bounds_fail_if(bad, code, max_v, cap, max_s);
             let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, hi_v, max_v);
-            self.panic_if(bad, Rt::PanicSliceB, &[hi_v, max_v]);
-        } else if hi.is_some() {
-            let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, hi_v, cap);
-            let f = if is_str || matches!(self.p.tt.under(xt), GoType::Array { .. } | GoType::Pointer(_)) {
-                Rt::PanicSliceAlen
-            } else {
-                Rt::PanicSliceAcap
-            };
-            self.panic_if(bad, f, &[hi_v, cap]);
+            self.bounds_fail_if(bad, bounds::SLICE3_B, hi_v, max_v, hi_s);
+            let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, lo_v, hi_v);
+            self.bounds_fail_if(bad, bounds::SLICE3_C, lo_v, hi_v, lo_s);
+        } else {
+            if hi.is_some() {
+                let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, hi_v, cap);
+                let code = if on_slice { bounds::SLICE_ACAP } else { bounds::SLICE_ALEN };
+                self.bounds_fail_if(bad, code, hi_v, cap, hi_s);
+            }
+            let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, lo_v, hi_v);
+            self.bounds_fail_if(bad, bounds::SLICE_B, lo_v, hi_v, lo_s);
         }
-        let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, lo_v, hi_v);
-        self.panic_if(bad, Rt::PanicSliceB, &[lo_v, hi_v]);
         let nlen = self.b.ins().isub(hi_v, lo_v);
         let ncap = self.b.ins().isub(max_v, lo_v);
         // avoid pointing past the end when the result is empty at cap
@@ -715,45 +745,46 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.b.block_params(join)[0]
     }
 
-    /// Field-by-field equality of in-memory values.
-    /// Arrays longer than [`MAX_UNROLLED_ARRAY_EQ`] are compared by the runtime.
+    /// Field-by-field (element-by-element) equality of in-memory values, in gc's order: each
+    /// field compared in declaration order and the first difference decides, so a later field
+    /// holding an uncomparable dynamic type is never looked at (gc: `S{1, []int{}} == S{2,
+    /// []int{}}` is false, not a panic). Arrays longer than [`MAX_UNROLLED_ARRAY_EQ`] are compared
+    /// by the runtime (`hash::typeequal`, same order).
     fn mem_eq(&mut self, t: TypeId, a: Value, b: Value) -> Value {
         let under = self.p.tt.under(t).clone();
-        match under {
+        let parts: Vec<(TypeId, i32)> = match under {
             GoType::Struct { fields } => {
                 let offs = self.p.tt.field_offsets(t);
-                let mut acc = self.iconst(types::I8, 1);
-                for (f, off) in fields.iter().zip(offs) {
-                    if f.name == "_" {
-                        continue;
-                    }
-                    let x = self.load(f.ty, a, off as i32);
-                    let y = self.load(f.ty, b, off as i32);
-                    let e = self.compare(BinaryOp::Eq, f.ty, &x, &y);
-                    acc = self.b.ins().band(acc, e);
-                }
-                acc
+                fields.iter().zip(offs).filter(|(f, _)| f.name != "_").map(|(f, off)| (f.ty, off as i32)).collect()
             }
             GoType::Array { len, .. } if len > MAX_UNROLLED_ARRAY_EQ => {
                 // The runtime's typed equality (as for interfaces holding t: the data words are
                 // pointers to the two values) handles any length and nested element types.
                 let td = self.p.typedesc(t);
                 let tdv = self.i64c(td as i64);
-                self.rt(Rt::EfaceEq, &[tdv, a, tdv, b])[0]
+                return self.rt(Rt::EfaceEq, &[tdv, a, tdv, b])[0];
             }
             GoType::Array { len, elem } => {
                 let (esz, _) = self.p.size_align(elem);
-                let mut acc = self.iconst(types::I8, 1);
-                for i in 0..len {
-                    let x = self.load(elem, a, (i * esz) as i32);
-                    let y = self.load(elem, b, (i * esz) as i32);
-                    let e = self.compare(BinaryOp::Eq, elem, &x, &y);
-                    acc = self.b.ins().band(acc, e);
-                }
-                acc
+                (0..len).map(|i| (elem, (i * esz) as i32)).collect()
             }
-            _ => self.iconst(types::I8, 1),
+            _ => vec![],
+        };
+        let done = self.block();
+        self.b.append_block_param(done, types::I8);
+        for (ty, off) in parts {
+            let x = self.load(ty, a, off);
+            let y = self.load(ty, b, off);
+            let e = self.compare(BinaryOp::Eq, ty, &x, &y);
+            let next = self.block();
+            let no = self.iconst(types::I8, 0);
+            self.b.ins().brif(e, next, &[], done, &[no.into()]);
+            self.at(next);
         }
+        let yes = self.iconst(types::I8, 1);
+        self.b.ins().jump(done, &[yes.into()]);
+        self.at(done);
+        self.b.block_params(done)[0]
     }
 
     // ---- composite literals and closures ------------------------------------------------------
@@ -763,8 +794,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         match under {
             GoType::Struct { fields } => {
                 let (size, align) = self.p.size_align(t);
-                let a = self.temp(size, align);
-                self.memzero(a, size);
+                let a = self.temp_zeroed(size, align);
                 let offs = self.p.tt.field_offsets(t);
                 for (i, el) in elts.iter().enumerate() {
                     let fi = match &el.key {
@@ -779,8 +809,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             GoType::Array { len, elem } => {
                 let (size, align) = self.p.size_align(t);
-                let a = self.temp(size, align);
-                self.memzero(a, size);
+                let a = self.temp_zeroed(size, align);
                 self.fill_elems(a, elem, elts, len);
                 V::M(a)
             }

@@ -179,11 +179,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     pub fn zero(&mut self, t: TypeId) -> V {
         match self.p.repr(t) {
             Repr::Words(ws) => V::W(ws.iter().map(|&w| self.zero_word(w)).collect()),
-            Repr::Mem { size, align } => {
-                let a = self.temp(size, align);
-                self.memzero(a, size);
-                V::M(a)
-            }
+            Repr::Mem { size, align } => V::M(self.temp_zeroed(size, align)),
         }
     }
 
@@ -199,10 +195,31 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     // ---- memory -------------------------------------------------------------------------------
 
-    /// Address of a fresh stack temporary.
+    /// Address of a fresh temporary: a stack slot, or a heap block when `size` is more than a
+    /// frame should hold ([`MAX_FRAME_OBJECT`]; gc likewise moves big variables to the heap), so
+    /// no frame outgrows Cranelift's 2 GiB slot limit or the goroutine stack.
     pub fn temp(&mut self, size: u64, align: u64) -> Value {
+        if size > MAX_FRAME_OBJECT {
+            return self.heap_block(size, align);
+        }
         let slot = self.slot(size, align);
         self.b.ins().stack_addr(types::I64, slot, 0)
+    }
+
+    /// A fresh zeroed temporary (see [`FnCx::temp`]; heap blocks come zeroed).
+    pub fn temp_zeroed(&mut self, size: u64, align: u64) -> Value {
+        if size > MAX_FRAME_OBJECT {
+            return self.heap_block(size, align);
+        }
+        let a = self.temp(size, align);
+        self.memzero(a, size);
+        a
+    }
+
+    fn heap_block(&mut self, size: u64, align: u64) -> Value {
+        let n = self.i64c(size as i64);
+        let al = self.i64c(align.max(1) as i64);
+        self.rt(Rt::Alloc, &[n, al])[0]
     }
 
     pub fn slot(&mut self, size: u64, align: u64) -> ir::StackSlot {
@@ -361,6 +378,19 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// Declares storage for a local variable and initializes it with `init` (zero if None).
     pub fn declare_local(&mut self, o: ObjKey, t: TypeId, init: Option<V>) {
+        if let Repr::Mem { size, .. } = self.p.repr(t)
+            && size > MAX_FRAME_OBJECT
+        {
+            // too big for the frame: a heap box, zeroed by the allocator
+            let addr = self.new_object(t);
+            if let Some(v) = init {
+                self.store(t, &v, addr, 0);
+            }
+            let var = self.b.declare_var(types::I64);
+            self.b.def_var(var, addr);
+            self.locals.insert(o, Local::Boxed(var));
+            return;
+        }
         let init = match init {
             Some(v) => v,
             None => self.zero(t),
@@ -608,6 +638,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         s
     }
 }
+
+/// The largest value a frame holds in a stack slot; bigger locals and temporaries live on the
+/// heap (gc: variables over 10 MiB, `ir.MaxStackVarSize`, are moved to the heap too).
+pub const MAX_FRAME_OBJECT: u64 = 10 << 20;
 
 /// A call target.
 #[derive(Clone, Copy)]

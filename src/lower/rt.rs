@@ -66,6 +66,8 @@ pub enum Rt {
     PanicSliceB,
     /// Slice to array (pointer) conversion too short (bounds code 8).
     PanicConvert,
+    /// `gort_panic_bounds(code, x, y)` with any `gojit_runtime::panic::bounds` code.
+    PanicBounds,
     PanicDivide,
     PanicShift,
     UnsafeSlice,
@@ -83,6 +85,7 @@ pub enum Rt {
     PrintInt,
     PrintUint,
     PrintFloat,
+    PrintFloat32,
     PrintString,
     PrintPointer,
     PrintEface,
@@ -128,7 +131,7 @@ impl Rt {
             TypeAssertFail => "gort_panicdottype",
             GoPanic => "gort_gopanic",
             PanicIndex => "gort_panic_index",
-            PanicSliceAlen | PanicSliceAcap | PanicSliceB | PanicConvert => "gort_panic_bounds",
+            PanicSliceAlen | PanicSliceAcap | PanicSliceB | PanicConvert | PanicBounds => "gort_panic_bounds",
             PanicDivide => "gort_panic_divide",
             PanicShift => "gort_panic_shift",
             UnsafeSlice => "gort_unsafeslice",
@@ -145,6 +148,7 @@ impl Rt {
             PrintInt => "gort_printint",
             PrintUint => "gort_printuint",
             PrintFloat => "gort_printfloat",
+            PrintFloat32 => "gort_printfloat32",
             PrintString => "gort_printstring",
             PrintPointer => "gort_printpointer",
             PrintEface => "gort_printeface",
@@ -414,8 +418,8 @@ mod tests {
             SliceByteToString, StringToSliceByte, StringToSliceRune, SliceRuneToString, IntString, DecodeRune, MakeMap,
             MapAccess, MapAssign, MapDelete, MapLen, MapClear, MapIterInit, MapIterNext, GetItab, AssertE2I, AssertE2I2,
             EfaceEq, IfaceEq, TypeAssertFail, GoPanic, PanicIndex, PanicSliceAlen, PanicSliceAcap, PanicSliceB,
-            PanicDivide, PanicShift, PanicNil, PanicNilMap, Recover, DeferPush, DeferReturn, PrintLock, PrintUnlock,
-            PrintBool, PrintInt, PrintUint, PrintFloat, PrintString, PrintPointer, PrintEface, PrintSp, PrintNl,
+            PanicBounds, PanicDivide, PanicShift, PanicNil, PanicNilMap, Recover, DeferPush, DeferReturn, PrintLock, PrintUnlock,
+            PrintBool, PrintInt, PrintUint, PrintFloat, PrintFloat32, PrintString, PrintPointer, PrintEface, PrintSp, PrintNl,
         ];
         for r in all {
             assert!(decl(r.name()).is_some(), "{r:?} ({}) is not declared", r.name());

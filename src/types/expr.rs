@@ -748,6 +748,7 @@ impl<'a> Checker<'a> {
                 return Operand::invalid(call.id, call.span);
             }
             if xk.is_numeric() && tk.is_numeric() {
+                // types2 says no more, also for a float constant that would be truncated
                 let s = self.operand_string(x);
                 self.error(x.span, format!("cannot convert {s} to type {type_text}"));
                 return Operand::invalid(call.id, call.span);

@@ -132,9 +132,10 @@ impl<'a> Checker<'a> {
             self.error(e.span, format!("invalid array length {s}"));
             return None;
         }
-        if n > (1i128 << 40) {
+        if n > i64::MAX as i128 {
+            // types2: a length must fit an int
             let s = self.operand_string(&x);
-            self.error(e.span, format!("array length {s} must be less than 2^40 in gojit"));
+            self.error(e.span, format!("invalid array length {s}"));
             return None;
         }
         if self.tt.is_untyped(x.ty) {

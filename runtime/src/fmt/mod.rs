@@ -10,7 +10,7 @@
 //! catching mode (Go's `catchPanic`), so a panic in such a method never escapes these functions;
 //! they still have the try_call-compatible shape (≤ 6 integer arguments, ≤ 1 result).
 
-mod float;
+pub mod float;
 mod printer;
 mod sort;
 pub mod quote;
