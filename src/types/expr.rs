@@ -916,7 +916,7 @@ impl<'a> Checker<'a> {
             };
             x.mode = Mode::Constant(r);
             let name = if op == UnaryOp::Complement { "bitwise complement " } else { "" };
-            if !self.check_const_overflow(&x, e, e.span, name) {
+            if !self.check_const_overflow(&mut x, e, e.span, name) {
                 return inv;
             }
             x.mode = x.mode.clone();
@@ -929,7 +929,8 @@ impl<'a> Checker<'a> {
     /// uint8`... gc: `cannot use ... (overflows)` in assignments; operators report
     /// `constant X overflows T`).
     /// Untyped integers may not exceed 512 bits (`constant shift overflow` at the operator).
-    fn check_const_overflow(&mut self, x: &Operand<'a>, e: &'a Expr, op_span: Span, op_name: &str) -> bool {
+    /// A representable typed constant takes its rounded value (types2's `representable`).
+    fn check_const_overflow(&mut self, x: &mut Operand<'a>, e: &'a Expr, op_span: Span, op_name: &str) -> bool {
         let Some(v) = x.val() else { return true };
         if self.tt.is_untyped(x.ty) {
             if v.bit_len() > 512 {
@@ -940,13 +941,18 @@ impl<'a> Checker<'a> {
         }
         let _ = e;
         let Some(k) = self.tt.basic(x.ty) else { return true };
-        if constant::represent(v, k).is_err() {
-            let s = self.operand_string(x);
-            let ts = self.tt.type_string_err(self.tt.underlying(x.ty));
-            self.error(e.span, format!("{s} overflows {ts}"));
-            return false;
+        match constant::represent(v, k) {
+            Ok(rounded) => {
+                x.mode = Mode::Constant(rounded);
+                true
+            }
+            Err(_) => {
+                let s = self.operand_string(x);
+                let ts = self.tt.type_string_err(self.tt.underlying(x.ty));
+                self.error(e.span, format!("{s} overflows {ts}"));
+                false
+            }
         }
-        true
     }
 
     fn binary(&mut self, e: &'a Expr, op: BinaryOp, xe: &'a Expr, ye: &'a Expr, op_span: Span) -> Operand<'a> {
@@ -1008,7 +1014,7 @@ impl<'a> Checker<'a> {
                         _ => "",
                     };
                     let mut r = Operand { mode: Mode::Constant(v), ty: x.ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
-                    if !self.check_const_overflow(&r, e, op_span, name) {
+                    if !self.check_const_overflow(&mut r, e, op_span, name) {
                         return inv;
                     }
                     r.mode = r.mode.clone();
@@ -1288,8 +1294,8 @@ impl<'a> Checker<'a> {
             let r = constant::shift(op, &a, b);
             let ty = if self.tt.is_untyped(x.ty) { TypeTable::UNTYPED_INT } else { x.ty };
             let ty = if x.ty == TypeTable::UNTYPED_RUNE { x.ty } else { ty };
-            let r = Operand { mode: Mode::Constant(ConstValue::Int(r)), ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
-            if !self.check_const_overflow(&r, e, op_span, "shift ") {
+            let mut r = Operand { mode: Mode::Constant(ConstValue::Int(r)), ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+            if !self.check_const_overflow(&mut r, e, op_span, "shift ") {
                 return inv;
             }
             return r;
