@@ -1386,14 +1386,17 @@ impl<'a> Checker<'a> {
                 mk(t)
             }
             Type::Map { key, val } => {
-                let mut seen_keys: Vec<ConstValue> = vec![];
+                // Constant keys, with their types (interface-typed keys of different dynamic
+                // types are distinct, as in types2).
+                let mut seen_keys: Vec<(ConstValue, TypeId)> = vec![];
                 for el in elts {
                     match &el.key {
                         Some(k) => {
                             let kx = self.elem_value(k, Some((key, "map literal")));
-                            if let Some(v) = kx.and_then(|kx| kx.val().cloned()) {
+                            if let Some(v) = kx.and_then(|kx| kx.val().cloned().map(|v| (v, kx.ty))) {
                                 if seen_keys.contains(&v) {
-                                    let s = self.expr_string(k);
+                                    // types2 prints the key's value (`1` for `1.0`).
+                                    let s = v.0.to_go_string();
                                     self.error(k.span, format!("duplicate key {s} in map literal"));
                                 }
                                 seen_keys.push(v);
