@@ -41,7 +41,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             _ => {
                 let (a, b, c, d) = (self.widen(a), self.widen(b), self.widen(c), self.widen(d));
                 let out = self.temp(16, 8);
-                self.lib_sysv("gort_complex128div", &[a, b, c, d, out], &[]);
+                self.lib("gort_complex128div", &[a, b, c, d, out]);
                 let flags = cranelift_codegen::ir::MemFlagsData::trusted();
                 let re = self.b.ins().load(types::F64, flags, out, 0);
                 let im = self.b.ins().load(types::F64, flags, out, 8);
@@ -87,6 +87,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let bits = if self.b.func.dfg.value_type(w[0]) == types::F32 { 32 } else { 64 };
         let (re, im) = (self.widen(w[0]), self.widen(w[1]));
         let bits = self.b.ins().iconst(types::I64, bits);
-        self.lib_sysv("gort_printcomplex", &[re, im, bits], &[]);
+        self.lib("gort_printcomplex", &[re, im, bits]);
     }
 }

@@ -836,6 +836,7 @@ impl<'a> Checker<'a> {
                     }
                     self.mark_address_taken(xe);
                 }
+                self.record_dep(m.func);
                 self.info.selections.insert(
                     e.id,
                     Selection {
@@ -928,6 +929,7 @@ impl<'a> Checker<'a> {
                     self.error(e.span, format!("invalid method expression {ts}.{nm} (needs pointer receiver (*{ts}).{nm})"));
                     return inv;
                 }
+                self.record_dep(m.func);
                 (
                     m.sig,
                     MethodTarget::Concrete { named, index, func: m.func, ptr_recv: m.ptr_recv },
@@ -958,8 +960,9 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Whether an expression contains a function call (then `len(arr)` is not constant).
-fn contains_call(e: &Expr) -> bool {
+/// Whether an expression contains a function call (then `len(arr)` is not constant, and `range`
+/// over the array evaluates it).
+pub(crate) fn contains_call(e: &Expr) -> bool {
     fn walk(e: &Expr, depth: u32) -> bool {
         if depth > 200 {
             return true;

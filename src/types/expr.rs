@@ -668,7 +668,7 @@ impl<'a> Checker<'a> {
         if v == TypeTable::UNTYPED_NIL {
             return if self.tt.has_nil(t) { Ok(()) } else { Err(String::new()) };
         }
-        if vu == tu && (!self.tt.is_named(v) || !self.tt.is_named(t)) && !self.tt.is_interface(t) {
+        if vu == tu && (!self.tt.has_name(v) || !self.tt.has_name(t)) && !self.tt.is_interface(t) {
             return Ok(());
         }
         if self.tt.is_interface(t) {
@@ -1342,7 +1342,8 @@ impl<'a> Checker<'a> {
                                 self.elem_value(&el.value, None);
                                 continue;
                             };
-                            let Some(fi) = fields.iter().position(|f| f.name == kid.name) else {
+                            // A blank field can never be named in a literal (go/types).
+                            let Some(fi) = fields.iter().position(|f| f.name == kid.name && kid.name != "_") else {
                                 let ts = self.tt.type_string_err(t);
                                 self.error(kid.span, format!("unknown field {} in struct literal of type {ts}", kid.name));
                                 self.elem_value(&el.value, None);
