@@ -1083,49 +1083,6 @@ extern "C" fn panic_divide_entry(fp: usize, pc: usize) -> ! {
 }
 
 crate::jit_entry! {
-    /// `unsafe.Slice(ptr, len)`'s checks (gc's `unsafeslice`): a negative length, or one whose
-    /// `len * elem_size` bytes run past the end of the address space, panics. `tail`.
-    pub fn gort_unsafeslice(elem_size: usize, ptr: usize, len: isize) => unsafeslice_entry;
-}
-
-extern "C" fn unsafeslice_entry(elem_size: usize, ptr: usize, len: isize, fp: usize, pc: usize) {
-    const LEN: &str = "runtime error: unsafe.Slice: len out of range";
-    const NIL: &str = "runtime error: unsafe.Slice: ptr is nil and len is not zero";
-    let msg = if len < 0 {
-        LEN
-    } else if elem_size == 0 {
-        if ptr == 0 && len > 0 { NIL } else { return }
-    } else {
-        match elem_size.checked_mul(len as usize) {
-            Some(mem) if mem <= ptr.wrapping_neg() => return,
-            _ if ptr == 0 => NIL,
-            _ => LEN,
-        }
-    };
-    // SAFETY: the entry shim passes the live JIT caller.
-    unsafe { raise_at(fp, pc, RtErrClass::ErrorString, msg, false) }
-}
-
-crate::jit_entry! {
-    /// `unsafe.String(ptr, len)`'s checks (gc's `unsafestring`). `tail`.
-    pub fn gort_unsafestring(ptr: usize, len: isize) => unsafestring_entry;
-}
-
-extern "C" fn unsafestring_entry(ptr: usize, len: isize, fp: usize, pc: usize) {
-    const LEN: &str = "runtime error: unsafe.String: len out of range";
-    const NIL: &str = "runtime error: unsafe.String: ptr is nil and len is not zero";
-    let msg = if len < 0 {
-        LEN
-    } else if (len as usize) > ptr.wrapping_neg() {
-        if ptr == 0 { NIL } else { LEN }
-    } else {
-        return;
-    };
-    // SAFETY: the entry shim passes the live JIT caller.
-    unsafe { raise_at(fp, pc, RtErrClass::ErrorString, msg, false) }
-}
-
-crate::jit_entry! {
     /// `x << y` / `x >> y` with a negative signed shift count. `tail`, never returns.
     pub fn gort_panic_shift() -> ! => panic_shift_entry;
 }
@@ -1161,6 +1118,55 @@ extern "C" fn panicwrap_entry(msg: *const u8, len: usize, fp: usize, pc: usize) 
     let text = unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(msg, len)) };
     // SAFETY: the entry shim passes the live JIT caller.
     unsafe { raise_at(fp, pc, RtErrClass::Plain, text, false) }
+}
+
+crate::jit_entry! {
+    /// `unsafe.Slice(ptr, len)`'s checks (gc's `unsafeslice`): a negative length, or one whose
+    /// `len * elem_size` bytes run past the end of the address space, panics. `tail`; returns
+    /// normally when the arguments are valid.
+    pub fn gort_unsafeslice(elem_size: usize, ptr: usize, len: isize) => unsafeslice_entry;
+}
+
+extern "C" fn unsafeslice_entry(elem_size: usize, ptr: usize, len: isize, fp: usize, pc: usize) {
+    const LEN: &str = "runtime error: unsafe.Slice: len out of range";
+    const NIL: &str = "runtime error: unsafe.Slice: ptr is nil and len is not zero";
+    let bad = if len < 0 {
+        Some(LEN)
+    } else if elem_size == 0 {
+        (ptr == 0 && len > 0).then_some(NIL)
+    } else {
+        match elem_size.checked_mul(len as usize) {
+            Some(mem) if mem <= ptr.wrapping_neg() || (ptr == 0 && mem == 0) => None,
+            _ if ptr == 0 => Some(NIL),
+            _ => Some(LEN),
+        }
+    };
+    if let Some(msg) = bad {
+        // SAFETY: the entry shim passes the live JIT caller.
+        unsafe { raise_at(fp, pc, RtErrClass::ErrorString, msg, false) }
+    }
+}
+
+crate::jit_entry! {
+    /// `unsafe.String(ptr, len)`'s checks (gc's `unsafestring`). `tail`; returns normally when
+    /// the arguments are valid.
+    pub fn gort_unsafestring(ptr: usize, len: isize) => unsafestring_entry;
+}
+
+extern "C" fn unsafestring_entry(ptr: usize, len: isize, fp: usize, pc: usize) {
+    const LEN: &str = "runtime error: unsafe.String: len out of range";
+    const NIL: &str = "runtime error: unsafe.String: ptr is nil and len is not zero";
+    let bad = if len < 0 {
+        Some(LEN)
+    } else if (len as usize) > ptr.wrapping_neg() && !(ptr == 0 && len == 0) {
+        Some(if ptr == 0 { NIL } else { LEN })
+    } else {
+        None
+    };
+    if let Some(msg) = bad {
+        // SAFETY: the entry shim passes the live JIT caller.
+        unsafe { raise_at(fp, pc, RtErrClass::ErrorString, msg, false) }
+    }
 }
 
 crate::jit_entry! {
@@ -1275,7 +1281,7 @@ fn describe_for_trace(v: Eface) -> String {
     s
 }
 
-/// gc's runtime `printfloat` (`+1.500000e+000`), shared with the `print` builtins.
+/// gc's runtime `printfloat64`/`printfloat32` (`1.5`), shared with the `print` builtins.
 pub fn go_print_float(v: f64, bits: u32) -> String {
     String::from_utf8_lossy(&crate::print::format_float(v, bits)).into_owned()
 }

@@ -165,13 +165,13 @@ pub fn entries() -> Vec<Entry> {
         e!(panic::gort_panic_nilderef, 0),
         e!(panic::gort_panic_nilderef as "gort_panic_nil", 0),
         e!(panic::gort_panic_shift, 0),
-        e!(panic::gort_unsafeslice, 3),
-        e!(panic::gort_unsafestring, 2),
         e!(panic::gort_panic_slice_alen, 2),
         e!(panic::gort_panic_slice_acap, 2),
         e!(panic::gort_panic_slice_b, 2),
         e!(panic::gort_panic_nilmap, 0),
         e!(panic::gort_panicwrap, 2),
+        e!(panic::gort_unsafeslice, 3),
+        e!(panic::gort_unsafestring, 2),
         e!(panic::gort_set_trace, 1),
     ]
 }
