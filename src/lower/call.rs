@@ -670,6 +670,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 }
             }
             Builtin::StringData | Builtin::SliceData => vec![V::one(self.expr(&args[0]).words()[0])],
+            Builtin::Complex if args.len() == 1 => {
+                let vs = self.expr_multi(&args[0]);
+                vec![V::W(vec![vs[0].w0(), vs[1].w0()])]
+            }
             Builtin::Complex => {
                 let re = self.expr(&args[0]).w0();
                 let im = self.expr(&args[1]).w0();

@@ -264,6 +264,26 @@ impl<'a> Checker<'a> {
             return inv;
         }
         let nargs = args.len();
+        if b == Builtin::Complex && nargs == 1 && matches!(args[0].unparen().kind, ExprKind::Call { .. }) {
+            // complex(f()) with a two-result f.
+            let x = self.expr(&args[0]);
+            if let Type::Tuple(elems) = self.tt.get(x.ty).clone() {
+                if elems.len() == 2 && elems[0] == elems[1] {
+                    let res = match self.tt.basic(elems[0]) {
+                        Some(BasicKind::Float32) => Some(TypeTable::COMPLEX64),
+                        Some(BasicKind::Float64) => Some(TypeTable::COMPLEX128),
+                        _ => None,
+                    };
+                    if let Some(res) = res {
+                        return mk(Mode::Value, res);
+                    }
+                }
+            }
+            if x.mode != Mode::Invalid {
+                self.error(*rparen, format!("not enough arguments for {call_s} (expected 2, found 1)"));
+            }
+            return inv;
+        }
         let (min, max): (usize, Option<usize>) = match b {
             Builtin::Append => (1, None),
             Builtin::Cap | Builtin::Len | Builtin::Clear | Builtin::New | Builtin::Panic => (1, Some(1)),

@@ -917,7 +917,7 @@ impl<'a> Checker<'a> {
             };
             x.mode = Mode::Constant(r);
             let name = if op == UnaryOp::Complement { "bitwise complement " } else { "" };
-            if !self.check_const_overflow(&x, e, e.span, name) {
+            if !self.check_const_overflow(&mut x, e, e.span, name) {
                 return inv;
             }
             x.mode = x.mode.clone();
@@ -930,7 +930,8 @@ impl<'a> Checker<'a> {
     /// uint8`... gc: `cannot use ... (overflows)` in assignments; operators report
     /// `constant X overflows T`).
     /// Untyped integers may not exceed 512 bits (`constant shift overflow` at the operator).
-    fn check_const_overflow(&mut self, x: &Operand<'a>, e: &'a Expr, op_span: Span, op_name: &str) -> bool {
+    /// A representable typed constant takes its rounded value (types2's `representable`).
+    fn check_const_overflow(&mut self, x: &mut Operand<'a>, e: &'a Expr, op_span: Span, op_name: &str) -> bool {
         let Some(v) = x.val() else { return true };
         if self.tt.is_untyped(x.ty) {
             if v.bit_len() > 512 {
@@ -941,13 +942,18 @@ impl<'a> Checker<'a> {
         }
         let _ = e;
         let Some(k) = self.tt.basic(x.ty) else { return true };
-        if constant::represent(v, k).is_err() {
-            let s = self.operand_string(x);
-            let ts = self.tt.type_string_err(self.tt.underlying(x.ty));
-            self.error(e.span, format!("{s} overflows {ts}"));
-            return false;
+        match constant::represent(v, k) {
+            Ok(rounded) => {
+                x.mode = Mode::Constant(rounded);
+                true
+            }
+            Err(_) => {
+                let s = self.operand_string(x);
+                let ts = self.tt.type_string_err(self.tt.underlying(x.ty));
+                self.error(e.span, format!("{s} overflows {ts}"));
+                false
+            }
         }
-        true
     }
 
     fn binary(&mut self, e: &'a Expr, op: BinaryOp, xe: &'a Expr, ye: &'a Expr, op_span: Span) -> Operand<'a> {
@@ -1009,7 +1015,7 @@ impl<'a> Checker<'a> {
                         _ => "",
                     };
                     let mut r = Operand { mode: Mode::Constant(v), ty: x.ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
-                    if !self.check_const_overflow(&r, e, op_span, name) {
+                    if !self.check_const_overflow(&mut r, e, op_span, name) {
                         return inv;
                     }
                     r.mode = r.mode.clone();
@@ -1289,8 +1295,8 @@ impl<'a> Checker<'a> {
             let r = constant::shift(op, &a, b);
             let ty = if self.tt.is_untyped(x.ty) { TypeTable::UNTYPED_INT } else { x.ty };
             let ty = if x.ty == TypeTable::UNTYPED_RUNE { x.ty } else { ty };
-            let r = Operand { mode: Mode::Constant(ConstValue::Int(r)), ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
-            if !self.check_const_overflow(&r, e, op_span, "shift ") {
+            let mut r = Operand { mode: Mode::Constant(ConstValue::Int(r)), ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+            if !self.check_const_overflow(&mut r, e, op_span, "shift ") {
                 return inv;
             }
             return r;
@@ -1382,14 +1388,17 @@ impl<'a> Checker<'a> {
                 mk(t)
             }
             Type::Map { key, val } => {
-                let mut seen_keys: Vec<ConstValue> = vec![];
+                // Constant keys, with their types (interface-typed keys of different dynamic
+                // types are distinct, as in types2).
+                let mut seen_keys: Vec<(ConstValue, TypeId)> = vec![];
                 for el in elts {
                     match &el.key {
                         Some(k) => {
                             let kx = self.elem_value(k, Some((key, "map literal")));
-                            if let Some(v) = kx.and_then(|kx| kx.val().cloned()) {
+                            if let Some(v) = kx.and_then(|kx| kx.val().cloned().map(|v| (v, kx.ty))) {
                                 if seen_keys.contains(&v) {
-                                    let s = self.expr_string(k);
+                                    // types2 prints the key's value (`1` for `1.0`).
+                                    let s = v.0.to_go_string();
                                     self.error(k.span, format!("duplicate key {s} in map literal"));
                                 }
                                 seen_keys.push(v);
