@@ -39,8 +39,17 @@ pub fn traceback(out: &mut String, mut fp: usize, mut pc: usize, max: usize) {
                 FuncKind::Go => {
                     let name = t.name(f);
                     let args = if name == "main.main" || name == "main.init" { "()" } else { "(...)" };
-                    let line = if innermost { t.line_at(f, (pc - f.start) as u32) } else { t.call_line(f, pc) };
-                    let _ = writeln!(out, "{name}{args}\n\t{}:{line} +{:#x}", t.file, pc - f.start);
+                    let off = (pc - f.start) as u32;
+                    let site = if innermost { off } else { off.saturating_sub(1) };
+                    let mut line = t.line_at(f, site);
+                    if let Some((lit, call_line)) = t.inlined_at(f, site) {
+                        // A deferred func literal (no parameters) emitted inline at an exit: its own
+                        // frame, then this function's at the exit that ran it, as gc prints them.
+                        let _ = writeln!(out, "{lit}()\n\t{}:{line} +{off:#x}", t.file);
+                        printed += 1;
+                        line = call_line;
+                    }
+                    let _ = writeln!(out, "{name}{args}\n\t{}:{line} +{off:#x}", t.file);
                     printed += 1;
                 }
                 FuncKind::DeferTrampoline => {
