@@ -141,6 +141,8 @@ pub enum Kind {
     Uintptr = 12,
     Float32 = 13,
     Float64 = 14,
+    Complex64 = 15,
+    Complex128 = 16,
     Array = 17,
     Chan = 18,
     Func = 19,

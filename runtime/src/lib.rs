@@ -2,7 +2,8 @@
 //!
 //! `abi` fixes the value layouts and descriptors shared with the compiler. Every entry point is a
 //! `#[unsafe(no_mangle)] extern "C" fn gort_*` (System V); [`symbols`] lists them all by name so
-//! the compiler can bind them into the JIT module. Entry points that may raise a Go panic have at
+//! the compiler can bind them into the JIT module, and [`entries`] with the signature `entrysig`
+//! reads off each one's Rust type. Entry points that may raise a Go panic have at
 //! most 6 integer/pointer arguments and at most one integer result (callable through Cranelift
 //! `try_call` with the `tail` convention); the others may return two words (rax:rdx).
 //!
@@ -13,7 +14,9 @@
 //! runtime), `rterror` (raising panics and fatal errors), `typedesc` (building descriptors), `unicode` (Go's letter/digit/printable classes).
 pub mod abi;
 pub mod alloc;
+pub mod complex;
 pub mod arch;
+pub mod entrysig;
 pub mod errors;
 pub mod fastrand;
 pub mod fmt;
@@ -35,4 +38,4 @@ pub mod unicode;
 pub mod unwind;
 
 mod symbols;
-pub use symbols::symbols;
+pub use symbols::{entries, symbols};

@@ -1106,6 +1106,70 @@ extern "C" fn panic_nilderef_entry(fp: usize, pc: usize) -> ! {
 }
 
 crate::jit_entry! {
+    /// A value method called through a nil pointer by the compiler-generated `*T` wrapper (gc's
+    /// `runtime.panicwrap`): a `runtime.plainError` `value method main.T.M called using nil *T
+    /// pointer`; `msg`/`len` is that message (static data). `tail`, never returns.
+    pub fn gort_panicwrap(msg: *const u8, len: usize) -> ! => panicwrap_entry;
+}
+
+extern "C" fn panicwrap_entry(msg: *const u8, len: usize, fp: usize, pc: usize) -> ! {
+    // SAFETY: the compiler passes a static UTF-8 message (its leaked string constant) of `len`
+    // bytes that lives as long as the program.
+    let text = unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(msg, len)) };
+    // SAFETY: the entry shim passes the live JIT caller.
+    unsafe { raise_at(fp, pc, RtErrClass::Plain, text, false) }
+}
+
+crate::jit_entry! {
+    /// `unsafe.Slice(ptr, len)`'s checks (gc's `unsafeslice`): a negative length, or one whose
+    /// `len * elem_size` bytes run past the end of the address space, panics. `tail`; returns
+    /// normally when the arguments are valid.
+    pub fn gort_unsafeslice(elem_size: usize, ptr: usize, len: isize) => unsafeslice_entry;
+}
+
+extern "C" fn unsafeslice_entry(elem_size: usize, ptr: usize, len: isize, fp: usize, pc: usize) {
+    const LEN: &str = "runtime error: unsafe.Slice: len out of range";
+    const NIL: &str = "runtime error: unsafe.Slice: ptr is nil and len is not zero";
+    let bad = if len < 0 {
+        Some(LEN)
+    } else if elem_size == 0 {
+        (ptr == 0 && len > 0).then_some(NIL)
+    } else {
+        match elem_size.checked_mul(len as usize) {
+            Some(mem) if mem <= ptr.wrapping_neg() || (ptr == 0 && mem == 0) => None,
+            _ if ptr == 0 => Some(NIL),
+            _ => Some(LEN),
+        }
+    };
+    if let Some(msg) = bad {
+        // SAFETY: the entry shim passes the live JIT caller.
+        unsafe { raise_at(fp, pc, RtErrClass::ErrorString, msg, false) }
+    }
+}
+
+crate::jit_entry! {
+    /// `unsafe.String(ptr, len)`'s checks (gc's `unsafestring`). `tail`; returns normally when
+    /// the arguments are valid.
+    pub fn gort_unsafestring(ptr: usize, len: isize) => unsafestring_entry;
+}
+
+extern "C" fn unsafestring_entry(ptr: usize, len: isize, fp: usize, pc: usize) {
+    const LEN: &str = "runtime error: unsafe.String: len out of range";
+    const NIL: &str = "runtime error: unsafe.String: ptr is nil and len is not zero";
+    let bad = if len < 0 {
+        Some(LEN)
+    } else if (len as usize) > ptr.wrapping_neg() && !(ptr == 0 && len == 0) {
+        Some(if ptr == 0 { NIL } else { LEN })
+    } else {
+        None
+    };
+    if let Some(msg) = bad {
+        // SAFETY: the entry shim passes the live JIT caller.
+        unsafe { raise_at(fp, pc, RtErrClass::ErrorString, msg, false) }
+    }
+}
+
+crate::jit_entry! {
     /// Assignment to an entry of a nil map. `tail`, never returns.
     pub fn gort_panic_nilmap() -> ! => panic_nilmap_entry;
 }
@@ -1179,8 +1243,16 @@ fn describe_value(v: Eface, call_methods: bool) -> String {
             (Kind::Uint32, Some(p)) => format!("{}", *(p as *const u32)),
             (Kind::Uint16, Some(p)) => format!("{}", *(p as *const u16)),
             (Kind::Uint8, Some(p)) => format!("{}", *p),
-            (Kind::Float64, Some(p)) => go_print_float(*(p as *const f64)),
-            (Kind::Float32, Some(p)) => go_print_float(*(p as *const f32) as f64),
+            (Kind::Float64, Some(p)) => go_print_float(*(p as *const f64), 64),
+            (Kind::Float32, Some(p)) => go_print_float(*(p as *const f32) as f64, 32),
+            (Kind::Complex128, Some(p)) => {
+                let c = *(p as *const [f64; 2]);
+                String::from_utf8_lossy(&crate::print::format_complex(c[0], c[1], 64)).into_owned()
+            }
+            (Kind::Complex64, Some(p)) => {
+                let c = *(p as *const [f32; 2]);
+                String::from_utf8_lossy(&crate::print::format_complex(c[0] as f64, c[1] as f64, 32)).into_owned()
+            }
             (Kind::String, Some(p)) => {
                 let s = (*(p as *const GoString)).as_bytes();
                 let s = String::from_utf8_lossy(s).into_owned();
@@ -1209,9 +1281,9 @@ fn describe_for_trace(v: Eface) -> String {
     s
 }
 
-/// gc's runtime `printfloat` (`+1.500000e+000`), shared with the `print` builtins.
-pub fn go_print_float(v: f64) -> String {
-    String::from_utf8_lossy(&crate::print::format_float(v)).into_owned()
+/// gc's runtime `printfloat64`/`printfloat32` (`1.5`), shared with the `print` builtins.
+pub fn go_print_float(v: f64, bits: u32) -> String {
+    String::from_utf8_lossy(&crate::print::format_float(v, bits)).into_owned()
 }
 
 fn type_name(t: &TypeDesc) -> String {
@@ -1274,11 +1346,11 @@ mod tests {
 
     #[test]
     fn floats_print_like_gc() {
-        assert_eq!(go_print_float(1.5), "+1.500000e+000");
-        assert_eq!(go_print_float(-0.001), "-1.000000e-003");
-        assert_eq!(go_print_float(0.0), "+0.000000e+000");
-        assert_eq!(go_print_float(1e100), "+1.000000e+100");
-        assert_eq!(go_print_float(f64::NAN), "NaN");
+        assert_eq!(go_print_float(1.5, 64), "1.5");
+        assert_eq!(go_print_float(-0.001, 64), "-0.001");
+        assert_eq!(go_print_float(0.0, 64), "0");
+        assert_eq!(go_print_float(1e100, 64), "1e+100");
+        assert_eq!(go_print_float(f64::NAN, 64), "NaN");
     }
 
     #[test]
@@ -1289,33 +1361,4 @@ mod tests {
         assert_eq!(bounds_message(bounds::SLICE_ALEN, 5, 3), "runtime error: slice bounds out of range [:5] with length 3");
         assert_eq!(bounds_message(bounds::SLICE_B, 5, 3), "runtime error: slice bounds out of range [5:3]");
     }
-}
-
-/// The panic machinery's entry points for JIT code, by the names the compiler imports. Calling
-/// conventions: `gort_gopanic(typ, data)`, `gort_panic_bounds(code, x, y)`,
-/// `gort_panic_index(i, len)`, `gort_panic_slice_{alen,acap,b}(x, y)`, `gort_panic_divide()`,
-/// `gort_panic_shift()`, `gort_panic_nilderef()` (alias `gort_panic_nil`), `gort_panic_nilmap()`,
-/// `gort_exit(code)` never return and are called with `tail` (`try_call` in frames with defers);
-/// `gort_gorecover(out)`, `gort_deferproc(closure)`, `gort_deferpop() -> closure` (alias
-/// `gort_deferreturn`), `gort_set_trace(on)` never panic and work with `tail` or `system_v`.
-pub fn symbols() -> Vec<(&'static str, *const u8)> {
-    vec![
-        ("gort_gopanic", gort_gopanic as *const u8),
-        ("gort_gorecover", gort_gorecover as *const u8),
-        ("gort_deferproc", gort_deferproc as *const u8),
-        ("gort_deferpop", gort_deferpop as *const u8),
-        ("gort_deferreturn", gort_deferpop as *const u8),
-        ("gort_exit", gort_exit as *const u8),
-        ("gort_panic_bounds", gort_panic_bounds as *const u8),
-        ("gort_panic_index", gort_panic_index as *const u8),
-        ("gort_panic_divide", gort_panic_divide as *const u8),
-        ("gort_panic_nilderef", gort_panic_nilderef as *const u8),
-        ("gort_panic_nil", gort_panic_nilderef as *const u8),
-        ("gort_panic_shift", gort_panic_shift as *const u8),
-        ("gort_panic_slice_alen", gort_panic_slice_alen as *const u8),
-        ("gort_panic_slice_acap", gort_panic_slice_acap as *const u8),
-        ("gort_panic_slice_b", gort_panic_slice_b as *const u8),
-        ("gort_panic_nilmap", gort_panic_nilmap as *const u8),
-        ("gort_set_trace", gort_set_trace as *const u8),
-    ]
 }

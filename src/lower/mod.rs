@@ -19,6 +19,7 @@
 mod arith;
 mod body;
 mod call;
+mod complex;
 mod defer;
 mod expr;
 mod func;
@@ -202,12 +203,8 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
             sig: fi.sig,
         };
         let _ = is_init;
-        let is_main = id == main;
-        if is_main {
-            p.main_init = Some(init_id);
-        }
+        p.main_init = Some((main, init_id));
         p.lower_body(spec)?;
-        p.main_init = None;
     }
     let _ = ObjKind::Nil;
     Ok(main)

@@ -103,7 +103,6 @@ pub(super) struct Checker<'a> {
     /// an integer type. Maps the operand to (span, printed expression).
     pub shift_lhs: HashMap<NodeId, (Span, String)>,
     /// Exact values of untyped float constants whose object holds a rounded `Float`.
-    pub exact_consts: HashMap<ObjId, ConstValue>,
     pub iota: Option<i128>,
     pub depth: u32,
     /// Function declarations whose bodies still need checking, in source order.
@@ -111,10 +110,22 @@ pub(super) struct Checker<'a> {
     /// Named types declared in this file (for the invalid-recursion check).
     pub declared_types: Vec<(TypeId, Span)>,
     /// Package-level var objects in declaration order.
-    pkg_vars: Vec<ObjId>,
+    pub(super) pkg_vars: Vec<ObjId>,
+    /// What is being checked: a program to run, or any package (`gojit check`).
+    pub goal: Goal,
 }
 
-pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, Vec<Diagnostic>> {
+/// What a check is for. A program must be `package main` and every function it declares needs a
+/// body (gc's `-complete`, as `go build` passes it for packages without assembly); a package checked
+/// alone (`gojit check`, like go vet's type-check step) may be a library and may declare functions
+/// without bodies (their implementation is the linker's concern).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Goal {
+    Program,
+    Package,
+}
+
+pub(super) fn check_file(file: &ast::File, src: &SourceFile, goal: Goal) -> Result<Checked, Vec<Diagnostic>> {
     let mut tt = TypeTable::new();
     let mut info = Info::default();
     let n = file.node_count as usize;
@@ -142,12 +153,12 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, 
         deps: HashMap::new(),
         untyped: HashMap::new(),
         shift_lhs: HashMap::new(),
-        exact_consts: HashMap::new(),
         iota: None,
         depth: 0,
         func_bodies: vec![],
         declared_types: vec![],
         pkg_vars: vec![],
+        goal,
     };
     c.run();
     if c.errors.is_empty() {
@@ -160,7 +171,7 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, 
 
 impl<'a> Checker<'a> {
     fn run(&mut self) {
-        if self.file.package.name != "main" {
+        if self.goal == Goal::Program && self.file.package.name != "main" {
             // A single-file program must be package main (gc would build a library instead).
             self.error(self.file.package.span, format!("package {} is not a main package", self.file.package.name));
         }
@@ -318,11 +329,6 @@ impl<'a> Checker<'a> {
         for imp in &file.imports {
             let path = imp.path.as_str();
             let local = imp.name.as_ref().map(|n| n.name.clone()).unwrap_or_else(|| path.rsplit('/').next().unwrap_or(path).to_string());
-            if path == "unsafe" {
-                self.error(imp.path_span, "package unsafe not supported by gojit");
-                self.failed_imports.push(local);
-                continue;
-            }
             let Some(pkg) = universe::package_of(path) else {
                 self.failed_imports.push(local);
                 if universe::KNOWN_STD.contains(&path) {
@@ -394,7 +400,7 @@ impl<'a> Checker<'a> {
                 ast::Decl::Const(cd) => {
                     for spec in &cd.specs {
                         for (i, name) in spec.names.iter().enumerate() {
-                            let k = ObjKind::Const { ty: TypeTable::INVALID, val: ConstValue::Int(0) };
+                            let k = ObjKind::Const { ty: TypeTable::INVALID, val: ConstValue::int(0) };
                             self.declare_pkg(name, k, PkgDecl::Const { spec, index: i });
                         }
                     }
@@ -456,7 +462,8 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        if !has_main && self.file.package.name == "main" {
+        // The linker's error (cmd/link), so only a program to run reports it.
+        if !has_main && self.file.package.name == "main" && self.goal == Goal::Program {
             self.error(Span::default(), "function main is undeclared in the main package");
         }
     }
@@ -574,7 +581,8 @@ impl<'a> Checker<'a> {
     /// Records that the current package-level declaration depends on `obj` (for init order).
     pub fn record_dep(&mut self, obj: ObjId) {
         if let Some(cur) = self.cur_pkg_obj {
-            if self.pkg_decls.contains_key(&obj) {
+            let is_method = matches!(self.info.objects[obj].kind, ObjKind::Func { recv: Some(_), .. });
+            if self.pkg_decls.contains_key(&obj) || is_method {
                 self.deps.entry(cur).or_default().push(obj);
             }
         }
@@ -612,26 +620,12 @@ impl<'a> Checker<'a> {
 
     fn const_spec_pkg(&mut self, obj: ObjId, spec: &'a ast::ConstSpec, index: usize) {
         let (ty, val) = self.const_value(spec, index);
-        let val = self.public_const(obj, val);
         self.info.objects[obj].kind = ObjKind::Const { ty, val };
-    }
-
-    /// The value stored in a constant object for codegen: untyped floats in extended form are
-    /// rounded to `Float` (the exact value is kept in `exact_consts` for further folding).
-    fn public_const(&mut self, obj: ObjId, val: ConstValue) -> ConstValue {
-        if let ConstValue::BigFloat { .. } = val {
-            let f = val.as_f64().filter(|f| f.is_finite());
-            self.exact_consts.insert(obj, val.clone());
-            if let Some(f) = f {
-                return ConstValue::Float(f);
-            }
-        }
-        val
     }
 
     /// Evaluates constant `index` of a const spec: its (possibly untyped) type and value.
     fn const_value(&mut self, spec: &'a ast::ConstSpec, index: usize) -> (TypeId, ConstValue) {
-        let invalid = (TypeTable::INVALID, ConstValue::Int(0));
+        let invalid = (TypeTable::INVALID, ConstValue::int(0));
         let typ = spec.typ.as_ref().map(|t| self.typ(t));
         if let Some(t) = typ {
             if t != TypeTable::INVALID && !matches!(self.tt.under(t), Type::Basic(_)) {
@@ -687,8 +681,7 @@ impl<'a> Checker<'a> {
             for (i, name) in spec.names.iter().enumerate() {
                 let (ty, val) = self.const_value(spec, i);
                 let obj = self.new_object(&name.name, name.span, ObjKind::Const { ty, val: ConstValue::Bool(false) });
-                let val = self.public_const(obj, val);
-                self.info.objects[obj].kind = ObjKind::Const { ty, val };
+                        self.info.objects[obj].kind = ObjKind::Const { ty, val };
                 objs.push((name, obj));
             }
             // Constants are in scope after the spec (not within their own initialisers).
@@ -832,6 +825,11 @@ impl<'a> Checker<'a> {
     fn type_spec(&mut self, obj: ObjId, spec: &'a ast::TypeSpec) {
         if spec.alias {
             let t = self.typ(&spec.typ);
+            // `type T = T` (a local alias is in scope in its own declaration).
+            let self_ref = spec.typ.as_ident().is_some_and(|id| self.info.uses[id.id].expand() == Some(obj));
+            if self_ref {
+                self.error(spec.name.span, format!("invalid recursive type: {} refers to itself", spec.name.name));
+            }
             self.info.objects[obj].kind = ObjKind::TypeName { ty: t };
             return;
         }
@@ -932,7 +930,7 @@ impl<'a> Checker<'a> {
 
     /// Reports initialisation cycles: cycles in the dependency graph of package-level objects
     /// (through function bodies too) that contain a variable or constant.
-    fn report_init_cycles(&mut self) {
+    pub(super) fn report_init_cycles(&mut self) {
         let mut objs: Vec<ObjId> = self.pkg_decls.keys().copied().collect();
         objs.sort_by_key(|&o| (self.info.objects[o].span.lo, o));
         // 0 white, 1 grey, 2 black
@@ -987,59 +985,6 @@ impl<'a> Checker<'a> {
                     },
                 }
             }
-        }
-    }
-
-    fn compute_init_order(&mut self) {
-        self.report_init_cycles();
-        let vars = self.pkg_vars.clone();
-        let mut emitted: HashSet<ObjId> = HashSet::new();
-        let mut visited: HashSet<ObjId> = HashSet::new();
-        let mut order: Vec<ObjId> = vec![];
-        for v in vars {
-            self.init_visit(v, &mut visited, &mut emitted, &mut order, 0);
-        }
-        // Build initialisers: one per var spec (multi-value) or per variable.
-        let mut done_specs: HashSet<(usize, usize)> = HashSet::new();
-        for v in order {
-            let Some(PkgDecl::Var { spec, index, decl, spec_index }) = self.pkg_decls.get(&v).copied() else { continue };
-            if spec.values.is_empty() {
-                continue;
-            }
-            if spec.values.len() == 1 && spec.names.len() > 1 {
-                if !done_specs.insert((decl, spec_index)) {
-                    continue;
-                }
-                let lhs = spec
-                    .names
-                    .iter()
-                    .map(|n| if n.is_blank() { None } else { self.info.defs[n.id].expand() })
-                    .collect();
-                self.info.init_order.push(Initializer { lhs, rhs: spec.values[0].id });
-            } else if let Some(e) = spec.values.get(index) {
-                let lhs = vec![if spec.names[index].is_blank() { None } else { Some(v) }];
-                self.info.init_order.push(Initializer { lhs, rhs: e.id });
-            }
-        }
-    }
-
-    fn init_visit(
-        &mut self,
-        o: ObjId,
-        visited: &mut HashSet<ObjId>,
-        emitted: &mut HashSet<ObjId>,
-        order: &mut Vec<ObjId>,
-        depth: u32,
-    ) {
-        if depth > 10_000 || !visited.insert(o) {
-            return;
-        }
-        let deps = self.deps.get(&o).cloned().unwrap_or_default();
-        for d in deps {
-            self.init_visit(d, visited, emitted, order, depth + 1);
-        }
-        if matches!(self.info.objects[o].kind, ObjKind::Var(_)) && emitted.insert(o) {
-            order.push(o);
         }
     }
 

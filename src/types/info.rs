@@ -114,6 +114,7 @@ pub enum Builtin {
     Append,
     Cap,
     Clear,
+    Complex,
     Copy,
     Delete,
     Len,
@@ -124,7 +125,18 @@ pub enum Builtin {
     Panic,
     Print,
     Println,
+    Real,
+    Imag,
     Recover,
+    // package unsafe (not in the universe scope)
+    Sizeof,
+    Alignof,
+    Offsetof,
+    Add,
+    Slice,
+    String,
+    StringData,
+    SliceData,
 }
 
 impl Builtin {
@@ -134,6 +146,7 @@ impl Builtin {
             Append => "append",
             Cap => "cap",
             Clear => "clear",
+            Complex => "complex",
             Copy => "copy",
             Delete => "delete",
             Len => "len",
@@ -144,13 +157,35 @@ impl Builtin {
             Panic => "panic",
             Print => "print",
             Println => "println",
+            Real => "real",
+            Imag => "imag",
             Recover => "recover",
+            Sizeof => "unsafe.Sizeof",
+            Alignof => "unsafe.Alignof",
+            Offsetof => "unsafe.Offsetof",
+            Add => "unsafe.Add",
+            Slice => "unsafe.Slice",
+            String => "unsafe.String",
+            StringData => "unsafe.StringData",
+            SliceData => "unsafe.SliceData",
         }
     }
-    pub const ALL: [Builtin; 14] = [
+    /// The members of package unsafe that are functions.
+    pub const UNSAFE: [Builtin; 8] = [
+        Builtin::Sizeof,
+        Builtin::Alignof,
+        Builtin::Offsetof,
+        Builtin::Add,
+        Builtin::Slice,
+        Builtin::String,
+        Builtin::StringData,
+        Builtin::SliceData,
+    ];
+    pub const ALL: [Builtin; 17] = [
         Builtin::Append,
         Builtin::Cap,
         Builtin::Clear,
+        Builtin::Complex,
         Builtin::Copy,
         Builtin::Delete,
         Builtin::Len,
@@ -161,6 +196,8 @@ impl Builtin {
         Builtin::Panic,
         Builtin::Print,
         Builtin::Println,
+        Builtin::Real,
+        Builtin::Imag,
         Builtin::Recover,
     ];
 }
@@ -175,6 +212,7 @@ pub enum Package {
     Strconv,
     Runtime,
     Io,
+    Unsafe,
 }
 
 impl Package {
@@ -187,6 +225,7 @@ impl Package {
             Package::Strconv => "strconv",
             Package::Runtime => "runtime",
             Package::Io => "io",
+            Package::Unsafe => "unsafe",
         }
     }
 }

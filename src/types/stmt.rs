@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::checker::{Checker, FuncCtx, LabelInfo, Target, plural};
+use super::checker::{Checker, FuncCtx, Goal, LabelInfo, Target, plural};
 use super::expr::Operand;
 use super::info::*;
 use super::ty::{Type, TypeId, TypeTable};
@@ -58,7 +58,9 @@ impl<'a> Checker<'a> {
                     c.func_body(body);
                     c.check_missing_return(body, sig);
                 }
-                None => c.error(fd.name.span, "missing function body"),
+                None if fd.recv.is_none() && fd.name.name == "init" => c.error(fd.name.span, "func init must have a body"),
+                None if c.goal == Goal::Program => c.error(fd.name.span, "missing function body"),
+                None => {}
             }
             c.pop_scope();
             c.pop_func();
@@ -991,9 +993,12 @@ impl<'a> Checker<'a> {
                         self.set_operand_type(&mut x, d, v);
                     }
                 }
-                if x.mode != Mode::Invalid && !self.tt.is_comparable(x.ty) {
+                // go/types: a switch on a map, slice or func is valid (only `case nil` can
+                // compare with it; other cases fail as comparisons).
+                if x.mode != Mode::Invalid && !self.tt.is_comparable(x.ty) && !self.tt.has_nil(x.ty) {
                     let s = self.operand_string(&x);
-                    self.error(t.span, format!("cannot switch on {s}"));
+                    let ts = self.tt.type_string_err(x.ty);
+                    self.error(t.span, format!("cannot switch on {s} ({ts} is not comparable)"));
                     x.mode = Mode::Invalid;
                 }
                 Some(x)
@@ -1032,7 +1037,9 @@ impl<'a> Checker<'a> {
                         // The comparison recorded a bool type for `ce`: restore its own type.
                         self.info.types[ce.id] = TypeAndValue { mode: yv.mode.clone(), ty: yv.ty };
                         self.untyped.remove(&ce.id);
-                        if let Some(v) = yv.val() {
+                        // types2 (goVal) checks duplicates of integer, float and string constants only.
+                        let dup_checked = |v: &super::ConstValue| matches!(v, super::ConstValue::Int(_) | super::ConstValue::Float(_) | super::ConstValue::String(_));
+                        if let Some(v) = yv.val().filter(|v| dup_checked(v)) {
                             if let Some((_, _, prev)) = seen_consts.iter().find(|(pv, pt, _)| pv == v && *pt == yv.ty) {
                                 let other = self.pos_string(*prev);
                                 let s = self.operand_string(&yv);
@@ -1055,7 +1062,8 @@ impl<'a> Checker<'a> {
                             let v = yv.val().cloned();
                             self.set_operand_type(&mut yv, TypeTable::BOOL, v);
                         }
-                        if let Some(v) = yv.val() {
+                        // A tagless switch has bool cases: types2 checks no duplicates among them.
+                        if let Some(v) = yv.val().filter(|_| false) {
                             if let Some((_, _, prev)) = seen_consts.iter().find(|(pv, _, _)| pv == v) {
                                 let other = self.pos_string(*prev);
                                 let s = self.expr_string(ce);
