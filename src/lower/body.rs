@@ -50,6 +50,7 @@ impl<'a> Prog<'a> {
         let n_defers;
         let lite = std::mem::take(&mut self.lite_pending);
         let retry;
+        let inlined;
         {
             let b = FunctionBuilder::new(&mut func, &mut fctx);
             let mut cx = FnCx {
@@ -75,10 +76,13 @@ impl<'a> Prog<'a> {
                 result_vars: vec![],
                 lite,
                 closure_in_frame: false,
+                inline_frames: vec![],
+                inline_tag: 0,
             };
             emit(&mut cx);
             retry = std::mem::take(&mut cx.p.retry_lite);
             n_defers = cx.n_open_defers;
+            inlined = std::mem::take(&mut cx.inline_frames);
             cx.b.seal_all_blocks();
             cx.b.finalize(cx.p.jit.module().target_config());
         }
@@ -100,6 +104,7 @@ impl<'a> Prog<'a> {
                 DeferKind::Chained => crate::jit::DeferKind::Chained,
             },
             is_wrapper: meta.is_wrapper,
+            inlined,
         };
         self.jit.define(id, &mut ctx, jm).map_err(|e| LowerError::Internal(format!("{name}: {e}")))
     }
@@ -303,8 +308,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             for (i, v) in vals.iter().enumerate() {
                 self.store_result(i, v);
             }
-            let h = self.defers.as_ref().map(|d| d.exit).expect("defer frame has an exit block");
-            self.jump(h);
+            // Each `return` runs the defers in its own exit sequence, as gc does, so the deferred
+            // calls (and their panics) are attributed to the `return`'s line.
+            self.exit_through_defers();
             self.dead();
             return;
         }

@@ -881,18 +881,34 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
     }
 
+    /// The gc name of the `n`-th func literal of this function (`main.f.func1`, `main.f.func1.2`).
+    fn lit_name(&self, n: u32) -> String {
+        if self.func_name.contains(".func") {
+            format!("{}.{}", self.func_name, n)
+        } else {
+            format!("{}.func{}", self.func_name, n)
+        }
+    }
+
+    /// Numbers the next func literal of this function and returns its name.
+    pub fn next_lit_name(&mut self) -> String {
+        let n = self.p.lit_counter.entry(self.func_name.clone()).or_insert(0);
+        *n += 1;
+        let n = *n;
+        self.lit_name(n)
+    }
+
+    /// The name the next func literal of this function will get.
+    pub fn peek_lit_name(&self) -> String {
+        self.lit_name(self.p.lit_counter.get(&self.func_name).copied().unwrap_or(0) + 1)
+    }
+
     /// Creates the closure object of a func literal (and lowers its body).
     fn func_lit(&mut self, e: &ast::Expr, _typ: &ast::FuncType, body: &ast::Block) -> V {
         let in_frame = std::mem::take(&mut self.closure_in_frame);
         let captures = self.p.info.captures.get(&e.id).cloned().unwrap_or_default();
         let fi = self.p.info.funcs.get(&e.id).cloned().unwrap_or_default();
-        let n = self.p.lit_counter.entry(self.func_name.clone()).or_insert(0);
-        *n += 1;
-        let name = if self.func_name.contains(".func") {
-            format!("{}.{}", self.func_name, n)
-        } else {
-            format!("{}.func{}", self.func_name, n)
-        };
+        let name = self.next_lit_name();
         let sig = self.p.func_type_signature(fi.sig);
         let Ok(id) = self.p.declare_fn(&name, &sig) else { return V::one(self.i64c(0)) };
         let line = self.p.src.line(e.span.lo);

@@ -125,7 +125,17 @@ pub struct FnCx<'p, 'a, 'f> {
     /// Set by an open-coded `defer func() {...}()` for the literal about to be lowered: its closure
     /// object goes in a frame slot rather than on the heap (it never outlives the frame).
     pub closure_in_frame: bool,
+    /// Deferred func literals emitted inline at exits, as (gc name, line of the exit); the inline
+    /// tag of entry `i` is `i + 1`.
+    pub inline_frames: Vec<(String, u32)>,
+    /// The inline tag of what is being emitted (0: this function's own code).
+    pub inline_tag: u32,
 }
+
+/// A Cranelift source location holds the Go line in its low bits and, above
+/// [`INLINE_TAG_SHIFT`], the inline tag of a deferred func literal body emitted inline (0: none).
+pub const LINE_MASK: u32 = (1 << INLINE_TAG_SHIFT) - 1;
+pub const INLINE_TAG_SHIFT: u32 = crate::jit::INLINE_TAG_SHIFT;
 
 impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     // ---- blocks -------------------------------------------------------------------------------
@@ -160,9 +170,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.b.ins().jump(to, &[]);
     }
 
+    /// Sets the source location of what is emitted next: the Go line, and in the body of a deferred
+    /// func literal emitted inline, its inline tag ([`LINE_MASK`]).
     pub fn set_line(&mut self, span: crate::diag::Span) {
-        let line = self.p.src.line(span.lo);
-        self.b.set_srcloc(ir::SourceLoc::new(line));
+        let line = self.p.src.line(span.lo) & LINE_MASK;
+        self.b.set_srcloc(ir::SourceLoc::new(line | self.inline_tag << INLINE_TAG_SHIFT));
     }
 
     // ---- constants ----------------------------------------------------------------------------
