@@ -150,7 +150,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let mut addr_pre: Option<(ast::NodeId, ir::Value)> = None;
         match &fun_u.kind {
             ExprKind::Selector { x, .. } if self.p.info.selections.contains_key(&fun_u.id) => {
-                let sel = self.p.info.selections[&fun_u.id].clone();
+                let sel = self.p.selection(fun_u.id).expect("selection");
                 match sel.kind {
                     SelectionKind::MethodExpr => {}
                     _ => {
@@ -158,7 +158,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                             let a = self.addr_of(x);
                             addr_pre = Some((x.id, a));
                         } else {
-                            let t = self.p.info.type_of(x.id);
+                            let t = self.p.type_of(x.id);
                             let v = self.expr(x);
                             let v = self.copy_to_temp(t, &v);
                             pre.push((x.id, t, v));
@@ -168,13 +168,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             _ if self.is_static_callee(fun_u) => {}
             _ => {
-                let t = self.p.info.type_of(fun_u.id);
+                let t = self.p.type_of(fun_u.id);
                 let v = self.expr(fun_u);
                 pre.push((fun_u.id, t, v));
             }
         }
         for a in args {
-            let t = self.p.info.type_of(a.id);
+            let t = self.p.type_of(a.id);
             if self.p.info.types[a.id].is_type() {
                 continue;
             }

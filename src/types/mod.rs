@@ -16,6 +16,8 @@ pub mod ty;
 mod call;
 mod checker;
 mod expr;
+mod generic;
+mod mono;
 mod stmt;
 mod typexpr;
 mod universe;
