@@ -60,22 +60,27 @@ fn report(src: &SourceFile, diags: &[Diagnostic]) {
 }
 
 /// Parses and type-checks a file's bytes. Invalid UTF-8 is reported at its position, as gc does.
-fn front_end(path: &str, bytes: &[u8], t: &mut Timings) -> (SourceFile, Result<(syntax::ast::File, types::Checked), Vec<Diagnostic>>) {
+fn front_end(path: &str, bytes: &[u8], t: &mut Timings, goal: types::Goal) -> (SourceFile, Result<(syntax::ast::File, types::Checked), Vec<Diagnostic>>) {
     let (src, parsed) = t.phase("parse", || syntax::parse_bytes(path, bytes));
     let result = parsed.and_then(|file| {
-        let checked = t.phase("check", || guarded(|| types::check(&file, &src)))?;
+        let check = match goal {
+            types::Goal::Program => types::check,
+            types::Goal::Package => types::check_package,
+        };
+        let checked = t.phase("check", || guarded(|| check(&file, &src)))?;
         Ok((file, checked))
     });
     (src, result)
 }
 
-/// `gojit check FILE`: 0 when the file is a valid program, 1 with diagnostics otherwise.
+/// `gojit check FILE`: 0 when the file is a valid package (a program or a library), 1 with
+/// diagnostics otherwise.
 pub fn check_file(path: &str) -> i32 {
     let bytes = match read_source(path) {
         Ok(b) => b,
         Err(code) => return code,
     };
-    let (src, result) = front_end(path, &bytes, &mut Timings::default());
+    let (src, result) = front_end(path, &bytes, &mut Timings::default(), types::Goal::Package);
     match result {
         Ok(_) => 0,
         Err(diags) => {
@@ -92,7 +97,7 @@ pub fn run_file(path: &str, opts: &RunOptions) -> i32 {
         Err(code) => return code,
     };
     let mut t = Timings::default();
-    let (src, result) = front_end(path, &bytes, &mut t);
+    let (src, result) = front_end(path, &bytes, &mut t, types::Goal::Program);
     let (file, checked) = match result {
         Ok(x) => x,
         Err(diags) => {
@@ -173,7 +178,7 @@ pub fn compile_bytes<R>(
     before_link: impl FnOnce(&mut jit::Jit) -> R,
 ) -> (SourceFile, Result<(jit::Program, R), Vec<Diagnostic>>) {
     let mut t = Timings::default();
-    let (src, result) = front_end(path, bytes, &mut t);
+    let (src, result) = front_end(path, bytes, &mut t, types::Goal::Program);
     let result = result.and_then(|(file, checked)| guarded(|| compile(&src, &file, &checked, opts, &mut t, before_link)));
     (src, result)
 }

@@ -229,7 +229,7 @@ pub struct IMethod {
 pub struct MapIter {
     pub key: *mut u8,
     pub val: *mut u8,
-    pub private: [usize; 5],
+    pub private: [usize; 7],
 }
 
 /// Size in bytes of a [`MapIter`].

@@ -78,11 +78,17 @@ pub fn format_hex(v: u64) -> String {
 
 /// `print(bool)`.
 ///
+/// Takes the bool as a `u8` and tests it against 0, so no bit pattern JIT code can pass is
+/// undefined behaviour in Rust, and the text written is always one of two static strings (this
+/// entry once wrote megabytes of process memory when a `bool` arrived with garbage upper bits
+/// and LLVM computed the write length from the whole register; see `entrysig`).
+///
 /// # Safety
 /// Always safe.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_printbool(b: bool) {
-    write_stderr(if b { b"true" } else { b"false" });
+pub unsafe extern "C" fn gort_printbool(b: u8) {
+    let text: &'static [u8] = if b != 0 { b"true" } else { b"false" };
+    write_stderr(text);
 }
 
 /// `print` of any signed integer (sign-extended to 64 bits).

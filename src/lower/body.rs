@@ -69,7 +69,7 @@ impl<'a> Prog<'a> {
                 pending_label: None,
                 func_name: meta.go_name.clone(),
                 overrides: HashMap::new(),
-                addr_overrides: HashMap::new(),
+                recv_overrides: HashMap::new(),
                 n_open_defers: 0,
                 handler_used: false,
                 result_vars: vec![],
@@ -192,7 +192,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.ctx = params[0];
         let mut k = 1;
         let fi = spec.fi;
-        if let Some(init) = self.p.main_init {
+        if let Some((_, init)) = self.p.main_init.filter(|&(main, _)| main == spec.id) {
             let fr = self.func_ref(init);
             let z = self.i64c(0);
             self.b.ins().call(fr, &[z]);

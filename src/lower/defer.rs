@@ -145,27 +145,22 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.closure_in_frame = false;
             return v.w0();
         }
-        // Pre-evaluate the pieces of the call.
+        // Pre-evaluate the pieces of the call: the callee (a func value, or a method's bound
+        // receiver) and the arguments, in Go's order, now (Go evaluates them at the statement).
         let mut pre: Vec<(ast::NodeId, crate::types::TypeId, V)> = vec![];
-        let mut addr_pre: Option<(ast::NodeId, ir::Value)> = None;
-        match &fun_u.kind {
-            ExprKind::Selector { x, .. } if self.p.info.selections.contains_key(&fun_u.id) => {
-                let sel = self.p.selection(fun_u.id).expect("selection");
-                match sel.kind {
-                    SelectionKind::MethodExpr => {}
-                    _ => {
-                        if self.method_needs_addr(&sel) {
-                            let a = self.addr_of(x);
-                            addr_pre = Some((x.id, a));
-                        } else {
-                            let t = self.p.type_of(x.id);
-                            let v = self.expr(x);
-                            let v = self.copy_to_temp(t, &v);
-                            pre.push((x.id, t, v));
-                        }
-                    }
+        let mut recv_id = None;
+        let sel = self.p.selection(fun_u.id);
+        match (&fun_u.kind, sel) {
+            (ExprKind::Selector { x, .. }, Some(sel))
+                if matches!(sel.kind, SelectionKind::MethodVal | SelectionKind::InterfaceMethod) =>
+            {
+                if let Some((t, v)) = self.bound_receiver(x, &sel) {
+                    let v = self.copy_to_temp(t, &v);
+                    pre.push((fun_u.id, t, v));
+                    recv_id = Some(fun_u.id);
                 }
             }
+            (_, Some(sel)) if sel.kind == SelectionKind::MethodExpr => {}
             _ if self.is_static_callee(fun_u) => {}
             _ => {
                 let t = self.p.type_of(fun_u.id);
@@ -181,7 +176,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let v = self.expr(a);
             pre.push((a.id, t, v));
         }
-        // Layout of the closure object: [code, pre values..., addr_pre]
+        // Layout of the closure object: [code, pre values...]
         let mut off = 8u64;
         let mut layout = vec![];
         for (id, t, _) in &pre {
@@ -190,14 +185,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             layout.push((*id, *t, off as i32));
             off += size;
         }
-        let addr_off = if addr_pre.is_some() {
-            off = off.div_ceil(8) * 8;
-            let o = off as i32;
-            off += 8;
-            Some(o)
-        } else {
-            None
-        };
         let size = off.div_ceil(8) * 8;
         let obj = match kind {
             DeferKind::Open => self.temp(size, 8),
@@ -208,15 +195,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
         };
         // the wrapper function
-        let wrapper = self.defer_wrapper(call, &layout, addr_pre.map(|(id, _)| id).zip(addr_off));
+        let wrapper = self.defer_wrapper(call, &layout, recv_id);
         let fref = self.func_ref(wrapper);
         let code = self.b.ins().func_addr(types::I64, fref);
         self.b.ins().store(MemFlagsData::trusted(), code, obj, 0);
         for ((_, t, v), (_, _, o)) in pre.iter().zip(&layout) {
             self.store(*t, v, obj, *o);
-        }
-        if let (Some((_, a)), Some(o)) = (addr_pre, addr_off) {
-            self.b.ins().store(MemFlagsData::trusted(), a, obj, o);
         }
         obj
     }
@@ -249,7 +233,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         &mut self,
         call: &ast::Expr,
         layout: &[(ast::NodeId, crate::types::TypeId, i32)],
-        addr: Option<(ast::NodeId, i32)>,
+        recv_id: Option<ast::NodeId>,
     ) -> cranelift_module::FuncId {
         let n = self.p.lit_counter.entry(format!("{}#defer", self.func_name)).or_insert(0);
         *n += 1;
@@ -273,11 +257,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let _ = &locals;
             for (id, t, off) in &layout {
                 let v = cx.load(*t, cx.ctx, *off);
-                cx.overrides.insert(*id, v);
-            }
-            if let Some((id, off)) = addr {
-                let a = cx.b.ins().load(types::I64, MemFlagsData::trusted(), cx.ctx, off);
-                cx.addr_overrides.insert(id, a);
+                if Some(*id) == recv_id {
+                    cx.recv_overrides.insert(*id, v);
+                } else {
+                    cx.overrides.insert(*id, v);
+                }
             }
             cx.expr_stmt(&call);
             if cx.open() {

@@ -9,7 +9,7 @@
 use cranelift_codegen::ir::{self, InstBuilder, MemFlagsData, Value, condcodes::FloatCC, condcodes::IntCC, types};
 
 use crate::syntax::ast::{self, BinaryOp, ExprKind, UnaryOp};
-use crate::types::{ConstValue, MethodTarget, Mode, ObjKind, SelectionKind, Type as GoType, TypeId, TypeTable};
+use crate::types::{ConstValue, Mode, ObjKind, SelectionKind, Type as GoType, TypeId, TypeTable};
 
 use super::func::{FnCx, Place, V};
 use super::rt::Rt;
@@ -208,9 +208,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// The address of an addressable expression (or of a fresh heap copy for `&T{...}`).
     pub fn addr_of(&mut self, e: &ast::Expr) -> Value {
-        if let Some(&a) = self.addr_overrides.get(&e.id) {
-            return a;
-        }
         let t = self.ty(e);
         match &e.kind {
             ExprKind::Paren(x) => self.addr_of(x),
@@ -363,18 +360,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             SelectionKind::MethodExpr => self.method_expr(&s, t),
             // resolved by `Prog::selection` in instances
             SelectionKind::TypeParamMethod => self.zero(t),
-        }
-    }
-
-    /// Whether calling this method selection needs the receiver's address.
-    pub fn method_needs_addr(&self, s: &crate::types::Selection) -> bool {
-        match &s.method {
-            Some(MethodTarget::Concrete { ptr_recv: true, .. }) => {
-                // the receiver after walking the path is a value (not a pointer)
-                let t = self.path_end_type(s.recv, &s.path);
-                !matches!(self.p.tt.under(t), GoType::Pointer(_))
-            }
-            _ => false,
         }
     }
 

@@ -222,12 +222,8 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
             sig: fi.sig,
         };
         let _ = is_init;
-        let is_main = id == main;
-        if is_main {
-            p.main_init = Some(init_id);
-        }
+        p.main_init = Some((main, init_id));
         p.lower_body(spec)?;
-        p.main_init = None;
     }
     for (fd, id, name, subst) in inst_bodies {
         let Some(body) = &fd.body else { continue };

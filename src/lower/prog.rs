@@ -20,7 +20,7 @@ use crate::syntax::ast;
 use crate::types::{Info, ObjId, ObjKind, TypeId, TypeTable};
 
 use super::func::FnCx;
-use super::rt::Rt;
+use super::rt::{self, Decl, Rt};
 use super::tyview::{self, Repr};
 use super::{Jit, LowerError};
 
@@ -51,8 +51,9 @@ pub struct Prog<'a> {
     /// Number of func literals lowered so far per enclosing Go name (for `main.f.func1`).
     pub lit_counter: HashMap<String, u32>,
     anon: u32,
-    /// Set while lowering `main.main`: the package initializer to call first.
-    pub main_init: Option<FuncId>,
+    /// `(main.main, main.init)`: `main.main`'s prologue calls the package initializer first
+    /// (only its own: the func literals inside `main` are lowered while this is set too).
+    pub main_init: Option<(FuncId, FuncId)>,
     /// The next function built uses lite defers (see `defer.rs`).
     pub lite_pending: bool,
     /// Set by the function just emitted: it qualifies for lite defers and must be rebuilt.
@@ -134,18 +135,19 @@ impl<'a> Prog<'a> {
         if let Some(MethodTarget::Interface { iface, index }) = s.method.clone() {
             s.method = Some(MethodTarget::Interface { iface: self.sub(iface), index });
         }
-        if s.kind == SelectionKind::TypeParamMethod {
+        let is_expr = s.kind == SelectionKind::MethodExpr && s.method.is_none();
+        if s.kind == SelectionKind::TypeParamMethod || is_expr {
             let name = self.selector_name(id)?;
             match self.tt.lookup_field_or_method(s.recv, &name) {
                 Lookup::Method { path, named, index, indirect } => {
                     let m = self.tt.named(named)?.methods.get(index as usize)?.clone();
-                    s.kind = SelectionKind::MethodVal;
+                    s.kind = if is_expr { SelectionKind::MethodExpr } else { SelectionKind::MethodVal };
                     s.path = path;
                     s.indirect = indirect;
                     s.method = Some(MethodTarget::Concrete { named, index, func: m.func, ptr_recv: m.ptr_recv });
                 }
                 Lookup::InterfaceMethod { path, iface, index, indirect } => {
-                    s.kind = SelectionKind::InterfaceMethod;
+                    s.kind = if is_expr { SelectionKind::MethodExpr } else { SelectionKind::InterfaceMethod };
                     s.path = path;
                     s.indirect = indirect;
                     s.method = Some(MethodTarget::Interface { iface, index });
@@ -275,22 +277,34 @@ impl<'a> Prog<'a> {
         id
     }
 
-    /// A library entry point with an explicit signature.
-    pub fn lib_func(&mut self, name: &'static str, sig: &Signature) -> FuncId {
-        if let Some(&id) = self.rt_ids.get(name) {
+    /// The declaration of the library entry point `name` (a compiler bug when it has none).
+    pub fn lib_decl(&self, name: &str) -> &'static Decl {
+        rt::decl(name).unwrap_or_else(|| panic!("runtime entry {name} is not declared in rt::DECLS"))
+    }
+
+    /// The FuncId of a declared library entry point (declared on first use).
+    pub fn lib_func(&mut self, d: &'static Decl) -> FuncId {
+        if let Some(&id) = self.rt_ids.get(d.name) {
             return id;
         }
-        let id = self.jit.module().declare_function(name, Linkage::Import, sig).expect("runtime symbol declaration");
-        self.rt_ids.insert(name, id);
+        let id = self.jit.module().declare_function(d.name, Linkage::Import, &d.signature()).expect("runtime symbol declaration");
+        self.rt_ids.insert(d.name, id);
         id
     }
 
     /// The address of a package variable's storage (allocated zeroed on first use, never freed).
+    /// Zero-sized variables live at the runtime's `zerobase`, as gc places them (so `&x ==
+    /// new([0]int)`).
     pub fn global(&mut self, o: ObjId, t: TypeId) -> usize {
         if let Some(&a) = self.globals.get(&o) {
             return a;
         }
         let (size, _) = self.size_align(t);
+        if size == 0 {
+            let a = gojit_runtime::alloc::zero_base() as usize;
+            self.globals.insert(o, a);
+            return a;
+        }
         let mem: &'static mut [u64] = Box::leak(vec![0u64; (size as usize).div_ceil(8).max(1)].into_boxed_slice());
         let a = mem.as_mut_ptr() as usize;
         self.globals.insert(o, a);

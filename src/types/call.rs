@@ -669,6 +669,12 @@ impl<'a> Checker<'a> {
                     return match self.info.objects[m].kind.clone() {
                         ObjKind::External { ext, ty } => {
                             let is_var = matches!(ext, External::OsArgs | External::OsStdout | External::OsStderr);
+                            if !is_var && !std::mem::take(&mut self.callee_ctx) {
+                                // the runtime implements these by name at call sites only
+                                let msg = format!("{}.{} used as a function value not supported by gojit", pid.name, sel.name);
+                                self.error(e.span, msg);
+                                return inv;
+                            }
                             mk(if is_var { Mode::Variable } else { Mode::Value }, ty)
                         }
                         ObjKind::TypeName { ty } => mk(Mode::TypeExpr, ty),
@@ -741,6 +747,7 @@ impl<'a> Checker<'a> {
                     }
                     self.mark_address_taken(xe);
                 }
+                self.record_dep(m.func);
                 self.info.selections.insert(
                     e.id,
                     Selection {
@@ -822,6 +829,24 @@ impl<'a> Checker<'a> {
     /// `T.M` / `(*T).M`.
     fn method_expr(&mut self, e: &'a Expr, t: TypeId, sel: &'a ast::Ident) -> Operand<'a> {
         let inv = Operand::invalid(e.id, e.span);
+        if self.tt.is_type_param(t) {
+            // `T.M`: resolved per instance on the type argument (see `Prog::selection`)
+            let Some(m) = self.tparam_set(t).methods.into_iter().find(|m| m.name == sel.name) else {
+                let s = self.expr_string(e);
+                let ts = self.tt.type_string_err(t);
+                self.error(sel.span, format!("{s} undefined (type {ts} has no method {})", sel.name));
+                return inv;
+            };
+            let s = self.tt.signature(m.sig).cloned().unwrap();
+            let mut params = vec![t];
+            params.extend(s.params.iter().copied());
+            let ft = self.tt.func(params, s.results.clone(), s.variadic);
+            let sel_info =
+                Selection { kind: SelectionKind::MethodExpr, recv: t, path: vec![], indirect: false, method: None, ty: ft };
+            self.info.selections.insert(e.id, sel_info);
+            self.info.tparam_methods.insert(e.id, sel.name.clone());
+            return Operand { mode: Mode::Value, ty: ft, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+        }
         let l = self.tt.lookup_field_or_method(t, &sel.name);
         let ts = self.tt.type_string_err(t);
         let (sig, method, kind, path, indirect) = match l {
@@ -833,6 +858,7 @@ impl<'a> Checker<'a> {
                     self.error(e.span, format!("invalid method expression {ts}.{nm} (needs pointer receiver (*{ts}).{nm})"));
                     return inv;
                 }
+                self.record_dep(m.func);
                 (
                     m.sig,
                     MethodTarget::Concrete { named, index, func: m.func, ptr_recv: m.ptr_recv },
@@ -863,8 +889,9 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Whether an expression contains a function call (then `len(arr)` is not constant).
-fn contains_call(e: &Expr) -> bool {
+/// Whether an expression contains a function call (then `len(arr)` is not constant, and `range`
+/// over the array evaluates it).
+pub(crate) fn contains_call(e: &Expr) -> bool {
     fn walk(e: &Expr, depth: u32) -> bool {
         if depth > 200 {
             return true;

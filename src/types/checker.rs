@@ -111,7 +111,9 @@ pub(super) struct Checker<'a> {
     /// Named types declared in this file (for the invalid-recursion check).
     pub declared_types: Vec<(TypeId, Span)>,
     /// Package-level var objects in declaration order.
-    pkg_vars: Vec<ObjId>,
+    pub(super) pkg_vars: Vec<ObjId>,
+    /// What is being checked: a program to run, or any package (`gojit check`).
+    pub goal: Goal,
     /// Constraint checks of type instantiations, run once all declarations are resolved.
     pub pending_verify: Vec<(Vec<TypeId>, Vec<TypeId>, Vec<Span>, Span)>,
     /// Set by a call before checking its callee: a generic function may be named bare, and an
@@ -126,9 +128,21 @@ pub(super) struct Checker<'a> {
     pub decl_tparams: HashMap<NodeId, Vec<(String, ObjId)>>,
     /// The type parameters of the generic declaration whose body is being checked.
     pub cur_tparams: Vec<TypeId>,
+    /// The selector being checked is a call's callee (set by `expr` from the call's flag).
+    pub callee_ctx: bool,
 }
 
-pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, Vec<Diagnostic>> {
+/// What a check is for. A program must be `package main` and every function it declares needs a
+/// body (gc's `-complete`, as `go build` passes it for packages without assembly); a package checked
+/// alone (`gojit check`, like go vet's type-check step) may be a library and may declare functions
+/// without bodies (their implementation is the linker's concern).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Goal {
+    Program,
+    Package,
+}
+
+pub(super) fn check_file(file: &ast::File, src: &SourceFile, goal: Goal) -> Result<Checked, Vec<Diagnostic>> {
     let mut tt = TypeTable::new();
     let mut info = Info::default();
     let n = file.node_count as usize;
@@ -162,6 +176,7 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, 
         func_bodies: vec![],
         declared_types: vec![],
         pkg_vars: vec![],
+        goal,
         pending_verify: vec![],
         allow_generic: false,
         partial_ok: false,
@@ -169,6 +184,7 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, 
         pending_args: None,
         decl_tparams: HashMap::new(),
         cur_tparams: vec![],
+        callee_ctx: false,
     };
     c.run();
     if c.errors.is_empty() {
@@ -184,7 +200,7 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, 
 
 impl<'a> Checker<'a> {
     fn run(&mut self) {
-        if self.file.package.name != "main" {
+        if self.goal == Goal::Program && self.file.package.name != "main" {
             // A single-file program must be package main (gc would build a library instead).
             self.error(self.file.package.span, format!("package {} is not a main package", self.file.package.name));
         }
@@ -482,7 +498,8 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        if !has_main && self.file.package.name == "main" {
+        // The linker's error (cmd/link), so only a program to run reports it.
+        if !has_main && self.file.package.name == "main" && self.goal == Goal::Program {
             self.error(Span::default(), "function main is undeclared in the main package");
         }
     }
@@ -655,7 +672,8 @@ impl<'a> Checker<'a> {
     /// Records that the current package-level declaration depends on `obj` (for init order).
     pub fn record_dep(&mut self, obj: ObjId) {
         if let Some(cur) = self.cur_pkg_obj {
-            if self.pkg_decls.contains_key(&obj) {
+            let is_method = matches!(self.info.objects[obj].kind, ObjKind::Func { recv: Some(_), .. });
+            if self.pkg_decls.contains_key(&obj) || is_method {
                 self.deps.entry(cur).or_default().push(obj);
             }
         }
@@ -950,6 +968,11 @@ impl<'a> Checker<'a> {
         }
         if spec.alias {
             let t = self.typ(&spec.typ);
+            // `type T = T` (a local alias is in scope in its own declaration).
+            let self_ref = spec.typ.as_ident().is_some_and(|id| self.info.uses[id.id].expand() == Some(obj));
+            if self_ref {
+                self.error(spec.name.span, format!("invalid recursive type: {} refers to itself", spec.name.name));
+            }
             self.info.objects[obj].kind = ObjKind::TypeName { ty: t };
             return;
         }
@@ -1050,7 +1073,7 @@ impl<'a> Checker<'a> {
 
     /// Reports initialisation cycles: cycles in the dependency graph of package-level objects
     /// (through function bodies too) that contain a variable or constant.
-    fn report_init_cycles(&mut self) {
+    pub(super) fn report_init_cycles(&mut self) {
         let mut objs: Vec<ObjId> = self.pkg_decls.keys().copied().collect();
         objs.sort_by_key(|&o| (self.info.objects[o].span.lo, o));
         // 0 white, 1 grey, 2 black
@@ -1105,59 +1128,6 @@ impl<'a> Checker<'a> {
                     },
                 }
             }
-        }
-    }
-
-    fn compute_init_order(&mut self) {
-        self.report_init_cycles();
-        let vars = self.pkg_vars.clone();
-        let mut emitted: HashSet<ObjId> = HashSet::new();
-        let mut visited: HashSet<ObjId> = HashSet::new();
-        let mut order: Vec<ObjId> = vec![];
-        for v in vars {
-            self.init_visit(v, &mut visited, &mut emitted, &mut order, 0);
-        }
-        // Build initialisers: one per var spec (multi-value) or per variable.
-        let mut done_specs: HashSet<(usize, usize)> = HashSet::new();
-        for v in order {
-            let Some(PkgDecl::Var { spec, index, decl, spec_index }) = self.pkg_decls.get(&v).copied() else { continue };
-            if spec.values.is_empty() {
-                continue;
-            }
-            if spec.values.len() == 1 && spec.names.len() > 1 {
-                if !done_specs.insert((decl, spec_index)) {
-                    continue;
-                }
-                let lhs = spec
-                    .names
-                    .iter()
-                    .map(|n| if n.is_blank() { None } else { self.info.defs[n.id].expand() })
-                    .collect();
-                self.info.init_order.push(Initializer { lhs, rhs: spec.values[0].id });
-            } else if let Some(e) = spec.values.get(index) {
-                let lhs = vec![if spec.names[index].is_blank() { None } else { Some(v) }];
-                self.info.init_order.push(Initializer { lhs, rhs: e.id });
-            }
-        }
-    }
-
-    fn init_visit(
-        &mut self,
-        o: ObjId,
-        visited: &mut HashSet<ObjId>,
-        emitted: &mut HashSet<ObjId>,
-        order: &mut Vec<ObjId>,
-        depth: u32,
-    ) {
-        if depth > 10_000 || !visited.insert(o) {
-            return;
-        }
-        let deps = self.deps.get(&o).cloned().unwrap_or_default();
-        for d in deps {
-            self.init_visit(d, visited, emitted, order, depth + 1);
-        }
-        if matches!(self.info.objects[o].kind, ObjKind::Var(_)) && emitted.insert(o) {
-            order.push(o);
         }
     }
 

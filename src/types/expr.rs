@@ -178,7 +178,10 @@ impl<'a> Checker<'a> {
                 x.expr = Some(e);
                 x
             }
-            ExprKind::Selector { x, sel } => self.selector(e, x, sel),
+            ExprKind::Selector { x, sel } => {
+                self.callee_ctx = allow_generic;
+                self.selector(e, x, sel)
+            }
             ExprKind::Index { x, index, .. } => self.index_expr(e, x, index),
             ExprKind::Slice { x, lo, hi, max, three, .. } => {
                 self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref(), *three)
@@ -702,7 +705,7 @@ impl<'a> Checker<'a> {
             }
             return Err(String::new());
         }
-        if vu == tu && (!self.tt.is_named(v) || !self.tt.is_named(t)) && !self.tt.is_interface(t) {
+        if vu == tu && (!self.tt.has_name(v) || !self.tt.has_name(t)) && !self.tt.is_interface(t) {
             return Ok(());
         }
         if self.tt.is_interface(t) {
@@ -1399,7 +1402,8 @@ impl<'a> Checker<'a> {
                                 self.elem_value(&el.value, None);
                                 continue;
                             };
-                            let Some(fi) = fields.iter().position(|f| f.name == kid.name) else {
+                            // A blank field can never be named in a literal (go/types).
+                            let Some(fi) = fields.iter().position(|f| f.name == kid.name && kid.name != "_") else {
                                 let ts = self.tt.type_string_err(t);
                                 self.error(kid.span, format!("unknown field {} in struct literal of type {ts}", kid.name));
                                 self.elem_value(&el.value, None);
@@ -1813,6 +1817,10 @@ impl<'a> Checker<'a> {
             }
             s.push_str("type ");
             s.push_str(&self.tt.type_string_err(x.ty));
+            if let Some(p) = self.tt.type_param(x.ty) {
+                s.push_str(" constrained by ");
+                s.push_str(&self.constraint_string(p.constraint));
+            }
         }
         if !expr.is_empty() {
             s.push(')');

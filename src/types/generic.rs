@@ -375,6 +375,9 @@ impl<'a> Checker<'a> {
 
     /// How a constraint is named in messages: its declared name, else its interface or term list.
     pub fn constraint_string(&self, c: TypeId) -> String {
+        if c == TypeTable::EMPTY_INTERFACE {
+            return "any".into();
+        }
         if self.tt.is_named(c) {
             return self.tt.type_string_err(c);
         }
@@ -487,14 +490,10 @@ impl<'a> Checker<'a> {
         let tparams = self.tt.tparams_of(origin).to_vec();
         let Some(targs) = self.type_args(args) else { return TypeTable::INVALID };
         if targs.len() != tparams.len() {
-            let at = if targs.len() > tparams.len() { args[tparams.len()].span } else { e.span };
-            let msg = if targs.len() > tparams.len() {
-                format!("got {} type arguments but want {}", targs.len(), tparams.len())
-            } else {
-                let s = self.tt.type_string_err(origin);
-                format!("not enough type arguments for type {s}: have {}, want {}", targs.len(), tparams.len())
-            };
-            self.error(at, msg);
+            let s = self.tt.type_string_err(origin);
+            let how = if targs.len() > tparams.len() { "too many" } else { "not enough" };
+            let msg = format!("{how} type arguments for type {s}: have {}, want {}", targs.len(), tparams.len());
+            self.error(e.span, msg);
             return TypeTable::INVALID;
         }
         let spans: Vec<Span> = args.iter().map(|a| a.span).collect();
@@ -568,12 +567,37 @@ impl<'a> Checker<'a> {
         if !self.verify_targs(&tparams, &targs, &spans, e.span) {
             return Some(Operand::invalid(e.id, e.span));
         }
+        let ident = xe.unparen().as_ident().expect("generic function identifier");
+        let arg_spans: Vec<Span> = args.iter().map(|a| a.span).collect();
+        if !self.check_instantiation_cycle(&arg_spans, ident.span, &tparams, &targs) {
+            return Some(Operand::invalid(e.id, e.span));
+        }
         let map: SubstMap = tparams.iter().copied().zip(targs.iter().copied()).collect();
         let sig = self.tt.subst(f.ty, &map);
-        let ident = xe.unparen().as_ident().expect("generic function identifier");
         self.info.instances.insert(ident.id, targs);
         self.info.types[xe.id] = TypeAndValue { mode: Mode::Value, ty: sig };
         Some(mk(Mode::Value, sig))
+    }
+
+    /// go/types' monomorphization check for the direct case: a generic function instantiating
+    /// itself with a type argument that strictly contains the corresponding type parameter
+    /// (`F[*T]` inside `F[T]`) would need infinitely many instances.
+    pub fn check_instantiation_cycle(&mut self, spans: &[Span], at: Span, tparams: &[TypeId], targs: &[TypeId]) -> bool {
+        if self.cur_tparams.as_slice() != tparams {
+            return true;
+        }
+        for (i, (&tp, &ta)) in tparams.iter().zip(targs).enumerate() {
+            if ta != tp && self.mentions_any(ta, &[tp]) {
+                let at = spans.get(i).copied().unwrap_or(at);
+                let decl = self.tparam_decl_span(tp);
+                let name = self.tt.type_string_err(tp);
+                let arg = self.tt.type_string_err(ta);
+                let pos = self.pos_string(at);
+                self.error(decl, format!("instantiation cycle:\n\t{pos}: {name} instantiated as {arg}"));
+                return false;
+            }
+        }
+        true
     }
 
     /// Where a type parameter was declared.
@@ -771,6 +795,9 @@ impl<'a> Checker<'a> {
             _ => ident,
         };
         if let Some(id) = ident.as_ident() {
+            if !self.check_instantiation_cycle(&[], id.span, &tparams, &targs) {
+                return None;
+            }
             self.info.instances.insert(id.id, targs);
         }
         self.info.types[fun.id] = TypeAndValue { mode: Mode::Value, ty: isig };

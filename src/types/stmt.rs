@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::checker::{Checker, FuncCtx, LabelInfo, Target, plural};
+use super::checker::{Checker, FuncCtx, Goal, LabelInfo, Target, plural};
 use super::expr::Operand;
 use super::info::*;
 use super::ty::{Type, TypeId, TypeTable};
@@ -76,7 +76,9 @@ impl<'a> Checker<'a> {
                     c.func_body(body);
                     c.check_missing_return(body, sig);
                 }
-                None => c.error(fd.name.span, "missing function body"),
+                None if fd.recv.is_none() && fd.name.name == "init" => c.error(fd.name.span, "func init must have a body"),
+                None if c.goal == Goal::Program => c.error(fd.name.span, "missing function body"),
+                None => {}
             }
             c.pop_scope();
             c.pop_func();
@@ -1042,9 +1044,12 @@ impl<'a> Checker<'a> {
                         self.set_operand_type(&mut x, d, v);
                     }
                 }
-                if x.mode != Mode::Invalid && !self.tt.is_comparable(x.ty) {
+                // go/types: a switch on a map, slice or func is valid (only `case nil` can
+                // compare with it; other cases fail as comparisons).
+                if x.mode != Mode::Invalid && !self.tt.is_comparable(x.ty) && !self.tt.has_nil(x.ty) {
                     let s = self.operand_string(&x);
-                    self.error(t.span, format!("cannot switch on {s}"));
+                    let ts = self.tt.type_string_err(x.ty);
+                    self.error(t.span, format!("cannot switch on {s} ({ts} is not comparable)"));
                     x.mode = Mode::Invalid;
                 }
                 Some(x)

@@ -807,6 +807,11 @@ impl TypeTable {
     pub fn is_named(&self, t: TypeId) -> bool {
         matches!(self.types[t], Type::Named(_))
     }
+    /// go/types' `hasName`: predeclared (basic) types are named types too, for assignability
+    /// ("at least one of V or T is not a named type").
+    pub fn has_name(&self, t: TypeId) -> bool {
+        matches!(self.types[t], Type::Named(_) | Type::Basic(_))
+    }
     pub fn is_interface(&self, t: TypeId) -> bool {
         matches!(self.under(t), Type::Interface { .. })
     }
@@ -1009,6 +1014,10 @@ impl TypeTable {
             Type::Named(_) => match self.under(t) {
                 // Named pointer types: fields of the pointee are accessible, methods are not.
                 Type::Pointer(e) => {
+                    // `type PP **S`: (*x).f would need a second implicit dereference.
+                    if matches!(self.under(*e), Type::Pointer(_)) {
+                        return Lookup::NotFound;
+                    }
                     return match self.lookup_field_or_method(*e, name) {
                         f @ Lookup::Field { .. } => f,
                         _ => Lookup::NotFound,
