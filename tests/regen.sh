@@ -56,8 +56,6 @@ declare -A ERR_OVERRIDES=(
   [unused_with_other]="Go >= 1.20 wording 'declared and not used: x'"
   [unsupported_go]="gojit's own message: go statements not supported by gojit"
   [unsupported_chan]="gojit's own message: channels not supported by gojit"
-  [unsupported_generics]="gojit's own message: generics not supported by gojit"
-  [unsupported_generic_type]="gojit's own message: generics not supported by gojit"
   [unsupported_select]="gojit's own message: select statements not supported by gojit"
   [fprintf_builder]="gojit's own message: fmt.Fprint* only to os.Stdout and os.Stderr"
 )

@@ -40,7 +40,7 @@ pub fn traceback(out: &mut String, mut fp: usize, mut pc: usize, max: usize) {
                 // elideWrapperCalling: its callee is gopanic or sigpanic).
                 FuncKind::Go if f.is_wrapper && !innermost => {}
                 FuncKind::Go => {
-                    let name = t.name(f);
+                    let name = name_for_print(t.name(f));
                     let args = if name == "main.main" || name == "main.init" { "()" } else { "(...)" };
                     let off = (pc - f.start) as u32;
                     // Every pc here is just past its site: a return address, or a fault pc + 1.
@@ -90,5 +90,14 @@ pub fn traceback(out: &mut String, mut fp: usize, mut pc: usize, max: usize) {
         }
         fp = nfp;
         pc = npc;
+    }
+}
+
+/// gc's `funcNameForPrint`: the type arguments of an instance print as `[...]`
+/// (`main.Map[int,string]` -> `main.Map[...]`, `main.(*List[int]).Push` -> `main.(*List[...]).Push`).
+fn name_for_print(name: &str) -> String {
+    match (name.find('['), name.rfind(']')) {
+        (Some(i), Some(j)) if i < j => format!("{}[...]{}", &name[..i], &name[j + 1..]),
+        _ => name.to_string(),
     }
 }

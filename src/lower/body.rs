@@ -210,7 +210,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
         pobjs.extend(fi.params.iter().copied());
         for o in pobjs {
-            let t = self.p.info.obj(o).ty().expect("param type");
+            let t = self.p.obj_ty(o).expect("param type");
             let n = self.p.param_words(t).len();
             let words = params[k..k + n].to_vec();
             k += n;

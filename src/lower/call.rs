@@ -23,11 +23,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             return self.builtin(b, e, args, dots.is_some());
         }
         // method calls
-        if let Some(sel) = self.p.info.selections.get(&fun.id).cloned() {
+        if let Some(sel) = self.p.selection(fun.id) {
             if let ExprKind::Selector { x, .. } = &fun.kind {
                 match sel.kind {
                     SelectionKind::MethodVal => {
-                        if let Some(MethodTarget::Concrete { func, ptr_recv, .. }) = sel.method.clone() {
+                        if let Some(MethodTarget::Concrete { func, ptr_recv, named, .. }) = sel.method.clone() {
                             let recv = match self.recv_overrides.get(&fun.id) {
                                 Some(v) => v.words(),
                                 None => self.method_receiver(x, &sel.path, sel.recv, ptr_recv),
@@ -35,7 +35,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                             let fsig = self.p.tt.signature(sel.ty).cloned().unwrap();
                             let mut words = recv;
                             words.extend(self.call_args(&fsig, args, dots.is_some()));
-                            if let Some(&fid) = self.p.funcs.get(&func) {
+                            if let Some(fid) = self.p.method_fn(func, named) {
                                 let fr = self.func_ref(fid);
                                 return self.finish_call(Callee::Direct(fr), words, &fsig.results);
                             }
@@ -64,11 +64,18 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         }
                     }
                     SelectionKind::MethodExpr => {}
-                    SelectionKind::FieldVal => {}
+                    SelectionKind::FieldVal | SelectionKind::TypeParamMethod => {}
                 }
             }
         }
         // static function or library function
+        // `F[int](x)`: the instance, as if `F` were called
+        let fun = match &fun.kind {
+            ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } if self.p.info.instances.contains_key(&x.unparen().id) => {
+                x.unparen()
+            }
+            _ => fun,
+        };
         let obj = match &fun.kind {
             ExprKind::Ident(i) => self.p.info.object_of(i.id),
             ExprKind::Selector { sel, .. } if !self.p.info.selections.contains_key(&fun.id) => self.p.info.object_of(sel.id),
@@ -77,10 +84,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if !self.overrides.contains_key(&fun.id) {
             if let Some(o) = obj {
                 match self.p.info.obj(o).kind.clone() {
-                    ObjKind::Func { ty, .. } => {
-                        let fsig = self.p.tt.signature(ty).cloned().unwrap();
+                    ObjKind::Func { .. } => {
+                        let fsig = self.p.tt.signature(self.ty(fun)).cloned().unwrap();
                         let words = self.call_args(&fsig, args, dots.is_some());
-                        let fid = self.p.funcs[&o];
+                        let fid = self.p.func_for(o, fun.id).expect("declared function");
                         let fr = self.func_ref(fid);
                         return self.finish_call(Callee::Direct(fr), words, &fsig.results);
                     }
@@ -326,8 +333,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     pub fn method_value(&mut self, e: &ast::Expr, x: &ast::Expr, s: &crate::types::Selection) -> V {
         let Some(fsig) = self.p.tt.signature(s.ty).cloned() else { return V::one(self.i64c(0)) };
         let Some((recv_t, recv_v)) = self.bound_receiver(x, s) else { return V::one(self.i64c(0)) };
+        let mut method_named = TypeTable::INVALID;
         let target = match s.method.clone() {
-            Some(MethodTarget::Concrete { func, .. }) => Err(func),
+            Some(MethodTarget::Concrete { func, named, .. }) => {
+                method_named = named;
+                Err(func)
+            }
             Some(MethodTarget::Interface { index, .. }) => Ok(index),
             None => return V::one(self.i64c(0)),
         };
@@ -348,7 +359,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let line = self.p.src.line(e.span.lo);
         let meta = super::FuncMeta { go_name: name, decl_line: line, defer_kind: super::DeferKind::None, is_wrapper: true };
         let method_fid = match &target {
-            Err(f) => self.p.funcs.get(f).copied().or_else(|| lib_method_fn(self.p, *f)),
+            Err(f) => self.p.method_fn(*f, method_named).or_else(|| lib_method_fn(self.p, *f)),
             Ok(_) => None,
         };
         let msig = match &target {
@@ -396,8 +407,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if let Some(MethodTarget::Interface { index, .. }) = s.method.clone() {
             return self.iface_method_expr(s.recv, index, t);
         }
-        let Some(MethodTarget::Concrete { func, ptr_recv, .. }) = s.method.clone() else { return self.zero(t) };
-        let Some(fid) = self.p.funcs.get(&func).copied().or_else(|| lib_method_fn(self.p, func)) else { return self.zero(t) };
+        let Some(MethodTarget::Concrete { func, ptr_recv, named, .. }) = s.method.clone() else { return self.zero(t) };
+        let Some(fid) = self.p.method_fn(func, named).or_else(|| lib_method_fn(self.p, func)) else { return self.zero(t) };
         let Some(fsig) = self.p.tt.signature(t).cloned() else { return self.zero(t) };
         let recv_t = s.recv;
         let path = s.path.clone();

@@ -161,7 +161,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         // receiver) and the arguments, in Go's order, now (Go evaluates them at the statement).
         let mut pre: Vec<(ast::NodeId, crate::types::TypeId, V)> = vec![];
         let mut recv_id = None;
-        let sel = self.p.info.selections.get(&fun_u.id).cloned();
+        let sel = self.p.selection(fun_u.id);
         match (&fun_u.kind, sel) {
             (ExprKind::Selector { x, .. }, Some(sel))
                 if matches!(sel.kind, SelectionKind::MethodVal | SelectionKind::InterfaceMethod) =>
@@ -175,13 +175,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             (_, Some(sel)) if sel.kind == SelectionKind::MethodExpr => {}
             _ if self.is_static_callee(fun_u) => {}
             _ => {
-                let t = self.p.info.type_of(fun_u.id);
+                let t = self.p.type_of(fun_u.id);
                 let v = self.expr(fun_u);
                 pre.push((fun_u.id, t, v));
             }
         }
         for a in args {
-            let t = self.p.info.type_of(a.id);
+            let t = self.p.type_of(a.id);
             if self.p.info.types[a.id].is_type() {
                 continue;
             }

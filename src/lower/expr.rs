@@ -23,7 +23,7 @@ const MAX_UNROLLED_ARRAY_EQ: u64 = 16;
 
 impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     pub fn ty(&self, e: &ast::Expr) -> TypeId {
-        self.p.info.type_of(e.id)
+        self.p.type_of(e.id)
     }
 
     /// The value of `e` converted to type `t` (implicit interface conversions).
@@ -34,7 +34,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
     fn convert_implicit(&mut self, v: V, from: TypeId, to: TypeId, e: &ast::Expr) -> V {
-        let target = self.p.info.implicit_conversions.get(&e.id).copied().or(Some(to));
+        let target = self.p.info.implicit_conversions.get(&e.id).map(|&t| self.p.sub(t)).or(Some(to));
         match target {
             Some(t) if t != from && tyview::is_interface(self.p.tt, t) && t != TypeTable::INVALID => {
                 if self.p.tt.basic(from) == Some(crate::types::BasicKind::UntypedNil) {
@@ -106,7 +106,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             return v.clone();
         }
         let tv = &self.p.info.types[e.id];
-        let t = tv.ty;
+        let t = self.p.sub(tv.ty);
         if let Some(c) = tv.value().cloned() {
             return self.constant(&c, t);
         }
@@ -117,6 +117,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             ExprKind::FuncLit { typ, body } => self.func_lit(e, typ, body),
             ExprKind::CompositeLit { elts, .. } => self.composite(t, elts),
             ExprKind::Selector { x, sel } => self.selector(e, x, sel, t),
+            ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } if self.p.info.instances.contains_key(&x.unparen().id) => {
+                // `F[int]` as a value: the instance's static closure
+                let Some(id) = x.unparen().as_ident() else { return self.zero(t) };
+                self.ident(id, t)
+            }
             ExprKind::Index { x, index, .. } => self.index(x, index, t),
             ExprKind::Slice { x, lo, hi, max, .. } => self.slice_expr(x, lo.as_deref(), hi.as_deref(), max.as_deref(), t),
             ExprKind::TypeAssert { x, .. } => self.type_assert(x, t, false).0,
@@ -193,9 +198,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     fn ident(&mut self, id: &ast::Ident, t: TypeId) -> V {
         let Some(o) = self.p.info.object_of(id.id) else { return self.zero(t) };
         match self.p.info.obj(o).kind.clone() {
-            ObjKind::Var(vi) => self.read_local(o, vi.ty),
+            ObjKind::Var(vi) => self.read_local(o, self.p.sub(vi.ty)),
             ObjKind::Func { .. } => {
-                let f = self.p.funcs[&o];
+                let Some(f) = self.p.func_for(o, id.id) else { return self.zero(t) };
                 let a = self.p.static_closure(f);
                 V::one(self.i64c(a as i64))
             }
@@ -216,7 +221,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     return Place::Blank;
                 }
                 match self.p.info.object_of(id.id) {
-                    Some(o) if self.is_var(o) => Place::Local(o, self.p.info.obj(o).ty().unwrap()),
+                    Some(o) if self.is_var(o) => Place::Local(o, self.p.obj_ty(o).unwrap()),
                     _ => Place::Blank,
                 }
             }
@@ -261,7 +266,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 p
             }
             ExprKind::Selector { x, .. } => {
-                let sel = self.p.info.selections.get(&e.id).cloned();
+                let sel = self.p.selection(e.id);
                 match sel {
                     Some(s) if s.kind == SelectionKind::FieldVal => {
                         let xt = self.ty(x);
@@ -388,7 +393,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     // ---- selectors ----------------------------------------------------------------------------
 
     fn selector(&mut self, e: &ast::Expr, x: &ast::Expr, sel: &ast::Ident, t: TypeId) -> V {
-        let Some(s) = self.p.info.selections.get(&e.id).cloned() else {
+        let Some(s) = self.p.selection(e.id) else {
             // qualified identifier pkg.Name
             return self.qualified(sel, t);
         };
@@ -411,6 +416,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             SelectionKind::MethodVal | SelectionKind::InterfaceMethod => self.method_value(e, x, &s),
             SelectionKind::MethodExpr => self.method_expr(&s, t),
+            // resolved by `Prog::selection` in instances
+            SelectionKind::TypeParamMethod => self.zero(t),
         }
     }
 
@@ -578,6 +585,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let v = self.expr(x).w0();
                 V::one(self.b.ins().bnot(v))
             }
+            // rejected by the checker outside constraints
+            UnaryOp::Tilde => self.zero(t),
         }
     }
 
@@ -907,7 +916,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     fn func_lit(&mut self, e: &ast::Expr, _typ: &ast::FuncType, body: &ast::Block) -> V {
         let in_frame = std::mem::take(&mut self.closure_in_frame);
         let captures = self.p.info.captures.get(&e.id).cloned().unwrap_or_default();
-        let fi = self.p.info.funcs.get(&e.id).cloned().unwrap_or_default();
+        let mut fi = self.p.info.funcs.get(&e.id).cloned().unwrap_or_default();
+        fi.sig = self.p.sub(fi.sig);
         let name = self.next_lit_name();
         let sig = self.p.func_type_signature(fi.sig);
         let Ok(id) = self.p.declare_fn(&name, &sig) else { return V::one(self.i64c(0)) };
@@ -938,7 +948,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 Some(a) => a,
                 None => {
                     // a captured variable that is not boxed (should not happen): box a copy
-                    let t = self.p.info.obj(*o).ty().unwrap();
+                    let t = self.p.obj_ty(*o).unwrap();
                     let v = self.read_local(*o, t);
                     let a = self.new_object(t);
                     self.store(t, &v, a, 0);

@@ -64,6 +64,11 @@ pub struct Prog<'a> {
     pub retry_lite: bool,
     /// The last `build_fn` skipped definition because of `retry_lite`.
     pub last_retry: bool,
+    /// While lowering an instance of a generic function: its type parameters -> type arguments
+    /// (empty otherwise). Every type read from the checker's tables goes through [`Prog::sub`].
+    pub subst: std::rc::Rc<crate::types::ty::SubstMap>,
+    /// One function per (generic function or method, type arguments) in `info.mono`.
+    pub instances: HashMap<(ObjId, Vec<TypeId>), FuncId>,
 }
 
 impl<'a> Prog<'a> {
@@ -91,6 +96,114 @@ impl<'a> Prog<'a> {
             lite_pending: false,
             retry_lite: false,
             last_retry: false,
+            subst: Default::default(),
+            instances: HashMap::new(),
+        }
+    }
+
+    // ----- instances of generic code ---------------------------------------------------------
+
+    /// `t` with the current instance's type arguments substituted. Every type an instance needs
+    /// was interned by the checker's monomorphization pass; a missing one is a compiler bug.
+    pub fn sub(&self, t: TypeId) -> TypeId {
+        if self.subst.is_empty() {
+            return t;
+        }
+        match self.tt.subst_existing(t, &self.subst) {
+            Some(t) => t,
+            None => panic!("type {} of a generic instance was not instantiated", self.tt.type_string(t)),
+        }
+    }
+
+    /// The recorded type of an expression, substituted.
+    pub fn type_of(&self, id: ast::NodeId) -> TypeId {
+        self.sub(self.info.type_of(id))
+    }
+
+    /// An object's type, substituted.
+    pub fn obj_ty(&self, o: ObjId) -> Option<TypeId> {
+        self.info.obj(o).ty().map(|t| self.sub(t))
+    }
+
+    /// The selection of selector expression `id`, substituted; a type parameter's method resolved
+    /// on the concrete type argument.
+    pub fn selection(&self, id: ast::NodeId) -> Option<crate::types::Selection> {
+        use crate::types::{Lookup, MethodTarget, SelectionKind};
+        let mut s = self.info.selections.get(&id)?.clone();
+        if self.subst.is_empty() {
+            return Some(s);
+        }
+        s.recv = self.sub(s.recv);
+        s.ty = self.sub(s.ty);
+        if let Some(MethodTarget::Concrete { named, index, func, ptr_recv }) = s.method.clone() {
+            s.method = Some(MethodTarget::Concrete { named: self.sub(named), index, func, ptr_recv });
+        }
+        if let Some(MethodTarget::Interface { iface, index }) = s.method.clone() {
+            s.method = Some(MethodTarget::Interface { iface: self.sub(iface), index });
+        }
+        let is_expr = s.kind == SelectionKind::MethodExpr && s.method.is_none();
+        if s.kind == SelectionKind::TypeParamMethod || is_expr {
+            let name = self.selector_name(id)?;
+            match self.tt.lookup_field_or_method(s.recv, &name) {
+                Lookup::Method { path, named, index, indirect } => {
+                    let m = self.tt.named(named)?.methods.get(index as usize)?.clone();
+                    s.kind = if is_expr { SelectionKind::MethodExpr } else { SelectionKind::MethodVal };
+                    s.path = path;
+                    s.indirect = indirect;
+                    s.method = Some(MethodTarget::Concrete { named, index, func: m.func, ptr_recv: m.ptr_recv });
+                }
+                Lookup::InterfaceMethod { path, iface, index, indirect } => {
+                    s.kind = if is_expr { SelectionKind::MethodExpr } else { SelectionKind::InterfaceMethod };
+                    s.path = path;
+                    s.indirect = indirect;
+                    s.method = Some(MethodTarget::Interface { iface, index });
+                }
+                _ => return None,
+            }
+        }
+        Some(s)
+    }
+
+    fn selector_name(&self, id: ast::NodeId) -> Option<String> {
+        self.info.tparam_methods.get(&id).cloned()
+    }
+
+    /// The code of method `func` of named type `named` (an instance's method for a generic type).
+    pub fn method_fn(&self, func: ObjId, named: TypeId) -> Option<FuncId> {
+        match self.tt.named(named) {
+            Some(n) if n.origin.is_some() => self.instances.get(&(func, n.targs.clone())).copied(),
+            _ => self.funcs.get(&func).copied(),
+        }
+    }
+
+    /// The code a use of function `o` by identifier `ident` denotes (an instance when generic).
+    pub fn func_for(&self, o: ObjId, ident: ast::NodeId) -> Option<FuncId> {
+        match self.info.instances.get(&ident) {
+            Some(targs) => {
+                let targs: Vec<TypeId> = targs.iter().map(|&t| self.sub(t)).collect();
+                self.instances.get(&(o, targs)).copied()
+            }
+            None => self.funcs.get(&o).copied(),
+        }
+    }
+
+    /// gc's name of an instance: `main.Map[int,string]`, `main.(*List[int]).Push`.
+    pub fn instance_name(&self, o: ObjId, targs: &[TypeId]) -> String {
+        let args: Vec<String> = targs.iter().map(|&t| self.tt.type_string(t)).collect();
+        let args = format!("[{}]", args.join(","));
+        let obj = self.info.obj(o);
+        match &obj.kind {
+            ObjKind::Func { recv: Some(r), decl, .. } => {
+                let tn = self.tt.named(*r).map(|n| n.name.clone()).unwrap_or_default();
+                let ptr = self
+                    .decls
+                    .get(decl)
+                    .and_then(|d| d.recv.as_ref())
+                    .map(|f| matches!(f.typ.unparen().kind, ast::ExprKind::Star(_)))
+                    .unwrap_or(false);
+                if ptr { format!("main.(*{tn}{args}).{}", obj.name) } else { format!("main.{tn}{args}.{}", obj.name) }
+            }
+            _ => format!("main.{}{args}", obj.name),
         }
     }
 

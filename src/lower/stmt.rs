@@ -30,7 +30,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             StmtKind::ShortVarDecl { lhs, rhs, .. } => self.short_var_decl(lhs, rhs),
             StmtKind::Assign { lhs, op, rhs, .. } => self.assign(lhs, *op, rhs),
             StmtKind::IncDec { x, inc } => {
-                let t = self.p.info.type_of(x.id);
+                let t = self.p.type_of(x.id);
                 let pl = self.place(x);
                 let v = self.place_load(&pl);
                 let one = self.const_one(t);
@@ -118,7 +118,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let objs: Vec<Option<crate::types::ObjId>> = spec.names.iter().map(|n| self.p.info.object_of(n.id)).collect();
             let tys: Vec<TypeId> = objs
                 .iter()
-                .map(|o| o.and_then(|o| self.p.info.obj(o).ty()).unwrap_or(crate::types::TypeTable::INVALID))
+                .map(|o| o.and_then(|o| self.p.obj_ty(o)).unwrap_or(crate::types::TypeTable::INVALID))
                 .collect();
             let vals: Vec<Option<V>> = if spec.values.is_empty() {
                 vec![None; spec.names.len()]
@@ -142,7 +142,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             .map(|id| {
                 let def = self.p.info.defs[id.id].expand();
                 let o = def.or_else(|| self.p.info.uses[id.id].expand());
-                let t = o.and_then(|o| self.p.info.obj(o).ty()).unwrap_or(crate::types::TypeTable::INVALID);
+                let t = o.and_then(|o| self.p.obj_ty(o)).unwrap_or(crate::types::TypeTable::INVALID);
                 (o, def.is_some(), t)
             })
             .collect();
@@ -165,7 +165,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     fn assign(&mut self, lhs: &[ast::Expr], op: Option<ast::BinaryOp>, rhs: &[ast::Expr]) {
         if let Some(op) = op {
-            let t = self.p.info.type_of(lhs[0].id);
+            let t = self.p.type_of(lhs[0].id);
             let pl = self.place(&lhs[0]);
             let cur = self.place_load(&pl);
             let r = self.binary_values(op, t, cur, &rhs[0]);
@@ -212,7 +212,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             ExprKind::Paren(x) => self.pre_place(x, pre),
             ExprKind::Star(x) => self.pre_eval(x, pre),
             ExprKind::Index { x, index, .. } => {
-                let xt = self.p.info.type_of(x.id);
+                let xt = self.p.type_of(x.id);
                 match self.p.tt.under(xt) {
                     GoType::Array { .. } => self.pre_place(x, pre),
                     _ => self.pre_eval(x, pre),
@@ -224,7 +224,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 if !is_field {
                     return;
                 }
-                let xt = self.p.info.type_of(x.id);
+                let xt = self.p.type_of(x.id);
                 if matches!(self.p.tt.under(xt), GoType::Pointer(_)) {
                     self.pre_eval(x, pre);
                 } else {
@@ -240,7 +240,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if self.p.info.types[e.id].value().is_some() {
             return;
         }
-        let t = self.p.info.type_of(e.id);
+        let t = self.p.type_of(e.id);
         let v = self.expr(e);
         let v = self.copy_to_temp(t, &v);
         self.overrides.insert(e.id, v);
@@ -249,7 +249,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// The type a value assigned to `e` must have (`_` takes the value's own type).
     fn place_type(&self, e: &ast::Expr) -> TypeId {
-        self.p.info.type_of(e.id)
+        self.p.type_of(e.id)
     }
 
     fn if_stmt(&mut self, s: &ast::IfStmt) {
@@ -314,7 +314,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
         self.at(post);
         for o in per_iter {
-            let t = self.p.info.obj(o).ty().unwrap();
+            let t = self.p.obj_ty(o).unwrap();
             let cur = self.read_local(o, t);
             let cur = self.copy_to_temp(t, &cur);
             let fresh = self.new_object(t);
@@ -336,7 +336,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if define {
             if let ExprKind::Ident(id) = &e.kind {
                 if let Some(o) = self.p.info.defs[id.id].expand() {
-                    let t = self.p.info.obj(o).ty().unwrap_or(vt);
+                    let t = self.p.obj_ty(o).unwrap_or(vt);
                     self.declare_local(o, t, Some(v));
                 }
             }
@@ -351,7 +351,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     fn range_stmt(&mut self, r: &ast::RangeStmt) {
         let label = self.pending_label.take();
-        let xt = self.p.info.type_of(r.x.id);
+        let xt = self.p.type_of(r.x.id);
         let under = self.p.tt.under(xt).clone();
         let header = self.block();
         let body = self.block();
@@ -458,7 +458,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
     fn key_type(&self, r: &ast::RangeStmt, default: TypeId) -> TypeId {
-        r.key.as_ref().map(|k| self.p.info.type_of(k.id)).filter(|t| *t != crate::types::TypeTable::INVALID).unwrap_or(default)
+        r.key.as_ref().map(|k| self.p.type_of(k.id)).filter(|t| *t != crate::types::TypeTable::INVALID).unwrap_or(default)
     }
 
     fn range_map(&mut self, r: &ast::RangeStmt, mt: TypeId, kt: TypeId, vt: TypeId, label: Option<String>, exit: ir::Block) {
@@ -503,7 +503,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.stmt(init);
         }
         let tag = sw.tag.as_ref().map(|t| {
-            let ty = self.p.info.type_of(t.id);
+            let ty = self.p.type_of(t.id);
             let v = self.expr(t);
             (self.copy_to_temp(ty, &v), ty)
         });
@@ -550,7 +550,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if let Some(init) = &sw.init {
             self.stmt(init);
         }
-        let xt = self.p.info.type_of(sw.x.id);
+        let xt = self.p.type_of(sw.x.id);
         let xv = self.expr(&sw.x);
         let w = xv.words();
         let (w0, data) = (w[0], w[1]);
@@ -570,7 +570,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let cond = if is_nil {
                     self.b.ins().icmp_imm_s(IntCC::Equal, dyn_t, 0)
                 } else {
-                    let t = self.p.info.type_of(te.id);
+                    let t = self.p.type_of(te.id);
                     self.type_matches(dyn_t, t)
                 };
                 self.b.ins().brif(cond, bodies[ci], &[], next, &[]);
@@ -582,7 +582,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         for (ci, c) in sw.cases.iter().enumerate() {
             self.at(bodies[ci]);
             if let Some(&o) = self.p.info.implicits.get(&c.id) {
-                let vt = self.p.info.obj(o).ty().unwrap();
+                let vt = self.p.obj_ty(o).unwrap();
                 let v = self.iface_to_type(xt, w0, data, dyn_t, vt);
                 self.declare_local(o, vt, Some(v));
             }

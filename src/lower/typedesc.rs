@@ -27,7 +27,7 @@ use super::{DeferKind, FuncMeta};
 pub struct TypeDescs {
     descs: HashMap<TypeId, usize>,
     itabs: HashMap<(TypeId, TypeId), usize>,
-    adapters: HashMap<(crate::types::ObjId, bool), FuncId>,
+    adapters: HashMap<(crate::types::ObjId, bool, TypeId), FuncId>,
 }
 
 fn basic_kind(k: BasicKind) -> Kind {
@@ -230,7 +230,7 @@ fn collect_embedded_method_names(tt: &crate::types::TypeTable, t: TypeId, depth:
 
 /// The entry point (receiver as interface data word) of method `func` of named type `base`.
 fn method_entry(p: &mut Prog<'_>, base: TypeId, func: crate::types::ObjId, ptr_recv: bool, via_ptr: bool) -> Option<FuncId> {
-    let fid = p.funcs.get(&func).copied().or_else(|| super::call::lib_method_fn(p, func))?;
+    let fid = p.method_fn(func, base).or_else(|| super::call::lib_method_fn(p, func))?;
     if ptr_recv {
         return Some(fid);
     }
@@ -238,19 +238,22 @@ fn method_entry(p: &mut Prog<'_>, base: TypeId, func: crate::types::ObjId, ptr_r
         return Some(fid);
     }
     // adapter: load the value from the data word, call the method
-    if let Some(&a) = p.typedescs.adapters.get(&(func, via_ptr)) {
+    if let Some(&a) = p.typedescs.adapters.get(&(func, via_ptr, base)) {
         return Some(a);
     }
-    let sig_ty = match &p.info.obj(func).kind {
-        ObjKind::Func { ty, .. } => *ty,
-        _ => return None,
+    let sig_ty = match p.tt.named(base).and_then(|n| n.methods.iter().find(|m| m.func == func)) {
+        Some(m) => m.sig,
+        None => match &p.info.obj(func).kind {
+            ObjKind::Func { ty, .. } => *ty,
+            _ => return None,
+        },
     };
     let fsig = p.tt.signature(sig_ty).cloned()?;
     let mut asig = p.go_signature(Some(crate::types::TypeTable::INT), &fsig.params, &fsig.results);
     asig.params[1] = cranelift_codegen::ir::AbiParam::new(types::I64);
     let name = format!("{}-adapter", p.func_name(func));
     let id = p.declare_fn(&name, &asig).ok()?;
-    p.typedescs.adapters.insert((func, via_ptr), id);
+    p.typedescs.adapters.insert((func, via_ptr, base), id);
     let meta = FuncMeta { go_name: p.func_name(func), decl_line: 0, defer_kind: DeferKind::None, is_wrapper: true };
     let _ = p.build_fn(id, meta, |cx: &mut FnCx<'_, '_, '_>| {
         let entry = cx.block();
@@ -318,7 +321,7 @@ fn promoted_entry(p: &mut Prog<'_>, typ: TypeId, name: &str) -> Option<FuncId> {
         _ => return None,
     };
     let m = p.tt.named(named)?.methods.get(index as usize)?.clone();
-    let fid = *p.funcs.get(&m.func)?;
+    let fid = p.method_fn(m.func, named)?;
     let fsig = p.tt.signature(m.sig).cloned()?;
     let asig = p.go_signature(Some(crate::types::TypeTable::INT), &fsig.params, &fsig.results);
     let name = format!("{}-promoted", p.func_name(m.func));

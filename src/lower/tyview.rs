@@ -74,6 +74,8 @@ pub fn repr(tt: &TypeTable, t: TypeId) -> Repr {
             },
         },
         GoType::Pointer(_) | GoType::Map { .. } | GoType::Func(_) => w(&[types::I64]),
+        // never reached: instances are lowered with every type parameter substituted
+        GoType::TypeParam(_) | GoType::Constraint { .. } => w(&[]),
         GoType::Slice(_) => w(&[types::I64, types::I64, types::I64]),
         GoType::Interface { .. } => w(&[types::I64, types::I64]),
         GoType::Struct { .. } | GoType::Array { .. } => {

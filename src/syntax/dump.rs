@@ -142,6 +142,10 @@ impl Printer {
                     self.sp();
                     self.open(if s.alias { "alias " } else { "spec " });
                     self.out.push_str(&s.name.name);
+                    if !s.tparams.is_empty() {
+                        self.out.push_str(" tparams");
+                        self.fields(&s.tparams);
+                    }
                     self.sp();
                     self.expr(&s.typ);
                     self.close();
@@ -192,6 +196,11 @@ impl Printer {
     }
 
     fn func_type(&mut self, t: &FuncType) {
+        if !t.tparams.is_empty() {
+            self.out.push_str("tparams");
+            self.fields(&t.tparams);
+            self.sp();
+        }
         self.fields(&t.params);
         self.sp();
         self.fields(&t.results);
@@ -418,6 +427,15 @@ impl Printer {
                 self.expr(x);
                 self.sp();
                 self.expr(index);
+                self.close();
+            }
+            ExprKind::IndexList { x, indices, .. } => {
+                self.open("index ");
+                self.expr(x);
+                for i in indices {
+                    self.sp();
+                    self.expr(i);
+                }
                 self.close();
             }
             ExprKind::Slice { x, lo, hi, max, three, .. } => {

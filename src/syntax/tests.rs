@@ -558,7 +558,12 @@ fn errors_unsupported_features() {
     check_error("package main\nfunc main() {\n\tgo f()\n\tvar c chan int\n\tx := <-c\n\tselect {}\n}\n",
         "3:2: go statements not supported by gojit\n4:8: channels not supported by gojit\n5:7: channels not supported by gojit\n6:2: select statements not supported by gojit");
     check_error("package main\nfunc f[T any](x T) {}\ntype L[T any] struct{}\ntype I interface{ ~int | string }\nfunc main() {\n\tx := 1i\n\tc <- 1\n}\n",
-        "2:7: generics not supported by gojit\n3:7: generics not supported by gojit\n4:19: generics not supported by gojit\n7:4: channels not supported by gojit");
+        "7:4: channels not supported by gojit");
+    // generic declarations, instantiations and constraints parse
+    check_parse(
+        "type P[K comparable, V any] struct{}\nfunc F[T ~int | string](x T) P[T, int] { return G[T](x) }\n",
+        "(type (spec P tparams([K] comparable, [V] any) (struct)))\n(func F tparams([T] (| (~ int) string)) ([x] T) ((index P T int)) (block (return (call (index G T) x))))",
+    );
     // an array type is not mistaken for type parameters
     check_parse("type A [N]int\ntype B [N * 2]int\n", "(type (spec A (array N int)))\n(type (spec B (array (* N 2) int)))");
 }
@@ -791,6 +796,10 @@ impl Ids {
                 }
             }
             ExprKind::Ellipsis(x) => x.iter().for_each(|x| self.expr(x)),
+            ExprKind::IndexList { x, indices, .. } => {
+                self.expr(x);
+                indices.iter().for_each(|i| self.expr(i));
+            }
         }
     }
     fn field(&mut self, f: &Field) {

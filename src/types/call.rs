@@ -16,7 +16,26 @@ impl<'a> Checker<'a> {
     pub fn call(&mut self, e: &'a Expr) -> Operand<'a> {
         let ExprKind::Call { fun, args, dots, rparen, .. } = &e.kind else { unreachable!() };
         let inv = Operand::invalid(e.id, e.span);
-        let f = self.expr(fun);
+        self.allow_generic = true;
+        self.partial_ok = true;
+        let mut f = self.expr(fun);
+        self.allow_generic = false;
+        self.partial_ok = false;
+        let partial = self.partial_targs.take();
+        if f.mode != Mode::Invalid {
+            let (generic, explicit) = match (&fun.unparen().kind, partial) {
+                (ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. }, Some(p)) => (self.generic_func_of(x), p),
+                (ExprKind::Ident(id), _) if !self.info.instances.contains_key(&id.id) => (self.generic_func_of(fun), vec![]),
+                _ => (None, vec![]),
+            };
+            if let Some(obj) = generic {
+                let gsig = self.info.objects[obj].ty().unwrap_or_default();
+                match self.infer_call(e, fun, obj, gsig, explicit, args, *rparen) {
+                    Some(isig) => f.ty = isig,
+                    None => return inv,
+                }
+            }
+        }
         match f.mode.clone() {
             Mode::Invalid => {
                 for a in args {
@@ -114,7 +133,7 @@ impl<'a> Checker<'a> {
     ) {
         let context = format!("argument to {name}");
         // f(g()) with a multi-value g.
-        if args.len() == 1 && dots.is_none() {
+        if args.len() == 1 && dots.is_none() && self.pending_args.is_none() {
             let mut x = self.expr(&args[0]);
             if let Type::Tuple(elems) = self.tt.get(x.ty).clone() {
                 if x.mode == Mode::Value {
@@ -155,11 +174,15 @@ impl<'a> Checker<'a> {
         context: &str,
     ) {
         let mut ops: Vec<Operand<'a>> = vec![];
-        if let Some(f) = first {
-            ops.push(f.clone());
-        }
-        for a in args.iter().skip(ops.len()) {
-            ops.push(self.expr(a));
+        if let Some(pre) = self.pending_args.take() {
+            ops = pre;
+        } else {
+            if let Some(f) = first {
+                ops.push(f.clone());
+            }
+            for a in args.iter().skip(ops.len()) {
+                ops.push(self.expr(a));
+            }
         }
         for o in &mut ops {
             self.single_value(o);
@@ -800,6 +823,9 @@ impl<'a> Checker<'a> {
                     return match self.info.objects[m].kind.clone() {
                         ObjKind::External { ext, ty } => {
                             let is_var = matches!(ext, External::OsArgs | External::OsStdout | External::OsStderr);
+                            // Library functions are values too: lowering wraps them in static
+                            // closures (`lower::call`, tests/run/sweep_library_func_values.go).
+                            self.callee_ctx = false;
                             mk(if is_var { Mode::Variable } else { Mode::Value }, ty)
                         }
                         ObjKind::TypeName { ty } => mk(Mode::TypeExpr, ty),
@@ -828,6 +854,26 @@ impl<'a> Checker<'a> {
             let d = self.tt.default_type(x.ty);
             let v = x.val().cloned();
             self.set_operand_type(&mut x, d, v);
+        }
+        if self.tt.is_type_param(x.ty) {
+            let ts = self.tparam_set(x.ty);
+            if let Some(m) = ts.methods.iter().find(|m| m.name == sel.name) {
+                let sel_info = Selection {
+                    kind: SelectionKind::TypeParamMethod,
+                    recv: x.ty,
+                    path: vec![],
+                    indirect: false,
+                    method: None,
+                    ty: m.sig,
+                };
+                self.info.selections.insert(e.id, sel_info);
+                self.info.tparam_methods.insert(e.id, sel.name.clone());
+                return mk(Mode::Value, m.sig);
+            }
+            let es = self.expr_string(e);
+            let ts = self.tt.type_string_err(x.ty);
+            self.error(sel.span, format!("{es} undefined (type {ts} has no field or method {})", sel.name));
+            return inv;
         }
         let l = self.tt.lookup_field_or_method(x.ty, &sel.name);
         match l {
@@ -984,6 +1030,24 @@ impl<'a> Checker<'a> {
     /// `T.M` / `(*T).M`.
     fn method_expr(&mut self, e: &'a Expr, t: TypeId, sel: &'a ast::Ident) -> Operand<'a> {
         let inv = Operand::invalid(e.id, e.span);
+        if self.tt.is_type_param(t) {
+            // `T.M`: resolved per instance on the type argument (see `Prog::selection`)
+            let Some(m) = self.tparam_set(t).methods.into_iter().find(|m| m.name == sel.name) else {
+                let s = self.expr_string(e);
+                let ts = self.tt.type_string_err(t);
+                self.error(sel.span, format!("{s} undefined (type {ts} has no method {})", sel.name));
+                return inv;
+            };
+            let s = self.tt.signature(m.sig).cloned().unwrap();
+            let mut params = vec![t];
+            params.extend(s.params.iter().copied());
+            let ft = self.tt.func(params, s.results.clone(), s.variadic);
+            let sel_info =
+                Selection { kind: SelectionKind::MethodExpr, recv: t, path: vec![], indirect: false, method: None, ty: ft };
+            self.info.selections.insert(e.id, sel_info);
+            self.info.tparam_methods.insert(e.id, sel.name.clone());
+            return Operand { mode: Mode::Value, ty: ft, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+        }
         let l = self.tt.lookup_field_or_method(t, &sel.name);
         let ts = self.tt.type_string_err(t);
         let (sig, method, kind, path, indirect) = match l {

@@ -116,6 +116,22 @@ pub(super) struct Checker<'a> {
     pub(super) pkg_vars: Vec<ObjId>,
     /// What is being checked: a program to run, or any package (`gojit check`).
     pub goal: Goal,
+    /// Constraint checks of type instantiations, run once all declarations are resolved.
+    pub pending_verify: Vec<(Vec<TypeId>, Vec<TypeId>, Vec<Span>, Span)>,
+    /// Set by a call before checking its callee: a generic function may be named bare, and an
+    /// index expression may give only some type arguments.
+    pub allow_generic: bool,
+    pub partial_ok: bool,
+    /// Explicit type arguments of a partially instantiated callee (`F[int]` of `F[T, U]`).
+    pub partial_targs: Option<Vec<TypeId>>,
+    /// Arguments already evaluated by inference, consumed by the argument check.
+    pub pending_args: Option<Vec<super::expr::Operand<'a>>>,
+    /// Type parameter names in scope for a generic declaration's signature and body.
+    pub decl_tparams: HashMap<NodeId, Vec<(String, ObjId)>>,
+    /// The type parameters of the generic declaration whose body is being checked.
+    pub cur_tparams: Vec<TypeId>,
+    /// The selector being checked is a call's callee (set by `expr` from the call's flag).
+    pub callee_ctx: bool,
 }
 
 /// What a check is for. A program must be `package main` and every function it declares needs a
@@ -163,9 +179,20 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile, goal: Goal) -> Resu
         pending_underlying: vec![],
         pkg_vars: vec![],
         goal,
+        pending_verify: vec![],
+        allow_generic: false,
+        partial_ok: false,
+        partial_targs: None,
+        pending_args: None,
+        decl_tparams: HashMap::new(),
+        cur_tparams: vec![],
+        callee_ctx: false,
     };
     c.run();
     if c.errors.is_empty() {
+        if let Err(d) = super::mono::monomorphize(file, &mut c.tt, &mut c.info) {
+            return Err(vec![d]);
+        }
         c.tt.finalize_layouts();
         Ok(Checked { types: c.tt, info: c.info })
     } else {
@@ -191,11 +218,13 @@ impl<'a> Checker<'a> {
         }
         self.report_name_cycles();
         self.check_recursive_types();
+        self.run_pending_verify();
         let bodies = std::mem::take(&mut self.func_bodies);
         for f in bodies {
             self.func_decl_body(f);
         }
         self.finish_untyped();
+        self.run_pending_verify();
         self.compute_init_order();
         self.check_unused_imports();
     }
@@ -487,6 +516,20 @@ impl<'a> Checker<'a> {
                 ptr = true;
                 te = inner.unparen();
             }
+            // `List[T]` / `Pair[K, V]`: a method of a generic type; the names are its receiver
+            // type parameters (bound to the type's own).
+            let mut rtparams: Vec<&'a ast::Expr> = vec![];
+            match &te.kind {
+                ast::ExprKind::Index { x, index, .. } => {
+                    rtparams.push(index);
+                    te = x.unparen();
+                }
+                ast::ExprKind::IndexList { x, indices, .. } => {
+                    rtparams.extend(indices.iter());
+                    te = x.unparen();
+                }
+                _ => {}
+            }
             let base = match &te.kind {
                 ast::ExprKind::Ident(id) => {
                     match self.pkg_scope.get(&id.name).copied() {
@@ -523,7 +566,48 @@ impl<'a> Checker<'a> {
                 ObjKind::Func { ty: TypeTable::INVALID, decl: fd.id, recv: base },
             );
             self.info.defs[fd.name.id] = obj.into();
-            let sig = self.with_package_context(|c| c.func_type(&fd.typ).0);
+            let btps = base.map(|b| self.tt.tparams_of(b).to_vec()).unwrap_or_default();
+            if btps.len() != rtparams.len() && base.is_some_and(|b| b != TypeTable::INVALID) {
+                let bs = self.tt.type_string_err(base.unwrap_or_default());
+                if btps.is_empty() {
+                    self.error(te.span, format!("{bs} is not a generic type"));
+                } else {
+                    let msg = format!("receiver declares {} type parameters, but receiver base type declares {}", rtparams.len(), btps.len());
+                    self.error(recv.typ.span, msg);
+                }
+                continue;
+            }
+            if !btps.is_empty() {
+                let mut names = vec![];
+                for (e, &tp) in rtparams.iter().zip(&btps) {
+                    let Some(id) = e.unparen().as_ident() else {
+                        let s = self.expr_string(e);
+                        self.error(e.span, format!("receiver type parameter {s} must be an identifier"));
+                        continue;
+                    };
+                    let o = self.new_object(&id.name, id.span, ObjKind::TypeName { ty: tp });
+                    self.info.defs[id.id] = o.into();
+                    if !id.is_blank() {
+                        names.push((id.name.clone(), o));
+                    }
+                }
+                self.decl_tparams.insert(fd.id, names);
+                self.info.generics.insert(fd.id, btps);
+            }
+            let names = self.decl_tparams.get(&fd.id).cloned();
+            let sig = self.with_package_context(|c| {
+                if let Some(names) = &names {
+                    c.push_scope();
+                    for (n, o) in names {
+                        c.scopes.last_mut().expect("scope").insert(n.clone(), *o);
+                    }
+                }
+                let sig = c.func_type(&fd.typ).0;
+                if names.is_some() {
+                    c.pop_scope();
+                }
+                sig
+            });
             self.info.objects[obj].kind = ObjKind::Func { ty: sig, decl: fd.id, recv: base };
             self.func_bodies.push(fd);
             let Some(base) = base else { continue };
@@ -609,7 +693,18 @@ impl<'a> Checker<'a> {
             PkgDecl::Var { spec, index, .. } => c.var_spec_pkg(obj, spec, index),
             PkgDecl::Type { spec } => c.type_spec(obj, spec),
             PkgDecl::Func { decl } => {
+                let generic = !decl.typ.tparams.is_empty();
+                if generic {
+                    c.push_scope();
+                    let tps = c.declare_tparams(&decl.typ.tparams);
+                    c.info.generics.insert(decl.id, tps);
+                    let names = c.scopes.last().map(|s| s.iter().map(|(k, v)| (k.clone(), *v)).collect()).unwrap_or_default();
+                    c.decl_tparams.insert(decl.id, names);
+                }
                 let (sig, _) = c.func_type(&decl.typ);
+                if generic {
+                    c.pop_scope();
+                }
                 if let ObjKind::Func { ty, .. } = &mut c.info.objects[obj].kind {
                     *ty = sig;
                 }
@@ -829,6 +924,32 @@ impl<'a> Checker<'a> {
     }
 
     fn type_spec(&mut self, obj: ObjId, spec: &'a ast::TypeSpec) {
+        if !spec.tparams.is_empty() {
+            if spec.alias {
+                self.error(spec.name.span, "generic type aliases not supported by gojit");
+                return;
+            }
+            if !self.funcs.is_empty() {
+                self.error(spec.name.span, "generic type cannot be declared inside a function");
+                return;
+            }
+            let Some(named) = self.info.objects[obj].ty() else { return };
+            self.push_scope();
+            let tps = self.declare_tparams(&spec.tparams);
+            self.tt.set_tparams(named, tps);
+            let under = self.typ(&spec.typ);
+            self.pop_scope();
+            if self.tt.is_type_param(under) {
+                self.error(spec.typ.span, "cannot use a type parameter as RHS in type declaration");
+                return;
+            }
+            if under == named || (self.tt.underlying(under) == TypeTable::INVALID && under != TypeTable::INVALID) {
+                self.error(spec.name.span, format!("invalid recursive type {}", spec.name.name));
+                return;
+            }
+            self.tt.set_underlying(named, under);
+            return;
+        }
         if spec.alias {
             let t = self.typ(&spec.typ);
             // `type T = T` (a local alias is in scope in its own declaration).

@@ -110,8 +110,25 @@ impl<'a> Checker<'a> {
     fn expr_inner(&mut self, e: &'a Expr) -> Operand<'a> {
         let inv = Operand::invalid(e.id, e.span);
         let val = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+        let allow_generic = std::mem::take(&mut self.allow_generic);
+        let partial_ok = std::mem::take(&mut self.partial_ok);
         match &e.kind {
-            ExprKind::Ident(id) => self.ident(id, e),
+            ExprKind::Ident(id) => self.ident(id, e, allow_generic),
+            ExprKind::Index { x, index, .. } if self.is_generic_operand(x) => {
+                self.partial_ok = partial_ok;
+                self.generic_index(e, x, std::slice::from_ref(&**index))
+            }
+            ExprKind::IndexList { x, indices, .. } => {
+                if self.is_generic_operand(x) {
+                    self.partial_ok = partial_ok;
+                    return self.generic_index(e, x, indices);
+                }
+                let xo = self.expr(x);
+                if xo.mode != Mode::Invalid {
+                    self.error(indices[1].span, "invalid operation: more than one index");
+                }
+                inv
+            }
             ExprKind::Lit(lit) => match lit {
                 ast::Lit::Int { text, value } => match constant::int_lit(text).or_else(|| value.map(num_bigint::BigInt::from)) {
                     Some(v) if v.bits() <= 512 => val(Mode::Constant(ConstValue::Int(v)), TypeTable::UNTYPED_INT),
@@ -177,11 +194,16 @@ impl<'a> Checker<'a> {
                 val(Mode::Value, sig)
             }
             ExprKind::Paren(inner) => {
+                self.allow_generic = allow_generic;
+                self.partial_ok = partial_ok;
                 let mut x = self.expr(inner);
                 x.expr = Some(e);
                 x
             }
-            ExprKind::Selector { x, sel } => self.selector(e, x, sel),
+            ExprKind::Selector { x, sel } => {
+                self.callee_ctx = allow_generic;
+                self.selector(e, x, sel)
+            }
             ExprKind::Index { x, index, .. } => self.index_expr(e, x, index),
             ExprKind::Slice { x, lo, hi, max, three, .. } => {
                 self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref(), *three)
@@ -256,7 +278,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn ident(&mut self, id: &'a ast::Ident, e: &'a Expr) -> Operand<'a> {
+    fn ident(&mut self, id: &'a ast::Ident, e: &'a Expr, allow_generic: bool) -> Operand<'a> {
         let inv = Operand::invalid(e.id, e.span);
         let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
         if id.is_blank() {
@@ -291,13 +313,24 @@ impl<'a> Checker<'a> {
                 if *ty == TypeTable::INVALID {
                     return inv;
                 }
-                mk(Mode::TypeExpr, *ty)
+                let ty = *ty;
+                if !self.tt.tparams_of(ty).is_empty() {
+                    let s = self.generic_type_string(ty);
+                    self.error(e.span, format!("cannot use generic type {s} without instantiation"));
+                    return inv;
+                }
+                mk(Mode::TypeExpr, ty)
             }
             ObjKind::Func { ty, .. } => {
                 if *ty == TypeTable::INVALID {
                     return inv;
                 }
-                mk(Mode::Value, *ty)
+                let ty = *ty;
+                if !allow_generic && !self.func_tparams(obj).is_empty() {
+                    self.error(e.span, format!("cannot use generic function {} without instantiation", id.name));
+                    return inv;
+                }
+                mk(Mode::Value, ty)
             }
             ObjKind::Builtin(b) => mk(Mode::Builtin(*b), TypeTable::INVALID),
             ObjKind::PkgName(_) => {
@@ -551,6 +584,17 @@ impl<'a> Checker<'a> {
             Type::Pointer(_) | Type::Slice(_) | Type::Map { .. } | Type::Func(_) => {
                 if x.is_nil() { Ok((target, None)) } else { Err(None) }
             }
+            Type::TypeParam(_) => {
+                // representable in every type of the type set
+                let terms = self.tparam_set(target).terms.unwrap_or_default();
+                if terms.is_empty() || x.is_nil() {
+                    return Err(None);
+                }
+                for term in terms {
+                    self.implicit_type(x, term.ty)?;
+                }
+                Ok((target, x.val().cloned()))
+            }
             _ => Err(None),
         }
     }
@@ -667,6 +711,23 @@ impl<'a> Checker<'a> {
         let tu = self.tt.underlying(t);
         if v == TypeTable::UNTYPED_NIL {
             return if self.tt.has_nil(t) { Ok(()) } else { Err(String::new()) };
+        }
+        if self.tt.is_type_param(v) || self.tt.is_type_param(t) {
+            // a type parameter is assignable only to itself, or to an interface its constraint's
+            // methods implement
+            if self.tt.is_type_param(v) && self.tt.is_interface(t) {
+                let have = self.tparam_set(v).methods;
+                let want = self.tt.interface_methods(t).to_vec();
+                return match want.iter().find(|m| !have.iter().any(|h| h.name == m.name && h.sig == m.sig)) {
+                    None => Ok(()),
+                    Some(m) => {
+                        let vs = self.tt.type_string_err(v);
+                        let ts = self.tt.type_string_err(t);
+                        Err(format!(": {vs} does not implement {ts} (missing method {})", m.name))
+                    }
+                };
+            }
+            return Err(String::new());
         }
         if vu == tu && (!self.tt.has_name(v) || !self.tt.has_name(t)) && !self.tt.is_interface(t) {
             return Ok(());
@@ -787,6 +848,31 @@ impl<'a> Checker<'a> {
         if self.assignable_to(v, Some(x), t).is_ok() {
             return true;
         }
+        if self.tt.is_type_param(v) || self.tt.is_type_param(t) {
+            // every pair of types of the two type sets must convert
+            let set = |c: &Self, ty: TypeId| -> Option<Vec<TypeId>> {
+                if c.tt.is_type_param(ty) {
+                    let terms = c.tparam_set(ty).terms?;
+                    (!terms.is_empty()).then(|| terms.iter().map(|t| t.ty).collect())
+                } else {
+                    Some(vec![ty])
+                }
+            };
+            let (Some(vs), Some(ts)) = (set(self, v), set(self, t)) else { return false };
+            for &a in &vs {
+                for &b in &ts {
+                    let mut y = x.clone();
+                    if self.tt.is_type_param(v) {
+                        y.ty = a;
+                        y.mode = Mode::Value;
+                    }
+                    if !self.convertible(&y, b) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
         let vu = self.tt.underlying(v);
         let tu = self.tt.underlying(t);
         if self.identical_ignore_tags(vu, tu) {
@@ -890,12 +976,17 @@ impl<'a> Checker<'a> {
         if x.mode == Mode::Invalid {
             return inv;
         }
-        let k = self.tt.basic(x.ty);
+        let k = self.some_kind(x.ty);
+        let t = x.ty;
         let ok = match op {
-            UnaryOp::Pos | UnaryOp::Neg => k.is_some_and(|k| k.is_numeric()),
-            UnaryOp::Not => k.is_some_and(|k| k.is_boolean()),
-            UnaryOp::Complement => k.is_some_and(|k| k.is_integer()),
+            UnaryOp::Pos | UnaryOp::Neg => self.all_terms(t, |k| k.is_numeric()),
+            UnaryOp::Not => self.all_terms(t, |k| k.is_boolean()),
+            UnaryOp::Complement => self.all_terms(t, |k| k.is_integer()),
             UnaryOp::Addr => unreachable!(),
+            UnaryOp::Tilde => {
+                self.error(e.span, "invalid operation: cannot use ~ outside of interface or type constraint");
+                return inv;
+            }
         };
         if !ok {
             let s = self.operand_string(&x);
@@ -980,14 +1071,15 @@ impl<'a> Checker<'a> {
             self.error(x.span, format!("invalid operation: {es} (mismatched types {xs} and {ys})"));
             return inv;
         }
-        let k = self.tt.basic(x.ty);
+        let k = self.some_kind(x.ty);
+        let t = x.ty;
         let ok = match op {
-            BinaryOp::Add => k.is_some_and(|k| k.is_numeric() || k.is_string()),
-            BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => k.is_some_and(|k| k.is_numeric()),
+            BinaryOp::Add => self.all_terms(t, |k| k.is_numeric() || k.is_string()),
+            BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => self.all_terms(t, |k| k.is_numeric()),
             BinaryOp::Rem | BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::AndNot => {
-                k.is_some_and(|k| k.is_integer())
+                self.all_terms(t, |k| k.is_integer())
             }
-            BinaryOp::LogAnd | BinaryOp::LogOr => k.is_some_and(|k| k.is_boolean()),
+            BinaryOp::LogAnd | BinaryOp::LogOr => self.all_terms(t, |k| k.is_boolean()),
             _ => false,
         };
         if !ok {
@@ -1110,6 +1202,10 @@ impl<'a> Checker<'a> {
                         cause = format!("operator {} not defined on nil", op.as_str());
                     }
                 }
+            } else if self.tt.is_type_param(x.ty) && !self.tparam_comparable(x.ty) {
+                err_at = &x;
+                cause = format!("incomparable types in type set");
+                failed = true;
             } else if !self.tt.is_comparable(x.ty) {
                 err_at = &x;
                 cause = self.incomparable_cause(x.ty);
@@ -1119,7 +1215,7 @@ impl<'a> Checker<'a> {
                 failed = true;
             }
         } else {
-            let ordered = |c: &Self, t: TypeId| c.tt.basic(t).is_some_and(|k| k.is_ordered());
+            let ordered = |c: &Self, t: TypeId| c.all_terms(t, |k| k.is_ordered());
             if !ordered(self, x.ty) {
                 err_at = &x;
                 failed = true;
@@ -1665,7 +1761,8 @@ impl<'a> Checker<'a> {
     /// `what` is the whole assertion `x.(T)` (assertions) or `x`'s operand string (type switch
     /// cases, whose `at` is the case type).
     pub fn check_type_assert(&mut self, iface: TypeId, t: TypeId, at: Span, what: &str, in_switch: bool) {
-        if self.tt.is_interface(t) {
+        if self.tt.is_interface(t) || self.tt.has_tparams(t) {
+            // a type parameter's type set decides per instance
             return;
         }
         if let Err(m) = self.tt.implements(t, iface) {
@@ -1752,13 +1849,18 @@ impl<'a> Checker<'a> {
                     Type::Interface { .. } => "interface",
                     Type::Map { .. } => "map",
                     Type::Tuple(_) => "tuple",
-                    Type::Named(_) => "",
+                    Type::Named(_) | Type::TypeParam(_) => "",
+                    Type::Constraint { .. } => "interface",
                 };
                 s.push_str(what);
                 s.push(' ');
             }
             s.push_str("type ");
             s.push_str(&self.tt.type_string_err(x.ty));
+            if let Some(p) = self.tt.type_param(x.ty) {
+                s.push_str(" constrained by ");
+                s.push_str(&self.constraint_string(p.constraint));
+            }
         }
         if !expr.is_empty() {
             s.push(')');

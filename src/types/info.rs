@@ -394,6 +394,9 @@ pub enum SelectionKind {
     MethodExpr,
     /// `x.m` on an interface value (dynamic dispatch), method value or call.
     InterfaceMethod,
+    /// `x.m` where `x`'s type is a type parameter and `m` a method of its constraint: resolved
+    /// per instance (after substitution) by codegen (`method: None`).
+    TypeParamMethod,
 }
 
 /// Which method a method selection denotes.
@@ -483,6 +486,17 @@ pub struct Info {
     pub implicit_conversions: HashMap<NodeId, TypeId>,
     pub funcs: HashMap<NodeId, FuncInfo>,
     pub init_order: Vec<Initializer>,
+    /// Generic functions and methods of generic types: declaration id -> type parameters (for a
+    /// method, its receiver type's).
+    pub generics: HashMap<NodeId, Vec<TypeId>>,
+    /// Each use of a generic function (the identifier's id) -> its type arguments (which may
+    /// mention the enclosing generic function's type parameters).
+    pub instances: HashMap<NodeId, Vec<TypeId>>,
+    /// Every (generic function or method object, concrete type arguments) pair reachable from
+    /// non-generic code, computed by `mono.rs`; each must be lowered once.
+    pub mono: Vec<(ObjId, Vec<TypeId>)>,
+    /// Selector expressions of kind `TypeParamMethod` -> the method name.
+    pub tparam_methods: HashMap<NodeId, String>,
 }
 
 impl Info {

@@ -16,6 +16,8 @@ pub mod ty;
 mod call;
 mod checker;
 mod expr;
+mod generic;
+mod mono;
 mod initorder;
 mod stmt;
 mod typexpr;

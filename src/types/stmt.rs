@@ -21,16 +21,34 @@ impl<'a> Checker<'a> {
     pub fn func_decl_body(&mut self, fd: &'a ast::FuncDecl) {
         let Some(obj) = self.info.defs[fd.name.id].expand() else { return };
         let sig = self.info.objects[obj].ty().unwrap_or(TypeTable::INVALID);
+        let tparams = self.decl_tparams.get(&fd.id).cloned();
         let recv_ty = match &fd.recv {
             Some(r) => {
                 let t = self.info.types[r.typ.id].ty;
-                let t = if t == TypeTable::INVALID { self.typ(&r.typ) } else { t };
+                let t = if t == TypeTable::INVALID {
+                    self.with_package_context(|c| {
+                        c.push_scope();
+                        for (n, o) in tparams.iter().flatten() {
+                            c.scopes.last_mut().expect("scope").insert(n.clone(), *o);
+                        }
+                        let t = c.recv_type(&r.typ);
+                        c.pop_scope();
+                        t
+                    })
+                } else {
+                    t
+                };
                 Some((r, t))
             }
             None => None,
         };
         let saved_cur = self.cur_pkg_obj.replace(obj);
+        self.cur_tparams = self.info.generics.get(&fd.id).cloned().unwrap_or_default();
         self.with_package_context(|c| {
+            c.push_scope();
+            for (n, o) in tparams.iter().flatten() {
+                c.scopes.last_mut().expect("scope").insert(n.clone(), *o);
+            }
             c.push_func(fd.id, sig);
             c.push_scope();
             if let Some((r, t)) = recv_ty {
@@ -64,8 +82,40 @@ impl<'a> Checker<'a> {
             }
             c.pop_scope();
             c.pop_func();
+            c.pop_scope();
         });
         self.cur_pkg_obj = saved_cur;
+    }
+
+    /// A receiver's type: `T`, `*T`, or for a generic base `List[T]` the instance with the
+    /// receiver's type parameters (the base's own, see `collect_methods`).
+    fn recv_type(&mut self, e: &'a Expr) -> TypeId {
+        let inner = e.unparen();
+        if let ExprKind::Star(x) = &inner.kind {
+            let t = self.recv_type(x);
+            let p = if t == TypeTable::INVALID { t } else { self.tt.pointer(t) };
+            self.info.types[inner.id] = TypeAndValue { mode: Mode::TypeExpr, ty: p };
+            self.info.types[e.id] = TypeAndValue { mode: Mode::TypeExpr, ty: p };
+            return p;
+        }
+        let (base, args): (&'a Expr, Vec<&'a Expr>) = match &inner.kind {
+            ExprKind::Index { x, index, .. } => (x, vec![&**index]),
+            ExprKind::IndexList { x, indices, .. } => (x, indices.iter().collect()),
+            _ => return self.typ(e),
+        };
+        let bt = self.typ_generic_base(base);
+        if bt == TypeTable::INVALID || self.tt.tparams_of(bt).len() != args.len() {
+            return TypeTable::INVALID;
+        }
+        // the receiver's type parameters are the base type's own (see `collect_methods`)
+        let targs: Vec<TypeId> = self.tt.tparams_of(bt).to_vec();
+        for (a, &t) in args.iter().zip(&targs) {
+            self.info.types[a.id] = TypeAndValue { mode: Mode::TypeExpr, ty: t };
+        }
+        let t = self.tt.instantiate(bt, targs);
+        self.info.types[inner.id] = TypeAndValue { mode: Mode::TypeExpr, ty: t };
+        self.info.types[e.id] = TypeAndValue { mode: Mode::TypeExpr, ty: t };
+        t
     }
 
     pub fn func_lit_body(&mut self, e: &'a Expr, ft: &'a ast::FuncType, body: &'a ast::Block, sig: TypeId) {
@@ -851,12 +901,13 @@ impl<'a> Checker<'a> {
             self.error(l.span, format!("invalid operation: {stmt_s} (mismatched types {xs} and {ys})"));
             return;
         }
-        let k = self.tt.basic(x.ty);
+        let k = self.some_kind(x.ty);
         use ast::BinaryOp::*;
+        let t = x.ty;
         let ok = match op {
-            Add => k.is_some_and(|k| k.is_numeric() || k.is_string()),
-            Sub | Mul | Div => k.is_some_and(|k| k.is_numeric()),
-            _ => k.is_some_and(|k| k.is_integer()),
+            Add => self.all_terms(t, |k| k.is_numeric() || k.is_string()),
+            Sub | Mul | Div => self.all_terms(t, |k| k.is_numeric()),
+            _ => self.all_terms(t, |k| k.is_integer()),
         };
         if !ok {
             let s = self.expr_string(l);

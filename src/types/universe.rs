@@ -44,6 +44,11 @@ pub(super) fn universe(tt: &mut TypeTable, info: &mut Info) -> HashMap<String, O
     for (name, ty) in basics {
         add(info, name, ObjKind::TypeName { ty });
     }
+    // `comparable`: the predeclared constraint of strictly comparable types
+    let comparable = tt.new_named("comparable", "", None);
+    let cu = tt.intern(super::ty::Type::Constraint { methods: vec![], terms: None, comparable: true });
+    tt.set_underlying(comparable, cu);
+    add(info, "comparable", ObjKind::TypeName { ty: comparable });
     add(info, "true", ObjKind::Const { ty: TypeTable::UNTYPED_BOOL, val: super::ConstValue::Bool(true) });
     add(info, "false", ObjKind::Const { ty: TypeTable::UNTYPED_BOOL, val: super::ConstValue::Bool(false) });
     add(info, "iota", ObjKind::Iota);
