@@ -10,10 +10,12 @@
 //! `hash` (typed hashing/equality), `map`, `iface` (itabs, assertions), `fmt`, `print` (builtins),
 //! `errors` (errors package, runtime-defined error types and descriptors), `strpkg` (strings and
 //! strconv subset), `output` (buffered stdout, exit), `gocall` (calling Go methods from the
-//! runtime), `rterror` (raising panics and fatal errors), `typedesc` (building descriptors).
+//! runtime), `rterror` (raising panics and fatal errors), `typedesc` (building descriptors),
+//! `sched` (goroutines, the scheduler, goroutine stacks), `chan` (channels and select).
 pub mod abi;
 pub mod alloc;
 pub mod arch;
+pub mod chan;
 pub mod errors;
 pub mod fmt;
 pub mod funcdata;
@@ -26,6 +28,7 @@ pub mod output;
 pub mod panic;
 pub mod print;
 pub mod rterror;
+pub mod sched;
 pub mod slice;
 pub mod strpkg;
 pub mod trampoline;

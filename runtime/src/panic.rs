@@ -83,8 +83,8 @@ enum Fatal {
     Signal { sig: i32, code: i32, addr: usize, pc: usize },
 }
 
-/// Per-thread goroutine state.
-struct G {
+/// One goroutine's panic and defer state (lives in its `sched::proc::G`).
+pub(crate) struct G {
     panic: *mut Panic,
     defers: Vec<DeferRecord>,
     /// Frame pointer of the entry trampoline while main runs.
@@ -103,26 +103,40 @@ struct G {
     panicked_once: bool,
 }
 
-thread_local! {
-    static GOROUTINE: UnsafeCell<G> = const { UnsafeCell::new(G {
-        panic: std::ptr::null_mut(),
-        defers: Vec::new(),
-        entry_fp: 0,
-        stack_lo: 0,
-        guard_hi: 0,
-        stack_hi: 0,
-        fatal: Fatal::None,
-        method_panic: None,
-        describing: false,
-        panicked_once: false,
-    }) };
+impl G {
+    pub(crate) const fn new() -> G {
+        G {
+            panic: std::ptr::null_mut(),
+            defers: Vec::new(),
+            entry_fp: 0,
+            stack_lo: 0,
+            guard_hi: 0,
+            stack_hi: 0,
+            fatal: Fatal::None,
+            method_panic: None,
+            describing: false,
+            panicked_once: false,
+        }
+    }
 }
 
-/// The current thread's goroutine. Callers never keep the reference across a call into JIT code.
+thread_local! {
+    /// The state used when no goroutine runs on this thread (runtime code called outside a
+    /// program run, e.g. by unit tests, and fault signals of such threads).
+    static NO_GOROUTINE: UnsafeCell<G> = const { UnsafeCell::new(G::new()) };
+}
+
+/// The running goroutine's panic state. Callers never keep the reference across a call into JIT
+/// code or a context switch.
 fn g() -> &'static mut G {
-    // SAFETY: the G is thread-local, lives as long as the thread, and the runtime is not reentrant
-    // across threads; callers hold the reference only briefly (no overlapping &mut in practice).
-    GOROUTINE.with(|g| unsafe { &mut *g.get() })
+    let cur = crate::sched::proc::current_panic_state();
+    if !cur.is_null() {
+        // SAFETY: the running goroutine's record lives until it ends, which is after every use
+        // of this reference (callers hold it only briefly, never across a switch).
+        return unsafe { &mut *cur };
+    }
+    // SAFETY: thread-local, lives as long as the thread; held briefly as above.
+    NO_GOROUTINE.with(|g| unsafe { &mut *g.get() })
 }
 
 static TRACE: AtomicBool = AtomicBool::new(false);
@@ -356,6 +370,44 @@ unsafe fn gopanic(arg: Eface, fp: usize, pc: usize, nil_deref: bool) -> ! {
     unsafe { walk(p, fp, pc) }
 }
 
+/// `runtime.Goexit()`: runs every deferred call of the goroutine (a walk like a panic's, during
+/// which `recover()` returns nil), then ends the goroutine. `tail`; never returns.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_goexit() -> ! {
+    // SAFETY: called from JIT code: our frame's caller link is the JIT caller.
+    let (fp, pc) = unsafe { arch::caller_of(arch::current_fp()) };
+    let g = g();
+    let mut record = Panic {
+        arg: Eface { typ: std::ptr::null(), data: std::ptr::null_mut() },
+        link: g.panic,
+        recovered: false,
+        aborted: false,
+        goexit: true,
+        start_fp: fp,
+        start_pc: pc,
+        cursor_fp: fp,
+        cursor_pc: pc,
+        tramp_fp: 0,
+        nil_deref: false,
+    };
+    let p: *mut Panic = &mut record;
+    g.panic = p;
+    if tracing() {
+        trace(format_args!("runtime.Goexit at {} (fp={fp:#x})", unwind::describe_pc(pc)));
+    }
+    // SAFETY: (fp, pc) is the live JIT caller; p is g.panic.
+    unsafe { walk(p, fp, pc) }
+}
+
+/// A Goexit walk reached the entry trampoline: every deferred call ran; the goroutine ends
+/// normally (the panics it aborted end with it).
+fn goexit_done(_p: *mut Panic) -> ! {
+    g().panic = std::ptr::null_mut();
+    crate::sched::proc::mark_goexited();
+    resume_entry(0)
+}
+
 #[inline(never)]
 fn trace_raised(p: *mut Panic, fp: usize, pc: usize) {
     // SAFETY: p is the live newest panic.
@@ -381,6 +433,8 @@ unsafe fn walk(p: *mut Panic, mut fp: usize, mut pc: usize) -> ! {
         };
         last = Some((t, f));
         match f.kind {
+            // SAFETY: p is live.
+            FuncKind::EntryTrampoline if unsafe { (*p).goexit } => goexit_done(p),
             FuncKind::EntryTrampoline => crash(p),
             // SAFETY: (fp, pc) is a live method-trampoline frame.
             FuncKind::MethodTrampoline => unsafe { caught_by_method_call(p, t, f, fp, pc) },
@@ -788,8 +842,15 @@ pub extern "C" fn gort_exit(code: i64) -> ! {
     exit_goroutine(code as i32)
 }
 
-/// Resumes the entry trampoline's handler with `status` (ends `main`).
+/// Ends the program with `status`: records it with the scheduler and resumes the running
+/// goroutine's entry trampoline handler (its goroutine then ends and the scheduler stops).
 fn exit_goroutine(status: i32) -> ! {
+    crate::sched::proc::request_exit(status);
+    resume_entry(status)
+}
+
+/// Resumes the running goroutine's entry trampoline handler with `status` (ends the goroutine).
+fn resume_entry(status: i32) -> ! {
     let fp = g().entry_fp;
     let Some((start, cs)) = trampoline::entry_call_site() else {
         // SAFETY: no Go program frame to return to; end the process.
@@ -1228,6 +1289,10 @@ fn crash_report(p: *mut Panic) -> String {
     for (i, &q) in chain.iter().rev().enumerate() {
         // SAFETY: live records.
         let (arg, recovered, nil_deref, start_pc) = unsafe { ((*q).arg, (*q).recovered, (*q).nil_deref, (*q).start_pc) };
+        // SAFETY: live record. gc's printpanics skips Goexit records.
+        if unsafe { (*q).goexit } {
+            continue;
+        }
         if i > 0 {
             s.push('\t');
         }
@@ -1245,6 +1310,7 @@ fn crash_report(p: *mut Panic) -> String {
     // SAFETY: p is live.
     let (fp, pc) = unsafe { ((*p).start_fp, (*p).start_pc) };
     unwind::traceback(&mut s, fp, pc, 100);
+    crate::sched::proc::append_created_by(&mut s, crate::sched::proc::current());
     s
 }
 
@@ -1312,5 +1378,6 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         ("gort_panic_slice_b", gort_panic_slice_b as *const u8),
         ("gort_panic_nilmap", gort_panic_nilmap as *const u8),
         ("gort_set_trace", gort_set_trace as *const u8),
+        ("gort_goexit", gort_goexit as *const u8),
     ]
 }

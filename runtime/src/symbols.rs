@@ -120,8 +120,13 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         ("gort_file_write", crate::strpkg::gort_file_write as *const u8),
         ("gort_file_writestring", crate::strpkg::gort_file_writestring as *const u8),
     ];
-    // The panic machinery's entry points (panic.rs), without duplicates.
-    for s in crate::panic::symbols() {
+    // The panic machinery's, the scheduler's and the channels' entry points, without duplicates.
+    let more = crate::panic::symbols()
+        .into_iter()
+        .chain(crate::sched::proc::symbols())
+        .chain(crate::chan::chan::symbols())
+        .chain(crate::chan::select::symbols());
+    for s in more {
         if !v.iter().any(|m| m.0 == s.0) {
             v.push(s);
         }
