@@ -3,7 +3,7 @@
 //! the crash report of an unrecovered panic (DESIGN §4.3-4.8).
 //!
 //! # Model
-//! One goroutine per thread that runs Go code ([`G`], thread-local). `g.panic` is the stack of
+//! Every goroutine has its own [`G`] (in its `sched::proc::G`; `g()` is the running one). `g.panic` is the stack of
 //! active [`Panic`] records (newest first). A panic walks JIT frames upward from the frame that
 //! raised it (`pc = [fp+8], fp = [fp]`), finding each frame's [`FuncInfo`] by pc:
 //! - open-coded frames: while deferBits (a byte at `fp + deferbits_off`) is non-zero, take the
@@ -14,7 +14,8 @@
 //!   which is marked aborted; the walk continues with the remaining defers of the frame that owned
 //!   that deferred call (the older panic's cursor), then further up;
 //! - the method trampoline (fmt calling `String()`/`Error()`): the panic is caught there;
-//! - the entry trampoline: the panic is unrecovered: crash report, exit status 2.
+//! - the entry trampoline: the panic is unrecovered: crash report, exit status 2 (for a
+//!   `runtime.Goexit` walk: every deferred call ran, the goroutine ends normally).
 //! After each deferred call, if the panic was recovered, the panic and every older panic raised at
 //! or below the recovering frame are removed, and control resumes at the handler of the frame's
 //! current call site with `rsp = fp - frame_offset`, `rbp = fp` (its deferreturn block).

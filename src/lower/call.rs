@@ -500,6 +500,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         let m = self.expr(&args[0]).w0();
                         self.rt(Rt::MapLen, &[m])[0]
                     }
+                    GoType::Chan { .. } => self.chan_len_cap(&args[0], b == Builtin::Len),
                     _ => self.i64c(0),
                 };
                 vec![V::one(r)]
@@ -525,10 +526,15 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         let tdv = self.i64c(td as i64);
                         vec![V::one(self.rt(Rt::MakeMap, &[tdv, hint])[0])]
                     }
+                    GoType::Chan { .. } => vec![self.make_chan(t, args)],
                     _ => vec![self.zero(t)],
                 }
             }
             Builtin::Append => vec![self.append(t, args, spread)],
+            Builtin::Close => {
+                self.close_chan(&args[0]);
+                vec![]
+            }
             Builtin::Copy => {
                 let dt = self.ty(&args[0]);
                 let el = match self.p.tt.under(dt) {
@@ -855,6 +861,22 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let c = self.index_value(&args[0]);
                 self.lib("gort_exit", &[c], &[]);
                 vec![]
+            }
+            RuntimeGosched => {
+                self.lib_sysv("gort_gosched", &[], &[]);
+                vec![]
+            }
+            RuntimeGoexit => {
+                self.lib("gort_goexit", &[], &[]);
+                self.b.ins().trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
+                self.dead();
+                vec![]
+            }
+            RuntimeNumGoroutine => vec![V::one(self.lib_sysv("gort_numgoroutine", &[], &[i64t])[0])],
+            RuntimeNumCPU => vec![V::one(self.lib_sysv("gort_numcpu", &[], &[i64t])[0])],
+            RuntimeGOMAXPROCS => {
+                let n = self.index_value(&args[0]);
+                vec![V::one(self.lib_sysv("gort_gomaxprocs", &[n], &[i64t])[0])]
             }
             StrconvItoa => {
                 let v = self.index_value(&args[0]);

@@ -114,6 +114,7 @@ pub enum Builtin {
     Append,
     Cap,
     Clear,
+    Close,
     Copy,
     Delete,
     Len,
@@ -134,6 +135,7 @@ impl Builtin {
             Append => "append",
             Cap => "cap",
             Clear => "clear",
+            Close => "close",
             Copy => "copy",
             Delete => "delete",
             Len => "len",
@@ -147,10 +149,11 @@ impl Builtin {
             Recover => "recover",
         }
     }
-    pub const ALL: [Builtin; 14] = [
+    pub const ALL: [Builtin; 15] = [
         Builtin::Append,
         Builtin::Cap,
         Builtin::Clear,
+        Builtin::Close,
         Builtin::Copy,
         Builtin::Delete,
         Builtin::Len,
@@ -211,6 +214,11 @@ pub enum External {
     ErrorsAs,
     ErrorsUnwrap,
     OsExit,
+    RuntimeGosched,
+    RuntimeGoexit,
+    RuntimeNumGoroutine,
+    RuntimeNumCPU,
+    RuntimeGOMAXPROCS,
     /// Variable `os.Args []string`.
     OsArgs,
     /// Variable `os.Stdout *os.File`.

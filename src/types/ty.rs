@@ -19,6 +19,7 @@
 //! The table also holds the ids of the predeclared types as associated constants
 //! (`TypeTable::INT`, `TypeTable::STRING`, ...), created in a fixed order by [`TypeTable::new`].
 
+pub use crate::syntax::ast::ChanDir;
 use std::collections::HashMap;
 
 use cranelift_entity::{PrimaryMap, entity_impl};
@@ -224,6 +225,8 @@ pub enum Type {
     Slice(TypeId),
     Array { len: u64, elem: TypeId },
     Map { key: TypeId, val: TypeId },
+    /// `chan elem`, `chan<- elem`, `<-chan elem`.
+    Chan { dir: ChanDir, elem: TypeId },
     Struct { fields: Vec<Field> },
     Func(Signature),
     /// Methods sorted by name, embedded interfaces flattened.
@@ -396,6 +399,9 @@ impl TypeTable {
     pub fn map(&mut self, key: TypeId, val: TypeId) -> TypeId {
         self.intern(Type::Map { key, val })
     }
+    pub fn chan(&mut self, dir: ChanDir, elem: TypeId) -> TypeId {
+        self.intern(Type::Chan { dir, elem })
+    }
     pub fn func(&mut self, params: Vec<TypeId>, results: Vec<TypeId>, variadic: bool) -> TypeId {
         self.intern(Type::Func(Signature { params, results, variadic }))
     }
@@ -533,6 +539,7 @@ impl TypeTable {
             Type::Pointer(_)
                 | Type::Slice(_)
                 | Type::Map { .. }
+                | Type::Chan { .. }
                 | Type::Func(_)
                 | Type::Interface { .. }
                 | Type::Basic(BasicKind::UnsafePointer)
@@ -582,7 +589,7 @@ impl TypeTable {
                 Layout { size, align }
             }
             Type::Named(n) => self.compute_layout(n.underlying, depth + 1),
-            Type::Pointer(_) | Type::Map { .. } | Type::Func(_) => Layout { size: 8, align: 8 },
+            Type::Pointer(_) | Type::Map { .. } | Type::Chan { .. } | Type::Func(_) => Layout { size: 8, align: 8 },
             Type::Slice(_) => Layout { size: 24, align: 8 },
             Type::Interface { .. } => Layout { size: 16, align: 8 },
             Type::Array { len, elem } => {
@@ -848,6 +855,22 @@ impl TypeTable {
                 self.write_type(s, *key, style, d);
                 s.push(']');
                 self.write_type(s, *val, style, d);
+            }
+            Type::Chan { dir, elem } => {
+                s.push_str(match dir {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                });
+                // gc: `chan (<-chan T)` (else it would read as `chan<- chan T`).
+                let paren = *dir == ChanDir::Both && matches!(self.get(*elem), Type::Chan { dir: ChanDir::Recv, .. });
+                if paren {
+                    s.push('(');
+                }
+                self.write_type(s, *elem, style, d);
+                if paren {
+                    s.push(')');
+                }
             }
             Type::Func(sig) => {
                 s.push_str("func");

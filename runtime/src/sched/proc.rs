@@ -458,6 +458,19 @@ pub extern "C" fn gort_numgoroutine() -> i64 {
     unsafe { (*sched()).allgs.iter().filter(|&&g| (*g).status != Status::Dead).count() as i64 }
 }
 
+/// `runtime.NumCPU()`: the CPUs this process may use.
+#[unsafe(no_mangle)]
+pub extern "C" fn gort_numcpu() -> i64 {
+    std::thread::available_parallelism().map(|n| n.get() as i64).unwrap_or(1)
+}
+
+/// `runtime.GOMAXPROCS(n)`: returns the previous setting. This layer runs one P, so the setting is
+/// always 1 and `n` is not applied yet.
+#[unsafe(no_mangle)]
+pub extern "C" fn gort_gomaxprocs(_n: i64) -> i64 {
+    1
+}
+
 /// `select {}` (and a channel operation on nil in a select-free form): blocks forever.
 #[unsafe(no_mangle)]
 #[inline(never)]
@@ -550,5 +563,7 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
         ("gort_gosched", gort_gosched as *const u8),
         ("gort_numgoroutine", gort_numgoroutine as *const u8),
         ("gort_block", gort_block as *const u8),
+        ("gort_numcpu", gort_numcpu as *const u8),
+        ("gort_gomaxprocs", gort_gomaxprocs as *const u8),
     ]
 }
