@@ -1,10 +1,13 @@
 //! Reading the goroutine's stack: describing pcs and printing gc-style tracebacks.
 //!
-//! Tracebacks follow the raw frame-pointer chain from the frame that raised the newest panic up to
-//! the entry trampoline. JIT frames print as gc does (`main.f(...)` / `\t/abs/prog.go:12 +0x1d`);
-//! runtime (Rust) frames between them are skipped, except that entering a deferred call from the
-//! runtime prints gc's `panic(...)` marker line. The walk stops at the entry trampoline, at a frame
-//! pointer outside the goroutine stack or not increasing, or after `max` frames.
+//! Tracebacks follow the frame-pointer chain of JIT frames from the frame that raised the newest
+//! panic up to the entry trampoline. JIT frames print as gc does (`main.f(...)` /
+//! `\t/abs/prog.go:12 +0x1d`). The chain is never followed through runtime (Rust) frames, which
+//! need not keep frame pointers: where the runtime ran a deferred call (the defer trampoline's
+//! frame) the traceback prints gc's `panic(...)` marker line and continues at the frame that raised
+//! the panic running that call, as recorded in its panic record; a method trampoline (fmt calling
+//! `String()`) ends it. The walk also stops at the entry trampoline, at a frame pointer outside the
+//! goroutine stack or not increasing, or after `max` frames.
 
 use crate::arch;
 use crate::funcdata::{self, FuncKind};
@@ -46,17 +49,22 @@ pub fn traceback_frames(out: &mut String, mut fp: usize, mut pc: usize, max: usi
                     printed += 1;
                 }
                 FuncKind::DeferTrampoline => {
-                    // gc prints the gopanic frame that ran the deferred call: panic({typ, data}).
-                    match crate::panic::panic_running_defer(fp) {
-                        Some(v) => {
-                            let _ = writeln!(out, "panic({{{:#x}, {:#x}}})", v.typ as usize, v.data as usize);
-                        }
-                        None => out.push_str("panic(...)\n"),
-                    }
+                    // gc prints the gopanic frame that ran the deferred call: panic({typ, data}),
+                    // then the frames above gopanic: the one that raised that panic, and so on.
+                    let Some(running) = crate::panic::panic_running_defer(fp) else {
+                        out.push_str("panic(...)\n\tgojit-runtime/src/panic.rs\n");
+                        break;
+                    };
+                    let v = running.arg;
+                    let _ = writeln!(out, "panic({{{:#x}, {:#x}}})", v.typ as usize, v.data as usize);
                     out.push_str("\tgojit-runtime/src/panic.rs\n");
                     printed += 1;
+                    (fp, pc) = (running.start_fp, running.start_pc);
+                    innermost = true;
+                    continue;
                 }
-                FuncKind::MethodTrampoline => {}
+                // Called from runtime code (fmt), whose frames are not followed.
+                FuncKind::MethodTrampoline => break,
             },
             None => {}
         }

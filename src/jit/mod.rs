@@ -172,7 +172,7 @@ pub struct Jit {
 }
 
 /// Cranelift flags for gojit code (see the module docs).
-fn isa() -> Result<OwnedTargetIsa, JitError> {
+pub(crate) fn isa() -> Result<OwnedTargetIsa, JitError> {
     let mut fb = settings::builder();
     let set = |fb: &mut settings::Builder, k: &str, v: &str| fb.set(k, v).map_err(|e| JitError::Isa(format!("{k}={v}: {e}")));
     set(&mut fb, "opt_level", "speed")?;

@@ -25,6 +25,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let r = self.rt(Rt::ConcatString2, &[a[0], a[1], b[0], b[1]]);
             return V::W(r);
         }
+        if tyview::is_complex(self.p.tt, t) {
+            return self.complex_arith(op, x, y);
+        }
         let (a, b) = (x.w0(), y.w0());
         if tyview::is_float(self.p.tt, t) {
             let r = match op {
@@ -162,6 +165,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             };
             self.rt(f, &[w[0], w[1], out]);
             return self.load(to, out, 0);
+        }
+        if tyview::is_complex(tt, from) && tyview::is_complex(tt, to) {
+            let w = self.p.repr(to).words()[0];
+            return self.complex_convert(&v, w);
         }
         // numeric conversions
         let fi = tyview::int_info(tt, from);

@@ -5,14 +5,13 @@
 //! a value the callee copies in its prologue), out pointers for aggregate results; variadic
 //! arguments are packed into a fresh slice unless spread with `...`.
 
-use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Type, Value, condcodes::IntCC, types};
-use cranelift_codegen::isa::CallConv;
+use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Value, condcodes::IntCC, types};
 
 use crate::syntax::ast::{self, ExprKind};
 use crate::types::{Builtin, External, MethodTarget, Mode, ObjKind, SelectionKind, Type as GoType, TypeId, TypeTable};
 
 use super::func::{Callee, FnCx, V};
-use super::rt::{Rt, sig_of};
+use super::rt::Rt;
 use super::tyview::{self, Repr};
 
 impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
@@ -229,34 +228,34 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// The receiver words for a concrete method call on `x` through embedded `path`.
     pub fn method_receiver(&mut self, x: &ast::Expr, path: &[u32], xt: TypeId, ptr_recv: bool) -> Vec<Value> {
+        let is_ptr = matches!(self.p.tt.under(xt), GoType::Pointer(_));
+        if path.is_empty() && ptr_recv && !is_ptr {
+            return vec![self.addr_of(x)];
+        }
+        let xv = self.expr(x);
+        self.receiver_of_value(xv, xt, path, ptr_recv)
+    }
+
+    /// The receiver words for a method reached from the value `xv` of type `xt` through embedded
+    /// fields `path`: the pointer (pointer receivers) or a copy of the value (value receivers),
+    /// embedded pointers followed and nil-checked.
+    pub fn receiver_of_value(&mut self, xv: V, xt: TypeId, path: &[u32], ptr_recv: bool) -> Vec<Value> {
+        let is_ptr = matches!(self.p.tt.under(xt), GoType::Pointer(_));
         if path.is_empty() {
-            let is_ptr = matches!(self.p.tt.under(xt), GoType::Pointer(_));
             return match (is_ptr, ptr_recv) {
-                (true, true) => vec![self.expr(x).w0()],
-                (false, true) => vec![self.addr_of(x)],
+                (true, true) => vec![xv.w0()],
+                (false, true) => vec![self.value_addr(xt, &xv)],
                 (true, false) => {
-                    let p = self.expr(x).w0();
+                    let p = xv.w0();
                     self.nil_check(p);
                     let et = self.p.tt.pointer_elem(xt).unwrap();
                     let v = self.load(et, p, 0);
-                    let v = self.copy_to_temp(et, &v);
-                    v.words()
+                    self.copy_to_temp(et, &v).words()
                 }
-                (false, false) => {
-                    let v = self.expr(x);
-                    let v = self.copy_to_temp(xt, &v);
-                    v.words()
-                }
+                (false, false) => self.copy_to_temp(xt, &xv).words(),
             };
         }
-        let base = if matches!(self.p.tt.under(xt), GoType::Pointer(_)) {
-            self.expr(x).w0()
-        } else {
-            match self.expr(x) {
-                V::M(a) => a,
-                v => self.value_addr(xt, &v),
-            }
-        };
+        let base = if is_ptr { xv.w0() } else { self.value_addr(xt, &xv) };
         let (addr, ft) = self.field_path_addr(base, xt, path);
         let is_ptr = matches!(self.p.tt.under(ft), GoType::Pointer(_));
         match (is_ptr, ptr_recv) {
@@ -401,6 +400,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let Some(&fid) = self.p.funcs.get(&func) else { return self.zero(t) };
         let Some(fsig) = self.p.tt.signature(t).cloned() else { return self.zero(t) };
         let recv_t = s.recv;
+        let path = s.path.clone();
         let recv_is_ptr = matches!(self.p.tt.under(recv_t), GoType::Pointer(_));
         let sig = self.p.go_signature(None, &fsig.params, &fsig.results);
         let name = format!("{}-fm", self.p.func_name(func));
@@ -414,16 +414,17 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let ps = cx.b.block_params(entry).to_vec();
             let z = cx.i64c(0);
             let mut args = vec![z];
-            if !ptr_recv && recv_is_ptr {
+            if !ptr_recv && recv_is_ptr && path.is_empty() {
                 let p = ps[1];
-                cx.nil_check(p);
                 let base = cx.p.tt.pointer_elem(recv_t).unwrap();
-                let v = cx.load(base, p, 0);
-                let v = cx.copy_to_temp(base, &v);
-                args.extend(v.words());
-            } else {
-                args.extend_from_slice(&ps[1..1 + nrecv]);
+                cx.panicwrap_check(p, base, func);
             }
+            let words = ps[1..1 + nrecv].to_vec();
+            let recv = match cx.p.repr(recv_t) {
+                Repr::Mem { .. } => V::M(words[0]),
+                Repr::Words(_) => V::W(words),
+            };
+            args.extend(cx.receiver_of_value(recv, recv_t, &path, ptr_recv));
             args.extend_from_slice(&ps[1 + nrecv..]);
             let fr = cx.func_ref(fid);
             let rets = cx.emit_call(Callee::Direct(fr), &args, true);
@@ -467,7 +468,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             ObjKind::External { ext: External::OsStderr, .. } => V::one(self.i64c(2)),
             ObjKind::External { ext: External::OsArgs, .. } => {
                 let out = self.temp(24, 8);
-                self.lib_sysv("gort_os_args", &[out], &[]);
+                self.lib("gort_os_args", &[out]);
                 self.load(t, out, 0)
             }
             ObjKind::Const { val, ty } => self.constant(&val, ty),
@@ -604,6 +605,50 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 }
                 vec![]
             }
+            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => {
+                // Always constants (folded by the checker).
+                let c = self.p.info.types[e.id].value().cloned();
+                vec![match c {
+                    Some(c) => self.constant(&c, t),
+                    None => self.zero(t),
+                }]
+            }
+            Builtin::Add => {
+                let p = self.expr(&args[0]).w0();
+                let nt = self.ty(&args[1]);
+                let n = self.expr(&args[1]).w0();
+                let n = self.to_i64(n, nt);
+                vec![V::one(self.b.ins().iadd(p, n))]
+            }
+            Builtin::Slice | Builtin::String => {
+                let p = self.expr(&args[0]).w0();
+                let nt = self.ty(&args[1]);
+                let n = self.expr(&args[1]).w0();
+                let n = self.to_i64(n, nt);
+                if b == Builtin::Slice {
+                    let el = match self.p.tt.under(t) {
+                        GoType::Slice(el) => *el,
+                        _ => TypeTable::UINT8,
+                    };
+                    let (esz, _) = self.p.size_align(el);
+                    let esz = self.i64c(esz as i64);
+                    self.rt(Rt::UnsafeSlice, &[esz, p, n]);
+                    vec![V::W(vec![p, n, n])]
+                } else {
+                    self.rt(Rt::UnsafeString, &[p, n]);
+                    vec![V::W(vec![p, n])]
+                }
+            }
+            Builtin::StringData | Builtin::SliceData => vec![V::one(self.expr(&args[0]).words()[0])],
+            Builtin::Complex => {
+                let re = self.expr(&args[0]).w0();
+                let im = self.expr(&args[1]).w0();
+                vec![V::W(vec![re, im])]
+            }
+            Builtin::Real | Builtin::Imag => {
+                let w = self.expr(&args[0]).words();
+                vec![V::one(if b == Builtin::Real { w[0] } else { w[1] })]
+            }
             Builtin::Min | Builtin::Max => {
                 let mut acc = self.expr_as(&args[0], t);
                 for a in &args[1..] {
@@ -627,15 +672,21 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let w = v.words();
                 self.rt(Rt::PrintString, &[w[0], w[1]]);
             }
+            GoType::Basic(k) if k.is_complex() => self.print_complex(&v),
             GoType::Basic(k) if k.is_float() => {
-                let mut x = v.w0();
+                let x = v.w0();
                 if self.b.func.dfg.value_type(x) == types::F32 {
-                    x = self.b.ins().fpromote(types::F64, x);
+                    let x = self.b.ins().fpromote(types::F64, x);
+                    self.lib("gort_printfloat32", &[x]);
+                } else {
+                    self.rt(Rt::PrintFloat, &[x]);
                 }
-                self.rt(Rt::PrintFloat, &[x]);
             }
             GoType::Basic(crate::types::BasicKind::Bool) => {
                 self.rt(Rt::PrintBool, &[v.w0()]);
+            }
+            GoType::Basic(crate::types::BasicKind::UnsafePointer) => {
+                self.rt(Rt::PrintPointer, &[v.w0()]);
             }
             GoType::Basic(_) => {
                 let signed = tyview::int_info(tt, t).map(|i| i.1).unwrap_or(true);
@@ -646,6 +697,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let w = v.words();
                 let typ = self.dyn_type(t, w[0]);
                 self.rt(Rt::PrintEface, &[typ, w[1]]);
+            }
+            GoType::Slice(_) => {
+                let w = v.words();
+                self.lib("gort_printslice", &[w[0], w[1], w[2]]);
             }
             _ => {
                 self.rt(Rt::PrintPointer, &[v.w0()]);
@@ -692,9 +747,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         V::W(vec![p, l, c])
     }
 
-    /// Ensures capacity for `newlen`; fast path without a call when it fits.
+    /// Ensures capacity for `newlen`; fast path without a call when it fits. The comparison is
+    /// unsigned so that a length overflowing past the maximum int (negative `newlen`) takes the
+    /// slow path, where `gort_growslice` panics `growslice: len out of range`.
     fn grow(&mut self, el: TypeId, s: &[Value], added: Value, newlen: Value) -> (Value, Value, Value) {
-        let fits = self.b.ins().icmp(IntCC::SignedLessThanOrEqual, newlen, s[2]);
+        let fits = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, newlen, s[2]);
         let slow = self.cold_block();
         let join = self.block();
         for _ in 0..3 {
@@ -720,14 +777,14 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     // ---- library calls ------------------------------------------------------------------------
 
-    /// Calls a runtime library entry (`tail` convention, may panic) with `args`; results are
-    /// returned in registers.
-    pub fn lib(&mut self, name: &'static str, args: &[Value], rets: &[Type]) -> Vec<Value> {
-        let ps: Vec<Type> = args.iter().map(|&a| self.b.func.dfg.value_type(a)).collect();
-        let sig = sig_of(CallConv::Tail, &ps, rets);
-        let id = self.p.lib_func(name, &sig);
+    /// Calls the runtime library entry `name` (declared in `rt::DECLS`, which gives its
+    /// convention and types) with `args`; results are returned in registers.
+    pub fn lib(&mut self, name: &'static str, args: &[Value]) -> Vec<Value> {
+        let d = self.p.lib_decl(name);
+        let args = self.coerce_args(d, args);
+        let id = self.p.lib_func(d);
         let fr = self.func_ref(id);
-        self.emit_call(Callee::Direct(fr), args, true)
+        self.emit_call(Callee::Direct(fr), &args, d.may_panic())
     }
 
     /// Packs values as a `[]any` argument array on the stack: (ptr, n).
@@ -768,33 +825,22 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.any_args(vals)
     }
 
-    /// Calls a non-panicking `system_v` runtime entry with up to 2 results in registers.
-    pub fn lib_sysv(&mut self, name: &'static str, args: &[Value], rets: &[Type]) -> Vec<Value> {
-        let ps: Vec<Type> = args.iter().map(|&a| self.b.func.dfg.value_type(a)).collect();
-        let sig = sig_of(CallConv::SystemV, &ps, rets);
-        let id = self.p.lib_func(name, &sig);
-        let fr = self.func_ref(id);
-        self.emit_call(Callee::Direct(fr), args, false)
-    }
-
     fn lib_call(&mut self, ext: External, _ty: TypeId, args: &[ast::Expr], spread: bool, e: &ast::Expr) -> Vec<V> {
         use External::*;
         let t = self.ty(e);
-        let i64t = types::I64;
         // the string words of argument i
         let sw = |cx: &mut Self, i: usize| -> Vec<Value> { cx.expr(&args[i]).words() };
         let int = |_: &mut Self, v: Value| V::one(v);
-        let boolean = |cx: &mut Self, v: Value| V::one(cx.b.ins().ireduce(types::I8, v));
         match ext {
             FmtPrintln | FmtPrint | FmtPrintf => {
                 let r = if ext == FmtPrintf {
                     let f = sw(self, 0);
                     let (p, n) = self.fmt_args(&args[1..], spread);
-                    self.lib("gort_fmt_printf", &[f[0], f[1], p, n], &[i64t])
+                    self.lib("gort_fmt_printf", &[f[0], f[1], p, n])
                 } else {
                     let (p, n) = self.fmt_args(args, spread);
                     let name = if ext == FmtPrintln { "gort_fmt_println" } else { "gort_fmt_print" };
-                    self.lib(name, &[p, n], &[i64t])
+                    self.lib(name, &[p, n])
                 };
                 let z = self.zero(TypeTable::ERROR);
                 vec![V::one(r[0]), z]
@@ -807,11 +853,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let r = if ext == FmtFprintf {
                     let f = sw(self, 1);
                     let (p, n) = self.fmt_args(&args[2..], spread);
-                    self.lib("gort_fmt_fprintf", &[fd, f[0], f[1], p, n], &[i64t])
+                    self.lib("gort_fmt_fprintf", &[fd, f[0], f[1], p, n])
                 } else {
                     let (p, n) = self.fmt_args(&args[1..], spread);
                     let name = if ext == FmtFprintln { "gort_fmt_fprintln" } else { "gort_fmt_fprint" };
-                    self.lib(name, &[fd, p, n], &[i64t])
+                    self.lib(name, &[fd, p, n])
                 };
                 let z = self.zero(TypeTable::ERROR);
                 vec![V::one(r[0]), z]
@@ -821,31 +867,31 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let f = sw(self, 0);
                 let (p, n) = self.fmt_args(&args[1..], spread);
                 let name = if ext == FmtErrorf { "gort_fmt_errorf" } else { "gort_fmt_sprintf" };
-                self.lib(name, &[out, f[0], f[1], p, n], &[]);
+                self.lib(name, &[out, f[0], f[1], p, n]);
                 vec![self.load(t, out, 0)]
             }
             FmtSprint | FmtSprintln => {
                 let out = self.temp(16, 8);
                 let (p, n) = self.fmt_args(args, spread);
                 let name = if ext == FmtSprint { "gort_fmt_sprint" } else { "gort_fmt_sprintln" };
-                self.lib(name, &[out, p, n], &[]);
+                self.lib(name, &[out, p, n]);
                 vec![self.load(t, out, 0)]
             }
             ErrorsNew => {
                 let s = sw(self, 0);
-                vec![V::W(self.lib_sysv("gort_errors_new", &[s[0], s[1]], &[i64t, i64t]))]
+                vec![V::W(self.lib("gort_errors_new", &[s[0], s[1]]))]
             }
             ErrorsUnwrap => {
                 let a = self.expr_as(&args[0], TypeTable::ERROR).words();
                 let out = self.temp(16, 8);
-                self.lib("gort_errors_unwrap", &[out, a[0], a[1]], &[]);
+                self.lib("gort_errors_unwrap", &[out, a[0], a[1]]);
                 vec![self.load(t, out, 0)]
             }
             ErrorsIs => {
                 let a = self.expr_as(&args[0], TypeTable::ERROR).words();
                 let b = self.expr_as(&args[1], TypeTable::ERROR).words();
-                let r = self.lib("gort_errors_is", &[a[0], a[1], b[0], b[1]], &[i64t]);
-                vec![boolean(self, r[0])]
+                let r = self.lib("gort_errors_is", &[a[0], a[1], b[0], b[1]]);
+                vec![V::one(r[0])]
             }
             ErrorsAs => {
                 let a = self.expr_as(&args[0], TypeTable::ERROR).words();
@@ -854,38 +900,38 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let elem = self.p.tt.pointer_elem(tt).unwrap_or(TypeTable::ERROR);
                 let td = self.p.typedesc(elem);
                 let tdv = self.i64c(td as i64);
-                let r = self.lib("gort_errors_as", &[a[0], a[1], tdv, target], &[i64t]);
-                vec![boolean(self, r[0])]
+                let r = self.lib("gort_errors_as", &[a[0], a[1], tdv, target]);
+                vec![V::one(r[0])]
             }
             OsExit => {
                 let c = self.index_value(&args[0]);
-                self.lib("gort_exit", &[c], &[]);
+                self.lib("gort_exit", &[c]);
                 vec![]
             }
             RuntimeGosched => {
-                self.lib_sysv("gort_gosched", &[], &[]);
+                self.lib("gort_gosched", &[]);
                 vec![]
             }
             RuntimeGoexit => {
-                self.lib("gort_goexit", &[], &[]);
+                self.lib("gort_goexit", &[]);
                 self.b.ins().trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
                 self.dead();
                 vec![]
             }
-            RuntimeNumGoroutine => vec![V::one(self.lib_sysv("gort_numgoroutine", &[], &[i64t])[0])],
-            RuntimeNumCPU => vec![V::one(self.lib_sysv("gort_numcpu", &[], &[i64t])[0])],
+            RuntimeNumGoroutine => vec![V::one(self.lib("gort_numgoroutine", &[])[0])],
+            RuntimeNumCPU => vec![V::one(self.lib("gort_numcpu", &[])[0])],
             RuntimeGOMAXPROCS => {
                 let n = self.index_value(&args[0]);
-                vec![V::one(self.lib_sysv("gort_gomaxprocs", &[n], &[i64t])[0])]
+                vec![V::one(self.lib("gort_gomaxprocs", &[n])[0])]
             }
             StrconvItoa => {
                 let v = self.index_value(&args[0]);
-                vec![V::W(self.lib_sysv("gort_strconv_itoa", &[v], &[i64t, i64t]))]
+                vec![V::W(self.lib("gort_strconv_itoa", &[v]))]
             }
             StrconvAtoi => {
                 let s = sw(self, 0);
                 let out = self.temp(24, 8);
-                self.lib("gort_strconv_atoi", &[out, s[0], s[1]], &[]);
+                self.lib("gort_strconv_atoi", &[out, s[0], s[1]]);
                 let v = self.load(TypeTable::INT, out, 0);
                 let err = self.load(TypeTable::ERROR, out, 8);
                 vec![v, err]
@@ -898,31 +944,31 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     StringsHasSuffix => "gort_strings_hassuffix",
                     _ => "gort_strings_equalfold",
                 };
-                let r = self.lib_sysv(name, &[a[0], a[1], b[0], b[1]], &[types::I8]);
+                let r = self.lib(name, &[a[0], a[1], b[0], b[1]]);
                 vec![V::one(r[0])]
             }
             StringsContainsRune => {
                 let a = sw(self, 0);
                 let r = self.index_value(&args[1]);
-                let v = self.lib_sysv("gort_strings_containsrune", &[a[0], a[1], r], &[types::I8]);
+                let v = self.lib("gort_strings_containsrune", &[a[0], a[1], r]);
                 vec![V::one(v[0])]
             }
             StringsContainsAny => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
-                let r = self.lib_sysv("gort_strings_containsany", &[a[0], a[1], b[0], b[1]], &[types::I8]);
+                let r = self.lib("gort_strings_containsany", &[a[0], a[1], b[0], b[1]]);
                 vec![V::one(r[0])]
             }
             StringsIndexRune => {
                 let a = sw(self, 0);
                 let r = self.index_value(&args[1]);
-                let v = self.lib_sysv("gort_strings_indexrune", &[a[0], a[1], r], &[i64t]);
+                let v = self.lib("gort_strings_indexrune", &[a[0], a[1], r]);
                 vec![int(self, v[0])]
             }
             StringsSplitN => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
                 let n = self.index_value(&args[2]);
                 let out = self.temp(24, 8);
-                self.lib_sysv("gort_strings_splitn", &[out, a[0], a[1], b[0], b[1], n], &[]);
+                self.lib("gort_strings_splitn", &[out, a[0], a[1], b[0], b[1], n]);
                 vec![self.load(t, out, 0)]
             }
             StringsIndex | StringsLastIndex | StringsCount | StringsIndexAny | StringsCompare => {
@@ -934,13 +980,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     StringsCompare => "gort_strings_compare",
                     _ => "gort_strings_count",
                 };
-                let r = self.lib_sysv(name, &[a[0], a[1], b[0], b[1]], &[i64t]);
+                let r = self.lib(name, &[a[0], a[1], b[0], b[1]]);
                 vec![int(self, r[0])]
             }
             StringsIndexByte => {
                 let a = sw(self, 0);
                 let c = self.expr(&args[1]).w0();
-                let r = self.lib_sysv("gort_strings_indexbyte", &[a[0], a[1], c], &[i64t]);
+                let r = self.lib("gort_strings_indexbyte", &[a[0], a[1], c]);
                 vec![int(self, r[0])]
             }
             StringsToUpper | StringsToLower | StringsTrimSpace => {
@@ -950,7 +996,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     StringsToLower => "gort_strings_tolower",
                     _ => "gort_strings_trimspace",
                 };
-                vec![V::W(self.lib_sysv(name, &[a[0], a[1]], &[i64t, i64t]))]
+                vec![V::W(self.lib(name, &[a[0], a[1]]))]
             }
             StringsTrim | StringsTrimLeft | StringsTrimRight | StringsTrimPrefix | StringsTrimSuffix => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
@@ -961,38 +1007,38 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     StringsTrimPrefix => "gort_strings_trimprefix",
                     _ => "gort_strings_trimsuffix",
                 };
-                vec![V::W(self.lib_sysv(name, &[a[0], a[1], b[0], b[1]], &[i64t, i64t]))]
+                vec![V::W(self.lib(name, &[a[0], a[1], b[0], b[1]]))]
             }
             StringsReplaceAll => {
                 let (a, b, c) = (sw(self, 0), sw(self, 1), sw(self, 2));
-                vec![V::W(self.lib_sysv("gort_strings_replaceall", &[a[0], a[1], b[0], b[1], c[0], c[1]], &[i64t, i64t]))]
+                vec![V::W(self.lib("gort_strings_replaceall", &[a[0], a[1], b[0], b[1], c[0], c[1]]))]
             }
             StringsReplace => {
                 let (a, b, c) = (sw(self, 0), sw(self, 1), sw(self, 2));
                 let n = self.index_value(&args[3]);
-                vec![V::W(self.lib_sysv("gort_strings_replace", &[a[0], a[1], b[0], b[1], c[0], c[1], n], &[i64t, i64t]))]
+                vec![V::W(self.lib("gort_strings_replace", &[a[0], a[1], b[0], b[1], c[0], c[1], n]))]
             }
             StringsSplit => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
                 let out = self.temp(24, 8);
-                self.lib_sysv("gort_strings_split", &[out, a[0], a[1], b[0], b[1]], &[]);
+                self.lib("gort_strings_split", &[out, a[0], a[1], b[0], b[1]]);
                 vec![self.load(t, out, 0)]
             }
             StringsFields => {
                 let a = sw(self, 0);
                 let out = self.temp(24, 8);
-                self.lib_sysv("gort_strings_fields", &[out, a[0], a[1]], &[]);
+                self.lib("gort_strings_fields", &[out, a[0], a[1]]);
                 vec![self.load(t, out, 0)]
             }
             StringsJoin => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
-                vec![V::W(self.lib_sysv("gort_strings_join", &[a[0], a[1], b[0], b[1]], &[i64t, i64t]))]
+                vec![V::W(self.lib("gort_strings_join", &[a[0], a[1], b[0], b[1]]))]
             }
             StringsRepeat => {
                 let a = sw(self, 0);
                 let n = self.index_value(&args[1]);
                 let out = self.temp(16, 8);
-                self.lib("gort_strings_repeat", &[out, a[0], a[1], n], &[]);
+                self.lib("gort_strings_repeat", &[out, a[0], a[1], n]);
                 vec![self.load(t, out, 0)]
             }
             _ => {
@@ -1015,7 +1061,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let mut all = words;
         all.extend(outs.iter().copied());
         let name: &'static str = Box::leak(format!("gort_{}", lib_name(ext)).into_boxed_str());
-        self.lib(name, &all, &[]);
+        self.lib(name, &all);
         results.iter().zip(outs).map(|(&r, o)| self.load(r, o, 0)).collect()
     }
 }

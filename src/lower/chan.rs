@@ -35,7 +35,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// `go call`.
     pub fn go_stmt(&mut self, call: &ast::Expr) {
         let clo = self.deferred_closure(call, DeferKind::Chained);
-        self.lib_sysv("gort_go", &[clo], &[]);
+        self.lib("gort_go", &[clo]);
     }
 
     /// `make(chan T[, n])`.
@@ -44,19 +44,19 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let (size, _) = self.p.size_align(et);
         let n = if args.len() > 1 { self.index_value(&args[1]) } else { self.i64c(0) };
         let sz = self.i64c(size as i64);
-        V::one(self.lib("gort_makechan", &[sz, n], &[types::I64])[0])
+        V::one(self.lib("gort_makechan", &[sz, n])[0])
     }
 
     /// `len(c)` / `cap(c)`.
     pub fn chan_len_cap(&mut self, c: &ast::Expr, len: bool) -> ir::Value {
         let cv = self.expr(c).w0();
-        self.lib_sysv(if len { "gort_chanlen" } else { "gort_chancap" }, &[cv], &[types::I64])[0]
+        self.lib(if len { "gort_chanlen" } else { "gort_chancap" }, &[cv])[0]
     }
 
     /// `close(c)`.
     pub fn close_chan(&mut self, c: &ast::Expr) {
         let cv = self.expr(c).w0();
-        self.lib("gort_closechan", &[cv], &[]);
+        self.lib("gort_closechan", &[cv]);
     }
 
     /// `ch <- value`.
@@ -65,7 +65,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let c = self.expr(ch).w0();
         let v = self.expr_as(value, et);
         let addr = self.value_addr(et, &v);
-        self.lib("gort_chansend1", &[c, addr], &[]);
+        self.lib("gort_chansend1", &[c, addr]);
     }
 
     /// `<-ch` as a value.
@@ -73,7 +73,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let et = self.chan_elem(self.ty(ch));
         let c = self.expr(ch).w0();
         let slot = self.elem_slot(et);
-        self.lib_sysv("gort_chanrecv1", &[c, slot], &[]);
+        self.lib("gort_chanrecv1", &[c, slot]);
         let v = self.load(et, slot, 0);
         self.copy_to_temp(et, &v)
     }
@@ -83,7 +83,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let et = self.chan_elem(self.ty(ch));
         let c = self.expr(ch).w0();
         let slot = self.elem_slot(et);
-        let ok = self.lib_sysv("gort_chanrecv2", &[c, slot], &[types::I64])[0];
+        let ok = self.lib("gort_chanrecv2", &[c, slot])[0];
         let ok = self.b.ins().ireduce(types::I8, ok);
         let v = self.load(et, slot, 0);
         (self.copy_to_temp(et, &v), V::one(ok))
@@ -98,7 +98,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.jump(header);
         self.at(header);
         let slot = self.elem_slot(et);
-        let ok = self.lib_sysv("gort_chanrecv2", &[c, slot], &[types::I64])[0];
+        let ok = self.lib("gort_chanrecv2", &[c, slot])[0];
         self.b.ins().brif(ok, body, &[], exit, &[]);
         self.at(body);
         let v = self.load(et, slot, 0);
@@ -120,7 +120,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let has_default = cases.iter().any(|c| c.comm.is_none());
         if cases.iter().all(|c| c.comm.is_none()) && !has_default {
             // `select {}`: block forever.
-            self.lib_sysv("gort_block", &[], &[]);
+            self.lib("gort_block", &[]);
             self.b.ins().trap(ir::TrapCode::unwrap_user(1));
             self.dead();
             return;
@@ -173,7 +173,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let ns = self.i64c(sends.len() as i64);
         let nr = self.i64c(recvs.len() as i64);
         let block = self.i64c(if has_default { 0 } else { 1 });
-        let r = self.lib("gort_selectgo", &[arr, ns, nr, block], &[types::I64])[0];
+        let r = self.lib("gort_selectgo", &[arr, ns, nr, block])[0];
         let index = self.b.ins().sshr_imm_s(r, 1);
         let ok = self.b.ins().band_imm_s(r, 1);
         let ok = self.b.ins().ireduce(types::I8, ok);

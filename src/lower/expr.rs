@@ -10,6 +10,8 @@ use cranelift_codegen::ir::{self, InstBuilder, MemFlagsData, Value, condcodes::F
 
 use crate::syntax::ast::{self, BinaryOp, ExprKind, UnaryOp};
 use crate::types::{ConstValue, Mode, ObjKind, SelectionKind, Type as GoType, TypeId, TypeTable};
+use cranelift_frontend::FunctionBuilder;
+use num_traits::ToPrimitive;
 
 use super::func::{FnCx, Place, V};
 use super::rt::Rt;
@@ -131,33 +133,44 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let dt = match c {
                 ConstValue::Bool(_) => TypeTable::BOOL,
                 ConstValue::Int(_) => TypeTable::INT,
-                ConstValue::Float(_) | ConstValue::BigFloat { .. } => TypeTable::FLOAT64,
+                ConstValue::Float(_) => TypeTable::FLOAT64,
+                ConstValue::Complex(..) => TypeTable::COMPLEX128,
                 ConstValue::String(_) => TypeTable::STRING,
             };
             let v = self.constant(c, dt);
             return self.to_iface(v, dt, t);
         }
         let ws = self.p.repr(t).words().to_vec();
+        // A float word holds the real part (and the next one the imaginary part).
+        let (re, im) = c.as_complex().map(|(re, im)| (re.to_f64(), im.to_f64())).unwrap_or((0.0, 0.0));
+        let float = |b: &mut FunctionBuilder, w: types::Type, f: f64| {
+            if w == types::F32 { b.ins().f32const(f as f32) } else { b.ins().f64const(f) }
+        };
         match c {
             ConstValue::Bool(b) => V::one(self.b.ins().iconst(types::I8, *b as i64)),
-            ConstValue::Int(i) => match ws.first() {
-                Some(&types::F64) => V::one(self.b.ins().f64const(*i as f64)),
-                Some(&types::F32) => V::one(self.b.ins().f32const(*i as f32)),
-                Some(&w) => V::one(self.b.ins().iconst(w, *i as i64)),
-                None => V::W(vec![]),
-            },
-            ConstValue::Float(f) => match ws.first() {
-                Some(&types::F32) => V::one(self.b.ins().f32const(*f as f32)),
-                Some(&types::F64) => V::one(self.b.ins().f64const(*f)),
-                Some(&w) => V::one(self.b.ins().iconst(w, *f as i64)),
+            _ if ws.first().is_some_and(|w| w.is_float()) => {
+                let vals: Vec<Value> = ws.iter().zip([re, im]).map(|(&w, f)| float(&mut self.b, w, f)).collect();
+                V::W(vals)
+            }
+            ConstValue::Int(_) | ConstValue::Float(_) | ConstValue::Complex(..) => match ws.first() {
+                Some(&w) => {
+                    // Typed integer constants fit their type: take the low 64 bits.
+                    let i = c.as_bigint().unwrap_or_default();
+                    let lo = (i & num_bigint::BigInt::from(u64::MAX)).to_u64().unwrap_or(0);
+                    V::one(self.b.ins().iconst(w, lo as i64))
+                }
                 None => V::W(vec![]),
             },
             ConstValue::String(s) => self.string_const(s),
-            ConstValue::BigFloat { .. } => self.zero(t),
         }
     }
 
     pub fn string_const(&mut self, s: &[u8]) -> V {
+        if s.is_empty() {
+            // gc's empty string has a nil data pointer (unsafe.StringData("") == nil).
+            let z = self.i64c(0);
+            return V::W(vec![z, z]);
+        }
         let leaked: &'static [u8] = Box::leak(s.to_vec().into_boxed_slice());
         let p = self.i64c(leaked.as_ptr() as i64);
         let n = self.i64c(leaked.len() as i64);
@@ -508,7 +521,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             UnaryOp::Addr => V::one(self.addr_of(x)),
             UnaryOp::Pos => self.expr(x),
             UnaryOp::Neg => {
-                let v = self.expr(x).w0();
+                let v = self.expr(x);
+                if tyview::is_complex(self.p.tt, t) {
+                    return self.complex_neg(&v);
+                }
+                let v = v.w0();
                 if tyview::is_float(self.p.tt, t) { V::one(self.b.ins().fneg(v)) } else { V::one(self.b.ins().ineg(v)) }
             }
             UnaryOp::Not => {
@@ -638,6 +655,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     }
                 }
             }
+            GoType::Basic(k) if k.is_complex() => return self.complex_compare(op, x, y),
             GoType::Basic(k) if k.is_float() => {
                 let cc = match op {
                     BinaryOp::Eq => FloatCC::Equal,
@@ -797,8 +815,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let mut n = 0u64;
         for el in elts {
             if let Some(k) = &el.key {
-                if let Some(ConstValue::Int(v)) = self.p.info.types[k.id].value() {
-                    i = *v as u64;
+                if let Some(v) = self.p.info.types[k.id].value().and_then(|v| v.as_int()) {
+                    i = v as u64;
                 }
             }
             i += 1;
@@ -812,8 +830,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let mut i = 0u64;
         for el in elts {
             if let Some(k) = &el.key {
-                if let Some(ConstValue::Int(v)) = self.p.info.types[k.id].value() {
-                    i = *v as u64;
+                if let Some(v) = self.p.info.types[k.id].value().and_then(|v| v.as_int()) {
+                    i = v as u64;
                 }
             }
             let v = self.expr_as(&el.value, elem);

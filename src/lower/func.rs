@@ -21,7 +21,7 @@ use cranelift_module::{FuncId, Module};
 use crate::types::TypeId;
 
 use super::prog::Prog;
-use super::rt::Rt;
+use super::rt::{Decl, Rt};
 use crate::types::ObjId as ObjKey;
 use super::tyview::{Repr, word_offsets};
 
@@ -254,6 +254,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
     }
 
+    /// Copies `size` bytes from `src` to `dst`; the ranges may overlap (`*(*[4]int)(s[1:]) =
+    /// *(*[4]int)(s[:4])`): small copies load every chunk before storing any, larger ones memmove.
     pub fn memcpy(&mut self, dst: Value, src: Value, size: u64) {
         if size == 0 {
             return;
@@ -261,6 +263,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if size <= 64 {
             let mut off = 0i32;
             let size = size as i32;
+            let mut chunks = vec![];
             while off < size {
                 let rem = size - off;
                 let ty = if rem >= 8 {
@@ -273,8 +276,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     types::I8
                 };
                 let v = self.b.ins().load(ty, MemFlagsData::trusted(), src, off);
-                self.b.ins().store(MemFlagsData::trusted(), v, dst, off);
+                chunks.push((v, off));
                 off += ty.bytes() as i32;
+            }
+            for (v, off) in chunks {
+                self.b.ins().store(MemFlagsData::trusted(), v, dst, off);
             }
         } else {
             let n = self.i64c(size as i64);
@@ -515,8 +521,30 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// Calls a runtime entry point.
     pub fn rt(&mut self, f: Rt, args: &[Value]) -> Vec<Value> {
+        let args = self.coerce_args(f.decl(), args);
         let fr = self.rt_ref(f);
-        self.emit_call(Callee::Direct(fr), args, f.may_panic())
+        self.emit_call(Callee::Direct(fr), &args, f.may_panic())
+    }
+
+    /// `args` as the declared parameter types of `d`: an integer wider than declared is reduced
+    /// (the Rust type is the truth, and the signature then extends it again at the call);
+    /// anything else that disagrees is a compiler bug.
+    pub fn coerce_args(&mut self, d: &Decl, args: &[Value]) -> Vec<Value> {
+        assert_eq!(args.len(), d.params.len(), "{}: {} arguments for {} parameters", d.name, args.len(), d.params.len());
+        let want = d.param_types();
+        args.iter()
+            .zip(want)
+            .map(|(&a, w)| {
+                let have = self.b.func.dfg.value_type(a);
+                if have == w {
+                    a
+                } else if have.is_int() && w.is_int() && have.bits() > w.bits() {
+                    self.b.ins().ireduce(w, a)
+                } else {
+                    panic!("{}: argument of type {have} for a {w} parameter", d.name)
+                }
+            })
+            .collect()
     }
 
     pub fn rt_ref(&mut self, f: Rt) -> ir::FuncRef {
@@ -559,6 +587,18 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     pub fn nil_check(&mut self, ptr: Value) {
         let isnull = self.b.ins().icmp_imm_s(IntCC::Equal, ptr, 0);
         self.panic_if(isnull, Rt::PanicNil, &[]);
+    }
+
+    /// The nil check of gc's `*T` wrapper of value method `method` of named type `base` (reached
+    /// through an interface holding a `*T` or a method expression `(*T).M`): a nil `ptr` panics with
+    /// `value method main.T.M called using nil *T pointer` (gc's `runtime.panicwrap`).
+    pub fn panicwrap_check(&mut self, ptr: Value, base: crate::types::TypeId, method: crate::types::ObjId) {
+        let tn = self.p.tt.named(base).map(|n| n.name.clone()).unwrap_or_default();
+        let m = self.p.info.obj(method).name.clone();
+        let msg = format!("value method main.{tn}.{m} called using nil *{tn} pointer");
+        let w = self.string_const(msg.as_bytes()).words();
+        let isnull = self.b.ins().icmp_imm_s(IntCC::Equal, ptr, 0);
+        self.panic_if(isnull, Rt::PanicWrap, &w);
     }
 
     /// A Go-convention signature from flattened parameter and result words.

@@ -20,7 +20,7 @@ use crate::syntax::ast;
 use crate::types::{Info, ObjId, ObjKind, TypeId, TypeTable};
 
 use super::func::FnCx;
-use super::rt::Rt;
+use super::rt::{self, Decl, Rt};
 use super::tyview::{self, Repr};
 use super::{Jit, LowerError};
 
@@ -164,22 +164,34 @@ impl<'a> Prog<'a> {
         id
     }
 
-    /// A library entry point with an explicit signature.
-    pub fn lib_func(&mut self, name: &'static str, sig: &Signature) -> FuncId {
-        if let Some(&id) = self.rt_ids.get(name) {
+    /// The declaration of the library entry point `name` (a compiler bug when it has none).
+    pub fn lib_decl(&self, name: &str) -> &'static Decl {
+        rt::decl(name).unwrap_or_else(|| panic!("runtime entry {name} is not declared in rt::DECLS"))
+    }
+
+    /// The FuncId of a declared library entry point (declared on first use).
+    pub fn lib_func(&mut self, d: &'static Decl) -> FuncId {
+        if let Some(&id) = self.rt_ids.get(d.name) {
             return id;
         }
-        let id = self.jit.module().declare_function(name, Linkage::Import, sig).expect("runtime symbol declaration");
-        self.rt_ids.insert(name, id);
+        let id = self.jit.module().declare_function(d.name, Linkage::Import, &d.signature()).expect("runtime symbol declaration");
+        self.rt_ids.insert(d.name, id);
         id
     }
 
     /// The address of a package variable's storage (allocated zeroed on first use, never freed).
+    /// Zero-sized variables live at the runtime's `zerobase`, as gc places them (so `&x ==
+    /// new([0]int)`).
     pub fn global(&mut self, o: ObjId, t: TypeId) -> usize {
         if let Some(&a) = self.globals.get(&o) {
             return a;
         }
         let (size, _) = self.size_align(t);
+        if size == 0 {
+            let a = gojit_runtime::alloc::zero_base() as usize;
+            self.globals.insert(o, a);
+            return a;
+        }
         let mem: &'static mut [u64] = Box::leak(vec![0u64; (size as usize).div_ceil(8).max(1)].into_boxed_slice());
         let a = mem.as_mut_ptr() as usize;
         self.globals.insert(o, a);

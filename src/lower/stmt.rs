@@ -10,7 +10,7 @@ use cranelift_codegen::ir::{self, InstBuilder, MemFlagsData, condcodes::IntCC, t
 use crate::syntax::ast::{self, Decl, ExprKind, StmtKind};
 use crate::types::{ObjKind, Type as GoType, TypeId};
 
-use super::func::{FnCx, Jump, Local, Place, V};
+use super::func::{FnCx, Jump, Local, V};
 use super::rt::Rt;
 use super::tyview;
 
@@ -174,17 +174,78 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.place_store(&pl, &r);
             return;
         }
-        let places: Vec<Place> = lhs.iter().map(|e| self.place(e)).collect();
-        let vals: Vec<V> = if rhs.len() == 1 && lhs.len() > 1 {
+        if lhs.len() == 1 {
+            let pl = self.place(&lhs[0]);
+            let t = self.place_type(&lhs[0]);
+            let v = self.expr_as(&rhs[0], t);
+            self.place_store(&pl, &v);
+            return;
+        }
+        // Two phases (spec "Assignment statements"): first the operands of index expressions and
+        // pointer indirections on the left, then the right-hand sides, are evaluated; then the
+        // assignments happen left to right, each doing its own nil, bounds and nil-map checks (so
+        // in `m[k], *p = 1, 2` with p nil, m[k] is assigned before the panic).
+        let mut pre = vec![];
+        for e in lhs {
+            self.pre_place(e, &mut pre);
+        }
+        let vals: Vec<V> = if rhs.len() == 1 {
             self.multi_value(&rhs[0])
         } else {
             let tys: Vec<TypeId> = lhs.iter().map(|e| self.place_type(e)).collect();
             let v: Vec<V> = rhs.iter().zip(&tys).map(|(e, &t)| self.expr_as(e, t)).collect();
-            if v.len() > 1 { v.iter().zip(&tys).map(|(v, &t)| self.copy_to_temp(t, v)).collect() } else { v }
+            v.iter().zip(&tys).map(|(v, &t)| self.copy_to_temp(t, v)).collect()
         };
-        for (pl, v) in places.iter().zip(vals) {
-            self.place_store(pl, &v);
+        for (e, v) in lhs.iter().zip(vals) {
+            let pl = self.place(e);
+            self.place_store(&pl, &v);
         }
+        for id in pre {
+            self.overrides.remove(&id);
+        }
+    }
+
+    /// Phase one of a multiple assignment to `e`: evaluates the operands of its index expressions
+    /// and pointer indirections now, as overrides (recorded in `pre`), so that `place(e)` later
+    /// only checks and addresses.
+    fn pre_place(&mut self, e: &ast::Expr, pre: &mut Vec<ast::NodeId>) {
+        match &e.kind {
+            ExprKind::Paren(x) => self.pre_place(x, pre),
+            ExprKind::Star(x) => self.pre_eval(x, pre),
+            ExprKind::Index { x, index, .. } => {
+                let xt = self.p.info.type_of(x.id);
+                match self.p.tt.under(xt) {
+                    GoType::Array { .. } => self.pre_place(x, pre),
+                    _ => self.pre_eval(x, pre),
+                }
+                self.pre_eval(index, pre);
+            }
+            ExprKind::Selector { x, .. } => {
+                let is_field = self.p.info.selections.get(&e.id).is_some_and(|s| s.kind == crate::types::SelectionKind::FieldVal);
+                if !is_field {
+                    return;
+                }
+                let xt = self.p.info.type_of(x.id);
+                if matches!(self.p.tt.under(xt), GoType::Pointer(_)) {
+                    self.pre_eval(x, pre);
+                } else {
+                    self.pre_place(x, pre);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Evaluates `e` now and makes its value stand in for it.
+    fn pre_eval(&mut self, e: &ast::Expr, pre: &mut Vec<ast::NodeId>) {
+        if self.p.info.types[e.id].value().is_some() {
+            return;
+        }
+        let t = self.p.info.type_of(e.id);
+        let v = self.expr(e);
+        let v = self.copy_to_temp(t, &v);
+        self.overrides.insert(e.id, v);
+        pre.push(e.id);
     }
 
     /// The type a value assigned to `e` must have (`_` takes the value's own type).
@@ -308,6 +369,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             _ => {}
         }
+        // A value variable `_` is no value: nothing is loaded (a nil *array with `for i, _` is fine).
+        let has_value = r.value.as_ref().is_some_and(|v| !matches!(&v.kind, ExprKind::Ident(id) if id.name == "_"));
         // integer, slice, array, pointer to array, string
         let (len, base, elem, is_string, ity) = match &under {
             GoType::Basic(k) if k.is_string() => {
@@ -326,9 +389,14 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 (w[1], w[0], Some(*e), false, types::I64)
             }
             GoType::Array { len, elem } => {
-                let a = if r.value.is_some() {
+                // The range expression is evaluated unless at most one iteration variable is
+                // present and len(x) is constant (no call in x); `_` counts as a variable.
+                let a = if has_value {
                     let v = self.expr(&r.x);
                     self.copy_to_temp(xt, &v).w0()
+                } else if r.value.is_some() || crate::types::contains_call(&r.x) {
+                    let _ = self.expr(&r.x);
+                    self.i64c(0)
                 } else {
                     self.i64c(0)
                 };
@@ -341,7 +409,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     _ => (0, *p),
                 };
                 let a = self.expr(&r.x).w0();
-                if r.value.is_some() {
+                if has_value && n > 0 {
                     self.nil_check(a);
                 }
                 let l = self.i64c(n as i64);
@@ -371,7 +439,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         } else {
             let kt = self.key_type(r, xt);
             self.range_bind(r.key.as_ref(), r.define, V::one(i), kt);
-            if let (Some(e), Some(_)) = (elem, r.value.as_ref()) {
+            if let (Some(e), true) = (elem, has_value) {
                 let (esz, _) = self.p.size_align(e);
                 let off = self.b.ins().imul_imm_s(i, esz as i64);
                 let addr = self.b.ins().iadd(base, off);

@@ -47,6 +47,8 @@ fn basic_kind(k: BasicKind) -> Kind {
         B::Uintptr => Kind::Uintptr,
         B::Float32 => Kind::Float32,
         B::Float64 | B::UntypedFloat => Kind::Float64,
+        B::Complex64 => Kind::Complex64,
+        B::Complex128 | B::UntypedComplex => Kind::Complex128,
         B::String | B::UntypedString => Kind::String,
         B::UnsafePointer => Kind::UnsafePointer,
         _ => Kind::Invalid,
@@ -248,7 +250,7 @@ fn method_entry(p: &mut Prog<'_>, base: TypeId, func: crate::types::ObjId, ptr_r
         let ps = cx.b.block_params(entry).to_vec();
         let data = ps[1];
         if via_ptr {
-            cx.nil_check(data);
+            cx.panicwrap_check(data, base, func);
         }
         let recv = cx.load(base, data, 0);
         let recv = cx.copy_to_temp(base, &recv);

@@ -63,6 +63,8 @@ pub fn repr(tt: &TypeTable, t: TypeId) -> Repr {
             BasicKind::Bool | BasicKind::UntypedBool => w(&[types::I8]),
             BasicKind::Float32 => w(&[types::F32]),
             BasicKind::Float64 | BasicKind::UntypedFloat => w(&[types::F64]),
+            BasicKind::Complex64 => w(&[types::F32, types::F32]),
+            BasicKind::Complex128 | BasicKind::UntypedComplex => w(&[types::F64, types::F64]),
             BasicKind::String | BasicKind::UntypedString => w(&[types::I64, types::I64]),
             BasicKind::UntypedNil | BasicKind::UnsafePointer => w(&[types::I64]),
             BasicKind::Invalid => w(&[]),
@@ -92,6 +94,10 @@ pub fn int_info(tt: &TypeTable, t: TypeId) -> Option<(u32, bool)> {
 
 pub fn is_float(tt: &TypeTable, t: TypeId) -> bool {
     matches!(tt.under(t), GoType::Basic(k) if k.is_float())
+}
+
+pub fn is_complex(tt: &TypeTable, t: TypeId) -> bool {
+    matches!(tt.under(t), GoType::Basic(k) if k.is_complex())
 }
 
 pub fn is_string(tt: &TypeTable, t: TypeId) -> bool {

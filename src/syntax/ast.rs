@@ -324,6 +324,9 @@ pub enum Lit {
     /// Float literal (decimal or hexadecimal). `value` is the correctly rounded nearest `f64`
     /// (infinite if out of range); `text` is the source text for exact arithmetic.
     Float { text: String, value: f64 },
+    /// Imaginary literal (`2i`, `1.5e3i`, `0x1p-2i`); `text` is the source text with the `i`
+    /// (`"0i"` for a malformed token).
+    Imag { text: String },
     /// Rune literal decoded to its code point (escape sequences resolved; `\xNN` gives NN).
     Rune { text: String, value: u32 },
     /// Interpreted or raw string literal decoded to bytes (raw strings have `\r` removed).

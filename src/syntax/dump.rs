@@ -402,6 +402,7 @@ impl Printer {
             ExprKind::Ident(id) => self.out.push_str(&id.name),
             ExprKind::Lit(Lit::Int { text, .. })
             | ExprKind::Lit(Lit::Float { text, .. })
+            | ExprKind::Lit(Lit::Imag { text })
             | ExprKind::Lit(Lit::Rune { text, .. }) => self.out.push_str(text),
             ExprKind::Lit(Lit::Str(s)) => self.str_lit(s),
             ExprKind::CompositeLit { typ, elts, .. } => {

@@ -1128,10 +1128,7 @@ impl<'a> Parser<'a> {
         let lit = match t.tok {
             Tok::Int => Lit::Int { text: text.to_string(), value: if t.bad { Some(0) } else { literal::decode_int(text) } },
             Tok::Float => Lit::Float { text: text.to_string(), value: if t.bad { 0.0 } else { literal::decode_float(text) } },
-            Tok::Imag => {
-                self.not_supported(t.span.lo, "complex numbers");
-                Lit::Float { text: text.to_string(), value: 0.0 }
-            }
+            Tok::Imag => Lit::Imag { text: if t.bad { "0i".to_string() } else { text.to_string() } },
             Tok::Rune => Lit::Rune { text: text.to_string(), value: if t.bad { 0 } else { literal::decode_rune(text) } },
             _ => Lit::Str(if t.bad { Vec::new() } else { literal::decode_string(text) }),
         };

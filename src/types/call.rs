@@ -267,7 +267,10 @@ impl<'a> Checker<'a> {
         let (min, max): (usize, Option<usize>) = match b {
             Builtin::Append => (1, None),
             Builtin::Cap | Builtin::Len | Builtin::Clear | Builtin::Close | Builtin::New | Builtin::Panic => (1, Some(1)),
-            Builtin::Copy | Builtin::Delete => (2, Some(2)),
+            Builtin::Copy | Builtin::Delete | Builtin::Complex => (2, Some(2)),
+            Builtin::Real | Builtin::Imag => (1, Some(1)),
+            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof | Builtin::StringData | Builtin::SliceData => (1, Some(1)),
+            Builtin::Add | Builtin::Slice | Builtin::String => (2, Some(2)),
             Builtin::Make => (1, Some(3)),
             Builtin::Max | Builtin::Min => (1, None),
             Builtin::Print | Builtin::Println => (0, None),
@@ -301,7 +304,7 @@ impl<'a> Checker<'a> {
                 if self.tt.is_untyped(x.ty) && x.ty == TypeTable::UNTYPED_STRING && b == Builtin::Len {
                     let n = x.val().and_then(|v| v.as_str()).map(|s| s.len()).unwrap_or(0);
                     self.set_operand_type(&mut x, TypeTable::STRING, None);
-                    return mk(Mode::Constant(ConstValue::Int(n as i128)), TypeTable::INT);
+                    return mk(Mode::Constant(ConstValue::int(n as i128)), TypeTable::INT);
                 }
                 let ut = self.tt.under(x.ty).clone();
                 let ut = match ut {
@@ -324,11 +327,11 @@ impl<'a> Checker<'a> {
                     return inv;
                 }
                 if let Some(s) = x.val().and_then(|v| v.as_str()) {
-                    return mk(Mode::Constant(ConstValue::Int(s.len() as i128)), TypeTable::INT);
+                    return mk(Mode::Constant(ConstValue::int(s.len() as i128)), TypeTable::INT);
                 }
                 if let Type::Array { len, .. } = ut {
                     if !contains_call(&args[0]) {
-                        return mk(Mode::Constant(ConstValue::Int(len as i128)), TypeTable::INT);
+                        return mk(Mode::Constant(ConstValue::int(len as i128)), TypeTable::INT);
                     }
                 }
                 mk(Mode::Value, TypeTable::INT)
@@ -546,6 +549,16 @@ impl<'a> Checker<'a> {
                 }
                 mk(Mode::NoValue, TypeTable::INVALID)
             }
+            Builtin::Complex => self.builtin_complex(e, &args[0], &args[1]),
+            Builtin::Real | Builtin::Imag => self.builtin_real_imag(e, b, &args[0]),
+            Builtin::Sizeof
+            | Builtin::Alignof
+            | Builtin::Offsetof
+            | Builtin::Add
+            | Builtin::Slice
+            | Builtin::String
+            | Builtin::StringData
+            | Builtin::SliceData => self.unsafe_builtin(e, b, args),
             Builtin::Max | Builtin::Min => {
                 let mut ops: Vec<Operand<'a>> = args.iter().map(|a| self.value(a)).collect();
                 if ops.iter().any(|o| o.mode == Mode::Invalid) {
@@ -604,6 +617,110 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    /// `complex(x, y)` (types2's rules: untyped arguments take the other's type; two untyped
+    /// constants are untyped floats; the result is complex64/complex128/untyped complex).
+    fn builtin_complex(&mut self, e: &'a Expr, xe: &'a Expr, ye: &'a Expr) -> Operand<'a> {
+        let inv = Operand::invalid(e.id, e.span);
+        let mut x = self.value(xe);
+        let mut y = self.value(ye);
+        if x.mode == Mode::Invalid || y.mode == Mode::Invalid {
+            return inv;
+        }
+        match (self.tt.is_untyped(x.ty), self.tt.is_untyped(y.ty)) {
+            (false, false) => {}
+            (true, false) => self.convert_untyped(&mut x, y.ty),
+            (false, true) => self.convert_untyped(&mut y, x.ty),
+            (true, true) => {
+                if x.val().is_some() && y.val().is_some() {
+                    for o in [&mut x, &mut y] {
+                        let real = o.val().and_then(|v| v.as_real());
+                        if self.tt.basic(o.ty).is_some_and(|k| k.is_numeric()) {
+                            if let Some(r) = real {
+                                o.ty = TypeTable::UNTYPED_FLOAT;
+                                o.mode = Mode::Constant(ConstValue::Float(r));
+                            }
+                        }
+                    }
+                } else {
+                    self.convert_untyped(&mut x, TypeTable::FLOAT64);
+                    self.convert_untyped(&mut y, TypeTable::FLOAT64);
+                }
+            }
+        }
+        if x.mode == Mode::Invalid || y.mode == Mode::Invalid {
+            return inv;
+        }
+        if x.ty != y.ty {
+            let es = self.expr_string(e);
+            let (xs, ys) = (self.tt.type_string_err(x.ty), self.tt.type_string_err(y.ty));
+            self.error(x.span, format!("invalid operation: {es} (mismatched types {xs} and {ys})"));
+            return inv;
+        }
+        let res = match self.tt.basic(x.ty) {
+            Some(BasicKind::Float32) => TypeTable::COMPLEX64,
+            Some(BasicKind::Float64) => TypeTable::COMPLEX128,
+            Some(BasicKind::UntypedFloat) => TypeTable::UNTYPED_COMPLEX,
+            _ => {
+                let ts = self.tt.type_string_err(x.ty);
+                self.error(x.span, format!("invalid argument: arguments have type {ts}, expected floating-point"));
+                return inv;
+            }
+        };
+        let mode = match (x.val().and_then(|v| v.as_real()), y.val().and_then(|v| v.as_real())) {
+            (Some(re), Some(im)) => Mode::Constant(ConstValue::Complex(re, im)),
+            _ => Mode::Value,
+        };
+        if mode == Mode::Value {
+            // Constant arguments of a non-constant call keep their (float) types for codegen.
+            for o in [&mut x, &mut y] {
+                if self.tt.is_untyped(o.ty) {
+                    let d = self.tt.default_type(o.ty);
+                    self.convert_untyped(o, d);
+                }
+            }
+        }
+        Operand { mode, ty: res, id: e.id, span: e.span, expr: Some(e), comma_ok: false }
+    }
+
+    /// `real(x)` / `imag(x)`.
+    fn builtin_real_imag(&mut self, e: &'a Expr, b: Builtin, xe: &'a Expr) -> Operand<'a> {
+        let inv = Operand::invalid(e.id, e.span);
+        let mut x = self.value(xe);
+        if x.mode == Mode::Invalid {
+            return inv;
+        }
+        if self.tt.is_untyped(x.ty) {
+            if let Some(v) = x.val().cloned() {
+                if self.tt.basic(x.ty).is_some_and(|k| k.is_numeric()) {
+                    if let Some((re, im)) = v.as_complex() {
+                        x.ty = TypeTable::UNTYPED_COMPLEX;
+                        x.mode = Mode::Constant(ConstValue::Complex(re, im));
+                    }
+                }
+            } else {
+                self.convert_untyped(&mut x, TypeTable::COMPLEX128);
+                if x.mode == Mode::Invalid {
+                    return inv;
+                }
+            }
+        }
+        let res = match self.tt.basic(x.ty) {
+            Some(BasicKind::Complex64) => TypeTable::FLOAT32,
+            Some(BasicKind::Complex128) => TypeTable::FLOAT64,
+            Some(BasicKind::UntypedComplex) => TypeTable::UNTYPED_FLOAT,
+            _ => {
+                let ts = self.tt.type_string_err(x.ty);
+                self.error(x.span, format!("invalid argument: argument has type {ts}, expected complex type"));
+                return inv;
+            }
+        };
+        let mode = match x.val().and_then(|v| v.as_complex()) {
+            Some((re, im)) => Mode::Constant(ConstValue::Float(if b == Builtin::Real { re } else { im })),
+            None => Mode::Value,
+        };
+        Operand { mode, ty: res, id: e.id, span: e.span, expr: Some(e), comma_ok: false }
     }
 
     /// A size argument of make (integer, non-negative constant); returns its constant value.
@@ -669,6 +786,7 @@ impl<'a> Checker<'a> {
                             mk(if is_var { Mode::Variable } else { Mode::Value }, ty)
                         }
                         ObjKind::TypeName { ty } => mk(Mode::TypeExpr, ty),
+                        ObjKind::Builtin(b) => mk(Mode::Builtin(b), TypeTable::INVALID),
                         _ => inv,
                     };
                 }
@@ -842,8 +960,9 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Whether an expression contains a function call (then `len(arr)` is not constant).
-fn contains_call(e: &Expr) -> bool {
+/// Whether an expression contains a function call (then `len(arr)` is not constant, and `range`
+/// over the array evaluates it).
+pub(crate) fn contains_call(e: &Expr) -> bool {
     fn walk(e: &Expr, depth: u32) -> bool {
         if depth > 200 {
             return true;

@@ -103,7 +103,6 @@ pub(super) struct Checker<'a> {
     /// an integer type. Maps the operand to (span, printed expression).
     pub shift_lhs: HashMap<NodeId, (Span, String)>,
     /// Exact values of untyped float constants whose object holds a rounded `Float`.
-    pub exact_consts: HashMap<ObjId, ConstValue>,
     pub iota: Option<i128>,
     pub depth: u32,
     /// Function declarations whose bodies still need checking, in source order.
@@ -154,7 +153,6 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile, goal: Goal) -> Resu
         deps: HashMap::new(),
         untyped: HashMap::new(),
         shift_lhs: HashMap::new(),
-        exact_consts: HashMap::new(),
         iota: None,
         depth: 0,
         func_bodies: vec![],
@@ -331,11 +329,6 @@ impl<'a> Checker<'a> {
         for imp in &file.imports {
             let path = imp.path.as_str();
             let local = imp.name.as_ref().map(|n| n.name.clone()).unwrap_or_else(|| path.rsplit('/').next().unwrap_or(path).to_string());
-            if path == "unsafe" {
-                self.error(imp.path_span, "package unsafe not supported by gojit");
-                self.failed_imports.push(local);
-                continue;
-            }
             let Some(pkg) = universe::package_of(path) else {
                 self.failed_imports.push(local);
                 if universe::KNOWN_STD.contains(&path) {
@@ -407,7 +400,7 @@ impl<'a> Checker<'a> {
                 ast::Decl::Const(cd) => {
                     for spec in &cd.specs {
                         for (i, name) in spec.names.iter().enumerate() {
-                            let k = ObjKind::Const { ty: TypeTable::INVALID, val: ConstValue::Int(0) };
+                            let k = ObjKind::Const { ty: TypeTable::INVALID, val: ConstValue::int(0) };
                             self.declare_pkg(name, k, PkgDecl::Const { spec, index: i });
                         }
                     }
@@ -627,26 +620,12 @@ impl<'a> Checker<'a> {
 
     fn const_spec_pkg(&mut self, obj: ObjId, spec: &'a ast::ConstSpec, index: usize) {
         let (ty, val) = self.const_value(spec, index);
-        let val = self.public_const(obj, val);
         self.info.objects[obj].kind = ObjKind::Const { ty, val };
-    }
-
-    /// The value stored in a constant object for codegen: untyped floats in extended form are
-    /// rounded to `Float` (the exact value is kept in `exact_consts` for further folding).
-    fn public_const(&mut self, obj: ObjId, val: ConstValue) -> ConstValue {
-        if let ConstValue::BigFloat { .. } = val {
-            let f = val.as_f64().filter(|f| f.is_finite());
-            self.exact_consts.insert(obj, val.clone());
-            if let Some(f) = f {
-                return ConstValue::Float(f);
-            }
-        }
-        val
     }
 
     /// Evaluates constant `index` of a const spec: its (possibly untyped) type and value.
     fn const_value(&mut self, spec: &'a ast::ConstSpec, index: usize) -> (TypeId, ConstValue) {
-        let invalid = (TypeTable::INVALID, ConstValue::Int(0));
+        let invalid = (TypeTable::INVALID, ConstValue::int(0));
         let typ = spec.typ.as_ref().map(|t| self.typ(t));
         if let Some(t) = typ {
             if t != TypeTable::INVALID && !matches!(self.tt.under(t), Type::Basic(_)) {
@@ -702,8 +681,7 @@ impl<'a> Checker<'a> {
             for (i, name) in spec.names.iter().enumerate() {
                 let (ty, val) = self.const_value(spec, i);
                 let obj = self.new_object(&name.name, name.span, ObjKind::Const { ty, val: ConstValue::Bool(false) });
-                let val = self.public_const(obj, val);
-                self.info.objects[obj].kind = ObjKind::Const { ty, val };
+                        self.info.objects[obj].kind = ObjKind::Const { ty, val };
                 objs.push((name, obj));
             }
             // Constants are in scope after the spec (not within their own initialisers).
@@ -847,6 +825,11 @@ impl<'a> Checker<'a> {
     fn type_spec(&mut self, obj: ObjId, spec: &'a ast::TypeSpec) {
         if spec.alias {
             let t = self.typ(&spec.typ);
+            // `type T = T` (a local alias is in scope in its own declaration).
+            let self_ref = spec.typ.as_ident().is_some_and(|id| self.info.uses[id.id].expand() == Some(obj));
+            if self_ref {
+                self.error(spec.name.span, format!("invalid recursive type: {} refers to itself", spec.name.name));
+            }
             self.info.objects[obj].kind = ObjKind::TypeName { ty: t };
             return;
         }

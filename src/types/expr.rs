@@ -9,6 +9,7 @@
 
 use super::checker::{Checker, MAX_DEPTH};
 use super::constant::{self, ConstError, ConstValue};
+use num_traits::ToPrimitive;
 use super::info::*;
 use super::ty::{BasicKind, ChanDir, Type, TypeId, TypeTable};
 use crate::diag::Span;
@@ -112,23 +113,44 @@ impl<'a> Checker<'a> {
         match &e.kind {
             ExprKind::Ident(id) => self.ident(id, e),
             ExprKind::Lit(lit) => match lit {
-                ast::Lit::Int { text, value } => match value {
-                    Some(v) if *v <= i128::MAX as u128 => val(Mode::Constant(ConstValue::Int(*v as i128)), TypeTable::UNTYPED_INT),
-                    _ => {
-                        let _ = text;
-                        self.error(e.span, format!("integer constant overflow: {}", self.text(e.span)));
-                        inv
-                    }
-                },
-                ast::Lit::Float { value, text } => {
-                    if value.is_finite() {
-                        val(Mode::Constant(constant::float_lit(text, *value)), TypeTable::UNTYPED_FLOAT)
-                    } else {
+                ast::Lit::Int { text, value } => match constant::int_lit(text).or_else(|| value.map(num_bigint::BigInt::from)) {
+                    Some(v) if v.bits() <= 512 => val(Mode::Constant(ConstValue::Int(v)), TypeTable::UNTYPED_INT),
+                    Some(_) => {
                         self.error(e.span, "constant overflow");
                         inv
                     }
+                    None => {
+                        self.error(e.span, format!("malformed constant: {}", self.text(e.span)));
+                        inv
+                    }
+                },
+                ast::Lit::Float { text, value } => match constant::float_lit(text).or_else(|| value.is_finite().then(|| constant::Real::from_f64(*value))) {
+                    Some(r) => val(Mode::Constant(ConstValue::Float(r)), TypeTable::UNTYPED_FLOAT),
+                    None => {
+                        self.error(e.span, format!("malformed constant: {}", self.text(e.span)));
+                        inv
+                    }
+                },
+                ast::Lit::Imag { text } => {
+                    let digits: String = text.strip_suffix('i').unwrap_or(text).chars().filter(|&c| c != '_').collect();
+                    let hex = digits.starts_with("0x") || digits.starts_with("0X");
+                    let im = if digits.contains(['.', 'p', 'P']) || (!hex && digits.contains(['e', 'E'])) {
+                        constant::float_lit(&digits)
+                    } else if digits.len() > 1 && digits.starts_with('0') && digits.as_bytes()[1].is_ascii_digit() {
+                        // An integer imaginary literal is decimal even with a leading 0 (`0123i`).
+                        constant::int_lit(digits.trim_start_matches('0')).map(constant::Real::from_int)
+                    } else {
+                        constant::int_lit(&digits).map(constant::Real::from_int)
+                    };
+                    match im {
+                        Some(im) => val(Mode::Constant(ConstValue::Complex(constant::Real::zero(), im)), TypeTable::UNTYPED_COMPLEX),
+                        None => {
+                            self.error(e.span, format!("malformed constant: {}", self.text(e.span)));
+                            inv
+                        }
+                    }
                 }
-                ast::Lit::Rune { value, .. } => val(Mode::Constant(ConstValue::Int(*value as i128)), TypeTable::UNTYPED_RUNE),
+                ast::Lit::Rune { value, .. } => val(Mode::Constant(ConstValue::int(*value as i128)), TypeTable::UNTYPED_RUNE),
                 ast::Lit::Str(s) => val(Mode::Constant(ConstValue::String(s.clone())), TypeTable::UNTYPED_STRING),
             },
             ExprKind::CompositeLit { typ, elts, rbrace, .. } => {
@@ -290,7 +312,7 @@ impl<'a> Checker<'a> {
                 if *ty == TypeTable::INVALID {
                     return inv;
                 }
-                let v = self.exact_consts.get(&obj).unwrap_or(val).clone();
+                let v = val.clone();
                 mk(Mode::Constant(v), *ty)
             }
             ObjKind::TypeName { ty } => {
@@ -314,7 +336,7 @@ impl<'a> Checker<'a> {
             ObjKind::Nil => mk(Mode::Value, TypeTable::UNTYPED_NIL),
             ObjKind::Label => inv,
             ObjKind::Iota => match self.iota {
-                Some(i) => mk(Mode::Constant(ConstValue::Int(i)), TypeTable::UNTYPED_INT),
+                Some(i) => mk(Mode::Constant(ConstValue::int(i)), TypeTable::UNTYPED_INT),
                 None => {
                     self.error(id.span, "cannot use iota outside constant declaration");
                     inv
@@ -497,12 +519,13 @@ impl<'a> Checker<'a> {
                 let rank = |k: BasicKind| match k {
                     BasicKind::UntypedInt => 0,
                     BasicKind::UntypedRune => 1,
+                    BasicKind::UntypedComplex => 3,
                     _ => 2,
                 };
                 let t = if rank(tk) > rank(xk) { target } else { x.ty };
                 let v = match (x.val(), t) {
-                    (Some(ConstValue::Int(i)), t) if t == TypeTable::UNTYPED_FLOAT => constant::rat(*i, 1),
-                    (v, _) => v.cloned(),
+                    (Some(v), t) => self.tt.basic(t).and_then(|k| v.to_kind(k)),
+                    (None, _) => None,
                 };
                 return Ok((t, v));
             }
@@ -531,7 +554,8 @@ impl<'a> Checker<'a> {
                 let ok = match xk {
                     BasicKind::UntypedBool => tk.is_boolean(),
                     BasicKind::UntypedInt | BasicKind::UntypedRune => tk.is_numeric(),
-                    BasicKind::UntypedFloat => tk.is_float(),
+                    BasicKind::UntypedFloat => tk.is_float() || tk.is_complex(),
+                    BasicKind::UntypedComplex => tk.is_complex(),
                     BasicKind::UntypedString => tk.is_string(),
                     _ => false,
                 };
@@ -760,12 +784,7 @@ impl<'a> Checker<'a> {
             }
             if xk.is_numeric() && tk.is_numeric() {
                 let s = self.operand_string(x);
-                let msg = if xk.is_float() && tk.is_integer() && v.as_f64().is_some_and(|f| f.fract() != 0.0) {
-                    format!("cannot convert {s} to type {type_text} (truncated)")
-                } else {
-                    format!("cannot convert {s} to type {type_text}")
-                };
-                self.error(x.span, msg);
+                self.error(x.span, format!("cannot convert {s} to type {type_text}"));
                 return Operand::invalid(call.id, call.span);
             }
         }
@@ -815,7 +834,12 @@ impl<'a> Checker<'a> {
         let vk = self.tt.basic(v);
         let tk = self.tt.basic(t);
         if let (Some(a), Some(b)) = (vk, tk) {
-            if a.is_numeric() && b.is_numeric() {
+            // unsafe.Pointer <-> uintptr and any pointer type.
+            if (a == BasicKind::UnsafePointer && b == BasicKind::Uintptr) || (a == BasicKind::Uintptr && b == BasicKind::UnsafePointer) {
+                return true;
+            }
+            let real = |k: BasicKind| k.is_integer() || k.is_float();
+            if (real(a) && real(b)) || (a.is_complex() && b.is_complex()) {
                 return true;
             }
             if a.is_integer() && b.is_string() {
@@ -824,6 +848,10 @@ impl<'a> Checker<'a> {
             if a.is_string() && b.is_string() {
                 return true;
             }
+        }
+        let is_ptr = |tt: &TypeTable, ty: TypeId| matches!(tt.under(ty), Type::Pointer(_));
+        if (vk == Some(BasicKind::UnsafePointer) && is_ptr(&self.tt, t)) || (tk == Some(BasicKind::UnsafePointer) && is_ptr(&self.tt, v)) {
+            return true;
         }
         let is_bytes_or_runes = |tt: &TypeTable, ty: TypeId| match tt.under(ty) {
             Type::Slice(e) => matches!(tt.basic(*e), Some(BasicKind::Uint8) | Some(BasicKind::Int32)),
@@ -912,16 +940,9 @@ impl<'a> Checker<'a> {
         if let Some(v) = x.val().cloned() {
             let r = match (op, &v) {
                 (UnaryOp::Pos, _) => Some(v.clone()),
-                (UnaryOp::Neg, ConstValue::Int(i)) => i.checked_neg().map(ConstValue::Int),
-                (UnaryOp::Neg, ConstValue::Float(f)) => Some(ConstValue::Float(-f)),
-                (UnaryOp::Neg, ConstValue::BigFloat { exact: Some((n, d)), .. }) => {
-                    n.checked_neg().and_then(|n| constant::rat(n, *d))
-                }
-                (UnaryOp::Neg, ConstValue::BigFloat { mant, exp, .. }) => {
-                    Some(ConstValue::BigFloat { mant: -mant, exp: *exp, exact: None })
-                }
+                (UnaryOp::Neg, _) => v.neg(),
                 (UnaryOp::Not, ConstValue::Bool(b)) => Some(ConstValue::Bool(!b)),
-                (UnaryOp::Complement, ConstValue::Int(i)) => Some(ConstValue::Int(constant::complement(*i, k))),
+                (UnaryOp::Complement, ConstValue::Int(i)) => Some(ConstValue::Int(constant::complement(i, k))),
                 _ => None,
             };
             let Some(r) = r else {
@@ -929,7 +950,8 @@ impl<'a> Checker<'a> {
                 return inv;
             };
             x.mode = Mode::Constant(r);
-            if !self.check_const_overflow(&x, e) {
+            let name = if op == UnaryOp::Complement { "bitwise complement " } else { "" };
+            if !self.check_const_overflow(&x, e, e.span, name) {
                 return inv;
             }
             x.mode = x.mode.clone();
@@ -941,17 +963,17 @@ impl<'a> Checker<'a> {
     /// For typed constants: the value must be representable in the type (`constant 256 overflows
     /// uint8`... gc: `cannot use ... (overflows)` in assignments; operators report
     /// `constant X overflows T`).
-    fn check_const_overflow(&mut self, x: &Operand<'a>, e: &'a Expr) -> bool {
+    /// Untyped integers may not exceed 512 bits (`constant shift overflow` at the operator).
+    fn check_const_overflow(&mut self, x: &Operand<'a>, e: &'a Expr, op_span: Span, op_name: &str) -> bool {
         let Some(v) = x.val() else { return true };
         if self.tt.is_untyped(x.ty) {
-            if let ConstValue::Float(f) = v {
-                if !f.is_finite() {
-                    self.error(e.span, "constant overflow");
-                    return false;
-                }
+            if v.bit_len() > 512 {
+                self.error(op_span, format!("constant {op_name}overflow"));
+                return false;
             }
             return true;
         }
+        let _ = e;
         let Some(k) = self.tt.basic(x.ty) else { return true };
         if constant::represent(v, k).is_err() {
             let s = self.operand_string(x);
@@ -1003,7 +1025,7 @@ impl<'a> Checker<'a> {
         }
         let k = k.unwrap();
         if matches!(op, BinaryOp::Div | BinaryOp::Rem) {
-            let zero = y.val().is_some_and(|v| v.as_f64() == Some(0.0));
+            let zero = y.val().is_some_and(|v| v.is_zero());
             if zero && (x.val().is_some() || k.is_integer()) {
                 self.error(y.span, "invalid operation: division by zero");
                 return inv;
@@ -1013,8 +1035,15 @@ impl<'a> Checker<'a> {
             let integer = k.is_integer();
             match constant::binary(op, &a, &b, integer) {
                 Ok(v) => {
+                    let name = match op {
+                        BinaryOp::Add => "addition ",
+                        BinaryOp::Sub => "subtraction ",
+                        BinaryOp::Mul => "multiplication ",
+                        BinaryOp::Xor => "bitwise XOR ",
+                        _ => "",
+                    };
                     let mut r = Operand { mode: Mode::Constant(v), ty: x.ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
-                    if !self.check_const_overflow(&r, e) {
+                    if !self.check_const_overflow(&r, e, op_span, name) {
                         return inv;
                     }
                     r.mode = r.mode.clone();
@@ -1261,6 +1290,13 @@ impl<'a> Checker<'a> {
                 self.error(y.span, format!("invalid operation: negative shift count {s}"));
                 return inv;
             }
+            // gc's shiftBound for constant shifts: enough to express the smallest float64.
+            const SHIFT_BOUND: u64 = 1023 - 1 + 52;
+            if x.val().is_some() && v.as_bigint().and_then(|b| b.to_u64()).is_some_and(|b| b > SHIFT_BOUND) {
+                let s = self.operand_string(&y);
+                self.error(y.span, format!("invalid operation: invalid shift count {s}"));
+                return inv;
+            }
             if self.tt.is_untyped(y.ty) {
                 self.convert_untyped(&mut y, TypeTable::UINT);
                 if y.mode == Mode::Invalid {
@@ -1279,26 +1315,20 @@ impl<'a> Checker<'a> {
             return inv;
         }
         if let (Some(a), Some(b)) = (x.val().cloned(), y.val().cloned()) {
-            let (Some(a), Some(b)) = (a.as_int(), b.as_int()) else { return inv };
-            if b > 10_000 {
-                self.error(y.span, format!("invalid shift count {}", self.expr_str(&y)));
+            let (Some(a), Some(b)) = (a.as_bigint(), b.as_bigint()) else { return inv };
+            let Some(b) = b.to_u64().filter(|&b| b <= 1023 - 1 + 52) else {
+                let s = self.operand_string(&y);
+                self.error(y.span, format!("invalid operation: invalid shift count {s}"));
+                return inv;
+            };
+            let r = constant::shift(op, &a, b);
+            let ty = if self.tt.is_untyped(x.ty) { TypeTable::UNTYPED_INT } else { x.ty };
+            let ty = if x.ty == TypeTable::UNTYPED_RUNE { x.ty } else { ty };
+            let r = Operand { mode: Mode::Constant(ConstValue::Int(r)), ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+            if !self.check_const_overflow(&r, e, op_span, "shift ") {
                 return inv;
             }
-            match constant::shift(op, a, b as u128) {
-                Ok(r) => {
-                    let ty = if self.tt.is_untyped(x.ty) { TypeTable::UNTYPED_INT } else { x.ty };
-                    let ty = if x.ty == TypeTable::UNTYPED_RUNE { x.ty } else { ty };
-                    let r = Operand { mode: Mode::Constant(ConstValue::Int(r)), ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
-                    if !self.check_const_overflow(&r, e) {
-                        return inv;
-                    }
-                    return r;
-                }
-                Err(_) => {
-                    self.error(op_span, "constant shift overflow");
-                    return inv;
-                }
-            }
+            return r;
         }
         if x.val().is_some() && self.tt.is_untyped(x.ty) {
             // Non-constant shift of an untyped constant: the constant takes the type the whole
@@ -1342,7 +1372,8 @@ impl<'a> Checker<'a> {
                                 self.elem_value(&el.value, None);
                                 continue;
                             };
-                            let Some(fi) = fields.iter().position(|f| f.name == kid.name) else {
+                            // A blank field can never be named in a literal (go/types).
+                            let Some(fi) = fields.iter().position(|f| f.name == kid.name && kid.name != "_") else {
                                 let ts = self.tt.type_string_err(t);
                                 self.error(kid.span, format!("unknown field {} in struct literal of type {ts}", kid.name));
                                 self.elem_value(&el.value, None);
@@ -1461,7 +1492,7 @@ impl<'a> Checker<'a> {
                             index = i as u64;
                             ok = true;
                             if self.tt.is_untyped(kx.ty) {
-                                self.set_operand_type(&mut kx, TypeTable::INT, Some(ConstValue::Int(i)));
+                                self.set_operand_type(&mut kx, TypeTable::INT, Some(ConstValue::int(i)));
                             }
                         }
                     }
@@ -1503,7 +1534,7 @@ impl<'a> Checker<'a> {
                 let idx = self.index_value(ie, x.val().and_then(|v| v.as_str()).map(|s| s.len() as u64));
                 if let (Some(s), Some(i)) = (x.val().and_then(|v| v.as_str()), idx) {
                     if let Some(&b) = s.get(i as usize) {
-                        return mk(Mode::Constant(ConstValue::Int(b as i128)), TypeTable::BYTE).with_value_mode();
+                        return mk(Mode::Constant(ConstValue::int(b as i128)), TypeTable::BYTE).with_value_mode();
                     }
                 }
                 if self.tt.is_untyped(x.ty) {
@@ -1778,7 +1809,7 @@ impl<'a> Checker<'a> {
         match &e.kind {
             ExprKind::Ident(id) => s.push_str(&id.name),
             ExprKind::Lit(lit) => match lit {
-                ast::Lit::Int { text, .. } | ast::Lit::Float { text, .. } | ast::Lit::Rune { text, .. } => s.push_str(text),
+                ast::Lit::Int { text, .. } | ast::Lit::Float { text, .. } | ast::Lit::Imag { text } | ast::Lit::Rune { text, .. } => s.push_str(text),
                 ast::Lit::Str(_) => s.push_str(self.text(e.span)),
             },
             ExprKind::CompositeLit { typ, elts, .. } => {

@@ -115,6 +115,7 @@ pub enum Builtin {
     Cap,
     Clear,
     Close,
+    Complex,
     Copy,
     Delete,
     Len,
@@ -125,7 +126,18 @@ pub enum Builtin {
     Panic,
     Print,
     Println,
+    Real,
+    Imag,
     Recover,
+    // package unsafe (not in the universe scope)
+    Sizeof,
+    Alignof,
+    Offsetof,
+    Add,
+    Slice,
+    String,
+    StringData,
+    SliceData,
 }
 
 impl Builtin {
@@ -136,6 +148,7 @@ impl Builtin {
             Cap => "cap",
             Clear => "clear",
             Close => "close",
+            Complex => "complex",
             Copy => "copy",
             Delete => "delete",
             Len => "len",
@@ -146,14 +159,36 @@ impl Builtin {
             Panic => "panic",
             Print => "print",
             Println => "println",
+            Real => "real",
+            Imag => "imag",
             Recover => "recover",
+            Sizeof => "unsafe.Sizeof",
+            Alignof => "unsafe.Alignof",
+            Offsetof => "unsafe.Offsetof",
+            Add => "unsafe.Add",
+            Slice => "unsafe.Slice",
+            String => "unsafe.String",
+            StringData => "unsafe.StringData",
+            SliceData => "unsafe.SliceData",
         }
     }
-    pub const ALL: [Builtin; 15] = [
+    /// The members of package unsafe that are functions.
+    pub const UNSAFE: [Builtin; 8] = [
+        Builtin::Sizeof,
+        Builtin::Alignof,
+        Builtin::Offsetof,
+        Builtin::Add,
+        Builtin::Slice,
+        Builtin::String,
+        Builtin::StringData,
+        Builtin::SliceData,
+    ];
+    pub const ALL: [Builtin; 18] = [
         Builtin::Append,
         Builtin::Cap,
         Builtin::Clear,
         Builtin::Close,
+        Builtin::Complex,
         Builtin::Copy,
         Builtin::Delete,
         Builtin::Len,
@@ -164,6 +199,8 @@ impl Builtin {
         Builtin::Panic,
         Builtin::Print,
         Builtin::Println,
+        Builtin::Real,
+        Builtin::Imag,
         Builtin::Recover,
     ];
 }
@@ -178,6 +215,7 @@ pub enum Package {
     Strconv,
     Runtime,
     Io,
+    Unsafe,
 }
 
 impl Package {
@@ -190,6 +228,7 @@ impl Package {
             Package::Strconv => "strconv",
             Package::Runtime => "runtime",
             Package::Io => "io",
+            Package::Unsafe => "unsafe",
         }
     }
 }

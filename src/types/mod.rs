@@ -19,6 +19,7 @@ mod expr;
 mod initorder;
 mod stmt;
 mod typexpr;
+mod unsafe_pkg;
 mod universe;
 #[cfg(test)]
 mod tests;
@@ -29,6 +30,7 @@ pub use info::{
     SelectionKind, TypeAndValue, VarInfo, VarKind,
 };
 pub use checker::Goal;
+pub(crate) use call::contains_call;
 pub use ty::{BasicKind, Lookup, Type, TypeId, TypeTable};
 
 use crate::diag::{Diagnostic, SourceFile};

@@ -1133,7 +1133,9 @@ impl<'a> Checker<'a> {
                         // The comparison recorded a bool type for `ce`: restore its own type.
                         self.info.types[ce.id] = TypeAndValue { mode: yv.mode.clone(), ty: yv.ty };
                         self.untyped.remove(&ce.id);
-                        if let Some(v) = yv.val() {
+                        // types2 (goVal) checks duplicates of integer, float and string constants only.
+                        let dup_checked = |v: &super::ConstValue| matches!(v, super::ConstValue::Int(_) | super::ConstValue::Float(_) | super::ConstValue::String(_));
+                        if let Some(v) = yv.val().filter(|v| dup_checked(v)) {
                             if let Some((_, _, prev)) = seen_consts.iter().find(|(pv, pt, _)| pv == v && *pt == yv.ty) {
                                 let other = self.pos_string(*prev);
                                 let s = self.operand_string(&yv);
@@ -1156,7 +1158,8 @@ impl<'a> Checker<'a> {
                             let v = yv.val().cloned();
                             self.set_operand_type(&mut yv, TypeTable::BOOL, v);
                         }
-                        if let Some(v) = yv.val() {
+                        // A tagless switch has bool cases: types2 checks no duplicates among them.
+                        if let Some(v) = yv.val().filter(|_| false) {
                             if let Some((_, _, prev)) = seen_consts.iter().find(|(pv, _, _)| pv == v) {
                                 let other = self.pos_string(*prev);
                                 let s = self.expr_string(ce);

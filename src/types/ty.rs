@@ -57,12 +57,15 @@ pub enum BasicKind {
     Uintptr,
     Float32,
     Float64,
+    Complex64,
+    Complex128,
     String,
     UnsafePointer,
     UntypedBool,
     UntypedInt,
     UntypedRune,
     UntypedFloat,
+    UntypedComplex,
     UntypedString,
     UntypedNil,
 }
@@ -87,19 +90,22 @@ impl BasicKind {
             Uintptr => "uintptr",
             Float32 => "float32",
             Float64 => "float64",
+            Complex64 => "complex64",
+            Complex128 => "complex128",
             String => "string",
             UnsafePointer => "unsafe.Pointer",
             UntypedBool => "untyped bool",
             UntypedInt => "untyped int",
             UntypedRune => "untyped rune",
             UntypedFloat => "untyped float",
+            UntypedComplex => "untyped complex",
             UntypedString => "untyped string",
             UntypedNil => "untyped nil",
         }
     }
     pub fn is_untyped(self) -> bool {
         use BasicKind::*;
-        matches!(self, UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedString | UntypedNil)
+        matches!(self, UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedComplex | UntypedString | UntypedNil)
     }
     pub fn is_integer(self) -> bool {
         use BasicKind::*;
@@ -115,8 +121,11 @@ impl BasicKind {
     pub fn is_float(self) -> bool {
         matches!(self, BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat)
     }
+    pub fn is_complex(self) -> bool {
+        matches!(self, BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex)
+    }
     pub fn is_numeric(self) -> bool {
-        self.is_integer() || self.is_float()
+        self.is_integer() || self.is_float() || self.is_complex()
     }
     pub fn is_string(self) -> bool {
         matches!(self, BasicKind::String | BasicKind::UntypedString)
@@ -126,7 +135,7 @@ impl BasicKind {
     }
     /// Ordered types support `< <= > >=`.
     pub fn is_ordered(self) -> bool {
-        self.is_numeric() || self.is_string()
+        self.is_integer() || self.is_float() || self.is_string()
     }
     /// (size, align) in bytes; untyped kinds report their default type's layout.
     pub fn layout(self) -> (u64, u64) {
@@ -135,6 +144,8 @@ impl BasicKind {
             Bool | Int8 | Uint8 | UntypedBool => (1, 1),
             Int16 | Uint16 => (2, 2),
             Int32 | Uint32 | Float32 | UntypedRune => (4, 4),
+            Complex64 => (8, 4),
+            Complex128 | UntypedComplex => (16, 8),
             Int | Int64 | Uint | Uint64 | Uintptr | Float64 | UnsafePointer | UntypedInt | UntypedFloat
             | UntypedNil => (8, 8),
             String | UntypedString => (16, 8),
@@ -325,6 +336,10 @@ impl TypeTable {
     pub const EMPTY_INTERFACE: TypeId = TypeId(23);
     /// The predeclared named interface `error` (`interface { Error() string }`).
     pub const ERROR: TypeId = TypeId(24);
+    /// The complex kinds (interned after `error`, so the older fixed ids stay put).
+    pub const COMPLEX64: TypeId = TypeId(25);
+    pub const COMPLEX128: TypeId = TypeId(26);
+    pub const UNTYPED_COMPLEX: TypeId = TypeId(27);
     /// `byte` is an alias of `uint8`, `rune` of `int32`.
     pub const BYTE: TypeId = Self::UINT8;
     pub const RUNE: TypeId = Self::INT32;
@@ -340,6 +355,10 @@ impl TypeTable {
         debug_assert_eq!(empty, Self::EMPTY_INTERFACE);
         let err = t.new_named("error", "", None);
         debug_assert_eq!(err, Self::ERROR);
+        for (k, id) in [(BasicKind::Complex64, Self::COMPLEX64), (BasicKind::Complex128, Self::COMPLEX128), (BasicKind::UntypedComplex, Self::UNTYPED_COMPLEX)] {
+            let got = t.intern(Type::Basic(k));
+            debug_assert_eq!(got, id);
+        }
         let sig = t.func(vec![], vec![Self::STRING], false);
         let under = t.intern(Type::Interface { methods: vec![IMethod { name: "Error".into(), sig }] });
         t.set_underlying(err, under);
@@ -507,6 +526,7 @@ impl TypeTable {
             Type::Basic(BasicKind::UntypedInt) => Self::INT,
             Type::Basic(BasicKind::UntypedRune) => Self::INT32,
             Type::Basic(BasicKind::UntypedFloat) => Self::FLOAT64,
+            Type::Basic(BasicKind::UntypedComplex) => Self::COMPLEX128,
             Type::Basic(BasicKind::UntypedString) => Self::STRING,
             _ => t,
         }
@@ -659,6 +679,10 @@ impl TypeTable {
             Type::Named(_) => match self.under(t) {
                 // Named pointer types: fields of the pointee are accessible, methods are not.
                 Type::Pointer(e) => {
+                    // `type PP **S`: (*x).f would need a second implicit dereference.
+                    if matches!(self.under(*e), Type::Pointer(_)) {
+                        return Lookup::NotFound;
+                    }
                     return match self.lookup_field_or_method(*e, name) {
                         f @ Lookup::Field { .. } => f,
                         _ => Lookup::NotFound,

@@ -142,7 +142,7 @@ impl<'a> Checker<'a> {
             return None;
         }
         if self.tt.is_untyped(x.ty) {
-            self.set_operand_type(&mut x, TypeTable::INT, Some(super::ConstValue::Int(n)));
+            self.set_operand_type(&mut x, TypeTable::INT, Some(super::ConstValue::int(n)));
         }
         Some(n as u64)
     }

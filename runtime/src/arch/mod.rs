@@ -2,24 +2,17 @@
 //! directly. Only x86-64 (System V, Linux) is implemented; all assembly of the runtime lives here.
 //!
 //! Invariants:
-//! - Frames are x86-64 frame-pointer frames: `[fp]` holds the caller's fp, `[fp + 8]` the return
-//!   address into the caller. Cranelift (`preserve_frame_pointers`) and the runtime crate
-//!   (`-C force-frame-pointers=yes`) both keep this chain.
+//! - JIT frames are x86-64 frame-pointer frames: `[fp]` holds the caller's fp, `[fp + 8]` the
+//!   return address into the caller (Cranelift `preserve_frame_pointers`). Rust frames need not
+//!   be: the runtime never reads its own `rbp` and never follows the chain through Rust code; it
+//!   learns its JIT caller's frame at the boundary ([`boundary`]).
 //! - [`resume`] abandons every frame below the target: callers must have dropped (or never owned)
 //!   anything with `Drop` in those frames before calling it.
 
 #[cfg(not(all(target_arch = "x86_64", target_os = "linux")))]
 compile_error!("gojit-runtime's panic machinery supports only x86-64 Linux");
 
-/// The current function's frame pointer. Must be used inside a function that is not inlined into
-/// its caller (`#[inline(never)]`) for the result to mean "my own frame".
-#[inline(always)]
-pub fn current_fp() -> usize {
-    let fp: usize;
-    // SAFETY: reads a register, no memory access.
-    unsafe { core::arch::asm!("mov {}, rbp", out(reg) fp, options(nomem, nostack, preserves_flags)) };
-    fp
-}
+pub mod boundary;
 
 /// The current stack pointer.
 #[inline(always)]
@@ -155,7 +148,8 @@ pub unsafe fn signal_call(uc: *mut libc::c_void, ret: usize, target: usize) {
 /// arguments (rdi, rsi, rdx, rcx, r8, r9), on the first integer result (rax) and on callee-saved
 /// registers (rbx, rbp, r12-r15), but `tail` returns the second integer result in **rcx** where
 /// `system_v` uses rdx. Rust functions with at most one result can be called from JIT code as
-/// `tail` directly; two-result ones need this shim (it keeps an rbp frame so frame walks pass it).
+/// `tail` directly; two-result ones need this shim (it keeps an rbp frame, and describes it with
+/// call-frame information so the unwinder can pass it when `$target` raises a Go panic).
 ///
 /// Use: `gojit_runtime::tail_ret2_shim!(gort_x_error_tail => x_error);` then
 /// `unsafe extern "C" { fn gort_x_error_tail(); }` is declared for you; take its address with
@@ -167,12 +161,18 @@ macro_rules! tail_ret2_shim {
             concat!(".globl ", stringify!($shim)),
             concat!(".type ", stringify!($shim), ",@function"),
             concat!(stringify!($shim), ":"),
+            ".cfi_startproc",
             "push rbp",
+            ".cfi_def_cfa_offset 16",
+            ".cfi_offset rbp, -16",
             "mov rbp, rsp",
+            ".cfi_def_cfa_register rbp",
             "call {t}",
             "mov rcx, rdx",
             "pop rbp",
+            ".cfi_def_cfa rsp, 8",
             "ret",
+            ".cfi_endproc",
             concat!(".size ", stringify!($shim), ", .-", stringify!($shim)),
             t = sym $target,
         );

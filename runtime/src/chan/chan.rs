@@ -273,30 +273,39 @@ pub extern "C" fn gort_makechan(elem_size: usize, size: i64) -> *mut Chan {
     }))
 }
 
-/// `c <- *ep`. `tail` (may panic: `send on closed channel`).
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_chansend1(c: *mut Chan, ep: *const u8) {
+crate::jit_entry! {
+    /// `c <- *ep`. `tail` (may panic: `send on closed channel`).
+    pub fn gort_chansend1(c: usize, ep: *const u8) => chansend1_entry;
+}
+
+extern "C" fn chansend1_entry(c: usize, ep: *const u8, fp: usize, pc: usize) {
+    proc::set_wait_frame(fp, pc);
     // SAFETY: compiler contract: c is a channel value, ep the address of an element.
-    if unsafe { chansend(c, ep) } == Outcome::SendOnClosed {
+    if unsafe { chansend(c as *mut Chan, ep) } == Outcome::SendOnClosed {
         panic::throw_runtime_error("send on closed channel");
     }
 }
 
-/// `*ep = <-c` (ep 0: discard). `tail`.
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_chanrecv1(c: *mut Chan, ep: *mut u8) {
-    // SAFETY: compiler contract: c is a channel value, ep null or an element slot.
-    unsafe { chanrecv(c, ep) };
+crate::jit_entry! {
+    /// `*ep = <-c` (ep 0: discard). `tail`.
+    pub fn gort_chanrecv1(c: usize, ep: *mut u8) => chanrecv1_entry;
 }
 
-/// `*ep, ok = <-c`: returns `ok` (false: closed and drained, `*ep` zeroed). `tail`.
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_chanrecv2(c: *mut Chan, ep: *mut u8) -> u64 {
+extern "C" fn chanrecv1_entry(c: usize, ep: *mut u8, fp: usize, pc: usize) {
+    proc::set_wait_frame(fp, pc);
+    // SAFETY: compiler contract: c is a channel value, ep null or an element slot.
+    unsafe { chanrecv(c as *mut Chan, ep) };
+}
+
+crate::jit_entry! {
+    /// `*ep, ok = <-c`: returns `ok` (false: closed and drained, `*ep` zeroed). `tail`.
+    pub fn gort_chanrecv2(c: usize, ep: *mut u8) -> u64 => chanrecv2_entry;
+}
+
+extern "C" fn chanrecv2_entry(c: usize, ep: *mut u8, fp: usize, pc: usize) -> u64 {
+    proc::set_wait_frame(fp, pc);
     // SAFETY: as in gort_chanrecv1.
-    (unsafe { chanrecv(c, ep) } == Outcome::Done) as u64
+    (unsafe { chanrecv(c as *mut Chan, ep) } == Outcome::Done) as u64
 }
 
 /// `close(c)`: wakes every receiver (with zero values, `ok == false`) and every sender (who then
@@ -342,17 +351,4 @@ pub extern "C" fn gort_chanlen(c: *const Chan) -> i64 {
 pub extern "C" fn gort_chancap(c: *const Chan) -> i64 {
     // SAFETY: c is null or a live channel.
     if c.is_null() { 0 } else { unsafe { (*c).cap as i64 } }
-}
-
-/// The channel entry points for JIT code.
-pub fn symbols() -> Vec<(&'static str, *const u8)> {
-    vec![
-        ("gort_makechan", gort_makechan as *const u8),
-        ("gort_chansend1", gort_chansend1 as *const u8),
-        ("gort_chanrecv1", gort_chanrecv1 as *const u8),
-        ("gort_chanrecv2", gort_chanrecv2 as *const u8),
-        ("gort_closechan", gort_closechan as *const u8),
-        ("gort_chanlen", gort_chanlen as *const u8),
-        ("gort_chancap", gort_chancap as *const u8),
-    ]
 }

@@ -107,22 +107,20 @@ unsafe fn selectgo(cases: *const Scase, nsends: usize, nrecvs: usize, block: boo
     Chosen::Case { index: fired, recv_ok: success }
 }
 
-/// `select` with `nsends` send cases then `nrecvs` receive cases at `cases`; `block` is false when
-/// it has a `default`. Returns -1 for `default`, else `index * 2 + recv_ok`. `tail` (may panic:
-/// `send on closed channel`).
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_selectgo(cases: *const Scase, nsends: i64, nrecvs: i64, block: u64) -> i64 {
+crate::jit_entry! {
+    /// `select` with `nsends` send cases then `nrecvs` receive cases at `cases`; `block` is false
+    /// when it has a `default`. Returns -1 for `default`, else `index * 2 + recv_ok`. `tail` (may
+    /// panic: `send on closed channel`).
+    pub fn gort_selectgo(cases: usize, nsends: i64, nrecvs: i64, block: u64) -> i64 => selectgo_entry;
+}
+
+extern "C" fn selectgo_entry(cases: usize, nsends: i64, nrecvs: i64, block: u64, fp: usize, pc: usize) -> i64 {
+    crate::sched::proc::set_wait_frame(fp, pc);
     // SAFETY: compiler contract (see selectgo).
-    let chosen = unsafe { selectgo(cases, nsends as usize, nrecvs as usize, block != 0) };
+    let chosen = unsafe { selectgo(cases as *const Scase, nsends as usize, nrecvs as usize, block != 0) };
     match chosen {
         Chosen::Default => -1,
         Chosen::Case { index, recv_ok } => (index as i64) * 2 + recv_ok as i64,
         Chosen::SendOnClosed => panic::throw_runtime_error("send on closed channel"),
     }
-}
-
-/// The select entry point for JIT code.
-pub fn symbols() -> Vec<(&'static str, *const u8)> {
-    vec![("gort_selectgo", gort_selectgo as *const u8)]
 }

@@ -20,6 +20,8 @@ use crate::errors;
 use crate::gostring::new_string;
 use crate::output;
 pub use printer::Printer;
+/// Go's `strconv.AppendFloat` (the compiler formats constants in messages with it).
+pub use float::append_float as format_float;
 
 /// Views the `[]any` argument list.
 ///

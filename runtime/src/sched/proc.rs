@@ -88,6 +88,9 @@ pub struct G {
     pub(crate) panic: panic::G,
     /// `runtime.Goexit` finished running this goroutine's deferred calls.
     goexited: bool,
+    /// The JIT frame `(fp, pc)` that made the blocking call the goroutine waits in (tracebacks
+    /// of parked goroutines start there).
+    wait_frame: (usize, usize),
 }
 
 /// A processor: the run queue of goroutines ready to run (gc's `p`).
@@ -173,6 +176,7 @@ fn new_g(goid: u64, stack: Option<Stack>, bounds: (usize, usize, usize), closure
         creator_goid: 0,
         panic: panic::G::new(),
         goexited: false,
+        wait_frame: (0, 0),
     }))
 }
 
@@ -319,6 +323,15 @@ unsafe fn switch_to_g0() {
     }
 }
 
+/// Records the JIT frame `(fp, pc)` of the blocking operation the running goroutine is in.
+pub fn set_wait_frame(fp: usize, pc: usize) {
+    let g = current();
+    if !g.is_null() {
+        // SAFETY: g is the live running goroutine.
+        unsafe { (*g).wait_frame = (fp, pc) };
+    }
+}
+
 /// Blocks the running goroutine with `reason` until [`ready`] is called for it (gc's `gopark`).
 ///
 /// # Safety
@@ -408,14 +421,14 @@ pub(crate) fn mark_goexited() {
 // Entry points
 // ---------------------------------------------------------------------------------------------
 
-/// `go f(args)`: `closure` is a `func()` value performing the call (the compiler evaluated `f`
-/// and the arguments at the statement, as for `defer`). Creates the goroutine and puts it in
-/// `runnext` (gc's `newproc`). `system_v`; it panics only by a fatal error.
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_go(closure: usize) {
-    // SAFETY: our caller is a JIT frame.
-    let (_, ret_pc) = unsafe { arch::caller_of(arch::current_fp()) };
+crate::jit_entry! {
+    /// `go f(args)`: `closure` is a `func()` value performing the call (the compiler evaluated
+    /// `f` and the arguments at the statement, as for `defer`). Creates the goroutine and puts it
+    /// in `runnext` (gc's `newproc`). `system_v`; it panics only by a fatal error.
+    pub fn gort_go(closure: usize) => go_entry;
+}
+
+extern "C" fn go_entry(closure: usize, _fp: usize, ret_pc: usize) {
     if closure == 0 {
         // gc: `go nilfunc()` is `fatal error: go of nil func value`.
         panic::fatal("go of nil func value");
@@ -471,10 +484,13 @@ pub extern "C" fn gort_gomaxprocs(_n: i64) -> i64 {
     1
 }
 
-/// `select {}` (and a channel operation on nil in a select-free form): blocks forever.
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_block() {
+crate::jit_entry! {
+    /// `select {}`: blocks forever.
+    pub fn gort_block() => block_entry;
+}
+
+extern "C" fn block_entry(fp: usize, pc: usize) {
+    set_wait_frame(fp, pc);
     // SAFETY: on a goroutine; nobody will wake it.
     unsafe { park(WaitReason::SelectNoCases) };
     panic::fatal("blocked goroutine woken");
@@ -499,26 +515,14 @@ pub fn append_created_by(out: &mut String, g: *const G) {
     }
 }
 
-/// The innermost JIT frame `(fp, pc)` of a goroutine switched out at `sp`.
+/// The JIT frame `(fp, pc)` a parked goroutine blocks in.
 ///
 /// # Safety
 /// `g` is a live goroutine that is not running.
 unsafe fn parked_frame(g: *const G) -> Option<(usize, usize)> {
-    // SAFETY: the switch pushed rbp at sp + 40 (see arch::gort_swap_stack).
-    let (sp, (lo, _, hi)) = unsafe { ((*g).sp, (*g).bounds) };
-    let mut fp = unsafe { *((sp + 40) as *const usize) };
-    for _ in 0..64 {
-        if fp < lo || fp + 16 > hi || fp % 8 != 0 {
-            return None;
-        }
-        // SAFETY: fp lies inside the goroutine's stack.
-        let (cfp, pc) = unsafe { arch::caller_of(fp) };
-        if funcdata::lookup(pc).is_some() {
-            return Some((cfp, pc));
-        }
-        fp = cfp;
-    }
-    None
+    // SAFETY: forwarded.
+    let (fp, pc) = unsafe { (*g).wait_frame };
+    (pc != 0 && funcdata::lookup(pc).is_some()).then_some((fp, pc))
 }
 
 /// gc's `checkdead`: no goroutine can run. Prints the report; the program's status is 2.
@@ -554,16 +558,4 @@ fn write_report(s: &str) {
     crate::output::flush_stdout();
     use std::io::Write as _;
     let _ = std::io::stderr().write_all(s.as_bytes());
-}
-
-/// The scheduler's entry points for JIT code.
-pub fn symbols() -> Vec<(&'static str, *const u8)> {
-    vec![
-        ("gort_go", gort_go as *const u8),
-        ("gort_gosched", gort_gosched as *const u8),
-        ("gort_numgoroutine", gort_numgoroutine as *const u8),
-        ("gort_block", gort_block as *const u8),
-        ("gort_numcpu", gort_numcpu as *const u8),
-        ("gort_gomaxprocs", gort_gomaxprocs as *const u8),
-    ]
 }
