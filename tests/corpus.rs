@@ -56,6 +56,13 @@ fn defer_panic() {
     check_dir("tests/defer");
 }
 
+/// Goroutines, channels and select (expectations from Go 1.27.3; crash and deadlock reports are
+/// checked on their stable lines).
+#[test]
+fn goroutines() {
+    check_dir("tests/goroutines");
+}
+
 /// The showcase programs in `examples/` carry Go-generated expectations too.
 #[test]
 fn examples() {

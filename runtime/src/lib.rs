@@ -11,11 +11,13 @@
 //! `hash` (typed hashing/equality), `map`, `iface` (itabs, assertions), `fmt`, `print` (builtins),
 //! `errors` (errors package, runtime-defined error types and descriptors), `strpkg` (strings and
 //! strconv subset), `fastrand` (gc's cheap random numbers), `output` (buffered stdout, exit), `gocall` (calling Go methods from the
-//! runtime), `rterror` (raising panics and fatal errors), `typedesc` (building descriptors), `unicode` (Go's letter/digit/printable classes).
+//! runtime), `rterror` (raising panics and fatal errors), `typedesc` (building descriptors), `unicode` (Go's letter/digit/printable classes),
+//! `sched` (goroutines, the scheduler, goroutine stacks), `chan` (channels and select).
 pub mod abi;
 pub mod alloc;
 pub mod complex;
 pub mod arch;
+pub mod chan;
 pub mod entrysig;
 pub mod errors;
 pub mod fastrand;
@@ -30,6 +32,7 @@ pub mod output;
 pub mod panic;
 pub mod print;
 pub mod rterror;
+pub mod sched;
 pub mod slice;
 pub mod strpkg;
 pub mod trampoline;

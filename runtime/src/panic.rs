@@ -3,7 +3,7 @@
 //! the crash report of an unrecovered panic (DESIGN §4.3-4.8).
 //!
 //! # Model
-//! One goroutine per thread that runs Go code ([`G`], thread-local). `g.panic` is the stack of
+//! Every goroutine has its own [`G`] (in its `sched::proc::G`; `g()` is the running one). `g.panic` is the stack of
 //! active [`Panic`] records (newest first). A panic walks JIT frames upward from the frame that
 //! raised it (`pc = [fp+8], fp = [fp]`), finding each frame's [`FuncInfo`] by pc:
 //! - open-coded frames: while deferBits (a byte at `fp + deferbits_off`) is non-zero, take the
@@ -14,7 +14,8 @@
 //!   which is marked aborted; the walk continues with the remaining defers of the frame that owned
 //!   that deferred call (the older panic's cursor), then further up;
 //! - the method trampoline (fmt calling `String()`/`Error()`): the panic is caught there;
-//! - the entry trampoline: the panic is unrecovered: crash report, exit status 2.
+//! - the entry trampoline: the panic is unrecovered: crash report, exit status 2 (for a
+//!   `runtime.Goexit` walk: every deferred call ran, the goroutine ends normally).
 //! After each deferred call, if the panic was recovered, the panic and every older panic raised at
 //! or below the recovering frame are removed, and control resumes at the handler of the frame's
 //! current call site with `rsp = fp - frame_offset`, `rbp = fp` (its deferreturn block).
@@ -83,8 +84,8 @@ enum Fatal {
     Signal { sig: i32, code: i32, addr: usize, pc: usize },
 }
 
-/// Per-thread goroutine state.
-struct G {
+/// One goroutine's panic and defer state (lives in its `sched::proc::G`).
+pub(crate) struct G {
     panic: *mut Panic,
     defers: Vec<DeferRecord>,
     /// Frame pointer of the entry trampoline while main runs.
@@ -103,26 +104,40 @@ struct G {
     panicked_once: bool,
 }
 
-thread_local! {
-    static GOROUTINE: UnsafeCell<G> = const { UnsafeCell::new(G {
-        panic: std::ptr::null_mut(),
-        defers: Vec::new(),
-        entry_fp: 0,
-        stack_lo: 0,
-        guard_hi: 0,
-        stack_hi: 0,
-        fatal: Fatal::None,
-        method_panic: None,
-        describing: false,
-        panicked_once: false,
-    }) };
+impl G {
+    pub(crate) const fn new() -> G {
+        G {
+            panic: std::ptr::null_mut(),
+            defers: Vec::new(),
+            entry_fp: 0,
+            stack_lo: 0,
+            guard_hi: 0,
+            stack_hi: 0,
+            fatal: Fatal::None,
+            method_panic: None,
+            describing: false,
+            panicked_once: false,
+        }
+    }
 }
 
-/// The current thread's goroutine. Callers never keep the reference across a call into JIT code.
+thread_local! {
+    /// The state used when no goroutine runs on this thread (runtime code called outside a
+    /// program run, e.g. by unit tests, and fault signals of such threads).
+    static NO_GOROUTINE: UnsafeCell<G> = const { UnsafeCell::new(G::new()) };
+}
+
+/// The running goroutine's panic state. Callers never keep the reference across a call into JIT
+/// code or a context switch.
 fn g() -> &'static mut G {
-    // SAFETY: the G is thread-local, lives as long as the thread, and the runtime is not reentrant
-    // across threads; callers hold the reference only briefly (no overlapping &mut in practice).
-    GOROUTINE.with(|g| unsafe { &mut *g.get() })
+    let cur = crate::sched::proc::current_panic_state();
+    if !cur.is_null() {
+        // SAFETY: the running goroutine's record lives until it ends, which is after every use
+        // of this reference (callers hold it only briefly, never across a switch).
+        return unsafe { &mut *cur };
+    }
+    // SAFETY: thread-local, lives as long as the thread; held briefly as above.
+    NO_GOROUTINE.with(|g| unsafe { &mut *g.get() })
 }
 
 static TRACE: AtomicBool = AtomicBool::new(false);
@@ -341,6 +356,44 @@ unsafe fn gopanic(arg: Eface, fp: usize, pc: usize, nil_deref: bool) -> ! {
     unsafe { walk(p, fp, pc) }
 }
 
+crate::jit_entry! {
+    /// `runtime.Goexit()`: runs every deferred call of the goroutine (a walk like a panic's,
+    /// during which `recover()` returns nil), then ends the goroutine. `tail`; never returns.
+    pub fn gort_goexit() -> ! => goexit_entry;
+}
+
+extern "C" fn goexit_entry(fp: usize, pc: usize) -> ! {
+    let g = g();
+    let mut record = Panic {
+        arg: Eface { typ: std::ptr::null(), data: std::ptr::null_mut() },
+        link: g.panic,
+        recovered: false,
+        aborted: false,
+        goexit: true,
+        start_fp: fp,
+        start_pc: pc,
+        cursor_fp: fp,
+        cursor_pc: pc,
+        tramp_fp: 0,
+        nil_deref: false,
+    };
+    let p: *mut Panic = &mut record;
+    g.panic = p;
+    if tracing() {
+        trace(format_args!("runtime.Goexit at {} (fp={fp:#x})", unwind::describe_pc(pc)));
+    }
+    // SAFETY: (fp, pc) is the live JIT caller; p is g.panic.
+    unsafe { walk(p, fp, pc) }
+}
+
+/// A Goexit walk reached the entry trampoline: every deferred call ran; the goroutine ends
+/// normally (the panics it aborted end with it).
+fn goexit_done(_p: *mut Panic) -> ! {
+    g().panic = std::ptr::null_mut();
+    crate::sched::proc::mark_goexited();
+    resume_entry(0)
+}
+
 #[inline(never)]
 fn trace_raised(p: *mut Panic, fp: usize, pc: usize) {
     // SAFETY: p is the live newest panic.
@@ -366,6 +419,8 @@ unsafe fn walk(p: *mut Panic, mut fp: usize, mut pc: usize) -> ! {
         };
         last = Some((t, f));
         match f.kind {
+            // SAFETY: p is live.
+            FuncKind::EntryTrampoline if unsafe { (*p).goexit } => goexit_done(p),
             FuncKind::EntryTrampoline => crash(p),
             // SAFETY: (fp, pc) is a live method-trampoline frame.
             FuncKind::MethodTrampoline => unsafe { caught_by_method_call(p, t, f, fp, pc) },
@@ -783,8 +838,15 @@ pub extern "C" fn gort_exit(code: i64) -> ! {
     exit_goroutine(code as i32)
 }
 
-/// Resumes the entry trampoline's handler with `status` (ends `main`).
+/// Ends the program with `status`: records it with the scheduler and resumes the running
+/// goroutine's entry trampoline handler (its goroutine then ends and the scheduler stops).
 fn exit_goroutine(status: i32) -> ! {
+    crate::sched::proc::request_exit(status);
+    resume_entry(status)
+}
+
+/// Resumes the running goroutine's entry trampoline handler with `status` (ends the goroutine).
+fn resume_entry(status: i32) -> ! {
     let fp = g().entry_fp;
     let Some((start, cs)) = trampoline::entry_call_site() else {
         // SAFETY: no Go program frame to return to; end the process.
@@ -1318,6 +1380,10 @@ fn crash_report(p: *mut Panic) -> String {
     for (i, &q) in chain.iter().rev().enumerate() {
         // SAFETY: live records.
         let (arg, recovered, nil_deref, start_pc) = unsafe { ((*q).arg, (*q).recovered, (*q).nil_deref, (*q).start_pc) };
+        // SAFETY: live record. gc's printpanics skips Goexit records.
+        if unsafe { (*q).goexit } {
+            continue;
+        }
         if i > 0 {
             s.push('\t');
         }
@@ -1335,6 +1401,7 @@ fn crash_report(p: *mut Panic) -> String {
     // SAFETY: p is live.
     let (fp, pc) = unsafe { ((*p).start_fp, (*p).start_pc) };
     unwind::traceback(&mut s, fp, pc, 100);
+    crate::sched::proc::append_created_by(&mut s, crate::sched::proc::current());
     s
 }
 

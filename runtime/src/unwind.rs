@@ -23,10 +23,15 @@ pub fn describe_pc(pc: usize) -> String {
 
 /// Appends gc's `goroutine 1 [running]:` traceback starting at frame `(fp, pc)` (pc: a return
 /// address or fault pc inside that frame's function).
-pub fn traceback(out: &mut String, mut fp: usize, mut pc: usize, max: usize) {
-    out.push_str("goroutine 1 [running]:\n");
+pub fn traceback(out: &mut String, fp: usize, pc: usize, max: usize) {
+    let _ = writeln!(out, "goroutine {} [running]:", crate::sched::proc::current_goid());
+    traceback_frames(out, fp, pc, max, true);
+}
+
+/// The frames of a traceback (see [`traceback`]) without the `goroutine N [...]:` header;
+/// `innermost`: `pc` is the raising or faulting pc itself rather than a return address.
+pub fn traceback_frames(out: &mut String, mut fp: usize, mut pc: usize, max: usize, mut innermost: bool) {
     let mut printed = 0;
-    let mut innermost = true;
     for _ in 0..100_000 {
         if printed >= max {
             out.push_str("...additional frames elided...\n");

@@ -71,6 +71,7 @@ impl<'a> Prog<'a> {
                 func_name: meta.go_name.clone(),
                 overrides: HashMap::new(),
                 recv_overrides: HashMap::new(),
+                recv_ok_overrides: HashMap::new(),
                 n_open_defers: 0,
                 handler_used: false,
                 result_vars: vec![],

@@ -513,6 +513,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         let m = self.expr(&args[0]).w0();
                         self.rt(Rt::MapLen, &[m])[0]
                     }
+                    GoType::Chan { .. } => self.chan_len_cap(&args[0], b == Builtin::Len),
                     _ => self.i64c(0),
                 };
                 vec![V::one(r)]
@@ -538,10 +539,15 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         let tdv = self.i64c(td as i64);
                         vec![V::one(self.rt(Rt::MakeMap, &[tdv, hint])[0])]
                     }
+                    GoType::Chan { .. } => vec![self.make_chan(t, args)],
                     _ => vec![self.zero(t)],
                 }
             }
             Builtin::Append => vec![self.append(t, args, spread)],
+            Builtin::Close => {
+                self.close_chan(&args[0]);
+                vec![]
+            }
             Builtin::Copy => {
                 let (d, dt, s) = if args.len() == 1 {
                     // copy(f()) with a two-valued f
@@ -998,6 +1004,22 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let c = iv(self, 0);
                 self.lib("gort_exit", &[c]);
                 vec![]
+            }
+            RuntimeGosched => {
+                self.lib("gort_gosched", &[]);
+                vec![]
+            }
+            RuntimeGoexit => {
+                self.lib("gort_goexit", &[]);
+                self.b.ins().trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
+                self.dead();
+                vec![]
+            }
+            RuntimeNumGoroutine => vec![V::one(self.lib("gort_numgoroutine", &[])[0])],
+            RuntimeNumCPU => vec![V::one(self.lib("gort_numcpu", &[])[0])],
+            RuntimeGOMAXPROCS => {
+                let n = iv(self, 0);
+                vec![V::one(self.lib("gort_gomaxprocs", &[n])[0])]
             }
             StrconvItoa => {
                 let v = iv(self, 0);

@@ -144,7 +144,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
     /// Builds the `func()` closure that performs the deferred call.
-    fn deferred_closure(&mut self, call: &ast::Expr, kind: DeferKind) -> ir::Value {
+    pub(super) fn deferred_closure(&mut self, call: &ast::Expr, kind: DeferKind) -> ir::Value {
         let ExprKind::Call { fun, args, .. } = &call.unparen().kind else {
             return self.i64c(0);
         };

@@ -83,6 +83,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let (v, ok) = self.type_assert(x, t, true);
                 vec![v, V::one(ok)]
             }
+            ExprKind::Recv(ch) => {
+                if let Some((v, ok)) = self.recv_ok_overrides.get(&u.id) {
+                    return vec![v.clone(), ok.clone()];
+                }
+                let (v, ok) = self.recv_ok(ch);
+                vec![v, ok]
+            }
             _ => self.expr_multi(e),
         }
     }
@@ -139,6 +146,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.load(t, p, 0)
             }
             ExprKind::Unary { op, x } => self.unary(*op, x, t),
+            ExprKind::Recv(ch) => self.recv_expr(ch),
             ExprKind::Binary { op, x, y, .. } => self.binary(*op, x, y, t),
             _ => self.zero(t),
         }

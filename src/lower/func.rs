@@ -113,6 +113,9 @@ pub struct FnCx<'p, 'a, 'f> {
     /// Pre-evaluated method receivers, keyed by the method selector (deferred method calls: the
     /// receiver is evaluated, dereferenced and nil-checked at the `defer` statement).
     pub recv_overrides: HashMap<crate::syntax::ast::NodeId, V>,
+    /// A select case's received value and `ok`, keyed by its receive expression (`v, ok := <-c`
+    /// in a `case` is lowered as that statement with these values standing in).
+    pub recv_ok_overrides: HashMap<crate::syntax::ast::NodeId, (V, V)>,
     /// Number of open-coded defer slots (for the JIT's metadata).
     pub n_open_defers: u32,
     /// Some `try_call` targets the deferreturn block (else it is unreachable and left empty).

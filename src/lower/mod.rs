@@ -19,6 +19,7 @@
 mod arith;
 mod body;
 mod call;
+mod chan;
 mod complex;
 mod defer;
 mod expr;

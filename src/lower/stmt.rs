@@ -50,7 +50,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     self.jump(blk);
                 }
                 self.at(blk);
-                if matches!(stmt.kind, StmtKind::For(_) | StmtKind::Range(_) | StmtKind::Switch(_) | StmtKind::TypeSwitch(_)) {
+                if matches!(stmt.kind, StmtKind::For(_) | StmtKind::Range(_) | StmtKind::Switch(_) | StmtKind::TypeSwitch(_) | StmtKind::Select(_)) {
                     self.pending_label = Some(label.name.clone());
                 }
                 self.stmt(stmt);
@@ -82,6 +82,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             StmtKind::Return(es) => self.return_stmt(es, s.span),
             StmtKind::Defer(call) => self.defer_stmt(call),
+            StmtKind::Go(call) => self.go_stmt(call),
+            StmtKind::Send { ch, value } => self.send_stmt(ch, value),
+            StmtKind::Select(cases) => self.select_stmt(cases, s.span),
         }
     }
 
@@ -331,7 +334,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
     /// Declares or assigns a range key/value.
-    fn range_bind(&mut self, target: Option<&ast::Expr>, define: bool, v: V, vt: TypeId) {
+    pub(super) fn range_bind(&mut self, target: Option<&ast::Expr>, define: bool, v: V, vt: TypeId) {
         let Some(e) = target else { return };
         if define {
             if let ExprKind::Ident(id) = &e.kind {
@@ -360,6 +363,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         match under {
             GoType::Map { key, val } => {
                 self.range_map(r, xt, key, val, label, exit);
+                return;
+            }
+            GoType::Chan { .. } => {
+                self.range_chan(r, xt, label, exit);
                 return;
             }
             _ => {}

@@ -79,6 +79,7 @@ pub fn typedesc(p: &mut Prog<'_>, t: TypeId) -> usize {
         GoType::Slice(_) => Kind::Slice,
         GoType::Array { .. } => Kind::Array,
         GoType::Map { .. } => Kind::Map,
+        GoType::Chan { .. } => Kind::Chan,
         GoType::Struct { .. } => Kind::Struct,
         GoType::Func(_) => Kind::Func,
         GoType::Interface { .. } => Kind::Interface,
@@ -89,7 +90,7 @@ pub fn typedesc(p: &mut Prog<'_>, t: TypeId) -> usize {
     // register before filling (recursive types)
     p.typedescs.descs.insert(t, addr);
     match tt.under(t).clone() {
-        GoType::Pointer(e) | GoType::Slice(e) => d.elem = typedesc(p, e) as *const TypeDesc,
+        GoType::Pointer(e) | GoType::Slice(e) | GoType::Chan { elem: e, .. } => d.elem = typedesc(p, e) as *const TypeDesc,
         GoType::Array { len, elem } => {
             d.elem = typedesc(p, elem) as *const TypeDesc;
             d.len = len as usize;

@@ -73,7 +73,7 @@ pub fn repr(tt: &TypeTable, t: TypeId) -> Repr {
                 None => w(&[types::I64]),
             },
         },
-        GoType::Pointer(_) | GoType::Map { .. } | GoType::Func(_) => w(&[types::I64]),
+        GoType::Pointer(_) | GoType::Map { .. } | GoType::Chan { .. } | GoType::Func(_) => w(&[types::I64]),
         // never reached: instances are lowered with every type parameter substituted
         GoType::TypeParam(_) | GoType::Constraint { .. } => w(&[]),
         GoType::Slice(_) => w(&[types::I64, types::I64, types::I64]),
@@ -118,7 +118,7 @@ pub fn is_empty_interface(tt: &TypeTable, t: TypeId) -> bool {
 pub fn is_direct_iface(tt: &TypeTable, t: TypeId) -> bool {
     matches!(
         tt.under(t),
-        GoType::Pointer(_) | GoType::Map { .. } | GoType::Func(_) | GoType::Basic(BasicKind::UnsafePointer)
+        GoType::Pointer(_) | GoType::Map { .. } | GoType::Chan { .. } | GoType::Func(_) | GoType::Basic(BasicKind::UnsafePointer)
     )
 }
 

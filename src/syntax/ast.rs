@@ -300,9 +300,23 @@ pub enum ExprKind {
     StructType(StructType),
     /// `interface { ... }`.
     InterfaceType(InterfaceType),
+    /// `chan elem`, `chan<- elem`, `<-chan elem`.
+    ChanType { dir: ChanDir, elem: Box<Expr> },
+    /// `<-x`: a receive from channel `x`.
+    Recv(Box<Expr>),
     /// `...elem`: the type of a variadic parameter (last parameter only; `elem` is always present
     /// when produced by the parser).
     Ellipsis(Option<Box<Expr>>),
+}
+
+/// A channel type's direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChanDir {
+    Both,
+    /// `chan<- T`
+    Send,
+    /// `<-chan T`
+    Recv,
 }
 
 /// A composite-literal element: `value` or `key: value`.
@@ -492,6 +506,23 @@ pub enum StmtKind {
     Return(Vec<Expr>),
     /// `defer call`: the expression is always an `ExprKind::Call` (the parser enforces it).
     Defer(Expr),
+    /// `go call`: the expression is always an `ExprKind::Call` (the parser enforces it).
+    Go(Expr),
+    /// `ch <- value`.
+    Send { ch: Expr, value: Expr },
+    /// `select { cases }`.
+    Select(Vec<CommClause>),
+}
+
+/// A `select` clause: `case comm:` or `default:` followed by statements.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CommClause {
+    /// From `case`/`default` to the end of the last statement.
+    pub span: Span,
+    /// `None` for `default`; else a `Send`, an `Expr` (`<-c`), or an `Assign`/`ShortVarDecl` whose
+    /// one right-hand side is a receive.
+    pub comm: Option<Box<Stmt>>,
+    pub body: Vec<Stmt>,
 }
 
 /// `if init; cond { then } else els`.

@@ -375,6 +375,34 @@ impl Printer {
                 self.expr(e);
                 self.close();
             }
+            StmtKind::Go(e) => {
+                self.open("go ");
+                self.expr(e);
+                self.close();
+            }
+            StmtKind::Send { ch, value } => {
+                self.open("<- ");
+                self.expr(ch);
+                self.sp();
+                self.expr(value);
+                self.close();
+            }
+            StmtKind::Select(cases) => {
+                self.open("select");
+                for c in cases {
+                    self.sp();
+                    match &c.comm {
+                        None => self.open("default"),
+                        Some(s) => {
+                            self.open("case ");
+                            self.stmt(s);
+                        }
+                    }
+                    self.stmts(&c.body);
+                    self.close();
+                }
+                self.close();
+            }
         }
     }
 
@@ -470,6 +498,20 @@ impl Printer {
             ExprKind::Star(x) => {
                 self.open("* ");
                 self.expr(x);
+                self.close();
+            }
+            ExprKind::Recv(x) => {
+                self.open("recv ");
+                self.expr(x);
+                self.close();
+            }
+            ExprKind::ChanType { dir, elem } => {
+                self.open(match dir {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                });
+                self.expr(elem);
                 self.close();
             }
             ExprKind::Unary { op, x } => {

@@ -281,10 +281,6 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn not_supported(&mut self, pos: u32, what: &str) -> Fail {
-        self.error_at(pos, format!("{} not supported by gojit", what))
-    }
-
     // ----- recovery -----
 
     /// Skips to the end of the current statement: after a `;` at brace depth `d0`, or before a
@@ -932,7 +928,21 @@ impl<'a> Parser<'a> {
                 let elem = self.type_()?;
                 self.mk(lo, ExprKind::Star(Box::new(elem)))
             }
-            Tok::Arrow | Tok::Chan => return Err(self.not_supported(lo, "channels")),
+            Tok::Chan => {
+                self.next();
+                let dir = if self.got(Tok::Arrow) { ChanDir::Send } else { ChanDir::Both };
+                let elem = self.chan_elem()?;
+                self.mk(lo, ExprKind::ChanType { dir, elem: Box::new(elem) })
+            }
+            Tok::Arrow => {
+                self.next();
+                if self.tok.tok != Tok::Chan {
+                    return Err(self.syntax_error("expected chan"));
+                }
+                self.next();
+                let elem = self.chan_elem()?;
+                self.mk(lo, ExprKind::ChanType { dir: ChanDir::Recv, elem: Box::new(elem) })
+            }
             Tok::Func => {
                 self.next();
                 let ft = self.func_type(lo)?;
@@ -1202,7 +1212,11 @@ impl<'a> Parser<'a> {
             Tok::Xor => UnaryOp::Complement,
             Tok::And => UnaryOp::Addr,
             Tok::Tilde => UnaryOp::Tilde,
-            Tok::Arrow => return Err(self.not_supported(lo, "channels")),
+            Tok::Arrow => {
+                self.next();
+                let x = self.unary_expr()?;
+                return self.recv_or_chan_type(lo, x);
+            }
             _ => return self.pexpr(false),
         };
         self.next();
@@ -1493,7 +1507,8 @@ impl<'a> Parser<'a> {
                 self.renumber_func_type(typ);
                 self.renumber_block(body);
             }
-            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => self.renumber_expr(x),
+            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } | ExprKind::Recv(x) => self.renumber_expr(x),
+            ExprKind::ChanType { elem, .. } => self.renumber_expr(elem),
             ExprKind::Selector { x, sel } => {
                 self.renumber_expr(x);
                 sel.id = self.new_id();
@@ -1586,7 +1601,21 @@ impl<'a> Parser<'a> {
     fn renumber_stmt(&mut self, s: &mut Stmt) {
         match &mut s.kind {
             StmtKind::Empty | StmtKind::Fallthrough => {}
-            StmtKind::Expr(e) | StmtKind::Defer(e) => self.renumber_expr(e),
+            StmtKind::Expr(e) | StmtKind::Defer(e) | StmtKind::Go(e) => self.renumber_expr(e),
+            StmtKind::Send { ch, value } => {
+                self.renumber_expr(ch);
+                self.renumber_expr(value);
+            }
+            StmtKind::Select(cases) => {
+                for c in cases {
+                    if let Some(s) = &mut c.comm {
+                        self.renumber_stmt(s);
+                    }
+                    for s in &mut c.body {
+                        self.renumber_stmt(s);
+                    }
+                }
+            }
             StmtKind::Decl(d) => self.renumber_decl(d),
             StmtKind::ShortVarDecl { lhs, rhs, .. } => {
                 for i in lhs {
@@ -1815,7 +1844,7 @@ impl<'a> Parser<'a> {
             }
             Tok::For => return self.for_stmt().map(Some),
             Tok::Switch => return self.switch_stmt().map(Some),
-            Tok::Select => return Err(self.not_supported(lo, "select statements")),
+            Tok::Select => return self.select_stmt().map(Some),
             Tok::If => return self.if_stmt().map(Some),
             Tok::Fallthrough => {
                 self.next();
@@ -1827,9 +1856,7 @@ impl<'a> Parser<'a> {
                 let label = if self.tok.tok == Tok::Ident { Some(self.name()?) } else { None };
                 if is_break { StmtKind::Break(label) } else { StmtKind::Continue(label) }
             }
-            Tok::Go => {
-                return Err(self.not_supported(lo, "go statements"));
-            }
+            Tok::Go => StmtKind::Go(self.go_call()?),
             Tok::Defer => StmtKind::Defer(self.defer_call()?),
             Tok::Goto => {
                 self.next();
@@ -1874,6 +1901,93 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
+    fn go_call(&mut self) -> PResult<Expr> {
+        self.next(); // go
+        let x = self.pexpr(true)?;
+        if let ExprKind::Paren(_) = x.kind {
+            return Err(self.error_at(x.span.lo, "expression in go must not be parenthesized"));
+        }
+        if !matches!(x.kind, ExprKind::Call { .. }) {
+            return Err(self.error_at(x.span.lo, "expression in go must be function call"));
+        }
+        Ok(x)
+    }
+
+    /// The element type of a channel type (after `chan`, `chan<-` or `<-chan`).
+    #[inline(never)]
+    fn chan_elem(&mut self) -> PResult<Expr> {
+        match self.type_or_nil()? {
+            Some(t) => Ok(t),
+            None => Err(self.syntax_error("missing channel element type")),
+        }
+    }
+
+    /// `<-x` in an expression: a receive, or (gc's parser) `<-chan T` when `x` is a channel type
+    /// (`<-chan chan T` binds as `<-chan (chan T)`).
+    #[inline(never)]
+    fn recv_or_chan_type(&mut self, lo: u32, x: Expr) -> PResult<Expr> {
+        if let ExprKind::ChanType { .. } = x.kind {
+            // Re-associate: `<-` applies to the outermost `chan` of x.
+            let mut x = x;
+            let mut cur = &mut x;
+            loop {
+                let ExprKind::ChanType { dir, elem } = &mut cur.kind else {
+                    return Err(self.syntax_error_at(lo, "unexpected <-, expected expression"));
+                };
+                match *dir {
+                    ChanDir::Send => return Err(self.syntax_error_at(lo, "unexpected <-, expected chan")),
+                    ChanDir::Recv => cur = &mut **elem,
+                    ChanDir::Both => {
+                        *dir = ChanDir::Recv;
+                        break;
+                    }
+                }
+            }
+            let span = self.span_from(lo);
+            x.span = span;
+            return Ok(x);
+        }
+        Ok(self.mk(lo, ExprKind::Recv(Box::new(x))))
+    }
+
+    fn select_stmt(&mut self) -> PResult<Stmt> {
+        self.enter()?;
+        let r = self.select_stmt_inner();
+        self.leave();
+        r
+    }
+
+    #[inline(never)]
+    fn select_stmt_inner(&mut self) -> PResult<Stmt> {
+        let lo = self.pos();
+        self.next(); // select
+        if !self.got(Tok::LBrace) {
+            return Err(self.syntax_error("missing { after select clause"));
+        }
+        let mut cases = Vec::new();
+        while self.tok.tok != Tok::Eof && self.tok.tok != Tok::RBrace {
+            let clo = self.pos();
+            let comm = match self.tok.tok {
+                Tok::Case => {
+                    self.next();
+                    let s = self.simple_stmt()?;
+                    Some(Box::new(s))
+                }
+                Tok::Default => {
+                    self.next();
+                    None
+                }
+                _ => return Err(self.syntax_error("expected case or default or }")),
+            };
+            self.want(Tok::Colon)?;
+            let body = self.stmt_list();
+            cases.push(CommClause { span: self.span_from(clo), comm, body });
+        }
+        self.want(Tok::RBrace)?;
+        Ok(Stmt { span: self.span_from(lo), kind: StmtKind::Select(cases) })
+    }
+
+    #[inline(never)]
     fn simple_stmt(&mut self) -> PResult<Stmt> {
         let lo = self.pos();
         let lhs = self.expr_list()?;
@@ -1895,7 +2009,9 @@ impl<'a> Parser<'a> {
                 self.next();
                 StmtKind::IncDec { x, inc }
             } else if self.tok.tok == Tok::Arrow {
-                return Err(self.not_supported(self.pos(), "channels"));
+                self.next();
+                let value = self.expr()?;
+                StmtKind::Send { ch: x, value }
             } else {
                 StmtKind::Expr(x)
             };

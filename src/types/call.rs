@@ -9,7 +9,7 @@ use super::checker::{Checker, plural};
 use super::constant::ConstValue;
 use super::expr::Operand;
 use super::info::*;
-use super::ty::{BasicKind, Lookup, Type, TypeId, TypeTable};
+use super::ty::{BasicKind, ChanDir, Lookup, Type, TypeId, TypeTable};
 use crate::syntax::ast::{self, Expr, ExprKind};
 
 impl<'a> Checker<'a> {
@@ -309,7 +309,7 @@ impl<'a> Checker<'a> {
         }
         let (min, max): (usize, Option<usize>) = match b {
             Builtin::Append => (1, None),
-            Builtin::Cap | Builtin::Len | Builtin::Clear | Builtin::New | Builtin::Panic => (1, Some(1)),
+            Builtin::Cap | Builtin::Len | Builtin::Clear | Builtin::Close | Builtin::New | Builtin::Panic => (1, Some(1)),
             Builtin::Copy | Builtin::Delete | Builtin::Complex => (2, Some(2)),
             Builtin::Real | Builtin::Imag => (1, Some(1)),
             Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof | Builtin::StringData | Builtin::SliceData => (1, Some(1)),
@@ -373,6 +373,7 @@ impl<'a> Checker<'a> {
                     Type::Basic(k) if k.is_string() => b == Builtin::Len,
                     Type::Array { .. } | Type::Slice(_) => true,
                     Type::Map { .. } => b == Builtin::Len,
+                    Type::Chan { .. } => true,
                     _ => false,
                 };
                 if !ok {
@@ -495,6 +496,25 @@ impl<'a> Checker<'a> {
                 self.assignment(&mut k, key, "argument to delete");
                 mk(Mode::NoValue, TypeTable::INVALID)
             }
+            Builtin::Close => {
+                let x = self.value(&args[0]);
+                if x.mode == Mode::Invalid {
+                    return inv;
+                }
+                match self.tt.under(x.ty) {
+                    Type::Chan { dir: ChanDir::Recv, .. } => {
+                        let s = self.operand_string(&x);
+                        self.error(args[0].span, format!("invalid operation: cannot close receive-only channel {s}"));
+                        inv
+                    }
+                    Type::Chan { .. } => mk(Mode::NoValue, TypeTable::INVALID),
+                    _ => {
+                        let s = self.operand_string(&x);
+                        self.error(args[0].span, format!("invalid operation: cannot close non-channel {s}"));
+                        inv
+                    }
+                }
+            }
             Builtin::Make => {
                 let t = self.typ(&args[0]);
                 if t == TypeTable::INVALID {
@@ -505,7 +525,7 @@ impl<'a> Checker<'a> {
                 }
                 let (lo, hi) = match self.tt.under(t) {
                     Type::Slice(_) => (2, 3),
-                    Type::Map { .. } => (1, 2),
+                    Type::Map { .. } | Type::Chan { .. } => (1, 2),
                     _ => {
                         let s = self.expr_string(&args[0]);
                         self.error(args[0].span, format!("invalid argument: cannot make {s}; type must be slice, map, or channel"));

@@ -11,7 +11,7 @@ use super::checker::{Checker, MAX_DEPTH};
 use super::constant::{self, ConstError, ConstValue};
 use num_traits::ToPrimitive;
 use super::info::*;
-use super::ty::{BasicKind, Type, TypeId, TypeTable};
+use super::ty::{BasicKind, ChanDir, Type, TypeId, TypeTable};
 use crate::diag::Span;
 use crate::syntax::ast::{self, BinaryOp, Expr, ExprKind, NodeId, UnaryOp};
 
@@ -262,8 +262,10 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Unary { op, x } => self.unary(e, *op, x),
             ExprKind::Binary { op, x, y, op_span } => self.binary(e, *op, x, y, *op_span),
+            ExprKind::Recv(ch) => self.recv_expr(e, ch),
             ExprKind::ArrayType { .. }
             | ExprKind::SliceType { .. }
+            | ExprKind::ChanType { .. }
             | ExprKind::MapType { .. }
             | ExprKind::FuncType(_)
             | ExprKind::StructType(_)
@@ -273,6 +275,32 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Ellipsis(_) => {
                 self.error(e.span, "invalid use of ...");
+                inv
+            }
+        }
+    }
+
+    /// `<-ch`: the element type, comma-ok capable.
+    fn recv_expr(&mut self, e: &'a Expr, ch: &'a Expr) -> Operand<'a> {
+        let inv = Operand::invalid(e.id, e.span);
+        let x = self.value(ch);
+        if x.mode == Mode::Invalid {
+            return inv;
+        }
+        match self.tt.under(x.ty).clone() {
+            Type::Chan { dir: ChanDir::Send, .. } => {
+                let s = self.operand_string(&x);
+                let t = self.tt.type_string_err(x.ty);
+                self.error(ch.span, format!("invalid operation: cannot receive from send-only channel {t} {s}"));
+                inv
+            }
+            Type::Chan { elem, .. } => {
+                Operand { mode: Mode::Value, ty: elem, id: e.id, span: e.span, expr: Some(e), comma_ok: true }
+            }
+            _ => {
+                let s = self.operand_string(&x);
+                let t = self.tt.type_string_err(x.ty);
+                self.error(ch.span, format!("invalid operation: cannot receive from non-channel {t} {s}"));
                 inv
             }
         }
@@ -581,7 +609,7 @@ impl<'a> Checker<'a> {
                 };
                 Ok((d, v))
             }
-            Type::Pointer(_) | Type::Slice(_) | Type::Map { .. } | Type::Func(_) => {
+            Type::Pointer(_) | Type::Slice(_) | Type::Map { .. } | Type::Chan { .. } | Type::Func(_) => {
                 if x.is_nil() { Ok((target, None)) } else { Err(None) }
             }
             Type::TypeParam(_) => {
@@ -731,6 +759,13 @@ impl<'a> Checker<'a> {
         }
         if vu == tu && (!self.tt.has_name(v) || !self.tt.has_name(t)) && !self.tt.is_interface(t) {
             return Ok(());
+        }
+        // A bidirectional channel value is assignable to a channel type with the same element
+        // type when one of the two types is not named.
+        if let (Type::Chan { dir: ChanDir::Both, elem: ve }, Type::Chan { elem: te, .. }) = (self.tt.get(vu), self.tt.get(tu)) {
+            if ve == te && (!self.tt.has_name(v) || !self.tt.has_name(t)) {
+                return Ok(());
+            }
         }
         if self.tt.is_interface(t) {
             return match self.tt.implements(v, t) {
@@ -1308,6 +1343,7 @@ impl<'a> Checker<'a> {
         match self.tt.under(t) {
             Type::Slice(_) => "slice".into(),
             Type::Map { .. } => "map".into(),
+            Type::Chan { .. } => "chan".into(),
             Type::Func(_) => "func".into(),
             Type::Struct { .. } => "struct".into(),
             Type::Array { .. } => "array".into(),
@@ -1848,6 +1884,7 @@ impl<'a> Checker<'a> {
                     Type::Func(_) => "func",
                     Type::Interface { .. } => "interface",
                     Type::Map { .. } => "map",
+                    Type::Chan { .. } => "chan",
                     Type::Tuple(_) => "tuple",
                     Type::Named(_) | Type::TypeParam(_) => "",
                     Type::Constraint { .. } => "interface",

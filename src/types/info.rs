@@ -114,6 +114,7 @@ pub enum Builtin {
     Append,
     Cap,
     Clear,
+    Close,
     Complex,
     Copy,
     Delete,
@@ -146,6 +147,7 @@ impl Builtin {
             Append => "append",
             Cap => "cap",
             Clear => "clear",
+            Close => "close",
             Complex => "complex",
             Copy => "copy",
             Delete => "delete",
@@ -181,10 +183,11 @@ impl Builtin {
         Builtin::StringData,
         Builtin::SliceData,
     ];
-    pub const ALL: [Builtin; 17] = [
+    pub const ALL: [Builtin; 18] = [
         Builtin::Append,
         Builtin::Cap,
         Builtin::Clear,
+        Builtin::Close,
         Builtin::Complex,
         Builtin::Copy,
         Builtin::Delete,
@@ -250,6 +253,11 @@ pub enum External {
     ErrorsAs,
     ErrorsUnwrap,
     OsExit,
+    RuntimeGosched,
+    RuntimeGoexit,
+    RuntimeNumGoroutine,
+    RuntimeNumCPU,
+    RuntimeGOMAXPROCS,
     /// Variable `os.Args []string`.
     OsArgs,
     /// Variable `os.Stdout *os.File`.

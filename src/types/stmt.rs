@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::checker::{Checker, FuncCtx, Goal, LabelInfo, Target, plural};
 use super::expr::Operand;
 use super::info::*;
-use super::ty::{Type, TypeId, TypeTable};
+use super::ty::{ChanDir, Type, TypeId, TypeTable};
 use crate::diag::Span;
 use crate::syntax::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 
@@ -451,7 +451,7 @@ impl<'a> Checker<'a> {
             StmtKind::Labeled { label: l, stmt } => {
                 let name = if l.is_blank() { None } else { Some(l.name.as_str()) };
                 match &stmt.kind {
-                    StmtKind::For(_) | StmtKind::Range(_) | StmtKind::Switch(_) | StmtKind::TypeSwitch(_) => {
+                    StmtKind::For(_) | StmtKind::Range(_) | StmtKind::Switch(_) | StmtKind::TypeSwitch(_) | StmtKind::Select(_) => {
                         self.depth += 1;
                         self.stmt_inner(stmt, name);
                         self.depth -= 1;
@@ -475,7 +475,96 @@ impl<'a> Checker<'a> {
             }
             StmtKind::Return(results) => self.return_stmt(results, s.span),
             StmtKind::Defer(e) => self.defer_stmt(e),
+            StmtKind::Go(e) => self.go_stmt(e),
+            StmtKind::Send { ch, value } => self.send_stmt(ch, value, s.span),
+            StmtKind::Select(cases) => self.select_stmt(cases, label),
         }
+    }
+
+    fn go_stmt(&mut self, e: &'a Expr) {
+        let inner = e.unparen();
+        let ExprKind::Call { fun, .. } = &inner.kind else {
+            self.error(e.span, "expression in go must be function call");
+            self.expr(e);
+            return;
+        };
+        if !std::ptr::eq(inner, e) {
+            self.error(e.span, "expression in go must not be parenthesized");
+        }
+        let x = self.expr(e);
+        if x.mode == Mode::Invalid {
+            return;
+        }
+        match &self.info.types[fun.id].mode {
+            Mode::TypeExpr => {
+                let s = self.operand_string(&x);
+                self.error(e.span, format!("go requires function call, not conversion {s}"));
+            }
+            Mode::Builtin(b) => {
+                if !matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover | Builtin::Clear | Builtin::Close) {
+                    let s = self.operand_string(&x);
+                    self.error(e.span, format!("go discards result of {s}"));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn send_stmt(&mut self, ch: &'a Expr, value: &'a Expr, span: Span) {
+        let c = self.value(ch);
+        let mut v = self.value(value);
+        if c.mode == Mode::Invalid || v.mode == Mode::Invalid {
+            return;
+        }
+        match self.tt.under(c.ty).clone() {
+            Type::Chan { dir: ChanDir::Recv, .. } => {
+                let s = self.operand_string(&c);
+                let t = self.tt.type_string_err(c.ty);
+                self.error(span, format!("invalid operation: cannot send to receive-only channel {t} {s}"));
+            }
+            Type::Chan { elem, .. } => self.assignment(&mut v, elem, "send"),
+            _ => {
+                let s = self.operand_string(&c);
+                let t = self.tt.type_string_err(c.ty);
+                self.error(span, format!("invalid operation: cannot send to non-channel {t} {s}"));
+            }
+        }
+    }
+
+    fn select_stmt(&mut self, cases: &'a [ast::CommClause], label: Option<&str>) {
+        let f = self.funcs.last_mut().unwrap();
+        f.targets.push(Target { is_loop: false, label: label.map(str::to_string), breakable: true });
+        let mut seen_default: Option<Span> = None;
+        for c in cases {
+            self.push_scope();
+            match &c.comm {
+                None => {
+                    if let Some(prev) = seen_default {
+                        let other = self.pos_string(prev);
+                        self.error(c.span, format!("multiple defaults in select (first at {other})"));
+                    }
+                    seen_default = Some(c.span);
+                }
+                Some(s) => {
+                    let is_recv = |e: &Expr| matches!(e.unparen().kind, ExprKind::Recv(_));
+                    let ok = match &s.kind {
+                        StmtKind::Send { .. } => true,
+                        StmtKind::Expr(e) => is_recv(e),
+                        StmtKind::ShortVarDecl { lhs, rhs, .. } => lhs.len() <= 2 && rhs.len() == 1 && is_recv(&rhs[0]),
+                        StmtKind::Assign { lhs, op: None, rhs, .. } => lhs.len() <= 2 && rhs.len() == 1 && is_recv(&rhs[0]),
+                        _ => false,
+                    };
+                    if ok {
+                        self.stmt(s);
+                    } else {
+                        self.error(s.span, "select case must be receive, send or assign recv");
+                    }
+                }
+            }
+            self.clause_body(&c.body, true, true);
+            self.pop_scope();
+        }
+        self.funcs.last_mut().unwrap().targets.pop();
     }
 
     fn simple_stmt(&mut self, s: &'a Stmt) {
@@ -550,7 +639,7 @@ impl<'a> Checker<'a> {
     fn expr_stmt(&mut self, e: &'a Expr) {
         let x = self.expr(e);
         let inner = e.unparen();
-        let is_call = matches!(inner.kind, ExprKind::Call { .. });
+        let is_call = matches!(inner.kind, ExprKind::Call { .. } | ExprKind::Recv(_));
         if x.mode == Mode::Invalid {
             return;
         }
@@ -569,7 +658,7 @@ impl<'a> Checker<'a> {
                     self.error(e.span, m);
                 }
                 Mode::Builtin(b) => {
-                    if !matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover | Builtin::Clear) {
+                    if !matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover | Builtin::Clear | Builtin::Close) {
                         let m = msg_unused(self, &x);
                         self.error(e.span, m);
                     }
@@ -967,6 +1056,13 @@ impl<'a> Checker<'a> {
                     }
                 },
                 Type::Map { key, val } => (key, Some(val), 2),
+                Type::Chan { dir, elem } => {
+                    if dir == ChanDir::Send {
+                        let s = self.operand_string(&x);
+                        self.error(r.x.span, format!("cannot range over {s}: receive from send-only channel"));
+                    }
+                    (elem, None, 1)
+                }
                 Type::Func(_) => {
                     let s = self.operand_string(&x);
                     self.error(r.x.span, format!("cannot range over {s}: range over functions not supported by gojit"));
@@ -1401,7 +1497,7 @@ impl<'a> Checker<'a> {
                 self.error(e.span, format!("defer requires function call, not conversion {s}"));
             }
             Mode::Builtin(b) => {
-                if !matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover | Builtin::Clear) {
+                if !matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover | Builtin::Clear | Builtin::Close) {
                     let s = self.operand_string(&x);
                     self.error(e.span, format!("defer discards result of {s}"));
                 }
@@ -1454,6 +1550,9 @@ impl<'a> Checker<'a> {
                 sw.cases.iter().any(|c| c.is_default)
                     && sw.cases.iter().all(|c| !has_break(&c.body, label, true) && self.is_terminating_list(&c.body, None))
             }
+            StmtKind::Select(cases) => {
+                cases.iter().all(|c| !has_break(&c.body, label, true) && self.is_terminating_list(&c.body, None))
+            }
             _ => false,
         }
     }
@@ -1483,6 +1582,7 @@ fn break_in(s: &Stmt, label: Option<&str>, top: bool, d: u32) -> bool {
         StmtKind::Range(r) => r.body.stmts.iter().any(|s| break_in(s, label, false, d)),
         StmtKind::Switch(sw) => sw.cases.iter().any(|c| c.body.iter().any(|s| break_in(s, label, false, d))),
         StmtKind::TypeSwitch(sw) => sw.cases.iter().any(|c| c.body.iter().any(|s| break_in(s, label, false, d))),
+        StmtKind::Select(cases) => cases.iter().any(|c| c.body.iter().any(|s| break_in(s, label, false, d))),
         _ => false,
     }
 }

@@ -19,6 +19,7 @@
 //! The table also holds the ids of the predeclared types as associated constants
 //! (`TypeTable::INT`, `TypeTable::STRING`, ...), created in a fixed order by [`TypeTable::new`].
 
+pub use crate::syntax::ast::ChanDir;
 use std::collections::HashMap;
 
 use cranelift_entity::{PrimaryMap, entity_impl};
@@ -261,6 +262,8 @@ pub enum Type {
     Slice(TypeId),
     Array { len: u64, elem: TypeId },
     Map { key: TypeId, val: TypeId },
+    /// `chan elem`, `chan<- elem`, `<-chan elem`.
+    Chan { dir: ChanDir, elem: TypeId },
     Struct { fields: Vec<Field> },
     Func(Signature),
     /// Methods sorted by name, embedded interfaces flattened.
@@ -613,7 +616,9 @@ impl TypeTable {
             Type::TypeParam(_) => true,
             Type::Basic(_) => false,
             Type::Named(n) => n.targs.iter().any(|&a| self.has_tparams_depth(a, d)),
-            Type::Pointer(e) | Type::Slice(e) | Type::Array { elem: e, .. } => self.has_tparams_depth(*e, d),
+            Type::Pointer(e) | Type::Slice(e) | Type::Array { elem: e, .. } | Type::Chan { elem: e, .. } => {
+                self.has_tparams_depth(*e, d)
+            }
             Type::Map { key, val } => self.has_tparams_depth(*key, d) || self.has_tparams_depth(*val, d),
             Type::Struct { fields } => fields.iter().any(|f| self.has_tparams_depth(f.ty, d)),
             Type::Func(s) => s.params.iter().chain(&s.results).any(|&p| self.has_tparams_depth(p, d)),
@@ -652,6 +657,10 @@ impl TypeTable {
             Type::Pointer(e) => {
                 let e = self.subst_depth(e, map, d);
                 self.pointer(e)
+            }
+            Type::Chan { dir, elem } => {
+                let e = self.subst_depth(elem, map, d);
+                self.chan(dir, e)
             }
             Type::Slice(e) => {
                 let e = self.subst_depth(e, map, d);
@@ -725,6 +734,7 @@ impl TypeTable {
                 _ => Some(t),
             },
             Type::Pointer(e) => look(Type::Pointer(self.subst_existing_depth(*e, map, d)?)),
+            Type::Chan { dir, elem } => look(Type::Chan { dir: *dir, elem: self.subst_existing_depth(*elem, map, d)? }),
             Type::Slice(e) => look(Type::Slice(self.subst_existing_depth(*e, map, d)?)),
             Type::Array { len, elem } => {
                 look(Type::Array { len: *len, elem: self.subst_existing_depth(*elem, map, d)? })
@@ -772,6 +782,9 @@ impl TypeTable {
     }
     pub fn map(&mut self, key: TypeId, val: TypeId) -> TypeId {
         self.intern(Type::Map { key, val })
+    }
+    pub fn chan(&mut self, dir: ChanDir, elem: TypeId) -> TypeId {
+        self.intern(Type::Chan { dir, elem })
     }
     pub fn func(&mut self, params: Vec<TypeId>, results: Vec<TypeId>, variadic: bool) -> TypeId {
         self.intern(Type::Func(Signature { params, results, variadic }))
@@ -914,6 +927,7 @@ impl TypeTable {
             Type::Pointer(_)
                 | Type::Slice(_)
                 | Type::Map { .. }
+                | Type::Chan { .. }
                 | Type::Func(_)
                 | Type::Interface { .. }
                 | Type::Basic(BasicKind::UnsafePointer)
@@ -963,7 +977,7 @@ impl TypeTable {
                 Layout { size, align }
             }
             Type::Named(n) => self.compute_layout(n.underlying, depth + 1),
-            Type::Pointer(_) | Type::Map { .. } | Type::Func(_) => Layout { size: 8, align: 8 },
+            Type::Pointer(_) | Type::Map { .. } | Type::Chan { .. } | Type::Func(_) => Layout { size: 8, align: 8 },
             Type::Slice(_) => Layout { size: 24, align: 8 },
             Type::Interface { .. } => Layout { size: 16, align: 8 },
             Type::TypeParam(_) | Type::Constraint { .. } => Layout { size: 0, align: 1 },
@@ -1244,6 +1258,22 @@ impl TypeTable {
                 self.write_type(s, *key, style, d);
                 s.push(']');
                 self.write_type(s, *val, style, d);
+            }
+            Type::Chan { dir, elem } => {
+                s.push_str(match dir {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                });
+                // gc: `chan (<-chan T)` (else it would read as `chan<- chan T`).
+                let paren = *dir == ChanDir::Both && matches!(self.get(*elem), Type::Chan { dir: ChanDir::Recv, .. });
+                if paren {
+                    s.push('(');
+                }
+                self.write_type(s, *elem, style, d);
+                if paren {
+                    s.push(')');
+                }
             }
             Type::Func(sig) => {
                 s.push_str("func");

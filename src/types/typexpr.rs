@@ -58,6 +58,10 @@ impl<'a> Checker<'a> {
                 let et = self.typ(elem);
                 if et == TypeTable::INVALID { et } else { self.tt.slice(et) }
             }
+            ExprKind::ChanType { dir, elem } => {
+                let et = self.typ(elem);
+                if et == TypeTable::INVALID { et } else { self.tt.chan(*dir, et) }
+            }
             ExprKind::MapType { key, value } => {
                 let k = self.typ(key);
                 let v = self.typ(value);

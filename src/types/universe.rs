@@ -264,6 +264,15 @@ impl Stdlib {
         ext(tt, info, &mut members, p, "Atoi", StrconvAtoi, t);
 
         // runtime
+        let p = Package::Runtime;
+        let t = tt.func(vec![], vec![], false);
+        ext(tt, info, &mut members, p, "Gosched", RuntimeGosched, t);
+        ext(tt, info, &mut members, p, "Goexit", RuntimeGoexit, t);
+        let t = tt.func(vec![], vec![int], false);
+        ext(tt, info, &mut members, p, "NumGoroutine", RuntimeNumGoroutine, t);
+        ext(tt, info, &mut members, p, "NumCPU", RuntimeNumCPU, t);
+        let t = tt.func(vec![int], vec![int], false);
+        ext(tt, info, &mut members, p, "GOMAXPROCS", RuntimeGOMAXPROCS, t);
         let rt_err = named_type(tt, info, &mut members, Package::Runtime, "Error");
         let error_sig = tt.func(vec![], vec![s], false);
         let rte = tt.interface(vec![

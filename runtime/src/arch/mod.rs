@@ -181,3 +181,72 @@ macro_rules! tail_ret2_shim {
         }
     };
 }
+
+core::arch::global_asm!(
+    // gort_swap_stack(save_sp: *mut usize, new_sp: usize): the goroutine context switch. Pushes
+    // the System V callee-saved registers (rbp, rbx, r12-r15) on the current stack, stores rsp to
+    // *save_sp, switches to new_sp and pops the same registers saved there by an earlier switch
+    // (or laid out by `new_context`), then returns on the new stack. Caller-saved registers are
+    // dead across a call, so nothing else needs saving (Go code keeps MXCSR and the x87 control
+    // word at their defaults).
+    ".globl gort_swap_stack",
+    ".type gort_swap_stack,@function",
+    "gort_swap_stack:",
+    "push rbp",
+    "mov rbp, rsp",
+    "push rbx",
+    "push r12",
+    "push r13",
+    "push r14",
+    "push r15",
+    "mov [rdi], rsp",
+    "mov rsp, rsi",
+    "pop r15",
+    "pop r14",
+    "pop r13",
+    "pop r12",
+    "pop rbx",
+    "pop rbp",
+    "ret",
+    ".size gort_swap_stack, .-gort_swap_stack",
+    // gort_goroutine_start: where a new goroutine's first switch returns to. r12 holds the Rust
+    // function to run (`extern "C" fn() -> !`); a zero frame pointer ends frame walks here.
+    ".globl gort_goroutine_start",
+    ".type gort_goroutine_start,@function",
+    "gort_goroutine_start:",
+    "xor ebp, ebp",
+    "push rbp",
+    "mov rbp, rsp",
+    "call r12",
+    "ud2",
+    ".size gort_goroutine_start, .-gort_goroutine_start",
+);
+
+unsafe extern "C" {
+    /// See the assembly above.
+    pub fn gort_swap_stack(save_sp: *mut usize, new_sp: usize);
+    fn gort_goroutine_start();
+}
+
+/// Lays out the registers [`gort_swap_stack`] pops on a fresh stack whose (16-byte aligned) top is
+/// `top`, so that switching to the returned sp starts `f` there (on that stack, never returning).
+///
+/// # Safety
+/// `[top - 64, top)` must be writable memory of an unused stack.
+pub unsafe fn new_context(top: usize, f: extern "C" fn() -> !) -> usize {
+    debug_assert_eq!(top % 16, 0);
+    let sp = top - 64;
+    let words = [
+        0,                                    // r15
+        0,                                    // r14
+        0,                                    // r13
+        f as *const () as usize,              // r12: the function gort_goroutine_start calls
+        0,                                    // rbx
+        0,                                    // rbp
+        gort_goroutine_start as *const () as usize, // return address of the switch
+        0,                                    // padding: keeps the entry alignment of a call
+    ];
+    // SAFETY: the caller guarantees the 64 bytes below top are writable.
+    unsafe { std::ptr::copy_nonoverlapping(words.as_ptr(), sp as *mut usize, words.len()) };
+    sp
+}
