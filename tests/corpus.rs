@@ -63,6 +63,14 @@ fn goroutines() {
     check_dir("tests/goroutines");
 }
 
+/// Programs on which gc itself fails (Go 1.27.3's runtime throws `fatal error: bad panic stack`);
+/// their expectation is gojit's output, decided from the spec in
+/// `fuzz/regressions/gc_bad_panic_stack/README.md` (regen.sh leaves them alone).
+#[test]
+fn gc_failures() {
+    check_dir("tests/gcfails");
+}
+
 /// The showcase programs in `examples/` carry Go-generated expectations too.
 #[test]
 fn examples() {
