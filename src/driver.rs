@@ -60,16 +60,21 @@ fn report(src: &SourceFile, diags: &[Diagnostic]) {
 }
 
 /// Parses and type-checks a file's bytes. Invalid UTF-8 is reported at its position, as gc does.
-fn front_end(path: &str, bytes: &[u8], t: &mut Timings) -> (SourceFile, Result<(syntax::ast::File, types::Checked), Vec<Diagnostic>>) {
+fn front_end(path: &str, bytes: &[u8], t: &mut Timings, goal: types::Goal) -> (SourceFile, Result<(syntax::ast::File, types::Checked), Vec<Diagnostic>>) {
     let (src, parsed) = t.phase("parse", || syntax::parse_bytes(path, bytes));
     let result = parsed.and_then(|file| {
-        let checked = t.phase("check", || guarded(|| types::check(&file, &src)))?;
+        let check = match goal {
+            types::Goal::Program => types::check,
+            types::Goal::Package => types::check_package,
+        };
+        let checked = t.phase("check", || guarded(|| check(&file, &src)))?;
         Ok((file, checked))
     });
     (src, result)
 }
 
-/// `gojit check FILE`: 0 when the file is a valid program, 1 with diagnostics otherwise.
+/// `gojit check FILE`: 0 when the file is a valid package (a program or a library), 1 with
+/// diagnostics otherwise.
 pub fn check_file(path: &str) -> i32 {
     let bytes = match read_source(path) {
         Ok(b) => b,
@@ -80,7 +85,7 @@ pub fn check_file(path: &str) -> i32 {
     // The AST is dropped there too: its depth is bounded by the nesting budget, not this stack.
     let (src, result) = unsafe {
         limits::on_compiler_stack(|| {
-            let (src, result) = front_end(path, &bytes, &mut Timings::default());
+            let (src, result) = front_end(path, &bytes, &mut Timings::default(), types::Goal::Package);
             (src, result.map(drop))
         })
     };
@@ -104,7 +109,7 @@ pub fn run_file(path: &str, opts: &RunOptions) -> i32 {
     // program is finished code and tables that the runtime reads from any thread.
     let compiled = unsafe {
         limits::on_compiler_stack(|| {
-            let (src, result) = front_end(path, &bytes, &mut t);
+            let (src, result) = front_end(path, &bytes, &mut t, types::Goal::Program);
             let result = result.and_then(|(file, checked)| {
                 guarded(|| compile(&src, &file, &checked, CompileOptions::default(), &mut t, |_| ()))
             });
@@ -188,7 +193,7 @@ pub fn compile_bytes<R>(
     unsafe {
         limits::on_compiler_stack(|| {
             let mut t = Timings::default();
-            let (src, result) = front_end(path, bytes, &mut t);
+            let (src, result) = front_end(path, bytes, &mut t, types::Goal::Program);
             let result = result.and_then(|(file, checked)| guarded(|| compile(&src, &file, &checked, opts, &mut t, before_link)));
             (src, result)
         })

@@ -28,11 +28,9 @@ enum Cmd {
         /// Write /tmp/perf-<pid>.map so `perf report` names JIT functions.
         #[arg(long)]
         perf_map: bool,
-        /// The Go source file.
+        /// The Go source file. Everything after it is passed to the program untouched
+        /// (os.Args[1:]), as `go run prog.go ARGS...` does; gojit's own flags come before it.
         file: String,
-        /// Arguments passed to the program (os.Args[1:]).
-        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-        args: Vec<String>,
     },
     /// Print each function's machine code with source lines, call sites, handlers and defer info.
     Dump {
@@ -54,11 +52,40 @@ enum Cmd {
     },
 }
 
+/// Splits `gojit run [FLAGS] prog.go ARGS...` into what clap parses (up to and including the
+/// program file) and the program's own arguments, which are passed on verbatim (a `--time` or `--`
+/// after the file belongs to the program, exactly as with `go run`). Other subcommands are
+/// parsed whole.
+fn split_program_args(argv: Vec<String>) -> (Vec<String>, Vec<String>) {
+    if argv.get(1).map(String::as_str) != Some("run") {
+        return (argv, vec![]);
+    }
+    let mut i = 2;
+    while i < argv.len() {
+        let a = argv[i].as_str();
+        if a == "--" {
+            i += 1; // `gojit run -- -odd-name.go args`: the file follows the separator
+            break;
+        }
+        if !(a.starts_with('-') && a.len() > 1) {
+            break;
+        }
+        i += 1;
+    }
+    let end = (i + 1).min(argv.len());
+    let rest = argv[end..].to_vec();
+    let mut head = argv;
+    head.truncate(end);
+    (head, rest)
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    let (gojit_argv, program_args) = split_program_args(argv);
+    let cli = Cli::parse_from(gojit_argv);
     let status = match cli.cmd {
-        Cmd::Run { time, trace_panics, perf_map, file, args } => {
-            let opts = RunOptions { time, trace_panics, perf_map, args };
+        Cmd::Run { time, trace_panics, perf_map, file } => {
+            let opts = RunOptions { time, trace_panics, perf_map, args: program_args };
             driver::run_file(&file, &opts)
         }
         Cmd::Check { file } => driver::check_file(&file),
@@ -67,4 +94,34 @@ fn main() -> ExitCode {
         }
     };
     ExitCode::from(status as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_program_args;
+
+    fn split(args: &[&str]) -> (Vec<String>, Vec<String>) {
+        split_program_args(args.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn everything_after_the_program_goes_to_it() {
+        let (head, rest) = split(&["gojit", "run", "--time", "p.go", "--time", "x", "--", "-v"]);
+        assert_eq!(head, ["gojit", "run", "--time", "p.go"]);
+        assert_eq!(rest, ["--time", "x", "--", "-v"]);
+    }
+
+    #[test]
+    fn a_separator_before_the_program_is_gojits() {
+        let (head, rest) = split(&["gojit", "run", "--", "-p.go", "a"]);
+        assert_eq!(head, ["gojit", "run", "--", "-p.go"]);
+        assert_eq!(rest, ["a"]);
+    }
+
+    #[test]
+    fn other_subcommands_are_parsed_whole() {
+        let (head, rest) = split(&["gojit", "dump", "--func", "f", "p.go"]);
+        assert_eq!(head.len(), 5);
+        assert!(rest.is_empty());
+    }
 }

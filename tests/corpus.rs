@@ -5,7 +5,11 @@
 //!   - `NAME.out`  exact expected stdout (required);
 //!   - `NAME.err`  lines that must appear, in this order, in stderr (other lines may surround
 //!                 them); when absent, stderr must be empty;
-//!   - `NAME.code` expected exit status; when absent, 0.
+//!   - `NAME.code` expected exit status; when absent, 0;
+//!   - `NAME.tb`   the traceback below `goroutine 1 [running]:`, as [`traceback_shape`] reduces
+//!                 it: one `name(…)` line per frame and its location as `file.go:LINE` (the
+//!                 runtime's own `panic(...)` frame as `<runtime>`). Compared exactly when present.
+//!                 Made from Go 1.27.3 by `tests/regen_tracebacks.sh`.
 //! All expectations were produced by real Go (see `tests/regen.sh`).
 //!
 //! `examples/` is checked the same way.
@@ -50,6 +54,21 @@ fn conformance() {
 #[test]
 fn defer_panic() {
     check_dir("tests/defer");
+}
+
+/// Goroutines, channels and select (expectations from Go 1.27.3; crash and deadlock reports are
+/// checked on their stable lines).
+#[test]
+fn goroutines() {
+    check_dir("tests/goroutines");
+}
+
+/// Programs on which gc itself fails (Go 1.27.3's runtime throws `fatal error: bad panic stack`);
+/// their expectation is gojit's output, decided from the spec in
+/// `fuzz/regressions/gc_bad_panic_stack/README.md` (regen.sh leaves them alone).
+#[test]
+fn gc_failures() {
+    check_dir("tests/gcfails");
 }
 
 /// The showcase programs in `examples/` carry Go-generated expectations too.
@@ -170,11 +189,55 @@ fn check_case(dir: &Path, case: &str) -> Result<(), String> {
         }
         None => {}
     }
+    if let Ok(want_tb) = fs::read_to_string(sibling(dir, case, "tb")) {
+        let have = traceback_shape(&got_err);
+        if have.trim_end() != want_tb.trim_end() {
+            writeln!(problems, "traceback differs (shape):\n{}", short_diff(want_tb.trim_end(), have.trim_end())).unwrap();
+        }
+    }
     if problems.is_empty() {
         Ok(())
     } else {
         Err(problems.trim_end().to_string())
     }
+}
+
+/// A traceback reduced to what gojit and gc must agree on: after `goroutine 1 [running]:`, each
+/// frame's function name (arguments replaced by `…`: gc prints the register-ABI spill slots of
+/// its own code, marked `?` where stale, and elides inlined frames' arguments) and its location's
+/// file base name and line (absolute paths and `+0x` offsets dropped; the location of gc's
+/// `panic(...)` frame, a line of GOROOT's runtime/panic.go, and gojit's runtime location both
+/// become `<runtime>`). `tests/regen_tracebacks.sh` applies the same rules to gc's output.
+fn traceback_shape(stderr: &str) -> String {
+    let mut out = String::new();
+    let Some(start) = stderr.find("goroutine 1 [running]:\n") else { return out };
+    let mut in_panic_frame = false;
+    for l in stderr[start..].lines().skip(1) {
+        if l.is_empty() || l.starts_with("exit status") {
+            continue;
+        }
+        if let Some(loc) = l.strip_prefix('\t') {
+            if in_panic_frame {
+                out.push_str("\t<runtime>\n");
+                continue;
+            }
+            let loc = loc.split(" +0x").next().unwrap_or(loc);
+            let base = loc.rsplit('/').next().unwrap_or(loc);
+            writeln!(out, "\t{base}").unwrap();
+            continue;
+        }
+        match l.rfind('(') {
+            Some(i) if l.ends_with(')') => {
+                in_panic_frame = &l[..i] == "panic";
+                writeln!(out, "{}(…)", &l[..i]).unwrap();
+            }
+            _ => {
+                in_panic_frame = false;
+                writeln!(out, "{l}").unwrap();
+            }
+        }
+    }
+    out
 }
 
 /// The first line of `want` that does not occur in `got` after the previous matched line.

@@ -15,7 +15,7 @@
 # tests/errors/NAME.go: `go build NAME.go` run inside tests/errors; NAME.out is empty, NAME.code
 #   holds 1 and NAME.err holds gc's diagnostics with the "# command-line-arguments" header
 #   dropped and the "./" prefix stripped (also on the tab-indented continuation lines).
-#   unsupported_*.go use features gojit rejects (go, chan, select, generics, unsafe) that Go
+#   unsupported_*.go use features gojit rejects (generics) that Go
 #   accepts; their expectation is gojit's own message.
 #   Cases whose expectation is not what Go 1.19 prints are listed in ERR_OVERRIDES below (with the
 #   reason); their .err is written by hand, in current Go's wording or as gojit's own
@@ -54,12 +54,6 @@ declare -A ERR_OVERRIDES=(
   [syntax_missing_brace]="Go >= 1.20 says 'expected }' (1.19: 'expecting }')"
   [multiple_errors]="Go >= 1.20 says 'as string value in return statement'"
   [unused_with_other]="Go >= 1.20 wording 'declared and not used: x'"
-  [unsupported_go]="gojit's own message: go statements not supported by gojit"
-  [unsupported_chan]="gojit's own message: channels not supported by gojit"
-  [unsupported_generics]="gojit's own message: generics not supported by gojit"
-  [unsupported_generic_type]="gojit's own message: generics not supported by gojit"
-  [unsupported_select]="gojit's own message: select statements not supported by gojit"
-  [unsupported_unsafe]="gojit's own message: package unsafe not supported by gojit"
   [fprintf_builder]="gojit's own message: fmt.Fprint* only to os.Stdout and os.Stderr"
 )
 

@@ -141,6 +141,8 @@ pub enum Kind {
     Uintptr = 12,
     Float32 = 13,
     Float64 = 14,
+    Complex64 = 15,
+    Complex128 = 16,
     Array = 17,
     Chan = 18,
     Func = 19,
@@ -229,7 +231,7 @@ pub struct IMethod {
 pub struct MapIter {
     pub key: *mut u8,
     pub val: *mut u8,
-    pub private: [usize; 5],
+    pub private: [usize; 7],
 }
 
 /// Size in bytes of a [`MapIter`].

@@ -11,10 +11,13 @@
 //! are never reused. Zero-size requests return the address of a static zero-size base ([`ZERO_BASE`]
 //! equivalent to Go's `zerobase`).
 //!
-//! Sizes are checked: requests above [`MAX_ALLOC`] (Go's `maxAlloc` on linux/amd64, 2^48) or that the
-//! kernel refuses end the process with gc's `fatal error: runtime: out of memory`.
+//! Sizes are checked as gc's heap checks them: a block too big for the address space ends the
+//! process with gc's `runtime: out of memory: cannot allocate N-byte block (M in use)` and
+//! `fatal error: out of memory`; a large block the kernel will not commit (its overcommit limit
+//! applies to dedicated mappings, as to gc's) with `fatal error: runtime: out of memory`.
 
 use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::abi::TypeDesc;
 use crate::rterror;
@@ -42,14 +45,25 @@ pub fn zero_base() -> *mut u8 {
     (&raw const ZERO_BASE) as *mut u8
 }
 
-fn map_pages(size: usize) -> *mut u8 {
+/// Bytes of address space the heap has mapped so far (gc's "in use" in its out-of-memory line).
+static MAPPED: AtomicUsize = AtomicUsize::new(0);
+
+/// User address space on linux/amd64 (47 bits): a block this big can never be placed, and gc
+/// reports it as `cannot allocate` instead of asking the kernel.
+const ADDRESS_SPACE: usize = 1 << 47;
+
+/// Maps `size` fresh zeroed bytes. `reserve`: account them against the kernel's overcommit limit
+/// as gc's heap does when it commits memory (a single block the kernel will not back fails here,
+/// as under gc); bump chunks skip that, they are small.
+fn map_pages(size: usize, reserve: bool) -> *mut u8 {
+    let noreserve = if reserve { 0 } else { libc::MAP_NORESERVE };
     // SAFETY: anonymous private mapping; arguments are valid; result checked below.
     let p = unsafe {
         libc::mmap(
             std::ptr::null_mut(),
             size,
             libc::PROT_READ | libc::PROT_WRITE,
-            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | noreserve,
             -1,
             0,
         )
@@ -57,19 +71,31 @@ fn map_pages(size: usize) -> *mut u8 {
     if p == libc::MAP_FAILED {
         rterror::fatal("runtime: out of memory");
     }
+    MAPPED.fetch_add(size, Ordering::Relaxed);
     p.cast()
+}
+
+/// gc's report for a block the heap cannot place (`mheap.grow`): the request rounded up to the
+/// heap's 4 MiB growth step, then `fatal error: out of memory`.
+#[cold]
+fn cannot_allocate(size: usize) -> ! {
+    const STEP: usize = 4 << 20;
+    let ask = size.div_ceil(STEP).saturating_mul(STEP);
+    let in_use = MAPPED.load(Ordering::Relaxed);
+    crate::output::write_stderr(format!("runtime: out of memory: cannot allocate {ask}-byte block ({in_use} in use)\n").as_bytes());
+    rterror::fatal("out of memory")
 }
 
 #[cold]
 fn alloc_slow(size: usize, align: usize) -> *mut u8 {
-    if size > MAX_ALLOC {
-        rterror::fatal("runtime: out of memory");
+    if size >= ADDRESS_SPACE {
+        cannot_allocate(size);
     }
     if size >= LARGE_ALLOC {
         let rounded = (size + 4095) & !4095;
-        return map_pages(rounded);
+        return map_pages(rounded, true);
     }
-    let chunk = map_pages(CHUNK_SIZE) as usize;
+    let chunk = map_pages(CHUNK_SIZE, false) as usize;
     let start = (chunk + align - 1) & !(align - 1);
     CUR.with(|c| c.set(start + size));
     END.with(|e| e.set(chunk + CHUNK_SIZE));

@@ -118,8 +118,34 @@ pub struct FuncDesc<'a> {
     pub closure_offs: &'a [i32],
     /// `(code offset, line)` pairs, sorted by offset; line 0 entries are ignored.
     pub lines: &'a [(u32, u32)],
+    /// Code ranges holding the body of a deferred func literal that the compiler emitted inline
+    /// at an exit, sorted by offset.
+    pub inlined: &'a [InlinedBody<'a>],
     /// Sorted by `ret`.
     pub calls: &'a [CallSite],
+}
+
+/// A deferred func literal's body emitted inline in its parent at an exit (`return`): tracebacks
+/// show it as gc shows the deferred call, the literal's frame above the parent's.
+#[derive(Clone, Copy, Debug)]
+pub struct InlinedBody<'a> {
+    /// Code offsets `[lo, hi)` in the parent.
+    pub lo: u32,
+    pub hi: u32,
+    /// The literal's gc name (`main.f.func1`).
+    pub name: &'a str,
+    /// The line of the exit that ran it (the `return`, or the closing brace).
+    pub call_line: u32,
+}
+
+/// A stored [`InlinedBody`]: absolute code range, name in the table's name pool. Rows are few and
+/// kept apart from [`FuncInfo`] (sorted by address), so function rows stay compact.
+#[derive(Clone, Copy, Debug)]
+struct InlineRow {
+    lo: usize,
+    hi: usize,
+    name: (u32, u32),
+    call_line: u32,
 }
 
 /// A program's function table (see the module docs).
@@ -130,6 +156,7 @@ pub struct FuncTable {
     lines: Vec<u8>,
     calls: Vec<CallSite>,
     slots: Vec<i32>,
+    inlined: Vec<InlineRow>,
     /// Absolute path of the Go source file (one file per program in v1).
     pub file: String,
 }
@@ -169,6 +196,7 @@ impl FuncTable {
     pub fn push(&mut self, d: &FuncDesc) {
         let name0 = self.names.len();
         self.names.push_str(d.name);
+        let name = span(name0, self.names.len());
         let lines0 = self.lines.len();
         let (mut pc, mut line) = (0u32, d.decl_line as i64);
         for &(off, l) in d.lines {
@@ -185,13 +213,19 @@ impl FuncTable {
         self.calls.extend_from_slice(d.calls);
         let slots0 = self.slots.len() as u32;
         self.slots.extend_from_slice(d.closure_offs);
+        for b in d.inlined {
+            let n0 = self.names.len();
+            self.names.push_str(b.name);
+            let (lo, hi) = (d.start + b.lo as usize, d.start + b.hi as usize);
+            self.inlined.push(InlineRow { lo, hi, name: span(n0, self.names.len()), call_line: b.call_line });
+        }
         self.funcs.push(FuncInfo {
             start: d.start,
             size: d.size,
             frame_size: d.frame_size,
             decl_line: d.decl_line,
             deferbits_off: d.deferbits_off,
-            name: span(name0, self.names.len()),
+            name,
             lines: span(lines0, self.lines.len()),
             calls: span(calls0, self.calls.len()),
             slots: slots0,
@@ -205,6 +239,7 @@ impl FuncTable {
     /// Orders rows by start address (required before [`register`]).
     pub fn sort(&mut self) {
         self.funcs.sort_by_key(|f| f.start);
+        self.inlined.sort_by_key(|r| r.lo);
     }
 
     pub fn funcs(&self) -> &[FuncInfo] {
@@ -232,6 +267,15 @@ impl FuncTable {
         let off = pc.checked_sub(f.start)? as u32;
         let cs = self.call_sites(f);
         cs.binary_search_by_key(&off, |c| c.ret).ok().map(|i| cs[i])
+    }
+
+    /// The inlined deferred func literal whose body holds code offset `off` of `f`, as (its gc
+    /// name, the line of the exit that ran it).
+    pub fn inlined_at(&self, f: &FuncInfo, off: u32) -> Option<(&str, u32)> {
+        let pc = f.start + off as usize;
+        let i = self.inlined.partition_point(|r| r.lo <= pc);
+        let r = self.inlined.get(i.checked_sub(1)?)?;
+        (pc < r.hi && f.contains(r.lo)).then(|| (&self.names[r.name.0 as usize..(r.name.0 + r.name.1) as usize], r.call_line))
     }
 
     /// fp-relative offsets of the open-coded closure slots, by defer bit.
@@ -268,6 +312,7 @@ impl FuncTable {
             + self.lines.len()
             + self.calls.len() * std::mem::size_of::<CallSite>()
             + self.slots.len() * 4
+            + self.inlined.len() * std::mem::size_of::<InlineRow>()
     }
 }
 
@@ -350,6 +395,7 @@ mod tests {
             deferbits_off: -0x20,
             closure_offs: &[-0x18, -0x10],
             lines: &[(0, 10), (0x10, 11), (0x14, 11), (0x24, 13), (0x60, 14)],
+            inlined: &[],
             calls: &calls,
         });
         t.push(&FuncDesc {
@@ -364,10 +410,16 @@ mod tests {
             deferbits_off: 0,
             closure_offs: &[],
             lines: &[],
+            inlined: &[InlinedBody { lo: 4, hi: 8, name: "main.g.func1", call_line: 5 }],
             calls: &[],
         });
         t.sort();
         assert_eq!(t.lines, vec![0x10, 2, 0x14, 4, 0x3c, 2]);
+        let g = t.find(0x905).unwrap();
+        assert_eq!(t.name(g), "main.g");
+        assert_eq!(t.inlined_at(g, 3), None);
+        assert_eq!(t.inlined_at(g, 4), Some(("main.g.func1", 5)));
+        assert_eq!(t.inlined_at(g, 8), None);
         let f = t.find(0x1000 + 0x2f).unwrap();
         assert_eq!(t.name(f), "main.f");
         assert_eq!(t.closure_offsets(f), &[-0x18, -0x10]);
@@ -404,6 +456,7 @@ mod tests {
                 deferbits_off: -0x30,
                 closure_offs: &[-0x28, -0x20],
                 lines: &ls,
+                inlined: &[],
                 calls: &calls,
             });
         }

@@ -105,6 +105,8 @@ pub unsafe fn call_iface_method(typ: *const TypeDesc, m: &Method, recv: *mut u8)
 /// As [`call_string_method`]; `m.ifn` has signature `(ctx, recv, tab, data) -> bool`.
 pub unsafe fn call_is_method(m: &Method, recv: *mut u8, target: Iface) -> bool {
     // SAFETY: integer-only arguments and one result: tail and system_v agree (see module docs).
-    let f: extern "C" fn(usize, usize, usize, usize) -> u8 = unsafe { std::mem::transmute(m.ifn) };
-    f(0, recv as usize, target.tab as usize, target.data as usize) != 0
+    // The Go bool result is defined only in the low byte (Cranelift does not extend results), so
+    // it is read as a full word and only its low byte is looked at.
+    let f: extern "C" fn(usize, usize, usize, usize) -> u64 = unsafe { std::mem::transmute(m.ifn) };
+    f(0, recv as usize, target.tab as usize, target.data as usize) as u8 != 0
 }

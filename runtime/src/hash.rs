@@ -121,6 +121,14 @@ pub unsafe fn typehash(t: &TypeDesc, p: *const u8, h: u64) -> u64 {
                     mix(h, f.to_bits())
                 }
             }
+            Kind::Complex128 => {
+                let h = typehash(crate::typedesc::predeclared(Kind::Float64), p, h);
+                typehash(crate::typedesc::predeclared(Kind::Float64), p.add(8), h)
+            }
+            Kind::Complex64 => {
+                let h = typehash(crate::typedesc::predeclared(Kind::Float32), p, h);
+                typehash(crate::typedesc::predeclared(Kind::Float32), p.add(4), h)
+            }
             Kind::Float32 => {
                 let f = *(p as *const f32);
                 if f == 0.0 {
@@ -201,6 +209,8 @@ pub unsafe fn typeequal(t: &TypeDesc, a: *const u8, b: *const u8) -> bool {
             k if is_memory_kind(k) => load_word(a, t.size) == load_word(b, t.size),
             Kind::Float64 => *(a as *const f64) == *(b as *const f64),
             Kind::Float32 => *(a as *const f32) == *(b as *const f32),
+            Kind::Complex128 => *(a as *const [f64; 2]) == *(b as *const [f64; 2]),
+            Kind::Complex64 => *(a as *const [f32; 2]) == *(b as *const [f32; 2]),
             Kind::String => {
                 let (x, y) = (&*(a as *const GoString), &*(b as *const GoString));
                 x.len == y.len && (x.ptr == y.ptr || bytes(x.ptr, x.len) == bytes(y.ptr, y.len))

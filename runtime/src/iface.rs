@@ -217,11 +217,11 @@ pub unsafe fn dottype_message(have: *const TypeDesc, want: *const TypeDesc, ifac
         if have.is_null() {
             format!("interface conversion: {inter} is nil, not {}", name_of(&*want))
         } else {
-            let (cs, as_) = (name_of(&*have), name_of(&*want));
-            // gc's clearer message when two distinct types print alike (one package here, so
-            // they are local types of the same name in different scopes).
-            let scopes = if cs == as_ { " (types from different scopes)" } else { "" };
-            format!("interface conversion: {inter} is {cs}, not {as_}{scopes}")
+            let (cs, ws) = (name_of(&*have), name_of(&*want));
+            // Equal names of distinct types: local types of different scopes (gojit has one
+            // package, so never gc's "(types from different packages)").
+            let note = if cs == ws { " (types from different scopes)" } else { "" };
+            format!("interface conversion: {inter} is {cs}, not {ws}{note}")
         }
     }
 }

@@ -2,19 +2,25 @@
 //!
 //! `abi` fixes the value layouts and descriptors shared with the compiler. Every entry point is a
 //! `#[unsafe(no_mangle)] extern "C" fn gort_*` (System V); [`symbols`] lists them all by name so
-//! the compiler can bind them into the JIT module. Entry points that may raise a Go panic have at
+//! the compiler can bind them into the JIT module, and [`entries`] with the signature `entrysig`
+//! reads off each one's Rust type. Entry points that may raise a Go panic have at
 //! most 6 integer/pointer arguments and at most one integer result (callable through Cranelift
 //! `try_call` with the `tail` convention); the others may return two words (rax:rdx).
 //!
 //! Modules: `alloc` (arena heap), `slice` (make/append/copy), `gostring` (string runtime),
 //! `hash` (typed hashing/equality), `map`, `iface` (itabs, assertions), `fmt`, `print` (builtins),
 //! `errors` (errors package, runtime-defined error types and descriptors), `strpkg` (strings and
-//! strconv subset), `output` (buffered stdout, exit), `gocall` (calling Go methods from the
-//! runtime), `rterror` (raising panics and fatal errors), `typedesc` (building descriptors).
+//! strconv subset), `fastrand` (gc's cheap random numbers), `output` (buffered stdout, exit), `gocall` (calling Go methods from the
+//! runtime), `rterror` (raising panics and fatal errors), `typedesc` (building descriptors), `unicode` (Go's letter/digit/printable classes),
+//! `sched` (goroutines, the scheduler, goroutine stacks), `chan` (channels and select).
 pub mod abi;
 pub mod alloc;
+pub mod complex;
 pub mod arch;
+pub mod chan;
+pub mod entrysig;
 pub mod errors;
+pub mod fastrand;
 pub mod fmt;
 pub mod funcdata;
 pub mod gocall;
@@ -26,12 +32,14 @@ pub mod output;
 pub mod panic;
 pub mod print;
 pub mod rterror;
+pub mod sched;
 pub mod signals;
 pub mod slice;
 pub mod strpkg;
 pub mod trampoline;
 pub mod typedesc;
+pub mod unicode;
 pub mod unwind;
 
 mod symbols;
-pub use symbols::symbols;
+pub use symbols::{entries, symbols};

@@ -3,7 +3,9 @@
 //! Layout: a dense *entries* array (each entry = 8-byte header, key, value; header 0 = deleted,
 //! otherwise `hash | 1<<63`) in insertion order, plus an open-addressing *index* (linear probing) of
 //! `u64` slots `(hash_tag << 32) | (entry_index + 1)`, 0 = empty, [`TOMB`] = removed. Iteration walks
-//! the entries array, so order is deterministic (insertion order).
+//! the entries array in a random order chosen per `range`, as gc does: the array is read in
+//! groups of 8 positions starting at a random group and, inside each group, at a random offset
+//! (gc's random start bucket and offset), so programs cannot come to depend on an order.
 //!
 //! Invariants:
 //! - `count` = live entries; `used` = entries slots consumed (live + deleted); `used <= cap`;
@@ -11,9 +13,10 @@
 //! - Growth either copies entries in order into a larger array (indices unchanged, `epoch` kept) or,
 //!   when there are deleted entries, *compacts* them into a new array and bumps `epoch`. `clear`
 //!   marks every entry deleted, then starts a fresh array and bumps `epoch`.
-//! - An iterator remembers the epoch and entries array it started with. While the epoch is unchanged
-//!   it reads the live array by position (deleted entries are skipped: Go's rule that an entry removed
-//!   before being reached is not produced). After a compaction it continues over its old array,
+//! - An iterator remembers the epoch and entries array it started with, and visits the positions
+//!   `0..used` of that moment (entries added during the loop are not produced, which the spec
+//!   allows). While the epoch is unchanged it reads the live array by position (deleted entries are
+//!   skipped: Go's rule that an entry removed before being reached is not produced). After a compaction it continues over its old array,
 //!   re-looking each key up in the live map and skipping keys that are gone, so no entry is produced
 //!   twice (positions are stable across non-compacting growth, and the snapshot taken at
 //!   `mapiterinit` has the same positions). Replaced arrays are freed only when no iterator is live
@@ -317,6 +320,9 @@ fn key_class(k: &TypeDesc) -> KeyClass {
     }
 }
 
+/// The most entries `make(map, hint)` reserves space for before any insertion.
+const PREALLOC_MAX: usize = 1 << 20;
+
 /// Creates a map for a map type descriptor (`kind == Map`, `key` and `elem` set).
 ///
 /// # Safety
@@ -329,7 +335,9 @@ pub unsafe fn new_map(maptyp: *const TypeDesc, hint: isize) -> *mut GoMap {
     let val_off = round_up(key_off + k.size, val_align);
     let entry_size = round_up(val_off + v.size, 8);
     let m = alloc::alloc_zeroed(std::mem::size_of::<GoMap>(), 8) as *mut GoMap;
-    let want = if hint > 0 { (hint as usize).min(1 << 30) } else { 0 };
+    // A hint is a hint (gc: `make(map[int]int, 1<<62)` runs): space for at most PREALLOC_MAX
+    // entries is reserved up front, the map grows past it on demand.
+    let want = if hint > 0 { (hint as usize).min(PREALLOC_MAX) } else { 0 };
     let cap = want.max(MIN_CAP).next_power_of_two();
     let mut gm = GoMap {
         typ: maptyp,
@@ -351,13 +359,48 @@ pub unsafe fn new_map(maptyp: *const TypeDesc, hint: isize) -> *mut GoMap {
     m
 }
 
-/// Hashes `key` only to raise gc's panic for unhashable interface keys on nil/empty maps.
+/// gc's check of a key looked up in or deleted from a nil or empty map (`maps.mapKeyError`):
+/// nothing is hashed, but a key holding an unhashable dynamic type still panics, with the
+/// `runtime.Error` whose `Error()` is `hash of unhashable type: T` (T the innermost such type).
 unsafe fn check_hashable(maptyp: *const TypeDesc, key: *const u8) {
     // SAFETY: maptyp valid, key points to a key value.
     unsafe {
-        let k = &*(*maptyp).key;
-        if k.kind == Kind::Interface || k.kind == Kind::Struct || k.kind == Kind::Array {
-            typehash(k, key, 0);
+        if let Some(t) = unhashable_in(&*(*maptyp).key, key) {
+            let msg = format!("hash of unhashable type: {}", crate::typedesc::name_of(t));
+            let msg: &'static str = Box::leak(msg.into_boxed_str());
+            rterror::runtime_error(msg);
+        }
+    }
+}
+
+/// The first unhashable dynamic type inside the value of type `t` at `p` (interfaces are looked
+/// through; arrays and structs walked in order), if any.
+///
+/// # Safety
+/// `p` points to a value of type `t`.
+unsafe fn unhashable_in(t: &TypeDesc, p: *const u8) -> Option<&'static TypeDesc> {
+    // SAFETY: caller contract; descriptors are immutable and live forever.
+    unsafe {
+        match t.kind {
+            Kind::Interface => {
+                let dt = hash::iface_dyn_type(t, p);
+                if dt.is_null() {
+                    return None;
+                }
+                let dt: &'static TypeDesc = &*dt;
+                if dt.flags & TF_COMPARABLE == 0 {
+                    return Some(dt);
+                }
+                let data = p.add(8);
+                let v = if dt.flags & TF_DIRECT != 0 { data } else { *(data as *const *const u8) };
+                unhashable_in(dt, v)
+            }
+            Kind::Array => {
+                let e = &*t.elem;
+                (0..t.len).find_map(|i| unhashable_in(e, p.add(i * e.size)))
+            }
+            Kind::Struct => std::slice::from_raw_parts(t.fields, t.n_fields).iter().find_map(|f| unhashable_in(&*f.typ, p.add(f.offset))),
+            _ => None,
         }
     }
 }
@@ -374,7 +417,7 @@ pub unsafe extern "C" fn gort_makemap(maptyp: *const TypeDesc, hint: isize) -> *
 
 /// `m[key]` lookup: pointer to the value, or null when absent (the compiler then uses the zero
 /// value). `m` may be nil. Panics `runtime error: hash of unhashable type T` for interface keys
-/// holding uncomparable dynamic types (even on a nil map, like gc).
+/// holding uncomparable dynamic types (on a nil or empty map gc's `hash of unhashable type: T`).
 ///
 /// # Safety
 /// `maptyp` is `m`'s type; `key` points to a key value.
@@ -538,7 +581,21 @@ const IT_POS: usize = 1;
 const IT_EPOCH: usize = 2;
 const IT_OLD: usize = 3;
 const IT_OLD_USED: usize = 4;
+/// The group (8 positions) the walk starts at, and the offset inside every group.
+const IT_START_GROUP: usize = 5;
+const IT_OFFSET: usize = 6;
 const IT_DONE: usize = usize::MAX;
+/// Positions per group of the randomised walk (gc's bucket size).
+const GROUP: usize = 8;
+
+/// The `i`-th entry position of a randomised walk over `n` positions (`i < groups * GROUP`), or
+/// `None` for a position past `n` in the last, partial group.
+fn walk_position(i: usize, n: usize, start_group: usize, offset: usize) -> Option<usize> {
+    let groups = n.div_ceil(GROUP);
+    let group = (start_group + i / GROUP) % groups;
+    let pos = group * GROUP + (offset + i) % GROUP;
+    (pos < n).then_some(pos)
+}
 
 /// Starts `for k, v := range m` and advances to the first entry: afterwards `it.key` is null when
 /// there is none, else `it.key`/`it.val` point to the first entry. `m` may be nil.
@@ -552,7 +609,7 @@ pub unsafe extern "C" fn gort_mapiterinit(_maptyp: *const TypeDesc, m: *mut GoMa
         let it = &mut *it;
         it.key = std::ptr::null_mut();
         it.val = std::ptr::null_mut();
-        it.private = [m as usize, 0, 0, 0, 0];
+        it.private = [m as usize, 0, 0, 0, 0, 0, 0];
         if m.is_null() {
             it.private[IT_POS] = IT_DONE;
             return;
@@ -561,6 +618,9 @@ pub unsafe extern "C" fn gort_mapiterinit(_maptyp: *const TypeDesc, m: *mut GoMa
         it.private[IT_EPOCH] = mm.epoch as usize;
         it.private[IT_OLD] = mm.entries as usize;
         it.private[IT_OLD_USED] = mm.used;
+        let r = crate::fastrand::next_u64() as usize;
+        it.private[IT_START_GROUP] = (r >> 3) % mm.used.div_ceil(GROUP).max(1);
+        it.private[IT_OFFSET] = r % GROUP;
         mm.live_iters += 1;
         iter_next(it);
     }
@@ -591,20 +651,20 @@ unsafe fn iter_next(it: *mut MapIter) {
         let m = &mut *(it.private[IT_MAP] as *mut GoMap);
         loop {
             let same_epoch = m.epoch as usize == it.private[IT_EPOCH];
-            let (entries, used) = if same_epoch {
-                (m.entries, m.used)
-            } else {
-                (it.private[IT_OLD] as *mut u8, it.private[IT_OLD_USED])
-            };
-            let pos = it.private[IT_POS];
-            if pos >= used {
+            let entries = if same_epoch { m.entries } else { it.private[IT_OLD] as *mut u8 };
+            let n = it.private[IT_OLD_USED];
+            let i = it.private[IT_POS];
+            if i >= n.div_ceil(GROUP) * GROUP {
                 it.private[IT_POS] = IT_DONE;
                 it.key = std::ptr::null_mut();
                 it.val = std::ptr::null_mut();
                 m.live_iters -= 1;
                 return;
             }
-            it.private[IT_POS] = pos + 1;
+            it.private[IT_POS] = i + 1;
+            let Some(pos) = walk_position(i, n, it.private[IT_START_GROUP], it.private[IT_OFFSET]) else {
+                continue;
+            };
             let e = m.entry(entries, pos);
             let hdr = *(e as *const u64);
             if hdr == 0 {
@@ -693,19 +753,56 @@ mod tests {
                 gort_mapdelete_fast64(t, m, ((1i64 << 40) + i) as u64);
             }
             assert_eq!(gort_maplen(m), 50_000);
-            // insertion order iteration
+            // iteration produces every live entry once
             let mut it = std::mem::zeroed::<MapIter>();
             gort_mapiterinit(t, m, &mut it);
-            let mut prev = -1;
-            let mut n = 0;
+            let mut seen = std::collections::HashSet::new();
             while !it.key.is_null() {
                 let v = *(it.val as *const i64);
-                assert!(v > prev && v % 2 == 1);
-                prev = v;
-                n += 1;
+                assert!(v % 2 == 1 && seen.insert(v));
                 gort_mapiternext(&mut it);
             }
-            assert_eq!(n, 50_000);
+            assert_eq!(seen.len(), 50_000);
+        }
+    }
+
+    #[test]
+    fn walk_positions_are_a_permutation() {
+        for n in [1usize, 2, 7, 8, 9, 16, 17, 100] {
+            for start in 0..n.div_ceil(GROUP) {
+                for off in 0..GROUP {
+                    let mut v: Vec<usize> =
+                        (0..n.div_ceil(GROUP) * GROUP).filter_map(|i| walk_position(i, n, start, off)).collect();
+                    v.sort();
+                    assert_eq!(v, (0..n).collect::<Vec<_>>(), "n={n} start={start} off={off}");
+                }
+            }
+        }
+    }
+
+    /// gc randomises the order of every `range` over a map; so does gojit.
+    #[test]
+    fn iteration_order_varies_between_loops() {
+        let t = int_map();
+        // SAFETY: valid API use.
+        unsafe {
+            let m = gort_makemap(t, 0);
+            for i in 0..20u64 {
+                *(gort_mapassign_fast64(t, m, i) as *mut i64) = i as i64;
+            }
+            let mut orders = std::collections::HashSet::new();
+            for _ in 0..20 {
+                let mut it = std::mem::zeroed::<MapIter>();
+                gort_mapiterinit(t, m, &mut it);
+                let mut order = vec![];
+                while !it.key.is_null() {
+                    order.push(*(it.key as *const u64));
+                    gort_mapiternext(&mut it);
+                }
+                assert_eq!(order.len(), 20);
+                orders.insert(order);
+            }
+            assert!(orders.len() > 1, "20 loops over a 20-entry map all had the same order");
         }
     }
 
@@ -721,12 +818,15 @@ mod tests {
             let mut it = std::mem::zeroed::<MapIter>();
             gort_mapiterinit(t, m, &mut it);
             let mut seen = std::collections::HashSet::new();
+            let mut deleted = false;
             while !it.key.is_null() {
                 let k = *(it.key as *const u64);
                 assert!(seen.insert(k), "key {k} produced twice");
-                assert!(k % 3 != 0 || k < 10, "deleted key {k} produced");
-                if k == 5 {
-                    // delete every multiple of 3 not yet reached, then force compactions
+                assert!(!deleted || k % 3 != 0 || k < 12, "deleted key {k} produced");
+                if !deleted && k % 3 != 0 {
+                    // delete every multiple of 3 from 12 on (those not reached yet must not be
+                    // produced), then force compactions
+                    deleted = true;
                     for j in (12..1000).step_by(3) {
                         gort_mapdelete_fast64(t, m, j);
                     }

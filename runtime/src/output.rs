@@ -6,18 +6,48 @@
 //! Go's unbuffered os.Stdout and fmt's one write per call), which is also what the panic machinery
 //! flushes (`panic.rs`, `gort_exit`). Anything written to stderr first flushes stdout so the
 //! relative order of the two streams is preserved when they share a terminal or file.
+//!
+//! Broken pipes behave as in gc (`os.sigpipe`): a write to standard output or standard error that
+//! fails with `EPIPE` ends the process by `SIGPIPE` (so `gojit run prog.go | head -1` returns at
+//! once, with the exit status a shell reports as 141). Rust ignores `SIGPIPE` for the whole
+//! process, so the runtime restores the default action and raises it itself. Write errors on other
+//! descriptors are not fatal.
 
-use std::io::Write;
+use std::io::{ErrorKind, Write};
+
+/// gc's `dieFromSignal(SIGPIPE)`: default action, unblocked, raised; exit status 2 if the process
+/// somehow survives it.
+fn die_of_sigpipe() -> ! {
+    // SAFETY: plain signal-disposition and mask calls with valid arguments; the process ends here.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGPIPE);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        libc::raise(libc::SIGPIPE);
+        libc::_exit(2)
+    }
+}
+
+/// The outcome of a failed write to `fd`: fatal (by SIGPIPE) only for a broken stdout/stderr.
+fn write_failed(fd: i32, kind: ErrorKind) {
+    if kind == ErrorKind::BrokenPipe && (fd == 1 || fd == 2) {
+        die_of_sigpipe();
+    }
+}
 
 fn write_all_fd(fd: i32, mut bytes: &[u8]) {
     while !bytes.is_empty() {
         // SAFETY: bytes is a valid readable buffer of bytes.len() bytes.
         let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
         if n < 0 {
-            if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+            let kind = std::io::Error::last_os_error().kind();
+            if kind == ErrorKind::Interrupted {
                 continue;
             }
-            return; // EPIPE etc.: dropped silently.
+            write_failed(fd, kind);
+            return; // other errors: the bytes are dropped.
         }
         bytes = &bytes[n as usize..];
     }
@@ -25,12 +55,16 @@ fn write_all_fd(fd: i32, mut bytes: &[u8]) {
 
 /// Appends to buffered stdout.
 pub fn write_stdout(bytes: &[u8]) {
-    let _ = std::io::stdout().lock().write_all(bytes);
+    if let Err(e) = std::io::stdout().lock().write_all(bytes) {
+        write_failed(1, e.kind());
+    }
 }
 
 /// Writes everything buffered for stdout.
 pub fn flush_stdout() {
-    let _ = std::io::stdout().flush();
+    if let Err(e) = std::io::stdout().flush() {
+        write_failed(1, e.kind());
+    }
 }
 
 /// Writes to stderr immediately, after flushing stdout.

@@ -3,7 +3,7 @@
 //! the crash report of an unrecovered panic (DESIGN §4.3-4.8).
 //!
 //! # Model
-//! One goroutine per thread that runs Go code ([`G`], thread-local). `g.panic` is the stack of
+//! Every goroutine has its own [`G`] (in its `sched::proc::G`; `g()` is the running one). `g.panic` is the stack of
 //! active [`Panic`] records (newest first). A panic walks JIT frames upward from the frame that
 //! raised it (`pc = [fp+8], fp = [fp]`), finding each frame's [`FuncInfo`] by pc:
 //! - open-coded frames: while deferBits (a byte at `fp + deferbits_off`) is non-zero, take the
@@ -14,7 +14,8 @@
 //!   which is marked aborted; the walk continues with the remaining defers of the frame that owned
 //!   that deferred call (the older panic's cursor), then further up;
 //! - the method trampoline (fmt calling `String()`/`Error()`): the panic is caught there;
-//! - the entry trampoline: the panic is unrecovered: crash report, exit status 2.
+//! - the entry trampoline: the panic is unrecovered: crash report, exit status 2 (for a
+//!   `runtime.Goexit` walk: every deferred call ran, the goroutine ends normally).
 //! After each deferred call, if the panic was recovered, the panic and every older panic raised at
 //! or below the recovering frame are removed, and control resumes at the handler of the frame's
 //! current call site with `rsp = fp - frame_offset`, `rbp = fp` (its deferreturn block).
@@ -83,8 +84,8 @@ enum Fatal {
     Signal { sig: i32, code: i32, addr: usize, pc: usize },
 }
 
-/// Per-thread goroutine state.
-struct G {
+/// One goroutine's panic and defer state (lives in its `sched::proc::G`).
+pub(crate) struct G {
     panic: *mut Panic,
     defers: Vec<DeferRecord>,
     /// Frame pointer of the entry trampoline while main runs.
@@ -103,26 +104,40 @@ struct G {
     panicked_once: bool,
 }
 
-thread_local! {
-    static GOROUTINE: UnsafeCell<G> = const { UnsafeCell::new(G {
-        panic: std::ptr::null_mut(),
-        defers: Vec::new(),
-        entry_fp: 0,
-        stack_lo: 0,
-        guard_hi: 0,
-        stack_hi: 0,
-        fatal: Fatal::None,
-        method_panic: None,
-        describing: false,
-        panicked_once: false,
-    }) };
+impl G {
+    pub(crate) const fn new() -> G {
+        G {
+            panic: std::ptr::null_mut(),
+            defers: Vec::new(),
+            entry_fp: 0,
+            stack_lo: 0,
+            guard_hi: 0,
+            stack_hi: 0,
+            fatal: Fatal::None,
+            method_panic: None,
+            describing: false,
+            panicked_once: false,
+        }
+    }
 }
 
-/// The current thread's goroutine. Callers never keep the reference across a call into JIT code.
+thread_local! {
+    /// The state used when no goroutine runs on this thread (runtime code called outside a
+    /// program run, e.g. by unit tests, and fault signals of such threads).
+    static NO_GOROUTINE: UnsafeCell<G> = const { UnsafeCell::new(G::new()) };
+}
+
+/// The running goroutine's panic state. Callers never keep the reference across a call into JIT
+/// code or a context switch.
 fn g() -> &'static mut G {
-    // SAFETY: the G is thread-local, lives as long as the thread, and the runtime is not reentrant
-    // across threads; callers hold the reference only briefly (no overlapping &mut in practice).
-    GOROUTINE.with(|g| unsafe { &mut *g.get() })
+    let cur = crate::sched::proc::current_panic_state();
+    if !cur.is_null() {
+        // SAFETY: the running goroutine's record lives until it ends, which is after every use
+        // of this reference (callers hold it only briefly, never across a switch).
+        return unsafe { &mut *cur };
+    }
+    // SAFETY: thread-local, lives as long as the thread; held briefly as above.
+    NO_GOROUTINE.with(|g| unsafe { &mut *g.get() })
 }
 
 static TRACE: AtomicBool = AtomicBool::new(false);
@@ -202,10 +217,11 @@ fn install_rust_panic_hook() {
     });
 }
 
-/// Whether `[fp, fp+16)` lies inside the current goroutine's stack.
+/// Whether `[fp, fp+16)` lies inside the usable part of the current goroutine's stack (above the
+/// guard), 8-byte aligned: only such a value is read as a frame.
 pub(crate) fn on_goroutine_stack(fp: usize) -> bool {
     let g = g();
-    fp >= g.stack_lo && fp + 16 <= g.stack_hi && fp % 8 == 0
+    fp >= g.guard_hi && fp + 16 <= g.stack_hi && fp % 8 == 0
 }
 
 pub(crate) fn entry_fp_slot() -> *mut usize {
@@ -281,23 +297,22 @@ pub(crate) fn record_fault(sig: i32, code: i32, addr: usize, pc: usize, fp: usiz
 // gopanic
 // ---------------------------------------------------------------------------------------------
 
-/// `panic(v)` from JIT code: `v` is an empty interface `(typ, data)`. Call it with the `tail`
-/// convention (a `try_call` in frames with defers). Never returns.
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_gopanic(typ: *const TypeDesc, data: *mut u8) -> ! {
+crate::jit_entry! {
+    /// `panic(v)` from JIT code: `v` is an empty interface `(typ, data)`. Call it with the `tail`
+    /// convention (a `try_call` in frames with defers). Never returns.
+    pub fn gort_gopanic(typ: *const TypeDesc, data: *mut u8) -> ! => gopanic_entry;
+}
+
+extern "C" fn gopanic_entry(typ: *const TypeDesc, data: *mut u8, fp: usize, pc: usize) -> ! {
     let arg = if typ.is_null() { panic_nil_error() } else { Eface { typ, data } };
-    // SAFETY: called from JIT code: our frame's caller link is the JIT caller.
-    let (fp, pc) = unsafe { arch::caller_of(arch::current_fp()) };
-    // SAFETY: (fp, pc) is the live JIT frame that called us.
+    // SAFETY: the entry shim passes the live JIT frame that called `gort_gopanic`.
     unsafe { gopanic(arg, fp, pc, false) }
 }
 
 /// Raises a Go panic with value `arg` from Rust runtime code called (directly or through other
-/// frame-pointer-keeping runtime functions) by JIT code. The walk starts at the nearest JIT frame
-/// on the rbp chain. Callers must hold nothing with `Drop` (nor locks). Precompiled std frames
-/// (e.g. `core::fmt::write` calling back into a `Display` impl) may sit between: they are skipped
-/// as long as they keep rbp intact; otherwise the panic ends in a fatal error, never a crash.
+/// runtime functions, std code included) by JIT code. The walk starts at the nearest JIT frame,
+/// found by unwinding the Rust frames ([`arch::boundary::nearest_jit_frame`]; no frame pointers
+/// needed). Callers must hold nothing with `Drop` (nor locks).
 #[inline(never)]
 pub fn throw(arg: Eface) -> ! {
     throw_inner(arg, false)
@@ -305,26 +320,11 @@ pub fn throw(arg: Eface) -> ! {
 
 #[inline(never)]
 fn throw_inner(arg: Eface, nil_deref: bool) -> ! {
-    let mut fp = arch::current_fp();
-    let (lo, hi) = (g().stack_lo, g().stack_hi);
-    for _ in 0..256 {
-        // A Rust frame without frame pointer (std code) may have left rbp unrelated to the chain:
-        // only follow frame pointers inside the goroutine stack.
-        if fp < lo || fp + 16 > hi || fp % 8 != 0 {
-            break;
-        }
-        // SAFETY: fp lies inside the live goroutine stack (checked above).
-        let (cfp, pc) = unsafe { arch::caller_of(fp) };
-        if funcdata::lookup(pc).is_some() {
-            // SAFETY: (cfp, pc) is a live JIT frame.
-            unsafe { gopanic(arg, cfp, pc, nil_deref) }
-        }
-        if cfp <= fp {
-            break;
-        }
-        fp = cfp;
+    match arch::boundary::nearest_jit_frame(|pc| funcdata::lookup(pc).is_some()) {
+        // SAFETY: the unwinder found a live JIT frame (its rbp and a return address into it).
+        Some((fp, pc)) if on_goroutine_stack(fp) => unsafe { gopanic(arg, fp, pc, nil_deref) },
+        _ => fatal("panic raised outside Go code"),
     }
-    fatal("panic raised outside Go code")
 }
 
 /// # Safety
@@ -356,6 +356,44 @@ unsafe fn gopanic(arg: Eface, fp: usize, pc: usize, nil_deref: bool) -> ! {
     unsafe { walk(p, fp, pc) }
 }
 
+crate::jit_entry! {
+    /// `runtime.Goexit()`: runs every deferred call of the goroutine (a walk like a panic's,
+    /// during which `recover()` returns nil), then ends the goroutine. `tail`; never returns.
+    pub fn gort_goexit() -> ! => goexit_entry;
+}
+
+extern "C" fn goexit_entry(fp: usize, pc: usize) -> ! {
+    let g = g();
+    let mut record = Panic {
+        arg: Eface { typ: std::ptr::null(), data: std::ptr::null_mut() },
+        link: g.panic,
+        recovered: false,
+        aborted: false,
+        goexit: true,
+        start_fp: fp,
+        start_pc: pc,
+        cursor_fp: fp,
+        cursor_pc: pc,
+        tramp_fp: 0,
+        nil_deref: false,
+    };
+    let p: *mut Panic = &mut record;
+    g.panic = p;
+    if tracing() {
+        trace(format_args!("runtime.Goexit at {} (fp={fp:#x})", unwind::describe_pc(pc)));
+    }
+    // SAFETY: (fp, pc) is the live JIT caller; p is g.panic.
+    unsafe { walk(p, fp, pc) }
+}
+
+/// A Goexit walk reached the entry trampoline: every deferred call ran; the goroutine ends
+/// normally (the panics it aborted end with it).
+fn goexit_done(_p: *mut Panic) -> ! {
+    g().panic = std::ptr::null_mut();
+    crate::sched::proc::mark_goexited();
+    resume_entry(0)
+}
+
 #[inline(never)]
 fn trace_raised(p: *mut Panic, fp: usize, pc: usize) {
     // SAFETY: p is the live newest panic.
@@ -381,6 +419,8 @@ unsafe fn walk(p: *mut Panic, mut fp: usize, mut pc: usize) -> ! {
         };
         last = Some((t, f));
         match f.kind {
+            // SAFETY: p is live.
+            FuncKind::EntryTrampoline if unsafe { (*p).goexit } => goexit_done(p),
             FuncKind::EntryTrampoline => crash(p),
             // SAFETY: (fp, pc) is a live method-trampoline frame.
             FuncKind::MethodTrampoline => unsafe { caught_by_method_call(p, t, f, fp, pc) },
@@ -623,14 +663,24 @@ unsafe fn caught_by_method_call(p: *mut Panic, t: &'static FuncTable, f: &'stati
     unsafe { arch::resume(f.start + cs.handler as usize, fp - cs.frame_offset as usize, fp, 1, 0) }
 }
 
-/// The value of the panic whose deferred call runs in the defer trampoline frame `tramp_fp`.
-pub(crate) fn panic_running_defer(tramp_fp: usize) -> Option<Eface> {
+/// The panic whose deferred call runs in a defer trampoline frame, as a traceback shows it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct RunningDefer {
+    /// The panic's value.
+    pub arg: Eface,
+    /// The JIT frame that raised it: its frame pointer and the pc of the raise.
+    pub start_fp: usize,
+    pub start_pc: usize,
+}
+
+/// The panic whose deferred call runs in the defer trampoline frame `tramp_fp`.
+pub(crate) fn panic_running_defer(tramp_fp: usize) -> Option<RunningDefer> {
     let mut q = g().panic;
     while !q.is_null() {
         // SAFETY: the list links live records.
         unsafe {
             if (*q).tramp_fp == tramp_fp {
-                return Some((*q).arg);
+                return Some(RunningDefer { arg: (*q).arg, start_fp: (*q).start_fp, start_pc: (*q).start_pc });
             }
             q = (*q).link;
         }
@@ -652,15 +702,15 @@ fn trace_refused(caller_pc: usize, why: &str) {
     trace(format_args!("recover() in {} returns nil: {why}", unwind::describe_pc(caller_pc)));
 }
 
-/// `recover()`: writes the current panic's value to `*out` (nil `{0, 0}` otherwise) and marks it
-/// recovered, if called directly by the deferred function the panic invoked (wrapper frames in
-/// between are transparent). Callable with `tail` or `system_v` (one argument, no result); it
-/// never panics, so a plain call is fine.
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_gorecover(out: *mut Eface) {
-    // SAFETY: our caller is a JIT frame; its frame pointer is our saved rbp.
-    let (caller_fp, caller_pc) = unsafe { arch::caller_of(arch::current_fp()) };
+crate::jit_entry! {
+    /// `recover()`: writes the current panic's value to `*out` (nil `{0, 0}` otherwise) and marks
+    /// it recovered, if called directly by the deferred function the panic invoked (wrapper frames
+    /// in between are transparent). Callable with `tail` or `system_v` (one argument, no result);
+    /// it never panics, so a plain call is fine.
+    pub fn gort_gorecover(out: *mut Eface) => gorecover_entry;
+}
+
+extern "C" fn gorecover_entry(out: *mut Eface, caller_fp: usize, caller_pc: usize) {
     let v = recover_for(caller_fp, caller_pc);
     // SAFETY: the compiler passes a pointer to 16 writable bytes.
     unsafe { out.write(v) };
@@ -734,13 +784,13 @@ fn recover_for(caller_fp: usize, caller_pc: usize) -> Eface {
 // Chained defers
 // ---------------------------------------------------------------------------------------------
 
-/// `defer` in a function with chained defers: pushes `closure` (a func value) for the calling
-/// frame. `system_v`, plain call.
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_deferproc(closure: usize) {
-    // SAFETY: our caller is a JIT frame.
-    let (fp, _) = unsafe { arch::caller_of(arch::current_fp()) };
+crate::jit_entry! {
+    /// `defer` in a function with chained defers: pushes `closure` (a func value) for the calling
+    /// frame. `system_v`, plain call.
+    pub fn gort_deferproc(closure: usize) => deferproc_entry;
+}
+
+extern "C" fn deferproc_entry(closure: usize, fp: usize, _pc: usize) {
     // `defer f()` with a nil f panics when the deferred call runs, not here; and 0 is
     // `gort_deferpop`'s "no more records", so a nil func is recorded as a closure that panics.
     let closure = if closure == 0 { &NIL_FUNC_CLOSURE as *const NilFuncClosure as usize } else { closure };
@@ -751,20 +801,20 @@ pub extern "C" fn gort_deferproc(closure: usize) {
 /// raises gc's nil-dereference panic from the caller's frame, exactly like calling a nil func.
 #[repr(C)]
 struct NilFuncClosure {
-    code: extern "C" fn() -> !,
+    code: unsafe extern "C" fn() -> !,
 }
 
 static NIL_FUNC_CLOSURE: NilFuncClosure = NilFuncClosure { code: gort_panic_nilderef };
 
-/// At each exit (and in the deferreturn block) of a function with chained defers: pops and returns
-/// the calling frame's newest deferred closure, or 0 when it has none left. The caller calls the
-/// closure (a `try_call`) and loops. `system_v` or `tail`; never panics. Also bound under the
-/// name `gort_deferreturn`.
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_deferpop() -> usize {
-    // SAFETY: our caller is a JIT frame.
-    let (fp, _) = unsafe { arch::caller_of(arch::current_fp()) };
+crate::jit_entry! {
+    /// At each exit (and in the deferreturn block) of a function with chained defers: pops and
+    /// returns the calling frame's newest deferred closure, or 0 when it has none left. The caller
+    /// calls the closure (a `try_call`) and loops. `system_v` or `tail`; never panics. Also bound
+    /// under the name `gort_deferreturn`.
+    pub fn gort_deferpop() -> usize => deferpop_entry;
+}
+
+extern "C" fn deferpop_entry(fp: usize, _pc: usize) -> usize {
     let g = g();
     match g.defers.last() {
         Some(r) if r.fp == fp => {
@@ -788,8 +838,15 @@ pub extern "C" fn gort_exit(code: i64) -> ! {
     exit_goroutine(code as i32)
 }
 
-/// Resumes the entry trampoline's handler with `status` (ends `main`).
+/// Ends the program with `status`: records it with the scheduler and resumes the running
+/// goroutine's entry trampoline handler (its goroutine then ends and the scheduler stops).
 fn exit_goroutine(status: i32) -> ! {
+    crate::sched::proc::request_exit(status);
+    resume_entry(status)
+}
+
+/// Resumes the running goroutine's entry trampoline handler with `status` (ends the goroutine).
+fn resume_entry(status: i32) -> ! {
     let fp = g().entry_fp;
     let Some((start, cs)) = trampoline::entry_call_site() else {
         // SAFETY: no Go program frame to return to; end the process.
@@ -933,9 +990,9 @@ pub fn is_runtime_error_type(typ: *const TypeDesc) -> bool {
 }
 
 /// `panic(nil)` panics with a `*runtime.PanicNilError` since Go 1.21 (Go 1.19 used a nil value);
-/// its `Error()` is "panic called with nil argument" (runtime/panic.go, Go 1.21-1.26).
+/// its `Error()` is "runtime error: panic called with nil argument" (runtime/panic.go, Go 1.27).
 fn panic_nil_error() -> Eface {
-    runtime_error_value(RtErrClass::PanicNil, "panic called with nil argument")
+    runtime_error_value(RtErrClass::PanicNil, "runtime error: panic called with nil argument")
 }
 
 /// Raises a runtime-error panic from Rust runtime code (see [`throw`]). The class follows from the
@@ -958,14 +1015,14 @@ pub fn throw_runtime_error(msg: &str) -> ! {
     throw_inner(v, nil_deref)
 }
 
-/// Raises a runtime error at the JIT frame that called the `gort_panic_*` entry point whose frame
-/// is `my_fp`.
+/// Raises a runtime error at the JIT frame `(fp, pc)` that called a `gort_panic_*` entry point.
+///
+/// # Safety
+/// `(fp, pc)` is that live JIT frame (as passed by the entry shim).
 #[inline(never)]
-fn raise_from_entry(my_fp: usize, class: RtErrClass, msg: &str, nil_deref: bool) -> ! {
+unsafe fn raise_at(fp: usize, pc: usize, class: RtErrClass, msg: &str, nil_deref: bool) -> ! {
     let v = runtime_error_value(class, msg);
-    // SAFETY: my_fp is the frame of an entry point called directly by JIT code.
-    let (fp, pc) = unsafe { arch::caller_of(my_fp) };
-    // SAFETY: (fp, pc) is the live JIT caller.
+    // SAFETY: forwarded.
     unsafe { gopanic(v, fp, pc, nil_deref) }
 }
 
@@ -990,12 +1047,19 @@ pub mod bounds {
     pub const SLICE3_C: i64 = 7;
     /// slice to array conversion: `cannot convert slice with length x to array or pointer to array with length y`.
     pub const CONVERT: i64 = 8;
+    /// Or'ed into a code: `x` has an unsigned type (gc's `panicIndexU`, `panicSliceBU`, ...), so
+    /// it is printed as a uint64 and never in the negative short form.
+    pub const UNSIGNED: i64 = 0x100;
 }
 
 /// gc's message for a bounds failure (`runtime.boundsError.Error`); `x` is the offending value as a
-/// signed integer (a negative `x` uses gc's short forms, e.g. `index out of range [-1]`).
+/// signed integer (a negative `x` uses gc's short forms, e.g. `index out of range [-1]`) unless
+/// the code has [`bounds::UNSIGNED`] (then it is printed as a uint64).
 pub fn bounds_message(code: i64, x: i64, y: i64) -> String {
-    let neg = x < 0;
+    let unsigned = code & bounds::UNSIGNED != 0;
+    let code = code & !bounds::UNSIGNED;
+    let neg = !unsigned && x < 0;
+    let x: i128 = if unsigned { x as u64 as i128 } else { x as i128 };
     let body = match (code, neg) {
         (bounds::INDEX, false) => format!("index out of range [{x}] with length {y}"),
         (bounds::INDEX, true) => format!("index out of range [{x}]"),
@@ -1016,98 +1080,172 @@ pub fn bounds_message(code: i64, x: i64, y: i64) -> String {
     format!("runtime error: {body}")
 }
 
-/// Bounds-check failure (codes in [`bounds`]). `tail` convention, never returns.
-#[unsafe(no_mangle)]
+crate::jit_entry! {
+    /// Bounds-check failure (codes in [`bounds`]). `tail` convention, never returns.
+    pub fn gort_panic_bounds(code: i64, x: i64, y: i64) -> ! => panic_bounds_entry;
+}
+
+extern "C" fn panic_bounds_entry(code: i64, x: i64, y: i64, fp: usize, pc: usize) -> ! {
+    // SAFETY: the entry shim passes the live JIT caller.
+    unsafe { raise_bounds(code, x, y, fp, pc) }
+}
+
+crate::jit_entry! {
+    /// `s[i]` out of range: `index out of range [i] with length len`. `tail`, never returns.
+    pub fn gort_panic_index(i: i64, len: i64) -> ! => panic_index_entry;
+}
+
+extern "C" fn panic_index_entry(i: i64, len: i64, fp: usize, pc: usize) -> ! {
+    // SAFETY: the entry shim passes the live JIT caller.
+    unsafe { raise_bounds(bounds::INDEX, i, len, fp, pc) }
+}
+
+crate::jit_entry! {
+    /// `s[?:x]` with `x > len` (strings, arrays): `gort_panic_bounds(SLICE_ALEN, x, len)`.
+    pub fn gort_panic_slice_alen(x: i64, len: i64) -> ! => panic_slice_alen_entry;
+}
+
+extern "C" fn panic_slice_alen_entry(x: i64, len: i64, fp: usize, pc: usize) -> ! {
+    // SAFETY: the entry shim passes the live JIT caller.
+    unsafe { raise_bounds(bounds::SLICE_ALEN, x, len, fp, pc) }
+}
+
+crate::jit_entry! {
+    /// `s[?:x]` with `x > cap` (slices): `gort_panic_bounds(SLICE_ACAP, x, cap)`.
+    pub fn gort_panic_slice_acap(x: i64, cap: i64) -> ! => panic_slice_acap_entry;
+}
+
+extern "C" fn panic_slice_acap_entry(x: i64, cap: i64, fp: usize, pc: usize) -> ! {
+    // SAFETY: the entry shim passes the live JIT caller.
+    unsafe { raise_bounds(bounds::SLICE_ACAP, x, cap, fp, pc) }
+}
+
+crate::jit_entry! {
+    /// `s[x:y]` with `x > y`: `gort_panic_bounds(SLICE_B, x, y)`.
+    pub fn gort_panic_slice_b(x: i64, y: i64) -> ! => panic_slice_b_entry;
+}
+
+extern "C" fn panic_slice_b_entry(x: i64, y: i64, fp: usize, pc: usize) -> ! {
+    // SAFETY: the entry shim passes the live JIT caller.
+    unsafe { raise_bounds(bounds::SLICE_B, x, y, fp, pc) }
+}
+
+/// # Safety
+/// `(fp, pc)` is the live JIT frame that failed the bounds check.
 #[inline(never)]
-pub extern "C" fn gort_panic_bounds(code: i64, x: i64, y: i64) -> ! {
-    let fp = arch::current_fp();
+unsafe fn raise_bounds(code: i64, x: i64, y: i64, fp: usize, pc: usize) -> ! {
     let msg = bounds_message(code, x, y);
     let v = runtime_error_value(RtErrClass::Bounds, &msg);
     drop(msg);
-    // SAFETY: fp is our frame; our caller is JIT code.
-    let (cfp, pc) = unsafe { arch::caller_of(fp) };
-    // SAFETY: (cfp, pc) is the live JIT caller.
-    unsafe { gopanic(v, cfp, pc, false) }
-}
-
-/// `s[i]` out of range: `index out of range [i] with length len`. `tail`, never returns.
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_panic_index(i: i64, len: i64) -> ! {
-    let fp = arch::current_fp();
-    let msg = bounds_message(bounds::INDEX, i, len);
-    let v = runtime_error_value(RtErrClass::Bounds, &msg);
-    drop(msg);
-    // SAFETY: as in gort_panic_bounds.
-    let (cfp, pc) = unsafe { arch::caller_of(fp) };
-    // SAFETY: as above.
-    unsafe { gopanic(v, cfp, pc, false) }
-}
-
-/// Integer division by zero. `tail`, never returns.
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_panic_divide() -> ! {
-    raise_from_entry(arch::current_fp(), RtErrClass::ErrorString, "runtime error: integer divide by zero", false)
-}
-
-/// `x << y` / `x >> y` with a negative signed shift count. `tail`, never returns.
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_panic_shift() -> ! {
-    raise_from_entry(arch::current_fp(), RtErrClass::ErrorString, "runtime error: negative shift amount", false)
-}
-
-/// `s[?:x]` with `x > len` (strings, arrays): `gort_panic_bounds(SLICE_ALEN, x, len)`.
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_panic_slice_alen(x: i64, len: i64) -> ! {
-    bounds_from_entry(arch::current_fp(), bounds::SLICE_ALEN, x, len)
-}
-
-/// `s[?:x]` with `x > cap` (slices): `gort_panic_bounds(SLICE_ACAP, x, cap)`.
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_panic_slice_acap(x: i64, cap: i64) -> ! {
-    bounds_from_entry(arch::current_fp(), bounds::SLICE_ACAP, x, cap)
-}
-
-/// `s[x:y]` with `x > y`: `gort_panic_bounds(SLICE_B, x, y)`.
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_panic_slice_b(x: i64, y: i64) -> ! {
-    bounds_from_entry(arch::current_fp(), bounds::SLICE_B, x, y)
-}
-
-#[inline(never)]
-fn bounds_from_entry(my_fp: usize, code: i64, x: i64, y: i64) -> ! {
-    let msg = bounds_message(code, x, y);
-    let v = runtime_error_value(RtErrClass::Bounds, &msg);
-    drop(msg);
-    // SAFETY: my_fp is the frame of an entry point called directly by JIT code.
-    let (fp, pc) = unsafe { arch::caller_of(my_fp) };
-    // SAFETY: (fp, pc) is the live JIT caller.
+    // SAFETY: forwarded.
     unsafe { gopanic(v, fp, pc, false) }
 }
 
-/// Nil pointer dereference (also: calling a nil func value). `tail`, never returns. Also bound
-/// under the name `gort_panic_nil`.
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_panic_nilderef() -> ! {
-    raise_from_entry(
-        arch::current_fp(),
-        RtErrClass::ErrorString,
-        "runtime error: invalid memory address or nil pointer dereference",
-        true,
-    )
+crate::jit_entry! {
+    /// Integer division by zero. `tail`, never returns.
+    pub fn gort_panic_divide() -> ! => panic_divide_entry;
 }
 
-/// Assignment to an entry of a nil map. `tail`, never returns.
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_panic_nilmap() -> ! {
-    raise_from_entry(arch::current_fp(), RtErrClass::Plain, "assignment to entry in nil map", false)
+extern "C" fn panic_divide_entry(fp: usize, pc: usize) -> ! {
+    // SAFETY: the entry shim passes the live JIT caller.
+    unsafe { raise_at(fp, pc, RtErrClass::ErrorString, "runtime error: integer divide by zero", false) }
+}
+
+crate::jit_entry! {
+    /// `x << y` / `x >> y` with a negative signed shift count. `tail`, never returns.
+    pub fn gort_panic_shift() -> ! => panic_shift_entry;
+}
+
+extern "C" fn panic_shift_entry(fp: usize, pc: usize) -> ! {
+    // SAFETY: the entry shim passes the live JIT caller.
+    unsafe { raise_at(fp, pc, RtErrClass::ErrorString, "runtime error: negative shift amount", false) }
+}
+
+crate::jit_entry! {
+    /// Nil pointer dereference (also: calling a nil func value, and a fault on a nil address in
+    /// JIT code, which the fault handler turns into a call of this from the faulting pc). `tail`,
+    /// never returns. Also bound under the name `gort_panic_nil`.
+    pub fn gort_panic_nilderef() -> ! => panic_nilderef_entry;
+}
+
+extern "C" fn panic_nilderef_entry(fp: usize, pc: usize) -> ! {
+    let msg = "runtime error: invalid memory address or nil pointer dereference";
+    // SAFETY: the entry shim passes the live JIT caller.
+    unsafe { raise_at(fp, pc, RtErrClass::ErrorString, msg, true) }
+}
+
+crate::jit_entry! {
+    /// A value method called through a nil pointer by the compiler-generated `*T` wrapper (gc's
+    /// `runtime.panicwrap`): a `runtime.plainError` `value method main.T.M called using nil *T
+    /// pointer`; `msg`/`len` is that message (static data). `tail`, never returns.
+    pub fn gort_panicwrap(msg: *const u8, len: usize) -> ! => panicwrap_entry;
+}
+
+extern "C" fn panicwrap_entry(msg: *const u8, len: usize, fp: usize, pc: usize) -> ! {
+    // SAFETY: the compiler passes a static UTF-8 message (its leaked string constant) of `len`
+    // bytes that lives as long as the program.
+    let text = unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(msg, len)) };
+    // SAFETY: the entry shim passes the live JIT caller.
+    unsafe { raise_at(fp, pc, RtErrClass::Plain, text, false) }
+}
+
+crate::jit_entry! {
+    /// `unsafe.Slice(ptr, len)`'s checks (gc's `unsafeslice`): a negative length, or one whose
+    /// `len * elem_size` bytes run past the end of the address space, panics. `tail`; returns
+    /// normally when the arguments are valid.
+    pub fn gort_unsafeslice(elem_size: usize, ptr: usize, len: isize) => unsafeslice_entry;
+}
+
+extern "C" fn unsafeslice_entry(elem_size: usize, ptr: usize, len: isize, fp: usize, pc: usize) {
+    const LEN: &str = "runtime error: unsafe.Slice: len out of range";
+    const NIL: &str = "runtime error: unsafe.Slice: ptr is nil and len is not zero";
+    let bad = if len < 0 {
+        Some(LEN)
+    } else if elem_size == 0 {
+        (ptr == 0 && len > 0).then_some(NIL)
+    } else {
+        match elem_size.checked_mul(len as usize) {
+            Some(mem) if mem <= ptr.wrapping_neg() || (ptr == 0 && mem == 0) => None,
+            _ if ptr == 0 => Some(NIL),
+            _ => Some(LEN),
+        }
+    };
+    if let Some(msg) = bad {
+        // SAFETY: the entry shim passes the live JIT caller.
+        unsafe { raise_at(fp, pc, RtErrClass::ErrorString, msg, false) }
+    }
+}
+
+crate::jit_entry! {
+    /// `unsafe.String(ptr, len)`'s checks (gc's `unsafestring`). `tail`; returns normally when
+    /// the arguments are valid.
+    pub fn gort_unsafestring(ptr: usize, len: isize) => unsafestring_entry;
+}
+
+extern "C" fn unsafestring_entry(ptr: usize, len: isize, fp: usize, pc: usize) {
+    const LEN: &str = "runtime error: unsafe.String: len out of range";
+    const NIL: &str = "runtime error: unsafe.String: ptr is nil and len is not zero";
+    let bad = if len < 0 {
+        Some(LEN)
+    } else if (len as usize) > ptr.wrapping_neg() && !(ptr == 0 && len == 0) {
+        Some(if ptr == 0 { NIL } else { LEN })
+    } else {
+        None
+    };
+    if let Some(msg) = bad {
+        // SAFETY: the entry shim passes the live JIT caller.
+        unsafe { raise_at(fp, pc, RtErrClass::ErrorString, msg, false) }
+    }
+}
+
+crate::jit_entry! {
+    /// Assignment to an entry of a nil map. `tail`, never returns.
+    pub fn gort_panic_nilmap() -> ! => panic_nilmap_entry;
+}
+
+extern "C" fn panic_nilmap_entry(fp: usize, pc: usize) -> ! {
+    // SAFETY: the entry shim passes the live JIT caller.
+    unsafe { raise_at(fp, pc, RtErrClass::Plain, "assignment to entry in nil map", false) }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1149,7 +1287,7 @@ fn describe_value(v: Eface, call_methods: bool) -> String {
             return match unsafe { trampoline::call_method2(ifn, v.data as usize) } {
                 // SAFETY: the result is a Go string.
                 Ok([p, n]) => unsafe {
-                    String::from_utf8_lossy(GoString { ptr: p as *const u8, len: n as isize }.as_bytes()).into_owned()
+                    indented(String::from_utf8_lossy(GoString { ptr: p as *const u8, len: n as isize }.as_bytes()).into_owned())
                 },
                 Err(()) => {
                     take_method_panic();
@@ -1174,11 +1312,19 @@ fn describe_value(v: Eface, call_methods: bool) -> String {
             (Kind::Uint32, Some(p)) => format!("{}", *(p as *const u32)),
             (Kind::Uint16, Some(p)) => format!("{}", *(p as *const u16)),
             (Kind::Uint8, Some(p)) => format!("{}", *p),
-            (Kind::Float64, Some(p)) => go_print_float(*(p as *const f64)),
-            (Kind::Float32, Some(p)) => go_print_float(*(p as *const f32) as f64),
+            (Kind::Float64, Some(p)) => go_print_float(*(p as *const f64), 64),
+            (Kind::Float32, Some(p)) => go_print_float(*(p as *const f32) as f64, 32),
+            (Kind::Complex128, Some(p)) => {
+                let c = *(p as *const [f64; 2]);
+                String::from_utf8_lossy(&crate::print::format_complex(c[0], c[1], 64)).into_owned()
+            }
+            (Kind::Complex64, Some(p)) => {
+                let c = *(p as *const [f32; 2]);
+                String::from_utf8_lossy(&crate::print::format_complex(c[0] as f64, c[1] as f64, 32)).into_owned()
+            }
             (Kind::String, Some(p)) => {
                 let s = (*(p as *const GoString)).as_bytes();
-                let s = String::from_utf8_lossy(s).into_owned();
+                let s = indented(String::from_utf8_lossy(s).into_owned());
                 if basic {
                     return s;
                 }
@@ -1204,9 +1350,15 @@ fn describe_for_trace(v: Eface) -> String {
     s
 }
 
-/// gc's runtime `printfloat` (`+1.500000e+000`), shared with the `print` builtins.
-pub fn go_print_float(v: f64) -> String {
-    String::from_utf8_lossy(&crate::print::format_float(v)).into_owned()
+/// gc's runtime `printfloat64`/`printfloat32` (shortest `'g'` form), shared with the `print`
+/// builtins.
+pub fn go_print_float(v: f64, bits: u32) -> String {
+    String::from_utf8_lossy(&crate::print::format_float(v, bits)).into_owned()
+}
+
+/// gc's `printindented`: a panic value's string with every newline followed by a tab.
+fn indented(s: String) -> String {
+    if s.contains('\n') { s.replace('\n', "\n\t") } else { s }
 }
 
 fn type_name(t: &TypeDesc) -> String {
@@ -1228,6 +1380,10 @@ fn crash_report(p: *mut Panic) -> String {
     for (i, &q) in chain.iter().rev().enumerate() {
         // SAFETY: live records.
         let (arg, recovered, nil_deref, start_pc) = unsafe { ((*q).arg, (*q).recovered, (*q).nil_deref, (*q).start_pc) };
+        // SAFETY: live record. gc's printpanics skips Goexit records.
+        if unsafe { (*q).goexit } {
+            continue;
+        }
         if i > 0 {
             s.push('\t');
         }
@@ -1245,6 +1401,7 @@ fn crash_report(p: *mut Panic) -> String {
     // SAFETY: p is live.
     let (fp, pc) = unsafe { ((*p).start_fp, (*p).start_pc) };
     unwind::traceback(&mut s, fp, pc, 100);
+    crate::sched::proc::append_created_by(&mut s, crate::sched::proc::current());
     s
 }
 
@@ -1269,11 +1426,13 @@ mod tests {
 
     #[test]
     fn floats_print_like_gc() {
-        assert_eq!(go_print_float(1.5), "+1.500000e+000");
-        assert_eq!(go_print_float(-0.001), "-1.000000e-003");
-        assert_eq!(go_print_float(0.0), "+0.000000e+000");
-        assert_eq!(go_print_float(1e100), "+1.000000e+100");
-        assert_eq!(go_print_float(f64::NAN), "NaN");
+        // Go 1.27.3: panic(1.5), panic(-0.001), panic(0.0), panic(1e100), panic(float32(-0.25))
+        assert_eq!(go_print_float(1.5, 64), "1.5");
+        assert_eq!(go_print_float(-0.001, 64), "-0.001");
+        assert_eq!(go_print_float(0.0, 64), "0");
+        assert_eq!(go_print_float(1e100, 64), "1e+100");
+        assert_eq!(go_print_float(f64::NAN, 64), "NaN");
+        assert_eq!(go_print_float(-0.25, 32), "-0.25");
     }
 
     #[test]
@@ -1283,34 +1442,10 @@ mod tests {
         assert_eq!(bounds_message(bounds::SLICE_ACAP, 5, 3), "runtime error: slice bounds out of range [:5] with capacity 3");
         assert_eq!(bounds_message(bounds::SLICE_ALEN, 5, 3), "runtime error: slice bounds out of range [:5] with length 3");
         assert_eq!(bounds_message(bounds::SLICE_B, 5, 3), "runtime error: slice bounds out of range [5:3]");
+        assert_eq!(
+            bounds_message(bounds::INDEX | bounds::UNSIGNED, -1, 3),
+            "runtime error: index out of range [18446744073709551615] with length 3"
+        );
+        assert_eq!(bounds_message(bounds::SLICE_B | bounds::UNSIGNED, -2, 3), "runtime error: slice bounds out of range [18446744073709551614:3]");
     }
-}
-
-/// The panic machinery's entry points for JIT code, by the names the compiler imports. Calling
-/// conventions: `gort_gopanic(typ, data)`, `gort_panic_bounds(code, x, y)`,
-/// `gort_panic_index(i, len)`, `gort_panic_slice_{alen,acap,b}(x, y)`, `gort_panic_divide()`,
-/// `gort_panic_shift()`, `gort_panic_nilderef()` (alias `gort_panic_nil`), `gort_panic_nilmap()`,
-/// `gort_exit(code)` never return and are called with `tail` (`try_call` in frames with defers);
-/// `gort_gorecover(out)`, `gort_deferproc(closure)`, `gort_deferpop() -> closure` (alias
-/// `gort_deferreturn`), `gort_set_trace(on)` never panic and work with `tail` or `system_v`.
-pub fn symbols() -> Vec<(&'static str, *const u8)> {
-    vec![
-        ("gort_gopanic", gort_gopanic as *const u8),
-        ("gort_gorecover", gort_gorecover as *const u8),
-        ("gort_deferproc", gort_deferproc as *const u8),
-        ("gort_deferpop", gort_deferpop as *const u8),
-        ("gort_deferreturn", gort_deferpop as *const u8),
-        ("gort_exit", gort_exit as *const u8),
-        ("gort_panic_bounds", gort_panic_bounds as *const u8),
-        ("gort_panic_index", gort_panic_index as *const u8),
-        ("gort_panic_divide", gort_panic_divide as *const u8),
-        ("gort_panic_nilderef", gort_panic_nilderef as *const u8),
-        ("gort_panic_nil", gort_panic_nilderef as *const u8),
-        ("gort_panic_shift", gort_panic_shift as *const u8),
-        ("gort_panic_slice_alen", gort_panic_slice_alen as *const u8),
-        ("gort_panic_slice_acap", gort_panic_slice_acap as *const u8),
-        ("gort_panic_slice_b", gort_panic_slice_b as *const u8),
-        ("gort_panic_nilmap", gort_panic_nilmap as *const u8),
-        ("gort_set_trace", gort_set_trace as *const u8),
-    ]
 }

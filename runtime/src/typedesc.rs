@@ -45,7 +45,7 @@ pub fn basic_size(kind: Kind) -> usize {
         Kind::Bool | Kind::Int8 | Kind::Uint8 => 1,
         Kind::Int16 | Kind::Uint16 => 2,
         Kind::Int32 | Kind::Uint32 | Kind::Float32 => 4,
-        Kind::String | Kind::Interface => 16,
+        Kind::String | Kind::Interface | Kind::Complex128 => 16,
         Kind::Slice => 24,
         _ => 8,
     }
@@ -54,11 +54,12 @@ pub fn basic_size(kind: Kind) -> usize {
 /// A new (not interned) basic or named-basic type: `basic(Kind::Int, "main.MyInt")`.
 pub fn basic(kind: Kind, name: &str) -> &'static TypeDesc {
     let size = basic_size(kind);
-    leak(blank(kind, name, size, size.min(8) as u32, TF_COMPARABLE | TF_NAMED))
+    let align = if kind == Kind::Complex64 { 4 } else { size.min(8) as u32 };
+    leak(blank(kind, name, size, align, TF_COMPARABLE | TF_NAMED))
 }
 
 /// The predeclared basic types by kind and gc name (`unsafe.Pointer` and `invalid` last).
-pub const PREDECLARED: [(Kind, &str); 17] = [
+pub const PREDECLARED: [(Kind, &str); 19] = [
     (Kind::Bool, "bool"),
     (Kind::Int, "int"),
     (Kind::Int8, "int8"),
@@ -73,6 +74,8 @@ pub const PREDECLARED: [(Kind, &str); 17] = [
     (Kind::Uintptr, "uintptr"),
     (Kind::Float32, "float32"),
     (Kind::Float64, "float64"),
+    (Kind::Complex64, "complex64"),
+    (Kind::Complex128, "complex128"),
     (Kind::String, "string"),
     (Kind::UnsafePointer, "unsafe.Pointer"),
     (Kind::Invalid, "invalid"),
@@ -86,7 +89,7 @@ struct SendPtr(Vec<&'static TypeDesc>);
 pub fn predeclared(kind: Kind) -> &'static TypeDesc {
     static TABLE: OnceLock<SendPtr> = OnceLock::new();
     let t = TABLE.get_or_init(|| SendPtr(PREDECLARED.iter().map(|&(k, n)| basic(k, n)).collect()));
-    t.0.iter().find(|d| d.kind == kind).copied().unwrap_or(t.0[16])
+    t.0.iter().find(|d| d.kind == kind).copied().unwrap_or(t.0[PREDECLARED.len() - 1])
 }
 
 /// `*elem`.

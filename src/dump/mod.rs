@@ -459,6 +459,7 @@ mod tests {
             deferbits_off: -0x18,
             closure_offs: &[-0x10, -0x8],
             lines: &[(0, 3), (0x09, 4), (0x0f, 5)],
+            inlined: &[],
             calls: &calls,
         });
         t.sort();

@@ -53,7 +53,7 @@ use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::{Context, FinalizedMachExceptionHandler, gimli};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{FuncId, Linkage, Module, default_libcall_names};
-use gojit_runtime::funcdata::{self, CallSite, FuncDesc, FuncKind, FuncTable};
+use gojit_runtime::funcdata::{self, CallSite, FuncDesc, FuncKind, FuncTable, InlinedBody};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -87,6 +87,10 @@ pub enum DeferKind {
     Chained,
 }
 
+/// Bit position of the inline tag in an instruction's source location (the Go line is below it;
+/// see [`FuncMeta::inlined`]).
+pub const INLINE_TAG_SHIFT: u32 = 20;
+
 /// What the runtime needs to know about a compiled function besides its code.
 #[derive(Clone, Debug, Default)]
 pub struct FuncMeta {
@@ -98,6 +102,10 @@ pub struct FuncMeta {
     /// Compiler-made closure for `defer f(x)` / `defer t.M()` / method values: transparent to
     /// `recover`'s direct-call rule.
     pub is_wrapper: bool,
+    /// Deferred func literals whose bodies were emitted inline at exits: (gc name, line of the
+    /// exit) for inline tag `i + 1` (the tag sits above bit 20 of the instructions' source
+    /// locations, the Go line below it).
+    pub inlined: Vec<(String, u32)>,
 }
 
 /// Errors of the JIT layer. They indicate compiler bugs (bad IR, missing slots) or environment
@@ -151,6 +159,8 @@ pub struct CompiledFunc {
     pub closure_offs: Vec<i32>,
     /// `(code offset, Go line)`, sorted, non-zero lines only.
     pub lines: Vec<(u32, u32)>,
+    /// `(start, end, inline tag)` code ranges of inlined deferred func literal bodies, sorted.
+    pub inline_ranges: Vec<(u32, u32, u32)>,
     /// try_call sites with a handler, sorted by return offset.
     pub calls: Vec<CallSite>,
     /// Return offsets of all calls (for `dump` annotations).
@@ -172,7 +182,7 @@ pub struct Jit {
 }
 
 /// Cranelift flags for gojit code (see the module docs).
-fn isa() -> Result<OwnedTargetIsa, JitError> {
+pub(crate) fn isa() -> Result<OwnedTargetIsa, JitError> {
     let mut fb = settings::builder();
     let set = |fb: &mut settings::Builder, k: &str, v: &str| fb.set(k, v).map_err(|e| JitError::Isa(format!("{k}={v}: {e}")));
     set(&mut fb, "opt_level", "speed")?;
@@ -300,6 +310,14 @@ impl Jit {
         for c in &self.funcs {
             let start = self.module.get_finalized_function(c.id) as usize;
             addrs.push(start);
+            let inlined: Vec<InlinedBody> = c
+                .inline_ranges
+                .iter()
+                .map(|&(lo, hi, tag)| {
+                    let (name, call_line) = &c.meta.inlined[tag as usize - 1];
+                    InlinedBody { lo, hi, name, call_line: *call_line }
+                })
+                .collect();
             table.push(&FuncDesc {
                 start,
                 size: c.size,
@@ -316,6 +334,7 @@ impl Jit {
                 deferbits_off: c.deferbits_off,
                 closure_offs: &c.closure_offs,
                 lines: &c.lines,
+                inlined: &inlined,
                 calls: &c.calls,
             });
             if let (Some(cie), Some(UnwindInfo::SystemV(u))) = (cie, &c.unwind) {
@@ -406,8 +425,38 @@ fn capture(id: FuncId, ctx: &Context, meta: FuncMeta, kind: FuncKind, isa: &dyn 
         .map(|s| (s.start, s.loc.bits()))
         .collect();
     lines.dedup_by_key(|l| l.1);
+    // Split the inline tags off the lines (see `FuncMeta::inlined`).
+    let mut inline_ranges: Vec<(u32, u32, u32)> = vec![];
+    for s in cc.buffer.get_srclocs_sorted() {
+        let tag = s.loc.bits() >> INLINE_TAG_SHIFT;
+        if tag == 0 || s.loc.is_default() || tag as usize > meta.inlined.len() {
+            continue;
+        }
+        match inline_ranges.last_mut() {
+            Some(last) if last.2 == tag && last.1 == s.start => last.1 = s.end,
+            _ => inline_ranges.push((s.start, s.end, tag)),
+        }
+    }
+    for l in &mut lines {
+        l.1 &= (1 << INLINE_TAG_SHIFT) - 1;
+    }
+    lines.dedup_by_key(|l| l.1);
     let unwind = cc.create_unwind_info(isa).map_err(|e| JitError::Codegen { func: meta.go_name.clone(), msg: format!("unwind info: {e}") })?;
-    Ok(CompiledFunc { id, meta, kind, size, frame_size, deferbits_off, closure_offs, lines, calls, all_calls, clif: None, unwind })
+    Ok(CompiledFunc {
+        id,
+        meta,
+        kind,
+        size,
+        frame_size,
+        deferbits_off,
+        closure_offs,
+        lines,
+        inline_ranges,
+        calls,
+        all_calls,
+        clif: None,
+        unwind,
+    })
 }
 
 /// Registers the `.eh_frame` of JIT code with libgcc's unwinder (native backtraces and debuggers

@@ -263,7 +263,7 @@ fn go(name: &str, line: u32) -> FuncMeta {
 }
 
 fn open(name: &str, line: u32, n: u32) -> FuncMeta {
-    FuncMeta { go_name: name.into(), decl_line: line, defer_kind: DeferKind::OpenCoded { n }, is_wrapper: false }
+    FuncMeta { go_name: name.into(), decl_line: line, defer_kind: DeferKind::OpenCoded { n }, ..FuncMeta::default() }
 }
 
 /// `main.main`: calls `f` (plain call), records 100, returns.
@@ -449,7 +449,7 @@ fn chained_defers_run_on_panic_and_normal_exit() {
     let (main, f, g) = (t.declare("main.main", 0, 0), t.declare("main.f", 0, 0), t.declare("main.g", 0, 0));
     let (d1, d2) = (t.declare("main.f.func1", 0, 0), t.declare("main.f.func2", 0, 0));
     define_main(&mut t, main, f);
-    let meta = FuncMeta { go_name: "main.f".into(), decl_line: 10, defer_kind: DeferKind::Chained, is_wrapper: false };
+    let meta = FuncMeta { go_name: "main.f".into(), decl_line: 10, defer_kind: DeferKind::Chained, ..FuncMeta::default() };
     t.define(f, meta, 0, 0, move |b, env, _| {
         for d in [d1, d2] {
             let c = env.static_closure(b, d);

@@ -70,7 +70,7 @@ fn try_call_indirect(
     b.ins().try_call_indirect(callee, args, et);
 }
 
-/// `entry(code, fp_out) -> status`.
+/// `entry(closure, fp_out) -> status`.
 fn define_entry(jit: &mut Jit, fctx: &mut FunctionBuilderContext, id: FuncId) -> Result<(), JitError> {
     let mut ctx = jit.module.make_context();
     let module_cfg = jit.module.target_config();
@@ -85,11 +85,11 @@ fn define_entry(jit: &mut Jit, fctx: &mut FunctionBuilderContext, id: FuncId) ->
         b.append_block_param(caught, I64);
         b.append_block_param(caught, I64);
         b.switch_to_block(b0);
-        let (code, fp_out) = (b.block_params(b0)[0], b.block_params(b0)[1]);
+        let (closure, fp_out) = (b.block_params(b0)[0], b.block_params(b0)[1]);
         let fp = b.ins().get_frame_pointer(I64);
         b.ins().store(MemFlagsData::trusted(), fp, fp_out, 0);
-        let zero = b.ins().iconst(I64, 0);
-        try_call_indirect(&mut b, sig(CallConv::Tail, 1, 0), code, &[zero], ok, 0, caught);
+        let code = b.ins().load(I64, MemFlagsData::trusted(), closure, 0);
+        try_call_indirect(&mut b, sig(CallConv::Tail, 1, 0), code, &[closure], ok, 0, caught);
         b.switch_to_block(ok);
         let zero = b.ins().iconst(I64, 0);
         b.ins().return_(&[zero]);

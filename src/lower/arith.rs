@@ -5,10 +5,12 @@
 //!   `MinInt / -1` (= MinInt, remainder 0) without executing the trapping x86 `idiv`.
 //! * Shifts: a count >= width gives 0 (or the sign fill for signed `>>`); a negative signed count
 //!   panics `runtime error: negative shift amount`.
-//! * Conversions: integer truncation/extension by the source's signedness, float<->int like gc on
-//!   amd64 (truncation toward zero, saturating out-of-range), string conversions via the runtime.
+//! * Conversions: integer truncation/extension by the source's signedness, float->int exactly as
+//!   gc's amd64 code (see `float_to_int`: NaN and out-of-range values give what `CVTTSD2SI` gives,
+//!   the "integer indefinite" 0x80..0, at the width gc converts at), string conversions via the
+//!   runtime.
 
-use cranelift_codegen::ir::{InstBuilder, Value, condcodes::IntCC, types};
+use cranelift_codegen::ir::{InstBuilder, Value, condcodes::{FloatCC, IntCC}, types};
 
 use crate::syntax::ast::{self, BinaryOp};
 use crate::types::{Type as GoType, TypeId, TypeTable};
@@ -24,6 +26,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let (a, b) = (x.words(), y.words());
             let r = self.rt(Rt::ConcatString2, &[a[0], a[1], b[0], b[1]]);
             return V::W(r);
+        }
+        if tyview::is_complex(self.p.tt, t) {
+            return self.complex_arith(op, x, y);
         }
         let (a, b) = (x.w0(), y.w0());
         if tyview::is_float(self.p.tt, t) {
@@ -163,6 +168,15 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.rt(f, &[w[0], w[1], out]);
             return self.load(to, out, 0);
         }
+        if tyview::is_complex(tt, from) && tyview::is_complex(tt, to) {
+            let w = self.p.repr(to).words()[0];
+            return self.complex_convert(&v, w);
+        }
+        if let GoType::Slice(_) = fu {
+            if let Some(v) = self.slice_to_array(&v, to, &tu) {
+                return v;
+            }
+        }
         // numeric conversions
         let fi = tyview::int_info(tt, from);
         let ti = tyview::int_info(tt, to);
@@ -185,16 +199,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let r = if fs { self.b.ins().fcvt_from_sint(fty, x) } else { self.b.ins().fcvt_from_uint(fty, x) };
                 V::one(r)
             }
-            (None, Some((tb, ts)), true, _) => {
-                let r = if ts {
-                    let w = self.b.ins().fcvt_to_sint_sat(types::I64, x);
-                    if tb < 64 { self.b.ins().ireduce(int_type(tb), w) } else { w }
-                } else {
-                    let w = self.b.ins().fcvt_to_uint_sat(types::I64, x);
-                    if tb < 64 { self.b.ins().ireduce(int_type(tb), w) } else { w }
-                };
-                V::one(r)
-            }
+            (None, Some((tb, ts)), true, _) => V::one(self.float_to_int(x, tb, ts)),
             (None, None, true, true) => {
                 let fty = self.b.func.dfg.value_type(x);
                 let tty = self.p.repr(to).words()[0];
@@ -209,6 +214,74 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             _ => v,
         }
+    }
+
+    /// Slice to array `[N]T(s)` or array pointer `(*[N]T)(s)` (`to_u`: the underlying type of
+    /// `to`): panics `cannot convert slice with length L to array or pointer to array with length
+    /// N` when `len(s) < N`; the pointer is the slice's (nil for a nil slice), the array a copy.
+    fn slice_to_array(&mut self, v: &V, to: TypeId, to_u: &GoType) -> Option<V> {
+        let (arr, is_ptr) = match to_u {
+            GoType::Array { .. } => (to, false),
+            GoType::Pointer(e) if matches!(self.p.tt.under(*e), GoType::Array { .. }) => (*e, true),
+            _ => return None,
+        };
+        let GoType::Array { len: n, .. } = self.p.tt.under(arr).clone() else { return None };
+        let w = v.words();
+        let nv = self.i64c(n as i64);
+        let short = self.b.ins().icmp(IntCC::SignedLessThan, w[1], nv);
+        self.panic_if(short, Rt::PanicConvert, &[w[1], nv]);
+        if is_ptr {
+            return Some(V::one(w[0]));
+        }
+        if n == 0 {
+            return Some(self.zero(arr));
+        }
+        let a = self.load(arr, w[0], 0);
+        Some(self.copy_to_temp(arr, &a))
+    }
+
+    /// A float converted to an integer of `bits` bits as gc compiles it for amd64, including for
+    /// NaN, ±Inf and out-of-range values (for which Go leaves the result implementation-defined):
+    /// - int64/int: `CVTTSD2SQ`; int32, int16, int8, uint16, uint8: `CVTTSD2SL` then truncation;
+    ///   uint32: `CVTTSD2SQ` then truncation;
+    /// - uint64/uint/uintptr: `x < 2^63 ? CVTTSD2SQ(x) : CVTTSD2SQ(x - 2^63) | 1<<63`.
+    ///
+    /// A float32 is widened first (exact, and every step gives the same result on the widened
+    /// value).
+    pub fn float_to_int(&mut self, x: Value, bits: u32, signed: bool) -> Value {
+        let x = if self.b.func.dfg.value_type(x) == types::F32 { self.b.ins().fpromote(types::F64, x) } else { x };
+        let r = match (bits, signed) {
+            (64, true) => self.cvtt(x, 64),
+            (64, false) => {
+                let two63 = self.b.ins().f64const(9223372036854775808.0);
+                let small = self.b.ins().fcmp(FloatCC::LessThan, x, two63);
+                let lo = self.cvtt(x, 64);
+                let y = self.b.ins().fsub(x, two63);
+                let z = self.cvtt(y, 64);
+                let hi = self.b.ins().bor_imm_s(z, i64::MIN);
+                self.b.ins().select(small, lo, hi)
+            }
+            (32, false) => self.cvtt(x, 64),
+            _ => self.cvtt(x, 32),
+        };
+        let have = self.b.func.dfg.value_type(r).bits();
+        if bits < have { self.b.ins().ireduce(int_type(bits), r) } else { r }
+    }
+
+    /// x86's `CVTTSD2SI` to a `bits`-bit (32 or 64) integer: truncation toward zero, and the
+    /// "integer indefinite" value (the minimum integer) for NaN and results out of range.
+    fn cvtt(&mut self, x: Value, bits: u32) -> Value {
+        let ty = int_type(bits);
+        let t = self.b.ins().fcvt_to_sint_sat(ty, x);
+        // in range: -2^(bits-1) - 1 < x < 2^(bits-1) (both bounds exact in float64); NaN fails both
+        let lim = (1u64 << (bits - 1)) as f64;
+        let lo = self.b.ins().f64const(-lim - 1.0);
+        let hi = self.b.ins().f64const(lim);
+        let above = self.b.ins().fcmp(FloatCC::GreaterThan, x, lo);
+        let below = self.b.ins().fcmp(FloatCC::LessThan, x, hi);
+        let ok = self.b.ins().band(above, below);
+        let min = self.b.ins().iconst(ty, if bits == 64 { i64::MIN } else { i32::MIN as i64 });
+        self.b.ins().select(ok, t, min)
     }
 
     /// Converts a value of type `from` to interface type `to`.

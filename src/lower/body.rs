@@ -50,6 +50,7 @@ impl<'a> Prog<'a> {
         let n_defers;
         let lite = std::mem::take(&mut self.lite_pending);
         let retry;
+        let inlined;
         {
             let b = FunctionBuilder::new(&mut func, &mut fctx);
             let mut cx = FnCx {
@@ -69,16 +70,20 @@ impl<'a> Prog<'a> {
                 pending_label: None,
                 func_name: meta.go_name.clone(),
                 overrides: HashMap::new(),
-                addr_overrides: HashMap::new(),
+                recv_overrides: HashMap::new(),
+                recv_ok_overrides: HashMap::new(),
                 n_open_defers: 0,
                 handler_used: false,
                 result_vars: vec![],
                 lite,
                 closure_in_frame: false,
+                inline_frames: vec![],
+                inline_tag: 0,
             };
             emit(&mut cx);
             retry = std::mem::take(&mut cx.p.retry_lite);
             n_defers = cx.n_open_defers;
+            inlined = std::mem::take(&mut cx.inline_frames);
             cx.b.seal_all_blocks();
             cx.b.finalize(cx.p.jit.module().target_config());
         }
@@ -100,6 +105,7 @@ impl<'a> Prog<'a> {
                 DeferKind::Chained => crate::jit::DeferKind::Chained,
             },
             is_wrapper: meta.is_wrapper,
+            inlined,
         };
         self.jit.define(id, &mut ctx, jm).map_err(|e| LowerError::Internal(format!("{name}: {e}")))
     }
@@ -192,7 +198,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.ctx = params[0];
         let mut k = 1;
         let fi = spec.fi;
-        if let Some(init) = self.p.main_init {
+        if let Some((_, init)) = self.p.main_init.filter(|&(main, _)| main == spec.id) {
             let fr = self.func_ref(init);
             let z = self.i64c(0);
             self.b.ins().call(fr, &[z]);
@@ -205,7 +211,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
         pobjs.extend(fi.params.iter().copied());
         for o in pobjs {
-            let t = self.p.info.obj(o).ty().expect("param type");
+            let t = self.p.obj_ty(o).expect("param type");
             let n = self.p.param_words(t).len();
             let words = params[k..k + n].to_vec();
             k += n;
@@ -268,7 +274,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// Named result of a defer frame: in a stack slot, or boxed with the box address in a slot.
     fn declare_result_in_memory(&mut self, o: ObjId, t: TypeId) {
         let (size, align) = self.p.size_align(t);
-        if self.is_escaping(o) && !self.lives_in_frame(o) {
+        if (self.is_escaping(o) && !self.lives_in_frame(o)) || size > super::func::MAX_FRAME_OBJECT {
             let addr = self.new_object(t);
             let s = self.slot(8, 8);
             self.b.ins().stack_store(types::I64, addr, s, 0);
@@ -285,7 +291,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// Lowers `return exprs`.
     pub fn return_stmt(&mut self, exprs: &[ast::Expr], span: crate::diag::Span) {
         let vals: Vec<V> = if exprs.len() == 1 && self.result_tys.len() > 1 {
-            self.multi_value(&exprs[0])
+            let tys = self.result_tys.clone();
+            self.multi_value_as(&exprs[0], &tys)
         } else {
             let tys = self.result_tys.clone();
             exprs.iter().zip(tys).map(|(e, t)| self.expr_as(e, t)).collect()
@@ -302,8 +309,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             for (i, v) in vals.iter().enumerate() {
                 self.store_result(i, v);
             }
-            let h = self.defers.as_ref().map(|d| d.exit).expect("defer frame has an exit block");
-            self.jump(h);
+            // Each `return` runs the defers in its own exit sequence, as gc does, so the deferred
+            // calls (and their panics) are attributed to the `return`'s line.
+            self.exit_through_defers();
             self.dead();
             return;
         }

@@ -5,14 +5,13 @@
 //! a value the callee copies in its prologue), out pointers for aggregate results; variadic
 //! arguments are packed into a fresh slice unless spread with `...`.
 
-use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Type, Value, condcodes::IntCC, types};
-use cranelift_codegen::isa::CallConv;
+use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Value, condcodes::IntCC, types};
 
 use crate::syntax::ast::{self, ExprKind};
 use crate::types::{Builtin, External, MethodTarget, Mode, ObjKind, SelectionKind, Type as GoType, TypeId, TypeTable};
 
 use super::func::{Callee, FnCx, V};
-use super::rt::{Rt, sig_of};
+use super::rt::Rt;
 use super::tyview::{self, Repr};
 
 impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
@@ -24,16 +23,19 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             return self.builtin(b, e, args, dots.is_some());
         }
         // method calls
-        if let Some(sel) = self.p.info.selections.get(&fun.id).cloned() {
+        if let Some(sel) = self.p.selection(fun.id) {
             if let ExprKind::Selector { x, .. } = &fun.kind {
                 match sel.kind {
                     SelectionKind::MethodVal => {
-                        if let Some(MethodTarget::Concrete { func, ptr_recv, .. }) = sel.method.clone() {
-                            let recv = self.method_receiver(x, &sel.path, sel.recv, ptr_recv);
+                        if let Some(MethodTarget::Concrete { func, ptr_recv, named, .. }) = sel.method.clone() {
+                            let recv = match self.recv_overrides.get(&fun.id) {
+                                Some(v) => v.words(),
+                                None => self.method_receiver(x, &sel.path, sel.recv, ptr_recv),
+                            };
                             let fsig = self.p.tt.signature(sel.ty).cloned().unwrap();
                             let mut words = recv;
                             words.extend(self.call_args(&fsig, args, dots.is_some()));
-                            if let Some(&fid) = self.p.funcs.get(&func) {
+                            if let Some(fid) = self.p.method_fn(func, named) {
                                 let fr = self.func_ref(fid);
                                 return self.finish_call(Callee::Direct(fr), words, &fsig.results);
                             }
@@ -46,7 +48,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     }
                     SelectionKind::InterfaceMethod => {
                         if let Some(MethodTarget::Interface { index, .. }) = sel.method.clone() {
-                            let iv = self.embedded_value(x, &sel.path, sel.recv);
+                            let iv = match self.recv_overrides.get(&fun.id) {
+                                Some(v) => v.clone(),
+                                None => self.embedded_value(x, &sel.path, sel.recv),
+                            };
                             let w = iv.words();
                             self.nil_check(w[0]);
                             let code = self.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], 16 + 8 * index as i32);
@@ -59,11 +64,18 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         }
                     }
                     SelectionKind::MethodExpr => {}
-                    SelectionKind::FieldVal => {}
+                    SelectionKind::FieldVal | SelectionKind::TypeParamMethod => {}
                 }
             }
         }
         // static function or library function
+        // `F[int](x)`: the instance, as if `F` were called
+        let fun = match &fun.kind {
+            ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } if self.p.info.instances.contains_key(&x.unparen().id) => {
+                x.unparen()
+            }
+            _ => fun,
+        };
         let obj = match &fun.kind {
             ExprKind::Ident(i) => self.p.info.object_of(i.id),
             ExprKind::Selector { sel, .. } if !self.p.info.selections.contains_key(&fun.id) => self.p.info.object_of(sel.id),
@@ -72,10 +84,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if !self.overrides.contains_key(&fun.id) {
             if let Some(o) = obj {
                 match self.p.info.obj(o).kind.clone() {
-                    ObjKind::Func { ty, .. } => {
-                        let fsig = self.p.tt.signature(ty).cloned().unwrap();
+                    ObjKind::Func { .. } => {
+                        let fsig = self.p.tt.signature(self.ty(fun)).cloned().unwrap();
                         let words = self.call_args(&fsig, args, dots.is_some());
-                        let fid = self.p.funcs[&o];
+                        let fid = self.p.func_for(o, fun.id).expect("declared function");
                         let fr = self.func_ref(fid);
                         return self.finish_call(Callee::Direct(fr), words, &fsig.results);
                     }
@@ -223,34 +235,34 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// The receiver words for a concrete method call on `x` through embedded `path`.
     pub fn method_receiver(&mut self, x: &ast::Expr, path: &[u32], xt: TypeId, ptr_recv: bool) -> Vec<Value> {
+        let is_ptr = matches!(self.p.tt.under(xt), GoType::Pointer(_));
+        if path.is_empty() && ptr_recv && !is_ptr {
+            return vec![self.addr_of(x)];
+        }
+        let xv = self.expr(x);
+        self.receiver_of_value(xv, xt, path, ptr_recv)
+    }
+
+    /// The receiver words for a method reached from the value `xv` of type `xt` through embedded
+    /// fields `path`: the pointer (pointer receivers) or a copy of the value (value receivers),
+    /// embedded pointers followed and nil-checked.
+    pub fn receiver_of_value(&mut self, xv: V, xt: TypeId, path: &[u32], ptr_recv: bool) -> Vec<Value> {
+        let is_ptr = matches!(self.p.tt.under(xt), GoType::Pointer(_));
         if path.is_empty() {
-            let is_ptr = matches!(self.p.tt.under(xt), GoType::Pointer(_));
             return match (is_ptr, ptr_recv) {
-                (true, true) => vec![self.expr(x).w0()],
-                (false, true) => vec![self.addr_of(x)],
+                (true, true) => vec![xv.w0()],
+                (false, true) => vec![self.value_addr(xt, &xv)],
                 (true, false) => {
-                    let p = self.expr(x).w0();
+                    let p = xv.w0();
                     self.nil_check(p);
                     let et = self.p.tt.pointer_elem(xt).unwrap();
                     let v = self.load(et, p, 0);
-                    let v = self.copy_to_temp(et, &v);
-                    v.words()
+                    self.copy_to_temp(et, &v).words()
                 }
-                (false, false) => {
-                    let v = self.expr(x);
-                    let v = self.copy_to_temp(xt, &v);
-                    v.words()
-                }
+                (false, false) => self.copy_to_temp(xt, &xv).words(),
             };
         }
-        let base = if matches!(self.p.tt.under(xt), GoType::Pointer(_)) {
-            self.expr(x).w0()
-        } else {
-            match self.expr(x) {
-                V::M(a) => a,
-                v => self.value_addr(xt, &v),
-            }
-        };
+        let base = if is_ptr { xv.w0() } else { self.value_addr(xt, &xv) };
         let (addr, ft) = self.field_path_addr(base, xt, path);
         let is_ptr = matches!(self.p.tt.under(ft), GoType::Pointer(_));
         match (is_ptr, ptr_recv) {
@@ -287,32 +299,47 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.load(ft, addr, 0)
     }
 
-    /// A method value `x.M` (not called): a closure `[wrapper, receiver...]` binding a copy of the
-    /// receiver (evaluated now); the wrapper (`is_wrapper`) calls the method with it.
-    pub fn method_value(&mut self, e: &ast::Expr, x: &ast::Expr, s: &crate::types::Selection) -> V {
-        let Some(fsig) = self.p.tt.signature(s.ty).cloned() else { return V::one(self.i64c(0)) };
-        // receiver: (type stored in the closure, value)
-        let (recv_t, recv_v, target) = match s.method.clone() {
-            Some(MethodTarget::Concrete { func, ptr_recv, .. }) => {
+    /// The receiver a method value or deferred method call binds, evaluated now as Go does: the
+    /// value (copied) or pointer the method takes, reached through `s.path` (embedded pointers
+    /// dereferenced, nil-checked), or the interface value (nil-checked). Returns the type it is
+    /// stored as and the value.
+    pub fn bound_receiver(&mut self, x: &ast::Expr, s: &crate::types::Selection) -> Option<(TypeId, V)> {
+        match s.method.clone()? {
+            MethodTarget::Concrete { ptr_recv, .. } => {
                 let end = self.path_end_type(s.recv, &s.path);
                 let base = self.p.tt.pointer_elem(end).filter(|_| matches!(self.p.tt.under(end), GoType::Pointer(_))).unwrap_or(end);
                 let words = self.method_receiver(x, &s.path, s.recv, ptr_recv);
                 if ptr_recv {
-                    (self.p.tt_pointer_like(), V::W(words), Err(func))
+                    Some((self.p.tt_pointer_like(), V::W(words)))
                 } else {
                     let v = match self.p.repr(base) {
                         Repr::Mem { .. } => V::M(words[0]),
                         Repr::Words(_) => V::W(words),
                     };
-                    (base, v, Err(func))
+                    Some((base, v))
                 }
             }
-            Some(MethodTarget::Interface { index, .. }) => {
+            MethodTarget::Interface { .. } => {
                 let iv = self.embedded_value(x, &s.path, s.recv);
                 let w = iv.words();
                 self.nil_check(w[0]);
-                (TypeTable::EMPTY_INTERFACE, iv, Ok(index))
+                Some((TypeTable::EMPTY_INTERFACE, iv))
             }
+        }
+    }
+
+    /// A method value `x.M` (not called): a closure `[wrapper, receiver...]` binding a copy of the
+    /// receiver (evaluated now); the wrapper (`is_wrapper`) calls the method with it.
+    pub fn method_value(&mut self, e: &ast::Expr, x: &ast::Expr, s: &crate::types::Selection) -> V {
+        let Some(fsig) = self.p.tt.signature(s.ty).cloned() else { return V::one(self.i64c(0)) };
+        let Some((recv_t, recv_v)) = self.bound_receiver(x, s) else { return V::one(self.i64c(0)) };
+        let mut method_named = TypeTable::INVALID;
+        let target = match s.method.clone() {
+            Some(MethodTarget::Concrete { func, named, .. }) => {
+                method_named = named;
+                Err(func)
+            }
+            Some(MethodTarget::Interface { index, .. }) => Ok(index),
             None => return V::one(self.i64c(0)),
         };
         let (rsize, ralign) = self.p.size_align(recv_t);
@@ -332,7 +359,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let line = self.p.src.line(e.span.lo);
         let meta = super::FuncMeta { go_name: name, decl_line: line, defer_kind: super::DeferKind::None, is_wrapper: true };
         let method_fid = match &target {
-            Err(f) => self.p.funcs.get(f).copied(),
+            Err(f) => self.p.method_fn(*f, method_named).or_else(|| lib_method_fn(self.p, *f)),
             Ok(_) => None,
         };
         let msig = match &target {
@@ -380,10 +407,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if let Some(MethodTarget::Interface { index, .. }) = s.method.clone() {
             return self.iface_method_expr(s.recv, index, t);
         }
-        let Some(MethodTarget::Concrete { func, ptr_recv, .. }) = s.method.clone() else { return self.zero(t) };
-        let Some(&fid) = self.p.funcs.get(&func) else { return self.zero(t) };
+        let Some(MethodTarget::Concrete { func, ptr_recv, named, .. }) = s.method.clone() else { return self.zero(t) };
+        let Some(fid) = self.p.method_fn(func, named).or_else(|| lib_method_fn(self.p, func)) else { return self.zero(t) };
         let Some(fsig) = self.p.tt.signature(t).cloned() else { return self.zero(t) };
         let recv_t = s.recv;
+        let path = s.path.clone();
         let recv_is_ptr = matches!(self.p.tt.under(recv_t), GoType::Pointer(_));
         let sig = self.p.go_signature(None, &fsig.params, &fsig.results);
         let name = format!("{}-fm", self.p.func_name(func));
@@ -397,16 +425,17 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let ps = cx.b.block_params(entry).to_vec();
             let z = cx.i64c(0);
             let mut args = vec![z];
-            if !ptr_recv && recv_is_ptr {
+            if !ptr_recv && recv_is_ptr && path.is_empty() {
                 let p = ps[1];
-                cx.nil_check(p);
                 let base = cx.p.tt.pointer_elem(recv_t).unwrap();
-                let v = cx.load(base, p, 0);
-                let v = cx.copy_to_temp(base, &v);
-                args.extend(v.words());
-            } else {
-                args.extend_from_slice(&ps[1..1 + nrecv]);
+                cx.panicwrap_check(p, base, func);
             }
+            let words = ps[1..1 + nrecv].to_vec();
+            let recv = match cx.p.repr(recv_t) {
+                Repr::Mem { .. } => V::M(words[0]),
+                Repr::Words(_) => V::W(words),
+            };
+            args.extend(cx.receiver_of_value(recv, recv_t, &path, ptr_recv));
             args.extend_from_slice(&ps[1 + nrecv..]);
             let fr = cx.func_ref(fid);
             let rets = cx.emit_call(Callee::Direct(fr), &args, true);
@@ -450,10 +479,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             ObjKind::External { ext: External::OsStderr, .. } => V::one(self.i64c(2)),
             ObjKind::External { ext: External::OsArgs, .. } => {
                 let out = self.temp(24, 8);
-                self.lib_sysv("gort_os_args", &[out], &[]);
+                self.lib("gort_os_args", &[out]);
                 self.load(t, out, 0)
             }
             ObjKind::Const { val, ty } => self.constant(&val, ty),
+            ObjKind::External { ext, ty } if self.p.tt.signature(ty).is_some() => self.lib_func_value(o, ext, ty),
             _ => self.zero(t),
         }
     }
@@ -483,6 +513,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         let m = self.expr(&args[0]).w0();
                         self.rt(Rt::MapLen, &[m])[0]
                     }
+                    GoType::Chan { .. } => self.chan_len_cap(&args[0], b == Builtin::Len),
                     _ => self.i64c(0),
                 };
                 vec![V::one(r)]
@@ -508,30 +539,58 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         let tdv = self.i64c(td as i64);
                         vec![V::one(self.rt(Rt::MakeMap, &[tdv, hint])[0])]
                     }
+                    GoType::Chan { .. } => vec![self.make_chan(t, args)],
                     _ => vec![self.zero(t)],
                 }
             }
             Builtin::Append => vec![self.append(t, args, spread)],
+            Builtin::Close => {
+                self.close_chan(&args[0]);
+                vec![]
+            }
             Builtin::Copy => {
-                let dt = self.ty(&args[0]);
+                let (d, dt, s) = if args.len() == 1 {
+                    // copy(f()) with a two-valued f
+                    let vs = self.expr_multi(&args[0]);
+                    let dt = self.p.tt.tuple_elems(self.ty(&args[0]))[0];
+                    (vs[0].words(), dt, vs[1].words())
+                } else {
+                    let dt = self.ty(&args[0]);
+                    let d = self.expr(&args[0]).words();
+                    (d, dt, self.expr(&args[1]).words())
+                };
                 let el = match self.p.tt.under(dt) {
                     GoType::Slice(el) => *el,
                     _ => TypeTable::UINT8,
                 };
-                let d = self.expr(&args[0]).words();
-                let s = self.expr(&args[1]).words();
                 let (esz, _) = self.p.size_align(el);
                 let ev = self.i64c(esz as i64);
                 vec![V::one(self.rt(Rt::SliceCopy, &[d[0], d[1], s[0], s[1], ev])[0])]
             }
             Builtin::Delete => {
-                let mt = self.ty(&args[0]);
+                let (m, mt, k) = if args.len() == 1 {
+                    // delete(f()) with a two-valued f
+                    let vs = self.expr_multi(&args[0]);
+                    let tys = self.p.tt.tuple_elems(self.ty(&args[0]));
+                    let kt = match self.p.tt.under(tys[0]) {
+                        GoType::Map { key, .. } => *key,
+                        _ => TypeTable::INT,
+                    };
+                    let k = self.value_as(&vs[1], tys[1], kt);
+                    (vs[0].w0(), tys[0], k)
+                } else {
+                    let mt = self.ty(&args[0]);
+                    let kt = match self.p.tt.under(mt) {
+                        GoType::Map { key, .. } => *key,
+                        _ => TypeTable::INT,
+                    };
+                    let m = self.expr(&args[0]).w0();
+                    (m, mt, self.expr_as(&args[1], kt))
+                };
                 let kt = match self.p.tt.under(mt) {
                     GoType::Map { key, .. } => *key,
                     _ => TypeTable::INT,
                 };
-                let m = self.expr(&args[0]).w0();
-                let k = self.expr_as(&args[1], kt);
                 let kp = self.value_addr(kt, &k);
                 let td = self.p.typedesc(mt);
                 let tdv = self.i64c(td as i64);
@@ -570,7 +629,19 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 vec![self.load(TypeTable::EMPTY_INTERFACE, out, 0)]
             }
             Builtin::Print | Builtin::Println => {
-                for (i, a) in args.iter().enumerate() {
+                let multi = args.len() == 1 && matches!(self.p.tt.get(self.ty(&args[0])), GoType::Tuple(_));
+                if multi {
+                    // print(f()) with a multi-valued f
+                    let tys = self.p.tt.tuple_elems(self.ty(&args[0]));
+                    let vs = self.expr_multi(&args[0]);
+                    for (i, (v, t)) in vs.into_iter().zip(tys).enumerate() {
+                        if i > 0 && b == Builtin::Println {
+                            self.rt(Rt::PrintSp, &[]);
+                        }
+                        self.print_typed(v, t);
+                    }
+                }
+                for (i, a) in args.iter().enumerate().filter(|_| !multi) {
                     if i > 0 && b == Builtin::Println {
                         self.rt(Rt::PrintSp, &[]);
                     }
@@ -580,6 +651,54 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     self.rt(Rt::PrintNl, &[]);
                 }
                 vec![]
+            }
+            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => {
+                // Always constants (folded by the checker).
+                let c = self.p.info.types[e.id].value().cloned();
+                vec![match c {
+                    Some(c) => self.constant(&c, t),
+                    None => self.zero(t),
+                }]
+            }
+            Builtin::Add => {
+                let p = self.expr(&args[0]).w0();
+                let nt = self.ty(&args[1]);
+                let n = self.expr(&args[1]).w0();
+                let n = self.to_i64(n, nt);
+                vec![V::one(self.b.ins().iadd(p, n))]
+            }
+            Builtin::Slice | Builtin::String => {
+                let p = self.expr(&args[0]).w0();
+                let nt = self.ty(&args[1]);
+                let n = self.expr(&args[1]).w0();
+                let n = self.to_i64(n, nt);
+                if b == Builtin::Slice {
+                    let el = match self.p.tt.under(t) {
+                        GoType::Slice(el) => *el,
+                        _ => TypeTable::UINT8,
+                    };
+                    let (esz, _) = self.p.size_align(el);
+                    let esz = self.i64c(esz as i64);
+                    self.rt(Rt::UnsafeSlice, &[esz, p, n]);
+                    vec![V::W(vec![p, n, n])]
+                } else {
+                    self.rt(Rt::UnsafeString, &[p, n]);
+                    vec![V::W(vec![p, n])]
+                }
+            }
+            Builtin::StringData | Builtin::SliceData => vec![V::one(self.expr(&args[0]).words()[0])],
+            Builtin::Complex if args.len() == 1 => {
+                let vs = self.expr_multi(&args[0]);
+                vec![V::W(vec![vs[0].w0(), vs[1].w0()])]
+            }
+            Builtin::Complex => {
+                let re = self.expr(&args[0]).w0();
+                let im = self.expr(&args[1]).w0();
+                vec![V::W(vec![re, im])]
+            }
+            Builtin::Real | Builtin::Imag => {
+                let w = self.expr(&args[0]).words();
+                vec![V::one(if b == Builtin::Real { w[0] } else { w[1] })]
             }
             Builtin::Min | Builtin::Max => {
                 let mut acc = self.expr_as(&args[0], t);
@@ -598,21 +717,32 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     fn print_value(&mut self, a: &ast::Expr) {
         let t = self.ty(a);
         let v = self.expr(a);
+        self.print_typed(v, t);
+    }
+
+    /// Prints `v` of type `t` as the `print` builtin does.
+    fn print_typed(&mut self, v: V, t: TypeId) {
         let tt = self.p.tt;
         match tt.under(t).clone() {
             GoType::Basic(k) if k.is_string() => {
                 let w = v.words();
                 self.rt(Rt::PrintString, &[w[0], w[1]]);
             }
+            GoType::Basic(k) if k.is_complex() => self.print_complex(&v),
             GoType::Basic(k) if k.is_float() => {
-                let mut x = v.w0();
+                let x = v.w0();
                 if self.b.func.dfg.value_type(x) == types::F32 {
-                    x = self.b.ins().fpromote(types::F64, x);
+                    let x = self.b.ins().fpromote(types::F64, x);
+                    self.lib("gort_printfloat32", &[x]);
+                } else {
+                    self.rt(Rt::PrintFloat, &[x]);
                 }
-                self.rt(Rt::PrintFloat, &[x]);
             }
             GoType::Basic(crate::types::BasicKind::Bool) => {
                 self.rt(Rt::PrintBool, &[v.w0()]);
+            }
+            GoType::Basic(crate::types::BasicKind::UnsafePointer) => {
+                self.rt(Rt::PrintPointer, &[v.w0()]);
             }
             GoType::Basic(_) => {
                 let signed = tyview::int_info(tt, t).map(|i| i.1).unwrap_or(true);
@@ -623,6 +753,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let w = v.words();
                 let typ = self.dyn_type(t, w[0]);
                 self.rt(Rt::PrintEface, &[typ, w[1]]);
+            }
+            GoType::Slice(_) => {
+                let w = v.words();
+                self.lib("gort_printslice", &[w[0], w[1], w[2]]);
             }
             _ => {
                 self.rt(Rt::PrintPointer, &[v.w0()]);
@@ -669,9 +803,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         V::W(vec![p, l, c])
     }
 
-    /// Ensures capacity for `newlen`; fast path without a call when it fits.
+    /// Ensures capacity for `newlen`; fast path without a call when it fits. The comparison is
+    /// unsigned so that a length overflowing past the maximum int (negative `newlen`) takes the
+    /// slow path, where `gort_growslice` panics `growslice: len out of range`.
     fn grow(&mut self, el: TypeId, s: &[Value], added: Value, newlen: Value) -> (Value, Value, Value) {
-        let fits = self.b.ins().icmp(IntCC::SignedLessThanOrEqual, newlen, s[2]);
+        let fits = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, newlen, s[2]);
         let slow = self.cold_block();
         let join = self.block();
         for _ in 0..3 {
@@ -697,14 +833,14 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     // ---- library calls ------------------------------------------------------------------------
 
-    /// Calls a runtime library entry (`tail` convention, may panic) with `args`; results are
-    /// returned in registers.
-    pub fn lib(&mut self, name: &'static str, args: &[Value], rets: &[Type]) -> Vec<Value> {
-        let ps: Vec<Type> = args.iter().map(|&a| self.b.func.dfg.value_type(a)).collect();
-        let sig = sig_of(CallConv::Tail, &ps, rets);
-        let id = self.p.lib_func(name, &sig);
+    /// Calls the runtime library entry `name` (declared in `rt::DECLS`, which gives its
+    /// convention and types) with `args`; results are returned in registers.
+    pub fn lib(&mut self, name: &'static str, args: &[Value]) -> Vec<Value> {
+        let d = self.p.lib_decl(name);
+        let args = self.coerce_args(d, args);
+        let id = self.p.lib_func(d);
         let fr = self.func_ref(id);
-        self.emit_call(Callee::Direct(fr), args, true)
+        self.emit_call(Callee::Direct(fr), &args, d.may_panic())
     }
 
     /// Packs values as a `[]any` argument array on the stack: (ptr, n).
@@ -719,76 +855,106 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         (arr, nv)
     }
 
-    /// The variadic `...any` arguments of a fmt call as (ptr, n).
-    fn fmt_args(&mut self, args: &[ast::Expr], spread: bool) -> (Value, Value) {
-        if spread {
-            let w = self.expr(&args[0]).words();
-            return (w[0], w[1]);
-        }
-        // f(g()) with a multi-value g
+
+    fn lib_call(&mut self, ext: External, _ty: TypeId, args: &[ast::Expr], spread: bool, e: &ast::Expr) -> Vec<V> {
+        let vals = self.lib_arg_values(args);
+        let t = self.ty(e);
+        self.lib_call_values(ext, &vals, spread, t, e.span)
+    }
+
+    /// A library call's arguments, evaluated in order with their own types (`f(g())` spread into
+    /// g's results; a `...` argument stays one slice value).
+    fn lib_arg_values(&mut self, args: &[ast::Expr]) -> Vec<(V, TypeId)> {
         if args.len() == 1 {
             if let GoType::Tuple(tys) = self.p.tt.get(self.ty(&args[0])).clone() {
                 let vs = self.expr_multi(&args[0]);
-                let vals: Vec<(V, TypeId)> = vs.into_iter().zip(tys).collect();
-                return self.any_args(vals);
+                return vs.into_iter().zip(tys).collect();
             }
         }
-        let vals: Vec<(V, TypeId)> = args
-            .iter()
+        args.iter()
             .map(|a| {
                 let t = self.ty(a);
                 let v = self.expr(a);
-                let v = self.copy_to_temp(t, &v);
-                (v, t)
+                (self.copy_to_temp(t, &v), t)
             })
-            .collect();
-        self.any_args(vals)
+            .collect()
     }
 
-    /// Calls a non-panicking `system_v` runtime entry with up to 2 results in registers.
-    pub fn lib_sysv(&mut self, name: &'static str, args: &[Value], rets: &[Type]) -> Vec<Value> {
-        let ps: Vec<Type> = args.iter().map(|&a| self.b.func.dfg.value_type(a)).collect();
-        let sig = sig_of(CallConv::SystemV, &ps, rets);
-        let id = self.p.lib_func(name, &sig);
-        let fr = self.func_ref(id);
-        self.emit_call(Callee::Direct(fr), args, false)
+    /// `v` (of type `from`) as a value of interface type `to` (untyped nil: the zero value).
+    fn value_as(&mut self, v: &V, from: TypeId, to: TypeId) -> V {
+        if from == to || !tyview::is_interface(self.p.tt, to) {
+            return v.clone();
+        }
+        if self.p.tt.basic(from) == Some(crate::types::BasicKind::UntypedNil) {
+            return self.zero(to);
+        }
+        self.to_iface(v.clone(), from, to)
     }
 
-    fn lib_call(&mut self, ext: External, _ty: TypeId, args: &[ast::Expr], spread: bool, e: &ast::Expr) -> Vec<V> {
+    /// The variadic `...any` part of a fmt call from evaluated values, as (ptr, n).
+    fn fmt_vals(&mut self, vals: &[(V, TypeId)], spread: bool) -> (Value, Value) {
+        if spread {
+            let w = vals[0].0.words();
+            return (w[0], w[1]);
+        }
+        self.any_args(vals.to_vec())
+    }
+
+    /// Calls library function `ext` with evaluated arguments `vals` (see [`Self::lib_arg_values`]);
+    /// `t` is the call's result type. Shared by calls and by library functions used as values.
+    fn lib_call_values(&mut self, ext: External, vals: &[(V, TypeId)], spread: bool, t: TypeId, span: crate::diag::Span) -> Vec<V> {
         use External::*;
-        let t = self.ty(e);
-        let i64t = types::I64;
-        // the string words of argument i
-        let sw = |cx: &mut Self, i: usize| -> Vec<Value> { cx.expr(&args[i]).words() };
+        // the string words of argument i, argument i as an int
+        let sw = |_: &mut Self, i: usize| -> Vec<Value> { vals[i].0.words() };
+        let iv = |cx: &mut Self, i: usize| -> Value { cx.to_i64(vals[i].0.w0(), vals[i].1) };
         let int = |_: &mut Self, v: Value| V::one(v);
-        let boolean = |cx: &mut Self, v: Value| V::one(cx.b.ins().ireduce(types::I8, v));
         match ext {
             FmtPrintln | FmtPrint | FmtPrintf => {
                 let r = if ext == FmtPrintf {
                     let f = sw(self, 0);
-                    let (p, n) = self.fmt_args(&args[1..], spread);
-                    self.lib("gort_fmt_printf", &[f[0], f[1], p, n], &[i64t])
+                    let (p, n) = self.fmt_vals(&vals[1..], spread);
+                    self.lib("gort_fmt_printf", &[f[0], f[1], p, n])
                 } else {
-                    let (p, n) = self.fmt_args(args, spread);
+                    let (p, n) = self.fmt_vals(vals, spread);
                     let name = if ext == FmtPrintln { "gort_fmt_println" } else { "gort_fmt_print" };
-                    self.lib(name, &[p, n], &[i64t])
+                    self.lib(name, &[p, n])
                 };
                 let z = self.zero(TypeTable::ERROR);
                 vec![V::one(r[0]), z]
             }
+            FmtFprintln | FmtFprint | FmtFprintf if tyview::is_interface(self.p.tt, vals[0].1) => {
+                // an interface writer: format, then w.Write([]byte(text)) as Go does
+                let out = self.temp(16, 8);
+                let (name, rest) = match ext {
+                    FmtFprintf => ("gort_fmt_sprintf", 2),
+                    FmtFprintln => ("gort_fmt_sprintln", 1),
+                    _ => ("gort_fmt_sprint", 1),
+                };
+                let (p, n) = self.fmt_vals(&vals[rest..], spread);
+                let mut a = vec![out];
+                if ext == FmtFprintf {
+                    a.extend(sw(self, 1));
+                }
+                a.extend([p, n]);
+                self.lib(name, &a);
+                let text = self.load(TypeTable::STRING, out, 0).words();
+                let bs = self.temp(24, 8);
+                self.rt(Rt::StringToSliceByte, &[text[0], text[1], bs]);
+                let b = (0..3).map(|k| self.b.ins().load(types::I64, MemFlagsData::trusted(), bs, 8 * k)).collect::<Vec<_>>();
+                self.iface_call(&vals[0].0, vals[0].1, "Write", &b)
+            }
             FmtFprintln | FmtFprint | FmtFprintf => {
-                // the writer: os.Stdout (1) / os.Stderr (2), as a *os.File or an io.Writer
-                let wt = self.ty(&args[0]);
-                let w = self.expr(&args[0]).words();
-                let fd = if tyview::is_interface(self.p.tt, wt) { w[1] } else { w[0] };
+                // the writer: os.Stdout (1) / os.Stderr (2), a *os.File
+                let w = vals[0].0.words();
+                let fd = w[0];
                 let r = if ext == FmtFprintf {
                     let f = sw(self, 1);
-                    let (p, n) = self.fmt_args(&args[2..], spread);
-                    self.lib("gort_fmt_fprintf", &[fd, f[0], f[1], p, n], &[i64t])
+                    let (p, n) = self.fmt_vals(&vals[2..], spread);
+                    self.lib("gort_fmt_fprintf", &[fd, f[0], f[1], p, n])
                 } else {
-                    let (p, n) = self.fmt_args(&args[1..], spread);
+                    let (p, n) = self.fmt_vals(&vals[1..], spread);
                     let name = if ext == FmtFprintln { "gort_fmt_fprintln" } else { "gort_fmt_fprint" };
-                    self.lib(name, &[fd, p, n], &[i64t])
+                    self.lib(name, &[fd, p, n])
                 };
                 let z = self.zero(TypeTable::ERROR);
                 vec![V::one(r[0]), z]
@@ -796,57 +962,73 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             FmtSprintf | FmtErrorf => {
                 let out = self.temp(16, 8);
                 let f = sw(self, 0);
-                let (p, n) = self.fmt_args(&args[1..], spread);
+                let (p, n) = self.fmt_vals(&vals[1..], spread);
                 let name = if ext == FmtErrorf { "gort_fmt_errorf" } else { "gort_fmt_sprintf" };
-                self.lib(name, &[out, f[0], f[1], p, n], &[]);
+                self.lib(name, &[out, f[0], f[1], p, n]);
                 vec![self.load(t, out, 0)]
             }
             FmtSprint | FmtSprintln => {
                 let out = self.temp(16, 8);
-                let (p, n) = self.fmt_args(args, spread);
+                let (p, n) = self.fmt_vals(vals, spread);
                 let name = if ext == FmtSprint { "gort_fmt_sprint" } else { "gort_fmt_sprintln" };
-                self.lib(name, &[out, p, n], &[]);
+                self.lib(name, &[out, p, n]);
                 vec![self.load(t, out, 0)]
             }
             ErrorsNew => {
                 let s = sw(self, 0);
-                vec![V::W(self.lib_sysv("gort_errors_new", &[s[0], s[1]], &[i64t, i64t]))]
+                vec![V::W(self.lib("gort_errors_new", &[s[0], s[1]]))]
             }
             ErrorsUnwrap => {
-                let a = self.expr_as(&args[0], TypeTable::ERROR).words();
+                let a = self.value_as(&vals[0].0, vals[0].1, TypeTable::ERROR).words();
                 let out = self.temp(16, 8);
-                self.lib("gort_errors_unwrap", &[out, a[0], a[1]], &[]);
+                self.lib("gort_errors_unwrap", &[out, a[0], a[1]]);
                 vec![self.load(t, out, 0)]
             }
             ErrorsIs => {
-                let a = self.expr_as(&args[0], TypeTable::ERROR).words();
-                let b = self.expr_as(&args[1], TypeTable::ERROR).words();
-                let r = self.lib("gort_errors_is", &[a[0], a[1], b[0], b[1]], &[i64t]);
-                vec![boolean(self, r[0])]
+                let a = self.value_as(&vals[0].0, vals[0].1, TypeTable::ERROR).words();
+                let b = self.value_as(&vals[1].0, vals[1].1, TypeTable::ERROR).words();
+                let r = self.lib("gort_errors_is", &[a[0], a[1], b[0], b[1]]);
+                vec![V::one(r[0])]
             }
             ErrorsAs => {
-                let a = self.expr_as(&args[0], TypeTable::ERROR).words();
-                let tt = self.ty(&args[1]);
-                let target = self.expr(&args[1]).w0();
+                let a = self.value_as(&vals[0].0, vals[0].1, TypeTable::ERROR).words();
+                let tt = vals[1].1;
+                let target = vals[1].0.w0();
                 let elem = self.p.tt.pointer_elem(tt).unwrap_or(TypeTable::ERROR);
                 let td = self.p.typedesc(elem);
                 let tdv = self.i64c(td as i64);
-                let r = self.lib("gort_errors_as", &[a[0], a[1], tdv, target], &[i64t]);
-                vec![boolean(self, r[0])]
+                let r = self.lib("gort_errors_as", &[a[0], a[1], tdv, target]);
+                vec![V::one(r[0])]
             }
             OsExit => {
-                let c = self.index_value(&args[0]);
-                self.lib("gort_exit", &[c], &[]);
+                let c = iv(self, 0);
+                self.lib("gort_exit", &[c]);
                 vec![]
             }
+            RuntimeGosched => {
+                self.lib("gort_gosched", &[]);
+                vec![]
+            }
+            RuntimeGoexit => {
+                self.lib("gort_goexit", &[]);
+                self.b.ins().trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
+                self.dead();
+                vec![]
+            }
+            RuntimeNumGoroutine => vec![V::one(self.lib("gort_numgoroutine", &[])[0])],
+            RuntimeNumCPU => vec![V::one(self.lib("gort_numcpu", &[])[0])],
+            RuntimeGOMAXPROCS => {
+                let n = iv(self, 0);
+                vec![V::one(self.lib("gort_gomaxprocs", &[n])[0])]
+            }
             StrconvItoa => {
-                let v = self.index_value(&args[0]);
-                vec![V::W(self.lib_sysv("gort_strconv_itoa", &[v], &[i64t, i64t]))]
+                let v = iv(self, 0);
+                vec![V::W(self.lib("gort_strconv_itoa", &[v]))]
             }
             StrconvAtoi => {
                 let s = sw(self, 0);
                 let out = self.temp(24, 8);
-                self.lib("gort_strconv_atoi", &[out, s[0], s[1]], &[]);
+                self.lib("gort_strconv_atoi", &[out, s[0], s[1]]);
                 let v = self.load(TypeTable::INT, out, 0);
                 let err = self.load(TypeTable::ERROR, out, 8);
                 vec![v, err]
@@ -859,31 +1041,31 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     StringsHasSuffix => "gort_strings_hassuffix",
                     _ => "gort_strings_equalfold",
                 };
-                let r = self.lib_sysv(name, &[a[0], a[1], b[0], b[1]], &[types::I8]);
+                let r = self.lib(name, &[a[0], a[1], b[0], b[1]]);
                 vec![V::one(r[0])]
             }
             StringsContainsRune => {
                 let a = sw(self, 0);
-                let r = self.index_value(&args[1]);
-                let v = self.lib_sysv("gort_strings_containsrune", &[a[0], a[1], r], &[types::I8]);
+                let r = iv(self, 1);
+                let v = self.lib("gort_strings_containsrune", &[a[0], a[1], r]);
                 vec![V::one(v[0])]
             }
             StringsContainsAny => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
-                let r = self.lib_sysv("gort_strings_containsany", &[a[0], a[1], b[0], b[1]], &[types::I8]);
+                let r = self.lib("gort_strings_containsany", &[a[0], a[1], b[0], b[1]]);
                 vec![V::one(r[0])]
             }
             StringsIndexRune => {
                 let a = sw(self, 0);
-                let r = self.index_value(&args[1]);
-                let v = self.lib_sysv("gort_strings_indexrune", &[a[0], a[1], r], &[i64t]);
+                let r = iv(self, 1);
+                let v = self.lib("gort_strings_indexrune", &[a[0], a[1], r]);
                 vec![int(self, v[0])]
             }
             StringsSplitN => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
-                let n = self.index_value(&args[2]);
+                let n = iv(self, 2);
                 let out = self.temp(24, 8);
-                self.lib_sysv("gort_strings_splitn", &[out, a[0], a[1], b[0], b[1], n], &[]);
+                self.lib("gort_strings_splitn", &[out, a[0], a[1], b[0], b[1], n]);
                 vec![self.load(t, out, 0)]
             }
             StringsIndex | StringsLastIndex | StringsCount | StringsIndexAny | StringsCompare => {
@@ -895,13 +1077,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     StringsCompare => "gort_strings_compare",
                     _ => "gort_strings_count",
                 };
-                let r = self.lib_sysv(name, &[a[0], a[1], b[0], b[1]], &[i64t]);
+                let r = self.lib(name, &[a[0], a[1], b[0], b[1]]);
                 vec![int(self, r[0])]
             }
             StringsIndexByte => {
                 let a = sw(self, 0);
-                let c = self.expr(&args[1]).w0();
-                let r = self.lib_sysv("gort_strings_indexbyte", &[a[0], a[1], c], &[i64t]);
+                let c = vals[1].0.w0();
+                let r = self.lib("gort_strings_indexbyte", &[a[0], a[1], c]);
                 vec![int(self, r[0])]
             }
             StringsToUpper | StringsToLower | StringsTrimSpace => {
@@ -911,7 +1093,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     StringsToLower => "gort_strings_tolower",
                     _ => "gort_strings_trimspace",
                 };
-                vec![V::W(self.lib_sysv(name, &[a[0], a[1]], &[i64t, i64t]))]
+                vec![V::W(self.lib(name, &[a[0], a[1]]))]
             }
             StringsTrim | StringsTrimLeft | StringsTrimRight | StringsTrimPrefix | StringsTrimSuffix => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
@@ -922,47 +1104,128 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     StringsTrimPrefix => "gort_strings_trimprefix",
                     _ => "gort_strings_trimsuffix",
                 };
-                vec![V::W(self.lib_sysv(name, &[a[0], a[1], b[0], b[1]], &[i64t, i64t]))]
+                vec![V::W(self.lib(name, &[a[0], a[1], b[0], b[1]]))]
             }
             StringsReplaceAll => {
                 let (a, b, c) = (sw(self, 0), sw(self, 1), sw(self, 2));
-                vec![V::W(self.lib_sysv("gort_strings_replaceall", &[a[0], a[1], b[0], b[1], c[0], c[1]], &[i64t, i64t]))]
+                vec![V::W(self.lib("gort_strings_replaceall", &[a[0], a[1], b[0], b[1], c[0], c[1]]))]
             }
             StringsReplace => {
                 let (a, b, c) = (sw(self, 0), sw(self, 1), sw(self, 2));
-                let n = self.index_value(&args[3]);
-                vec![V::W(self.lib_sysv("gort_strings_replace", &[a[0], a[1], b[0], b[1], c[0], c[1], n], &[i64t, i64t]))]
+                let n = iv(self, 3);
+                vec![V::W(self.lib("gort_strings_replace", &[a[0], a[1], b[0], b[1], c[0], c[1], n]))]
             }
             StringsSplit => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
                 let out = self.temp(24, 8);
-                self.lib_sysv("gort_strings_split", &[out, a[0], a[1], b[0], b[1]], &[]);
+                self.lib("gort_strings_split", &[out, a[0], a[1], b[0], b[1]]);
                 vec![self.load(t, out, 0)]
             }
             StringsFields => {
                 let a = sw(self, 0);
                 let out = self.temp(24, 8);
-                self.lib_sysv("gort_strings_fields", &[out, a[0], a[1]], &[]);
+                self.lib("gort_strings_fields", &[out, a[0], a[1]]);
                 vec![self.load(t, out, 0)]
             }
             StringsJoin => {
                 let (a, b) = (sw(self, 0), sw(self, 1));
-                vec![V::W(self.lib_sysv("gort_strings_join", &[a[0], a[1], b[0], b[1]], &[i64t, i64t]))]
+                vec![V::W(self.lib("gort_strings_join", &[a[0], a[1], b[0], b[1]]))]
             }
             StringsRepeat => {
                 let a = sw(self, 0);
-                let n = self.index_value(&args[1]);
+                let n = iv(self, 1);
                 let out = self.temp(16, 8);
-                self.lib("gort_strings_repeat", &[out, a[0], a[1], n], &[]);
+                self.lib("gort_strings_repeat", &[out, a[0], a[1], n]);
                 vec![self.load(t, out, 0)]
             }
             _ => {
-                self.p.err(e.span, format!("{ext:?} is not supported by gojit yet"));
+                self.p.err(span, format!("{ext:?} is not supported by gojit yet"));
                 let rt = self.p.tt.tuple_elems(t);
                 let rts = if rt.is_empty() && t != TypeTable::INVALID { vec![t] } else { rt };
                 rts.iter().map(|&r| self.zero(r)).collect()
             }
         }
+    }
+
+    /// Calls method `name` of interface value `iv` (of interface type `it`) with argument words
+    /// `args` through its itab (nil interface: nil dereference).
+    fn iface_call(&mut self, iv: &V, it: TypeId, name: &str, args: &[Value]) -> Vec<V> {
+        let ms = self.p.tt.interface_methods(it).to_vec();
+        let Some(index) = ms.iter().position(|m| m.name == name) else { return vec![] };
+        let Some(fsig) = self.p.tt.signature(ms[index].sig).cloned() else { return vec![] };
+        let w = iv.words();
+        self.nil_check(w[0]);
+        let code = self.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], 16 + 8 * index as i32);
+        let mut words = vec![w[1]];
+        words.extend_from_slice(args);
+        let ir_sig = self.p.go_signature(Some(TypeTable::INT), &fsig.params, &fsig.results);
+        let sref = self.b.import_signature(ir_sig);
+        self.finish_call(Callee::Indirect(sref, code), words, &fsig.results)
+    }
+
+    /// A library function used as a value (`p := fmt.Println`): the static closure of a wrapper
+    /// taking the Go parameters (a variadic one as its slice) and making the library call.
+    pub fn lib_func_value(&mut self, o: crate::types::ObjId, ext: External, fty: TypeId) -> V {
+        if let Some(&a) = self.p.lib_func_values.get(&o) {
+            return V::one(self.i64c(a as i64));
+        }
+        let Some(fsig) = self.p.tt.signature(fty).cloned() else { return self.zero(fty) };
+        let sig = self.p.go_signature(None, &fsig.params, &fsig.results);
+        let name = format!("{}-fm", lib_go_name(ext));
+        let Ok(wid) = self.p.declare_fn(&name, &sig) else { return self.zero(fty) };
+        let meta = super::FuncMeta { go_name: lib_go_name(ext), decl_line: 0, defer_kind: super::DeferKind::None, is_wrapper: true };
+        let span = crate::diag::Span::default();
+        let _ = self.p.build_fn(wid, meta, |cx| {
+            let entry = cx.block();
+            cx.b.append_block_params_for_function_params(entry);
+            cx.at(entry);
+            let ps = cx.b.block_params(entry).to_vec();
+            let vals = cx.params_as_values(&ps[1..], &fsig.params);
+            let t = match fsig.results.len() {
+                1 => fsig.results[0],
+                _ => TypeTable::INVALID,
+            };
+            let rets = cx.lib_call_values(ext, &vals, fsig.variadic, t, span);
+            let outs = ps[1 + cx.p.param_words_of(&fsig.params)..].to_vec();
+            cx.return_lib_results(&rets, &fsig.results, &outs);
+        });
+        let a = self.p.static_closure(wid);
+        self.p.lib_func_values.insert(o, a);
+        V::one(self.i64c(a as i64))
+    }
+
+    /// The values of Go parameters of types `tys` from their flattened words (aggregates are passed
+    /// by address).
+    pub fn params_as_values(&mut self, words: &[Value], tys: &[TypeId]) -> Vec<(V, TypeId)> {
+        let mut k = 0;
+        let mut out = vec![];
+        for &t in tys {
+            let n = self.p.param_words(t).len();
+            let v = match self.p.repr(t) {
+                Repr::Mem { .. } => V::M(words[k]),
+                Repr::Words(_) => V::W(words[k..k + n].to_vec()),
+            };
+            k += n;
+            out.push((v, t));
+        }
+        out
+    }
+
+    /// Returns a wrapper's results: word results in registers, aggregates through out pointers.
+    pub fn return_lib_results(&mut self, rets: &[V], tys: &[TypeId], outs: &[Value]) {
+        let mut words = vec![];
+        let mut o = 0;
+        for (v, &t) in rets.iter().zip(tys) {
+            if self.p.repr(t).is_mem() {
+                if let Some(&dst) = outs.get(o) {
+                    self.store(t, v, dst, 0);
+                }
+                o += 1;
+            } else {
+                words.extend(v.words());
+            }
+        }
+        self.b.ins().return_(&words);
     }
 
     fn lib_method(&mut self, ext: External, words: Vec<Value>, results: &[TypeId]) -> Vec<V> {
@@ -976,9 +1239,48 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let mut all = words;
         all.extend(outs.iter().copied());
         let name: &'static str = Box::leak(format!("gort_{}", lib_name(ext)).into_boxed_str());
-        self.lib(name, &all, &[]);
+        self.lib(name, &all);
         results.iter().zip(outs).map(|(&r, o)| self.load(r, o, 0)).collect()
     }
+}
+
+/// The Go-convention entry point of library method `func` (receiver: one pointer word), so a
+/// library method can fill a method table or itab slot, or back a method value or expression.
+pub fn lib_method_fn(p: &mut super::prog::Prog<'_>, func: crate::types::ObjId) -> Option<cranelift_module::FuncId> {
+    if let Some(&f) = p.lib_method_fns.get(&func) {
+        return Some(f);
+    }
+    let ObjKind::External { ext, ty } = p.info.obj(func).kind.clone() else { return None };
+    let fsig = p.tt.signature(ty).cloned()?;
+    let recv = p.tt_pointer_like();
+    let sig = p.go_signature(Some(recv), &fsig.params, &fsig.results);
+    let go_name = lib_go_name(ext);
+    let id = p.declare_fn(&format!("{go_name}-lib"), &sig).ok()?;
+    p.lib_method_fns.insert(func, id);
+    let meta = super::FuncMeta { go_name, decl_line: 0, defer_kind: super::DeferKind::None, is_wrapper: true };
+    let _ = p.build_fn(id, meta, |cx| {
+        let entry = cx.block();
+        cx.b.append_block_params_for_function_params(entry);
+        cx.at(entry);
+        let ps = cx.b.block_params(entry).to_vec();
+        let nparams = 1 + cx.p.param_words_of(&fsig.params);
+        let words = ps[1..1 + nparams].to_vec();
+        let outs = ps[1 + nparams..].to_vec();
+        let rets = cx.lib_method(ext, words, &fsig.results);
+        cx.return_lib_results(&rets, &fsig.results, &outs);
+    });
+    Some(id)
+}
+
+/// The Go name of a library function (`FmtPrintln` -> `fmt.Println`), for wrapper frames.
+fn lib_go_name(ext: External) -> String {
+    let s = format!("{ext:?}");
+    for p in ["Strings", "Strconv", "Errors", "Fmt", "Os"] {
+        if let Some(rest) = s.strip_prefix(p) {
+            return format!("{}.{}", p.to_lowercase(), rest);
+        }
+    }
+    s
 }
 
 /// Snake-case runtime name of a library entity (`StringsHasPrefix` -> `strings_hasprefix`).

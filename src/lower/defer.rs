@@ -4,11 +4,13 @@
 //!   in the prologue and one keyed slot per defer statement holding the deferred closure. `defer
 //!   f(a, b)` evaluates f, a, b (and a method receiver) at the statement into a closure object kept
 //!   in this frame (a stack slot: the closure is only called while the frame is live), stores its
-//!   address in slot i and sets bit i. Every return stores its results and jumps to the
-//!   **deferreturn block**, which, for i from high to low, clears bit i then calls closure i if it
-//!   was set, and returns the results from memory. The same block is the default handler of every
-//!   `try_call` in the frame, so after a recovered panic the remaining defers run and the named
-//!   results are returned. It uses no SSA value from the body.
+//!   address in slot i and sets bit i. Every return stores its results and runs, in its own exit
+//!   sequence (as gc does: the deferred calls are attributed to that `return`'s line), for i from
+//!   high to low among the defer statements before it: clear bit i, then call closure i (or emit
+//!   its func literal's body inline) if it was set; then returns. The **deferreturn block** does
+//!   the same for every defer and returns the results from memory. It is the default handler of
+//!   every `try_call` in the frame, so after a recovered panic the remaining defers run and the
+//!   named results are returned. It uses no SSA value from the body.
 //! * **Chained** (defers in loops, > 8 defers): the closure object is heap-allocated and pushed on
 //!   the goroutine's defer chain with `gort_deferproc`; the deferreturn block calls
 //!   `gort_deferreturn`, which runs this frame's records.
@@ -43,8 +45,9 @@ pub struct DeferFrame {
     pub next: usize,
     /// The normal exit block (every `return` jumps here after storing its results).
     pub exit: ir::Block,
-    /// Per open-coded defer: the body of a deferred func literal to emit inline at normal exits.
-    pub inline: Vec<Option<ast::Block>>,
+    /// Per open-coded defer: the body of a deferred func literal to emit inline at normal exits,
+    /// with the literal's gc name (`main.f.func1`, for tracebacks of the inlined body).
+    pub inline: Vec<Option<(ast::Block, String)>>,
     /// deferBits as an SSA variable, valid on normal control flow (the memory copy is what the
     /// runtime and the deferreturn block see).
     pub bits_var: cranelift_frontend::Variable,
@@ -96,8 +99,17 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// Lowers `defer call`.
     pub fn defer_stmt(&mut self, call: &ast::Expr) {
         let Some(kind) = self.defers.as_ref().map(|d| d.kind) else { return };
-        let inline = if kind == DeferKind::Open { self.inlinable_defer(call) } else { None };
+        let inline = if kind == DeferKind::Open {
+            self.inlinable_defer(call).map(|body| (body, self.peek_lit_name()))
+        } else {
+            None
+        };
         if self.lite {
+            // The literal is not lowered as a function in lite mode; it still takes its name
+            // (later literals are numbered as in the first attempt).
+            if inline.is_some() {
+                self.next_lit_name();
+            }
             let d = self.defers.as_mut().unwrap();
             let i = d.next.min(d.inline.len().saturating_sub(1));
             d.next += 1;
@@ -132,7 +144,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
     /// Builds the `func()` closure that performs the deferred call.
-    fn deferred_closure(&mut self, call: &ast::Expr, kind: DeferKind) -> ir::Value {
+    pub(super) fn deferred_closure(&mut self, call: &ast::Expr, kind: DeferKind) -> ir::Value {
         let ExprKind::Call { fun, args, .. } = &call.unparen().kind else {
             return self.i64c(0);
         };
@@ -145,43 +157,38 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.closure_in_frame = false;
             return v.w0();
         }
-        // Pre-evaluate the pieces of the call.
+        // Pre-evaluate the pieces of the call: the callee (a func value, or a method's bound
+        // receiver) and the arguments, in Go's order, now (Go evaluates them at the statement).
         let mut pre: Vec<(ast::NodeId, crate::types::TypeId, V)> = vec![];
-        let mut addr_pre: Option<(ast::NodeId, ir::Value)> = None;
-        match &fun_u.kind {
-            ExprKind::Selector { x, .. } if self.p.info.selections.contains_key(&fun_u.id) => {
-                let sel = self.p.info.selections[&fun_u.id].clone();
-                match sel.kind {
-                    SelectionKind::MethodExpr => {}
-                    _ => {
-                        if self.method_needs_addr(&sel) {
-                            let a = self.addr_of(x);
-                            addr_pre = Some((x.id, a));
-                        } else {
-                            let t = self.p.info.type_of(x.id);
-                            let v = self.expr(x);
-                            let v = self.copy_to_temp(t, &v);
-                            pre.push((x.id, t, v));
-                        }
-                    }
+        let mut recv_id = None;
+        let sel = self.p.selection(fun_u.id);
+        match (&fun_u.kind, sel) {
+            (ExprKind::Selector { x, .. }, Some(sel))
+                if matches!(sel.kind, SelectionKind::MethodVal | SelectionKind::InterfaceMethod) =>
+            {
+                if let Some((t, v)) = self.bound_receiver(x, &sel) {
+                    let v = self.copy_to_temp(t, &v);
+                    pre.push((fun_u.id, t, v));
+                    recv_id = Some(fun_u.id);
                 }
             }
+            (_, Some(sel)) if sel.kind == SelectionKind::MethodExpr => {}
             _ if self.is_static_callee(fun_u) => {}
             _ => {
-                let t = self.p.info.type_of(fun_u.id);
+                let t = self.p.type_of(fun_u.id);
                 let v = self.expr(fun_u);
                 pre.push((fun_u.id, t, v));
             }
         }
         for a in args {
-            let t = self.p.info.type_of(a.id);
+            let t = self.p.type_of(a.id);
             if self.p.info.types[a.id].is_type() {
                 continue;
             }
             let v = self.expr(a);
             pre.push((a.id, t, v));
         }
-        // Layout of the closure object: [code, pre values..., addr_pre]
+        // Layout of the closure object: [code, pre values...]
         let mut off = 8u64;
         let mut layout = vec![];
         for (id, t, _) in &pre {
@@ -190,14 +197,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             layout.push((*id, *t, off as i32));
             off += size;
         }
-        let addr_off = if addr_pre.is_some() {
-            off = off.div_ceil(8) * 8;
-            let o = off as i32;
-            off += 8;
-            Some(o)
-        } else {
-            None
-        };
         let size = off.div_ceil(8) * 8;
         let obj = match kind {
             DeferKind::Open => self.temp(size, 8),
@@ -208,15 +207,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
         };
         // the wrapper function
-        let wrapper = self.defer_wrapper(call, &layout, addr_pre.map(|(id, _)| id).zip(addr_off));
+        let wrapper = self.defer_wrapper(call, &layout, recv_id);
         let fref = self.func_ref(wrapper);
         let code = self.b.ins().func_addr(types::I64, fref);
         self.b.ins().store(MemFlagsData::trusted(), code, obj, 0);
         for ((_, t, v), (_, _, o)) in pre.iter().zip(&layout) {
             self.store(*t, v, obj, *o);
-        }
-        if let (Some((_, a)), Some(o)) = (addr_pre, addr_off) {
-            self.b.ins().store(MemFlagsData::trusted(), a, obj, o);
         }
         obj
     }
@@ -249,7 +245,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         &mut self,
         call: &ast::Expr,
         layout: &[(ast::NodeId, crate::types::TypeId, i32)],
-        addr: Option<(ast::NodeId, i32)>,
+        recv_id: Option<ast::NodeId>,
     ) -> cranelift_module::FuncId {
         let n = self.p.lit_counter.entry(format!("{}#defer", self.func_name)).or_insert(0);
         *n += 1;
@@ -259,7 +255,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             Ok(id) => id,
             Err(_) => return self.p.rt_func(Rt::PanicNil),
         };
-        let line = self.b.srcloc().bits();
+        let line = self.b.srcloc().bits() & super::func::LINE_MASK;
         let meta = FuncMeta { go_name: name.clone(), decl_line: line, defer_kind: DeferKind::None, is_wrapper: true };
         let call = call.clone();
         let layout = layout.to_vec();
@@ -273,11 +269,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let _ = &locals;
             for (id, t, off) in &layout {
                 let v = cx.load(*t, cx.ctx, *off);
-                cx.overrides.insert(*id, v);
-            }
-            if let Some((id, off)) = addr {
-                let a = cx.b.ins().load(types::I64, MemFlagsData::trusted(), cx.ctx, off);
-                cx.addr_overrides.insert(id, a);
+                if Some(*id) == recv_id {
+                    cx.recv_overrides.insert(*id, v);
+                } else {
+                    cx.overrides.insert(*id, v);
+                }
             }
             cx.expr_stmt(&call);
             if cx.open() {
@@ -307,12 +303,23 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         Some(body.clone())
     }
 
-    /// Emits the normal exit and the deferreturn block (after the body).
+    /// A `return`'s exit sequence (its results are stored): runs the defers that may be pending
+    /// here, deferred func literals inline, and returns.
+    pub fn exit_through_defers(&mut self) {
+        let Some(d) = self.defers.take() else { return };
+        // Open-coded defers are never in loops (nor reached by backward gotos), so only the defer
+        // statements lowered before this return can have their bit set.
+        let pending = if d.kind == DeferKind::Open { d.next.min(d.inline.len()) } else { d.inline.len() };
+        self.run_defers(&d, true, pending);
+        self.defers = Some(d);
+    }
+
+    /// Emits the exit at the end of the body and the deferreturn block (after the body).
     pub fn finish_defers(&mut self) {
         let Some(d) = self.defers.take() else { return };
-        // normal exit: deferred func literals inline, other closures called
+        // falling off the end of the body: deferred func literals inline, other closures called
         self.at(d.exit);
-        self.run_defers(&d, true);
+        self.run_defers(&d, true, d.inline.len());
         if self.lite {
             return;
         }
@@ -326,11 +333,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.b.ins().trap(TrapCode::unwrap_user(3));
             return;
         }
-        self.run_defers(&d, false);
+        self.run_defers(&d, false, d.inline.len());
     }
 
-    fn run_defers(&mut self, d: &DeferFrame, inline: bool) {
-        self.run_defer_calls(d, inline);
+    /// Runs defers `pending-1` down to 0 (open-coded; chained: all records) and returns.
+    fn run_defers(&mut self, d: &DeferFrame, inline: bool, pending: usize) {
+        self.run_defer_calls(d, inline, pending);
         let n = self.result_tys.len();
         let vals: Vec<V> = (0..n)
             .map(|i| match (inline, self.result_vars.get(i).cloned().flatten()) {
@@ -343,10 +351,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.return_values(&vals);
     }
 
-    fn run_defer_calls(&mut self, d: &DeferFrame, inline: bool) {
+    fn run_defer_calls(&mut self, d: &DeferFrame, inline: bool, pending: usize) {
         match d.kind {
             DeferKind::Open => {
-                for i in (0..d.inline.len()).rev() {
+                for i in (0..pending.min(d.inline.len())).rev() {
                     let run = self.block();
                     let next = self.block();
                     let bits = if inline {
@@ -365,9 +373,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         self.b.def_var(d.bits_var, cleared);
                     }
                     match (&d.inline[i], inline) {
-                        (Some(body), true) => {
-                            let body = body.clone();
-                            self.block_stmts(&body.stmts);
+                        (Some((body, name)), true) => {
+                            let (body, name) = (body.clone(), name.clone());
+                            self.inline_deferred_body(&body, name);
                         }
                         _ => {
                             let clo = self.b.ins().stack_load(types::I64, types::I64, d.closures[i], 0);
@@ -394,6 +402,20 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             DeferKind::None => {}
         }
+    }
+
+    /// Emits a deferred func literal's body at an exit sequence. Its instructions carry an inline
+    /// tag in their source locations, so tracebacks show the literal's own frame (`name()` at the
+    /// body's line) above this function's frame at the exit's line, as gc's (uninlined) call does.
+    fn inline_deferred_body(&mut self, body: &ast::Block, name: String) {
+        let at = self.b.srcloc();
+        let call_line = at.bits() & super::func::LINE_MASK;
+        self.inline_frames.push((name, call_line));
+        let saved = std::mem::replace(&mut self.inline_tag, self.inline_frames.len() as u32);
+        self.set_line(body.span);
+        self.block_stmts(&body.stmts);
+        self.inline_tag = saved;
+        self.b.set_srcloc(at);
     }
 
     /// Calls a `func()` closure value (nil: the nil-dereference panic, as gc).

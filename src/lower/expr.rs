@@ -9,10 +9,13 @@
 use cranelift_codegen::ir::{self, InstBuilder, MemFlagsData, Value, condcodes::FloatCC, condcodes::IntCC, types};
 
 use crate::syntax::ast::{self, BinaryOp, ExprKind, UnaryOp};
-use crate::types::{ConstValue, MethodTarget, Mode, ObjKind, SelectionKind, Type as GoType, TypeId, TypeTable};
+use crate::types::{ConstValue, Mode, ObjKind, SelectionKind, Type as GoType, TypeId, TypeTable};
+use cranelift_frontend::FunctionBuilder;
+use num_traits::ToPrimitive;
 
 use super::func::{FnCx, Place, V};
 use super::rt::Rt;
+use gojit_runtime::panic::bounds;
 use super::tyview::{self, Repr};
 
 /// Longest array whose `==` is emitted as unrolled element comparisons.
@@ -20,7 +23,7 @@ const MAX_UNROLLED_ARRAY_EQ: u64 = 16;
 
 impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     pub fn ty(&self, e: &ast::Expr) -> TypeId {
-        self.p.info.type_of(e.id)
+        self.p.type_of(e.id)
     }
 
     /// The value of `e` converted to type `t` (implicit interface conversions).
@@ -31,7 +34,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
     fn convert_implicit(&mut self, v: V, from: TypeId, to: TypeId, e: &ast::Expr) -> V {
-        let target = self.p.info.implicit_conversions.get(&e.id).copied().or(Some(to));
+        let target = self.p.info.implicit_conversions.get(&e.id).map(|&t| self.p.sub(t)).or(Some(to));
         match target {
             Some(t) if t != from && tyview::is_interface(self.p.tt, t) && t != TypeTable::INVALID => {
                 if self.p.tt.basic(from) == Some(crate::types::BasicKind::UntypedNil) {
@@ -41,6 +44,26 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             _ => v,
         }
+    }
+
+    /// A multi-valued expression's values converted to the types `to` of what receives them
+    /// (`return h()` or `r, ok = h()` with an interface-typed `r` and `h` returning `*T`); an
+    /// INVALID target (blank) keeps the value as is.
+    pub fn multi_value_as(&mut self, e: &ast::Expr, to: &[TypeId]) -> Vec<V> {
+        let vals = self.multi_value(e);
+        let mut from = self.p.tt.tuple_elems(self.ty(e));
+        from.resize(vals.len(), TypeTable::BOOL);
+        let mut out = Vec::with_capacity(vals.len());
+        for (i, v) in vals.into_iter().enumerate() {
+            let t = to.get(i).copied().unwrap_or(TypeTable::INVALID);
+            let f = from[i];
+            if t != f && t != TypeTable::INVALID && tyview::is_interface(self.p.tt, t) {
+                out.push(self.to_iface(v, f, t));
+            } else {
+                out.push(v);
+            }
+        }
+        out
     }
 
     /// A multi-valued expression's values (calls, comma-ok forms) or a single value.
@@ -59,6 +82,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let t = self.p.tt.tuple_elems(self.ty(u)).first().copied().unwrap_or(self.ty(u));
                 let (v, ok) = self.type_assert(x, t, true);
                 vec![v, V::one(ok)]
+            }
+            ExprKind::Recv(ch) => {
+                if let Some((v, ok)) = self.recv_ok_overrides.get(&u.id) {
+                    return vec![v.clone(), ok.clone()];
+                }
+                let (v, ok) = self.recv_ok(ch);
+                vec![v, ok]
             }
             _ => self.expr_multi(e),
         }
@@ -83,7 +113,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             return v.clone();
         }
         let tv = &self.p.info.types[e.id];
-        let t = tv.ty;
+        let t = self.p.sub(tv.ty);
         if let Some(c) = tv.value().cloned() {
             return self.constant(&c, t);
         }
@@ -94,6 +124,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             ExprKind::FuncLit { typ, body } => self.func_lit(e, typ, body),
             ExprKind::CompositeLit { elts, .. } => self.composite(t, elts),
             ExprKind::Selector { x, sel } => self.selector(e, x, sel, t),
+            ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } if self.p.info.instances.contains_key(&x.unparen().id) => {
+                // `F[int]` as a value: the instance's static closure
+                let Some(id) = x.unparen().as_ident() else { return self.zero(t) };
+                self.ident(id, t)
+            }
             ExprKind::Index { x, index, .. } => self.index(x, index, t),
             ExprKind::Slice { x, lo, hi, max, .. } => self.slice_expr(x, lo.as_deref(), hi.as_deref(), max.as_deref(), t),
             ExprKind::TypeAssert { x, .. } => self.type_assert(x, t, false).0,
@@ -111,6 +146,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.load(t, p, 0)
             }
             ExprKind::Unary { op, x } => self.unary(*op, x, t),
+            ExprKind::Recv(ch) => self.recv_expr(ch),
             ExprKind::Binary { op, x, y, .. } => self.binary(*op, x, y, t),
             _ => self.zero(t),
         }
@@ -123,33 +159,44 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let dt = match c {
                 ConstValue::Bool(_) => TypeTable::BOOL,
                 ConstValue::Int(_) => TypeTable::INT,
-                ConstValue::Float(_) | ConstValue::BigFloat { .. } => TypeTable::FLOAT64,
+                ConstValue::Float(_) => TypeTable::FLOAT64,
+                ConstValue::Complex(..) => TypeTable::COMPLEX128,
                 ConstValue::String(_) => TypeTable::STRING,
             };
             let v = self.constant(c, dt);
             return self.to_iface(v, dt, t);
         }
         let ws = self.p.repr(t).words().to_vec();
+        // A float word holds the real part (and the next one the imaginary part).
+        let (re, im) = c.as_complex().map(|(re, im)| (re.to_f64(), im.to_f64())).unwrap_or((0.0, 0.0));
+        let float = |b: &mut FunctionBuilder, w: types::Type, f: f64| {
+            if w == types::F32 { b.ins().f32const(f as f32) } else { b.ins().f64const(f) }
+        };
         match c {
             ConstValue::Bool(b) => V::one(self.b.ins().iconst(types::I8, *b as i64)),
-            ConstValue::Int(i) => match ws.first() {
-                Some(&types::F64) => V::one(self.b.ins().f64const(*i as f64)),
-                Some(&types::F32) => V::one(self.b.ins().f32const(*i as f32)),
-                Some(&w) => V::one(self.b.ins().iconst(w, *i as i64)),
-                None => V::W(vec![]),
-            },
-            ConstValue::Float(f) => match ws.first() {
-                Some(&types::F32) => V::one(self.b.ins().f32const(*f as f32)),
-                Some(&types::F64) => V::one(self.b.ins().f64const(*f)),
-                Some(&w) => V::one(self.b.ins().iconst(w, *f as i64)),
+            _ if ws.first().is_some_and(|w| w.is_float()) => {
+                let vals: Vec<Value> = ws.iter().zip([re, im]).map(|(&w, f)| float(&mut self.b, w, f)).collect();
+                V::W(vals)
+            }
+            ConstValue::Int(_) | ConstValue::Float(_) | ConstValue::Complex(..) => match ws.first() {
+                Some(&w) => {
+                    // Typed integer constants fit their type: take the low 64 bits.
+                    let i = c.as_bigint().unwrap_or_default();
+                    let lo = (i & num_bigint::BigInt::from(u64::MAX)).to_u64().unwrap_or(0);
+                    V::one(self.b.ins().iconst(w, lo as i64))
+                }
                 None => V::W(vec![]),
             },
             ConstValue::String(s) => self.string_const(s),
-            ConstValue::BigFloat { .. } => self.zero(t),
         }
     }
 
     pub fn string_const(&mut self, s: &[u8]) -> V {
+        if s.is_empty() {
+            // gc's empty string has a nil data pointer (unsafe.StringData("") == nil).
+            let z = self.i64c(0);
+            return V::W(vec![z, z]);
+        }
         let leaked: &'static [u8] = Box::leak(s.to_vec().into_boxed_slice());
         let p = self.i64c(leaked.as_ptr() as i64);
         let n = self.i64c(leaked.len() as i64);
@@ -159,9 +206,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     fn ident(&mut self, id: &ast::Ident, t: TypeId) -> V {
         let Some(o) = self.p.info.object_of(id.id) else { return self.zero(t) };
         match self.p.info.obj(o).kind.clone() {
-            ObjKind::Var(vi) => self.read_local(o, vi.ty),
+            ObjKind::Var(vi) => self.read_local(o, self.p.sub(vi.ty)),
             ObjKind::Func { .. } => {
-                let f = self.p.funcs[&o];
+                let Some(f) = self.p.func_for(o, id.id) else { return self.zero(t) };
                 let a = self.p.static_closure(f);
                 V::one(self.i64c(a as i64))
             }
@@ -182,7 +229,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     return Place::Blank;
                 }
                 match self.p.info.object_of(id.id) {
-                    Some(o) if self.is_var(o) => Place::Local(o, self.p.info.obj(o).ty().unwrap()),
+                    Some(o) if self.is_var(o) => Place::Local(o, self.p.obj_ty(o).unwrap()),
                     _ => Place::Blank,
                 }
             }
@@ -203,9 +250,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// The address of an addressable expression (or of a fresh heap copy for `&T{...}`).
     pub fn addr_of(&mut self, e: &ast::Expr) -> Value {
-        if let Some(&a) = self.addr_overrides.get(&e.id) {
-            return a;
-        }
         let t = self.ty(e);
         match &e.kind {
             ExprKind::Paren(x) => self.addr_of(x),
@@ -230,7 +274,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 p
             }
             ExprKind::Selector { x, .. } => {
-                let sel = self.p.info.selections.get(&e.id).cloned();
+                let sel = self.p.selection(e.id);
                 match sel {
                     Some(s) if s.kind == SelectionKind::FieldVal => {
                         let xt = self.ty(x);
@@ -251,7 +295,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         let base = self.addr_of(x);
                         let i = self.index_value(index);
                         let l = self.i64c(len as i64);
-                        self.bounds_check(i, l);
+                        self.bounds_check(i, l, index);
                         self.elem_addr(base, i, elem)
                     }
                     GoType::Slice(_) | GoType::Pointer(_) => self.addr_of_index(x, index, xt),
@@ -324,16 +368,40 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if signed { self.b.ins().sextend(types::I64, v) } else { self.b.ins().uextend(types::I64, v) }
     }
 
-    /// `0 <= i < len` or panic `index out of range [i] with length len`.
-    pub fn bounds_check(&mut self, i: Value, len: Value) {
+    /// Whether an index operand has a signed type (an untyped constant is an `int`).
+    pub fn index_signed(&self, e: &ast::Expr) -> bool {
+        tyview::int_info(self.p.tt, self.ty(e)).map(|x| x.1).unwrap_or(true)
+    }
+
+    /// `0 <= i < len` or panic `index out of range [i] with length len` (`i` of the index
+    /// expression `index`, printed unsigned when its type is, like gc's `panicIndexU`).
+    pub fn bounds_check(&mut self, i: Value, len: Value, index: &ast::Expr) {
         let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, i, len);
-        self.panic_if(bad, Rt::PanicIndex, &[i, len]);
+        if self.index_signed(index) {
+            self.panic_if(bad, Rt::PanicIndex, &[i, len]);
+        } else {
+            self.bounds_fail_if(bad, bounds::INDEX, i, len, false);
+        }
+    }
+
+    /// `if bad { panic bounds error code(x, y) }`; `x_signed`: whether `x` has a signed type
+    /// (otherwise it is printed as a uint64, never in the negative short form).
+    pub fn bounds_fail_if(&mut self, bad: Value, code: i64, x: Value, y: Value, x_signed: bool) {
+        let code = if x_signed { code } else { code | bounds::UNSIGNED };
+        let cold = self.cold_block();
+        let cont = self.block();
+        self.b.ins().brif(bad, cold, &[], cont, &[]);
+        self.at(cold);
+        let c = self.i64c(code);
+        self.rt(Rt::PanicBounds, &[c, x, y]);
+        self.b.ins().trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
+        self.at(cont);
     }
 
     // ---- selectors ----------------------------------------------------------------------------
 
     fn selector(&mut self, e: &ast::Expr, x: &ast::Expr, sel: &ast::Ident, t: TypeId) -> V {
-        let Some(s) = self.p.info.selections.get(&e.id).cloned() else {
+        let Some(s) = self.p.selection(e.id) else {
             // qualified identifier pkg.Name
             return self.qualified(sel, t);
         };
@@ -356,18 +424,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             SelectionKind::MethodVal | SelectionKind::InterfaceMethod => self.method_value(e, x, &s),
             SelectionKind::MethodExpr => self.method_expr(&s, t),
-        }
-    }
-
-    /// Whether calling this method selection needs the receiver's address.
-    pub fn method_needs_addr(&self, s: &crate::types::Selection) -> bool {
-        match &s.method {
-            Some(MethodTarget::Concrete { ptr_recv: true, .. }) => {
-                // the receiver after walking the path is a value (not a pointer)
-                let t = self.path_end_type(s.recv, &s.path);
-                !matches!(self.p.tt.under(t), GoType::Pointer(_))
-            }
-            _ => false,
+            // resolved by `Prog::selection` in instances
+            SelectionKind::TypeParamMethod => self.zero(t),
         }
     }
 
@@ -398,7 +456,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             GoType::Basic(_) => {
                 let s = self.expr(x).words();
                 let i = self.index_value(index);
-                self.bounds_check(i, s[1]);
+                self.bounds_check(i, s[1], index);
                 let a = self.b.ins().iadd(s[0], i);
                 V::one(self.b.ins().load(types::I8, MemFlagsData::trusted(), a, 0))
             }
@@ -407,7 +465,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let base = v.w0();
                 let i = self.index_value(index);
                 let l = self.i64c(len as i64);
-                self.bounds_check(i, l);
+                self.bounds_check(i, l, index);
                 let a = self.elem_addr(base, i, elem);
                 self.load(elem, a, 0)
             }
@@ -423,7 +481,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             GoType::Slice(el) => {
                 let s = self.expr(x).words();
                 let i = self.index_value(index);
-                self.bounds_check(i, s[1]);
+                self.bounds_check(i, s[1], index);
                 self.elem_addr(s[0], i, el)
             }
             GoType::Pointer(pt) => {
@@ -435,7 +493,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.nil_check(base);
                 let i = self.index_value(index);
                 let l = self.i64c(len as i64);
-                self.bounds_check(i, l);
+                self.bounds_check(i, l, index);
                 self.elem_addr(base, i, elem)
             }
             _ => self.i64c(0),
@@ -482,25 +540,27 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             Some(e) => self.index_value(e),
             None => cap,
         };
-        // gc's checks and codes (`runtime.boundsErrorCode`): max <= cap, hi <= max, lo <= hi for
-        // the 3-index form; hi <= cap, lo <= hi otherwise. Strings and arrays say `with length`.
-        let by_len = is_str || matches!(self.p.tt.under(xt), GoType::Array { .. } | GoType::Pointer(_));
+        // checks: max <= cap, hi <= max, lo <= hi (unsigned: negative values fail), each with
+        // gc's message for the form and the signedness of the offending operand
+        let signed = |cx: &Self, e: Option<&ast::Expr>| e.is_none_or(|e| cx.index_signed(e));
+        let (lo_s, hi_s, max_s) = (signed(self, lo), signed(self, hi), signed(self, max));
+        let on_slice = matches!(self.p.tt.under(xt), GoType::Slice(_));
         if max.is_some() {
             let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, max_v, cap);
-            let f = if by_len { Rt::PanicSlice3Alen } else { Rt::PanicSlice3Acap };
-            self.panic_if(bad, f, &[max_v, cap]);
+            let code = if on_slice { bounds::SLICE3_ACAP } else { bounds::SLICE3_ALEN };
+            self.bounds_fail_if(bad, code, max_v, cap, max_s);
             let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, hi_v, max_v);
-            self.panic_if(bad, Rt::PanicSlice3B, &[hi_v, max_v]);
+            self.bounds_fail_if(bad, bounds::SLICE3_B, hi_v, max_v, hi_s);
             let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, lo_v, hi_v);
-            self.panic_if(bad, Rt::PanicSlice3C, &[lo_v, hi_v]);
+            self.bounds_fail_if(bad, bounds::SLICE3_C, lo_v, hi_v, lo_s);
         } else {
             if hi.is_some() {
                 let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, hi_v, cap);
-                let f = if by_len { Rt::PanicSliceAlen } else { Rt::PanicSliceAcap };
-                self.panic_if(bad, f, &[hi_v, cap]);
+                let code = if on_slice { bounds::SLICE_ACAP } else { bounds::SLICE_ALEN };
+                self.bounds_fail_if(bad, code, hi_v, cap, hi_s);
             }
             let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThan, lo_v, hi_v);
-            self.panic_if(bad, Rt::PanicSliceB, &[lo_v, hi_v]);
+            self.bounds_fail_if(bad, bounds::SLICE_B, lo_v, hi_v, lo_s);
         }
         let nlen = self.b.ins().isub(hi_v, lo_v);
         let ncap = self.b.ins().isub(max_v, lo_v);
@@ -518,7 +578,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             UnaryOp::Addr => V::one(self.addr_of(x)),
             UnaryOp::Pos => self.expr(x),
             UnaryOp::Neg => {
-                let v = self.expr(x).w0();
+                let v = self.expr(x);
+                if tyview::is_complex(self.p.tt, t) {
+                    return self.complex_neg(&v);
+                }
+                let v = v.w0();
                 if tyview::is_float(self.p.tt, t) { V::one(self.b.ins().fneg(v)) } else { V::one(self.b.ins().ineg(v)) }
             }
             UnaryOp::Not => {
@@ -529,6 +593,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let v = self.expr(x).w0();
                 V::one(self.b.ins().bnot(v))
             }
+            // rejected by the checker outside constraints
+            UnaryOp::Tilde => self.zero(t),
         }
     }
 
@@ -648,6 +714,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     }
                 }
             }
+            GoType::Basic(k) if k.is_complex() => return self.complex_compare(op, x, y),
             GoType::Basic(k) if k.is_float() => {
                 let cc = match op {
                     BinaryOp::Eq => FloatCC::Equal,
@@ -695,45 +762,46 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.b.block_params(join)[0]
     }
 
-    /// Field-by-field equality of in-memory values.
-    /// Arrays longer than [`MAX_UNROLLED_ARRAY_EQ`] are compared by the runtime.
+    /// Field-by-field (element-by-element) equality of in-memory values, in gc's order: each
+    /// field compared in declaration order and the first difference decides, so a later field
+    /// holding an uncomparable dynamic type is never looked at (gc: `S{1, []int{}} == S{2,
+    /// []int{}}` is false, not a panic). Arrays longer than [`MAX_UNROLLED_ARRAY_EQ`] are compared
+    /// by the runtime (`hash::typeequal`, same order).
     fn mem_eq(&mut self, t: TypeId, a: Value, b: Value) -> Value {
         let under = self.p.tt.under(t).clone();
-        match under {
+        let parts: Vec<(TypeId, i32)> = match under {
             GoType::Struct { fields } => {
                 let offs = self.p.tt.field_offsets(t);
-                let mut acc = self.iconst(types::I8, 1);
-                for (f, off) in fields.iter().zip(offs) {
-                    if f.name == "_" {
-                        continue;
-                    }
-                    let x = self.load(f.ty, a, off as i32);
-                    let y = self.load(f.ty, b, off as i32);
-                    let e = self.compare(BinaryOp::Eq, f.ty, &x, &y);
-                    acc = self.b.ins().band(acc, e);
-                }
-                acc
+                fields.iter().zip(offs).filter(|(f, _)| f.name != "_").map(|(f, off)| (f.ty, off as i32)).collect()
             }
             GoType::Array { len, .. } if len > MAX_UNROLLED_ARRAY_EQ => {
                 // The runtime's typed equality (as for interfaces holding t: the data words are
                 // pointers to the two values) handles any length and nested element types.
                 let td = self.p.typedesc(t);
                 let tdv = self.i64c(td as i64);
-                self.rt(Rt::EfaceEq, &[tdv, a, tdv, b])[0]
+                return self.rt(Rt::EfaceEq, &[tdv, a, tdv, b])[0];
             }
             GoType::Array { len, elem } => {
                 let (esz, _) = self.p.size_align(elem);
-                let mut acc = self.iconst(types::I8, 1);
-                for i in 0..len {
-                    let x = self.load(elem, a, (i * esz) as i32);
-                    let y = self.load(elem, b, (i * esz) as i32);
-                    let e = self.compare(BinaryOp::Eq, elem, &x, &y);
-                    acc = self.b.ins().band(acc, e);
-                }
-                acc
+                (0..len).map(|i| (elem, (i * esz) as i32)).collect()
             }
-            _ => self.iconst(types::I8, 1),
+            _ => vec![],
+        };
+        let done = self.block();
+        self.b.append_block_param(done, types::I8);
+        for (ty, off) in parts {
+            let x = self.load(ty, a, off);
+            let y = self.load(ty, b, off);
+            let e = self.compare(BinaryOp::Eq, ty, &x, &y);
+            let next = self.block();
+            let no = self.iconst(types::I8, 0);
+            self.b.ins().brif(e, next, &[], done, &[no.into()]);
+            self.at(next);
         }
+        let yes = self.iconst(types::I8, 1);
+        self.b.ins().jump(done, &[yes.into()]);
+        self.at(done);
+        self.b.block_params(done)[0]
     }
 
     // ---- composite literals and closures ------------------------------------------------------
@@ -743,8 +811,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         match under {
             GoType::Struct { fields } => {
                 let (size, align) = self.p.size_align(t);
-                let a = self.temp(size, align);
-                self.memzero(a, size);
+                let a = self.temp_zeroed(size, align);
                 let offs = self.p.tt.field_offsets(t);
                 for (i, el) in elts.iter().enumerate() {
                     let fi = match &el.key {
@@ -759,8 +826,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             GoType::Array { len, elem } => {
                 let (size, align) = self.p.size_align(t);
-                let a = self.temp(size, align);
-                self.memzero(a, size);
+                let a = self.temp_zeroed(size, align);
                 self.fill_elems(a, elem, elts, len);
                 V::M(a)
             }
@@ -807,8 +873,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let mut n = 0u64;
         for el in elts {
             if let Some(k) = &el.key {
-                if let Some(ConstValue::Int(v)) = self.p.info.types[k.id].value() {
-                    i = *v as u64;
+                if let Some(v) = self.p.info.types[k.id].value().and_then(|v| v.as_int()) {
+                    i = v as u64;
                 }
             }
             i += 1;
@@ -822,8 +888,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let mut i = 0u64;
         for el in elts {
             if let Some(k) = &el.key {
-                if let Some(ConstValue::Int(v)) = self.p.info.types[k.id].value() {
-                    i = *v as u64;
+                if let Some(v) = self.p.info.types[k.id].value().and_then(|v| v.as_int()) {
+                    i = v as u64;
                 }
             }
             let v = self.expr_as(&el.value, elem);
@@ -832,18 +898,35 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
     }
 
+    /// The gc name of the `n`-th func literal of this function (`main.f.func1`, `main.f.func1.2`).
+    fn lit_name(&self, n: u32) -> String {
+        if self.func_name.contains(".func") {
+            format!("{}.{}", self.func_name, n)
+        } else {
+            format!("{}.func{}", self.func_name, n)
+        }
+    }
+
+    /// Numbers the next func literal of this function and returns its name.
+    pub fn next_lit_name(&mut self) -> String {
+        let n = self.p.lit_counter.entry(self.func_name.clone()).or_insert(0);
+        *n += 1;
+        let n = *n;
+        self.lit_name(n)
+    }
+
+    /// The name the next func literal of this function will get.
+    pub fn peek_lit_name(&self) -> String {
+        self.lit_name(self.p.lit_counter.get(&self.func_name).copied().unwrap_or(0) + 1)
+    }
+
     /// Creates the closure object of a func literal (and lowers its body).
     fn func_lit(&mut self, e: &ast::Expr, _typ: &ast::FuncType, body: &ast::Block) -> V {
         let in_frame = std::mem::take(&mut self.closure_in_frame);
         let captures = self.p.info.captures.get(&e.id).cloned().unwrap_or_default();
-        let fi = self.p.info.funcs.get(&e.id).cloned().unwrap_or_default();
-        let n = self.p.lit_counter.entry(self.func_name.clone()).or_insert(0);
-        *n += 1;
-        let name = if self.func_name.contains(".func") {
-            format!("{}.{}", self.func_name, n)
-        } else {
-            format!("{}.func{}", self.func_name, n)
-        };
+        let mut fi = self.p.info.funcs.get(&e.id).cloned().unwrap_or_default();
+        fi.sig = self.p.sub(fi.sig);
+        let name = self.next_lit_name();
         let sig = self.p.func_type_signature(fi.sig);
         let Ok(id) = self.p.declare_fn(&name, &sig) else { return V::one(self.i64c(0)) };
         let line = self.p.src.line(e.span.lo);
@@ -873,7 +956,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 Some(a) => a,
                 None => {
                     // a captured variable that is not boxed (should not happen): box a copy
-                    let t = self.p.info.obj(*o).ty().unwrap();
+                    let t = self.p.obj_ty(*o).unwrap();
                     let v = self.read_local(*o, t);
                     let a = self.new_object(t);
                     self.store(t, &v, a, 0);

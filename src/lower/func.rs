@@ -21,7 +21,7 @@ use cranelift_module::{FuncId, Module};
 use crate::types::TypeId;
 
 use super::prog::Prog;
-use super::rt::Rt;
+use super::rt::{Decl, Rt};
 use crate::types::ObjId as ObjKey;
 use super::tyview::{Repr, word_offsets};
 
@@ -110,8 +110,12 @@ pub struct FnCx<'p, 'a, 'f> {
     pub func_name: String,
     /// Pre-evaluated values standing in for expressions (deferred-call wrappers).
     pub overrides: HashMap<crate::syntax::ast::NodeId, V>,
-    /// Pre-evaluated addresses standing in for addressable expressions (wrappers).
-    pub addr_overrides: HashMap<crate::syntax::ast::NodeId, Value>,
+    /// Pre-evaluated method receivers, keyed by the method selector (deferred method calls: the
+    /// receiver is evaluated, dereferenced and nil-checked at the `defer` statement).
+    pub recv_overrides: HashMap<crate::syntax::ast::NodeId, V>,
+    /// A select case's received value and `ok`, keyed by its receive expression (`v, ok := <-c`
+    /// in a `case` is lowered as that statement with these values standing in).
+    pub recv_ok_overrides: HashMap<crate::syntax::ast::NodeId, (V, V)>,
     /// Number of open-coded defer slots (for the JIT's metadata).
     pub n_open_defers: u32,
     /// Some `try_call` targets the deferreturn block (else it is unreachable and left empty).
@@ -124,7 +128,17 @@ pub struct FnCx<'p, 'a, 'f> {
     /// Set by an open-coded `defer func() {...}()` for the literal about to be lowered: its closure
     /// object goes in a frame slot rather than on the heap (it never outlives the frame).
     pub closure_in_frame: bool,
+    /// Deferred func literals emitted inline at exits, as (gc name, line of the exit); the inline
+    /// tag of entry `i` is `i + 1`.
+    pub inline_frames: Vec<(String, u32)>,
+    /// The inline tag of what is being emitted (0: this function's own code).
+    pub inline_tag: u32,
 }
+
+/// A Cranelift source location holds the Go line in its low bits and, above
+/// [`INLINE_TAG_SHIFT`], the inline tag of a deferred func literal body emitted inline (0: none).
+pub const LINE_MASK: u32 = (1 << INLINE_TAG_SHIFT) - 1;
+pub const INLINE_TAG_SHIFT: u32 = crate::jit::INLINE_TAG_SHIFT;
 
 impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     // ---- blocks -------------------------------------------------------------------------------
@@ -159,9 +173,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.b.ins().jump(to, &[]);
     }
 
+    /// Sets the source location of what is emitted next: the Go line, and in the body of a deferred
+    /// func literal emitted inline, its inline tag ([`LINE_MASK`]).
     pub fn set_line(&mut self, span: crate::diag::Span) {
-        let line = self.p.src.line(span.lo);
-        self.b.set_srcloc(ir::SourceLoc::new(line));
+        let line = self.p.src.line(span.lo) & LINE_MASK;
+        self.b.set_srcloc(ir::SourceLoc::new(line | self.inline_tag << INLINE_TAG_SHIFT));
     }
 
     // ---- constants ----------------------------------------------------------------------------
@@ -178,11 +194,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     pub fn zero(&mut self, t: TypeId) -> V {
         match self.p.repr(t) {
             Repr::Words(ws) => V::W(ws.iter().map(|&w| self.zero_word(w)).collect()),
-            Repr::Mem { size, align } => {
-                let a = self.temp(size, align);
-                self.memzero(a, size);
-                V::M(a)
-            }
+            Repr::Mem { size, align } => V::M(self.temp_zeroed(size, align)),
         }
     }
 
@@ -198,10 +210,31 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     // ---- memory -------------------------------------------------------------------------------
 
-    /// Address of a fresh stack temporary.
+    /// Address of a fresh temporary: a stack slot, or a heap block when `size` is more than a
+    /// frame should hold ([`MAX_FRAME_OBJECT`]; gc likewise moves big variables to the heap), so
+    /// no frame outgrows Cranelift's 2 GiB slot limit or the goroutine stack.
     pub fn temp(&mut self, size: u64, align: u64) -> Value {
+        if size > MAX_FRAME_OBJECT {
+            return self.heap_block(size, align);
+        }
         let slot = self.slot(size, align);
         self.b.ins().stack_addr(types::I64, slot, 0)
+    }
+
+    /// A fresh zeroed temporary (see [`FnCx::temp`]; heap blocks come zeroed).
+    pub fn temp_zeroed(&mut self, size: u64, align: u64) -> Value {
+        if size > MAX_FRAME_OBJECT {
+            return self.heap_block(size, align);
+        }
+        let a = self.temp(size, align);
+        self.memzero(a, size);
+        a
+    }
+
+    fn heap_block(&mut self, size: u64, align: u64) -> Value {
+        let n = self.i64c(size as i64);
+        let al = self.i64c(align.max(1) as i64);
+        self.rt(Rt::Alloc, &[n, al])[0]
     }
 
     pub fn slot(&mut self, size: u64, align: u64) -> ir::StackSlot {
@@ -250,6 +283,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
     }
 
+    /// Copies `size` bytes from `src` to `dst`; the ranges may overlap (`*(*[4]int)(s[1:]) =
+    /// *(*[4]int)(s[:4])`): small copies load every chunk before storing any, larger ones memmove.
     pub fn memcpy(&mut self, dst: Value, src: Value, size: u64) {
         if size == 0 {
             return;
@@ -257,6 +292,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if size <= 64 {
             let mut off = 0i32;
             let size = size as i32;
+            let mut chunks = vec![];
             while off < size {
                 let rem = size - off;
                 let ty = if rem >= 8 {
@@ -269,8 +305,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     types::I8
                 };
                 let v = self.b.ins().load(ty, MemFlagsData::trusted(), src, off);
-                self.b.ins().store(MemFlagsData::trusted(), v, dst, off);
+                chunks.push((v, off));
                 off += ty.bytes() as i32;
+            }
+            for (v, off) in chunks {
+                self.b.ins().store(MemFlagsData::trusted(), v, dst, off);
             }
         } else {
             let n = self.i64c(size as i64);
@@ -354,6 +393,19 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// Declares storage for a local variable and initializes it with `init` (zero if None).
     pub fn declare_local(&mut self, o: ObjKey, t: TypeId, init: Option<V>) {
+        if let Repr::Mem { size, .. } = self.p.repr(t)
+            && size > MAX_FRAME_OBJECT
+        {
+            // too big for the frame: a heap box, zeroed by the allocator
+            let addr = self.new_object(t);
+            if let Some(v) = init {
+                self.store(t, &v, addr, 0);
+            }
+            let var = self.b.declare_var(types::I64);
+            self.b.def_var(var, addr);
+            self.locals.insert(o, Local::Boxed(var));
+            return;
+        }
         let init = match init {
             Some(v) => v,
             None => self.zero(t),
@@ -511,8 +563,30 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// Calls a runtime entry point.
     pub fn rt(&mut self, f: Rt, args: &[Value]) -> Vec<Value> {
+        let args = self.coerce_args(f.decl(), args);
         let fr = self.rt_ref(f);
-        self.emit_call(Callee::Direct(fr), args, f.may_panic())
+        self.emit_call(Callee::Direct(fr), &args, f.may_panic())
+    }
+
+    /// `args` as the declared parameter types of `d`: an integer wider than declared is reduced
+    /// (the Rust type is the truth, and the signature then extends it again at the call);
+    /// anything else that disagrees is a compiler bug.
+    pub fn coerce_args(&mut self, d: &Decl, args: &[Value]) -> Vec<Value> {
+        assert_eq!(args.len(), d.params.len(), "{}: {} arguments for {} parameters", d.name, args.len(), d.params.len());
+        let want = d.param_types();
+        args.iter()
+            .zip(want)
+            .map(|(&a, w)| {
+                let have = self.b.func.dfg.value_type(a);
+                if have == w {
+                    a
+                } else if have.is_int() && w.is_int() && have.bits() > w.bits() {
+                    self.b.ins().ireduce(w, a)
+                } else {
+                    panic!("{}: argument of type {have} for a {w} parameter", d.name)
+                }
+            })
+            .collect()
     }
 
     pub fn rt_ref(&mut self, f: Rt) -> ir::FuncRef {
@@ -534,10 +608,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             Rt::PanicSliceAlen => Some(1),
             Rt::PanicSliceAcap => Some(2),
             Rt::PanicSliceB => Some(3),
-            Rt::PanicSlice3Alen => Some(4),
-            Rt::PanicSlice3Acap => Some(5),
-            Rt::PanicSlice3B => Some(6),
-            Rt::PanicSlice3C => Some(7),
+            Rt::PanicConvert => Some(8),
             _ => None,
         };
         match code {
@@ -561,6 +632,18 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.panic_if(isnull, Rt::PanicNil, &[]);
     }
 
+    /// The nil check of gc's `*T` wrapper of value method `method` of named type `base` (reached
+    /// through an interface holding a `*T` or a method expression `(*T).M`): a nil `ptr` panics with
+    /// `value method main.T.M called using nil *T pointer` (gc's `runtime.panicwrap`).
+    pub fn panicwrap_check(&mut self, ptr: Value, base: crate::types::TypeId, method: crate::types::ObjId) {
+        let tn = self.p.tt.named(base).map(|n| n.name.clone()).unwrap_or_default();
+        let m = self.p.info.obj(method).name.clone();
+        let msg = format!("value method main.{tn}.{m} called using nil *{tn} pointer");
+        let w = self.string_const(msg.as_bytes()).words();
+        let isnull = self.b.ins().icmp_imm_s(IntCC::Equal, ptr, 0);
+        self.panic_if(isnull, Rt::PanicWrap, &w);
+    }
+
     /// A Go-convention signature from flattened parameter and result words.
     pub fn go_sig(params: &[Type], rets: &[Type]) -> Signature {
         let mut s = Signature::new(CallConv::Tail);
@@ -570,6 +653,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         s
     }
 }
+
+/// The largest value a frame holds in a stack slot; bigger locals and temporaries live on the
+/// heap (gc: variables over 10 MiB, `ir.MaxStackVarSize`, are moved to the heap too).
+pub const MAX_FRAME_OBJECT: u64 = 10 << 20;
 
 /// A call target.
 #[derive(Clone, Copy)]

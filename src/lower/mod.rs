@@ -19,6 +19,8 @@
 mod arith;
 mod body;
 mod call;
+mod chan;
+mod complex;
 mod defer;
 mod expr;
 mod func;
@@ -137,6 +139,9 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         let ast::Decl::Func(fd) = d else { continue };
         let Some(o) = info.object_of(fd.name.id) else { continue };
         let Some(fi) = info.funcs.get(&fd.id) else { continue };
+        if info.generics.contains_key(&fd.id) {
+            continue; // lowered per instance below
+        }
         let recv_ty = fi.recv.and_then(|r| info.obj(r).ty());
         let fsig = types_sig(p, fi.sig);
         let sig = p.go_signature(recv_ty, &fsig.params, &fsig.results);
@@ -155,6 +160,23 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
     let Some(main) = main else {
         return Err(LowerError::Internal("function main is undeclared in the main package".into()));
     };
+    // instances of generic functions and methods (monomorphization, see types/mono.rs)
+    let mut inst_bodies = vec![];
+    for (o, targs) in &info.mono {
+        let ObjKind::Func { decl, .. } = info.obj(*o).kind else { continue };
+        let Some(fd) = p.decls.get(&decl).copied() else { continue };
+        let Some(fi) = info.funcs.get(&fd.id) else { continue };
+        let Some(tparams) = info.generics.get(&fd.id) else { continue };
+        p.subst = std::rc::Rc::new(tparams.iter().copied().zip(targs.iter().copied()).collect());
+        let recv_ty = fi.recv.and_then(|r| p.obj_ty(r));
+        let fsig = types_sig(p, p.sub(fi.sig));
+        let sig = p.go_signature(recv_ty, &fsig.params, &fsig.results);
+        let name = p.instance_name(*o, targs);
+        let id = p.declare_fn(&name, &sig)?;
+        p.instances.insert((*o, targs.clone()), id);
+        inst_bodies.push((fd, id, name, p.subst.clone()));
+    }
+    p.subst = Default::default();
     let inits: Vec<FuncId> = bodies.iter().filter(|b| b.3).map(|b| b.1).collect();
     // package variable initialization
     let init_id = p.declare_fn("main.init", &func::FnCx::go_sig(&[], &[]))?;
@@ -169,7 +191,8 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
             let Some(rhs) = rhs else { continue };
             cx.set_line(rhs.span);
             let vals = if init.lhs.len() > 1 {
-                cx.multi_value(rhs)
+                let tys: Vec<_> = init.lhs.iter().map(|o| o.and_then(|o| info.obj(o).ty()).unwrap_or(crate::types::TypeTable::INVALID)).collect();
+                cx.multi_value_as(rhs, &tys)
             } else {
                 let t = init.lhs[0].and_then(|o| info.obj(o).ty()).unwrap_or(info.type_of(rhs.id));
                 vec![cx.expr_as(rhs, t)]
@@ -202,13 +225,18 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
             sig: fi.sig,
         };
         let _ = is_init;
-        let is_main = id == main;
-        if is_main {
-            p.main_init = Some(init_id);
-        }
+        p.main_init = Some((main, init_id));
         p.lower_body(spec)?;
-        p.main_init = None;
     }
+    for (fd, id, name, subst) in inst_bodies {
+        let Some(body) = &fd.body else { continue };
+        let fi = &info.funcs[&fd.id];
+        p.subst = subst;
+        let sig = p.sub(fi.sig);
+        let spec = body::BodySpec { id, name, decl_line: p.src.line(fd.span.lo), fi, body, captures: vec![], sig };
+        p.lower_body(spec)?;
+    }
+    p.subst = Default::default();
     let _ = ObjKind::Nil;
     Ok(main)
 }

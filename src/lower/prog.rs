@@ -20,7 +20,7 @@ use crate::syntax::ast;
 use crate::types::{Info, ObjId, ObjKind, TypeId, TypeTable};
 
 use super::func::FnCx;
-use super::rt::Rt;
+use super::rt::{self, Decl, Rt};
 use super::tyview::{self, Repr};
 use super::{Jit, LowerError};
 
@@ -47,18 +47,28 @@ pub struct Prog<'a> {
     pub typedescs: super::typedesc::TypeDescs,
     pub fixups: Vec<Fixup>,
     pub static_closures: HashMap<FuncId, usize>,
+    /// Static closures of library functions used as values, by object.
+    pub lib_func_values: HashMap<ObjId, usize>,
+    /// Go-convention entry points of library methods (`(*os.File).Write`), by method object.
+    pub lib_method_fns: HashMap<ObjId, FuncId>,
     pub diags: Vec<Diagnostic>,
     /// Number of func literals lowered so far per enclosing Go name (for `main.f.func1`).
     pub lit_counter: HashMap<String, u32>,
     anon: u32,
-    /// Set while lowering `main.main`: the package initializer to call first.
-    pub main_init: Option<FuncId>,
+    /// `(main.main, main.init)`: `main.main`'s prologue calls the package initializer first
+    /// (only its own: the func literals inside `main` are lowered while this is set too).
+    pub main_init: Option<(FuncId, FuncId)>,
     /// The next function built uses lite defers (see `defer.rs`).
     pub lite_pending: bool,
     /// Set by the function just emitted: it qualifies for lite defers and must be rebuilt.
     pub retry_lite: bool,
     /// The last `build_fn` skipped definition because of `retry_lite`.
     pub last_retry: bool,
+    /// While lowering an instance of a generic function: its type parameters -> type arguments
+    /// (empty otherwise). Every type read from the checker's tables goes through [`Prog::sub`].
+    pub subst: std::rc::Rc<crate::types::ty::SubstMap>,
+    /// One function per (generic function or method, type arguments) in `info.mono`.
+    pub instances: HashMap<(ObjId, Vec<TypeId>), FuncId>,
 }
 
 impl<'a> Prog<'a> {
@@ -77,6 +87,8 @@ impl<'a> Prog<'a> {
             typedescs: Default::default(),
             fixups: vec![],
             static_closures: HashMap::new(),
+            lib_func_values: HashMap::new(),
+            lib_method_fns: HashMap::new(),
             diags: vec![],
             lit_counter: HashMap::new(),
             anon: 0,
@@ -84,6 +96,114 @@ impl<'a> Prog<'a> {
             lite_pending: false,
             retry_lite: false,
             last_retry: false,
+            subst: Default::default(),
+            instances: HashMap::new(),
+        }
+    }
+
+    // ----- instances of generic code ---------------------------------------------------------
+
+    /// `t` with the current instance's type arguments substituted. Every type an instance needs
+    /// was interned by the checker's monomorphization pass; a missing one is a compiler bug.
+    pub fn sub(&self, t: TypeId) -> TypeId {
+        if self.subst.is_empty() {
+            return t;
+        }
+        match self.tt.subst_existing(t, &self.subst) {
+            Some(t) => t,
+            None => panic!("type {} of a generic instance was not instantiated", self.tt.type_string(t)),
+        }
+    }
+
+    /// The recorded type of an expression, substituted.
+    pub fn type_of(&self, id: ast::NodeId) -> TypeId {
+        self.sub(self.info.type_of(id))
+    }
+
+    /// An object's type, substituted.
+    pub fn obj_ty(&self, o: ObjId) -> Option<TypeId> {
+        self.info.obj(o).ty().map(|t| self.sub(t))
+    }
+
+    /// The selection of selector expression `id`, substituted; a type parameter's method resolved
+    /// on the concrete type argument.
+    pub fn selection(&self, id: ast::NodeId) -> Option<crate::types::Selection> {
+        use crate::types::{Lookup, MethodTarget, SelectionKind};
+        let mut s = self.info.selections.get(&id)?.clone();
+        if self.subst.is_empty() {
+            return Some(s);
+        }
+        s.recv = self.sub(s.recv);
+        s.ty = self.sub(s.ty);
+        if let Some(MethodTarget::Concrete { named, index, func, ptr_recv }) = s.method.clone() {
+            s.method = Some(MethodTarget::Concrete { named: self.sub(named), index, func, ptr_recv });
+        }
+        if let Some(MethodTarget::Interface { iface, index }) = s.method.clone() {
+            s.method = Some(MethodTarget::Interface { iface: self.sub(iface), index });
+        }
+        let is_expr = s.kind == SelectionKind::MethodExpr && s.method.is_none();
+        if s.kind == SelectionKind::TypeParamMethod || is_expr {
+            let name = self.selector_name(id)?;
+            match self.tt.lookup_field_or_method(s.recv, &name) {
+                Lookup::Method { path, named, index, indirect } => {
+                    let m = self.tt.named(named)?.methods.get(index as usize)?.clone();
+                    s.kind = if is_expr { SelectionKind::MethodExpr } else { SelectionKind::MethodVal };
+                    s.path = path;
+                    s.indirect = indirect;
+                    s.method = Some(MethodTarget::Concrete { named, index, func: m.func, ptr_recv: m.ptr_recv });
+                }
+                Lookup::InterfaceMethod { path, iface, index, indirect } => {
+                    s.kind = if is_expr { SelectionKind::MethodExpr } else { SelectionKind::InterfaceMethod };
+                    s.path = path;
+                    s.indirect = indirect;
+                    s.method = Some(MethodTarget::Interface { iface, index });
+                }
+                _ => return None,
+            }
+        }
+        Some(s)
+    }
+
+    fn selector_name(&self, id: ast::NodeId) -> Option<String> {
+        self.info.tparam_methods.get(&id).cloned()
+    }
+
+    /// The code of method `func` of named type `named` (an instance's method for a generic type).
+    pub fn method_fn(&self, func: ObjId, named: TypeId) -> Option<FuncId> {
+        match self.tt.named(named) {
+            Some(n) if n.origin.is_some() => self.instances.get(&(func, n.targs.clone())).copied(),
+            _ => self.funcs.get(&func).copied(),
+        }
+    }
+
+    /// The code a use of function `o` by identifier `ident` denotes (an instance when generic).
+    pub fn func_for(&self, o: ObjId, ident: ast::NodeId) -> Option<FuncId> {
+        match self.info.instances.get(&ident) {
+            Some(targs) => {
+                let targs: Vec<TypeId> = targs.iter().map(|&t| self.sub(t)).collect();
+                self.instances.get(&(o, targs)).copied()
+            }
+            None => self.funcs.get(&o).copied(),
+        }
+    }
+
+    /// gc's name of an instance: `main.Map[int,string]`, `main.(*List[int]).Push`.
+    pub fn instance_name(&self, o: ObjId, targs: &[TypeId]) -> String {
+        let args: Vec<String> = targs.iter().map(|&t| self.tt.type_string(t)).collect();
+        let args = format!("[{}]", args.join(","));
+        let obj = self.info.obj(o);
+        match &obj.kind {
+            ObjKind::Func { recv: Some(r), decl, .. } => {
+                let tn = self.tt.named(*r).map(|n| n.name.clone()).unwrap_or_default();
+                let ptr = self
+                    .decls
+                    .get(decl)
+                    .and_then(|d| d.recv.as_ref())
+                    .map(|f| matches!(f.typ.unparen().kind, ast::ExprKind::Star(_)))
+                    .unwrap_or(false);
+                if ptr { format!("main.(*{tn}{args}).{}", obj.name) } else { format!("main.{tn}{args}.{}", obj.name) }
+            }
+            _ => format!("main.{}{args}", obj.name),
         }
     }
 
@@ -111,6 +231,11 @@ impl<'a> Prog<'a> {
             Repr::Words(w) => w,
             Repr::Mem { .. } => vec![types::I64],
         }
+    }
+
+    /// The number of parameter words of parameters of types `tys`.
+    pub fn param_words_of(&mut self, tys: &[TypeId]) -> usize {
+        tys.iter().map(|&t| self.param_words(t).len()).sum()
     }
 
     /// The machine signature of a Go function with `recv` (already as its words), params and results.
@@ -163,22 +288,34 @@ impl<'a> Prog<'a> {
         id
     }
 
-    /// A library entry point with an explicit signature.
-    pub fn lib_func(&mut self, name: &'static str, sig: &Signature) -> FuncId {
-        if let Some(&id) = self.rt_ids.get(name) {
+    /// The declaration of the library entry point `name` (a compiler bug when it has none).
+    pub fn lib_decl(&self, name: &str) -> &'static Decl {
+        rt::decl(name).unwrap_or_else(|| panic!("runtime entry {name} is not declared in rt::DECLS"))
+    }
+
+    /// The FuncId of a declared library entry point (declared on first use).
+    pub fn lib_func(&mut self, d: &'static Decl) -> FuncId {
+        if let Some(&id) = self.rt_ids.get(d.name) {
             return id;
         }
-        let id = self.jit.module().declare_function(name, Linkage::Import, sig).expect("runtime symbol declaration");
-        self.rt_ids.insert(name, id);
+        let id = self.jit.module().declare_function(d.name, Linkage::Import, &d.signature()).expect("runtime symbol declaration");
+        self.rt_ids.insert(d.name, id);
         id
     }
 
     /// The address of a package variable's storage (allocated zeroed on first use, never freed).
+    /// Zero-sized variables live at the runtime's `zerobase`, as gc places them (so `&x ==
+    /// new([0]int)`).
     pub fn global(&mut self, o: ObjId, t: TypeId) -> usize {
         if let Some(&a) = self.globals.get(&o) {
             return a;
         }
         let (size, _) = self.size_align(t);
+        if size == 0 {
+            let a = gojit_runtime::alloc::zero_base() as usize;
+            self.globals.insert(o, a);
+            return a;
+        }
         let mem: &'static mut [u64] = Box::leak(vec![0u64; (size as usize).div_ceil(8).max(1)].into_boxed_slice());
         let a = mem.as_mut_ptr() as usize;
         self.globals.insert(o, a);

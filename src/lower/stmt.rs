@@ -10,7 +10,7 @@ use cranelift_codegen::ir::{self, InstBuilder, MemFlagsData, condcodes::IntCC, t
 use crate::syntax::ast::{self, Decl, ExprKind, StmtKind};
 use crate::types::{ObjKind, Type as GoType, TypeId};
 
-use super::func::{FnCx, Jump, Local, Place, V};
+use super::func::{FnCx, Jump, Local, V};
 use super::rt::Rt;
 use super::tyview;
 
@@ -30,7 +30,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             StmtKind::ShortVarDecl { lhs, rhs, .. } => self.short_var_decl(lhs, rhs),
             StmtKind::Assign { lhs, op, rhs, .. } => self.assign(lhs, *op, rhs),
             StmtKind::IncDec { x, inc } => {
-                let t = self.p.info.type_of(x.id);
+                let t = self.p.type_of(x.id);
                 let pl = self.place(x);
                 let v = self.place_load(&pl);
                 let one = self.const_one(t);
@@ -50,7 +50,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     self.jump(blk);
                 }
                 self.at(blk);
-                if matches!(stmt.kind, StmtKind::For(_) | StmtKind::Range(_) | StmtKind::Switch(_) | StmtKind::TypeSwitch(_)) {
+                if matches!(stmt.kind, StmtKind::For(_) | StmtKind::Range(_) | StmtKind::Switch(_) | StmtKind::TypeSwitch(_) | StmtKind::Select(_)) {
                     self.pending_label = Some(label.name.clone());
                 }
                 self.stmt(stmt);
@@ -82,6 +82,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             StmtKind::Return(es) => self.return_stmt(es, s.span),
             StmtKind::Defer(call) => self.defer_stmt(call),
+            StmtKind::Go(call) => self.go_stmt(call),
+            StmtKind::Send { ch, value } => self.send_stmt(ch, value),
+            StmtKind::Select(cases) => self.select_stmt(cases, s.span),
         }
     }
 
@@ -118,12 +121,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let objs: Vec<Option<crate::types::ObjId>> = spec.names.iter().map(|n| self.p.info.object_of(n.id)).collect();
             let tys: Vec<TypeId> = objs
                 .iter()
-                .map(|o| o.and_then(|o| self.p.info.obj(o).ty()).unwrap_or(crate::types::TypeTable::INVALID))
+                .map(|o| o.and_then(|o| self.p.obj_ty(o)).unwrap_or(crate::types::TypeTable::INVALID))
                 .collect();
             let vals: Vec<Option<V>> = if spec.values.is_empty() {
                 vec![None; spec.names.len()]
             } else if spec.values.len() == 1 && spec.names.len() > 1 {
-                self.multi_value(&spec.values[0]).into_iter().map(Some).collect()
+                self.multi_value_as(&spec.values[0], &tys).into_iter().map(Some).collect()
             } else {
                 spec.values.iter().zip(&tys).map(|(e, &t)| Some(self.expr_as(e, t))).collect()
             };
@@ -142,12 +145,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             .map(|id| {
                 let def = self.p.info.defs[id.id].expand();
                 let o = def.or_else(|| self.p.info.uses[id.id].expand());
-                let t = o.and_then(|o| self.p.info.obj(o).ty()).unwrap_or(crate::types::TypeTable::INVALID);
+                let t = o.and_then(|o| self.p.obj_ty(o)).unwrap_or(crate::types::TypeTable::INVALID);
                 (o, def.is_some(), t)
             })
             .collect();
         let vals: Vec<V> = if rhs.len() == 1 && lhs.len() > 1 {
-            self.multi_value(&rhs[0])
+            let tys: Vec<TypeId> = targets.iter().map(|t| t.2).collect();
+            self.multi_value_as(&rhs[0], &tys)
         } else {
             let v: Vec<V> = rhs.iter().zip(&targets).map(|(e, (_, _, t))| self.expr_as(e, *t)).collect();
             if v.len() > 1 { v.iter().zip(&targets).map(|(v, (_, _, t))| self.copy_to_temp(*t, v)).collect() } else { v }
@@ -164,29 +168,91 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     fn assign(&mut self, lhs: &[ast::Expr], op: Option<ast::BinaryOp>, rhs: &[ast::Expr]) {
         if let Some(op) = op {
-            let t = self.p.info.type_of(lhs[0].id);
+            let t = self.p.type_of(lhs[0].id);
             let pl = self.place(&lhs[0]);
             let cur = self.place_load(&pl);
             let r = self.binary_values(op, t, cur, &rhs[0]);
             self.place_store(&pl, &r);
             return;
         }
-        let places: Vec<Place> = lhs.iter().map(|e| self.place(e)).collect();
-        let vals: Vec<V> = if rhs.len() == 1 && lhs.len() > 1 {
-            self.multi_value(&rhs[0])
+        if lhs.len() == 1 {
+            let pl = self.place(&lhs[0]);
+            let t = self.place_type(&lhs[0]);
+            let v = self.expr_as(&rhs[0], t);
+            self.place_store(&pl, &v);
+            return;
+        }
+        // Two phases (spec "Assignment statements"): first the operands of index expressions and
+        // pointer indirections on the left, then the right-hand sides, are evaluated; then the
+        // assignments happen left to right, each doing its own nil, bounds and nil-map checks (so
+        // in `m[k], *p = 1, 2` with p nil, m[k] is assigned before the panic).
+        let mut pre = vec![];
+        for e in lhs {
+            self.pre_place(e, &mut pre);
+        }
+        let vals: Vec<V> = if rhs.len() == 1 {
+            let tys: Vec<TypeId> = lhs.iter().map(|e| self.place_type(e)).collect();
+            self.multi_value_as(&rhs[0], &tys)
         } else {
             let tys: Vec<TypeId> = lhs.iter().map(|e| self.place_type(e)).collect();
             let v: Vec<V> = rhs.iter().zip(&tys).map(|(e, &t)| self.expr_as(e, t)).collect();
-            if v.len() > 1 { v.iter().zip(&tys).map(|(v, &t)| self.copy_to_temp(t, v)).collect() } else { v }
+            v.iter().zip(&tys).map(|(v, &t)| self.copy_to_temp(t, v)).collect()
         };
-        for (pl, v) in places.iter().zip(vals) {
-            self.place_store(pl, &v);
+        for (e, v) in lhs.iter().zip(vals) {
+            let pl = self.place(e);
+            self.place_store(&pl, &v);
         }
+        for id in pre {
+            self.overrides.remove(&id);
+        }
+    }
+
+    /// Phase one of a multiple assignment to `e`: evaluates the operands of its index expressions
+    /// and pointer indirections now, as overrides (recorded in `pre`), so that `place(e)` later
+    /// only checks and addresses.
+    fn pre_place(&mut self, e: &ast::Expr, pre: &mut Vec<ast::NodeId>) {
+        match &e.kind {
+            ExprKind::Paren(x) => self.pre_place(x, pre),
+            ExprKind::Star(x) => self.pre_eval(x, pre),
+            ExprKind::Index { x, index, .. } => {
+                let xt = self.p.type_of(x.id);
+                match self.p.tt.under(xt) {
+                    GoType::Array { .. } => self.pre_place(x, pre),
+                    _ => self.pre_eval(x, pre),
+                }
+                self.pre_eval(index, pre);
+            }
+            ExprKind::Selector { x, .. } => {
+                let is_field = self.p.info.selections.get(&e.id).is_some_and(|s| s.kind == crate::types::SelectionKind::FieldVal);
+                if !is_field {
+                    return;
+                }
+                let xt = self.p.type_of(x.id);
+                if matches!(self.p.tt.under(xt), GoType::Pointer(_)) {
+                    self.pre_eval(x, pre);
+                } else {
+                    self.pre_place(x, pre);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Evaluates `e` now and makes its value stand in for it.
+    fn pre_eval(&mut self, e: &ast::Expr, pre: &mut Vec<ast::NodeId>) {
+        if self.p.info.types[e.id].value().is_some() {
+            return;
+        }
+        let t = self.p.type_of(e.id);
+        let v = self.expr(e);
+        let v = self.copy_to_temp(t, &v);
+        self.overrides.insert(e.id, v);
+        pre.push(e.id);
     }
 
     /// The type a value assigned to `e` must have (`_` takes the value's own type).
     fn place_type(&self, e: &ast::Expr) -> TypeId {
-        self.p.info.type_of(e.id)
+        self.p.type_of(e.id)
     }
 
     fn if_stmt(&mut self, s: &ast::IfStmt) {
@@ -251,7 +317,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
         self.at(post);
         for o in per_iter {
-            let t = self.p.info.obj(o).ty().unwrap();
+            let t = self.p.obj_ty(o).unwrap();
             let cur = self.read_local(o, t);
             let cur = self.copy_to_temp(t, &cur);
             let fresh = self.new_object(t);
@@ -268,12 +334,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
     /// Declares or assigns a range key/value.
-    fn range_bind(&mut self, target: Option<&ast::Expr>, define: bool, v: V, vt: TypeId) {
+    pub(super) fn range_bind(&mut self, target: Option<&ast::Expr>, define: bool, v: V, vt: TypeId) {
         let Some(e) = target else { return };
         if define {
             if let ExprKind::Ident(id) = &e.kind {
                 if let Some(o) = self.p.info.defs[id.id].expand() {
-                    let t = self.p.info.obj(o).ty().unwrap_or(vt);
+                    let t = self.p.obj_ty(o).unwrap_or(vt);
                     self.declare_local(o, t, Some(v));
                 }
             }
@@ -288,7 +354,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     fn range_stmt(&mut self, r: &ast::RangeStmt) {
         let label = self.pending_label.take();
-        let xt = self.p.info.type_of(r.x.id);
+        let xt = self.p.type_of(r.x.id);
         let under = self.p.tt.under(xt).clone();
         let header = self.block();
         let body = self.block();
@@ -299,8 +365,14 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.range_map(r, xt, key, val, label, exit);
                 return;
             }
+            GoType::Chan { .. } => {
+                self.range_chan(r, xt, label, exit);
+                return;
+            }
             _ => {}
         }
+        // A value variable `_` is no value: nothing is loaded (a nil *array with `for i, _` is fine).
+        let has_value = r.value.as_ref().is_some_and(|v| !matches!(&v.kind, ExprKind::Ident(id) if id.name == "_"));
         // integer, slice, array, pointer to array, string
         let (len, base, elem, is_string, ity) = match &under {
             GoType::Basic(k) if k.is_string() => {
@@ -319,9 +391,14 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 (w[1], w[0], Some(*e), false, types::I64)
             }
             GoType::Array { len, elem } => {
-                let a = if r.value.is_some() {
+                // The range expression is evaluated unless at most one iteration variable is
+                // present and len(x) is constant (no call in x); `_` counts as a variable.
+                let a = if has_value {
                     let v = self.expr(&r.x);
                     self.copy_to_temp(xt, &v).w0()
+                } else if r.value.is_some() || crate::types::contains_call(&r.x) {
+                    let _ = self.expr(&r.x);
+                    self.i64c(0)
                 } else {
                     self.i64c(0)
                 };
@@ -334,7 +411,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     _ => (0, *p),
                 };
                 let a = self.expr(&r.x).w0();
-                if r.value.is_some() {
+                if has_value && n > 0 {
                     self.nil_check(a);
                 }
                 let l = self.i64c(n as i64);
@@ -364,7 +441,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         } else {
             let kt = self.key_type(r, xt);
             self.range_bind(r.key.as_ref(), r.define, V::one(i), kt);
-            if let (Some(e), Some(_)) = (elem, r.value.as_ref()) {
+            if let (Some(e), true) = (elem, has_value) {
                 let (esz, _) = self.p.size_align(e);
                 let off = self.b.ins().imul_imm_s(i, esz as i64);
                 let addr = self.b.ins().iadd(base, off);
@@ -388,7 +465,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
     fn key_type(&self, r: &ast::RangeStmt, default: TypeId) -> TypeId {
-        r.key.as_ref().map(|k| self.p.info.type_of(k.id)).filter(|t| *t != crate::types::TypeTable::INVALID).unwrap_or(default)
+        r.key.as_ref().map(|k| self.p.type_of(k.id)).filter(|t| *t != crate::types::TypeTable::INVALID).unwrap_or(default)
     }
 
     fn range_map(&mut self, r: &ast::RangeStmt, mt: TypeId, kt: TypeId, vt: TypeId, label: Option<String>, exit: ir::Block) {
@@ -433,7 +510,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.stmt(init);
         }
         let tag = sw.tag.as_ref().map(|t| {
-            let ty = self.p.info.type_of(t.id);
+            let ty = self.p.type_of(t.id);
             let v = self.expr(t);
             (self.copy_to_temp(ty, &v), ty)
         });
@@ -480,7 +557,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if let Some(init) = &sw.init {
             self.stmt(init);
         }
-        let xt = self.p.info.type_of(sw.x.id);
+        let xt = self.p.type_of(sw.x.id);
         let xv = self.expr(&sw.x);
         let w = xv.words();
         let (w0, data) = (w[0], w[1]);
@@ -500,7 +577,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let cond = if is_nil {
                     self.b.ins().icmp_imm_s(IntCC::Equal, dyn_t, 0)
                 } else {
-                    let t = self.p.info.type_of(te.id);
+                    let t = self.p.type_of(te.id);
                     self.type_matches(dyn_t, t)
                 };
                 self.b.ins().brif(cond, bodies[ci], &[], next, &[]);
@@ -512,7 +589,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         for (ci, c) in sw.cases.iter().enumerate() {
             self.at(bodies[ci]);
             if let Some(&o) = self.p.info.implicits.get(&c.id) {
-                let vt = self.p.info.obj(o).ty().unwrap();
+                let vt = self.p.obj_ty(o).unwrap();
                 let v = self.iface_to_type(xt, w0, data, dyn_t, vt);
                 self.declare_local(o, vt, Some(v));
             }

@@ -27,7 +27,7 @@ use super::{DeferKind, FuncMeta};
 pub struct TypeDescs {
     descs: HashMap<TypeId, usize>,
     itabs: HashMap<(TypeId, TypeId), usize>,
-    adapters: HashMap<(crate::types::ObjId, bool), FuncId>,
+    adapters: HashMap<(crate::types::ObjId, bool, TypeId), FuncId>,
 }
 
 fn basic_kind(k: BasicKind) -> Kind {
@@ -47,6 +47,8 @@ fn basic_kind(k: BasicKind) -> Kind {
         B::Uintptr => Kind::Uintptr,
         B::Float32 => Kind::Float32,
         B::Float64 | B::UntypedFloat => Kind::Float64,
+        B::Complex64 => Kind::Complex64,
+        B::Complex128 | B::UntypedComplex => Kind::Complex128,
         B::String | B::UntypedString => Kind::String,
         B::UnsafePointer => Kind::UnsafePointer,
         _ => Kind::Invalid,
@@ -77,6 +79,7 @@ pub fn typedesc(p: &mut Prog<'_>, t: TypeId) -> usize {
         GoType::Slice(_) => Kind::Slice,
         GoType::Array { .. } => Kind::Array,
         GoType::Map { .. } => Kind::Map,
+        GoType::Chan { .. } => Kind::Chan,
         GoType::Struct { .. } => Kind::Struct,
         GoType::Func(_) => Kind::Func,
         GoType::Interface { .. } => Kind::Interface,
@@ -87,7 +90,7 @@ pub fn typedesc(p: &mut Prog<'_>, t: TypeId) -> usize {
     // register before filling (recursive types)
     p.typedescs.descs.insert(t, addr);
     match tt.under(t).clone() {
-        GoType::Pointer(e) | GoType::Slice(e) => d.elem = typedesc(p, e) as *const TypeDesc,
+        GoType::Pointer(e) | GoType::Slice(e) | GoType::Chan { elem: e, .. } => d.elem = typedesc(p, e) as *const TypeDesc,
         GoType::Array { len, elem } => {
             d.elem = typedesc(p, elem) as *const TypeDesc;
             d.len = len as usize;
@@ -181,8 +184,14 @@ fn promoted_methods(tt: &crate::types::TypeTable, t: TypeId) -> Vec<(String, Typ
         if out.iter().any(|(n, _): &(String, TypeId)| *n == name) {
             continue;
         }
-        let crate::types::Lookup::Method { path, named, index, indirect } = tt.lookup_field_or_method(t, &name) else {
-            continue;
+        let (path, named, index, indirect) = match tt.lookup_field_or_method(t, &name) {
+            crate::types::Lookup::Method { path, named, index, indirect } => (path, named, index, indirect),
+            crate::types::Lookup::InterfaceMethod { path, iface, index, .. } if !path.is_empty() => {
+                // promoted from an embedded interface field: in the method sets of T and *T
+                out.push((name, tt.interface_methods(iface)[index as usize].sig));
+                continue;
+            }
+            _ => continue,
         };
         if path.is_empty() {
             continue;
@@ -209,6 +218,10 @@ fn collect_embedded_method_names(tt: &crate::types::TypeTable, t: TypeId, depth:
             GoType::Pointer(e) => *e,
             _ => f.ty,
         };
+        if tyview::is_interface(tt, ft) {
+            names.extend(tt.interface_methods(ft).iter().map(|m| m.name.clone()));
+            continue;
+        }
         if let Some(n) = tt.named(ft) {
             names.extend(n.methods.iter().map(|m| m.name.clone()));
         }
@@ -218,7 +231,7 @@ fn collect_embedded_method_names(tt: &crate::types::TypeTable, t: TypeId, depth:
 
 /// The entry point (receiver as interface data word) of method `func` of named type `base`.
 fn method_entry(p: &mut Prog<'_>, base: TypeId, func: crate::types::ObjId, ptr_recv: bool, via_ptr: bool) -> Option<FuncId> {
-    let fid = *p.funcs.get(&func)?;
+    let fid = p.method_fn(func, base).or_else(|| super::call::lib_method_fn(p, func))?;
     if ptr_recv {
         return Some(fid);
     }
@@ -226,19 +239,22 @@ fn method_entry(p: &mut Prog<'_>, base: TypeId, func: crate::types::ObjId, ptr_r
         return Some(fid);
     }
     // adapter: load the value from the data word, call the method
-    if let Some(&a) = p.typedescs.adapters.get(&(func, via_ptr)) {
+    if let Some(&a) = p.typedescs.adapters.get(&(func, via_ptr, base)) {
         return Some(a);
     }
-    let sig_ty = match &p.info.obj(func).kind {
-        ObjKind::Func { ty, .. } => *ty,
-        _ => return None,
+    let sig_ty = match p.tt.named(base).and_then(|n| n.methods.iter().find(|m| m.func == func)) {
+        Some(m) => m.sig,
+        None => match &p.info.obj(func).kind {
+            ObjKind::Func { ty, .. } => *ty,
+            _ => return None,
+        },
     };
     let fsig = p.tt.signature(sig_ty).cloned()?;
     let mut asig = p.go_signature(Some(crate::types::TypeTable::INT), &fsig.params, &fsig.results);
     asig.params[1] = cranelift_codegen::ir::AbiParam::new(types::I64);
     let name = format!("{}-adapter", p.func_name(func));
     let id = p.declare_fn(&name, &asig).ok()?;
-    p.typedescs.adapters.insert((func, via_ptr), id);
+    p.typedescs.adapters.insert((func, via_ptr, base), id);
     let meta = FuncMeta { go_name: p.func_name(func), decl_line: 0, defer_kind: DeferKind::None, is_wrapper: true };
     let _ = p.build_fn(id, meta, |cx: &mut FnCx<'_, '_, '_>| {
         let entry = cx.block();
@@ -247,7 +263,7 @@ fn method_entry(p: &mut Prog<'_>, base: TypeId, func: crate::types::ObjId, ptr_r
         let ps = cx.b.block_params(entry).to_vec();
         let data = ps[1];
         if via_ptr {
-            cx.nil_check(data);
+            cx.panicwrap_check(data, base, func);
         }
         let recv = cx.load(base, data, 0);
         let recv = cx.copy_to_temp(base, &recv);
@@ -298,11 +314,15 @@ pub fn static_itab(p: &mut Prog<'_>, inter: TypeId, typ: TypeId) -> usize {
 /// The entry point (receiver as interface data word) of a method promoted through embedded fields
 /// of `typ`: an adapter that walks the embedding path from the data word and calls the method.
 fn promoted_entry(p: &mut Prog<'_>, typ: TypeId, name: &str) -> Option<FuncId> {
-    let crate::types::Lookup::Method { path, named, index, .. } = p.tt.lookup_field_or_method(typ, name) else {
-        return None;
+    let (path, named, index) = match p.tt.lookup_field_or_method(typ, name) {
+        crate::types::Lookup::Method { path, named, index, .. } => (path, named, index),
+        crate::types::Lookup::InterfaceMethod { path, iface, index, .. } if !path.is_empty() => {
+            return promoted_iface_entry(p, typ, path, iface, index);
+        }
+        _ => return None,
     };
     let m = p.tt.named(named)?.methods.get(index as usize)?.clone();
-    let fid = *p.funcs.get(&m.func)?;
+    let fid = p.method_fn(m.func, named)?;
     let fsig = p.tt.signature(m.sig).cloned()?;
     let asig = p.go_signature(Some(crate::types::TypeTable::INT), &fsig.params, &fsig.results);
     let name = format!("{}-promoted", p.func_name(m.func));
@@ -331,6 +351,37 @@ fn promoted_entry(p: &mut Prog<'_>, typ: TypeId, name: &str) -> Option<FuncId> {
         args.extend_from_slice(&ps[2..]);
         let fr = cx.func_ref(fid);
         let rets = cx.emit_call(Callee::Direct(fr), &args, true);
+        cx.b.ins().return_(&rets);
+    });
+    Some(id)
+}
+
+/// The entry point of a method promoted from an embedded interface field (`struct{ I }`): walks
+/// the path from the data word to the interface value and dispatches through its itab (a nil
+/// embedded interface is a nil dereference, as in gc's wrapper).
+fn promoted_iface_entry(p: &mut Prog<'_>, typ: TypeId, path: Vec<u32>, iface: TypeId, index: u32) -> Option<FuncId> {
+    let m = p.tt.interface_methods(iface).get(index as usize)?.clone();
+    let fsig = p.tt.signature(m.sig).cloned()?;
+    let asig = p.go_signature(Some(crate::types::TypeTable::INT), &fsig.params, &fsig.results);
+    let name = format!("{}.{}-promoted", p.tt.type_string(typ), m.name);
+    let id = p.declare_fn(&name, &asig).ok()?;
+    let meta = FuncMeta { go_name: format!("{}.{}", p.tt.type_string(typ), m.name), decl_line: 0, defer_kind: DeferKind::None, is_wrapper: true };
+    let _ = p.build_fn(id, meta, |cx: &mut FnCx<'_, '_, '_>| {
+        let entry = cx.block();
+        cx.b.append_block_params_for_function_params(entry);
+        cx.at(entry);
+        let ps = cx.b.block_params(entry).to_vec();
+        let (addr, _) = cx.field_path_addr(ps[1], typ, &path);
+        let flags = cranelift_codegen::ir::MemFlagsData::trusted();
+        let tab = cx.b.ins().load(types::I64, flags, addr, 0);
+        let data = cx.b.ins().load(types::I64, flags, addr, 8);
+        cx.nil_check(tab);
+        let code = cx.b.ins().load(types::I64, flags, tab, 16 + 8 * index as i32);
+        let z = cx.i64c(0);
+        let mut args = vec![z, data];
+        args.extend_from_slice(&ps[2..]);
+        let sref = cx.b.import_signature(asig.clone());
+        let rets = cx.emit_call(Callee::Indirect(sref, code), &args, true);
         cx.b.ins().return_(&rets);
     });
     Some(id)

@@ -63,6 +63,8 @@ pub fn repr(tt: &TypeTable, t: TypeId) -> Repr {
             BasicKind::Bool | BasicKind::UntypedBool => w(&[types::I8]),
             BasicKind::Float32 => w(&[types::F32]),
             BasicKind::Float64 | BasicKind::UntypedFloat => w(&[types::F64]),
+            BasicKind::Complex64 => w(&[types::F32, types::F32]),
+            BasicKind::Complex128 | BasicKind::UntypedComplex => w(&[types::F64, types::F64]),
             BasicKind::String | BasicKind::UntypedString => w(&[types::I64, types::I64]),
             BasicKind::UntypedNil | BasicKind::UnsafePointer => w(&[types::I64]),
             BasicKind::Invalid => w(&[]),
@@ -71,7 +73,9 @@ pub fn repr(tt: &TypeTable, t: TypeId) -> Repr {
                 None => w(&[types::I64]),
             },
         },
-        GoType::Pointer(_) | GoType::Map { .. } | GoType::Func(_) => w(&[types::I64]),
+        GoType::Pointer(_) | GoType::Map { .. } | GoType::Chan { .. } | GoType::Func(_) => w(&[types::I64]),
+        // never reached: instances are lowered with every type parameter substituted
+        GoType::TypeParam(_) | GoType::Constraint { .. } => w(&[]),
         GoType::Slice(_) => w(&[types::I64, types::I64, types::I64]),
         GoType::Interface { .. } => w(&[types::I64, types::I64]),
         GoType::Struct { .. } | GoType::Array { .. } => {
@@ -94,6 +98,10 @@ pub fn is_float(tt: &TypeTable, t: TypeId) -> bool {
     matches!(tt.under(t), GoType::Basic(k) if k.is_float())
 }
 
+pub fn is_complex(tt: &TypeTable, t: TypeId) -> bool {
+    matches!(tt.under(t), GoType::Basic(k) if k.is_complex())
+}
+
 pub fn is_string(tt: &TypeTable, t: TypeId) -> bool {
     matches!(tt.under(t), GoType::Basic(k) if k.is_string())
 }
@@ -110,7 +118,7 @@ pub fn is_empty_interface(tt: &TypeTable, t: TypeId) -> bool {
 pub fn is_direct_iface(tt: &TypeTable, t: TypeId) -> bool {
     matches!(
         tt.under(t),
-        GoType::Pointer(_) | GoType::Map { .. } | GoType::Func(_) | GoType::Basic(BasicKind::UnsafePointer)
+        GoType::Pointer(_) | GoType::Map { .. } | GoType::Chan { .. } | GoType::Func(_) | GoType::Basic(BasicKind::UnsafePointer)
     )
 }
 

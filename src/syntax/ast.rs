@@ -29,7 +29,7 @@
 //! An AST is only returned for an error-free file, so: `x.(type)` never appears outside
 //! [`TypeSwitchStmt`] (its operand is `TypeSwitchStmt::x`); `StmtKind::Defer` always holds an
 //! `ExprKind::Call`; `ShortVarDecl` and `Range { define: true }` left sides are identifiers; no
-//! imaginary literal, channel, `go`/`select` statement or type parameter is present; a parameter
+//! imaginary literal, channel or `go`/`select` statement is present; a parameter
 //! list is either all named or all unnamed; a method receiver is one field with at most one name;
 //! the tree is at most `parser::MAX_DEPTH` nodes deep (see `crate::limits`).
 //!
@@ -161,11 +161,15 @@ pub struct TypeDecl {
     pub specs: Vec<TypeSpec>,
 }
 
-/// `type Name Type` (a defined type) or `type Name = Type` (an alias, `alias == true`).
+/// `type Name Type` (a defined type) or `type Name = Type` (an alias, `alias == true`), either
+/// possibly generic: `type Pair[K comparable, V any] struct{...}`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TypeSpec {
     pub span: Span,
     pub name: Ident,
+    /// Type parameters (`[K comparable, V any]`), empty for a non-generic type. Each field names
+    /// one or more parameters; its `typ` is the constraint (see [`FuncType::tparams`]).
+    pub tparams: Vec<Field>,
     pub alias: bool,
     pub typ: Expr,
 }
@@ -187,6 +191,12 @@ pub struct FuncDecl {
 /// A function signature: `func(params) results`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FuncType {
+    /// Type parameters of a generic function declaration (`func F[T any, U comparable]`), empty
+    /// otherwise (function literals and func types never have them). Each field is one group of
+    /// names sharing a constraint; the constraint is a type expression or a union of terms
+    /// (`ExprKind::Binary` with `BinaryOp::Or` over terms, a term being a type or
+    /// `ExprKind::Unary { op: UnaryOp::Tilde, .. }`).
+    pub tparams: Vec<Field>,
     /// From the `func` keyword (or the name/`(` for methods in interfaces and func decls) to the end
     /// of the results.
     pub span: Span,
@@ -225,7 +235,8 @@ pub struct InterfaceType {
 pub enum InterfaceElem {
     /// `Name(params) results`.
     Method { name: Ident, typ: FuncType },
-    /// An embedded interface: `error`, `fmt.Stringer`.
+    /// An embedded interface (`error`, `fmt.Stringer`) or a type element of a constraint: a type,
+    /// `~T`, or a union `A | ~B` (`ExprKind::Binary` with `BinaryOp::Or`).
     Embed(Expr),
 }
 
@@ -252,8 +263,11 @@ pub enum ExprKind {
     Paren(Box<Expr>),
     /// `x.sel` (field, method, qualified identifier `fmt.Println`, method expression `T.M`).
     Selector { x: Box<Expr>, sel: Ident },
-    /// `x[index]`.
+    /// `x[index]`: an index expression, or the instantiation of a generic function or type with
+    /// one type argument (`F[int]`, `List[T]`); the checker decides which, as go/types does.
     Index { x: Box<Expr>, index: Box<Expr>, lbrack: Span },
+    /// `x[a, b, ...]` (two or more indices): always an instantiation with explicit type arguments.
+    IndexList { x: Box<Expr>, indices: Vec<Expr>, lbrack: Span },
     /// `x[lo:hi]` or `x[lo:hi:max]` (`three` for the 3-index form; then `hi` and `max` are present).
     Slice {
         x: Box<Expr>,
@@ -286,9 +300,23 @@ pub enum ExprKind {
     StructType(StructType),
     /// `interface { ... }`.
     InterfaceType(InterfaceType),
+    /// `chan elem`, `chan<- elem`, `<-chan elem`.
+    ChanType { dir: ChanDir, elem: Box<Expr> },
+    /// `<-x`: a receive from channel `x`.
+    Recv(Box<Expr>),
     /// `...elem`: the type of a variadic parameter (last parameter only; `elem` is always present
     /// when produced by the parser).
     Ellipsis(Option<Box<Expr>>),
+}
+
+/// A channel type's direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChanDir {
+    Both,
+    /// `chan<- T`
+    Send,
+    /// `<-chan T`
+    Recv,
 }
 
 /// A composite-literal element: `value` or `key: value`.
@@ -310,6 +338,9 @@ pub enum Lit {
     /// Float literal (decimal or hexadecimal). `value` is the correctly rounded nearest `f64`
     /// (infinite if out of range); `text` is the source text for exact arithmetic.
     Float { text: String, value: f64 },
+    /// Imaginary literal (`2i`, `1.5e3i`, `0x1p-2i`); `text` is the source text with the `i`
+    /// (`"0i"` for a malformed token).
+    Imag { text: String },
     /// Rune literal decoded to its code point (escape sequences resolved; `\xNN` gives NN).
     Rune { text: String, value: u32 },
     /// Interpreted or raw string literal decoded to bytes (raw strings have `\r` removed).
@@ -329,6 +360,8 @@ pub enum UnaryOp {
     Complement,
     /// `&x`
     Addr,
+    /// `~T`: the underlying-type term of a constraint (only valid inside constraints).
+    Tilde,
 }
 
 impl UnaryOp {
@@ -339,6 +372,7 @@ impl UnaryOp {
             UnaryOp::Not => "!",
             UnaryOp::Complement => "^",
             UnaryOp::Addr => "&",
+            UnaryOp::Tilde => "~",
         }
     }
 }
@@ -472,6 +506,23 @@ pub enum StmtKind {
     Return(Vec<Expr>),
     /// `defer call`: the expression is always an `ExprKind::Call` (the parser enforces it).
     Defer(Expr),
+    /// `go call`: the expression is always an `ExprKind::Call` (the parser enforces it).
+    Go(Expr),
+    /// `ch <- value`.
+    Send { ch: Expr, value: Expr },
+    /// `select { cases }`.
+    Select(Vec<CommClause>),
+}
+
+/// A `select` clause: `case comm:` or `default:` followed by statements.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CommClause {
+    /// From `case`/`default` to the end of the last statement.
+    pub span: Span,
+    /// `None` for `default`; else a `Send`, an `Expr` (`<-c`), or an `Assign`/`ShortVarDecl` whose
+    /// one right-hand side is a receive.
+    pub comm: Option<Box<Stmt>>,
+    pub body: Vec<Stmt>,
 }
 
 /// `if init; cond { then } else els`.

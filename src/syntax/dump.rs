@@ -142,6 +142,10 @@ impl Printer {
                     self.sp();
                     self.open(if s.alias { "alias " } else { "spec " });
                     self.out.push_str(&s.name.name);
+                    if !s.tparams.is_empty() {
+                        self.out.push_str(" tparams");
+                        self.fields(&s.tparams);
+                    }
                     self.sp();
                     self.expr(&s.typ);
                     self.close();
@@ -192,6 +196,11 @@ impl Printer {
     }
 
     fn func_type(&mut self, t: &FuncType) {
+        if !t.tparams.is_empty() {
+            self.out.push_str("tparams");
+            self.fields(&t.tparams);
+            self.sp();
+        }
         self.fields(&t.params);
         self.sp();
         self.fields(&t.results);
@@ -366,6 +375,34 @@ impl Printer {
                 self.expr(e);
                 self.close();
             }
+            StmtKind::Go(e) => {
+                self.open("go ");
+                self.expr(e);
+                self.close();
+            }
+            StmtKind::Send { ch, value } => {
+                self.open("<- ");
+                self.expr(ch);
+                self.sp();
+                self.expr(value);
+                self.close();
+            }
+            StmtKind::Select(cases) => {
+                self.open("select");
+                for c in cases {
+                    self.sp();
+                    match &c.comm {
+                        None => self.open("default"),
+                        Some(s) => {
+                            self.open("case ");
+                            self.stmt(s);
+                        }
+                    }
+                    self.stmts(&c.body);
+                    self.close();
+                }
+                self.close();
+            }
         }
     }
 
@@ -374,6 +411,7 @@ impl Printer {
             ExprKind::Ident(id) => self.out.push_str(&id.name),
             ExprKind::Lit(Lit::Int { text, .. })
             | ExprKind::Lit(Lit::Float { text, .. })
+            | ExprKind::Lit(Lit::Imag { text })
             | ExprKind::Lit(Lit::Rune { text, .. }) => self.out.push_str(text),
             ExprKind::Lit(Lit::Str(s)) => self.str_lit(s),
             ExprKind::CompositeLit { typ, elts, .. } => {
@@ -419,6 +457,15 @@ impl Printer {
                 self.expr(index);
                 self.close();
             }
+            ExprKind::IndexList { x, indices, .. } => {
+                self.open("index ");
+                self.expr(x);
+                for i in indices {
+                    self.sp();
+                    self.expr(i);
+                }
+                self.close();
+            }
             ExprKind::Slice { x, lo, hi, max, three, .. } => {
                 self.open(if *three { "slice3 " } else { "slice " });
                 self.expr(x);
@@ -451,6 +498,20 @@ impl Printer {
             ExprKind::Star(x) => {
                 self.open("* ");
                 self.expr(x);
+                self.close();
+            }
+            ExprKind::Recv(x) => {
+                self.open("recv ");
+                self.expr(x);
+                self.close();
+            }
+            ExprKind::ChanType { dir, elem } => {
+                self.open(match dir {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                });
+                self.expr(elem);
                 self.close();
             }
             ExprKind::Unary { op, x } => {

@@ -272,20 +272,25 @@ pub struct Lexer<'a> {
 /// The byte that stands for one byte of invalid UTF-8 in the text (see `syntax::parse_bytes`).
 pub const PLACEHOLDER: u8 = 0x1A;
 
+/// A letter of Go identifiers: `_` or Unicode category L (Go's `unicode.IsLetter`, from Go's own
+/// tables; not Rust's `is_alphabetic`, which also admits letter numbers such as `Ⅻ`).
 fn is_letter(c: char) -> bool {
-    c == '_' || c.is_alphabetic()
+    c == '_' || gojit_runtime::unicode::is_letter(c as u32)
 }
 
-fn is_ident_char(c: char) -> bool {
-    is_letter(c) || c.is_numeric()
+/// A digit of Go identifiers: category Nd (Go's `unicode.IsDigit`; not `is_numeric`, which
+/// admits `²`).
+fn is_digit(c: char) -> bool {
+    gojit_runtime::unicode::is_digit(c as u32)
 }
 
-/// `%#U` formatting of Go: `U+0040 '@'` (quote omitted for non-printable characters).
+/// `%#U` formatting of Go: `U+0040 '@'` (the quoted character omitted when `strconv.IsPrint`
+/// rejects it).
 pub fn fmt_char_u(c: char) -> String {
-    if c.is_control() || c == '\u{FEFF}' {
-        format!("U+{:04X}", c as u32)
-    } else {
+    if gojit_runtime::unicode::is_print(c as u32) {
         format!("U+{:04X} '{}'", c as u32, c)
+    } else {
+        format!("U+{:04X}", c as u32)
     }
 }
 
@@ -404,15 +409,19 @@ impl<'a> Lexer<'a> {
             if b.is_ascii_alphabetic() || b == b'_' || b >= 0x80 {
                 if b >= 0x80 {
                     let c = self.cur_char();
-                    if !is_letter(c) {
+                    if c == '\u{FEFF}' {
                         self.pos += c.len_utf8();
-                        if c == '\u{FEFF}' {
-                            self.err(lo, "invalid BOM in the middle of the file");
-                        } else {
-                            self.err(lo, format!("invalid character {}", fmt_char_u(c)));
-                        }
+                        self.err(lo, "invalid BOM in the middle of the file");
                         continue;
                     }
+                    // gc's scanner: every non-ASCII character starts an identifier; one that is
+                    // not a letter is reported and kept in it (`atIdentChar(true)`).
+                    if is_digit(c) {
+                        self.err(lo, format!("identifier cannot begin with digit {}", fmt_char_u(c)));
+                    } else if !is_letter(c) {
+                        self.err(lo, format!("invalid character {} in identifier", fmt_char_u(c)));
+                    }
+                    self.pos += c.len_utf8();
                 }
                 return self.ident(lo);
             }
@@ -577,11 +586,14 @@ impl<'a> Lexer<'a> {
                 self.pos += 1;
             } else if b >= 0x80 {
                 let c = self.cur_char();
-                if is_ident_char(c) {
-                    self.pos += c.len_utf8();
-                } else {
-                    break;
+                if c == '\u{FEFF}' {
+                    break; // reported as a BOM by the next token
                 }
+                if !is_letter(c) && !is_digit(c) {
+                    // gc (`atIdentChar(false)`): reported, and still part of the identifier.
+                    self.err(self.pos, format!("invalid character {} in identifier", fmt_char_u(c)));
+                }
+                self.pos += c.len_utf8();
             } else {
                 break;
             }

@@ -282,10 +282,6 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn not_supported(&mut self, pos: u32, what: &str) -> Fail {
-        self.error_at(pos, format!("{} not supported by gojit", what))
-    }
-
     // ----- recovery -----
 
     /// Skips to the end of the current statement: after a `;` at brace depth `d0`, or before a
@@ -576,11 +572,19 @@ impl<'a> Parser<'a> {
                 // parameters; an array length is followed by `]` or an operator. A private
                 // lexer scans the token after the identifier (its diagnostics are dropped; the
                 // main lexer reports them).
-                let save_lo = self.pos();
                 let after = Lexer::new_at(self.src, ident.span.hi as usize).next_token().tok;
-                if matches!(after, Tok::Ident | Tok::Interface | Tok::Comma | Tok::Tilde | Tok::LBrack | Tok::Func | Tok::Map)
-                {
-                    return Err(self.not_supported(save_lo, "generics"));
+                if matches!(
+                    after,
+                    Tok::Ident | Tok::Interface | Tok::Comma | Tok::Tilde | Tok::LBrack | Tok::Func | Tok::Map | Tok::Struct
+                ) {
+                    self.next();
+                    let tparams = self.tparam_list()?;
+                    let alias = self.got_assign();
+                    let typ = match self.type_or_nil()? {
+                        Some(t) => t,
+                        None => return Err(self.syntax_error("in type declaration")),
+                    };
+                    return Ok(TypeSpec { span: self.span_from(lo), name, tparams, alias, typ });
                 }
             }
         }
@@ -589,7 +593,140 @@ impl<'a> Parser<'a> {
             Some(t) => t,
             None => return Err(self.syntax_error("in type declaration")),
         };
-        Ok(TypeSpec { span: self.span_from(lo), name, alias, typ })
+        Ok(TypeSpec { span: self.span_from(lo), name, tparams: Vec::new(), alias, typ })
+    }
+
+    /// A type parameter list after its `[`, through the closing `]` (gc's `paramList` with
+    /// `typeSetsOk`): groups `A, B Constraint` separated by commas, a trailing comma allowed.
+    #[inline(never)]
+    fn tparam_list(&mut self) -> PResult<Vec<Field>> {
+        let mut out = Vec::new();
+        if self.tok.tok == Tok::RBrack {
+            return Err(self.error_at(self.pos(), "empty type parameter list"));
+        }
+        while self.tok.tok != Tok::RBrack && self.tok.tok != Tok::Eof {
+            let lo = self.pos();
+            let first = self.name()?;
+            let names = self.name_list(first)?;
+            let typ = match self.type_elem()? {
+                Some(t) => t,
+                None => return Err(self.syntax_error("missing type constraint")),
+            };
+            out.push(Field { span: self.span_from(lo), names, typ, tag: None });
+            if !self.got(Tok::Comma) && self.tok.tok != Tok::RBrack {
+                return Err(self.syntax_error("in parameter list; possibly missing comma or ]"));
+            }
+        }
+        self.want(Tok::RBrack)?;
+        Ok(out)
+    }
+
+    /// A constraint's type element: `term { "|" term }`, a term being `~T` or `T`. Unions are
+    /// `Binary { op: Or }` chains (left-associative), tilde terms `Unary { op: Tilde }`.
+    fn type_elem(&mut self) -> PResult<Option<Expr>> {
+        let lo = self.pos();
+        let Some(mut x) = self.type_term()? else { return Ok(None) };
+        while self.tok.tok == Tok::Or {
+            let op_span = self.tok.span;
+            self.next();
+            let y = match self.type_term()? {
+                Some(t) => t,
+                None => return Err(self.syntax_error("expected ~ term or type")),
+            };
+            x = self.mk(lo, ExprKind::Binary { op: BinaryOp::Or, op_span, x: Box::new(x), y: Box::new(y) });
+        }
+        Ok(Some(x))
+    }
+
+    fn type_term(&mut self) -> PResult<Option<Expr>> {
+        let lo = self.pos();
+        if self.got(Tok::Tilde) {
+            let t = self.type_()?;
+            return Ok(Some(self.mk(lo, ExprKind::Unary { op: UnaryOp::Tilde, x: Box::new(t) })));
+        }
+        self.type_or_nil()
+    }
+
+    /// Type arguments after a generic type's name: `[` types `]` -> `Index`/`IndexList`.
+    fn type_args(&mut self, x: Expr) -> PResult<Expr> {
+        let lo = x.span.lo;
+        let lbrack = self.tok.span;
+        self.next();
+        let mut list = Vec::new();
+        while self.tok.tok != Tok::RBrack && self.tok.tok != Tok::Eof {
+            list.push(self.type_()?);
+            if !self.got(Tok::Comma) && self.tok.tok != Tok::RBrack {
+                return Err(self.syntax_error("in type argument list; possibly missing comma or ]"));
+            }
+        }
+        if list.is_empty() {
+            return Err(self.syntax_error("expected type argument list"));
+        }
+        self.want(Tok::RBrack)?;
+        Ok(self.index_node(lo, x, list, lbrack))
+    }
+
+    /// `x[i]` for one index, `x[i, j, ...]` for more.
+    fn index_node(&mut self, lo: u32, x: Expr, mut list: Vec<Expr>, lbrack: Span) -> Expr {
+        if list.len() == 1 {
+            let index = list.pop().expect("one index");
+            self.mk(lo, ExprKind::Index { x: Box::new(x), index: Box::new(index), lbrack })
+        } else {
+            self.mk(lo, ExprKind::IndexList { x: Box::new(x), indices: list, lbrack })
+        }
+    }
+
+    /// After `name [`, in a parameter or field list: either `name [N]E` (a named parameter or field
+    /// of array type; `name []E` too) or `Name[T1, T2]` (an unnamed parameter or embedded field of
+    /// an instantiated generic type). Returns (name, type).
+    fn array_or_type_args(&mut self, name: Ident) -> PResult<(Option<Ident>, Expr)> {
+        let lbrack = self.tok.span;
+        let lo = self.pos();
+        self.next();
+        if self.got(Tok::RBrack) {
+            let elem = self.type_()?;
+            return Ok((Some(name), self.mk(lo, ExprKind::SliceType { elem: Box::new(elem) })));
+        }
+        if self.got(Tok::Ellipsis) {
+            self.want(Tok::RBrack)?;
+            let elem = self.type_()?;
+            return Ok((Some(name), self.mk(lo, ExprKind::ArrayType { len: None, elem: Box::new(elem) })));
+        }
+        let mut list = Vec::new();
+        self.xnest += 1;
+        while self.tok.tok != Tok::RBrack && self.tok.tok != Tok::Eof {
+            let e = self.type_elem_or_expr();
+            let e = match e {
+                Ok(e) => e,
+                Err(f) => {
+                    self.xnest -= 1;
+                    return Err(f);
+                }
+            };
+            list.push(e);
+            if !self.got(Tok::Comma) {
+                break;
+            }
+        }
+        self.xnest -= 1;
+        self.want(Tok::RBrack)?;
+        let starts_type = matches!(
+            self.tok.tok,
+            Tok::Ident | Tok::Mul | Tok::LBrack | Tok::LParen | Tok::Func | Tok::Map | Tok::Struct | Tok::Interface | Tok::Chan
+        );
+        if list.len() == 1 && starts_type {
+            let elem = self.type_()?;
+            let len = list.pop().map(Box::new);
+            return Ok((Some(name), self.mk(lo, ExprKind::ArrayType { len, elem: Box::new(elem) })));
+        }
+        let nlo = name.span.lo;
+        let x = Expr { id: name.id, span: name.span, kind: ExprKind::Ident(name) };
+        Ok((None, self.index_node(nlo, x, list, lbrack)))
+    }
+
+    /// An expression that may also be a type (a type argument or an array length).
+    fn type_elem_or_expr(&mut self) -> PResult<Expr> {
+        self.expr()
     }
 
     #[inline(never)]
@@ -610,7 +747,16 @@ impl<'a> Parser<'a> {
             return Err(self.syntax_error("expected name or ("));
         }
         let name = self.name()?;
-        let typ = self.func_type(name.span.lo)?;
+        let mut tparams = Vec::new();
+        if self.tok.tok == Tok::LBrack {
+            if recv.is_some() {
+                return Err(self.syntax_error("method must have no type parameters"));
+            }
+            self.next();
+            tparams = self.tparam_list()?;
+        }
+        let mut typ = self.func_type(name.span.lo)?;
+        typ.tparams = tparams;
         let body = if self.tok.tok == Tok::LBrace { Some(self.func_body()?) } else { None };
         Ok(FuncDecl { id, span: self.span_from(lo), recv, name, typ, body })
     }
@@ -627,12 +773,12 @@ impl<'a> Parser<'a> {
     #[inline(never)]
     fn func_type(&mut self, lo: u32) -> PResult<FuncType> {
         if self.tok.tok == Tok::LBrack {
-            return Err(self.not_supported(self.pos(), "generics"));
+            return Err(self.syntax_error("function type must have no type parameters"));
         }
         self.want(Tok::LParen)?;
         let params = self.param_list(Tok::RParen)?;
         let results = self.func_result()?;
-        Ok(FuncType { span: self.span_from(lo), params, results })
+        Ok(FuncType { tparams: Vec::new(), span: self.span_from(lo), params, results })
     }
 
     fn func_result(&mut self) -> PResult<Vec<Field>> {
@@ -735,8 +881,9 @@ impl<'a> Parser<'a> {
                 let t = self.qualified_rest(x)?;
                 return Ok((lo, None, Some(t)));
             }
-            if self.tok.tok == Tok::LBrack && close == Tok::RBrack {
-                return Err(self.not_supported(self.pos(), "generics"));
+            if self.tok.tok == Tok::LBrack {
+                let (name, t) = self.array_or_type_args(n)?;
+                return Ok((lo, name, Some(t)));
             }
             name = Some(n);
         }
@@ -782,7 +929,21 @@ impl<'a> Parser<'a> {
                 let elem = self.type_()?;
                 self.mk(lo, ExprKind::Star(Box::new(elem)))
             }
-            Tok::Arrow | Tok::Chan => return Err(self.not_supported(lo, "channels")),
+            Tok::Chan => {
+                self.next();
+                let dir = if self.got(Tok::Arrow) { ChanDir::Send } else { ChanDir::Both };
+                let elem = self.chan_elem()?;
+                self.mk(lo, ExprKind::ChanType { dir, elem: Box::new(elem) })
+            }
+            Tok::Arrow => {
+                self.next();
+                if self.tok.tok != Tok::Chan {
+                    return Err(self.syntax_error("expected chan"));
+                }
+                self.next();
+                let elem = self.chan_elem()?;
+                self.mk(lo, ExprKind::ChanType { dir: ChanDir::Recv, elem: Box::new(elem) })
+            }
             Tok::Func => {
                 self.next();
                 let ft = self.func_type(lo)?;
@@ -813,9 +974,10 @@ impl<'a> Parser<'a> {
                 let t = self.qualified_rest(x)?;
                 if self.tok.tok == Tok::LBrack {
                     // `List[int]`: instantiation of a generic type
-                    return Err(self.not_supported(self.pos(), "generics"));
+                    self.type_args(t)?
+                } else {
+                    t
                 }
-                t
             }
             Tok::LParen => {
                 self.next();
@@ -888,10 +1050,21 @@ impl<'a> Parser<'a> {
         match self.tok.tok {
             Tok::Ident => {
                 let name = self.name()?;
+                if self.tok.tok == Tok::LBrack {
+                    // `a [N]T` (array field) or `List[T]` (embedded instantiated type)
+                    let (fname, typ) = self.array_or_type_args(name)?;
+                    let tag = self.tag();
+                    let names = fname.into_iter().collect();
+                    out.push(Field { span: self.span_from(lo), names, typ, tag });
+                    return Ok(());
+                }
                 if matches!(self.tok.tok, Tok::Period | Tok::Str | Tok::RawStr | Tok::Semi(_) | Tok::RBrace) {
                     // embedded type
                     let x = Expr { id: name.id, span: name.span, kind: ExprKind::Ident(name) };
-                    let typ = self.qualified_rest(x)?;
+                    let mut typ = self.qualified_rest(x)?;
+                    if self.tok.tok == Tok::LBrack {
+                        typ = self.type_args(typ)?;
+                    }
                     let tag = self.tag();
                     out.push(Field { span: self.span_from(lo), names: Vec::new(), typ, tag });
                     return Ok(());
@@ -912,7 +1085,10 @@ impl<'a> Parser<'a> {
                 }
                 let n = self.name()?;
                 let x = Expr { id: n.id, span: n.span, kind: ExprKind::Ident(n) };
-                let t = self.qualified_rest(x)?;
+                let mut t = self.qualified_rest(x)?;
+                if self.tok.tok == Tok::LBrack {
+                    t = self.type_args(t)?;
+                }
                 let typ = self.mk(lo, ExprKind::Star(Box::new(t)));
                 let tag = self.tag();
                 out.push(Field { span: self.span_from(lo), names: Vec::new(), typ, tag });
@@ -930,30 +1106,20 @@ impl<'a> Parser<'a> {
         self.want(Tok::LBrace)?;
         let mut elems = Vec::new();
         while self.tok.tok != Tok::Eof && self.tok.tok != Tok::RBrace {
+            let is_method = self.tok.tok == Tok::Ident && self.peek() == Tok::LParen;
             match self.tok.tok {
-                Tok::Ident => {
+                Tok::Ident if is_method => {
                     let name = self.name()?;
-                    if self.tok.tok == Tok::LParen {
-                        let typ = self.func_type(name.span.lo)?;
-                        elems.push(InterfaceElem::Method { name, typ });
-                    } else {
-                        let x = Expr { id: name.id, span: name.span, kind: ExprKind::Ident(name) };
-                        let t = self.qualified_rest(x)?;
-                        if self.tok.tok == Tok::Or {
-                            return Err(self.not_supported(self.pos(), "generics"));
-                        }
-                        elems.push(InterfaceElem::Embed(t));
-                    }
+                    let typ = self.func_type(name.span.lo)?;
+                    elems.push(InterfaceElem::Method { name, typ });
                 }
-                Tok::Tilde => return Err(self.not_supported(self.pos(), "generics")),
                 Tok::LParen => return Err(self.syntax_error("cannot parenthesize embedded type")),
-                _ => {
-                    // other type elements (`[]int | ...`) are constraint syntax
-                    if self.type_or_nil()?.is_some() {
-                        return Err(self.not_supported(lo, "generics"));
+                _ => match self.type_elem()? {
+                    Some(t) => elems.push(InterfaceElem::Embed(t)),
+                    None => {
+                        return Err(self.syntax_error("in interface type; possibly missing semicolon or newline or }"));
                     }
-                    return Err(self.syntax_error("in interface type; possibly missing semicolon or newline or }"));
-                }
+                },
             }
             if !self.got(Tok::Semi(SemiKind::Explicit)) && self.tok.tok != Tok::RBrace {
                 return Err(self.syntax_error("in interface type; possibly missing semicolon or newline or }"));
@@ -1046,8 +1212,12 @@ impl<'a> Parser<'a> {
             Tok::Not => UnaryOp::Not,
             Tok::Xor => UnaryOp::Complement,
             Tok::And => UnaryOp::Addr,
-            Tok::Tilde => return Err(self.not_supported(lo, "generics")),
-            Tok::Arrow => return Err(self.not_supported(lo, "channels")),
+            Tok::Tilde => UnaryOp::Tilde,
+            Tok::Arrow => {
+                self.next();
+                let x = self.unary_expr()?;
+                return self.recv_or_chan_type(lo, x);
+            }
             _ => return self.pexpr(false),
         };
         self.next();
@@ -1111,10 +1281,7 @@ impl<'a> Parser<'a> {
         let lit = match t.tok {
             Tok::Int => Lit::Int { text: text.to_string(), value: if t.bad { Some(0) } else { literal::decode_int(text) } },
             Tok::Float => Lit::Float { text: text.to_string(), value: if t.bad { 0.0 } else { literal::decode_float(text) } },
-            Tok::Imag => {
-                self.not_supported(t.span.lo, "complex numbers");
-                Lit::Float { text: text.to_string(), value: 0.0 }
-            }
+            Tok::Imag => Lit::Imag { text: if t.bad { "0i".to_string() } else { text.to_string() } },
             Tok::Rune => Lit::Rune { text: text.to_string(), value: if t.bad { 0 } else { literal::decode_rune(text) } },
             _ => Lit::Str(if t.bad { Vec::new() } else { literal::decode_string(text) }),
         };
@@ -1183,7 +1350,7 @@ impl<'a> Parser<'a> {
                     let t = x.unparen();
                     let complit_ok = match &t.kind {
                         ExprKind::Ident(_) | ExprKind::Selector { .. } => self.xnest >= 0,
-                        ExprKind::Index { .. } => self.xnest >= 0,
+                        ExprKind::Index { .. } | ExprKind::IndexList { .. } => self.xnest >= 0,
                         ExprKind::ArrayType { .. }
                         | ExprKind::SliceType { .. }
                         | ExprKind::StructType(_)
@@ -1223,7 +1390,16 @@ impl<'a> Parser<'a> {
             }
             let i = self.expr()?;
             if self.tok.tok == Tok::Comma {
-                return Err(self.not_supported(self.pos(), "generics"));
+                // `F[int, string]`, `Pair[K, V]{...}`: explicit type arguments
+                let mut list = vec![i];
+                while self.got(Tok::Comma) {
+                    if self.tok.tok == Tok::RBrack {
+                        break;
+                    }
+                    list.push(self.expr()?);
+                }
+                self.want(Tok::RBrack)?;
+                return Ok(self.index_node(lo, x, list, lbrack));
             }
             if self.got(Tok::RBrack) {
                 return Ok(self.mk(lo, ExprKind::Index { x: Box::new(x), index: Box::new(i), lbrack }));
@@ -1344,7 +1520,8 @@ impl<'a> Parser<'a> {
                 self.renumber_func_type(typ);
                 self.renumber_block(body);
             }
-            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => self.renumber_expr(x),
+            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } | ExprKind::Recv(x) => self.renumber_expr(x),
+            ExprKind::ChanType { elem, .. } => self.renumber_expr(elem),
             ExprKind::Selector { x, sel } => {
                 self.renumber_expr(x);
                 sel.id = self.new_id();
@@ -1352,6 +1529,12 @@ impl<'a> Parser<'a> {
             ExprKind::Index { x, index, .. } => {
                 self.renumber_expr(x);
                 self.renumber_expr(index);
+            }
+            ExprKind::IndexList { x, indices, .. } => {
+                self.renumber_expr(x);
+                for i in indices {
+                    self.renumber_expr(i);
+                }
             }
             ExprKind::Slice { x, lo, hi, max, .. } => {
                 self.renumber_expr(x);
@@ -1431,7 +1614,21 @@ impl<'a> Parser<'a> {
     fn renumber_stmt(&mut self, s: &mut Stmt) {
         match &mut s.kind {
             StmtKind::Empty | StmtKind::Fallthrough => {}
-            StmtKind::Expr(e) | StmtKind::Defer(e) => self.renumber_expr(e),
+            StmtKind::Expr(e) | StmtKind::Defer(e) | StmtKind::Go(e) => self.renumber_expr(e),
+            StmtKind::Send { ch, value } => {
+                self.renumber_expr(ch);
+                self.renumber_expr(value);
+            }
+            StmtKind::Select(cases) => {
+                for c in cases {
+                    if let Some(s) = &mut c.comm {
+                        self.renumber_stmt(s);
+                    }
+                    for s in &mut c.body {
+                        self.renumber_stmt(s);
+                    }
+                }
+            }
             StmtKind::Decl(d) => self.renumber_decl(d),
             StmtKind::ShortVarDecl { lhs, rhs, .. } => {
                 for i in lhs {
@@ -1660,7 +1857,7 @@ impl<'a> Parser<'a> {
             }
             Tok::For => return self.for_stmt().map(Some),
             Tok::Switch => return self.switch_stmt().map(Some),
-            Tok::Select => return Err(self.not_supported(lo, "select statements")),
+            Tok::Select => return self.select_stmt().map(Some),
             Tok::If => return self.if_stmt().map(Some),
             Tok::Fallthrough => {
                 self.next();
@@ -1672,9 +1869,7 @@ impl<'a> Parser<'a> {
                 let label = if self.tok.tok == Tok::Ident { Some(self.name()?) } else { None };
                 if is_break { StmtKind::Break(label) } else { StmtKind::Continue(label) }
             }
-            Tok::Go => {
-                return Err(self.not_supported(lo, "go statements"));
-            }
+            Tok::Go => StmtKind::Go(self.go_call()?),
             Tok::Defer => StmtKind::Defer(self.defer_call()?),
             Tok::Goto => {
                 self.next();
@@ -1719,6 +1914,93 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
+    fn go_call(&mut self) -> PResult<Expr> {
+        self.next(); // go
+        let x = self.pexpr(true)?;
+        if let ExprKind::Paren(_) = x.kind {
+            return Err(self.error_at(x.span.lo, "expression in go must not be parenthesized"));
+        }
+        if !matches!(x.kind, ExprKind::Call { .. }) {
+            return Err(self.error_at(x.span.lo, "expression in go must be function call"));
+        }
+        Ok(x)
+    }
+
+    /// The element type of a channel type (after `chan`, `chan<-` or `<-chan`).
+    #[inline(never)]
+    fn chan_elem(&mut self) -> PResult<Expr> {
+        match self.type_or_nil()? {
+            Some(t) => Ok(t),
+            None => Err(self.syntax_error("missing channel element type")),
+        }
+    }
+
+    /// `<-x` in an expression: a receive, or (gc's parser) `<-chan T` when `x` is a channel type
+    /// (`<-chan chan T` binds as `<-chan (chan T)`).
+    #[inline(never)]
+    fn recv_or_chan_type(&mut self, lo: u32, x: Expr) -> PResult<Expr> {
+        if let ExprKind::ChanType { .. } = x.kind {
+            // Re-associate: `<-` applies to the outermost `chan` of x.
+            let mut x = x;
+            let mut cur = &mut x;
+            loop {
+                let ExprKind::ChanType { dir, elem } = &mut cur.kind else {
+                    return Err(self.syntax_error_at(lo, "unexpected <-, expected expression"));
+                };
+                match *dir {
+                    ChanDir::Send => return Err(self.syntax_error_at(lo, "unexpected <-, expected chan")),
+                    ChanDir::Recv => cur = &mut **elem,
+                    ChanDir::Both => {
+                        *dir = ChanDir::Recv;
+                        break;
+                    }
+                }
+            }
+            let span = self.span_from(lo);
+            x.span = span;
+            return Ok(x);
+        }
+        Ok(self.mk(lo, ExprKind::Recv(Box::new(x))))
+    }
+
+    fn select_stmt(&mut self) -> PResult<Stmt> {
+        self.enter()?;
+        let r = self.select_stmt_inner();
+        self.leave();
+        r
+    }
+
+    #[inline(never)]
+    fn select_stmt_inner(&mut self) -> PResult<Stmt> {
+        let lo = self.pos();
+        self.next(); // select
+        if !self.got(Tok::LBrace) {
+            return Err(self.syntax_error("missing { after select clause"));
+        }
+        let mut cases = Vec::new();
+        while self.tok.tok != Tok::Eof && self.tok.tok != Tok::RBrace {
+            let clo = self.pos();
+            let comm = match self.tok.tok {
+                Tok::Case => {
+                    self.next();
+                    let s = self.simple_stmt()?;
+                    Some(Box::new(s))
+                }
+                Tok::Default => {
+                    self.next();
+                    None
+                }
+                _ => return Err(self.syntax_error("expected case or default or }")),
+            };
+            self.want(Tok::Colon)?;
+            let body = self.stmt_list();
+            cases.push(CommClause { span: self.span_from(clo), comm, body });
+        }
+        self.want(Tok::RBrace)?;
+        Ok(Stmt { span: self.span_from(lo), kind: StmtKind::Select(cases) })
+    }
+
+    #[inline(never)]
     fn simple_stmt(&mut self) -> PResult<Stmt> {
         let lo = self.pos();
         let lhs = self.expr_list()?;
@@ -1740,7 +2022,9 @@ impl<'a> Parser<'a> {
                 self.next();
                 StmtKind::IncDec { x, inc }
             } else if self.tok.tok == Tok::Arrow {
-                return Err(self.not_supported(self.pos(), "channels"));
+                self.next();
+                let value = self.expr()?;
+                StmtKind::Send { ch: x, value }
             } else {
                 StmtKind::Expr(x)
             };

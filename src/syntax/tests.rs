@@ -554,13 +554,24 @@ fn errors_at_most_ten_then_too_many() {
 }
 
 #[test]
-fn errors_unsupported_features() {
-    check_error("package main\nfunc main() {\n\tgo f()\n\tvar c chan int\n\tx := <-c\n\tselect {}\n}\n",
-        "3:2: go statements not supported by gojit\n4:8: channels not supported by gojit\n5:7: channels not supported by gojit\n6:2: select statements not supported by gojit");
-    check_error("package main\nfunc f[T any](x T) {}\ntype L[T any] struct{}\ntype I interface{ ~int | string }\nfunc main() {\n\tx := 1i\n\tc <- 1\n}\n",
-        "2:7: generics not supported by gojit\n3:7: generics not supported by gojit\n4:19: generics not supported by gojit\n6:7: complex numbers not supported by gojit\n7:4: channels not supported by gojit");
+fn generic_and_array_type_declarations_parse() {
+    // generic declarations, instantiations and constraints parse
+    check_parse(
+        "type P[K comparable, V any] struct{}\nfunc F[T ~int | string](x T) P[T, int] { return G[T](x) }\n",
+        "(type (spec P tparams([K] comparable, [V] any) (struct)))\n(func F tparams([T] (| (~ int) string)) ([x] T) ((index P T int)) (block (return (call (index G T) x))))",
+    );
     // an array type is not mistaken for type parameters
     check_parse("type A [N]int\ntype B [N * 2]int\n", "(type (spec A (array N int)))\n(type (spec B (array (* N 2) int)))");
+}
+
+#[test]
+fn channels_go_select() {
+    check_parse("var c chan<- <-chan int\nvar d <-chan chan int\n", "(var (spec [c] (chan<- (<-chan int)) []))\n(var (spec [d] (<-chan (chan int)) []))");
+    check_parse(
+        "func f() {\n\tgo g(1)\n\tc <- <-d\n\tselect {\n\tcase v, ok := <-c:\n\tcase c <- 1:\n\tdefault:\n\t}\n}\n",
+        "(func f () () (block (go (call g 1)) (<- c (recv d)) (select (case (:= [v ok] [(recv c)])) (case (<- c 1)) (default))))",
+    );
+    check_error("package main\nfunc main() {\n\tgo (f())\n\tgo f\n}\n", "3:5: expression in go must not be parenthesized\n4:5: expression in go must be function call");
 }
 
 // ---------- robustness ----------
@@ -749,7 +760,8 @@ impl Ids {
                 self.func_type(typ);
                 self.block(body);
             }
-            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => self.expr(x),
+            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } | ExprKind::Recv(x) => self.expr(x),
+            ExprKind::ChanType { elem, .. } => self.expr(elem),
             ExprKind::Selector { x, sel } => {
                 self.expr(x);
                 self.ident(sel);
@@ -797,6 +809,10 @@ impl Ids {
                 }
             }
             ExprKind::Ellipsis(x) => x.iter().for_each(|x| self.expr(x)),
+            ExprKind::IndexList { x, indices, .. } => {
+                self.expr(x);
+                indices.iter().for_each(|i| self.expr(i));
+            }
         }
     }
     fn field(&mut self, f: &Field) {
@@ -841,7 +857,19 @@ impl Ids {
     fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
             StmtKind::Empty | StmtKind::Fallthrough => {}
-            StmtKind::Expr(e) | StmtKind::Defer(e) => self.expr(e),
+            StmtKind::Expr(e) | StmtKind::Defer(e) | StmtKind::Go(e) => self.expr(e),
+            StmtKind::Send { ch, value } => {
+                self.expr(ch);
+                self.expr(value);
+            }
+            StmtKind::Select(cases) => {
+                for c in cases {
+                    if let Some(s) = &c.comm {
+                        self.stmt(s);
+                    }
+                    c.body.iter().for_each(|s| self.stmt(s));
+                }
+            }
             StmtKind::Decl(d) => self.decl(d),
             StmtKind::ShortVarDecl { lhs, rhs, .. } => {
                 lhs.iter().for_each(|i| self.ident(i));

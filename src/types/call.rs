@@ -9,14 +9,33 @@ use super::checker::{Checker, plural};
 use super::constant::ConstValue;
 use super::expr::Operand;
 use super::info::*;
-use super::ty::{BasicKind, Lookup, Type, TypeId, TypeTable};
+use super::ty::{BasicKind, ChanDir, Lookup, Type, TypeId, TypeTable};
 use crate::syntax::ast::{self, Expr, ExprKind};
 
 impl<'a> Checker<'a> {
     pub fn call(&mut self, e: &'a Expr) -> Operand<'a> {
         let ExprKind::Call { fun, args, dots, rparen, .. } = &e.kind else { unreachable!() };
         let inv = Operand::invalid(e.id, e.span);
-        let f = self.expr(fun);
+        self.allow_generic = true;
+        self.partial_ok = true;
+        let mut f = self.expr(fun);
+        self.allow_generic = false;
+        self.partial_ok = false;
+        let partial = self.partial_targs.take();
+        if f.mode != Mode::Invalid {
+            let (generic, explicit) = match (&fun.unparen().kind, partial) {
+                (ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. }, Some(p)) => (self.generic_func_of(x), p),
+                (ExprKind::Ident(id), _) if !self.info.instances.contains_key(&id.id) => (self.generic_func_of(fun), vec![]),
+                _ => (None, vec![]),
+            };
+            if let Some(obj) = generic {
+                let gsig = self.info.objects[obj].ty().unwrap_or_default();
+                match self.infer_call(e, fun, obj, gsig, explicit, args, *rparen) {
+                    Some(isig) => f.ty = isig,
+                    None => return inv,
+                }
+            }
+        }
         match f.mode.clone() {
             Mode::Invalid => {
                 for a in args {
@@ -82,9 +101,9 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// gojit's fmt writes only to files: `fmt.Fprint*` to any other static writer type (say a
-    /// `*strings.Builder`) is rejected rather than compiled into code that drops the output. An
-    /// `io.Writer`-typed operand is accepted and assumed to hold `os.Stdout` or `os.Stderr`.
+    /// `fmt.Fprint*` takes a `*os.File` (written directly) or an interface-typed writer (its
+    /// `Write` method is called with the formatted bytes); any other static writer type (say a
+    /// `*strings.Builder`) is rejected rather than compiled into code that drops the output.
     fn check_fprint_writer(&mut self, name: &str, args: &'a [Expr]) {
         if !matches!(name, "fmt.Fprint" | "fmt.Fprintln" | "fmt.Fprintf") {
             return;
@@ -114,7 +133,7 @@ impl<'a> Checker<'a> {
     ) {
         let context = format!("argument to {name}");
         // f(g()) with a multi-value g.
-        if args.len() == 1 && dots.is_none() {
+        if args.len() == 1 && dots.is_none() && self.pending_args.is_none() {
             let mut x = self.expr(&args[0]);
             if let Type::Tuple(elems) = self.tt.get(x.ty).clone() {
                 if x.mode == Mode::Value {
@@ -155,11 +174,15 @@ impl<'a> Checker<'a> {
         context: &str,
     ) {
         let mut ops: Vec<Operand<'a>> = vec![];
-        if let Some(f) = first {
-            ops.push(f.clone());
-        }
-        for a in args.iter().skip(ops.len()) {
-            ops.push(self.expr(a));
+        if let Some(pre) = self.pending_args.take() {
+            ops = pre;
+        } else {
+            if let Some(f) = first {
+                ops.push(f.clone());
+            }
+            for a in args.iter().skip(ops.len()) {
+                ops.push(self.expr(a));
+            }
         }
         for o in &mut ops {
             self.single_value(o);
@@ -264,15 +287,50 @@ impl<'a> Checker<'a> {
             return inv;
         }
         let nargs = args.len();
+        if b == Builtin::Complex && nargs == 1 && matches!(args[0].unparen().kind, ExprKind::Call { .. }) {
+            // complex(f()) with a two-result f.
+            let x = self.expr(&args[0]);
+            if let Type::Tuple(elems) = self.tt.get(x.ty).clone() {
+                if elems.len() == 2 && elems[0] == elems[1] {
+                    let res = match self.tt.basic(elems[0]) {
+                        Some(BasicKind::Float32) => Some(TypeTable::COMPLEX64),
+                        Some(BasicKind::Float64) => Some(TypeTable::COMPLEX128),
+                        _ => None,
+                    };
+                    if let Some(res) = res {
+                        return mk(Mode::Value, res);
+                    }
+                }
+            }
+            if x.mode != Mode::Invalid {
+                self.error(*rparen, format!("not enough arguments for {call_s} (expected 2, found 1)"));
+            }
+            return inv;
+        }
         let (min, max): (usize, Option<usize>) = match b {
             Builtin::Append => (1, None),
-            Builtin::Cap | Builtin::Len | Builtin::Clear | Builtin::New | Builtin::Panic => (1, Some(1)),
-            Builtin::Copy | Builtin::Delete => (2, Some(2)),
+            Builtin::Cap | Builtin::Len | Builtin::Clear | Builtin::Close | Builtin::New | Builtin::Panic => (1, Some(1)),
+            Builtin::Copy | Builtin::Delete | Builtin::Complex => (2, Some(2)),
+            Builtin::Real | Builtin::Imag => (1, Some(1)),
+            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof | Builtin::StringData | Builtin::SliceData => (1, Some(1)),
+            Builtin::Add | Builtin::Slice | Builtin::String => (2, Some(2)),
             Builtin::Make => (1, Some(3)),
             Builtin::Max | Builtin::Min => (1, None),
             Builtin::Print | Builtin::Println => (0, None),
             Builtin::Recover => (0, Some(0)),
         };
+        if nargs == 1 && min == 2 {
+            // copy(f()) / delete(f()) with a two-valued f
+            let x = self.expr(&args[0]);
+            if let Some(op) = self.builtin_on_tuple(e, b, &x) {
+                return op;
+            }
+            if x.mode != Mode::Invalid {
+                let msg = format!("not enough arguments for {call_s} (expected {min}, found {nargs})");
+                self.error(*rparen, msg);
+            }
+            return inv;
+        }
         if nargs < min {
             let msg = format!("not enough arguments for {call_s} (expected {min}, found {nargs})");
             self.error(*rparen, msg);
@@ -301,7 +359,7 @@ impl<'a> Checker<'a> {
                 if self.tt.is_untyped(x.ty) && x.ty == TypeTable::UNTYPED_STRING && b == Builtin::Len {
                     let n = x.val().and_then(|v| v.as_str()).map(|s| s.len()).unwrap_or(0);
                     self.set_operand_type(&mut x, TypeTable::STRING, None);
-                    return mk(Mode::Constant(ConstValue::Int(n as i128)), TypeTable::INT);
+                    return mk(Mode::Constant(ConstValue::int(n as i128)), TypeTable::INT);
                 }
                 let ut = self.tt.under(x.ty).clone();
                 let ut = match ut {
@@ -315,6 +373,7 @@ impl<'a> Checker<'a> {
                     Type::Basic(k) if k.is_string() => b == Builtin::Len,
                     Type::Array { .. } | Type::Slice(_) => true,
                     Type::Map { .. } => b == Builtin::Len,
+                    Type::Chan { .. } => true,
                     _ => false,
                 };
                 if !ok {
@@ -323,11 +382,11 @@ impl<'a> Checker<'a> {
                     return inv;
                 }
                 if let Some(s) = x.val().and_then(|v| v.as_str()) {
-                    return mk(Mode::Constant(ConstValue::Int(s.len() as i128)), TypeTable::INT);
+                    return mk(Mode::Constant(ConstValue::int(s.len() as i128)), TypeTable::INT);
                 }
                 if let Type::Array { len, .. } = ut {
                     if !contains_call(&args[0]) {
-                        return mk(Mode::Constant(ConstValue::Int(len as i128)), TypeTable::INT);
+                        return mk(Mode::Constant(ConstValue::int(len as i128)), TypeTable::INT);
                     }
                 }
                 mk(Mode::Value, TypeTable::INT)
@@ -437,6 +496,25 @@ impl<'a> Checker<'a> {
                 self.assignment(&mut k, key, "argument to delete");
                 mk(Mode::NoValue, TypeTable::INVALID)
             }
+            Builtin::Close => {
+                let x = self.value(&args[0]);
+                if x.mode == Mode::Invalid {
+                    return inv;
+                }
+                match self.tt.under(x.ty) {
+                    Type::Chan { dir: ChanDir::Recv, .. } => {
+                        let s = self.operand_string(&x);
+                        self.error(args[0].span, format!("invalid operation: cannot close receive-only channel {s}"));
+                        inv
+                    }
+                    Type::Chan { .. } => mk(Mode::NoValue, TypeTable::INVALID),
+                    _ => {
+                        let s = self.operand_string(&x);
+                        self.error(args[0].span, format!("invalid operation: cannot close non-channel {s}"));
+                        inv
+                    }
+                }
+            }
             Builtin::Make => {
                 let t = self.typ(&args[0]);
                 if t == TypeTable::INVALID {
@@ -447,7 +525,7 @@ impl<'a> Checker<'a> {
                 }
                 let (lo, hi) = match self.tt.under(t) {
                     Type::Slice(_) => (2, 3),
-                    Type::Map { .. } => (1, 2),
+                    Type::Map { .. } | Type::Chan { .. } => (1, 2),
                     _ => {
                         let s = self.expr_string(&args[0]);
                         self.error(args[0].span, format!("invalid argument: cannot make {s}; type must be slice, map, or channel"));
@@ -493,7 +571,12 @@ impl<'a> Checker<'a> {
             }
             Builtin::Print | Builtin::Println => {
                 for a in args {
-                    let mut x = self.value(a);
+                    let mut x = self.expr(a);
+                    if args.len() == 1 && matches!(self.tt.get(x.ty), Type::Tuple(_)) && x.mode == Mode::Value {
+                        // print(f()) with a multi-valued f: its (typed) results are the arguments
+                        continue;
+                    }
+                    self.single_value(&mut x);
                     if x.mode == Mode::Invalid {
                         continue;
                     }
@@ -526,6 +609,16 @@ impl<'a> Checker<'a> {
                 }
                 mk(Mode::NoValue, TypeTable::INVALID)
             }
+            Builtin::Complex => self.builtin_complex(e, &args[0], &args[1]),
+            Builtin::Real | Builtin::Imag => self.builtin_real_imag(e, b, &args[0]),
+            Builtin::Sizeof
+            | Builtin::Alignof
+            | Builtin::Offsetof
+            | Builtin::Add
+            | Builtin::Slice
+            | Builtin::String
+            | Builtin::StringData
+            | Builtin::SliceData => self.unsafe_builtin(e, b, args),
             Builtin::Max | Builtin::Min => {
                 let mut ops: Vec<Operand<'a>> = args.iter().map(|a| self.value(a)).collect();
                 if ops.iter().any(|o| o.mode == Mode::Invalid) {
@@ -584,6 +677,110 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    /// `complex(x, y)` (types2's rules: untyped arguments take the other's type; two untyped
+    /// constants are untyped floats; the result is complex64/complex128/untyped complex).
+    fn builtin_complex(&mut self, e: &'a Expr, xe: &'a Expr, ye: &'a Expr) -> Operand<'a> {
+        let inv = Operand::invalid(e.id, e.span);
+        let mut x = self.value(xe);
+        let mut y = self.value(ye);
+        if x.mode == Mode::Invalid || y.mode == Mode::Invalid {
+            return inv;
+        }
+        match (self.tt.is_untyped(x.ty), self.tt.is_untyped(y.ty)) {
+            (false, false) => {}
+            (true, false) => self.convert_untyped(&mut x, y.ty),
+            (false, true) => self.convert_untyped(&mut y, x.ty),
+            (true, true) => {
+                if x.val().is_some() && y.val().is_some() {
+                    for o in [&mut x, &mut y] {
+                        let real = o.val().and_then(|v| v.as_real());
+                        if self.tt.basic(o.ty).is_some_and(|k| k.is_numeric()) {
+                            if let Some(r) = real {
+                                o.ty = TypeTable::UNTYPED_FLOAT;
+                                o.mode = Mode::Constant(ConstValue::Float(r));
+                            }
+                        }
+                    }
+                } else {
+                    self.convert_untyped(&mut x, TypeTable::FLOAT64);
+                    self.convert_untyped(&mut y, TypeTable::FLOAT64);
+                }
+            }
+        }
+        if x.mode == Mode::Invalid || y.mode == Mode::Invalid {
+            return inv;
+        }
+        if x.ty != y.ty {
+            let es = self.expr_string(e);
+            let (xs, ys) = (self.tt.type_string_err(x.ty), self.tt.type_string_err(y.ty));
+            self.error(x.span, format!("invalid operation: {es} (mismatched types {xs} and {ys})"));
+            return inv;
+        }
+        let res = match self.tt.basic(x.ty) {
+            Some(BasicKind::Float32) => TypeTable::COMPLEX64,
+            Some(BasicKind::Float64) => TypeTable::COMPLEX128,
+            Some(BasicKind::UntypedFloat) => TypeTable::UNTYPED_COMPLEX,
+            _ => {
+                let ts = self.tt.type_string_err(x.ty);
+                self.error(x.span, format!("invalid argument: arguments have type {ts}, expected floating-point"));
+                return inv;
+            }
+        };
+        let mode = match (x.val().and_then(|v| v.as_real()), y.val().and_then(|v| v.as_real())) {
+            (Some(re), Some(im)) => Mode::Constant(ConstValue::Complex(re, im)),
+            _ => Mode::Value,
+        };
+        if mode == Mode::Value {
+            // Constant arguments of a non-constant call keep their (float) types for codegen.
+            for o in [&mut x, &mut y] {
+                if self.tt.is_untyped(o.ty) {
+                    let d = self.tt.default_type(o.ty);
+                    self.convert_untyped(o, d);
+                }
+            }
+        }
+        Operand { mode, ty: res, id: e.id, span: e.span, expr: Some(e), comma_ok: false }
+    }
+
+    /// `real(x)` / `imag(x)`.
+    fn builtin_real_imag(&mut self, e: &'a Expr, b: Builtin, xe: &'a Expr) -> Operand<'a> {
+        let inv = Operand::invalid(e.id, e.span);
+        let mut x = self.value(xe);
+        if x.mode == Mode::Invalid {
+            return inv;
+        }
+        if self.tt.is_untyped(x.ty) {
+            if let Some(v) = x.val().cloned() {
+                if self.tt.basic(x.ty).is_some_and(|k| k.is_numeric()) {
+                    if let Some((re, im)) = v.as_complex() {
+                        x.ty = TypeTable::UNTYPED_COMPLEX;
+                        x.mode = Mode::Constant(ConstValue::Complex(re, im));
+                    }
+                }
+            } else {
+                self.convert_untyped(&mut x, TypeTable::COMPLEX128);
+                if x.mode == Mode::Invalid {
+                    return inv;
+                }
+            }
+        }
+        let res = match self.tt.basic(x.ty) {
+            Some(BasicKind::Complex64) => TypeTable::FLOAT32,
+            Some(BasicKind::Complex128) => TypeTable::FLOAT64,
+            Some(BasicKind::UntypedComplex) => TypeTable::UNTYPED_FLOAT,
+            _ => {
+                let ts = self.tt.type_string_err(x.ty);
+                self.error(x.span, format!("invalid argument: argument has type {ts}, expected complex type"));
+                return inv;
+            }
+        };
+        let mode = match x.val().and_then(|v| v.as_complex()) {
+            Some((re, im)) => Mode::Constant(ConstValue::Float(if b == Builtin::Real { re } else { im })),
+            None => Mode::Value,
+        };
+        Operand { mode, ty: res, id: e.id, span: e.span, expr: Some(e), comma_ok: false }
     }
 
     /// A size argument of make (integer, non-negative constant); returns its constant value.
@@ -646,9 +843,13 @@ impl<'a> Checker<'a> {
                     return match self.info.objects[m].kind.clone() {
                         ObjKind::External { ext, ty } => {
                             let is_var = matches!(ext, External::OsArgs | External::OsStdout | External::OsStderr);
+                            // Library functions are values too: lowering wraps them in static
+                            // closures (`lower::call`, tests/run/sweep_library_func_values.go).
+                            self.callee_ctx = false;
                             mk(if is_var { Mode::Variable } else { Mode::Value }, ty)
                         }
                         ObjKind::TypeName { ty } => mk(Mode::TypeExpr, ty),
+                        ObjKind::Builtin(b) => mk(Mode::Builtin(b), TypeTable::INVALID),
                         _ => inv,
                     };
                 }
@@ -674,6 +875,26 @@ impl<'a> Checker<'a> {
             let v = x.val().cloned();
             self.set_operand_type(&mut x, d, v);
         }
+        if self.tt.is_type_param(x.ty) {
+            let ts = self.tparam_set(x.ty);
+            if let Some(m) = ts.methods.iter().find(|m| m.name == sel.name) {
+                let sel_info = Selection {
+                    kind: SelectionKind::TypeParamMethod,
+                    recv: x.ty,
+                    path: vec![],
+                    indirect: false,
+                    method: None,
+                    ty: m.sig,
+                };
+                self.info.selections.insert(e.id, sel_info);
+                self.info.tparam_methods.insert(e.id, sel.name.clone());
+                return mk(Mode::Value, m.sig);
+            }
+            let es = self.expr_string(e);
+            let ts = self.tt.type_string_err(x.ty);
+            self.error(sel.span, format!("{es} undefined (type {ts} has no field or method {})", sel.name));
+            return inv;
+        }
         let l = self.tt.lookup_field_or_method(x.ty, &sel.name);
         match l {
             Lookup::Field { path, ty, indirect } => {
@@ -698,6 +919,7 @@ impl<'a> Checker<'a> {
                     }
                     self.mark_address_taken(xe);
                 }
+                self.record_dep(m.func);
                 self.info.selections.insert(
                     e.id,
                     Selection {
@@ -776,9 +998,76 @@ impl<'a> Checker<'a> {
         None
     }
 
+    /// `copy(f())` / `delete(f())` where `f` returns the two arguments: the builtin's result, or
+    /// None when `x` is not a two-valued call (or is invalid).
+    fn builtin_on_tuple(&mut self, e: &'a Expr, b: Builtin, x: &Operand<'a>) -> Option<Operand<'a>> {
+        let Type::Tuple(elems) = self.tt.get(x.ty).clone() else { return None };
+        if x.mode != Mode::Value || elems.len() != 2 {
+            return None;
+        }
+        let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+        let (a, c) = (elems[0], elems[1]);
+        let name = b.name();
+        match b {
+            Builtin::Copy => {
+                let de = match self.tt.under(a) {
+                    Type::Slice(el) => Some(*el),
+                    _ => None,
+                };
+                let se = match self.tt.under(c) {
+                    Type::Slice(el) => Some(*el),
+                    Type::Basic(k) if k.is_string() => Some(TypeTable::BYTE),
+                    _ => None,
+                };
+                match (de, se) {
+                    (Some(d), Some(s)) if d == s => Some(mk(Mode::Value, TypeTable::INT)),
+                    _ => {
+                        let (at, ct) = (self.tt.type_string_err(a), self.tt.type_string_err(c));
+                        self.error(x.span, format!("invalid argument: copy expects slice arguments; found values of types {at} and {ct}"));
+                        Some(Operand::invalid(e.id, e.span))
+                    }
+                }
+            }
+            Builtin::Delete => {
+                let key = match self.tt.under(a) {
+                    Type::Map { key, .. } => *key,
+                    _ => {
+                        let at = self.tt.type_string_err(a);
+                        self.error(x.span, format!("invalid argument: {name} expects a map; found a value of type {at}"));
+                        return Some(Operand::invalid(e.id, e.span));
+                    }
+                };
+                if let Err(reason) = self.assignable_to(c, None, key) {
+                    let (ct, kt) = (self.tt.type_string_err(c), self.tt.type_string_err(key));
+                    self.error(x.span, format!("cannot use value of type {ct} as {kt} value in argument to delete{reason}"));
+                }
+                Some(mk(Mode::NoValue, TypeTable::INVALID))
+            }
+            _ => None,
+        }
+    }
+
     /// `T.M` / `(*T).M`.
     fn method_expr(&mut self, e: &'a Expr, t: TypeId, sel: &'a ast::Ident) -> Operand<'a> {
         let inv = Operand::invalid(e.id, e.span);
+        if self.tt.is_type_param(t) {
+            // `T.M`: resolved per instance on the type argument (see `Prog::selection`)
+            let Some(m) = self.tparam_set(t).methods.into_iter().find(|m| m.name == sel.name) else {
+                let s = self.expr_string(e);
+                let ts = self.tt.type_string_err(t);
+                self.error(sel.span, format!("{s} undefined (type {ts} has no method {})", sel.name));
+                return inv;
+            };
+            let s = self.tt.signature(m.sig).cloned().unwrap();
+            let mut params = vec![t];
+            params.extend(s.params.iter().copied());
+            let ft = self.tt.func(params, s.results.clone(), s.variadic);
+            let sel_info =
+                Selection { kind: SelectionKind::MethodExpr, recv: t, path: vec![], indirect: false, method: None, ty: ft };
+            self.info.selections.insert(e.id, sel_info);
+            self.info.tparam_methods.insert(e.id, sel.name.clone());
+            return Operand { mode: Mode::Value, ty: ft, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+        }
         let l = self.tt.lookup_field_or_method(t, &sel.name);
         let ts = self.tt.type_string_err(t);
         let (sig, method, kind, path, indirect) = match l {
@@ -790,6 +1079,7 @@ impl<'a> Checker<'a> {
                     self.error(e.span, format!("invalid method expression {ts}.{nm} (needs pointer receiver (*{ts}).{nm})"));
                     return inv;
                 }
+                self.record_dep(m.func);
                 (
                     m.sig,
                     MethodTarget::Concrete { named, index, func: m.func, ptr_recv: m.ptr_recv },
@@ -820,8 +1110,9 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Whether an expression contains a function call (then `len(arr)` is not constant).
-fn contains_call(e: &Expr) -> bool {
+/// Whether an expression contains a function call (then `len(arr)` is not constant, and `range`
+/// over the array evaluates it).
+pub(crate) fn contains_call(e: &Expr) -> bool {
     fn walk(e: &Expr, depth: u32) -> bool {
         if depth > crate::limits::NESTING_BUDGET {
             return true;

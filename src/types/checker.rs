@@ -105,18 +105,48 @@ pub(super) struct Checker<'a> {
     /// an integer type. Maps the operand to (span, printed expression).
     pub shift_lhs: HashMap<NodeId, (Span, String)>,
     /// Exact values of untyped float constants whose object holds a rounded `Float`.
-    pub exact_consts: HashMap<ObjId, ConstValue>,
     pub iota: Option<i128>,
     pub depth: u32,
     /// Function declarations whose bodies still need checking, in source order.
     func_bodies: Vec<&'a ast::FuncDecl>,
     /// Named types declared in this file (for the invalid-recursion check).
     pub declared_types: Vec<(TypeId, Span)>,
+    /// `type T2 T1` met while T1's own definition is in progress (`type T1 struct{ p *T2 }`): T2's
+    /// underlying type is set once T1's is known; what is left at the end is a cycle of names.
+    pending_underlying: Vec<(TypeId, TypeId)>,
     /// Package-level var objects in declaration order.
-    pkg_vars: Vec<ObjId>,
+    pub(super) pkg_vars: Vec<ObjId>,
+    /// What is being checked: a program to run, or any package (`gojit check`).
+    pub goal: Goal,
+    /// Constraint checks of type instantiations, run once all declarations are resolved.
+    pub pending_verify: Vec<(Vec<TypeId>, Vec<TypeId>, Vec<Span>, Span)>,
+    /// Set by a call before checking its callee: a generic function may be named bare, and an
+    /// index expression may give only some type arguments.
+    pub allow_generic: bool,
+    pub partial_ok: bool,
+    /// Explicit type arguments of a partially instantiated callee (`F[int]` of `F[T, U]`).
+    pub partial_targs: Option<Vec<TypeId>>,
+    /// Arguments already evaluated by inference, consumed by the argument check.
+    pub pending_args: Option<Vec<super::expr::Operand<'a>>>,
+    /// Type parameter names in scope for a generic declaration's signature and body.
+    pub decl_tparams: HashMap<NodeId, Vec<(String, ObjId)>>,
+    /// The type parameters of the generic declaration whose body is being checked.
+    pub cur_tparams: Vec<TypeId>,
+    /// The selector being checked is a call's callee (set by `expr` from the call's flag).
+    pub callee_ctx: bool,
 }
 
-pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, Vec<Diagnostic>> {
+/// What a check is for. A program must be `package main` and every function it declares needs a
+/// body (gc's `-complete`, as `go build` passes it for packages without assembly); a package checked
+/// alone (`gojit check`, like go vet's type-check step) may be a library and may declare functions
+/// without bodies (their implementation is the linker's concern).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Goal {
+    Program,
+    Package,
+}
+
+pub(super) fn check_file(file: &ast::File, src: &SourceFile, goal: Goal) -> Result<Checked, Vec<Diagnostic>> {
     let mut tt = TypeTable::new();
     let mut info = Info::default();
     let n = file.node_count as usize;
@@ -144,15 +174,27 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, 
         deps: HashMap::new(),
         untyped: HashMap::new(),
         shift_lhs: HashMap::new(),
-        exact_consts: HashMap::new(),
         iota: None,
         depth: 0,
         func_bodies: vec![],
         declared_types: vec![],
+        pending_underlying: vec![],
         pkg_vars: vec![],
+        goal,
+        pending_verify: vec![],
+        allow_generic: false,
+        partial_ok: false,
+        partial_targs: None,
+        pending_args: None,
+        decl_tparams: HashMap::new(),
+        cur_tparams: vec![],
+        callee_ctx: false,
     };
     c.run();
     if c.errors.is_empty() {
+        if let Err(d) = super::mono::monomorphize(file, &mut c.tt, &mut c.info) {
+            return Err(vec![d]);
+        }
         c.tt.finalize_layouts();
         Ok(Checked { types: c.tt, info: c.info })
     } else {
@@ -162,7 +204,7 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile) -> Result<Checked, 
 
 impl<'a> Checker<'a> {
     fn run(&mut self) {
-        if self.file.package.name != "main" {
+        if self.goal == Goal::Program && self.file.package.name != "main" {
             // A single-file program must be package main (gc would build a library instead).
             self.error(self.file.package.span, format!("package {} is not a main package", self.file.package.name));
         }
@@ -176,12 +218,15 @@ impl<'a> Checker<'a> {
         for (_, o) in objs {
             self.resolve_obj(o);
         }
+        self.report_name_cycles();
         self.check_recursive_types();
+        self.run_pending_verify();
         let bodies = std::mem::take(&mut self.func_bodies);
         for f in bodies {
             self.func_decl_body(f);
         }
         self.finish_untyped();
+        self.run_pending_verify();
         self.compute_init_order();
         self.check_unused_imports();
     }
@@ -319,11 +364,6 @@ impl<'a> Checker<'a> {
         for imp in &file.imports {
             let path = imp.path.as_str();
             let local = imp.name.as_ref().map(|n| n.name.clone()).unwrap_or_else(|| path.rsplit('/').next().unwrap_or(path).to_string());
-            if path == "unsafe" {
-                self.error(imp.path_span, "package unsafe not supported by gojit");
-                self.failed_imports.push(local);
-                continue;
-            }
             let Some(pkg) = universe::package_of(path) else {
                 self.failed_imports.push(local);
                 if universe::KNOWN_STD.contains(&path) {
@@ -395,7 +435,7 @@ impl<'a> Checker<'a> {
                 ast::Decl::Const(cd) => {
                     for spec in &cd.specs {
                         for (i, name) in spec.names.iter().enumerate() {
-                            let k = ObjKind::Const { ty: TypeTable::INVALID, val: ConstValue::Int(0) };
+                            let k = ObjKind::Const { ty: TypeTable::INVALID, val: ConstValue::int(0) };
                             self.declare_pkg(name, k, PkgDecl::Const { spec, index: i });
                         }
                     }
@@ -457,7 +497,8 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        if !has_main && self.file.package.name == "main" {
+        // The linker's error (cmd/link), so only a program to run reports it.
+        if !has_main && self.file.package.name == "main" && self.goal == Goal::Program {
             self.error(Span::default(), "function main is undeclared in the main package");
         }
     }
@@ -475,6 +516,20 @@ impl<'a> Checker<'a> {
             if let ast::ExprKind::Star(inner) = &te.kind {
                 ptr = true;
                 te = inner.unparen();
+            }
+            // `List[T]` / `Pair[K, V]`: a method of a generic type; the names are its receiver
+            // type parameters (bound to the type's own).
+            let mut rtparams: Vec<&'a ast::Expr> = vec![];
+            match &te.kind {
+                ast::ExprKind::Index { x, index, .. } => {
+                    rtparams.push(index);
+                    te = x.unparen();
+                }
+                ast::ExprKind::IndexList { x, indices, .. } => {
+                    rtparams.extend(indices.iter());
+                    te = x.unparen();
+                }
+                _ => {}
             }
             let base = match &te.kind {
                 ast::ExprKind::Ident(id) => {
@@ -512,7 +567,48 @@ impl<'a> Checker<'a> {
                 ObjKind::Func { ty: TypeTable::INVALID, decl: fd.id, recv: base },
             );
             self.info.defs[fd.name.id] = obj.into();
-            let sig = self.with_package_context(|c| c.func_type(&fd.typ).0);
+            let btps = base.map(|b| self.tt.tparams_of(b).to_vec()).unwrap_or_default();
+            if btps.len() != rtparams.len() && base.is_some_and(|b| b != TypeTable::INVALID) {
+                let bs = self.tt.type_string_err(base.unwrap_or_default());
+                if btps.is_empty() {
+                    self.error(te.span, format!("{bs} is not a generic type"));
+                } else {
+                    let msg = format!("receiver declares {} type parameters, but receiver base type declares {}", rtparams.len(), btps.len());
+                    self.error(recv.typ.span, msg);
+                }
+                continue;
+            }
+            if !btps.is_empty() {
+                let mut names = vec![];
+                for (e, &tp) in rtparams.iter().zip(&btps) {
+                    let Some(id) = e.unparen().as_ident() else {
+                        let s = self.expr_string(e);
+                        self.error(e.span, format!("receiver type parameter {s} must be an identifier"));
+                        continue;
+                    };
+                    let o = self.new_object(&id.name, id.span, ObjKind::TypeName { ty: tp });
+                    self.info.defs[id.id] = o.into();
+                    if !id.is_blank() {
+                        names.push((id.name.clone(), o));
+                    }
+                }
+                self.decl_tparams.insert(fd.id, names);
+                self.info.generics.insert(fd.id, btps);
+            }
+            let names = self.decl_tparams.get(&fd.id).cloned();
+            let sig = self.with_package_context(|c| {
+                if let Some(names) = &names {
+                    c.push_scope();
+                    for (n, o) in names {
+                        c.scopes.insert(&n, *o);
+                    }
+                }
+                let sig = c.func_type(&fd.typ).0;
+                if names.is_some() {
+                    c.pop_scope();
+                }
+                sig
+            });
             self.info.objects[obj].kind = ObjKind::Func { ty: sig, decl: fd.id, recv: base };
             self.func_bodies.push(fd);
             let Some(base) = base else { continue };
@@ -575,7 +671,8 @@ impl<'a> Checker<'a> {
     /// Records that the current package-level declaration depends on `obj` (for init order).
     pub fn record_dep(&mut self, obj: ObjId) {
         if let Some(cur) = self.cur_pkg_obj {
-            if self.pkg_decls.contains_key(&obj) {
+            let is_method = matches!(self.info.objects[obj].kind, ObjKind::Func { recv: Some(_), .. });
+            if self.pkg_decls.contains_key(&obj) || is_method {
                 self.deps.entry(cur).or_default().push(obj);
             }
         }
@@ -597,7 +694,18 @@ impl<'a> Checker<'a> {
             PkgDecl::Var { spec, index, .. } => c.var_spec_pkg(obj, spec, index),
             PkgDecl::Type { spec } => c.type_spec(obj, spec),
             PkgDecl::Func { decl } => {
+                let generic = !decl.typ.tparams.is_empty();
+                if generic {
+                    c.push_scope();
+                    let tps = c.declare_tparams(&decl.typ.tparams);
+                    c.info.generics.insert(decl.id, tps);
+                    let names = c.scopes.innermost_entries().into_iter().collect();
+                    c.decl_tparams.insert(decl.id, names);
+                }
                 let (sig, _) = c.func_type(&decl.typ);
+                if generic {
+                    c.pop_scope();
+                }
                 if let ObjKind::Func { ty, .. } = &mut c.info.objects[obj].kind {
                     *ty = sig;
                 }
@@ -613,26 +721,12 @@ impl<'a> Checker<'a> {
 
     fn const_spec_pkg(&mut self, obj: ObjId, spec: &'a ast::ConstSpec, index: usize) {
         let (ty, val) = self.const_value(spec, index);
-        let val = self.public_const(obj, val);
         self.info.objects[obj].kind = ObjKind::Const { ty, val };
-    }
-
-    /// The value stored in a constant object for codegen: untyped floats in extended form are
-    /// rounded to `Float` (the exact value is kept in `exact_consts` for further folding).
-    fn public_const(&mut self, obj: ObjId, val: ConstValue) -> ConstValue {
-        if let ConstValue::BigFloat { .. } = val {
-            let f = val.as_f64().filter(|f| f.is_finite());
-            self.exact_consts.insert(obj, val.clone());
-            if let Some(f) = f {
-                return ConstValue::Float(f);
-            }
-        }
-        val
     }
 
     /// Evaluates constant `index` of a const spec: its (possibly untyped) type and value.
     fn const_value(&mut self, spec: &'a ast::ConstSpec, index: usize) -> (TypeId, ConstValue) {
-        let invalid = (TypeTable::INVALID, ConstValue::Int(0));
+        let invalid = (TypeTable::INVALID, ConstValue::int(0));
         let typ = spec.typ.as_ref().map(|t| self.typ(t));
         if let Some(t) = typ {
             if t != TypeTable::INVALID && !matches!(self.tt.under(t), Type::Basic(_)) {
@@ -688,8 +782,7 @@ impl<'a> Checker<'a> {
             for (i, name) in spec.names.iter().enumerate() {
                 let (ty, val) = self.const_value(spec, i);
                 let obj = self.new_object(&name.name, name.span, ObjKind::Const { ty, val: ConstValue::Bool(false) });
-                let val = self.public_const(obj, val);
-                self.info.objects[obj].kind = ObjKind::Const { ty, val };
+                        self.info.objects[obj].kind = ObjKind::Const { ty, val };
                 objs.push((name, obj));
             }
             // Constants are in scope after the spec (not within their own initialisers).
@@ -731,8 +824,9 @@ impl<'a> Checker<'a> {
             if x.mode == Mode::Invalid {
                 return vec![declared.unwrap_or(TypeTable::INVALID); n];
             }
-            if elems.len() != n {
-                self.assign_mismatch(spec.values[0].span, n, &spec.values, &x, elems.len());
+            let count = if elems.is_empty() { 0 } else { self.value_count(&x, n) };
+            if count != n {
+                self.assign_mismatch(spec.values[0].span, n, &spec.values, &x, count);
                 return vec![declared.unwrap_or(TypeTable::INVALID); n];
             }
             self.mark_comma_ok(&mut x, n);
@@ -831,8 +925,39 @@ impl<'a> Checker<'a> {
     }
 
     fn type_spec(&mut self, obj: ObjId, spec: &'a ast::TypeSpec) {
+        if !spec.tparams.is_empty() {
+            if spec.alias {
+                self.error(spec.name.span, "generic type aliases not supported by gojit");
+                return;
+            }
+            if !self.funcs.is_empty() {
+                self.error(spec.name.span, "generic type cannot be declared inside a function");
+                return;
+            }
+            let Some(named) = self.info.objects[obj].ty() else { return };
+            self.push_scope();
+            let tps = self.declare_tparams(&spec.tparams);
+            self.tt.set_tparams(named, tps);
+            let under = self.typ(&spec.typ);
+            self.pop_scope();
+            if self.tt.is_type_param(under) {
+                self.error(spec.typ.span, "cannot use a type parameter as RHS in type declaration");
+                return;
+            }
+            if under == named || (self.tt.underlying(under) == TypeTable::INVALID && under != TypeTable::INVALID) {
+                self.error(spec.name.span, format!("invalid recursive type {}", spec.name.name));
+                return;
+            }
+            self.tt.set_underlying(named, under);
+            return;
+        }
         if spec.alias {
             let t = self.typ(&spec.typ);
+            // `type T = T` (a local alias is in scope in its own declaration).
+            let self_ref = spec.typ.as_ident().is_some_and(|id| self.info.uses[id.id].expand() == Some(obj));
+            if self_ref {
+                self.error(spec.name.span, format!("invalid recursive type: {} refers to itself", spec.name.name));
+            }
             self.info.objects[obj].kind = ObjKind::TypeName { ty: t };
             return;
         }
@@ -843,11 +968,61 @@ impl<'a> Checker<'a> {
             return;
         }
         if self.tt.underlying(under) == TypeTable::INVALID && under != TypeTable::INVALID {
-            // Defined in terms of a type whose definition is in progress: a cycle.
-            self.error(spec.name.span, format!("invalid recursive type {}", spec.name.name));
+            // Defined in terms of a named type whose definition is in progress: known later (or
+            // a cycle of names, reported at the end).
+            self.pending_underlying.push((named, under));
             return;
         }
         self.tt.set_underlying(named, under);
+        self.settle_pending_underlying();
+    }
+
+    /// Gives the pending `type T2 T1` definitions whose T1 is now defined their underlying type.
+    fn settle_pending_underlying(&mut self) {
+        loop {
+            let ready = self.pending_underlying.iter().position(|&(_, u)| self.tt.underlying(u) != TypeTable::INVALID);
+            let Some(i) = ready else { return };
+            let (n, u) = self.pending_underlying.swap_remove(i);
+            self.tt.set_underlying(n, u);
+        }
+    }
+
+    /// Reports what is still pending: cycles of type names (`type A B; type B A`), in gc's form,
+    /// once per cycle, from its first-declared member.
+    fn report_name_cycles(&mut self) {
+        let pending = std::mem::take(&mut self.pending_underlying);
+        let target: HashMap<TypeId, TypeId> = pending.iter().copied().collect();
+        let span_of = |c: &Self, t: TypeId| c.declared_types.iter().find(|d| d.0 == t).map(|d| d.1).unwrap_or_default();
+        let mut reported: HashSet<TypeId> = HashSet::new();
+        let mut starts: Vec<TypeId> = pending.iter().map(|p| p.0).collect();
+        starts.sort_by_key(|&t| span_of(self, t).lo);
+        for start in starts {
+            // Walk to the cycle this chain ends in.
+            let mut path = vec![start];
+            let mut cur = start;
+            while let Some(&next) = target.get(&cur) {
+                if let Some(k) = path.iter().position(|&t| t == next) {
+                    path.drain(..k);
+                    break;
+                }
+                path.push(next);
+                cur = next;
+            }
+            if !target.contains_key(&cur) || path.iter().any(|t| reported.contains(t)) {
+                continue;
+            }
+            reported.extend(path.iter().copied());
+            let first = *path.iter().min_by_key(|&&t| span_of(self, t).lo).unwrap();
+            let k = path.iter().position(|&t| t == first).unwrap();
+            path.rotate_left(k);
+            let name = |c: &Self, t: TypeId| c.tt.named(t).map(|n| n.name.clone()).unwrap_or_default();
+            let mut msg = format!("invalid recursive type {}", name(self, first));
+            for (i, &t) in path.iter().enumerate() {
+                let next = path[(i + 1) % path.len()];
+                msg.push_str(&format!("\n\t{}: {} refers to {}", self.pos_string(span_of(self, t)), name(self, t), name(self, next)));
+            }
+            self.error(span_of(self, first), msg);
+        }
     }
 
     /// Reports named types that contain themselves by value (`type T struct { x T }`,
@@ -933,7 +1108,7 @@ impl<'a> Checker<'a> {
 
     /// Reports initialisation cycles: cycles in the dependency graph of package-level objects
     /// (through function bodies too) that contain a variable or constant.
-    fn report_init_cycles(&mut self) {
+    pub(super) fn report_init_cycles(&mut self) {
         let mut objs: Vec<ObjId> = self.pkg_decls.keys().copied().collect();
         objs.sort_by_key(|&o| (self.info.objects[o].span.lo, o));
         // 0 white, 1 grey, 2 black
@@ -988,59 +1163,6 @@ impl<'a> Checker<'a> {
                     },
                 }
             }
-        }
-    }
-
-    fn compute_init_order(&mut self) {
-        self.report_init_cycles();
-        let vars = self.pkg_vars.clone();
-        let mut emitted: HashSet<ObjId> = HashSet::new();
-        let mut visited: HashSet<ObjId> = HashSet::new();
-        let mut order: Vec<ObjId> = vec![];
-        for v in vars {
-            self.init_visit(v, &mut visited, &mut emitted, &mut order, 0);
-        }
-        // Build initialisers: one per var spec (multi-value) or per variable.
-        let mut done_specs: HashSet<(usize, usize)> = HashSet::new();
-        for v in order {
-            let Some(PkgDecl::Var { spec, index, decl, spec_index }) = self.pkg_decls.get(&v).copied() else { continue };
-            if spec.values.is_empty() {
-                continue;
-            }
-            if spec.values.len() == 1 && spec.names.len() > 1 {
-                if !done_specs.insert((decl, spec_index)) {
-                    continue;
-                }
-                let lhs = spec
-                    .names
-                    .iter()
-                    .map(|n| if n.is_blank() { None } else { self.info.defs[n.id].expand() })
-                    .collect();
-                self.info.init_order.push(Initializer { lhs, rhs: spec.values[0].id });
-            } else if let Some(e) = spec.values.get(index) {
-                let lhs = vec![if spec.names[index].is_blank() { None } else { Some(v) }];
-                self.info.init_order.push(Initializer { lhs, rhs: e.id });
-            }
-        }
-    }
-
-    fn init_visit(
-        &mut self,
-        o: ObjId,
-        visited: &mut HashSet<ObjId>,
-        emitted: &mut HashSet<ObjId>,
-        order: &mut Vec<ObjId>,
-        depth: u32,
-    ) {
-        if depth > 10_000 || !visited.insert(o) {
-            return;
-        }
-        let deps = self.deps.get(&o).cloned().unwrap_or_default();
-        for d in deps {
-            self.init_visit(d, visited, emitted, order, depth + 1);
-        }
-        if matches!(self.info.objects[o].kind, ObjKind::Var(_)) && emitted.insert(o) {
-            order.push(o);
         }
     }
 

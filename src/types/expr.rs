@@ -9,8 +9,9 @@
 
 use super::checker::{Checker, MAX_DEPTH};
 use super::constant::{self, ConstError, ConstValue};
+use num_traits::ToPrimitive;
 use super::info::*;
-use super::ty::{BasicKind, Type, TypeId, TypeTable};
+use super::ty::{BasicKind, ChanDir, Type, TypeId, TypeTable};
 use crate::diag::Span;
 use crate::syntax::ast::{self, BinaryOp, Expr, ExprKind, NodeId, UnaryOp};
 
@@ -109,29 +110,68 @@ impl<'a> Checker<'a> {
     fn expr_inner(&mut self, e: &'a Expr) -> Operand<'a> {
         let inv = Operand::invalid(e.id, e.span);
         let val = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+        let allow_generic = std::mem::take(&mut self.allow_generic);
+        let partial_ok = std::mem::take(&mut self.partial_ok);
         match &e.kind {
-            ExprKind::Ident(id) => self.ident(id, e),
+            ExprKind::Ident(id) => self.ident(id, e, allow_generic),
+            ExprKind::Index { x, index, .. } if self.is_generic_operand(x) => {
+                self.partial_ok = partial_ok;
+                self.generic_index(e, x, std::slice::from_ref(&**index))
+            }
+            ExprKind::IndexList { x, indices, .. } => {
+                if self.is_generic_operand(x) {
+                    self.partial_ok = partial_ok;
+                    return self.generic_index(e, x, indices);
+                }
+                let xo = self.expr(x);
+                if xo.mode != Mode::Invalid {
+                    self.error(indices[1].span, "invalid operation: more than one index");
+                }
+                inv
+            }
             ExprKind::Lit(lit) => match lit {
-                ast::Lit::Int { text, value } => match value {
-                    Some(v) if *v <= i128::MAX as u128 => val(Mode::Constant(ConstValue::Int(*v as i128)), TypeTable::UNTYPED_INT),
-                    _ => {
-                        let _ = text;
-                        self.error(e.span, format!("integer constant overflow: {}", self.text(e.span)));
-                        inv
-                    }
-                },
-                ast::Lit::Float { value, text } => {
-                    if !crate::syntax::literal::float_exponent_in_range(text) {
-                        self.error(e.span, format!("malformed constant: {text}"));
-                        inv
-                    } else if value.is_finite() {
-                        val(Mode::Constant(constant::float_lit(text, *value)), TypeTable::UNTYPED_FLOAT)
-                    } else {
+                ast::Lit::Float { text, .. } if !crate::syntax::literal::float_exponent_in_range(text) => {
+                    self.error(e.span, format!("malformed constant: {text}"));
+                    inv
+                }
+                ast::Lit::Int { text, value } => match constant::int_lit(text).or_else(|| value.map(num_bigint::BigInt::from)) {
+                    Some(v) if v.bits() <= 512 => val(Mode::Constant(ConstValue::Int(v)), TypeTable::UNTYPED_INT),
+                    Some(_) => {
                         self.error(e.span, "constant overflow");
                         inv
                     }
+                    None => {
+                        self.error(e.span, format!("malformed constant: {}", self.text(e.span)));
+                        inv
+                    }
+                },
+                ast::Lit::Float { text, value } => match constant::float_lit(text).or_else(|| value.is_finite().then(|| constant::Real::from_f64(*value))) {
+                    Some(r) => val(Mode::Constant(ConstValue::Float(r)), TypeTable::UNTYPED_FLOAT),
+                    None => {
+                        self.error(e.span, format!("malformed constant: {}", self.text(e.span)));
+                        inv
+                    }
+                },
+                ast::Lit::Imag { text } => {
+                    let digits: String = text.strip_suffix('i').unwrap_or(text).chars().filter(|&c| c != '_').collect();
+                    let hex = digits.starts_with("0x") || digits.starts_with("0X");
+                    let im = if digits.contains(['.', 'p', 'P']) || (!hex && digits.contains(['e', 'E'])) {
+                        constant::float_lit(&digits)
+                    } else if digits.len() > 1 && digits.starts_with('0') && digits.as_bytes()[1].is_ascii_digit() {
+                        // An integer imaginary literal is decimal even with a leading 0 (`0123i`).
+                        constant::int_lit(digits.trim_start_matches('0')).map(constant::Real::from_int)
+                    } else {
+                        constant::int_lit(&digits).map(constant::Real::from_int)
+                    };
+                    match im {
+                        Some(im) => val(Mode::Constant(ConstValue::Complex(constant::Real::zero(), im)), TypeTable::UNTYPED_COMPLEX),
+                        None => {
+                            self.error(e.span, format!("malformed constant: {}", self.text(e.span)));
+                            inv
+                        }
+                    }
                 }
-                ast::Lit::Rune { value, .. } => val(Mode::Constant(ConstValue::Int(*value as i128)), TypeTable::UNTYPED_RUNE),
+                ast::Lit::Rune { value, .. } => val(Mode::Constant(ConstValue::int(*value as i128)), TypeTable::UNTYPED_RUNE),
                 ast::Lit::Str(s) => val(Mode::Constant(ConstValue::String(s.clone())), TypeTable::UNTYPED_STRING),
             },
             ExprKind::CompositeLit { typ, elts, rbrace, .. } => {
@@ -158,11 +198,16 @@ impl<'a> Checker<'a> {
                 val(Mode::Value, sig)
             }
             ExprKind::Paren(inner) => {
+                self.allow_generic = allow_generic;
+                self.partial_ok = partial_ok;
                 let mut x = self.expr(inner);
                 x.expr = Some(e);
                 x
             }
-            ExprKind::Selector { x, sel } => self.selector(e, x, sel),
+            ExprKind::Selector { x, sel } => {
+                self.callee_ctx = allow_generic;
+                self.selector(e, x, sel)
+            }
             ExprKind::Index { x, index, .. } => self.index_expr(e, x, index),
             ExprKind::Slice { x, lo, hi, max, three, .. } => {
                 self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref(), *three)
@@ -221,8 +266,10 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Unary { op, x } => self.unary(e, *op, x),
             ExprKind::Binary { op, x, y, op_span } => self.binary(e, *op, x, y, *op_span),
+            ExprKind::Recv(ch) => self.recv_expr(e, ch),
             ExprKind::ArrayType { .. }
             | ExprKind::SliceType { .. }
+            | ExprKind::ChanType { .. }
             | ExprKind::MapType { .. }
             | ExprKind::FuncType(_)
             | ExprKind::StructType(_)
@@ -237,7 +284,33 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn ident(&mut self, id: &'a ast::Ident, e: &'a Expr) -> Operand<'a> {
+    /// `<-ch`: the element type, comma-ok capable.
+    fn recv_expr(&mut self, e: &'a Expr, ch: &'a Expr) -> Operand<'a> {
+        let inv = Operand::invalid(e.id, e.span);
+        let x = self.value(ch);
+        if x.mode == Mode::Invalid {
+            return inv;
+        }
+        match self.tt.under(x.ty).clone() {
+            Type::Chan { dir: ChanDir::Send, .. } => {
+                let s = self.operand_string(&x);
+                let t = self.tt.type_string_err(x.ty);
+                self.error(ch.span, format!("invalid operation: cannot receive from send-only channel {t} {s}"));
+                inv
+            }
+            Type::Chan { elem, .. } => {
+                Operand { mode: Mode::Value, ty: elem, id: e.id, span: e.span, expr: Some(e), comma_ok: true }
+            }
+            _ => {
+                let s = self.operand_string(&x);
+                let t = self.tt.type_string_err(x.ty);
+                self.error(ch.span, format!("invalid operation: cannot receive from non-channel {t} {s}"));
+                inv
+            }
+        }
+    }
+
+    fn ident(&mut self, id: &'a ast::Ident, e: &'a Expr, allow_generic: bool) -> Operand<'a> {
         let inv = Operand::invalid(e.id, e.span);
         let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
         if id.is_blank() {
@@ -265,20 +338,31 @@ impl<'a> Checker<'a> {
                 if *ty == TypeTable::INVALID {
                     return inv;
                 }
-                let v = self.exact_consts.get(&obj).unwrap_or(val).clone();
+                let v = val.clone();
                 mk(Mode::Constant(v), *ty)
             }
             ObjKind::TypeName { ty } => {
                 if *ty == TypeTable::INVALID {
                     return inv;
                 }
-                mk(Mode::TypeExpr, *ty)
+                let ty = *ty;
+                if !self.tt.tparams_of(ty).is_empty() {
+                    let s = self.generic_type_string(ty);
+                    self.error(e.span, format!("cannot use generic type {s} without instantiation"));
+                    return inv;
+                }
+                mk(Mode::TypeExpr, ty)
             }
             ObjKind::Func { ty, .. } => {
                 if *ty == TypeTable::INVALID {
                     return inv;
                 }
-                mk(Mode::Value, *ty)
+                let ty = *ty;
+                if !allow_generic && !self.func_tparams(obj).is_empty() {
+                    self.error(e.span, format!("cannot use generic function {} without instantiation", id.name));
+                    return inv;
+                }
+                mk(Mode::Value, ty)
             }
             ObjKind::Builtin(b) => mk(Mode::Builtin(*b), TypeTable::INVALID),
             ObjKind::PkgName(_) => {
@@ -289,7 +373,7 @@ impl<'a> Checker<'a> {
             ObjKind::Nil => mk(Mode::Value, TypeTable::UNTYPED_NIL),
             ObjKind::Label => inv,
             ObjKind::Iota => match self.iota {
-                Some(i) => mk(Mode::Constant(ConstValue::Int(i)), TypeTable::UNTYPED_INT),
+                Some(i) => mk(Mode::Constant(ConstValue::int(i)), TypeTable::UNTYPED_INT),
                 None => {
                     self.error(id.span, "cannot use iota outside constant declaration");
                     inv
@@ -472,12 +556,13 @@ impl<'a> Checker<'a> {
                 let rank = |k: BasicKind| match k {
                     BasicKind::UntypedInt => 0,
                     BasicKind::UntypedRune => 1,
+                    BasicKind::UntypedComplex => 3,
                     _ => 2,
                 };
                 let t = if rank(tk) > rank(xk) { target } else { x.ty };
                 let v = match (x.val(), t) {
-                    (Some(ConstValue::Int(i)), t) if t == TypeTable::UNTYPED_FLOAT => constant::rat(*i, 1),
-                    (v, _) => v.cloned(),
+                    (Some(v), t) => self.tt.basic(t).and_then(|k| v.to_kind(k)),
+                    (None, _) => None,
                 };
                 return Ok((t, v));
             }
@@ -506,7 +591,8 @@ impl<'a> Checker<'a> {
                 let ok = match xk {
                     BasicKind::UntypedBool => tk.is_boolean(),
                     BasicKind::UntypedInt | BasicKind::UntypedRune => tk.is_numeric(),
-                    BasicKind::UntypedFloat => tk.is_float(),
+                    BasicKind::UntypedFloat => tk.is_float() || tk.is_complex(),
+                    BasicKind::UntypedComplex => tk.is_complex(),
                     BasicKind::UntypedString => tk.is_string(),
                     _ => false,
                 };
@@ -527,8 +613,19 @@ impl<'a> Checker<'a> {
                 };
                 Ok((d, v))
             }
-            Type::Pointer(_) | Type::Slice(_) | Type::Map { .. } | Type::Func(_) => {
+            Type::Pointer(_) | Type::Slice(_) | Type::Map { .. } | Type::Chan { .. } | Type::Func(_) => {
                 if x.is_nil() { Ok((target, None)) } else { Err(None) }
+            }
+            Type::TypeParam(_) => {
+                // representable in every type of the type set
+                let terms = self.tparam_set(target).terms.unwrap_or_default();
+                if terms.is_empty() || x.is_nil() {
+                    return Err(None);
+                }
+                for term in terms {
+                    self.implicit_type(x, term.ty)?;
+                }
+                Ok((target, x.val().cloned()))
             }
             _ => Err(None),
         }
@@ -647,8 +744,32 @@ impl<'a> Checker<'a> {
         if v == TypeTable::UNTYPED_NIL {
             return if self.tt.has_nil(t) { Ok(()) } else { Err(String::new()) };
         }
-        if vu == tu && (!self.tt.is_named(v) || !self.tt.is_named(t)) && !self.tt.is_interface(t) {
+        if self.tt.is_type_param(v) || self.tt.is_type_param(t) {
+            // a type parameter is assignable only to itself, or to an interface its constraint's
+            // methods implement
+            if self.tt.is_type_param(v) && self.tt.is_interface(t) {
+                let have = self.tparam_set(v).methods;
+                let want = self.tt.interface_methods(t).to_vec();
+                return match want.iter().find(|m| !have.iter().any(|h| h.name == m.name && h.sig == m.sig)) {
+                    None => Ok(()),
+                    Some(m) => {
+                        let vs = self.tt.type_string_err(v);
+                        let ts = self.tt.type_string_err(t);
+                        Err(format!(": {vs} does not implement {ts} (missing method {})", m.name))
+                    }
+                };
+            }
+            return Err(String::new());
+        }
+        if vu == tu && (!self.tt.has_name(v) || !self.tt.has_name(t)) && !self.tt.is_interface(t) {
             return Ok(());
+        }
+        // A bidirectional channel value is assignable to a channel type with the same element
+        // type when one of the two types is not named.
+        if let (Type::Chan { dir: ChanDir::Both, elem: ve }, Type::Chan { elem: te, .. }) = (self.tt.get(vu), self.tt.get(tu)) {
+            if ve == te && (!self.tt.has_name(v) || !self.tt.has_name(t)) {
+                return Ok(());
+            }
         }
         if self.tt.is_interface(t) {
             return match self.tt.implements(v, t) {
@@ -727,13 +848,9 @@ impl<'a> Checker<'a> {
                 return Operand::invalid(call.id, call.span);
             }
             if xk.is_numeric() && tk.is_numeric() {
+                // types2 says no more, also for a float constant that would be truncated
                 let s = self.operand_string(x);
-                let msg = if xk.is_float() && tk.is_integer() && v.as_f64().is_some_and(|f| f.fract() != 0.0) {
-                    format!("cannot convert {s} to type {type_text} (truncated)")
-                } else {
-                    format!("cannot convert {s} to type {type_text}")
-                };
-                self.error(x.span, msg);
+                self.error(x.span, format!("cannot convert {s} to type {type_text}"));
                 return Operand::invalid(call.id, call.span);
             }
         }
@@ -770,6 +887,31 @@ impl<'a> Checker<'a> {
         if self.assignable_to(v, Some(x), t).is_ok() {
             return true;
         }
+        if self.tt.is_type_param(v) || self.tt.is_type_param(t) {
+            // every pair of types of the two type sets must convert
+            let set = |c: &Self, ty: TypeId| -> Option<Vec<TypeId>> {
+                if c.tt.is_type_param(ty) {
+                    let terms = c.tparam_set(ty).terms?;
+                    (!terms.is_empty()).then(|| terms.iter().map(|t| t.ty).collect())
+                } else {
+                    Some(vec![ty])
+                }
+            };
+            let (Some(vs), Some(ts)) = (set(self, v), set(self, t)) else { return false };
+            for &a in &vs {
+                for &b in &ts {
+                    let mut y = x.clone();
+                    if self.tt.is_type_param(v) {
+                        y.ty = a;
+                        y.mode = Mode::Value;
+                    }
+                    if !self.convertible(&y, b) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
         let vu = self.tt.underlying(v);
         let tu = self.tt.underlying(t);
         if self.identical_ignore_tags(vu, tu) {
@@ -783,7 +925,12 @@ impl<'a> Checker<'a> {
         let vk = self.tt.basic(v);
         let tk = self.tt.basic(t);
         if let (Some(a), Some(b)) = (vk, tk) {
-            if a.is_numeric() && b.is_numeric() {
+            // unsafe.Pointer <-> uintptr and any pointer type.
+            if (a == BasicKind::UnsafePointer && b == BasicKind::Uintptr) || (a == BasicKind::Uintptr && b == BasicKind::UnsafePointer) {
+                return true;
+            }
+            let real = |k: BasicKind| k.is_integer() || k.is_float();
+            if (real(a) && real(b)) || (a.is_complex() && b.is_complex()) {
                 return true;
             }
             if a.is_integer() && b.is_string() {
@@ -792,6 +939,10 @@ impl<'a> Checker<'a> {
             if a.is_string() && b.is_string() {
                 return true;
             }
+        }
+        let is_ptr = |tt: &TypeTable, ty: TypeId| matches!(tt.under(ty), Type::Pointer(_));
+        if (vk == Some(BasicKind::UnsafePointer) && is_ptr(&self.tt, t)) || (tk == Some(BasicKind::UnsafePointer) && is_ptr(&self.tt, v)) {
+            return true;
         }
         let is_bytes_or_runes = |tt: &TypeTable, ty: TypeId| match tt.under(ty) {
             Type::Slice(e) => matches!(tt.basic(*e), Some(BasicKind::Uint8) | Some(BasicKind::Int32)),
@@ -864,12 +1015,17 @@ impl<'a> Checker<'a> {
         if x.mode == Mode::Invalid {
             return inv;
         }
-        let k = self.tt.basic(x.ty);
+        let k = self.some_kind(x.ty);
+        let t = x.ty;
         let ok = match op {
-            UnaryOp::Pos | UnaryOp::Neg => k.is_some_and(|k| k.is_numeric()),
-            UnaryOp::Not => k.is_some_and(|k| k.is_boolean()),
-            UnaryOp::Complement => k.is_some_and(|k| k.is_integer()),
+            UnaryOp::Pos | UnaryOp::Neg => self.all_terms(t, |k| k.is_numeric()),
+            UnaryOp::Not => self.all_terms(t, |k| k.is_boolean()),
+            UnaryOp::Complement => self.all_terms(t, |k| k.is_integer()),
             UnaryOp::Addr => unreachable!(),
+            UnaryOp::Tilde => {
+                self.error(e.span, "invalid operation: cannot use ~ outside of interface or type constraint");
+                return inv;
+            }
         };
         if !ok {
             let s = self.operand_string(&x);
@@ -880,16 +1036,9 @@ impl<'a> Checker<'a> {
         if let Some(v) = x.val().cloned() {
             let r = match (op, &v) {
                 (UnaryOp::Pos, _) => Some(v.clone()),
-                (UnaryOp::Neg, ConstValue::Int(i)) => i.checked_neg().map(ConstValue::Int),
-                (UnaryOp::Neg, ConstValue::Float(f)) => Some(ConstValue::Float(-f)),
-                (UnaryOp::Neg, ConstValue::BigFloat { exact: Some((n, d)), .. }) => {
-                    n.checked_neg().and_then(|n| constant::rat(n, *d))
-                }
-                (UnaryOp::Neg, ConstValue::BigFloat { mant, exp, .. }) => {
-                    Some(ConstValue::BigFloat { mant: -mant, exp: *exp, exact: None })
-                }
+                (UnaryOp::Neg, _) => v.neg(),
                 (UnaryOp::Not, ConstValue::Bool(b)) => Some(ConstValue::Bool(!b)),
-                (UnaryOp::Complement, ConstValue::Int(i)) => Some(ConstValue::Int(constant::complement(*i, k))),
+                (UnaryOp::Complement, ConstValue::Int(i)) => Some(ConstValue::Int(constant::complement(i, k))),
                 _ => None,
             };
             let Some(r) = r else {
@@ -897,7 +1046,8 @@ impl<'a> Checker<'a> {
                 return inv;
             };
             x.mode = Mode::Constant(r);
-            if !self.check_const_overflow(&x, e) {
+            let name = if op == UnaryOp::Complement { "bitwise complement " } else { "" };
+            if !self.check_const_overflow(&mut x, e, e.span, name) {
                 return inv;
             }
             x.mode = x.mode.clone();
@@ -909,25 +1059,31 @@ impl<'a> Checker<'a> {
     /// For typed constants: the value must be representable in the type (`constant 256 overflows
     /// uint8`... gc: `cannot use ... (overflows)` in assignments; operators report
     /// `constant X overflows T`).
-    fn check_const_overflow(&mut self, x: &Operand<'a>, e: &'a Expr) -> bool {
+    /// Untyped integers may not exceed 512 bits (`constant shift overflow` at the operator).
+    /// A representable typed constant takes its rounded value (types2's `representable`).
+    fn check_const_overflow(&mut self, x: &mut Operand<'a>, e: &'a Expr, op_span: Span, op_name: &str) -> bool {
         let Some(v) = x.val() else { return true };
         if self.tt.is_untyped(x.ty) {
-            if let ConstValue::Float(f) = v {
-                if !f.is_finite() {
-                    self.error(e.span, "constant overflow");
-                    return false;
-                }
+            if v.bit_len() > 512 {
+                self.error(op_span, format!("constant {op_name}overflow"));
+                return false;
             }
             return true;
         }
+        let _ = e;
         let Some(k) = self.tt.basic(x.ty) else { return true };
-        if constant::represent(v, k).is_err() {
-            let s = self.operand_string(x);
-            let ts = self.tt.type_string_err(self.tt.underlying(x.ty));
-            self.error(e.span, format!("{s} overflows {ts}"));
-            return false;
+        match constant::represent(v, k) {
+            Ok(rounded) => {
+                x.mode = Mode::Constant(rounded);
+                true
+            }
+            Err(_) => {
+                let s = self.operand_string(x);
+                let ts = self.tt.type_string_err(self.tt.underlying(x.ty));
+                self.error(e.span, format!("{s} overflows {ts}"));
+                false
+            }
         }
-        true
     }
 
     fn binary(&mut self, e: &'a Expr, op: BinaryOp, xe: &'a Expr, ye: &'a Expr, op_span: Span) -> Operand<'a> {
@@ -954,14 +1110,15 @@ impl<'a> Checker<'a> {
             self.error(x.span, format!("invalid operation: {es} (mismatched types {xs} and {ys})"));
             return inv;
         }
-        let k = self.tt.basic(x.ty);
+        let k = self.some_kind(x.ty);
+        let t = x.ty;
         let ok = match op {
-            BinaryOp::Add => k.is_some_and(|k| k.is_numeric() || k.is_string()),
-            BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => k.is_some_and(|k| k.is_numeric()),
+            BinaryOp::Add => self.all_terms(t, |k| k.is_numeric() || k.is_string()),
+            BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => self.all_terms(t, |k| k.is_numeric()),
             BinaryOp::Rem | BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::AndNot => {
-                k.is_some_and(|k| k.is_integer())
+                self.all_terms(t, |k| k.is_integer())
             }
-            BinaryOp::LogAnd | BinaryOp::LogOr => k.is_some_and(|k| k.is_boolean()),
+            BinaryOp::LogAnd | BinaryOp::LogOr => self.all_terms(t, |k| k.is_boolean()),
             _ => false,
         };
         if !ok {
@@ -971,7 +1128,7 @@ impl<'a> Checker<'a> {
         }
         let k = k.unwrap();
         if matches!(op, BinaryOp::Div | BinaryOp::Rem) {
-            let zero = y.val().is_some_and(|v| v.as_f64() == Some(0.0));
+            let zero = y.val().is_some_and(|v| v.is_zero());
             if zero && (x.val().is_some() || k.is_integer()) {
                 self.error(y.span, "invalid operation: division by zero");
                 return inv;
@@ -981,8 +1138,15 @@ impl<'a> Checker<'a> {
             let integer = k.is_integer();
             match constant::binary(op, &a, &b, integer) {
                 Ok(v) => {
+                    let name = match op {
+                        BinaryOp::Add => "addition ",
+                        BinaryOp::Sub => "subtraction ",
+                        BinaryOp::Mul => "multiplication ",
+                        BinaryOp::Xor => "bitwise XOR ",
+                        _ => "",
+                    };
                     let mut r = Operand { mode: Mode::Constant(v), ty: x.ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
-                    if !self.check_const_overflow(&r, e) {
+                    if !self.check_const_overflow(&mut r, e, op_span, name) {
                         return inv;
                     }
                     r.mode = r.mode.clone();
@@ -1077,6 +1241,10 @@ impl<'a> Checker<'a> {
                         cause = format!("operator {} not defined on nil", op.as_str());
                     }
                 }
+            } else if self.tt.is_type_param(x.ty) && !self.tparam_comparable(x.ty) {
+                err_at = &x;
+                cause = format!("incomparable types in type set");
+                failed = true;
             } else if !self.tt.is_comparable(x.ty) {
                 err_at = &x;
                 cause = self.incomparable_cause(x.ty);
@@ -1086,7 +1254,7 @@ impl<'a> Checker<'a> {
                 failed = true;
             }
         } else {
-            let ordered = |c: &Self, t: TypeId| c.tt.basic(t).is_some_and(|k| k.is_ordered());
+            let ordered = |c: &Self, t: TypeId| c.all_terms(t, |k| k.is_ordered());
             if !ordered(self, x.ty) {
                 err_at = &x;
                 failed = true;
@@ -1179,6 +1347,7 @@ impl<'a> Checker<'a> {
         match self.tt.under(t) {
             Type::Slice(_) => "slice".into(),
             Type::Map { .. } => "map".into(),
+            Type::Chan { .. } => "chan".into(),
             Type::Func(_) => "func".into(),
             Type::Struct { .. } => "struct".into(),
             Type::Array { .. } => "array".into(),
@@ -1228,6 +1397,13 @@ impl<'a> Checker<'a> {
                 self.error(y.span, format!("invalid operation: negative shift count {s}"));
                 return inv;
             }
+            // gc's shiftBound for constant shifts: enough to express the smallest float64.
+            const SHIFT_BOUND: u64 = 1023 - 1 + 52;
+            if x.val().is_some() && v.as_bigint().and_then(|b| b.to_u64()).is_some_and(|b| b > SHIFT_BOUND) {
+                let s = self.operand_string(&y);
+                self.error(y.span, format!("invalid operation: invalid shift count {s}"));
+                return inv;
+            }
             if self.tt.is_untyped(y.ty) {
                 self.convert_untyped(&mut y, TypeTable::UINT);
                 if y.mode == Mode::Invalid {
@@ -1246,26 +1422,20 @@ impl<'a> Checker<'a> {
             return inv;
         }
         if let (Some(a), Some(b)) = (x.val().cloned(), y.val().cloned()) {
-            let (Some(a), Some(b)) = (a.as_int(), b.as_int()) else { return inv };
-            if b > 10_000 {
-                self.error(y.span, format!("invalid shift count {}", self.expr_str(&y)));
+            let (Some(a), Some(b)) = (a.as_bigint(), b.as_bigint()) else { return inv };
+            let Some(b) = b.to_u64().filter(|&b| b <= 1023 - 1 + 52) else {
+                let s = self.operand_string(&y);
+                self.error(y.span, format!("invalid operation: invalid shift count {s}"));
+                return inv;
+            };
+            let r = constant::shift(op, &a, b);
+            let ty = if self.tt.is_untyped(x.ty) { TypeTable::UNTYPED_INT } else { x.ty };
+            let ty = if x.ty == TypeTable::UNTYPED_RUNE { x.ty } else { ty };
+            let mut r = Operand { mode: Mode::Constant(ConstValue::Int(r)), ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+            if !self.check_const_overflow(&mut r, e, op_span, "shift ") {
                 return inv;
             }
-            match constant::shift(op, a, b as u128) {
-                Ok(r) => {
-                    let ty = if self.tt.is_untyped(x.ty) { TypeTable::UNTYPED_INT } else { x.ty };
-                    let ty = if x.ty == TypeTable::UNTYPED_RUNE { x.ty } else { ty };
-                    let r = Operand { mode: Mode::Constant(ConstValue::Int(r)), ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
-                    if !self.check_const_overflow(&r, e) {
-                        return inv;
-                    }
-                    return r;
-                }
-                Err(_) => {
-                    self.error(op_span, "constant shift overflow");
-                    return inv;
-                }
-            }
+            return r;
         }
         if x.val().is_some() && self.tt.is_untyped(x.ty) {
             // Non-constant shift of an untyped constant: the constant takes the type the whole
@@ -1309,7 +1479,8 @@ impl<'a> Checker<'a> {
                                 self.elem_value(&el.value, None);
                                 continue;
                             };
-                            let Some(fi) = fields.iter().position(|f| f.name == kid.name) else {
+                            // A blank field can never be named in a literal (go/types).
+                            let Some(fi) = fields.iter().position(|f| f.name == kid.name && kid.name != "_") else {
                                 let ts = self.tt.type_string_err(t);
                                 self.error(kid.span, format!("unknown field {} in struct literal of type {ts}", kid.name));
                                 self.elem_value(&el.value, None);
@@ -1353,14 +1524,17 @@ impl<'a> Checker<'a> {
                 mk(t)
             }
             Type::Map { key, val } => {
-                let mut seen_keys: Vec<ConstValue> = vec![];
+                // Constant keys, with their types (interface-typed keys of different dynamic
+                // types are distinct, as in types2).
+                let mut seen_keys: Vec<(ConstValue, TypeId)> = vec![];
                 for el in elts {
                     match &el.key {
                         Some(k) => {
                             let kx = self.elem_value(k, Some((key, "map literal")));
-                            if let Some(v) = kx.and_then(|kx| kx.val().cloned()) {
+                            if let Some(v) = kx.and_then(|kx| kx.val().cloned().map(|v| (v, kx.ty))) {
                                 if seen_keys.contains(&v) {
-                                    let s = self.expr_string(k);
+                                    // types2 prints the key's value (`1` for `1.0`).
+                                    let s = v.0.to_go_string();
                                     self.error(k.span, format!("duplicate key {s} in map literal"));
                                 }
                                 seen_keys.push(v);
@@ -1428,7 +1602,7 @@ impl<'a> Checker<'a> {
                             index = i as u64;
                             ok = true;
                             if self.tt.is_untyped(kx.ty) {
-                                self.set_operand_type(&mut kx, TypeTable::INT, Some(ConstValue::Int(i)));
+                                self.set_operand_type(&mut kx, TypeTable::INT, Some(ConstValue::int(i)));
                             }
                         }
                     }
@@ -1470,7 +1644,7 @@ impl<'a> Checker<'a> {
                 let idx = self.index_value(ie, x.val().and_then(|v| v.as_str()).map(|s| s.len() as u64));
                 if let (Some(s), Some(i)) = (x.val().and_then(|v| v.as_str()), idx) {
                     if let Some(&b) = s.get(i as usize) {
-                        return mk(Mode::Constant(ConstValue::Int(b as i128)), TypeTable::BYTE).with_value_mode();
+                        return mk(Mode::Constant(ConstValue::int(b as i128)), TypeTable::BYTE).with_value_mode();
                     }
                 }
                 if self.tt.is_untyped(x.ty) {
@@ -1627,7 +1801,8 @@ impl<'a> Checker<'a> {
     /// `what` is the whole assertion `x.(T)` (assertions) or `x`'s operand string (type switch
     /// cases, whose `at` is the case type).
     pub fn check_type_assert(&mut self, iface: TypeId, t: TypeId, at: Span, what: &str, in_switch: bool) {
-        if self.tt.is_interface(t) {
+        if self.tt.is_interface(t) || self.tt.has_tparams(t) {
+            // a type parameter's type set decides per instance
             return;
         }
         if let Err(m) = self.tt.implements(t, iface) {
@@ -1713,14 +1888,20 @@ impl<'a> Checker<'a> {
                     Type::Func(_) => "func",
                     Type::Interface { .. } => "interface",
                     Type::Map { .. } => "map",
+                    Type::Chan { .. } => "chan",
                     Type::Tuple(_) => "tuple",
-                    Type::Named(_) => "",
+                    Type::Named(_) | Type::TypeParam(_) => "",
+                    Type::Constraint { .. } => "interface",
                 };
                 s.push_str(what);
                 s.push(' ');
             }
             s.push_str("type ");
             s.push_str(&self.tt.type_string_err(x.ty));
+            if let Some(p) = self.tt.type_param(x.ty) {
+                s.push_str(" constrained by ");
+                s.push_str(&self.constraint_string(p.constraint));
+            }
         }
         if !expr.is_empty() {
             s.push(')');
@@ -1744,7 +1925,7 @@ impl<'a> Checker<'a> {
         match &e.kind {
             ExprKind::Ident(id) => s.push_str(&id.name),
             ExprKind::Lit(lit) => match lit {
-                ast::Lit::Int { text, .. } | ast::Lit::Float { text, .. } | ast::Lit::Rune { text, .. } => s.push_str(text),
+                ast::Lit::Int { text, .. } | ast::Lit::Float { text, .. } | ast::Lit::Imag { text } | ast::Lit::Rune { text, .. } => s.push_str(text),
                 ast::Lit::Str(_) => s.push_str(self.text(e.span)),
             },
             ExprKind::CompositeLit { typ, elts, .. } => {

@@ -114,6 +114,8 @@ pub enum Builtin {
     Append,
     Cap,
     Clear,
+    Close,
+    Complex,
     Copy,
     Delete,
     Len,
@@ -124,7 +126,18 @@ pub enum Builtin {
     Panic,
     Print,
     Println,
+    Real,
+    Imag,
     Recover,
+    // package unsafe (not in the universe scope)
+    Sizeof,
+    Alignof,
+    Offsetof,
+    Add,
+    Slice,
+    String,
+    StringData,
+    SliceData,
 }
 
 impl Builtin {
@@ -134,6 +147,8 @@ impl Builtin {
             Append => "append",
             Cap => "cap",
             Clear => "clear",
+            Close => "close",
+            Complex => "complex",
             Copy => "copy",
             Delete => "delete",
             Len => "len",
@@ -144,13 +159,36 @@ impl Builtin {
             Panic => "panic",
             Print => "print",
             Println => "println",
+            Real => "real",
+            Imag => "imag",
             Recover => "recover",
+            Sizeof => "unsafe.Sizeof",
+            Alignof => "unsafe.Alignof",
+            Offsetof => "unsafe.Offsetof",
+            Add => "unsafe.Add",
+            Slice => "unsafe.Slice",
+            String => "unsafe.String",
+            StringData => "unsafe.StringData",
+            SliceData => "unsafe.SliceData",
         }
     }
-    pub const ALL: [Builtin; 14] = [
+    /// The members of package unsafe that are functions.
+    pub const UNSAFE: [Builtin; 8] = [
+        Builtin::Sizeof,
+        Builtin::Alignof,
+        Builtin::Offsetof,
+        Builtin::Add,
+        Builtin::Slice,
+        Builtin::String,
+        Builtin::StringData,
+        Builtin::SliceData,
+    ];
+    pub const ALL: [Builtin; 18] = [
         Builtin::Append,
         Builtin::Cap,
         Builtin::Clear,
+        Builtin::Close,
+        Builtin::Complex,
         Builtin::Copy,
         Builtin::Delete,
         Builtin::Len,
@@ -161,6 +199,8 @@ impl Builtin {
         Builtin::Panic,
         Builtin::Print,
         Builtin::Println,
+        Builtin::Real,
+        Builtin::Imag,
         Builtin::Recover,
     ];
 }
@@ -175,6 +215,7 @@ pub enum Package {
     Strconv,
     Runtime,
     Io,
+    Unsafe,
 }
 
 impl Package {
@@ -187,6 +228,7 @@ impl Package {
             Package::Strconv => "strconv",
             Package::Runtime => "runtime",
             Package::Io => "io",
+            Package::Unsafe => "unsafe",
         }
     }
 }
@@ -211,6 +253,11 @@ pub enum External {
     ErrorsAs,
     ErrorsUnwrap,
     OsExit,
+    RuntimeGosched,
+    RuntimeGoexit,
+    RuntimeNumGoroutine,
+    RuntimeNumCPU,
+    RuntimeGOMAXPROCS,
     /// Variable `os.Args []string`.
     OsArgs,
     /// Variable `os.Stdout *os.File`.
@@ -355,6 +402,9 @@ pub enum SelectionKind {
     MethodExpr,
     /// `x.m` on an interface value (dynamic dispatch), method value or call.
     InterfaceMethod,
+    /// `x.m` where `x`'s type is a type parameter and `m` a method of its constraint: resolved
+    /// per instance (after substitution) by codegen (`method: None`).
+    TypeParamMethod,
 }
 
 /// Which method a method selection denotes.
@@ -444,6 +494,17 @@ pub struct Info {
     pub implicit_conversions: HashMap<NodeId, TypeId>,
     pub funcs: HashMap<NodeId, FuncInfo>,
     pub init_order: Vec<Initializer>,
+    /// Generic functions and methods of generic types: declaration id -> type parameters (for a
+    /// method, its receiver type's).
+    pub generics: HashMap<NodeId, Vec<TypeId>>,
+    /// Each use of a generic function (the identifier's id) -> its type arguments (which may
+    /// mention the enclosing generic function's type parameters).
+    pub instances: HashMap<NodeId, Vec<TypeId>>,
+    /// Every (generic function or method object, concrete type arguments) pair reachable from
+    /// non-generic code, computed by `mono.rs`; each must be lowered once.
+    pub mono: Vec<(ObjId, Vec<TypeId>)>,
+    /// Selector expressions of kind `TypeParamMethod` -> the method name.
+    pub tparam_methods: HashMap<NodeId, String>,
 }
 
 impl Info {

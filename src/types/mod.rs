@@ -17,8 +17,12 @@ mod call;
 mod checker;
 mod expr;
 mod scope;
+mod generic;
+mod mono;
+mod initorder;
 mod stmt;
 mod typexpr;
+mod unsafe_pkg;
 mod universe;
 #[cfg(test)]
 mod tests;
@@ -28,6 +32,8 @@ pub use info::{
     Builtin, External, FuncInfo, Info, Initializer, MethodTarget, Mode, ObjId, ObjKind, Object, Package, Selection,
     SelectionKind, TypeAndValue, VarInfo, VarKind,
 };
+pub use checker::Goal;
+pub(crate) use call::contains_call;
 pub use ty::{BasicKind, Lookup, Type, TypeId, TypeTable};
 
 use crate::diag::{Diagnostic, SourceFile};
@@ -42,5 +48,11 @@ pub struct Checked {
 /// Type-checks one parsed file. On success every expression reachable by codegen has an entry in
 /// `info.types`, and layouts are final (`TypeTable::finalize_layouts` has run).
 pub fn check(file: &ast::File, src: &SourceFile) -> Result<Checked, Vec<Diagnostic>> {
-    checker::check_file(file, src)
+    checker::check_file(file, src, Goal::Program)
+}
+
+/// Type-checks one file as a package on its own (`gojit check`): a library package is valid, and
+/// functions may be declared without a body.
+pub fn check_package(file: &ast::File, src: &SourceFile) -> Result<Checked, Vec<Diagnostic>> {
+    checker::check_file(file, src, Goal::Package)
 }

@@ -63,6 +63,12 @@ impl Scopes {
         }
     }
 
+    /// The innermost scope's declarations, in declaration order.
+    pub fn innermost_entries(&self) -> Vec<(String, ObjId)> {
+        let Some(names) = self.declared.last() else { return Vec::new() };
+        names.iter().filter_map(|n| self.innermost(n).map(|o| (n.clone(), o))).collect()
+    }
+
     fn level(&self) -> Option<u32> {
         self.declared.len().checked_sub(1).map(|l| l as u32)
     }

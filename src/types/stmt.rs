@@ -8,10 +8,10 @@
 
 use std::collections::HashMap;
 
-use super::checker::{Checker, FuncCtx, LabelInfo, Target, plural};
+use super::checker::{Checker, FuncCtx, Goal, LabelInfo, Target, plural};
 use super::expr::Operand;
 use super::info::*;
-use super::ty::{Type, TypeId, TypeTable};
+use super::ty::{ChanDir, Type, TypeId, TypeTable};
 use crate::diag::Span;
 use crate::syntax::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 
@@ -21,16 +21,34 @@ impl<'a> Checker<'a> {
     pub fn func_decl_body(&mut self, fd: &'a ast::FuncDecl) {
         let Some(obj) = self.info.defs[fd.name.id].expand() else { return };
         let sig = self.info.objects[obj].ty().unwrap_or(TypeTable::INVALID);
+        let tparams = self.decl_tparams.get(&fd.id).cloned();
         let recv_ty = match &fd.recv {
             Some(r) => {
                 let t = self.info.types[r.typ.id].ty;
-                let t = if t == TypeTable::INVALID { self.typ(&r.typ) } else { t };
+                let t = if t == TypeTable::INVALID {
+                    self.with_package_context(|c| {
+                        c.push_scope();
+                        for (n, o) in tparams.iter().flatten() {
+                            c.scopes.insert(&n, *o);
+                        }
+                        let t = c.recv_type(&r.typ);
+                        c.pop_scope();
+                        t
+                    })
+                } else {
+                    t
+                };
                 Some((r, t))
             }
             None => None,
         };
         let saved_cur = self.cur_pkg_obj.replace(obj);
+        self.cur_tparams = self.info.generics.get(&fd.id).cloned().unwrap_or_default();
         self.with_package_context(|c| {
+            c.push_scope();
+            for (n, o) in tparams.iter().flatten() {
+                c.scopes.insert(&n, *o);
+            }
             c.push_func(fd.id, sig);
             c.push_scope();
             if let Some((r, t)) = recv_ty {
@@ -58,12 +76,46 @@ impl<'a> Checker<'a> {
                     c.func_body(body);
                     c.check_missing_return(body, sig);
                 }
-                None => c.error(fd.name.span, "missing function body"),
+                None if fd.recv.is_none() && fd.name.name == "init" => c.error(fd.name.span, "func init must have a body"),
+                None if c.goal == Goal::Program => c.error(fd.name.span, "missing function body"),
+                None => {}
             }
             c.pop_scope();
             c.pop_func();
+            c.pop_scope();
         });
         self.cur_pkg_obj = saved_cur;
+    }
+
+    /// A receiver's type: `T`, `*T`, or for a generic base `List[T]` the instance with the
+    /// receiver's type parameters (the base's own, see `collect_methods`).
+    fn recv_type(&mut self, e: &'a Expr) -> TypeId {
+        let inner = e.unparen();
+        if let ExprKind::Star(x) = &inner.kind {
+            let t = self.recv_type(x);
+            let p = if t == TypeTable::INVALID { t } else { self.tt.pointer(t) };
+            self.info.types[inner.id] = TypeAndValue { mode: Mode::TypeExpr, ty: p };
+            self.info.types[e.id] = TypeAndValue { mode: Mode::TypeExpr, ty: p };
+            return p;
+        }
+        let (base, args): (&'a Expr, Vec<&'a Expr>) = match &inner.kind {
+            ExprKind::Index { x, index, .. } => (x, vec![&**index]),
+            ExprKind::IndexList { x, indices, .. } => (x, indices.iter().collect()),
+            _ => return self.typ(e),
+        };
+        let bt = self.typ_generic_base(base);
+        if bt == TypeTable::INVALID || self.tt.tparams_of(bt).len() != args.len() {
+            return TypeTable::INVALID;
+        }
+        // the receiver's type parameters are the base type's own (see `collect_methods`)
+        let targs: Vec<TypeId> = self.tt.tparams_of(bt).to_vec();
+        for (a, &t) in args.iter().zip(&targs) {
+            self.info.types[a.id] = TypeAndValue { mode: Mode::TypeExpr, ty: t };
+        }
+        let t = self.tt.instantiate(bt, targs);
+        self.info.types[inner.id] = TypeAndValue { mode: Mode::TypeExpr, ty: t };
+        self.info.types[e.id] = TypeAndValue { mode: Mode::TypeExpr, ty: t };
+        t
     }
 
     pub fn func_lit_body(&mut self, e: &'a Expr, ft: &'a ast::FuncType, body: &'a ast::Block, sig: TypeId) {
@@ -399,7 +451,7 @@ impl<'a> Checker<'a> {
             StmtKind::Labeled { label: l, stmt } => {
                 let name = if l.is_blank() { None } else { Some(l.name.as_str()) };
                 match &stmt.kind {
-                    StmtKind::For(_) | StmtKind::Range(_) | StmtKind::Switch(_) | StmtKind::TypeSwitch(_) => {
+                    StmtKind::For(_) | StmtKind::Range(_) | StmtKind::Switch(_) | StmtKind::TypeSwitch(_) | StmtKind::Select(_) => {
                         self.depth += 1;
                         self.stmt_inner(stmt, name);
                         self.depth -= 1;
@@ -423,7 +475,96 @@ impl<'a> Checker<'a> {
             }
             StmtKind::Return(results) => self.return_stmt(results, s.span),
             StmtKind::Defer(e) => self.defer_stmt(e),
+            StmtKind::Go(e) => self.go_stmt(e),
+            StmtKind::Send { ch, value } => self.send_stmt(ch, value, s.span),
+            StmtKind::Select(cases) => self.select_stmt(cases, label),
         }
+    }
+
+    fn go_stmt(&mut self, e: &'a Expr) {
+        let inner = e.unparen();
+        let ExprKind::Call { fun, .. } = &inner.kind else {
+            self.error(e.span, "expression in go must be function call");
+            self.expr(e);
+            return;
+        };
+        if !std::ptr::eq(inner, e) {
+            self.error(e.span, "expression in go must not be parenthesized");
+        }
+        let x = self.expr(e);
+        if x.mode == Mode::Invalid {
+            return;
+        }
+        match &self.info.types[fun.id].mode {
+            Mode::TypeExpr => {
+                let s = self.operand_string(&x);
+                self.error(e.span, format!("go requires function call, not conversion {s}"));
+            }
+            Mode::Builtin(b) => {
+                if !matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover | Builtin::Clear | Builtin::Close) {
+                    let s = self.operand_string(&x);
+                    self.error(e.span, format!("go discards result of {s}"));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn send_stmt(&mut self, ch: &'a Expr, value: &'a Expr, span: Span) {
+        let c = self.value(ch);
+        let mut v = self.value(value);
+        if c.mode == Mode::Invalid || v.mode == Mode::Invalid {
+            return;
+        }
+        match self.tt.under(c.ty).clone() {
+            Type::Chan { dir: ChanDir::Recv, .. } => {
+                let s = self.operand_string(&c);
+                let t = self.tt.type_string_err(c.ty);
+                self.error(span, format!("invalid operation: cannot send to receive-only channel {t} {s}"));
+            }
+            Type::Chan { elem, .. } => self.assignment(&mut v, elem, "send"),
+            _ => {
+                let s = self.operand_string(&c);
+                let t = self.tt.type_string_err(c.ty);
+                self.error(span, format!("invalid operation: cannot send to non-channel {t} {s}"));
+            }
+        }
+    }
+
+    fn select_stmt(&mut self, cases: &'a [ast::CommClause], label: Option<&str>) {
+        let f = self.funcs.last_mut().unwrap();
+        f.targets.push(Target { is_loop: false, label: label.map(str::to_string), breakable: true });
+        let mut seen_default: Option<Span> = None;
+        for c in cases {
+            self.push_scope();
+            match &c.comm {
+                None => {
+                    if let Some(prev) = seen_default {
+                        let other = self.pos_string(prev);
+                        self.error(c.span, format!("multiple defaults in select (first at {other})"));
+                    }
+                    seen_default = Some(c.span);
+                }
+                Some(s) => {
+                    let is_recv = |e: &Expr| matches!(e.unparen().kind, ExprKind::Recv(_));
+                    let ok = match &s.kind {
+                        StmtKind::Send { .. } => true,
+                        StmtKind::Expr(e) => is_recv(e),
+                        StmtKind::ShortVarDecl { lhs, rhs, .. } => lhs.len() <= 2 && rhs.len() == 1 && is_recv(&rhs[0]),
+                        StmtKind::Assign { lhs, op: None, rhs, .. } => lhs.len() <= 2 && rhs.len() == 1 && is_recv(&rhs[0]),
+                        _ => false,
+                    };
+                    if ok {
+                        self.stmt(s);
+                    } else {
+                        self.error(s.span, "select case must be receive, send or assign recv");
+                    }
+                }
+            }
+            self.clause_body(&c.body, true, true);
+            self.pop_scope();
+        }
+        self.funcs.last_mut().unwrap().targets.pop();
     }
 
     fn simple_stmt(&mut self, s: &'a Stmt) {
@@ -498,7 +639,7 @@ impl<'a> Checker<'a> {
     fn expr_stmt(&mut self, e: &'a Expr) {
         let x = self.expr(e);
         let inner = e.unparen();
-        let is_call = matches!(inner.kind, ExprKind::Call { .. });
+        let is_call = matches!(inner.kind, ExprKind::Call { .. } | ExprKind::Recv(_));
         if x.mode == Mode::Invalid {
             return;
         }
@@ -517,7 +658,7 @@ impl<'a> Checker<'a> {
                     self.error(e.span, m);
                 }
                 Mode::Builtin(b) => {
-                    if !matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover | Builtin::Clear) {
+                    if !matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover | Builtin::Clear | Builtin::Close) {
                         let m = msg_unused(self, &x);
                         self.error(e.span, m);
                     }
@@ -849,12 +990,13 @@ impl<'a> Checker<'a> {
             self.error(l.span, format!("invalid operation: {stmt_s} (mismatched types {xs} and {ys})"));
             return;
         }
-        let k = self.tt.basic(x.ty);
+        let k = self.some_kind(x.ty);
         use ast::BinaryOp::*;
+        let t = x.ty;
         let ok = match op {
-            Add => k.is_some_and(|k| k.is_numeric() || k.is_string()),
-            Sub | Mul | Div => k.is_some_and(|k| k.is_numeric()),
-            _ => k.is_some_and(|k| k.is_integer()),
+            Add => self.all_terms(t, |k| k.is_numeric() || k.is_string()),
+            Sub | Mul | Div => self.all_terms(t, |k| k.is_numeric()),
+            _ => self.all_terms(t, |k| k.is_integer()),
         };
         if !ok {
             let s = self.expr_string(l);
@@ -914,6 +1056,13 @@ impl<'a> Checker<'a> {
                     }
                 },
                 Type::Map { key, val } => (key, Some(val), 2),
+                Type::Chan { dir, elem } => {
+                    if dir == ChanDir::Send {
+                        let s = self.operand_string(&x);
+                        self.error(r.x.span, format!("cannot range over {s}: receive from send-only channel"));
+                    }
+                    (elem, None, 1)
+                }
                 Type::Func(_) => {
                     let s = self.operand_string(&x);
                     self.error(r.x.span, format!("cannot range over {s}: range over functions not supported by gojit"));
@@ -991,9 +1140,12 @@ impl<'a> Checker<'a> {
                         self.set_operand_type(&mut x, d, v);
                     }
                 }
-                if x.mode != Mode::Invalid && !self.tt.is_comparable(x.ty) {
+                // go/types: a switch on a map, slice or func is valid (only `case nil` can
+                // compare with it; other cases fail as comparisons).
+                if x.mode != Mode::Invalid && !self.tt.is_comparable(x.ty) && !self.tt.has_nil(x.ty) {
                     let s = self.operand_string(&x);
-                    self.error(t.span, format!("cannot switch on {s}"));
+                    let ts = self.tt.type_string_err(x.ty);
+                    self.error(t.span, format!("cannot switch on {s} ({ts} is not comparable)"));
                     x.mode = Mode::Invalid;
                 }
                 Some(x)
@@ -1032,7 +1184,9 @@ impl<'a> Checker<'a> {
                         // The comparison recorded a bool type for `ce`: restore its own type.
                         self.info.types[ce.id] = TypeAndValue { mode: yv.mode.clone(), ty: yv.ty };
                         self.untyped.remove(&ce.id);
-                        if let Some(v) = yv.val() {
+                        // types2 (goVal) checks duplicates of integer, float and string constants only.
+                        let dup_checked = |v: &super::ConstValue| matches!(v, super::ConstValue::Int(_) | super::ConstValue::Float(_) | super::ConstValue::String(_));
+                        if let Some(v) = yv.val().filter(|v| dup_checked(v)) {
                             if let Some((_, _, prev)) = seen_consts.iter().find(|(pv, pt, _)| pv == v && *pt == yv.ty) {
                                 let other = self.pos_string(*prev);
                                 let s = self.operand_string(&yv);
@@ -1055,7 +1209,8 @@ impl<'a> Checker<'a> {
                             let v = yv.val().cloned();
                             self.set_operand_type(&mut yv, TypeTable::BOOL, v);
                         }
-                        if let Some(v) = yv.val() {
+                        // A tagless switch has bool cases: types2 checks no duplicates among them.
+                        if let Some(v) = yv.val().filter(|_| false) {
                             if let Some((_, _, prev)) = seen_consts.iter().find(|(pv, _, _)| pv == v) {
                                 let other = self.pos_string(*prev);
                                 let s = self.expr_string(ce);
@@ -1342,7 +1497,7 @@ impl<'a> Checker<'a> {
                 self.error(e.span, format!("defer requires function call, not conversion {s}"));
             }
             Mode::Builtin(b) => {
-                if !matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover | Builtin::Clear) {
+                if !matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover | Builtin::Clear | Builtin::Close) {
                     let s = self.operand_string(&x);
                     self.error(e.span, format!("defer discards result of {s}"));
                 }
@@ -1395,6 +1550,9 @@ impl<'a> Checker<'a> {
                 sw.cases.iter().any(|c| c.is_default)
                     && sw.cases.iter().all(|c| !has_break(&c.body, label, true) && self.is_terminating_list(&c.body, None))
             }
+            StmtKind::Select(cases) => {
+                cases.iter().all(|c| !has_break(&c.body, label, true) && self.is_terminating_list(&c.body, None))
+            }
             _ => false,
         }
     }
@@ -1424,6 +1582,7 @@ fn break_in(s: &Stmt, label: Option<&str>, top: bool, d: u32) -> bool {
         StmtKind::Range(r) => r.body.stmts.iter().any(|s| break_in(s, label, false, d)),
         StmtKind::Switch(sw) => sw.cases.iter().any(|c| c.body.iter().any(|s| break_in(s, label, false, d))),
         StmtKind::TypeSwitch(sw) => sw.cases.iter().any(|c| c.body.iter().any(|s| break_in(s, label, false, d))),
+        StmtKind::Select(cases) => cases.iter().any(|c| c.body.iter().any(|s| break_in(s, label, false, d))),
         _ => false,
     }
 }

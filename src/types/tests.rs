@@ -73,7 +73,7 @@ fn basic_errors() {
 #[test]
 fn imports() {
     check_err("package main\n\nimport \"os\"\n\nfunc main() {}\n", &["3:8: \"os\" imported and not used"]);
-    check_err("package main\n\nimport \"unsafe\"\n\nfunc main() {}\n", &["3:8: package unsafe not supported by gojit"]);
+    check_err("package main\n\nimport \"unsafe\"\n\nfunc main() {}\n", &["3:8: \"unsafe\" imported and not used"]);
 }
 
 #[test]
@@ -417,4 +417,22 @@ fn features2_program_checks() {
     let c = check_ok(include_str!("testdata/features2.go"));
     // Loop variables of 3-clause loops are per-iteration (Go 1.22) and captured.
     assert!(c.info.objects.values().any(|o| o.name == "i" && o.var().is_some_and(|v| v.per_iteration && v.captured)));
+}
+
+/// `gojit check` checks any package: a library package and a function declared without a body are
+/// valid there (go vet's type-check accepts both), but not in a program to run (gc: `package
+/// command-line-arguments is not a main package`, `missing function body`).
+#[test]
+fn library_packages_check_but_do_not_run() {
+    let src = "package lib\n\nfunc F() int\n\nfunc G() int { return F() }\n";
+    let sf = SourceFile::new("lib.go", src);
+    let file = syntax::parse_file(&sf).unwrap();
+    assert!(crate::types::check_package(&file, &sf).is_ok());
+    check_err(src, &["1:9: package lib is not a main package", "3:6: missing function body"]);
+    // A missing main function is the linker's error (cmd/link), not the type checker's.
+    let src = "package main\n\nfunc f() {}\n";
+    let sf = SourceFile::new("m.go", src);
+    let file = syntax::parse_file(&sf).unwrap();
+    assert!(crate::types::check_package(&file, &sf).is_ok());
+    check_err(src, &["1:1: function main is undeclared in the main package"]);
 }

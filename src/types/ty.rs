@@ -19,6 +19,7 @@
 //! The table also holds the ids of the predeclared types as associated constants
 //! (`TypeTable::INT`, `TypeTable::STRING`, ...), created in a fixed order by [`TypeTable::new`].
 
+pub use crate::syntax::ast::ChanDir;
 use std::collections::HashMap;
 
 use cranelift_entity::{PrimaryMap, entity_impl};
@@ -56,12 +57,15 @@ pub enum BasicKind {
     Uintptr,
     Float32,
     Float64,
+    Complex64,
+    Complex128,
     String,
     UnsafePointer,
     UntypedBool,
     UntypedInt,
     UntypedRune,
     UntypedFloat,
+    UntypedComplex,
     UntypedString,
     UntypedNil,
 }
@@ -86,19 +90,22 @@ impl BasicKind {
             Uintptr => "uintptr",
             Float32 => "float32",
             Float64 => "float64",
+            Complex64 => "complex64",
+            Complex128 => "complex128",
             String => "string",
             UnsafePointer => "unsafe.Pointer",
             UntypedBool => "untyped bool",
             UntypedInt => "untyped int",
             UntypedRune => "untyped rune",
             UntypedFloat => "untyped float",
+            UntypedComplex => "untyped complex",
             UntypedString => "untyped string",
             UntypedNil => "untyped nil",
         }
     }
     pub fn is_untyped(self) -> bool {
         use BasicKind::*;
-        matches!(self, UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedString | UntypedNil)
+        matches!(self, UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedComplex | UntypedString | UntypedNil)
     }
     pub fn is_integer(self) -> bool {
         use BasicKind::*;
@@ -114,8 +121,11 @@ impl BasicKind {
     pub fn is_float(self) -> bool {
         matches!(self, BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat)
     }
+    pub fn is_complex(self) -> bool {
+        matches!(self, BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex)
+    }
     pub fn is_numeric(self) -> bool {
-        self.is_integer() || self.is_float()
+        self.is_integer() || self.is_float() || self.is_complex()
     }
     pub fn is_string(self) -> bool {
         matches!(self, BasicKind::String | BasicKind::UntypedString)
@@ -125,7 +135,7 @@ impl BasicKind {
     }
     /// Ordered types support `< <= > >=`.
     pub fn is_ordered(self) -> bool {
-        self.is_numeric() || self.is_string()
+        self.is_integer() || self.is_float() || self.is_string()
     }
     /// (size, align) in bytes; untyped kinds report their default type's layout.
     pub fn layout(self) -> (u64, u64) {
@@ -134,6 +144,8 @@ impl BasicKind {
             Bool | Int8 | Uint8 | UntypedBool => (1, 1),
             Int16 | Uint16 => (2, 2),
             Int32 | Uint32 | Float32 | UntypedRune => (4, 4),
+            Complex64 => (8, 4),
+            Complex128 | UntypedComplex => (16, 8),
             Int | Int64 | Uint | Uint64 | Uintptr | Float64 | UnsafePointer | UntypedInt | UntypedFloat
             | UntypedNil => (8, 8),
             String | UntypedString => (16, 8),
@@ -211,8 +223,34 @@ pub struct Named {
     pub obj: Option<ObjId>,
     /// Underlying type; [`TypeTable::INVALID`] until set.
     pub underlying: TypeId,
-    /// Declared methods, in declaration order (both receiver kinds). Not sorted.
+    /// Declared methods, in declaration order (both receiver kinds). Not sorted. For an instance
+    /// of a generic type, the origin's methods with signatures substituted (same `func` objects).
     pub methods: Vec<Method>,
+    /// The type parameters of a generic type (`TypeParam` ids), empty otherwise.
+    pub tparams: Vec<TypeId>,
+    /// For an instance (`Pair[int,string]`): the generic type it instantiates.
+    pub origin: Option<TypeId>,
+    /// For an instance: the type arguments, one per `origin`'s type parameter.
+    pub targs: Vec<TypeId>,
+}
+
+/// A type parameter (`T` in `func F[T any]`). Never interned: each declaration is a fresh id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TypeParam {
+    pub name: String,
+    /// Position in its declaring list.
+    pub index: u32,
+    /// The constraint: an `Interface` or a `Constraint` type (INVALID until resolved).
+    pub constraint: TypeId,
+    /// The core type (the one underlying type all of its type set shares), INVALID if none.
+    pub core: TypeId,
+}
+
+/// One term of a type set: `T` or `~T`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Term {
+    pub tilde: bool,
+    pub ty: TypeId,
 }
 
 /// A Go type. See the module docs for interning.
@@ -224,12 +262,20 @@ pub enum Type {
     Slice(TypeId),
     Array { len: u64, elem: TypeId },
     Map { key: TypeId, val: TypeId },
+    /// `chan elem`, `chan<- elem`, `<-chan elem`.
+    Chan { dir: ChanDir, elem: TypeId },
     Struct { fields: Vec<Field> },
     Func(Signature),
     /// Methods sorted by name, embedded interfaces flattened.
     Interface { methods: Vec<IMethod> },
     /// The type of a multi-value call (never the type of a variable).
     Tuple(Vec<TypeId>),
+    /// A type parameter; its "underlying" type (see [`TypeTable::underlying`]) is its core type.
+    TypeParam(TypeParam),
+    /// A constraint interface that is not a basic interface: methods (sorted, flattened), an
+    /// optional finite set of terms (None: all types), and `comparable`. Only valid as a
+    /// constraint.
+    Constraint { methods: Vec<IMethod>, terms: Option<Vec<Term>>, comparable: bool },
 }
 
 /// Size and alignment in bytes.
@@ -280,7 +326,14 @@ pub struct TypeTable {
     types: PrimaryMap<TypeId, Type>,
     interned: HashMap<Type, TypeId>,
     layouts: Vec<Option<Layout>>,
+    /// Instances of generic types by (origin, type arguments): `Pair[int,string]` is one id.
+    instances: HashMap<(TypeId, Vec<TypeId>), TypeId>,
+    /// Instances whose origin's underlying type was not yet known when they were created.
+    pending: Vec<TypeId>,
 }
+
+/// A substitution of type parameters by types.
+pub type SubstMap = HashMap<TypeId, TypeId>;
 
 macro_rules! predeclared {
     ($($name:ident = $idx:expr, $kind:ident;)*) => {
@@ -322,6 +375,10 @@ impl TypeTable {
     pub const EMPTY_INTERFACE: TypeId = TypeId(23);
     /// The predeclared named interface `error` (`interface { Error() string }`).
     pub const ERROR: TypeId = TypeId(24);
+    /// The complex kinds (interned after `error`, so the older fixed ids stay put).
+    pub const COMPLEX64: TypeId = TypeId(25);
+    pub const COMPLEX128: TypeId = TypeId(26);
+    pub const UNTYPED_COMPLEX: TypeId = TypeId(27);
     /// `byte` is an alias of `uint8`, `rune` of `int32`.
     pub const BYTE: TypeId = Self::UINT8;
     pub const RUNE: TypeId = Self::INT32;
@@ -329,7 +386,13 @@ impl TypeTable {
     /// A table holding the predeclared types at their fixed ids. The `error` type's `Error` method
     /// has no function object (`ObjId::reserved_value()`): it is only ever called dynamically.
     pub fn new() -> TypeTable {
-        let mut t = TypeTable { types: PrimaryMap::new(), interned: HashMap::new(), layouts: Vec::new() };
+        let mut t = TypeTable {
+            types: PrimaryMap::new(),
+            interned: HashMap::new(),
+            layouts: Vec::new(),
+            instances: HashMap::new(),
+            pending: Vec::new(),
+        };
         for &k in Self::BASICS {
             t.intern(Type::Basic(k));
         }
@@ -337,6 +400,10 @@ impl TypeTable {
         debug_assert_eq!(empty, Self::EMPTY_INTERFACE);
         let err = t.new_named("error", "", None);
         debug_assert_eq!(err, Self::ERROR);
+        for (k, id) in [(BasicKind::Complex64, Self::COMPLEX64), (BasicKind::Complex128, Self::COMPLEX128), (BasicKind::UntypedComplex, Self::UNTYPED_COMPLEX)] {
+            let got = t.intern(Type::Basic(k));
+            debug_assert_eq!(got, id);
+        }
         let sig = t.func(vec![], vec![Self::STRING], false);
         let under = t.intern(Type::Interface { methods: vec![IMethod { name: "Error".into(), sig }] });
         t.set_underlying(err, under);
@@ -362,25 +429,345 @@ impl TypeTable {
             obj,
             underlying: Self::INVALID,
             methods: vec![],
+            tparams: vec![],
+            origin: None,
+            targs: vec![],
         }))
     }
 
-    /// Sets a named type's underlying type (its underlying, if `under` is itself named).
+    /// Sets a named type's underlying type (its underlying, if `under` is itself named). For a
+    /// generic type, instances created before this point get their underlying types now.
     pub fn set_underlying(&mut self, named: TypeId, under: TypeId) {
-        let u = self.underlying(under);
+        let u = match &self.types[under] {
+            Type::Named(n) => n.underlying,
+            _ => under,
+        };
         if let Type::Named(n) = &mut self.types[named] {
             n.underlying = u;
         }
+        self.expand_pending();
     }
 
-    /// Adds a method to a named type; returns its index in `Named::methods`.
+    /// Adds a method to a named type; returns its index in `Named::methods`. A method of a generic
+    /// type is also added (substituted) to every instance created so far.
     pub fn add_method(&mut self, named: TypeId, m: Method) -> u32 {
+        let insts: Vec<TypeId> = match &self.types[named] {
+            Type::Named(n) if !n.tparams.is_empty() => {
+                self.instances.iter().filter(|((o, _), _)| *o == named).map(|(_, &i)| i).collect()
+            }
+            _ => vec![],
+        };
+        for i in insts {
+            let map = self.instance_map(i);
+            let sig = self.subst(m.sig, &map);
+            if let Type::Named(n) = &mut self.types[i] {
+                n.methods.push(Method { sig, ..m.clone() });
+            }
+        }
         match &mut self.types[named] {
             Type::Named(n) => {
                 n.methods.push(m);
                 (n.methods.len() - 1) as u32
             }
             _ => u32::MAX,
+        }
+    }
+
+    // ----- generics -------------------------------------------------------------------------------
+
+    /// A fresh type parameter (its constraint set later with [`TypeTable::set_constraint`]).
+    pub fn new_type_param(&mut self, name: &str, index: u32) -> TypeId {
+        self.types.push(Type::TypeParam(TypeParam {
+            name: name.to_string(),
+            index,
+            constraint: Self::INVALID,
+            core: Self::INVALID,
+        }))
+    }
+
+    /// Sets a type parameter's constraint and computes its core type.
+    pub fn set_constraint(&mut self, tp: TypeId, constraint: TypeId) {
+        let core = self.core_of_constraint(constraint);
+        if let Type::TypeParam(p) = &mut self.types[tp] {
+            p.constraint = constraint;
+            p.core = core;
+        }
+    }
+
+    /// The core type of a constraint's type set: the single underlying type of all its terms.
+    fn core_of_constraint(&self, c: TypeId) -> TypeId {
+        let Type::Constraint { terms: Some(terms), .. } = &self.types[c] else { return Self::INVALID };
+        let mut core = None;
+        for term in terms {
+            let u = self.underlying(term.ty);
+            if matches!(self.types[u], Type::TypeParam(_)) {
+                return Self::INVALID;
+            }
+            match core {
+                None => core = Some(u),
+                Some(c) if c == u => {}
+                Some(_) => return Self::INVALID,
+            }
+        }
+        core.unwrap_or(Self::INVALID)
+    }
+
+    pub fn type_param(&self, t: TypeId) -> Option<&TypeParam> {
+        match &self.types[t] {
+            Type::TypeParam(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn is_type_param(&self, t: TypeId) -> bool {
+        matches!(self.types[t], Type::TypeParam(_))
+    }
+
+    /// Marks a named type as generic with these type parameters.
+    pub fn set_tparams(&mut self, named: TypeId, tparams: Vec<TypeId>) {
+        if let Type::Named(n) = &mut self.types[named] {
+            n.tparams = tparams;
+        }
+    }
+
+    /// The type parameters of a generic named type (empty if not generic).
+    pub fn tparams_of(&self, t: TypeId) -> &[TypeId] {
+        match &self.types[t] {
+            Type::Named(n) => &n.tparams,
+            _ => &[],
+        }
+    }
+
+    /// The substitution origin tparams -> targs of an instance (empty for other types).
+    pub fn instance_map(&self, inst: TypeId) -> SubstMap {
+        let Some(n) = self.named(inst) else { return SubstMap::new() };
+        let Some(o) = n.origin else { return SubstMap::new() };
+        self.tparams_of(o).iter().copied().zip(n.targs.iter().copied()).collect()
+    }
+
+    /// The instance `origin[targs]` (interned: equal arguments give the same id). Its underlying
+    /// type and methods are the origin's, substituted.
+    pub fn instantiate(&mut self, origin: TypeId, targs: Vec<TypeId>) -> TypeId {
+        let key = (origin, targs);
+        if let Some(&t) = self.instances.get(&key) {
+            return t;
+        }
+        let (origin, targs) = key;
+        let n = self.named(origin).cloned().expect("generic origin is named");
+        let inst = self.types.push(Type::Named(Named {
+            name: n.name.clone(),
+            pkg: n.pkg.clone(),
+            obj: n.obj,
+            underlying: Self::INVALID,
+            methods: vec![],
+            tparams: vec![],
+            origin: Some(origin),
+            targs: targs.clone(),
+        }));
+        self.instances.insert((origin, targs), inst);
+        let map = self.instance_map(inst);
+        let methods: Vec<Method> =
+            n.methods.iter().map(|m| Method { sig: self.subst(m.sig, &map), ..m.clone() }).collect();
+        if let Type::Named(x) = &mut self.types[inst] {
+            x.methods = methods;
+        }
+        self.pending.push(inst);
+        self.expand_pending();
+        inst
+    }
+
+    /// Gives pending instances their underlying types once their origins have one.
+    fn expand_pending(&mut self) {
+        loop {
+            let ready = self.pending.iter().position(|&i| {
+                let o = self.named(i).and_then(|n| n.origin).unwrap_or(Self::INVALID);
+                self.named(o).is_some_and(|n| n.underlying != Self::INVALID)
+            });
+            let Some(pos) = ready else { return };
+            let inst = self.pending.swap_remove(pos);
+            let o = self.named(inst).and_then(|n| n.origin).unwrap_or(Self::INVALID);
+            let ou = self.named(o).map(|n| n.underlying).unwrap_or(Self::INVALID);
+            let map = self.instance_map(inst);
+            let u = self.subst(ou, &map);
+            let u = self.underlying(u);
+            if let Type::Named(n) = &mut self.types[inst] {
+                n.underlying = u;
+            }
+        }
+    }
+
+    /// Every instance of a generic type created so far.
+    pub fn all_instances(&self) -> Vec<TypeId> {
+        let mut v: Vec<TypeId> = self.instances.values().copied().collect();
+        v.sort();
+        v
+    }
+
+    /// True if `t` mentions a type parameter.
+    pub fn has_tparams(&self, t: TypeId) -> bool {
+        self.has_tparams_depth(t, 0)
+    }
+    fn has_tparams_depth(&self, t: TypeId, d: u32) -> bool {
+        if d > 64 {
+            return false;
+        }
+        let d = d + 1;
+        match &self.types[t] {
+            Type::TypeParam(_) => true,
+            Type::Basic(_) => false,
+            Type::Named(n) => n.targs.iter().any(|&a| self.has_tparams_depth(a, d)),
+            Type::Pointer(e) | Type::Slice(e) | Type::Array { elem: e, .. } | Type::Chan { elem: e, .. } => {
+                self.has_tparams_depth(*e, d)
+            }
+            Type::Map { key, val } => self.has_tparams_depth(*key, d) || self.has_tparams_depth(*val, d),
+            Type::Struct { fields } => fields.iter().any(|f| self.has_tparams_depth(f.ty, d)),
+            Type::Func(s) => s.params.iter().chain(&s.results).any(|&p| self.has_tparams_depth(p, d)),
+            Type::Interface { methods } => methods.iter().any(|m| self.has_tparams_depth(m.sig, d)),
+            Type::Tuple(v) => v.iter().any(|&p| self.has_tparams_depth(p, d)),
+            Type::Constraint { methods, terms, .. } => {
+                methods.iter().any(|m| self.has_tparams_depth(m.sig, d))
+                    || terms.iter().flatten().any(|x| self.has_tparams_depth(x.ty, d))
+            }
+        }
+    }
+
+    /// `t` with the type parameters in `map` replaced (interning the results).
+    pub fn subst(&mut self, t: TypeId, map: &SubstMap) -> TypeId {
+        if map.is_empty() {
+            return t;
+        }
+        self.subst_depth(t, map, 0)
+    }
+    fn subst_depth(&mut self, t: TypeId, map: &SubstMap, d: u32) -> TypeId {
+        if d > 64 {
+            return t;
+        }
+        let d = d + 1;
+        let ty = self.types[t].clone();
+        match ty {
+            Type::TypeParam(_) => map.get(&t).copied().unwrap_or(t),
+            Type::Basic(_) => t,
+            Type::Named(n) => match n.origin {
+                Some(o) if n.targs.iter().any(|&a| self.has_tparams(a)) => {
+                    let targs: Vec<TypeId> = n.targs.iter().map(|&a| self.subst_depth(a, map, d)).collect();
+                    self.instantiate(o, targs)
+                }
+                _ => t,
+            },
+            Type::Pointer(e) => {
+                let e = self.subst_depth(e, map, d);
+                self.pointer(e)
+            }
+            Type::Chan { dir, elem } => {
+                let e = self.subst_depth(elem, map, d);
+                self.chan(dir, e)
+            }
+            Type::Slice(e) => {
+                let e = self.subst_depth(e, map, d);
+                self.slice(e)
+            }
+            Type::Array { len, elem } => {
+                let e = self.subst_depth(elem, map, d);
+                self.array(len, e)
+            }
+            Type::Map { key, val } => {
+                let k = self.subst_depth(key, map, d);
+                let v = self.subst_depth(val, map, d);
+                self.map(k, v)
+            }
+            Type::Struct { mut fields } => {
+                for f in &mut fields {
+                    f.ty = self.subst_depth(f.ty, map, d);
+                }
+                self.intern(Type::Struct { fields })
+            }
+            Type::Func(s) => {
+                let params = s.params.iter().map(|&p| self.subst_depth(p, map, d)).collect();
+                let results = s.results.iter().map(|&p| self.subst_depth(p, map, d)).collect();
+                self.func(params, results, s.variadic)
+            }
+            Type::Interface { mut methods } => {
+                for m in &mut methods {
+                    m.sig = self.subst_depth(m.sig, map, d);
+                }
+                self.intern(Type::Interface { methods })
+            }
+            Type::Tuple(v) => {
+                let v = v.iter().map(|&p| self.subst_depth(p, map, d)).collect();
+                self.tuple(v)
+            }
+            Type::Constraint { mut methods, mut terms, comparable } => {
+                for m in &mut methods {
+                    m.sig = self.subst_depth(m.sig, map, d);
+                }
+                for x in terms.iter_mut().flatten() {
+                    x.ty = self.subst_depth(x.ty, map, d);
+                }
+                self.intern(Type::Constraint { methods, terms, comparable })
+            }
+        }
+    }
+
+    /// Like [`TypeTable::subst`] but without creating types: `None` if the result was never
+    /// interned (the monomorphizer interns every type an instance's code needs beforehand).
+    pub fn subst_existing(&self, t: TypeId, map: &SubstMap) -> Option<TypeId> {
+        if map.is_empty() || !self.has_tparams(t) {
+            return Some(t);
+        }
+        self.subst_existing_depth(t, map, 0)
+    }
+    fn subst_existing_depth(&self, t: TypeId, map: &SubstMap, d: u32) -> Option<TypeId> {
+        if d > 64 {
+            return None;
+        }
+        let d = d + 1;
+        let look = |ty: Type| self.interned.get(&ty).copied();
+        match &self.types[t] {
+            Type::TypeParam(_) => Some(map.get(&t).copied().unwrap_or(t)),
+            Type::Basic(_) => Some(t),
+            Type::Named(n) => match n.origin {
+                Some(o) if n.targs.iter().any(|&a| self.has_tparams(a)) => {
+                    let targs: Option<Vec<TypeId>> =
+                        n.targs.iter().map(|&a| self.subst_existing_depth(a, map, d)).collect();
+                    self.instances.get(&(o, targs?)).copied()
+                }
+                _ => Some(t),
+            },
+            Type::Pointer(e) => look(Type::Pointer(self.subst_existing_depth(*e, map, d)?)),
+            Type::Chan { dir, elem } => look(Type::Chan { dir: *dir, elem: self.subst_existing_depth(*elem, map, d)? }),
+            Type::Slice(e) => look(Type::Slice(self.subst_existing_depth(*e, map, d)?)),
+            Type::Array { len, elem } => {
+                look(Type::Array { len: *len, elem: self.subst_existing_depth(*elem, map, d)? })
+            }
+            Type::Map { key, val } => look(Type::Map {
+                key: self.subst_existing_depth(*key, map, d)?,
+                val: self.subst_existing_depth(*val, map, d)?,
+            }),
+            Type::Struct { fields } => {
+                let mut fields = fields.clone();
+                for f in &mut fields {
+                    f.ty = self.subst_existing_depth(f.ty, map, d)?;
+                }
+                look(Type::Struct { fields })
+            }
+            Type::Func(s) => {
+                let params: Option<Vec<TypeId>> = s.params.iter().map(|&p| self.subst_existing_depth(p, map, d)).collect();
+                let results: Option<Vec<TypeId>> =
+                    s.results.iter().map(|&p| self.subst_existing_depth(p, map, d)).collect();
+                look(Type::Func(Signature { params: params?, results: results?, variadic: s.variadic }))
+            }
+            Type::Interface { methods } => {
+                let mut methods = methods.clone();
+                for m in &mut methods {
+                    m.sig = self.subst_existing_depth(m.sig, map, d)?;
+                }
+                look(Type::Interface { methods })
+            }
+            Type::Tuple(v) => {
+                let v: Option<Vec<TypeId>> = v.iter().map(|&p| self.subst_existing_depth(p, map, d)).collect();
+                look(Type::Tuple(v?))
+            }
+            Type::Constraint { .. } => Some(t),
         }
     }
 
@@ -395,6 +782,9 @@ impl TypeTable {
     }
     pub fn map(&mut self, key: TypeId, val: TypeId) -> TypeId {
         self.intern(Type::Map { key, val })
+    }
+    pub fn chan(&mut self, dir: ChanDir, elem: TypeId) -> TypeId {
+        self.intern(Type::Chan { dir, elem })
     }
     pub fn func(&mut self, params: Vec<TypeId>, results: Vec<TypeId>, variadic: bool) -> TypeId {
         self.intern(Type::Func(Signature { params, results, variadic }))
@@ -419,9 +809,12 @@ impl TypeTable {
     }
 
     /// Go's underlying type: the type itself unless named.
+    /// For a type parameter: its core type if it has one, else the type parameter itself (so
+    /// operations defined by a core type check as on that type; see `types/generic.rs`).
     pub fn underlying(&self, t: TypeId) -> TypeId {
         match &self.types[t] {
             Type::Named(n) => n.underlying,
+            Type::TypeParam(p) if p.core != Self::INVALID => p.core,
             _ => t,
         }
     }
@@ -445,6 +838,11 @@ impl TypeTable {
     }
     pub fn is_named(&self, t: TypeId) -> bool {
         matches!(self.types[t], Type::Named(_))
+    }
+    /// go/types' `hasName`: predeclared (basic) types are named types too, for assignability
+    /// ("at least one of V or T is not a named type").
+    pub fn has_name(&self, t: TypeId) -> bool {
+        matches!(self.types[t], Type::Named(_) | Type::Basic(_))
     }
     pub fn is_interface(&self, t: TypeId) -> bool {
         matches!(self.under(t), Type::Interface { .. })
@@ -496,6 +894,7 @@ impl TypeTable {
             Type::Basic(BasicKind::UntypedInt) => Self::INT,
             Type::Basic(BasicKind::UntypedRune) => Self::INT32,
             Type::Basic(BasicKind::UntypedFloat) => Self::FLOAT64,
+            Type::Basic(BasicKind::UntypedComplex) => Self::COMPLEX128,
             Type::Basic(BasicKind::UntypedString) => Self::STRING,
             _ => t,
         }
@@ -528,6 +927,7 @@ impl TypeTable {
             Type::Pointer(_)
                 | Type::Slice(_)
                 | Type::Map { .. }
+                | Type::Chan { .. }
                 | Type::Func(_)
                 | Type::Interface { .. }
                 | Type::Basic(BasicKind::UnsafePointer)
@@ -577,9 +977,10 @@ impl TypeTable {
                 Layout { size, align }
             }
             Type::Named(n) => self.compute_layout(n.underlying, depth + 1),
-            Type::Pointer(_) | Type::Map { .. } | Type::Func(_) => Layout { size: 8, align: 8 },
+            Type::Pointer(_) | Type::Map { .. } | Type::Chan { .. } | Type::Func(_) => Layout { size: 8, align: 8 },
             Type::Slice(_) => Layout { size: 24, align: 8 },
             Type::Interface { .. } => Layout { size: 16, align: 8 },
+            Type::TypeParam(_) | Type::Constraint { .. } => Layout { size: 0, align: 1 },
             Type::Array { len, elem } => {
                 let e = self.compute_layout(*elem, depth + 1);
                 Layout { size: e.size.saturating_mul(*len), align: e.align }
@@ -647,6 +1048,10 @@ impl TypeTable {
             Type::Named(_) => match self.under(t) {
                 // Named pointer types: fields of the pointee are accessible, methods are not.
                 Type::Pointer(e) => {
+                    // `type PP **S`: (*x).f would need a second implicit dereference.
+                    if matches!(self.under(*e), Type::Pointer(_)) {
+                        return Lookup::NotFound;
+                    }
                     return match self.lookup_field_or_method(*e, name) {
                         f @ Lookup::Field { .. } => f,
                         _ => Lookup::NotFound,
@@ -825,6 +1230,16 @@ impl TypeTable {
                     s.push('.');
                 }
                 s.push_str(&n.name);
+                if !n.targs.is_empty() {
+                    s.push('[');
+                    for (i, a) in n.targs.iter().enumerate() {
+                        if i > 0 {
+                            s.push(',');
+                        }
+                        self.write_type(s, *a, style, d);
+                    }
+                    s.push(']');
+                }
             }
             Type::Pointer(e) => {
                 s.push('*');
@@ -843,6 +1258,22 @@ impl TypeTable {
                 self.write_type(s, *key, style, d);
                 s.push(']');
                 self.write_type(s, *val, style, d);
+            }
+            Type::Chan { dir, elem } => {
+                s.push_str(match dir {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                });
+                // gc: `chan (<-chan T)` (else it would read as `chan<- chan T`).
+                let paren = *dir == ChanDir::Both && matches!(self.get(*elem), Type::Chan { dir: ChanDir::Recv, .. });
+                if paren {
+                    s.push('(');
+                }
+                self.write_type(s, *elem, style, d);
+                if paren {
+                    s.push(')');
+                }
             }
             Type::Func(sig) => {
                 s.push_str("func");
@@ -897,7 +1328,53 @@ impl TypeTable {
                 }
                 s.push(')');
             }
+            Type::TypeParam(p) => s.push_str(&p.name),
+            Type::Constraint { methods, terms, comparable } => {
+                s.push_str("interface{");
+                let mut first = true;
+                if *comparable {
+                    s.push_str("comparable");
+                    first = false;
+                }
+                for m in methods {
+                    if !first {
+                        s.push_str("; ");
+                    }
+                    first = false;
+                    s.push_str(&m.name);
+                    if let Type::Func(sig) = &self.types[m.sig] {
+                        self.write_sig(s, sig, style, d);
+                    }
+                }
+                if let Some(terms) = terms {
+                    if !first {
+                        s.push_str("; ");
+                    }
+                    self.write_terms(s, terms, style, d);
+                }
+                s.push('}');
+            }
         }
+    }
+
+    /// `~int | string`.
+    pub fn write_terms(&self, s: &mut String, terms: &[Term], style: Style, d: u32) {
+        for (i, t) in terms.iter().enumerate() {
+            if i > 0 {
+                s.push_str(" | ");
+            }
+            if t.tilde {
+                s.push('~');
+            }
+            self.write_type(s, t.ty, style, d);
+        }
+    }
+
+    /// A term list as error messages print it.
+    pub fn terms_string(&self, terms: &[Term]) -> String {
+        let mut s = String::new();
+        self.write_terms(&mut s, terms, Style::Error, 0);
+        s
     }
 
     fn write_sig(&self, s: &mut String, sig: &Signature, style: Style, d: u32) {
@@ -944,7 +1421,7 @@ impl Default for TypeTable {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Style {
+pub enum Style {
     Runtime,
     Error,
 }

@@ -58,6 +58,10 @@ impl<'a> Checker<'a> {
                 let et = self.typ(elem);
                 if et == TypeTable::INVALID { et } else { self.tt.slice(et) }
             }
+            ExprKind::ChanType { dir, elem } => {
+                let et = self.typ(elem);
+                if et == TypeTable::INVALID { et } else { self.tt.chan(*dir, et) }
+            }
             ExprKind::MapType { key, value } => {
                 let k = self.typ(key);
                 let v = self.typ(value);
@@ -132,13 +136,14 @@ impl<'a> Checker<'a> {
             self.error(e.span, format!("invalid array length {s}"));
             return None;
         }
-        if n > (1i128 << 40) {
+        if n > i64::MAX as i128 {
+            // types2: a length must fit an int
             let s = self.operand_string(&x);
-            self.error(e.span, format!("array length {s} must be less than 2^40 in gojit"));
+            self.error(e.span, format!("invalid array length {s}"));
             return None;
         }
         if self.tt.is_untyped(x.ty) {
-            self.set_operand_type(&mut x, TypeTable::INT, Some(super::ConstValue::Int(n)));
+            self.set_operand_type(&mut x, TypeTable::INT, Some(super::ConstValue::int(n)));
         }
         Some(n as u64)
     }
@@ -199,7 +204,11 @@ impl<'a> Checker<'a> {
                     te = inner.unparen();
                     is_ptr = true;
                 }
-                let name = match &te.kind {
+                let base = match &te.kind {
+                    ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } => x.unparen(),
+                    _ => te,
+                };
+                let name = match &base.kind {
                     ExprKind::Ident(id) => id.name.clone(),
                     ExprKind::Selector { sel, .. } => sel.name.clone(),
                     _ => {
@@ -259,6 +268,8 @@ impl<'a> Checker<'a> {
         let mut spans: Vec<crate::diag::Span> = vec![];
         let mut explicit: Vec<bool> = vec![];
         let mut bad = false;
+        let mut terms: Option<Vec<super::ty::Term>> = None;
+        let mut comparable = false;
         for el in &it.elems {
             match el {
                 ast::InterfaceElem::Method { name, typ } => {
@@ -281,6 +292,27 @@ impl<'a> Checker<'a> {
                     methods.push(IMethod { name: name.name.clone(), sig });
                     spans.push(name.span);
                     explicit.push(true);
+                }
+                ast::InterfaceElem::Embed(e) if self.is_type_elem(e) => {
+                    let mut ts = super::generic::TypeSet { methods: vec![], terms: None, comparable: false };
+                    if !self.add_type_elem(e, &mut ts) {
+                        bad = true;
+                        continue;
+                    }
+                    for m in ts.methods {
+                        if !methods.iter().any(|x| x.name == m.name) {
+                            methods.push(m);
+                            spans.push(e.span);
+                            explicit.push(false);
+                        }
+                    }
+                    comparable |= ts.comparable;
+                    if let Some(t) = ts.terms {
+                        terms = Some(match terms.take() {
+                            None => t,
+                            Some(prev) => self.meet_terms(prev, t),
+                        });
+                    }
                 }
                 ast::InterfaceElem::Embed(e) => {
                     let t = self.typ(e);
@@ -320,6 +352,9 @@ impl<'a> Checker<'a> {
         }
         if bad {
             return TypeTable::INVALID;
+        }
+        if terms.is_some() || comparable {
+            return self.type_set_type(super::generic::TypeSet { methods, terms, comparable });
         }
         self.tt.interface(methods)
     }

@@ -18,7 +18,7 @@ pub(super) fn universe(tt: &mut TypeTable, info: &mut Info) -> HashMap<String, O
         let id = info.objects.push(Object { name: name.to_string(), span: Span::default(), kind });
         u.insert(name.to_string(), id);
     };
-    let basics: [(&str, TypeId); 20] = [
+    let basics: [(&str, TypeId); 21] = [
         ("bool", TypeTable::BOOL),
         ("int", TypeTable::INT),
         ("int8", TypeTable::INT8),
@@ -38,14 +38,17 @@ pub(super) fn universe(tt: &mut TypeTable, info: &mut Info) -> HashMap<String, O
         ("rune", TypeTable::RUNE),
         ("error", TypeTable::ERROR),
         ("any", TypeTable::EMPTY_INTERFACE),
-        ("complex128", TypeTable::INVALID),
+        ("complex64", TypeTable::COMPLEX64),
+        ("complex128", TypeTable::COMPLEX128),
     ];
     for (name, ty) in basics {
-        if name == "complex128" {
-            continue;
-        }
         add(info, name, ObjKind::TypeName { ty });
     }
+    // `comparable`: the predeclared constraint of strictly comparable types
+    let comparable = tt.new_named("comparable", "", None);
+    let cu = tt.intern(super::ty::Type::Constraint { methods: vec![], terms: None, comparable: true });
+    tt.set_underlying(comparable, cu);
+    add(info, "comparable", ObjKind::TypeName { ty: comparable });
     add(info, "true", ObjKind::Const { ty: TypeTable::UNTYPED_BOOL, val: super::ConstValue::Bool(true) });
     add(info, "false", ObjKind::Const { ty: TypeTable::UNTYPED_BOOL, val: super::ConstValue::Bool(false) });
     add(info, "iota", ObjKind::Iota);
@@ -78,6 +81,7 @@ pub(super) fn package_of(path: &str) -> Option<Package> {
         "strings" => Package::Strings,
         "strconv" => Package::Strconv,
         "runtime" => Package::Runtime,
+        "unsafe" => Package::Unsafe,
         _ => return None,
     })
 }
@@ -260,6 +264,15 @@ impl Stdlib {
         ext(tt, info, &mut members, p, "Atoi", StrconvAtoi, t);
 
         // runtime
+        let p = Package::Runtime;
+        let t = tt.func(vec![], vec![], false);
+        ext(tt, info, &mut members, p, "Gosched", RuntimeGosched, t);
+        ext(tt, info, &mut members, p, "Goexit", RuntimeGoexit, t);
+        let t = tt.func(vec![], vec![int], false);
+        ext(tt, info, &mut members, p, "NumGoroutine", RuntimeNumGoroutine, t);
+        ext(tt, info, &mut members, p, "NumCPU", RuntimeNumCPU, t);
+        let t = tt.func(vec![int], vec![int], false);
+        ext(tt, info, &mut members, p, "GOMAXPROCS", RuntimeGOMAXPROCS, t);
         let rt_err = named_type(tt, info, &mut members, Package::Runtime, "Error");
         let error_sig = tt.func(vec![], vec![s], false);
         let rte = tt.interface(vec![
@@ -267,6 +280,15 @@ impl Stdlib {
             IMethod { name: "RuntimeError".into(), sig: unit },
         ]);
         tt.set_underlying(rt_err, rte);
+
+        // unsafe: the type Pointer and the unsafe builtins.
+        let obj = info.objects.push(Object { name: "Pointer".into(), span: Span::default(), kind: ObjKind::TypeName { ty: TypeTable::UNSAFE_POINTER } });
+        members.insert((Package::Unsafe, "Pointer"), obj);
+        for b in Builtin::UNSAFE {
+            let name = b.name().trim_start_matches("unsafe.");
+            let obj = info.objects.push(Object { name: name.into(), span: Span::default(), kind: ObjKind::Builtin(b) });
+            members.insert((Package::Unsafe, name), obj);
+        }
 
         Stdlib { members }
     }

@@ -2,24 +2,17 @@
 //! directly. Only x86-64 (System V, Linux) is implemented; all assembly of the runtime lives here.
 //!
 //! Invariants:
-//! - Frames are x86-64 frame-pointer frames: `[fp]` holds the caller's fp, `[fp + 8]` the return
-//!   address into the caller. Cranelift (`preserve_frame_pointers`) and the runtime crate
-//!   (`-C force-frame-pointers=yes`) both keep this chain.
+//! - JIT frames are x86-64 frame-pointer frames: `[fp]` holds the caller's fp, `[fp + 8]` the
+//!   return address into the caller (Cranelift `preserve_frame_pointers`). Rust frames need not
+//!   be: the runtime never reads its own `rbp` and never follows the chain through Rust code; it
+//!   learns its JIT caller's frame at the boundary ([`boundary`]).
 //! - [`resume`] abandons every frame below the target: callers must have dropped (or never owned)
 //!   anything with `Drop` in those frames before calling it.
 
 #[cfg(not(all(target_arch = "x86_64", target_os = "linux")))]
 compile_error!("gojit-runtime's panic machinery supports only x86-64 Linux");
 
-/// The current function's frame pointer. Must be used inside a function that is not inlined into
-/// its caller (`#[inline(never)]`) for the result to mean "my own frame".
-#[inline(always)]
-pub fn current_fp() -> usize {
-    let fp: usize;
-    // SAFETY: reads a register, no memory access.
-    unsafe { core::arch::asm!("mov {}, rbp", out(reg) fp, options(nomem, nostack, preserves_flags)) };
-    fp
-}
+pub mod boundary;
 
 /// The current stack pointer.
 #[inline(always)]
@@ -155,7 +148,8 @@ pub unsafe fn signal_call(uc: *mut libc::c_void, ret: usize, target: usize) {
 /// arguments (rdi, rsi, rdx, rcx, r8, r9), on the first integer result (rax) and on callee-saved
 /// registers (rbx, rbp, r12-r15), but `tail` returns the second integer result in **rcx** where
 /// `system_v` uses rdx. Rust functions with at most one result can be called from JIT code as
-/// `tail` directly; two-result ones need this shim (it keeps an rbp frame so frame walks pass it).
+/// `tail` directly; two-result ones need this shim (it keeps an rbp frame, and describes it with
+/// call-frame information so the unwinder can pass it when `$target` raises a Go panic).
 ///
 /// Use: `gojit_runtime::tail_ret2_shim!(gort_x_error_tail => x_error);` then
 /// `unsafe extern "C" { fn gort_x_error_tail(); }` is declared for you; take its address with
@@ -167,12 +161,18 @@ macro_rules! tail_ret2_shim {
             concat!(".globl ", stringify!($shim)),
             concat!(".type ", stringify!($shim), ",@function"),
             concat!(stringify!($shim), ":"),
+            ".cfi_startproc",
             "push rbp",
+            ".cfi_def_cfa_offset 16",
+            ".cfi_offset rbp, -16",
             "mov rbp, rsp",
+            ".cfi_def_cfa_register rbp",
             "call {t}",
             "mov rcx, rdx",
             "pop rbp",
+            ".cfi_def_cfa rsp, 8",
             "ret",
+            ".cfi_endproc",
             concat!(".size ", stringify!($shim), ", .-", stringify!($shim)),
             t = sym $target,
         );
@@ -180,4 +180,73 @@ macro_rules! tail_ret2_shim {
             pub fn $shim();
         }
     };
+}
+
+core::arch::global_asm!(
+    // gort_swap_stack(save_sp: *mut usize, new_sp: usize): the goroutine context switch. Pushes
+    // the System V callee-saved registers (rbp, rbx, r12-r15) on the current stack, stores rsp to
+    // *save_sp, switches to new_sp and pops the same registers saved there by an earlier switch
+    // (or laid out by `new_context`), then returns on the new stack. Caller-saved registers are
+    // dead across a call, so nothing else needs saving (Go code keeps MXCSR and the x87 control
+    // word at their defaults).
+    ".globl gort_swap_stack",
+    ".type gort_swap_stack,@function",
+    "gort_swap_stack:",
+    "push rbp",
+    "mov rbp, rsp",
+    "push rbx",
+    "push r12",
+    "push r13",
+    "push r14",
+    "push r15",
+    "mov [rdi], rsp",
+    "mov rsp, rsi",
+    "pop r15",
+    "pop r14",
+    "pop r13",
+    "pop r12",
+    "pop rbx",
+    "pop rbp",
+    "ret",
+    ".size gort_swap_stack, .-gort_swap_stack",
+    // gort_goroutine_start: where a new goroutine's first switch returns to. r12 holds the Rust
+    // function to run (`extern "C" fn() -> !`); a zero frame pointer ends frame walks here.
+    ".globl gort_goroutine_start",
+    ".type gort_goroutine_start,@function",
+    "gort_goroutine_start:",
+    "xor ebp, ebp",
+    "push rbp",
+    "mov rbp, rsp",
+    "call r12",
+    "ud2",
+    ".size gort_goroutine_start, .-gort_goroutine_start",
+);
+
+unsafe extern "C" {
+    /// See the assembly above.
+    pub fn gort_swap_stack(save_sp: *mut usize, new_sp: usize);
+    fn gort_goroutine_start();
+}
+
+/// Lays out the registers [`gort_swap_stack`] pops on a fresh stack whose (16-byte aligned) top is
+/// `top`, so that switching to the returned sp starts `f` there (on that stack, never returning).
+///
+/// # Safety
+/// `[top - 64, top)` must be writable memory of an unused stack.
+pub unsafe fn new_context(top: usize, f: extern "C" fn() -> !) -> usize {
+    debug_assert_eq!(top % 16, 0);
+    let sp = top - 64;
+    let words = [
+        0,                                    // r15
+        0,                                    // r14
+        0,                                    // r13
+        f as *const () as usize,              // r12: the function gort_goroutine_start calls
+        0,                                    // rbx
+        0,                                    // rbp
+        gort_goroutine_start as *const () as usize, // return address of the switch
+        0,                                    // padding: keeps the entry alignment of a call
+    ];
+    // SAFETY: the caller guarantees the 64 bytes below top are writable.
+    unsafe { std::ptr::copy_nonoverlapping(words.as_ptr(), sp as *mut usize, words.len()) };
+    sp
 }

@@ -10,7 +10,7 @@
 //! catching mode (Go's `catchPanic`), so a panic in such a method never escapes these functions;
 //! they still have the try_call-compatible shape (≤ 6 integer arguments, ≤ 1 result).
 
-mod float;
+pub mod float;
 mod printer;
 mod sort;
 pub mod quote;
@@ -20,6 +20,8 @@ use crate::errors;
 use crate::gostring::new_string;
 use crate::output;
 pub use printer::Printer;
+/// Go's `strconv.AppendFloat` (the compiler formats constants in messages with it).
+pub use float::append_float as format_float;
 
 /// Views the `[]any` argument list.
 ///

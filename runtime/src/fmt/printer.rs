@@ -505,6 +505,22 @@ impl Printer {
         }
     }
 
+    /// Go's `fmtComplex`: `(re+imi)`, the imaginary part always signed.
+    fn fmt_complex(&mut self, re: f64, im: f64, size: u32, verb: char) {
+        match verb {
+            'v' | 'b' | 'g' | 'G' | 'x' | 'X' | 'f' | 'F' | 'e' | 'E' => {
+                let old_plus = self.f.plus;
+                self.buf.push(b'(');
+                self.fmt_float(re, size / 2, verb);
+                self.f.plus = true;
+                self.fmt_float(im, size / 2, verb);
+                self.buf.extend_from_slice(b"i)");
+                self.f.plus = old_plus;
+            }
+            _ => self.bad_verb(verb),
+        }
+    }
+
     fn fmt_string(&mut self, s: &[u8], verb: char) {
         match verb {
             'v' => {
@@ -784,6 +800,14 @@ impl Printer {
                 }
                 Kind::Float32 => self.fmt_float(*(v.ptr as *const f32) as f64, 32, verb),
                 Kind::Float64 => self.fmt_float(*(v.ptr as *const f64), 64, verb),
+                Kind::Complex64 => {
+                    let c = *(v.ptr as *const [f32; 2]);
+                    self.fmt_complex(c[0] as f64, c[1] as f64, 64, verb)
+                }
+                Kind::Complex128 => {
+                    let c = *(v.ptr as *const [f64; 2]);
+                    self.fmt_complex(c[0], c[1], 128, verb)
+                }
                 Kind::String => {
                     let s = &*(v.ptr as *const GoString);
                     self.fmt_string(bytes(s.ptr, s.len), verb)

@@ -1,34 +1,14 @@
 //! Go's `strconv` quoting (`Quote`, `QuoteToASCII`, `QuoteRune`), used by `%q` and `%#v`.
 //!
 //! Rules (strconv.appendQuotedWith): `\a \b \f \n \r \t \v \\` and the quote char are escaped;
-//! invalid UTF-8 bytes become `\xNN`; printable runes (Go's `unicode.IsPrint`, approximated here
-//! by Rust's notion of graphic/non-control characters) are copied, others use `\xNN` (< 0x80
-//! handled as `\x`), `\uNNNN` or `\UNNNNNNNN`.
+//! invalid UTF-8 bytes become `\xNN`; printable runes (Go's `strconv.IsPrint`, from Go's own
+//! tables) are copied, others use `\xNN` (< 0x80 handled as `\x`), `\uNNNN` or `\UNNNNNNNN`.
 
 use crate::gostring::decode_rune;
 
-/// Approximation of Go's `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and the
-/// ASCII space; not controls, format characters, unassigned or other spaces.
+/// Go's `strconv.IsPrint` (tables generated from Go's own package: [`crate::unicode`]).
 pub fn is_print(r: i32) -> bool {
-    if r < 0x20 || r == 0x7F {
-        return false;
-    }
-    if r < 0x7F {
-        return true;
-    }
-    if (0x80..=0xA0).contains(&r) || r == 0xAD {
-        return false;
-    }
-    let Some(c) = char::from_u32(r as u32) else { return false };
-    if c.is_control() || c.is_whitespace() {
-        return false;
-    }
-    // Format characters (Cf) and private use / unassigned ranges that Go treats as non-printable.
-    !matches!(r,
-        0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E
-        | 0x2060..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB | 0xE000..=0xF8FF | 0xFFFE | 0xFFFF
-        | 0xF0000..=0x10FFFF | 0xE0000..=0xE007F | 0x110BD | 0x1BCA0..=0x1BCA3
-        | 0x1D173..=0x1D17A)
+    r >= 0 && crate::unicode::is_print(r as u32)
 }
 
 /// Appends one escaped rune (without quotes).

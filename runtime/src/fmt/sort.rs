@@ -83,6 +83,14 @@ pub unsafe fn compare(t: &TypeDesc, a: *const u8, b: *const u8) -> Ordering {
             }
             Kind::Float64 => float(*(a as *const f64), *(b as *const f64)),
             Kind::Float32 => float(*(a as *const f32) as f64, *(b as *const f32) as f64),
+            Kind::Complex128 => {
+                let (x, y) = (*(a as *const [f64; 2]), *(b as *const [f64; 2]));
+                float(x[0], y[0]).then(float(x[1], y[1]))
+            }
+            Kind::Complex64 => {
+                let (x, y) = (*(a as *const [f32; 2]), *(b as *const [f32; 2]));
+                float(x[0] as f64, y[0] as f64).then(float(x[1] as f64, y[1] as f64))
+            }
             Kind::Struct => {
                 for f in std::slice::from_raw_parts(t.fields, t.n_fields) {
                     let c = compare(&*f.typ, a.add(f.offset), b.add(f.offset));

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Writes NAME.tb, the traceback shape below "goroutine 1 [running]:", for every crashing case
+# (one with a NAME.code) of tests/defer, tests/conformance and examples, from the reference Go:
+# the program is built with `go build` (Go 1.27.3) and run as a binary, and its stderr reduced by
+# the rules of tests/corpus.rs::traceback_shape (frame names with `(…)` for the arguments, the
+# location's file base name and line, gc's runtime frame location as `<runtime>`).
+#
+#   tests/regen_tracebacks.sh [FILE.go...]     (default: every crashing case)
+set -euo pipefail
+shopt -s nullglob
+root="$(cd "$(dirname "$0")/.." && pwd)"
+go version | grep -q 'go1.27.3 ' || { echo "needs go1.27.3 on PATH" >&2; exit 1; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+shape() {
+    python3 -c '
+import sys
+out, in_panic, seen = [], False, False
+for l in sys.stdin.read().split("\n"):
+    if not seen:
+        seen = l == "goroutine 1 [running]:"
+        continue
+    if not l or l.startswith("exit status"):
+        continue
+    if l.startswith("\t"):
+        if in_panic:
+            out.append("\t<runtime>")
+        else:
+            loc = l[1:].split(" +0x")[0]
+            out.append("\t" + loc.rsplit("/", 1)[-1])
+        continue
+    i = l.rfind("(")
+    if i >= 0 and l.endswith(")"):
+        in_panic = l[:i] == "panic"
+        out.append(l[:i] + "(\u2026)")
+    else:
+        in_panic = False
+        out.append(l)
+print("\n".join(out))
+'
+}
+if (($#)); then cases=("$@"); else cases=("$root"/tests/defer/*.go "$root"/tests/conformance/*.go "$root"/examples/*.go); fi
+for go in "${cases[@]}"; do
+    base="${go%.go}"
+    [[ -f "$base.code" ]] || continue
+    dir="$(dirname "$go")"
+    name="$(basename "$base")"
+    (cd "$dir" && go build -o "$work/$name" "$name.go")
+    (cd "$dir" && "$work/$name" >/dev/null 2>"$work/$name.stderr") || true
+    grep -q '^goroutine 1 \[running\]:$' "$work/$name.stderr" || continue
+    shape <"$work/$name.stderr" >"$base.tb"
+    echo "wrote ${base#"$root"/}.tb"
+done
