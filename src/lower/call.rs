@@ -501,12 +501,22 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         let w = self.expr(&args[0]).words();
                         if b == Builtin::Len { w[1] } else { w[2] }
                     }
-                    GoType::Array { len, .. } => self.i64c(len as i64),
+                    // The length is the type's, but an operand with calls or receives is still
+                    // evaluated (the spec: then `len` is not constant); a nil array pointer is fine.
+                    GoType::Array { len, .. } => {
+                        if crate::types::contains_call(&args[0]) {
+                            self.expr(&args[0]);
+                        }
+                        self.i64c(len as i64)
+                    }
                     GoType::Pointer(p) => {
                         let n = match self.p.tt.under(p) {
                             GoType::Array { len, .. } => *len,
                             _ => 0,
                         };
+                        if crate::types::contains_call(&args[0]) {
+                            self.expr(&args[0]);
+                        }
                         self.i64c(n as i64)
                     }
                     GoType::Map { .. } => {

@@ -352,6 +352,30 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
     }
 
+    /// Binds a range clause's key and value. An assignment (`for i, x[i] = range s`) evaluates
+    /// both targets' operands before storing either, as any Go assignment does.
+    fn range_bind_pair(&mut self, r: &ast::RangeStmt, k: (V, TypeId), v: Option<(V, TypeId)>) {
+        if r.define {
+            self.range_bind(r.key.as_ref(), true, k.0, k.1);
+            if let Some((v, vt)) = v {
+                self.range_bind(r.value.as_ref(), true, v, vt);
+            }
+            return;
+        }
+        let place = |cx: &mut Self, e: Option<&ast::Expr>| match e {
+            Some(e) if !matches!(&e.kind, ExprKind::Ident(id) if id.is_blank()) => Some(cx.place(e)),
+            _ => None,
+        };
+        let pk = place(self, r.key.as_ref());
+        let pv = if v.is_some() { place(self, r.value.as_ref()) } else { None };
+        if let Some(pk) = pk {
+            self.place_store(&pk, &k.0);
+        }
+        if let (Some(pv), Some((v, _))) = (pv, v) {
+            self.place_store(&pv, &v);
+        }
+    }
+
     fn range_stmt(&mut self, r: &ast::RangeStmt) {
         let label = self.pending_label.take();
         let xt = self.p.type_of(r.x.id);
@@ -436,19 +460,18 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let rune = self.b.ins().ireduce(types::I32, res[0]);
             self.b.def_var(next_var, res[1]);
             let kt = self.key_type(r, crate::types::TypeTable::INT);
-            self.range_bind(r.key.as_ref(), r.define, V::one(i), kt);
-            self.range_bind(r.value.as_ref(), r.define, V::one(rune), crate::types::TypeTable::INT32);
+            self.range_bind_pair(r, (V::one(i), kt), Some((V::one(rune), crate::types::TypeTable::INT32)));
         } else {
             let kt = self.key_type(r, xt);
-            self.range_bind(r.key.as_ref(), r.define, V::one(i), kt);
+            let mut value = None;
             if let (Some(e), true) = (elem, has_value) {
                 let (esz, _) = self.p.size_align(e);
                 let off = self.b.ins().imul_imm_s(i, esz as i64);
                 let addr = self.b.ins().iadd(base, off);
                 let v = self.load(e, addr, 0);
-                let v = self.copy_to_temp(e, &v);
-                self.range_bind(r.value.as_ref(), r.define, v, e);
+                value = Some((self.copy_to_temp(e, &v), e));
             }
+            self.range_bind_pair(r, (V::one(i), kt), value);
         }
         self.jumps.push(Jump { label, brk: exit, cont: Some(post) });
         self.block_stmts(&r.body.stmts);
@@ -488,13 +511,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.at(body);
         let k = self.load(kt, kp, 0);
         let k = self.copy_to_temp(kt, &k);
-        self.range_bind(r.key.as_ref(), r.define, k, kt);
+        let mut value = None;
         if r.value.is_some() {
             let vp = self.b.ins().load(types::I64, MemFlagsData::trusted(), it, 8);
             let v = self.load(vt, vp, 0);
-            let v = self.copy_to_temp(vt, &v);
-            self.range_bind(r.value.as_ref(), r.define, v, vt);
+            value = Some((self.copy_to_temp(vt, &v), vt));
         }
+        self.range_bind_pair(r, (k, kt), value);
         self.jumps.push(Jump { label, brk: exit, cont: Some(cont) });
         self.block_stmts(&r.body.stmts);
         self.jumps.pop();

@@ -1110,8 +1110,8 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Whether an expression contains a function call (then `len(arr)` is not constant, and `range`
-/// over the array evaluates it).
+/// Whether an expression contains a function call or a channel receive (then `len(arr)` is not
+/// constant, and `range` over the array evaluates it).
 pub(crate) fn contains_call(e: &Expr) -> bool {
     fn walk(e: &Expr, depth: u32) -> bool {
         if depth > crate::limits::NESTING_BUDGET {
@@ -1119,7 +1119,7 @@ pub(crate) fn contains_call(e: &Expr) -> bool {
         }
         let d = depth + 1;
         match &e.kind {
-            ExprKind::Call { .. } => true,
+            ExprKind::Call { .. } | ExprKind::Recv(_) => true,
             ExprKind::Paren(x) | ExprKind::Star(x) => walk(x, d),
             ExprKind::Unary { x, .. } => walk(x, d),
             ExprKind::Selector { x, .. } => walk(x, d),
