@@ -229,7 +229,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let w = v.words();
         let nv = self.i64c(n as i64);
         let short = self.b.ins().icmp(IntCC::SignedLessThan, w[1], nv);
-        self.panic_if(short, Rt::PanicConvert, &[w[1], nv]);
+        self.bounds_fail_if(short, gojit_runtime::panic::bounds::CONVERT, w[1], nv, true);
         if is_ptr {
             return Some(V::one(w[0]));
         }

@@ -743,7 +743,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let x = v.w0();
                 if self.b.func.dfg.value_type(x) == types::F32 {
                     let x = self.b.ins().fpromote(types::F64, x);
-                    self.lib("gort_printfloat32", &[x]);
+                    self.rt(Rt::PrintFloat32, &[x]);
                 } else {
                     self.rt(Rt::PrintFloat, &[x]);
                 }

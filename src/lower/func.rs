@@ -604,24 +604,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let cont = self.block();
         self.b.ins().brif(cond, cold, &[], cont, &[]);
         self.at(cold);
-        let code = match f {
-            Rt::PanicSliceAlen => Some(1),
-            Rt::PanicSliceAcap => Some(2),
-            Rt::PanicSliceB => Some(3),
-            Rt::PanicConvert => Some(8),
-            _ => None,
-        };
-        match code {
-            Some(c) => {
-                let cv = self.i64c(c);
-                let mut a = vec![cv];
-                a.extend_from_slice(args);
-                self.rt(f, &a);
-            }
-            None => {
-                self.rt(f, args);
-            }
-        }
+        self.rt(f, args);
         self.b.ins().trap(TrapCode::unwrap_user(1));
         self.at(cont);
     }

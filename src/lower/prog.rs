@@ -190,21 +190,7 @@ impl<'a> Prog<'a> {
     /// gc's name of an instance: `main.Map[int,string]`, `main.(*List[int]).Push`.
     pub fn instance_name(&self, o: ObjId, targs: &[TypeId]) -> String {
         let args: Vec<String> = targs.iter().map(|&t| self.tt.type_string(t)).collect();
-        let args = format!("[{}]", args.join(","));
-        let obj = self.info.obj(o);
-        match &obj.kind {
-            ObjKind::Func { recv: Some(r), decl, .. } => {
-                let tn = self.tt.named(*r).map(|n| n.name.clone()).unwrap_or_default();
-                let ptr = self
-                    .decls
-                    .get(decl)
-                    .and_then(|d| d.recv.as_ref())
-                    .map(|f| matches!(f.typ.unparen().kind, ast::ExprKind::Star(_)))
-                    .unwrap_or(false);
-                if ptr { format!("main.(*{tn}{args}).{}", obj.name) } else { format!("main.{tn}{args}.{}", obj.name) }
-            }
-            _ => format!("main.{}{args}", obj.name),
-        }
+        self.go_name(o, &format!("[{}]", args.join(",")))
     }
 
     pub fn err(&mut self, span: Span, msg: impl Into<String>) {
@@ -346,6 +332,12 @@ impl<'a> Prog<'a> {
 
     /// The Go name of a function object (`main.f`, `main.T.M`, `main.(*T).M`).
     pub fn func_name(&self, o: ObjId) -> String {
+        self.go_name(o, "")
+    }
+
+    /// The Go name of function `o` with `targs` (an instance's `[int,string]`, or empty) after
+    /// the function's or the receiver type's name.
+    fn go_name(&self, o: ObjId, targs: &str) -> String {
         let obj = self.info.obj(o);
         match &obj.kind {
             ObjKind::Func { recv: Some(r), decl, .. } => {
@@ -356,9 +348,9 @@ impl<'a> Prog<'a> {
                     .and_then(|d| d.recv.as_ref())
                     .map(|f| matches!(f.typ.unparen().kind, ast::ExprKind::Star(_)))
                     .unwrap_or(false);
-                if ptr { format!("main.(*{}).{}", tn, obj.name) } else { format!("main.{}.{}", tn, obj.name) }
+                if ptr { format!("main.(*{tn}{targs}).{}", obj.name) } else { format!("main.{tn}{targs}.{}", obj.name) }
             }
-            _ => format!("main.{}", obj.name),
+            _ => format!("main.{}{targs}", obj.name),
         }
     }
 }

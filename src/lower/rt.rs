@@ -61,11 +61,6 @@ pub enum Rt {
     // panics
     GoPanic,
     PanicIndex,
-    PanicSliceAlen,
-    PanicSliceAcap,
-    PanicSliceB,
-    /// Slice to array (pointer) conversion too short (bounds code 8).
-    PanicConvert,
     /// `gort_panic_bounds(code, x, y)` with any `gojit_runtime::panic::bounds` code.
     PanicBounds,
     PanicDivide,
@@ -131,7 +126,7 @@ impl Rt {
             TypeAssertFail => "gort_panicdottype",
             GoPanic => "gort_gopanic",
             PanicIndex => "gort_panic_index",
-            PanicSliceAlen | PanicSliceAcap | PanicSliceB | PanicConvert | PanicBounds => "gort_panic_bounds",
+            PanicBounds => "gort_panic_bounds",
             PanicDivide => "gort_panic_divide",
             PanicShift => "gort_panic_shift",
             UnsafeSlice => "gort_unsafeslice",
@@ -433,8 +428,8 @@ mod tests {
             New, Alloc, Memmove, Memclr, Memequal, MakeSlice, GrowSlice, SliceCopy, ConcatString2, CmpString, EqString,
             SliceByteToString, StringToSliceByte, StringToSliceRune, SliceRuneToString, IntString, DecodeRune, MakeMap,
             MapAccess, MapAssign, MapDelete, MapLen, MapClear, MapIterInit, MapIterNext, GetItab, AssertE2I, AssertE2I2,
-            EfaceEq, IfaceEq, TypeAssertFail, GoPanic, PanicIndex, PanicSliceAlen, PanicSliceAcap, PanicSliceB,
-            PanicBounds, PanicDivide, PanicShift, PanicNil, PanicNilMap, Recover, DeferPush, DeferReturn, PrintLock, PrintUnlock,
+            EfaceEq, IfaceEq, TypeAssertFail, GoPanic, PanicIndex, PanicBounds,
+            PanicDivide, PanicShift, UnsafeSlice, UnsafeString, PanicNil, PanicNilMap, PanicWrap, Recover, DeferPush, DeferReturn, PrintLock, PrintUnlock,
             PrintBool, PrintInt, PrintUint, PrintFloat, PrintFloat32, PrintString, PrintPointer, PrintEface, PrintSp, PrintNl,
         ];
         for r in all {
@@ -555,7 +550,7 @@ mod tests {
                 let call = b.ins().call(fr, &[]);
                 let r = b.inst_results(call)[0];
                 let r = if w.is_signed() { b.ins().sextend(I64, r) } else { b.ins().uextend(I64, r) };
-                let r = if w == Word::Bool { b.ins().band_imm(r, 1) } else { r };
+                let r = if w == Word::Bool { b.ins().band_imm_u(r, 1) } else { r };
                 b.ins().return_(&[seen, r]);
                 b.seal_all_blocks();
                 b.finalize(cfg);

@@ -4,22 +4,29 @@
 //! functions assume well-formed input; they still never panic on malformed text (they return a
 //! best-effort value instead).
 
+/// An integer literal's base and its digits after the prefix (`0x`, `0o`, `0b`, or the octal `0`);
+/// digit separators are left in.
+pub fn int_base(text: &str) -> (u32, &str) {
+    let t = text.as_bytes();
+    if t.len() >= 2 && t[0] == b'0' {
+        match t[1].to_ascii_lowercase() {
+            b'x' => (16, &text[2..]),
+            b'o' => (8, &text[2..]),
+            b'b' => (2, &text[2..]),
+            _ => (8, &text[1..]),
+        }
+    } else {
+        (10, text)
+    }
+}
+
 /// Decodes an integer literal (`123`, `0x_FF`, `0o17`, `017`, `0b1010`) into a `u128`;
 /// `None` if the value does not fit.
 pub fn decode_int(text: &str) -> Option<u128> {
-    let t = text.as_bytes();
-    let (base, digits) = if t.len() >= 2 && t[0] == b'0' {
-        match t[1].to_ascii_lowercase() {
-            b'x' => (16, &t[2..]),
-            b'o' => (8, &t[2..]),
-            b'b' => (2, &t[2..]),
-            _ => (8, &t[1..]),
-        }
-    } else {
-        (10, t)
-    };
+    let (base, digits) = int_base(text);
+    let base = base as u128;
     let mut v: u128 = 0;
-    for &b in digits {
+    for &b in digits.as_bytes() {
         if b == b'_' {
             continue;
         }

@@ -364,17 +364,7 @@ fn fmt_g(f: f64, prec: i32) -> String {
 /// The value of an integer literal (`123`, `0x_FF`, `0o17`, `017`, `0b1010`).
 pub fn int_lit(text: &str) -> Option<BigInt> {
     let t: String = text.chars().filter(|&c| c != '_').collect();
-    let b = t.as_bytes();
-    let (base, digits) = if b.len() >= 2 && b[0] == b'0' {
-        match b[1].to_ascii_lowercase() {
-            b'x' => (16, &t[2..]),
-            b'o' => (8, &t[2..]),
-            b'b' => (2, &t[2..]),
-            _ => (8, &t[1..]),
-        }
-    } else {
-        (10, &t[..])
-    };
+    let (base, digits) = crate::syntax::literal::int_base(&t);
     if digits.is_empty() {
         return Some(BigInt::zero());
     }

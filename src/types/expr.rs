@@ -1136,20 +1136,20 @@ impl<'a> Checker<'a> {
         }
         if let (Some(a), Some(b)) = (x.val().cloned(), y.val().cloned()) {
             let integer = k.is_integer();
+            // gc's name of the operation in `constant ... overflow`
+            let name = match op {
+                BinaryOp::Add => "addition ",
+                BinaryOp::Sub => "subtraction ",
+                BinaryOp::Mul => "multiplication ",
+                BinaryOp::Xor => "bitwise XOR ",
+                _ => "",
+            };
             match constant::binary(op, &a, &b, integer) {
                 Ok(v) => {
-                    let name = match op {
-                        BinaryOp::Add => "addition ",
-                        BinaryOp::Sub => "subtraction ",
-                        BinaryOp::Mul => "multiplication ",
-                        BinaryOp::Xor => "bitwise XOR ",
-                        _ => "",
-                    };
                     let mut r = Operand { mode: Mode::Constant(v), ty: x.ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
                     if !self.check_const_overflow(&mut r, e, op_span, name) {
                         return inv;
                     }
-                    r.mode = r.mode.clone();
                     return r;
                 }
                 Err(ConstError::DivByZero) => {
@@ -1157,13 +1157,6 @@ impl<'a> Checker<'a> {
                     return inv;
                 }
                 Err(_) => {
-                    let name = match op {
-                        BinaryOp::Add => "addition ",
-                        BinaryOp::Sub => "subtraction ",
-                        BinaryOp::Mul => "multiplication ",
-                        BinaryOp::Xor => "bitwise XOR ",
-                        _ => "",
-                    };
                     self.error(op_span, format!("constant {name}overflow"));
                     return inv;
                 }

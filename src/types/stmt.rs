@@ -482,32 +482,7 @@ impl<'a> Checker<'a> {
     }
 
     fn go_stmt(&mut self, e: &'a Expr) {
-        let inner = e.unparen();
-        let ExprKind::Call { fun, .. } = &inner.kind else {
-            self.error(e.span, "expression in go must be function call");
-            self.expr(e);
-            return;
-        };
-        if !std::ptr::eq(inner, e) {
-            self.error(e.span, "expression in go must not be parenthesized");
-        }
-        let x = self.expr(e);
-        if x.mode == Mode::Invalid {
-            return;
-        }
-        match &self.info.types[fun.id].mode {
-            Mode::TypeExpr => {
-                let s = self.operand_string(&x);
-                self.error(e.span, format!("go requires function call, not conversion {s}"));
-            }
-            Mode::Builtin(b) => {
-                if !matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover | Builtin::Clear | Builtin::Close) {
-                    let s = self.operand_string(&x);
-                    self.error(e.span, format!("go discards result of {s}"));
-                }
-            }
-            _ => {}
-        }
+        self.call_stmt_operand(e, "go");
     }
 
     fn send_stmt(&mut self, ch: &'a Expr, value: &'a Expr, span: Span) {
@@ -1475,35 +1450,45 @@ impl<'a> Checker<'a> {
         if ctx.loop_depth > 0 {
             ctx.info.defer_in_loop = true;
         }
+        if let Some(fun) = self.call_stmt_operand(e, "defer") {
+            if let ExprKind::FuncLit { .. } = &fun.unparen().kind {
+                let ctx = self.funcs.last_mut().unwrap();
+                ctx.info.deferred_literals.push(fun.unparen().id);
+            }
+        }
+    }
+
+    /// The operand of a `go` or `defer` statement (`keyword`): a call, not parenthesized, not a
+    /// conversion, and not a builtin whose result would be discarded. Returns the callee when the
+    /// operand is a call.
+    fn call_stmt_operand(&mut self, e: &'a Expr, keyword: &str) -> Option<&'a Expr> {
         let inner = e.unparen();
         let ExprKind::Call { fun, .. } = &inner.kind else {
-            self.error(e.span, "expression in defer must be function call");
+            self.error(e.span, format!("expression in {keyword} must be function call"));
             self.expr(e);
-            return;
+            return None;
         };
-        if let ExprKind::FuncLit { .. } = &fun.unparen().kind {
-            ctx.info.deferred_literals.push(fun.unparen().id);
-        }
         if !std::ptr::eq(inner, e) {
-            self.error(e.span, "expression in defer must not be parenthesized");
+            self.error(e.span, format!("expression in {keyword} must not be parenthesized"));
         }
         let x = self.expr(e);
         if x.mode == Mode::Invalid {
-            return;
+            return Some(fun);
         }
         match &self.info.types[fun.id].mode {
             Mode::TypeExpr => {
                 let s = self.operand_string(&x);
-                self.error(e.span, format!("defer requires function call, not conversion {s}"));
+                self.error(e.span, format!("{keyword} requires function call, not conversion {s}"));
             }
             Mode::Builtin(b) => {
                 if !matches!(b, Builtin::Copy | Builtin::Delete | Builtin::Panic | Builtin::Print | Builtin::Println | Builtin::Recover | Builtin::Clear | Builtin::Close) {
                     let s = self.operand_string(&x);
-                    self.error(e.span, format!("defer discards result of {s}"));
+                    self.error(e.span, format!("{keyword} discards result of {s}"));
                 }
             }
             _ => {}
         }
+        Some(fun)
     }
 
     // ----- missing return --------------------------------------------------------------
