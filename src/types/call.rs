@@ -807,7 +807,7 @@ impl<'a> Checker<'a> {
         if x.mode == Mode::Invalid {
             return None;
         }
-        if !self.tt.basic(x.ty).is_some_and(|k| k.is_integer()) {
+        if !self.all_terms(x.ty, |k| k.is_integer()) {
             let s = self.operand_string(&x);
             self.error(a.span, format!("cannot convert {s} to type int"));
             return None;

@@ -854,9 +854,17 @@ impl<'a> Checker<'a> {
                 return Operand::invalid(call.id, call.span);
             }
         }
+        if self.tt.is_type_param(t) && x.val().is_some() && !self.const_to_tparam(x, t, type_text) {
+            return Operand::invalid(call.id, call.span);
+        }
         // Non-constant conversion.
         if self.tt.is_untyped(x.ty) {
             let target = if x.is_nil() {
+                t
+            } else if self.tt.is_type_param(t) && x.val().is_some() && self.all_terms(t, |_| true) {
+                // checked by const_to_tparam: representable by every term's (basic) type, the
+                // operand takes the type parameter (each instance materialises the constant
+                // in its type argument)
                 t
             } else if self.tt.is_interface(t) || !matches!(self.tt.under(t), Type::Basic(_)) {
                 self.tt.default_type(x.ty)
@@ -880,6 +888,49 @@ impl<'a> Checker<'a> {
         let s = self.operand_string(x);
         self.error(x.span, format!("cannot convert {s} to type {type_text}"));
         Operand::invalid(call.id, call.span)
+    }
+
+    /// types2's conversion of a constant to a type parameter: convertible to each specific type
+    /// of its type set (a string to a byte or rune slice, or a constant representable by the
+    /// term's basic type); reports gc's error otherwise.
+    fn const_to_tparam(&mut self, x: &Operand<'a>, t: TypeId, type_text: &str) -> bool {
+        let v = x.val().cloned().expect("constant operand");
+        let xk = self.tt.basic(x.ty).unwrap_or(BasicKind::Invalid);
+        let terms = self.tparam_set(t).terms.unwrap_or_default();
+        let cause = if terms.is_empty() {
+            Some(format!("{type_text} does not contain specific types"))
+        } else {
+            terms.iter().find_map(|term| {
+                let u = self.tt.underlying(term.ty);
+                let bytes_or_runes = match self.tt.under(u) {
+                    Type::Slice(e) => matches!(self.tt.basic(*e), Some(BasicKind::Uint8) | Some(BasicKind::Int32)),
+                    _ => false,
+                };
+                let ok = match self.tt.basic(u) {
+                    _ if xk.is_string() && bytes_or_runes => true,
+                    Some(uk) => {
+                        let numeric_string = (xk.is_string() && uk.is_numeric()) || (xk.is_numeric() && uk.is_string());
+                        (constant::represent(&v, uk).is_ok() && !numeric_string) || (xk.is_integer() && uk.is_string())
+                    }
+                    None => false,
+                };
+                if ok {
+                    return None;
+                }
+                let us = self.tt.type_string_err(u);
+                Some(if xk.is_integer() && self.tt.basic(u).is_some_and(|k| k.is_integer()) {
+                    format!("constant {} overflows {us} (in {type_text})", v.to_go_string())
+                } else {
+                    format!("cannot convert {} to type {us} (in {type_text})", self.operand_string(x))
+                })
+            })
+        };
+        let Some(cause) = cause else { return true };
+        let mut xv = x.clone();
+        xv.mode = Mode::Value;
+        let s = self.operand_string(&xv);
+        self.error(x.span, format!("cannot convert {s} to type {type_text}: {cause}"));
+        false
     }
 
     fn convertible(&mut self, x: &Operand<'a>, t: TypeId) -> bool {
@@ -1691,7 +1742,7 @@ impl<'a> Checker<'a> {
         if i.mode == Mode::Invalid {
             return None;
         }
-        if !self.tt.basic(i.ty).is_some_and(|k| k.is_integer()) {
+        if !self.all_terms(i.ty, |k| k.is_integer()) {
             let s = self.operand_string(&i);
             self.error(ie.span, format!("invalid argument: index {s} must be integer"));
             return None;
