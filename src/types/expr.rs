@@ -1683,6 +1683,9 @@ impl<'a> Checker<'a> {
             return inv;
         }
         let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+        if self.tt.type_param(x.ty).is_some_and(|tp| tp.core == TypeTable::INVALID) {
+            return self.index_tparam(e, &x, ie);
+        }
         let (elem, length, mode) = match self.tt.under(x.ty).clone() {
             Type::Basic(k) if k.is_string() => {
                 let idx = self.index_value(ie, x.val().and_then(|v| v.as_str()).map(|s| s.len() as u64));
@@ -1726,6 +1729,81 @@ impl<'a> Checker<'a> {
             }
         };
         self.index_value(ie, length);
+        mk(mode, elem)
+    }
+
+    /// Indexing a type parameter without a core type (types2's rule): every term must index to
+    /// the same element type, all maps with identical keys or no map at all; a string term makes
+    /// the result a value, an array term a value unless `x` is a variable; constant indices are
+    /// checked against the length the first term fixes (types2's minimum-length tracking).
+    fn index_tparam(&mut self, e: &'a Expr, x: &Operand<'a>, ie: &'a Expr) -> Operand<'a> {
+        let terms = self.tparam_set(x.ty).terms.unwrap_or_default();
+        let mut mode = Mode::Variable;
+        let mut first: Option<(Option<TypeId>, TypeId)> = None;
+        let mut length: i128 = -1;
+        let mut ok = !terms.is_empty();
+        for term in &terms {
+            let (mut l, mut k, mut el): (i128, Option<TypeId>, Option<TypeId>) = (-1, None, None);
+            match self.tt.under(term.ty).clone() {
+                Type::Basic(b) if b.is_string() => {
+                    el = Some(TypeTable::BYTE);
+                    mode = Mode::Value;
+                }
+                Type::Array { len, elem } => {
+                    (l, el) = (len as i128, Some(elem));
+                    if x.mode != Mode::Variable {
+                        mode = Mode::Value;
+                    }
+                }
+                Type::Pointer(p) => {
+                    if let Type::Array { len, elem } = self.tt.under(p).clone() {
+                        (l, el) = (len as i128, Some(elem));
+                    }
+                }
+                Type::Slice(elem) => el = Some(elem),
+                Type::Map { key, val } => (k, el) = (Some(key), Some(val)),
+                _ => {}
+            }
+            let Some(el) = el else {
+                ok = false;
+                break;
+            };
+            match first {
+                None => {
+                    first = Some((k, el));
+                    length = l;
+                }
+                Some((fk, fe)) => {
+                    let same_key = match (fk, k) {
+                        (None, None) => true,
+                        (Some(a), Some(b)) => a == b,
+                        _ => false,
+                    };
+                    if !same_key || fe != el {
+                        ok = false;
+                        break;
+                    }
+                    if l >= 0 && l < length {
+                        length = l;
+                    }
+                }
+            }
+        }
+        let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+        let Some((key, elem)) = first.filter(|_| ok) else {
+            let s = self.operand_string(x);
+            self.error(e.span, format!("invalid operation: cannot index {s}"));
+            self.value(ie);
+            return Operand::invalid(e.id, e.span);
+        };
+        if let Some(key) = key {
+            let mut k = self.value(ie);
+            self.assignment(&mut k, key, "map index");
+            let mut r = mk(Mode::MapIndex, elem);
+            r.comma_ok = true;
+            return r;
+        }
+        self.index_value(ie, (length >= 0).then_some(length as u64));
         mk(mode, elem)
     }
 
