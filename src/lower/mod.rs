@@ -13,7 +13,7 @@
 //! # Modules
 //! `prog` (program state, declarations, globals), `body` (prologue/epilogue, return), `func`
 //! (emission primitives), `stmt`, `expr`, `arith`, `call`, `defer` (open-coded and chained defers,
-//! deferreturn block, wrappers), `typedesc` (TypeDesc/Itab builder), `tyview` (representations),
+//! deferreturn block, wrappers), `typedesc` (Type/ITab builder), `tyview` (representations),
 //! `rt` (runtime entry points).
 
 mod arith;

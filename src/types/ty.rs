@@ -710,6 +710,11 @@ impl TypeTable {
 
     /// Like [`TypeTable::subst`] but without creating types: `None` if the result was never
     /// interned (the monomorphizer interns every type an instance's code needs beforehand).
+    /// The id of `[]elem` if the program interned it (never creates a type).
+    pub fn existing_slice(&self, elem: TypeId) -> Option<TypeId> {
+        self.interned.get(&Type::Slice(elem)).copied()
+    }
+
     pub fn subst_existing(&self, t: TypeId, map: &SubstMap) -> Option<TypeId> {
         if map.is_empty() || !self.has_tparams(t) {
             return Some(t);
@@ -794,7 +799,8 @@ impl TypeTable {
     }
     /// An interface type from its (possibly unsorted, duplicate-free) complete method list.
     pub fn interface(&mut self, mut methods: Vec<IMethod>) -> TypeId {
-        methods.sort_by(|a, b| a.name.cmp(&b.name));
+        // gc's order (types.CompareSyms): exported first, then by name; itabs follow it.
+        methods.sort_by(|a, b| gojit_runtime::abi::build::method_order(&a.name, &b.name));
         self.intern(Type::Interface { methods })
     }
 
@@ -1207,6 +1213,16 @@ impl TypeTable {
         s
     }
 
+    /// gc's `LinkString` of the type: as [`TypeTable::type_string`] but with unexported struct
+    /// field names qualified (`struct { main.a int }`). Local types are not given gc's `·N`
+    /// suffix (their hash may collide with a package-level type of the same name; identity is
+    /// by descriptor pointer, never by hash).
+    pub fn link_string(&self, t: TypeId) -> String {
+        let mut s = String::new();
+        self.write_type(&mut s, t, Style::Link, 0);
+        s
+    }
+
     /// The type as the compiler's error messages print it: types of package main unqualified
     /// (`T`, `*T`), `interface{}` without a space, `any` for the empty interface when written so is
     /// not tracked (prints `interface{}`), `untyped int` for untyped kinds.
@@ -1281,15 +1297,19 @@ impl TypeTable {
             }
             Type::Struct { fields } => {
                 if fields.is_empty() {
-                    s.push_str(if style == Style::Runtime { "struct {}" } else { "struct{}" });
+                    s.push_str(if style != Style::Error { "struct {}" } else { "struct{}" });
                     return;
                 }
-                s.push_str(if style == Style::Runtime { "struct { " } else { "struct{" });
+                s.push_str(if style != Style::Error { "struct { " } else { "struct{" });
                 for (i, f) in fields.iter().enumerate() {
                     if i > 0 {
                         s.push_str("; ");
                     }
                     if !f.embedded {
+                        // gc's LinkString qualifies unexported field names (`struct { main.a int }`).
+                        if style == Style::Link && !gojit_runtime::abi::build::is_exported(&f.name) {
+                            s.push_str("main.");
+                        }
                         s.push_str(&f.name);
                         s.push(' ');
                     }
@@ -1299,24 +1319,28 @@ impl TypeTable {
                         s.push_str(&format!("{:?}", String::from_utf8_lossy(tag)));
                     }
                 }
-                s.push_str(if style == Style::Runtime { " }" } else { "}" });
+                s.push_str(if style != Style::Error { " }" } else { "}" });
             }
             Type::Interface { methods } => {
                 if methods.is_empty() {
-                    s.push_str(if style == Style::Runtime { "interface {}" } else { "interface{}" });
+                    s.push_str(if style != Style::Error { "interface {}" } else { "interface{}" });
                     return;
                 }
-                s.push_str(if style == Style::Runtime { "interface { " } else { "interface{" });
+                s.push_str(if style != Style::Error { "interface { " } else { "interface{" });
                 for (i, m) in methods.iter().enumerate() {
                     if i > 0 {
                         s.push_str("; ");
+                    }
+                    // gc qualifies unexported method names (`interface { M(); main.m() }`).
+                    if style != Style::Error && !gojit_runtime::abi::build::is_exported(&m.name) {
+                        s.push_str("main.");
                     }
                     s.push_str(&m.name);
                     if let Type::Func(sig) = &self.types[m.sig] {
                         self.write_sig(s, sig, style, d);
                     }
                 }
-                s.push_str(if style == Style::Runtime { " }" } else { "}" });
+                s.push_str(if style != Style::Error { " }" } else { "}" });
             }
             Type::Tuple(elems) => {
                 s.push('(');
@@ -1424,6 +1448,8 @@ impl Default for TypeTable {
 pub enum Style {
     Runtime,
     Error,
+    /// gc's `LinkString` (type identity; hashed into a descriptor's `Hash`).
+    Link,
 }
 
 fn round_up(x: u64, align: u64) -> u64 {
