@@ -105,9 +105,9 @@ pub fn predeclared(kind: Kind) -> &'static Type {
                 .iter()
                 .map(|&(k, n)| {
                     if k == Kind::UnsafePointer {
-                        // unsafe.Pointer: gc's descriptor has no PkgPath (the package is builtin).
+                        // unsafe.Pointer: an exported name of package unsafe (gc's PkgPath "unsafe").
                         let t = new_type(k, n, 8, 8, true, true, true, 0);
-                        // SAFETY: no children.
+                        // SAFETY: no children; the uncommon section was written by new_type.
                         unsafe {
                             build::finish(t);
                             &*t

@@ -125,6 +125,8 @@ fn alg(tt: &TypeTable, t: TypeId, depth: u32) -> Alg {
 /// array/slice/pointer/chan of a defined type (None for predeclared types).
 fn type_pkg(tt: &TypeTable, t: TypeId) -> Option<String> {
     let named = match tt.get(t) {
+        // unsafe.Pointer is declared in package unsafe, not the universe.
+        GoType::Basic(BasicKind::UnsafePointer) => return Some("unsafe".into()),
         GoType::Named(_) => t,
         GoType::Array { elem, .. } | GoType::Slice(elem) | GoType::Pointer(elem) | GoType::Chan { elem, .. } => *elem,
         _ => return None,
@@ -222,6 +224,7 @@ pub fn typedesc(p: &mut Prog<'_>, t: TypeId) -> usize {
     let string = tt.type_string(t);
     let exported = match tt.get(t) {
         GoType::Named(n) => is_exported(&n.name),
+        GoType::Basic(BasicKind::UnsafePointer) => true,
         GoType::Pointer(e) => tt.named(*e).is_some_and(|n| is_exported(&n.name)),
         _ => false,
     };
