@@ -797,7 +797,7 @@ extern "C" fn deferproc_entry(closure: usize, fp: usize, _pc: usize) {
     g().defers.push(DeferRecord { closure, fp });
 }
 
-/// A closure object (`[code]`, see abi.rs) standing for a deferred nil func value: calling it
+/// A closure object (`[code]`, see abi/mod.rs) standing for a deferred nil func value: calling it
 /// raises gc's nil-dereference panic from the caller's frame, exactly like calling a nil func.
 #[repr(C)]
 struct NilFuncClosure {

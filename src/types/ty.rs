@@ -10,9 +10,9 @@
 //!   recursive types (`type L struct { next *L }`) can refer to themselves. Until set it is
 //!   [`TypeTable::INVALID`]. The underlying type of a named type is never itself named.
 //! - Interfaces hold their **complete** method set: embedded interfaces are flattened, methods are
-//!   sorted by name (the order interface method tables use, see `runtime/src/abi.rs`).
+//!   in gc's order, exported first then by name (the order of descriptors and itabs, `runtime/src/abi/`).
 //! - Variadic signatures store the last parameter as the slice type `[]T`.
-//! - Layout (size, align, field offsets) follows `runtime/src/abi.rs`: string 16, slice 24,
+//! - Layout (size, align, field offsets) follows `runtime/src/abi/mod.rs`: string 16, slice 24,
 //!   interface 16, pointer/map/func 8, structs in Go's layout. Layouts are only meaningful for types
 //!   the checker accepted (it rejects invalid recursive types and over-large arrays).
 //!

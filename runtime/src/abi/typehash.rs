@@ -64,6 +64,16 @@ pub fn type_hash(link: &str) -> u32 {
 mod tests {
     use super::*;
 
+    /// `Type.Hash` values gc 1.27.3 emits (`tests/run/abi_layout.out`).
+    #[test]
+    fn type_hash_matches_gc() {
+        assert_eq!(type_hash("int"), 0x348ca892);
+        assert_eq!(type_hash("main.Point"), 0x6ed9712d);
+        assert_eq!(type_hash("map[string]int"), 0x31e00e3d);
+        assert_eq!(type_hash("struct { main.a int8; main.b int64 }"), 0xc113241c);
+        assert_eq!(type_hash("main.Pair[int,string]"), 0x7d3cf92b);
+    }
+
     #[test]
     fn sha256_known_vectors() {
         let hex = |b: [u8; 32]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
