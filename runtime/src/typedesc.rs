@@ -164,26 +164,27 @@ pub fn array_of(elem: &'static Type, n: usize) -> &'static Type {
 pub fn map_of(key: &'static Type, val: &'static Type) -> &'static Type {
     let name = format!("map[{}]{}", key.string_lossy(), val.string_lossy());
     let t = new_type(Kind::Map, &name, 8, 8, false, false, false, 0);
-    let spec = map_spec(key, val);
     // SAFETY: as for ptr_to.
     unsafe {
-        build::set_map(t, &spec);
+        set_map(t, key, val);
         build::finish(t);
         &*t
     }
 }
 
-/// gc's `MapGroupType` and `writeMapType` facts for `map[key]elem` (1.27 default layout:
-/// `struct { ctrl uint64; slots [8]struct { key K; elem V } }`, keys/elems over 128 bytes indirect).
-pub fn map_spec(key: &'static Type, elem: &'static Type) -> build::MapSpec {
+/// Writes the map trailer of `t` (`map[key]elem`): gc's `MapGroupType` (1.27 default layout:
+/// `struct { ctrl uint64; slots [8]struct { key K; elem V } }`, keys/elems over 128 bytes
+/// stored indirectly) and `writeMapType`'s flags.
+///
+/// # Safety
+/// `t` is a map descriptor being built.
+pub unsafe fn set_map(t: *mut Type, key: &'static Type, elem: &'static Type) {
     let kt = if key.size() > MAP_MAX_KEY_BYTES { ptr_to(key) } else { key };
     let et = if elem.size() > MAP_MAX_ELEM_BYTES { ptr_to(elem) } else { elem };
     let slot = raw_struct("", &[("key", kt), ("elem", et)], false);
     let slots = array_raw(slot, MAP_GROUP_SLOTS);
     let gname = format!("map.group[{}]{}", key.string_lossy(), elem.string_lossy());
     let group = raw_struct(&gname, &[("ctrl", predeclared(Kind::Uint64)), ("slots", slots)], false);
-    let keys_off = group.fields()[1].offset;
-    let elem_in_slot = slot.fields()[1].offset;
     let mut flags = 0;
     if needs_key_update(key) {
         flags |= MAP_NEED_KEY_UPDATE;
@@ -197,17 +198,8 @@ pub fn map_spec(key: &'static Type, elem: &'static Type) -> build::MapSpec {
     if elem.size() > MAP_MAX_ELEM_BYTES {
         flags |= MAP_INDIRECT_ELEM;
     }
-    build::MapSpec {
-        key,
-        elem,
-        group,
-        keys_off,
-        key_stride: slot.size(),
-        elems_off: keys_off + elem_in_slot,
-        elem_stride: slot.size(),
-        elem_off: elem_in_slot,
-        flags,
-    }
+    // SAFETY: forwarded; the group is complete.
+    unsafe { build::set_map(t, key, elem, group, flags) }
 }
 
 /// gc's `needkeyupdate`: overwriting an equal key must store the new key bytes (floats: +0/-0,

@@ -39,6 +39,12 @@ pub struct TypeDescs {
     /// `[]elem` descriptors built for array descriptors' `Slice` field when the program never
     /// interned `[]elem`, by element.
     slices: HashMap<TypeId, usize>,
+    /// Descriptors allocated but not yet finished (recursive types refer to them).
+    building: std::collections::HashSet<usize>,
+    /// Map descriptors whose key or elem was still being built: their group type (which holds
+    /// key and elem by value) is laid out once the outermost `typedesc` call returns.
+    pending_maps: Vec<(usize, usize, usize)>,
+    depth: u32,
     itabs: HashMap<(TypeId, TypeId), usize>,
     adapters: HashMap<(crate::types::ObjId, bool, TypeId), FuncId>,
 }
@@ -175,6 +181,19 @@ pub fn typedesc(p: &mut Prog<'_>, t: TypeId) -> usize {
     if let Some(&a) = p.typedescs.descs.get(&t) {
         return a;
     }
+    p.typedescs.depth += 1;
+    let a = build_desc(p, t);
+    p.typedescs.depth -= 1;
+    if p.typedescs.depth == 0 {
+        for (d, k, v) in std::mem::take(&mut p.typedescs.pending_maps) {
+            // SAFETY: every descriptor is complete now; d is a map descriptor being built.
+            unsafe { gojit_runtime::typedesc::set_map(d as *mut Desc, &*(k as *const Desc), &*(v as *const Desc)) };
+        }
+    }
+    a
+}
+
+fn build_desc(p: &mut Prog<'_>, t: TypeId) -> usize {
     let tt = p.tt;
     let base_link = tt.link_string(t);
     let mut link = base_link.clone();
@@ -221,6 +240,7 @@ pub fn typedesc(p: &mut Prog<'_>, t: TypeId) -> usize {
     // register before filling (recursive types)
     p.typedescs.descs.insert(t, addr);
     p.typedescs.by_link.insert(link.clone(), (addr, t));
+    p.typedescs.building.insert(addr);
     let string = tt.type_string(t);
     let exported = match tt.get(t) {
         GoType::Named(n) => is_exported(&n.name),
@@ -280,11 +300,14 @@ pub fn typedesc(p: &mut Prog<'_>, t: TypeId) -> usize {
         }
         GoType::Map { key, val } => {
             let (k, v) = (desc(p, key), desc(p, val));
-            // SAFETY: key and elem descriptors are complete (maps hold them by pointer only, but
-            // the group type holds them by value: a map type cannot contain itself by value).
-            let spec = unsafe { gojit_runtime::typedesc::map_spec(&*k, &*v) };
-            // SAFETY: as above.
-            unsafe { build::set_map(d, &spec) };
+            if p.typedescs.building.contains(&(k as usize)) || p.typedescs.building.contains(&(v as usize)) {
+                // The group holds key and elem by value: lay it out when they are complete
+                // (a map's own pointer data does not depend on it).
+                p.typedescs.pending_maps.push((d as usize, k as usize, v as usize));
+            } else {
+                // SAFETY: key and elem descriptors are complete.
+                unsafe { gojit_runtime::typedesc::set_map(d, &*k, &*v) };
+            }
         }
         GoType::Struct { fields } => {
             let offs = tt.field_offsets(t);
@@ -347,6 +370,7 @@ pub fn typedesc(p: &mut Prog<'_>, t: TypeId) -> usize {
     }
     // SAFETY: every element/field descriptor this one holds by value is complete.
     unsafe { build::finish(d) };
+    p.typedescs.building.remove(&addr);
     addr
 }
 

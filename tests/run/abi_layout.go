@@ -256,6 +256,13 @@ func describe(label string, t *rtype) {
 			typeString(m.Key), typeString(m.Elem), typeString(m.Group), m.GroupSize, m.KeysOff, m.KeyStride, m.ElemsOff, m.ElemStride, m.ElemOff, m.Flags, m.Hasher != nil)
 		g := m.Group
 		fmt.Printf("  group size=%d ptrbytes=%d tflag=%#x kind=%d equal=%v\n", g.Size_, g.PtrBytes, g.TFlag, g.Kind_, g.Equal != nil)
+		if g.PtrBytes > 0 && g.TFlag&16 == 0 {
+			fmt.Printf("  group gcdata:")
+			for i := 0; i < int((g.PtrBytes/8+7)/8); i++ {
+				fmt.Printf(" %08b", byteAt(g.GCData, i))
+			}
+			fmt.Println()
+		}
 	case 22, 23:
 		fmt.Printf("  elem=%q\n", typeString((*ptrType)(p).Elem))
 	case 25:
@@ -368,6 +375,12 @@ type Matrix [2]struct {
 	s string
 }
 
+// Rec refers to itself through a map whose group holds Rec by value.
+type Rec struct {
+	s string
+	m map[int]Rec
+}
+
 type Counts map[[130]byte]string
 type Pipe chan (<-chan int)
 
@@ -437,6 +450,8 @@ func main() {
 	describe("*Derived", typeOf(&Derived{}))
 	describe("Matrix", typeOf(Matrix{}))
 	describe("Counts", typeOf(Counts{}))
+	describe("Rec", typeOf(Rec{}))
+	describe("map[int]Rec", typeOf(map[int]Rec{}))
 	describe("Pipe", typeOf(Pipe(nil)))
 	var pr interface{ First() int } = Pair[int, string]{Key: 7}
 	fmt.Println(pr.First())

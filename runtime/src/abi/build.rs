@@ -237,38 +237,30 @@ pub unsafe fn set_interface(t: *mut Type, pkg_path: Option<&str>, methods: &[(Me
     }
 }
 
-/// The layout facts of a map type, as gc's `writeMapType` computes them.
-pub struct MapSpec {
-    pub key: *const Type,
-    pub elem: *const Type,
-    pub group: *const Type,
-    pub keys_off: usize,
-    pub key_stride: usize,
-    pub elems_off: usize,
-    pub elem_stride: usize,
-    pub elem_off: usize,
-    pub flags: u32,
-}
-
-/// Map: key, elem, group, `Hasher`, slot offsets, flags.
+/// Map: key, elem, group (`map.group[K]V`: `struct { ctrl uint64; slots [8]struct { key K;
+/// elem V } }`, built by the caller), `Hasher`, and the slot offsets read off the group as gc's
+/// `writeMapType` does; `flags` as gc's (`MAP_NEED_KEY_UPDATE`...).
 ///
 /// # Safety
-/// `t` is a map descriptor being built; `m.group` is complete.
-pub unsafe fn set_map(t: *mut Type, m: &MapSpec) {
+/// `t` is a map descriptor being built; `group` is a complete group descriptor.
+pub unsafe fn set_map(t: *mut Type, key: *const Type, elem: *const Type, group: &Type, flags: u32) {
+    let slots = &group.fields()[1];
+    let slot = slots.typ().elem();
+    let elem_in_slot = slot.fields()[1].offset;
     // SAFETY: guaranteed by the caller.
     unsafe {
         let mt = &mut *(t as *mut MapType);
-        mt.key = m.key;
-        mt.elem = m.elem;
-        mt.group = m.group;
-        mt.hasher = module::alg_closure(Alg::Hash, m.key);
-        mt.group_size = (*m.group).size_;
-        mt.keys_off = m.keys_off;
-        mt.key_stride = m.key_stride;
-        mt.elems_off = m.elems_off;
-        mt.elem_stride = m.elem_stride;
-        mt.elem_off = m.elem_off;
-        mt.flags = m.flags;
+        mt.key = key;
+        mt.elem = elem;
+        mt.group = group;
+        mt.hasher = module::alg_closure(Alg::Hash, key);
+        mt.group_size = group.size_;
+        mt.keys_off = slots.offset;
+        mt.key_stride = slot.size_;
+        mt.elems_off = slots.offset + elem_in_slot;
+        mt.elem_stride = slot.size_;
+        mt.elem_off = elem_in_slot;
+        mt.flags = flags;
     }
 }
 
