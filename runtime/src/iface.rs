@@ -81,7 +81,8 @@ unsafe fn build_itab(inter: &Type, typ: &Type) -> ItabResult {
             }
         }
     }
-    let p = alloc::alloc_zeroed(ITab::size(fns.len()), 8) as *mut ITab;
+    // Itabs live with the descriptors (gc: persistentalloc), never in the collected heap.
+    let p = crate::abi::module::alloc(ITab::size(fns.len()), 8) as *mut ITab;
     // SAFETY: p has room for the header and fns.len() entries.
     unsafe { ITab::write(p, inter, typ, &fns) };
     ItabResult::Ok(p)

@@ -325,7 +325,10 @@ fn build_desc(p: &mut Prog<'_>, t: TypeId) -> usize {
                     offset: offs[i] as usize,
                 })
                 .collect();
-            let pkg = fields.iter().any(|f| !is_exported(&f.name)).then_some("main");
+            // The package of the unexported field names: the defined type's, else main (the
+            // only package whose struct literals the TypeTable holds today).
+            let owner = tt.named(t).map(|n| n.pkg.clone()).filter(|p| !p.is_empty()).unwrap_or_else(|| "main".into());
+            let pkg = fields.iter().any(|f| !is_exported(&f.name)).then_some(owner.as_str());
             // SAFETY: as above.
             unsafe { build::set_struct(d, pkg, &specs) };
         }
