@@ -361,6 +361,31 @@ impl<'a> Checker<'a> {
                     self.set_operand_type(&mut x, TypeTable::STRING, None);
                     return mk(Mode::Constant(ConstValue::int(n as i128)), TypeTable::INT);
                 }
+                if self.tt.is_type_param(x.ty) {
+                    // types2: every term must allow it; never a constant for a type parameter
+                    let terms = self.tparam_set(x.ty).terms.unwrap_or_default();
+                    let ok = !terms.is_empty()
+                        && terms.iter().all(|term| {
+                            let mut u = self.tt.underlying(term.ty);
+                            if let Type::Pointer(p) = self.tt.get(u) {
+                                if matches!(self.tt.under(*p), Type::Array { .. }) {
+                                    u = self.tt.underlying(*p);
+                                }
+                            }
+                            match self.tt.get(u) {
+                                Type::Basic(k) => k.is_string() && b == Builtin::Len,
+                                Type::Array { .. } | Type::Slice(_) | Type::Chan { .. } => true,
+                                Type::Map { .. } => b == Builtin::Len,
+                                _ => false,
+                            }
+                        });
+                    if !ok {
+                        let s = self.operand_string(&x);
+                        self.error(args[0].span, format!("invalid argument: {s} for built-in {name}"));
+                        return inv;
+                    }
+                    return mk(Mode::Value, TypeTable::INT);
+                }
                 let ut = self.tt.under(x.ty).clone();
                 let ut = match ut {
                     Type::Pointer(p) => match self.tt.under(p).clone() {
@@ -807,7 +832,7 @@ impl<'a> Checker<'a> {
         if x.mode == Mode::Invalid {
             return None;
         }
-        if !self.tt.basic(x.ty).is_some_and(|k| k.is_integer()) {
+        if !self.all_terms(x.ty, |k| k.is_integer()) {
             let s = self.operand_string(&x);
             self.error(a.span, format!("cannot convert {s} to type int"));
             return None;

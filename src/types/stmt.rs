@@ -991,7 +991,7 @@ impl<'a> Checker<'a> {
             return;
         }
         let op = if inc { "++" } else { "--" };
-        if !self.tt.basic(x.ty).is_some_and(|k| k.is_numeric()) {
+        if !self.all_terms(x.ty, |k| k.is_numeric()) {
             let s = self.expr_string(e);
             let ts = self.tt.type_string_err(x.ty);
             self.error(span, format!("invalid operation: {s}{op} (non-numeric type {ts})"));
