@@ -54,7 +54,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                             };
                             let w = iv.words();
                             self.nil_check(w[0]);
-                            let code = self.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], 16 + 8 * index as i32);
+                            let code = self.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], gojit_runtime::abi::itab::ITAB_FUN_OFFSET + 8 * index as i32);
                             let fsig = self.p.tt.signature(sel.ty).cloned().unwrap();
                             let mut words = vec![w[1]];
                             words.extend(self.call_args(&fsig, args, dots.is_some()));
@@ -385,7 +385,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 }
                 (Ok(index), _, Some(msig)) => {
                     let w = rv.words();
-                    let code = cx.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], 16 + 8 * *index as i32);
+                    let code = cx.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], gojit_runtime::abi::itab::ITAB_FUN_OFFSET + 8 * *index as i32);
                     let mut args = vec![z, w[1]];
                     args.extend_from_slice(&ps[1..]);
                     let sref = cx.b.import_signature(msig);
@@ -459,7 +459,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             cx.at(entry);
             let ps = cx.b.block_params(entry).to_vec();
             cx.nil_check(ps[1]);
-            let code = cx.b.ins().load(types::I64, MemFlagsData::trusted(), ps[1], 16 + 8 * index as i32);
+            let code = cx.b.ins().load(types::I64, MemFlagsData::trusted(), ps[1], gojit_runtime::abi::itab::ITAB_FUN_OFFSET + 8 * index as i32);
             let z = cx.i64c(0);
             let mut args = vec![z, ps[2]];
             args.extend_from_slice(&ps[3..]);
@@ -1193,7 +1193,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let Some(fsig) = self.p.tt.signature(ms[index].sig).cloned() else { return vec![] };
         let w = iv.words();
         self.nil_check(w[0]);
-        let code = self.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], 16 + 8 * index as i32);
+        let code = self.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], gojit_runtime::abi::itab::ITAB_FUN_OFFSET + 8 * index as i32);
         let mut words = vec![w[1]];
         words.extend_from_slice(args);
         let ir_sig = self.p.go_signature(Some(TypeTable::INT), &fsig.params, &fsig.results);
