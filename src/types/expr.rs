@@ -1642,8 +1642,9 @@ impl<'a> Checker<'a> {
                 self.error(v.span, "invalid composite literal type: missing type");
                 return None;
             };
-            // Elided `&T`: the literal has type T and the element is its address.
-            let (lit_t, ptr) = match self.tt.get(t).clone() {
+            // Elided `&T`: the literal has type T and the element is its address (by the core
+            // type, as types2: a named pointer type or a type parameter with core type `*T`).
+            let (lit_t, ptr) = match self.tt.under(t).clone() {
                 Type::Pointer(p) => (p, true),
                 _ => (t, false),
             };
