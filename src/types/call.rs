@@ -447,7 +447,17 @@ impl<'a> Checker<'a> {
                         return mk(Mode::Value, st);
                     }
                     // append([]byte, string...)
-                    if self.tt.basic(elem) == Some(BasicKind::Uint8) && self.tt.basic(x.ty).is_some_and(|k| k.is_string()) {
+                    // (types2's coreString: a type parameter whose terms are all strings or byte
+                    // slices counts as a string here)
+                    let bytestring = |c: &Self, t: TypeId| {
+                        c.tt.basic(t).is_some_and(|k| k.is_string())
+                            || matches!(c.tt.under(t), Type::Slice(e) if c.tt.basic(*e) == Some(BasicKind::Uint8))
+                    };
+                    let tparam_bytestring = self.tt.is_type_param(x.ty)
+                        && self.tparam_set(x.ty).terms.is_some_and(|ts| !ts.is_empty() && ts.iter().all(|t| bytestring(self, t.ty)));
+                    if self.tt.basic(elem) == Some(BasicKind::Uint8)
+                        && (self.tt.basic(x.ty).is_some_and(|k| k.is_string()) || tparam_bytestring)
+                    {
                         if self.tt.is_untyped(x.ty) {
                             self.set_operand_type(&mut x, TypeTable::STRING, None);
                         }

@@ -759,7 +759,38 @@ impl<'a> Checker<'a> {
                     }
                 };
             }
-            return Err(String::new());
+            // types2: an unnamed V is assignable to a type parameter T if it is assignable to
+            // every specific type of T's type set; a type parameter V to an unnamed T if every
+            // specific type of V's is assignable to T.
+            let named = |c: &Self, ty: TypeId| c.tt.has_name(ty) || c.tt.is_type_param(ty);
+            let (tp, other, tp_is_target) = if !named(self, v) && self.tt.is_type_param(t) {
+                (t, v, true)
+            } else if self.tt.is_type_param(v) && !named(self, t) {
+                (v, t, false)
+            } else {
+                return Err(String::new());
+            };
+            let terms = self.tparam_set(tp).terms.unwrap_or_default();
+            if terms.is_empty() {
+                return Err(String::new());
+            }
+            for term in terms {
+                let r = if tp_is_target {
+                    self.assignable_to(other, x, term.ty)
+                } else {
+                    let y = x.map(|x| Operand { ty: term.ty, ..x.clone() });
+                    self.assignable_to(term.ty, y.as_ref(), other)
+                };
+                if r.is_err() {
+                    let (ts, ps, os) = (self.tt.type_string_err(term.ty), self.tt.type_string_err(tp), self.tt.type_string_err(other));
+                    return Err(if tp_is_target {
+                        format!(": cannot assign {os} to {ts} (in {ps})")
+                    } else {
+                        format!(": cannot assign {ts} (in {ps}) to {os}")
+                    });
+                }
+            }
+            return Ok(());
         }
         if vu == tu && (!self.tt.has_name(v) || !self.tt.has_name(t)) && !self.tt.is_interface(t) {
             return Ok(());
