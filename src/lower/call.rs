@@ -110,10 +110,17 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.finish_call_ctx(Callee::Indirect(sref, code), all, &fsig.results)
     }
 
-    /// Emits the call (ctx = 0 prepended) and splits the results.
+    /// Emits a call of a function that is not a closure and splits the results. Such a callee
+    /// never reads its `ctx` parameter (only closures load captures through it), so `ctx` gets a
+    /// word the call passes anyway (the first `i64` argument word) rather than a constant 0: a
+    /// constant shared by several calls would otherwise be kept in a callee-saved register across
+    /// them (one more save/restore per frame; fib). Without such a word `ctx` is 0.
     pub fn finish_call(&mut self, callee: Callee, words: Vec<Value>, results: &[TypeId]) -> Vec<V> {
-        let z = self.i64c(0);
-        let mut all = vec![z];
+        let ctx = match words.first() {
+            Some(&w) if self.b.func.dfg.value_type(w) == types::I64 => w,
+            _ => self.i64c(0),
+        };
+        let mut all = vec![ctx];
         all.extend(words);
         self.finish_call_ctx(callee, all, results)
     }

@@ -25,6 +25,7 @@ mod defer;
 mod expr;
 mod func;
 mod prog;
+mod prove;
 mod rt;
 mod stmt;
 mod typedesc;

@@ -310,7 +310,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
         self.at(body);
         self.jumps.push(Jump { label, brk: exit, cont: Some(post) });
+        let fact = self.for_fact(f);
+        self.facts.extend(fact);
         self.block_stmts(&f.body.stmts);
+        if fact.is_some() {
+            self.facts.pop();
+        }
         self.jumps.pop();
         if self.open() {
             self.jump(post);
@@ -474,7 +479,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.range_bind_pair(r, (V::one(i), kt), value);
         }
         self.jumps.push(Jump { label, brk: exit, cont: Some(post) });
+        let fact = self.range_fact(r);
+        self.facts.extend(fact);
         self.block_stmts(&r.body.stmts);
+        if fact.is_some() {
+            self.facts.pop();
+        }
         self.jumps.pop();
         if self.open() {
             self.jump(post);
