@@ -22,7 +22,9 @@ fn split_named(name: &str) -> Option<(&str, &str)> {
 /// A descriptor with no trailer data: kind, size, align and the common facts.
 fn new_type(kind: Kind, name: &str, size: usize, align: usize, named: bool, comparable: bool, regular: bool, n_var: usize) -> *mut Type {
     let t = build::alloc(kind, n_var, named, 0);
-    let exported = named && split_named(name).is_some_and(|(_, s)| is_exported(s));
+    // gc: the exported bit of Str is the defined type's (for `*T`, `T`'s) name's.
+    let defined = |n: &str| !n.contains(|c: char| "[]*() {}".contains(c)) && split_named(n).is_some_and(|(_, s)| is_exported(s));
+    let exported = if let Some(elem) = name.strip_prefix('*') { defined(elem) } else { named && defined(name) };
     let c = Common {
         kind,
         size,
@@ -430,6 +432,12 @@ mod tests {
         assert_eq!(int.pkg_path(), b"");
         let p = ptr_to(int);
         assert_eq!(p.string(), b"*int");
+        // SAFETY: Str names are valid encodings; byte 0 holds the flags.
+        let flags = |t: &Type| unsafe { *module::resolve_name_off(t as *const Type as *const u8, t.str_) };
+        assert_eq!(flags(ptr_to(predeclared(Kind::UnsafePointer))), 1);
+        assert_eq!(flags(ptr_to(struct_of(Some("runtime.TypeAssertionError"), &[]))), 1);
+        assert_eq!(flags(ptr_to(struct_of(Some("errors.errorString"), &[]))), 0);
+        assert_eq!(flags(p), 0);
         assert!(p.tflag & TFLAG_EXTRA_STAR == 0 && !p.has_name() && p.is_direct_iface());
         let m = map_of(predeclared(Kind::String), int);
         let mt = m.map_type();

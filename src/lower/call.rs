@@ -497,6 +497,33 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     // ---- builtins -----------------------------------------------------------------------------
 
+    /// `unsafe.Sizeof`/`Alignof`/`Offsetof` of an operand whose layout depends on the current
+    /// instance's type arguments (the checker left them non-constant).
+    fn unsafe_layout_value(&self, b: Builtin, arg: &ast::Expr) -> u64 {
+        let tt = self.p.tt;
+        if b != Builtin::Offsetof {
+            let l = tt.layout(self.ty(arg));
+            return if b == Builtin::Sizeof { l.size } else { l.align };
+        }
+        let ExprKind::Selector { x, sel } = &arg.unparen().kind else { unreachable!("checked Offsetof operand") };
+        let mut base = self.ty(x);
+        if let GoType::Pointer(p) = tt.under(base) {
+            if matches!(tt.under(*p), GoType::Struct { .. }) {
+                base = *p;
+            }
+        }
+        let crate::types::Lookup::Field { path, .. } = tt.lookup_field_or_method(base, &sel.name) else {
+            unreachable!("checked Offsetof field")
+        };
+        let (mut off, mut t) = (0, base);
+        for &i in &path {
+            off += tt.field_offset(t, i as usize);
+            let GoType::Struct { fields } = tt.under(t) else { break };
+            t = fields[i as usize].ty;
+        }
+        off
+    }
+
     fn builtin(&mut self, b: Builtin, e: &ast::Expr, args: &[ast::Expr], spread: bool) -> Vec<V> {
         let t = self.ty(e);
         match b {
@@ -670,12 +697,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 vec![]
             }
             Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => {
-                // Always constants (folded by the checker).
-                let c = self.p.info.types[e.id].value().cloned();
-                vec![match c {
-                    Some(c) => self.constant(&c, t),
-                    None => self.zero(t),
-                }]
+                // Constants folded by the checker, except for operands whose size depends on a
+                // type argument: computed here from the instance's substituted type.
+                if let Some(c) = self.p.info.types[e.id].value().cloned() {
+                    return vec![self.constant(&c, t)];
+                }
+                let v = self.unsafe_layout_value(b, &args[0]);
+                vec![V::one(self.b.ins().iconst(types::I64, v as i64))]
             }
             Builtin::Add => {
                 let p = self.expr(&args[0]).w0();

@@ -245,7 +245,9 @@ fn build_desc(p: &mut Prog<'_>, t: TypeId) -> usize {
     let exported = match tt.get(t) {
         GoType::Named(n) => is_exported(&n.name),
         GoType::Basic(BasicKind::UnsafePointer) => true,
-        GoType::Pointer(e) => tt.named(*e).is_some_and(|n| is_exported(&n.name)),
+        GoType::Pointer(e) => {
+            tt.named(*e).is_some_and(|n| is_exported(&n.name)) || matches!(tt.get(*e), GoType::Basic(BasicKind::UnsafePointer))
+        }
         _ => false,
     };
     let a = alg(tt, t, 0);

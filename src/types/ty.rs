@@ -603,6 +603,27 @@ impl TypeTable {
         v
     }
 
+    /// types2's `hasVarSize`: the size of `t` depends on a type argument (a type parameter, or an
+    /// array or struct containing one); `unsafe.Sizeof`/`Alignof`/`Offsetof` of such a type are
+    /// values computed per instance, not constants.
+    pub fn has_var_size(&self, t: TypeId) -> bool {
+        self.has_var_size_depth(t, 0)
+    }
+    fn has_var_size_depth(&self, t: TypeId, d: u32) -> bool {
+        if d > 64 {
+            return false;
+        }
+        match &self.types[t] {
+            Type::TypeParam(_) => true,
+            Type::Named(n) if !n.targs.is_empty() => {
+                n.targs.iter().any(|&a| self.has_tparams(a)) && self.has_var_size_depth(self.underlying(t), d + 1)
+            }
+            Type::Array { elem, .. } => self.has_var_size_depth(*elem, d + 1),
+            Type::Struct { fields } => fields.iter().any(|f| self.has_var_size_depth(f.ty, d + 1)),
+            _ => false,
+        }
+    }
+
     /// True if `t` mentions a type parameter.
     pub fn has_tparams(&self, t: TypeId) -> bool {
         self.has_tparams_depth(t, 0)

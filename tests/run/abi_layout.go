@@ -409,6 +409,7 @@ func main() {
 	describe("uintptr", typeOf(uintptr(0)))
 	describe("unsafe.Pointer", typeOf(unsafe.Pointer(nil)))
 	describe("*int", typeOf(new(int)))
+	describe("*unsafe.Pointer", typeOf(new(unsafe.Pointer)))
 	describe("[]int", typeOf([]int{}))
 	describe("[4]byte", typeOf([4]byte{}))
 	describe("[2]string", typeOf([2]string{}))

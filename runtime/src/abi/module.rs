@@ -24,8 +24,9 @@ use std::sync::{Mutex, OnceLock};
 
 use super::r#type::{NameOff, TextOff, Type, TypeOff};
 
-/// Bytes reserved for the region (offsets must fit in an `int32`).
-pub const REGION_SIZE: usize = 1 << 30;
+/// Bytes reserved for the region (offsets must fit in an `int32`; descriptors of large programs
+/// take a few MiB).
+pub const REGION_SIZE: usize = 256 << 20;
 
 struct Region {
     base: usize,
@@ -66,6 +67,12 @@ fn region() -> &'static Region {
 
 fn lock() -> std::sync::MutexGuard<'static, State> {
     region().state.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Maps the region now (the JIT calls this before it allocates code memory, so the reservation
+/// never lands between two of a program's code allocations).
+pub fn reserve() {
+    region();
 }
 
 /// The region's base address (gc's `moduledata.types`).
