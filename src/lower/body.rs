@@ -51,6 +51,7 @@ impl<'a> Prog<'a> {
         let lite = std::mem::take(&mut self.lite_pending);
         let retry;
         let inlined;
+        let nil_checks;
         {
             let b = FunctionBuilder::new(&mut func, &mut fctx);
             let mut cx = FnCx {
@@ -66,6 +67,7 @@ impl<'a> Prog<'a> {
                 defers: None,
                 jumps: vec![],
                 facts: vec![],
+                nil_checks: vec![],
                 labels: HashMap::new(),
                 fallthrough: None,
                 pending_label: None,
@@ -87,7 +89,9 @@ impl<'a> Prog<'a> {
             inlined = std::mem::take(&mut cx.inline_frames);
             cx.b.seal_all_blocks();
             cx.b.finalize(cx.p.jit.module().target_config());
+            nil_checks = std::mem::take(&mut cx.nil_checks);
         }
+        super::prove::elim_nil_checks(&mut func, &nil_checks);
         if retry {
             self.last_retry = true;
             return Ok(());

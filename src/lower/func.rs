@@ -103,6 +103,8 @@ pub struct FnCx<'p, 'a, 'f> {
     pub jumps: Vec<Jump>,
     /// In-bounds facts of the enclosing loop bodies (`prove`).
     pub facts: Vec<super::prove::InBounds>,
+    /// Every nil check emitted, for `prove::elim_nil_checks`.
+    pub nil_checks: Vec<super::prove::NilCheck>,
     pub labels: HashMap<String, ir::Block>,
     /// Body start of the next case clause (for `fallthrough`).
     pub fallthrough: Option<ir::Block>,
@@ -614,7 +616,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// Panics with the nil-dereference runtime error when `ptr` is nil.
     pub fn nil_check(&mut self, ptr: Value) {
         let isnull = self.b.ins().icmp_imm_s(IntCC::Equal, ptr, 0);
+        let blk = self.b.current_block();
         self.panic_if(isnull, Rt::PanicNil, &[]);
+        if let (Some(blk), Some(cont)) = (blk, self.b.current_block())
+            && let Some(brif) = self.b.func.layout.last_inst(blk)
+        {
+            self.nil_checks.push(super::prove::NilCheck { brif, ptr, cont });
+        }
     }
 
     /// The nil check of gc's `*T` wrapper of value method `method` of named type `base` (reached

@@ -15,8 +15,17 @@
 //! An array or pointer-to-array bound is its constant length, which no assignment changes.
 //! Facts are a stack pushed around each loop body; an index expression looks its operands up
 //! here and, on a match, emits no check. Everything else keeps its check.
+//!
+//! Nil-check elimination (gc's `nilcheckelim`): a nil check of SSA value `p` whose block is
+//! dominated by the continuation of an earlier check of the same `p` is replaced by a jump (that
+//! continuation is reached only from its check's not-nil edge, and an SSA value never changes;
+//! values are compared after resolving the builder's variable aliases).
 
 use super::func::{FnCx, Local};
+use cranelift_codegen::cursor::{Cursor, FuncCursor};
+use cranelift_codegen::dominator_tree::DominatorTree;
+use cranelift_codegen::flowgraph::ControlFlowGraph;
+use cranelift_codegen::ir::{self, InstBuilder};
 use crate::syntax::ast::{self, ExprKind, StmtKind};
 use crate::types::{Builtin, Mode, ObjId, Type as GoType, TypeTable};
 
@@ -160,5 +169,41 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     Bound::Const(n) => array_len.is_some_and(|l| n <= l),
                 }
         })
+    }
+}
+
+/// One emitted nil check: `brif (p == 0), cold, cont` ending its block.
+#[derive(Clone, Copy, Debug)]
+pub struct NilCheck {
+    pub brif: ir::Inst,
+    pub ptr: ir::Value,
+    pub cont: ir::Block,
+}
+
+/// Replaces every nil check dominated by the not-nil continuation of another check of the same
+/// value with a jump to its own continuation (the panic block becomes unreachable).
+pub fn elim_nil_checks(func: &mut ir::Function, checks: &[NilCheck]) {
+    if checks.len() < 2 {
+        return;
+    }
+    let cfg = ControlFlowGraph::with_function(func);
+    let domtree = DominatorTree::with_function(func, &cfg);
+    let mut redundant = vec![];
+    for (k, c) in checks.iter().enumerate() {
+        let Some(blk) = func.layout.inst_block(c.brif) else { continue };
+        if !domtree.is_reachable(blk) {
+            continue;
+        }
+        let covered = checks.iter().enumerate().any(|(j, d)| {
+            j != k && func.dfg.resolve_aliases(d.ptr) == func.dfg.resolve_aliases(c.ptr) && func.layout.inst_block(d.brif).is_some() && cfg.pred_iter(d.cont).count() == 1 && domtree.block_dominates(d.cont, blk)
+        });
+        if covered {
+            redundant.push(*c);
+        }
+    }
+    for c in redundant {
+        let mut pos = FuncCursor::new(func).at_inst(c.brif);
+        pos.ins().jump(c.cont, &[]);
+        pos.remove_inst();
     }
 }
