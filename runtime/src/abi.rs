@@ -161,9 +161,14 @@ pub const TF_DIRECT: u8 = 1;
 pub const TF_COMPARABLE: u8 = 2;
 /// [`TypeDesc::flags`]: a defined (named) type such as `main.T` or `int`; `name` is its qualified name.
 pub const TF_NAMED: u8 = 4;
+/// [`TypeDesc::flags`]: `PtrBytes`/`GCData` have been computed (`crate::mem::mbitmap::fill_gcdata`);
+/// without it a collector must treat every word of a value as a possible pointer.
+pub const TF_GCDATA: u8 = 8;
 
 /// Run-time description of a Go type. Built by the compiler, one per distinct type, never freed.
+/// `PtrBytes`/`GCData` keep gc's `internal/abi.Type` names.
 #[repr(C)]
+#[allow(non_snake_case)]
 pub struct TypeDesc {
     pub size: usize,
     pub align: u32,
@@ -189,6 +194,12 @@ pub struct TypeDesc {
     /// Interface types: the methods, sorted by name.
     pub imethods: *const IMethod,
     pub n_imethods: usize,
+    /// gc's `abi.Type.PtrBytes`: the prefix of a value of this type that can hold pointers (bytes,
+    /// a multiple of 8; 0 for pointer-free types). Valid once [`TF_GCDATA`] is set.
+    pub PtrBytes: usize,
+    /// gc's `abi.Type.GCData`: one bit per word of the first `PtrBytes` bytes, least significant bit
+    /// first, set where the word is a pointer (`crate::mem::mbitmap`). Null when `PtrBytes == 0`.
+    pub GCData: *const u8,
 }
 
 // SAFETY: descriptors are immutable after construction and never freed.

@@ -887,22 +887,7 @@ fn leak_str(s: &str) -> GoString {
 }
 
 fn desc(kind: Kind, name: &str, size: usize, flags: u8) -> TypeDesc {
-    TypeDesc {
-        size,
-        align: 8,
-        kind,
-        flags,
-        name: leak_str(name),
-        elem: std::ptr::null(),
-        key: std::ptr::null(),
-        len: 0,
-        fields: std::ptr::null(),
-        n_fields: 0,
-        methods: std::ptr::null(),
-        n_methods: 0,
-        imethods: std::ptr::null(),
-        n_imethods: 0,
-    }
+    crate::typedesc::blank(kind, name, size, 8, flags)
 }
 
 fn rt_types() -> &'static RtTypes {

@@ -36,6 +36,8 @@ pub fn blank(kind: Kind, name: &str, size: usize, align: u32, flags: u8) -> Type
         n_methods: 0,
         imethods: std::ptr::null(),
         n_imethods: 0,
+        PtrBytes: 0,
+        GCData: std::ptr::null(),
     }
 }
 
@@ -55,7 +57,10 @@ pub fn basic_size(kind: Kind) -> usize {
 pub fn basic(kind: Kind, name: &str) -> &'static TypeDesc {
     let size = basic_size(kind);
     let align = if kind == Kind::Complex64 { 4 } else { size.min(8) as u32 };
-    leak(blank(kind, name, size, align, TF_COMPARABLE | TF_NAMED))
+    let d = Box::leak(Box::new(blank(kind, name, size, align, TF_COMPARABLE | TF_NAMED)));
+    // SAFETY: a basic descriptor is complete; nobody else holds it yet.
+    unsafe { crate::mem::mbitmap::fill_gcdata(d) };
+    d
 }
 
 /// The predeclared basic types by kind and gc name (`unsafe.Pointer` and `invalid` last).

@@ -79,6 +79,8 @@ fn int_type() -> &'static TypeDesc {
         n_methods: 0,
         imethods: std::ptr::null(),
         n_imethods: 0,
+        PtrBytes: 0,
+        GCData: std::ptr::null(),
     }))
 }
 

@@ -115,7 +115,10 @@ pub fn lower_program(
         }
     };
     match r {
-        Ok(main) if p.diags.is_empty() => Ok(LoweredProgram { main, fixups: std::mem::take(&mut p.fixups) }),
+        Ok(main) if p.diags.is_empty() => {
+            p.typedescs.finish();
+            Ok(LoweredProgram { main, fixups: std::mem::take(&mut p.fixups) })
+        }
         Ok(_) => Err(std::mem::take(&mut p.diags)),
         Err(e) => {
             let mut d = std::mem::take(&mut p.diags);

@@ -30,6 +30,17 @@ pub struct TypeDescs {
     adapters: HashMap<(crate::types::ObjId, bool, TypeId), FuncId>,
 }
 
+impl TypeDescs {
+    /// Fills every descriptor's pointer bitmap (`PtrBytes`/`GCData`): called once lowering is done,
+    /// when every descriptor (recursive ones included) is complete.
+    pub fn finish(&self) {
+        for &a in self.descs.values() {
+            // SAFETY: each address is a leaked, complete descriptor no Go code reads yet.
+            unsafe { gojit_runtime::mem::mbitmap::fill_gcdata(a as *mut TypeDesc) };
+        }
+    }
+}
+
 fn basic_kind(k: BasicKind) -> Kind {
     use BasicKind as B;
     match k {
