@@ -64,24 +64,8 @@ extern "C" fn hook_pair(_ctx: i64, a: i64) -> GoString {
 gojit_runtime::tail_ret2_shim!(hook_pair_tail => hook_pair);
 
 fn int_type() -> &'static TypeDesc {
-    Box::leak(Box::new(TypeDesc {
-        size: 8,
-        align: 8,
-        kind: Kind::Int,
-        flags: gojit_runtime::abi::TF_NAMED | gojit_runtime::abi::TF_COMPARABLE,
-        name: GoString::from_static(b"int"),
-        elem: std::ptr::null(),
-        key: std::ptr::null(),
-        len: 0,
-        fields: std::ptr::null(),
-        n_fields: 0,
-        methods: std::ptr::null(),
-        n_methods: 0,
-        imethods: std::ptr::null(),
-        n_imethods: 0,
-        PtrBytes: 0,
-        GCData: std::ptr::null(),
-    }))
+    let flags = gojit_runtime::abi::TF_NAMED | gojit_runtime::abi::TF_COMPARABLE;
+    Box::leak(Box::new(gojit_runtime::typedesc::blank(Kind::Int, "int", 8, 8, flags)))
 }
 
 fn boxed_int(v: i64) -> usize {
