@@ -28,6 +28,7 @@ pub mod gostring;
 pub mod hash;
 pub mod iface;
 pub mod map;
+pub mod mem;
 pub mod output;
 pub mod panic;
 pub mod print;

@@ -11,27 +11,7 @@ use crate::abi::{GoSlice, Type};
 use crate::alloc::{self, MAX_ALLOC};
 use crate::rterror;
 
-/// gc's malloc size classes (`runtime/sizeclasses.go`, `class_to_size`), excluding class 0.
-const CLASS_TO_SIZE: [u32; 67] = [
-    8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352,
-    384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304,
-    2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880,
-    12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768,
-];
-const MAX_SMALL_SIZE: usize = 32768;
-const PAGE_SIZE: usize = 8192;
-
-/// gc's `roundupsize`: the size of the memory block malloc returns for a request of `size` bytes.
-pub fn roundupsize(size: usize) -> usize {
-    if size < MAX_SMALL_SIZE {
-        let i = CLASS_TO_SIZE.partition_point(|&c| (c as usize) < size);
-        return CLASS_TO_SIZE[i] as usize;
-    }
-    match size.checked_add(PAGE_SIZE) {
-        None => size,
-        Some(_) => (size + PAGE_SIZE - 1) & !(PAGE_SIZE - 1),
-    }
-}
+pub use crate::mem::sizeclasses::roundupsize;
 
 /// gc's `nextslicecap`: the capacity before size-class rounding.
 pub fn nextslicecap(newlen: usize, oldcap: usize) -> usize {

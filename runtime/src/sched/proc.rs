@@ -464,6 +464,25 @@ pub extern "C" fn gort_gosched() {
     }
 }
 
+/// Calls `f(g, stack_lo, stack_hi, saved_sp, running)` for every goroutine that has not ended
+/// (the collector's root enumeration, through `stw::for_each_g`).
+pub(crate) fn for_each_g(mut f: impl FnMut(*mut G, usize, usize, usize, bool)) {
+    let cur = current();
+    SCHED.with(|s| {
+        // SAFETY: thread-local; the records are only read, and f does not switch goroutines.
+        if let Some(s) = unsafe { &*s.get() } {
+            for &g in &s.allgs {
+                // SAFETY: allgs holds live boxed Gs.
+                unsafe {
+                    if (*g).status != Status::Dead {
+                        f(g, (*g).bounds.1, (*g).bounds.2, (*g).sp, g == cur);
+                    }
+                }
+            }
+        }
+    });
+}
+
 /// `runtime.NumGoroutine()`: goroutines that exist (not ended).
 #[unsafe(no_mangle)]
 pub extern "C" fn gort_numgoroutine() -> i64 {
