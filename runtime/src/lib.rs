@@ -42,4 +42,4 @@ pub mod unicode;
 pub mod unwind;
 
 mod symbols;
-pub use symbols::{entries, symbols};
+pub use symbols::{DATA_SYMBOLS, entries, symbols};
