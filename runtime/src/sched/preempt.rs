@@ -2,7 +2,8 @@
 //! cooperative `stackguard0 = stackPreempt` check.
 //!
 //! # The poll
-//! Generated code polls [`PREEMPT_FLAG`] at every loop back-edge and backward-`goto` target (a
+//! Generated code polls [`PREEMPT_FLAG`] in every function prologue, at every loop back-edge and at
+//! every label (a backward `goto`'s target) (a
 //! load and a branch; `gojit dump` shows them): when the word is not zero it calls
 //! [`gort_preempt`] in a cold block. The word is process-wide (JIT code cannot reach the running
 //! goroutine cheaply), so it counts the outstanding requests of every program run in the process;
