@@ -19,7 +19,7 @@
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::abi::TypeDesc;
+use crate::abi::Type;
 use crate::rterror;
 
 /// Go's `maxAlloc` on 64-bit Linux: the largest allocation the heap can satisfy.
@@ -148,15 +148,15 @@ pub unsafe extern "C" fn gort_alloc(size: usize, align: usize) -> *mut u8 {
     alloc_zeroed(size, align)
 }
 
-/// `new(T)`: a zeroed block of `typ.size` bytes aligned to `typ.align`.
+/// `new(T)`: a zeroed block of `typ.size()` bytes aligned to `typ.align()`.
 ///
 /// # Safety
-/// `typ` must point to a valid [`TypeDesc`].
+/// `typ` must point to a valid [`Type`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_new(typ: *const TypeDesc) -> *mut u8 {
+pub unsafe extern "C" fn gort_new(typ: *const Type) -> *mut u8 {
     // SAFETY: the caller guarantees typ is valid.
     let t = unsafe { &*typ };
-    alloc_zeroed(t.size, (t.align as usize).clamp(1, 4096))
+    alloc_zeroed(t.size(), (t.align() as usize).clamp(1, 4096))
 }
 
 #[cfg(test)]

@@ -21,16 +21,16 @@ use crate::typedesc::*;
 use crate::{alloc, rterror};
 
 struct Descs {
-    string_sig: &'static TypeDesc,
-    error_sig: &'static TypeDesc,
-    is_sig: &'static TypeDesc,
-    any: &'static TypeDesc,
-    error: &'static TypeDesc,
-    errorstring: &'static TypeDesc,
-    errorstring_ptr: &'static TypeDesc,
-    wraperror: &'static TypeDesc,
-    wraperror_ptr: &'static TypeDesc,
-    numerror_ptr: &'static TypeDesc,
+    string_sig: &'static Type,
+    error_sig: &'static Type,
+    is_sig: &'static Type,
+    any: &'static Type,
+    error: &'static Type,
+    errorstring: &'static Type,
+    errorstring_ptr: &'static Type,
+    wraperror: &'static Type,
+    wraperror_ptr: &'static Type,
+    numerror_ptr: &'static Type,
     err_syntax: Iface,
     err_range: Iface,
 }
@@ -110,36 +110,36 @@ fn descs() -> &'static Descs {
 }
 
 /// The `error` interface descriptor (one method `Error() string`).
-pub fn error_interface_desc() -> *const TypeDesc {
+pub fn error_interface_desc() -> *const Type {
     descs().error
 }
 /// `interface {}` / `any`.
-pub fn empty_interface_desc() -> *const TypeDesc {
+pub fn empty_interface_desc() -> *const Type {
     descs().any
 }
 /// `*errors.errorString`.
-pub fn errorstring_ptr_desc() -> *const TypeDesc {
+pub fn errorstring_ptr_desc() -> *const Type {
     descs().errorstring_ptr
 }
 /// `*fmt.wrapError`.
-pub fn wraperror_ptr_desc() -> *const TypeDesc {
+pub fn wraperror_ptr_desc() -> *const Type {
     descs().wraperror_ptr
 }
 /// The signature descriptor `func() string` (Error, String methods).
-pub fn string_method_sig() -> *const TypeDesc {
+pub fn string_method_sig() -> *const Type {
     descs().string_sig
 }
 /// The signature descriptor `func() error` (Unwrap).
-pub fn error_method_sig() -> *const TypeDesc {
+pub fn error_method_sig() -> *const Type {
     descs().error_sig
 }
 
 /// Every descriptor the runtime defines, by gc name: predeclared basic types, `interface {}`,
 /// `error`, the runtime-defined error types and the method signatures. The compiler should seed its
 /// interner with these so equal types share one descriptor.
-pub fn runtime_type_descs() -> Vec<(&'static str, *const TypeDesc)> {
+pub fn runtime_type_descs() -> Vec<(&'static str, *const Type)> {
     let d = descs();
-    let mut v: Vec<(&'static str, *const TypeDesc)> = vec![
+    let mut v: Vec<(&'static str, *const Type)> = vec![
         ("interface {}", d.any),
         ("error", d.error),
         ("func() string", d.string_sig),
@@ -165,21 +165,21 @@ crate::tail_ret2_shim!(gort_numerror_error_tail => numerror_error);
 crate::tail_ret2_shim!(gort_numerror_unwrap_tail => numerror_unwrap);
 
 /// The native implementation of `m` when `typ` is a runtime-defined type.
-pub fn native_method(typ: *const TypeDesc, m: &Method) -> Option<Native> {
+pub fn native_method(typ: *const Type, m: &MethodEntry) -> Option<Native> {
     let d = descs();
     // SAFETY: method names are valid strings.
-    let name = unsafe { bytes(m.name.ptr, m.name.len) };
-    if typ == d.errorstring_ptr as *const TypeDesc && name == b"Error" {
+    let name = m.name;
+    if typ == d.errorstring_ptr as *const Type && name == b"Error" {
         return Some(Native::Str(errorstring_error));
     }
-    if typ == d.wraperror_ptr as *const TypeDesc {
+    if typ == d.wraperror_ptr as *const Type {
         return match name {
             b"Error" => Some(Native::Str(wraperror_error)),
             b"Unwrap" => Some(Native::Iface(wraperror_unwrap)),
             _ => None,
         };
     }
-    if typ == d.numerror_ptr as *const TypeDesc {
+    if typ == d.numerror_ptr as *const Type {
         return match name {
             b"Error" => Some(Native::Str(numerror_error)),
             b"Unwrap" => Some(Native::Iface(numerror_unwrap)),
@@ -263,7 +263,7 @@ pub unsafe extern "C" fn wraperror_unwrap(_ctx: usize, recv: *mut u8) -> Iface {
     unsafe { (*(recv as *const WrapError)).err }
 }
 
-fn error_itab(typ: *const TypeDesc) -> *const Itab {
+fn error_itab(typ: *const Type) -> *const ITab {
     // SAFETY: runtime descriptors are valid.
     match unsafe { iface::itab_for(descs().error, typ) } {
         ItabResult::Ok(t) => t,
@@ -297,7 +297,7 @@ pub unsafe extern "C" fn gort_errors_new(ptr: *const u8, len: isize) -> Iface {
     new_error(GoString { ptr, len })
 }
 
-unsafe fn dyn_type(e: Iface) -> *const TypeDesc {
+unsafe fn dyn_type(e: Iface) -> *const Type {
     // SAFETY: non-null itabs are valid.
     if e.tab.is_null() { std::ptr::null() } else { unsafe { (*e.tab).typ } }
 }
@@ -312,7 +312,7 @@ unsafe fn unwrap(e: Iface) -> Iface {
             return Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
         }
         match gocall::find_method(&*t, b"Unwrap") {
-            Some(m) if gocall::sig_is(m, b"func() error") => gocall::call_iface_method(t, m, e.data),
+            Some(m) if gocall::sig_is(&m, b"func() error") => gocall::call_iface_method(t, &m, e.data),
             _ => Iface { tab: std::ptr::null(), data: std::ptr::null_mut() },
         }
     }
@@ -323,7 +323,7 @@ unsafe fn unwrap(e: Iface) -> Iface {
 /// # Safety
 /// `(tab, data)` a valid `error` value; `out` writable. A panic in a user `Unwrap` propagates.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_errors_unwrap(out: *mut Iface, tab: *const Itab, data: *mut u8) {
+pub unsafe extern "C" fn gort_errors_unwrap(out: *mut Iface, tab: *const ITab, data: *mut u8) {
     // SAFETY: forwarded.
     unsafe { out.write(unwrap(Iface { tab, data })) }
 }
@@ -334,7 +334,7 @@ pub unsafe extern "C" fn gort_errors_unwrap(out: *mut Iface, tab: *const Itab, d
 /// # Safety
 /// Both arguments valid `error` values. Panics in user methods propagate.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_errors_is(tab: *const Itab, data: *mut u8, ttab: *const Itab, tdata: *mut u8) -> bool {
+pub unsafe extern "C" fn gort_errors_is(tab: *const ITab, data: *mut u8, ttab: *const ITab, tdata: *mut u8) -> bool {
     // SAFETY: valid error values; only raw values live across Go calls.
     unsafe {
         let target = Iface { tab: ttab, data: tdata };
@@ -343,7 +343,7 @@ pub unsafe extern "C" fn gort_errors_is(tab: *const Itab, data: *mut u8, ttab: *
         if tt.is_null() {
             return err.tab.is_null();
         }
-        let comparable = (*tt).flags & TF_COMPARABLE != 0;
+        let comparable = (*tt).comparable();
         loop {
             let et = dyn_type(err);
             if comparable && et == tt && hash::efaceeq(et, err.data, tt, target.data) {
@@ -351,7 +351,7 @@ pub unsafe extern "C" fn gort_errors_is(tab: *const Itab, data: *mut u8, ttab: *
             }
             if !et.is_null() {
                 if let Some(m) = gocall::find_method(&*et, b"Is") {
-                    if gocall::sig_is(m, b"func(error) bool") && gocall::call_is_method(m, err.data, target) {
+                    if gocall::sig_is(&m, b"func(error) bool") && gocall::call_is_method(&m, err.data, target) {
                         return true;
                     }
                 }
@@ -373,7 +373,7 @@ pub unsafe extern "C" fn gort_errors_is(tab: *const Itab, data: *mut u8, ttab: *
 /// # Safety
 /// `(tab, data)` a valid error; `target_elem` valid; `target` null or writable for `E`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_errors_as(tab: *const Itab, data: *mut u8, target_elem: *const TypeDesc, target: *mut u8) -> bool {
+pub unsafe extern "C" fn gort_errors_as(tab: *const ITab, data: *mut u8, target_elem: *const Type, target: *mut u8) -> bool {
     if target.is_null() || target_elem.is_null() {
         rterror::plain_panic("errors: target must be a non-nil pointer");
     }
@@ -385,14 +385,14 @@ pub unsafe extern "C" fn gort_errors_as(tab: *const Itab, data: *mut u8, target_
 ///
 /// # Safety
 /// As [`gort_errors_as`].
-pub unsafe fn errors_as(mut err: Iface, target_elem: *const TypeDesc, target: *mut u8) -> bool {
+pub unsafe fn errors_as(mut err: Iface, target_elem: *const Type, target: *mut u8) -> bool {
     // SAFETY: caller contract.
     unsafe {
         let te = &*target_elem;
         while !err.tab.is_null() {
             let et = dyn_type(err);
-            if te.kind == Kind::Interface {
-                if te.n_imethods == 0 {
+            if te.kind() == Kind::Interface {
+                if te.imethods().is_empty() {
                     (target as *mut Eface).write(Eface { typ: et, data: err.data });
                     return true;
                 }
@@ -402,10 +402,10 @@ pub unsafe fn errors_as(mut err: Iface, target_elem: *const TypeDesc, target: *m
                     return true;
                 }
             } else if et == target_elem {
-                if te.flags & TF_DIRECT != 0 {
+                if te.is_direct_iface() {
                     (target as *mut *mut u8).write(err.data);
                 } else {
-                    std::ptr::copy_nonoverlapping(err.data, target, te.size);
+                    std::ptr::copy_nonoverlapping(err.data, target, te.size());
                 }
                 return true;
             }
@@ -424,7 +424,7 @@ pub unsafe fn error_message(e: Iface) -> GoString {
     unsafe {
         let t = dyn_type(e);
         match gocall::find_method(&*t, b"Error") {
-            Some(m) => match gocall::call_string_method(t, m, e.data, false) {
+            Some(m) => match gocall::call_string_method(t, &m, e.data, false) {
                 gocall::CallResult::Ok(s) => s,
                 gocall::CallResult::Panicked(_) => new_string(b""),
             },
@@ -444,7 +444,7 @@ mod tests {
             let e1 = gort_errors_new(b"boom".as_ptr(), 4);
             let e1b = gort_errors_new(b"boom".as_ptr(), 4);
             assert_eq!(error_message(e1).as_bytes(), b"boom");
-            assert_eq!((*(*e1.tab).typ).name.as_bytes(), b"*errors.errorString");
+            assert_eq!((*(*e1.tab).typ).string(), b"*errors.errorString");
             let w = new_wrap_error(GoString::from_static(b"ctx: boom"), e1);
             assert_eq!(error_message(w).as_bytes(), b"ctx: boom");
             let mut out = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };

@@ -13,8 +13,6 @@
 //! Invariant: no value with `Drop` lives in a frame here across a call into Go code.
 
 use crate::abi::*;
-use crate::gostring::bytes;
-use crate::iface::slice_or_empty;
 
 /// A native implementation of a method of a runtime-defined type.
 #[derive(Clone, Copy)]
@@ -29,17 +27,13 @@ pub enum Native {
 ///
 /// # Safety
 /// `typ` valid.
-pub unsafe fn find_method<'a>(typ: &'a TypeDesc, name: &[u8]) -> Option<&'a Method> {
-    // SAFETY: method table has n_methods entries with valid names.
-    unsafe {
-        slice_or_empty(typ.methods, typ.n_methods).iter().find(|m| bytes(m.name.ptr, m.name.len) == name)
-    }
+pub unsafe fn find_method(typ: &Type, name: &[u8]) -> Option<MethodEntry> {
+    typ.find_method(name)
 }
 
 /// True when `m`'s signature is spelled `sig` (e.g. `func() string`).
-pub fn sig_is(m: &Method, sig: &[u8]) -> bool {
-    // SAFETY: signature descriptors are valid.
-    !m.typ.is_null() && unsafe { bytes((*m.typ).name.ptr, (*m.typ).name.len) } == sig
+pub fn sig_is(m: &MethodEntry, sig: &[u8]) -> bool {
+    !m.mtyp.is_null() && m.sig() == sig
 }
 
 /// Outcome of calling a Go method from the runtime.
@@ -71,7 +65,7 @@ unsafe fn call2(ifn: *const u8, recv: *mut u8, catch: bool) -> CallResult<[usize
 /// # Safety
 /// `typ` valid, `m` one of its methods, `recv` a valid data word for `typ`; Go methods may only be
 /// called while a Go program runs (goroutine stack, trampolines installed).
-pub unsafe fn call_string_method(typ: *const TypeDesc, m: &Method, recv: *mut u8, catch: bool) -> CallResult<GoString> {
+pub unsafe fn call_string_method(typ: *const Type, m: &MethodEntry, recv: *mut u8, catch: bool) -> CallResult<GoString> {
     if let Some(Native::Str(f)) = crate::errors::native_method(typ, m) {
         // SAFETY: native implementations accept any valid receiver of their type.
         return CallResult::Ok(unsafe { f(0, recv) });
@@ -87,14 +81,14 @@ pub unsafe fn call_string_method(typ: *const TypeDesc, m: &Method, recv: *mut u8
 ///
 /// # Safety
 /// As [`call_string_method`].
-pub unsafe fn call_iface_method(typ: *const TypeDesc, m: &Method, recv: *mut u8) -> Iface {
+pub unsafe fn call_iface_method(typ: *const Type, m: &MethodEntry, recv: *mut u8) -> Iface {
     if let Some(Native::Iface(f)) = crate::errors::native_method(typ, m) {
         // SAFETY: as above.
         return unsafe { f(0, recv) };
     }
     // SAFETY: forwarded; propagate mode never returns Panicked.
     match unsafe { call2(m.ifn, recv, false) } {
-        CallResult::Ok(w) => Iface { tab: w[0] as *const Itab, data: w[1] as *mut u8 },
+        CallResult::Ok(w) => Iface { tab: w[0] as *const ITab, data: w[1] as *mut u8 },
         CallResult::Panicked(_) => Iface { tab: std::ptr::null(), data: std::ptr::null_mut() },
     }
 }
@@ -103,7 +97,7 @@ pub unsafe fn call_iface_method(typ: *const TypeDesc, m: &Method, recv: *mut u8)
 ///
 /// # Safety
 /// As [`call_string_method`]; `m.ifn` has signature `(ctx, recv, tab, data) -> bool`.
-pub unsafe fn call_is_method(m: &Method, recv: *mut u8, target: Iface) -> bool {
+pub unsafe fn call_is_method(m: &MethodEntry, recv: *mut u8, target: Iface) -> bool {
     // SAFETY: integer-only arguments and one result: tail and system_v agree (see module docs).
     // The Go bool result is defined only in the low byte (Cranelift does not extend results), so
     // it is read as a full word and only its low byte is looked at.

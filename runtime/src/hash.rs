@@ -1,4 +1,4 @@
-//! Hashing and equality of Go values driven by their [`TypeDesc`] (map keys, `==` on interfaces,
+//! Hashing and equality of Go values driven by their [`Type`] (map keys, `==` on interfaces,
 //! structs and arrays).
 //!
 //! Rules (Go spec + gc): floats compare numerically (+0 == -0, NaN != NaN; NaN keys hash randomly so
@@ -94,11 +94,11 @@ pub unsafe fn load_word(p: *const u8, size: usize) -> u64 {
 /// # Safety
 /// `t` is an interface descriptor and `p` points to a 16-byte interface value.
 #[inline]
-pub unsafe fn iface_dyn_type(t: &TypeDesc, p: *const u8) -> *const TypeDesc {
+pub unsafe fn iface_dyn_type(t: &Type, p: *const u8) -> *const Type {
     // SAFETY: first word is typ (Eface) or tab (Iface); tab->typ when non-null.
     unsafe {
         let w = *(p as *const usize);
-        if t.n_imethods == 0 || w == 0 { w as *const TypeDesc } else { (*(w as *const Itab)).typ }
+        if t.imethods().is_empty() || w == 0 { w as *const Type } else { (*(w as *const ITab)).typ }
     }
 }
 
@@ -106,11 +106,11 @@ pub unsafe fn iface_dyn_type(t: &TypeDesc, p: *const u8) -> *const TypeDesc {
 ///
 /// # Safety
 /// `t` valid, `p` points to a value of that type.
-pub unsafe fn typehash(t: &TypeDesc, p: *const u8, h: u64) -> u64 {
+pub unsafe fn typehash(t: &Type, p: *const u8, h: u64) -> u64 {
     // SAFETY: the caller guarantees p holds a value of type t; every arm reads within it.
     unsafe {
-        match t.kind {
-            k if is_memory_kind(k) => mix(h, load_word(p, t.size)),
+        match t.kind() {
+            k if is_memory_kind(k) => mix(h, load_word(p, t.size())),
             Kind::Float64 => {
                 let f = *(p as *const f64);
                 if f == 0.0 {
@@ -149,29 +149,29 @@ pub unsafe fn typehash(t: &TypeDesc, p: *const u8, h: u64) -> u64 {
                     return mix(h, 0);
                 }
                 let dt = &*dt;
-                if dt.flags & TF_COMPARABLE == 0 {
+                if !dt.comparable() {
                     unhashable(dt);
                 }
                 let data = *(p as *const *mut u8).add(1);
-                let h = mix(h, dt as *const TypeDesc as u64);
-                if dt.flags & TF_DIRECT != 0 {
+                let h = mix(h, dt as *const Type as u64);
+                if dt.is_direct_iface() {
                     mix(h, data as u64)
                 } else {
                     typehash(dt, data, h)
                 }
             }
             Kind::Array => {
-                let e = &*t.elem;
+                let e = t.elem();
                 let mut h = h;
-                for i in 0..t.len {
-                    h = typehash(e, p.add(i * e.size), h);
+                for i in 0..t.len() {
+                    h = typehash(e, p.add(i * e.size()), h);
                 }
                 h
             }
             Kind::Struct => {
                 let mut h = h;
-                for f in std::slice::from_raw_parts(t.fields, t.n_fields) {
-                    if bytes(f.name.ptr, f.name.len) == b"_" {
+                for f in t.fields() {
+                    if f.name.name() == b"_" {
                         continue;
                     }
                     h = typehash(&*f.typ, p.add(f.offset), h);
@@ -184,7 +184,7 @@ pub unsafe fn typehash(t: &TypeDesc, p: *const u8, h: u64) -> u64 {
 }
 
 #[cold]
-fn unhashable(t: &TypeDesc) -> ! {
+fn unhashable(t: &Type) -> ! {
     let msg = format!("runtime error: hash of unhashable type {}", crate::typedesc::name_of(t));
     // Leak the message so no Drop value lives in this frame when the panic is raised.
     let msg: &'static str = Box::leak(msg.into_boxed_str());
@@ -192,7 +192,7 @@ fn unhashable(t: &TypeDesc) -> ! {
 }
 
 #[cold]
-fn uncomparable(t: &TypeDesc) -> ! {
+fn uncomparable(t: &Type) -> ! {
     let msg = format!("runtime error: comparing uncomparable type {}", crate::typedesc::name_of(t));
     let msg: &'static str = Box::leak(msg.into_boxed_str());
     rterror::runtime_error(msg)
@@ -202,11 +202,11 @@ fn uncomparable(t: &TypeDesc) -> ! {
 ///
 /// # Safety
 /// `t` valid, `a` and `b` point to values of that type.
-pub unsafe fn typeequal(t: &TypeDesc, a: *const u8, b: *const u8) -> bool {
+pub unsafe fn typeequal(t: &Type, a: *const u8, b: *const u8) -> bool {
     // SAFETY: the caller guarantees a and b hold values of type t.
     unsafe {
-        match t.kind {
-            k if is_memory_kind(k) => load_word(a, t.size) == load_word(b, t.size),
+        match t.kind() {
+            k if is_memory_kind(k) => load_word(a, t.size()) == load_word(b, t.size()),
             Kind::Float64 => *(a as *const f64) == *(b as *const f64),
             Kind::Float32 => *(a as *const f32) == *(b as *const f32),
             Kind::Complex128 => *(a as *const [f64; 2]) == *(b as *const [f64; 2]),
@@ -221,11 +221,11 @@ pub unsafe fn typeequal(t: &TypeDesc, a: *const u8, b: *const u8) -> bool {
                 efaceeq(ta, da, tb, db)
             }
             Kind::Array => {
-                let e = &*t.elem;
-                (0..t.len).all(|i| typeequal(e, a.add(i * e.size), b.add(i * e.size)))
+                let e = t.elem();
+                (0..t.len()).all(|i| typeequal(e, a.add(i * e.size()), b.add(i * e.size())))
             }
-            Kind::Struct => std::slice::from_raw_parts(t.fields, t.n_fields).iter().all(|f| {
-                bytes(f.name.ptr, f.name.len) == b"_" || typeequal(&*f.typ, a.add(f.offset), b.add(f.offset))
+            Kind::Struct => t.fields().iter().all(|f| {
+                f.name.name() == b"_" || typeequal(&*f.typ, a.add(f.offset), b.add(f.offset))
             }),
             _ => uncomparable(t),
         }
@@ -236,7 +236,7 @@ pub unsafe fn typeequal(t: &TypeDesc, a: *const u8, b: *const u8) -> bool {
 ///
 /// # Safety
 /// Each (type, data) pair must form a valid interface value.
-pub unsafe fn efaceeq(ta: *const TypeDesc, da: *mut u8, tb: *const TypeDesc, db: *mut u8) -> bool {
+pub unsafe fn efaceeq(ta: *const Type, da: *mut u8, tb: *const Type, db: *mut u8) -> bool {
     if ta != tb {
         return false;
     }
@@ -245,10 +245,10 @@ pub unsafe fn efaceeq(ta: *const TypeDesc, da: *mut u8, tb: *const TypeDesc, db:
     }
     // SAFETY: ta is a valid descriptor (non-null dynamic type).
     let t = unsafe { &*ta };
-    if t.flags & TF_COMPARABLE == 0 {
+    if !t.comparable() {
         uncomparable(t);
     }
-    if t.flags & TF_DIRECT != 0 {
+    if t.is_direct_iface() {
         return da == db;
     }
     // SAFETY: indirect data words point to values of type t.
@@ -261,7 +261,7 @@ pub unsafe fn efaceeq(ta: *const TypeDesc, da: *mut u8, tb: *const TypeDesc, db:
 /// # Safety
 /// Both arguments must be valid `Eface` words.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_efaceeq(ta: *const TypeDesc, da: *mut u8, tb: *const TypeDesc, db: *mut u8) -> bool {
+pub unsafe extern "C" fn gort_efaceeq(ta: *const Type, da: *mut u8, tb: *const Type, db: *mut u8) -> bool {
     // SAFETY: forwarded contract.
     unsafe { efaceeq(ta, da, tb, db) }
 }
@@ -271,7 +271,7 @@ pub unsafe extern "C" fn gort_efaceeq(ta: *const TypeDesc, da: *mut u8, tb: *con
 /// # Safety
 /// Both arguments must be valid `Iface` words.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_ifaceeq(taba: *const Itab, da: *mut u8, tabb: *const Itab, db: *mut u8) -> bool {
+pub unsafe extern "C" fn gort_ifaceeq(taba: *const ITab, da: *mut u8, tabb: *const ITab, db: *mut u8) -> bool {
     // SAFETY: non-null itabs are valid.
     let ta = if taba.is_null() { std::ptr::null() } else { unsafe { (*taba).typ } };
     let tb = if tabb.is_null() { std::ptr::null() } else { unsafe { (*tabb).typ } };
@@ -285,9 +285,30 @@ pub unsafe extern "C" fn gort_ifaceeq(taba: *const Itab, da: *mut u8, tabb: *con
 /// # Safety
 /// `t` valid; `a`, `b` point to values of type `t`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_valueeq(t: *const TypeDesc, a: *const u8, b: *const u8) -> bool {
+pub unsafe extern "C" fn gort_valueeq(t: *const Type, a: *const u8, b: *const u8) -> bool {
     // SAFETY: forwarded contract.
     unsafe { typeequal(&*t, a, b) }
+}
+
+/// The code of every `Type.Equal` func value (`func(p, q unsafe.Pointer) bool`): `closure` is the
+/// func value `[code, typ]` (passed as Go's `ctx`), `p`/`q` point to two values of `typ`.
+///
+/// # Safety
+/// `closure` comes from `abi::module::alg_closure`; `p`, `q` point to values of its type.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_alg_equal(closure: *const usize, p: *const u8, q: *const u8) -> bool {
+    // SAFETY: the closure's second word is its type (alg_closure).
+    unsafe { typeequal(&*(*closure.add(1) as *const Type), p, q) }
+}
+
+/// The code of every `MapType.Hasher` func value (`func(p unsafe.Pointer, seed uintptr) uintptr`).
+///
+/// # Safety
+/// As [`gort_alg_equal`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_alg_hash(closure: *const usize, p: *const u8, seed: usize) -> usize {
+    // SAFETY: as above.
+    unsafe { typehash(&*(*closure.add(1) as *const Type), p, seed as u64) as usize }
 }
 
 #[cfg(test)]

@@ -34,11 +34,11 @@ static ITABS: Mutex<Option<HashMap<(usize, usize), usize>>> = Mutex::new(None);
 
 /// Why a type does not implement an interface: the first missing method name.
 pub enum ItabResult {
-    Ok(*const Itab),
+    Ok(*const ITab),
     Missing(GoString),
 }
 
-fn same_sig(a: *const TypeDesc, b: *const TypeDesc) -> bool {
+fn same_sig(a: *const Type, b: *const Type) -> bool {
     if a == b {
         return true;
     }
@@ -46,55 +46,45 @@ fn same_sig(a: *const TypeDesc, b: *const TypeDesc) -> bool {
         return false;
     }
     // SAFETY: non-null signature descriptors are valid.
-    unsafe { bytes((*a).name.ptr, (*a).name.len) == bytes((*b).name.ptr, (*b).name.len) }
+    unsafe { (*a).string() == (*b).string() }
 }
 
-/// Builds (uncached) the method table of `typ` for `inter`.
+/// Builds (uncached) the method table of `typ` for `inter`: gc's `itab.init`, a merge of the two
+/// method lists, both in gc's order (exported first, then by name).
 ///
 /// # Safety
 /// Both descriptors valid; `inter` is an interface type.
-unsafe fn build_itab(inter: &TypeDesc, typ: &TypeDesc) -> ItabResult {
-    // SAFETY: method arrays have the advertised lengths.
-    let (ims, ms) = unsafe {
-        (
-            slice_or_empty(inter.imethods, inter.n_imethods),
-            slice_or_empty(typ.methods, typ.n_methods),
-        )
-    };
+unsafe fn build_itab(inter: &Type, typ: &Type) -> ItabResult {
+    let ims = inter.imethods();
+    let ms = typ.methods();
     let mut fns: Vec<*const u8> = Vec::with_capacity(ims.len());
     let mut j = 0;
     for im in ims {
-        // SAFETY: names are valid strings.
-        let iname = unsafe { bytes(im.name.ptr, im.name.len) };
+        let iname = inter.name_off(im.name).name();
+        let itype = inter.type_off(im.typ) as *const Type;
         loop {
             if j >= ms.len() {
-                return ItabResult::Missing(im.name);
+                return ItabResult::Missing(GoString::from_static(iname));
             }
-            // SAFETY: as above.
-            let mname = unsafe { bytes(ms[j].name.ptr, ms[j].name.len) };
-            if mname < iname {
-                j += 1;
-                continue;
+            let m = typ.method_entry(&ms[j]);
+            match crate::abi::build::method_cmp(m.name, iname) {
+                std::cmp::Ordering::Less => {
+                    j += 1;
+                    continue;
+                }
+                std::cmp::Ordering::Equal if same_sig(m.mtyp, itype) => {
+                    fns.push(m.ifn);
+                    j += 1;
+                    break;
+                }
+                _ => return ItabResult::Missing(GoString::from_static(iname)),
             }
-            if mname == iname && same_sig(ms[j].typ, im.typ) {
-                fns.push(ms[j].ifn);
-                j += 1;
-                break;
-            }
-            return ItabResult::Missing(im.name);
         }
     }
-    let size = 16 + 8 * fns.len();
-    let p = alloc::alloc_zeroed(size, 8) as *mut Itab;
+    // Itabs live with the descriptors (gc: persistentalloc), never in the collected heap.
+    let p = crate::abi::module::alloc(ITab::size(fns.len()), 8) as *mut ITab;
     // SAFETY: p has room for the header and fns.len() entries.
-    unsafe {
-        (*p).inter = inter;
-        (*p).typ = typ;
-        let fun = (p as *mut u8).add(16) as *mut *const u8;
-        for (i, f) in fns.iter().enumerate() {
-            *fun.add(i) = *f;
-        }
-    }
+    unsafe { ITab::write(p, inter, typ, &fns) };
     ItabResult::Ok(p)
 }
 
@@ -113,12 +103,12 @@ pub unsafe fn slice_or_empty<'a, T>(p: *const T, n: usize) -> &'a [T] {
 ///
 /// # Safety
 /// Both descriptors valid.
-pub unsafe fn itab_for(inter: *const TypeDesc, typ: *const TypeDesc) -> ItabResult {
+pub unsafe fn itab_for(inter: *const Type, typ: *const Type) -> ItabResult {
     let key = (inter as usize, typ as usize);
     {
         let g = ITABS.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(&t) = g.as_ref().and_then(|m| m.get(&key)) {
-            return ItabResult::Ok(t as *const Itab);
+            return ItabResult::Ok(t as *const ITab);
         }
     }
     // SAFETY: forwarded.
@@ -126,7 +116,7 @@ pub unsafe fn itab_for(inter: *const TypeDesc, typ: *const TypeDesc) -> ItabResu
     if let ItabResult::Ok(t) = r {
         let mut g = ITABS.lock().unwrap_or_else(|e| e.into_inner());
         let t = *g.get_or_insert_with(HashMap::new).entry(key).or_insert(t as usize);
-        return ItabResult::Ok(t as *const Itab);
+        return ItabResult::Ok(t as *const ITab);
     }
     r
 }
@@ -137,7 +127,7 @@ pub unsafe fn itab_for(inter: *const TypeDesc, typ: *const TypeDesc) -> ItabResu
 /// # Safety
 /// `inter` a valid interface descriptor, `typ` null or valid.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_getitab(inter: *const TypeDesc, typ: *const TypeDesc) -> *const Itab {
+pub unsafe extern "C" fn gort_getitab(inter: *const Type, typ: *const Type) -> *const ITab {
     if typ.is_null() {
         return std::ptr::null();
     }
@@ -160,7 +150,7 @@ fn leak_msg(s: String) -> &'static str {
 /// # Safety
 /// `inter` a valid interface descriptor, `typ` null or valid.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_assertE2I(inter: *const TypeDesc, typ: *const TypeDesc) -> *const Itab {
+pub unsafe extern "C" fn gort_assertE2I(inter: *const Type, typ: *const Type) -> *const ITab {
     // SAFETY: valid descriptors by contract.
     unsafe {
         if typ.is_null() {
@@ -187,7 +177,7 @@ pub unsafe extern "C" fn gort_assertE2I(inter: *const TypeDesc, typ: *const Type
 /// # Safety
 /// As [`gort_assertE2I`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_assertE2I2(inter: *const TypeDesc, typ: *const TypeDesc) -> *const Itab {
+pub unsafe extern "C" fn gort_assertE2I2(inter: *const Type, typ: *const Type) -> *const ITab {
     // SAFETY: forwarded.
     unsafe { gort_getitab(inter, typ) }
 }
@@ -196,10 +186,10 @@ pub unsafe extern "C" fn gort_assertE2I2(inter: *const TypeDesc, typ: *const Typ
 ///
 /// # Safety
 /// Non-null descriptors valid.
-pub unsafe fn dottype_message(have: *const TypeDesc, want: *const TypeDesc, iface: *const TypeDesc) -> String {
+pub unsafe fn dottype_message(have: *const Type, want: *const Type, iface: *const Type) -> String {
     // SAFETY: valid descriptors.
     unsafe {
-        if !want.is_null() && (*want).kind == Kind::Interface {
+        if !want.is_null() && (*want).kind() == Kind::Interface {
             // Assertion to an interface type: gc's assertE2I messages.
             if have.is_null() {
                 return format!("interface conversion: interface is nil, not {}", name_of(&*want));
@@ -234,7 +224,7 @@ pub unsafe fn dottype_message(have: *const TypeDesc, want: *const TypeDesc, ifac
 /// # Safety
 /// Non-null descriptors valid. Never returns.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_panicdottype(have: *const TypeDesc, want: *const TypeDesc, iface: *const TypeDesc) {
+pub unsafe extern "C" fn gort_panicdottype(have: *const Type, want: *const Type, iface: *const Type) {
     // SAFETY: forwarded.
     let msg = unsafe { dottype_message(have, want, iface) };
     rterror::runtime_error(leak_msg(msg));
@@ -245,24 +235,24 @@ pub unsafe extern "C" fn gort_panicdottype(have: *const TypeDesc, want: *const T
 /// # Safety
 /// As [`gort_panicdottype`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_panic_typeassert(have: *const TypeDesc, want: *const TypeDesc, iface: *const TypeDesc) {
+pub unsafe extern "C" fn gort_panic_typeassert(have: *const Type, want: *const Type, iface: *const Type) {
     // SAFETY: forwarded.
     unsafe { gort_panicdottype(have, want, iface) }
 }
 
-/// Boxes a value for an interface data word: a fresh heap copy of the `typ.size` bytes at `src`
+/// Boxes a value for an interface data word: a fresh heap copy of the `typ.size()` bytes at `src`
 /// (for non-pointer-shaped types; pointer-shaped values are stored directly by the compiler).
 ///
 /// # Safety
-/// `typ` valid, `src` readable for `typ.size` bytes.
+/// `typ` valid, `src` readable for `typ.size()` bytes.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_convT(typ: *const TypeDesc, src: *const u8) -> *mut u8 {
+pub unsafe extern "C" fn gort_convT(typ: *const Type, src: *const u8) -> *mut u8 {
     // SAFETY: caller contract.
     unsafe {
         let t = &*typ;
-        let p = alloc::alloc_zeroed(t.size, (t.align as usize).clamp(1, 4096));
-        if t.size > 0 {
-            std::ptr::copy_nonoverlapping(src, p, t.size);
+        let p = alloc::alloc_zeroed(t.size(), (t.align() as usize).clamp(1, 4096));
+        if t.size() > 0 {
+            std::ptr::copy_nonoverlapping(src, p, t.size());
         }
         p
     }

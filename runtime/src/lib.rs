@@ -1,6 +1,6 @@
 //! gojit-runtime: everything JIT-compiled Go code calls at run time.
 //!
-//! `abi` fixes the value layouts and descriptors shared with the compiler. Every entry point is a
+//! `abi` fixes the value layouts and gc's `internal/abi` type descriptors shared with the compiler. Every entry point is a
 //! `#[unsafe(no_mangle)] extern "C" fn gort_*` (System V); [`symbols`] lists them all by name so
 //! the compiler can bind them into the JIT module, and [`entries`] with the signature `entrysig`
 //! reads off each one's Rust type. Entry points that may raise a Go panic have at

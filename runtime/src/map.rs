@@ -53,7 +53,7 @@ enum KeyClass {
 /// A map header. A nil map is a null pointer.
 #[repr(C)]
 pub struct GoMap {
-    typ: *const TypeDesc,
+    typ: *const Type,
     count: usize,
     entries: *mut u8,
     used: usize,
@@ -89,14 +89,14 @@ unsafe fn raw_free(p: *mut u8, size: usize) {
 }
 
 impl GoMap {
-    fn key_t(&self) -> &TypeDesc {
+    fn key_t(&self) -> &Type {
         // SAFETY: typ is a valid map descriptor with a key type.
-        unsafe { &*(*self.typ).key }
+        unsafe { (*self.typ).key() }
     }
 
-    fn val_t(&self) -> &TypeDesc {
+    fn val_t(&self) -> &Type {
         // SAFETY: as above.
-        unsafe { &*(*self.typ).elem }
+        unsafe { (*self.typ).elem() }
     }
 
     #[inline]
@@ -112,7 +112,7 @@ impl GoMap {
         unsafe {
             match self.class {
                 KeyClass::Word => finish(hash::mix(SEED, *(k as *const u64))),
-                KeyClass::SmallWord => finish(hash::mix(SEED, hash::load_word(k, self.key_t().size))),
+                KeyClass::SmallWord => finish(hash::mix(SEED, hash::load_word(k, self.key_t().size()))),
                 KeyClass::Str => {
                     let s = &*(k as *const GoString);
                     finish(hash_bytes(SEED, bytes(s.ptr, s.len)))
@@ -129,7 +129,7 @@ impl GoMap {
             match self.class {
                 KeyClass::Word => *(a as *const u64) == *(b as *const u64),
                 KeyClass::SmallWord => {
-                    let n = self.key_t().size;
+                    let n = self.key_t().size();
                     hash::load_word(a, n) == hash::load_word(b, n)
                 }
                 KeyClass::Str => {
@@ -241,11 +241,11 @@ impl GoMap {
         self.used += 1;
         self.count += 1;
         let e = self.entry(self.entries, i);
-        // SAFETY: e is a fresh zeroed entry; key points to a key of key_t().size bytes.
+        // SAFETY: e is a fresh zeroed entry; key points to a key of key_t().size() bytes.
         unsafe {
             *(e as *mut u64) = h;
-            std::ptr::copy_nonoverlapping(key, e.add(self.key_off), self.key_t().size);
-            std::ptr::write_bytes(e.add(self.val_off), 0, self.val_t().size);
+            std::ptr::copy_nonoverlapping(key, e.add(self.key_off), self.key_t().size());
+            std::ptr::write_bytes(e.add(self.val_off), 0, self.val_t().size());
         }
         self.index_insert(h, i);
         e
@@ -270,7 +270,7 @@ impl GoMap {
                 Some(s) => {
                     let e = self.slot_entry(s);
                     // Go overwrites the key on assignment (matters for +0/-0 and strings).
-                    std::ptr::copy_nonoverlapping(key, e.add(self.key_off), self.key_t().size);
+                    std::ptr::copy_nonoverlapping(key, e.add(self.key_off), self.key_t().size());
                     e
                 }
                 None => self.insert(h, key),
@@ -311,9 +311,9 @@ impl GoMap {
     }
 }
 
-fn key_class(k: &TypeDesc) -> KeyClass {
-    match k.kind {
-        kind if is_memory_kind(kind) && k.size == 8 => KeyClass::Word,
+fn key_class(k: &Type) -> KeyClass {
+    match k.kind() {
+        kind if is_memory_kind(kind) && k.size() == 8 => KeyClass::Word,
         kind if is_memory_kind(kind) => KeyClass::SmallWord,
         Kind::String => KeyClass::Str,
         _ => KeyClass::Generic,
@@ -327,13 +327,13 @@ const PREALLOC_MAX: usize = 1 << 20;
 ///
 /// # Safety
 /// `maptyp` must be a valid map descriptor.
-pub unsafe fn new_map(maptyp: *const TypeDesc, hint: isize) -> *mut GoMap {
+pub unsafe fn new_map(maptyp: *const Type, hint: isize) -> *mut GoMap {
     // SAFETY: caller guarantees validity.
-    let (k, v) = unsafe { (&*(*maptyp).key, &*(*maptyp).elem) };
+    let (k, v) = unsafe { ((*maptyp).key(), (*maptyp).elem()) };
     let key_off = 8;
-    let val_align = (v.align as usize).clamp(1, 8);
-    let val_off = round_up(key_off + k.size, val_align);
-    let entry_size = round_up(val_off + v.size, 8);
+    let val_align = (v.align() as usize).clamp(1, 8);
+    let val_off = round_up(key_off + k.size(), val_align);
+    let entry_size = round_up(val_off + v.size(), 8);
     let m = alloc::alloc_zeroed(std::mem::size_of::<GoMap>(), 8) as *mut GoMap;
     // A hint is a hint (gc: `make(map[int]int, 1<<62)` runs): space for at most PREALLOC_MAX
     // entries is reserved up front, the map grows past it on demand.
@@ -362,10 +362,10 @@ pub unsafe fn new_map(maptyp: *const TypeDesc, hint: isize) -> *mut GoMap {
 /// gc's check of a key looked up in or deleted from a nil or empty map (`maps.mapKeyError`):
 /// nothing is hashed, but a key holding an unhashable dynamic type still panics, with the
 /// `runtime.Error` whose `Error()` is `hash of unhashable type: T` (T the innermost such type).
-unsafe fn check_hashable(maptyp: *const TypeDesc, key: *const u8) {
+unsafe fn check_hashable(maptyp: *const Type, key: *const u8) {
     // SAFETY: maptyp valid, key points to a key value.
     unsafe {
-        if let Some(t) = unhashable_in(&*(*maptyp).key, key) {
+        if let Some(t) = unhashable_in((*maptyp).key(), key) {
             let msg = format!("hash of unhashable type: {}", crate::typedesc::name_of(t));
             let msg: &'static str = Box::leak(msg.into_boxed_str());
             rterror::runtime_error(msg);
@@ -378,28 +378,28 @@ unsafe fn check_hashable(maptyp: *const TypeDesc, key: *const u8) {
 ///
 /// # Safety
 /// `p` points to a value of type `t`.
-unsafe fn unhashable_in(t: &TypeDesc, p: *const u8) -> Option<&'static TypeDesc> {
+unsafe fn unhashable_in(t: &Type, p: *const u8) -> Option<&'static Type> {
     // SAFETY: caller contract; descriptors are immutable and live forever.
     unsafe {
-        match t.kind {
+        match t.kind() {
             Kind::Interface => {
                 let dt = hash::iface_dyn_type(t, p);
                 if dt.is_null() {
                     return None;
                 }
-                let dt: &'static TypeDesc = &*dt;
-                if dt.flags & TF_COMPARABLE == 0 {
+                let dt: &'static Type = &*dt;
+                if !dt.comparable() {
                     return Some(dt);
                 }
                 let data = p.add(8);
-                let v = if dt.flags & TF_DIRECT != 0 { data } else { *(data as *const *const u8) };
+                let v = if dt.is_direct_iface() { data } else { *(data as *const *const u8) };
                 unhashable_in(dt, v)
             }
             Kind::Array => {
-                let e = &*t.elem;
-                (0..t.len).find_map(|i| unhashable_in(e, p.add(i * e.size)))
+                let e = t.elem();
+                (0..t.len()).find_map(|i| unhashable_in(e, p.add(i * e.size())))
             }
-            Kind::Struct => std::slice::from_raw_parts(t.fields, t.n_fields).iter().find_map(|f| unhashable_in(&*f.typ, p.add(f.offset))),
+            Kind::Struct => t.fields().iter().find_map(|f| unhashable_in(&*f.typ, p.add(f.offset))),
             _ => None,
         }
     }
@@ -410,7 +410,7 @@ unsafe fn unhashable_in(t: &TypeDesc, p: *const u8) -> Option<&'static TypeDesc>
 /// # Safety
 /// `maptyp` must be a valid map descriptor.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_makemap(maptyp: *const TypeDesc, hint: isize) -> *mut GoMap {
+pub unsafe extern "C" fn gort_makemap(maptyp: *const Type, hint: isize) -> *mut GoMap {
     // SAFETY: forwarded.
     unsafe { new_map(maptyp, hint) }
 }
@@ -422,7 +422,7 @@ pub unsafe extern "C" fn gort_makemap(maptyp: *const TypeDesc, hint: isize) -> *
 /// # Safety
 /// `maptyp` is `m`'s type; `key` points to a key value.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_mapaccess(maptyp: *const TypeDesc, m: *mut GoMap, key: *const u8) -> *mut u8 {
+pub unsafe extern "C" fn gort_mapaccess(maptyp: *const Type, m: *mut GoMap, key: *const u8) -> *mut u8 {
     // SAFETY: forwarded contract.
     unsafe {
         if m.is_null() || (*m).count == 0 {
@@ -439,7 +439,7 @@ pub unsafe extern "C" fn gort_mapaccess(maptyp: *const TypeDesc, m: *mut GoMap, 
 /// # Safety
 /// As [`gort_mapaccess`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_mapaccess_fast64(_maptyp: *const TypeDesc, m: *mut GoMap, key: u64) -> *mut u8 {
+pub unsafe extern "C" fn gort_mapaccess_fast64(_maptyp: *const Type, m: *mut GoMap, key: u64) -> *mut u8 {
     if m.is_null() {
         return std::ptr::null_mut();
     }
@@ -452,7 +452,7 @@ pub unsafe extern "C" fn gort_mapaccess_fast64(_maptyp: *const TypeDesc, m: *mut
 /// # Safety
 /// As [`gort_mapaccess`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_mapaccess_faststr(_maptyp: *const TypeDesc, m: *mut GoMap, kptr: *const u8, klen: isize) -> *mut u8 {
+pub unsafe extern "C" fn gort_mapaccess_faststr(_maptyp: *const Type, m: *mut GoMap, kptr: *const u8, klen: isize) -> *mut u8 {
     if m.is_null() {
         return std::ptr::null_mut();
     }
@@ -473,7 +473,7 @@ fn nil_map_write() -> ! {
 /// # Safety
 /// `maptyp` is `m`'s type; `key` points to a key value.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_mapassign(maptyp: *const TypeDesc, m: *mut GoMap, key: *const u8) -> *mut u8 {
+pub unsafe extern "C" fn gort_mapassign(maptyp: *const Type, m: *mut GoMap, key: *const u8) -> *mut u8 {
     if m.is_null() {
         // gc hashes first, so an unhashable key panics with the hash error.
         // SAFETY: forwarded.
@@ -489,7 +489,7 @@ pub unsafe extern "C" fn gort_mapassign(maptyp: *const TypeDesc, m: *mut GoMap, 
 /// # Safety
 /// As [`gort_mapassign`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_mapassign_fast64(_maptyp: *const TypeDesc, m: *mut GoMap, key: u64) -> *mut u8 {
+pub unsafe extern "C" fn gort_mapassign_fast64(_maptyp: *const Type, m: *mut GoMap, key: u64) -> *mut u8 {
     if m.is_null() {
         nil_map_write();
     }
@@ -502,7 +502,7 @@ pub unsafe extern "C" fn gort_mapassign_fast64(_maptyp: *const TypeDesc, m: *mut
 /// # Safety
 /// As [`gort_mapassign`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_mapassign_faststr(_maptyp: *const TypeDesc, m: *mut GoMap, kptr: *const u8, klen: isize) -> *mut u8 {
+pub unsafe extern "C" fn gort_mapassign_faststr(_maptyp: *const Type, m: *mut GoMap, kptr: *const u8, klen: isize) -> *mut u8 {
     if m.is_null() {
         nil_map_write();
     }
@@ -516,7 +516,7 @@ pub unsafe extern "C" fn gort_mapassign_faststr(_maptyp: *const TypeDesc, m: *mu
 /// # Safety
 /// `maptyp` is `m`'s type; `key` points to a key value.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_mapdelete(maptyp: *const TypeDesc, m: *mut GoMap, key: *const u8) {
+pub unsafe extern "C" fn gort_mapdelete(maptyp: *const Type, m: *mut GoMap, key: *const u8) {
     // SAFETY: forwarded contract.
     unsafe {
         if m.is_null() || (*m).count == 0 {
@@ -532,7 +532,7 @@ pub unsafe extern "C" fn gort_mapdelete(maptyp: *const TypeDesc, m: *mut GoMap, 
 /// # Safety
 /// As [`gort_mapdelete`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_mapdelete_fast64(_maptyp: *const TypeDesc, m: *mut GoMap, key: u64) {
+pub unsafe extern "C" fn gort_mapdelete_fast64(_maptyp: *const Type, m: *mut GoMap, key: u64) {
     if !m.is_null() {
         // SAFETY: &key is a valid key.
         unsafe { (*m).delete(&key as *const u64 as *const u8) }
@@ -544,7 +544,7 @@ pub unsafe extern "C" fn gort_mapdelete_fast64(_maptyp: *const TypeDesc, m: *mut
 /// # Safety
 /// As [`gort_mapdelete`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_mapdelete_faststr(_maptyp: *const TypeDesc, m: *mut GoMap, kptr: *const u8, klen: isize) {
+pub unsafe extern "C" fn gort_mapdelete_faststr(_maptyp: *const Type, m: *mut GoMap, kptr: *const u8, klen: isize) {
     if !m.is_null() {
         let k = GoString { ptr: kptr, len: klen };
         // SAFETY: &k is a valid key.
@@ -568,7 +568,7 @@ pub unsafe extern "C" fn gort_maplen(m: *const GoMap) -> isize {
 /// # Safety
 /// `m` null or a valid map.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_mapclear(_maptyp: *const TypeDesc, m: *mut GoMap) {
+pub unsafe extern "C" fn gort_mapclear(_maptyp: *const Type, m: *mut GoMap) {
     if !m.is_null() {
         // SAFETY: m valid.
         unsafe { (*m).clear() }
@@ -603,7 +603,7 @@ fn walk_position(i: usize, n: usize, start_group: usize, offset: usize) -> Optio
 /// # Safety
 /// `it` points to [`MAP_ITER_SIZE`] writable bytes; `m` null or valid.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_mapiterinit(_maptyp: *const TypeDesc, m: *mut GoMap, it: *mut MapIter) {
+pub unsafe extern "C" fn gort_mapiterinit(_maptyp: *const Type, m: *mut GoMap, it: *mut MapIter) {
     // SAFETY: caller contract.
     unsafe {
         let it = &mut *it;
@@ -721,7 +721,7 @@ mod tests {
     use super::*;
     use crate::typedesc::*;
 
-    fn int_map() -> &'static TypeDesc {
+    fn int_map() -> &'static Type {
         map_of(predeclared(Kind::Int), predeclared(Kind::Int))
     }
 

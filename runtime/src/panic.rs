@@ -36,7 +36,7 @@
 //! - A `Panic` record lives in its `gopanic` frame (like gc's `_panic`); records on `g.panic` are
 //!   always in live frames, and a record is unlinked only right before a resume abandons it.
 
-use crate::abi::{Eface, GoString, Kind, Method, TF_DIRECT, TypeDesc};
+use crate::abi::{Eface, GoString, Kind, Type};
 use crate::arch;
 use crate::funcdata::{self, DeferKind, FuncInfo, FuncKind, FuncTable};
 use crate::trampoline;
@@ -300,10 +300,10 @@ pub(crate) fn record_fault(sig: i32, code: i32, addr: usize, pc: usize, fp: usiz
 crate::jit_entry! {
     /// `panic(v)` from JIT code: `v` is an empty interface `(typ, data)`. Call it with the `tail`
     /// convention (a `try_call` in frames with defers). Never returns.
-    pub fn gort_gopanic(typ: *const TypeDesc, data: *mut u8) -> ! => gopanic_entry;
+    pub fn gort_gopanic(typ: *const Type, data: *mut u8) -> ! => gopanic_entry;
 }
 
-extern "C" fn gopanic_entry(typ: *const TypeDesc, data: *mut u8, fp: usize, pc: usize) -> ! {
+extern "C" fn gopanic_entry(typ: *const Type, data: *mut u8, fp: usize, pc: usize) -> ! {
     let arg = if typ.is_null() { panic_nil_error() } else { Eface { typ, data } };
     // SAFETY: the entry shim passes the live JIT frame that called `gort_gopanic`.
     unsafe { gopanic(arg, fp, pc, false) }
@@ -797,7 +797,7 @@ extern "C" fn deferproc_entry(closure: usize, fp: usize, _pc: usize) {
     g().defers.push(DeferRecord { closure, fp });
 }
 
-/// A closure object (`[code]`, see abi.rs) standing for a deferred nil func value: calling it
+/// A closure object (`[code]`, see abi/mod.rs) standing for a deferred nil func value: calling it
 /// raises gc's nil-dereference panic from the caller's frame, exactly like calling a nil func.
 #[repr(C)]
 struct NilFuncClosure {
@@ -873,72 +873,43 @@ struct RtErr {
 /// Descriptors of the runtime's error types, built once.
 struct RtTypes {
     /// `func() string`, the signature of Error/String (compare methods by name and this name).
-    func_string: &'static TypeDesc,
-    func_void: &'static TypeDesc,
-    bounds: &'static TypeDesc,
-    error_string: &'static TypeDesc,
-    plain: &'static TypeDesc,
-    type_assert: &'static TypeDesc,
-    panic_nil: &'static TypeDesc,
-}
-
-fn leak_str(s: &str) -> GoString {
-    GoString::from_static(Box::leak(s.as_bytes().to_vec().into_boxed_slice()))
-}
-
-fn desc(kind: Kind, name: &str, size: usize, flags: u8) -> TypeDesc {
-    TypeDesc {
-        size,
-        align: 8,
-        kind,
-        flags,
-        name: leak_str(name),
-        elem: std::ptr::null(),
-        key: std::ptr::null(),
-        len: 0,
-        fields: std::ptr::null(),
-        n_fields: 0,
-        methods: std::ptr::null(),
-        n_methods: 0,
-        imethods: std::ptr::null(),
-        n_imethods: 0,
-    }
+    func_string: &'static Type,
+    func_void: &'static Type,
+    bounds: &'static Type,
+    error_string: &'static Type,
+    plain: &'static Type,
+    type_assert: &'static Type,
+    panic_nil: &'static Type,
 }
 
 fn rt_types() -> &'static RtTypes {
+    use crate::typedesc::{basic, func_sig, predeclared, ptr_to, struct_of, with_methods};
     static T: OnceLock<RtTypes> = OnceLock::new();
     T.get_or_init(|| {
-        let func_string: &'static TypeDesc = Box::leak(Box::new(desc(Kind::Func, "func() string", 8, crate::abi::TF_DIRECT)));
-        let func_void: &'static TypeDesc = Box::leak(Box::new(desc(Kind::Func, "func()", 8, crate::abi::TF_DIRECT)));
-        let with_methods = |kind, name: &str, flags| -> &'static TypeDesc {
-            let methods: &'static [Method] = Box::leak(Box::new([
-                Method { name: leak_str("Error"), typ: func_string, ifn: gort_rterror_error as *const u8 },
-                Method { name: leak_str("RuntimeError"), typ: func_void, ifn: rt_error_runtime_error as *const u8 },
-            ]));
-            let mut d = desc(kind, name, 16, flags | crate::abi::TF_NAMED);
-            d.methods = methods.as_ptr();
-            d.n_methods = methods.len();
-            Box::leak(Box::new(d))
-        };
+        let func_string = func_sig("func() string");
+        let func_void = func_sig("func()");
+        let methods = [("Error", func_string, gort_rterror_error as *const u8), ("RuntimeError", func_void, rt_error_runtime_error as *const u8)];
+        let string = predeclared(Kind::String);
+        let msg_struct = |name: &str| struct_of(Some(name), &[("msg", string)]);
         RtTypes {
             func_string,
             func_void,
-            bounds: with_methods(Kind::Struct, "runtime.boundsError", crate::abi::TF_COMPARABLE),
-            error_string: with_methods(Kind::String, "runtime.errorString", crate::abi::TF_COMPARABLE),
-            plain: with_methods(Kind::String, "runtime.plainError", crate::abi::TF_COMPARABLE),
-            type_assert: with_methods(Kind::Pointer, "*runtime.TypeAssertionError", crate::abi::TF_DIRECT | crate::abi::TF_COMPARABLE),
-            panic_nil: with_methods(Kind::Pointer, "*runtime.PanicNilError", crate::abi::TF_DIRECT | crate::abi::TF_COMPARABLE),
+            bounds: with_methods(msg_struct("runtime.boundsError"), &methods),
+            error_string: with_methods(basic(Kind::String, "runtime.errorString"), &methods),
+            plain: with_methods(basic(Kind::String, "runtime.plainError"), &methods),
+            type_assert: with_methods(ptr_to(msg_struct("runtime.TypeAssertionError")), &methods),
+            panic_nil: with_methods(ptr_to(msg_struct("runtime.PanicNilError")), &methods),
         }
     })
 }
 
 /// The runtime's `func() string` descriptor (the signature of its Error methods).
-pub fn func_string_type() -> &'static TypeDesc {
+pub fn func_string_type() -> &'static Type {
     rt_types().func_string
 }
 
 /// The runtime's `func()` descriptor (the signature of its RuntimeError methods).
-pub fn func_void_type() -> &'static TypeDesc {
+pub fn func_void_type() -> &'static Type {
     rt_types().func_void
 }
 
@@ -979,12 +950,12 @@ pub fn runtime_error_value(class: RtErrClass, msg: &str) -> Eface {
         RtErrClass::TypeAssertion => t.type_assert,
         RtErrClass::PanicNil => t.panic_nil,
     };
-    let data = Box::into_raw(Box::new(RtErr { msg: leak_str(msg) }));
+    let data = Box::into_raw(Box::new(RtErr { msg: GoString::from_static(Box::leak(msg.as_bytes().to_vec().into_boxed_slice())) }));
     Eface { typ, data: data as *mut u8 }
 }
 
 /// Whether `typ` is one of the runtime's error types (they implement `runtime.Error`).
-pub fn is_runtime_error_type(typ: *const TypeDesc) -> bool {
+pub fn is_runtime_error_type(typ: *const Type) -> bool {
     let t = rt_types();
     [t.bounds, t.error_string, t.plain, t.type_assert, t.panic_nil].iter().any(|d| std::ptr::eq(*d, typ))
 }
@@ -1253,17 +1224,10 @@ extern "C" fn panic_nilmap_entry(fp: usize, pc: usize) -> ! {
 // ---------------------------------------------------------------------------------------------
 
 /// Finds a `func() string` method by name in `typ`'s method set.
-fn find_string_method(typ: &TypeDesc, name: &str) -> Option<usize> {
-    if typ.methods.is_null() {
-        return None;
-    }
-    // SAFETY: methods points to n_methods descriptors (abi contract).
-    let ms = unsafe { std::slice::from_raw_parts(typ.methods, typ.n_methods) };
-    ms.iter().find_map(|m| {
-        // SAFETY: names and signature descriptors are valid for the life of the program.
-        let (mname, sig) = unsafe { (m.name.as_bytes(), m.typ.as_ref()) };
-        let sig_ok = sig.is_none_or(|s| unsafe { s.name.as_bytes() } == b"func() string");
-        (mname == name.as_bytes() && sig_ok).then_some(m.ifn as usize)
+fn find_string_method(typ: &Type, name: &str) -> Option<usize> {
+    typ.methods().iter().find_map(|m| {
+        let sig_ok = m.mtyp == 0 || typ.type_off(m.mtyp).string() == b"func() string";
+        (typ.name_off(m.name).name() == name.as_bytes() && sig_ok).then_some(typ.text_off(m.ifn) as usize)
     })
 }
 
@@ -1299,10 +1263,10 @@ fn describe_value(v: Eface, call_methods: bool) -> String {
     let tn = type_name(typ);
     let basic = !tn.contains('.');
     let word = v.data as usize;
-    let val = if typ.flags & TF_DIRECT != 0 { None } else { Some(v.data as *const u8) };
+    let val = if typ.is_direct_iface() { None } else { Some(v.data as *const u8) };
     // SAFETY: for non-direct types the data word points to a value of the type.
     let s = unsafe {
-        match (typ.kind, val) {
+        match (typ.kind(), val) {
             (Kind::Bool, Some(p)) => format!("{}", *p != 0),
             (Kind::Int | Kind::Int64, Some(p)) => format!("{}", *(p as *const i64)),
             (Kind::Int32, Some(p)) => format!("{}", *(p as *const i32)),
@@ -1361,9 +1325,8 @@ fn indented(s: String) -> String {
     if s.contains('\n') { s.replace('\n', "\n\t") } else { s }
 }
 
-fn type_name(t: &TypeDesc) -> String {
-    // SAFETY: descriptor names are valid Go strings.
-    String::from_utf8_lossy(unsafe { t.name.as_bytes() }).into_owned()
+fn type_name(t: &Type) -> String {
+    t.string_lossy()
 }
 
 

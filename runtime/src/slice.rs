@@ -7,7 +7,7 @@
 //! header to pointer-containing objects above 512 bytes, which changes some of those capacities; we
 //! follow 1.19, the reference toolchain installed here.)
 
-use crate::abi::{GoSlice, TypeDesc};
+use crate::abi::{GoSlice, Type};
 use crate::alloc::{self, MAX_ALLOC};
 use crate::rterror;
 
@@ -77,10 +77,10 @@ pub fn grown_cap(elem_size: usize, newlen: usize, oldcap: usize) -> Option<usize
 /// # Safety
 /// `elem` must be a valid descriptor and `out` writable.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_makeslice(elem: *const TypeDesc, len: isize, cap: isize, out: *mut GoSlice) {
+pub unsafe extern "C" fn gort_makeslice(elem: *const Type, len: isize, cap: isize, out: *mut GoSlice) {
     // SAFETY: caller guarantees elem is valid.
-    let size = unsafe { (*elem).size };
-    let align = unsafe { (*elem).align } as usize;
+    let size = unsafe { (*elem).size() };
+    let align = unsafe { (*elem).align() } as usize;
     let mem_cap = (cap as usize).checked_mul(size);
     let cap_ok = cap >= 0 && matches!(mem_cap, Some(m) if m <= MAX_ALLOC);
     if !cap_ok || len < 0 || len > cap {
@@ -104,9 +104,9 @@ pub unsafe extern "C" fn gort_makeslice(elem: *const TypeDesc, len: isize, cap: 
 /// # Safety
 /// `elem` valid; `old` readable; `out` writable; `added >= 0`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_growslice(elem: *const TypeDesc, old: *const GoSlice, added: isize, out: *mut GoSlice) {
+pub unsafe extern "C" fn gort_growslice(elem: *const Type, old: *const GoSlice, added: isize, out: *mut GoSlice) {
     // SAFETY: caller guarantees validity of all pointers.
-    let (size, align, old) = unsafe { ((*elem).size, (*elem).align as usize, *old) };
+    let (size, align, old) = unsafe { ((*elem).size(), (*elem).align() as usize, *old) };
     let newlen = old.len.checked_add(added).filter(|&n| n >= 0 && added >= 0);
     let Some(newlen) = newlen else {
         rterror::runtime_error("runtime error: growslice: len out of range")

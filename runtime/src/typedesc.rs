@@ -1,45 +1,53 @@
-//! Building [`TypeDesc`]s from Rust: the runtime's own descriptors (predeclared basic types, the
-//! `error` interface, runtime-defined types such as `*errors.errorString`) and test fixtures.
+//! The runtime's own descriptors (predeclared basic types, the `error` interface, runtime-defined
+//! types such as `*errors.errorString`) and test fixtures, built in gc's layout through
+//! [`crate::abi::build`].
 //!
-//! Descriptors built here are leaked (they live forever, like the compiler's) and immutable once
-//! returned, except that [`set_method_ifn`] may patch a runtime-defined method's entry point before
-//! any Go code runs. Names follow gc's `%T` spelling (`[]int`, `map[string]int`, `*main.T`,
-//! `struct { A int; B string }`, `interface {}`).
+//! Descriptors built here live forever in the module region and are immutable once returned,
+//! except that [`set_method_ifn`] may patch a runtime-defined method's entry point before any Go
+//! code runs. Strings follow gc's `%T` spelling (`[]int`, `map[string]int`, `*main.T`,
+//! `struct { A int; B string }`, `interface {}`); a runtime type's linker string (its `Hash`) is
+//! its string, which is gc's for every type built here (no unexported struct fields of literal
+//! struct types, no local types).
 
 use std::sync::OnceLock;
 
+use crate::abi::build::{self, Common, FieldSpec, MethodName, MethodSpec, is_exported, method_order};
 use crate::abi::*;
 
-fn leak<T>(v: T) -> &'static T {
-    Box::leak(Box::new(v))
+/// `("errors", "errorString")` for `"errors.errorString"`; `None` for predeclared names.
+fn split_named(name: &str) -> Option<(&str, &str)> {
+    name.rfind('.').map(|i| (&name[..i], &name[i + 1..]))
 }
 
-/// A Go string header for a copy of `s` that lives forever (descriptor names).
-pub fn leak_str(s: &str) -> GoString {
-    GoString::from_static(Box::leak(s.as_bytes().to_vec().into_boxed_slice()))
-}
-
-/// A descriptor with every optional field empty.
-pub fn blank(kind: Kind, name: &str, size: usize, align: u32, flags: u8) -> TypeDesc {
-    TypeDesc {
+/// A descriptor with no trailer data: kind, size, align and the common facts.
+fn new_type(kind: Kind, name: &str, size: usize, align: usize, named: bool, comparable: bool, regular: bool, n_var: usize) -> *mut Type {
+    let t = build::alloc(kind, n_var, named, 0);
+    // gc: the exported bit of Str is the defined type's (for `*T`, `T`'s) name's.
+    let defined = |n: &str| !n.contains(|c: char| "[]*() {}".contains(c)) && split_named(n).is_some_and(|(_, s)| is_exported(s));
+    let exported = if let Some(elem) = name.strip_prefix('*') { defined(elem) } else { named && defined(name) };
+    let c = Common {
+        kind,
         size,
         align,
-        kind,
-        flags,
-        name: leak_str(name),
-        elem: std::ptr::null(),
-        key: std::ptr::null(),
-        len: 0,
-        fields: std::ptr::null(),
-        n_fields: 0,
-        methods: std::ptr::null(),
-        n_methods: 0,
-        imethods: std::ptr::null(),
-        n_imethods: 0,
+        string: name,
+        link: name,
+        named,
+        exported,
+        comparable,
+        regular_memory: regular,
+        direct_iface: matches!(kind, Kind::Pointer | Kind::Map | Kind::Chan | Kind::Func | Kind::UnsafePointer),
+    };
+    // SAFETY: t is freshly allocated for kind; no Go code reads it.
+    unsafe {
+        build::init_common(t, &c);
+        if named {
+            build::set_uncommon(t, split_named(name).map(|(p, _)| p), &[]);
+        }
     }
+    t
 }
 
-/// Size and alignment of a basic kind.
+/// Size of a basic kind.
 pub fn basic_size(kind: Kind) -> usize {
     match kind {
         Kind::Bool | Kind::Int8 | Kind::Uint8 => 1,
@@ -52,10 +60,16 @@ pub fn basic_size(kind: Kind) -> usize {
 }
 
 /// A new (not interned) basic or named-basic type: `basic(Kind::Int, "main.MyInt")`.
-pub fn basic(kind: Kind, name: &str) -> &'static TypeDesc {
+pub fn basic(kind: Kind, name: &str) -> &'static Type {
     let size = basic_size(kind);
-    let align = if kind == Kind::Complex64 { 4 } else { size.min(8) as u32 };
-    leak(blank(kind, name, size, align, TF_COMPARABLE | TF_NAMED))
+    let align = if kind == Kind::Complex64 { 4 } else { size.min(8) };
+    let regular = !matches!(kind, Kind::Float32 | Kind::Float64 | Kind::Complex64 | Kind::Complex128 | Kind::String | Kind::Invalid);
+    let t = new_type(kind, name, size, align, kind != Kind::Invalid, kind != Kind::Invalid, regular, 0);
+    // SAFETY: basic types have no children.
+    unsafe {
+        build::finish(t);
+        &*t
+    }
 }
 
 /// The predeclared basic types by kind and gc name (`unsafe.Pointer` and `invalid` last).
@@ -81,109 +95,275 @@ pub const PREDECLARED: [(Kind, &str); 19] = [
     (Kind::Invalid, "invalid"),
 ];
 
-struct SendPtr(Vec<&'static TypeDesc>);
+struct SendPtr(Vec<&'static Type>);
 
 /// The runtime's descriptor for a predeclared basic type (`int`, `string`, `uint8` for byte,
-/// `int32` for rune ...). The compiler should use these same descriptors for the predeclared types
-/// so that values the runtime creates have the same dynamic types as the program's.
-pub fn predeclared(kind: Kind) -> &'static TypeDesc {
+/// `int32` for rune ...).
+pub fn predeclared(kind: Kind) -> &'static Type {
     static TABLE: OnceLock<SendPtr> = OnceLock::new();
-    let t = TABLE.get_or_init(|| SendPtr(PREDECLARED.iter().map(|&(k, n)| basic(k, n)).collect()));
-    t.0.iter().find(|d| d.kind == kind).copied().unwrap_or(t.0[PREDECLARED.len() - 1])
+    let t = TABLE.get_or_init(|| {
+        SendPtr(
+            PREDECLARED
+                .iter()
+                .map(|&(k, n)| {
+                    if k == Kind::UnsafePointer {
+                        // unsafe.Pointer: an exported name of package unsafe (gc's PkgPath "unsafe").
+                        let t = new_type(k, n, 8, 8, true, true, true, 0);
+                        // SAFETY: no children; the uncommon section was written by new_type.
+                        unsafe {
+                            build::finish(t);
+                            &*t
+                        }
+                    } else {
+                        basic(k, n)
+                    }
+                })
+                .collect(),
+        )
+    });
+    t.0.iter().find(|d| d.kind() == kind).copied().unwrap_or(t.0[PREDECLARED.len() - 1])
 }
 
 /// `*elem`.
-pub fn ptr_to(elem: &'static TypeDesc) -> &'static TypeDesc {
-    let mut d = blank(Kind::Pointer, &format!("*{}", name_of(elem)), 8, 8, TF_DIRECT | TF_COMPARABLE);
-    d.elem = elem;
-    leak(d)
+pub fn ptr_to(elem: &'static Type) -> &'static Type {
+    let name = format!("*{}", elem.string_lossy());
+    let t = new_type(Kind::Pointer, &name, 8, 8, false, true, true, 0);
+    // SAFETY: a pointer descriptor being built; its element is complete.
+    unsafe {
+        build::set_elem(t, elem);
+        build::finish(t);
+        if elem.ptr_to_this == 0 {
+            build::set_ptr_to_this(elem as *const Type as *mut Type, t);
+        }
+        &*t
+    }
 }
 
 /// `[]elem`.
-pub fn slice_of(elem: &'static TypeDesc) -> &'static TypeDesc {
-    let mut d = blank(Kind::Slice, &format!("[]{}", name_of(elem)), 24, 8, 0);
-    d.elem = elem;
-    leak(d)
+pub fn slice_of(elem: &'static Type) -> &'static Type {
+    let t = new_type(Kind::Slice, &format!("[]{}", elem.string_lossy()), 24, 8, false, false, false, 0);
+    // SAFETY: as for ptr_to.
+    unsafe {
+        build::set_elem(t, elem);
+        build::finish(t);
+        &*t
+    }
 }
 
 /// `[n]elem`.
-pub fn array_of(elem: &'static TypeDesc, n: usize) -> &'static TypeDesc {
-    let flags = elem.flags & TF_COMPARABLE;
-    let mut d = blank(Kind::Array, &format!("[{n}]{}", name_of(elem)), elem.size * n, elem.align, flags);
-    d.elem = elem;
-    d.len = n;
-    leak(d)
+pub fn array_of(elem: &'static Type, n: usize) -> &'static Type {
+    let regular = elem.tflag & TFLAG_REGULAR_MEMORY != 0;
+    let t = new_type(Kind::Array, &format!("[{n}]{}", elem.string_lossy()), elem.size() * n, elem.align(), false, elem.comparable(), regular, 0);
+    // SAFETY: as for ptr_to.
+    unsafe {
+        build::set_array(t, elem, slice_of(elem), n);
+        build::finish(t);
+        &*t
+    }
 }
 
-/// `map[key]val`.
-pub fn map_of(key: &'static TypeDesc, val: &'static TypeDesc) -> &'static TypeDesc {
-    let name = format!("map[{}]{}", name_of(key), name_of(val));
-    let mut d = blank(Kind::Map, &name, 8, 8, TF_DIRECT);
-    d.key = key;
-    d.elem = val;
-    leak(d)
+/// `map[key]val` (its group type `map.group[key]val` as gc lays it out, interleaved slots).
+pub fn map_of(key: &'static Type, val: &'static Type) -> &'static Type {
+    let name = format!("map[{}]{}", key.string_lossy(), val.string_lossy());
+    let t = new_type(Kind::Map, &name, 8, 8, false, false, false, 0);
+    // SAFETY: as for ptr_to.
+    unsafe {
+        set_map(t, key, val);
+        build::finish(t);
+        &*t
+    }
+}
+
+/// Writes the map trailer of `t` (`map[key]elem`): gc's `MapGroupType` (1.27 default layout:
+/// `struct { ctrl uint64; slots [8]struct { key K; elem V } }`, keys/elems over 128 bytes
+/// stored indirectly) and `writeMapType`'s flags.
+///
+/// # Safety
+/// `t` is a map descriptor being built.
+pub unsafe fn set_map(t: *mut Type, key: &'static Type, elem: &'static Type) {
+    let kt = if key.size() > MAP_MAX_KEY_BYTES { ptr_to(key) } else { key };
+    let et = if elem.size() > MAP_MAX_ELEM_BYTES { ptr_to(elem) } else { elem };
+    let slot = raw_struct("", &[("key", kt), ("elem", et)], false);
+    let slots = array_raw(slot, MAP_GROUP_SLOTS);
+    let gname = format!("map.group[{}]{}", key.string_lossy(), elem.string_lossy());
+    let group = raw_struct(&gname, &[("ctrl", predeclared(Kind::Uint64)), ("slots", slots)], false);
+    let mut flags = 0;
+    if needs_key_update(key) {
+        flags |= MAP_NEED_KEY_UPDATE;
+    }
+    if hash_might_panic(key) {
+        flags |= MAP_HASH_MIGHT_PANIC;
+    }
+    if key.size() > MAP_MAX_KEY_BYTES {
+        flags |= MAP_INDIRECT_KEY;
+    }
+    if elem.size() > MAP_MAX_ELEM_BYTES {
+        flags |= MAP_INDIRECT_ELEM;
+    }
+    // SAFETY: forwarded; the group is complete.
+    unsafe { build::set_map(t, key, elem, group, flags) }
+}
+
+/// gc's `needkeyupdate`: overwriting an equal key must store the new key bytes (floats: +0/-0,
+/// strings, interfaces), recursively through arrays and structs.
+pub fn needs_key_update(t: &Type) -> bool {
+    match t.kind() {
+        Kind::Float32 | Kind::Float64 | Kind::Complex64 | Kind::Complex128 | Kind::Interface | Kind::String => true,
+        Kind::Array => needs_key_update(t.elem()),
+        Kind::Struct => t.fields().iter().any(|f| needs_key_update(f.typ())),
+        _ => false,
+    }
+}
+
+/// gc's `hashMightPanic`: hashing may panic (an interface, anywhere inside).
+pub fn hash_might_panic(t: &Type) -> bool {
+    match t.kind() {
+        Kind::Interface => true,
+        Kind::Array => hash_might_panic(t.elem()),
+        Kind::Struct => t.fields().iter().any(|f| hash_might_panic(f.typ())),
+        _ => false,
+    }
+}
+
+/// `[n]elem` for an internal (noalg) array: no `Equal`, not in any method set.
+fn array_raw(elem: &'static Type, n: usize) -> &'static Type {
+    let t = new_type(Kind::Array, &format!("[{n}]{}", elem.string_lossy()), elem.size() * n, elem.align(), false, false, false, 0);
+    // SAFETY: as for ptr_to.
+    unsafe {
+        build::set_array(t, elem, slice_of(elem), n);
+        build::finish(t);
+        &*t
+    }
+}
+
+/// A struct with Go's field layout; `name` empty for a struct literal type (its string is then
+/// `struct { a int; B string }`).
+fn raw_struct(name: &str, fields: &[(&str, &'static Type)], algs: bool) -> &'static Type {
+    let mut off = 0usize;
+    let mut align = 1usize;
+    let mut comparable = true;
+    let mut regular = true;
+    let mut specs = Vec::new();
+    let mut unexported = false;
+    for &(fname, ft) in fields {
+        let a = ft.align();
+        if off & (a - 1) != 0 {
+            regular = false;
+        }
+        off = (off + a - 1) & !(a - 1);
+        specs.push(FieldSpec { name: fname, tag: "", exported: is_exported(fname), embedded: false, typ: ft, offset: off });
+        off += ft.size();
+        align = align.max(a);
+        comparable &= ft.comparable();
+        regular &= ft.tflag & TFLAG_REGULAR_MEMORY != 0;
+        unexported |= !is_exported(fname);
+    }
+    let size = (off + align - 1) & !(align - 1);
+    if size != off {
+        regular = false;
+    }
+    let lit;
+    let tname = if name.is_empty() {
+        let parts: Vec<String> = fields.iter().map(|(n, t)| format!("{n} {}", t.string_lossy())).collect();
+        lit = if parts.is_empty() { "struct {}".to_string() } else { format!("struct {{ {} }}", parts.join("; ")) };
+        &lit
+    } else {
+        name
+    };
+    let named = !name.is_empty() && !name.starts_with("map.group[");
+    let t = new_type(Kind::Struct, tname, size, align, named, algs && comparable, algs && regular, specs.len());
+    let pkg = if named { split_named(name).map(|(p, _)| p) } else { None };
+    // SAFETY: a struct descriptor allocated with specs.len() fields, all complete.
+    unsafe {
+        build::set_struct(t, if unexported { pkg.or(Some("main")) } else { None }, &specs);
+        build::finish(t);
+        &*t
+    }
 }
 
 /// A struct type with Go's field layout. `name` is `Some("main.T")` for a defined type, `None`
 /// for a struct literal type (named `struct { A int; B string }`).
-pub fn struct_of(name: Option<&str>, fields: &[(&str, &'static TypeDesc)]) -> &'static TypeDesc {
-    let mut off = 0usize;
-    let mut align = 1u32;
-    let mut comparable = true;
-    let mut fs = Vec::new();
-    for &(fname, ft) in fields {
-        let a = ft.align.max(1) as usize;
-        off = (off + a - 1) & !(a - 1);
-        fs.push(Field { name: leak_str(fname), typ: ft, offset: off, embedded: false });
-        off += ft.size;
-        align = align.max(ft.align);
-        comparable &= ft.flags & TF_COMPARABLE != 0;
+pub fn struct_of(name: Option<&str>, fields: &[(&str, &'static Type)]) -> &'static Type {
+    raw_struct(name.unwrap_or(""), fields, true)
+}
+
+/// A func type `func(...) ...` with the given gc spelling (used as a method signature; its
+/// parameter list is not recorded).
+pub fn func_sig(name: &str) -> &'static Type {
+    let t = new_type(Kind::Func, name, 8, 8, false, false, false, 0);
+    // SAFETY: a func descriptor with no parameters recorded.
+    unsafe {
+        build::set_func(t, &[], &[], false);
+        build::finish(t);
+        &*t
     }
-    let size = (off + align as usize - 1) & !(align as usize - 1);
-    let lit;
-    let tname = match name {
-        Some(n) => n,
-        None => {
-            let parts: Vec<String> = fields.iter().map(|(n, t)| format!("{n} {}", name_of(t))).collect();
-            lit = if parts.is_empty() { "struct {}".to_string() } else { format!("struct {{ {} }}", parts.join("; ")) };
-            &lit
-        }
+}
+
+/// An interface type; `methods` must be in gc's order (exported first, then by name).
+pub fn interface(name: &str, methods: &[(&str, &'static Type)]) -> &'static Type {
+    let named = name.contains('.') || name == "error";
+    let t = new_type(Kind::Interface, name, 16, 8, named, true, false, methods.len());
+    let ms: Vec<(MethodName<'_>, *const Type)> =
+        methods.iter().map(|&(n, s)| (MethodName { name: n, exported: is_exported(n), pkg_path: None }, s as *const Type)).collect();
+    let pkg = if name == "error" { None } else { split_named(name).map(|(p, _)| p) };
+    // SAFETY: an interface descriptor allocated with methods.len() methods.
+    unsafe {
+        build::set_interface(t, pkg, &ms);
+        build::finish(t);
+        &*t
+    }
+}
+
+/// Returns a copy of `base` (a pointer or named type) carrying `methods` (in gc's order) as its
+/// method set, with `Ifn == Tfn == ` the given entry.
+pub fn with_methods(base: &'static Type, methods: &[(&str, &'static Type, *const u8)]) -> &'static Type {
+    debug_assert!(methods.windows(2).all(|w| method_order(w[0].0, w[1].0).is_lt()));
+    let kind = base.kind();
+    let t = build::alloc(kind, 0, true, methods.len());
+    let named = base.has_name();
+    let s = base.string_lossy();
+    let pkg = split_named(s.trim_start_matches('*')).map(|(p, _)| p.to_string());
+    let exported = split_named(s.trim_start_matches('*')).is_some_and(|(_, n)| is_exported(n));
+    let c = Common {
+        kind,
+        size: base.size(),
+        align: base.align(),
+        string: &s,
+        link: &s,
+        named,
+        exported,
+        comparable: base.comparable(),
+        regular_memory: base.tflag & TFLAG_REGULAR_MEMORY != 0,
+        direct_iface: base.is_direct_iface(),
     };
-    let mut flags = if comparable { TF_COMPARABLE } else { 0 };
-    if name.is_some() {
-        flags |= TF_NAMED;
+    let specs: Vec<MethodSpec<'_>> = methods
+        .iter()
+        .map(|&(n, sig, _)| MethodSpec { name: MethodName { name: n, exported: is_exported(n), pkg_path: None }, mtyp: sig })
+        .collect();
+    // SAFETY: t is a fresh descriptor of base's kind with an uncommon section; its trailer is a
+    // copy of base's (only pointer and named scalar kinds are passed here).
+    unsafe {
+        build::init_common(t, &c);
+        match kind {
+            Kind::Pointer => build::set_elem(t, base.elem()),
+            Kind::Struct | Kind::String | Kind::Int => {}
+            k => panic!("with_methods: {k:?}"),
+        }
+        if kind == Kind::Struct {
+            // A runtime struct with methods: share the field table of base.
+            let src = &*(base as *const Type as *const StructType);
+            let dst = &mut *(t as *mut StructType);
+            dst.pkg_path = src.pkg_path;
+            dst.fields = src.fields;
+        }
+        let slots = build::set_uncommon(t, pkg.as_deref(), &specs);
+        for (i, (islot, tslot)) in slots.into_iter().enumerate() {
+            *islot = methods[i].2 as usize;
+            *tslot = methods[i].2 as usize;
+        }
+        build::finish(t);
+        &*t
     }
-    let mut d = blank(Kind::Struct, tname, size, align, flags);
-    let fs = Box::leak(fs.into_boxed_slice());
-    d.fields = fs.as_ptr();
-    d.n_fields = fs.len();
-    leak(d)
-}
-
-/// A func type `func(...) ...` with the given gc spelling (used as a method signature).
-pub fn func_sig(name: &str) -> &'static TypeDesc {
-    leak(blank(Kind::Func, name, 8, 8, TF_DIRECT))
-}
-
-/// An interface type; `methods` must be sorted by name.
-pub fn interface(name: &str, methods: &[(&str, &'static TypeDesc)]) -> &'static TypeDesc {
-    let ms: Vec<IMethod> = methods.iter().map(|&(n, t)| IMethod { name: leak_str(n), typ: t }).collect();
-    let ms = Box::leak(ms.into_boxed_slice());
-    let mut d = blank(Kind::Interface, name, 16, 8, TF_COMPARABLE | if name.contains('.') || name == "error" { TF_NAMED } else { 0 });
-    d.imethods = ms.as_ptr();
-    d.n_imethods = ms.len();
-    leak(d)
-}
-
-/// Returns a copy of `base` carrying `methods` (sorted by name) as its method set.
-pub fn with_methods(base: &'static TypeDesc, methods: &[(&str, &'static TypeDesc, *const u8)]) -> &'static TypeDesc {
-    let ms: Vec<Method> = methods.iter().map(|&(n, t, f)| Method { name: leak_str(n), typ: t, ifn: f }).collect();
-    let ms = Box::leak(ms.into_boxed_slice());
-    // SAFETY: TypeDesc is plain data; we copy it bit for bit and then replace the method table.
-    let mut d: TypeDesc = unsafe { std::ptr::read(base) };
-    d.methods = ms.as_ptr();
-    d.n_methods = ms.len();
-    leak(d)
 }
 
 /// Patches the entry point of method `index` of a runtime-built descriptor (see
@@ -191,18 +371,80 @@ pub fn with_methods(base: &'static TypeDesc, methods: &[(&str, &'static TypeDesc
 ///
 /// # Safety
 /// Must happen before any Go code runs or any itab for `typ` is built; `typ` must come from this
-/// crate and `index < typ.n_methods`.
-pub unsafe fn set_method_ifn(typ: *const TypeDesc, index: usize, ifn: *const u8) {
-    // SAFETY: runtime descriptors are leaked heap allocations owned by this crate; the caller
-    // guarantees no concurrent readers and a valid index.
+/// crate and `index < typ.methods().len()`.
+pub unsafe fn set_method_ifn(typ: *const Type, index: usize, ifn: *const u8) {
+    // SAFETY: the caller guarantees no concurrent readers and a valid index; text slots are
+    // region words.
     unsafe {
-        let m = ((*typ).methods as *mut Method).add(index);
-        (*m).ifn = ifn;
+        let t = &*typ;
+        let m = t.methods()[index];
+        for off in [m.ifn, m.tfn] {
+            let slot = module::resolve_name_off(typ as *const u8, off) as *mut usize;
+            *slot = ifn as usize;
+        }
     }
 }
 
 /// The gc name of a type as a Rust string (lossy for invalid UTF-8).
-pub fn name_of(t: &TypeDesc) -> String {
-    // SAFETY: descriptor names are valid static strings.
-    String::from_utf8_lossy(unsafe { t.name.as_bytes() }).into_owned()
+pub fn name_of(t: &Type) -> String {
+    t.string_lossy()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `PtrBytes` and `GCData` of runtime-built types against what gc 1.27.3 emits for the same
+    /// types (read from gc's descriptors by `tests/run/abi_layout.go`).
+    #[test]
+    fn gc_bitmaps() {
+        let int = predeclared(Kind::Int);
+        let string = predeclared(Kind::String);
+        let any = interface("interface {}", &[]);
+        let pint = ptr_to(int);
+        let t = struct_of(Some("main.G"), &[("a", int), ("b", pint), ("c", string), ("d", slice_of(int)), ("e", any), ("f", int)]);
+        // words: a=0 b=1 c=2,3 d=4,5,6 e=7,8 f=9; pointers at 1, 2, 4, 8
+        assert_eq!(t.ptr_bytes, 72);
+        // SAFETY: a mask of 8 bytes (padded).
+        let mask = unsafe { std::slice::from_raw_parts(t.gcdata, 8) };
+        assert_eq!(mask, &[0b0001_0110, 0b1, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(string.ptr_bytes, 8);
+        assert_eq!(any.ptr_bytes, 16);
+        // SAFETY: as above.
+        assert_eq!(unsafe { *any.gcdata }, 0b10);
+        assert_eq!(int.ptr_bytes, 0);
+        let arr = array_of(string, 3);
+        assert_eq!(arr.ptr_bytes, 40);
+        // SAFETY: as above.
+        assert_eq!(unsafe { *arr.gcdata }, 0b010101);
+        let big = array_of(pint, 200);
+        assert_eq!(big.ptr_bytes, 1600);
+        assert!(big.tflag & TFLAG_GC_MASK_ON_DEMAND != 0);
+        let noptr = array_of(int, 1000);
+        assert_eq!(noptr.ptr_bytes, 0);
+    }
+
+    #[test]
+    fn strings_and_flags() {
+        let int = predeclared(Kind::Int);
+        assert_eq!(int.string(), b"int");
+        assert!(int.tflag & TFLAG_EXTRA_STAR != 0 && int.has_name() && int.uncommon().is_some());
+        assert_eq!(int.pkg_path(), b"");
+        let p = ptr_to(int);
+        assert_eq!(p.string(), b"*int");
+        // SAFETY: Str names are valid encodings; byte 0 holds the flags.
+        let flags = |t: &Type| unsafe { *module::resolve_name_off(t as *const Type as *const u8, t.str_) };
+        assert_eq!(flags(ptr_to(predeclared(Kind::UnsafePointer))), 1);
+        assert_eq!(flags(ptr_to(struct_of(Some("runtime.TypeAssertionError"), &[]))), 1);
+        assert_eq!(flags(ptr_to(struct_of(Some("errors.errorString"), &[]))), 0);
+        assert_eq!(flags(p), 0);
+        assert!(p.tflag & TFLAG_EXTRA_STAR == 0 && !p.has_name() && p.is_direct_iface());
+        let m = map_of(predeclared(Kind::String), int);
+        let mt = m.map_type();
+        // gc 1.27.3 for map[string]int: group 8 + 8*24, slots at 8, stride 24, elem at 16 in a slot.
+        assert_eq!((mt.group_size, mt.keys_off, mt.key_stride, mt.elems_off, mt.elem_off), (200, 8, 24, 24, 16));
+        assert_eq!(mt.flags, MAP_NEED_KEY_UPDATE);
+        // SAFETY: the group is a valid descriptor.
+        assert_eq!(unsafe { (*mt.group).string() }, b"map.group[string]int");
+    }
 }

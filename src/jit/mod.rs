@@ -215,6 +215,10 @@ impl Jit {
 
     /// Like [`Jit::new`], also binding `extra` symbols (tests, embedders).
     pub fn new_with_extra_symbols(extra: Vec<(&'static str, *const u8)>) -> Result<Jit, JitError> {
+        // The descriptor region is mapped before any code memory: mapped in the middle of a
+        // program's code allocations it could push them further apart than the ±2 GiB reach of
+        // the pc-relative calls between JIT functions.
+        gojit_runtime::abi::module::reserve();
         let isa = isa()?;
         let mut syms = runtime_symbols();
         syms.extend(extra);

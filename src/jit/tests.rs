@@ -12,7 +12,7 @@ use cranelift_codegen::ir::{
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
-use gojit_runtime::abi::{GoString, Kind, TypeDesc};
+use gojit_runtime::abi::{GoString, Kind, Type};
 use std::cell::RefCell;
 
 thread_local! {
@@ -25,7 +25,7 @@ extern "C" fn hook_record(v: i64) {
 }
 
 /// Records an `int` interface value's payload, or -1 for nil; for runtime errors stores Error().
-extern "C" fn hook_record_eface(typ: *const TypeDesc, data: *const i64) {
+extern "C" fn hook_record_eface(typ: *const Type, data: *const i64) {
     if typ.is_null() {
         return hook_record(-1);
     }
@@ -63,23 +63,8 @@ extern "C" fn hook_pair(_ctx: i64, a: i64) -> GoString {
 
 gojit_runtime::tail_ret2_shim!(hook_pair_tail => hook_pair);
 
-fn int_type() -> &'static TypeDesc {
-    Box::leak(Box::new(TypeDesc {
-        size: 8,
-        align: 8,
-        kind: Kind::Int,
-        flags: gojit_runtime::abi::TF_NAMED | gojit_runtime::abi::TF_COMPARABLE,
-        name: GoString::from_static(b"int"),
-        elem: std::ptr::null(),
-        key: std::ptr::null(),
-        len: 0,
-        fields: std::ptr::null(),
-        n_fields: 0,
-        methods: std::ptr::null(),
-        n_methods: 0,
-        imethods: std::ptr::null(),
-        n_imethods: 0,
-    }))
+fn int_type() -> &'static Type {
+    gojit_runtime::typedesc::predeclared(Kind::Int)
 }
 
 fn boxed_int(v: i64) -> usize {
@@ -112,7 +97,7 @@ struct T {
     deferpop: FuncId,
     panic_index: FuncId,
     exit: FuncId,
-    int_type: &'static TypeDesc,
+    int_type: &'static Type,
 }
 
 impl T {
@@ -209,7 +194,7 @@ struct Ids {
 /// Helpers for building bodies.
 struct Env<'a> {
     t_module: &'a mut Jit,
-    int_type: &'static TypeDesc,
+    int_type: &'static Type,
     ids: Ids,
 }
 
@@ -231,7 +216,7 @@ impl Env<'_> {
 
     /// `panic(v)` with an `int` value (plain call: for frames without defers).
     fn panic_int(&mut self, b: &mut FunctionBuilder, v: i64) {
-        let typ = b.ins().iconst(I64, self.int_type as *const TypeDesc as i64);
+        let typ = b.ins().iconst(I64, self.int_type as *const Type as i64);
         let data = b.ins().iconst(I64, boxed_int(v) as i64);
         self.call(b, self.ids.gopanic, &[typ, data]);
         b.ins().trap(TrapCode::unwrap_user(1));
@@ -666,7 +651,7 @@ fn runtime_error_methods_are_go_callable() {
     let _prog = t.jit.finalize(None).unwrap();
     let v = gojit_runtime::panic::runtime_error_value(gojit_runtime::panic::RtErrClass::Plain, "assignment to entry in nil map");
     // SAFETY: runtime error descriptors have methods [Error, RuntimeError].
-    let (m, tn) = unsafe { (&*(*v.typ).methods, (*v.typ).name.as_bytes()) };
+    let (m, tn) = unsafe { ((*v.typ).find_method(b"Error").unwrap(), (*v.typ).string()) };
     assert_eq!(tn, b"runtime.plainError");
     // SAFETY: Error is `func() string` taking the data word.
     let [p, n] = unsafe { gojit_runtime::trampoline::call_method2(m.ifn as usize, v.data as usize) }.unwrap();

@@ -366,14 +366,14 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if tyview::is_empty_interface(self.p.tt, it) {
             return w0;
         }
-        // itab -> typ at offset 8; nil itab -> 0
+        // itab -> ITab.Type; nil itab -> 0
         let is_nil = self.b.ins().icmp_imm_s(IntCC::Equal, w0, 0);
         let yes = self.block();
         let join = self.block();
         self.b.append_block_param(join, types::I64);
         self.b.ins().brif(is_nil, join, &[w0.into()], yes, &[]);
         self.at(yes);
-        let t = self.b.ins().load(types::I64, cranelift_codegen::ir::MemFlagsData::trusted(), w0, 8);
+        let t = self.b.ins().load(types::I64, cranelift_codegen::ir::MemFlagsData::trusted(), w0, gojit_runtime::abi::itab::ITAB_TYPE_OFFSET);
         self.b.ins().jump(join, &[t.into()]);
         self.at(join);
         self.b.block_params(join)[0]

@@ -65,6 +65,7 @@ impl<'a> Prog<'a> {
                 handler: None,
                 defers: None,
                 jumps: vec![],
+                facts: vec![],
                 labels: HashMap::new(),
                 fallthrough: None,
                 pending_label: None,

@@ -54,7 +54,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                             };
                             let w = iv.words();
                             self.nil_check(w[0]);
-                            let code = self.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], 16 + 8 * index as i32);
+                            let code = self.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], gojit_runtime::abi::itab::ITAB_FUN_OFFSET + 8 * index as i32);
                             let fsig = self.p.tt.signature(sel.ty).cloned().unwrap();
                             let mut words = vec![w[1]];
                             words.extend(self.call_args(&fsig, args, dots.is_some()));
@@ -110,10 +110,17 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.finish_call_ctx(Callee::Indirect(sref, code), all, &fsig.results)
     }
 
-    /// Emits the call (ctx = 0 prepended) and splits the results.
+    /// Emits a call of a function that is not a closure and splits the results. Such a callee
+    /// never reads its `ctx` parameter (only closures load captures through it), so `ctx` gets a
+    /// word the call passes anyway (the first `i64` argument word) rather than a constant 0: a
+    /// constant shared by several calls would otherwise be kept in a callee-saved register across
+    /// them (one more save/restore per frame; fib). Without such a word `ctx` is 0.
     pub fn finish_call(&mut self, callee: Callee, words: Vec<Value>, results: &[TypeId]) -> Vec<V> {
-        let z = self.i64c(0);
-        let mut all = vec![z];
+        let ctx = match words.first() {
+            Some(&w) if self.b.func.dfg.value_type(w) == types::I64 => w,
+            _ => self.i64c(0),
+        };
+        let mut all = vec![ctx];
         all.extend(words);
         self.finish_call_ctx(callee, all, results)
     }
@@ -385,7 +392,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 }
                 (Ok(index), _, Some(msig)) => {
                     let w = rv.words();
-                    let code = cx.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], 16 + 8 * *index as i32);
+                    let code = cx.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], gojit_runtime::abi::itab::ITAB_FUN_OFFSET + 8 * *index as i32);
                     let mut args = vec![z, w[1]];
                     args.extend_from_slice(&ps[1..]);
                     let sref = cx.b.import_signature(msig);
@@ -459,7 +466,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             cx.at(entry);
             let ps = cx.b.block_params(entry).to_vec();
             cx.nil_check(ps[1]);
-            let code = cx.b.ins().load(types::I64, MemFlagsData::trusted(), ps[1], 16 + 8 * index as i32);
+            let code = cx.b.ins().load(types::I64, MemFlagsData::trusted(), ps[1], gojit_runtime::abi::itab::ITAB_FUN_OFFSET + 8 * index as i32);
             let z = cx.i64c(0);
             let mut args = vec![z, ps[2]];
             args.extend_from_slice(&ps[3..]);
@@ -489,6 +496,33 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
     // ---- builtins -----------------------------------------------------------------------------
+
+    /// `unsafe.Sizeof`/`Alignof`/`Offsetof` of an operand whose layout depends on the current
+    /// instance's type arguments (the checker left them non-constant).
+    fn unsafe_layout_value(&self, b: Builtin, arg: &ast::Expr) -> u64 {
+        let tt = self.p.tt;
+        if b != Builtin::Offsetof {
+            let l = tt.layout(self.ty(arg));
+            return if b == Builtin::Sizeof { l.size } else { l.align };
+        }
+        let ExprKind::Selector { x, sel } = &arg.unparen().kind else { unreachable!("checked Offsetof operand") };
+        let mut base = self.ty(x);
+        if let GoType::Pointer(p) = tt.under(base) {
+            if matches!(tt.under(*p), GoType::Struct { .. }) {
+                base = *p;
+            }
+        }
+        let crate::types::Lookup::Field { path, .. } = tt.lookup_field_or_method(base, &sel.name) else {
+            unreachable!("checked Offsetof field")
+        };
+        let (mut off, mut t) = (0, base);
+        for &i in &path {
+            off += tt.field_offset(t, i as usize);
+            let GoType::Struct { fields } = tt.under(t) else { break };
+            t = fields[i as usize].ty;
+        }
+        off
+    }
 
     fn builtin(&mut self, b: Builtin, e: &ast::Expr, args: &[ast::Expr], spread: bool) -> Vec<V> {
         let t = self.ty(e);
@@ -663,12 +697,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 vec![]
             }
             Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => {
-                // Always constants (folded by the checker).
-                let c = self.p.info.types[e.id].value().cloned();
-                vec![match c {
-                    Some(c) => self.constant(&c, t),
-                    None => self.zero(t),
-                }]
+                // Constants folded by the checker, except for operands whose size depends on a
+                // type argument: computed here from the instance's substituted type.
+                if let Some(c) = self.p.info.types[e.id].value().cloned() {
+                    return vec![self.constant(&c, t)];
+                }
+                let v = self.unsafe_layout_value(b, &args[0]);
+                vec![V::one(self.b.ins().iconst(types::I64, v as i64))]
             }
             Builtin::Add => {
                 let p = self.expr(&args[0]).w0();
@@ -1165,7 +1200,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let Some(fsig) = self.p.tt.signature(ms[index].sig).cloned() else { return vec![] };
         let w = iv.words();
         self.nil_check(w[0]);
-        let code = self.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], 16 + 8 * index as i32);
+        let code = self.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], gojit_runtime::abi::itab::ITAB_FUN_OFFSET + 8 * index as i32);
         let mut words = vec![w[1]];
         words.extend_from_slice(args);
         let ir_sig = self.p.go_signature(Some(TypeTable::INT), &fsig.params, &fsig.results);

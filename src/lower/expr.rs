@@ -294,8 +294,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     GoType::Array { len, elem } => {
                         let base = self.addr_of(x);
                         let i = self.index_value(index);
-                        let l = self.i64c(len as i64);
-                        self.bounds_check(i, l, index);
+                        if !self.proven_in_bounds(x, index, Some(len)) {
+                            let l = self.i64c(len as i64);
+                            self.bounds_check(i, l, index);
+                        }
                         self.elem_addr(base, i, elem)
                     }
                     GoType::Slice(_) | GoType::Pointer(_) => self.addr_of_index(x, index, xt),
@@ -376,11 +378,26 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// `0 <= i < len` or panic `index out of range [i] with length len` (`i` of the index
     /// expression `index`, printed unsigned when its type is, like gc's `panicIndexU`).
     pub fn bounds_check(&mut self, i: Value, len: Value, index: &ast::Expr) {
+        // a constant index below a constant length (`a[3]` of an array) needs no check
+        if let (Some(iv), Some(lv)) = (self.const_word(i), self.const_word(len))
+            && (iv as u64) < (lv as u64)
+        {
+            return;
+        }
         let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, i, len);
         if self.index_signed(index) {
             self.panic_if(bad, Rt::PanicIndex, &[i, len]);
         } else {
             self.bounds_fail_if(bad, bounds::INDEX, i, len, false);
+        }
+    }
+
+    /// The value of `v` when it is an integer constant instruction.
+    pub fn const_word(&self, v: Value) -> Option<i64> {
+        let inst = self.b.func.dfg.value_def(v).inst()?;
+        match self.b.func.dfg.insts[inst] {
+            cranelift_codegen::ir::InstructionData::UnaryImm { opcode: cranelift_codegen::ir::Opcode::Iconst, imm } => Some(imm.bits()),
+            _ => None,
         }
     }
 
@@ -456,7 +473,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             GoType::Basic(_) => {
                 let s = self.expr(x).words();
                 let i = self.index_value(index);
-                self.bounds_check(i, s[1], index);
+                if !self.proven_in_bounds(x, index, None) {
+                    self.bounds_check(i, s[1], index);
+                }
                 let a = self.b.ins().iadd(s[0], i);
                 V::one(self.b.ins().load(types::I8, MemFlagsData::trusted(), a, 0))
             }
@@ -464,8 +483,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let v = self.expr(x);
                 let base = v.w0();
                 let i = self.index_value(index);
-                let l = self.i64c(len as i64);
-                self.bounds_check(i, l, index);
+                if !self.proven_in_bounds(x, index, Some(len)) {
+                    let l = self.i64c(len as i64);
+                    self.bounds_check(i, l, index);
+                }
                 let a = self.elem_addr(base, i, elem);
                 self.load(elem, a, 0)
             }
@@ -481,7 +502,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             GoType::Slice(el) => {
                 let s = self.expr(x).words();
                 let i = self.index_value(index);
-                self.bounds_check(i, s[1], index);
+                if !self.proven_in_bounds(x, index, None) {
+                    self.bounds_check(i, s[1], index);
+                }
                 self.elem_addr(s[0], i, el)
             }
             GoType::Pointer(pt) => {
@@ -492,8 +515,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let base = self.expr(x).w0();
                 self.nil_check(base);
                 let i = self.index_value(index);
-                let l = self.i64c(len as i64);
-                self.bounds_check(i, l, index);
+                if len == 0 || !self.proven_in_bounds(x, index, Some(len)) {
+                    let l = self.i64c(len as i64);
+                    self.bounds_check(i, l, index);
+                }
                 self.elem_addr(base, i, elem)
             }
             _ => self.i64c(0),

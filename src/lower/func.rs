@@ -101,6 +101,8 @@ pub struct FnCx<'p, 'a, 'f> {
     pub handler: Option<ir::Block>,
     pub defers: Option<super::defer::DeferFrame>,
     pub jumps: Vec<Jump>,
+    /// In-bounds facts of the enclosing loop bodies (`prove`).
+    pub facts: Vec<super::prove::InBounds>,
     pub labels: HashMap<String, ir::Block>,
     /// Body start of the next case clause (for `fallthrough`).
     pub fallthrough: Option<ir::Block>,

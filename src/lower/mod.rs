@@ -6,14 +6,14 @@
 //!
 //! # Calling convention (all Go functions, methods, closures, wrappers)
 //! `tail` CC; parameters: hidden `ctx: i64` (closure pointer, 0 for direct calls), the receiver,
-//! then each parameter flattened to words (abi.rs table); struct/array parameters are passed as
+//! then each parameter flattened to words (abi/mod.rs table); struct/array parameters are passed as
 //! the address of a value the callee copies in its prologue; then one out pointer per struct/array
 //! result. Returns: the words of each non-aggregate result in order.
 //!
 //! # Modules
 //! `prog` (program state, declarations, globals), `body` (prologue/epilogue, return), `func`
 //! (emission primitives), `stmt`, `expr`, `arith`, `call`, `defer` (open-coded and chained defers,
-//! deferreturn block, wrappers), `typedesc` (TypeDesc/Itab builder), `tyview` (representations),
+//! deferreturn block, wrappers), `typedesc` (Type/ITab builder), `tyview` (representations),
 //! `rt` (runtime entry points).
 
 mod arith;
@@ -25,6 +25,7 @@ mod defer;
 mod expr;
 mod func;
 mod prog;
+mod prove;
 mod rt;
 mod stmt;
 mod typedesc;

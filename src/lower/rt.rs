@@ -277,6 +277,13 @@ pub const DECLS: &[Decl] = &[
     d("gort_efaceeq", Tail, &[W, W, W, W], &[Bool]),
     d("gort_ifaceeq", Tail, &[W, W, W, W], &[Bool]),
     d("gort_panicdottype", Tail, &[W, W, W], &[]),
+    // type descriptors (reflect's linknamed runtime.resolveNameOff/resolveTypeOff/resolveTextOff)
+    d("gort_resolve_name_off", SysV, &[W, R], &[W]),
+    d("gort_resolve_type_off", SysV, &[W, R], &[W]),
+    d("gort_resolve_text_off", SysV, &[W, R], &[W]),
+    // the code of every Type.Equal / MapType.Hasher func value (closure [code, type] as ctx)
+    d("gort_alg_equal", Tail, &[W, W, W], &[Bool]),
+    d("gort_alg_hash", Tail, &[W, W, W], &[W]),
     // panics
     d("gort_gopanic", Tail, &[W, W], &[]),
     d("gort_panic_index", Tail, &[W, W], &[]),

@@ -33,7 +33,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let t = self.p.type_of(x.id);
                 let pl = self.place(x);
                 let v = self.place_load(&pl);
-                let one = self.const_one(t);
+                let one = self.constant(&crate::types::constant::ConstValue::int(1), t);
                 let op = if *inc { ast::BinaryOp::Add } else { ast::BinaryOp::Sub };
                 let r = self.arith(op, t, &v, &one);
                 self.place_store(&pl, &r);
@@ -312,7 +312,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
         self.at(body);
         self.jumps.push(Jump { label, brk: exit, cont: Some(post) });
+        let fact = self.for_fact(f);
+        self.facts.extend(fact);
         self.block_stmts(&f.body.stmts);
+        if fact.is_some() {
+            self.facts.pop();
+        }
         self.jumps.pop();
         if self.open() {
             self.jump(post);
@@ -477,7 +482,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.range_bind_pair(r, (V::one(i), kt), value);
         }
         self.jumps.push(Jump { label, brk: exit, cont: Some(post) });
+        let fact = self.range_fact(r);
+        self.facts.extend(fact);
         self.block_stmts(&r.body.stmts);
+        if fact.is_some() {
+            self.facts.pop();
+        }
         self.jumps.pop();
         if self.open() {
             self.jump(post);
@@ -630,15 +640,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
     /// A constant 1 of an arithmetic type.
-    fn const_one(&mut self, t: TypeId) -> V {
-        match self.p.repr(t).words().first().copied() {
-            Some(types::F64) => V::one(self.b.ins().f64const(1.0)),
-            Some(types::F32) => V::one(self.b.ins().f32const(1.0)),
-            Some(w) => V::one(self.b.ins().iconst(w, 1)),
-            None => V::W(vec![]),
-        }
-    }
-
     /// True when `o` is a variable object.
     pub fn is_var(&self, o: crate::types::ObjId) -> bool {
         matches!(self.p.info.obj(o).kind, ObjKind::Var(_))

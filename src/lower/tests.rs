@@ -2,7 +2,7 @@
 //! program's exit status (`os.Exit`), so they do not depend on the printing runtime.
 
 use crate::diag::SourceFile;
-use gojit_runtime::abi::{GoSlice, TypeDesc};
+use gojit_runtime::abi::{GoSlice, Type};
 
 // Minimal allocation entry points for these tests (the runtime crate provides the real ones; the
 // JIT binds these only when the runtime does not, see `test_symbols`).
@@ -10,22 +10,22 @@ extern "C" fn t_alloc(size: usize, _align: usize) -> *mut u8 {
     // SAFETY: calloc with a non-zero size; memory is leaked (tests are short-lived).
     unsafe { libc::calloc(1, size.max(1)) as *mut u8 }
 }
-extern "C" fn t_new(typ: *const TypeDesc) -> *mut u8 {
+extern "C" fn t_new(typ: *const Type) -> *mut u8 {
     // SAFETY: the compiler passes a valid descriptor.
-    t_alloc(unsafe { (*typ).size }, 8)
+    t_alloc(unsafe { (*typ).size() }, 8)
 }
-extern "C" fn t_makeslice(elem: *const TypeDesc, len: isize, cap: isize, out: *mut GoSlice) {
+extern "C" fn t_makeslice(elem: *const Type, len: isize, cap: isize, out: *mut GoSlice) {
     // SAFETY: valid descriptor and out pointer from generated code.
     unsafe {
-        let p = t_alloc((*elem).size * cap as usize, 8);
+        let p = t_alloc((*elem).size() * cap as usize, 8);
         out.write(GoSlice { ptr: p, len, cap });
     }
 }
-extern "C" fn t_growslice(elem: *const TypeDesc, old: *const GoSlice, added: isize, out: *mut GoSlice) {
+extern "C" fn t_growslice(elem: *const Type, old: *const GoSlice, added: isize, out: *mut GoSlice) {
     // SAFETY: valid pointers from generated code.
     unsafe {
         let o = *old;
-        let size = (*elem).size;
+        let size = (*elem).size();
         let newlen = o.len + added;
         let cap = (o.cap * 2).max(newlen).max(4);
         let p = t_alloc(size * cap as usize, 8);

@@ -1,21 +1,27 @@
-//! Run-time type descriptors (`abi::TypeDesc`) and interface method tables (`abi::Itab`) built at
-//! compile time from the checker's types.
+//! Run-time type descriptors in gc's `internal/abi` layout (`gojit_runtime::abi`) and interface
+//! method tables (`abi::ITab`) built at compile time from the checker's types, through the one
+//! descriptor writer `abi::build`.
 //!
 //! Invariants:
-//! * One descriptor per `TypeId` (the checker interns unnamed types, so `TypeId` equality is type
-//!   identity and so is descriptor pointer equality); descriptors are leaked and never freed.
-//! * Method entry points (`Method::ifn`, `Itab::fun`) take the receiver as an interface data word;
-//!   value-receiver methods of non-pointer-shaped types get an adapter that loads the value. Their
-//!   addresses are written after the JIT module is finalized (`Prog::fixups`).
+//! * One descriptor per Go type: per `TypeId` (the checker interns unnamed types, so `TypeId`
+//!   equality is type identity) and per gc linker name (`TypeTable::link_string`, the key that
+//!   survives several packages), so descriptor pointer equality is type identity. Descriptors live
+//!   in the runtime's module region and are never freed.
+//! * Field order, method order (exported first, then by name: gc's `types.CompareSyms`, also the
+//!   order of `TypeTable` interface methods, so an interface method's index is its `ITab.Fun`
+//!   slot), `PtrBytes`/`GCData`, `TFlag` bits and `Str` are gc's.
+//! * Method entry points (`Method.Ifn`/`Tfn`, `ITab.Fun`) take the receiver as an interface data
+//!   word; value-receiver methods of non-pointer-shaped types get an adapter that loads the value.
+//!   Their addresses are written after the JIT module is finalized (`Prog::fixups`).
 
 use std::collections::HashMap;
 
 use cranelift_codegen::ir::{InstBuilder, types};
 use cranelift_module::FuncId;
-use gojit_runtime::abi::{self, Kind, TypeDesc};
-use gojit_runtime::typedesc::{blank, leak_str};
+use gojit_runtime::abi::build::{self, Common, FieldSpec, MethodName, MethodSpec, is_exported, method_order};
+use gojit_runtime::abi::{self, ITab, Kind, Type as Desc};
 
-use crate::types::{BasicKind, ObjKind, Type as GoType, TypeId};
+use crate::types::{BasicKind, ObjKind, Type as GoType, TypeId, TypeTable};
 
 use super::func::{Callee, FnCx, V};
 use super::prog::{Fixup, Prog};
@@ -26,6 +32,19 @@ use super::{DeferKind, FuncMeta};
 #[derive(Default)]
 pub struct TypeDescs {
     descs: HashMap<TypeId, usize>,
+    /// Descriptors by gc linker name (`main.T`, `[]int`) with the type they were built for:
+    /// the key that stays one-per-type across packages. Distinct types of one table with equal
+    /// names (local types of different scopes) get gc-style `·N` suffixes.
+    by_link: HashMap<String, (usize, TypeId)>,
+    /// `[]elem` descriptors built for array descriptors' `Slice` field when the program never
+    /// interned `[]elem`, by element.
+    slices: HashMap<TypeId, usize>,
+    /// Descriptors allocated but not yet finished (recursive types refer to them).
+    building: std::collections::HashSet<usize>,
+    /// Map descriptors whose key or elem was still being built: their group type (which holds
+    /// key and elem by value) is laid out once the outermost `typedesc` call returns.
+    pending_maps: Vec<(usize, usize, usize)>,
+    depth: u32,
     itabs: HashMap<(TypeId, TypeId), usize>,
     adapters: HashMap<(crate::types::ObjId, bool, TypeId), FuncId>,
 }
@@ -55,24 +74,147 @@ fn basic_kind(k: BasicKind) -> Kind {
     }
 }
 
+/// gc's equality algorithm class of a type (`types.AlgType`, reduced to what descriptors record).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Alg {
+    /// Plain memory (`AMEM`): `TFlagRegularMemory`.
+    Mem,
+    /// Comparable, but not as plain bytes (floats, strings, interfaces, padding, blank fields).
+    Special,
+    /// Not comparable (`ANOEQ`): no `Equal`.
+    NoEq,
+}
+
+fn alg(tt: &TypeTable, t: TypeId, depth: u32) -> Alg {
+    if depth > 64 {
+        return Alg::Special;
+    }
+    match tt.under(t) {
+        GoType::Basic(k) => match basic_kind(*k) {
+            Kind::Float32 | Kind::Float64 | Kind::Complex64 | Kind::Complex128 | Kind::String => Alg::Special,
+            Kind::Invalid => Alg::NoEq,
+            _ => Alg::Mem,
+        },
+        GoType::Pointer(_) | GoType::Chan { .. } => Alg::Mem,
+        GoType::Map { .. } | GoType::Func(_) | GoType::Slice(_) => Alg::NoEq,
+        GoType::Interface { .. } => Alg::Special,
+        GoType::Array { len, elem } => match alg(tt, *elem, depth + 1) {
+            a @ (Alg::Mem | Alg::NoEq) => a,
+            a => match len {
+                0 => Alg::Mem,
+                1 => a,
+                _ => Alg::Special,
+            },
+        },
+        GoType::Struct { fields } => {
+            if fields.len() == 1 && fields[0].name != "_" {
+                return alg(tt, fields[0].ty, depth + 1);
+            }
+            let offs = tt.field_offsets(t);
+            let size = tt.layout(t).size;
+            let mut r = Alg::Mem;
+            for (i, f) in fields.iter().enumerate() {
+                let end = if i + 1 < fields.len() { offs[i + 1] } else { size };
+                let a = match alg(tt, f.ty, depth + 1) {
+                    Alg::Mem if f.name == "_" || offs[i] + tt.layout(f.ty).size != end => Alg::Special,
+                    a => a,
+                };
+                r = r.max(a);
+            }
+            r
+        }
+        _ => Alg::NoEq,
+    }
+}
+
+/// gc's `typePkg`: the package of a defined type, or of the element of an unnamed
+/// array/slice/pointer/chan of a defined type (None for predeclared types).
+fn type_pkg(tt: &TypeTable, t: TypeId) -> Option<String> {
+    let named = match tt.get(t) {
+        // unsafe.Pointer is declared in package unsafe, not the universe.
+        GoType::Basic(BasicKind::UnsafePointer) => return Some("unsafe".into()),
+        GoType::Named(_) => t,
+        GoType::Array { elem, .. } | GoType::Slice(elem) | GoType::Pointer(elem) | GoType::Chan { elem, .. } => *elem,
+        _ => return None,
+    };
+    tt.named(named).map(|n| n.pkg.clone()).filter(|p| !p.is_empty())
+}
+
+/// A method-set entry: name, signature without receiver, entry point.
+struct MethodEntry {
+    name: String,
+    sig: TypeId,
+    ifn: Option<FuncId>,
+}
+
+/// The method set of `t` in gc's order: for named `T`, value-receiver methods (and promoted
+/// ones); for `*T`, all of them. Empty for interfaces and unnamed non-pointer types.
+fn method_set(p: &mut Prog<'_>, t: TypeId) -> Vec<MethodEntry> {
+    let tt = p.tt;
+    let (base, is_ptr) = match tt.get(t) {
+        GoType::Named(_) => (t, false),
+        GoType::Pointer(e) if tt.is_named(*e) => (*e, true),
+        _ => return vec![],
+    };
+    let Some(n) = tt.named(base) else { return vec![] };
+    if tyview::is_interface(tt, base) {
+        return vec![];
+    }
+    let ms: Vec<_> = n.methods.iter().filter(|m| is_ptr || !m.ptr_recv).cloned().collect();
+    let mut entries = vec![];
+    for m in &ms {
+        let ifn = method_entry(p, base, m.func, m.ptr_recv, is_ptr);
+        entries.push(MethodEntry { name: m.name.clone(), sig: m.sig, ifn });
+    }
+    for (name, sig) in promoted_methods(p.tt, t) {
+        if !entries.iter().any(|e| e.name == name) {
+            let ifn = promoted_entry(p, t, &name);
+            entries.push(MethodEntry { name, sig, ifn });
+        }
+    }
+    entries.sort_by(|a, b| method_order(&a.name, &b.name));
+    entries
+}
+
 /// The descriptor address of `t` (built on first use).
 pub fn typedesc(p: &mut Prog<'_>, t: TypeId) -> usize {
     if let Some(&a) = p.typedescs.descs.get(&t) {
         return a;
     }
+    p.typedescs.depth += 1;
+    let a = build_desc(p, t);
+    p.typedescs.depth -= 1;
+    if p.typedescs.depth == 0 {
+        for (d, k, v) in std::mem::take(&mut p.typedescs.pending_maps) {
+            // SAFETY: every descriptor is complete now; d is a map descriptor being built.
+            unsafe { gojit_runtime::typedesc::set_map(d as *mut Desc, &*(k as *const Desc), &*(v as *const Desc)) };
+        }
+    }
+    a
+}
+
+fn build_desc(p: &mut Prog<'_>, t: TypeId) -> usize {
     let tt = p.tt;
+    let base_link = tt.link_string(t);
+    let mut link = base_link.clone();
+    let mut n = 1;
+    while p.typedescs.by_link.get(&link).is_some_and(|&(_, id)| id != t) {
+        // One TypeTable interns types: a different id under the same name is a different
+        // (local) type, told apart as gc's vargen does.
+        n += 1;
+        link = format!("{base_link}\u{b7}{n}");
+    }
+    if let Some(&(a, _)) = p.typedescs.by_link.get(&link) {
+        p.typedescs.descs.insert(t, a);
+        return a;
+    }
+    if let GoType::Slice(e) = tt.get(t) {
+        if let Some(&a) = p.typedescs.slices.get(e) {
+            p.typedescs.descs.insert(t, a);
+            return a;
+        }
+    }
     let l = tt.layout(t);
-    let name = tt.type_string(t);
-    let mut flags = 0u8;
-    if tyview::is_direct_iface(tt, t) {
-        flags |= abi::TF_DIRECT;
-    }
-    if tt.is_comparable(t) {
-        flags |= abi::TF_COMPARABLE;
-    }
-    if tt.is_named(t) || matches!(tt.get(t), GoType::Basic(_)) {
-        flags |= abi::TF_NAMED;
-    }
     let kind = match tt.under(t) {
         GoType::Basic(k) => basic_kind(*k),
         GoType::Pointer(_) => Kind::Pointer,
@@ -85,86 +227,155 @@ pub fn typedesc(p: &mut Prog<'_>, t: TypeId) -> usize {
         GoType::Interface { .. } => Kind::Interface,
         _ => Kind::Invalid,
     };
-    let d: &'static mut TypeDesc = Box::leak(Box::new(blank(kind, &name, l.size as usize, l.align.max(1) as u32, flags)));
-    let addr = d as *mut TypeDesc as usize;
+    let named = tt.is_named(t) || matches!(tt.get(t), GoType::Basic(_));
+    let methods = method_set(p, t);
+    let n_var = match tt.under(t) {
+        GoType::Struct { fields } => fields.len(),
+        GoType::Interface { methods } => methods.len(),
+        GoType::Func(sig) => sig.params.len() + sig.results.len(),
+        _ => 0,
+    };
+    let d = build::alloc(kind, n_var, named || !methods.is_empty(), methods.len());
+    let addr = d as usize;
     // register before filling (recursive types)
     p.typedescs.descs.insert(t, addr);
+    p.typedescs.by_link.insert(link.clone(), (addr, t));
+    p.typedescs.building.insert(addr);
+    let string = tt.type_string(t);
+    let exported = match tt.get(t) {
+        GoType::Named(n) => is_exported(&n.name),
+        GoType::Basic(BasicKind::UnsafePointer) => true,
+        GoType::Pointer(e) => {
+            tt.named(*e).is_some_and(|n| is_exported(&n.name)) || matches!(tt.get(*e), GoType::Basic(BasicKind::UnsafePointer))
+        }
+        _ => false,
+    };
+    let a = alg(tt, t, 0);
+    let common = Common {
+        kind,
+        size: l.size as usize,
+        align: l.align.max(1) as usize,
+        string: &string,
+        link: &link,
+        named,
+        exported,
+        comparable: a != Alg::NoEq,
+        regular_memory: a == Alg::Mem,
+        direct_iface: tyview::is_direct_iface(tt, t),
+    };
+    // SAFETY: d is a fresh descriptor of `kind` with n_var variable elements and
+    // methods.len() methods; no Go code runs during compilation.
+    unsafe { build::init_common(d, &common) };
+    let desc = |p: &mut Prog<'_>, t: TypeId| typedesc(p, t) as *const Desc;
     match tt.under(t).clone() {
-        GoType::Pointer(e) | GoType::Slice(e) | GoType::Chan { elem: e, .. } => d.elem = typedesc(p, e) as *const TypeDesc,
+        GoType::Pointer(e) => {
+            let e = desc(p, e);
+            // SAFETY: as above; e is a descriptor (possibly still being built: only its address
+            // is stored, and PtrToThis is a plain word).
+            unsafe {
+                build::set_elem(d, e);
+                if (*e).ptr_to_this == 0 {
+                    build::set_ptr_to_this(e as *mut Desc, d);
+                }
+            }
+        }
+        GoType::Slice(e) => {
+            let e = desc(p, e);
+            // SAFETY: as above.
+            unsafe { build::set_elem(d, e) };
+        }
+        GoType::Chan { dir, elem } => {
+            let e = desc(p, elem);
+            let dir = match dir {
+                crate::types::ty::ChanDir::Recv => abi::RECV_DIR,
+                crate::types::ty::ChanDir::Send => abi::SEND_DIR,
+                crate::types::ty::ChanDir::Both => abi::BOTH_DIR,
+            };
+            // SAFETY: as above.
+            unsafe { build::set_chan(d, e, dir) };
+        }
         GoType::Array { len, elem } => {
-            d.elem = typedesc(p, elem) as *const TypeDesc;
-            d.len = len as usize;
+            let e = desc(p, elem);
+            let s = slice_desc_of(p, elem);
+            // SAFETY: as above.
+            unsafe { build::set_array(d, e, s, len as usize) };
         }
         GoType::Map { key, val } => {
-            d.key = typedesc(p, key) as *const TypeDesc;
-            d.elem = typedesc(p, val) as *const TypeDesc;
+            let (k, v) = (desc(p, key), desc(p, val));
+            if p.typedescs.building.contains(&(k as usize)) || p.typedescs.building.contains(&(v as usize)) {
+                // The group holds key and elem by value: lay it out when they are complete
+                // (a map's own pointer data does not depend on it).
+                p.typedescs.pending_maps.push((d as usize, k as usize, v as usize));
+            } else {
+                // SAFETY: key and elem descriptors are complete.
+                unsafe { gojit_runtime::typedesc::set_map(d, &*k, &*v) };
+            }
         }
         GoType::Struct { fields } => {
             let offs = tt.field_offsets(t);
-            let fs: Vec<abi::Field> = fields
+            let typs: Vec<*const Desc> = fields.iter().map(|f| desc(p, f.ty)).collect();
+            let tags: Vec<String> = fields.iter().map(|f| f.tag.as_ref().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default()).collect();
+            let specs: Vec<FieldSpec<'_>> = fields
                 .iter()
-                .zip(offs)
-                .map(|(f, off)| abi::Field {
-                    name: leak_str(&f.name),
-                    typ: typedesc(p, f.ty) as *const TypeDesc,
-                    offset: off as usize,
+                .enumerate()
+                .map(|(i, f)| FieldSpec {
+                    name: &f.name,
+                    tag: &tags[i],
+                    exported: is_exported(&f.name),
                     embedded: f.embedded,
+                    typ: typs[i],
+                    offset: offs[i] as usize,
                 })
                 .collect();
-            d.n_fields = fs.len();
-            d.fields = Box::leak(fs.into_boxed_slice()).as_ptr();
+            // The package of the unexported field names: the defined type's, else main (the
+            // only package whose struct literals the TypeTable holds today).
+            let owner = tt.named(t).map(|n| n.pkg.clone()).filter(|p| !p.is_empty()).unwrap_or_else(|| "main".into());
+            let pkg = fields.iter().any(|f| !is_exported(&f.name)).then_some(owner.as_str());
+            // SAFETY: as above.
+            unsafe { build::set_struct(d, pkg, &specs) };
         }
-        GoType::Interface { methods } => {
-            let ms: Vec<abi::IMethod> = methods
+        GoType::Interface { methods: ims } => {
+            let sigs: Vec<*const Desc> = ims.iter().map(|m| desc(p, m.sig)).collect();
+            let ms: Vec<(MethodName<'_>, *const Desc)> = ims
                 .iter()
-                .map(|m| abi::IMethod { name: leak_str(&m.name), typ: typedesc(p, m.sig) as *const TypeDesc })
+                .zip(&sigs)
+                .map(|(m, s)| (MethodName { name: &m.name, exported: is_exported(&m.name), pkg_path: None }, *s))
                 .collect();
-            d.n_imethods = ms.len();
-            d.imethods = Box::leak(ms.into_boxed_slice()).as_ptr();
+            let pkg = match tt.named(t) {
+                Some(n) if !n.pkg.is_empty() => Some(n.pkg.clone()),
+                _ => None,
+            };
+            // SAFETY: as above.
+            unsafe { build::set_interface(d, pkg.as_deref(), &ms) };
+        }
+        GoType::Func(sig) => {
+            let ins: Vec<*const Desc> = sig.params.iter().map(|&x| desc(p, x)).collect();
+            let outs: Vec<*const Desc> = sig.results.iter().map(|&x| desc(p, x)).collect();
+            // SAFETY: as above.
+            unsafe { build::set_func(d, &ins, &outs, sig.variadic) };
         }
         _ => {}
     }
-    // method sets: named T (value methods), *T (all methods of T)
-    let (base, is_ptr) = match tt.get(t) {
-        GoType::Named(_) => (Some(t), false),
-        GoType::Pointer(e) if tt.is_named(*e) => (Some(*e), true),
-        _ => (None, false),
-    };
-    if let Some(base) = base {
-        if let Some(n) = tt.named(base) {
-            if !tyview::is_interface(tt, base) {
-                let ms: Vec<_> = n.methods.iter().filter(|m| is_ptr || !m.ptr_recv).cloned().collect();
-                // (name, signature, entry) for declared methods, then promoted ones, by name
-                let mut entries: Vec<(String, TypeId, Option<FuncId>)> = vec![];
-                for m in &ms {
-                    let ifn = method_entry(p, base, m.func, m.ptr_recv, is_ptr);
-                    entries.push((m.name.clone(), m.sig, ifn));
-                }
-                for (name, sig) in promoted_methods(p.tt, t) {
-                    if !entries.iter().any(|e| e.0 == name) {
-                        let ifn = promoted_entry(p, t, &name);
-                        entries.push((name, sig, ifn));
-                    }
-                }
-                entries.sort_by(|a, b| a.0.cmp(&b.0));
-                let mut out = vec![];
-                let mut fix = vec![];
-                for (name, sig, ifn) in entries {
-                    out.push(abi::Method { name: leak_str(&name), typ: typedesc(p, sig) as *const TypeDesc, ifn: std::ptr::null() });
-                    fix.push(ifn);
-                }
-                let leaked = Box::leak(out.into_boxed_slice());
-                for (i, f) in fix.into_iter().enumerate() {
-                    if let Some(f) = f {
-                        let a = &leaked[i].ifn as *const *const u8 as usize;
-                        p.fixups.push(Fixup { addr: a, func: f });
-                    }
-                }
-                d.n_methods = leaked.len();
-                d.methods = leaked.as_ptr();
+    if named || !methods.is_empty() {
+        let sigs: Vec<*const Desc> = methods.iter().map(|m| desc(p, m.sig)).collect();
+        let specs: Vec<MethodSpec<'_>> = methods
+            .iter()
+            .zip(&sigs)
+            .map(|(m, s)| MethodSpec { name: MethodName { name: &m.name, exported: is_exported(&m.name), pkg_path: None }, mtyp: *s })
+            .collect();
+        let pkg = type_pkg(tt, t);
+        // SAFETY: d was allocated with an uncommon section and methods.len() methods.
+        let slots = unsafe { build::set_uncommon(d, pkg.as_deref(), &specs) };
+        for (m, (islot, tslot)) in methods.iter().zip(slots) {
+            if let Some(f) = m.ifn {
+                p.fixups.push(Fixup { addr: islot as usize, func: f });
+                p.fixups.push(Fixup { addr: tslot as usize, func: f });
             }
         }
     }
+    // SAFETY: every element/field descriptor this one holds by value is complete.
+    unsafe { build::finish(d) };
+    p.typedescs.building.remove(&addr);
     addr
 }
 
@@ -279,6 +490,42 @@ fn method_entry(p: &mut Prog<'_>, base: TypeId, func: crate::types::ObjId, ptr_r
     Some(id)
 }
 
+/// The descriptor of `[]elem` (an array descriptor's `Slice`), built without interning the slice
+/// type: it is found by linker name if the program has it.
+fn slice_desc_of(p: &mut Prog<'_>, elem: TypeId) -> *const Desc {
+    let tt = p.tt;
+    if let Some(st) = tt.existing_slice(elem) {
+        return typedesc(p, st) as *const Desc;
+    }
+    if let Some(&a) = p.typedescs.slices.get(&elem) {
+        return a as *const Desc;
+    }
+    let link = format!("[]{}", tt.link_string(elem));
+    let d = build::alloc(Kind::Slice, 0, false, 0);
+    p.typedescs.slices.insert(elem, d as usize);
+    let string = format!("[]{}", tt.type_string(elem));
+    let common = Common {
+        kind: Kind::Slice,
+        size: 24,
+        align: 8,
+        string: &string,
+        link: &link,
+        named: false,
+        exported: false,
+        comparable: false,
+        regular_memory: false,
+        direct_iface: false,
+    };
+    let e = typedesc(p, elem) as *const Desc;
+    // SAFETY: a fresh slice descriptor; a slice's pointer data does not depend on its element.
+    unsafe {
+        build::init_common(d, &common);
+        build::set_elem(d, e);
+        build::finish(d);
+    }
+    d
+}
+
 /// A statically known itab for converting concrete type `typ` to interface `inter`.
 pub fn static_itab(p: &mut Prog<'_>, inter: TypeId, typ: TypeId) -> usize {
     if let Some(&a) = p.typedescs.itabs.get(&(inter, typ)) {
@@ -287,9 +534,11 @@ pub fn static_itab(p: &mut Prog<'_>, inter: TypeId, typ: TypeId) -> usize {
     let tt = p.tt;
     let imethods = tt.interface_methods(inter).to_vec();
     let n = imethods.len();
-    let mem: &'static mut [usize] = Box::leak(vec![0usize; 2 + n].into_boxed_slice());
-    mem[0] = typedesc(p, inter);
-    mem[1] = typedesc(p, typ);
+    let it = abi::module::alloc(ITab::size(n), 8) as *mut ITab;
+    let (id, td) = (typedesc(p, inter), typedesc(p, typ));
+    // SAFETY: it has room for the header and n entries (written below as fixups);
+    // td is a descriptor whose Hash is set.
+    unsafe { ITab::write(it, id as *const Desc, &*(td as *const Desc), &[]) };
     let (base, is_ptr) = match tt.get(typ) {
         GoType::Pointer(e) if tt.is_named(*e) => (*e, true),
         _ => (typ, false),
@@ -302,11 +551,11 @@ pub fn static_itab(p: &mut Prog<'_>, inter: TypeId, typ: TypeId) -> usize {
             promoted_entry(p, typ, &im.name)
         };
         if let Some(f) = entry {
-            let a = &mem[2 + i] as *const usize as usize;
+            let a = it as usize + abi::itab::ITAB_FUN_OFFSET as usize + 8 * i;
             p.fixups.push(Fixup { addr: a, func: f });
         }
     }
-    let a = mem.as_ptr() as usize;
+    let a = it as usize;
     p.typedescs.itabs.insert((inter, typ), a);
     a
 }
@@ -376,7 +625,7 @@ fn promoted_iface_entry(p: &mut Prog<'_>, typ: TypeId, path: Vec<u32>, iface: Ty
         let tab = cx.b.ins().load(types::I64, flags, addr, 0);
         let data = cx.b.ins().load(types::I64, flags, addr, 8);
         cx.nil_check(tab);
-        let code = cx.b.ins().load(types::I64, flags, tab, 16 + 8 * index as i32);
+        let code = cx.b.ins().load(types::I64, flags, tab, abi::itab::ITAB_FUN_OFFSET + 8 * index as i32);
         let z = cx.i64c(0);
         let mut args = vec![z, data];
         args.extend_from_slice(&ps[2..]);

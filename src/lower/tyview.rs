@@ -3,7 +3,7 @@
 //!
 //! Invariants:
 //! * `Repr::Words` lists the SSA words of a value in memory order; each word sits at the offset
-//!   returned by [`word_offsets`] (the abi.rs layout), so loading/storing a value is a loop over words.
+//!   returned by [`word_offsets`] (the abi/mod.rs layout), so loading/storing a value is a loop over words.
 //! * Structs and arrays are always `Repr::Mem`: they live in memory and travel by address.
 
 use cranelift_codegen::ir::{Type, types};
@@ -31,7 +31,7 @@ impl Repr {
     }
 }
 
-/// Byte offsets of the words of a `Repr::Words` value in memory (abi.rs layout).
+/// Byte offsets of the words of a `Repr::Words` value in memory (abi/mod.rs layout).
 pub fn word_offsets(words: &[Type]) -> Vec<i32> {
     let mut off = 0i32;
     let mut out = Vec::with_capacity(words.len());

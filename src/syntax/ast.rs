@@ -551,6 +551,8 @@ pub struct RangeStmt {
     /// otherwise arbitrary addressable expressions.
     pub key: Option<Expr>,
     pub value: Option<Expr>,
+    /// A third iteration variable (an error the checker reports, as types2 does).
+    pub extra: Option<Expr>,
     /// True for `:=`.
     pub define: bool,
     /// The ranged-over expression (int, string, slice, array, pointer to array, map).

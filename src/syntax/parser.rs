@@ -47,7 +47,7 @@ const GUARD: &str = "type";
 /// Result of a simple statement in a header (`if`, `for`, `switch`).
 enum Simple {
     Stmt(Stmt),
-    Range { key: Option<Expr>, value: Option<Expr>, define: bool, x: Expr },
+    Range { key: Option<Expr>, value: Option<Expr>, extra: Option<Expr>, define: bool, x: Expr },
 }
 
 pub struct Parser<'a> {
@@ -2141,16 +2141,14 @@ impl<'a> Parser<'a> {
         if keyword == Tok::For && self.tok.tok == Tok::Range {
             self.next();
             let x = self.expr()?;
-            return Ok(Simple::Range { key: None, value: None, define: false, x });
+            return Ok(Simple::Range { key: None, value: None, extra: None, define: false, x });
         }
         let lhs = self.expr_list()?;
         if keyword == Tok::For && matches!(self.tok.tok, Tok::Assign | Tok::Define) && self.peek() == Tok::Range {
             let define = self.tok.tok == Tok::Define;
             self.next(); // = or :=
             self.next(); // range
-            if lhs.len() > 2 {
-                return Err(self.error_at(lhs[0].span.lo, "range clause permits at most two iteration variables"));
-            }
+            // more than two variables: the checker's error (types2's), at the third
             if define {
                 for e in &lhs {
                     if !matches!(e.kind, ExprKind::Ident(_)) {
@@ -2163,7 +2161,8 @@ impl<'a> Parser<'a> {
             let mut it = lhs.into_iter();
             let key = it.next();
             let value = it.next();
-            return Ok(Simple::Range { key, value, define, x });
+            let extra = it.next();
+            return Ok(Simple::Range { key, value, extra, define, x });
         }
         Ok(Simple::Stmt(self.simple_stmt_from(lo, lhs)?))
     }
@@ -2258,9 +2257,9 @@ impl<'a> Parser<'a> {
         let lo = self.pos();
         self.next(); // for
         let (init, cond, post) = self.header(Tok::For)?;
-        if let Some(Simple::Range { key, value, define, x, .. }) = cond {
+        if let Some(Simple::Range { key, value, extra, define, x }) = cond {
             let body = self.block_stmt("for clause")?;
-            return Ok(Stmt { span: self.span_from(lo), kind: StmtKind::Range(RangeStmt { key, value, define, x, body }) });
+            return Ok(Stmt { span: self.span_from(lo), kind: StmtKind::Range(RangeStmt { key, value, extra, define, x, body }) });
         }
         let cond = match cond {
             Some(Simple::Stmt(s)) => Some(self.cond_expr(s)?),

@@ -361,6 +361,31 @@ impl<'a> Checker<'a> {
                     self.set_operand_type(&mut x, TypeTable::STRING, None);
                     return mk(Mode::Constant(ConstValue::int(n as i128)), TypeTable::INT);
                 }
+                if self.tt.is_type_param(x.ty) {
+                    // types2: every term must allow it; never a constant for a type parameter
+                    let terms = self.tparam_set(x.ty).terms.unwrap_or_default();
+                    let ok = !terms.is_empty()
+                        && terms.iter().all(|term| {
+                            let mut u = self.tt.underlying(term.ty);
+                            if let Type::Pointer(p) = self.tt.get(u) {
+                                if matches!(self.tt.under(*p), Type::Array { .. }) {
+                                    u = self.tt.underlying(*p);
+                                }
+                            }
+                            match self.tt.get(u) {
+                                Type::Basic(k) => k.is_string() && b == Builtin::Len,
+                                Type::Array { .. } | Type::Slice(_) | Type::Chan { .. } => true,
+                                Type::Map { .. } => b == Builtin::Len,
+                                _ => false,
+                            }
+                        });
+                    if !ok {
+                        let s = self.operand_string(&x);
+                        self.error(args[0].span, format!("invalid argument: {s} for built-in {name}"));
+                        return inv;
+                    }
+                    return mk(Mode::Value, TypeTable::INT);
+                }
                 let ut = self.tt.under(x.ty).clone();
                 let ut = match ut {
                     Type::Pointer(p) => match self.tt.under(p).clone() {
@@ -422,7 +447,17 @@ impl<'a> Checker<'a> {
                         return mk(Mode::Value, st);
                     }
                     // append([]byte, string...)
-                    if self.tt.basic(elem) == Some(BasicKind::Uint8) && self.tt.basic(x.ty).is_some_and(|k| k.is_string()) {
+                    // (types2's coreString: a type parameter whose terms are all strings or byte
+                    // slices counts as a string here)
+                    let bytestring = |c: &Self, t: TypeId| {
+                        c.tt.basic(t).is_some_and(|k| k.is_string())
+                            || matches!(c.tt.under(t), Type::Slice(e) if c.tt.basic(*e) == Some(BasicKind::Uint8))
+                    };
+                    let tparam_bytestring = self.tt.is_type_param(x.ty)
+                        && self.tparam_set(x.ty).terms.is_some_and(|ts| !ts.is_empty() && ts.iter().all(|t| bytestring(self, t.ty)));
+                    if self.tt.basic(elem) == Some(BasicKind::Uint8)
+                        && (self.tt.basic(x.ty).is_some_and(|k| k.is_string()) || tparam_bytestring)
+                    {
                         if self.tt.is_untyped(x.ty) {
                             self.set_operand_type(&mut x, TypeTable::STRING, None);
                         }
@@ -807,7 +842,7 @@ impl<'a> Checker<'a> {
         if x.mode == Mode::Invalid {
             return None;
         }
-        if !self.tt.basic(x.ty).is_some_and(|k| k.is_integer()) {
+        if !self.all_terms(x.ty, |k| k.is_integer()) {
             let s = self.operand_string(&x);
             self.error(a.span, format!("cannot convert {s} to type int"));
             return None;

@@ -759,7 +759,38 @@ impl<'a> Checker<'a> {
                     }
                 };
             }
-            return Err(String::new());
+            // types2: an unnamed V is assignable to a type parameter T if it is assignable to
+            // every specific type of T's type set; a type parameter V to an unnamed T if every
+            // specific type of V's is assignable to T.
+            let named = |c: &Self, ty: TypeId| c.tt.has_name(ty) || c.tt.is_type_param(ty);
+            let (tp, other, tp_is_target) = if !named(self, v) && self.tt.is_type_param(t) {
+                (t, v, true)
+            } else if self.tt.is_type_param(v) && !named(self, t) {
+                (v, t, false)
+            } else {
+                return Err(String::new());
+            };
+            let terms = self.tparam_set(tp).terms.unwrap_or_default();
+            if terms.is_empty() {
+                return Err(String::new());
+            }
+            for term in terms {
+                let r = if tp_is_target {
+                    self.assignable_to(other, x, term.ty)
+                } else {
+                    let y = x.map(|x| Operand { ty: term.ty, ..x.clone() });
+                    self.assignable_to(term.ty, y.as_ref(), other)
+                };
+                if r.is_err() {
+                    let (ts, ps, os) = (self.tt.type_string_err(term.ty), self.tt.type_string_err(tp), self.tt.type_string_err(other));
+                    return Err(if tp_is_target {
+                        format!(": cannot assign {os} to {ts} (in {ps})")
+                    } else {
+                        format!(": cannot assign {ts} (in {ps}) to {os}")
+                    });
+                }
+            }
+            return Ok(());
         }
         if vu == tu && (!self.tt.has_name(v) || !self.tt.has_name(t)) && !self.tt.is_interface(t) {
             return Ok(());
@@ -854,9 +885,17 @@ impl<'a> Checker<'a> {
                 return Operand::invalid(call.id, call.span);
             }
         }
+        if self.tt.is_type_param(t) && x.val().is_some() && !self.const_to_tparam(x, t, type_text) {
+            return Operand::invalid(call.id, call.span);
+        }
         // Non-constant conversion.
         if self.tt.is_untyped(x.ty) {
             let target = if x.is_nil() {
+                t
+            } else if self.tt.is_type_param(t) && x.val().is_some() && self.all_terms(t, |_| true) {
+                // checked by const_to_tparam: representable by every term's (basic) type, the
+                // operand takes the type parameter (each instance materialises the constant
+                // in its type argument)
                 t
             } else if self.tt.is_interface(t) || !matches!(self.tt.under(t), Type::Basic(_)) {
                 self.tt.default_type(x.ty)
@@ -880,6 +919,49 @@ impl<'a> Checker<'a> {
         let s = self.operand_string(x);
         self.error(x.span, format!("cannot convert {s} to type {type_text}"));
         Operand::invalid(call.id, call.span)
+    }
+
+    /// types2's conversion of a constant to a type parameter: convertible to each specific type
+    /// of its type set (a string to a byte or rune slice, or a constant representable by the
+    /// term's basic type); reports gc's error otherwise.
+    fn const_to_tparam(&mut self, x: &Operand<'a>, t: TypeId, type_text: &str) -> bool {
+        let v = x.val().cloned().expect("constant operand");
+        let xk = self.tt.basic(x.ty).unwrap_or(BasicKind::Invalid);
+        let terms = self.tparam_set(t).terms.unwrap_or_default();
+        let cause = if terms.is_empty() {
+            Some(format!("{type_text} does not contain specific types"))
+        } else {
+            terms.iter().find_map(|term| {
+                let u = self.tt.underlying(term.ty);
+                let bytes_or_runes = match self.tt.under(u) {
+                    Type::Slice(e) => matches!(self.tt.basic(*e), Some(BasicKind::Uint8) | Some(BasicKind::Int32)),
+                    _ => false,
+                };
+                let ok = match self.tt.basic(u) {
+                    _ if xk.is_string() && bytes_or_runes => true,
+                    Some(uk) => {
+                        let numeric_string = (xk.is_string() && uk.is_numeric()) || (xk.is_numeric() && uk.is_string());
+                        (constant::represent(&v, uk).is_ok() && !numeric_string) || (xk.is_integer() && uk.is_string())
+                    }
+                    None => false,
+                };
+                if ok {
+                    return None;
+                }
+                let us = self.tt.type_string_err(u);
+                Some(if xk.is_integer() && self.tt.basic(u).is_some_and(|k| k.is_integer()) {
+                    format!("constant {} overflows {us} (in {type_text})", v.to_go_string())
+                } else {
+                    format!("cannot convert {} to type {us} (in {type_text})", self.operand_string(x))
+                })
+            })
+        };
+        let Some(cause) = cause else { return true };
+        let mut xv = x.clone();
+        xv.mode = Mode::Value;
+        let s = self.operand_string(&xv);
+        self.error(x.span, format!("cannot convert {s} to type {type_text}: {cause}"));
+        false
     }
 
     fn convertible(&mut self, x: &Operand<'a>, t: TypeId) -> bool {
@@ -1632,6 +1714,9 @@ impl<'a> Checker<'a> {
             return inv;
         }
         let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+        if self.tt.type_param(x.ty).is_some_and(|tp| tp.core == TypeTable::INVALID) {
+            return self.index_tparam(e, &x, ie);
+        }
         let (elem, length, mode) = match self.tt.under(x.ty).clone() {
             Type::Basic(k) if k.is_string() => {
                 let idx = self.index_value(ie, x.val().and_then(|v| v.as_str()).map(|s| s.len() as u64));
@@ -1678,6 +1763,81 @@ impl<'a> Checker<'a> {
         mk(mode, elem)
     }
 
+    /// Indexing a type parameter without a core type (types2's rule): every term must index to
+    /// the same element type, all maps with identical keys or no map at all; a string term makes
+    /// the result a value, an array term a value unless `x` is a variable; constant indices are
+    /// checked against the length the first term fixes (types2's minimum-length tracking).
+    fn index_tparam(&mut self, e: &'a Expr, x: &Operand<'a>, ie: &'a Expr) -> Operand<'a> {
+        let terms = self.tparam_set(x.ty).terms.unwrap_or_default();
+        let mut mode = Mode::Variable;
+        let mut first: Option<(Option<TypeId>, TypeId)> = None;
+        let mut length: i128 = -1;
+        let mut ok = !terms.is_empty();
+        for term in &terms {
+            let (mut l, mut k, mut el): (i128, Option<TypeId>, Option<TypeId>) = (-1, None, None);
+            match self.tt.under(term.ty).clone() {
+                Type::Basic(b) if b.is_string() => {
+                    el = Some(TypeTable::BYTE);
+                    mode = Mode::Value;
+                }
+                Type::Array { len, elem } => {
+                    (l, el) = (len as i128, Some(elem));
+                    if x.mode != Mode::Variable {
+                        mode = Mode::Value;
+                    }
+                }
+                Type::Pointer(p) => {
+                    if let Type::Array { len, elem } = self.tt.under(p).clone() {
+                        (l, el) = (len as i128, Some(elem));
+                    }
+                }
+                Type::Slice(elem) => el = Some(elem),
+                Type::Map { key, val } => (k, el) = (Some(key), Some(val)),
+                _ => {}
+            }
+            let Some(el) = el else {
+                ok = false;
+                break;
+            };
+            match first {
+                None => {
+                    first = Some((k, el));
+                    length = l;
+                }
+                Some((fk, fe)) => {
+                    let same_key = match (fk, k) {
+                        (None, None) => true,
+                        (Some(a), Some(b)) => a == b,
+                        _ => false,
+                    };
+                    if !same_key || fe != el {
+                        ok = false;
+                        break;
+                    }
+                    if l >= 0 && l < length {
+                        length = l;
+                    }
+                }
+            }
+        }
+        let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
+        let Some((key, elem)) = first.filter(|_| ok) else {
+            let s = self.operand_string(x);
+            self.error(e.span, format!("invalid operation: cannot index {s}"));
+            self.value(ie);
+            return Operand::invalid(e.id, e.span);
+        };
+        if let Some(key) = key {
+            let mut k = self.value(ie);
+            self.assignment(&mut k, key, "map index");
+            let mut r = mk(Mode::MapIndex, elem);
+            r.comma_ok = true;
+            return r;
+        }
+        self.index_value(ie, (length >= 0).then_some(length as u64));
+        mk(mode, elem)
+    }
+
     /// Checks an index value (integer, non-negative constant, within `length` if known); returns
     /// its constant value.
     fn index_value(&mut self, ie: &'a Expr, length: Option<u64>) -> Option<u64> {
@@ -1691,7 +1851,7 @@ impl<'a> Checker<'a> {
         if i.mode == Mode::Invalid {
             return None;
         }
-        if !self.tt.basic(i.ty).is_some_and(|k| k.is_integer()) {
+        if !self.all_terms(i.ty, |k| k.is_integer()) {
             let s = self.operand_string(&i);
             self.error(ie.span, format!("invalid argument: index {s} must be integer"));
             return None;

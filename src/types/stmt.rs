@@ -991,7 +991,7 @@ impl<'a> Checker<'a> {
             return;
         }
         let op = if inc { "++" } else { "--" };
-        if !self.tt.basic(x.ty).is_some_and(|k| k.is_numeric()) {
+        if !self.all_terms(x.ty, |k| k.is_numeric()) {
             let s = self.expr_string(e);
             let ts = self.tt.type_string_err(x.ty);
             self.error(span, format!("invalid operation: {s}{op} (non-numeric type {ts})"));
@@ -1050,11 +1050,11 @@ impl<'a> Checker<'a> {
                 }
             }
         };
-        if max_vars == 1 {
-            if let Some(v) = &r.value {
-                let s = self.operand_string(&x);
-                self.error(v.span, format!("range over {s} permits only one iteration variable"));
-            }
+        if max_vars == 1 && r.value.is_some() {
+            let s = self.operand_string(&x);
+            self.error(r.value.as_ref().unwrap().span, format!("range over {s} permits only one iteration variable"));
+        } else if let Some(e) = r.extra.as_ref().filter(|_| x.mode != Mode::Invalid) {
+            self.error(e.span, "range clause permits at most two iteration variables");
         }
         let vars: [(Option<&'a Expr>, Option<TypeId>); 2] = [(r.key.as_ref(), Some(kt)), (r.value.as_ref(), vt)];
         if r.define {

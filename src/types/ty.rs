@@ -10,9 +10,9 @@
 //!   recursive types (`type L struct { next *L }`) can refer to themselves. Until set it is
 //!   [`TypeTable::INVALID`]. The underlying type of a named type is never itself named.
 //! - Interfaces hold their **complete** method set: embedded interfaces are flattened, methods are
-//!   sorted by name (the order interface method tables use, see `runtime/src/abi.rs`).
+//!   in gc's order, exported first then by name (the order of descriptors and itabs, `runtime/src/abi/`).
 //! - Variadic signatures store the last parameter as the slice type `[]T`.
-//! - Layout (size, align, field offsets) follows `runtime/src/abi.rs`: string 16, slice 24,
+//! - Layout (size, align, field offsets) follows `runtime/src/abi/mod.rs`: string 16, slice 24,
 //!   interface 16, pointer/map/func 8, structs in Go's layout. Layouts are only meaningful for types
 //!   the checker accepted (it rejects invalid recursive types and over-large arrays).
 //!
@@ -603,6 +603,27 @@ impl TypeTable {
         v
     }
 
+    /// types2's `hasVarSize`: the size of `t` depends on a type argument (a type parameter, or an
+    /// array or struct containing one); `unsafe.Sizeof`/`Alignof`/`Offsetof` of such a type are
+    /// values computed per instance, not constants.
+    pub fn has_var_size(&self, t: TypeId) -> bool {
+        self.has_var_size_depth(t, 0)
+    }
+    fn has_var_size_depth(&self, t: TypeId, d: u32) -> bool {
+        if d > 64 {
+            return false;
+        }
+        match &self.types[t] {
+            Type::TypeParam(_) => true,
+            Type::Named(n) if !n.targs.is_empty() => {
+                n.targs.iter().any(|&a| self.has_tparams(a)) && self.has_var_size_depth(self.underlying(t), d + 1)
+            }
+            Type::Array { elem, .. } => self.has_var_size_depth(*elem, d + 1),
+            Type::Struct { fields } => fields.iter().any(|f| self.has_var_size_depth(f.ty, d + 1)),
+            _ => false,
+        }
+    }
+
     /// True if `t` mentions a type parameter.
     pub fn has_tparams(&self, t: TypeId) -> bool {
         self.has_tparams_depth(t, 0)
@@ -710,6 +731,11 @@ impl TypeTable {
 
     /// Like [`TypeTable::subst`] but without creating types: `None` if the result was never
     /// interned (the monomorphizer interns every type an instance's code needs beforehand).
+    /// The id of `[]elem` if the program interned it (never creates a type).
+    pub fn existing_slice(&self, elem: TypeId) -> Option<TypeId> {
+        self.interned.get(&Type::Slice(elem)).copied()
+    }
+
     pub fn subst_existing(&self, t: TypeId, map: &SubstMap) -> Option<TypeId> {
         if map.is_empty() || !self.has_tparams(t) {
             return Some(t);
@@ -794,7 +820,8 @@ impl TypeTable {
     }
     /// An interface type from its (possibly unsorted, duplicate-free) complete method list.
     pub fn interface(&mut self, mut methods: Vec<IMethod>) -> TypeId {
-        methods.sort_by(|a, b| a.name.cmp(&b.name));
+        // gc's order (types.CompareSyms): exported first, then by name; itabs follow it.
+        methods.sort_by(|a, b| gojit_runtime::abi::build::method_order(&a.name, &b.name));
         self.intern(Type::Interface { methods })
     }
 
@@ -1207,6 +1234,16 @@ impl TypeTable {
         s
     }
 
+    /// gc's `LinkString` of the type: as [`TypeTable::type_string`] but with unexported struct
+    /// field names qualified (`struct { main.a int }`). Local types are not given gc's `·N`
+    /// suffix (their hash may collide with a package-level type of the same name; identity is
+    /// by descriptor pointer, never by hash).
+    pub fn link_string(&self, t: TypeId) -> String {
+        let mut s = String::new();
+        self.write_type(&mut s, t, Style::Link, 0);
+        s
+    }
+
     /// The type as the compiler's error messages print it: types of package main unqualified
     /// (`T`, `*T`), `interface{}` without a space, `any` for the empty interface when written so is
     /// not tracked (prints `interface{}`), `untyped int` for untyped kinds.
@@ -1281,15 +1318,19 @@ impl TypeTable {
             }
             Type::Struct { fields } => {
                 if fields.is_empty() {
-                    s.push_str(if style == Style::Runtime { "struct {}" } else { "struct{}" });
+                    s.push_str(if style != Style::Error { "struct {}" } else { "struct{}" });
                     return;
                 }
-                s.push_str(if style == Style::Runtime { "struct { " } else { "struct{" });
+                s.push_str(if style != Style::Error { "struct { " } else { "struct{" });
                 for (i, f) in fields.iter().enumerate() {
                     if i > 0 {
                         s.push_str("; ");
                     }
                     if !f.embedded {
+                        // gc's LinkString qualifies unexported field names (`struct { main.a int }`).
+                        if style == Style::Link && !gojit_runtime::abi::build::is_exported(&f.name) {
+                            s.push_str("main.");
+                        }
                         s.push_str(&f.name);
                         s.push(' ');
                     }
@@ -1299,24 +1340,28 @@ impl TypeTable {
                         s.push_str(&format!("{:?}", String::from_utf8_lossy(tag)));
                     }
                 }
-                s.push_str(if style == Style::Runtime { " }" } else { "}" });
+                s.push_str(if style != Style::Error { " }" } else { "}" });
             }
             Type::Interface { methods } => {
                 if methods.is_empty() {
-                    s.push_str(if style == Style::Runtime { "interface {}" } else { "interface{}" });
+                    s.push_str(if style != Style::Error { "interface {}" } else { "interface{}" });
                     return;
                 }
-                s.push_str(if style == Style::Runtime { "interface { " } else { "interface{" });
+                s.push_str(if style != Style::Error { "interface { " } else { "interface{" });
                 for (i, m) in methods.iter().enumerate() {
                     if i > 0 {
                         s.push_str("; ");
+                    }
+                    // gc qualifies unexported method names (`interface { M(); main.m() }`).
+                    if style != Style::Error && !gojit_runtime::abi::build::is_exported(&m.name) {
+                        s.push_str("main.");
                     }
                     s.push_str(&m.name);
                     if let Type::Func(sig) = &self.types[m.sig] {
                         self.write_sig(s, sig, style, d);
                     }
                 }
-                s.push_str(if style == Style::Runtime { " }" } else { "}" });
+                s.push_str(if style != Style::Error { " }" } else { "}" });
             }
             Type::Tuple(elems) => {
                 s.push('(');
@@ -1424,6 +1469,8 @@ impl Default for TypeTable {
 pub enum Style {
     Runtime,
     Error,
+    /// gc's `LinkString` (type identity; hashed into a descriptor's `Hash`).
+    Link,
 }
 
 fn round_up(x: u64, align: u64) -> u64 {

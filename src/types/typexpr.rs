@@ -6,6 +6,7 @@
 //! `Invalid` after an error, in which case `TypeTable::INVALID` is returned and the error reported
 //! once).
 
+use std::collections::HashMap;
 use super::checker::{Checker, MAX_DEPTH};
 use super::expr::Operand;
 use super::info::*;
@@ -78,7 +79,10 @@ impl<'a> Checker<'a> {
                 }
                 self.tt.map(k, v)
             }
-            ExprKind::FuncType(ft) => self.func_type(ft).0,
+            ExprKind::FuncType(ft) => {
+                self.duplicate_param_names(ft);
+                self.func_type(ft).0
+            }
             ExprKind::StructType(st) => self.struct_type(st),
             ExprKind::InterfaceType(it) => self.interface_type(it),
             ExprKind::Ellipsis(_) => {
@@ -149,6 +153,27 @@ impl<'a> Checker<'a> {
     }
 
     /// A function signature; also returns the per-field parameter types (variadic as `[]T`).
+    /// Parameter and result names of a signature without a body (a function type or an
+    /// interface method) must be distinct, as types2 declares them in one scope; signatures with
+    /// bodies get the same error when their parameters are declared.
+    fn duplicate_param_names(&mut self, ft: &'a ast::FuncType) {
+        let mut seen: HashMap<&str, crate::diag::Span> = HashMap::new();
+        for n in ft.params.iter().chain(&ft.results).flat_map(|f| f.names.iter()) {
+            if n.name == "_" {
+                continue;
+            }
+            match seen.get(n.name.as_str()) {
+                Some(&other) => {
+                    let msg = format!("{} redeclared in this block\n\t{}: other declaration of {}", n.name, self.pos_string(other), n.name);
+                    self.error(n.span, msg);
+                }
+                None => {
+                    seen.insert(&n.name, n.span);
+                }
+            }
+        }
+    }
+
     pub fn func_type(&mut self, ft: &'a ast::FuncType) -> (TypeId, Vec<TypeId>) {
         let mut params = vec![];
         let mut variadic = false;
@@ -273,6 +298,7 @@ impl<'a> Checker<'a> {
         for el in &it.elems {
             match el {
                 ast::InterfaceElem::Method { name, typ } => {
+                    self.duplicate_param_names(typ);
                     let (sig, _) = self.func_type(typ);
                     if name.is_blank() {
                         self.error(name.span, "methods must have a unique non-blank name");

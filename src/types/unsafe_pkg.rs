@@ -1,5 +1,7 @@
 //! Checking of package unsafe's functions (types2's rules and messages): `Sizeof`, `Alignof` and
-//! `Offsetof` are `uintptr` constants from the amd64 layout (the same layout codegen uses);
+//! `Offsetof` are `uintptr` constants from the amd64 layout (the same layout codegen uses), except
+//! for operands whose size depends on a type argument (types2's `hasVarSize`): those are values,
+//! computed by lowering from each instance's substituted type;
 //! `Add`, `Slice`, `String`, `StringData` and `SliceData` are values. `unsafe.Pointer`'s
 //! conversions live with the other conversion rules (`convertible`).
 
@@ -17,7 +19,8 @@ impl<'a> Checker<'a> {
         let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
         if b == Builtin::Offsetof {
             return match self.offsetof(&args[0]) {
-                Some(off) => mk(Mode::Constant(ConstValue::int(off as i128)), TypeTable::UINTPTR),
+                Some((_, true)) => mk(Mode::Value, TypeTable::UINTPTR),
+                Some((off, false)) => mk(Mode::Constant(ConstValue::int(off as i128)), TypeTable::UINTPTR),
                 None => inv,
             };
         }
@@ -34,6 +37,9 @@ impl<'a> Checker<'a> {
                     if x.mode == Mode::Invalid {
                         return inv;
                     }
+                }
+                if self.tt.has_var_size(x.ty) {
+                    return mk(Mode::Value, TypeTable::UINTPTR);
                 }
                 let l = self.tt.layout(x.ty);
                 let v = if b == Builtin::Sizeof { l.size } else { l.align };
@@ -118,8 +124,9 @@ impl<'a> Checker<'a> {
     }
 
     /// `unsafe.Offsetof(x.f)`: the offset of field `f` within the struct `x` denotes, following
-    /// embedded fields (not through pointers).
-    fn offsetof(&mut self, arg: &'a Expr) -> Option<u64> {
+    /// embedded fields (not through pointers); true with it when the struct's size depends on a
+    /// type argument (the offset is then a value computed per instance, as types2 rules).
+    fn offsetof(&mut self, arg: &'a Expr) -> Option<(u64, bool)> {
         let ExprKind::Selector { x: base_e, sel } = &arg.unparen().kind else {
             let s = self.expr_string(arg);
             self.error(arg.span, format!("invalid argument: {s} is not a selector expression"));
@@ -150,7 +157,7 @@ impl<'a> Checker<'a> {
                     let Type::Struct { fields, .. } = self.tt.under(t).clone() else { break };
                     t = fields[i as usize].ty;
                 }
-                Some(off)
+                Some((off, self.tt.has_var_size(base)))
             }
             Lookup::Method { .. } | Lookup::InterfaceMethod { .. } => {
                 let s = self.expr_string(arg);

@@ -1,6 +1,6 @@
 //! The formatter: a port of Go's `fmt/print.go` (`pp`: argument dispatch, methods, reflection-style
 //! printing of composite values, `Printf` parsing) and `fmt/format.go` (`fmt`: padding, integers,
-//! strings, quoting, floats), driven by [`TypeDesc`]s instead of reflection.
+//! strings, quoting, floats), driven by [`Type`]s instead of reflection.
 //!
 //! Invariants: a [`Printer`] owns its output buffer (pooled per thread, so nested fmt calls from
 //! `String()` methods get their own); a value being printed is a [`Val`] = descriptor + pointer to
@@ -25,19 +25,19 @@ const UDIGITS: &[u8; 17] = b"0123456789ABCDEFX";
 /// A Go value to print: its type and a pointer to it.
 #[derive(Clone, Copy)]
 pub struct Val {
-    pub typ: *const TypeDesc,
+    pub typ: *const Type,
     pub ptr: *const u8,
 }
 
 impl Val {
-    fn t(&self) -> &TypeDesc {
+    fn t(&self) -> &Type {
         // SAFETY: Val is only built with valid descriptors.
         unsafe { &*self.typ }
     }
 
     /// The value as an interface data word.
     fn data_word(&self) -> *mut u8 {
-        if self.t().flags & TF_DIRECT != 0 {
+        if self.t().is_direct_iface() {
             // SAFETY: ptr points to the pointer-shaped value.
             unsafe { *(self.ptr as *const *mut u8) }
         } else {
@@ -47,7 +47,7 @@ impl Val {
 
     fn from_eface(e: &Eface) -> Val {
         // SAFETY: a valid non-nil interface.
-        let direct = unsafe { (*e.typ).flags & TF_DIRECT != 0 };
+        let direct = unsafe { (*e.typ).is_direct_iface() };
         let ptr = if direct { &e.data as *const *mut u8 as *const u8 } else { e.data as *const u8 };
         Val { typ: e.typ, ptr }
     }
@@ -578,7 +578,7 @@ impl Printer {
     }
 
     fn fmt_pointer(&mut self, v: Val, verb: char) {
-        let u = match v.t().kind {
+        let u = match v.t().kind() {
             Kind::Chan | Kind::Map | Kind::Pointer | Kind::Slice | Kind::UnsafePointer => v.word(),
             Kind::Func => {
                 let c = v.word();
@@ -625,7 +625,7 @@ impl Printer {
         }
         let t = v.t();
         // SAFETY: t is a valid descriptor.
-        let err_m = unsafe { gocall::find_method(t, b"Error") }.filter(|m| gocall::sig_is(m, b"func() string"));
+        let err_m = unsafe { gocall::find_method(t, b"Error") }.filter(|m| gocall::sig_is(&m, b"func() string"));
         if verb == 'w' {
             if err_m.is_none() || !self.wrap_errs || self.wrapped_err.is_some() {
                 self.wrapped_err = None;
@@ -645,14 +645,14 @@ impl Printer {
             Some(m) => (m, "Error"),
             None => {
                 // SAFETY: as above.
-                match unsafe { gocall::find_method(t, b"String") }.filter(|m| gocall::sig_is(m, b"func() string")) {
+                match unsafe { gocall::find_method(t, b"String") }.filter(|m| gocall::sig_is(&m, b"func() string")) {
                     Some(m) => (m, "String"),
                     None => return false,
                 }
             }
         };
         // SAFETY: m belongs to t; the data word is a valid receiver.
-        match unsafe { gocall::call_string_method(v.typ, m, v.data_word(), true) } {
+        match unsafe { gocall::call_string_method(v.typ, &m, v.data_word(), true) } {
             CallResult::Ok(s) => {
                 // SAFETY: methods return valid Go strings.
                 let b = unsafe { bytes(s.ptr, s.len) };
@@ -664,7 +664,7 @@ impl Printer {
     }
 
     fn catch_panic(&mut self, v: Val, verb: char, method: &str, pv: Eface) {
-        if v.t().kind == Kind::Pointer && v.word() == 0 {
+        if v.t().kind() == Kind::Pointer && v.word() == 0 {
             self.fmt_s(b"<nil>");
             return;
         }
@@ -718,7 +718,7 @@ impl Printer {
             }
             _ => {}
         }
-        if v.t().n_methods > 0 && self.handle_methods(v, verb) {
+        if v.t().methods().len() > 0 && self.handle_methods(v, verb) {
             return;
         }
         if verb == 'w' {
@@ -734,9 +734,9 @@ impl Printer {
     fn print_elems(&mut self, v: Val, verb: char, depth: usize, exported: bool) {
         let t = v.t();
         // SAFETY: element type valid.
-        let e = unsafe { &*t.elem };
-        let (base, n, is_nil) = if t.kind == Kind::Array {
-            (v.ptr, t.len, false)
+        let e = t.elem();
+        let (base, n, is_nil) = if t.kind() == Kind::Array {
+            (v.ptr, t.len(), false)
         } else {
             // SAFETY: v points to a slice header.
             let s = unsafe { &*(v.ptr as *const GoSlice) };
@@ -747,7 +747,7 @@ impl Printer {
             // printArg's `case []byte` names the unnamed byte slice type "[]byte".
             let name = if depth == 0 && self.arg.is_none() && self.top_is_arg && name == "[]uint8" { "[]byte".to_string() } else { name };
             self.buf.extend_from_slice(name.as_bytes());
-            if t.kind == Kind::Slice && is_nil {
+            if t.kind() == Kind::Slice && is_nil {
                 self.buf.extend_from_slice(b"(nil)");
                 return;
             }
@@ -757,7 +757,7 @@ impl Printer {
                     self.buf.extend_from_slice(b", ");
                 }
                 // SAFETY: i < n elements.
-                let ev = Val { typ: e, ptr: unsafe { base.add(i * e.size) } };
+                let ev = Val { typ: e, ptr: unsafe { base.add(i * e.size()) } };
                 self.print_value(ev, verb, depth + 1, exported);
             }
             self.buf.push(b'}');
@@ -768,7 +768,7 @@ impl Printer {
                     self.buf.push(b' ');
                 }
                 // SAFETY: i < n elements.
-                let ev = Val { typ: e, ptr: unsafe { base.add(i * e.size) } };
+                let ev = Val { typ: e, ptr: unsafe { base.add(i * e.size()) } };
                 self.print_value(ev, verb, depth + 1, exported);
             }
             self.buf.push(b']');
@@ -777,7 +777,7 @@ impl Printer {
 
     /// Go's `printValue`. `exported` is `CanInterface()` (false for unexported struct fields).
     fn print_value(&mut self, v: Val, verb: char, depth: usize, exported: bool) {
-        if depth > 0 && exported && v.t().n_methods > 0 {
+        if depth > 0 && exported && v.t().methods().len() > 0 {
             self.arg = Some(v);
             self.value = None;
             if self.handle_methods(v, verb) {
@@ -790,13 +790,13 @@ impl Printer {
         // SAFETY: v.ptr points to a value of type t; all derived pointers stay inside it or follow
         // its pointers/headers.
         unsafe {
-            match t.kind {
+            match t.kind() {
                 Kind::Bool => self.fmt_bool(*v.ptr != 0, verb),
                 Kind::Int | Kind::Int8 | Kind::Int16 | Kind::Int32 | Kind::Int64 => {
-                    self.fmt_int(load_int(t.kind, v.ptr) as u64, true, verb)
+                    self.fmt_int(load_int(t.kind(), v.ptr) as u64, true, verb)
                 }
                 Kind::Uint | Kind::Uint8 | Kind::Uint16 | Kind::Uint32 | Kind::Uint64 | Kind::Uintptr => {
-                    self.fmt_int(load_uint(t.kind, v.ptr), false, verb)
+                    self.fmt_int(load_uint(t.kind(), v.ptr), false, verb)
                 }
                 Kind::Float32 => self.fmt_float(*(v.ptr as *const f32) as f64, 32, verb),
                 Kind::Float64 => self.fmt_float(*(v.ptr as *const f64), 64, verb),
@@ -825,7 +825,7 @@ impl Printer {
                         self.buf.extend_from_slice(b"map[");
                     }
                     let mut es = crate::map::entries(m);
-                    let (kt, vt) = (&*t.key, &*t.elem);
+                    let (kt, vt) = (t.key(), t.elem());
                     sort_entries(kt, &mut es);
                     for (i, (k, val)) in es.iter().enumerate() {
                         if i > 0 {
@@ -846,7 +846,7 @@ impl Printer {
                         self.buf.extend_from_slice(name_of(t).as_bytes());
                     }
                     self.buf.push(b'{');
-                    let fields = crate::iface::slice_or_empty(t.fields, t.n_fields);
+                    let fields = t.fields();
                     for (i, f) in fields.iter().enumerate() {
                         if i > 0 {
                             if self.f.sharp_v {
@@ -855,7 +855,7 @@ impl Printer {
                                 self.buf.push(b' ');
                             }
                         }
-                        let name = bytes(f.name.ptr, f.name.len);
+                        let name = f.name.name();
                         if (self.f.plus_v || self.f.sharp_v) && !name.is_empty() {
                             self.buf.extend_from_slice(name);
                             self.buf.push(b':');
@@ -880,14 +880,14 @@ impl Printer {
                         }
                     } else {
                         let data_slot = v.ptr.add(8);
-                        let ptr = if (*dt).flags & TF_DIRECT != 0 { data_slot } else { *(data_slot as *const *const u8) };
+                        let ptr = if (*dt).is_direct_iface() { data_slot } else { *(data_slot as *const *const u8) };
                         self.print_value(Val { typ: dt, ptr }, verb, depth + 1, exported);
                     }
                 }
                 Kind::Array | Kind::Slice => {
-                    if matches!(verb, 's' | 'q' | 'x' | 'X' | 'v' | 'd') && (*t.elem).kind == Kind::Uint8 {
-                        let (b, is_nil) = if t.kind == Kind::Array {
-                            (std::slice::from_raw_parts(v.ptr, t.len), false)
+                    if matches!(verb, 's' | 'q' | 'x' | 'X' | 'v' | 'd') && t.elem().kind() == Kind::Uint8 {
+                        let (b, is_nil) = if t.kind() == Kind::Array {
+                            (std::slice::from_raw_parts(v.ptr, t.len()), false)
                         } else {
                             let s = &*(v.ptr as *const GoSlice);
                             (bytes(s.ptr, s.len), s.ptr.is_null())
@@ -902,8 +902,8 @@ impl Printer {
                 Kind::Pointer => {
                     let p = v.word();
                     if depth == 0 && p != 0 {
-                        let e = &*t.elem;
-                        if matches!(e.kind, Kind::Array | Kind::Slice | Kind::Struct | Kind::Map) {
+                        let e = t.elem();
+                        if matches!(e.kind(), Kind::Array | Kind::Slice | Kind::Struct | Kind::Map) {
                             self.buf.push(b'&');
                             self.print_value(Val { typ: e, ptr: p as *const u8 }, verb, depth + 1, exported);
                             return;
@@ -930,7 +930,7 @@ impl Printer {
         let mut prev_string = false;
         for (i, arg) in a.iter().enumerate() {
             // SAFETY: non-null dynamic types are valid.
-            let is_string = !arg.typ.is_null() && unsafe { (*arg.typ).kind } == Kind::String;
+            let is_string = !arg.typ.is_null() && unsafe { (*arg.typ).kind() } == Kind::String;
             if i > 0 && !is_string && !prev_string {
                 self.buf.push(b' ');
             }
@@ -1166,7 +1166,7 @@ fn int_from_arg(a: &[Eface], arg_num: usize) -> (i64, bool, usize) {
     let mut is_int = false;
     if !e.typ.is_null() {
         let v = Val::from_eface(e);
-        let k = v.t().kind;
+        let k = v.t().kind();
         // SAFETY: v points to a value of kind k.
         unsafe {
             match k {

@@ -66,13 +66,13 @@ pub unsafe fn load_uint(k: Kind, p: *const u8) -> u64 {
 ///
 /// # Safety
 /// `a`, `b` point to values of type `t`.
-pub unsafe fn compare(t: &TypeDesc, a: *const u8, b: *const u8) -> Ordering {
+pub unsafe fn compare(t: &Type, a: *const u8, b: *const u8) -> Ordering {
     // SAFETY: caller contract; field/element pointers stay inside the values.
     unsafe {
-        match t.kind {
-            Kind::Int | Kind::Int8 | Kind::Int16 | Kind::Int32 | Kind::Int64 => num(load_int(t.kind, a), load_int(t.kind, b)),
+        match t.kind() {
+            Kind::Int | Kind::Int8 | Kind::Int16 | Kind::Int32 | Kind::Int64 => num(load_int(t.kind(), a), load_int(t.kind(), b)),
             Kind::Uint | Kind::Uint8 | Kind::Uint16 | Kind::Uint32 | Kind::Uint64 | Kind::Uintptr | Kind::Bool => {
-                num(load_uint(t.kind, a), load_uint(t.kind, b))
+                num(load_uint(t.kind(), a), load_uint(t.kind(), b))
             }
             Kind::Pointer | Kind::Chan | Kind::UnsafePointer | Kind::Map | Kind::Func => {
                 num(*(a as *const usize), *(b as *const usize))
@@ -92,7 +92,7 @@ pub unsafe fn compare(t: &TypeDesc, a: *const u8, b: *const u8) -> Ordering {
                 float(x[0] as f64, y[0] as f64).then(float(x[1] as f64, y[1] as f64))
             }
             Kind::Struct => {
-                for f in std::slice::from_raw_parts(t.fields, t.n_fields) {
+                for f in t.fields() {
                     let c = compare(&*f.typ, a.add(f.offset), b.add(f.offset));
                     if c != Ordering::Equal {
                         return c;
@@ -101,9 +101,9 @@ pub unsafe fn compare(t: &TypeDesc, a: *const u8, b: *const u8) -> Ordering {
                 Ordering::Equal
             }
             Kind::Array => {
-                let e = &*t.elem;
-                for i in 0..t.len {
-                    let c = compare(e, a.add(i * e.size), b.add(i * e.size));
+                let e = t.elem();
+                for i in 0..t.len() {
+                    let c = compare(e, a.add(i * e.size()), b.add(i * e.size()));
                     if c != Ordering::Equal {
                         return c;
                     }
@@ -124,7 +124,7 @@ pub unsafe fn compare(t: &TypeDesc, a: *const u8, b: *const u8) -> Ordering {
                 }
                 let dt = &*ta;
                 let (da, db) = (a.add(8), b.add(8));
-                if dt.flags & TF_DIRECT != 0 {
+                if dt.is_direct_iface() {
                     compare(dt, da, db)
                 } else {
                     compare(dt, *(da as *const *const u8), *(db as *const *const u8))
@@ -139,7 +139,7 @@ pub unsafe fn compare(t: &TypeDesc, a: *const u8, b: *const u8) -> Ordering {
 ///
 /// # Safety
 /// Every key points to a value of type `key`.
-pub unsafe fn sort_entries(key: &TypeDesc, entries: &mut [(*mut u8, *mut u8)]) {
+pub unsafe fn sort_entries(key: &Type, entries: &mut [(*mut u8, *mut u8)]) {
     // SAFETY: forwarded.
     entries.sort_by(|x, y| unsafe { compare(key, x.0, y.0) });
 }

@@ -9,8 +9,8 @@ fn leak<T>(v: T) -> *mut u8 {
     Box::into_raw(Box::new(v)) as *mut u8
 }
 
-fn val<T>(t: &'static TypeDesc, v: T) -> Eface {
-    if t.flags & TF_DIRECT != 0 {
+fn val<T>(t: &'static Type, v: T) -> Eface {
+    if t.is_direct_iface() {
         assert_eq!(std::mem::size_of::<T>(), 8);
         // SAFETY: pointer-shaped value: its bits are the data word.
         let w: usize = unsafe { std::mem::transmute_copy(&v) };
@@ -40,17 +40,17 @@ fn rune(v: char) -> Eface {
 fn nil() -> Eface {
     Eface { typ: std::ptr::null(), data: std::ptr::null_mut() }
 }
-fn slice<T: Copy>(elem: &'static TypeDesc, items: &[T]) -> Eface {
+fn slice<T: Copy>(elem: &'static Type, items: &[T]) -> Eface {
     let v: Vec<T> = items.to_vec();
     let n = v.len() as isize;
     let p = Box::leak(v.into_boxed_slice()).as_mut_ptr() as *mut u8;
     val(slice_of(elem), GoSlice { ptr: p, len: n, cap: n })
 }
-fn nil_slice(elem: &'static TypeDesc) -> Eface {
+fn nil_slice(elem: &'static Type) -> Eface {
     val(slice_of(elem), GoSlice { ptr: std::ptr::null_mut(), len: 0, cap: 0 })
 }
 
-fn t_struct() -> &'static TypeDesc {
+fn t_struct() -> &'static Type {
     struct_of(Some("main.T"), &[("A", predeclared(Kind::Int)), ("B", predeclared(Kind::String))])
 }
 
@@ -309,7 +309,7 @@ fn print_println_types_errors() {
     unsafe { super::gort_fmt_errorf(&mut out, fmtw.as_ptr(), fmtw.len() as isize, &ee, 1) };
     // SAFETY: runtime-built error.
     unsafe {
-        assert_eq!((*(*out.tab).typ).name.as_bytes(), b"*fmt.wrapError");
+        assert_eq!((*(*out.tab).typ).string(), b"*fmt.wrapError");
         assert_eq!(crate::errors::error_message(out).as_bytes(), b"w: boom");
         let mut u = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
         crate::errors::gort_errors_unwrap(&mut u, out.tab, out.data);
@@ -317,7 +317,7 @@ fn print_println_types_errors() {
         let bad = "bad %w";
         let five = int(5);
         super::gort_fmt_errorf(&mut out, bad.as_ptr(), bad.len() as isize, &five, 1);
-        assert_eq!((*(*out.tab).typ).name.as_bytes(), b"*errors.errorString");
+        assert_eq!((*(*out.tab).typ).string(), b"*errors.errorString");
         assert_eq!(crate::errors::error_message(out).as_bytes(), b"bad %!w(int=5)");
     }
 }

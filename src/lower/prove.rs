@@ -1,0 +1,164 @@
+//! Bounds-check elimination for the loop shapes gc's prove pass always clears
+//! (`cmd/compile/internal/ssa/prove.go`): inside `for i := range s { ... s[i] ... }` and
+//! `for i := c; i < len(s); i++ { ... s[i] ... }` the index `s[i]` needs no bounds check.
+//!
+//! A fact `InBounds { index, bound }` says: at every point of the loop body being lowered,
+//! `0 <= index < len(bound)`. It holds only while the body keeps it, so a fact is recorded only
+//! when
+//! - `index` (and `bound`, when it is a variable) are locals in Cranelift variables
+//!   (`Local::Vars`: neither captured nor address-taken, so nothing but a statement of this
+//!   function can change them; a closure assigning one captures it), and
+//! - no statement of the body (nor the 3-clause loop's post statement, other than its `i++`)
+//!   assigns either of them (`assigns` walks statements only: an expression cannot assign a
+//!   local that is neither captured nor address-taken).
+//!
+//! An array or pointer-to-array bound is its constant length, which no assignment changes.
+//! Facts are a stack pushed around each loop body; an index expression looks its operands up
+//! here and, on a match, emits no check. Everything else keeps its check.
+
+use super::func::{FnCx, Local};
+use crate::syntax::ast::{self, ExprKind, StmtKind};
+use crate::types::{Builtin, Mode, ObjId, Type as GoType, TypeTable};
+
+/// What an in-bounds index is bounded by.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Bound {
+    /// `len` of this slice or string variable.
+    Var(ObjId),
+    /// A constant length (array or pointer-to-array range).
+    Const(u64),
+}
+
+/// `0 <= index < len(bound)` throughout the current loop body.
+#[derive(Clone, Copy, Debug)]
+pub struct InBounds {
+    pub index: ObjId,
+    pub bound: Bound,
+}
+
+/// Whether any statement in `stmts` assigns one of `objs` (as an assignment, `op=`, `++`/`--`,
+/// a `:=` redeclaration, a range assignment or a select receive).
+pub fn assigns(info: &crate::types::Info, stmts: &[ast::Stmt], objs: &[ObjId]) -> bool {
+    stmts.iter().any(|s| stmt_assigns(info, s, objs))
+}
+
+fn target(info: &crate::types::Info, e: &ast::Expr, objs: &[ObjId]) -> bool {
+    match &e.unparen().kind {
+        ExprKind::Ident(id) => info.object_of(id.id).is_some_and(|o| objs.contains(&o)),
+        _ => false,
+    }
+}
+
+fn stmt_assigns(info: &crate::types::Info, s: &ast::Stmt, objs: &[ObjId]) -> bool {
+    let opt = |s: &Option<Box<ast::Stmt>>| s.as_deref().is_some_and(|s| stmt_assigns(info, s, objs));
+    match &s.kind {
+        StmtKind::ShortVarDecl { lhs, .. } => lhs.iter().any(|id| info.object_of(id.id).is_some_and(|o| objs.contains(&o))),
+        StmtKind::Assign { lhs, .. } => lhs.iter().any(|e| target(info, e, objs)),
+        StmtKind::IncDec { x, .. } => target(info, x, objs),
+        StmtKind::Block(b) => assigns(info, &b.stmts, objs),
+        StmtKind::If(i) => opt(&i.init) || assigns(info, &i.then.stmts, objs) || opt(&i.els),
+        StmtKind::For(f) => opt(&f.init) || opt(&f.post) || assigns(info, &f.body.stmts, objs),
+        StmtKind::Range(r) => {
+            (!r.define && (r.key.iter().chain(r.value.iter()).any(|e| target(info, e, objs))))
+                || assigns(info, &r.body.stmts, objs)
+        }
+        StmtKind::Switch(sw) => opt(&sw.init) || sw.cases.iter().any(|c| assigns(info, &c.body, objs)),
+        StmtKind::TypeSwitch(ts) => opt(&ts.init) || ts.cases.iter().any(|c| assigns(info, &c.body, objs)),
+        StmtKind::Labeled { stmt, .. } => stmt_assigns(info, stmt, objs),
+        StmtKind::Select(cs) => cs.iter().any(|c| opt(&c.comm) || assigns(info, &c.body, objs)),
+        StmtKind::Empty
+        | StmtKind::Expr(_)
+        | StmtKind::Decl(_)
+        | StmtKind::Goto(_)
+        | StmtKind::Break(_)
+        | StmtKind::Continue(_)
+        | StmtKind::Fallthrough
+        | StmtKind::Return(_)
+        | StmtKind::Defer(_)
+        | StmtKind::Go(_)
+        | StmtKind::Send { .. } => false,
+    }
+}
+
+impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
+    /// The variable `e` names, when it is a local held in Cranelift variables.
+    fn register_local(&self, e: &ast::Expr) -> Option<ObjId> {
+        let ExprKind::Ident(id) = &e.unparen().kind else { return None };
+        let o = self.p.info.object_of(id.id)?;
+        matches!(self.locals.get(&o), Some(Local::Vars(_))).then_some(o)
+    }
+
+    /// The fact a `for k := range x` body may assume, if its shape allows one (checked after the
+    /// key is declared).
+    pub fn range_fact(&self, r: &ast::RangeStmt) -> Option<InBounds> {
+        if !r.define {
+            return None;
+        }
+        let index = self.register_local(r.key.as_ref()?)?;
+        let bound = match self.p.tt.under(self.p.type_of(r.x.id)) {
+            GoType::Array { len, .. } => Bound::Const(*len),
+            GoType::Pointer(p) => match self.p.tt.under(*p) {
+                GoType::Array { len, .. } => Bound::Const(*len),
+                _ => return None,
+            },
+            GoType::Slice(_) => Bound::Var(self.register_local(&r.x)?),
+            GoType::Basic(k) if k.is_string() => Bound::Var(self.register_local(&r.x)?),
+            _ => return None,
+        };
+        let mut objs = vec![index];
+        if let Bound::Var(b) = bound {
+            objs.push(b);
+        }
+        (!assigns(self.p.info, &r.body.stmts, &objs)).then_some(InBounds { index, bound })
+    }
+
+    /// The fact a `for i := c; i < len(s); i++` body may assume (`c` a constant >= 0, `i` an
+    /// `int`, `s` a slice or string), if neither `i` nor `s` is assigned in the body. `i++` cannot
+    /// overflow: `i < len(s) <= MaxInt` before it.
+    pub fn for_fact(&self, f: &ast::ForStmt) -> Option<InBounds> {
+        let StmtKind::ShortVarDecl { lhs, rhs, .. } = &f.init.as_deref()?.kind else { return None };
+        let ([i], [init]) = (lhs.as_slice(), rhs.as_slice()) else { return None };
+        let index = self.p.info.defs[i.id].expand()?;
+        if !matches!(self.locals.get(&index), Some(Local::Vars(_))) || self.p.obj_ty(index) != Some(TypeTable::INT) {
+            return None;
+        }
+        let nonneg = self.p.info.types[init.id].value().and_then(|c| c.as_int()).is_some_and(|c| c >= 0);
+        if !nonneg {
+            return None;
+        }
+        let ExprKind::Binary { op: ast::BinaryOp::Lt, x, y, .. } = &f.cond.as_ref()?.unparen().kind else { return None };
+        if self.register_local(x) != Some(index) {
+            return None;
+        }
+        let ExprKind::Call { fun, args, dots: None, .. } = &y.unparen().kind else { return None };
+        if !matches!(self.p.info.types[fun.unparen().id].mode, Mode::Builtin(Builtin::Len)) {
+            return None;
+        }
+        let [s] = args.as_slice() else { return None };
+        let bound = self.register_local(s)?;
+        match self.p.tt.under(self.p.type_of(s.id)) {
+            GoType::Slice(_) => {}
+            GoType::Basic(k) if k.is_string() => {}
+            _ => return None,
+        }
+        let StmtKind::IncDec { x: px, inc: true } = &f.post.as_deref()?.kind else { return None };
+        if self.register_local(px) != Some(index) {
+            return None;
+        }
+        (!assigns(self.p.info, &f.body.stmts, &[index, bound])).then_some(InBounds { index, bound: Bound::Var(bound) })
+    }
+
+    /// Whether `x[index]` is known in bounds: `index` names a proven index variable whose bound is
+    /// `x` itself, or a constant no longer than `x`'s array length `array_len`.
+    pub fn proven_in_bounds(&self, x: &ast::Expr, index: &ast::Expr, array_len: Option<u64>) -> bool {
+        let Some(i) = self.register_local(index) else { return false };
+        let base = self.register_local(x);
+        self.facts.iter().any(|f| {
+            f.index == i
+                && match f.bound {
+                    Bound::Var(b) => base == Some(b),
+                    Bound::Const(n) => array_len.is_some_and(|l| n <= l),
+                }
+        })
+    }
+}
