@@ -43,4 +43,4 @@ pub mod unicode;
 pub mod unwind;
 
 mod symbols;
-pub use symbols::{entries, symbols};
+pub use symbols::{DATA_SYMBOLS, entries, symbols};

@@ -185,6 +185,7 @@ pub fn entries() -> Vec<Entry> {
         e!(@ "gort_numcpu", crate::sched::proc::gort_numcpu, 0),
         e!(@ "gort_gomaxprocs", crate::sched::proc::gort_gomaxprocs, 1),
         e!(@ "gort_block", crate::sched::proc::gort_block, 0),
+        e!(@ "gort_preempt", crate::sched::preempt::gort_preempt, 0),
         e!(@ "gort_makechan", crate::chan::chan::gort_makechan, 2),
         e!(@ "gort_chansend1", crate::chan::chan::gort_chansend1, 2),
         e!(@ "gort_chanrecv1", crate::chan::chan::gort_chanrecv1, 2),
@@ -197,8 +198,14 @@ pub fn entries() -> Vec<Entry> {
 }
 
 /// Every entry point as (symbol name, address).
+/// The data symbols generated code reads: the preemption poll's word.
+pub const DATA_SYMBOLS: &[&str] = &["gort_preempt_flag"];
+
+/// Every entry point as (symbol name, address), then the data symbols ([`DATA_SYMBOLS`]).
 pub fn symbols() -> Vec<(&'static str, *const u8)> {
-    entries().into_iter().map(|e| (e.name, e.addr)).collect()
+    let mut v: Vec<_> = entries().into_iter().map(|e| (e.name, e.addr)).collect();
+    v.push((DATA_SYMBOLS[0], (&raw const crate::sched::preempt::PREEMPT_FLAG).cast()));
+    v
 }
 
 #[cfg(test)]
@@ -228,6 +235,7 @@ mod tests {
             include_str!("print.rs"),
             include_str!("rterror.rs"),
             include_str!("sched/proc.rs"),
+            include_str!("sched/preempt.rs"),
             include_str!("chan/chan.rs"),
             include_str!("chan/select.rs"),
             include_str!("slice.rs"),

@@ -201,6 +201,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.b.set_srcloc(ir::SourceLoc::new(spec.decl_line));
         let params: Vec<ir::Value> = self.b.block_params(entry).to_vec();
         self.ctx = params[0];
+        // gc's prologue check (its stackguard0 = stackPreempt): recursion that never loops still
+        // reaches a safepoint on every call.
+        self.preempt_poll();
         let mut k = 1;
         let fi = spec.fi;
         if let Some((_, init)) = self.p.main_init.filter(|&(main, _)| main == spec.id) {

@@ -602,6 +602,23 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.p.jit.module().declare_func_in_func(id, self.b.func)
     }
 
+    /// gc's preemption check at a loop back-edge: load the runtime's preemption word and, when it
+    /// is set, call `gort_preempt` (which yields if this goroutine was asked to) in a cold block.
+    /// A safepoint: every register value live across it is spilled by the call's clobbers.
+    pub fn preempt_poll(&mut self) {
+        let id = self.p.preempt_flag();
+        let gv = self.p.jit.module().declare_data_in_func(id, self.b.func);
+        let addr = self.b.ins().symbol_value(types::I64, gv);
+        let flag = self.b.ins().load(types::I32, MemFlagsData::trusted(), addr, 0);
+        let cold = self.cold_block();
+        let cont = self.block();
+        self.b.ins().brif(flag, cold, &[], cont, &[]);
+        self.at(cold);
+        self.lib("gort_preempt", &[]);
+        self.jump(cont);
+        self.at(cont);
+    }
+
     /// `if cond { runtime panic f(args) }` with the panic path in a cold block.
     pub fn panic_if(&mut self, cond: Value, f: Rt, args: &[Value]) {
         let cold = self.cold_block();

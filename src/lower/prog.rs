@@ -42,6 +42,8 @@ pub struct Prog<'a> {
     /// Function declarations by their `FuncDecl::id`.
     pub decls: HashMap<ast::NodeId, &'a ast::FuncDecl>,
     rt_ids: HashMap<&'static str, FuncId>,
+    /// The runtime's preemption word (`gort_preempt_flag`), declared on first use.
+    preempt_flag: Option<cranelift_module::DataId>,
     globals: HashMap<ObjId, usize>,
     reprs: HashMap<TypeId, Repr>,
     pub typedescs: super::typedesc::TypeDescs,
@@ -82,6 +84,7 @@ impl<'a> Prog<'a> {
             funcs: HashMap::new(),
             decls: HashMap::new(),
             rt_ids: HashMap::new(),
+            preempt_flag: None,
             globals: HashMap::new(),
             reprs: HashMap::new(),
             typedescs: Default::default(),
@@ -271,6 +274,17 @@ impl<'a> Prog<'a> {
         let sig = f.signature();
         let id = self.jit.module().declare_function(name, Linkage::Import, &sig).expect("runtime symbol declaration");
         self.rt_ids.insert(name, id);
+        id
+    }
+
+    /// The DataId of the runtime's preemption word, polled at loop back-edges (`FnCx::preempt_poll`).
+    pub fn preempt_flag(&mut self) -> cranelift_module::DataId {
+        if let Some(id) = self.preempt_flag {
+            return id;
+        }
+        let name = gojit_runtime::DATA_SYMBOLS[0];
+        let id = self.jit.module().declare_data(name, Linkage::Import, false, false).expect("runtime data symbol declaration");
+        self.preempt_flag = Some(id);
         id
     }
 

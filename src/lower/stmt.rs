@@ -50,6 +50,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     self.jump(blk);
                 }
                 self.at(blk);
+                // A label may be a backward `goto`'s target: a loop without a loop statement.
+                self.preempt_poll();
                 if matches!(stmt.kind, StmtKind::For(_) | StmtKind::Range(_) | StmtKind::Switch(_) | StmtKind::TypeSwitch(_) | StmtKind::Select(_)) {
                     self.pending_label = Some(label.name.clone());
                 }
@@ -334,6 +336,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if let Some(p) = &f.post {
             self.stmt(p);
         }
+        self.preempt_poll();
         self.jump(header);
         self.at(exit);
     }
@@ -493,6 +496,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let i = self.b.use_var(idx);
         let n = if is_string { self.b.use_var(next_var) } else { self.b.ins().iadd_imm_s(i, 1) };
         self.b.def_var(idx, n);
+        self.preempt_poll();
         self.jump(header);
         self.at(exit);
     }

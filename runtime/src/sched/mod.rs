@@ -1,5 +1,7 @@
-//! The scheduler: goroutines (`proc`, after gc's proc.go), their stacks (`stack`) and stopping the
-//! world for the collector (`stw`).
+//! The scheduler: goroutines (`proc`, after gc's proc.go), their stacks (`stack`), the
+//! preemption of long-running ones (`preempt`, gc's sysmon) and stopping the world for the
+//! collector (`stw`).
+pub mod preempt;
 pub mod proc;
 pub mod stack;
 pub mod stw;

@@ -4,7 +4,9 @@
 //!
 //! # This layer
 //! One M with one P (GOMAXPROCS=1 semantics): goroutines switch cooperatively when they block
-//! (channel operations, `select`) or call `runtime.Gosched`/`Goexit`, and when they end. The
+//! (channel operations, `select`) or call `runtime.Gosched`/`Goexit`, when they end, and when the
+//! run's monitor asks a goroutine that has run for 10 ms to yield at its next preemption poll
+//! (`preempt`). The
 //! structures keep gc's shape so that more Ps and Ms can come: a P owns runnable goroutines
 //! (`runnext` first, then its queue, with a fairness look at the global queue every 61st tick),
 //! `Gosched` puts the goroutine on the global queue, `go` and wake-ups put theirs in `runnext`.
@@ -22,6 +24,7 @@
 //! the program at once (the other goroutines' deferred calls do not run). When nothing can run:
 //! gc's deadlock report, exit 2.
 
+use super::preempt;
 use super::stack::{self, Stack};
 use crate::arch;
 use crate::funcdata;
@@ -114,6 +117,8 @@ struct Sched {
     exit: Option<i32>,
     main_goexited: bool,
     rng: u64,
+    /// This run's preemption monitor (gc's sysmon).
+    sysmon: preempt::Monitor,
 }
 
 thread_local! {
@@ -202,6 +207,7 @@ pub fn run(main_code: usize, lo: usize, guard_hi: usize, hi: usize) -> i32 {
                 exit: None,
                 main_goexited: false,
                 rng: seed | 1,
+                sysmon: preempt::Monitor::start(),
             })
         }
     });
@@ -221,7 +227,8 @@ pub fn run(main_code: usize, lo: usize, guard_hi: usize, hi: usize) -> i32 {
     SCHED.with(|s| {
         // SAFETY: we are on g0, no goroutine runs any more; nothing references the records.
         let sc = unsafe { (*s.get()).take() };
-        if let Some(sc) = sc {
+        if let Some(mut sc) = sc {
+            sc.sysmon.stop();
             for g in sc.allgs {
                 // SAFETY: each G was boxed by new_g and is referenced by nothing else now.
                 let g = unsafe { Box::from_raw(g) };
@@ -254,10 +261,17 @@ fn schedule() -> i32 {
             (*g).wait = WaitReason::None;
             (*s).curg = g;
             CURG.with(|c| c.set(g));
+            let mon = &(*s).sysmon.state;
+            mon.tick.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+            mon.running.store(true, std::sync::atomic::Ordering::Release);
             let g0_sp = &raw mut (*s).g0_sp;
             arch::gort_swap_stack(g0_sp, (*g).sp);
-            // Back on g0: the goroutine blocked, yielded or ended.
+            // Back on g0: the goroutine blocked, yielded or ended (a preemption request still
+            // pending is void: it has switched out).
             let s = sched();
+            let mon = &(*s).sysmon.state;
+            mon.running.store(false, std::sync::atomic::Ordering::Release);
+            mon.withdraw();
             (*s).curg = std::ptr::null_mut();
             CURG.with(|c| c.set(std::ptr::null_mut()));
             if (*g).status == Status::Dead {
@@ -406,6 +420,18 @@ pub(crate) fn request_exit(status: i32) {
             s.exit.get_or_insert(status);
         }
     });
+}
+
+/// Takes this run's pending preemption request (the slow path of a poll); false when there is
+/// none or no program runs on this thread.
+pub(crate) fn take_preempt_request() -> bool {
+    SCHED.with(|s| {
+        // SAFETY: thread-local; the reference is local to this call and nothing switches in it.
+        match unsafe { &*s.get() } {
+            Some(s) => s.sysmon.state.withdraw(),
+            None => false,
+        }
+    })
 }
 
 /// Marks the running goroutine as ended by `runtime.Goexit` (its deferred calls have run).
