@@ -1,7 +1,7 @@
 //! Tests of `gojit dump` and the perf map (owned by the dump helper).
 //!
 //! - Snapshots: `tests/dump/NAME.go` dumped with `--no-addr` must equal `tests/dump/NAME.expected`.
-//!   `UPDATE_SNAPSHOTS=1 cargo test --test dump` rewrites the expected files (review them by eye).
+//!   `GOJIT_BLESS=1 cargo test --test dump` rewrites the expected files (review them by eye).
 //! - The FUNCDATA the dump prints is the live state the runtime uses during a panic: a hook bound
 //!   over `gort_printint` reads deferBits and the closure slots of a running frame at the offsets
 //!   the dump printed, before and while the runtime runs that frame's defers.
@@ -44,12 +44,12 @@ fn check(name: &str) {
     let expected_path = dir.join(format!("{name}.expected"));
     let (status, out, err) = dump_cli(&go, &["--no-addr"]);
     assert_eq!(status, 0, "gojit dump {name}.go failed:\n{err}");
-    if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
+    if std::env::var_os("GOJIT_BLESS").is_some() {
         std::fs::write(&expected_path, &out).expect("write snapshot");
         return;
     }
     let expected = std::fs::read_to_string(&expected_path)
-        .unwrap_or_else(|_| panic!("missing {}; run with UPDATE_SNAPSHOTS=1", expected_path.display()));
+        .unwrap_or_else(|_| panic!("missing {}; run with GOJIT_BLESS=1", expected_path.display()));
     if out != expected {
         let diff: Vec<String> = out
             .lines()
@@ -60,7 +60,7 @@ fn check(name: &str) {
             .map(|(i, (a, b))| format!("line {}:\n  got:      {a}\n  expected: {b}", i + 1))
             .collect();
         panic!(
-            "dump of {name}.go differs from {name}.expected ({} vs {} lines; UPDATE_SNAPSHOTS=1 to accept):\n{}",
+            "dump of {name}.go differs from {name}.expected ({} vs {} lines; GOJIT_BLESS=1 to accept):\n{}",
             out.lines().count(),
             expected.lines().count(),
             diff.join("\n")

@@ -10,6 +10,9 @@ set -euo pipefail
 shopt -s nullglob
 root="$(cd "$(dirname "$0")/.." && pwd)"
 go version | grep -q 'go1.27.3 ' || { echo "needs go1.27.3 on PATH" >&2; exit 1; }
+# Module mode outside any module: the toolchain's own language version and GODEBUG defaults (see
+# tests/regen.sh).
+export GOTOOLCHAIN=local GO111MODULE=on GOFLAGS=
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 shape() {

@@ -1339,20 +1339,42 @@ fn crash_report(p: *mut Panic) -> String {
         // SAFETY: live records.
         q = unsafe { (*q).link };
     }
+    // gc's preprintpanics: a panic whose next newer one carries the identical interface value
+    // (same type word and data word: `panic(recover())`) is marked repanicked; printpanics then
+    // prints it once, as `panic: V [recovered, repanicked]` when it was recovered, and skips the
+    // newer record.
+    let mut repanicked = vec![false; chain.len()];
+    for j in 1..chain.len() {
+        // SAFETY: live records.
+        let (newer, older) = unsafe { ((*chain[j - 1]).arg, (*chain[j]).arg) };
+        if newer.typ == older.typ && newer.data == older.data {
+            repanicked[j] = true;
+        }
+    }
     let mut s = String::new();
-    for (i, &q) in chain.iter().rev().enumerate() {
+    // Oldest first, as gc's recursive printpanics prints them.
+    for i in (0..chain.len()).rev() {
+        let q = chain[i];
         // SAFETY: live records.
         let (arg, recovered, nil_deref, start_pc) = unsafe { ((*q).arg, (*q).recovered, (*q).nil_deref, (*q).start_pc) };
+        if let Some(&older) = chain.get(i + 1) {
+            if repanicked[i + 1] {
+                continue;
+            }
+            // SAFETY: live record.
+            if !unsafe { (*older).goexit } {
+                s.push('\t');
+            }
+        }
         // SAFETY: live record. gc's printpanics skips Goexit records.
         if unsafe { (*q).goexit } {
             continue;
         }
-        if i > 0 {
-            s.push('\t');
-        }
         s.push_str("panic: ");
         s.push_str(&describe_value(arg, true));
-        if recovered {
+        if recovered && repanicked[i] {
+            s.push_str(" [recovered, repanicked]");
+        } else if recovered {
             s.push_str(" [recovered]");
         }
         s.push('\n');

@@ -1,9 +1,10 @@
 //! The table of every runtime entry point, by symbol name, for binding into the JIT module, with
 //! each one's machine signature read off its Rust type (`entrysig`).
 //!
-//! Invariant: lists every `#[unsafe(no_mangle)] gort_*` function in the crate (a unit test checks
-//! the count against the sources). The signature of an entry is never written here: `e!` coerces
-//! the function to an `unsafe extern "C" fn(_, ..) -> _` pointer (only the arity is given, and a
+//! Invariant: lists every `#[unsafe(no_mangle)] gort_*` function in the crate, by name (a unit test
+//! checks both directions against the sources; `src/lower/rt.rs` checks each is declared). The
+//! signature of an entry is never written here: `e!` coerces the function to an
+//! `unsafe extern "C" fn(_, ..) -> _` pointer (only the arity is given, and a
 //! wrong arity does not compile), and `EntryFn` turns that type into words.
 
 use crate::entrysig::Entry;
@@ -210,45 +211,48 @@ pub fn symbols() -> Vec<(&'static str, *const u8)> {
 
 #[cfg(test)]
 mod tests {
+    /// Every `#[unsafe(no_mangle)]` function (and `jit_entry!` shim) of the crate's sources is listed in `entries()` by
+    /// name, and every listed name is such a function (or an `as "alias"` of one), each once.
     #[test]
     fn lists_every_entry_point() {
-        let mut n = 0;
-        for src in [
-            include_str!("abi/mod.rs"),
-            include_str!("abi/module.rs"),
-            include_str!("alloc.rs"),
-            include_str!("errors.rs"),
-            include_str!("fmt/float.rs"),
-            include_str!("fmt/mod.rs"),
-            include_str!("fmt/printer.rs"),
-            include_str!("fmt/quote.rs"),
-            include_str!("fmt/sort.rs"),
-            include_str!("fmt/tests.rs"),
-            include_str!("gocall.rs"),
-            include_str!("gostring.rs"),
-            include_str!("hash.rs"),
-            include_str!("iface.rs"),
-            include_str!("lib.rs"),
-            include_str!("map.rs"),
-            include_str!("output.rs"),
-            include_str!("panic.rs"),
-            include_str!("print.rs"),
-            include_str!("rterror.rs"),
-            include_str!("sched/proc.rs"),
-            include_str!("sched/preempt.rs"),
-            include_str!("chan/chan.rs"),
-            include_str!("chan/select.rs"),
-            include_str!("slice.rs"),
-            include_str!("strpkg.rs"),
-            include_str!("typedesc.rs"),
-        ] {
-            n += src.matches("\n#[unsafe(no_mangle)]").count();
+        // Every .rs file of the crate, read at test time, so a new module cannot be missed.
+        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+            for e in std::fs::read_dir(dir).expect("runtime/src") {
+                let p = e.expect("dir entry").path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") && !p.ends_with("symbols.rs") {
+                    // (this file quotes the patterns it searches for)
+                    out.push(std::fs::read_to_string(&p).expect("source"));
+                }
+            }
+        }
+        let mut srcs = vec![];
+        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut srcs);
+        let mut defined: Vec<String> = vec![];
+        for src in &srcs {
+            // Plain entries, and the `jit_entry!` shims of the panicking ones.
+            let starts = src.match_indices("\n#[unsafe(no_mangle)]").chain(src.match_indices("jit_entry! {"));
+            for (i, _) in starts {
+                let rest = &src[i..];
+                let f = rest.find("fn ").expect("no_mangle item without fn");
+                let name: String =
+                    rest[f + 3..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                defined.push(name);
+            }
         }
         let syms = super::symbols();
-        assert!(syms.len() >= n, "{} entries listed, {n} in the sources", syms.len());
-        let mut names: Vec<_> = syms.iter().map(|s| s.0).collect();
+        let mut names: Vec<&str> = syms.iter().map(|s| s.0).collect();
         names.sort();
         names.dedup();
-        assert_eq!(names.len(), syms.len());
+        assert_eq!(names.len(), syms.len(), "an entry point is listed twice");
+        let unlisted: Vec<&String> = defined.iter().filter(|d| !names.contains(&d.as_str())).collect();
+        assert!(unlisted.is_empty(), "no_mangle functions missing from entries(): {unlisted:?}");
+        let symbols_src = include_str!("symbols.rs");
+        let stray: Vec<&&str> = names
+            .iter()
+            .filter(|n| !defined.iter().any(|d| d == *n) && !symbols_src.contains(&format!("as \"{n}\"")))
+            .collect();
+        assert!(stray.is_empty(), "entries() names with no no_mangle function or jit_entry! shim: {stray:?}");
     }
 }

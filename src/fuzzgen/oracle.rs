@@ -113,8 +113,23 @@ pub fn run_go_batch(progs: &[Program], dir: &Path, timeout: Duration) -> Result<
     let src = dir.join("batch.go");
     let bin = dir.join("batch");
     std::fs::write(&src, emit::batch(progs)).map_err(|e| format!("cannot write {}: {e}", src.display()))?;
+    // Module mode with a go.mod of the reference's language version, so the batch gets Go
+    // 1.27's semantics and GODEBUG defaults (per-iteration loop variables, panic(nil) raising a
+    // *runtime.PanicNilError). GOPATH mode (GO111MODULE=off) would keep Go 1.20's GODEBUG
+    // defaults (panicnil=1) and make gc disagree with the model on every panic(nil).
+    let gomod = dir.join("go.mod");
+    std::fs::write(&gomod, "module campaignbatch\n\ngo 1.27\n")
+        .map_err(|e| format!("cannot write {}: {e}", gomod.display()))?;
     let mut build = Command::new("go");
-    build.arg("build").arg("-o").arg(&bin).arg(&src).env("GO111MODULE", "off");
+    build
+        .current_dir(dir)
+        .arg("build")
+        .arg("-o")
+        .arg(&bin)
+        .arg("batch.go")
+        .env("GO111MODULE", "on")
+        .env("GOTOOLCHAIN", "local")
+        .env("GOFLAGS", "");
     let b = run_with_timeout(build, Duration::from_secs(300)).map_err(|e| format!("cannot run go: {e}"))?;
     if b.exit != 0 {
         return Err(format!("go build failed:\n{}{}", b.stdout, b.stderr));

@@ -78,8 +78,10 @@ impl<'a> Checker<'a> {
                     return inv;
                 }
                 let Some(sig) = self.tt.signature(f.ty).cloned() else {
+                    // types2 (call.go): `cannot call x (variable of type int): int is not a function`.
                     let s = self.operand_string(&f);
-                    self.error(e.span, format!("invalid operation: cannot call non-function {s}"));
+                    let t = self.tt.type_string_err(f.ty);
+                    self.error(e.span, format!("invalid operation: cannot call {s}: {t} is not a function"));
                     for a in args {
                         self.expr(a);
                     }

@@ -340,7 +340,9 @@ impl<'a> Checker<'a> {
                 address_taken: false,
                 owner,
                 per_iteration: false,
-                used: ty == TypeTable::INVALID,
+                // types2 reports an unused variable even when its type is invalid (`y :=
+                // undefinedY`); only range variables are exempted (see range_stmt).
+                used: false,
             }),
         );
         if kind == VarKind::Local && !ident.is_blank() {

@@ -1068,6 +1068,8 @@ impl<'a> Checker<'a> {
                 let o = self.new_var(id, t.unwrap_or(TypeTable::INVALID), VarKind::Local);
                 if let ObjKind::Var(v) = &mut self.info.objects[o].kind {
                     v.per_iteration = true;
+                    // types2 (range.go): an invalid iteration variable is not reported unused.
+                    v.used |= v.ty == TypeTable::INVALID;
                 }
                 self.info.types[e.id] = TypeAndValue { mode: Mode::Variable, ty: t.unwrap_or(TypeTable::INVALID) };
                 objs.push((id, o));

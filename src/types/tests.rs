@@ -281,7 +281,7 @@ fn gc_messages() {
                 "6:2: not enough arguments in call to f",
                 "7:7: cannot use 2 (untyped int constant) as string value in argument to f",
                 "8:12: too many arguments in call to f",
-                "10:2: invalid operation: cannot call non-function g (variable of type int)",
+                "10:2: invalid operation: cannot call g (variable of type int): int is not a function",
             ],
         ),
         (
@@ -317,6 +317,7 @@ fn gc_messages() {
             &[
                 "7:9: declared and not used: v",
                 "12:9: n (variable of type int) is not an interface",
+                "14:2: declared and not used: x",
                 "14:7: use of untyped nil in assignment",
                 "15:8: defer requires function call, not conversion int(1) (constant 1 of type int)",
                 "17:4: invalid argument: index 5 out of bounds [0:3]",

@@ -1,5 +1,3 @@
-// expected output from a Go 1.19 equivalent: Go 1.22 per-iteration loop variables emulated with
-// an explicit `i := i` copy (see tests/go119/defer_loopvar.go).
 package main
 
 import "fmt"

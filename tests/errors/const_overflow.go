@@ -1,6 +1,6 @@
-// Current Go (>= 1.20) says "as int8 value in variable declaration (overflows)"; Go 1.19 said
-// "cannot use 300 (untyped int constant) as int8 value in variable declaration (overflows)" or a
-// variant; the expectation follows current Go.
+// The expectation is Go 1.27.3's `go build` output (tests/regen.sh regenerates it); the
+// case checks gojit's wording, position and order of gc's diagnostics for this error
+// (one diagnostic per line, as gc prints them).
 package main
 
 func main() {

@@ -1,6 +1,6 @@
-// Current Go (>= 1.24) prints this on one line: "value of struct type Sq", "as Shape value in
-// variable declaration: Sq does not implement Shape (missing method Area)"; Go 1.19 printed two
-// lines with "as type Shape". The expectation follows current Go.
+// The expectation is Go 1.27.3's `go build` output (tests/regen.sh regenerates it); the
+// case checks gojit's wording, position and order of gc's diagnostics for this error
+// (one diagnostic per line, as gc prints them).
 package main
 
 type Shape interface {

@@ -325,7 +325,10 @@ def stable_stderr(err):
 
 def run(cmd, cwd, timeout=60):
     try:
-        r = subprocess.run(cmd, cwd=cwd, capture_output=True, timeout=timeout)
+        # Module mode outside any module: Go 1.27.3's own language version and GODEBUG defaults
+        # (GOPATH mode keeps Go 1.20's, e.g. panicnil=1).
+        env = dict(os.environ, GO111MODULE="on", GOTOOLCHAIN="local", GOFLAGS="")
+        r = subprocess.run(cmd, cwd=cwd, capture_output=True, timeout=timeout, env=env)
         return r.returncode, r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace")
     except subprocess.TimeoutExpired:
         return -1, "", "TIMEOUT"

@@ -1,5 +1,3 @@
-// expected output from a Go 1.19 equivalent: min/max builtins (Go 1.21) replaced by helper
-// functions with the same semantics for these operands (see tests/go119/builtins_minmax.go).
 package main
 
 import "fmt"

@@ -1,5 +1,3 @@
-// expected output from a Go 1.19 equivalent: Go 1.22 per-iteration loop variables emulated with
-// explicit `i := i` / `v := v` copies (see tests/go119/closures_loopvar.go).
 package main
 
 import "fmt"

@@ -1,5 +1,3 @@
-// expected output from a Go 1.19 equivalent: clear (Go 1.21) replaced by delete loops / zeroing loops
-// (see tests/go119/maps_clear.go).
 package main
 
 import "fmt"

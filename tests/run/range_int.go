@@ -1,5 +1,3 @@
-// expected output from a Go 1.19 equivalent: `for i := range N` (Go 1.22) written as 3-clause loops
-// (see tests/go119/range_int.go).
 package main
 
 import "fmt"

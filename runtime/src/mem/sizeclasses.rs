@@ -66,6 +66,25 @@ pub fn roundupsize(size: usize) -> usize {
     }
 }
 
+/// gc's `mallocHeaderSize` and `minSizeForMallocHeader` (internal/runtime/gc/malloc.go): a small
+/// object with pointers above 512 bytes carries an 8-byte type header inside its size class.
+pub const MALLOC_HEADER_SIZE: usize = 8;
+pub const MIN_SIZE_FOR_MALLOC_HEADER: usize = 512;
+
+/// gc's `roundupsize(size, noscan)` (runtime/msize.go): the usable size of the block malloc
+/// returns for `size` bytes, less the malloc header a pointer-containing object carries.
+pub fn roundupsize_typed(size: usize, noscan: bool) -> usize {
+    if size == 0 {
+        return 0;
+    }
+    if size <= MAX_SMALL_SIZE - MALLOC_HEADER_SIZE {
+        let header =
+            if !noscan && size > MIN_SIZE_FOR_MALLOC_HEADER { MALLOC_HEADER_SIZE } else { 0 };
+        return CLASS_TO_SIZE[size_to_class(size + header)] as usize - header;
+    }
+    roundupsize(size)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
