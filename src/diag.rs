@@ -1,8 +1,14 @@
 //! Source files, spans and diagnostics shared by every compiler layer.
 //!
-//! A [`Span`] is a half-open byte range into one [`SourceFile`]. Every layer (syntax, types, lower)
+//! A [`Span`] is a half-open byte range in the program's one position space: every file of the
+//! program is a [`SourceFile`] with a `base`, and its bytes have positions `base..base+len` (like
+//! go/token's `FileSet`); a [`SourceMap`] finds the file of a position. A single-file program's
+//! file has base 0, so its positions are plain offsets. Every layer (syntax, types, lower)
 //! reports problems as [`Diagnostic`]s carrying a span; only the CLI renders them, in gc's format
 //! `prog.go:12:5: undefined: x` (line and column 1-based, column counted in bytes like gc).
+//!
+//! Invariant: the files of a map have disjoint position ranges, in increasing `base` order, each
+//! followed by one unused position (so an end-of-file span never names the next file).
 
 use std::fmt;
 
@@ -41,11 +47,18 @@ pub struct SourceFile {
     /// The path as given on the command line (gc prints it that way).
     pub name: String,
     pub text: String,
+    /// Position of the file's first byte in the program's position space.
+    pub base: u32,
     line_starts: Vec<u32>,
 }
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        SourceFile::with_base(name, text, 0)
+    }
+
+    /// A file whose first byte has position `base`.
+    pub fn with_base(name: impl Into<String>, text: impl Into<String>, base: u32) -> SourceFile {
         let text = text.into();
         let mut line_starts = vec![0];
         for (i, b) in text.bytes().enumerate() {
@@ -53,11 +66,23 @@ impl SourceFile {
                 line_starts.push(i as u32 + 1);
             }
         }
-        SourceFile { name: name.into(), text, line_starts }
+        SourceFile { name: name.into(), text, base, line_starts }
     }
 
-    /// 1-based (line, column) of a byte offset; the column counts bytes, as gc does.
-    pub fn line_col(&self, offset: u32) -> (u32, u32) {
+    /// The first position after this file (its end-of-file position plus one).
+    pub fn end(&self) -> u32 {
+        self.base + self.text.len() as u32 + 1
+    }
+
+    /// The text of a span of this file.
+    pub fn text(&self, span: Span) -> &str {
+        let (lo, hi) = (span.lo.saturating_sub(self.base), span.hi.saturating_sub(self.base));
+        self.text.get(lo as usize..hi as usize).unwrap_or("")
+    }
+
+    /// 1-based (line, column) of a position; the column counts bytes, as gc does.
+    pub fn line_col(&self, pos: u32) -> (u32, u32) {
+        let offset = pos.saturating_sub(self.base);
         let line = match self.line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
@@ -74,6 +99,71 @@ impl SourceFile {
     pub fn render(&self, d: &Diagnostic) -> String {
         let (l, c) = self.line_col(d.span.lo);
         format!("{}:{}:{}: {}", self.name, l, c, d.msg)
+    }
+}
+
+/// Every source file of a program, by position (see the module docs).
+#[derive(Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    /// A map holding one file (which must have base 0).
+    pub fn single(file: SourceFile) -> SourceMap {
+        SourceMap { files: vec![file] }
+    }
+
+    /// The base the next added file must have.
+    pub fn next_base(&self) -> u32 {
+        self.files.last().map_or(0, SourceFile::end)
+    }
+
+    /// Adds a file created with base [`SourceMap::next_base`]; returns its index.
+    pub fn add(&mut self, file: SourceFile) -> usize {
+        assert_eq!(file.base, self.next_base(), "files are added in position order");
+        self.files.push(file);
+        self.files.len() - 1
+    }
+
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files
+    }
+
+    /// Index of the file holding position `pos` (the first file for positions of no file, such as
+    /// the zero span of predeclared objects).
+    pub fn index_of(&self, pos: u32) -> usize {
+        self.files.partition_point(|f| f.base <= pos).saturating_sub(1)
+    }
+
+    /// The file holding position `pos`.
+    pub fn file(&self, pos: u32) -> &SourceFile {
+        &self.files[self.index_of(pos)]
+    }
+
+    /// The text of a span.
+    pub fn text(&self, span: Span) -> &str {
+        self.file(span.lo).text(span)
+    }
+
+    pub fn line_col(&self, pos: u32) -> (u32, u32) {
+        self.file(pos).line_col(pos)
+    }
+
+    pub fn line(&self, pos: u32) -> u32 {
+        self.line_col(pos).0
+    }
+
+    /// `file:line:col` of a position.
+    pub fn pos_string(&self, pos: u32) -> String {
+        let f = self.file(pos);
+        let (l, c) = f.line_col(pos);
+        format!("{}:{}:{}", f.name, l, c)
+    }
+
+    /// Renders a diagnostic as gc does, naming the file of its position.
+    pub fn render(&self, d: &Diagnostic) -> String {
+        self.file(d.span.lo).render(d)
     }
 }
 

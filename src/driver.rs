@@ -3,8 +3,8 @@
 //! Owns phase ordering, diagnostics rendering (gc's `file:line:col: msg` on stderr, exit status 1)
 //! and the `--time` phase report. It holds no compiler logic of its own.
 
-use crate::diag::{Diagnostic, SourceFile};
-use crate::{jit, limits, lower, syntax, types};
+use crate::diag::{Diagnostic, SourceFile, SourceMap};
+use crate::{jit, limits, load, lower, syntax, types};
 use std::time::{Duration, Instant};
 
 /// Options of `gojit run`.
@@ -22,7 +22,7 @@ pub struct RunOptions {
 
 /// Wall-clock time of each phase, printed by `--time`.
 #[derive(Default)]
-struct Timings {
+pub struct Timings {
     phases: Vec<(&'static str, Duration)>,
 }
 
@@ -44,21 +44,6 @@ impl Timings {
     }
 }
 
-/// Reads a source file's bytes, or reports why not (exit status 1).
-fn read_source(path: &str) -> Result<Vec<u8>, i32> {
-    std::fs::read(path).map_err(|e| {
-        eprintln!("gojit: cannot read {path}: {e}");
-        1
-    })
-}
-
-/// Prints diagnostics in gc's format, in source order.
-fn report(src: &SourceFile, diags: &[Diagnostic]) {
-    for d in diags {
-        eprintln!("{}", src.render(d));
-    }
-}
-
 /// Parses and type-checks a file's bytes. Invalid UTF-8 is reported at its position, as gc does.
 fn front_end(path: &str, bytes: &[u8], t: &mut Timings, goal: types::Goal) -> (SourceFile, Result<(syntax::ast::File, types::Checked), Vec<Diagnostic>>) {
     let (src, parsed) = t.phase("parse", || syntax::parse_bytes(path, bytes));
@@ -73,53 +58,119 @@ fn front_end(path: &str, bytes: &[u8], t: &mut Timings, goal: types::Goal) -> (S
     (src, result)
 }
 
-/// `gojit check FILE`: 0 when the file is a valid package (a program or a library), 1 with
-/// diagnostics otherwise.
-pub fn check_file(path: &str) -> i32 {
-    let bytes = match read_source(path) {
-        Ok(b) => b,
-        Err(code) => return code,
-    };
-    // SAFETY: parsing and checking use no thread-local state the caller sees (the panic guard's
-    // location record is set and read on the compiler thread), and return plain data.
-    // The AST is dropped there too: its depth is bounded by the nesting budget, not this stack.
-    let (src, result) = unsafe {
-        limits::on_compiler_stack(|| {
-            let (src, result) = front_end(path, &bytes, &mut Timings::default(), types::Goal::Package);
-            (src, result.map(drop))
+/// A loaded and checked program.
+pub struct Front {
+    pub loaded: load::Loaded,
+    pub checked: types::Checked,
+}
+
+/// The lines a failed compile prints on stderr, in gc's format.
+pub type Failure = Vec<String>;
+
+/// Renders the diagnostics of package `pkg` of a loaded program: in package mode with the go
+/// command's `# import/path` line first (files named on the command line print bare).
+fn render(loaded: &load::Loaded, pkg: usize, diags: &[Diagnostic]) -> Failure {
+    let mut out = vec![];
+    if loaded.package_mode || pkg + 1 != loaded.packages.len() {
+        out.push(format!("# {}", loaded.packages[pkg].path));
+    }
+    out.extend(diags.iter().map(|d| loaded.sources.render(d)));
+    out
+}
+
+/// Loads the program named by `args` (files, a directory or a package path, see `load`) and
+/// type-checks every package. Runs on the compiler stack.
+fn front_end_args(args: &[String], t: &mut Timings, goal: types::Goal) -> Result<Front, Failure> {
+    let loaded = t.phase("parse", || load::load(args, &|p| types::modelled_package(p).is_some())).map_err(|e| e.lines)?;
+    let inputs: Vec<types::PackageInput<'_>> = loaded
+        .packages
+        .iter()
+        .map(|p| types::PackageInput {
+            path: p.path.clone(),
+            files: p.files.iter().map(|&f| &loaded.files[f]).collect(),
+            std: p.std,
+            imports: p.imports.iter().map(|&i| (loaded.packages[i].path.clone(), i)).collect(),
         })
-    };
+        .collect();
+    // A compiler panic (an internal compiler error) is reported with the root package.
+    let root = loaded.packages.len() - 1;
+    let checked = t.phase("check", || guarded(|| Ok(types::check_program(&inputs, &loaded.sources, loaded.node_count, goal))));
+    drop(inputs);
+    match checked {
+        Ok(Ok(checked)) => Ok(Front { loaded, checked }),
+        Ok(Err((pkg, diags))) => Err(render(&loaded, pkg, &diags)),
+        Err(diags) => Err(render(&loaded, root, &diags)),
+    }
+}
+
+fn print_failure(lines: &[String]) {
+    for l in lines {
+        eprintln!("{l}");
+    }
+}
+
+/// `gojit check ARGS`: 0 when the package is valid (a program or a library), 1 with
+/// diagnostics otherwise.
+pub fn check_args(args: &[String]) -> i32 {
+    // SAFETY: loading and checking use no thread-local state the caller sees (the panic guard's
+    // location record is set and read on the compiler thread), and return plain data. The ASTs
+    // are dropped there too: their depth is bounded by the nesting budget, not this stack.
+    let result = unsafe { limits::on_compiler_stack(|| front_end_args(args, &mut Timings::default(), types::Goal::Package).map(drop)) };
     match result {
         Ok(()) => 0,
-        Err(diags) => {
-            report(&src, &diags);
+        Err(lines) => {
+            print_failure(&lines);
             1
         }
     }
 }
 
-/// `gojit run FILE`: compiles and runs the program; returns its exit status.
-pub fn run_file(path: &str, opts: &RunOptions) -> i32 {
-    let bytes = match read_source(path) {
-        Ok(b) => b,
-        Err(code) => return code,
-    };
-    let mut t = Timings::default();
-    // SAFETY: compiling uses no thread-local state the caller sees (see `check_file`); the linked
-    // program is finished code and tables that the runtime reads from any thread.
-    let compiled = unsafe {
+/// `gojit check FILE` (one file).
+pub fn check_file(path: &str) -> i32 {
+    check_args(&[path.to_string()])
+}
+
+/// Compiles the program named by `args`; `before_link` may inspect the JIT module before it is
+/// linked. Runs the whole compile on the compiler stack.
+pub fn compile_args<R>(
+    args: &[String],
+    opts: CompileOptions,
+    t: &mut Timings,
+    before_link: impl FnOnce(&mut jit::Jit) -> R,
+) -> Result<(jit::Program, R, String), Failure> {
+    // SAFETY: as in `check_args`; the linked program is finished code and tables that the
+    // runtime reads from any thread; `opts.extra_symbols` are addresses and `before_link` runs
+    // while the caller waits.
+    unsafe {
         limits::on_compiler_stack(|| {
-            let (src, result) = front_end(path, &bytes, &mut t, types::Goal::Program);
-            let result = result.and_then(|(file, checked)| {
-                guarded(|| compile(&src, &file, &checked, CompileOptions::default(), &mut t, |_| ()))
-            });
-            result.map_err(|diags| (src, diags))
+            let front = front_end_args(args, t, types::Goal::Program)?;
+            let root = front.loaded.packages.len() - 1;
+            let name = program_name(&front.loaded);
+            guarded(|| compile_front(&front, opts, t, before_link))
+                .map(|(p, r)| (p, r, name))
+                .map_err(|d| render(&front.loaded, root, &d))
         })
-    };
-    let program = match compiled {
-        Ok((p, ())) => p,
-        Err((src, diags)) => {
-            report(&src, &diags);
+    }
+}
+
+/// `os.Args[0]` of a program: the file's name without `.go` for files named on the command
+/// line, the package directory's name otherwise (as `go run` names its binary).
+fn program_name(loaded: &load::Loaded) -> String {
+    let root = loaded.root();
+    if !loaded.package_mode {
+        let first = &loaded.sources.files()[root.files[0]].name;
+        return first.strip_suffix(".go").unwrap_or(first).to_string();
+    }
+    root.path.rsplit('/').next().unwrap_or("main").to_string()
+}
+
+/// `gojit run ARGS`: compiles and runs the program; returns its exit status.
+pub fn run_args(args: &[String], opts: &RunOptions) -> i32 {
+    let mut t = Timings::default();
+    let (program, name) = match compile_args(args, CompileOptions::default(), &mut t, |_| ()) {
+        Ok((p, (), name)) => (p, name),
+        Err(lines) => {
+            print_failure(&lines);
             return 1;
         }
     };
@@ -129,13 +180,17 @@ pub fn run_file(path: &str, opts: &RunOptions) -> i32 {
         }
     }
     gojit_runtime::panic::gort_set_trace(opts.trace_panics);
-    let program_name = path.strip_suffix(".go").unwrap_or(path).to_string();
-    gojit_runtime::strpkg::set_os_args(std::iter::once(program_name).chain(opts.args.iter().cloned()).collect());
+    gojit_runtime::strpkg::set_os_args(std::iter::once(name).chain(opts.args.iter().cloned()).collect());
     let status = t.phase("run", || program.run_main());
     if opts.time {
         t.report();
     }
     status
+}
+
+/// `gojit run FILE`: one file.
+pub fn run_file(path: &str, opts: &RunOptions) -> i32 {
+    run_args(&[path.to_string()], opts)
 }
 
 /// Runs a compiler phase, turning a Rust panic (a compiler bug) into an `internal compiler error`
@@ -179,31 +234,39 @@ pub struct CompileOptions {
     pub extra_symbols: Vec<(&'static str, *const u8)>,
 }
 
-/// The whole pipeline for a tool that wants the linked program rather than running it: parse,
-/// check, lower, then `before_link` may inspect the JIT module, then link. Compiler panics become
-/// diagnostics. Returns the source file (to render diagnostics) and the outcome.
+/// The whole pipeline on one file's bytes, for a tool that wants the linked program rather than
+/// running it: parse, check, lower, then `before_link` may inspect the JIT module, then link.
+/// Compiler panics become diagnostics. Returns the source file (to render diagnostics) and the
+/// outcome.
 pub fn compile_bytes<R>(
     path: &str,
     bytes: &[u8],
     opts: CompileOptions,
     before_link: impl FnOnce(&mut jit::Jit) -> R,
 ) -> (SourceFile, Result<(jit::Program, R), Vec<Diagnostic>>) {
-    // SAFETY: as in `run_file`; `opts.extra_symbols` are addresses, `before_link` runs while the
-    // caller waits, and the caller's `R` is whatever it asked for.
+    // SAFETY: as in `compile_args`.
     unsafe {
         limits::on_compiler_stack(|| {
             let mut t = Timings::default();
             let (src, result) = front_end(path, bytes, &mut t, types::Goal::Program);
-            let result = result.and_then(|(file, checked)| guarded(|| compile(&src, &file, &checked, opts, &mut t, before_link)));
+            let result = result.and_then(|(file, checked)| {
+                let map = SourceMap::single(SourceFile::new(src.name.clone(), src.text.clone()));
+                guarded(|| compile(&[&file], &map, &checked, opts, &mut t, before_link))
+            });
             (src, result)
         })
     }
 }
 
 /// Lowers a checked program to machine code and links it.
+fn compile_front<R>(front: &Front, opts: CompileOptions, t: &mut Timings, before_link: impl FnOnce(&mut jit::Jit) -> R) -> Result<(jit::Program, R), Vec<Diagnostic>> {
+    let files: Vec<&syntax::ast::File> = front.loaded.packages.iter().flat_map(|p| p.files.iter().map(|&f| &front.loaded.files[f])).collect();
+    compile(&files, &front.loaded.sources, &front.checked, opts, t, before_link)
+}
+
 fn compile<R>(
-    src: &SourceFile,
-    file: &syntax::ast::File,
+    files: &[&syntax::ast::File],
+    src: &SourceMap,
     checked: &types::Checked,
     opts: CompileOptions,
     t: &mut Timings,
@@ -211,9 +274,9 @@ fn compile<R>(
 ) -> Result<(jit::Program, R), Vec<Diagnostic>> {
     let internal = |e: jit::JitError| vec![Diagnostic::new(Default::default(), format!("internal compiler error: {e}"))];
     let mut jit = jit::Jit::new_with_extra_symbols(opts.extra_symbols).map_err(internal)?;
-    jit.set_source_file(absolute_path(&src.name));
+    jit.set_source_file(absolute_path(&src.files()[0].name));
     jit.set_keep_clif(opts.keep_clif);
-    let lowered = t.phase("lower", || lower::lower_program(file, src, &checked.types, &checked.info, &mut jit))?;
+    let lowered = t.phase("lower", || lower::lower_packages(files, src, &checked.types, &checked.info, &mut jit))?;
     let extra = before_link(&mut jit);
     let program = t.phase("link", || jit.finalize(Some(lowered.main))).map_err(internal)?;
     lowered.patch(|id| program.address(id));
@@ -221,6 +284,6 @@ fn compile<R>(
 }
 
 /// The absolute form of `path`, as gc prints source files in tracebacks.
-fn absolute_path(path: &str) -> String {
+pub fn absolute_path(path: &str) -> String {
     std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.to_string())
 }

@@ -10,6 +10,7 @@ pub mod dump;
 pub mod fuzzgen;
 pub mod jit;
 pub mod limits;
+pub mod load;
 pub mod lower;
 pub mod syntax;
 pub mod types;

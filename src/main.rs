@@ -28,9 +28,12 @@ enum Cmd {
         /// Write /tmp/perf-<pid>.map so `perf report` names JIT functions.
         #[arg(long)]
         perf_map: bool,
-        /// The Go source file. Everything after it is passed to the program untouched
-        /// (os.Args[1:]), as `go run prog.go ARGS...` does; gojit's own flags come before it.
-        file: String,
+        /// The program: one or more `.go` files of one package, a directory (`.`), or a
+        /// package path of the main module. Everything after it is passed to the program
+        /// untouched (os.Args[1:]), as `go run prog.go ARGS...` does; gojit's own flags come
+        /// before it.
+        #[arg(required = true)]
+        package: Vec<String>,
     },
     /// Print each function's machine code with source lines, call sites, handlers and defer info.
     Dump {
@@ -43,12 +46,15 @@ enum Cmd {
         /// Replace absolute addresses (deterministic output).
         #[arg(long)]
         no_addr: bool,
-        /// The Go source file.
-        file: String,
+        /// The program (files, a directory, or a package path, as for `run`).
+        #[arg(required = true)]
+        package: Vec<String>,
     },
     /// Parse and type-check only; report errors like gc.
     Check {
-        file: String,
+        /// The package (files, a directory, or a package path).
+        #[arg(required = true)]
+        package: Vec<String>,
     },
 }
 
@@ -72,7 +78,13 @@ fn split_program_args(argv: Vec<String>) -> (Vec<String>, Vec<String>) {
         }
         i += 1;
     }
-    let end = (i + 1).min(argv.len());
+    // `go run a.go b.go ARGS`: every leading `.go` argument names the program
+    let mut end = (i + 1).min(argv.len());
+    if argv.get(i).is_some_and(|a| a.ends_with(".go")) {
+        while end < argv.len() && argv[end].ends_with(".go") {
+            end += 1;
+        }
+    }
     let rest = argv[end..].to_vec();
     let mut head = argv;
     head.truncate(end);
@@ -84,13 +96,13 @@ fn main() -> ExitCode {
     let (gojit_argv, program_args) = split_program_args(argv);
     let cli = Cli::parse_from(gojit_argv);
     let status = match cli.cmd {
-        Cmd::Run { time, trace_panics, perf_map, file } => {
+        Cmd::Run { time, trace_panics, perf_map, package } => {
             let opts = RunOptions { time, trace_panics, perf_map, args: program_args };
-            driver::run_file(&file, &opts)
+            driver::run_args(&package, &opts)
         }
-        Cmd::Check { file } => driver::check_file(&file),
-        Cmd::Dump { func, clif, no_addr, file } => {
-            gojit::dump::dump_file(&file, &gojit::dump::DumpOptions { func, clif, no_addr })
+        Cmd::Check { package } => driver::check_args(&package),
+        Cmd::Dump { func, clif, no_addr, package } => {
+            gojit::dump::dump_args(&package, &gojit::dump::DumpOptions { func, clif, no_addr })
         }
     };
     ExitCode::from(status as u8)
@@ -109,6 +121,13 @@ mod tests {
         let (head, rest) = split(&["gojit", "run", "--time", "p.go", "--time", "x", "--", "-v"]);
         assert_eq!(head, ["gojit", "run", "--time", "p.go"]);
         assert_eq!(rest, ["--time", "x", "--", "-v"]);
+    }
+
+    #[test]
+    fn every_leading_go_file_is_the_programs() {
+        let (head, rest) = split(&["gojit", "run", "a.go", "b.go", "x.go.txt", "c.go"]);
+        assert_eq!(head, ["gojit", "run", "a.go", "b.go"]);
+        assert_eq!(rest, ["x.go.txt", "c.go"]);
     }
 
     #[test]

@@ -14,6 +14,10 @@
 //!
 //! `examples/` is checked the same way.
 //!
+//! `modules/` holds multi-package cases: a directory `NAME/` with a `go.mod` and its packages is
+//! run as `gojit run .` from inside it (as `go run .` produced its expectations), and its
+//! expectations are the siblings `NAME.out`, `NAME.err`, `NAME.code` of the directory.
+//!
 //! Each directory is one `#[test]`; it runs every case, prints `corpus <dir>: N passed, M failed`
 //! and then panics once listing every failing case with a short diff. `GOJIT_ONLY=substr` limits
 //! the run to cases whose file name contains `substr`.
@@ -77,6 +81,11 @@ fn examples() {
     check_dir("examples");
 }
 
+#[test]
+fn modules() {
+    check_dir("tests/modules");
+}
+
 /// Runs every case of the directory `name` (relative to the crate root) and panics with a report
 /// if any fails.
 fn check_dir(name: &str) {
@@ -134,15 +143,16 @@ fn list_cases(dir: &Path, only: &str) -> Vec<String> {
     let mut cases: Vec<String> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .filter_map(|entry| entry.ok())
+        .filter(|entry| !entry.path().is_dir() || entry.path().join("go.mod").is_file())
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".go") && n.contains(only))
+        .filter(|n| (n.ends_with(".go") || dir.join(n).join("go.mod").is_file()) && n.contains(only))
         .collect();
     cases.sort();
     cases
 }
 
 fn sibling(dir: &Path, case: &str, ext: &str) -> PathBuf {
-    dir.join(case.trim_end_matches(".go")).with_extension(ext)
+    dir.join(format!("{}.{ext}", case.trim_end_matches(".go")))
 }
 
 /// Runs one case; `Err` carries a human-readable description of every mismatch.
@@ -157,7 +167,12 @@ fn check_case(dir: &Path, case: &str) -> Result<(), String> {
             .map_err(|e| format!("bad .code file: {e}"))?,
         Err(_) => 0,
     };
-    let got = common::run_gojit("run", dir, case, CASE_TIMEOUT)?;
+    let got = if case.ends_with(".go") {
+        common::run_gojit("run", dir, case, CASE_TIMEOUT)?
+    } else {
+        // a module: `go run .` inside it
+        common::run_gojit("run", &dir.join(case), ".", CASE_TIMEOUT)?
+    };
     if got.timed_out {
         return Err(format!("timed out after {:?} (killed)", CASE_TIMEOUT));
     }

@@ -6,7 +6,7 @@
 //! need no lock and hold nothing with `Drop` (a panic resume may abandon the looking-up frame).
 //!
 //! # Format
-//! A table is a pc-sorted array of fixed-size [`FuncInfo`] rows (56 bytes) plus four shared pools
+//! A table is a pc-sorted array of fixed-size [`FuncInfo`] rows (64 bytes) plus four shared pools
 //! that rows index by `(offset, length)`:
 //! - `names`: UTF-8 bytes of all Go names (`main.f`, `main.(*T).M`, `main.f.func1`).
 //! - `lines`: the pc->line program of each function: pairs `(pc_delta: uvarint, line_delta:
@@ -16,6 +16,9 @@
 //!   per `try_call` with a handler; plain calls are not recorded.
 //! - `slots`: fp-relative byte offsets (i32) of the open-coded defer closure slots, `n_defers` per
 //!   function, indexed by defer bit.
+//!
+//! Each row also names its source file: index 0 is the table's `file`, index i the i-th entry of
+//! its file list (a program of several files and packages; tracebacks print the row's file).
 //!
 //! # Worked example
 //! ```text
@@ -95,6 +98,8 @@ pub struct FuncInfo {
     pub n_defers: u8,
     /// Transparent to `recover` (compiler-made closures for `defer f(x)`, `defer t.M()`).
     pub is_wrapper: bool,
+    /// Index of its source file in the table's file list (0: the table's `file`).
+    file: u32,
 }
 
 impl FuncInfo {
@@ -157,8 +162,11 @@ pub struct FuncTable {
     calls: Vec<CallSite>,
     slots: Vec<i32>,
     inlined: Vec<InlineRow>,
-    /// Absolute path of the Go source file (one file per program in v1).
+    /// Absolute path of the program's first Go source file (the file of rows pushed without
+    /// one).
     pub file: String,
+    /// Other source files, by `FuncInfo::file - 1`.
+    files: Vec<String>,
 }
 
 fn put_uvarint(out: &mut Vec<u8>, mut v: u64) {
@@ -192,8 +200,26 @@ impl FuncTable {
         FuncTable { file: file.into(), ..FuncTable::default() }
     }
 
-    /// Adds a function. Rows may be added in any order; [`FuncTable::sort`] orders them by pc.
+    /// Adds a function of the table's `file`. Rows may be added in any order; [`FuncTable::sort`]
+    /// orders them by pc.
     pub fn push(&mut self, d: &FuncDesc) {
+        self.push_in_file(d, "");
+    }
+
+    /// Adds a function whose source is `file` (an absolute path; `""` or the table's `file`
+    /// mean the table's).
+    pub fn push_in_file(&mut self, d: &FuncDesc, file: &str) {
+        let file = if file.is_empty() || file == self.file {
+            0
+        } else {
+            match self.files.iter().position(|f| f == file) {
+                Some(i) => i as u32 + 1,
+                None => {
+                    self.files.push(file.to_string());
+                    self.files.len() as u32
+                }
+            }
+        };
         let name0 = self.names.len();
         self.names.push_str(d.name);
         let name = span(name0, self.names.len());
@@ -233,7 +259,16 @@ impl FuncTable {
             defer_kind: d.defer_kind,
             n_defers: d.closure_offs.len().min(255) as u8,
             is_wrapper: d.is_wrapper,
+            file,
         });
+    }
+
+    /// The absolute path of `f`'s source file.
+    pub fn file_of(&self, f: &FuncInfo) -> &str {
+        match f.file {
+            0 => &self.file,
+            i => &self.files[i as usize - 1],
+        }
     }
 
     /// Orders rows by start address (required before [`register`]).
@@ -433,7 +468,7 @@ mod tests {
         assert!(t.find(0x1090).is_none());
         assert!(t.find(0x8ff).is_none());
         assert_eq!(t.name(t.find(0x905).unwrap()), "main.g");
-        assert_eq!(std::mem::size_of::<FuncInfo>(), 56);
+        assert_eq!(std::mem::size_of::<FuncInfo>(), 64);
     }
 
     #[test]
@@ -461,7 +496,7 @@ mod tests {
             });
         }
         t.sort();
-        // rows 56 + names ~6 + lines 40 + calls 60 + slots 8 bytes per function
+        // rows 64 + names ~6 + lines 40 + calls 60 + slots 8 bytes per function
         assert!(t.footprint() / 10_000 < 200, "{} bytes per function", t.footprint() / 10_000);
         for k in (0..10_000u32).step_by(97) {
             let pc = 0x10_0000 + k as usize * 0x100 + 40 + 30;

@@ -54,11 +54,11 @@ pub fn traceback_frames(out: &mut String, mut fp: usize, mut pc: usize, max: usi
                     if let Some((lit, call_line)) = t.inlined_at(f, site) {
                         // A deferred func literal (no parameters) emitted inline at an exit: its own
                         // frame, then this function's at the exit that ran it, as gc prints them.
-                        let _ = writeln!(out, "{lit}()\n\t{}:{line} +{off:#x}", t.file);
+                        let _ = writeln!(out, "{lit}()\n\t{}:{line} +{off:#x}", t.file_of(f));
                         printed += 1;
                         line = call_line;
                     }
-                    let _ = writeln!(out, "{name}{args}\n\t{}:{line} +{off:#x}", t.file);
+                    let _ = writeln!(out, "{name}{args}\n\t{}:{line} +{off:#x}", t.file_of(f));
                     printed += 1;
                 }
                 FuncKind::DeferTrampoline => {

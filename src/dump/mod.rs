@@ -123,6 +123,18 @@ pub fn compile_path(path: &str, opts: CompileOptions) -> Result<Compiled, DumpEr
     }
 }
 
+/// Loads, checks, lowers and links the program named by `args` without running it.
+pub fn compile_args(args: &[String], opts: CompileOptions) -> Result<Compiled, DumpError> {
+    let mut t = Default::default();
+    match driver::compile_args(args, opts, &mut t, |jit| (imported_names(jit), declared_names(jit))) {
+        Ok((program, (imports, func_names), _)) => {
+            let name = program.table().file.clone();
+            Ok(Compiled { program, name, imports, func_names })
+        }
+        Err(lines) => Err(DumpError::Compile(lines)),
+    }
+}
+
 fn declared_names(jit: &mut Jit) -> HashMap<u32, String> {
     use cranelift_module::Module;
     jit.module()
@@ -172,7 +184,12 @@ fn imported_names(jit: &mut Jit) -> HashSet<String> {
 
 /// `gojit dump FILE`: prints the dump to stdout; returns the exit status.
 pub fn dump_file(path: &str, opts: &DumpOptions) -> i32 {
-    let result = compile_path(path, CompileOptions { keep_clif: opts.clif, ..Default::default() })
+    dump_args(&[path.to_string()], opts)
+}
+
+/// `gojit dump ARGS` (files, a directory or a package path, as `gojit run` takes).
+pub fn dump_args(args: &[String], opts: &DumpOptions) -> i32 {
+    let result = compile_args(args, CompileOptions { keep_clif: opts.clif, ..Default::default() })
         .and_then(|c| render(&c, opts));
     match result {
         Ok(text) => {
@@ -240,6 +257,9 @@ pub fn render(c: &Compiled, opts: &DumpOptions) -> Result<String, DumpError> {
         let code = c.program.code(cf, addr);
         let clif = if opts.clif { cf.clif.as_deref().map(|t| name_clif_funcs(t, &c.func_names)) } else { None };
         let clif = if opts.no_addr { clif.map(|t| disasm::scrub_addresses(&t, &syms)) } else { clif };
+        // the function's own file (a program of several files), else the program's
+        let own = std::path::Path::new(&cf.meta.file).file_name().map(|s| s.to_string_lossy().into_owned());
+        let file = own.unwrap_or_else(|| file.clone());
         function(&mut out, table, info, code, &file, syms.clone(), clif.as_deref());
         out.push('\n');
     }

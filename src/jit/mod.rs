@@ -106,6 +106,9 @@ pub struct FuncMeta {
     /// exit) for inline tag `i + 1` (the tag sits above bit 20 of the instructions' source
     /// locations, the Go line below it).
     pub inlined: Vec<(String, u32)>,
+    /// Absolute path of the function's source file (`""`: the program's file, see
+    /// [`Jit::set_source_file`]).
+    pub file: String,
 }
 
 /// Errors of the JIT layer. They indicate compiler bugs (bad IR, missing slots) or environment
@@ -322,7 +325,7 @@ impl Jit {
                     InlinedBody { lo, hi, name, call_line: *call_line }
                 })
                 .collect();
-            table.push(&FuncDesc {
+            table.push_in_file(&FuncDesc {
                 start,
                 size: c.size,
                 name: &c.meta.go_name,
@@ -340,7 +343,7 @@ impl Jit {
                 lines: &c.lines,
                 inlined: &inlined,
                 calls: &c.calls,
-            });
+            }, &c.meta.file);
             if let (Some(cie), Some(UnwindInfo::SystemV(u))) = (cie, &c.unwind) {
                 frames.add_fde(cie, u.to_fde(gimli::write::Address::Constant(start as u64)));
             }

@@ -111,12 +111,14 @@ impl<'a> Prog<'a> {
             },
             is_wrapper: meta.is_wrapper,
             inlined,
+            file: self.cur_file.clone(),
         };
         self.jit.define(id, &mut ctx, jm).map_err(|e| LowerError::Internal(format!("{name}: {e}")))
     }
 
     /// Lowers and defines one function body.
     pub fn lower_body(&mut self, spec: BodySpec<'_>) -> Result<(), LowerError> {
+        self.enter_file_of(spec.body.span.lo);
         let defer_kind = if spec.fi.defer_count == 0 {
             DeferKind::None
         } else if spec.fi.open_coded_defers {

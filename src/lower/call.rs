@@ -490,6 +490,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.load(t, out, 0)
             }
             ObjKind::Const { val, ty } => self.constant(&val, ty),
+            // a package compiled from source: its objects are used like the package's own
+            ObjKind::Var(_) | ObjKind::Func { .. } => self.ident(sel, t),
             ObjKind::External { ext, ty } if self.p.tt.signature(ty).is_some() => self.lib_func_value(o, ext, ty),
             _ => self.zero(t),
         }

@@ -296,7 +296,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if fi.defer_count > 0 || fi.calls_recover || fi.return_count > 0 {
             return None;
         }
-        let text = self.p.src.text.get(body.span.lo as usize..body.span.hi as usize)?;
+        let text = self.p.src.text(body.span);
         if text.contains("func") || text.contains("goto") || text.contains("recover") || has_labels(&body.stmts) {
             return None;
         }

@@ -203,7 +203,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         V::W(vec![p, n])
     }
 
-    fn ident(&mut self, id: &ast::Ident, t: TypeId) -> V {
+    pub fn ident(&mut self, id: &ast::Ident, t: TypeId) -> V {
         let Some(o) = self.p.info.object_of(id.id) else { return self.zero(t) };
         match self.p.info.obj(o).kind.clone() {
             ObjKind::Var(vi) => self.read_local(o, self.p.sub(vi.ty)),
@@ -219,9 +219,24 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     // ---- places and addresses -----------------------------------------------------------------
 
+    /// The identifier of a qualified identifier `pkg.V` naming a variable of a package compiled
+    /// from source (`None` for any other expression).
+    pub fn qualified_var<'e>(&self, e: &'e ast::Expr) -> Option<&'e ast::Ident> {
+        let ExprKind::Selector { sel, .. } = &e.kind else { return None };
+        if self.p.info.selections.contains_key(&e.id) {
+            return None;
+        }
+        let o = self.p.info.object_of(sel.id)?;
+        matches!(self.p.info.obj(o).kind, ObjKind::Var(_)).then_some(sel)
+    }
+
     /// The storage location an assignable expression denotes.
     pub fn place(&mut self, e: &ast::Expr) -> Place {
         let t = self.ty(e);
+        if let Some(sel) = self.qualified_var(e) {
+            let o = self.p.info.object_of(sel.id).unwrap();
+            return Place::Local(o, self.p.obj_ty(o).unwrap());
+        }
         match &e.kind {
             ExprKind::Paren(x) => self.place(x),
             ExprKind::Ident(id) => {
@@ -253,6 +268,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let t = self.ty(e);
         match &e.kind {
             ExprKind::Paren(x) => self.addr_of(x),
+            ExprKind::Selector { sel, .. } if self.qualified_var(e).is_some() => {
+                let o = self.p.info.object_of(sel.id).unwrap();
+                self.global_addr(o, t)
+            }
             ExprKind::Ident(id) => {
                 let o = self.p.info.object_of(id.id).unwrap();
                 if let Some(a) = self.local_addr(o) {

@@ -34,11 +34,12 @@ mod tyview;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashMap;
 use std::fmt;
 
 use cranelift_module::FuncId;
 
-use crate::diag::{Diagnostic, SourceFile, Span};
+use crate::diag::{Diagnostic, SourceFile, SourceMap, Span};
 use crate::syntax::ast;
 use crate::types::{Info, ObjKind, TypeTable};
 
@@ -90,7 +91,7 @@ impl LoweredProgram {
     }
 }
 
-/// Lowers every function of a checked program into `jit`.
+/// Lowers every function of a checked one-file program into `jit` (tests' entry point).
 pub fn lower_program(
     file: &ast::File,
     src: &SourceFile,
@@ -98,7 +99,20 @@ pub fn lower_program(
     info: &Info,
     jit: &mut Jit,
 ) -> Result<LoweredProgram, Vec<Diagnostic>> {
-    let mut p = prog::Prog::new(file, src, types, info, jit);
+    let map = SourceMap::single(SourceFile::new(src.name.clone(), src.text.clone()));
+    lower_packages(&[file], &map, types, info, jit)
+}
+
+/// Lowers every function of a checked program (all its packages' files, in initialisation
+/// order, as checked into `info`) into `jit`.
+pub fn lower_packages(
+    files: &[&ast::File],
+    src: &SourceMap,
+    types: &TypeTable,
+    info: &Info,
+    jit: &mut Jit,
+) -> Result<LoweredProgram, Vec<Diagnostic>> {
+    let mut p = prog::Prog::new(files.to_vec(), src, types, info, jit);
     // A lowering bug must surface as a diagnostic, never as a Rust panic with a backtrace.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
@@ -127,16 +141,19 @@ pub fn lower_program(
 }
 
 fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
-    let file = p.file;
+    let files = p.files.clone();
     let info = p.info;
+    let root = info.packages.keys().last();
     // declare every function and method
     let mut main = None;
     let mut bodies = vec![];
-    for d in &file.decls {
+    let mut init_fns: HashMap<ast::NodeId, FuncId> = HashMap::new();
+    let decls = || files.iter().flat_map(|f| f.decls.iter());
+    for d in decls() {
         let ast::Decl::Func(fd) = d else { continue };
         p.decls.insert(fd.id, fd);
     }
-    for d in &file.decls {
+    for d in decls() {
         let ast::Decl::Func(fd) = d else { continue };
         let Some(o) = info.object_of(fd.name.id) else { continue };
         let Some(fi) = info.funcs.get(&fd.id) else { continue };
@@ -146,12 +163,20 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         let recv_ty = fi.recv.and_then(|r| info.obj(r).ty());
         let fsig = types_sig(p, fi.sig);
         let sig = p.go_signature(recv_ty, &fsig.params, &fsig.results);
-        let name = if fd.recv.is_some() { p.func_name(o) } else { format!("main.{}", fd.name.name) };
+        let name = p.func_name(o);
+        if fd.body.is_none() {
+            // A function implemented in assembly (GOROOT) or by the linker: only a hook the
+            // compiler provides can stand in for it.
+            p.diags.push(Diagnostic::new(fd.name.span, format!("missing function body: {name} (no gojit hook implements it)")));
+            continue;
+        }
         let id = p.declare_fn(&name, &sig)?;
-        if fd.recv.is_none() && fd.name.name == "main" {
+        let in_root = info.obj(o).pkg == root;
+        if fd.recv.is_none() && fd.name.name == "main" && in_root {
             main = Some(id);
         }
         if fd.recv.is_none() && fd.name.name == "init" {
+            init_fns.insert(fd.id, id);
             bodies.push((fd, id, name, true));
             continue;
         }
@@ -178,7 +203,6 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         inst_bodies.push((fd, id, name, p.subst.clone()));
     }
     p.subst = Default::default();
-    let inits: Vec<FuncId> = bodies.iter().filter(|b| b.3).map(|b| b.1).collect();
     // package variable initialization
     let init_id = p.declare_fn("main.init", &func::FnCx::go_sig(&[], &[]))?;
     let init_meta = FuncMeta { go_name: "main.init".into(), decl_line: 0, defer_kind: DeferKind::None, is_wrapper: false };
@@ -187,8 +211,9 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         cx.b.append_block_params_for_function_params(entry);
         cx.at(entry);
         cx.ctx = cx.b.block_params(entry)[0];
-        for init in &info.init_order {
-            let rhs = find_expr(file, init.rhs);
+        for (_, pkg) in info.packages.iter() {
+        for init in &info.init_order[pkg.init_range.0..pkg.init_range.1] {
+            let rhs = find_expr(&files, init.rhs);
             let Some(rhs) = rhs else { continue };
             cx.set_line(rhs.span);
             let vals = if init.lhs.len() > 1 {
@@ -205,10 +230,12 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
                 }
             }
         }
-        for &f in &inits {
+        for init in &pkg.inits {
+            let Some(&f) = init_fns.get(init) else { continue };
             let fr = cx.func_ref(f);
             let z = cx.i64c(0);
             cx.emit_call(func::Callee::Direct(fr), &[z], true);
+        }
         }
         use cranelift_codegen::ir::InstBuilder;
         cx.b.ins().return_(&[]);
@@ -247,8 +274,8 @@ fn types_sig(p: &prog::Prog<'_>, t: crate::types::TypeId) -> crate::types::ty::S
 }
 
 /// Finds the expression with id `id` in the package-level declarations.
-fn find_expr(file: &ast::File, id: ast::NodeId) -> Option<&ast::Expr> {
-    for d in &file.decls {
+fn find_expr<'f>(files: &[&'f ast::File], id: ast::NodeId) -> Option<&'f ast::Expr> {
+    for d in files.iter().flat_map(|f| f.decls.iter()) {
         if let ast::Decl::Var(vd) = d {
             for s in &vd.specs {
                 for v in &s.values {

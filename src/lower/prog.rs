@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use cranelift_codegen::ir::{Signature, Type, types};
 use cranelift_module::{FuncId, Linkage, Module};
 
-use crate::diag::{Diagnostic, SourceFile, Span};
+use crate::diag::{Diagnostic, SourceMap, Span};
 use crate::syntax::ast;
 use crate::types::{Info, ObjId, ObjKind, TypeId, TypeTable};
 
@@ -32,8 +32,13 @@ pub struct Fixup {
 
 /// Program-level state shared by all function lowerings.
 pub struct Prog<'a> {
-    pub file: &'a ast::File,
-    pub src: &'a SourceFile,
+    /// Every file of every package, in initialisation order.
+    pub files: Vec<&'a ast::File>,
+    pub src: &'a SourceMap,
+    /// Absolute path of the source file of the function being lowered (for its table row).
+    pub cur_file: String,
+    /// Absolute path of each file of `src`, by index.
+    abs_files: Vec<String>,
     pub tt: &'a TypeTable,
     pub info: &'a Info,
     pub jit: &'a mut Jit,
@@ -74,10 +79,12 @@ pub struct Prog<'a> {
 }
 
 impl<'a> Prog<'a> {
-    pub fn new(file: &'a ast::File, src: &'a SourceFile, tt: &'a TypeTable, info: &'a Info, jit: &'a mut Jit) -> Prog<'a> {
+    pub fn new(files: Vec<&'a ast::File>, src: &'a SourceMap, tt: &'a TypeTable, info: &'a Info, jit: &'a mut Jit) -> Prog<'a> {
         Prog {
-            file,
+            files,
             src,
+            cur_file: String::new(),
+            abs_files: src.files().iter().map(|f| crate::driver::absolute_path(&f.name)).collect(),
             tt,
             info,
             jit,
@@ -101,6 +108,14 @@ impl<'a> Prog<'a> {
             last_retry: false,
             subst: Default::default(),
             instances: HashMap::new(),
+        }
+    }
+
+    /// Makes the file holding position `pos` the current function's source file.
+    pub fn enter_file_of(&mut self, pos: u32) {
+        let i = self.src.index_of(pos);
+        if self.abs_files[i] != self.cur_file {
+            self.cur_file = self.abs_files[i].clone();
         }
     }
 
@@ -353,6 +368,7 @@ impl<'a> Prog<'a> {
     /// the function's or the receiver type's name.
     fn go_name(&self, o: ObjId, targs: &str) -> String {
         let obj = self.info.obj(o);
+        let pkg = obj.pkg.map_or("main", |p| self.info.packages[p].symbol_prefix.as_str());
         match &obj.kind {
             ObjKind::Func { recv: Some(r), decl, .. } => {
                 let tn = self.tt.named(*r).map(|n| n.name.clone()).unwrap_or_default();
@@ -362,9 +378,9 @@ impl<'a> Prog<'a> {
                     .and_then(|d| d.recv.as_ref())
                     .map(|f| matches!(f.typ.unparen().kind, ast::ExprKind::Star(_)))
                     .unwrap_or(false);
-                if ptr { format!("main.(*{tn}{targs}).{}", obj.name) } else { format!("main.{tn}{targs}.{}", obj.name) }
+                if ptr { format!("{pkg}.(*{tn}{targs}).{}", obj.name) } else { format!("{pkg}.{tn}{targs}.{}", obj.name) }
             }
-            _ => format!("main.{}{targs}", obj.name),
+            _ => format!("{pkg}.{}{targs}", obj.name),
         }
     }
 }

@@ -267,6 +267,8 @@ pub struct Lexer<'a> {
     pub diags: Vec<Diagnostic>,
     /// Sorted offsets of placeholder bytes standing for invalid UTF-8 (see `syntax::parse_bytes`).
     invalid_utf8: &'a [u32],
+    /// Position of `src`'s first byte (see `diag`): added to every span the lexer makes.
+    base: u32,
 }
 
 /// The byte that stands for one byte of invalid UTF-8 in the text (see `syntax::parse_bytes`).
@@ -323,7 +325,7 @@ impl<'a> Lexer<'a> {
     /// A lexer for a text whose bytes at the sorted offsets `invalid_utf8` replace invalid UTF-8
     /// bytes of the original file: each is reported as `invalid UTF-8 encoding` and skipped.
     pub fn with_invalid_utf8(src: &'a str, invalid_utf8: &'a [u32]) -> Lexer<'a> {
-        let mut lx = Lexer { src, bytes: src.as_bytes(), pos: 0, nlsemi: false, diags: Vec::new(), invalid_utf8 };
+        let mut lx = Lexer { src, bytes: src.as_bytes(), pos: 0, nlsemi: false, diags: Vec::new(), invalid_utf8, base: 0 };
         // A byte order mark is allowed (and ignored) at the very start only.
         if src.starts_with('\u{FEFF}') {
             lx.pos = 3;
@@ -334,7 +336,18 @@ impl<'a> Lexer<'a> {
     /// A lexer starting at byte `pos` (used for bounded lookahead).
     pub fn new_at(src: &'a str, pos: usize) -> Lexer<'a> {
         let pos = if src.is_char_boundary(pos) { pos } else { src.len() };
-        Lexer { src, bytes: src.as_bytes(), pos, nlsemi: false, diags: Vec::new(), invalid_utf8: &[] }
+        Lexer { src, bytes: src.as_bytes(), pos, nlsemi: false, diags: Vec::new(), invalid_utf8: &[], base: 0 }
+    }
+
+    /// Makes every span start from position `base` (a file of a multi-file program).
+    pub fn with_base(mut self, base: u32) -> Lexer<'a> {
+        self.base = base;
+        self
+    }
+
+    /// The span of local offsets `lo..hi`.
+    fn span(&self, lo: usize, hi: usize) -> Span {
+        Span::new(self.base + lo as u32, self.base + hi as u32)
     }
 
     fn is_invalid_utf8(&self, at: usize) -> bool {
@@ -352,7 +365,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn err(&mut self, at: usize, msg: impl Into<String>) {
-        self.diags.push(Diagnostic::new(Span::new(at as u32, at as u32 + 1), msg));
+        self.diags.push(Diagnostic::new(self.span(at, at + 1), msg));
     }
 
     fn peek(&self) -> u8 {
@@ -373,7 +386,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn tok(&self, tok: Tok, lo: usize) -> Token {
-        Token { tok, span: Span::new(lo as u32, self.pos as u32), bad: false }
+        Token { tok, span: self.span(lo, self.pos), bad: false }
     }
 
     /// Scans the next token.
@@ -396,7 +409,7 @@ impl<'a> Lexer<'a> {
             let lo = self.pos;
             if self.at_end() {
                 if nlsemi {
-                    return Token { tok: Tok::Semi(SemiKind::Eof), span: Span::new(lo as u32, lo as u32), bad: false };
+                    return Token { tok: Tok::Semi(SemiKind::Eof), span: self.span(lo, lo), bad: false };
                 }
                 return self.tok(Tok::Eof, lo);
             }
@@ -404,7 +417,7 @@ impl<'a> Lexer<'a> {
             if b == b'\n' {
                 // only reached when nlsemi
                 self.pos += 1;
-                return Token { tok: Tok::Semi(SemiKind::Newline), span: Span::new(lo as u32, lo as u32 + 1), bad: false };
+                return Token { tok: Tok::Semi(SemiKind::Newline), span: self.span(lo, lo + 1), bad: false };
             }
             if b.is_ascii_alphabetic() || b == b'_' || b >= 0x80 {
                 if b >= 0x80 {
@@ -506,7 +519,7 @@ impl<'a> Lexer<'a> {
                         if had_newline && nlsemi {
                             return Token {
                                 tok: Tok::Semi(SemiKind::Newline),
-                                span: Span::new(lo as u32, lo as u32 + 1),
+                                span: self.span(lo, lo + 1),
                                 bad: false,
                             };
                         }
@@ -746,7 +759,7 @@ impl<'a> Lexer<'a> {
                 ok = false;
             }
         }
-        Token { tok, span: Span::new(lo as u32, self.pos as u32), bad: !ok }
+        Token { tok, span: self.span(lo, self.pos), bad: !ok }
     }
 
     /// Scans an escape after `\` (gc's `scanner.escape`); returns false after reporting an error.
@@ -843,7 +856,7 @@ impl<'a> Lexer<'a> {
                 }
             }
         }
-        Token { tok: Tok::Str, span: Span::new(lo as u32, self.pos as u32), bad: !ok }
+        Token { tok: Tok::Str, span: self.span(lo, self.pos), bad: !ok }
     }
 
     fn raw_string(&mut self, lo: usize) -> Token {
@@ -870,7 +883,7 @@ impl<'a> Lexer<'a> {
                 }
             }
         }
-        Token { tok: Tok::RawStr, span: Span::new(lo as u32, self.pos as u32), bad: !ok }
+        Token { tok: Tok::RawStr, span: self.span(lo, self.pos), bad: !ok }
     }
 
     fn rune(&mut self, lo: usize) -> Token {
@@ -923,7 +936,7 @@ impl<'a> Lexer<'a> {
             }
             n += 1;
         }
-        Token { tok: Tok::Rune, span: Span::new(lo as u32, self.pos as u32), bad: !ok }
+        Token { tok: Tok::Rune, span: self.span(lo, self.pos), bad: !ok }
     }
 }
 

@@ -33,8 +33,14 @@ pub fn parse_file(file: &SourceFile) -> Result<ast::File, Vec<Diagnostic>> {
 /// (one byte for one byte, so offsets and columns equal those of the original file); the lexer
 /// reports each as `invalid UTF-8 encoding` where it occurs and skips it, as gc does.
 pub fn parse_bytes(name: &str, bytes: &[u8]) -> (SourceFile, Result<ast::File, Vec<Diagnostic>>) {
-    let (file, invalid) = decode_source(name, bytes);
-    let result = finish(parser::Parser::with_invalid_utf8(&file, &invalid).parse_file());
+    parse_bytes_at(name, bytes, 0, 0)
+}
+
+/// [`parse_bytes`] for one file of a program of several: its positions start at `base` and its
+/// node ids at `first_id` (the returned file's `node_count` is then the next free id).
+pub fn parse_bytes_at(name: &str, bytes: &[u8], base: u32, first_id: u32) -> (SourceFile, Result<ast::File, Vec<Diagnostic>>) {
+    let (file, invalid) = decode_source(name, bytes, base);
+    let result = finish(parser::Parser::with_invalid_utf8(&file, &invalid).first_node_id(first_id).parse_file());
     (file, result)
 }
 
@@ -47,7 +53,7 @@ fn finish((ast, diags): (Option<ast::File>, Vec<Diagnostic>)) -> Result<ast::Fil
 
 /// Builds the text of a [`SourceFile`] from raw bytes, replacing each byte of an invalid UTF-8
 /// sequence by [`lexer::PLACEHOLDER`]; returns the sorted offsets of the replaced bytes.
-fn decode_source(name: &str, bytes: &[u8]) -> (SourceFile, Vec<u32>) {
+fn decode_source(name: &str, bytes: &[u8], base: u32) -> (SourceFile, Vec<u32>) {
     let mut text = String::with_capacity(bytes.len());
     let mut invalid = Vec::new();
     for chunk in bytes.utf8_chunks() {
@@ -57,5 +63,5 @@ fn decode_source(name: &str, bytes: &[u8]) -> (SourceFile, Vec<u32>) {
             text.push(lexer::PLACEHOLDER as char);
         }
     }
-    (SourceFile::new(name, text), invalid)
+    (SourceFile::with_base(name, text, base), invalid)
 }

@@ -91,10 +91,10 @@ impl<'a> Parser<'a> {
         Parser {
             file,
             src,
-            lx: Lexer::with_invalid_utf8(src, invalid_utf8),
-            tok: Token { tok: Tok::Eof, span: Span::default(), bad: false },
+            lx: Lexer::with_invalid_utf8(src, invalid_utf8).with_base(file.base),
+            tok: Token { tok: Tok::Eof, span: Span::new(file.base, file.base), bad: false },
             peeked: None,
-            prev_end: 0,
+            prev_end: file.base,
             next_id: 0,
             xnest: 0,
             depth: 0,
@@ -190,7 +190,14 @@ impl<'a> Parser<'a> {
     }
 
     fn text(&self, s: Span) -> &'a str {
-        self.src.get(s.lo as usize..s.hi as usize).unwrap_or("")
+        self.file.text(s)
+    }
+
+    /// Numbers this file's nodes from `first` (the next free id of the program's one `NodeId`
+    /// space, see `load`); must be called before parsing.
+    pub fn first_node_id(mut self, first: u32) -> Parser<'a> {
+        self.next_id = first;
+        self
     }
 
     fn span_from(&self, lo: u32) -> Span {
@@ -572,7 +579,7 @@ impl<'a> Parser<'a> {
                 // parameters; an array length is followed by `]` or an operator. A private
                 // lexer scans the token after the identifier (its diagnostics are dropped; the
                 // main lexer reports them).
-                let after = Lexer::new_at(self.src, ident.span.hi as usize).next_token().tok;
+                let after = Lexer::new_at(self.src, (ident.span.hi - self.file.base) as usize).next_token().tok;
                 if matches!(
                     after,
                     Tok::Ident | Tok::Interface | Tok::Comma | Tok::Tilde | Tok::LBrack | Tok::Func | Tok::Map | Tok::Struct

@@ -860,6 +860,22 @@ impl<'a> Checker<'a> {
 
     // ----- selectors ---------------------------------------------------------------------
 
+    /// `pkg.Name` of a package compiled from source: its package-level object, if exported
+/// (`undefined: pkg.name` otherwise, as gc 1.27 reports an unexported name).
+    fn qualified_source(&mut self, e: &'a Expr, pid: &'a ast::Ident, sp: PkgId, sel: &'a ast::Ident) -> Operand<'a> {
+        let inv = Operand::invalid(e.id, e.span);
+        let allow_generic = std::mem::take(&mut self.callee_ctx);
+        let member = self.info.packages[sp].scope.get(&sel.name).copied();
+        match member {
+            Some(m) if is_exported(&sel.name) => self.object_operand(sel, m, e, allow_generic),
+            // gc 1.27 words an unexported name exactly like a missing one
+            _ => {
+                self.error(sel.span, format!("undefined: {}.{}", pid.name, sel.name));
+                inv
+            }
+        }
+    }
+
     pub fn selector(&mut self, e: &'a Expr, xe: &'a Expr, sel: &'a ast::Ident) -> Operand<'a> {
         let inv = Operand::invalid(e.id, e.span);
         let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
@@ -870,6 +886,9 @@ impl<'a> Checker<'a> {
                     self.info.uses[pid.id] = obj.into();
                     if let Some(entry) = self.imports.get_mut(&pid.name) {
                         entry.used = true;
+                    }
+                    if let Package::Source(sp) = pkg {
+                        return self.qualified_source(e, pid, sp, sel);
                     }
                     let member = self.stdlib.members.iter().find(|((p, n), _)| *p == pkg && *n == sel.name).map(|(_, &o)| o);
                     let Some(m) = member else {
@@ -1174,4 +1193,9 @@ pub(crate) fn contains_call(e: &Expr) -> bool {
 #[allow(dead_code)]
 fn _plural(n: usize) -> &'static str {
     plural(n)
+}
+
+/// Whether a name is exported (starts with an upper-case letter, as go/token.IsExported).
+pub(super) fn is_exported(name: &str) -> bool {
+    name.chars().next().is_some_and(char::is_uppercase)
 }

@@ -21,7 +21,7 @@ use super::scope::Scopes;
 use super::ty::{Method, Type, TypeId, TypeTable};
 use super::universe::{self, Stdlib};
 use super::{Checked, ast};
-use crate::diag::{Diagnostic, SourceFile, Span};
+use crate::diag::{Diagnostic, SourceMap, Span};
 
 /// Maximum nesting of expressions/types/statements the checker follows before giving up with an
 /// error. The parser already bounds the AST's depth by the same budget, so this is a backstop.
@@ -82,8 +82,22 @@ pub(super) struct LabelInfo {
 use crate::syntax::ast::NodeId;
 
 pub(super) struct Checker<'a> {
-    pub file: &'a ast::File,
-    pub src: &'a SourceFile,
+    /// The package's files, in the order presented.
+    pub files: Vec<&'a ast::File>,
+    pub src: &'a SourceMap,
+    /// The package being checked.
+    pub pkg: PkgId,
+    /// Its package clause's name (the qualifier of its named types).
+    pub pkg_name: String,
+    /// The root package of the program (must be `main` for a program to run).
+    pub is_root: bool,
+    /// A standard-library package (its functions may lack bodies: their implementation is
+    /// assembly in GOROOT, supplied by gojit's hook table or reported by the lowering).
+    pub std_pkg: bool,
+    /// Index (in `files`) of the file whose scope `imports` is.
+    pub cur_file: usize,
+    /// Every file's imports; `imports` is the current file's, swapped in by `enter_file`.
+    file_imports: Vec<HashMap<String, ImportEntry>>,
     pub tt: TypeTable,
     pub info: Info,
     errors: Vec<Diagnostic>,
@@ -95,6 +109,8 @@ pub(super) struct Checker<'a> {
     pub imports: HashMap<String, ImportEntry>,
     /// Names of imports that failed (uses are not reported again as undefined).
     pub failed_imports: Vec<String>,
+    /// Import path -> source package, for the packages this one may import.
+    pub imported: HashMap<String, PkgId>,
     pub stdlib: Stdlib,
     pub funcs: Vec<FuncCtx>,
     pub cur_pkg_obj: Option<ObjId>,
@@ -146,18 +162,94 @@ pub enum Goal {
     Package,
 }
 
-pub(super) fn check_file(file: &ast::File, src: &SourceFile, goal: Goal) -> Result<Checked, Vec<Diagnostic>> {
+/// One package to check: its import path, its files and whether it comes from GOROOT.
+pub struct PackageInput<'a> {
+    pub path: String,
+    pub files: Vec<&'a ast::File>,
+    pub std: bool,
+    /// Import path -> the package's index in the input list, for each source package it imports.
+    pub imports: HashMap<String, usize>,
+}
+
+/// Checks a program's packages in order (each after those it imports; the root last) into one
+/// `TypeTable` and one `Info`. Stops after the first package with errors, as the go command
+/// does not compile the packages depending on it.
+pub(super) fn check_packages<'a>(
+    pkgs: &[PackageInput<'a>],
+    src: &'a SourceMap,
+    node_count: u32,
+    goal: Goal,
+) -> Result<Checked, (usize, Vec<Diagnostic>)> {
     let mut tt = TypeTable::new();
     let mut info = Info::default();
-    let n = file.node_count as usize;
+    let n = node_count as usize;
     info.types = SecondaryMap::with_capacity(n);
     info.defs = SecondaryMap::with_capacity(n);
     info.uses = SecondaryMap::with_capacity(n);
-    let universe = universe::universe(&mut tt, &mut info);
-    let stdlib = Stdlib::new(&mut tt, &mut info);
-    let mut c = Checker {
-        file,
+    let mut universe = universe::universe(&mut tt, &mut info);
+    let mut stdlib = Stdlib::new(&mut tt, &mut info);
+    for (i, input) in pkgs.iter().enumerate() {
+        let name = input.files.first().map(|f| f.package.name.clone()).unwrap_or_default();
+        let prefix = if name == "main" { "main".to_string() } else { input.path.clone() };
+        let pkg = info.packages.push(super::info::SrcPackage {
+            path: input.path.clone(),
+            name: name.clone(),
+            symbol_prefix: prefix,
+            ..Default::default()
+        });
+        tt.local_pkg = name.clone();
+        let init_start = info.init_order.len();
+        let mut c = Checker::new(input, src, pkg, name, i + 1 == pkgs.len(), tt, info, universe, stdlib, goal);
+        c.run();
+        let errors = c.sorted_errors();
+        let scope = std::mem::take(&mut c.pkg_scope);
+        (tt, info, universe, stdlib) = (c.tt, c.info, c.universe, c.stdlib);
+        info.packages[pkg].scope = scope;
+        info.packages[pkg].init_range = (init_start, info.init_order.len());
+        info.packages[pkg].inits = input
+            .files
+            .iter()
+            .flat_map(|f| f.decls.iter())
+            .filter_map(|d| match d {
+                ast::Decl::Func(fd) if fd.recv.is_none() && fd.name.name == "init" => Some(fd.id),
+                _ => None,
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err((i, errors));
+        }
+    }
+    let files: Vec<&ast::File> = pkgs.iter().flat_map(|p| p.files.iter().copied()).collect();
+    if let Err(d) = super::mono::monomorphize(&files, &mut tt, &mut info) {
+        return Err((pkgs.len() - 1, vec![d]));
+    }
+    tt.finalize_layouts();
+    Ok(Checked { types: tt, info })
+}
+
+impl<'a> Checker<'a> {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        input: &PackageInput<'a>,
+        src: &'a SourceMap,
+        pkg: PkgId,
+        pkg_name: String,
+        is_root: bool,
+        tt: TypeTable,
+        info: Info,
+        universe: HashMap<String, ObjId>,
+        stdlib: Stdlib,
+        goal: Goal,
+    ) -> Checker<'a> {
+        Checker {
+        files: input.files.clone(),
         src,
+        pkg,
+        pkg_name,
+        is_root,
+        std_pkg: input.std,
+        cur_file: 0,
+        file_imports: input.files.iter().map(|_| HashMap::new()).collect(),
         tt,
         info,
         errors: vec![],
@@ -168,6 +260,7 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile, goal: Goal) -> Resu
         state: HashMap::new(),
         imports: HashMap::new(),
         failed_imports: vec![],
+        imported: input.imports.iter().map(|(p, &i)| (p.clone(), PkgId::from_u32(i as u32))).collect(),
         stdlib,
         funcs: vec![],
         cur_pkg_obj: None,
@@ -189,26 +282,38 @@ pub(super) fn check_file(file: &ast::File, src: &SourceFile, goal: Goal) -> Resu
         decl_tparams: HashMap::new(),
         cur_tparams: vec![],
         callee_ctx: false,
-    };
-    c.run();
-    if c.errors.is_empty() {
-        if let Err(d) = super::mono::monomorphize(file, &mut c.tt, &mut c.info) {
-            return Err(vec![d]);
         }
-        c.tt.finalize_layouts();
-        Ok(Checked { types: c.tt, info: c.info })
-    } else {
-        Err(c.sorted_errors())
     }
-}
 
-impl<'a> Checker<'a> {
-    fn run(&mut self) {
-        if self.goal == Goal::Program && self.file.package.name != "main" {
-            // A single-file program must be package main (gc would build a library instead).
-            self.error(self.file.package.span, format!("package {} is not a main package", self.file.package.name));
+    /// Makes file `i`'s imports the ones identifiers resolve through; returns the previous file.
+    pub fn enter_file(&mut self, i: usize) -> usize {
+        let prev = self.cur_file;
+        if i != prev {
+            std::mem::swap(&mut self.imports, &mut self.file_imports[prev]);
+            std::mem::swap(&mut self.imports, &mut self.file_imports[i]);
+            self.cur_file = i;
         }
-        self.collect_imports();
+        prev
+    }
+
+    /// Index (in `files`) of the file holding position `pos` of this package.
+    pub fn file_index(&self, pos: u32) -> usize {
+        let f = self.src.index_of(pos);
+        let base = self.src.files()[f].base;
+        self.files.iter().position(|file| file.package.span.lo >= base && file.package.span.lo < self.src.files()[f].end()).unwrap_or(self.cur_file)
+    }
+
+    fn run(&mut self) {
+        let first = self.files[0];
+        if self.is_root && self.goal == Goal::Program && first.package.name != "main" {
+            // A program must be package main (gc would build a library instead).
+            self.error(first.package.span, format!("package {} is not a main package", first.package.name));
+        }
+        for i in 0..self.files.len() {
+            self.enter_file(i);
+            self.collect_imports();
+        }
+        self.enter_file(0);
         self.collect_decls();
         self.collect_methods();
         // Resolve every package-level object in source order.
@@ -223,6 +328,8 @@ impl<'a> Checker<'a> {
         self.run_pending_verify();
         let bodies = std::mem::take(&mut self.func_bodies);
         for f in bodies {
+            let fi = self.file_index(f.span.lo);
+            self.enter_file(fi);
             self.func_decl_body(f);
         }
         self.finish_untyped();
@@ -271,14 +378,12 @@ impl<'a> Checker<'a> {
 
     /// Source text of a span (for messages).
     pub fn text(&self, span: Span) -> &'a str {
-        let t: &'a str = &self.src.text;
-        t.get(span.lo as usize..span.hi as usize).unwrap_or("")
+        self.src.text(span)
     }
 
     /// `file:line:col` of a position, as gc prints "other declaration" references.
     pub fn pos_string(&self, span: Span) -> String {
-        let (l, c) = self.src.line_col(span.lo);
-        format!("{}:{}:{}", self.src.name, l, c)
+        self.src.pos_string(span.lo)
     }
 
     // ----- scopes -----------------------------------------------------------------------------
@@ -305,7 +410,7 @@ impl<'a> Checker<'a> {
     }
 
     pub fn new_object(&mut self, name: &str, span: Span, kind: ObjKind) -> ObjId {
-        self.info.objects.push(Object { name: name.to_string(), span, kind })
+        self.info.objects.push(Object { name: name.to_string(), span, kind, pkg: Some(self.pkg) })
     }
 
     /// Declares `obj` under `ident` in the innermost local scope (records the def). Blank
@@ -362,11 +467,15 @@ impl<'a> Checker<'a> {
     // ----- imports and package-level collection ----------------------------------------------
 
     fn collect_imports(&mut self) {
-        let file = self.file;
+        let file = self.files[self.cur_file];
         for imp in &file.imports {
             let path = imp.path.as_str();
             let local = imp.name.as_ref().map(|n| n.name.clone()).unwrap_or_else(|| path.rsplit('/').next().unwrap_or(path).to_string());
-            let Some(pkg) = universe::package_of(path) else {
+            let pkg = universe::package_of(path).or_else(|| {
+                let p = self.imported.get(path)?;
+                Some(Package::Source(*p))
+            });
+            let Some(pkg) = pkg else {
                 self.failed_imports.push(local);
                 if universe::KNOWN_STD.contains(&path) {
                     self.error(imp.path_span, format!("package {path} not supported by gojit"));
@@ -382,7 +491,10 @@ impl<'a> Checker<'a> {
                 }
                 Some(n) if n.name == "_" => continue,
                 Some(n) => n.name.clone(),
-                None => path.to_string(),
+                None => match pkg {
+                    Package::Source(p) => self.info.packages[p].name.clone(),
+                    _ => path.to_string(),
+                },
             };
             if self.imports.contains_key(&name) {
                 self.error(imp.path_span, format!("{name} redeclared in this block"));
@@ -430,9 +542,13 @@ impl<'a> Checker<'a> {
     }
 
     fn collect_decls(&mut self) {
-        let file = self.file;
         let mut has_main = false;
-        for (di, d) in file.decls.iter().enumerate() {
+        let mut di = 0;
+        for fi in 0..self.files.len() {
+        self.enter_file(fi);
+        let file = self.files[fi];
+        for d in file.decls.iter() {
+            di += 1;
             match d {
                 ast::Decl::Const(cd) => {
                     for spec in &cd.specs {
@@ -467,7 +583,7 @@ impl<'a> Checker<'a> {
                         let k = ObjKind::TypeName { ty: TypeTable::INVALID };
                         if let Some(obj) = self.declare_pkg(&spec.name, k, PkgDecl::Type { spec }) {
                             if !spec.alias {
-                                let t = self.tt.new_named(&spec.name.name, "main", Some(obj));
+                                let t = self.tt.new_named(&spec.name.name, &self.pkg_name.clone(), Some(obj));
                                 self.info.objects[obj].kind = ObjKind::TypeName { ty: t };
                                 self.declared_types.push((t, spec.name.span));
                             }
@@ -499,8 +615,10 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        }
+        self.enter_file(0);
         // The linker's error (cmd/link), so only a program to run reports it.
-        if !has_main && self.file.package.name == "main" && self.goal == Goal::Program {
+        if !has_main && self.is_root && self.files[0].package.name == "main" && self.goal == Goal::Program {
             self.error(Span::default(), "function main is undeclared in the main package");
         }
     }
@@ -508,7 +626,9 @@ impl<'a> Checker<'a> {
     /// Attaches every method declaration to its receiver's base type (before any body is checked,
     /// so method sets are complete when expressions are checked).
     fn collect_methods(&mut self) {
-        let file = self.file;
+        for fi in 0..self.files.len() {
+        self.enter_file(fi);
+        let file = self.files[fi];
         for d in &file.decls {
             let ast::Decl::Func(fd) = d else { continue };
             let Some(recv) = &fd.recv else { continue };
@@ -656,6 +776,8 @@ impl<'a> Checker<'a> {
             }
             self.tt.add_method(base, Method { name: fd.name.name.clone(), sig, ptr_recv: ptr, func: obj });
         }
+        }
+        self.enter_file(0);
     }
 
     /// Runs `f` with the local context saved (as at package level), restoring it afterwards.
@@ -691,6 +813,8 @@ impl<'a> Checker<'a> {
         let Some(&decl) = self.pkg_decls.get(&obj) else { return true };
         self.state.insert(obj, State::InProgress);
         let saved_cur = self.cur_pkg_obj.replace(obj);
+        let fi = self.file_index(self.info.objects[obj].span.lo);
+        let saved_file = self.enter_file(fi);
         self.with_package_context(|c| match decl {
             PkgDecl::Const { spec, index } => c.const_spec_pkg(obj, spec, index),
             PkgDecl::Var { spec, index, .. } => c.var_spec_pkg(obj, spec, index),
@@ -714,6 +838,7 @@ impl<'a> Checker<'a> {
                 c.func_bodies.push(decl);
             }
         });
+        self.enter_file(saved_file);
         self.cur_pkg_obj = saved_cur;
         self.state.insert(obj, State::Done);
         true
@@ -916,7 +1041,7 @@ impl<'a> Checker<'a> {
         for spec in &d.specs {
             let obj = self.new_object(&spec.name.name, spec.name.span, ObjKind::TypeName { ty: TypeTable::INVALID });
             if !spec.alias {
-                let t = self.tt.new_named(&spec.name.name, "main", Some(obj));
+                let t = self.tt.new_named(&spec.name.name, &self.pkg_name.clone(), Some(obj));
                 self.info.objects[obj].kind = ObjKind::TypeName { ty: t };
                 self.declared_types.push((t, spec.name.span));
             }
@@ -1169,9 +1294,12 @@ impl<'a> Checker<'a> {
     }
 
     fn check_unused_imports(&mut self) {
+        let cur = self.cur_file;
         let mut unused: Vec<(Span, String)> = self
-            .imports
+            .file_imports
             .iter()
+            .enumerate()
+            .flat_map(|(i, m)| if i == cur { self.imports.iter() } else { m.iter() })
             .filter(|(_, e)| !e.used)
             .map(|(name, e)| {
                 let msg = if *name == e.path || e.path.ends_with(&format!("/{name}")) {

@@ -312,7 +312,6 @@ impl<'a> Checker<'a> {
 
     fn ident(&mut self, id: &'a ast::Ident, e: &'a Expr, allow_generic: bool) -> Operand<'a> {
         let inv = Operand::invalid(e.id, e.span);
-        let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
         if id.is_blank() {
             self.error(id.span, "cannot use _ as value");
             return inv;
@@ -323,6 +322,14 @@ impl<'a> Checker<'a> {
             }
             return inv;
         };
+        self.object_operand(id, obj, e, allow_generic)
+    }
+
+    /// The operand of a use of `obj` named by `id` (a plain identifier, or the selector of a
+    /// qualified identifier `pkg.Name`) in expression `e`.
+    pub fn object_operand(&mut self, id: &'a ast::Ident, obj: ObjId, e: &'a Expr, allow_generic: bool) -> Operand<'a> {
+        let inv = Operand::invalid(e.id, e.span);
+        let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
         self.info.uses[id.id] = obj.into();
         self.use_object(obj, id.span);
         let o = &self.info.objects[obj];

@@ -205,9 +205,35 @@ impl Builtin {
     ];
 }
 
-/// The supported standard-library packages.
+/// A package compiled from source (the program's own, or GOROOT's): index into
+/// [`Info::packages`], in checking (= initialisation) order.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PkgId(u32);
+entity_impl!(PkgId, "pkg");
+
+/// A package compiled from source, as its importers see it.
+#[derive(Clone, Debug, Default)]
+pub struct SrcPackage {
+    /// The import path (`example.com/m/util`).
+    pub path: String,
+    /// The package clause's name.
+    pub name: String,
+    /// The prefix of its symbols as gc spells them (`main` or the import path).
+    pub symbol_prefix: String,
+    /// Every package-level object by name (exported or not: the checker reports unexported ones).
+    pub scope: HashMap<String, ObjId>,
+    /// Its variable initialisers: `Info::init_order[init_range.0..init_range.1]`.
+    pub init_range: (usize, usize),
+    /// Its `init` functions' declaration ids, in the order of its files as presented.
+    pub inits: Vec<NodeId>,
+}
+
+/// An imported package: a modelled one (implemented by the compiler and runtime), or one
+/// compiled from source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Package {
+    /// A package compiled from source.
+    Source(PkgId),
     Fmt,
     Errors,
     Os,
@@ -219,8 +245,10 @@ pub enum Package {
 }
 
 impl Package {
+    /// The import path of a modelled package (source packages' paths are in `Info::packages`).
     pub fn path(self) -> &'static str {
         match self {
+            Package::Source(_) => "",
             Package::Fmt => "fmt",
             Package::Errors => "errors",
             Package::Os => "os",
@@ -371,6 +399,8 @@ pub struct Object {
     /// Declaring identifier's span (zero for predeclared objects).
     pub span: Span,
     pub kind: ObjKind,
+    /// The source package declaring it (None for predeclared and modelled objects).
+    pub pkg: Option<PkgId>,
 }
 
 impl Object {
@@ -505,6 +535,8 @@ pub struct Info {
     pub mono: Vec<(ObjId, Vec<TypeId>)>,
     /// Selector expressions of kind `TypeParamMethod` -> the method name.
     pub tparam_methods: HashMap<NodeId, String>,
+    /// Every package compiled from source, in initialisation order (the root last).
+    pub packages: PrimaryMap<PkgId, SrcPackage>,
 }
 
 impl Info {

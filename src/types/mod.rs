@@ -36,23 +36,36 @@ pub use checker::Goal;
 pub(crate) use call::contains_call;
 pub use ty::{BasicKind, Lookup, Type, TypeId, TypeTable};
 
-use crate::diag::{Diagnostic, SourceFile};
+use crate::diag::{Diagnostic, SourceFile, SourceMap};
 use crate::syntax::ast;
 
-/// The result of a successful check.
+pub use checker::PackageInput;
+pub use info::{PkgId, SrcPackage};
+pub use universe::package_of as modelled_package;
+
 pub struct Checked {
     pub types: TypeTable,
     pub info: Info,
 }
 
-/// Type-checks one parsed file. On success every expression reachable by codegen has an entry in
-/// `info.types`, and layouts are final (`TypeTable::finalize_layouts` has run).
+/// Checks a one-file program (a map holding only `src`).
 pub fn check(file: &ast::File, src: &SourceFile) -> Result<Checked, Vec<Diagnostic>> {
-    checker::check_file(file, src, Goal::Program)
+    check_single(file, src, Goal::Program)
 }
 
-/// Type-checks one file as a package on its own (`gojit check`): a library package is valid, and
-/// functions may be declared without a body.
+/// Checks one file as a package that need not be a program.
 pub fn check_package(file: &ast::File, src: &SourceFile) -> Result<Checked, Vec<Diagnostic>> {
-    checker::check_file(file, src, Goal::Package)
+    check_single(file, src, Goal::Package)
+}
+
+fn check_single(file: &ast::File, src: &SourceFile, goal: Goal) -> Result<Checked, Vec<Diagnostic>> {
+    let map = SourceMap::single(SourceFile::new(src.name.clone(), src.text.clone()));
+    let input = PackageInput { path: "command-line-arguments".into(), files: vec![file], std: false, imports: Default::default() };
+    checker::check_packages(&[input], &map, file.node_count, goal).map_err(|e| e.1)
+}
+
+/// Checks a program's packages (in initialisation order, the root last) into one `TypeTable` and
+/// one `Info`. On errors: the index of the package that has them, and its diagnostics.
+pub fn check_program(pkgs: &[PackageInput<'_>], src: &SourceMap, node_count: u32, goal: Goal) -> Result<Checked, (usize, Vec<Diagnostic>)> {
+    checker::check_packages(pkgs, src, node_count, goal)
 }

@@ -25,8 +25,8 @@ const MAX_TARG_DEPTH: u32 = 24;
 /// At most this many instances.
 const MAX_INSTANCES: usize = 20_000;
 
-pub(super) fn monomorphize(file: &ast::File, tt: &mut TypeTable, info: &mut Info) -> Result<(), Diagnostic> {
-    let ranges = decl_ranges(file);
+pub(super) fn monomorphize(files: &[&ast::File], tt: &mut TypeTable, info: &mut Info) -> Result<(), Diagnostic> {
+    let ranges: HashMap<NodeId, (u32, u32)> = files.iter().flat_map(|f| decl_ranges(f)).collect();
     let mut work: Vec<(ObjId, Vec<TypeId>)> = vec![];
     let mut ids: Vec<NodeId> = info.instances.keys().copied().collect();
     ids.sort();

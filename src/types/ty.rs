@@ -330,6 +330,9 @@ pub struct TypeTable {
     instances: HashMap<(TypeId, Vec<TypeId>), TypeId>,
     /// Instances whose origin's underlying type was not yet known when they were created.
     pending: Vec<TypeId>,
+    /// The name of the package being checked: its types print unqualified in error messages
+    /// (as types2 qualifies relative to the current package).
+    pub local_pkg: String,
 }
 
 /// A substitution of type parameters by types.
@@ -392,6 +395,7 @@ impl TypeTable {
             layouts: Vec::new(),
             instances: HashMap::new(),
             pending: Vec::new(),
+            local_pkg: "main".to_string(),
         };
         for &k in Self::BASICS {
             t.intern(Type::Basic(k));
@@ -1262,7 +1266,7 @@ impl TypeTable {
         match &self.types[t] {
             Type::Basic(k) => s.push_str(k.name()),
             Type::Named(n) => {
-                if !n.pkg.is_empty() && !(style == Style::Error && n.pkg == "main") {
+                if !n.pkg.is_empty() && !(style == Style::Error && n.pkg == self.local_pkg) {
                     s.push_str(&n.pkg);
                     s.push('.');
                 }

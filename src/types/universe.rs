@@ -15,7 +15,7 @@ use crate::diag::Span;
 pub(super) fn universe(tt: &mut TypeTable, info: &mut Info) -> HashMap<String, ObjId> {
     let mut u = HashMap::new();
     let mut add = |info: &mut Info, name: &str, kind: ObjKind| {
-        let id = info.objects.push(Object { name: name.to_string(), span: Span::default(), kind });
+        let id = info.objects.push(Object { name: name.to_string(), span: Span::default(), kind, pkg: None });
         u.insert(name.to_string(), id);
     };
     let basics: [(&str, TypeId); 21] = [
@@ -73,7 +73,9 @@ pub(super) const KNOWN_STD: &[&str] = &[
     "encoding/binary", "text/template", "net", "net/http", "testing", "iter", "cmp",
 ];
 
-pub(super) fn package_of(path: &str) -> Option<Package> {
+/// The modelled package with import path `path` (None: the package is compiled from source).
+/// Deleting a package here makes the loader compile GOROOT's source for it instead.
+pub fn package_of(path: &str) -> Option<Package> {
     Some(match path {
         "fmt" => Package::Fmt,
         "errors" => Package::Errors,
@@ -112,6 +114,7 @@ impl Stdlib {
                 name: name.to_string(),
                 span: Span::default(),
                 kind: ObjKind::External { ext: e, ty },
+                pkg: None,
             });
             if !name.is_empty() {
                 members.insert((pkg, name), id);
@@ -282,11 +285,11 @@ impl Stdlib {
         tt.set_underlying(rt_err, rte);
 
         // unsafe: the type Pointer and the unsafe builtins.
-        let obj = info.objects.push(Object { name: "Pointer".into(), span: Span::default(), kind: ObjKind::TypeName { ty: TypeTable::UNSAFE_POINTER } });
+        let obj = info.objects.push(Object { name: "Pointer".into(), span: Span::default(), kind: ObjKind::TypeName { ty: TypeTable::UNSAFE_POINTER }, pkg: None });
         members.insert((Package::Unsafe, "Pointer"), obj);
         for b in Builtin::UNSAFE {
             let name = b.name().trim_start_matches("unsafe.");
-            let obj = info.objects.push(Object { name: name.into(), span: Span::default(), kind: ObjKind::Builtin(b) });
+            let obj = info.objects.push(Object { name: name.into(), span: Span::default(), kind: ObjKind::Builtin(b), pkg: None });
             members.insert((Package::Unsafe, name), obj);
         }
 
@@ -305,6 +308,7 @@ fn named_type(
         name: name.to_string(),
         span: Span::default(),
         kind: ObjKind::TypeName { ty: TypeTable::INVALID },
+        pkg: None,
     });
     let t = tt.new_named(name, pkg.path(), Some(obj));
     info.objects[obj].kind = ObjKind::TypeName { ty: t };

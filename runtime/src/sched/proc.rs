@@ -556,7 +556,7 @@ pub fn append_created_by(out: &mut String, g: *const G) {
         return;
     }
     if let Some((t, f)) = funcdata::lookup(pc) {
-        let _ = writeln!(out, "created by {} in goroutine {creator}\n\t{}:{} +{:#x}", t.name(f), t.file, t.call_line(f, pc), pc - f.start);
+        let _ = writeln!(out, "created by {} in goroutine {creator}\n\t{}:{} +{:#x}", t.name(f), t.file_of(f), t.call_line(f, pc), pc - f.start);
     }
 }
 

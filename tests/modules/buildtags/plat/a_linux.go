@@ -1,0 +1,3 @@
+package plat
+
+func init() { names = append(names, "linux-suffix") }

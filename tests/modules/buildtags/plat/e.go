@@ -1,0 +1,5 @@
+//go:build !purego && amd64
+
+package plat
+
+func init() { names = append(names, "assembly-path") }

@@ -1,0 +1,5 @@
+// +build ignore
+
+package plat
+
+func init() { names = append(names, "plus-build-ignore") }

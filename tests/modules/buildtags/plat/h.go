@@ -1,0 +1,5 @@
+// +build linux,amd64 windows
+
+package plat
+
+func init() { names = append(names, "plus-build-linux") }

@@ -1,0 +1,5 @@
+//go:build cgo
+
+package plat
+
+func init() { names = append(names, "cgo") }

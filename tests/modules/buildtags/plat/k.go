@@ -1,0 +1,5 @@
+//go:build ignore
+
+package other
+
+this file does not even parse

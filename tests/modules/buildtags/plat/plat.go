@@ -1,0 +1,5 @@
+package plat
+
+var names []string
+
+func Names() []string { return names }

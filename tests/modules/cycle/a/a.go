@@ -1,0 +1,5 @@
+package a
+
+import "example.com/cyc/b"
+
+func F() { b.G() }

@@ -1,0 +1,5 @@
+package main
+
+import "example.com/cyc/a"
+
+func main() { a.F() }

@@ -1,0 +1,7 @@
+package util
+
+import "fmt"
+
+func init() {
+	fmt.Println("util.init 2")
+}

@@ -1,0 +1,5 @@
+package b
+
+import "example.com/ib/a/internal/x"
+
+var V = x.V

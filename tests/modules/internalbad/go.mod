@@ -1,0 +1,3 @@
+module example.com/ib
+
+go 1.27

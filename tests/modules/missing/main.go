@@ -1,0 +1,9 @@
+package main
+
+import (
+	"fmt"
+
+	"example.com/missing/nothere"
+)
+
+func main() { fmt.Println(nothere.X) }
