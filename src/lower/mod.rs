@@ -183,6 +183,11 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         p.funcs.insert(o, id);
         bodies.push((fd, id, name, false));
     }
+    if let (Some(main), false) = (main, p.diags.is_empty()) {
+        // Functions without a body and without a hook: report them; lowering their callers
+        // would reference undeclared functions.
+        return Ok(main);
+    }
     let Some(main) = main else {
         return Err(LowerError::Internal("function main is undeclared in the main package".into()));
     };
