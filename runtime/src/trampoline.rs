@@ -110,20 +110,8 @@ struct GoStack {
 
 impl GoStack {
     fn new() -> Option<GoStack> {
-        // SAFETY: anonymous private mapping; no existing memory is affected.
-        let base = unsafe {
-            libc::mmap(
-                std::ptr::null_mut(),
-                STACK_RESERVE,
-                libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
-                -1,
-                0,
-            )
-        };
-        if base == libc::MAP_FAILED {
-            return None;
-        }
+        let base =
+            crate::mem::sys::sys_reserve(STACK_RESERVE, libc::PROT_READ | libc::PROT_WRITE)? as *mut libc::c_void;
         // SAFETY: the guard lies inside the mapping just created.
         if unsafe { libc::mprotect(base, GUARD_SIZE, libc::PROT_NONE) } != 0 {
             // SAFETY: unmapping what we mapped.

@@ -40,6 +40,20 @@ pub enum RtFn {
 }
 
 impl RtFn {
+    /// Every variant, for the tests that check this table against the runtime.
+    pub const ALL: [RtFn; 10] = [
+        RtFn::GoPanic,
+        RtFn::GoRecover,
+        RtFn::DeferProc,
+        RtFn::DeferPop,
+        RtFn::PanicBounds,
+        RtFn::PanicIndex,
+        RtFn::PanicDivide,
+        RtFn::PanicNilDeref,
+        RtFn::PanicNilMap,
+        RtFn::Exit,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             RtFn::GoPanic => "gort_gopanic",

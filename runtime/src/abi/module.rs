@@ -43,23 +43,12 @@ struct State {
 fn region() -> &'static Region {
     static R: OnceLock<Region> = OnceLock::new();
     R.get_or_init(|| {
-        // SAFETY: anonymous private mapping; the kernel picks the address.
-        let p = unsafe {
-            libc::mmap(
-                std::ptr::null_mut(),
-                REGION_SIZE,
-                libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
-                -1,
-                0,
-            )
-        };
-        if p == libc::MAP_FAILED {
+        let Some(p) = crate::mem::sys::sys_reserve(REGION_SIZE, libc::PROT_READ | libc::PROT_WRITE) else {
             crate::rterror::fatal("runtime: cannot reserve the type descriptor region");
-        }
+        };
         // Offset 0 means "none": keep the first word unused.
         Region {
-            base: p as usize,
+            base: p,
             state: Mutex::new(State { used: 16, names: HashMap::new(), masks: HashMap::new() }),
         }
     })

@@ -34,18 +34,7 @@ struct Pool {
 static POOL: Mutex<Pool> = Mutex::new(Pool { base: 0, next: 0, free: Vec::new() });
 
 fn reserve() -> Option<usize> {
-    // SAFETY: a fresh anonymous private mapping; no existing memory is affected.
-    let base = unsafe {
-        libc::mmap(
-            std::ptr::null_mut(),
-            SLOT_SIZE * SLOTS,
-            libc::PROT_NONE,
-            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
-            -1,
-            0,
-        )
-    };
-    (base != libc::MAP_FAILED).then_some(base as usize)
+    crate::mem::sys::sys_reserve(SLOT_SIZE * SLOTS, libc::PROT_NONE)
 }
 
 /// A stack for a new goroutine, or `None` when the reservation is exhausted or cannot be made.
