@@ -71,7 +71,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         // static function or library function
         // `F[int](x)`: the instance, as if `F` were called
         let fun = match &fun.kind {
-            ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } if self.p.info.instances.contains_key(&x.unparen().id) => {
+            ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. }
+                if self.p.info.instances.contains_key(&super::prog::Prog::instance_key(x)) =>
+            {
                 x.unparen()
             }
             _ => fun,
@@ -87,7 +89,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     ObjKind::Func { .. } => {
                         let fsig = self.p.tt.signature(self.ty(fun)).cloned().unwrap();
                         let words = self.call_args(&fsig, args, dots.is_some());
-                        let fid = self.p.func_for(o, fun.id).expect("declared function");
+                        let fid = self.p.func_for(o, super::prog::Prog::instance_key(fun)).expect("declared function");
                         let fr = self.func_ref(fid);
                         return self.finish_call(Callee::Direct(fr), words, &fsig.results);
                     }

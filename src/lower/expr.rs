@@ -124,10 +124,15 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             ExprKind::FuncLit { typ, body } => self.func_lit(e, typ, body),
             ExprKind::CompositeLit { elts, .. } => self.composite(t, elts),
             ExprKind::Selector { x, sel } => self.selector(e, x, sel, t),
-            ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } if self.p.info.instances.contains_key(&x.unparen().id) => {
-                // `F[int]` as a value: the instance's static closure
-                let Some(id) = x.unparen().as_ident() else { return self.zero(t) };
-                self.ident(id, t)
+            ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. }
+                if self.p.info.instances.contains_key(&super::prog::Prog::instance_key(x)) =>
+            {
+                // `F[int]` / `pkg.F[int]` as a value: the instance's static closure
+                match &x.unparen().kind {
+                    ExprKind::Ident(id) => self.ident(id, t),
+                    ExprKind::Selector { sel, .. } => self.ident(sel, t),
+                    _ => self.zero(t),
+                }
             }
             ExprKind::Index { x, index, .. } => self.index(x, index, t),
             ExprKind::Slice { x, lo, hi, max, .. } => self.slice_expr(x, lo.as_deref(), hi.as_deref(), max.as_deref(), t),

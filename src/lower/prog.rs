@@ -194,6 +194,15 @@ impl<'a> Prog<'a> {
         }
     }
 
+    /// The node `info.instances` keys a use of a generic function by: the identifier `F`, or
+    /// `F` of a qualified `pkg.F` (the checker's `generic_ident`).
+    pub fn instance_key(e: &ast::Expr) -> ast::NodeId {
+        match &e.unparen().kind {
+            ast::ExprKind::Selector { sel, .. } => sel.id,
+            _ => e.unparen().id,
+        }
+    }
+
     /// The code a use of function `o` by identifier `ident` denotes (an instance when generic).
     pub fn func_for(&self, o: ObjId, ident: ast::NodeId) -> Option<FuncId> {
         match self.info.instances.get(&ident) {

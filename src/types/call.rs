@@ -26,11 +26,14 @@ impl<'a> Checker<'a> {
             let (generic, explicit) = match (&fun.unparen().kind, partial) {
                 (ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. }, Some(p)) => (self.generic_func_of(x), p),
                 (ExprKind::Ident(id), _) if !self.info.instances.contains_key(&id.id) => (self.generic_func_of(fun), vec![]),
+                (ExprKind::Selector { sel, .. }, _) if !self.info.instances.contains_key(&sel.id) => {
+                    (self.generic_func_of(fun), vec![])
+                }
                 _ => (None, vec![]),
             };
             if let Some(obj) = generic {
                 let gsig = self.info.objects[obj].ty().unwrap_or_default();
-                match self.infer_call(e, fun, obj, gsig, explicit, args, *rparen) {
+                match self.infer_call(e, fun, obj, gsig, explicit, args, dots.is_some(), *rparen) {
                     Some(isig) => f.ty = isig,
                     None => return inv,
                 }
@@ -662,7 +665,8 @@ impl<'a> Checker<'a> {
                     return inv;
                 }
                 for o in &ops {
-                    if !self.tt.basic(o.ty).is_some_and(|k| k.is_ordered()) {
+                    // a type parameter: every term of its type set must be ordered
+                    if !self.all_terms(o.ty, |k| k.is_ordered()) {
                         let s = self.operand_string(o);
                         self.error(o.span, format!("invalid argument: {s} cannot be ordered"));
                         return inv;

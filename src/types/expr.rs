@@ -1899,7 +1899,8 @@ impl<'a> Checker<'a> {
             return inv;
         }
         let mk = |ty: TypeId| Operand { mode: Mode::Value, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
-        let (result, length) = match self.tt.under(x.ty).clone() {
+        let core = self.tt.core_string(x.ty);
+        let (result, length) = match self.tt.get(core).clone() {
             Type::Basic(k) if k.is_string() => {
                 if three {
                     self.error(max.map(|m| m.span).unwrap_or(e.span), "invalid operation: 3-index slice of string");

@@ -399,11 +399,44 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The generic function `e` refers to (an identifier, possibly parenthesised).
+    /// The generic function `e` refers to (an identifier or a qualified identifier `pkg.F` of a
+    /// source package, possibly parenthesised), once `e` was checked.
     pub fn generic_func_of(&self, e: &Expr) -> Option<ObjId> {
-        let id = e.unparen().as_ident()?;
+        let id = self.generic_ident(e)?;
         let o = self.info.uses[id.id].expand()?;
         (!self.func_tparams(o).is_empty()).then_some(o)
+    }
+
+    /// The identifier whose use records a generic function's or type's instantiation:
+    /// `F` itself, or `F` of a qualified `pkg.F` (`info.instances` is keyed by it).
+    pub fn generic_ident<'e>(&self, e: &'e Expr) -> Option<&'e ast::Ident> {
+        match &e.unparen().kind {
+            ExprKind::Ident(id) => Some(id),
+            ExprKind::Selector { x, sel } => {
+                let pid = x.as_ident()?;
+                let o = self.info.uses[pid.id].expand().or_else(|| self.lookup(&pid.name))?;
+                matches!(self.info.objects[o].kind, ObjKind::PkgName(Package::Source(_))).then_some(sel)
+            }
+            _ => None,
+        }
+    }
+
+    /// Before checking: the object `x` names, an identifier or a qualified identifier of a
+    /// source package's exported member (`iter.Seq2`, `abi.Escape`).
+    fn named_object<'e>(&self, x: &'e Expr) -> Option<(&'e ast::Ident, ObjId)> {
+        match &x.unparen().kind {
+            ExprKind::Ident(id) => Some((id, self.lookup(&id.name)?)),
+            ExprKind::Selector { x: px, sel } => {
+                let pid = px.as_ident()?;
+                let o = self.lookup(&pid.name)?;
+                let ObjKind::PkgName(Package::Source(sp)) = self.info.objects[o].kind else { return None };
+                if !super::call::is_exported(&sel.name) {
+                    return None;
+                }
+                Some((sel, self.info.packages[sp].scope.get(&sel.name).copied()?))
+            }
+            _ => None,
+        }
     }
 
     /// Checks `targs` against `tparams`' constraints (substituted); reports at `spans[i]`.
@@ -456,8 +489,7 @@ impl<'a> Checker<'a> {
 
     /// True if `x` (an index expression's operand) names a generic type or function.
     pub fn is_generic_operand(&self, x: &Expr) -> bool {
-        let Some(id) = x.unparen().as_ident() else { return false };
-        let Some(o) = self.lookup(&id.name) else { return false };
+        let Some((_, o)) = self.named_object(x) else { return false };
         if let Some(super::checker::PkgDecl::Type { spec }) = self.pkg_decls.get(&o) {
             return !spec.tparams.is_empty();
         }
@@ -519,10 +551,20 @@ impl<'a> Checker<'a> {
     fn generic_index_inner(&mut self, e: &'a Expr, xe: &'a Expr, args: &'a [Expr]) -> Option<Operand<'a>> {
         let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
         // generic type?
-        if let Some(id) = xe.unparen().as_ident() {
-            if let Some(o) = self.lookup(&id.name) {
+        if let Some((id, o)) = self.named_object(xe) {
+            {
                 if matches!(self.info.objects[o].kind, ObjKind::TypeName { .. }) {
                     self.use_object(o, id.span);
+                    if let ExprKind::Selector { x: px, .. } = &xe.unparen().kind {
+                        // the qualifier's package is used
+                        let pid = px.as_ident().expect("qualified identifier");
+                        if let Some(po) = self.lookup(&pid.name) {
+                            self.info.uses[pid.id] = po.into();
+                        }
+                        if let Some(entry) = self.imports.get_mut(&pid.name) {
+                            entry.used = true;
+                        }
+                    }
                 }
                 if let ObjKind::TypeName { ty } = self.info.objects[o].kind {
                     if !self.tt.tparams_of(ty).is_empty() {
@@ -567,7 +609,7 @@ impl<'a> Checker<'a> {
         if !self.verify_targs(&tparams, &targs, &spans, e.span) {
             return Some(Operand::invalid(e.id, e.span));
         }
-        let ident = xe.unparen().as_ident().expect("generic function identifier");
+        let ident = self.generic_ident(xe).expect("generic function identifier");
         let arg_spans: Vec<Span> = args.iter().map(|a| a.span).collect();
         if !self.check_instantiation_cycle(&arg_spans, ident.span, &tparams, &targs) {
             return Some(Operand::invalid(e.id, e.span));
@@ -624,6 +666,7 @@ impl<'a> Checker<'a> {
         gsig: TypeId,
         explicit: Vec<TypeId>,
         args: &'a [Expr],
+        dots: bool,
         rparen: Span,
     ) -> Option<TypeId> {
         let tparams = self.func_tparams(obj);
@@ -652,7 +695,8 @@ impl<'a> Checker<'a> {
         let mut bound_at: HashMap<TypeId, Span> = HashMap::new();
         for (i, x) in ops.iter().enumerate() {
             let Some(mut p) = param_at(i) else { break };
-            if sig.variadic && i + 1 >= nparams {
+            // `f(xs...)` passes the variadic parameter's slice itself
+            if sig.variadic && i + 1 >= nparams && !dots {
                 if let Type::Slice(e) = self.tt.get(p) {
                     p = *e;
                 }
@@ -794,7 +838,7 @@ impl<'a> Checker<'a> {
             ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. } => x.unparen(),
             _ => ident,
         };
-        if let Some(id) = ident.as_ident() {
+        if let Some(id) = self.generic_ident(ident) {
             if !self.check_instantiation_cycle(&[], id.span, &tparams, &targs) {
                 return None;
             }
@@ -915,7 +959,11 @@ impl<'a> Checker<'a> {
                 return false;
             }
         }
-        let au = if inexact && self.tt.is_named(a) { self.tt.underlying(a) } else { a };
+        // inexact: a defined type matches by its underlying type, and a type parameter not
+        // being inferred (the enclosing function's) by its core type (types2's core type
+        // unification)
+        let by_under = self.tt.is_named(a) || (self.tt.is_type_param(a) && !tps.contains(&a));
+        let au = if inexact && by_under { self.tt.underlying(a) } else { a };
         let at = self.tt.get(au).clone();
         match (pt, at) {
             (Type::Pointer(x), Type::Pointer(y)) | (Type::Slice(x), Type::Slice(y)) => self.unify(x, y, tps, map, false, d),

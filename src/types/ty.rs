@@ -516,6 +516,28 @@ impl TypeTable {
         core.unwrap_or(Self::INVALID)
     }
 
+    /// types2's `coreString`: the core type of `t`, except that a type parameter whose terms'
+    /// underlying types are all `string` or `[]byte` (a "bytestring" set, with at least one
+    /// string) has core string `string`. Slicing uses it: `s[i:j]` of such a `T` is a `T`.
+    pub fn core_string(&self, t: TypeId) -> TypeId {
+        let Type::TypeParam(p) = &self.types[t] else { return self.underlying(t) };
+        if p.core != Self::INVALID {
+            return p.core;
+        }
+        let Type::Constraint { terms: Some(terms), .. } = &self.types[p.constraint] else { return t };
+        let bytes = self.interned.get(&Type::Slice(Self::BYTE)).copied();
+        let mut has_string = false;
+        for term in terms {
+            let u = self.underlying(term.ty);
+            match &self.types[u] {
+                Type::Basic(k) if k.is_string() && !matches!(k, BasicKind::UntypedString) => has_string = true,
+                _ if Some(u) == bytes => {}
+                _ => return t,
+            }
+        }
+        if has_string && !terms.is_empty() { Self::STRING } else { t }
+    }
+
     pub fn type_param(&self, t: TypeId) -> Option<&TypeParam> {
         match &self.types[t] {
             Type::TypeParam(p) => Some(p),

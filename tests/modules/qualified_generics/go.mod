@@ -1,0 +1,3 @@
+module example.com/qualified_generics
+
+go 1.27
