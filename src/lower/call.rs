@@ -414,7 +414,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// as its first parameter.
     pub fn method_expr(&mut self, s: &crate::types::Selection, t: TypeId) -> V {
         if let Some(MethodTarget::Interface { index, .. }) = s.method.clone() {
-            return self.iface_method_expr(s.recv, index, t);
+            return self.iface_method_expr(s.recv, &s.path, index, t);
         }
         let Some(MethodTarget::Concrete { func, ptr_recv, named, .. }) = s.method.clone() else { return self.zero(t) };
         let Some(fid) = self.p.method_fn(func, named).or_else(|| lib_method_fn(self.p, func)) else { return self.zero(t) };
@@ -455,7 +455,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
     /// `I.M` for an interface type `I`: a wrapper `(i I, params...)` dispatching through the itab.
-    fn iface_method_expr(&mut self, it: TypeId, index: u32, t: TypeId) -> V {
+    /// `S.M` for a type `S` (or `*S`) embedding an interface at `path`: the wrapper takes an `S`
+    /// and dispatches through the embedded interface's itab.
+    fn iface_method_expr(&mut self, it: TypeId, path: &[u32], index: u32, t: TypeId) -> V {
+        let path = path.to_vec();
+        let nrecv = self.p.param_words(it).len();
         let Some(fsig) = self.p.tt.signature(t).cloned() else { return self.zero(t) };
         let sig = self.p.go_signature(None, &fsig.params, &fsig.results);
         let name = format!("{}.{}-fm", self.p.tt.type_string(it), index);
@@ -467,11 +471,21 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             cx.b.append_block_params_for_function_params(entry);
             cx.at(entry);
             let ps = cx.b.block_params(entry).to_vec();
-            cx.nil_check(ps[1]);
-            let code = cx.b.ins().load(types::I64, MemFlagsData::trusted(), ps[1], gojit_runtime::abi::itab::ITAB_FUN_OFFSET + 8 * index as i32);
+            let iw = if path.is_empty() {
+                ps[1..3].to_vec()
+            } else {
+                let words = ps[1..1 + nrecv].to_vec();
+                let recv = match cx.p.repr(it) {
+                    Repr::Mem { .. } => V::M(words[0]),
+                    Repr::Words(_) => V::W(words),
+                };
+                cx.receiver_of_value(recv, it, &path, false)
+            };
+            cx.nil_check(iw[0]);
+            let code = cx.b.ins().load(types::I64, MemFlagsData::trusted(), iw[0], gojit_runtime::abi::itab::ITAB_FUN_OFFSET + 8 * index as i32);
             let z = cx.i64c(0);
-            let mut args = vec![z, ps[2]];
-            args.extend_from_slice(&ps[3..]);
+            let mut args = vec![z, iw[1]];
+            args.extend_from_slice(&ps[1 + nrecv..]);
             let sref = cx.b.import_signature(msig);
             let rets = cx.emit_call(Callee::Indirect(sref, code), &args, true);
             cx.b.ins().return_(&rets);
