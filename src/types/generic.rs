@@ -778,11 +778,15 @@ impl<'a> Checker<'a> {
                     Some(t) => {
                         let u = if term.tilde { self.tt.underlying(t) } else { t };
                         let before = map.len();
-                        self.unify(term.ty, u, &tpset, &mut map, false, 0);
+                        // inexact, as types2: a bound type parameter matches by its core type
+                        self.unify(term.ty, u, &tpset, &mut map, true, 0);
                         changed |= map.len() != before;
                     }
                     None => {
-                        if !term.tilde || !self.tt.has_tparams(term.ty) {
+                        // types2: a single specific type without tilde is the type argument
+                        // (`PT interface{ *T; M() }` gives PT = *T once T is known); a tilde
+                        // term leaves it unknown
+                        if term.tilde {
                             continue;
                         }
                         // all type parameters in the core known? then T = core (substituted)
@@ -955,6 +959,12 @@ impl<'a> Checker<'a> {
                         }
                         return true;
                     }
+                }
+                // inexact: a type literal argument matches the instance's underlying type
+                // (`Func2[A1, A2, R]` and `func(int, int) int`)
+                if inexact && !self.tt.is_named(a) && !self.tt.is_type_param(a) {
+                    let pu = self.tt.underlying(p);
+                    return pu != p && self.unify(pu, a, tps, map, false, d);
                 }
                 return false;
             }
