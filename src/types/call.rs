@@ -139,6 +139,7 @@ impl<'a> Checker<'a> {
         let context = format!("argument to {name}");
         // f(g()) with a multi-value g.
         if args.len() == 1 && dots.is_none() && self.pending_args.is_none() {
+            self.hint = Some(self.param_type(params, variadic, 0));
             let mut x = self.expr(&args[0]);
             if let Type::Tuple(elems) = self.tt.get(x.ty).clone() {
                 if x.mode == Mode::Value {
@@ -185,7 +186,8 @@ impl<'a> Checker<'a> {
             if let Some(f) = first {
                 ops.push(f.clone());
             }
-            for a in args.iter().skip(ops.len()) {
+            for (i, a) in args.iter().enumerate().skip(ops.len()) {
+                self.hint = Some(if dots.is_some() { params.get(i).copied().unwrap_or_default() } else { self.param_type(params, variadic, i) });
                 ops.push(self.expr(a));
             }
         }
@@ -915,6 +917,7 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        self.hint = None;
         let x = self.expr(xe);
         match x.mode {
             Mode::Invalid => return inv,

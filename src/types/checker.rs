@@ -150,6 +150,10 @@ pub(super) struct Checker<'a> {
     pub cur_tparams: Vec<TypeId>,
     /// The selector being checked is a call's callee (set by `expr` from the call's flag).
     pub callee_ctx: bool,
+    /// The type an expression about to be checked is assigned to (a typed variable, parameter
+    /// or result): a bare generic function takes its type arguments from it (types2's reverse
+    /// type inference, `var f func(int) int = g`). Consumed by the next `expr`.
+    pub hint: Option<TypeId>,
 }
 
 /// What a check is for. A program must be `package main` and every function it declares needs a
@@ -282,6 +286,7 @@ impl<'a> Checker<'a> {
         decl_tparams: HashMap::new(),
         cur_tparams: vec![],
         callee_ctx: false,
+        hint: None,
         }
     }
 
@@ -1000,6 +1005,7 @@ impl<'a> Checker<'a> {
         }
         let mut out = vec![];
         for v in &spec.values {
+            self.hint = declared;
             let mut x = self.rhs_value(v, n);
             match declared {
                 Some(d) => {

@@ -112,8 +112,14 @@ impl<'a> Checker<'a> {
         let val = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
         let allow_generic = std::mem::take(&mut self.allow_generic);
         let partial_ok = std::mem::take(&mut self.partial_ok);
+        let hint = self.hint.take();
         match &e.kind {
-            ExprKind::Ident(id) => self.ident(id, e, allow_generic),
+            ExprKind::Ident(id) => {
+                self.hint = hint;
+                let x = self.ident(id, e, allow_generic);
+                self.hint = None;
+                x
+            }
             ExprKind::Index { x, index, .. } if self.is_generic_operand(x) => {
                 self.partial_ok = partial_ok;
                 self.generic_index(e, x, std::slice::from_ref(&**index))
@@ -200,13 +206,17 @@ impl<'a> Checker<'a> {
             ExprKind::Paren(inner) => {
                 self.allow_generic = allow_generic;
                 self.partial_ok = partial_ok;
+                // gc infers no type arguments for a parenthesised generic function: no hint
                 let mut x = self.expr(inner);
                 x.expr = Some(e);
                 x
             }
             ExprKind::Selector { x, sel } => {
                 self.callee_ctx = allow_generic;
-                self.selector(e, x, sel)
+                self.hint = hint;
+                let x = self.selector(e, x, sel);
+                self.hint = None;
+                x
             }
             ExprKind::Index { x, index, .. } => self.index_expr(e, x, index),
             ExprKind::Slice { x, lo, hi, max, three, .. } => {
@@ -365,7 +375,11 @@ impl<'a> Checker<'a> {
                     return inv;
                 }
                 let ty = *ty;
+                let hint = self.hint.take();
                 if !allow_generic && !self.func_tparams(obj).is_empty() {
+                    if let Some(isig) = hint.and_then(|h| self.reverse_infer(id, obj, ty, h, e.span)) {
+                        return mk(Mode::Value, isig);
+                    }
                     self.error(e.span, format!("cannot use generic function {} without instantiation", id.name));
                     return inv;
                 }

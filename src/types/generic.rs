@@ -490,8 +490,12 @@ impl<'a> Checker<'a> {
     /// True if `x` (an index expression's operand) names a generic type or function.
     pub fn is_generic_operand(&self, x: &Expr) -> bool {
         let Some((_, o)) = self.named_object(x) else { return false };
-        if let Some(super::checker::PkgDecl::Type { spec }) = self.pkg_decls.get(&o) {
-            return !spec.tparams.is_empty();
+        // a package-level declaration perhaps not resolved yet (`var m = New[int]()` before
+        // `func New[X any]`)
+        match self.pkg_decls.get(&o) {
+            Some(super::checker::PkgDecl::Type { spec }) => return !spec.tparams.is_empty(),
+            Some(super::checker::PkgDecl::Func { decl }) => return !decl.typ.tparams.is_empty(),
+            _ => {}
         }
         match self.info.objects[o].kind {
             ObjKind::TypeName { ty } => !self.tt.tparams_of(ty).is_empty(),
@@ -850,6 +854,40 @@ impl<'a> Checker<'a> {
         }
         self.info.types[fun.id] = TypeAndValue { mode: Mode::Value, ty: isig };
         self.pending_args = Some(ops);
+        Some(isig)
+    }
+
+    /// types2's reverse type inference: a bare generic function `obj` (signature `gsig`) used
+    /// where a value of type `target` is expected takes its type arguments from unifying its
+    /// signature with `target` (`var f func(int) int = g`). Records the instance on `id` and
+    /// returns the instantiated signature; `None` when the target does not determine them all.
+    pub fn reverse_infer(&mut self, id: &ast::Ident, obj: ObjId, gsig: TypeId, target: TypeId, at: Span) -> Option<TypeId> {
+        if self.tt.signature(target).is_none() || self.tt.has_tparams(target) && self.cur_tparams.is_empty() {
+            return None;
+        }
+        let tparams = self.func_tparams(obj);
+        let mut map = SubstMap::new();
+        if !self.unify(gsig, target, &tparams, &mut map, true, 0) {
+            return None;
+        }
+        let mut targs = vec![];
+        for &tp in &tparams {
+            let t = *map.get(&tp)?;
+            if self.mentions_any(t, &tparams) && self.cur_tparams != tparams {
+                return None;
+            }
+            targs.push(t);
+        }
+        let spans = vec![at; targs.len()];
+        if !self.verify_targs(&tparams, &targs, &spans, at) {
+            return None;
+        }
+        if !self.check_instantiation_cycle(&[], id.span, &tparams, &targs) {
+            return None;
+        }
+        let full: SubstMap = tparams.iter().copied().zip(targs.iter().copied()).collect();
+        let isig = self.tt.subst(gsig, &full);
+        self.info.instances.insert(id.id, targs);
         Some(isig)
     }
 

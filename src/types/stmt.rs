@@ -776,6 +776,7 @@ impl<'a> Checker<'a> {
             return;
         }
         for (r, t) in rhs.iter().zip(targets) {
+            self.hint = t;
             let mut x = self.rhs_value(r, n);
             match t {
                 Some(t) => self.assignment(&mut x, t, "assignment"),
@@ -1416,7 +1417,14 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        let ops: Vec<Operand<'a>> = results.iter().map(|r| self.value(r)).collect();
+        let ops: Vec<Operand<'a>> = results
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                self.hint = want_tys.get(i).copied();
+                self.value(r)
+            })
+            .collect();
         if ops.len() != want.len() {
             if ops.iter().any(|o| o.mode == Mode::Invalid) {
                 return;

@@ -1,5 +1,5 @@
 // Qualified generic functions and types (pkg.F(x) inferred, pkg.F[T] explicit, as values,
-// pkg.T[K, V] in types and results of generic functions), called from generic and ordinary
+// pkg.T[K, V] in types and results of generic functions, pkg.F assigned to a func variable), called from generic and ordinary
 // code: the shapes internal/synctest (abi.Escape) and slices/maps (iter.Seq2) use.
 // Expected output from Go 1.27.3.
 package main
@@ -41,4 +41,6 @@ func main() {
 	var q lib.Pair[int, bool]
 	fmt.Printf("%+v\n", q)
 	fmt.Println(lib.Map([]int{1, 2, 3}, func(i int) string { return fmt.Sprint(i * i) }))
+	var esc func(int) int = lib.Escape
+	fmt.Println(esc(41) + 1)
 }
