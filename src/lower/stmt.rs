@@ -568,6 +568,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         let c = self.compare_with(tt, &tv, e);
                         self.b.ins().brif(c, bodies[ci], &[], next, &[]);
                     }
+                    // a tagless switch compares with `true`: an interface case by Go equality
+                    None if tyview::is_interface(self.p.tt, self.p.type_of(e.id)) => {
+                        let t = V::one(self.b.ins().iconst(types::I8, 1));
+                        let c = self.compare_with(crate::types::TypeTable::BOOL, &t, e);
+                        self.b.ins().brif(c, bodies[ci], &[], next, &[]);
+                    }
                     None => self.cond_branch(e, bodies[ci], next),
                 }
                 self.at(next);

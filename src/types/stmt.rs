@@ -1177,9 +1177,23 @@ impl<'a> Checker<'a> {
                     Some(_) => {}
                     None => {
                         let mut yv = y;
-                        if !self.tt.basic(yv.ty).is_some_and(|k| k.is_boolean()) {
+                        // types2 compares each case with the typed constant `true`: a bool or
+                        // untyped bool, or an interface bool implements; a defined boolean
+                        // type mismatches
+                        let is_bool = yv.ty == TypeTable::BOOL || yv.ty == TypeTable::UNTYPED_BOOL;
+                        let iface_ok = self.tt.is_interface(yv.ty) && self.assignable_to(TypeTable::BOOL, None, yv.ty).is_ok();
+                        if iface_ok {
+                            continue;
+                        }
+                        if !is_bool {
                             let s = self.operand_string(&yv);
-                            self.error(ce.span, format!("invalid case {} in switch (mismatched types {} and bool)", self.expr_string(ce), self.tt.type_string_err(yv.ty)));
+                            if self.tt.is_untyped(yv.ty) && yv.val().is_some() {
+                                // converting the untyped constant to the tag's type fails first
+                                let s = self.operand_string(&yv);
+                                self.error(ce.span, format!("cannot convert {s} to type bool"));
+                                continue;
+                            }
+                            self.error(ce.span, format!("invalid case {} in switch on true (mismatched types {} and bool)", self.expr_string(ce), self.tt.type_string_err(yv.ty)));
                             let _ = s;
                             continue;
                         }
