@@ -605,6 +605,25 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     _ => vec![self.zero(t)],
                 }
             }
+            Builtin::Append if args.len() == 1 && matches!(self.p.tt.get(self.ty(&args[0])), GoType::Tuple(_)) => {
+                // append(f()) with a multi-valued f
+                let tys = self.p.tt.tuple_elems(self.ty(&args[0]));
+                let vs = self.expr_multi(&args[0]);
+                let el = match self.p.tt.under(t) {
+                    GoType::Slice(el) => *el,
+                    _ => TypeTable::UINT8,
+                };
+                let s = vs[0].words();
+                let vals: Vec<V> = vs[1..]
+                    .iter()
+                    .zip(&tys[1..])
+                    .map(|(v, &vt)| {
+                        let v = self.convert_implicit(v.clone(), vt, el, &args[0]);
+                        self.copy_to_temp(el, &v)
+                    })
+                    .collect();
+                vec![self.append_values(el, s, vals)]
+            }
             Builtin::Append => vec![self.append(t, args, spread)],
             Builtin::Close => {
                 self.close_chan(&args[0]);
@@ -852,6 +871,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.copy_to_temp(el, &v)
             })
             .collect();
+        self.append_values(el, s, vals)
+    }
+
+    /// Appends `vals` (of the element type `el`) to the slice words `s`.
+    fn append_values(&mut self, el: TypeId, s: Vec<Value>, vals: Vec<V>) -> V {
         if vals.is_empty() {
             return V::W(s);
         }

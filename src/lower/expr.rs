@@ -33,7 +33,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.convert_implicit(v, from, t, e)
     }
 
-    fn convert_implicit(&mut self, v: V, from: TypeId, to: TypeId, e: &ast::Expr) -> V {
+    pub fn convert_implicit(&mut self, v: V, from: TypeId, to: TypeId, e: &ast::Expr) -> V {
         let target = self.p.info.implicit_conversions.get(&e.id).map(|&t| self.p.sub(t)).or(Some(to));
         match target {
             Some(t) if t != from && tyview::is_interface(self.p.tt, t) && t != TypeTable::INVALID => {

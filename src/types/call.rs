@@ -424,7 +424,26 @@ impl<'a> Checker<'a> {
                 mk(Mode::Value, TypeTable::INT)
             }
             Builtin::Append => {
-                let mut s = self.value(&args[0]);
+                let mut s = self.expr(&args[0]);
+                if nargs == 1 && dots.is_none() && s.mode == Mode::Value {
+                    // append(f()) with a multi-valued f: the slice and the values to append
+                    if let Type::Tuple(elems) = self.tt.get(s.ty).clone() {
+                        let Type::Slice(elem) = self.tt.under(elems[0]).clone() else {
+                            let ts = self.tt.type_string_err(elems[0]);
+                            self.error(args[0].span, format!("first argument to append must be a slice; have {} (value of type {ts})", self.expr_string(&args[0])));
+                            return inv;
+                        };
+                        for &t in &elems[1..] {
+                            if let Err(reason) = self.assignable_to(t, None, elem) {
+                                let (ts, es) = (self.tt.type_string_err(t), self.tt.type_string_err(elem));
+                                self.error(args[0].span, format!("cannot use {ts} value as {es} value in argument to append{reason}"));
+                                return inv;
+                            }
+                        }
+                        return mk(Mode::Value, elems[0]);
+                    }
+                }
+                self.single_value(&mut s);
                 if s.mode == Mode::Invalid {
                     for a in &args[1..] {
                         self.expr(a);

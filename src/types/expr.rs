@@ -1468,7 +1468,9 @@ impl<'a> Checker<'a> {
                 match constant::represent(&v, BasicKind::UntypedInt) {
                     Ok(nv) => {
                         x.mode = Mode::Constant(nv);
-                        if x.ty == TypeTable::UNTYPED_FLOAT {
+                        // types2: an untyped float or complex constant representable as an
+                        // integer is shifted as an untyped int (`(1+0i) << x`)
+                        if x.ty == TypeTable::UNTYPED_FLOAT || x.ty == TypeTable::UNTYPED_COMPLEX {
                             x.ty = TypeTable::UNTYPED_INT;
                         }
                     }
