@@ -749,6 +749,7 @@ impl<'a> Checker<'a> {
                 Some(BasicKind::UntypedInt) => 1,
                 Some(BasicKind::UntypedRune) => 2,
                 Some(BasicKind::UntypedFloat) => 3,
+                Some(BasicKind::UntypedComplex) => 4,
                 _ => 0,
             };
             match by_tp.get(&p) {
