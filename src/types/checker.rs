@@ -1046,14 +1046,33 @@ impl<'a> Checker<'a> {
     pub fn type_decl_local(&mut self, d: &'a ast::TypeDecl) {
         for spec in &d.specs {
             let obj = self.new_object(&spec.name.name, spec.name.span, ObjKind::TypeName { ty: TypeTable::INVALID });
+            // A type declared in a generic function's body is a different type in each instance
+            // (gc prints `main.box[int]`): it is implicitly generic over the function's type
+            // parameters, and its name denotes the identity instance `box[T]`, which
+            // monomorphization substitutes like any other instance.
+            let implicit = !spec.alias && spec.tparams.is_empty() && !self.cur_tparams.is_empty();
+            let mut origin = None;
             if !spec.alias {
                 let t = self.tt.new_named(&spec.name.name, &self.pkg_name.clone(), Some(obj));
+                let t = if implicit {
+                    self.tt.set_tparams(t, self.cur_tparams.clone());
+                    origin = Some(t);
+                    self.tt.instantiate(t, self.cur_tparams.clone())
+                } else {
+                    t
+                };
                 self.info.objects[obj].kind = ObjKind::TypeName { ty: t };
                 self.declared_types.push((t, spec.name.span));
             }
             // The type name is in scope within its own declaration (recursive types).
             self.declare_local(&spec.name, obj);
             self.type_spec(obj, spec);
+            if let (Some(o), Some(inst)) = (origin, self.info.objects[obj].ty()) {
+                let u = self.tt.underlying(inst);
+                if u != TypeTable::INVALID {
+                    self.tt.set_underlying(o, u);
+                }
+            }
         }
     }
 
