@@ -150,6 +150,10 @@ pub(super) struct Checker<'a> {
     pub cur_tparams: Vec<TypeId>,
     /// The selector being checked is a call's callee (set by `expr` from the call's flag).
     pub callee_ctx: bool,
+    /// Range-over-func bodies being checked, innermost last (`rangefunc`).
+    pub(super) rf: Vec<super::rangefunc::RfFrame>,
+    /// Each function's shared range-over-func variables (`rangefunc`).
+    pub(super) rf_shared: HashMap<Option<NodeId>, super::rangefunc::RfShared>,
 }
 
 /// What a check is for. A program must be `package main` and every function it declares needs a
@@ -282,6 +286,8 @@ impl<'a> Checker<'a> {
         decl_tparams: HashMap::new(),
         cur_tparams: vec![],
         callee_ctx: false,
+        rf: vec![],
+        rf_shared: HashMap::new(),
         }
     }
 

@@ -1008,6 +1008,8 @@ impl<'a> Checker<'a> {
     fn range_stmt(&mut self, r: &'a ast::RangeStmt, label: Option<&str>) {
         self.push_scope();
         let mut x = self.value(&r.x);
+        let mut yield_ty = None;
+        let mut is_func = false;
         let (kt, vt, max_vars): (TypeId, Option<TypeId>, usize) = if x.mode == Mode::Invalid {
             (TypeTable::INVALID, Some(TypeTable::INVALID), 2)
         } else {
@@ -1039,9 +1041,10 @@ impl<'a> Checker<'a> {
                     (elem, None, 1)
                 }
                 Type::Func(_) => {
-                    let s = self.operand_string(&x);
-                    self.error(r.x.span, format!("cannot range over {s}: range over functions not supported by gojit"));
-                    (TypeTable::INVALID, Some(TypeTable::INVALID), 2)
+                    let (k, v, yt) = self.range_func_vars(&x, r);
+                    yield_ty = yt;
+                    is_func = true;
+                    (k, v, 2)
                 }
                 _ => {
                     let s = self.operand_string(&x);
@@ -1057,6 +1060,10 @@ impl<'a> Checker<'a> {
             self.error(e.span, "range clause permits at most two iteration variables");
         }
         let vars: [(Option<&'a Expr>, Option<TypeId>); 2] = [(r.key.as_ref(), Some(kt)), (r.value.as_ref(), vt)];
+        if is_func {
+            // the iteration variables are the body closure's parameters
+            self.rf_begin();
+        }
         if r.define {
             let mut objs = vec![];
             for (e, t) in vars {
@@ -1094,6 +1101,9 @@ impl<'a> Checker<'a> {
             }
         }
         self.loop_body(&r.body, label);
+        if is_func {
+            self.rf_end(r, yield_ty);
+        }
         self.pop_scope();
     }
 
