@@ -268,15 +268,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.lib("gort_panicrangestate", &[tmp]);
         self.b.ins().trap(TrapCode::unwrap_user(1));
         self.at(cont);
-        if !r.define && r.key.is_some() {
-            let mut vals = vec![];
-            for &o in rf.params.iter().take(2) {
+        if !r.define {
+            // one assignment per variable, in order (gc's rewrite: `k = #p1; v = #p2`, so
+            // `for i, a[i] = range f` indexes with the new i)
+            for (&o, e) in rf.params.iter().zip([r.key.as_ref(), r.value.as_ref()]) {
                 let t = self.p.obj_ty(o).unwrap_or(TypeTable::INT);
-                vals.push((self.read_local(o, t), t));
-            }
-            let mut it = vals.into_iter();
-            if let Some(k) = it.next() {
-                self.range_bind_pair(r, k, it.next());
+                let v = self.read_local(o, t);
+                self.range_bind(e, false, v, t);
             }
         }
     }

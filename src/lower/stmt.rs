@@ -346,7 +346,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// Binds a range clause's key and value. An assignment (`for i, x[i] = range s`) evaluates
     /// both targets' operands before storing either, as any Go assignment does.
-    pub(super) fn range_bind_pair(&mut self, r: &ast::RangeStmt, k: (V, TypeId), v: Option<(V, TypeId)>) {
+    fn range_bind_pair(&mut self, r: &ast::RangeStmt, k: (V, TypeId), v: Option<(V, TypeId)>) {
         if r.define {
             self.range_bind(r.key.as_ref(), true, k.0, k.1);
             if let Some((v, vt)) = v {

@@ -1060,6 +1060,7 @@ impl<'a> Checker<'a> {
             self.error(e.span, "range clause permits at most two iteration variables");
         }
         let vars: [(Option<&'a Expr>, Option<TypeId>); 2] = [(r.key.as_ref(), Some(kt)), (r.value.as_ref(), vt)];
+        let over_int = self.tt.basic(x.ty).is_some_and(|k| k.is_integer());
         if is_func {
             // the iteration variables are the body closure's parameters
             self.rf_begin();
@@ -1094,7 +1095,10 @@ impl<'a> Checker<'a> {
                             let ts = self.tt.type_string_err(t);
                             let ls = self.tt.type_string_err(lt);
                             let es = self.expr_string(e);
-                            self.error(e.span, format!("cannot use {es} (value of type {ts}) as {ls} value in range clause{reason}"));
+                            // types2 (range.go): "range clause" for range over int, else
+                            // "assignment" (the error is on the variable)
+                            let ctx = if over_int { "range clause" } else { "assignment" };
+                            self.error(e.span, format!("cannot use {es} (value of type {ts}) as {ls} value in {ctx}{reason}"));
                         }
                     }
                 }
