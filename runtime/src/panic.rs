@@ -797,6 +797,28 @@ extern "C" fn deferproc_entry(closure: usize, fp: usize, _pc: usize) {
     g().defers.push(DeferRecord { closure, fp });
 }
 
+crate::jit_entry! {
+    /// `defer` in the body of a range-over-func loop (gc's `deferprocat`): the deferred call
+    /// belongs to the function containing the loop, whose frame pointer is `frame` (it stored it
+    /// before calling the iterator). The record goes on the chain just above that frame's newest
+    /// record and below the records of the frames called since (the iterator's and the body's
+    /// own callees', which are deeper: lower fp), so each frame's exit still finds its own records
+    /// on top and the enclosing function runs this one LIFO with its own defers. `system_v`, plain
+    /// call.
+    pub fn gort_deferprocat(closure: usize, frame: usize) => deferprocat_entry;
+}
+
+extern "C" fn deferprocat_entry(closure: usize, frame: usize, _fp: usize, _pc: usize) {
+    let closure = if closure == 0 { &NIL_FUNC_CLOSURE as *const NilFuncClosure as usize } else { closure };
+    let d = &mut g().defers;
+    // records above `at` belong to deeper frames (live or already unwound)
+    let mut at = d.len();
+    while at > 0 && d[at - 1].fp < frame {
+        at -= 1;
+    }
+    d.insert(at, DeferRecord { closure, fp: frame });
+}
+
 /// A closure object (`[code]`, see abi/mod.rs) standing for a deferred nil func value: calling it
 /// raises gc's nil-dereference panic from the caller's frame, exactly like calling a nil func.
 #[repr(C)]
@@ -1110,6 +1132,26 @@ unsafe fn raise_bounds(code: i64, x: i64, y: i64, fp: usize, pc: usize) -> ! {
     drop(msg);
     // SAFETY: forwarded.
     unsafe { gopanic(v, fp, pc, false) }
+}
+
+crate::jit_entry! {
+    /// A range-over-func loop's state check failed (gc's `runtime.panicrangestate`, codes of
+    /// `internal/abi.RF_State`): the iterator called the loop body again after it returned false
+    /// (`RF_DONE` = 0), after it panicked (`RF_PANIC` = 2), after the whole loop exited
+    /// (`RF_EXHAUSTED` = 3), or swallowed a panic of the body (`RF_MISSING_PANIC` = 4). `tail`, never returns.
+    pub fn gort_panicrangestate(state: i64) -> ! => panicrangestate_entry;
+}
+
+extern "C" fn panicrangestate_entry(state: i64, fp: usize, pc: usize) -> ! {
+    let msg = match state {
+        0 => "runtime error: range function continued iteration after function for loop body returned false",
+        2 => "runtime error: range function continued iteration after loop body panic",
+        3 => "runtime error: range function continued iteration after whole loop exit",
+        4 => "runtime error: range function recovered a loop body panic and did not resume panicking",
+        _ => fatal("unexpected state passed to panicrangestate"),
+    };
+    // SAFETY: the entry shim passes the live JIT caller.
+    unsafe { raise_at(fp, pc, RtErrClass::ErrorString, msg, false) }
 }
 
 crate::jit_entry! {

@@ -162,6 +162,8 @@ pub fn entries() -> Vec<Entry> {
         e!(panic::gort_gopanic, 2),
         e!(panic::gort_gorecover, 1),
         e!(panic::gort_deferproc, 1),
+        e!(panic::gort_deferprocat, 2),
+        e!(panic::gort_panicrangestate, 1),
         e!(panic::gort_deferpop, 0),
         e!(panic::gort_deferpop as "gort_deferreturn", 0),
         e!(panic::gort_exit, 1),

@@ -82,6 +82,7 @@ impl<'a> Prog<'a> {
                 closure_in_frame: false,
                 inline_frames: vec![],
                 inline_tag: 0,
+                rf: None,
             };
             emit(&mut cx);
             retry = std::mem::take(&mut cx.p.retry_lite);
@@ -190,13 +191,17 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if !owner.open_coded_defers {
             return false;
         }
+        // a range-over-func body may be called after the frame is gone (a misbehaving iterator)
+        if info.range_funcs.values().any(|r| r.captures.contains(&o)) {
+            return false;
+        }
         info.captures
             .iter()
             .filter(|(_, caps)| caps.contains(&o))
             .all(|(lit, _)| owner.deferred_literals.contains(lit))
     }
 
-    fn prologue(&mut self, spec: &BodySpec<'_>, defer_kind: DeferKind) {
+    pub(super) fn prologue(&mut self, spec: &BodySpec<'_>, defer_kind: DeferKind) {
         let entry = self.block();
         self.b.append_block_params_for_function_params(entry);
         self.at(entry);
@@ -300,6 +305,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// Lowers `return exprs`.
     pub fn return_stmt(&mut self, exprs: &[ast::Expr], span: crate::diag::Span) {
+        if self.rf_return(exprs) {
+            return;
+        }
         let vals: Vec<V> = if exprs.len() == 1 && self.result_tys.len() > 1 {
             let tys = self.result_tys.clone();
             self.multi_value_as(&exprs[0], &tys)

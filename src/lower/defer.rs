@@ -98,6 +98,9 @@ impl DeferFrame {
 impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// Lowers `defer call`.
     pub fn defer_stmt(&mut self, call: &ast::Expr) {
+        if self.rf_defer(call) {
+            return;
+        }
         let Some(kind) = self.defers.as_ref().map(|d| d.kind) else { return };
         let inline = if kind == DeferKind::Open {
             self.inlinable_defer(call).map(|body| (body, self.peek_lit_name()))

@@ -137,6 +137,8 @@ pub struct FnCx<'p, 'a, 'f> {
     pub inline_frames: Vec<(String, u32)>,
     /// The inline tag of what is being emitted (0: this function's own code).
     pub inline_tag: u32,
+    /// When lowering a range-over-func body: its index in `Prog::rf_bodies`.
+    pub rf: Option<usize>,
 }
 
 /// A Cranelift source location holds the Go line in its low bits and, above

@@ -26,6 +26,7 @@ mod expr;
 mod func;
 mod prog;
 mod prove;
+mod rangefunc;
 mod rt;
 mod stmt;
 mod typedesc;

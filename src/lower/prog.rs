@@ -61,6 +61,10 @@ pub struct Prog<'a> {
     pub diags: Vec<Diagnostic>,
     /// Number of func literals lowered so far per enclosing Go name (for `main.f.func1`).
     pub lit_counter: HashMap<String, u32>,
+    /// Range-over-func bodies being lowered, innermost last (`rangefunc`).
+    pub rf_bodies: Vec<super::rangefunc::RfBody>,
+    /// The `#next` codes of branch escapes (`rangefunc`): code `i + 1` is entry `i`.
+    pub rf_codes: Vec<super::rangefunc::Escape>,
     anon: u32,
     /// `(main.main, main.init)`: `main.main`'s prologue calls the package initializer first
     /// (only its own: the func literals inside `main` are lowered while this is set too).
@@ -101,6 +105,8 @@ impl<'a> Prog<'a> {
             lib_method_fns: HashMap::new(),
             diags: vec![],
             lit_counter: HashMap::new(),
+            rf_bodies: vec![],
+            rf_codes: vec![],
             anon: 0,
             main_init: None,
             lite_pending: false,

@@ -297,6 +297,8 @@ pub const DECLS: &[Decl] = &[
     d("gort_unsafestring", Tail, &[W, W], &[]),
     d("gort_gorecover", SysV, &[W], &[]),
     d("gort_deferproc", SysV, &[W], &[]),
+    d("gort_deferprocat", SysV, &[W, W], &[]),
+    d("gort_panicrangestate", Tail, &[W], &[]),
     d("gort_deferpop", SysV, &[], &[W]),
     d("gort_exit", Tail, &[W], &[]),
     // goroutines and channels

@@ -57,25 +57,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 }
                 self.stmt(stmt);
             }
-            StmtKind::Goto(l) => {
-                let blk = self.label_block(&l.name);
-                self.jump(blk);
-                self.dead();
-            }
-            StmtKind::Break(l) => {
-                let target = self.find_jump(l.as_ref().map(|i| i.name.as_str()), false);
-                if let Some(t) = target {
-                    self.jump(t);
-                    self.dead();
-                }
-            }
-            StmtKind::Continue(l) => {
-                let target = self.find_jump(l.as_ref().map(|i| i.name.as_str()), true);
-                if let Some(t) = target {
-                    self.jump(t);
-                    self.dead();
-                }
-            }
+            StmtKind::Goto(l) => self.branch_goto(&l.name),
+            StmtKind::Break(l) => self.branch_break(l.as_ref().map(|i| i.name.as_str())),
+            StmtKind::Continue(l) => self.branch_continue(l.as_ref().map(|i| i.name.as_str())),
             StmtKind::Fallthrough => {
                 if let Some(t) = self.fallthrough {
                     self.jump(t);
@@ -90,7 +74,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
     }
 
-    fn label_block(&mut self, name: &str) -> ir::Block {
+    pub(super) fn label_block(&mut self, name: &str) -> ir::Block {
         if let Some(&b) = self.labels.get(name) {
             return b;
         }
@@ -99,7 +83,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         b
     }
 
-    fn find_jump(&self, label: Option<&str>, cont: bool) -> Option<ir::Block> {
+    pub(super) fn find_jump(&self, label: Option<&str>, cont: bool) -> Option<ir::Block> {
         for j in self.jumps.iter().rev() {
             if let Some(l) = label {
                 if j.label.as_deref() != Some(l) {
@@ -399,6 +383,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             GoType::Chan { .. } => {
                 self.range_chan(r, xt, label, exit);
+                return;
+            }
+            GoType::Func(_) => {
+                self.range_func(r, label);
                 return;
             }
             _ => {}

@@ -154,6 +154,10 @@ pub(super) struct Checker<'a> {
     /// or result): a bare generic function takes its type arguments from it (types2's reverse
     /// type inference, `var f func(int) int = g`). Consumed by the next `expr`.
     pub hint: Option<TypeId>,
+    /// Range-over-func bodies being checked, innermost last (`rangefunc`).
+    pub(super) rf: Vec<super::rangefunc::RfFrame>,
+    /// Each function's shared range-over-func variables (`rangefunc`).
+    pub(super) rf_shared: HashMap<Option<NodeId>, super::rangefunc::RfShared>,
 }
 
 /// What a check is for. A program must be `package main` and every function it declares needs a
@@ -287,6 +291,8 @@ impl<'a> Checker<'a> {
         cur_tparams: vec![],
         callee_ctx: false,
         hint: None,
+        rf: vec![],
+        rf_shared: HashMap::new(),
         }
     }
 

@@ -433,6 +433,7 @@ impl<'a> Checker<'a> {
         let ObjKind::Var(v) = &mut self.info.objects[obj].kind else { return };
         v.used = true;
         let Some(owner) = v.owner else { return };
+        self.rf_note_use(obj);
         // Captured by every function literal between the owner and the current function.
         let mut captured = false;
         for f in self.funcs.iter_mut().rev() {

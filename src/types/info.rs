@@ -500,6 +500,38 @@ pub struct FuncInfo {
     pub open_coded_defers: bool,
 }
 
+/// A range-over-func loop (`for k, v := range seq`, Go 1.23), keyed in `Info::range_funcs` by
+/// the range expression's id. Lowering turns the body into a closure `func(k, v) bool` (gc's
+/// `main.f-range1`) passed to `seq`, as gc's `cmd/compile/internal/rangefunc` rewrite does; the
+/// objects below are the rewrite's synthesized variables (none is in any scope). All of them but
+/// `params` and `result` are captured by the body closure (heap boxes).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RangeFunc {
+    /// The yield function's type (`func(K, V) bool`): the body closure's signature.
+    pub yield_ty: TypeId,
+    /// The body closure's parameters, one per yield parameter: the iteration variables of a
+    /// `:=` clause, else fresh variables (`#p1`, `#p2`) the body assigns to the clause's operands.
+    pub params: Vec<ObjId>,
+    /// The body closure's (unnamed) `bool` result.
+    pub result: ObjId,
+    /// `#stateN` (`internal/abi.RF_State`), owned by the function or body running the loop.
+    pub state: ObjId,
+    /// Shared by every range-over-func loop of one function (declared by the outermost loop):
+    /// `#next` (what the loop's exit must do after the iterator returns), `#rv` (one per result
+    /// of the enclosing function: a `return x` in a body stores here) and the enclosing frame's
+    /// frame pointer (a `defer` in a body is that frame's, gc's `deferrangefunc` token).
+    pub next: ObjId,
+    pub rvs: Vec<ObjId>,
+    pub frame: ObjId,
+    /// Not nested in another range-over-func body of the same function (it declares `next`,
+    /// `rvs` and `frame`).
+    pub outermost: bool,
+    /// Everything the body closure captures, in closure-object order: variables declared
+    /// outside the body that it (or any closure in it) uses, then `state`, `next`, `rvs`,
+    /// `frame`.
+    pub captures: Vec<ObjId>,
+}
+
 /// One package-level initialisation step, in execution order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Initializer {
@@ -537,6 +569,8 @@ pub struct Info {
     pub tparam_methods: HashMap<NodeId, String>,
     /// Every package compiled from source, in initialisation order (the root last).
     pub packages: PrimaryMap<PkgId, SrcPackage>,
+    /// Range-over-func loops by range expression id ([`RangeFunc`]).
+    pub range_funcs: HashMap<NodeId, RangeFunc>,
 }
 
 impl Info {

@@ -19,6 +19,7 @@ mod expr;
 mod scope;
 mod generic;
 mod mono;
+mod rangefunc;
 mod initorder;
 mod stmt;
 mod typexpr;
@@ -29,7 +30,7 @@ mod tests;
 
 pub use constant::ConstValue;
 pub use info::{
-    Builtin, External, FuncInfo, Info, Initializer, MethodTarget, Mode, ObjId, ObjKind, Object, Package, Selection,
+    Builtin, External, FuncInfo, Info, Initializer, MethodTarget, Mode, ObjId, ObjKind, Object, Package, RangeFunc, Selection,
     SelectionKind, TypeAndValue, VarInfo, VarKind,
 };
 pub use checker::Goal;

@@ -1009,6 +1009,8 @@ impl<'a> Checker<'a> {
     fn range_stmt(&mut self, r: &'a ast::RangeStmt, label: Option<&str>) {
         self.push_scope();
         let mut x = self.value(&r.x);
+        let mut yield_ty = None;
+        let mut is_func = false;
         let (kt, vt, max_vars): (TypeId, Option<TypeId>, usize) = if x.mode == Mode::Invalid {
             (TypeTable::INVALID, Some(TypeTable::INVALID), 2)
         } else {
@@ -1040,9 +1042,10 @@ impl<'a> Checker<'a> {
                     (elem, None, 1)
                 }
                 Type::Func(_) => {
-                    let s = self.operand_string(&x);
-                    self.error(r.x.span, format!("cannot range over {s}: range over functions not supported by gojit"));
-                    (TypeTable::INVALID, Some(TypeTable::INVALID), 2)
+                    let (k, v, yt) = self.range_func_vars(&x, r);
+                    yield_ty = yt;
+                    is_func = true;
+                    (k, v, 2)
                 }
                 _ => {
                     let s = self.operand_string(&x);
@@ -1058,6 +1061,11 @@ impl<'a> Checker<'a> {
             self.error(e.span, "range clause permits at most two iteration variables");
         }
         let vars: [(Option<&'a Expr>, Option<TypeId>); 2] = [(r.key.as_ref(), Some(kt)), (r.value.as_ref(), vt)];
+        let over_int = self.tt.basic(x.ty).is_some_and(|k| k.is_integer());
+        if is_func {
+            // the iteration variables are the body closure's parameters
+            self.rf_begin();
+        }
         if r.define {
             let mut objs = vec![];
             for (e, t) in vars {
@@ -1088,13 +1096,19 @@ impl<'a> Checker<'a> {
                             let ts = self.tt.type_string_err(t);
                             let ls = self.tt.type_string_err(lt);
                             let es = self.expr_string(e);
-                            self.error(e.span, format!("cannot use {es} (value of type {ts}) as {ls} value in range clause{reason}"));
+                            // types2 (range.go): "range clause" for range over int, else
+                            // "assignment" (the error is on the variable)
+                            let ctx = if over_int { "range clause" } else { "assignment" };
+                            self.error(e.span, format!("cannot use {es} (value of type {ts}) as {ls} value in {ctx}{reason}"));
                         }
                     }
                 }
             }
         }
         self.loop_body(&r.body, label);
+        if is_func {
+            self.rf_end(r, yield_ty);
+        }
         self.pop_scope();
     }
 

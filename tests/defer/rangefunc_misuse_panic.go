@@ -1,0 +1,20 @@
+package main
+
+import "fmt"
+
+func again(yield func(int) bool) {
+	func() {
+		defer func() { fmt.Println("iterator recovered:", recover()) }()
+		yield(1)
+	}()
+	yield(2) // the body panicked: continuing is an error
+}
+
+func main() {
+	for x := range again {
+		fmt.Println(x)
+		if x == 1 {
+			panic("first")
+		}
+	}
+}
