@@ -46,7 +46,11 @@ pub fn traceback_frames(out: &mut String, mut fp: usize, mut pc: usize, max: usi
                 FuncKind::Go if f.is_wrapper && !innermost => {}
                 FuncKind::Go => {
                     let name = name_for_print(t.name(f));
-                    let args = if name == "main.main" || name == "main.init" { "()" } else { "(...)" };
+                    let args = match t.arg_program(f) {
+                        Some(prog) => format_args_of(prog, fp.wrapping_add_signed(f.args_off as isize)),
+                        None if name == "main.main" || name == "main.init" => "()".to_string(),
+                        None => "(...)".to_string(),
+                    };
                     let off = (pc - f.start) as u32;
                     // Every pc here is just past its site: a return address, or a fault pc + 1.
                     let site = off.saturating_sub(1);
@@ -96,6 +100,57 @@ pub fn traceback_frames(out: &mut String, mut fp: usize, mut pc: usize, max: usi
         fp = nfp;
         pc = npc;
     }
+}
+
+/// gc's `printArgs`: the frame's arguments, `(0xa, {0x4b1234, 0x5}, ...)`, from its argument
+/// program `prog` (see `funcdata`, "Argument info") over the argument image at `argp` (an address
+/// in a live frame of the goroutine stack: the caller checked the frame pointer). gojit's image is
+/// stored at entry, so no component is marked `?` (see `src/lower/arginfo.rs`).
+fn format_args_of(prog: &[u8], argp: usize) -> String {
+    use funcdata::trace_args::*;
+    let mut out = String::from("(");
+    let mut start = true;
+    let mut i = 0;
+    while i < prog.len() {
+        let o = prog[i];
+        i += 1;
+        let comma = |out: &mut String, start: bool| {
+            if !start {
+                out.push_str(", ");
+            }
+        };
+        match o {
+            END_SEQ => break,
+            START_AGG => {
+                comma(&mut out, start);
+                out.push('{');
+                start = true;
+                continue;
+            }
+            END_AGG => out.push('}'),
+            DOTDOTDOT => {
+                comma(&mut out, start);
+                out.push_str("...");
+            }
+            OFFSET_TOO_LARGE => {
+                comma(&mut out, start);
+                out.push('_');
+            }
+            _ => {
+                comma(&mut out, start);
+                let sz = prog.get(i).copied().unwrap_or(8).min(8) as usize;
+                i += 1;
+                let mut b = [0u8; 8];
+                // SAFETY: `argp + o .. + sz` lies in the frame's argument image slot (at most 248
+                // bytes from `argp`, inside the live frame whose fp the walk checked).
+                unsafe { std::ptr::copy_nonoverlapping((argp + o as usize) as *const u8, b.as_mut_ptr(), sz) };
+                let _ = write!(out, "{:#x}", u64::from_le_bytes(b));
+            }
+        }
+        start = false;
+    }
+    out.push(')');
+    out
 }
 
 /// gc's `funcNameForPrint`: the type arguments of an instance print as `[...]`

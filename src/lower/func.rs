@@ -137,6 +137,8 @@ pub struct FnCx<'p, 'a, 'f> {
     pub inline_frames: Vec<(String, u32)>,
     /// The inline tag of what is being emitted (0: this function's own code).
     pub inline_tag: u32,
+    /// The traceback argument program (`arginfo`), set by the prologue of a function body.
+    pub arg_info: Option<Vec<u8>>,
 }
 
 /// A Cranelift source location holds the Go line in its low bits and, above
