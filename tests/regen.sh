@@ -42,6 +42,7 @@ trap 'rm -rf "$work"' EXIT
 # Error cases Go accepts and gojit rejects with its own message (hand-written .err); the value says why.
 declare -A GOJIT_OWN=(
   [fprintf_builder]="gojit's own message: fmt.Fprint* only to os.Stdout and os.Stderr"
+  [runtime_api_unsupported]="gojit's own message: runtime functions gojit's model of package runtime lacks"
 )
 
 go version | grep -q 'go1\.27\.3 ' || { echo "tests/regen.sh needs Go 1.27.3 on PATH (found: $(go version))" >&2; exit 1; }

@@ -2,7 +2,8 @@
 # Writes NAME.tb, the traceback shape below "goroutine 1 [running]:", for every crashing case
 # (one with a NAME.code) of tests/defer, tests/conformance and examples, from the reference Go:
 # the program is built with `go build` (Go 1.27.3) and run as a binary, and its stderr reduced by
-# the rules of tests/corpus.rs::traceback_shape (frame names with `(…)` for the arguments, the
+# the rules of tests/corpus.rs::traceback_shape (frame names and arguments, words gc marks `?`
+# and words of 0x10000 or more masked as `?`, `(…)` for inlined frames and the panic frame, the
 # location's file base name and line, gc's runtime frame location as `<runtime>`).
 #
 #   tests/regen_tracebacks.sh [FILE.go...]     (default: every crashing case)
@@ -17,7 +18,12 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 shape() {
     python3 -c '
-import sys
+import re, sys
+def mask(m):
+    w = m.group(0)
+    if w.endswith("?") or int(w, 16) >= 0x10000:
+        return "?"
+    return hex(int(w, 16))
 out, in_panic, seen = [], False, False
 for l in sys.stdin.read().split("\n"):
     if not seen:
@@ -35,7 +41,12 @@ for l in sys.stdin.read().split("\n"):
     i = l.rfind("(")
     if i >= 0 and l.endswith(")"):
         in_panic = l[:i] == "panic"
-        out.append(l[:i] + "(\u2026)")
+        args = l[i + 1:-1]
+        if in_panic or args == "...":
+            args = "\u2026"
+        else:
+            args = re.sub(r"0x[0-9a-f]+\??", mask, args)
+        out.append(l[:i] + "(" + args + ")")
     else:
         in_panic = False
         out.append(l)

@@ -6,7 +6,7 @@
 //! need no lock and hold nothing with `Drop` (a panic resume may abandon the looking-up frame).
 //!
 //! # Format
-//! A table is a pc-sorted array of fixed-size [`FuncInfo`] rows (64 bytes) plus four shared pools
+//! A table is a pc-sorted array of fixed-size [`FuncInfo`] rows (72 bytes) plus five shared pools
 //! that rows index by `(offset, length)`:
 //! - `names`: UTF-8 bytes of all Go names (`main.f`, `main.(*T).M`, `main.f.func1`).
 //! - `lines`: the pc->line program of each function: pairs `(pc_delta: uvarint, line_delta:
@@ -16,6 +16,8 @@
 //!   per `try_call` with a handler; plain calls are not recorded.
 //! - `slots`: fp-relative byte offsets (i32) of the open-coded defer closure slots, `n_defers` per
 //!   function, indexed by defer bit.
+//! - `args`: each function's argument program (gc's `FUNCDATA_ArgInfo`, byte for byte in gc's
+//!   format), see "Argument info" below.
 //!
 //! Each row also names its source file: index 0 is the table's `file`, index i the i-th entry of
 //! its file list (a program of several files and packages; tracebacks print the row's file).
@@ -35,6 +37,25 @@
 //! At a panic in `work`, the walker finds `f` by the return address `<entry>+0x2f`, reads the
 //! deferBits byte at `fp-0x20`, runs `h` then `g`, and if one of them recovers resumes at
 //! `<entry>+0x60` with `rsp = fp - 0x30`.
+//!
+//! # Argument info
+//! Tracebacks print each frame's arguments as gc does (`main.f(0xa, {0x4b1234, 0x5}, ...)`). A
+//! row's `args` indexes its argument program in the `args` pool (`NO_ARGS`: none; the frame
+//! prints `(...)`), and `args_off` is the fp-relative offset of the frame's *argument image*: the
+//! parameters (receiver first) laid out like struct fields, of which the prologue stores every
+//! printed component (`src/lower/arginfo.rs`). The program is gc's (`cmd/compile` `EmitArgInfo`,
+//! `runtime.printArgs`): a byte sequence of
+//! - `off, size` (off < 0xf0): a scalar of `size` bytes at image offset `off`, printed in hex;
+//! - `0xfe` / `0xfd`: an aggregate starts / ends (`{`, `}`);
+//! - `0xfc`: `...` (more than 10 components, or nesting deeper than 5);
+//! - `0xfb`: `_` (a component at an image offset of 0xf0 or more: not stored);
+//! - `0xff`: the end.
+//!
+//! For `func g(n int, s string, b byte)` the image is `n` at 0, `s` at 8 (ptr) and 16 (len), `b`
+//! at 24, the program `00 08 fe 08 08 10 08 fd 18 01 ff`, and with the image at `fp-0x30` the
+//! call `g(10, "hi", 3)` prints `main.g(0xa, {0x4b1234, 0x2}, 0x3)` reading `[fp-0x30]`,
+//! `[fp-0x28]`, `[fp-0x20]` and the byte at `fp-0x18`. Other records about a function (inlined
+//! frames, for instance) go beside it as further pools indexed from the row.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicPtr, Ordering};
@@ -100,6 +121,31 @@ pub struct FuncInfo {
     pub is_wrapper: bool,
     /// Index of its source file in the table's file list (0: the table's `file`).
     file: u32,
+    /// Start of its argument program in the `args` pool ([`NO_ARGS`]: none).
+    args: u32,
+    /// fp-relative offset of its argument image (see "Argument info").
+    pub args_off: i32,
+}
+
+/// [`FuncInfo::args`] of a function without an argument program.
+pub const NO_ARGS: u32 = u32::MAX;
+
+/// gc's traceback argument operators (`internal/abi`: `TraceArgs*`).
+pub mod trace_args {
+    pub const END_SEQ: u8 = 0xff;
+    pub const START_AGG: u8 = 0xfe;
+    pub const END_AGG: u8 = 0xfd;
+    pub const DOTDOTDOT: u8 = 0xfc;
+    pub const OFFSET_TOO_LARGE: u8 = 0xfb;
+    /// Bytes at or above this are operators.
+    pub const SPECIAL: u8 = 0xf0;
+}
+
+/// A function's argument program and the fp-relative offset of its argument image.
+#[derive(Clone, Copy, Debug)]
+pub struct ArgLayout<'a> {
+    pub prog: &'a [u8],
+    pub fp_off: i32,
 }
 
 impl FuncInfo {
@@ -128,6 +174,8 @@ pub struct FuncDesc<'a> {
     pub inlined: &'a [InlinedBody<'a>],
     /// Sorted by `ret`.
     pub calls: &'a [CallSite],
+    /// The argument program and image (`None`: tracebacks print `(...)`).
+    pub args: Option<ArgLayout<'a>>,
 }
 
 /// A deferred func literal's body emitted inline in its parent at an exit (`return`): tracebacks
@@ -162,6 +210,7 @@ pub struct FuncTable {
     calls: Vec<CallSite>,
     slots: Vec<i32>,
     inlined: Vec<InlineRow>,
+    args: Vec<u8>,
     /// Absolute path of the program's first Go source file (the file of rows pushed without
     /// one).
     pub file: String,
@@ -245,6 +294,17 @@ impl FuncTable {
             let (lo, hi) = (d.start + b.lo as usize, d.start + b.hi as usize);
             self.inlined.push(InlineRow { lo, hi, name: span(n0, self.names.len()), call_line: b.call_line });
         }
+        let (args, args_off) = match d.args {
+            Some(a) => {
+                let at = self.args.len() as u32;
+                self.args.extend_from_slice(a.prog);
+                if a.prog.last() != Some(&trace_args::END_SEQ) {
+                    self.args.push(trace_args::END_SEQ);
+                }
+                (at, a.fp_off)
+            }
+            None => (NO_ARGS, 0),
+        };
         self.funcs.push(FuncInfo {
             start: d.start,
             size: d.size,
@@ -260,6 +320,8 @@ impl FuncTable {
             n_defers: d.closure_offs.len().min(255) as u8,
             is_wrapper: d.is_wrapper,
             file,
+            args,
+            args_off,
         });
     }
 
@@ -313,6 +375,16 @@ impl FuncTable {
         (pc < r.hi && f.contains(r.lo)).then(|| (&self.names[r.name.0 as usize..(r.name.0 + r.name.1) as usize], r.call_line))
     }
 
+    /// `f`'s argument program, up to and including its end byte (`None`: it has none).
+    pub fn arg_program(&self, f: &FuncInfo) -> Option<&[u8]> {
+        if f.args == NO_ARGS {
+            return None;
+        }
+        let rest = &self.args[f.args as usize..];
+        let end = rest.iter().position(|&b| b == trace_args::END_SEQ).unwrap_or(rest.len() - 1);
+        Some(&rest[..=end])
+    }
+
     /// fp-relative offsets of the open-coded closure slots, by defer bit.
     pub fn closure_offsets(&self, f: &FuncInfo) -> &[i32] {
         &self.slots[f.slots as usize..f.slots as usize + f.n_defers as usize]
@@ -348,6 +420,7 @@ impl FuncTable {
             + self.calls.len() * std::mem::size_of::<CallSite>()
             + self.slots.len() * 4
             + self.inlined.len() * std::mem::size_of::<InlineRow>()
+            + self.args.len()
     }
 }
 
@@ -432,6 +505,7 @@ mod tests {
             lines: &[(0, 10), (0x10, 11), (0x14, 11), (0x24, 13), (0x60, 14)],
             inlined: &[],
             calls: &calls,
+            args: Some(ArgLayout { prog: &[0, 8, 0xfe, 8, 8, 0x10, 8, 0xfd, 0x18, 1, 0xff], fp_off: -0x30 }),
         });
         t.push(&FuncDesc {
             start: 0x900,
@@ -447,6 +521,7 @@ mod tests {
             lines: &[],
             inlined: &[InlinedBody { lo: 4, hi: 8, name: "main.g.func1", call_line: 5 }],
             calls: &[],
+            args: None,
         });
         t.sort();
         assert_eq!(t.lines, vec![0x10, 2, 0x14, 4, 0x3c, 2]);
@@ -458,6 +533,9 @@ mod tests {
         let f = t.find(0x1000 + 0x2f).unwrap();
         assert_eq!(t.name(f), "main.f");
         assert_eq!(t.closure_offsets(f), &[-0x18, -0x10]);
+        assert_eq!(t.arg_program(f), Some(&[0, 8, 0xfe, 8, 8, 0x10, 8, 0xfd, 0x18, 1, 0xff][..]));
+        assert_eq!(f.args_off, -0x30);
+        assert_eq!(t.arg_program(g), None);
         assert_eq!(t.call_site_at(f, 0x102f), Some(calls[0]));
         assert_eq!(t.call_site_at(f, 0x1030), None);
         assert_eq!(t.line_at(f, 0), 10);
@@ -468,7 +546,7 @@ mod tests {
         assert!(t.find(0x1090).is_none());
         assert!(t.find(0x8ff).is_none());
         assert_eq!(t.name(t.find(0x905).unwrap()), "main.g");
-        assert_eq!(std::mem::size_of::<FuncInfo>(), 64);
+        assert_eq!(std::mem::size_of::<FuncInfo>(), 72);
     }
 
     #[test]
@@ -493,10 +571,11 @@ mod tests {
                 lines: &ls,
                 inlined: &[],
                 calls: &calls,
+                args: Some(ArgLayout { prog: &[0, 8, 0xff], fp_off: -0x38 }),
             });
         }
         t.sort();
-        // rows 64 + names ~6 + lines 40 + calls 60 + slots 8 bytes per function
+        // rows 72 + names ~6 + lines 40 + calls 60 + slots 8 bytes per function
         assert!(t.footprint() / 10_000 < 200, "{} bytes per function", t.footprint() / 10_000);
         for k in (0..10_000u32).step_by(97) {
             let pc = 0x10_0000 + k as usize * 0x100 + 40 + 30;

@@ -468,6 +468,7 @@ mod tests {
         let calls = [CallSite { ret: 0x0e, handler: 0x0f, frame_offset: 0x10 }];
         let mut t = FuncTable::new("/x/t.go");
         t.push(&FuncDesc {
+            args: None,
             start,
             size: code.len() as u32,
             name: "main.t",

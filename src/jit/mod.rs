@@ -53,7 +53,7 @@ use cranelift_codegen::settings::{self, Configurable};
 use cranelift_codegen::{Context, FinalizedMachExceptionHandler, gimli};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{FuncId, Linkage, Module, default_libcall_names};
-use gojit_runtime::funcdata::{self, CallSite, FuncDesc, FuncKind, FuncTable, InlinedBody};
+use gojit_runtime::funcdata::{self, ArgLayout, CallSite, FuncDesc, FuncKind, FuncTable, InlinedBody};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -65,6 +65,8 @@ pub const KEY_DEFERBITS: u64 = 1;
 pub const KEY_CLOSURE_BASE: u64 = 0x100;
 /// Largest number of open-coded defers per function (gc's limit; deferBits is one byte).
 pub const MAX_OPEN_DEFERS: u32 = 8;
+/// Stack-slot key of the argument image tracebacks print (see `lower::arginfo`).
+pub const KEY_ARGS: u64 = 2;
 
 /// The stack-slot key for open-coded defer `i`'s closure slot.
 pub fn key_closure(i: u32) -> StackSlotKey {
@@ -109,6 +111,9 @@ pub struct FuncMeta {
     /// Absolute path of the function's source file (`""`: the program's file, see
     /// [`Jit::set_source_file`]).
     pub file: String,
+    /// The traceback argument program (gc's `FUNCDATA_ArgInfo`, see `lower::arginfo`) over the
+    /// argument image in the [`KEY_ARGS`] slot; `None`: tracebacks print `(...)`.
+    pub arg_info: Option<Vec<u8>>,
 }
 
 /// Errors of the JIT layer. They indicate compiler bugs (bad IR, missing slots) or environment
@@ -160,6 +165,8 @@ pub struct CompiledFunc {
     pub deferbits_off: i32,
     /// fp-relative closure slot offsets by defer bit (open-coded).
     pub closure_offs: Vec<i32>,
+    /// fp-relative offset of the argument image ([`KEY_ARGS`]; 0 when it has no slot).
+    pub args_off: i32,
     /// `(code offset, Go line)`, sorted, non-zero lines only.
     pub lines: Vec<(u32, u32)>,
     /// `(start, end, inline tag)` code ranges of inlined deferred func literal bodies, sorted.
@@ -343,6 +350,7 @@ impl Jit {
                 lines: &c.lines,
                 inlined: &inlined,
                 calls: &c.calls,
+                args: c.meta.arg_info.as_deref().map(|prog| ArgLayout { prog, fp_off: c.args_off }),
             }, &c.meta.file);
             if let (Some(cie), Some(UnwindInfo::SystemV(u))) = (cie, &c.unwind) {
                 frames.add_fde(cie, u.to_fde(gimli::write::Address::Constant(start as u64)));
@@ -403,6 +411,7 @@ fn capture(id: FuncId, ctx: &Context, meta: FuncMeta, kind: FuncKind, isa: &dyn 
     let mut frame_size = 0;
     let mut deferbits_off = 0;
     let mut closure_offs = Vec::new();
+    let mut args_off = 0;
     if let Some(fl) = cc.buffer.frame_layout() {
         frame_size = fl.frame_to_fp_offset;
         let fp_rel = |key: StackSlotKey| {
@@ -411,6 +420,7 @@ fn capture(id: FuncId, ctx: &Context, meta: FuncMeta, kind: FuncKind, isa: &dyn 
                 .find(|s| s.key == Some(key))
                 .map(|s| s.offset as i32 - fl.frame_to_fp_offset as i32)
         };
+        args_off = fp_rel(StackSlotKey::new(KEY_ARGS)).unwrap_or(0);
         if let DeferKind::OpenCoded { n } = meta.defer_kind {
             let missing = |key: String| JitError::MissingSlot { func: meta.go_name.clone(), key };
             if n == 0 || n > MAX_OPEN_DEFERS {
@@ -457,6 +467,7 @@ fn capture(id: FuncId, ctx: &Context, meta: FuncMeta, kind: FuncKind, isa: &dyn 
         frame_size,
         deferbits_off,
         closure_offs,
+        args_off,
         lines,
         inline_ranges,
         calls,

@@ -56,3 +56,20 @@ pub fn gomodcache() -> PathBuf {
     let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
     home.join("go/pkg/mod")
 }
+
+/// Whether Go's own source of standard package `path` declares the exported top-level `name`
+/// (`func name(`, `func name[`, `type name `, `var name `, `const name `) in a non-test file: a
+/// name missing from one of gojit's modelled packages (`types::universe`) is then a feature gojit
+/// lacks rather than an undefined name. False when GOROOT is unavailable.
+pub fn std_declares(path: &str, name: &str) -> bool {
+    let Ok(root) = goroot() else { return false };
+    let Ok(dir) = std::fs::read_dir(root.join("src").join(path)) else { return false };
+    let forms = [format!("func {name}("), format!("func {name}["), format!("type {name} "), format!("var {name} "), format!("const {name} ")];
+    dir.flatten().any(|e| {
+        let file = e.file_name();
+        let file = file.to_string_lossy();
+        file.ends_with(".go")
+            && !file.ends_with("_test.go")
+            && std::fs::read_to_string(e.path()).is_ok_and(|src| src.lines().any(|l| forms.iter().any(|f| l.starts_with(f.as_str()))))
+    })
+}

@@ -52,6 +52,7 @@ impl<'a> Prog<'a> {
         let retry;
         let inlined;
         let nil_checks;
+        let arg_info;
         {
             let b = FunctionBuilder::new(&mut func, &mut fctx);
             let mut cx = FnCx {
@@ -83,11 +84,13 @@ impl<'a> Prog<'a> {
                 inline_frames: vec![],
                 inline_tag: 0,
                 rf: None,
+                arg_info: None,
             };
             emit(&mut cx);
             retry = std::mem::take(&mut cx.p.retry_lite);
             n_defers = cx.n_open_defers;
             inlined = std::mem::take(&mut cx.inline_frames);
+            arg_info = cx.arg_info.take();
             cx.b.seal_all_blocks();
             cx.b.finalize(cx.p.jit.module().target_config());
             nil_checks = std::mem::take(&mut cx.nil_checks);
@@ -113,6 +116,7 @@ impl<'a> Prog<'a> {
             is_wrapper: meta.is_wrapper,
             inlined,
             file: self.cur_file.clone(),
+            arg_info,
         };
         self.jit.define(id, &mut ctx, jm).map_err(|e| LowerError::Internal(format!("{name}: {e}")))
     }
@@ -208,6 +212,19 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.b.set_srcloc(ir::SourceLoc::new(spec.decl_line));
         let params: Vec<ir::Value> = self.b.block_params(entry).to_vec();
         self.ctx = params[0];
+        // The traceback's argument image, stored first (before the preempt poll's branch, so
+        // every store is a plain spill of an incoming register).
+        {
+            let mut traced = vec![];
+            let mut k = 1;
+            for o in spec.fi.recv.iter().chain(spec.fi.params.iter()) {
+                let t = self.p.obj_ty(*o).expect("param type");
+                let n = self.p.param_words(t).len();
+                traced.push((t, params[k..k + n].to_vec()));
+                k += n;
+            }
+            self.store_args_for_traceback(&traced);
+        }
         // gc's prologue check (its stackguard0 = stackPreempt): recursion that never loops still
         // reaches a safepoint on every call.
         self.preempt_poll();

@@ -269,6 +269,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             cx.at(entry);
             cx.b.set_srcloc(ir::SourceLoc::new(line));
             cx.ctx = cx.b.block_params(entry)[0];
+            // gc's deferwrap closures take no arguments: tracebacks print `()`
+            cx.arg_info = Some(vec![super::arginfo::END_SEQ]);
             let _ = &locals;
             for (id, t, off) in &layout {
                 let v = cx.load(*t, cx.ctx, *off);

@@ -139,6 +139,8 @@ pub struct FnCx<'p, 'a, 'f> {
     pub inline_tag: u32,
     /// When lowering a range-over-func body: its index in `Prog::rf_bodies`.
     pub rf: Option<usize>,
+    /// The traceback argument program (`arginfo`), set by the prologue of a function body.
+    pub arg_info: Option<Vec<u8>>,
 }
 
 /// A Cranelift source location holds the Go line in its low bits and, above

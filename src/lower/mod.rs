@@ -16,6 +16,7 @@
 //! deferreturn block, wrappers), `typedesc` (Type/ITab builder), `tyview` (representations),
 //! `rt` (runtime entry points).
 
+mod arginfo;
 mod arith;
 mod body;
 mod call;

@@ -346,8 +346,15 @@ impl<'a> Prog<'a> {
             self.globals.insert(o, a);
             return a;
         }
-        let mem: &'static mut [u64] = Box::leak(vec![0u64; (size as usize).div_ceil(8).max(1)].into_boxed_slice());
-        let a = mem.as_mut_ptr() as usize;
+        // In the runtime's low data segment, as gc's linker places `.bss` (see `mem::data`); plain
+        // leaked memory when that segment is unavailable or full.
+        let a = match gojit_runtime::mem::data::alloc_data(size as usize, 8) {
+            Some(p) => p as usize,
+            None => {
+                let mem: &'static mut [u64] = Box::leak(vec![0u64; (size as usize).div_ceil(8).max(1)].into_boxed_slice());
+                mem.as_mut_ptr() as usize
+            }
+        };
         self.globals.insert(o, a);
         a
     }

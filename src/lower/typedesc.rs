@@ -466,7 +466,10 @@ fn method_entry(p: &mut Prog<'_>, base: TypeId, func: crate::types::ObjId, ptr_r
     let name = format!("{}-adapter", p.func_name(func));
     let id = p.declare_fn(&name, &asig).ok()?;
     p.typedescs.adapters.insert((func, via_ptr, base), id);
-    let meta = FuncMeta { go_name: p.func_name(func), decl_line: 0, defer_kind: DeferKind::None, is_wrapper: true };
+    // gc's name of the `*T` wrapper: `main.(*T).M` (tracebacks show it when it panics)
+    let go_name = if via_ptr { pointer_wrapper_name(&p.func_name(func)) } else { p.func_name(func) };
+    let meta = FuncMeta { go_name, decl_line: 0, defer_kind: DeferKind::None, is_wrapper: true };
+    let params = fsig.params.clone();
     let _ = p.build_fn(id, meta, |cx: &mut FnCx<'_, '_, '_>| {
         let entry = cx.block();
         cx.b.append_block_params_for_function_params(entry);
@@ -474,6 +477,15 @@ fn method_entry(p: &mut Prog<'_>, base: TypeId, func: crate::types::ObjId, ptr_r
         let ps = cx.b.block_params(entry).to_vec();
         let data = ps[1];
         if via_ptr {
+            // arguments as gc's wrapper prints them: the receiver pointer, then the parameters
+            let mut traced = vec![(crate::types::TypeTable::UINTPTR, vec![data])];
+            let mut k = 2;
+            for &t in &params {
+                let n = cx.p.param_words(t).len();
+                traced.push((t, ps[k..k + n].to_vec()));
+                k += n;
+            }
+            cx.store_args_for_traceback(&traced);
             cx.panicwrap_check(data, base, func);
         }
         let recv = cx.load(base, data, 0);
@@ -488,6 +500,37 @@ fn method_entry(p: &mut Prog<'_>, base: TypeId, func: crate::types::ObjId, ptr_r
     let _ = V::W(vec![]);
     let _ = Repr::Words(vec![]);
     Some(id)
+}
+
+/// `main.T.M` -> `main.(*T).M`: gc's name of the pointer wrapper of a value method (the type is
+/// what precedes the method's `.`, its package what precedes the type's, outside type arguments).
+fn pointer_wrapper_name(name: &str) -> String {
+    // the last `.` outside type arguments' brackets
+    let last_dot = |s: &str| {
+        let (mut depth, mut at) = (0i32, None);
+        for (i, c) in s.char_indices() {
+            match c {
+                '[' => depth += 1,
+                ']' => depth -= 1,
+                '.' if depth == 0 => at = Some(i),
+                _ => {}
+            }
+        }
+        at
+    };
+    let Some(m) = last_dot(name) else { return name.to_string() };
+    let (ty, method) = (&name[..m], &name[m + 1..]);
+    match last_dot(ty) {
+        Some(d) => format!("{}.(*{}).{method}", &ty[..d], &ty[d + 1..]),
+        None => format!("(*{ty}).{method}"),
+    }
+}
+
+#[test]
+fn pointer_wrapper_names() {
+    assert_eq!(pointer_wrapper_name("main.T.F"), "main.(*T).F");
+    assert_eq!(pointer_wrapper_name("main.Pair[main.X,int].Get"), "main.(*Pair[main.X,int]).Get");
+    assert_eq!(pointer_wrapper_name("example.com/m/p.T.F"), "example.com/m/p.(*T).F");
 }
 
 /// The descriptor of `[]elem` (an array descriptor's `Slice`), built without interning the slice

@@ -917,7 +917,13 @@ impl<'a> Checker<'a> {
                     }
                     let member = self.stdlib.members.iter().find(|((p, n), _)| *p == pkg && *n == sel.name).map(|(_, &o)| o);
                     let Some(m) = member else {
-                        self.error(sel.span, format!("undefined: {}.{}", pid.name, sel.name));
+                        let path = pkg.path();
+                        if is_exported(&sel.name) && crate::load::goroot::std_declares(path, &sel.name) {
+                            // valid Go: the name exists, gojit's model of the package lacks it
+                            self.error(sel.span, format!("{}.{} not supported by gojit (its package {path} is gojit's own subset)", pid.name, sel.name));
+                        } else {
+                            self.error(sel.span, format!("undefined: {}.{}", pid.name, sel.name));
+                        }
                         return inv;
                     };
                     self.info.uses[sel.id] = m.into();

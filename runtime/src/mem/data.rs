@@ -1,0 +1,116 @@
+//! The data segment: storage for package variables, placed low in the address space the way gc's
+//! (non-PIE, linux/amd64) executable places its `.data`/`.bss` just above the text at 0x400000.
+//!
+//! Why low: Go programs may rely on package variables living in the first 256 MB (Go's own
+//! `test/nilptr.go` checks `uintptr(unsafe.Pointer(&dummy)) <= 256<<20` for a 256 MB `dummy` before
+//! testing that nil dereferences at big offsets are caught by explicit checks, not by the
+//! hardware). The compiler (`lower::prog::global`) asks for each package variable's zeroed block
+//! here; blocks are never freed (package variables live as long as the program).
+//!
+//! One `MAP_NORESERVE` reservation of [`DATA_RESERVE`] bytes at [`DATA_BASE`]
+//! (`MAP_FIXED_NOREPLACE`: never over an existing mapping), in two areas bumped with atomic
+//! cursors: blocks under [`SMALL_LIMIT`] fill the first [`SMALL_AREA`] bytes, bigger ones the
+//! rest. gc's linker sorts `.bss` symbols by size, so a program's small variables sit below its
+//! huge arrays; the two areas keep that property whatever order variables are first used in. If
+//! the kernel refuses the address, or a block does not fit, the caller falls back to ordinary
+//! memory (`None`): only the placement is lost, never correctness.
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Where the data segment starts: 16 MiB (above gc's text at 4 MiB and `vm.mmap_min_addr`).
+pub const DATA_BASE: usize = 16 << 20;
+/// Its reserved size: 64 GiB of address space (backed only where touched).
+pub const DATA_RESERVE: usize = 64 << 30;
+
+/// Blocks smaller than this go to the small area.
+pub const SMALL_LIMIT: usize = 1 << 20;
+/// The small area's size (the first bytes of the reservation).
+pub const SMALL_AREA: usize = 64 << 20;
+
+/// The reservation's base, or 0 when the kernel refused it.
+static BASE: OnceLock<usize> = OnceLock::new();
+/// Reservation offsets of the next free byte of the small and the large area.
+static SMALL_NEXT: AtomicUsize = AtomicUsize::new(0);
+static LARGE_NEXT: AtomicUsize = AtomicUsize::new(SMALL_AREA);
+
+fn base() -> usize {
+    *BASE.get_or_init(|| {
+        // SAFETY: MAP_FIXED_NOREPLACE never replaces an existing mapping (the call fails with
+        // EEXIST instead), so no memory in use is affected; the result is checked.
+        let p = unsafe {
+            libc::mmap(
+                DATA_BASE as *mut libc::c_void,
+                DATA_RESERVE,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE | libc::MAP_FIXED_NOREPLACE,
+                -1,
+                0,
+            )
+        };
+        if p == libc::MAP_FAILED {
+            return 0;
+        }
+        if p as usize != DATA_BASE {
+            // A kernel without MAP_FIXED_NOREPLACE treats the address as a hint: give it back.
+            // SAFETY: `p` is the mapping just made, of this size, not yet handed out.
+            unsafe { libc::munmap(p, DATA_RESERVE) };
+            return 0;
+        }
+        DATA_BASE
+    })
+}
+
+/// A zeroed block of `size` bytes aligned to `align` (a power of two, at most 4096) in the data
+/// segment, never freed; `None` when the segment is unavailable or full.
+pub fn alloc_data(size: usize, align: usize) -> Option<*mut u8> {
+    let base = base();
+    if base == 0 || !align.is_power_of_two() || align > 4096 {
+        return None;
+    }
+    let size = size.max(1);
+    if size < SMALL_LIMIT
+        && let Some(off) = bump(&SMALL_NEXT, size, align, SMALL_AREA)
+    {
+        return Some((base + off) as *mut u8);
+    }
+    bump(&LARGE_NEXT, size, align, DATA_RESERVE).map(|off| (base + off) as *mut u8)
+}
+
+/// Takes `size` bytes aligned to `align` from the area whose cursor is `next` and which ends at
+/// reservation offset `limit`; the block's offset.
+fn bump(next: &AtomicUsize, size: usize, align: usize, limit: usize) -> Option<usize> {
+    let mut cur = next.load(Ordering::Relaxed);
+    loop {
+        let start = cur.checked_add(align - 1)? & !(align - 1);
+        let end = start.checked_add(size)?;
+        if end > limit {
+            return None;
+        }
+        match next.compare_exchange_weak(cur, end, Ordering::Relaxed, Ordering::Relaxed) {
+            Ok(_) => return Some(start),
+            Err(now) => cur = now,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_are_low_aligned_zeroed_and_disjoint() {
+        let b = alloc_data(1 << 20, 64).expect("data segment");
+        let a = alloc_data(24, 8).expect("data segment");
+        assert!((a as usize) < 256 << 20 && (b as usize) < 256 << 20);
+        assert_eq!(b as usize % 64, 0);
+        // the small block sits below the big one although it was asked for later
+        assert!(a as usize + 24 <= b as usize);
+        // SAFETY: both blocks were just handed out, of these sizes, to this test only.
+        unsafe {
+            assert!(std::slice::from_raw_parts(b, 1 << 20).iter().all(|&x| x == 0));
+            *a = 1;
+        }
+        assert!(alloc_data(DATA_RESERVE, 8).is_none());
+    }
+}
