@@ -7,7 +7,7 @@ func again(yield func(int) bool) {
 		defer func() { fmt.Println("iterator recovered:", recover()) }()
 		yield(1)
 	}()
-	yield(2) // the body panicked: continuing is an error
+	yield(2) // after the body's panic, continuing is an error
 }
 
 func main() {
