@@ -32,6 +32,11 @@ pub const HEAP_RESERVE: usize = 64 << 30;
 /// 0xdb repeated is the same idea and reads as an implausible pointer 0xdbdbdbdbdbdbdbdb).
 pub const POISON: u8 = 0xdb;
 
+/// Freed spans of this many pages (512 KiB) or more are returned to the OS when freed (big
+/// objects: touching them again costs less than keeping them, and poisoning them would commit
+/// every page).
+pub const RELEASE_AT_FREE: usize = 64;
+
 /// Number of span kinds: each size class twice (scan, noscan).
 const KINDS: usize = NUM_SIZE_CLASSES * 2;
 
@@ -148,6 +153,8 @@ pub struct Heap {
     dirty_free_pages: usize,
     poison: bool,
     pub stats: Stats,
+    /// The collector's trigger: a safepoint collects once `stats.alloc_bytes` reaches it.
+    pub trigger: usize,
 }
 
 const NONE: u32 = u32::MAX;
@@ -175,6 +182,7 @@ impl Heap {
             dirty_free_pages: 0,
             poison: false,
             stats: Stats::default(),
+            trigger: usize::MAX,
         })
     }
 
@@ -328,8 +336,18 @@ impl Heap {
         self.by_size.insert((run.npages, page));
     }
 
-    /// Returns pages `[page, page + n)` to the free runs, coalescing with free neighbours.
+    /// Returns pages `[page, page + n)` to the free runs, coalescing with free neighbours. Runs
+    /// of at least [`RELEASE_AT_FREE`] pages go back to the OS at once (and stay apart from
+    /// dirty neighbours, so that they are known to be zero when reused).
     fn free_pages(&mut self, mut page: usize, mut n: usize) {
+        if n >= RELEASE_AT_FREE {
+            let addr = self.base + (page << PAGE_SHIFT);
+            // SAFETY: the pages are free pages of our own reservation; no object lives there.
+            unsafe { libc::madvise(addr as *mut libc::c_void, n << PAGE_SHIFT, libc::MADV_DONTNEED) };
+            self.stats.released_bytes += n << PAGE_SHIFT;
+            self.put_run(page, Run { npages: n, zeroed: true });
+            return;
+        }
         self.dirty_free_pages += n;
         let zeroed = false;
         if let Some((&prev, &r)) = self.runs.range(..page).next_back()
@@ -421,6 +439,13 @@ impl Heap {
         self.spans[o.span as usize].is_marked(o.index)
     }
 
+    /// Clears every mark (an abandoned collection).
+    pub fn clear_marks(&mut self) {
+        for s in self.spans.iter_mut().filter(|s| s.in_use) {
+            s.mark.fill(0);
+        }
+    }
+
     /// Frees every allocated, unmarked object and clears the marks (gc's sweep, done for the whole
     /// heap at once); spans left empty go back to the page heap. Returns the bytes still allocated.
     pub fn sweep(&mut self) -> usize {
@@ -442,7 +467,7 @@ impl Heap {
                 if freed != 0 {
                     freed_any = true;
                     frees += freed.count_ones() as u64;
-                    if self.poison {
+                    if self.poison && s.npages < RELEASE_AT_FREE {
                         let mut bits = freed;
                         while bits != 0 {
                             let i = (w << 6) + bits.trailing_zeros() as usize;
