@@ -96,6 +96,8 @@ fn goal_for(live: usize, gogc: i64) -> usize {
 /// Sets up a new heap's trigger and stress mode (called by `alloc` when it creates the heap).
 pub(crate) fn init_heap(h: &mut Heap) {
     let c = config();
+    // The trace's clock starts with the heap (gc's `runtimeInitTime`).
+    with_state(|s| s.start = Instant::now());
     h.set_poison(c.stress > 0);
     h.trigger = if c.stress > 0 { 0 } else { goal_for(0, c.gogc) };
 }
