@@ -84,7 +84,8 @@ fn descs() -> &'static Descs {
             ],
         );
         let mk = |s: &'static [u8]| {
-            let p = alloc::alloc_zeroed(std::mem::size_of::<ErrorString>(), 8) as *mut ErrorString;
+            // Cached in a static for the process: persistent memory (its string is static).
+            let p = alloc::alloc_persistent(std::mem::size_of::<ErrorString>()) as *mut ErrorString;
             // SAFETY: fresh block.
             unsafe { p.write(ErrorString { s: GoString::from_static(s) }) };
             p

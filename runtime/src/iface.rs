@@ -247,10 +247,11 @@ pub unsafe extern "C" fn gort_panic_typeassert(have: *const Type, want: *const T
 /// `typ` valid, `src` readable for `typ.size()` bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_convT(typ: *const Type, src: *const u8) -> *mut u8 {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     unsafe {
         let t = &*typ;
-        let p = alloc::alloc_zeroed(t.size(), (t.align() as usize).clamp(1, 4096));
+        let p = alloc::alloc_typed(t);
         if t.size() > 0 {
             std::ptr::copy_nonoverlapping(src, p, t.size());
         }
@@ -264,7 +265,8 @@ pub unsafe extern "C" fn gort_convT(typ: *const Type, src: *const u8) -> *mut u8
 /// Always safe.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_convT64(v: u64) -> *mut u8 {
-    let p = alloc::alloc_zeroed(8, 8);
+    crate::gc::safepoint();
+    let p = alloc::alloc_noscan(8, 8);
     // SAFETY: p has 8 bytes.
     unsafe { *(p as *mut u64) = v };
     p
@@ -276,6 +278,7 @@ pub unsafe extern "C" fn gort_convT64(v: u64) -> *mut u8 {
 /// Always safe (the bytes are not copied: strings are immutable).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_convTstring(ptr: *const u8, len: isize) -> *mut u8 {
+    crate::gc::safepoint();
     let p = alloc::alloc_zeroed(16, 8) as *mut GoString;
     // SAFETY: p has 16 bytes.
     unsafe { p.write(GoString { ptr, len }) };

@@ -121,6 +121,21 @@ impl G {
     }
 }
 
+impl G {
+    /// The words this state holds in Rust memory that may point into the Go heap (collector
+    /// roots): the chained defer records' closures and a caught method panic's value. Panic
+    /// records themselves live in `gopanic`'s frame on the goroutine stack, which is scanned.
+    pub(crate) fn for_each_root(&self, f: &mut dyn FnMut(usize)) {
+        for d in &self.defers {
+            f(d.closure);
+        }
+        if let Some(e) = &self.method_panic {
+            f(e.data as usize);
+        }
+        f(self.panic as usize);
+    }
+}
+
 thread_local! {
     /// The state used when no goroutine runs on this thread (runtime code called outside a
     /// program run, e.g. by unit tests, and fault signals of such threads).

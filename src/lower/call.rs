@@ -1099,6 +1099,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.lib("gort_gosched", &[]);
                 vec![]
             }
+            RuntimeGC => {
+                self.lib("gort_gc", &[]);
+                vec![]
+            }
             RuntimeGoexit => {
                 self.lib("gort_goexit", &[]);
                 self.b.ins().trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));

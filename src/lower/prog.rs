@@ -355,6 +355,8 @@ impl<'a> Prog<'a> {
             Some(p) => p as usize,
             None => {
                 let mem: &'static mut [u64] = Box::leak(vec![0u64; (size as usize).div_ceil(8).max(1)].into_boxed_slice());
+                // Outside the data segment: the collector must still scan it (a package variable).
+                gojit_runtime::gc::roots::register(mem.as_ptr() as usize, mem.len() * 8);
                 mem.as_mut_ptr() as usize
             }
         };

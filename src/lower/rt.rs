@@ -318,6 +318,7 @@ pub const DECLS: &[Decl] = &[
     // goroutines and channels
     d("gort_go", SysV, &[W], &[]),
     d("gort_gosched", SysV, &[], &[]),
+    d("gort_gc", SysV, &[], &[]),
     d("gort_preempt", SysV, &[], &[]),
     d("gort_goexit", Tail, &[], &[]),
     d("gort_numgoroutine", SysV, &[], &[W]),

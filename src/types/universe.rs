@@ -271,6 +271,7 @@ impl Stdlib {
         let t = tt.func(vec![], vec![], false);
         ext(tt, info, &mut members, p, "Gosched", RuntimeGosched, t);
         ext(tt, info, &mut members, p, "Goexit", RuntimeGoexit, t);
+        ext(tt, info, &mut members, p, "GC", RuntimeGC, t);
         let t = tt.func(vec![], vec![int], false);
         ext(tt, info, &mut members, p, "NumGoroutine", RuntimeNumGoroutine, t);
         ext(tt, info, &mut members, p, "NumCPU", RuntimeNumCPU, t);

@@ -70,6 +70,7 @@ fn reraise(pv: Eface) -> ! {
 /// `args` valid for `n` interface values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_fmt_println(args: *const Eface, n: isize) -> isize {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     unsafe { gort_fmt_fprintln(1, args, n) }
 }
@@ -80,6 +81,7 @@ pub unsafe extern "C" fn gort_fmt_println(args: *const Eface, n: isize) -> isize
 /// As [`gort_fmt_println`].
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_fmt_print(args: *const Eface, n: isize) -> isize {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     unsafe { gort_fmt_fprint(1, args, n) }
 }
@@ -90,6 +92,7 @@ pub unsafe extern "C" fn gort_fmt_print(args: *const Eface, n: isize) -> isize {
 /// `format` readable; `args` valid for `n` values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_fmt_printf(fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize) -> isize {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     unsafe { gort_fmt_fprintf(1, fmt_ptr, fmt_len, args, n) }
 }
@@ -100,6 +103,7 @@ pub unsafe extern "C" fn gort_fmt_printf(fmt_ptr: *const u8, fmt_len: isize, arg
 /// As [`gort_fmt_println`].
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_fmt_fprintln(fd: i64, args: *const Eface, n: isize) -> isize {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     let a = unsafe { arg_slice(args, n) };
     with_printer(|p| p.do_println(a), |b, _| {
@@ -114,6 +118,7 @@ pub unsafe extern "C" fn gort_fmt_fprintln(fd: i64, args: *const Eface, n: isize
 /// As [`gort_fmt_println`].
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_fmt_fprint(fd: i64, args: *const Eface, n: isize) -> isize {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     let a = unsafe { arg_slice(args, n) };
     with_printer(|p| p.do_print(a), |b, _| {
@@ -128,6 +133,7 @@ pub unsafe extern "C" fn gort_fmt_fprint(fd: i64, args: *const Eface, n: isize) 
 /// As [`gort_fmt_printf`].
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_fmt_fprintf(fd: i64, fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize) -> isize {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     let (f, a) = unsafe { (str_bytes(fmt_ptr, fmt_len), arg_slice(args, n)) };
     with_printer(|p| p.do_printf(f, a), |b, _| {
@@ -142,6 +148,7 @@ pub unsafe extern "C" fn gort_fmt_fprintf(fd: i64, fmt_ptr: *const u8, fmt_len: 
 /// `out` writable; `args` valid for `n` values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_fmt_sprint(out: *mut GoString, args: *const Eface, n: isize) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     let a = unsafe { arg_slice(args, n) };
     let s = with_printer(|p| p.do_print(a), |b, _| new_string(b));
@@ -155,6 +162,7 @@ pub unsafe extern "C" fn gort_fmt_sprint(out: *mut GoString, args: *const Eface,
 /// As [`gort_fmt_sprint`].
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_fmt_sprintln(out: *mut GoString, args: *const Eface, n: isize) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     let a = unsafe { arg_slice(args, n) };
     let s = with_printer(|p| p.do_println(a), |b, _| new_string(b));
@@ -168,6 +176,7 @@ pub unsafe extern "C" fn gort_fmt_sprintln(out: *mut GoString, args: *const Efac
 /// `out` writable; `format` readable; `args` valid for `n` values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_fmt_sprintf(out: *mut GoString, fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     let (f, a) = unsafe { (str_bytes(fmt_ptr, fmt_len), arg_slice(args, n)) };
     let s = with_printer(|p| p.do_printf(f, a), |b, _| new_string(b));
@@ -182,6 +191,7 @@ pub unsafe extern "C" fn gort_fmt_sprintf(out: *mut GoString, fmt_ptr: *const u8
 /// As [`gort_fmt_sprintf`], `out` writable for an [`Iface`].
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_fmt_errorf(out: *mut Iface, fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     let (f, a) = unsafe { (str_bytes(fmt_ptr, fmt_len), arg_slice(args, n)) };
     let (msg, wrapped) = with_printer(

@@ -509,6 +509,19 @@ pub(crate) fn for_each_g(mut f: impl FnMut(*mut G, usize, usize, usize, bool)) {
     });
 }
 
+/// The words a goroutine's record holds in Rust memory that may point into the Go heap (the
+/// collector's roots beyond its stack): its start closure and its panic/defer state.
+///
+/// # Safety
+/// `g` must be a live G of this thread's program, with the world stopped.
+pub(crate) unsafe fn for_each_g_root(g: *mut G, f: &mut dyn FnMut(usize)) {
+    // SAFETY: guaranteed by the caller; the record is only read.
+    unsafe {
+        f((*g).closure);
+        (*g).panic.for_each_root(f);
+    }
+}
+
 /// `runtime.NumGoroutine()`: goroutines that exist (not ended).
 #[unsafe(no_mangle)]
 pub extern "C" fn gort_numgoroutine() -> i64 {
