@@ -179,7 +179,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
     }
 
-    /// True when a captured variable may live in its owner's frame instead of a heap box: its
+    /// True when a captured or address-taken variable may live in its owner's frame instead of a
+    /// heap box: escape analysis (`escape.rs`) proved its address never outlives the frame, or its
     /// address is never taken, its owner's defers are open-coded, and every func literal that
     /// captures it is called directly by one of the owner's `defer` statements. Such closures run
     /// before the frame is gone (normal exit, deferreturn block, or the panic walk, which runs them
@@ -188,6 +189,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     pub fn lives_in_frame(&self, o: ObjId) -> bool {
         let info = self.p.info;
         let ObjKind::Var(v) = &info.obj(o).kind else { return false };
+        if self.p.escapes.frame_vars.contains(&o) {
+            return true;
+        }
         if v.address_taken || !v.captured {
             return false;
         }
