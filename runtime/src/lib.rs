@@ -20,6 +20,7 @@ pub mod complex;
 pub mod arch;
 pub mod chan;
 pub mod entrysig;
+pub mod errno;
 pub mod errors;
 pub mod fastrand;
 pub mod fmt;

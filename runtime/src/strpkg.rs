@@ -880,7 +880,7 @@ pub unsafe extern "C" fn gort_os_args(out: *mut GoSlice) {
 }
 
 /// `(*os.File).Write(b) (int, error)`; the receiver is the file descriptor (os.Stdout is 1,
-/// os.Stderr 2).
+/// os.Stderr 2, the nil `*os.File` 0). Errors as gc's os package (`output::write_file`).
 ///
 /// # Safety
 /// Slice valid; outs writable.
@@ -888,9 +888,9 @@ pub unsafe extern "C" fn gort_os_args(out: *mut GoSlice) {
 pub unsafe extern "C" fn gort_file_write(fd: i64, pp: *const u8, pl: isize, _pc: isize, out_n: *mut isize, out_err: *mut Iface) {
     // SAFETY: caller contract.
     unsafe {
-        crate::output::write_fd(fd, s(pp, pl));
-        put(out_n, pl.max(0));
-        put(out_err, nil_error());
+        let (n, err) = crate::output::write_file(fd, s(pp, pl));
+        put(out_n, n);
+        put(out_err, err);
     }
 }
 
@@ -902,9 +902,9 @@ pub unsafe extern "C" fn gort_file_write(fd: i64, pp: *const u8, pl: isize, _pc:
 pub unsafe extern "C" fn gort_file_writestring(fd: i64, sp: *const u8, sl: isize, out_n: *mut isize, out_err: *mut Iface) {
     // SAFETY: caller contract.
     unsafe {
-        crate::output::write_fd(fd, s(sp, sl));
-        put(out_n, sl.max(0));
-        put(out_err, nil_error());
+        let (n, err) = crate::output::write_file(fd, s(sp, sl));
+        put(out_n, n);
+        put(out_err, err);
     }
 }
 
