@@ -1,8 +1,9 @@
 //! The scheduler: goroutines (`proc`, after gc's proc.go), their stacks (`stack`), the
-//! preemption of long-running ones (`preempt`, gc's sysmon) and stopping the world for the
-//! collector (`stw`).
+//! preemption of long-running ones (`preempt`, gc's sysmon), semaphores and notify lists for
+//! `sync` (`sema`, gc's sema.go) and stopping the world for the collector (`stw`).
 pub mod preempt;
 pub mod proc;
+pub mod sema;
 pub mod stack;
 pub mod stw;
 

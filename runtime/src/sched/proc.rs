@@ -25,6 +25,7 @@
 //! gc's deadlock report, exit 2.
 
 use super::preempt;
+use super::sema;
 use super::stack::{self, Stack};
 use crate::arch;
 use crate::funcdata;
@@ -53,6 +54,15 @@ pub enum WaitReason {
     ChanSendNilChan,
     Select,
     SelectNoCases,
+    Semacquire,
+    Sleep,
+    SyncCondWait,
+    SyncMutexLock,
+    SyncRWMutexRLock,
+    SyncRWMutexLock,
+    SyncWaitGroupWait,
+    /// `sync.WaitGroup.Wait` of a synctest bubble's durably blocked goroutine.
+    SynctestWaitGroupWait,
 }
 
 impl WaitReason {
@@ -65,6 +75,14 @@ impl WaitReason {
             WaitReason::ChanSendNilChan => "chan send (nil chan)",
             WaitReason::Select => "select",
             WaitReason::SelectNoCases => "select (no cases)",
+            WaitReason::Semacquire => "semacquire",
+            WaitReason::Sleep => "sleep",
+            WaitReason::SyncCondWait => "sync.Cond.Wait",
+            WaitReason::SyncMutexLock => "sync.Mutex.Lock",
+            WaitReason::SyncRWMutexRLock => "sync.RWMutex.RLock",
+            WaitReason::SyncRWMutexLock => "sync.RWMutex.Lock",
+            WaitReason::SyncWaitGroupWait => "sync.WaitGroup.Wait",
+            WaitReason::SynctestWaitGroupWait => "sync.WaitGroup.Wait (durable)",
         }
     }
 }
@@ -119,6 +137,8 @@ struct Sched {
     rng: u64,
     /// This run's preemption monitor (gc's sysmon).
     sysmon: preempt::Monitor,
+    /// Goroutines blocked on semaphores, by address (gc's `semtable`).
+    sema: sema::Table,
 }
 
 thread_local! {
@@ -208,6 +228,7 @@ pub fn run(main_code: usize, lo: usize, guard_hi: usize, hi: usize) -> i32 {
                 main_goexited: false,
                 rng: seed | 1,
                 sysmon: preempt::Monitor::start(),
+                sema: sema::Table::default(),
             })
         }
     });
@@ -319,6 +340,32 @@ pub unsafe fn ready(g: *mut G) {
         if !old.is_null() {
             s.p.runq.push_back(old);
         }
+    }
+}
+
+/// This run's semaphore table.
+///
+/// # Safety
+/// A program runs on this thread; the pointer is not turned into a reference that lives across a
+/// context switch.
+pub(crate) unsafe fn sema_table() -> *mut sema::Table {
+    // SAFETY: forwarded.
+    unsafe { &raw mut (*sched()).sema }
+}
+
+/// Puts the running goroutine at the tail of the P's local run queue and lets others run (gc's
+/// `goyield`: like `Gosched`, but local, so a goroutine just readied into `runnext` runs next).
+///
+/// # Safety
+/// Must run on a goroutine (not g0) of this thread's program.
+pub(crate) unsafe fn goyield() {
+    let g = current();
+    // SAFETY: g is the running goroutine; the scheduler is live; only raw pointers cross the
+    // switch.
+    unsafe {
+        (*g).status = Status::Runnable;
+        (*sched()).p.runq.push_back(g);
+        switch_to_g0();
     }
 }
 
@@ -558,6 +605,16 @@ pub fn append_created_by(out: &mut String, g: *const G) {
     if let Some((t, f)) = funcdata::lookup(pc) {
         let _ = writeln!(out, "created by {} in goroutine {creator}\n\t{}:{} +{:#x}", t.name(f), t.file_of(f), t.call_line(f, pc), pc - f.start);
     }
+}
+
+/// `\ngoroutine N [running]:` and the running goroutine's frames from the JIT frame `(fp, pc)`,
+/// then its `created by` lines (the body of a `fatal error:` report, as gc's `throw` prints).
+pub fn append_running_traceback(out: &mut String, fp: usize, pc: usize) {
+    let _ = write!(out, "\ngoroutine {} [running]:\n", current_goid());
+    if funcdata::lookup(pc).is_some() {
+        crate::unwind::traceback_frames(out, fp, pc, 100, false);
+    }
+    append_created_by(out, current());
 }
 
 /// The JIT frame `(fp, pc)` a parked goroutine blocks in.
