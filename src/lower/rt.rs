@@ -333,6 +333,13 @@ pub const DECLS: &[Decl] = &[
     d("gort_sync_canspin", SysV, &[W], &[Bool]),
     d("gort_sync_dospin", SysV, &[], &[]),
     d("gort_sync_fatal", SysV, &[W, W], &[]),
+    // timers and clocks (the bodies of GOROOT time's linknamed functions)
+    d("gort_timesleep", SysV, &[W], &[]),
+    d("gort_newtimer", SysV, &[W, W, W, W, W, W], &[W]),
+    d("gort_stoptimer", SysV, &[W], &[Bool]),
+    d("gort_resettimer", SysV, &[W, W, W], &[Bool]),
+    d("gort_nanotime", SysV, &[], &[W]),
+    d("gort_time_now", SysV, &[W], &[]),
     // printing (builtins)
     d("gort_printlock", SysV, &[], &[]),
     d("gort_printunlock", SysV, &[], &[]),

@@ -26,6 +26,7 @@
 
 use super::preempt;
 use super::sema;
+use super::time;
 use super::stack::{self, Stack};
 use crate::arch;
 use crate::funcdata;
@@ -63,6 +64,8 @@ pub enum WaitReason {
     SyncWaitGroupWait,
     /// `sync.WaitGroup.Wait` of a synctest bubble's durably blocked goroutine.
     SynctestWaitGroupWait,
+    /// The run's timer goroutine waiting for fired timers (a system goroutine, never printed).
+    TimerGoroutineIdle,
 }
 
 impl WaitReason {
@@ -83,6 +86,7 @@ impl WaitReason {
             WaitReason::SyncRWMutexLock => "sync.RWMutex.Lock",
             WaitReason::SyncWaitGroupWait => "sync.WaitGroup.Wait",
             WaitReason::SynctestWaitGroupWait => "sync.WaitGroup.Wait (durable)",
+            WaitReason::TimerGoroutineIdle => "timer goroutine (idle)",
         }
     }
 }
@@ -112,6 +116,9 @@ pub struct G {
     /// The JIT frame `(fp, pc)` that made the blocking call the goroutine waits in (tracebacks
     /// of parked goroutines start there).
     wait_frame: (usize, usize),
+    /// A runtime goroutine (the timer goroutine): not counted by `NumGoroutine`, not shown in
+    /// deadlock reports (gc's `isSystemGoroutine`).
+    system: bool,
 }
 
 /// A processor: the run queue of goroutines ready to run (gc's `p`).
@@ -139,6 +146,8 @@ struct Sched {
     sysmon: preempt::Monitor,
     /// Goroutines blocked on semaphores, by address (gc's `semtable`).
     sema: sema::Table,
+    /// The timer heap and the timer goroutine.
+    timers: time::Timers,
 }
 
 thread_local! {
@@ -202,6 +211,7 @@ fn new_g(goid: u64, stack: Option<Stack>, bounds: (usize, usize, usize), closure
         panic: panic::G::new(),
         goexited: false,
         wait_frame: (0, 0),
+        system: false,
     }))
 }
 
@@ -229,6 +239,7 @@ pub fn run(main_code: usize, lo: usize, guard_hi: usize, hi: usize) -> i32 {
                 rng: seed | 1,
                 sysmon: preempt::Monitor::start(),
                 sema: sema::Table::default(),
+                timers: time::Timers::default(),
             })
         }
     });
@@ -274,8 +285,15 @@ fn schedule() -> i32 {
         if let Some(status) = unsafe { (*s).exit } {
             return status;
         }
+        time::run_due();
         // SAFETY: as above.
-        let Some(g) = (unsafe { find_runnable(s) }) else { return deadlock() };
+        let Some(g) = (unsafe { find_runnable(s) }) else {
+            // Nothing runnable: wait for the next timer, or the run is deadlocked.
+            if time::sleep_until_next() {
+                continue;
+            }
+            return deadlock();
+        };
         // SAFETY: g is a live runnable goroutine; switching saves g0's context in the record.
         unsafe {
             (*g).status = Status::Running;
@@ -351,6 +369,42 @@ pub unsafe fn ready(g: *mut G) {
 pub(crate) unsafe fn sema_table() -> *mut sema::Table {
     // SAFETY: forwarded.
     unsafe { &raw mut (*sched()).sema }
+}
+
+/// This run's timers.
+///
+/// # Safety
+/// As [`sema_table`].
+pub(crate) unsafe fn timers() -> *mut time::Timers {
+    // SAFETY: forwarded.
+    unsafe { &raw mut (*sched()).timers }
+}
+
+/// Creates a runtime goroutine (goid 0, hidden as gc's system goroutines) that starts in `start`
+/// on its own stack, and makes it runnable.
+///
+/// # Safety
+/// A program runs on this thread; `start` begins with [`begin_system_goroutine`] and never
+/// returns.
+pub(crate) unsafe fn spawn_system(start: extern "C" fn() -> !) -> *mut G {
+    let Some(st) = stack::alloc() else { panic::fatal("cannot allocate a goroutine stack") };
+    // SAFETY: a program runs on this thread; the fresh stack's top 64 bytes are writable.
+    unsafe {
+        let g = new_g(0, Some(st), (st.lo, st.guard_hi, st.hi), 0);
+        (*g).system = true;
+        (*g).sp = arch::new_context(st.hi & !15, start);
+        (*sched()).allgs.push(g);
+        ready(g);
+        g
+    }
+}
+
+/// The first call of a runtime goroutine: its panic state for its stack.
+pub(crate) fn begin_system_goroutine() {
+    let g = current();
+    // SAFETY: g is the live running goroutine.
+    let (lo, guard_hi, hi) = unsafe { (*g).bounds };
+    panic::begin_goroutine(lo, guard_hi, hi);
 }
 
 /// Puts the running goroutine at the tail of the P's local run queue and lets others run (gc's
@@ -560,7 +614,7 @@ pub(crate) fn for_each_g(mut f: impl FnMut(*mut G, usize, usize, usize, bool)) {
 #[unsafe(no_mangle)]
 pub extern "C" fn gort_numgoroutine() -> i64 {
     // SAFETY: a program runs on this thread.
-    unsafe { (*sched()).allgs.iter().filter(|&&g| (*g).status != Status::Dead).count() as i64 }
+    unsafe { (*sched()).allgs.iter().filter(|&&g| (*g).status != Status::Dead && !(*g).system).count() as i64 }
 }
 
 /// `runtime.NumCPU()`: the CPUs this process may use.
@@ -603,7 +657,9 @@ pub fn append_created_by(out: &mut String, g: *const G) {
         return;
     }
     if let Some((t, f)) = funcdata::lookup(pc) {
-        let _ = writeln!(out, "created by {} in goroutine {creator}\n\t{}:{} +{:#x}", t.name(f), t.file_of(f), t.call_line(f, pc), pc - f.start);
+        // gc omits the creator of goroutines started on g0 (goid 0: timer functions).
+        let by = if creator == 0 { String::new() } else { format!(" in goroutine {creator}") };
+        let _ = writeln!(out, "created by {}{by}\n\t{}:{} +{:#x}", t.name(f), t.file_of(f), t.call_line(f, pc), pc - f.start);
     }
 }
 
@@ -640,7 +696,7 @@ fn deadlock() -> i32 {
         // SAFETY: g is a live, parked goroutine; it is made current only while its frames are
         // read (the traceback checks frame pointers against the current goroutine's stack).
         unsafe {
-            if (*g).status == Status::Dead {
+            if (*g).status == Status::Dead || (*g).system {
                 continue;
             }
             let _ = write!(out, "\ngoroutine {} [{}]:\n", (*g).goid, (*g).wait.as_str());
