@@ -333,6 +333,10 @@ pub const DECLS: &[Decl] = &[
     d("gort_sync_canspin", SysV, &[W], &[Bool]),
     d("gort_sync_dospin", SysV, &[], &[]),
     d("gort_sync_fatal", SysV, &[W, W], &[]),
+    d("gort_synctest_inbubble", SysV, &[W, W, W], &[]),
+    // random numbers (internal/sync.runtime_rand, sync.runtime_randn)
+    d("gort_rand", SysV, &[], &[W]),
+    d("gort_randn", SysV, &[Word::U32], &[Word::U32]),
     // timers and clocks (the bodies of GOROOT time's linknamed functions)
     d("gort_timesleep", SysV, &[W], &[]),
     d("gort_newtimer", SysV, &[W, W, W, W, W, W], &[W]),

@@ -446,6 +446,13 @@ extern "C" fn sync_fatal_entry(ptr: *const u8, len: usize, fp: usize, pc: usize)
     unsafe { libc::_exit(2) }
 }
 
+/// `internal/synctest.inBubble(bubble any, f func())`: gojit has no synctest bubbles (no way to
+/// make one), so reaching this is a fatal error naming the missing feature.
+#[unsafe(no_mangle)]
+pub extern "C" fn gort_synctest_inbubble(_typ: usize, _data: usize, _f: usize) {
+    panic::fatal("testing/synctest bubbles are not supported by gojit");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
