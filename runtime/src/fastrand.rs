@@ -36,8 +36,31 @@ pub fn next_u64() -> u64 {
     })
 }
 
+/// `internal/sync.runtime_rand() uint64` (gc's `rand`).
+#[unsafe(no_mangle)]
+pub extern "C" fn gort_rand() -> u64 {
+    next_u64()
+}
+
+/// `sync.runtime_randn(n uint32) uint32` (gc's `randn`): uniform in `[0, n)` by Lemire's
+/// multiply-shift, as gc.
+#[unsafe(no_mangle)]
+pub extern "C" fn gort_randn(n: u32) -> u32 {
+    (((next_u64() as u32) as u64 * n as u64) >> 32) as u32
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn randn_stays_below_n() {
+        for n in [1u32, 2, 7, 1000, u32::MAX] {
+            for _ in 0..100 {
+                assert!(super::gort_randn(n) < n);
+            }
+        }
+        assert_ne!(super::gort_rand(), super::gort_rand());
+    }
+
     #[test]
     fn values_vary() {
         let v: Vec<u64> = (0..64).map(|_| super::next_u64()).collect();

@@ -43,6 +43,7 @@ pub const GO_STACK_LIMIT: usize = 1_000_000_000;
 static ENTRY: AtomicUsize = AtomicUsize::new(0);
 static DEFER: AtomicUsize = AtomicUsize::new(0);
 static METHOD: AtomicUsize = AtomicUsize::new(0);
+static TIMERCALL: AtomicUsize = AtomicUsize::new(0);
 
 /// Addresses of one program's trampolines. All programs' trampolines are equivalent, so the most
 /// recently installed ones serve every program (code memory is never freed).
@@ -51,6 +52,7 @@ pub struct Trampolines {
     pub entry: usize,
     pub defer: usize,
     pub method: usize,
+    pub timercall: usize,
 }
 
 /// Makes the trampolines callable by the runtime.
@@ -58,6 +60,7 @@ pub fn install(t: Trampolines) {
     ENTRY.store(t.entry, Ordering::Release);
     DEFER.store(t.defer, Ordering::Release);
     METHOD.store(t.method, Ordering::Release);
+    TIMERCALL.store(t.timercall, Ordering::Release);
 }
 
 fn addr(a: &AtomicUsize, what: &str) -> usize {
@@ -93,6 +96,20 @@ pub unsafe fn call_method2(ifn: usize, recv: usize) -> Result<[usize; 2], ()> {
         unsafe { std::mem::transmute(addr(&METHOD, "method")) };
     let mut out = [0usize; 2];
     if f(ifn, recv, &mut out) == 0 { Ok(out) } else { Err(()) }
+}
+
+/// Calls the func value `f` (`ctx = f`, code at `[f]`) with the argument words `w` (a timer's
+/// `func(arg any, seq uintptr, delay int64)`), catching panics raised inside. Returns `Err(())`
+/// when it panicked (the value is then in [`crate::panic::take_method_panic`]).
+///
+/// # Safety
+/// Must run on a goroutine stack of a running program; `f` is a non-nil Go func value of a type
+/// whose parameters are exactly four words.
+pub unsafe fn call_timer_func(f: usize, w: [usize; 4]) -> Result<(), ()> {
+    let t: extern "C" fn(usize, usize, usize, usize, usize) -> u64 =
+        // SAFETY: TIMERCALL holds the address of JIT code with exactly this signature.
+        unsafe { std::mem::transmute(addr(&TIMERCALL, "timer call")) };
+    if t(f, w[0], w[1], w[2], w[3]) == 0 { Ok(()) } else { Err(()) }
 }
 
 /// The function-table row and try_call site of the entry trampoline (resume target for exits).

@@ -363,6 +363,7 @@ impl Jit {
             entry: addr(self.tramps.entry),
             defer: addr(self.tramps.defer),
             method: addr(self.tramps.method),
+            timercall: addr(self.tramps.timercall),
         };
         gojit_runtime::trampoline::install(tramps);
         let main = main.map(addr);

@@ -1,6 +1,7 @@
 //! The JIT-generated bridges between the runtime (`system_v`, Rust) and Go code (`tail`):
-//! entry (runs `main.main`), defer (runs a deferred func value for a panic) and method (runs a
-//! `String()`/`Error()` method for fmt and the crash printer, catching panics). Their exact
+//! entry (runs `main.main`), defer (runs a deferred func value for a panic), method (runs a
+//! `String()`/`Error()` method for fmt and the crash printer, catching panics) and timer call
+//! (runs a timer's `func(any, uintptr, int64)` for the scheduler, catching panics). Their exact
 //! signatures and behaviour are documented in `gojit_runtime::trampoline`; the runtime recognises
 //! their frames through the function table (`FuncKind`).
 
@@ -19,6 +20,7 @@ pub(super) struct Ids {
     pub entry: FuncId,
     pub defer: FuncId,
     pub method: FuncId,
+    pub timercall: FuncId,
     nilderef: FuncId,
 }
 
@@ -34,6 +36,7 @@ pub(super) fn declare(m: &mut JITModule) -> Result<Ids, JitError> {
         entry: m.declare_function("gojit.entry", Linkage::Local, &sig(CallConv::SystemV, 2, 1))?,
         defer: m.declare_function("gojit.defercall", Linkage::Local, &sig(CallConv::SystemV, 2, 0))?,
         method: m.declare_function("gojit.methodcall", Linkage::Local, &sig(CallConv::SystemV, 3, 1))?,
+        timercall: m.declare_function("gojit.timercall", Linkage::Local, &sig(CallConv::SystemV, 5, 1))?,
         nilderef: m.declare_function("gort_panic_nilderef", Linkage::Import, &sig(CallConv::Tail, 0, 0))?,
     })
 }
@@ -48,6 +51,8 @@ pub(super) fn define_all(jit: &mut Jit) -> Result<(), JitError> {
     define_entry(jit, &mut fctx, ids.0)?;
     define_defer(jit, &mut fctx, ids.1, ids.3)?;
     define_method(jit, &mut fctx, ids.2)?;
+    let timercall = jit.tramps.timercall;
+    define_timercall(jit, &mut fctx, timercall)?;
     Ok(())
 }
 
@@ -169,4 +174,37 @@ fn define_method(jit: &mut Jit, fctx: &mut FunctionBuilderContext, id: FuncId) -
         b.finalize(module_cfg);
     }
     jit.define_kind(id, &mut ctx, meta("gojit.methodcall"), FuncKind::MethodTrampoline)
+}
+
+/// `timercall(f, w0, w1, w2, w3) -> panicked`: calls the func value `f` (`ctx = f`, code at `[f]`)
+/// with the four argument words of `func(arg any, seq uintptr, delay int64)`; returns 0, or 1
+/// when a panic raised inside was not recovered below it (a method-trampoline frame for the
+/// walker: the panic value is then the runtime's method panic).
+fn define_timercall(jit: &mut Jit, fctx: &mut FunctionBuilderContext, id: FuncId) -> Result<(), JitError> {
+    let mut ctx = jit.module.make_context();
+    let module_cfg = jit.module.target_config();
+    ctx.func.signature = sig(CallConv::SystemV, 5, 1);
+    ctx.func.name = UserFuncName::user(0, id.as_u32());
+    {
+        let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+        let b0 = b.create_block();
+        let ok = b.create_block();
+        let caught = b.create_block();
+        b.append_block_params_for_function_params(b0);
+        b.append_block_param(caught, I64);
+        b.append_block_param(caught, I64);
+        b.switch_to_block(b0);
+        let p = b.block_params(b0).to_vec();
+        let code = b.ins().load(I64, MemFlagsData::trusted(), p[0], 0);
+        try_call_indirect(&mut b, sig(CallConv::Tail, 5, 0), code, &p, ok, 0, caught);
+        b.switch_to_block(ok);
+        let zero = b.ins().iconst(I64, 0);
+        b.ins().return_(&[zero]);
+        b.switch_to_block(caught);
+        let one = b.ins().iconst(I64, 1);
+        b.ins().return_(&[one]);
+        b.seal_all_blocks();
+        b.finalize(module_cfg);
+    }
+    jit.define_kind(id, &mut ctx, meta("gojit.timercall"), FuncKind::MethodTrampoline)
 }

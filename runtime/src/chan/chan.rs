@@ -20,6 +20,7 @@
 use crate::alloc;
 use crate::panic;
 use crate::sched::proc::{self, G, WaitReason};
+use crate::sched::time::{self, Timer};
 use std::collections::VecDeque;
 
 /// A goroutine blocked on a channel (gc's `sudog`).
@@ -47,6 +48,9 @@ pub struct Chan {
     pub closed: bool,
     pub recvq: VecDeque<*mut Waiter>,
     pub sendq: VecDeque<*mut Waiter>,
+    /// The timer feeding this channel (`time.NewTimer`/`After`/`NewTicker`), or null: set by
+    /// `newTimer` before any operation (see `sched::time`).
+    pub timer: *mut Timer,
 }
 
 impl Chan {
@@ -235,16 +239,29 @@ unsafe fn chanrecv(c: *mut Chan, ep: *mut u8) -> Outcome {
         unsafe { proc::park(WaitReason::ChanReceiveNilChan) };
         panic::fatal("unreachable: woken from a nil channel receive");
     }
+    // SAFETY: c is live; an expired timer feeding it sends now (gc's maybeRunChan).
+    let timer = unsafe { (*c).timer };
+    if !timer.is_null() {
+        // SAFETY: on a goroutine; the channel's timer is live.
+        unsafe { time::maybe_run_chan(timer) };
+    }
     // SAFETY: forwarded.
     if let Some(o) = unsafe { try_recv(c, ep) } {
         return o;
     }
     let mut w =
         Waiter { g: proc::current(), elem: ep, success: false, select_done: std::ptr::null_mut(), case: 0, fired: std::ptr::null_mut() };
-    // SAFETY: as in chansend; a closer zeroes our slot before waking us.
+    // SAFETY: as in chansend; a closer zeroes our slot before waking us. A timer channel's timer
+    // is in the heap while we wait.
     unsafe {
         (*c).recvq.push_back(&mut w);
+        if !timer.is_null() {
+            time::block_timer_chan(timer);
+        }
         proc::park(WaitReason::ChanReceive);
+        if !timer.is_null() {
+            time::unblock_timer_chan(timer);
+        }
     }
     if w.success { Outcome::Done } else { Outcome::Closed }
 }
@@ -277,6 +294,7 @@ pub extern "C" fn gort_makechan(elem_size: usize, size: i64) -> *mut Chan {
             closed: false,
             recvq: VecDeque::new(),
             sendq: VecDeque::new(),
+            timer: std::ptr::null_mut(),
         })
     };
     c
@@ -348,16 +366,35 @@ pub extern "C" fn gort_closechan(c: *mut Chan) {
     }
 }
 
-/// `len(c)` (0 for nil).
+/// `len(c)` (0 for nil; 0 for a timer channel, which presents itself as unbuffered so that
+/// `Stop`/`Reset` can take back a sent value unnoticed, as gc).
 #[unsafe(no_mangle)]
 pub extern "C" fn gort_chanlen(c: *const Chan) -> i64 {
     // SAFETY: c is null or a live channel.
-    if c.is_null() { 0 } else { unsafe { (*c).count as i64 } }
+    if c.is_null() || unsafe { !(*c).timer.is_null() } { 0 } else { unsafe { (*c).count as i64 } }
 }
 
-/// `cap(c)` (0 for nil).
+/// `cap(c)` (0 for nil and for a timer channel, see `gort_chanlen`).
 #[unsafe(no_mangle)]
 pub extern "C" fn gort_chancap(c: *const Chan) -> i64 {
     // SAFETY: c is null or a live channel.
-    if c.is_null() { 0 } else { unsafe { (*c).cap as i64 } }
+    if c.is_null() || unsafe { !(*c).timer.is_null() } { 0 } else { unsafe { (*c).cap as i64 } }
+}
+
+/// Empties a timer channel's buffer (gc's `timerchandrain`): whether it held a value. Timer
+/// channels never have waiting senders.
+///
+/// # Safety
+/// `c` is a live channel.
+pub(crate) unsafe fn timer_drain(c: *mut Chan) -> bool {
+    // SAFETY: forwarded; no switch happens while the reference lives.
+    let c = unsafe { &mut *c };
+    let any = c.count > 0;
+    while c.count > 0 {
+        // SAFETY: the slot holds an element.
+        unsafe { zero_elem(c.slot(c.recvx), c.elem_size) };
+        c.recvx = (c.recvx + 1) % c.cap;
+        c.count -= 1;
+    }
+    any
 }

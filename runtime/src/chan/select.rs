@@ -8,6 +8,7 @@
 use super::chan::{Chan, Outcome, Waiter, try_recv, try_send};
 use crate::panic;
 use crate::sched::proc::{self, WaitReason};
+use crate::sched::time;
 
 /// One case: its channel (null: a nil channel, never ready) and the value to send or the slot to
 /// receive into (null: discard).
@@ -34,6 +35,16 @@ unsafe fn selectgo(cases: *const Scase, nsends: usize, nrecvs: usize, block: boo
     let n = nsends + nrecvs;
     // SAFETY: compiler contract.
     let cases = unsafe { std::slice::from_raw_parts(cases, n) };
+    // Expired timers feeding receive cases send now (gc's maybeRunChan while building the poll
+    // order; done before anything with `Drop` lives in this frame).
+    for cs in &cases[nsends..] {
+        // SAFETY: a null or live channel; its timer is live.
+        unsafe {
+            if !cs.c.is_null() && !(*cs.c).timer.is_null() {
+                time::maybe_run_chan((*cs.c).timer);
+            }
+        }
+    }
     // gc's pollorder: a uniformly random permutation (Fisher-Yates).
     let mut order: Vec<usize> = (0..n).collect();
     for i in (1..n).rev() {
@@ -81,6 +92,9 @@ unsafe fn selectgo(cases: *const Scase, nsends: usize, nrecvs: usize, block: boo
         unsafe {
             let q = if i < nsends { &mut (*cs.c).sendq } else { &mut (*cs.c).recvq };
             q.push_back(wp.add(i));
+            if !(*cs.c).timer.is_null() {
+                time::block_timer_chan((*cs.c).timer);
+            }
         }
     }
     // SAFETY: on a goroutine; a partner wakes us after marking `done` (or nobody: all nil).
@@ -95,6 +109,9 @@ unsafe fn selectgo(cases: *const Scase, nsends: usize, nrecvs: usize, block: boo
             let w = wp.add(i);
             let q = if i < nsends { &mut (*cs.c).sendq } else { &mut (*cs.c).recvq };
             q.retain(|&x| x != w);
+            if !(*cs.c).timer.is_null() {
+                time::unblock_timer_chan((*cs.c).timer);
+            }
         }
     }
     if fired >= n {

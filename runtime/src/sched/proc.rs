@@ -25,6 +25,8 @@
 //! gc's deadlock report, exit 2.
 
 use super::preempt;
+use super::sema;
+use super::time;
 use super::stack::{self, Stack};
 use crate::arch;
 use crate::funcdata;
@@ -53,6 +55,17 @@ pub enum WaitReason {
     ChanSendNilChan,
     Select,
     SelectNoCases,
+    Semacquire,
+    Sleep,
+    SyncCondWait,
+    SyncMutexLock,
+    SyncRWMutexRLock,
+    SyncRWMutexLock,
+    SyncWaitGroupWait,
+    /// `sync.WaitGroup.Wait` of a synctest bubble's durably blocked goroutine.
+    SynctestWaitGroupWait,
+    /// The run's timer goroutine waiting for fired timers (a system goroutine, never printed).
+    TimerGoroutineIdle,
 }
 
 impl WaitReason {
@@ -65,6 +78,15 @@ impl WaitReason {
             WaitReason::ChanSendNilChan => "chan send (nil chan)",
             WaitReason::Select => "select",
             WaitReason::SelectNoCases => "select (no cases)",
+            WaitReason::Semacquire => "semacquire",
+            WaitReason::Sleep => "sleep",
+            WaitReason::SyncCondWait => "sync.Cond.Wait",
+            WaitReason::SyncMutexLock => "sync.Mutex.Lock",
+            WaitReason::SyncRWMutexRLock => "sync.RWMutex.RLock",
+            WaitReason::SyncRWMutexLock => "sync.RWMutex.Lock",
+            WaitReason::SyncWaitGroupWait => "sync.WaitGroup.Wait",
+            WaitReason::SynctestWaitGroupWait => "sync.WaitGroup.Wait (durable)",
+            WaitReason::TimerGoroutineIdle => "timer goroutine (idle)",
         }
     }
 }
@@ -94,6 +116,9 @@ pub struct G {
     /// The JIT frame `(fp, pc)` that made the blocking call the goroutine waits in (tracebacks
     /// of parked goroutines start there).
     wait_frame: (usize, usize),
+    /// A runtime goroutine (the timer goroutine): not counted by `NumGoroutine`, not shown in
+    /// deadlock reports (gc's `isSystemGoroutine`).
+    system: bool,
 }
 
 /// A processor: the run queue of goroutines ready to run (gc's `p`).
@@ -119,6 +144,10 @@ struct Sched {
     rng: u64,
     /// This run's preemption monitor (gc's sysmon).
     sysmon: preempt::Monitor,
+    /// Goroutines blocked on semaphores, by address (gc's `semtable`).
+    sema: sema::Table,
+    /// The timer heap and the timer goroutine.
+    timers: time::Timers,
 }
 
 thread_local! {
@@ -182,6 +211,7 @@ fn new_g(goid: u64, stack: Option<Stack>, bounds: (usize, usize, usize), closure
         panic: panic::G::new(),
         goexited: false,
         wait_frame: (0, 0),
+        system: false,
     }))
 }
 
@@ -208,6 +238,8 @@ pub fn run(main_code: usize, lo: usize, guard_hi: usize, hi: usize) -> i32 {
                 main_goexited: false,
                 rng: seed | 1,
                 sysmon: preempt::Monitor::start(),
+                sema: sema::Table::default(),
+                timers: time::Timers::default(),
             })
         }
     });
@@ -253,8 +285,15 @@ fn schedule() -> i32 {
         if let Some(status) = unsafe { (*s).exit } {
             return status;
         }
+        time::run_due();
         // SAFETY: as above.
-        let Some(g) = (unsafe { find_runnable(s) }) else { return deadlock() };
+        let Some(g) = (unsafe { find_runnable(s) }) else {
+            // Nothing runnable: wait for the next timer, or the run is deadlocked.
+            if time::sleep_until_next() {
+                continue;
+            }
+            return deadlock();
+        };
         // SAFETY: g is a live runnable goroutine; switching saves g0's context in the record.
         unsafe {
             (*g).status = Status::Running;
@@ -319,6 +358,68 @@ pub unsafe fn ready(g: *mut G) {
         if !old.is_null() {
             s.p.runq.push_back(old);
         }
+    }
+}
+
+/// This run's semaphore table.
+///
+/// # Safety
+/// A program runs on this thread; the pointer is not turned into a reference that lives across a
+/// context switch.
+pub(crate) unsafe fn sema_table() -> *mut sema::Table {
+    // SAFETY: forwarded.
+    unsafe { &raw mut (*sched()).sema }
+}
+
+/// This run's timers.
+///
+/// # Safety
+/// As [`sema_table`].
+pub(crate) unsafe fn timers() -> *mut time::Timers {
+    // SAFETY: forwarded.
+    unsafe { &raw mut (*sched()).timers }
+}
+
+/// Creates a runtime goroutine (goid 0, hidden as gc's system goroutines) that starts in `start`
+/// on its own stack, and makes it runnable.
+///
+/// # Safety
+/// A program runs on this thread; `start` begins with [`begin_system_goroutine`] and never
+/// returns.
+pub(crate) unsafe fn spawn_system(start: extern "C" fn() -> !) -> *mut G {
+    let Some(st) = stack::alloc() else { panic::fatal("cannot allocate a goroutine stack") };
+    // SAFETY: a program runs on this thread; the fresh stack's top 64 bytes are writable.
+    unsafe {
+        let g = new_g(0, Some(st), (st.lo, st.guard_hi, st.hi), 0);
+        (*g).system = true;
+        (*g).sp = arch::new_context(st.hi & !15, start);
+        (*sched()).allgs.push(g);
+        ready(g);
+        g
+    }
+}
+
+/// The first call of a runtime goroutine: its panic state for its stack.
+pub(crate) fn begin_system_goroutine() {
+    let g = current();
+    // SAFETY: g is the live running goroutine.
+    let (lo, guard_hi, hi) = unsafe { (*g).bounds };
+    panic::begin_goroutine(lo, guard_hi, hi);
+}
+
+/// Puts the running goroutine at the tail of the P's local run queue and lets others run (gc's
+/// `goyield`: like `Gosched`, but local, so a goroutine just readied into `runnext` runs next).
+///
+/// # Safety
+/// Must run on a goroutine (not g0) of this thread's program.
+pub(crate) unsafe fn goyield() {
+    let g = current();
+    // SAFETY: g is the running goroutine; the scheduler is live; only raw pointers cross the
+    // switch.
+    unsafe {
+        (*g).status = Status::Runnable;
+        (*sched()).p.runq.push_back(g);
+        switch_to_g0();
     }
 }
 
@@ -526,7 +627,7 @@ pub(crate) unsafe fn for_each_g_root(g: *mut G, f: &mut dyn FnMut(usize)) {
 #[unsafe(no_mangle)]
 pub extern "C" fn gort_numgoroutine() -> i64 {
     // SAFETY: a program runs on this thread.
-    unsafe { (*sched()).allgs.iter().filter(|&&g| (*g).status != Status::Dead).count() as i64 }
+    unsafe { (*sched()).allgs.iter().filter(|&&g| (*g).status != Status::Dead && !(*g).system).count() as i64 }
 }
 
 /// `runtime.NumCPU()`: the CPUs this process may use.
@@ -569,8 +670,20 @@ pub fn append_created_by(out: &mut String, g: *const G) {
         return;
     }
     if let Some((t, f)) = funcdata::lookup(pc) {
-        let _ = writeln!(out, "created by {} in goroutine {creator}\n\t{}:{} +{:#x}", t.name(f), t.file_of(f), t.call_line(f, pc), pc - f.start);
+        // gc omits the creator of goroutines started on g0 (goid 0: timer functions).
+        let by = if creator == 0 { String::new() } else { format!(" in goroutine {creator}") };
+        let _ = writeln!(out, "created by {}{by}\n\t{}:{} +{:#x}", t.name(f), t.file_of(f), t.call_line(f, pc), pc - f.start);
     }
+}
+
+/// `\ngoroutine N [running]:` and the running goroutine's frames from the JIT frame `(fp, pc)`,
+/// then its `created by` lines (the body of a `fatal error:` report, as gc's `throw` prints).
+pub fn append_running_traceback(out: &mut String, fp: usize, pc: usize) {
+    let _ = write!(out, "\ngoroutine {} [running]:\n", current_goid());
+    if funcdata::lookup(pc).is_some() {
+        crate::unwind::traceback_frames(out, fp, pc, 100, false);
+    }
+    append_created_by(out, current());
 }
 
 /// The JIT frame `(fp, pc)` a parked goroutine blocks in.
@@ -596,7 +709,7 @@ fn deadlock() -> i32 {
         // SAFETY: g is a live, parked goroutine; it is made current only while its frames are
         // read (the traceback checks frame pointers against the current goroutine's stack).
         unsafe {
-            if (*g).status == Status::Dead {
+            if (*g).status == Status::Dead || (*g).system {
                 continue;
             }
             let _ = write!(out, "\ngoroutine {} [{}]:\n", (*g).goid, (*g).wait.as_str());
