@@ -271,6 +271,13 @@ impl<'a> Checker<'a> {
                 *last = format!("...{}", last.strip_prefix("[]").unwrap_or(last));
             }
         }
+        // types2's typesSummary(..., ddd): `f(xs...)` shows the spread argument as `T...`
+        let mut have_s = have_s;
+        if matches!(call.kind, ExprKind::Call { dots: Some(_), .. }) {
+            if let Some(last) = have_s.last_mut() {
+                last.push_str("...");
+            }
+        }
         let what = if not_enough { "not enough" } else { "too many" };
         let msg = format!("{what} arguments in call to {name}\n\thave ({})\n\twant ({})", have_s.join(", "), want_s.join(", "));
         let span = if not_enough { at.span } else { at.span };
@@ -310,7 +317,12 @@ impl<'a> Checker<'a> {
                 }
             }
             if x.mode != Mode::Invalid {
-                self.error(*rparen, format!("not enough arguments for {call_s} (expected 2, found 1)"));
+                let found = match self.tt.get(x.ty) {
+                    Type::Tuple(elems) => elems.len(),
+                    _ => 1,
+                };
+                let what = if found > 2 { "too many" } else { "not enough" };
+                self.error(e.span, format!("invalid operation: {what} arguments for {call_s} (expected 2, found {found})"));
             }
             return inv;
         }
@@ -333,14 +345,14 @@ impl<'a> Checker<'a> {
                 return op;
             }
             if x.mode != Mode::Invalid {
-                let msg = format!("not enough arguments for {call_s} (expected {min}, found {nargs})");
-                self.error(*rparen, msg);
+                let msg = format!("invalid operation: not enough arguments for {call_s} (expected {min}, found {nargs})");
+                self.error(e.span, msg);
             }
             return inv;
         }
         if nargs < min {
-            let msg = format!("not enough arguments for {call_s} (expected {min}, found {nargs})");
-            self.error(*rparen, msg);
+            let msg = format!("invalid operation: not enough arguments for {call_s} (expected {min}, found {nargs})");
+            self.error(e.span, msg);
             for a in args {
                 self.expr(a);
             }
@@ -348,8 +360,8 @@ impl<'a> Checker<'a> {
         }
         if let Some(m) = max {
             if nargs > m && b != Builtin::Make {
-                let msg = format!("too many arguments for {call_s} (expected {m}, found {nargs})");
-                self.error(args[m].span, msg);
+                let msg = format!("invalid operation: too many arguments for {call_s} (expected {m}, found {nargs})");
+                self.error(e.span, msg);
                 for a in args {
                     self.expr(a);
                 }
@@ -465,7 +477,15 @@ impl<'a> Checker<'a> {
                 let st = s.ty;
                 if dots.is_some() {
                     if nargs != 2 {
-                        self.error(e.span, format!("can only use ... with final argument in list"));
+                        // types2 checks append(s, xs...) as a call of func(S, ...E) S
+                        let mut tys = vec![st];
+                        for a in &args[1..] {
+                            let x = self.value(a);
+                            tys.push(x.ty);
+                        }
+                        let params = [st, self.tt.slice(elem)];
+                        let at = args.last().unwrap_or(e);
+                        self.count_error(e, "append", &params, true, &tys, nargs < 2, *rparen, at);
                         return inv;
                     }
                     let mut x = self.value(&args[1]);
@@ -1050,21 +1070,24 @@ impl<'a> Checker<'a> {
             }
             Lookup::NotFound => {
                 let s = self.expr_string(e);
-                let ts = self.tt.type_string_err(x.ty);
-                let what = if self.tt.pointer_elem(x.ty).is_some_and(|p| self.tt.is_interface(p)) {
-                    format!("type {ts} is pointer to interface, not interface")
-                } else {
-                    // A differently capitalised field or method?
-                    let alt = self.case_alternative(x.ty, &sel.name);
-                    match alt {
-                        Some((true, n)) => format!("type {ts} has no field or method {}, but does have field {n}", sel.name),
-                        Some((false, n)) => format!("type {ts} has no field or method {}, but does have method {n}", sel.name),
-                        None => format!("type {ts} has no field or method {}", sel.name),
-                    }
-                };
+                let what = self.lookup_why(x.ty, &sel.name);
                 self.error(sel.span, format!("{s} undefined ({what})"));
                 inv
             }
+        }
+    }
+
+    /// types2's reason for a failed selector lookup on `t` (interfacePtrError / lookupError).
+    fn lookup_why(&self, t: TypeId, name: &str) -> String {
+        let ts = self.tt.type_string_err(t);
+        if self.tt.pointer_elem(t).is_some_and(|p| self.tt.is_interface(p)) {
+            return format!("type {ts} is pointer to interface, not interface");
+        }
+        // A differently capitalised field or method?
+        match self.case_alternative(t, name) {
+            Some((true, n)) => format!("type {ts} has no field or method {name}, but does have field {n}"),
+            Some((false, n)) => format!("type {ts} has no field or method {name}, but does have method {n}"),
+            None => format!("type {ts} has no field or method {name}"),
         }
     }
 
@@ -1176,13 +1199,29 @@ impl<'a> Checker<'a> {
                     indirect || is_ptr,
                 )
             }
-            Lookup::InterfaceMethod { path, iface, index, indirect } => {
+            Lookup::InterfaceMethod { path, iface, index, indirect }
+                if !(path.is_empty() && self.tt.pointer_elem(t).is_some_and(|p| self.tt.is_interface(p))) =>
+            {
                 let sig = self.tt.interface_methods(iface)[index as usize].sig;
                 (sig, MethodTarget::Interface { iface, index }, SelectionKind::MethodExpr, path, indirect)
             }
+            Lookup::Ambiguous => {
+                let s = self.expr_string(e);
+                self.error(sel.span, format!("ambiguous selector {s}"));
+                return inv;
+            }
+            Lookup::Field { .. } => {
+                let at = match &e.kind {
+                    ExprKind::Selector { x, .. } => x.span,
+                    _ => sel.span,
+                };
+                self.error(at, format!("operand for field selector {} must be value of type {ts}", sel.name));
+                return inv;
+            }
             _ => {
                 let s = self.expr_string(e);
-                self.error(sel.span, format!("{s} undefined (type {ts} has no method {})", sel.name));
+                let why = self.lookup_why(t, &sel.name);
+                self.error(sel.span, format!("{s} undefined ({why})"));
                 return inv;
             }
         };

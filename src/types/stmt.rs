@@ -583,12 +583,16 @@ impl<'a> Checker<'a> {
                 // gc's syntax checker: the label must be on an enclosing statement (labels
                 // declared later in the function are not yet known there).
                 let f = self.funcs.last_mut().unwrap();
+                let mut declared_before = false;
                 if let Some(info) = f.labels.get_mut(&l.name) {
                     if info.span.lo < l.span.lo {
                         info.used = true;
+                        declared_before = true;
                     }
                 }
                 match targets.iter().rev().find(|t| t.label.as_deref() == Some(l.name.as_str())) {
+                    // a label already seen but not enclosing is an invalid target (branches.go)
+                    None if declared_before => self.error(l.span, format!("invalid {kw} label {}", l.name)),
                     None => self.error(l.span, format!("{kw} label not defined: {}", l.name)),
                     Some(t) => {
                         if !t.breakable || (is_continue && !t.is_loop) {
@@ -695,7 +699,11 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        let x = self.expr(e);
+        let mut x = self.expr(e);
+        if matches!(x.mode, Mode::TypeExpr | Mode::Builtin(_)) {
+            // types2's lhsVar evaluates with check.expr, which excludes types and built-ins
+            self.single_value(&mut x);
+        }
         match x.mode {
             Mode::Invalid => Some(TypeTable::INVALID),
             Mode::Variable | Mode::MapIndex => Some(x.ty),
