@@ -151,11 +151,10 @@ impl<'a> Checker<'a> {
                     for (i, &t) in elems.iter().enumerate() {
                         let p = self.param_type(params, variadic, i);
                         if let Err(reason) = self.assignable_to(t, None, p) {
-                            let s = self.operand_string(&x);
                             let ps = self.tt.type_string_err(p);
-                            let ts = self.tt.type_string_err(t);
-                            let _ = s;
-                            self.error(args[0].span, format!("cannot use {ts} value as {ps} value in {context}{reason}"));
+                            // types2's genericExprList keeps the call as each value's expression
+                            let ts = format!("{} (value of type {})", self.expr_string(&args[0]), self.tt.type_string_err(t));
+                            self.error(args[0].span, format!("cannot use {ts} as {ps} value in {context}{reason}"));
                         }
                     }
                     return;
@@ -249,7 +248,9 @@ impl<'a> Checker<'a> {
         let have_s: Vec<String> = have
             .iter()
             .map(|&t| {
-                if self.tt.is_untyped(t) {
+                if t == TypeTable::INVALID {
+                    "unknown type".to_string()
+                } else if self.tt.is_untyped(t) {
                     let k = self.tt.basic(t).unwrap();
                     if k.is_numeric() { "number".to_string() } else { k.name().trim_start_matches("untyped ").to_string() }
                 } else {
@@ -262,6 +263,9 @@ impl<'a> Checker<'a> {
         let mut want_s: Vec<String> = params
             .iter()
             .map(|&t| {
+                if t == TypeTable::INVALID {
+                    return "unknown type".to_string();
+                }
                 let s = self.tt.type_string_err(t);
                 if is_std { s.replace("interface{}", "any") } else { s }
             })
@@ -445,10 +449,10 @@ impl<'a> Checker<'a> {
                             self.error(args[0].span, format!("first argument to append must be a slice; have {} (value of type {ts})", self.expr_string(&args[0])));
                             return inv;
                         };
-                        for &t in &elems[1..] {
+                        for (i, &t) in elems.iter().enumerate().skip(1) {
                             if let Err(reason) = self.assignable_to(t, None, elem) {
-                                let (ts, es) = (self.tt.type_string_err(t), self.tt.type_string_err(elem));
-                                self.error(args[0].span, format!("cannot use {ts} value as {es} value in argument to append{reason}"));
+                                let (ts, es) = (self.nth_result(i, t), self.tt.type_string_err(elem));
+                                self.error(args[0].span, format!("cannot use {ts} as {es} value in argument to append{reason}"));
                                 return inv;
                             }
                         }
@@ -866,38 +870,32 @@ impl<'a> Checker<'a> {
     }
 
     /// A size argument of make (integer, non-negative constant); returns its constant value.
+    /// types2 checks it as an index (`check.index(arg, -1)`, isValidIndex's messages).
     fn size_arg(&mut self, a: &'a Expr, _what: &str) -> Option<i128> {
         let mut x = self.value(a);
         if x.mode == Mode::Invalid {
             return None;
         }
         if self.tt.is_untyped(x.ty) {
-            if let Some(v) = x.val().cloned() {
-                match super::constant::represent(&v, BasicKind::Int) {
-                    Ok(nv) => self.set_operand_type(&mut x, TypeTable::INT, Some(nv)),
-                    Err(_) => {
-                        let s = self.operand_string(&x);
-                        let msg = if v.as_f64().is_some() { format!("{s} truncated to int") } else { format!("cannot convert {s} to type int") };
-                        self.error(a.span, msg);
-                        return None;
-                    }
-                }
-            } else {
-                self.convert_untyped(&mut x, TypeTable::INT);
-            }
+            self.convert_untyped(&mut x, TypeTable::INT);
         }
         if x.mode == Mode::Invalid {
             return None;
         }
         if !self.all_terms(x.ty, |k| k.is_integer()) {
             let s = self.operand_string(&x);
-            self.error(a.span, format!("cannot convert {s} to type int"));
+            self.error(a.span, format!("invalid argument: index {s} must be integer"));
             return None;
         }
         let v = x.val()?.as_int()?;
         if v < 0 {
             let s = self.operand_string(&x);
             self.error(a.span, format!("invalid argument: index {s} must not be negative"));
+            return None;
+        }
+        if v > i64::MAX as i128 {
+            let s = self.operand_string(&x);
+            self.error(a.span, format!("invalid argument: index {s} overflows int"));
             return None;
         }
         Some(v)

@@ -1167,6 +1167,10 @@ impl<'a> Checker<'a> {
     /// A representable typed constant takes its rounded value (types2's `representable`).
     fn check_const_overflow(&mut self, x: &mut Operand<'a>, e: &'a Expr, op_span: Span, op_name: &str) -> bool {
         let Some(v) = x.val() else { return true };
+        if v.unrepresentable() {
+            self.error(op_span, "constant result is not representable");
+            return false;
+        }
         if self.tt.is_untyped(x.ty) {
             if v.bit_len() > 512 {
                 self.error(op_span, format!("constant {op_name}overflow"));
@@ -1889,6 +1893,11 @@ impl<'a> Checker<'a> {
         if v < 0 {
             let s = self.operand_string(&i);
             self.error(ie.span, format!("invalid argument: index {s} must not be negative"));
+            return Err(());
+        }
+        if v > i64::MAX as i128 {
+            let s = self.operand_string(&i);
+            self.error(ie.span, format!("invalid argument: index {s} overflows int"));
             return Err(());
         }
         if let Some(n) = length {
