@@ -192,6 +192,14 @@ impl Real {
             Real::Big(b) => b.clone(),
         }
     }
+    /// Whether the value lies outside big.Float's exponent range (an int32): go/constant then
+    /// has no value for it (`constant result is not representable`).
+    pub fn out_of_exp_range(&self) -> bool {
+        match self {
+            Real::Rat(_) => false,
+            Real::Big(b) => b.top() > i32::MAX as i64,
+        }
+    }
     pub fn sign(&self) -> Sign {
         match self {
             Real::Rat(r) => r.numer().sign(),
@@ -501,6 +509,14 @@ impl ConstValue {
         }
     }
     /// True for integer-valued numeric constants (`1`, `2.0`).
+    /// A float or complex value go/constant cannot hold (see `Real::out_of_exp_range`).
+    pub fn unrepresentable(&self) -> bool {
+        match self {
+            ConstValue::Float(r) => r.out_of_exp_range(),
+            ConstValue::Complex(re, im) => re.out_of_exp_range() || im.out_of_exp_range(),
+            _ => false,
+        }
+    }
     pub fn is_integral(&self) -> bool {
         self.as_bigint().is_some()
     }

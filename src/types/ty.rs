@@ -1133,7 +1133,23 @@ impl TypeTable {
             let mut found: Option<Lookup> = None;
             let mut count = 0;
             let mut next = vec![];
+            // go/types' consolidateMultiples: the same named type reached twice at this depth
+            // is one entry whose finds are ambiguous (types seen at a shallower depth shadow it).
+            let mut multiples: Vec<TypeId> = vec![];
+            let mut at_depth: Vec<TypeId> = vec![];
             for e in &current {
+                if matches!(self.types[e.ty], Type::Named(_)) && !seen.contains(&e.ty) {
+                    if at_depth.contains(&e.ty) {
+                        multiples.push(e.ty);
+                    } else {
+                        at_depth.push(e.ty);
+                    }
+                }
+            }
+            for e in &current {
+                if multiples.contains(&e.ty) && !seen.contains(&e.ty) && self.has_member(e.ty, name) {
+                    count += 1;
+                }
                 if let Type::Named(n) = &self.types[e.ty] {
                     if seen.contains(&e.ty) {
                         continue;
@@ -1193,6 +1209,18 @@ impl TypeTable {
             let _ = indirect0;
         }
         Lookup::NotFound
+    }
+
+    /// Whether `t` itself (not through embedding) declares a field or method `name`.
+    fn has_member(&self, t: TypeId, name: &str) -> bool {
+        if self.named(t).is_some_and(|n| n.methods.iter().any(|m| m.name == name)) {
+            return true;
+        }
+        match self.under(t) {
+            Type::Struct { fields } => fields.iter().any(|f| f.name == name),
+            Type::Interface { methods } => methods.iter().any(|m| m.name == name),
+            _ => false,
+        }
     }
 
     /// The signature type of a looked-up method (without receiver).
