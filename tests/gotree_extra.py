@@ -4,7 +4,8 @@
 gosweep (/work/shared/tools/gosweep.py) takes only files whose first line is exactly `// run`. The
 tree has more runnable programs: `// run` after `// +build` lines, `// run ARGS` (compiler flags,
 which gojit ignores, or program arguments), and `// runoutput` (the program prints a Go program;
-that program is run in turn). This script runs each of them under gojit and under Go 1.27.3
+that program is run in turn). With --rundir it takes the `// rundir` tests instead: NAME.dir laid out
+as a module (see rundir_module) and run with `go run .` semantics. This script runs each of them under gojit and under Go 1.27.3
 (`go build` in module mode outside any module, as tests/regen.sh) and compares stdout+stderr and
 the exit status. Nothing of Go's tree is copied into the repository.
 
@@ -121,6 +122,59 @@ def compare(want, got, work, d, what):
     return c, why
 
 
+def rundir_module(f, work):
+    """Lays out `NAME.dir` of a `// rundir` test as module `test` in WORK: each package (the .go
+    files of one package name, in file order, as Go's test driver groups them) in its own
+    directory named after the package, `main` at the root; imports `"./a"` and `"a"` of a local
+    package become `"test/a"`. Returns False when the layout does not fit (a name used twice)."""
+    d = f.with_suffix(".dir")
+    if not d.is_dir():
+        return False
+    groups, order = {}, []
+    for g in sorted(d.glob("*.go")):
+        if g.name.endswith("_test.go"):
+            continue
+        m = re.search(rb"^package\s+(\w+)", g.read_bytes(), re.M)
+        if not m:
+            return False
+        name = m.group(1).decode()
+        if name in groups and order[-1] != name:
+            return False
+        if name not in groups:
+            order.append(name)
+        groups.setdefault(name, []).append(g)
+    if "main" not in groups:
+        return False
+    # The import path of a package is the name of its first file (`import "./a"` is a.go's package).
+    dirs = {name: groups[name][0].stem for name in order}
+    local = {dirs[n] for n in order if n != "main"}
+    for name in order:
+        out = pathlib.Path(work) if name == "main" else pathlib.Path(work) / dirs[name]
+        out.mkdir(parents=True, exist_ok=True)
+        for g in groups[name]:
+            src = g.read_bytes()
+            src = re.sub(rb'"\./(\w+)"', rb'"test/\1"', src)
+            src = re.sub(rb'(?m)^(\s*(?:import\s+)?(?:\w+\s+|_\s+|\.\s+)?)"(\w+)"',
+                         lambda m: m.group(1) + (b'"test/' + m.group(2) + b'"' if m.group(2).decode() in local else b'"' + m.group(2) + b'"'), src)
+            (out / g.name).write_bytes(src)
+    (pathlib.Path(work) / "go.mod").write_text("module test\n\ngo 1.27\n")
+    return True
+
+
+def classify_rundir(f, gojit, timeout, work):
+    mod = os.path.join(work, "mod")
+    os.mkdir(mod)
+    if not rundir_module(f, mod):
+        return "skipped", "directory layout not handled"
+    bin_ = os.path.join(work, "prog")
+    st, err = run(["go", "build", "-o", bin_, "."], mod, 300)
+    if st != 0:
+        return "oracle-failed", f"go: {err[:160]!r}"
+    want = run([bin_], mod, timeout)
+    got = run([gojit, "run", "."], mod, timeout)
+    return compare(want, got, work, mod, "")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tree", required=True)
@@ -128,12 +182,17 @@ def main():
     ap.add_argument("--only")
     ap.add_argument("--timeout", type=float, default=10)
     ap.add_argument("--list")
+    ap.add_argument("--rundir", action="store_true", help="the `// rundir` tests instead (NAME.dir as module `test`)")
     a = ap.parse_args()
     gojit = os.path.abspath(a.gojit)
     root = pathlib.Path(a.tree)
     todo = []
     for f in sorted(root.rglob("*.go")):
         src = f.read_bytes()
+        if a.rundir:
+            if src.split(b"\n", 1)[0].strip() == b"// rundir" and (not a.only or a.only in str(f)):
+                todo.append((f, "// rundir"))
+            continue
         act = action(src)
         if act is None or b"package main" not in src[:4000]:
             continue
@@ -146,7 +205,10 @@ def main():
     for f, act in todo:
         work = tempfile.mkdtemp(prefix="gotree_extra")
         try:
-            c, why = classify(f, act, gojit, a.timeout, work)
+            if act == "// rundir":
+                c, why = classify_rundir(f, gojit, a.timeout, work)
+            else:
+                c, why = classify(f, act, gojit, a.timeout, work)
         finally:
             shutil.rmtree(work, ignore_errors=True)
         rel = f.relative_to(root)
@@ -158,7 +220,7 @@ def main():
                 fh.write(f"{c}\t{rel}\t{why[:300]}\n")
     n = lambda k: sum(1 for c, _, _ in res if c == k)
     print(f"gotree_extra: {n('pass')} passed, {n('reject')} rejected, {n('differ')} differ, "
-          f"{n('oracle-failed')} oracle-failed of {len(res)}")
+          f"{n('oracle-failed')} oracle-failed, {n('skipped')} skipped of {len(res)}")
 
 
 if __name__ == "__main__":
