@@ -1053,6 +1053,9 @@ impl<'a> Checker<'a> {
                 let ts = self.tt.type_string_err(x.ty);
                 let what = if self.tt.pointer_elem(x.ty).is_some_and(|p| self.tt.is_interface(p)) {
                     format!("type {ts} is pointer to interface, not interface")
+                } else if let Some(kind) = self.inaccessible_member(x.ty, &sel.name) {
+                    // types2's lookupError: the unexported name exists, in another package.
+                    format!("cannot refer to unexported {kind} {}", sel.name)
                 } else {
                     // A differently capitalised field or method?
                     let alt = self.case_alternative(x.ty, &sel.name);
@@ -1065,6 +1068,19 @@ impl<'a> Checker<'a> {
                 self.error(sel.span, format!("{s} undefined ({what})"));
                 inv
             }
+        }
+    }
+
+    /// For a selector that found nothing: "field" or "method" when `t` has a member of that
+    /// (unexported) name declared in another package.
+    fn inaccessible_member(&self, t: TypeId, name: &str) -> Option<&'static str> {
+        if gojit_runtime::abi::build::is_exported(name) {
+            return None;
+        }
+        match self.tt.lookup_any_pkg(t, name) {
+            Lookup::Field { .. } => Some("field"),
+            Lookup::Method { .. } | Lookup::InterfaceMethod { .. } => Some("method"),
+            _ => None,
         }
     }
 
