@@ -533,7 +533,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 base = *p;
             }
         }
-        let crate::types::Lookup::Field { path, .. } = tt.lookup_field_or_method(base, &sel.name) else {
+        let crate::types::Lookup::Field { path, .. } = tt.lookup_any_pkg(base, &sel.name) else {
             unreachable!("checked Offsetof field")
         };
         let (mut off, mut t) = (0, base);

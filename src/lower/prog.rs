@@ -174,7 +174,7 @@ impl<'a> Prog<'a> {
         let is_expr = s.kind == SelectionKind::MethodExpr && s.method.is_none();
         if s.kind == SelectionKind::TypeParamMethod || is_expr {
             let name = self.selector_name(id)?;
-            match self.tt.lookup_field_or_method(s.recv, &name) {
+            match self.tt.lookup_any_pkg(s.recv, &name) {
                 Lookup::Method { path, named, index, indirect } => {
                     let m = self.tt.named(named)?.methods.get(index as usize)?.clone();
                     s.kind = if is_expr { SelectionKind::MethodExpr } else { SelectionKind::MethodVal };

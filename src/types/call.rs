@@ -1081,11 +1081,28 @@ impl<'a> Checker<'a> {
         if self.tt.pointer_elem(t).is_some_and(|p| self.tt.is_interface(p)) {
             return format!("type {ts} is pointer to interface, not interface");
         }
+        if let Some(kind) = self.inaccessible_member(t, name) {
+            // types2's lookupError: the unexported name exists, in another package.
+            return format!("cannot refer to unexported {kind} {name}");
+        }
         // A differently capitalised field or method?
         match self.case_alternative(t, name) {
             Some((true, n)) => format!("type {ts} has no field or method {name}, but does have field {n}"),
             Some((false, n)) => format!("type {ts} has no field or method {name}, but does have method {n}"),
             None => format!("type {ts} has no field or method {name}"),
+        }
+    }
+
+    /// For a selector that found nothing: "field" or "method" when `t` has a member of that
+    /// (unexported) name declared in another package.
+    fn inaccessible_member(&self, t: TypeId, name: &str) -> Option<&'static str> {
+        if gojit_runtime::abi::build::is_exported(name) {
+            return None;
+        }
+        match self.tt.lookup_any_pkg(t, name) {
+            Lookup::Field { .. } => Some("field"),
+            Lookup::Method { .. } | Lookup::InterfaceMethod { .. } => Some("method"),
+            _ => None,
         }
     }
 

@@ -202,10 +202,11 @@ pub(super) fn check_packages<'a>(
         let pkg = info.packages.push(super::info::SrcPackage {
             path: input.path.clone(),
             name: name.clone(),
-            symbol_prefix: prefix,
+            symbol_prefix: prefix.clone(),
             ..Default::default()
         });
         tt.local_pkg = name.clone();
+        tt.local_path = prefix.clone();
         let init_start = info.init_order.len();
         let mut c = Checker::new(input, src, pkg, name, i + 1 == pkgs.len(), tt, info, universe, stdlib, goal);
         c.run();

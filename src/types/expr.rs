@@ -1583,9 +1583,16 @@ impl<'a> Checker<'a> {
                                 continue;
                             };
                             // A blank field can never be named in a literal (go/types).
-                            let Some(fi) = fields.iter().position(|f| f.name == kid.name && kid.name != "_") else {
+                            let q = self.tt.local_qualifier(&kid.name);
+                            let Some(fi) = fields.iter().position(|f| f.name == kid.name && f.pkg == q && kid.name != "_") else {
                                 let ts = self.tt.type_string_err(t);
-                                self.error(kid.span, format!("unknown field {} in struct literal of type {ts}", kid.name));
+                                let msg = if kid.name != "_" && fields.iter().any(|f| f.name == kid.name) {
+                                    // types2: the field exists, unexported in another package
+                                    format!("cannot refer to unexported field {} in struct literal of type {ts}", kid.name)
+                                } else {
+                                    format!("unknown field {} in struct literal of type {ts}", kid.name)
+                                };
+                                self.error(kid.span, msg);
                                 self.elem_value(&el.value, None);
                                 continue;
                             };
@@ -1602,6 +1609,11 @@ impl<'a> Checker<'a> {
                                 self.error(el.value.span, format!("too many values in struct literal of type {ts}"));
                                 self.elem_value(&el.value, None);
                                 break;
+                            }
+                            let f = &fields[i];
+                            if !f.pkg.is_empty() && f.pkg != self.tt.local_path {
+                                let ts = self.tt.type_string_err(t);
+                                self.error(el.value.span, format!("implicit assignment to unexported field {} in struct literal of type {ts}", f.name));
                             }
                             self.elem_value(&el.value, Some((fields[i].ty, "struct literal")));
                         }

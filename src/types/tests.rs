@@ -132,9 +132,9 @@ fn type_strings_and_layout() {
     assert_eq!(tt.type_string(TypeTable::ERROR), "error");
     let s = tt.intern(Type::Struct {
         fields: vec![
-            ty::Field { name: "a".into(), ty: TypeTable::INT8, embedded: false, tag: None },
-            ty::Field { name: "b".into(), ty: TypeTable::INT64, embedded: false, tag: None },
-            ty::Field { name: "c".into(), ty: TypeTable::STRING, embedded: false, tag: None },
+            ty::Field { name: "a".into(), ty: TypeTable::INT8, embedded: false, tag: None, pkg: "main".into() },
+            ty::Field { name: "b".into(), ty: TypeTable::INT64, embedded: false, tag: None, pkg: "main".into() },
+            ty::Field { name: "c".into(), ty: TypeTable::STRING, embedded: false, tag: None, pkg: "main".into() },
         ],
     });
     assert_eq!(tt.type_string(s), "struct { a int8; b int64; c string }");
