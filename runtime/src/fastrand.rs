@@ -51,3 +51,15 @@ mod tests {
         }
     }
 }
+
+/// `runtime.rand() uint64` (linknamed by internal/sync, math/rand, ...).
+#[unsafe(no_mangle)]
+pub extern "C" fn gort_rand() -> u64 {
+    next_u64()
+}
+
+/// `runtime.randn(n uint32) uint32`: uniform in `[0, n)` by gc's multiply-shift.
+#[unsafe(no_mangle)]
+pub extern "C" fn gort_randn(n: u32) -> u32 {
+    (((next_u64() as u32) as u64 * n as u64) >> 32) as u32
+}

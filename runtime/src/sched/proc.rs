@@ -53,6 +53,11 @@ pub enum WaitReason {
     ChanSendNilChan,
     Select,
     SelectNoCases,
+    SyncMutexLock,
+    SyncRWMutexRLock,
+    SyncRWMutexLock,
+    SyncWaitGroupWait,
+    SyncCondWait,
 }
 
 impl WaitReason {
@@ -65,6 +70,11 @@ impl WaitReason {
             WaitReason::ChanSendNilChan => "chan send (nil chan)",
             WaitReason::Select => "select",
             WaitReason::SelectNoCases => "select (no cases)",
+            WaitReason::SyncMutexLock => "sync.Mutex.Lock",
+            WaitReason::SyncRWMutexRLock => "sync.RWMutex.RLock",
+            WaitReason::SyncRWMutexLock => "sync.RWMutex.Lock",
+            WaitReason::SyncWaitGroupWait => "sync.WaitGroup.Wait",
+            WaitReason::SyncCondWait => "sync.Cond.Wait",
         }
     }
 }
