@@ -125,6 +125,19 @@ pub fn check_args(args: &[String]) -> i32 {
     }
 }
 
+/// The hook table (`lower::hooks::HOOKS`) compared with the program named by `args` (loaded
+/// and checked as `gojit run` does).
+pub fn audit_hooks(args: &[String]) -> Result<lower::hooks::Audit, Failure> {
+    // SAFETY: as in `check_args`.
+    unsafe {
+        limits::on_compiler_stack(|| {
+            let front = front_end_args(args, &mut Timings::default(), types::Goal::Program)?;
+            let files: Vec<&syntax::ast::File> = front.loaded.packages.iter().flat_map(|p| p.files.iter().map(|&f| &front.loaded.files[f])).collect();
+            Ok(lower::hooks::audit(&files, &front.checked.types, &front.checked.info))
+        })
+    }
+}
+
 /// `gojit check FILE` (one file).
 pub fn check_file(path: &str) -> i32 {
     check_args(&[path.to_string()])

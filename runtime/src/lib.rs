@@ -15,6 +15,7 @@
 //! `sched` (goroutines, the scheduler, goroutine stacks), `chan` (channels and select).
 pub mod abi;
 pub mod alloc;
+pub mod bytealg;
 pub mod complex;
 pub mod arch;
 pub mod chan;
@@ -28,6 +29,8 @@ pub mod gostring;
 pub mod hash;
 pub mod iface;
 pub mod map;
+pub mod mapclone;
+pub mod math;
 pub mod mem;
 pub mod output;
 pub mod panic;

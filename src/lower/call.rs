@@ -89,6 +89,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     ObjKind::Func { .. } => {
                         let fsig = self.p.tt.signature(self.ty(fun)).cloned().unwrap();
                         let words = self.call_args(&fsig, args, dots.is_some());
+                        if let Some(&h) = self.p.inline_hooks.get(&o) {
+                            return self.inline_hook_call(h, &words, &fsig.results);
+                        }
                         let fid = self.p.func_for(o, super::prog::Prog::instance_key(fun)).expect("declared function");
                         let fr = self.func_ref(fid);
                         return self.finish_call(Callee::Direct(fr), words, &fsig.results);

@@ -14,7 +14,9 @@
 //! `prog` (program state, declarations, globals), `body` (prologue/epilogue, return), `func`
 //! (emission primitives), `stmt`, `expr`, `arith`, `call`, `defer` (open-coded and chained defers,
 //! deferreturn block, wrappers), `typedesc` (Type/ITab builder), `tyview` (representations),
-//! `rt` (runtime entry points).
+//! `rt` (runtime entry points), `hooks` (bodies gojit supplies for GOROOT's assembly and
+//! linknamed functions), `hookgen` (their code), `reach` (which body-less functions a program
+//! can call).
 
 mod arginfo;
 mod arith;
@@ -25,9 +27,12 @@ mod complex;
 mod defer;
 mod expr;
 mod func;
+mod hookgen;
+pub mod hooks;
 mod prog;
 mod prove;
 mod rangefunc;
+mod reach;
 mod rt;
 mod stmt;
 mod typedesc;
@@ -117,7 +122,12 @@ pub fn lower_packages(
     let mut p = prog::Prog::new(files.to_vec(), src, types, info, jit);
     // A lowering bug must surface as a diagnostic, never as a Rust panic with a backtrace.
     let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
+    static AT: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+    std::panic::set_hook(Box::new(|i| {
+        if let (Some(l), Ok(mut at)) = (i.location(), AT.lock()) {
+            *at = format!("{}:{}", l.file(), l.line());
+        }
+    }));
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lower_all(&mut p)));
     std::panic::set_hook(hook);
     let r = match r {
@@ -128,7 +138,8 @@ pub fn lower_packages(
                 .cloned()
                 .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
                 .unwrap_or_default();
-            Err(LowerError::Internal(format!("code generation failed: {msg}")))
+            let at = AT.lock().map(|a| a.clone()).unwrap_or_default();
+            Err(LowerError::Internal(format!("code generation failed: {msg} [{at}]")))
         }
     };
     match r {
@@ -155,24 +166,58 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         let ast::Decl::Func(fd) = d else { continue };
         p.decls.insert(fd.id, fd);
     }
+    // Functions without a body: a hook supplies it, or no reachable code may call them.
+    let reach = {
+        let pp: &prog::Prog<'_> = p;
+        reach::analyse(&files, info, |fd| hook_of(pp, fd).is_none())
+    };
+    let mut aliases = vec![];
+    let mut hook_bodies = vec![];
+    let mut by_name: HashMap<String, (FuncId, crate::types::TypeId)> = HashMap::new();
     for d in decls() {
         let ast::Decl::Func(fd) = d else { continue };
         let Some(o) = info.object_of(fd.name.id) else { continue };
         let Some(fi) = info.funcs.get(&fd.id) else { continue };
-        if info.generics.contains_key(&fd.id) {
-            continue; // lowered per instance below
+        if reach.missing.contains(&fd.id) {
+            // A function implemented in assembly (GOROOT) or by the linker that reachable code
+            // calls: only a hook the compiler provides can stand in for it.
+            let name = p.func_name(o);
+            p.diags.push(Diagnostic::new(fd.name.span, format!("missing function body: {name} (no gojit hook implements it)")));
+            continue;
+        }
+        if info.generics.contains_key(&fd.id) || reach.skip.contains(&fd.id) {
+            continue; // lowered per instance below, or never called
         }
         let recv_ty = fi.recv.and_then(|r| info.obj(r).ty());
         let fsig = types_sig(p, fi.sig);
         let sig = p.go_signature(recv_ty, &fsig.params, &fsig.results);
         let name = p.func_name(o);
-        if fd.body.is_none() {
-            // A function implemented in assembly (GOROOT) or by the linker: only a hook the
-            // compiler provides can stand in for it.
-            p.diags.push(Diagnostic::new(fd.name.span, format!("missing function body: {name} (no gojit hook implements it)")));
+        if let Some(h) = hook_of(p, fd) {
+            let declared = p.tt.type_string(fi.sig);
+            if declared != h.sig {
+                p.diags.push(Diagnostic::new(fd.name.span, format!("gojit hook for {name} declares {}, the source declares {declared}", h.sig)));
+                continue;
+            }
+            match h.imp {
+                hooks::Impl::Go(target) => aliases.push((o, fd, target, fi.sig)),
+                _ => {
+                    let id = p.declare_fn(&name, &sig)?;
+                    p.funcs.insert(o, id);
+                    if matches!(h.imp, hooks::Impl::Inline(_)) {
+                        p.inline_hooks.insert(o, h);
+                    }
+                    hook_bodies.push((id, name, p.src.line(fd.span.lo), h, fsig.results.clone()));
+                }
+            }
             continue;
         }
+        if fd.body.is_none() {
+            continue; // not reached (reach.missing) yet not skipped: a checker error was reported
+        }
         let id = p.declare_fn(&name, &sig)?;
+        if fd.recv.is_none() {
+            by_name.insert(name.clone(), (id, fi.sig));
+        }
         let in_root = info.obj(o).pkg == root;
         if fd.recv.is_none() && fd.name.name == "main" && in_root {
             main = Some(id);
@@ -184,6 +229,22 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         }
         p.funcs.insert(o, id);
         bodies.push((fd, id, name, false));
+    }
+    // `Go` hooks: the hooked function is its target (the same signature)
+    for (o, fd, target, sig) in aliases {
+        match by_name.get(target) {
+            Some(&(id, tsig)) if tsig == sig => {
+                p.funcs.insert(o, id);
+            }
+            Some(&(_, tsig)) => {
+                let msg = format!("gojit hook for {}: {target} has type {}, not {}", p.func_name(o), p.tt.type_string(tsig), p.tt.type_string(sig));
+                p.diags.push(Diagnostic::new(fd.name.span, msg));
+            }
+            None => p.diags.push(Diagnostic::new(fd.name.span, format!("gojit hook for {}: {target} is not declared", p.func_name(o)))),
+        }
+    }
+    for (id, name, line, h, results) in hook_bodies {
+        p.define_hook_body(id, name, line, h, &results)?;
     }
     if let (Some(main), false) = (main, p.diags.is_empty()) {
         // Functions without a body and without a hook: report them; lowering their callers
@@ -198,6 +259,9 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
     for (o, targs) in &info.mono {
         let ObjKind::Func { decl, .. } = info.obj(*o).kind else { continue };
         let Some(fd) = p.decls.get(&decl).copied() else { continue };
+        if reach.skip.contains(&fd.id) {
+            continue;
+        }
         let Some(fi) = info.funcs.get(&fd.id) else { continue };
         let Some(tparams) = info.generics.get(&fd.id) else { continue };
         p.subst = std::rc::Rc::new(tparams.iter().copied().zip(targs.iter().copied()).collect());
@@ -210,6 +274,7 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         inst_bodies.push((fd, id, name, p.subst.clone()));
     }
     p.subst = Default::default();
+    let cpu_init = by_name.get("internal/cpu.Initialize").filter(|&&(_, sig)| p.tt.type_string(sig) == "func(string)").map(|&(id, _)| id);
     // package variable initialization
     let init_id = p.declare_fn("main.init", &func::FnCx::go_sig(&[], &[]))?;
     let init_meta = FuncMeta { go_name: "main.init".into(), decl_line: 0, defer_kind: DeferKind::None, is_wrapper: false };
@@ -218,6 +283,13 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         cx.b.append_block_params_for_function_params(entry);
         cx.at(entry);
         cx.ctx = cx.b.block_params(entry)[0];
+        if let Some(cpu_init) = cpu_init {
+            // gc's schedinit reads the CPU's features before any package is initialised
+            // (`cpu.Initialize(env)`, env: GODEBUG's cpu.* options, which gojit does not read)
+            let fr = cx.func_ref(cpu_init);
+            let z = cx.i64c(0);
+            cx.emit_call(func::Callee::Direct(fr), &[z, z, z], true);
+        }
         for (_, pkg) in info.packages.iter() {
         for init in &info.init_order[pkg.init_range.0..pkg.init_range.1] {
             let rhs = find_expr(&files, init.rhs);
@@ -274,6 +346,16 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
     p.subst = Default::default();
     let _ = ObjKind::Nil;
     Ok(main)
+}
+
+/// The hook row implementing `fd`: a body-less function's, or an intrinsic replacing a body.
+fn hook_of(p: &prog::Prog<'_>, fd: &ast::FuncDecl) -> Option<&'static hooks::Hook> {
+    if fd.recv.is_some() {
+        return None;
+    }
+    let o = p.info.object_of(fd.name.id)?;
+    let h = hooks::find(&p.func_name(o))?;
+    (fd.body.is_none() || h.kind == hooks::Kind::Intrinsic).then_some(h)
 }
 
 fn types_sig(p: &prog::Prog<'_>, t: crate::types::TypeId) -> crate::types::ty::Signature {

@@ -80,6 +80,8 @@ pub struct Prog<'a> {
     pub subst: std::rc::Rc<crate::types::ty::SubstMap>,
     /// One function per (generic function or method, type arguments) in `info.mono`.
     pub instances: HashMap<(ObjId, Vec<TypeId>), FuncId>,
+    /// Hooked functions whose direct calls are the hook's inline op (`hooks::Impl::Inline`).
+    pub inline_hooks: HashMap<ObjId, &'static super::hooks::Hook>,
 }
 
 impl<'a> Prog<'a> {
@@ -114,6 +116,7 @@ impl<'a> Prog<'a> {
             last_retry: false,
             subst: Default::default(),
             instances: HashMap::new(),
+            inline_hooks: HashMap::new(),
         }
     }
 

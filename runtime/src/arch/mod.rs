@@ -13,6 +13,7 @@
 compile_error!("gojit-runtime's panic machinery supports only x86-64 Linux");
 
 pub mod boundary;
+pub mod cpu;
 
 /// The current stack pointer.
 #[inline(always)]
