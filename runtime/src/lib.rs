@@ -31,6 +31,7 @@ pub mod gostring;
 pub mod hash;
 pub mod iface;
 pub mod map;
+pub mod mapclone;
 pub mod math;
 pub mod mem;
 pub mod output;

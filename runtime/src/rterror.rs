@@ -32,3 +32,15 @@ pub fn fatal(msg: &str) -> ! {
     crate::output::flush_stdout();
     crate::panic::fatal(msg)
 }
+
+/// `throw(s string)` as GOROOT code linknames it (internal/sync's `throw`): `fatal error: s`,
+/// exit 2.
+///
+/// # Safety
+/// `p` is readable for `n` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_throw(p: *const u8, n: isize) {
+    // SAFETY: the caller's contract.
+    let s = unsafe { crate::abi::GoString { ptr: p, len: n }.as_bytes() };
+    fatal(&String::from_utf8_lossy(s))
+}

@@ -80,6 +80,14 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             Op::Fma => vec![self.b.ins().fma(args[0], args[1], args[2])],
             Op::Const(c) => vec![self.b.ins().iconst(rets[0], c)],
             Op::Nop => vec![],
+            Op::CallFunc => {
+                let clo = *args.last().expect("CallFunc has a func parameter");
+                self.nil_check(clo);
+                let code = self.b.ins().load(types::I64, flags, clo, 0);
+                let sref = self.b.import_signature(FnCx::go_sig(&[], &[]));
+                self.emit_call(super::func::Callee::Indirect(sref, code), &[clo], true);
+                vec![]
+            }
             Op::FuncPC => {
                 // the func value is the `any`'s data word (a closure, stored directly); its code
                 // address is the closure's first word

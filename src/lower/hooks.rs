@@ -37,7 +37,7 @@ pub enum Op {
     Sqrt,
     /// `x*y + z` with one rounding.
     Fma,
-    /// The constant result.
+    /// The constant result (the parameters are ignored).
     Const(i64),
     /// Nothing (no results).
     Nop,
@@ -55,6 +55,9 @@ pub enum Op {
     AtomicOr,
     /// `if *p == old { *p = new; return true }; return false`.
     AtomicCas,
+    /// Calls the last parameter, a `func()` value (`synctest.inBubble(b, f)`: gojit has no
+    /// bubbles, so `f` runs outside any). May panic: `f`'s panics unwind through the hook.
+    CallFunc,
     /// The code address of the func value in an `any` (`abi.FuncPCABI0`/`FuncPCABIInternal`:
     /// gojit has one ABI).
     FuncPC,
@@ -223,6 +226,45 @@ pub const HOOKS: &[Hook] = &[
     bodyless("sync/atomic.StorePointer", "func(*unsafe.Pointer, unsafe.Pointer)", Inline(AtomicStore)),
     bodyless("sync/atomic.StoreInt64", "func(*int64, int64)", Inline(AtomicStore)),
     bodyless("sync/atomic.StoreUint64", "func(*uint64, uint64)", Inline(AtomicStore)),
+    // ---- maps (runtime/map.go's mapclone)
+    bodyless("maps.clone", "func(interface {}) interface {}", entry("gort_maps_clone")),
+    // ---- sync and internal/sync (runtime/sema.go, proc.go): semaphores and notify lists in the
+    // scheduler (runtime/src/sched/sema.rs)
+    bodyless("internal/sync.runtime_SemacquireMutex", "func(*uint32, bool, int)", entry("gort_semacquire_mutex")),
+    bodyless("internal/sync.runtime_Semrelease", "func(*uint32, bool, int)", entry("gort_semrelease")),
+    // one P: spinning never helps (gc's canSpin is false when GOMAXPROCS is 1)
+    bodyless("internal/sync.runtime_canSpin", "func(int) bool", Inline(Const(0))),
+    bodyless("internal/sync.runtime_doSpin", "func()", Inline(Nop)),
+    bodyless("internal/sync.runtime_nanotime", "func() int64", entry("gort_nanotime")),
+    bodyless("internal/sync.runtime_rand", "func() uint64", entry("gort_rand")),
+    bodyless("internal/sync.throw", "func(string)", entry("gort_sync_fatal")),
+    bodyless("internal/sync.fatal", "func(string)", entry("gort_sync_fatal")),
+    bodyless("sync.runtime_SemacquireWaitGroup", "func(*uint32, bool)", entry("gort_semacquire_waitgroup")),
+    bodyless("sync.runtime_SemacquireRWMutexR", "func(*uint32, bool, int)", entry("gort_semacquire_rwmutexr")),
+    bodyless("sync.runtime_SemacquireRWMutex", "func(*uint32, bool, int)", entry("gort_semacquire_rwmutex")),
+    bodyless("sync.runtime_Semrelease", "func(*uint32, bool, int)", entry("gort_semrelease")),
+    bodyless("sync.runtime_notifyListAdd", "func(*sync.notifyList) uint32", entry("gort_notifylist_add")),
+    bodyless("sync.runtime_notifyListWait", "func(*sync.notifyList, uint32)", entry("gort_notifylist_wait")),
+    bodyless("sync.runtime_notifyListNotifyAll", "func(*sync.notifyList)", entry("gort_notifylist_notifyall")),
+    bodyless("sync.runtime_notifyListNotifyOne", "func(*sync.notifyList)", entry("gort_notifylist_notifyone")),
+    bodyless("sync.runtime_notifyListCheck", "func(uintptr)", entry("gort_notifylist_check")),
+    bodyless("sync.runtime_randn", "func(uint32) uint32", entry("gort_randn")),
+    // gojit never collects, so a pool is never cleared (gc clears pools at each collection)
+    bodyless("sync.runtime_registerPoolCleanup", "func(func())", Inline(Nop)),
+    bodyless("sync.runtime_procPin", "func() int", Inline(Const(0))),
+    bodyless("sync.runtime_procUnpin", "func()", Inline(Nop)),
+    bodyless("sync.fatal", "func(string)", entry("gort_sync_fatal")),
+    bodyless("sync.throw", "func(string)", entry("gort_sync_fatal")),
+    bodyless("sync.runtime_Semacquire", "func(*uint32)", entry("gort_semacquire")),
+    // ---- internal/synctest: gojit has no bubbles (synctest.Run is not supported), so no
+    // goroutine is in one and no pointer is associated with one
+    bodyless("internal/synctest.IsInBubble", "func() bool", Inline(Const(0))),
+    bodyless("internal/synctest.associate", "func(unsafe.Pointer) int", Inline(Const(0))),
+    bodyless("internal/synctest.disassociate", "func(unsafe.Pointer)", Inline(Nop)),
+    bodyless("internal/synctest.isAssociated", "func(unsafe.Pointer) bool", Inline(Const(0))),
+    // the bubble of a Bubble value (there are none: acquire, which makes them, is unhooked)
+    bodyless("internal/synctest.release", "func(interface {})", Inline(Nop)),
+    Hook { may_panic: true, ..bodyless("internal/synctest.inBubble", "func(interface {}, func())", Inline(CallFunc)) },
     // runtime.procPin/procUnpin: one P, and no preemption inside a pinned section matters to
     // Value.Store's spin (gojit preempts only at safepoints of the same goroutine)
     bodyless("sync/atomic.runtime_procPin", "func() int", Inline(Const(0))),
@@ -330,7 +372,7 @@ fn fits(h: &Hook, params: &[Word], results: &[Word]) -> Result<(), String> {
             let ok = match op {
                 Op::Floor | Op::Ceil | Op::Trunc | Op::Sqrt => params == [F64] && results == [F64],
                 Op::Fma => params == [F64, F64, F64] && results == [F64],
-                Op::Const(_) => params.is_empty() && results.len() == 1 && int(results[0]),
+                Op::Const(_) => results.len() == 1 && int(results[0]),
                 Op::Nop => results.is_empty(),
                 Op::FuncPC => params == [W64, W64] && results == [W64],
                 Op::AtomicLoad => params == [W64] && results.len() == 1 && int(results[0]),
@@ -340,9 +382,10 @@ fn fits(h: &Hook, params: &[Word], results: &[Word]) -> Result<(), String> {
                     params.len() == 2 && params[0] == W64 && int(params[1]) && (results.is_empty() || same_width(results, &params[1..]))
                 }
                 Op::AtomicCas => params.len() == 3 && params[0] == W64 && int(params[1]) && same_width(&params[1..2], &params[2..]) && results == [Bool],
+                Op::CallFunc => params.last() == Some(&W64) && results.is_empty(),
             };
-            if h.may_panic {
-                return Err("an inline op never panics (but for nil pointers, as any dereference)".into());
+            if h.may_panic != (op == Op::CallFunc) {
+                return Err("only CallFunc may panic (and must say so); other ops never do, but for nil pointers as any dereference".into());
             }
             if ok { Ok(()) } else { Err(format!("{op:?} does not fit parameters {params:?} and results {results:?}")) }
         }
@@ -449,34 +492,5 @@ mod tests {
         assert_eq!(a.unhooked, want, "the reachable unhooked functions changed (update UNHOOKED_TODAY)");
     }
 
-    const UNHOOKED_TODAY: [&str; 28] = [
-        "internal/sync.fatal",
-        "internal/sync.runtime_SemacquireMutex",
-        "internal/sync.runtime_Semrelease",
-        "internal/sync.runtime_canSpin",
-        "internal/sync.runtime_doSpin",
-        "internal/sync.runtime_nanotime",
-        "internal/sync.runtime_rand",
-        "internal/sync.throw",
-        "internal/synctest.IsInBubble",
-        "internal/synctest.associate",
-        "internal/synctest.disassociate",
-        "internal/synctest.inBubble",
-        "internal/synctest.isAssociated",
-        "internal/synctest.release",
-        "sync.fatal",
-        "sync.runtime_SemacquireRWMutex",
-        "sync.runtime_SemacquireRWMutexR",
-        "sync.runtime_SemacquireWaitGroup",
-        "sync.runtime_Semrelease",
-        "sync.runtime_notifyListAdd",
-        "sync.runtime_notifyListCheck",
-        "sync.runtime_notifyListNotifyAll",
-        "sync.runtime_notifyListNotifyOne",
-        "sync.runtime_notifyListWait",
-        "sync.runtime_procPin",
-        "sync.runtime_procUnpin",
-        "sync.runtime_randn",
-        "sync.runtime_registerPoolCleanup",
-    ];
+    const UNHOOKED_TODAY: [&str; 0] = [];
 }

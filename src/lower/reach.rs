@@ -21,7 +21,7 @@ use crate::types::{Info, ObjKind};
 pub struct Reach {
     /// Reachable functions without a body and without a hook (declarations' ids).
     pub missing: Vec<NodeId>,
-    /// Functions to leave out (the unreachable missing ones and their referrers).
+    /// Functions to leave out (the unreachable missing ones and their unreachable referrers).
     pub skip: HashSet<NodeId>,
 }
 
@@ -88,6 +88,9 @@ pub fn analyse(files: &[&ast::File], info: &Info, unhooked: impl Fn(&ast::FuncDe
             work.extend(referrers.get(&f).into_iter().flatten().copied());
         }
     }
+    // a reachable referrer is not left out: it refers to a reachable missing function, which is
+    // reported (and the program not lowered)
+    skip.retain(|f| !reached.contains(f));
     let missing = missing_all.into_iter().filter(|f| reached.contains(f)).collect();
     Reach { missing, skip }
 }

@@ -1,6 +1,6 @@
 //! Semaphores and notify lists, after gc's `runtime/sema.go`: the sleep/wake-up primitives GOROOT's
 //! `sync` and `internal/sync` packages are built on (`sync.runtime_Semacquire*`,
-//! `runtime_Semrelease`, `runtime_notifyList*`, `runtime_canSpin`/`doSpin`, `throw`/`fatal`).
+//! `runtime_Semrelease`, `runtime_notifyList*`, `throw`/`fatal`).
 //!
 //! # Semaphores
 //! A semaphore is a `uint32` in Go memory. [`semacquire1`] takes one unit when the count is not
@@ -313,7 +313,7 @@ crate::jit_entry! {
 crate::jit_entry! {
     /// `sync.runtime_SemacquireRWMutexR(s *uint32, lifo bool, skipframes int)`:
     /// `[sync.RWMutex.RLock]`.
-    pub fn gort_semacquire_rwmutex_r(addr: *mut u32, lifo: bool, skip: i64) => semacquire_rwmutex_r_entry;
+    pub fn gort_semacquire_rwmutexr(addr: *mut u32, lifo: bool, skip: i64) => semacquire_rwmutexr_entry;
 }
 crate::jit_entry! {
     /// `sync.runtime_SemacquireRWMutex(s *uint32, lifo bool, skipframes int)`:
@@ -341,7 +341,7 @@ extern "C" fn semacquire_mutex_entry(addr: *mut u32, lifo: bool, _skip: i64, fp:
     unsafe { semacquire1(addr, lifo, WaitReason::SyncMutexLock, fp, pc) }
 }
 
-extern "C" fn semacquire_rwmutex_r_entry(addr: *mut u32, lifo: bool, _skip: i64, fp: usize, pc: usize) {
+extern "C" fn semacquire_rwmutexr_entry(addr: *mut u32, lifo: bool, _skip: i64, fp: usize, pc: usize) {
     // SAFETY: as semacquire_entry.
     unsafe { semacquire1(addr, lifo, WaitReason::SyncRWMutexRLock, fp, pc) }
 }
@@ -381,7 +381,7 @@ pub unsafe extern "C" fn gort_notifylist_add(l: *mut NotifyList) -> u32 {
 /// # Safety
 /// `l` is a live notify list; called by JIT code.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_notifylist_notify_all(l: *mut NotifyList) {
+pub unsafe extern "C" fn gort_notifylist_notifyall(l: *mut NotifyList) {
     // SAFETY: forwarded.
     unsafe { notify_list_notify_all(l) }
 }
@@ -391,7 +391,7 @@ pub unsafe extern "C" fn gort_notifylist_notify_all(l: *mut NotifyList) {
 /// # Safety
 /// `l` is a live notify list; called by JIT code.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_notifylist_notify_one(l: *mut NotifyList) {
+pub unsafe extern "C" fn gort_notifylist_notifyone(l: *mut NotifyList) {
     // SAFETY: forwarded.
     unsafe { notify_list_notify_one(l) }
 }
@@ -403,28 +403,6 @@ pub extern "C" fn gort_notifylist_check(size: usize) {
         crate::output::flush_stdout();
         eprint!("runtime: bad notifyList size - sync={size} runtime={NOTIFY_LIST_SIZE}\n");
         panic::fatal("bad notifyList size");
-    }
-}
-
-/// gc's `active_spin`: how many times `sync.Mutex` spins before it sleeps.
-const ACTIVE_SPIN: i64 = 4;
-/// gc's `active_spin_cnt`: PAUSE instructions per spin.
-const ACTIVE_SPIN_CNT: u32 = 30;
-
-/// `internal/sync.runtime_canSpin(i int) bool`: gc spins only with several Ps, one of them idle,
-/// and nothing else runnable. One P: never.
-#[unsafe(no_mangle)]
-pub extern "C" fn gort_sync_canspin(i: i64) -> bool {
-    let ncpu = proc::gort_numcpu();
-    let procs = proc::gort_gomaxprocs(0);
-    i < ACTIVE_SPIN && ncpu > 1 && procs > 1
-}
-
-/// `internal/sync.runtime_doSpin()`: gc's `procyield(active_spin_cnt)`.
-#[unsafe(no_mangle)]
-pub extern "C" fn gort_sync_dospin() {
-    for _ in 0..ACTIVE_SPIN_CNT {
-        std::hint::spin_loop();
     }
 }
 
@@ -444,13 +422,6 @@ extern "C" fn sync_fatal_entry(ptr: *const u8, len: usize, fp: usize, pc: usize)
     let _ = std::io::stderr().write_all(out.as_bytes());
     // SAFETY: _exit ends the process without unwinding (other goroutines' frames included).
     unsafe { libc::_exit(2) }
-}
-
-/// `internal/synctest.inBubble(bubble any, f func())`: gojit has no synctest bubbles (no way to
-/// make one), so reaching this is a fatal error naming the missing feature.
-#[unsafe(no_mangle)]
-pub extern "C" fn gort_synctest_inbubble(_typ: usize, _data: usize, _f: usize) {
-    panic::fatal("testing/synctest bubbles are not supported by gojit");
 }
 
 #[cfg(test)]
@@ -532,11 +503,5 @@ mod tests {
             assert_eq!(l.notify.load(Ordering::Relaxed), 3);
             assert!(l.head.is_null() && l.tail.is_null());
         }
-    }
-
-    #[test]
-    fn can_spin_follows_the_spin_limit() {
-        assert!(!gort_sync_canspin(ACTIVE_SPIN));
-        gort_sync_dospin();
     }
 }

@@ -128,6 +128,18 @@ impl Timers {
             self.heap.push(Reverse(((*t).when, (*t).generation, t as usize)));
         }
         self.live += 1;
+        if self.heap.len() > 2 * self.live + 64 {
+            self.compact();
+        }
+    }
+
+    /// Drops every stale entry (gc's `adjust` when zombies pile up): a timer re-armed many times
+    /// far in the future leaves one stale entry per `Reset`.
+    fn compact(&mut self) {
+        self.heap.retain(|&Reverse((_, generation, t))| {
+            // SAFETY: as in `clean_head`: an entry's timer outlives the entry.
+            unsafe { (*(t as *const Timer)).heaped && (*(t as *const Timer)).generation == generation }
+        });
     }
 
     /// Takes `t` out of the heap (its entry goes stale).
@@ -149,10 +161,9 @@ impl Timers {
     fn clean_head(&mut self) -> Option<(i64, *mut Timer)> {
         while let Some(&Reverse((when, generation, t))) = self.heap.peek() {
             let t = t as *mut Timer;
-            // SAFETY: an entry's timer is live while the entry is current; a stale entry's timer
-            // may be gone, so only a current generation is trusted... which requires reading it:
-            // entries are made stale only through `remove`/`add` on live timers, and a timer's
-            // memory outlives its entries (module docs), so the read is valid.
+            // SAFETY: every entry's timer outlives the entry: a sleep timer is never stopped or
+            // re-armed, so its one entry is current until it fires and is popped (while its
+            // goroutine is parked); a `time.Timer`'s memory outlives the run's heap (module docs).
             let current = unsafe { (*t).heaped && (*t).generation == generation };
             if current {
                 return Some((when, t));
@@ -604,6 +615,24 @@ mod tests {
             ts.remove(pc);
             assert_eq!(ts.clean_head(), None);
             assert!(!ts.pending());
+        }
+    }
+
+    #[test]
+    fn stale_entries_are_compacted() {
+        let mut ts = Timers::default();
+        let mut t = timer_at(1_000);
+        let p: *mut Timer = &mut *t;
+        // SAFETY: the box outlives the heap's use of it.
+        unsafe {
+            for i in 0..10_000 {
+                ts.remove(p);
+                (*p).when = 1_000 + i;
+                ts.add(p);
+            }
+            assert_eq!(ts.live, 1);
+            assert!(ts.heap.len() <= 2 * ts.live + 65, "{} entries for one timer", ts.heap.len());
+            assert_eq!(ts.clean_head(), Some((10_999, p)));
         }
     }
 
