@@ -82,6 +82,8 @@ pub struct Prog<'a> {
     pub instances: HashMap<(ObjId, Vec<TypeId>), FuncId>,
     /// Hooked functions whose direct calls are the hook's inline op (`hooks::Impl::Inline`).
     pub inline_hooks: HashMap<ObjId, &'static super::hooks::Hook>,
+    /// Package variables initialised at compile time (`staticinit`).
+    pub statics: super::staticinit::Statics,
 }
 
 impl<'a> Prog<'a> {
@@ -117,6 +119,7 @@ impl<'a> Prog<'a> {
             subst: Default::default(),
             instances: HashMap::new(),
             inline_hooks: HashMap::new(),
+            statics: Default::default(),
         }
     }
 

@@ -158,6 +158,12 @@ fn check_dir_clean(dir: &Path) -> Vec<String> {
     let mut failures = vec![];
     for p in go_files(dir) {
         let text = std::fs::read_to_string(&p).unwrap_or_default();
+        // programs importing GOROOT packages compiled from source need the loader (the corpus
+        // runs them through it); this check is of one file alone
+        let sf = SourceFile::new("x.go", text.as_str());
+        if syntax::parse_file(&sf).is_ok_and(|f| f.imports.iter().any(|i| crate::types::modelled_package(&i.path).is_none() && i.path != "unsafe")) {
+            continue;
+        }
         if let Err(es) = run(&text) {
             failures.push(format!("{}: {}", p.display(), es.join(" | ")));
         }
