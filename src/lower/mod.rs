@@ -16,7 +16,7 @@
 //! deferreturn block, wrappers), `typedesc` (Type/ITab builder), `tyview` (representations),
 //! `rt` (runtime entry points), `hooks` (bodies gojit supplies for GOROOT's assembly and
 //! linknamed functions), `hookgen` (their code), `reach` (which body-less functions a program
-//! can call).
+//! can call), `staticinit` (GOROOT package variables initialised at compile time).
 
 mod arginfo;
 mod arith;
@@ -35,6 +35,7 @@ mod prove;
 mod rangefunc;
 mod reach;
 mod rt;
+mod staticinit;
 mod stmt;
 mod typedesc;
 mod tyview;
@@ -173,7 +174,26 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
     // Functions without a body: a hook supplies it, or no reachable code may call them.
     let reach = {
         let pp: &prog::Prog<'_> = p;
-        reach::analyse(&files, info, |fd| hook_of(pp, fd).is_none())
+        // the compiler's own callees: Go hooks' targets, internal/cpu.Initialize
+        let mut extra = vec![];
+        let targets: Vec<&str> = hooks::HOOKS.iter().filter_map(|h| if let hooks::Impl::Go(t) = h.imp { Some(t) } else { None }).collect();
+        for d in decls() {
+            let ast::Decl::Func(fd) = d else { continue };
+            let Some(o) = info.object_of(fd.name.id) else { continue };
+            if fd.recv.is_none() {
+                let n = pp.func_name(o);
+                if n == "internal/cpu.Initialize" || targets.contains(&n.as_str()) {
+                    extra.push(fd.id);
+                }
+            }
+        }
+        reach::analyse(&files, info, &extra, |fd| hook_of(pp, fd).is_none())
+    };
+    // GOROOT functions no root reaches are not compiled
+    let unreached_std = |fd: &ast::FuncDecl| {
+        fd.recv.is_none()
+            && !reach.reached.contains(&fd.id)
+            && info.object_of(fd.name.id).and_then(|o| info.obj(o).pkg).is_some_and(|pkg| info.packages[pkg].std)
     };
     let mut aliases = vec![];
     let mut hook_bodies = vec![];
@@ -189,7 +209,7 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
             p.diags.push(Diagnostic::new(fd.name.span, format!("missing function body: {name} (no gojit hook implements it)")));
             continue;
         }
-        if info.generics.contains_key(&fd.id) || reach.skip.contains(&fd.id) {
+        if info.generics.contains_key(&fd.id) || reach.skip.contains(&fd.id) || unreached_std(fd) {
             continue; // lowered per instance below, or never called
         }
         let recv_ty = fi.recv.and_then(|r| info.obj(r).ty());
@@ -263,7 +283,7 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
     for (o, targs) in &info.mono {
         let ObjKind::Func { decl, .. } = info.obj(*o).kind else { continue };
         let Some(fd) = p.decls.get(&decl).copied() else { continue };
-        if reach.skip.contains(&fd.id) {
+        if reach.skip.contains(&fd.id) || unreached_std(fd) {
             continue;
         }
         let Some(fi) = info.funcs.get(&fd.id) else { continue };
@@ -298,6 +318,13 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         for init in &info.init_order[pkg.init_range.0..pkg.init_range.1] {
             let rhs = find_expr(&files, init.rhs);
             let Some(rhs) = rhs else { continue };
+            if let [Some(o)] = init.lhs[..] {
+                if let Some(t) = info.obj(o).ty() {
+                    if cx.p.static_init(o, t, rhs) {
+                        continue;
+                    }
+                }
+            }
             cx.set_line(rhs.span);
             let vals = if init.lhs.len() > 1 {
                 let tys: Vec<_> = init.lhs.iter().map(|o| o.and_then(|o| info.obj(o).ty()).unwrap_or(crate::types::TypeTable::INVALID)).collect();

@@ -84,6 +84,8 @@ pub struct Prog<'a> {
     pub inline_hooks: HashMap<ObjId, &'static super::hooks::Hook>,
     /// Variables and func literals that may live in their frame (`escape`).
     pub escapes: super::escape::Escapes,
+    /// Package variables initialised at compile time (`staticinit`).
+    pub statics: super::staticinit::Statics,
 }
 
 impl<'a> Prog<'a> {
@@ -120,6 +122,7 @@ impl<'a> Prog<'a> {
             instances: HashMap::new(),
             inline_hooks: HashMap::new(),
             escapes: Default::default(),
+            statics: Default::default(),
         }
     }
 

@@ -4,12 +4,17 @@
 //! out, with every function that refers to it (transitively), so no code refers to a function
 //! that has no code.
 //!
+//! Lowering compiles only the reachable functions of GOROOT packages (a program importing
+//! bytes reaches a fraction of io, unicode, sync...); every function of the program's own
+//! packages is compiled.
+//!
 //! Reachability is by reference, conservatively: the roots are every package-level
 //! initialiser, every `main` and `init` function and every method (a method may be called
 //! through an interface or reflection); a function body reaches every function its identifiers
 //! use (calls, function values, method expressions' targets are methods and roots anyway).
 //!
-//! Invariant: a function is left out only when it refers, directly or through other functions,
+//! Invariant: generic functions are reached by reference like others, and an instance is
+//! lowered only when its generic function is reached. A function is left out as unhooked only when it refers, directly or through other functions,
 //! to a body-less unhooked function, and none of them is reachable (else the program is refused).
 
 use std::collections::{HashMap, HashSet};
@@ -23,12 +28,15 @@ pub struct Reach {
     pub missing: Vec<NodeId>,
     /// Functions to leave out (the unreachable missing ones and their unreachable referrers).
     pub skip: HashSet<NodeId>,
+    /// The reachable functions (declarations' ids).
+    pub reached: HashSet<NodeId>,
 }
 
-/// `unhooked(fd)` says whether a declaration is a function gojit has no code for.
-pub fn analyse(files: &[&ast::File], info: &Info, unhooked: impl Fn(&ast::FuncDecl) -> bool) -> Reach {
+/// `unhooked(fd)` says whether a declaration is a function gojit has no code for; `extra_roots`
+/// are functions the compiler calls or aliases itself (hook targets, `internal/cpu.Initialize`).
+pub fn analyse(files: &[&ast::File], info: &Info, extra_roots: &[NodeId], unhooked: impl Fn(&ast::FuncDecl) -> bool) -> Reach {
     let mut refs: HashMap<NodeId, Vec<NodeId>> = HashMap::new();
-    let mut roots: Vec<NodeId> = vec![];
+    let mut roots: Vec<NodeId> = extra_roots.to_vec();
     let mut missing_all: Vec<NodeId> = vec![];
     for file in files {
         let mut starts: Vec<(u32, Option<&ast::FuncDecl>)> = vec![];
@@ -92,7 +100,7 @@ pub fn analyse(files: &[&ast::File], info: &Info, unhooked: impl Fn(&ast::FuncDe
     // reported (and the program not lowered)
     skip.retain(|f| !reached.contains(f));
     let missing = missing_all.into_iter().filter(|f| reached.contains(f)).collect();
-    Reach { missing, skip }
+    Reach { missing, skip, reached }
 }
 
 /// The declarations of the functions used by identifiers with ids in `lo..hi`.

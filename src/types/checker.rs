@@ -203,6 +203,7 @@ pub(super) fn check_packages<'a>(
             path: input.path.clone(),
             name: name.clone(),
             symbol_prefix: prefix.clone(),
+            std: input.std,
             ..Default::default()
         });
         tt.local_pkg = name.clone();

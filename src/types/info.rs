@@ -226,6 +226,8 @@ pub struct SrcPackage {
     pub init_range: (usize, usize),
     /// Its `init` functions' declaration ids, in the order of its files as presented.
     pub inits: Vec<NodeId>,
+    /// From GOROOT.
+    pub std: bool,
 }
 
 /// An imported package: a modelled one (implemented by the compiler and runtime), or one
