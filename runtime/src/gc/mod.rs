@@ -290,11 +290,14 @@ pub fn stats() -> GcStats {
 }
 
 /// `runtime.GC()`: a full collection now (gc's blocks until marking and sweeping are done; ours
-/// are done when it returns).
+/// are done when it returns). Like gc's, the caller then lets other goroutines run (gc's caller
+/// waits for its background workers), so a goroutine looping on `runtime.GC()` does not starve
+/// the others until preemption.
 #[unsafe(no_mangle)]
 #[inline(never)]
 pub extern "C" fn gort_gc() {
     collect(true);
+    crate::sched::proc::gort_gosched();
 }
 
 #[cfg(test)]
