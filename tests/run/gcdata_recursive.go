@@ -47,12 +47,12 @@ func main() {
 	t := pt.Elem
 	fmt.Printf("size=%d ptrbytes=%d gcdata=%08b\n", t.Size_, t.PtrBytes, *t.GCData)
 	var head *lnode
-	for i := 0; i < 100000; i++ {
+	for i := 0; i < 20000; i++ {
 		head = &lnode{next: head, val: i, name: fmt.Sprint(i)}
 		head.kids[1] = head.next
 	}
 	runtime.GC()
-	for i := 0; i < 100000; i++ {
+	for i := 0; i < 20000; i++ {
 		_ = &lnode{val: -1, name: "garbage"}
 	}
 	sum, n := 0, 0
