@@ -41,6 +41,8 @@ pub fn entries() -> Vec<Entry> {
         e!(alloc::gort_alloc, 2),
         e!(alloc::gort_new, 1),
         e!(gc::gort_gc, 0),
+        e!(gc::gort_keepalive, 2),
+        e!(gc::gort_readmemstats, 1),
         e!(errors::gort_errors_new, 2),
         e!(errors::gort_errors_unwrap, 3),
         e!(errors::gort_errors_is, 4),

@@ -67,6 +67,11 @@ struct State {
     polls: u64,
     gogc: i64,
     goal: usize,
+    /// gc's `PauseNs` circular buffer (indexed by `(numgc + 255) % 256`).
+    pauses: [u64; 256],
+    num_forced: u32,
+    /// Unix time of the last collection's end, in ns (`LastGC`).
+    last_gc_unix_ns: u64,
 }
 
 thread_local! {
@@ -77,6 +82,9 @@ thread_local! {
         polls: 0,
         gogc: config().gogc,
         goal: HEAP_MINIMUM,
+        pauses: [0; 256],
+        num_forced: 0,
+        last_gc_unix_ns: 0,
     });
 }
 
@@ -210,6 +218,10 @@ fn collect(forced: bool) -> bool {
         s.numgc += 1;
         s.pause_total_ns += pause;
         s.goal = goal;
+        s.pauses[(s.numgc as usize + 255) % 256] = pause;
+        s.num_forced += forced as u32;
+        s.last_gc_unix_ns =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64);
         (s.numgc, s.start.elapsed(), s.pause_total_ns)
     });
     if config().trace {
@@ -298,6 +310,76 @@ pub fn stats() -> GcStats {
 pub extern "C" fn gort_gc() {
     collect(true);
     crate::sched::proc::gort_gosched();
+}
+
+/// `runtime.ReadMemStats(m)`: fills gc's `MemStats` at `m` (gc's field offsets; the compiler
+/// declares the struct with gc's fields in gc's order). A nil `m` is a nil dereference, as in gc.
+/// Meanings as gc's: `Alloc`/`HeapAlloc` bytes of allocated objects, `HeapObjects` their number,
+/// `Sys`/`HeapSys` bytes of heap pages obtained, `HeapIdle` free ones, `HeapReleased` those
+/// returned to the OS, `NextGC` the goal, `PauseNs` the circular buffer of recent pauses.
+///
+/// # Safety
+/// `m` must be null or point to writable memory of a `runtime.MemStats`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_readmemstats(m: *mut u64) {
+    if m.is_null() {
+        crate::rterror::runtime_error("runtime error: invalid memory address or nil pointer dereference");
+    }
+    let st = stats();
+    let (pauses, num_forced, last_gc_ns) = with_state(|s| (s.pauses, s.num_forced, s.last_gc_unix_ns));
+    let objects = st.mallocs.saturating_sub(st.frees);
+    let idle = (st.heap_sys - st.heap_inuse) as u64;
+    let words: [u64; 24] = [
+        st.heap_alloc as u64,
+        st.total_alloc,
+        st.heap_sys as u64,
+        0,
+        st.mallocs,
+        st.frees,
+        st.heap_alloc as u64,
+        st.heap_sys as u64,
+        idle,
+        st.heap_inuse as u64,
+        st.heap_released as u64,
+        objects,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        if st.next_gc == usize::MAX { u64::MAX } else { st.next_gc as u64 },
+        last_gc_ns,
+        st.pause_total_ns,
+    ];
+    // SAFETY: m points to a MemStats (caller's contract): 5776 bytes with these offsets.
+    unsafe {
+        std::ptr::copy_nonoverlapping(words.as_ptr(), m, words.len());
+        let pause_ns = m.add(24);
+        for (i, &p) in pauses.iter().enumerate() {
+            *pause_ns.add(i) = p;
+        }
+        let p32 = m.add(24 + 512) as *mut u32;
+        *p32 = st.numgc;
+        *p32.add(1) = num_forced;
+        let frac = m.add(24 + 512 + 1) as *mut f64;
+        let since = with_state(|s| s.start.elapsed().as_nanos() as f64);
+        *frac = if since > 0.0 { st.pause_total_ns as f64 / since } else { 0.0 };
+        let flags = m.add(24 + 512 + 2) as *mut u8;
+        *flags = (config().gogc >= 0) as u8 | 1;
+        *flags.add(1) = 0;
+    }
+}
+
+/// `runtime.KeepAlive(x)`: `x` (an interface's two words) is live until here. The call itself is
+/// the whole effect: the caller must keep the value in its frame or registers up to it.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_keepalive(typ: usize, data: usize) {
+    std::hint::black_box((typ, data));
 }
 
 #[cfg(test)]
