@@ -8,7 +8,10 @@
 //! pointer of the running goroutine is in its stack or in a callee-saved register, and the runtime
 //! holds no fresh Go pointer in Rust memory. A safepoint collects when the bytes allocated reach
 //! the trigger, paced as gc's `GOGC` (default 100): the next goal is `live * (1 + GOGC/100)`, at
-//! least 4 MB; `GOGC=off` disables collection (except `runtime.GC()`).
+//! least 4 MB; `GOGC=off` disables collection (except `runtime.GC()`). `GOMEMLIMIT` (gc's soft
+//! memory limit, `1GiB`-style sizes) caps the goal at 95% of the limit, but never below a little
+//! over the live heap (gc's CPU limiter plays that part: a live heap above the limit does not
+//! make every allocation collect).
 //!
 //! # How
 //! Stop the world (`sched::stw`; with one M the other goroutines are already parked), spill the
@@ -40,6 +43,19 @@ struct Config {
     /// Collect at every `stress`th safepoint (0: stress mode off).
     stress: u64,
     trace: bool,
+    /// `GOMEMLIMIT` in bytes.
+    memlimit: Option<usize>,
+}
+
+/// gc's `GOMEMLIMIT` syntax: a byte count with an optional `B`, `KiB`, `MiB`, `GiB` or `TiB`
+/// suffix; `off` or anything unparsable is no limit.
+fn parse_memlimit(v: &str) -> Option<usize> {
+    let v = v.trim();
+    let (num, mul) = [("TiB", 1usize << 40), ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10), ("B", 1)]
+        .iter()
+        .find_map(|&(suf, m)| v.strip_suffix(suf).map(|n| (n, m)))
+        .unwrap_or((v, 1));
+    num.parse::<usize>().ok().and_then(|n| n.checked_mul(mul))
 }
 
 fn config() -> &'static Config {
@@ -54,7 +70,8 @@ fn config() -> &'static Config {
         let trace = std::env::var("GODEBUG")
             .map(|v| v.split(',').any(|kv| kv.strip_prefix("gctrace=").is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0))))
             .unwrap_or(false);
-        Config { gogc, stress, trace }
+        let memlimit = std::env::var("GOMEMLIMIT").ok().and_then(|v| parse_memlimit(&v));
+        Config { gogc, stress, trace, memlimit }
     })
 }
 
@@ -93,12 +110,25 @@ fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> R {
     STATE.with(|s| f(unsafe { &mut *s.get() }))
 }
 
-/// The goal for a live heap of `live` bytes at `gogc` (gc's `heapGoal`).
+/// The goal for a live heap of `live` bytes at `gogc` (gc's `heapGoal`), capped by `GOMEMLIMIT`.
 fn goal_for(live: usize, gogc: i64) -> usize {
+    limit_goal(gogc_goal(live, gogc), live, config().memlimit)
+}
+
+fn gogc_goal(live: usize, gogc: i64) -> usize {
     if gogc < 0 {
         return usize::MAX;
     }
     live.saturating_add(live / 100 * gogc as usize).max(HEAP_MINIMUM.saturating_mul(gogc as usize) / 100).max(HEAP_MINIMUM / 4)
+}
+
+/// `goal` under the memory limit `limit`: at most 95% of it, at least the live heap plus 1/16
+/// and 256 KiB.
+fn limit_goal(goal: usize, live: usize, limit: Option<usize>) -> usize {
+    match limit {
+        Some(l) => goal.min((l / 100 * 95).max(live + live / 16 + (256 << 10))),
+        None => goal,
+    }
 }
 
 /// Sets up a new heap's trigger and stress mode (called by `alloc` when it creates the heap).
@@ -400,9 +430,18 @@ mod tests {
 
     #[test]
     fn goals_follow_gogc() {
-        assert_eq!(goal_for(0, 100), 4 << 20);
-        assert_eq!(goal_for(100 << 20, 100), 200 << 20);
-        assert_eq!(goal_for(100 << 20, 50), 150 << 20);
-        assert_eq!(goal_for(1 << 20, -1), usize::MAX);
+        assert_eq!(gogc_goal(0, 100), 4 << 20);
+        assert_eq!(gogc_goal(100 << 20, 100), 200 << 20);
+        assert_eq!(gogc_goal(100 << 20, 50), 150 << 20);
+        assert_eq!(gogc_goal(1 << 20, -1), usize::MAX);
+        // GOMEMLIMIT caps the goal, GOGC=off included, but not below the live heap.
+        assert_eq!(limit_goal(usize::MAX, 10 << 20, Some(100 << 20)), 95 << 20);
+        assert_eq!(limit_goal(8 << 20, 1 << 20, Some(100 << 20)), 8 << 20);
+        assert_eq!(limit_goal(usize::MAX, 200 << 20, Some(100 << 20)), (200 << 20) + (200 << 16) + (256 << 10));
+        assert_eq!(parse_memlimit("64MiB"), Some(64 << 20));
+        assert_eq!(parse_memlimit("1GiB"), Some(1 << 30));
+        assert_eq!(parse_memlimit("123"), Some(123));
+        assert_eq!(parse_memlimit("5000B"), Some(5000));
+        assert_eq!(parse_memlimit("off"), None);
     }
 }
