@@ -24,7 +24,7 @@
 use std::cell::Cell;
 
 use crate::abi::Type;
-use crate::mem::mheap::{HEAP_RESERVE, Heap};
+use crate::mem::mheap::{HEAP_RESERVE, Heap, Layout};
 use crate::mem::sizeclasses::{CLASS_TO_SIZE, MAX_SMALL_SIZE, NUM_SIZE_CLASSES, size_to_class};
 use crate::rterror;
 
@@ -99,6 +99,11 @@ fn aligned_size(size: usize, align: usize) -> usize {
 
 #[inline]
 fn alloc_kind(size: usize, align: usize, noscan: bool) -> *mut u8 {
+    alloc_layout(size, align, if noscan { Layout::NoScan } else { Layout::Conservative })
+}
+
+#[inline]
+fn alloc_layout(size: usize, align: usize, layout: Layout) -> *mut u8 {
     if size == 0 {
         return zero_base();
     }
@@ -109,7 +114,7 @@ fn alloc_kind(size: usize, align: usize, noscan: bool) -> *mut u8 {
     }
     let h = heap();
     // SAFETY: this thread's heap; no other reference to it is live during the call.
-    match unsafe { (*h).alloc(aligned_size(size, align), noscan) } {
+    match unsafe { (*h).alloc_layout(aligned_size(size, align), layout) } {
         Some(p) => p,
         None => cannot_allocate(size),
     }
@@ -128,17 +133,22 @@ pub fn alloc_noscan(size: usize, align: usize) -> *mut u8 {
     alloc_kind(size, align.max(1), true)
 }
 
-/// A zeroed value of type `t` (pointer-free types in noscan spans).
+fn type_layout(t: &Type, array: bool) -> Layout {
+    if t.ptr_bytes == 0 { Layout::NoScan } else { Layout::Typed { typ: t, array } }
+}
+
+/// A zeroed value of type `t`, scanned precisely with its `GCData` (pointer-free types in noscan
+/// spans).
 #[inline]
 pub fn alloc_typed(t: &Type) -> *mut u8 {
-    alloc_kind(t.size(), (t.align() as usize).clamp(1, 4096), t.ptr_bytes == 0)
+    alloc_layout(t.size(), (t.align() as usize).clamp(1, 4096), type_layout(t, false))
 }
 
 /// `n` zeroed elements of type `t` (pointer-free element types in noscan spans); the caller checked
 /// that `n * t.size()` does not overflow.
 #[inline]
 pub fn alloc_array(t: &Type, n: usize) -> *mut u8 {
-    alloc_kind(t.size() * n, (t.align() as usize).clamp(1, 4096), t.ptr_bytes == 0)
+    alloc_layout(t.size() * n, (t.align() as usize).clamp(1, 4096), type_layout(t, true))
 }
 
 /// Zeroed memory that is never freed nor scanned (gc's `persistentalloc`), for values cached in

@@ -110,7 +110,8 @@ pub unsafe extern "C" fn gort_growslice(elem: *const Type, old: *const GoSlice, 
     let ptr = match (size, noscan) {
         (0, _) => alloc::zero_base(),
         (_, true) => alloc::alloc_noscan(newcap * size, align.clamp(1, 4096)),
-        (_, false) => alloc::alloc_zeroed(newcap * size, align.clamp(1, 4096)),
+        // SAFETY: caller guarantees elem is valid.
+        (_, false) => alloc::alloc_array(unsafe { &*elem }, newcap),
     };
     if size != 0 && old.len > 0 {
         // SAFETY: old.ptr has old.len elements; ptr is a fresh block at least that large.

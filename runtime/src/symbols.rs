@@ -68,6 +68,8 @@ pub fn entries() -> Vec<Entry> {
         e!(@ "gort_cpuid", crate::arch::cpu::gort_cpuid, 3),
         e!(@ "gort_xgetbv", crate::arch::cpu::gort_xgetbv, 1),
         e!(gc::gort_gc, 0),
+        e!(gc::gort_keepalive, 2),
+        e!(gc::gort_readmemstats, 1),
         e!(errors::gort_errors_new, 2),
         e!(errors::gort_errors_unwrap, 3),
         e!(errors::gort_errors_is, 4),

@@ -1100,6 +1100,17 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.lib("gort_gosched", &[]);
                 vec![]
             }
+            RuntimeKeepAlive => {
+                // The value is live until this call (the collector scans the caller's frame).
+                let a = self.value_as(&vals[0].0, vals[0].1, TypeTable::EMPTY_INTERFACE).words();
+                self.lib("gort_keepalive", &[a[0], a[1]]);
+                vec![]
+            }
+            RuntimeReadMemStats => {
+                let m = iv(self, 0);
+                self.lib("gort_readmemstats", &[m]);
+                vec![]
+            }
             RuntimeGC => {
                 self.lib("gort_gc", &[]);
                 vec![]

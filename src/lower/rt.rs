@@ -335,6 +335,8 @@ pub const DECLS: &[Decl] = &[
     d("gort_go", SysV, &[W], &[]),
     d("gort_gosched", SysV, &[], &[]),
     d("gort_gc", SysV, &[], &[]),
+    d("gort_keepalive", SysV, &[W, W], &[]),
+    d("gort_readmemstats", Tail, &[W], &[]),
     d("gort_preempt", SysV, &[], &[]),
     d("gort_goexit", Tail, &[], &[]),
     d("gort_numgoroutine", SysV, &[], &[W]),

@@ -286,6 +286,10 @@ pub enum External {
     RuntimeGosched,
     /// `runtime.GC()`.
     RuntimeGC,
+    /// `runtime.KeepAlive(x any)`.
+    RuntimeKeepAlive,
+    /// `runtime.ReadMemStats(m *MemStats)`.
+    RuntimeReadMemStats,
     RuntimeGoexit,
     RuntimeNumGoroutine,
     RuntimeNumCPU,

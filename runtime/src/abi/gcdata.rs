@@ -16,20 +16,37 @@ use super::r#type::{Kind, Type, MAX_PTRMASK_BYTES};
 /// `types.PtrDataSize` of a `kind` type from its complete children.
 pub fn ptr_bytes(t: &Type) -> usize {
     match t.kind() {
-        Kind::Pointer | Kind::UnsafePointer | Kind::Func | Kind::Chan | Kind::Map | Kind::String | Kind::Slice => 8,
-        Kind::Interface => 16,
         Kind::Array => {
             let e = t.elem();
-            if t.len() > 0 && e.ptr_bytes > 0 { e.size() * (t.len() - 1) + e.ptr_bytes } else { 0 }
+            let eb = component_ptr_bytes(e);
+            if t.len() > 0 && eb > 0 { e.size() * (t.len() - 1) + eb } else { 0 }
         }
-        Kind::Struct => t.fields().iter().rev().find(|f| f.typ().ptr_bytes > 0).map_or(0, |f| f.offset + f.typ().ptr_bytes),
+        Kind::Struct => t
+            .fields()
+            .iter()
+            .rev()
+            .find(|f| component_ptr_bytes(f.typ()) > 0)
+            .map_or(0, |f| f.offset + component_ptr_bytes(f.typ())),
+        _ => component_ptr_bytes(t),
+    }
+}
+
+/// `PtrBytes` of a component type: pointer-shaped kinds by their kind alone, because in a
+/// recursive type (`type node struct{ next *node }` reached through `*node` first) the component's
+/// descriptor may still be under construction, its own `ptr_bytes` not yet computed; arrays and
+/// structs by their (complete) descriptor: a type cannot contain itself by value.
+fn component_ptr_bytes(t: &Type) -> usize {
+    match t.kind() {
+        Kind::Pointer | Kind::UnsafePointer | Kind::Func | Kind::Chan | Kind::Map | Kind::String | Kind::Slice => 8,
+        Kind::Interface => 16,
+        Kind::Array | Kind::Struct => t.ptr_bytes,
         _ => 0,
     }
 }
 
 /// `typebits.Set`: marks the pointer words of a `t` value at byte offset `off` in `bits`.
 pub fn set_bits(t: &Type, off: usize, bits: &mut [u8]) {
-    if t.ptr_bytes == 0 {
+    if component_ptr_bytes(t) == 0 {
         return;
     }
     let mut set = |word: usize| bits[word / 8] |= 1 << (word % 8);

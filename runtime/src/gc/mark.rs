@@ -3,17 +3,21 @@
 //! Every word of a scanned range that points into an allocated object of this thread's heap
 //! (interior pointers included, found through the page map) marks that object; a newly marked
 //! object that may hold pointers (not in a noscan span) is pushed and later scanned in turn.
-//! Roots and heap objects are both scanned conservatively here: a word that merely looks like a
-//! pointer keeps its object alive, which costs memory, never correctness.
+//! Roots are scanned conservatively: a word that merely looks like a pointer keeps its object
+//! alive, which costs memory, never correctness. Heap objects are scanned as their allocation
+//! recorded (`mheap::Scan`): precisely from their type's `GCData` mask (heap bits, or the type
+//! word of a bigger object), conservatively when their layout is unknown (closures, escaped
+//! locals, runtime records).
 
-use crate::mem::mheap::Heap;
+use crate::abi::{TFLAG_GC_MASK_ON_DEMAND, Type};
+use crate::mem::mheap::{Heap, Obj, Scan};
 
 /// One marking pass over a heap.
 pub(super) struct Marker<'h> {
     heap: &'h mut Heap,
     lo: usize,
     hi: usize,
-    work: Vec<(usize, usize)>,
+    work: Vec<Obj>,
     /// Bytes of roots scanned (stacks, globals) for the trace line.
     pub stack_bytes: usize,
     pub global_bytes: usize,
@@ -35,7 +39,7 @@ impl<'h> Marker<'h> {
             && self.heap.mark(&o)
             && !o.noscan
         {
-            self.work.push((o.base, o.size));
+            self.work.push(o);
         }
     }
 
@@ -61,9 +65,53 @@ impl<'h> Marker<'h> {
 
     /// Scans grey objects until none is left.
     pub(super) fn drain(&mut self) {
-        while let Some((base, size)) = self.work.pop() {
-            // SAFETY: an allocated object of our heap: size readable bytes.
-            unsafe { self.range(base, base + size) };
+        while let Some(o) = self.work.pop() {
+            let (base, size) = (o.base, o.size);
+            match self.heap.scan_of(&o) {
+                Scan::Bits(mut m) => {
+                    while m != 0 {
+                        let i = m.trailing_zeros() as usize;
+                        m &= m - 1;
+                        // SAFETY: word i of an allocated object of our heap (i < size / 8).
+                        let w = unsafe { *((base + i * 8) as *const usize) };
+                        self.word(w);
+                    }
+                }
+                // SAFETY: an allocated object of our heap: size readable bytes; typ is the
+                // valid descriptor its allocation recorded.
+                Scan::Typed(typ, array) => unsafe { self.typed(base, size, &*typ, array) },
+                // SAFETY: as above.
+                Scan::Conservative => unsafe { self.range(base, base + size) },
+            }
+        }
+    }
+
+    /// Scans the pointer words of the `t` values at `base` (`array`: every whole element in
+    /// `size` bytes) with `t`'s `GCData` mask.
+    ///
+    /// # Safety
+    /// `[base, base + size)` must be readable and `t` a valid descriptor.
+    unsafe fn typed(&mut self, base: usize, size: usize, t: &Type, array: bool) {
+        if t.tflag & TFLAG_GC_MASK_ON_DEMAND != 0 || t.gcdata.is_null() || t.size() == 0 {
+            // SAFETY: forwarded.
+            return unsafe { self.range(base, base + size) };
+        }
+        let words = t.ptr_bytes / 8;
+        // SAFETY: the mask has one bit per pointer-data word.
+        let mask = unsafe { std::slice::from_raw_parts(t.gcdata, words.div_ceil(8)) };
+        let n = if array { size / t.size() } else { 1 };
+        for k in 0..n {
+            let elem = base + k * t.size();
+            for (j, &byte) in mask.iter().enumerate() {
+                let mut b = byte;
+                while b != 0 {
+                    let i = j * 8 + b.trailing_zeros() as usize;
+                    b &= b - 1;
+                    // SAFETY: word i < words of element k, inside the object.
+                    let w = unsafe { *((elem + i * 8) as *const usize) };
+                    self.word(w);
+                }
+            }
         }
     }
 }

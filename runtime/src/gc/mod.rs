@@ -8,7 +8,10 @@
 //! pointer of the running goroutine is in its stack or in a callee-saved register, and the runtime
 //! holds no fresh Go pointer in Rust memory. A safepoint collects when the bytes allocated reach
 //! the trigger, paced as gc's `GOGC` (default 100): the next goal is `live * (1 + GOGC/100)`, at
-//! least 4 MB; `GOGC=off` disables collection (except `runtime.GC()`).
+//! least 4 MB; `GOGC=off` disables collection (except `runtime.GC()`). `GOMEMLIMIT` (gc's soft
+//! memory limit, `1GiB`-style sizes) caps the goal at 95% of the limit, but never below a little
+//! over the live heap (gc's CPU limiter plays that part: a live heap above the limit does not
+//! make every allocation collect).
 //!
 //! # How
 //! Stop the world (`sched::stw`; with one M the other goroutines are already parked), spill the
@@ -40,6 +43,19 @@ struct Config {
     /// Collect at every `stress`th safepoint (0: stress mode off).
     stress: u64,
     trace: bool,
+    /// `GOMEMLIMIT` in bytes.
+    memlimit: Option<usize>,
+}
+
+/// gc's `GOMEMLIMIT` syntax: a byte count with an optional `B`, `KiB`, `MiB`, `GiB` or `TiB`
+/// suffix; `off` or anything unparsable is no limit.
+fn parse_memlimit(v: &str) -> Option<usize> {
+    let v = v.trim();
+    let (num, mul) = [("TiB", 1usize << 40), ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10), ("B", 1)]
+        .iter()
+        .find_map(|&(suf, m)| v.strip_suffix(suf).map(|n| (n, m)))
+        .unwrap_or((v, 1));
+    num.parse::<usize>().ok().and_then(|n| n.checked_mul(mul))
 }
 
 fn config() -> &'static Config {
@@ -54,7 +70,8 @@ fn config() -> &'static Config {
         let trace = std::env::var("GODEBUG")
             .map(|v| v.split(',').any(|kv| kv.strip_prefix("gctrace=").is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0))))
             .unwrap_or(false);
-        Config { gogc, stress, trace }
+        let memlimit = std::env::var("GOMEMLIMIT").ok().and_then(|v| parse_memlimit(&v));
+        Config { gogc, stress, trace, memlimit }
     })
 }
 
@@ -67,6 +84,11 @@ struct State {
     polls: u64,
     gogc: i64,
     goal: usize,
+    /// gc's `PauseNs` circular buffer (indexed by `(numgc + 255) % 256`).
+    pauses: [u64; 256],
+    num_forced: u32,
+    /// Unix time of the last collection's end, in ns (`LastGC`).
+    last_gc_unix_ns: u64,
 }
 
 thread_local! {
@@ -77,6 +99,9 @@ thread_local! {
         polls: 0,
         gogc: config().gogc,
         goal: HEAP_MINIMUM,
+        pauses: [0; 256],
+        num_forced: 0,
+        last_gc_unix_ns: 0,
     });
 }
 
@@ -85,12 +110,25 @@ fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> R {
     STATE.with(|s| f(unsafe { &mut *s.get() }))
 }
 
-/// The goal for a live heap of `live` bytes at `gogc` (gc's `heapGoal`).
+/// The goal for a live heap of `live` bytes at `gogc` (gc's `heapGoal`), capped by `GOMEMLIMIT`.
 fn goal_for(live: usize, gogc: i64) -> usize {
+    limit_goal(gogc_goal(live, gogc), live, config().memlimit)
+}
+
+fn gogc_goal(live: usize, gogc: i64) -> usize {
     if gogc < 0 {
         return usize::MAX;
     }
     live.saturating_add(live / 100 * gogc as usize).max(HEAP_MINIMUM.saturating_mul(gogc as usize) / 100).max(HEAP_MINIMUM / 4)
+}
+
+/// `goal` under the memory limit `limit`: at most 95% of it, at least the live heap plus 1/16
+/// and 256 KiB.
+fn limit_goal(goal: usize, live: usize, limit: Option<usize>) -> usize {
+    match limit {
+        Some(l) => goal.min((l / 100 * 95).max(live + live / 16 + (256 << 10))),
+        None => goal,
+    }
 }
 
 /// Sets up a new heap's trigger and stress mode (called by `alloc` when it creates the heap).
@@ -210,6 +248,10 @@ fn collect(forced: bool) -> bool {
         s.numgc += 1;
         s.pause_total_ns += pause;
         s.goal = goal;
+        s.pauses[(s.numgc as usize + 255) % 256] = pause;
+        s.num_forced += forced as u32;
+        s.last_gc_unix_ns =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64);
         (s.numgc, s.start.elapsed(), s.pause_total_ns)
     });
     if config().trace {
@@ -290,11 +332,84 @@ pub fn stats() -> GcStats {
 }
 
 /// `runtime.GC()`: a full collection now (gc's blocks until marking and sweeping are done; ours
-/// are done when it returns).
+/// are done when it returns). Like gc's, the caller then lets other goroutines run (gc's caller
+/// waits for its background workers), so a goroutine looping on `runtime.GC()` does not starve
+/// the others until preemption.
 #[unsafe(no_mangle)]
 #[inline(never)]
 pub extern "C" fn gort_gc() {
     collect(true);
+    crate::sched::proc::gort_gosched();
+}
+
+/// `runtime.ReadMemStats(m)`: fills gc's `MemStats` at `m` (gc's field offsets; the compiler
+/// declares the struct with gc's fields in gc's order). A nil `m` is a nil dereference, as in gc.
+/// Meanings as gc's: `Alloc`/`HeapAlloc` bytes of allocated objects, `HeapObjects` their number,
+/// `Sys`/`HeapSys` bytes of heap pages obtained, `HeapIdle` free ones, `HeapReleased` those
+/// returned to the OS, `NextGC` the goal, `PauseNs` the circular buffer of recent pauses.
+///
+/// # Safety
+/// `m` must be null or point to writable memory of a `runtime.MemStats`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_readmemstats(m: *mut u64) {
+    if m.is_null() {
+        crate::rterror::runtime_error("runtime error: invalid memory address or nil pointer dereference");
+    }
+    let st = stats();
+    let (pauses, num_forced, last_gc_ns) = with_state(|s| (s.pauses, s.num_forced, s.last_gc_unix_ns));
+    let objects = st.mallocs.saturating_sub(st.frees);
+    let idle = (st.heap_sys - st.heap_inuse) as u64;
+    let words: [u64; 24] = [
+        st.heap_alloc as u64,
+        st.total_alloc,
+        st.heap_sys as u64,
+        0,
+        st.mallocs,
+        st.frees,
+        st.heap_alloc as u64,
+        st.heap_sys as u64,
+        idle,
+        st.heap_inuse as u64,
+        st.heap_released as u64,
+        objects,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        if st.next_gc == usize::MAX { u64::MAX } else { st.next_gc as u64 },
+        last_gc_ns,
+        st.pause_total_ns,
+    ];
+    // SAFETY: m points to a MemStats (caller's contract): 5776 bytes with these offsets.
+    unsafe {
+        std::ptr::copy_nonoverlapping(words.as_ptr(), m, words.len());
+        let pause_ns = m.add(24);
+        for (i, &p) in pauses.iter().enumerate() {
+            *pause_ns.add(i) = p;
+        }
+        let p32 = m.add(24 + 512) as *mut u32;
+        *p32 = st.numgc;
+        *p32.add(1) = num_forced;
+        let frac = m.add(24 + 512 + 1) as *mut f64;
+        let since = with_state(|s| s.start.elapsed().as_nanos() as f64);
+        *frac = if since > 0.0 { st.pause_total_ns as f64 / since } else { 0.0 };
+        let flags = m.add(24 + 512 + 2) as *mut u8;
+        *flags = (config().gogc >= 0) as u8 | 1;
+        *flags.add(1) = 0;
+    }
+}
+
+/// `runtime.KeepAlive(x)`: `x` (an interface's two words) is live until here. The call itself is
+/// the whole effect: the caller must keep the value in its frame or registers up to it.
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_keepalive(typ: usize, data: usize) {
+    std::hint::black_box((typ, data));
 }
 
 #[cfg(test)]
@@ -315,9 +430,18 @@ mod tests {
 
     #[test]
     fn goals_follow_gogc() {
-        assert_eq!(goal_for(0, 100), 4 << 20);
-        assert_eq!(goal_for(100 << 20, 100), 200 << 20);
-        assert_eq!(goal_for(100 << 20, 50), 150 << 20);
-        assert_eq!(goal_for(1 << 20, -1), usize::MAX);
+        assert_eq!(gogc_goal(0, 100), 4 << 20);
+        assert_eq!(gogc_goal(100 << 20, 100), 200 << 20);
+        assert_eq!(gogc_goal(100 << 20, 50), 150 << 20);
+        assert_eq!(gogc_goal(1 << 20, -1), usize::MAX);
+        // GOMEMLIMIT caps the goal, GOGC=off included, but not below the live heap.
+        assert_eq!(limit_goal(usize::MAX, 10 << 20, Some(100 << 20)), 95 << 20);
+        assert_eq!(limit_goal(8 << 20, 1 << 20, Some(100 << 20)), 8 << 20);
+        assert_eq!(limit_goal(usize::MAX, 200 << 20, Some(100 << 20)), (200 << 20) + (200 << 16) + (256 << 10));
+        assert_eq!(parse_memlimit("64MiB"), Some(64 << 20));
+        assert_eq!(parse_memlimit("1GiB"), Some(1 << 30));
+        assert_eq!(parse_memlimit("123"), Some(123));
+        assert_eq!(parse_memlimit("5000B"), Some(5000));
+        assert_eq!(parse_memlimit("off"), None);
     }
 }

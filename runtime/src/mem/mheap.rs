@@ -20,9 +20,15 @@
 //!   span that ever freed an object has `needzero` and zeroes each object at allocation.
 //! - Free page runs are coalesced with their neighbours; `zeroed` runs are known to be zero.
 //! - Pointer-free (`noscan`) objects live in their own spans: the collector never scans them.
+//! - Every object of a scan span records how to scan it ([`Layout`], read back by
+//!   [`Heap::scan_of`]): in a span of objects up to [`MAX_BITS_OBJECT`] bytes, one *heap bit* per
+//!   word (gc's heap bitmap: the type's `GCData` mask, repeated for arrays; all ones for memory of
+//!   unknown layout); in bigger objects' spans, a type word per object (gc's malloc header and
+//!   large-span type), 0 for unknown layout.
 //! - In stress mode ([`Heap::set_poison`]) freed objects are filled with `0xdb` so a use of a
 //!   wrongly freed object shows.
 
+use crate::abi::{TFLAG_GC_MASK_ON_DEMAND, Type};
 use super::sizeclasses::{CLASS_TO_NPAGES, CLASS_TO_SIZE, MAX_SMALL_SIZE, NUM_SIZE_CLASSES, PAGE_SHIFT, PAGE_SIZE, size_to_class};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -36,6 +42,65 @@ pub const POISON: u8 = 0xdb;
 /// objects: touching them again costs less than keeping them, and poisoning them would commit
 /// every page).
 pub const RELEASE_AT_FREE: usize = 64;
+
+/// Objects up to this size keep their pointer layout in heap bits (gc's `minSizeForMallocHeader`).
+pub const MAX_BITS_OBJECT: usize = 512;
+
+/// How an object's words are to be scanned, given at allocation.
+#[derive(Clone, Copy, Debug)]
+pub enum Layout {
+    /// No pointers: the object goes to a noscan span.
+    NoScan,
+    /// Unknown: every word may be a pointer.
+    Conservative,
+    /// A value of `typ` (`array`: as many `typ` elements as fit), scanned with its `GCData`.
+    Typed { typ: *const Type, array: bool },
+}
+
+/// How the collector scans one object (see [`Heap::scan_of`]).
+#[derive(Clone, Copy, Debug)]
+pub enum Scan {
+    /// Word `i` of the object may hold a pointer iff bit `i` is set (objects of ≤ 64 words).
+    Bits(u64),
+    /// Elements of `typ` from the object's start (`array`: repeated while they fit).
+    Typed(*const Type, bool),
+    Conservative,
+}
+
+/// `words` low bits set.
+#[inline]
+fn ones(words: usize) -> u64 {
+    if words >= 64 { !0 } else { (1u64 << words) - 1 }
+}
+
+/// The heap bits of an object of `words` words (≤ 64) laid out as `layout`.
+#[inline]
+fn layout_bits(layout: Layout, words: usize) -> u64 {
+    let (typ, array) = match layout {
+        Layout::NoScan => return 0,
+        Layout::Conservative => return ones(words),
+        Layout::Typed { typ, array } => (typ, array),
+    };
+    // SAFETY: the allocator's callers pass valid descriptors.
+    let t = unsafe { &*typ };
+    let pw = t.ptr_bytes / 8;
+    let tw = t.size() / 8;
+    if t.tflag & TFLAG_GC_MASK_ON_DEMAND != 0 || pw > 64 || t.gcdata.is_null() {
+        return ones(words);
+    }
+    // SAFETY: a mask of pw ≤ 64 bits is padded to a multiple of 8 bytes: 8 bytes are readable.
+    let m0 = unsafe { std::ptr::read_unaligned(t.gcdata as *const u64) } & ones(pw);
+    if !array || tw == 0 {
+        return m0 & ones(words);
+    }
+    let mut m = 0;
+    let mut off = 0;
+    while off < words.min(64) {
+        m |= m0 << off;
+        off += tw;
+    }
+    m & ones(words)
+}
 
 /// Number of span kinds: each size class twice (scan, noscan).
 const KINDS: usize = NUM_SIZE_CLASSES * 2;
@@ -61,9 +126,54 @@ pub struct Span {
     listed: bool,
     alloc: Vec<u64>,
     mark: Vec<u64>,
+    /// Heap bits, one per word of the span (scan spans of objects ≤ [`MAX_BITS_OBJECT`] bytes).
+    bits: Vec<u64>,
+    /// Per object: its type descriptor, `| 1` for an array of them, 0 if unknown (scan spans of
+    /// bigger objects).
+    types: Vec<usize>,
 }
 
 impl Span {
+    /// Records the layout of object `i`.
+    #[inline]
+    fn set_layout(&mut self, i: usize, layout: Layout) {
+        if !self.bits.is_empty() {
+            let words = self.elemsize / 8;
+            let m = layout_bits(layout, words);
+            let b = i * words;
+            let (w, sh) = (b >> 6, b & 63);
+            self.bits[w] = (self.bits[w] & !(ones(words) << sh)) | (m << sh);
+            if sh + words > 64 {
+                let rem = sh + words - 64;
+                self.bits[w + 1] = (self.bits[w + 1] & !ones(rem)) | (m >> (64 - sh));
+            }
+        } else if !self.types.is_empty() {
+            self.types[i] = match layout {
+                Layout::Typed { typ, array } => typ as usize | array as usize,
+                _ => 0,
+            };
+        }
+    }
+
+    /// The scan recipe of object `i` (a scan span's allocated object).
+    #[inline]
+    fn scan_of(&self, i: usize) -> Scan {
+        if !self.bits.is_empty() {
+            let words = self.elemsize / 8;
+            let b = i * words;
+            let (w, sh) = (b >> 6, b & 63);
+            let mut m = self.bits[w] >> sh;
+            if sh + words > 64 {
+                m |= self.bits[w + 1] << (64 - sh);
+            }
+            return Scan::Bits(m & ones(words));
+        }
+        match self.types.get(i) {
+            Some(&t) if t != 0 => Scan::Typed((t & !1) as *const Type, t & 1 != 0),
+            _ => Scan::Conservative,
+        }
+    }
+
     #[inline]
     fn is_alloc(&self, i: usize) -> bool {
         self.alloc[i >> 6] & (1 << (i & 63)) != 0
@@ -200,9 +310,17 @@ impl Heap {
     /// `None` when the reservation is exhausted.
     #[inline]
     pub fn alloc(&mut self, size: usize, noscan: bool) -> Option<*mut u8> {
+        self.alloc_layout(size, if noscan { Layout::NoScan } else { Layout::Conservative })
+    }
+
+    /// Allocates a zeroed object of `size` bytes (`size > 0`) whose words are laid out as
+    /// `layout`. `None` when the reservation is exhausted.
+    #[inline]
+    pub fn alloc_layout(&mut self, size: usize, layout: Layout) -> Option<*mut u8> {
         debug_assert!(size > 0);
+        let noscan = matches!(layout, Layout::NoScan);
         if size > MAX_SMALL_SIZE {
-            return self.alloc_large(size, noscan);
+            return self.alloc_large(size, layout);
         }
         let class = size_to_class(size);
         let kind = class * 2 + noscan as usize;
@@ -211,6 +329,9 @@ impl Heap {
             if id != NONE {
                 let s = &mut self.spans[id as usize];
                 if let Some(i) = s.next_free() {
+                    if !noscan {
+                        s.set_layout(i, layout);
+                    }
                     let p = s.start + i * s.elemsize;
                     let n = s.elemsize;
                     if s.needzero {
@@ -232,11 +353,15 @@ impl Heap {
         }
     }
 
-    fn alloc_large(&mut self, size: usize, noscan: bool) -> Option<*mut u8> {
+    fn alloc_large(&mut self, size: usize, layout: Layout) -> Option<*mut u8> {
+        let noscan = matches!(layout, Layout::NoScan);
         let npages = size.checked_add(PAGE_SIZE - 1)? >> PAGE_SHIFT;
         let (page, zeroed) = self.alloc_pages(npages)?;
         let id = self.install(page, npages, 0, noscan, npages << PAGE_SHIFT, 1);
         let s = &mut self.spans[id as usize];
+        if !noscan {
+            s.set_layout(0, layout);
+        }
         s.alloc[0] = 1;
         s.nalloc = 1;
         s.freeindex = 1;
@@ -280,6 +405,12 @@ impl Heap {
             listed: false,
             alloc: vec![0; words],
             mark: vec![0; words],
+            bits: if noscan || class == 0 || elemsize > MAX_BITS_OBJECT {
+                Vec::new()
+            } else {
+                vec![0; (npages << PAGE_SHIFT) / 8 / 64]
+            },
+            types: if noscan || (class != 0 && elemsize <= MAX_BITS_OBJECT) { Vec::new() } else { vec![0; nelems] },
         };
         let id = match self.free_ids.pop() {
             Some(id) => {
@@ -422,6 +553,12 @@ impl Heap {
         Some(Obj { span, index, base: s.start + index * s.elemsize, size: s.elemsize, noscan: s.noscan })
     }
 
+    /// How to scan the allocated object `o` (of a scan span).
+    #[inline]
+    pub fn scan_of(&self, o: &Obj) -> Scan {
+        self.spans[o.span as usize].scan_of(o.index)
+    }
+
     /// Marks `o`; true if it was not marked yet.
     #[inline]
     pub fn mark(&mut self, o: &Obj) -> bool {
@@ -492,6 +629,8 @@ impl Heap {
                 s.in_use = false;
                 s.alloc = Vec::new();
                 s.mark = Vec::new();
+                s.bits = Vec::new();
+                s.types = Vec::new();
                 let page = (start - self.base) >> PAGE_SHIFT;
                 for p in page..page + npages {
                     // SAFETY: p is a page of the span being freed, inside the page map.
