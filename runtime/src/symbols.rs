@@ -189,6 +189,7 @@ pub fn entries() -> Vec<Entry> {
         e!(@ "gort_gomaxprocs", crate::sched::proc::gort_gomaxprocs, 1),
         e!(@ "gort_block", crate::sched::proc::gort_block, 0),
         e!(@ "gort_preempt", crate::sched::preempt::gort_preempt, 0),
+        e!(@ "gort_preempt_all", crate::sched::preempt::gort_preempt_all, 0),
         e!(@ "gort_makechan", crate::chan::chan::gort_makechan, 2),
         e!(@ "gort_chansend1", crate::chan::chan::gort_chansend1, 2),
         e!(@ "gort_chanrecv1", crate::chan::chan::gort_chanrecv1, 2),
