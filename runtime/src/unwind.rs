@@ -47,8 +47,11 @@ pub fn traceback_frames(out: &mut String, mut fp: usize, mut pc: usize, max: usi
                 FuncKind::Go if f.is_wrapper && !innermost => {}
                 FuncKind::Go => {
                     let name = name_for_print(t.name(f));
+                    let argp = fp.wrapping_add_signed(f.args_off as isize);
                     let args = match t.arg_program(f) {
-                        Some(prog) => format_args_of(prog, fp.wrapping_add_signed(f.args_off as isize)),
+                        // A frame whose prologue overflowed into the guard page has no image.
+                        Some(prog) if crate::panic::on_goroutine_stack(argp) => format_args_of(prog, argp),
+                        Some(_) => "(...)".to_string(),
                         None if name == "main.main" || name == "main.init" => "()".to_string(),
                         None => "(...)".to_string(),
                     };

@@ -610,8 +610,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
     /// gc's preemption check at a loop back-edge: load the runtime's preemption word and, when it
-    /// is set, call `gort_preempt` (which yields if this goroutine was asked to) in a cold block.
-    /// A safepoint: every register value live across it is spilled by the call's clobbers.
+    /// is set, call `gort_preempt_all` (`gort_preempt`, which yields if this goroutine was asked
+    /// to, in the `preserve_all` convention: the poll clobbers no register) in a cold block.
     pub fn preempt_poll(&mut self) -> ir::Inst {
         let id = self.p.preempt_flag();
         let gv = self.p.jit.module().declare_data_in_func(id, self.b.func);
@@ -621,7 +621,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let cont = self.block();
         let brif = self.b.ins().brif(flag, cold, &[], cont, &[]);
         self.at(cold);
-        self.lib("gort_preempt", &[]);
+        self.lib("gort_preempt_all", &[]);
         self.jump(cont);
         self.at(cont);
         brif

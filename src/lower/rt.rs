@@ -174,6 +174,9 @@ pub enum Conv {
     Tail,
     /// Never panics: `system_v`, a plain call.
     SysV,
+    /// Never panics and clobbers no register: `preserve_all`, a plain call (the preemption
+    /// poll's slow path).
+    PreserveAll,
 }
 
 /// A declared entry point: symbol, convention, parameter and result words.
@@ -192,7 +195,11 @@ impl Decl {
 
     /// The Cranelift signature: narrow words extended to the full register.
     pub fn signature(&self) -> Signature {
-        let cc = if self.may_panic() { CallConv::Tail } else { CallConv::SystemV };
+        let cc = match self.conv {
+            Conv::Tail => CallConv::Tail,
+            Conv::SysV => CallConv::SystemV,
+            Conv::PreserveAll => CallConv::PreserveAll,
+        };
         let mut s = Signature::new(cc);
         s.params.extend(self.params.iter().map(|&w| abi_param(w)));
         s.returns.extend(self.results.iter().map(|&w| abi_param(w)));
@@ -338,6 +345,7 @@ pub const DECLS: &[Decl] = &[
     d("gort_keepalive", SysV, &[W, W], &[]),
     d("gort_readmemstats", Tail, &[W], &[]),
     d("gort_preempt", SysV, &[], &[]),
+    d("gort_preempt_all", Conv::PreserveAll, &[], &[]),
     d("gort_goexit", Tail, &[], &[]),
     d("gort_numgoroutine", SysV, &[], &[W]),
     d("gort_numcpu", SysV, &[], &[W]),
