@@ -31,7 +31,7 @@ mod rangefunc;
 mod rt;
 mod stmt;
 mod typedesc;
-mod tyview;
+pub(crate) mod tyview;
 
 #[cfg(test)]
 mod tests;
