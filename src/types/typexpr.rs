@@ -51,7 +51,11 @@ impl<'a> Checker<'a> {
                 let n = self.array_length(len);
                 let et = self.typ(elem);
                 match n {
-                    Some(n) if et != TypeTable::INVALID => self.tt.array(n, et),
+                    Some(n) if et != TypeTable::INVALID => {
+                        let t = self.tt.array(n, et);
+                        self.check_array_size(e, t, n, et);
+                        t
+                    }
                     _ => TypeTable::INVALID,
                 }
             }
