@@ -165,3 +165,95 @@ fn write_errors_as_gc() {
         assert_eq!(out.status.code(), Some(0), "mode {mode}");
     }
 }
+
+const SPIN_WITH_GOROUTINES: &str = r#"package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+var sink int
+
+func spin(c chan int) {
+	<-c
+}
+
+func loop() {
+	for i := 0; ; i++ {
+		sink += i
+		if i == 2000000000 {
+			fmt.Println("still running")
+		}
+	}
+}
+
+func main() {
+	c := make(chan int)
+	go spin(c)
+	runtime.Gosched() // spin runs and parks on <-c
+	fmt.Println("started")
+	loop()
+}
+"#;
+
+/// Starts `gojit run` of `src` and waits until the program printed its first line.
+fn start_until_first_line(name: &str, src: &str) -> std::process::Child {
+    let p = program(name, src);
+    let mut child = gojit().arg("run").arg(&p).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut line = Vec::new();
+    let mut b = [0u8; 1];
+    while out.read(&mut b).unwrap_or(0) == 1 && b[0] != b'\n' {
+        line.push(b[0]);
+    }
+    assert_eq!(String::from_utf8_lossy(&line), "started");
+    child.stdout = Some(out);
+    child
+}
+
+/// SIGQUIT as under gc (Go 1.27.3, the program above, `kill -QUIT`): `SIGQUIT: quit`, the pc line,
+/// every goroutine's traceback (the running one first, the parked one `[chan receive]` with its
+/// `created by`), then the registers; exit status 2. gc's extra runtime goroutines and `gp=`
+/// headers are not compared.
+#[test]
+fn sigquit_dumps_goroutines_and_exits_2() {
+    let child = start_until_first_line("sigquit.go", SPIN_WITH_GOROUTINES);
+    // SAFETY: kill(2) on our own child's pid.
+    unsafe { libc::kill(child.id() as i32, libc::SIGQUIT) };
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines[0], "SIGQUIT: quit", "{err}");
+    assert!(lines[1].starts_with("PC=0x") && lines[1].ends_with(" m=0 sigcode=0"), "{err}");
+    let at = |s: &str| lines.iter().position(|l| l.starts_with(s)).unwrap_or_else(|| panic!("no {s:?} in:\n{err}"));
+    let running = at("goroutine 1 [running]:");
+    assert!(lines[running + 1] == "main.loop()" && lines[running + 3] == "main.main()", "{err}");
+    let parked = lines.iter().position(|l| l.starts_with("goroutine ") && l.ends_with(" [chan receive]:")).expect(&err);
+    assert!(lines[parked + 1].starts_with("main.spin("), "{err}");
+    assert!(lines[parked + 3].starts_with("created by main.main in goroutine 1"), "{err}");
+    let rax = at("rax    0x");
+    assert!(rax > parked && lines[rax - 1].is_empty(), "{err}");
+    for r in ["rip    0x", "rflags 0x", "cs     0x", "fs     0x", "gs     0x"] {
+        at(r);
+    }
+}
+
+/// SIGUSR1, SIGUSR2 and SIGALRM do not end a Go program that did not ask for them (gc receives and
+/// drops them: `_SigNotify` in its signal table); the program runs on, here until SIGQUIT.
+#[test]
+fn sigusr_and_sigalrm_are_dropped() {
+    let child = start_until_first_line("sigusr.go", SPIN_WITH_GOROUTINES);
+    for sig in [libc::SIGUSR1, libc::SIGUSR2, libc::SIGALRM] {
+        // SAFETY: kill(2) on our own child's pid.
+        unsafe { libc::kill(child.id() as i32, sig) };
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // SAFETY: as above.
+    unsafe { libc::kill(child.id() as i32, libc::SIGQUIT) };
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "still running until SIGQUIT: {err}");
+    assert!(err.starts_with("SIGQUIT: quit\n"), "{err}");
+}

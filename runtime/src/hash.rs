@@ -207,6 +207,11 @@ pub unsafe fn typeequal(t: &Type, a: *const u8, b: *const u8) -> bool {
     unsafe {
         match t.kind() {
             k if is_memory_kind(k) => load_word(a, t.size()) == load_word(b, t.size()),
+            // gc's memequal for plain-memory aggregates (no floats, strings, interfaces, padding
+            // or blank fields): one byte comparison however long the array.
+            Kind::Array | Kind::Struct if t.tflag & TFLAG_REGULAR_MEMORY != 0 => {
+                t.size() == 0 || a == b || bytes(a, t.size() as isize) == bytes(b, t.size() as isize)
+            }
             Kind::Float64 => *(a as *const f64) == *(b as *const f64),
             Kind::Float32 => *(a as *const f32) == *(b as *const f32),
             Kind::Complex128 => *(a as *const [f64; 2]) == *(b as *const [f64; 2]),

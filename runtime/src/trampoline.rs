@@ -176,7 +176,9 @@ pub fn run_main(main_code: usize) -> i32 {
     };
     install_fault_handler();
     crate::signals::install();
+    crate::signals::set_running(true);
     let status = crate::sched::proc::run(main_code, stack.lo(), stack.lo() + GUARD_SIZE, stack.top());
+    crate::signals::set_running(false);
     crate::output::flush_stdout();
     drop(stack);
     status

@@ -20,6 +20,8 @@ use super::tyview::{self, Repr};
 
 /// Longest array whose `==` is emitted as unrolled element comparisons.
 const MAX_UNROLLED_ARRAY_EQ: u64 = 16;
+/// Plain-memory values larger than this many bytes compare by one `memequal` call.
+const MAX_UNROLLED_MEM_EQ: u64 = 64;
 
 impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     pub fn ty(&self, e: &ast::Expr) -> TypeId {
@@ -817,6 +819,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// []int{}}` is false, not a panic). Arrays longer than [`MAX_UNROLLED_ARRAY_EQ`] are compared
     /// by the runtime (`hash::typeequal`, same order).
     fn mem_eq(&mut self, t: TypeId, a: Value, b: Value) -> Value {
+        let (size, _) = self.p.size_align(t);
+        if size > MAX_UNROLLED_MEM_EQ && super::typedesc::is_regular_memory(self.p.tt, t) {
+            // gc's memequal: plain memory is compared as bytes, in one call (a 2 GB array too).
+            let n = self.i64c(size as i64);
+            return self.rt(Rt::Memequal, &[a, b, n])[0];
+        }
         let under = self.p.tt.under(t).clone();
         let parts: Vec<(TypeId, i32)> = match under {
             GoType::Struct { fields } => {

@@ -38,7 +38,7 @@ mod rt;
 mod staticinit;
 mod stmt;
 mod typedesc;
-mod tyview;
+pub(crate) mod tyview;
 
 #[cfg(test)]
 mod tests;

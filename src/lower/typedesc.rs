@@ -85,6 +85,12 @@ enum Alg {
     NoEq,
 }
 
+/// Whether `t` compares as plain memory (gc's `AMEM`, `IsRegularMemory`): `==` may be one
+/// `memequal` of its bytes.
+pub fn is_regular_memory(tt: &TypeTable, t: TypeId) -> bool {
+    alg(tt, t, 0) == Alg::Mem
+}
+
 fn alg(tt: &TypeTable, t: TypeId, depth: u32) -> Alg {
     if depth > 64 {
         return Alg::Special;

@@ -114,6 +114,18 @@ pub(super) struct Checker<'a> {
     pub stdlib: Stdlib,
     pub funcs: Vec<FuncCtx>,
     pub cur_pkg_obj: Option<ObjId>,
+    /// Where gc would report a size error of a type met now: the statement being checked (a
+    /// local `var`/`type` declaration: its first name); `None` at package level, where it is the
+    /// declared object's name.
+    pub size_anchor: Option<Span>,
+    /// Array types larger than gc's address space (`MaxWidth`, 2^50 bytes on amd64), each once,
+    /// with the position gc reports it at (see [`Checker::size_errors`]).
+    pub oversized: Vec<(Span, TypeId, String)>,
+    /// The type expression of the defined type being declared (`type T [N]E`): gc sizes the named
+    /// type separately from the identical unnamed `[N]E`, so each is reported.
+    pub named_rhs: Option<ast::NodeId>,
+    /// The unnamed array types already in `oversized`.
+    pub oversized_unnamed: Vec<TypeId>,
     pub deps: HashMap<ObjId, Vec<ObjId>>,
     /// Untyped expressions not yet given a final type -> their untyped operand sub-expressions.
     pub untyped: HashMap<NodeId, Vec<NodeId>>,
@@ -211,7 +223,10 @@ pub(super) fn check_packages<'a>(
         let init_start = info.init_order.len();
         let mut c = Checker::new(input, src, pkg, name, i + 1 == pkgs.len(), tt, info, universe, stdlib, goal);
         c.run();
-        let errors = c.sorted_errors();
+        let mut errors = c.sorted_errors();
+        if errors.is_empty() {
+            errors = c.size_errors();
+        }
         let scope = std::mem::take(&mut c.pkg_scope);
         (tt, info, universe, stdlib) = (c.tt, c.info, c.universe, c.stdlib);
         info.packages[pkg].scope = scope;
@@ -274,6 +289,10 @@ impl<'a> Checker<'a> {
         stdlib,
         funcs: vec![],
         cur_pkg_obj: None,
+        size_anchor: None,
+        oversized: Vec::new(),
+        named_rhs: None,
+        oversized_unnamed: Vec::new(),
         deps: HashMap::new(),
         untyped: HashMap::new(),
         shift_lhs: HashMap::new(),
@@ -365,6 +384,56 @@ impl<'a> Checker<'a> {
             return;
         }
         self.errors.push(Diagnostic::new(span, msg));
+    }
+
+    /// gc's size errors (`types.CalcArraySize`), reached only by a program without type errors:
+    /// `type [N]E larger than address space` for each array type of more than 2^50-1 bytes, at
+    /// the declaration or statement that met it first, by position.
+    fn size_errors(&mut self) -> Vec<Diagnostic> {
+        let mut v = std::mem::take(&mut self.oversized);
+        v.sort_by_key(|(sp, _, _)| sp.lo);
+        v.into_iter().map(|(sp, _, text)| Diagnostic::new(sp, format!("type {text} larger than address space"))).collect()
+    }
+
+    /// gc's `%L` spelling of a type expression whose type is `t`: as `type_string_err`, but
+    /// `byte` and `rune` stay as written (gc keeps them apart from uint8/int32 for printing).
+    fn gc_type_text(&self, e: &'a ast::Expr, t: TypeId) -> String {
+        use ast::ExprKind;
+        match (&e.unparen().kind, self.tt.under(t)) {
+            (ExprKind::Ident(id), _) if (id.name == "byte" && t == TypeTable::BYTE) || (id.name == "rune" && t == TypeTable::RUNE) => {
+                id.name.clone()
+            }
+            (ExprKind::ArrayType { elem, .. }, Type::Array { len, elem: et }) => {
+                format!("[{len}]{}", self.gc_type_text(elem, *et))
+            }
+            (ExprKind::Star(inner), Type::Pointer(et)) => format!("*{}", self.gc_type_text(inner, *et)),
+            (ExprKind::SliceType { elem }, Type::Slice(et)) => format!("[]{}", self.gc_type_text(elem, *et)),
+            _ => self.tt.type_string_err(t),
+        }
+    }
+
+    /// Records array type `t` (`n` elements of `elem`) when gc refuses it for its size (amd64's
+    /// `MaxWidth` = 2^50: more than `(MaxWidth-1)/sizeof(elem)` elements); `e` is its type
+    /// expression (its position is used when no declaration encloses it).
+    pub fn check_array_size(&mut self, e: &'a ast::Expr, t: TypeId, n: u64, elem: TypeId) {
+        const MAX_WIDTH: u64 = 1 << 50;
+        let named = self.named_rhs == Some(e.id);
+        if n < 2 || (!named && self.oversized_unnamed.contains(&t)) {
+            return;
+        }
+        if self.tt.underlying(elem) == TypeTable::INVALID {
+            return; // an incomplete type: its size is not known yet
+        }
+        let esize = self.tt.layout(elem).size;
+        if esize == 0 || n <= (MAX_WIDTH - 1) / esize {
+            return;
+        }
+        let sp = self.size_anchor.or_else(|| self.cur_pkg_obj.map(|o| self.info.objects[o].span)).unwrap_or(e.span);
+        let text = self.gc_type_text(e, t);
+        self.oversized.push((sp, t, text));
+        if !named {
+            self.oversized_unnamed.push(t);
+        }
     }
 
     /// gc's reporting: the first 10 errors in the order they were found, sorted by position,
@@ -839,6 +908,7 @@ impl<'a> Checker<'a> {
         let Some(&decl) = self.pkg_decls.get(&obj) else { return true };
         self.state.insert(obj, State::InProgress);
         let saved_cur = self.cur_pkg_obj.replace(obj);
+        let saved_anchor = self.size_anchor.take();
         let fi = self.file_index(self.info.objects[obj].span.lo);
         let saved_file = self.enter_file(fi);
         self.with_package_context(|c| match decl {
@@ -866,6 +936,7 @@ impl<'a> Checker<'a> {
         });
         self.enter_file(saved_file);
         self.cur_pkg_obj = saved_cur;
+        self.size_anchor = saved_anchor;
         self.state.insert(obj, State::Done);
         true
     }
@@ -1134,7 +1205,9 @@ impl<'a> Checker<'a> {
             return;
         }
         let Some(named) = self.info.objects[obj].ty() else { return };
+        let saved_rhs = self.named_rhs.replace(spec.typ.id);
         let under = self.typ(&spec.typ);
+        self.named_rhs = saved_rhs;
         if under == named {
             self.error(spec.name.span, format!("invalid recursive type: {} refers to itself", spec.name.name));
             return;

@@ -395,7 +395,15 @@ impl<'a> Checker<'a> {
             return;
         }
         self.depth += 1;
+        // gc reports a size error at the statement that meets the type (a declaration: its name)
+        let anchor = match &s.kind {
+            StmtKind::Decl(ast::Decl::Var(v)) => v.specs.first().and_then(|sp| sp.names.first()).map(|n| n.span),
+            StmtKind::Decl(ast::Decl::Type(t)) => t.specs.first().map(|sp| sp.name.span),
+            _ => None,
+        };
+        let saved = self.size_anchor.replace(anchor.unwrap_or(s.span));
         self.stmt_inner(s, None);
+        self.size_anchor = saved;
         self.depth -= 1;
     }
 

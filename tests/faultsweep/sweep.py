@@ -5,7 +5,7 @@ Generates Go programs that provoke runtime faults (index and slice bounds with e
 and out-of-range values, nil maps/pointers/funcs, division, shifts, conversions, type assertions,
 make with bad or huge sizes, uncomparable interface comparison and hashing, struct/array equality
 with interface fields, float->int edge values, panics of every basic value type, big frames and
-big allocations), runs each with `go build` + the binary and with `gojit run`, and compares stdout,
+big allocations, panics while printing a panic value, float formatting verbs), runs each with `go build` + the binary and with `gojit run`, and compares stdout,
 exit status and the stable stderr lines (see `stable_stderr`).
 
 Most programs hold many cases, each recovered and printed (`fmt.Println(name, recover())`), so
@@ -272,6 +272,66 @@ def crash_progs():
         yield p
 
 
+def preprint_progs():
+    """gc's preprintpanics: a crashing panic whose value's Error/String method panics in turn (with
+    every kind of value, runtime errors included) ends in `fatal error: panic while printing panic
+    value: ...`; methods run once, newest panic first, also through recovered and repanicked
+    chains."""
+    inner = {
+        "string": '"inner"', "named_string": 'Msg("named")', "error": 'fmt.Errorf("wrapped %d", 1)',
+        "int": "42", "nilmap": "nilMap()", "index": "index(5)", "nilptr": "nilDeref()", "divide": "div(0)",
+        "assert": "assertString(1)", "self": "Bad{}",
+    }
+    decls = ("type Msg string\n\n"
+             "func nilMap() int {\n\tvar m map[int]int\n\tm[1] = 1\n\treturn 0\n}\n\n"
+             "func index(i int) int {\n\ts := []int{1}\n\treturn s[i]\n}\n\n"
+             "func nilDeref() int {\n\tvar p *int\n\treturn *p\n}\n\n"
+             "func div(d int) int { return 1 / d }\n\n"
+             "func assertString(x interface{}) string { return x.(string) }\n\n"
+             "type Bad struct{}\n\nfunc (Bad) Error() string { panic(\"bad's own\") }\n\n"
+             "type Order struct{ n int }\n\n"
+             "func (o Order) String() string {\n\tprintln(\"String\", o.n)\n\treturn fmt.Sprint(\"order \", o.n)\n}\n\n")
+    for kind in ["Error", "String"]:
+        for name, v in inner.items():
+            p = Prog(f"preprint_{kind.lower()}_{name}")
+            p.decls.append(decls + f"type V struct{{ n int }}\n\nfunc (v V) {kind}() string {{\n\tpanic({v})\n}}")
+            p.crash = "\tfmt.Println(\"start\")\n\tpanic(V{1})"
+            yield p
+    p = Prog("preprint_order")
+    p.decls.append(decls)
+    p.crash = ("\tdefer func() { panic(Order{3}) }()\n\tdefer func() {\n\t\tr := recover()\n\t\tpanic(r)\n\t}()\n"
+               "\tdefer func() { panic(Order{2}) }()\n\tpanic(Order{1})")
+    yield p
+    p = Prog("preprint_repanicked_bad")
+    p.decls.append(decls)
+    p.crash = "\tdefer func() {\n\t\tr := recover()\n\t\tpanic(r)\n\t}()\n\tpanic(Bad{})"
+    yield p
+
+
+def fmt_float_progs():
+    """%x, %X and %b (strconv's 'x' and 'b' formats) and the other float verbs with flags,
+    precisions and widths, on float64, float32 and complex values (gojit once printed %x/%b as %g)."""
+    vals = ["0", "-0.0 * neg", "1", "-1", "0.1", "3.5", "1e300", "5e-324", "2.2250738585072014e-308", "123456.789",
+            "1.7976931348623157e308", "1.0 / 3", "0.9999999", "15.999", "2.5", "0x1.fffffffffffffp0", "60", "inf",
+            "-inf", "nan"]
+    verbs = ["%x", "%X", "%b", "%e", "%g", "%.0x", "%.1x", "%.3X", "%.13x", "%.15x", "%.20x", "%#x", "%#X",
+             "%#.0x", "%#.4x", "%#b", "%#g", "%+x", "% x", "%12x", "%-12x|", "%012x", "%+015.2x", "%- 9.1X|",
+             "%#012.3x", "%.2e", "%#.0e", "%10.3g"]
+    pre = "\t\tzero, neg := 0.0, -1.0\n\t\tinf, nan := 1/zero, zero/zero\n\t\t_, _, _ = inf, nan, neg\n"
+    pre += "\t\ta := []float64{" + ", ".join(vals) + "}\n\t\t_ = a\n"
+    for width in ["float64", "float32"]:
+        p = Prog(f"fmt_float_{width}")
+        for verb in verbs:
+            args = ", ".join(f"{width}(a[{i}])" for i in range(len(vals)))
+            fmts = " ".join([verb] * len(vals))
+            p.case(pre + f'\t\tfmt.Printf("{fmts}\\n", {args})')
+        yield p
+    p = Prog("fmt_float_complex")
+    for verb in verbs:
+        p.case(pre + f'\t\tfmt.Printf("{verb} {verb} {verb}\\n", complex(0.1, -3), complex64(complex(inf, 1.5)), complex(nan, 0))')
+    yield p
+
+
 def big_progs():
     """Big frames, literals and allocations that gc compiles by moving them to the heap."""
     p = Prog("big")
@@ -294,7 +354,7 @@ def big_progs():
 
 def all_progs():
     for gen in [index_progs, slice_progs, nil_progs, arith_progs, convert_progs, assert_progs, make_progs,
-                compare_progs, big_progs, crash_progs, panic_value_progs]:
+                compare_progs, big_progs, crash_progs, panic_value_progs, preprint_progs, fmt_float_progs]:
         yield from gen()
 
 

@@ -97,10 +97,19 @@ impl Sysmon {
 /// The monitor loop (gc's `sysmon` reduced to `retake`'s preemption of long-running goroutines).
 fn sysmon(s: &Sysmon) {
     let mut last_tick = u64::MAX;
+    let mut quit_waited = Duration::ZERO;
     while !s.stop.load(Ordering::Acquire) {
         std::thread::park_timeout(FORCE_PREEMPT);
         if s.stop.load(Ordering::Acquire) {
             break;
+        }
+        if crate::signals::quit_pending() {
+            // The running goroutine reports a SIGQUIT at its next poll; one that never comes
+            // (stuck in a system call) must not keep the process alive.
+            quit_waited += FORCE_PREEMPT;
+            if quit_waited >= crate::signals::QUIT_GRACE {
+                crate::signals::quit_header_and_exit();
+            }
         }
         let tick = s.tick.load(Ordering::Acquire);
         if s.running.load(Ordering::Acquire) && tick == last_tick {
@@ -110,12 +119,20 @@ fn sysmon(s: &Sysmon) {
     }
 }
 
-/// The slow path of a preemption poll: yields the running goroutine when its run has a pending
-/// request (see the module comment). `system_v`; never panics.
-#[unsafe(no_mangle)]
-#[inline(never)]
-pub extern "C" fn gort_preempt() {
+crate::jit_entry! {
+    /// The slow path of a preemption poll: yields the running goroutine when its run has a
+    /// pending request (see the module comment), or writes the SIGQUIT report when one is pending
+    /// (`signals.rs`). `system_v`; never panics.
+    pub fn gort_preempt() => preempt_entry;
+}
+
+extern "C" fn preempt_entry(fp: usize, pc: usize) {
+    if crate::signals::quit_pending() {
+        crate::signals::sigquit_report(fp, pc);
+    }
     if super::proc::take_preempt_request() {
+        // Where a traceback of the runnable goroutine starts (a SIGQUIT report of all goroutines).
+        super::proc::set_wait_frame(fp, pc);
         super::proc::gort_gosched();
     }
 }

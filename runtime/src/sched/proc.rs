@@ -298,6 +298,9 @@ fn schedule() -> i32 {
         unsafe {
             (*g).status = Status::Running;
             (*g).wait = WaitReason::None;
+            // The frame it parked or yielded in is stale once it runs (set again when it next
+            // blocks or is preempted).
+            (*g).wait_frame = (0, 0);
             (*s).curg = g;
             CURG.with(|c| c.set(g));
             let mon = &(*s).sysmon.state;
@@ -694,6 +697,46 @@ unsafe fn parked_frame(g: *const G) -> Option<(usize, usize)> {
     // SAFETY: forwarded.
     let (fp, pc) = unsafe { (*g).wait_frame };
     (pc != 0 && funcdata::lookup(pc).is_some()).then_some((fp, pc))
+}
+
+/// Every goroutine's traceback for the SIGQUIT report (gc's `tracebackothers` after the running
+/// goroutine): the running one from its JIT frame `(fp, pc)` (a return address), then every other
+/// live goroutine with its state (`[chan receive]`, `[runnable]`) and the frame it parked or was
+/// preempted in, each followed by its `created by` lines.
+pub fn append_all_goroutines(out: &mut String, fp: usize, pc: usize) {
+    let cur = current();
+    // SAFETY: a program runs on this thread; the records are only read and nothing switches.
+    let gs = unsafe { (*sched()).allgs.clone() };
+    let mut first = true;
+    for g in std::iter::once(cur).chain(gs.into_iter().filter(|&g| g != cur)) {
+        if g.is_null() {
+            continue;
+        }
+        // SAFETY: g is live; a parked goroutine is made current only while its frames are read
+        // (the traceback checks frame pointers against the current goroutine's stack).
+        unsafe {
+            if (*g).status == Status::Dead {
+                continue;
+            }
+            if !first {
+                out.push('\n');
+            }
+            first = false;
+            let state = match (*g).status {
+                Status::Running => "running",
+                Status::Runnable => "runnable",
+                _ => (*g).wait.as_str(),
+            };
+            let _ = writeln!(out, "goroutine {} [{state}]:", (*g).goid);
+            let frame = if g == cur { Some((fp, pc)) } else { parked_frame(g) };
+            CURG.with(|c| c.set(g));
+            if let Some((fp, pc)) = frame {
+                crate::unwind::traceback_frames(out, fp, pc, 100, false);
+            }
+            append_created_by(out, g);
+        }
+    }
+    CURG.with(|c| c.set(cur));
 }
 
 /// gc's `checkdead`: no goroutine can run. Prints the report; the program's status is 2.
