@@ -115,6 +115,9 @@ pub(super) struct Checker<'a> {
     pub funcs: Vec<FuncCtx>,
     pub cur_pkg_obj: Option<ObjId>,
     pub deps: HashMap<ObjId, Vec<ObjId>>,
+    /// While evaluating an inherited (implicitly repeated) constant initializer: the constant's
+    /// name, where every error is reported (types2's `errpos`).
+    pub err_pos: Option<Span>,
     /// Untyped expressions not yet given a final type -> their untyped operand sub-expressions.
     pub untyped: HashMap<NodeId, Vec<NodeId>>,
     /// Untyped constant left operands of non-constant shifts (`1 << s`): their final type must be
@@ -273,6 +276,7 @@ impl<'a> Checker<'a> {
         funcs: vec![],
         cur_pkg_obj: None,
         deps: HashMap::new(),
+            err_pos: None,
         untyped: HashMap::new(),
         shift_lhs: HashMap::new(),
         iota: None,
@@ -353,6 +357,7 @@ impl<'a> Checker<'a> {
 
     pub fn error(&mut self, span: Span, msg: impl Into<String>) {
         let msg = msg.into();
+        let span = self.err_pos.unwrap_or(span);
         // Suppress follow-on errors that mention invalid types.
         if msg.contains("invalid type") {
             return;
@@ -837,6 +842,7 @@ impl<'a> Checker<'a> {
         let Some(&decl) = self.pkg_decls.get(&obj) else { return true };
         self.state.insert(obj, State::InProgress);
         let saved_cur = self.cur_pkg_obj.replace(obj);
+        let saved_err_pos = self.err_pos.take();
         let fi = self.file_index(self.info.objects[obj].span.lo);
         let saved_file = self.enter_file(fi);
         self.with_package_context(|c| match decl {
@@ -864,6 +870,7 @@ impl<'a> Checker<'a> {
         });
         self.enter_file(saved_file);
         self.cur_pkg_obj = saved_cur;
+        self.err_pos = saved_err_pos;
         self.state.insert(obj, State::Done);
         true
     }
@@ -877,6 +884,14 @@ impl<'a> Checker<'a> {
 
     /// Evaluates constant `index` of a const spec: its (possibly untyped) type and value.
     fn const_value(&mut self, spec: &'a ast::ConstSpec, index: usize) -> (TypeId, ConstValue) {
+        // types2's errpos: no outer constant's position applies in here (objDecl resets it)
+        let saved = self.err_pos.take();
+        let r = self.const_value_inner(spec, index);
+        self.err_pos = saved;
+        r
+    }
+
+    fn const_value_inner(&mut self, spec: &'a ast::ConstSpec, index: usize) -> (TypeId, ConstValue) {
         let invalid = (TypeTable::INVALID, ConstValue::int(0));
         let typ = spec.typ.as_ref().map(|t| self.typ(t));
         if let Some(t) = typ {
@@ -901,6 +916,11 @@ impl<'a> Checker<'a> {
             self.error(spec.values[spec.names.len()].span, format!("extra init expr {x}"));
         }
         let saved = self.iota.replace(spec.iota as i128);
+        if spec.implicit {
+            // an inherited initializer's errors are reported at the constant's name (types2's
+            // errpos), as that is all the repeated spec has
+            self.err_pos = spec.names.get(index).map(|n| n.span);
+        }
         let mut x = self.expr(e);
         self.iota = saved;
         self.single_value(&mut x);
