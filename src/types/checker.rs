@@ -127,6 +127,9 @@ pub(super) struct Checker<'a> {
     /// The unnamed array types already in `oversized`.
     pub oversized_unnamed: Vec<TypeId>,
     pub deps: HashMap<ObjId, Vec<ObjId>>,
+    /// While evaluating an inherited (implicitly repeated) constant initializer: the constant's
+    /// name, where every error is reported (types2's `errpos`).
+    pub err_pos: Option<Span>,
     /// Untyped expressions not yet given a final type -> their untyped operand sub-expressions.
     pub untyped: HashMap<NodeId, Vec<NodeId>>,
     /// Untyped constant left operands of non-constant shifts (`1 << s`): their final type must be
@@ -294,6 +297,7 @@ impl<'a> Checker<'a> {
         named_rhs: None,
         oversized_unnamed: Vec::new(),
         deps: HashMap::new(),
+        err_pos: None,
         untyped: HashMap::new(),
         shift_lhs: HashMap::new(),
         iota: None,
@@ -374,6 +378,7 @@ impl<'a> Checker<'a> {
 
     pub fn error(&mut self, span: Span, msg: impl Into<String>) {
         let msg = msg.into();
+        let span = self.err_pos.unwrap_or(span);
         // Suppress follow-on errors that mention invalid types.
         if msg.contains("invalid type") {
             return;
@@ -909,6 +914,7 @@ impl<'a> Checker<'a> {
         self.state.insert(obj, State::InProgress);
         let saved_cur = self.cur_pkg_obj.replace(obj);
         let saved_anchor = self.size_anchor.take();
+        let saved_err_pos = self.err_pos.take();
         let fi = self.file_index(self.info.objects[obj].span.lo);
         let saved_file = self.enter_file(fi);
         self.with_package_context(|c| match decl {
@@ -937,6 +943,7 @@ impl<'a> Checker<'a> {
         self.enter_file(saved_file);
         self.cur_pkg_obj = saved_cur;
         self.size_anchor = saved_anchor;
+        self.err_pos = saved_err_pos;
         self.state.insert(obj, State::Done);
         true
     }
@@ -950,6 +957,14 @@ impl<'a> Checker<'a> {
 
     /// Evaluates constant `index` of a const spec: its (possibly untyped) type and value.
     fn const_value(&mut self, spec: &'a ast::ConstSpec, index: usize) -> (TypeId, ConstValue) {
+        // types2's errpos: no outer constant's position applies in here (objDecl resets it)
+        let saved = self.err_pos.take();
+        let r = self.const_value_inner(spec, index);
+        self.err_pos = saved;
+        r
+    }
+
+    fn const_value_inner(&mut self, spec: &'a ast::ConstSpec, index: usize) -> (TypeId, ConstValue) {
         let invalid = (TypeTable::INVALID, ConstValue::int(0));
         let typ = spec.typ.as_ref().map(|t| self.typ(t));
         if let Some(t) = typ {
@@ -974,6 +989,11 @@ impl<'a> Checker<'a> {
             self.error(spec.values[spec.names.len()].span, format!("extra init expr {x}"));
         }
         let saved = self.iota.replace(spec.iota as i128);
+        if spec.implicit {
+            // an inherited initializer's errors are reported at the constant's name (types2's
+            // errpos), as that is all the repeated spec has
+            self.err_pos = spec.names.get(index).map(|n| n.span);
+        }
         let mut x = self.expr(e);
         self.iota = saved;
         self.single_value(&mut x);
@@ -1353,61 +1373,127 @@ impl<'a> Checker<'a> {
 
     /// Reports initialisation cycles: cycles in the dependency graph of package-level objects
     /// (through function bodies too) that contain a variable or constant.
+    /// Initialization cycles as types2's `initOrder` finds them: a graph over package-level
+    /// constants, variables and functions (methods included) with the function nodes spliced out;
+    /// nodes are taken constants first, then by fewest remaining dependencies, then in source
+    /// order; a node taken while it still has dependencies reports the cycle `findPath` finds
+    /// from it back to itself (through functions too, dependencies in source order).
     pub(super) fn report_init_cycles(&mut self) {
-        let mut objs: Vec<ObjId> = self.pkg_decls.keys().copied().collect();
-        objs.sort_by_key(|&o| (self.info.objects[o].span.lo, o));
-        // 0 white, 1 grey, 2 black
-        let mut color: HashMap<ObjId, u8> = HashMap::new();
-        let mut reported: HashSet<ObjId> = HashSet::new();
-        for &root in &objs {
-            if color.get(&root).copied().unwrap_or(0) != 0 {
-                continue;
-            }
-            // Iterative DFS: (node, next edge index).
-            let mut stack: Vec<(ObjId, usize)> = vec![(root, 0)];
-            color.insert(root, 1);
-            while let Some(&mut (n, ref mut i)) = stack.last_mut() {
-                let deps = self.deps.get(&n);
-                let next = deps.and_then(|d| d.get(*i)).copied();
-                *i += 1;
-                match next {
-                    None => {
-                        color.insert(n, 2);
-                        stack.pop();
-                    }
-                    Some(m) => match color.get(&m).copied().unwrap_or(0) {
-                        0 => {
-                            color.insert(m, 1);
-                            stack.push((m, 0));
-                        }
-                        1 => {
-                            let start = stack.iter().position(|&(x, _)| x == m).unwrap_or(0);
-                            let cycle: Vec<ObjId> = stack[start..].iter().map(|&(x, _)| x).collect();
-                            let has_value = cycle
-                                .iter()
-                                .any(|&o| matches!(self.info.objects[o].kind, ObjKind::Var(_) | ObjKind::Const { .. }));
-                            if has_value && !cycle.iter().any(|o| reported.contains(o)) {
-                                reported.extend(cycle.iter().copied());
-                                let first = cycle[0];
-                                let name = self.info.objects[first].name.clone();
-                                let span = self.info.objects[first].span;
-                                if cycle.len() == 1 {
-                                    self.error(span, format!("initialization cycle: {name} refers to itself"));
-                                } else {
-                                    let mut msg = format!("initialization cycle for {name}");
-                                    for w in cycle.iter().chain(std::iter::once(&first)).collect::<Vec<_>>().windows(2) {
-                                        let a = &self.info.objects[*w[0]];
-                                        let b = &self.info.objects[*w[1]];
-                                        msg.push_str(&format!("\n\t{}: {} refers to {}", self.pos_string(a.span), a.name, b.name));
-                                    }
-                                    self.error(span, msg);
-                                }
-                            }
-                        }
-                        _ => {}
-                    },
+        use std::collections::BTreeSet;
+        let is_dep = |c: &Self, o: ObjId| {
+            matches!(c.info.objects[o].kind, ObjKind::Var(_) | ObjKind::Const { .. } | ObjKind::Func { .. })
+        };
+        let mut nodes: Vec<ObjId> = self.pkg_decls.keys().copied().filter(|&o| is_dep(self, o)).collect();
+        for ds in self.deps.values() {
+            for &d in ds {
+                if is_dep(self, d) {
+                    nodes.push(d);
                 }
             }
+        }
+        nodes.sort_by_key(|&o| (self.info.objects[o].span.lo, o));
+        nodes.dedup();
+        if nodes.is_empty() {
+            return;
+        }
+        // `var a, b = f()`: the variables of one n:1 spec share one declInfo, so their deps
+        let mut shared: HashMap<(usize, usize), Vec<ObjId>> = HashMap::new();
+        for &o in &nodes {
+            if let Some(PkgDecl::Var { spec, decl, spec_index, .. }) = self.pkg_decls.get(&o) {
+                if spec.values.len() == 1 && spec.names.len() > 1 {
+                    shared.entry((*decl, *spec_index)).or_default().push(o);
+                }
+            }
+        }
+        let mut deps: HashMap<ObjId, Vec<ObjId>> = HashMap::new();
+        for &o in &nodes {
+            let mut ds: Vec<ObjId> = self.deps.get(&o).cloned().unwrap_or_default();
+            if let Some(PkgDecl::Var { decl, spec_index, .. }) = self.pkg_decls.get(&o) {
+                if let Some(group) = shared.get(&(*decl, *spec_index)) {
+                    for g in group {
+                        ds.extend(self.deps.get(g).into_iter().flatten().copied());
+                    }
+                }
+            }
+            ds.retain(|&d| is_dep(self, d));
+            ds.sort_by_key(|&d| (self.info.objects[d].span.lo, d));
+            ds.dedup();
+            deps.insert(o, ds);
+        }
+        let index: HashMap<ObjId, usize> = nodes.iter().enumerate().map(|(i, &o)| (o, i)).collect();
+        let n = nodes.len();
+        let mut succ: Vec<HashSet<usize>> = vec![HashSet::new(); n];
+        let mut pred: Vec<HashSet<usize>> = vec![HashSet::new(); n];
+        for (i, &o) in nodes.iter().enumerate() {
+            for d in &deps[&o] {
+                let j = index[d];
+                succ[i].insert(j);
+                pred[j].insert(i);
+            }
+        }
+        let is_func = |c: &Self, i: usize| matches!(c.info.objects[nodes[i]].kind, ObjKind::Func { .. });
+        // splice out function nodes, cheapest first (types2's cost: |pred| * |succ|)
+        let mut funcs: Vec<usize> = (0..n).filter(|&i| is_func(self, i)).collect();
+        funcs.sort_by_key(|&i| pred[i].len() * succ[i].len());
+        for &f in &funcs {
+            let ps: Vec<usize> = pred[f].iter().copied().collect();
+            let ss: Vec<usize> = succ[f].iter().copied().collect();
+            for &p in &ps {
+                if p != f {
+                    for &s2 in &ss {
+                        if s2 != f {
+                            succ[p].insert(s2);
+                            pred[s2].insert(p);
+                        }
+                    }
+                    succ[p].remove(&f);
+                }
+            }
+            for &s2 in &ss {
+                pred[s2].remove(&f);
+            }
+        }
+        let order = |i: usize| self.info.objects[nodes[i]].span.lo;
+        let not_const = |c: &Self, i: usize| !matches!(c.info.objects[nodes[i]].kind, ObjKind::Const { .. });
+        let mut ndeps: Vec<usize> = (0..n).map(|i| succ[i].len()).collect();
+        let mut queue: BTreeSet<(bool, usize, u32, usize)> = BTreeSet::new();
+        for i in 0..n {
+            if !is_func(self, i) {
+                queue.insert((not_const(self, i), ndeps[i], order(i), i));
+            }
+        }
+        let mut cycles: Vec<Vec<ObjId>> = vec![];
+        while let Some(first) = queue.pop_first() {
+            let i = first.3;
+            if ndeps[i] > 0 {
+                if let Some(c) = find_path(&deps, nodes[i], nodes[i]) {
+                    cycles.push(c);
+                }
+            }
+            for &p in &pred[i] {
+                if queue.remove(&(not_const(self, p), ndeps[p], order(p), p)) {
+                    ndeps[p] = ndeps[p].saturating_sub(1);
+                    queue.insert((not_const(self, p), ndeps[p], order(p), p));
+                }
+            }
+        }
+        for cycle in cycles {
+            // cycle = [o, ..., x] from findPath: "o refers to cycle[n-1]", ..., "cycle[1] refers to cycle[0]"
+            let mut obj = cycle[0];
+            let name = self.info.objects[obj].name.clone();
+            let span = self.info.objects[obj].span;
+            if cycle.len() == 1 {
+                self.error(span, format!("initialization cycle: {name} refers to itself"));
+                continue;
+            }
+            let mut msg = format!("initialization cycle for {name}");
+            for j in (0..cycle.len()).rev() {
+                let next = cycle[j];
+                let a = &self.info.objects[obj];
+                msg.push_str(&format!("\n\t{}: {} refers to {}", self.pos_string(a.span), a.name, self.info.objects[next].name));
+                obj = next;
+            }
+            self.error(span, msg);
         }
     }
 
@@ -1433,6 +1519,31 @@ impl<'a> Checker<'a> {
             self.error(s, m);
         }
     }
+}
+
+/// types2's findPath: a dependency path from `from` to `to` (returned reversed: `to` first,
+/// then the steps back to `from`'s direct dependency), trying dependencies in source order.
+/// Iterative (a deep dependency chain must not exhaust the stack).
+fn find_path(deps: &HashMap<ObjId, Vec<ObjId>>, from: ObjId, to: ObjId) -> Option<Vec<ObjId>> {
+    let mut seen: HashSet<ObjId> = HashSet::new();
+    seen.insert(from);
+    let mut stack: Vec<(ObjId, usize)> = vec![(from, 0)];
+    while let Some(&mut (n, ref mut i)) = stack.last_mut() {
+        let Some(&d) = deps.get(&n).and_then(|ds| ds.get(*i)) else {
+            stack.pop();
+            continue;
+        };
+        *i += 1;
+        if d == to {
+            let mut path = vec![to];
+            path.extend(stack[1..].iter().rev().map(|&(x, _)| x));
+            return Some(path);
+        }
+        if seen.insert(d) {
+            stack.push((d, 0));
+        }
+    }
+    None
 }
 
 pub(super) fn plural(n: usize) -> &'static str {

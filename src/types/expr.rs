@@ -833,6 +833,13 @@ impl<'a> Checker<'a> {
         if self.tt.is_interface(v) && !self.tt.is_interface(t) && self.tt.implements(t, v).is_ok() {
             return Err(": need type assertion".to_string());
         }
+        if let Type::Pointer(e) = self.tt.get(t) {
+            // types2 checks "implements" against a pointer to an interface too, for its cause
+            if self.tt.is_interface(*e) && !self.tt.is_type_param(*e) {
+                let (vs, ts) = (self.tt.type_string_err(v), self.tt.type_string_err(t));
+                return Err(format!(": {vs} does not implement {ts} (type {ts} is pointer to interface, not interface)"));
+            }
+        }
         Err(String::new())
     }
 
@@ -848,6 +855,9 @@ impl<'a> Checker<'a> {
             }
             MissingKind::PointerReceiver => {
                 format!("{vs} does not implement {is} (method {} has pointer receiver)", m.name)
+            }
+            MissingKind::PointerToInterface => {
+                format!("{vs} does not implement {is} (type {vs} is pointer to interface, not interface)")
             }
             MissingKind::WrongType { have, want } => {
                 let h = self.tt.type_string_err(*have);
@@ -926,6 +936,11 @@ impl<'a> Checker<'a> {
             };
             match self.implicit_type(x, target) {
                 Ok((nt, v)) => self.set_operand_type(x, nt, v),
+                // types2 updates a non-constant untyped operand (a shift) to the conversion's
+                // type itself: `string(1 << s)` makes the shifted operand a string (an error)
+                Err(_) if x.val().is_none() && !x.is_nil() && matches!(self.tt.under(target), Type::Basic(_)) => {
+                    self.set_operand_type(x, target, None)
+                }
                 Err(_) => {
                     let d = self.tt.default_type(x.ty);
                     if let Ok((nt, v)) = self.implicit_type(x, d) {
@@ -2017,6 +2032,7 @@ impl<'a> Checker<'a> {
                 MissingKind::Missing => format!("missing method {}", m.name),
                 MissingKind::PointerReceiver => format!("method {} has pointer receiver", m.name),
                 MissingKind::WrongType { .. } => format!("wrong type for method {}", m.name),
+                MissingKind::PointerToInterface => format!("type {ts} is pointer to interface, not interface"),
             };
             if in_switch {
                 let case_s = self.text(at).to_string();

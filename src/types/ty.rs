@@ -328,6 +328,8 @@ pub enum MissingKind {
     PointerReceiver,
     /// The method exists with a different signature (`have`, `want`).
     WrongType { have: TypeId, want: TypeId },
+    /// The type is a pointer to an interface (which has no methods at all).
+    PointerToInterface,
 }
 
 /// The type arena. See the module docs.
@@ -1304,6 +1306,12 @@ impl TypeTable {
             return Ok(());
         }
         let is_ptr = matches!(self.types[t], Type::Pointer(_));
+        if let (Type::Pointer(e), Some(m)) = (&self.types[t], want.first()) {
+            // the method set of a pointer to an interface is empty (types2's missingMethod)
+            if self.is_interface(*e) {
+                return Err(MissingMethod { name: m.name.clone(), kind: MissingKind::PointerToInterface });
+            }
+        }
         for m in want {
             // An unexported interface method is matched only by a method of the same package.
             let l = self.lookup_in(t, &m.name, &m.pkg);
