@@ -123,6 +123,10 @@ pub(super) struct Checker<'a> {
     /// Exact values of untyped float constants whose object holds a rounded `Float`.
     pub iota: Option<i128>,
     pub depth: u32,
+    /// Set while checking the labeled statement that ends a switch clause: a `fallthrough` under
+    /// its labels is the clause's last statement (types2 passes its context through labels):
+    /// `Some(None)` when valid there, `Some(Some(msg))` with types2's error otherwise.
+    pub labeled_fallthrough: Option<Option<&'static str>>,
     /// Function declarations whose bodies still need checking, in source order.
     func_bodies: Vec<&'a ast::FuncDecl>,
     /// Named types declared in this file (for the invalid-recursion check).
@@ -278,6 +282,7 @@ impl<'a> Checker<'a> {
         shift_lhs: HashMap::new(),
         iota: None,
         depth: 0,
+        labeled_fallthrough: None,
         func_bodies: vec![],
         declared_types: vec![],
         pending_underlying: vec![],
