@@ -138,6 +138,10 @@ pub(super) struct Checker<'a> {
     /// Exact values of untyped float constants whose object holds a rounded `Float`.
     pub iota: Option<i128>,
     pub depth: u32,
+    /// Set while checking the labeled statement that ends a switch clause: a `fallthrough` under
+    /// its labels is the clause's last statement (types2 passes its context through labels):
+    /// `Some(None)` when valid there, `Some(Some(msg))` with types2's error otherwise.
+    pub labeled_fallthrough: Option<Option<&'static str>>,
     /// Function declarations whose bodies still need checking, in source order.
     func_bodies: Vec<&'a ast::FuncDecl>,
     /// Named types declared in this file (for the invalid-recursion check).
@@ -302,6 +306,7 @@ impl<'a> Checker<'a> {
         shift_lhs: HashMap::new(),
         iota: None,
         depth: 0,
+        labeled_fallthrough: None,
         func_bodies: vec![],
         declared_types: vec![],
         pending_underlying: vec![],
@@ -339,6 +344,33 @@ impl<'a> Checker<'a> {
         self.files.iter().position(|file| file.package.span.lo >= base && file.package.span.lo < self.src.files()[f].end()).unwrap_or(self.cur_file)
     }
 
+    /// `//go:linkname` in a source package: gc's error without `import "unsafe"`, else a
+    /// rejection naming the feature. gojit has no linker symbols to alias (a `//go:linkname`'d
+    /// variable would silently be a fresh variable: issue42401). GOROOT packages keep theirs:
+    /// their bodyless functions are the hook table's (`missing function body` otherwise).
+    fn reject_linknames(&mut self) {
+        for f in self.files.clone() {
+            let file = self.src.file(f.package.span.lo);
+            let imports_unsafe = f.imports.iter().any(|i| i.path == "unsafe");
+            let mut hits = vec![];
+            let mut off = 0u32;
+            for line in file.text.split('\n') {
+                if line.starts_with("//go:linkname ") || line == "//go:linkname" {
+                    hits.push(file.base + off + 2);
+                }
+                off += line.len() as u32 + 1;
+            }
+            for pos in hits {
+                let msg = if imports_unsafe {
+                    "//go:linkname not supported by gojit"
+                } else {
+                    "//go:linkname only allowed in Go files that import \"unsafe\""
+                };
+                self.error(Span::new(pos, pos), msg);
+            }
+        }
+    }
+
     fn run(&mut self) {
         let first = self.files[0];
         if self.is_root && self.goal == Goal::Program && first.package.name != "main" {
@@ -348,6 +380,9 @@ impl<'a> Checker<'a> {
         for i in 0..self.files.len() {
             self.enter_file(i);
             self.collect_imports();
+        }
+        if !self.std_pkg {
+            self.reject_linknames();
         }
         self.enter_file(0);
         self.collect_decls();

@@ -1090,14 +1090,34 @@ impl<'a> Checker<'a> {
         false
     }
 
+    /// Type identity with struct tags ignored at every depth (types2's `identicalIgnoreTags`:
+    /// `[]struct{ F string "tag" }` converts to `[]struct{ F string }`). Defined types are
+    /// identical only to themselves.
     fn identical_ignore_tags(&self, a: TypeId, b: TypeId) -> bool {
+        self.identical_ignore_tags_at(a, b, 0)
+    }
+
+    fn identical_ignore_tags_at(&self, a: TypeId, b: TypeId, depth: u32) -> bool {
         if a == b {
             return true;
         }
+        if depth > crate::limits::NESTING_BUDGET {
+            return false;
+        }
+        let same = |x: TypeId, y: TypeId| self.identical_ignore_tags_at(x, y, depth + 1);
+        let all = |xs: &[TypeId], ys: &[TypeId]| xs.len() == ys.len() && xs.iter().zip(ys).all(|(&x, &y)| same(x, y));
         match (self.tt.get(a), self.tt.get(b)) {
             (Type::Struct { fields: fa }, Type::Struct { fields: fb }) => {
                 fa.len() == fb.len()
-                    && fa.iter().zip(fb).all(|(x, y)| x.name == y.name && x.ty == y.ty && x.embedded == y.embedded)
+                    && fa.iter().zip(fb).all(|(x, y)| x.name == y.name && x.pkg == y.pkg && x.embedded == y.embedded && same(x.ty, y.ty))
+            }
+            (Type::Pointer(x), Type::Pointer(y)) | (Type::Slice(x), Type::Slice(y)) => same(*x, *y),
+            (Type::Array { len: la, elem: x }, Type::Array { len: lb, elem: y }) => la == lb && same(*x, *y),
+            (Type::Map { key: ka, val: va }, Type::Map { key: kb, val: vb }) => same(*ka, *kb) && same(*va, *vb),
+            (Type::Chan { dir: da, elem: x }, Type::Chan { dir: db, elem: y }) => da == db && same(*x, *y),
+            (Type::Func(x), Type::Func(y)) => x.variadic == y.variadic && all(&x.params, &y.params) && all(&x.results, &y.results),
+            (Type::Interface { methods: ma }, Type::Interface { methods: mb }) => {
+                ma.len() == mb.len() && ma.iter().zip(mb).all(|(x, y)| x.name == y.name && x.pkg == y.pkg && same(x.sig, y.sig))
             }
             _ => false,
         }

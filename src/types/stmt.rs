@@ -477,10 +477,13 @@ impl<'a> Checker<'a> {
             }
             StmtKind::Break(l) => self.branch(l.as_ref(), false, s.span),
             StmtKind::Continue(l) => self.branch(l.as_ref(), true, s.span),
-            StmtKind::Fallthrough => {
-                // Valid placements are handled by switch_stmt; reaching here means misplaced.
-                self.error(s.span, "fallthrough statement out of place");
-            }
+            StmtKind::Fallthrough => match self.labeled_fallthrough.take() {
+                // The labeled last statement of a clause (`lab: fallthrough`): placed well.
+                Some(Some(msg)) => self.error(s.span, msg),
+                Some(None) => {}
+                // Other valid placements are handled by clause_body; here it is misplaced.
+                None => self.error(s.span, "fallthrough statement out of place"),
+            },
             StmtKind::Return(results) => self.return_stmt(results, s.span),
             StmtKind::Defer(e) => self.defer_stmt(e),
             StmtKind::Go(e) => self.go_stmt(e),
@@ -1283,7 +1286,22 @@ impl<'a> Checker<'a> {
                     self.funcs.last_mut().unwrap().loop_depth += 1;
                 }
             }
+            let mut inner = s;
+            while let StmtKind::Labeled { stmt, .. } = &inner.kind {
+                inner = stmt;
+            }
+            let labeled_ft = !std::ptr::eq(inner, s) && matches!(inner.kind, StmtKind::Fallthrough);
+            if labeled_ft && i + 1 == n {
+                self.labeled_fallthrough = Some(if type_switch {
+                    Some("cannot fallthrough in type switch")
+                } else if last_clause {
+                    Some("cannot fallthrough final case in switch")
+                } else {
+                    None
+                });
+            }
             self.stmt(s);
+            self.labeled_fallthrough = None;
         }
         self.funcs.last_mut().unwrap().loop_depth -= extra_loops;
     }

@@ -251,10 +251,10 @@ impl<'a> Checker<'a> {
         let mut spans: Vec<crate::diag::Span> = vec![];
         let mut bad = false;
         for f in &st.fields {
+            // A field whose type is invalid (already reported) stays, with the invalid type, as
+            // types2 keeps it: selecting it is then silent instead of `x.f undefined`, and the
+            // struct's literals are not `invalid composite literal type` (cascading errors).
             let t = self.typ(&f.typ);
-            if t == TypeTable::INVALID {
-                bad = true;
-            }
             if f.names.is_empty() {
                 // Embedded field: T, *T, pkg.T.
                 let mut te = f.typ.unparen();
