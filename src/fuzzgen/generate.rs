@@ -69,6 +69,8 @@ struct Ctx {
     in_loop: bool,
     /// Range-over-func loops and iterators enclosing the block (bounds their nesting).
     ranges: usize,
+    /// The innermost loop is a range-over-func body (`break` there tells the iterator to stop).
+    range_body: bool,
 }
 
 struct Gen<'a, 'b> {
@@ -161,6 +163,7 @@ impl Gen<'_, '_> {
             yield_ok: false,
             in_loop: false,
             ranges: 0,
+            range_body: false,
         };
         let body = self.block(cx, 2)?;
         Ok(Func { kind: FuncKind::Plain, has_result, body })
@@ -180,6 +183,7 @@ impl Gen<'_, '_> {
             yield_ok: false,
             in_loop: false,
             ranges: 0,
+            range_body: false,
         };
         let body = self.block(cx, 1)?;
         let leaf = self.block(Ctx { no_calls: false, ..cx }, 1)?;
@@ -220,7 +224,7 @@ impl Gen<'_, '_> {
             && cx.ranges < MAX_RANGE_NEST
             && self.iters.len() < MAX_ITERS;
         let yw = if cx.yield_ok { 16 } else { 0 };
-        let bw = if cx.in_loop { 2 } else { 0 };
+        let bw = if cx.range_body { 6 } else if cx.in_loop { 2 } else { 0 };
         let weights: [u32; 16] = if cx.deferred {
             [8, if call { 5 } else { 0 }, if nest { 6 } else { 0 }, if nest { 5 } else { 0 }, if nest { 2 } else { 0 },
              6, 4, if cx.no_bump { 0 } else { 2 }, if cx.res { 6 } else { 0 }, 26, 1, if nest { 2 } else { 0 },
@@ -254,12 +258,12 @@ impl Gen<'_, '_> {
             }
             Loop => {
                 let count = self.u.int_in_range(1..=3)?;
-                let body = self.block(Ctx { depth: cx.depth + 1, loops: cx.loops + 1, in_loop: true, ..cx }, 1)?;
+                let body = self.block(Ctx { depth: cx.depth + 1, loops: cx.loops + 1, in_loop: true, range_body: false, ..cx }, 1)?;
                 Stmt::Loop { count, body }
             }
             Range => self.range(cx)?,
             Yield => {
-                let how = match self.weighted(&[5, 3, 2])? {
+                let how = match self.weighted(&[4, 4, 2])? {
                     0 => YieldHow::Checked,
                     1 => YieldHow::Ignored,
                     _ => YieldHow::Printed,
@@ -302,7 +306,7 @@ impl Gen<'_, '_> {
             Return if cx.func_body && cx.res && self.u.ratio(1, 2)? => Stmt::ReturnVal(self.arg(cx)?),
             Return => Stmt::Return,
             Invoke => {
-                let inner = Ctx { depth: cx.depth + 1, deferred: false, func_body: false, in_loop: false, ..cx };
+                let inner = Ctx { depth: cx.depth + 1, deferred: false, func_body: false, in_loop: false, range_body: false, ..cx };
                 Stmt::Invoke(self.block(inner, 1)?)
             }
         })
@@ -325,17 +329,50 @@ impl Gen<'_, '_> {
             yield_ok: true,
             in_loop: false,
             ranges: cx.ranges + 1,
+            range_body: false,
             ..cx
         };
         let mut ibody = self.block(icx, 1)?;
+        if !ibody.last().is_some_and(terminates) && self.u.ratio(2, 3)? {
+            // The usual iterator shape: yield in a loop (several body calls, so a body that left
+            // and an iterator that ignores it meet), then more statements.
+            let count = self.u.int_in_range(2..=3)?;
+            let lcx = Ctx { loops: 1, in_loop: true, depth: icx.depth + 1, ..icx };
+            let how = match self.weighted(&[4, 4, 2])? {
+                0 => YieldHow::Checked,
+                1 => YieldHow::Ignored,
+                _ => YieldHow::Printed,
+            };
+            let c = self.u.int_in_range(0..=3)?;
+            let mut lbody = vec![Stmt::Yield { id: self.id(), arg: Arg::NLoopPlus(0, c), how }];
+            lbody.extend(self.block(lcx, 0)?);
+            ibody.push(Stmt::Loop { count, body: lbody });
+            if self.u.ratio(1, 2)? {
+                ibody.extend(self.block(icx, 1)?);
+            }
+        }
         if !ibody.iter().any(has_yield) {
             let y = Stmt::Yield { id: self.id(), arg: Arg::NPlus(0), how: YieldHow::Checked };
             ibody.insert(0, y);
         }
         self.iters[k].body = ibody;
-        let bcx = Ctx { depth: cx.depth + 1, loops: cx.loops + 1, in_loop: true, ranges: cx.ranges + 1, ..cx };
+        let bcx = Ctx { depth: cx.depth + 1, loops: cx.loops + 1, in_loop: true, ranges: cx.ranges + 1, range_body: true, ..cx };
         let mut body = vec![Stmt::Print { id: self.id() }];
         body.extend(self.block(bcx, 0)?);
+        if !body.last().is_some_and(terminates) && self.u.ratio(1, 2)? {
+            // Leave the loop early on some iterations: what a misbehaving iterator ignores.
+            let m = self.u.int_in_range(2..=3)?;
+            let r = self.u.int_in_range(0..=m - 1)?;
+            let cond = Cond::LoopMod { var: cx.loops, m, r };
+            let leave = match self.weighted(&[6, 2, 2, 1])? {
+                0 => Stmt::Break,
+                1 if cx.func_body && cx.res => Stmt::ReturnVal(self.arg(bcx)?),
+                1 => Stmt::Return,
+                2 => Stmt::Panic { id: self.id(), val: self.panic_val()? },
+                _ => Stmt::Continue,
+            };
+            body.push(Stmt::If { cond, then: vec![leave], els: Vec::new() });
+        }
         Ok(Stmt::Range { iter: k, arg, body })
     }
 
@@ -379,7 +416,7 @@ impl Gen<'_, '_> {
         let closure_ok = cx.depth < self.cfg.max_depth;
         let what = match self.weighted(&[if closure_ok { 45 } else { 0 }, if call { 10 } else { 0 }, 22, 12, 7, 2])? {
             0 => {
-                let inner = Ctx { deferred: true, depth: cx.depth + 1, func_body: false, in_loop: false, ..cx };
+                let inner = Ctx { deferred: true, depth: cx.depth + 1, func_body: false, in_loop: false, range_body: false, ..cx };
                 Deferred::Closure(self.block(inner, 1)?)
             }
             1 => {
