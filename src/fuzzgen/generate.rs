@@ -25,11 +25,13 @@ pub struct Config {
     pub method_values: bool,
     /// Generate range-over-func loops (and their iterators, `break`, `continue`).
     pub range_funcs: bool,
+    /// Generate goroutines joined by channels, and `runtime.Goexit` in them.
+    pub goroutines: bool,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { max_funcs: 6, max_stmts: 5, max_depth: 4, method_values: true, range_funcs: true }
+        Config { max_funcs: 6, max_stmts: 5, max_depth: 4, method_values: true, range_funcs: true, goroutines: true }
     }
 }
 
@@ -71,6 +73,10 @@ struct Ctx {
     ranges: usize,
     /// The innermost loop is a range-over-func body (`break` there tells the iterator to stop).
     range_body: bool,
+    /// The goroutine whose body lexically encloses the block (`Goexit` names it).
+    go_id: Option<u32>,
+    /// Goroutine bodies enclosing the block (bounds their nesting).
+    gos: usize,
 }
 
 struct Gen<'a, 'b> {
@@ -87,6 +93,8 @@ struct Gen<'a, 'b> {
 /// Most range-over-func loops per program, and their deepest nesting.
 const MAX_ITERS: usize = 6;
 const MAX_RANGE_NEST: usize = 2;
+/// Deepest nesting of goroutines (a goroutine started by a goroutine...).
+const MAX_GO_NEST: usize = 2;
 
 /// The kinds of statement, chosen by weight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,6 +115,8 @@ enum Kind {
     Yield,
     Break,
     Continue,
+    Go,
+    Goexit,
 }
 
 impl Gen<'_, '_> {
@@ -164,6 +174,8 @@ impl Gen<'_, '_> {
             in_loop: false,
             ranges: 0,
             range_body: false,
+            go_id: None,
+            gos: 0,
         };
         let body = self.block(cx, 2)?;
         Ok(Func { kind: FuncKind::Plain, has_result, body })
@@ -184,6 +196,8 @@ impl Gen<'_, '_> {
             in_loop: false,
             ranges: 0,
             range_body: false,
+            go_id: None,
+            gos: 0,
         };
         let body = self.block(cx, 1)?;
         let leaf = self.block(Ctx { no_calls: false, ..cx }, 1)?;
@@ -217,7 +231,13 @@ impl Gen<'_, '_> {
         use Kind::*;
         let nest = cx.depth < self.cfg.max_depth;
         let call = self.can_call(cx);
-        let kinds = [Print, Call, Defer, If, Loop, Panic, Runtime, Bump, SetRes, Recover, Return, Invoke, Range, Yield, Break, Continue];
+        let kinds = [
+            Print, Call, Defer, If, Loop, Panic, Runtime, Bump, SetRes, Recover, Return, Invoke, Range, Yield, Break, Continue,
+            Go, Goexit,
+        ];
+        let go = self.cfg.goroutines && nest && !cx.no_calls && cx.gos < MAX_GO_NEST;
+        let gw = if go { if cx.deferred { 2 } else { 4 } } else { 0 };
+        let xw = if cx.go_id.is_some() { 3 } else { 0 };
         let range = self.cfg.range_funcs
             && nest
             && !cx.no_calls
@@ -225,19 +245,19 @@ impl Gen<'_, '_> {
             && self.iters.len() < MAX_ITERS;
         let yw = if cx.yield_ok { 16 } else { 0 };
         let bw = if cx.range_body { 6 } else if cx.in_loop { 2 } else { 0 };
-        let weights: [u32; 16] = if cx.deferred {
+        let weights: [u32; 18] = if cx.deferred {
             [8, if call { 5 } else { 0 }, if nest { 6 } else { 0 }, if nest { 5 } else { 0 }, if nest { 2 } else { 0 },
              6, 4, if cx.no_bump { 0 } else { 2 }, if cx.res { 6 } else { 0 }, 26, 1, if nest { 2 } else { 0 },
-             if range { 2 } else { 0 }, yw / 2, bw, bw]
+             if range { 2 } else { 0 }, yw / 2, bw, bw, gw, xw]
         } else {
             [8, if call { 12 } else { 0 }, if nest || cx.depth == 0 { 26 } else { 4 }, if nest { 8 } else { 0 },
              if nest { 6 } else { 0 }, 7, 6, if cx.no_bump { 0 } else { 3 }, if cx.res { 3 } else { 0 }, 3,
-             if cx.depth > 0 { 3 } else { 1 }, if nest { 3 } else { 0 }, if range { 7 } else { 0 }, yw, bw, bw]
+             if cx.depth > 0 { 3 } else { 1 }, if nest { 3 } else { 0 }, if range { 7 } else { 0 }, yw, bw, bw, gw, xw]
         };
         let mut weights = weights;
         if !last {
             // Statements that end the block come last, so everything before them runs.
-            for k in [5, 10, 14, 15] {
+            for k in [5, 10, 14, 15, 17] {
                 weights[k] = 0;
             }
         }
@@ -272,6 +292,22 @@ impl Gen<'_, '_> {
             }
             Break => Stmt::Break,
             Continue => Stmt::Continue,
+            Go => {
+                let id = self.id();
+                let inner = Ctx {
+                    depth: cx.depth + 1,
+                    deferred: false,
+                    func_body: false,
+                    in_loop: false,
+                    range_body: false,
+                    yield_ok: false,
+                    go_id: Some(id),
+                    gos: cx.gos + 1,
+                    ..cx
+                };
+                Stmt::Go { id, body: self.block(inner, 1)? }
+            }
+            Goexit => Stmt::Goexit { gid: cx.go_id.expect("Goexit inside a goroutine") },
             Panic => Stmt::Panic { id: self.id(), val: self.panic_val()? },
             Runtime => {
                 let err = match self.u.int_in_range(0..=if last { 4 } else { 1 })? {
@@ -330,6 +366,7 @@ impl Gen<'_, '_> {
             in_loop: false,
             ranges: cx.ranges + 1,
             range_body: false,
+            go_id: None,
             ..cx
         };
         let mut ibody = self.block(icx, 1)?;
@@ -445,6 +482,7 @@ fn has_yield(s: &Stmt) -> bool {
         Stmt::Yield { .. } => true,
         Stmt::If { then, els, .. } => then.iter().chain(els).any(has_yield),
         Stmt::Loop { body, .. } | Stmt::Invoke(body) | Stmt::Range { body, .. } => body.iter().any(has_yield),
+        // (a goroutine body never yields)
         Stmt::Defer { what: Deferred::Closure(b), .. } => b.iter().any(has_yield),
         _ => false,
     }
@@ -457,6 +495,7 @@ fn terminates(s: &Stmt) -> bool {
         Stmt::Return
             | Stmt::Break
             | Stmt::Continue
+            | Stmt::Goexit { .. }
             | Stmt::ReturnVal(_)
             | Stmt::Panic { .. }
             | Stmt::Runtime { err: RtErr::NilMap | RtErr::NilDeref | RtErr::TypeAssert, .. }
