@@ -237,7 +237,7 @@ impl Gen<'_, '_> {
         ];
         let go = self.cfg.goroutines && nest && !cx.no_calls && cx.gos < MAX_GO_NEST;
         let gw = if go { if cx.deferred { 2 } else { 4 } } else { 0 };
-        let xw = if cx.go_id.is_some() { 3 } else { 0 };
+        let xw = if cx.go_id.is_some() { if cx.deferred { 6 } else { 3 } } else { 0 };
         let range = self.cfg.range_funcs
             && nest
             && !cx.no_calls
@@ -305,7 +305,13 @@ impl Gen<'_, '_> {
                     gos: cx.gos + 1,
                     ..cx
                 };
-                Stmt::Go { id, body: self.block(inner, 1)? }
+                let mut body = self.block(inner, 1)?;
+                if !body.last().is_some_and(terminates) && self.u.ratio(1, 3)? {
+                    // end the goroutine by Goexit, on some runs only
+                    let exit = Stmt::Goexit { gid: id };
+                    body.push(if self.u.ratio(1, 2)? { exit } else { Stmt::If { cond: self.cond(inner)?, then: vec![exit], els: vec![] } });
+                }
+                Stmt::Go { id, body }
             }
             Goexit => Stmt::Goexit { gid: cx.go_id.expect("Goexit inside a goroutine") },
             Panic => Stmt::Panic { id: self.id(), val: self.panic_val()? },
