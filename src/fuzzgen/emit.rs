@@ -40,7 +40,7 @@ func rdirect(tag string) { fmt.Println(tag, recover()) }
 /// One complete Go file running `p`.
 pub fn standalone(p: &Program) -> String {
     let mut out = String::from("package main\n\n");
-    out.push_str(&imports(uses_errors(p), false));
+    out.push_str(&imports(uses_errors(p), uses_goexit(p), false));
     out.push_str(PRELUDE);
     let mut e = Emitter { out, prefix: String::new(), prog: p };
     e.program("main");
@@ -50,7 +50,7 @@ pub fn standalone(p: &Program) -> String {
 /// One Go file holding all `progs`; run program k with argument `k`.
 pub fn batch(progs: &[Program]) -> String {
     let mut out = String::from("package main\n\n");
-    out.push_str(&imports(progs.iter().any(uses_errors), true));
+    out.push_str(&imports(progs.iter().any(uses_errors), progs.iter().any(uses_goexit), true));
     out.push_str(PRELUDE);
     for (k, p) in progs.iter().enumerate() {
         let mut e = Emitter { out, prefix: format!("p{k}_"), prog: p };
@@ -66,7 +66,7 @@ pub fn batch(progs: &[Program]) -> String {
     out
 }
 
-fn imports(errors: bool, os: bool) -> String {
+fn imports(errors: bool, runtime: bool, os: bool) -> String {
     let mut s = String::from("import (\n");
     if errors {
         s.push_str("\t\"errors\"\n");
@@ -75,25 +75,45 @@ fn imports(errors: bool, os: bool) -> String {
     if os {
         s.push_str("\t\"os\"\n");
     }
+    if runtime {
+        s.push_str("\t\"runtime\"\n");
+    }
     s.push_str(")\n\n");
     s
 }
 
 /// Whether the program uses `errors.New` (so the import is needed).
 pub fn uses_errors(p: &Program) -> bool {
-    fn block(b: &[Stmt]) -> bool {
-        b.iter().any(stmt)
+    uses(p, &|s| {
+        matches!(
+            s,
+            Stmt::Panic { val: PanicVal::ErrNew, .. } | Stmt::Defer { what: Deferred::Panic(PanicVal::ErrNew), .. }
+        )
+    })
+}
+
+/// Whether the program calls `runtime.Goexit` (so `runtime` is imported).
+pub fn uses_goexit(p: &Program) -> bool {
+    uses(p, &|s| matches!(s, Stmt::Goexit { .. }))
+}
+
+/// Whether some statement of `p`, at any depth, satisfies `pred`.
+fn uses(p: &Program, pred: &dyn Fn(&Stmt) -> bool) -> bool {
+    fn block(b: &[Stmt], pred: &dyn Fn(&Stmt) -> bool) -> bool {
+        b.iter().any(|s| stmt(s, pred))
     }
-    fn stmt(s: &Stmt) -> bool {
-        match s {
-            Stmt::Panic { val: PanicVal::ErrNew, .. } => true,
-            Stmt::Defer { what: Deferred::Panic(PanicVal::ErrNew), .. } => true,
-            Stmt::Defer { what: Deferred::Closure(b), .. } => block(b),
-            Stmt::If { then, els, .. } => block(then) || block(els),
-            Stmt::Loop { body, .. } | Stmt::Invoke(body) | Stmt::Range { body, .. } => block(body),
-            _ => false,
-        }
+    fn stmt(s: &Stmt, pred: &dyn Fn(&Stmt) -> bool) -> bool {
+        pred(s)
+            || match s {
+                Stmt::Defer { what: Deferred::Closure(b), .. } => block(b, pred),
+                Stmt::If { then, els, .. } => block(then, pred) || block(els, pred),
+                Stmt::Loop { body, .. } | Stmt::Invoke(body) | Stmt::Range { body, .. } | Stmt::Go { body, .. } => {
+                    block(body, pred)
+                }
+                _ => false,
+            }
     }
+    let block = |b: &[Stmt]| block(b, pred);
     p.iters.iter().any(|it| block(&it.body))
         || p.funcs.iter().any(|f| {
         block(&f.body)
@@ -324,6 +344,31 @@ impl Emitter<'_> {
                     YieldHow::Ignored => self.line(sc, &call),
                     YieldHow::Printed => self.line(sc, &format!("fmt.Println(\"s{id}\", {call})")),
                 }
+            }
+            Stmt::Go { id, body } => {
+                let params: Vec<String> = (0..sc.loops).map(|i| format!("i{i}")).collect();
+                let decl = if params.is_empty() { String::new() } else { format!("{} int", params.join(", ")) };
+                let (d1, d2, d3) = (sc.deeper(), sc.deeper().deeper(), sc.deeper().deeper().deeper());
+                self.line(sc, "{");
+                self.line(d1, &format!("done{id} := make(chan bool)"));
+                self.line(d1, &format!("go func({decl}) {{"));
+                self.line(d2, &format!("gx{id} := false"));
+                self.line(d2, "defer func() {");
+                self.line(d3, &format!("if gx{id} {{"));
+                self.line(d3.deeper(), &format!("done{id} <- true"));
+                self.line(d3, "}");
+                self.line(d2, "}()");
+                self.line(d2, "func() {");
+                self.block(d3, body);
+                self.line(d2, "}()");
+                self.line(d2, &format!("done{id} <- true"));
+                self.line(d1, &format!("}}({})", params.join(", ")));
+                self.line(d1, &format!("<-done{id}"));
+                self.line(sc, "}");
+            }
+            Stmt::Goexit { gid } => {
+                self.line(sc, &format!("gx{gid} = true"));
+                self.line(sc, "runtime.Goexit()");
             }
             Stmt::Break => self.line(sc, "break"),
             Stmt::Continue => self.line(sc, "continue"),

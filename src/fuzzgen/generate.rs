@@ -25,11 +25,13 @@ pub struct Config {
     pub method_values: bool,
     /// Generate range-over-func loops (and their iterators, `break`, `continue`).
     pub range_funcs: bool,
+    /// Generate goroutines joined by channels, and `runtime.Goexit` in them.
+    pub goroutines: bool,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { max_funcs: 6, max_stmts: 5, max_depth: 4, method_values: true, range_funcs: true }
+        Config { max_funcs: 6, max_stmts: 5, max_depth: 4, method_values: true, range_funcs: true, goroutines: true }
     }
 }
 
@@ -69,6 +71,12 @@ struct Ctx {
     in_loop: bool,
     /// Range-over-func loops and iterators enclosing the block (bounds their nesting).
     ranges: usize,
+    /// The innermost loop is a range-over-func body (`break` there tells the iterator to stop).
+    range_body: bool,
+    /// The goroutine whose body lexically encloses the block (`Goexit` names it).
+    go_id: Option<u32>,
+    /// Goroutine bodies enclosing the block (bounds their nesting).
+    gos: usize,
 }
 
 struct Gen<'a, 'b> {
@@ -85,6 +93,8 @@ struct Gen<'a, 'b> {
 /// Most range-over-func loops per program, and their deepest nesting.
 const MAX_ITERS: usize = 6;
 const MAX_RANGE_NEST: usize = 2;
+/// Deepest nesting of goroutines (a goroutine started by a goroutine...).
+const MAX_GO_NEST: usize = 2;
 
 /// The kinds of statement, chosen by weight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,6 +115,8 @@ enum Kind {
     Yield,
     Break,
     Continue,
+    Go,
+    Goexit,
 }
 
 impl Gen<'_, '_> {
@@ -161,6 +173,9 @@ impl Gen<'_, '_> {
             yield_ok: false,
             in_loop: false,
             ranges: 0,
+            range_body: false,
+            go_id: None,
+            gos: 0,
         };
         let body = self.block(cx, 2)?;
         Ok(Func { kind: FuncKind::Plain, has_result, body })
@@ -180,6 +195,9 @@ impl Gen<'_, '_> {
             yield_ok: false,
             in_loop: false,
             ranges: 0,
+            range_body: false,
+            go_id: None,
+            gos: 0,
         };
         let body = self.block(cx, 1)?;
         let leaf = self.block(Ctx { no_calls: false, ..cx }, 1)?;
@@ -213,27 +231,33 @@ impl Gen<'_, '_> {
         use Kind::*;
         let nest = cx.depth < self.cfg.max_depth;
         let call = self.can_call(cx);
-        let kinds = [Print, Call, Defer, If, Loop, Panic, Runtime, Bump, SetRes, Recover, Return, Invoke, Range, Yield, Break, Continue];
+        let kinds = [
+            Print, Call, Defer, If, Loop, Panic, Runtime, Bump, SetRes, Recover, Return, Invoke, Range, Yield, Break, Continue,
+            Go, Goexit,
+        ];
+        let go = self.cfg.goroutines && nest && !cx.no_calls && cx.gos < MAX_GO_NEST;
+        let gw = if go { if cx.deferred { 2 } else { 4 } } else { 0 };
+        let xw = if cx.go_id.is_some() { if cx.deferred { 6 } else { 3 } } else { 0 };
         let range = self.cfg.range_funcs
             && nest
             && !cx.no_calls
             && cx.ranges < MAX_RANGE_NEST
             && self.iters.len() < MAX_ITERS;
         let yw = if cx.yield_ok { 16 } else { 0 };
-        let bw = if cx.in_loop { 2 } else { 0 };
-        let weights: [u32; 16] = if cx.deferred {
+        let bw = if cx.range_body { 6 } else if cx.in_loop { 2 } else { 0 };
+        let weights: [u32; 18] = if cx.deferred {
             [8, if call { 5 } else { 0 }, if nest { 6 } else { 0 }, if nest { 5 } else { 0 }, if nest { 2 } else { 0 },
              6, 4, if cx.no_bump { 0 } else { 2 }, if cx.res { 6 } else { 0 }, 26, 1, if nest { 2 } else { 0 },
-             if range { 2 } else { 0 }, yw / 2, bw, bw]
+             if range { 2 } else { 0 }, yw / 2, bw, bw, gw, xw]
         } else {
             [8, if call { 12 } else { 0 }, if nest || cx.depth == 0 { 26 } else { 4 }, if nest { 8 } else { 0 },
              if nest { 6 } else { 0 }, 7, 6, if cx.no_bump { 0 } else { 3 }, if cx.res { 3 } else { 0 }, 3,
-             if cx.depth > 0 { 3 } else { 1 }, if nest { 3 } else { 0 }, if range { 7 } else { 0 }, yw, bw, bw]
+             if cx.depth > 0 { 3 } else { 1 }, if nest { 3 } else { 0 }, if range { 7 } else { 0 }, yw, bw, bw, gw, xw]
         };
         let mut weights = weights;
         if !last {
             // Statements that end the block come last, so everything before them runs.
-            for k in [5, 10, 14, 15] {
+            for k in [5, 10, 14, 15, 17] {
                 weights[k] = 0;
             }
         }
@@ -254,12 +278,12 @@ impl Gen<'_, '_> {
             }
             Loop => {
                 let count = self.u.int_in_range(1..=3)?;
-                let body = self.block(Ctx { depth: cx.depth + 1, loops: cx.loops + 1, in_loop: true, ..cx }, 1)?;
+                let body = self.block(Ctx { depth: cx.depth + 1, loops: cx.loops + 1, in_loop: true, range_body: false, ..cx }, 1)?;
                 Stmt::Loop { count, body }
             }
             Range => self.range(cx)?,
             Yield => {
-                let how = match self.weighted(&[5, 3, 2])? {
+                let how = match self.weighted(&[4, 4, 2])? {
                     0 => YieldHow::Checked,
                     1 => YieldHow::Ignored,
                     _ => YieldHow::Printed,
@@ -268,6 +292,28 @@ impl Gen<'_, '_> {
             }
             Break => Stmt::Break,
             Continue => Stmt::Continue,
+            Go => {
+                let id = self.id();
+                let inner = Ctx {
+                    depth: cx.depth + 1,
+                    deferred: false,
+                    func_body: false,
+                    in_loop: false,
+                    range_body: false,
+                    yield_ok: false,
+                    go_id: Some(id),
+                    gos: cx.gos + 1,
+                    ..cx
+                };
+                let mut body = self.block(inner, 1)?;
+                if !body.last().is_some_and(terminates) && self.u.ratio(1, 3)? {
+                    // end the goroutine by Goexit, on some runs only
+                    let exit = Stmt::Goexit { gid: id };
+                    body.push(if self.u.ratio(1, 2)? { exit } else { Stmt::If { cond: self.cond(inner)?, then: vec![exit], els: vec![] } });
+                }
+                Stmt::Go { id, body }
+            }
+            Goexit => Stmt::Goexit { gid: cx.go_id.expect("Goexit inside a goroutine") },
             Panic => Stmt::Panic { id: self.id(), val: self.panic_val()? },
             Runtime => {
                 let err = match self.u.int_in_range(0..=if last { 4 } else { 1 })? {
@@ -302,7 +348,7 @@ impl Gen<'_, '_> {
             Return if cx.func_body && cx.res && self.u.ratio(1, 2)? => Stmt::ReturnVal(self.arg(cx)?),
             Return => Stmt::Return,
             Invoke => {
-                let inner = Ctx { depth: cx.depth + 1, deferred: false, func_body: false, in_loop: false, ..cx };
+                let inner = Ctx { depth: cx.depth + 1, deferred: false, func_body: false, in_loop: false, range_body: false, ..cx };
                 Stmt::Invoke(self.block(inner, 1)?)
             }
         })
@@ -325,17 +371,51 @@ impl Gen<'_, '_> {
             yield_ok: true,
             in_loop: false,
             ranges: cx.ranges + 1,
+            range_body: false,
+            go_id: None,
             ..cx
         };
         let mut ibody = self.block(icx, 1)?;
+        if !ibody.last().is_some_and(terminates) && self.u.ratio(2, 3)? {
+            // The usual iterator shape: yield in a loop (several body calls, so a body that left
+            // and an iterator that ignores it meet), then more statements.
+            let count = self.u.int_in_range(2..=3)?;
+            let lcx = Ctx { loops: 1, in_loop: true, depth: icx.depth + 1, ..icx };
+            let how = match self.weighted(&[4, 4, 2])? {
+                0 => YieldHow::Checked,
+                1 => YieldHow::Ignored,
+                _ => YieldHow::Printed,
+            };
+            let c = self.u.int_in_range(0..=3)?;
+            let mut lbody = vec![Stmt::Yield { id: self.id(), arg: Arg::NLoopPlus(0, c), how }];
+            lbody.extend(self.block(lcx, 0)?);
+            ibody.push(Stmt::Loop { count, body: lbody });
+            if self.u.ratio(1, 2)? {
+                ibody.extend(self.block(icx, 1)?);
+            }
+        }
         if !ibody.iter().any(has_yield) {
             let y = Stmt::Yield { id: self.id(), arg: Arg::NPlus(0), how: YieldHow::Checked };
             ibody.insert(0, y);
         }
         self.iters[k].body = ibody;
-        let bcx = Ctx { depth: cx.depth + 1, loops: cx.loops + 1, in_loop: true, ranges: cx.ranges + 1, ..cx };
+        let bcx = Ctx { depth: cx.depth + 1, loops: cx.loops + 1, in_loop: true, ranges: cx.ranges + 1, range_body: true, ..cx };
         let mut body = vec![Stmt::Print { id: self.id() }];
         body.extend(self.block(bcx, 0)?);
+        if !body.last().is_some_and(terminates) && self.u.ratio(1, 2)? {
+            // Leave the loop early on some iterations: what a misbehaving iterator ignores.
+            let m = self.u.int_in_range(2..=3)?;
+            let r = self.u.int_in_range(0..=m - 1)?;
+            let cond = Cond::LoopMod { var: cx.loops, m, r };
+            let leave = match self.weighted(&[6, 2, 2, 1])? {
+                0 => Stmt::Break,
+                1 if cx.func_body && cx.res => Stmt::ReturnVal(self.arg(bcx)?),
+                1 => Stmt::Return,
+                2 => Stmt::Panic { id: self.id(), val: self.panic_val()? },
+                _ => Stmt::Continue,
+            };
+            body.push(Stmt::If { cond, then: vec![leave], els: Vec::new() });
+        }
         Ok(Stmt::Range { iter: k, arg, body })
     }
 
@@ -379,7 +459,7 @@ impl Gen<'_, '_> {
         let closure_ok = cx.depth < self.cfg.max_depth;
         let what = match self.weighted(&[if closure_ok { 45 } else { 0 }, if call { 10 } else { 0 }, 22, 12, 7, 2])? {
             0 => {
-                let inner = Ctx { deferred: true, depth: cx.depth + 1, func_body: false, in_loop: false, ..cx };
+                let inner = Ctx { deferred: true, depth: cx.depth + 1, func_body: false, in_loop: false, range_body: false, ..cx };
                 Deferred::Closure(self.block(inner, 1)?)
             }
             1 => {
@@ -408,6 +488,7 @@ fn has_yield(s: &Stmt) -> bool {
         Stmt::Yield { .. } => true,
         Stmt::If { then, els, .. } => then.iter().chain(els).any(has_yield),
         Stmt::Loop { body, .. } | Stmt::Invoke(body) | Stmt::Range { body, .. } => body.iter().any(has_yield),
+        // (a goroutine body never yields)
         Stmt::Defer { what: Deferred::Closure(b), .. } => b.iter().any(has_yield),
         _ => false,
     }
@@ -420,6 +501,7 @@ fn terminates(s: &Stmt) -> bool {
         Stmt::Return
             | Stmt::Break
             | Stmt::Continue
+            | Stmt::Goexit { .. }
             | Stmt::ReturnVal(_)
             | Stmt::Panic { .. }
             | Stmt::Runtime { err: RtErr::NilMap | RtErr::NilDeref | RtErr::TypeAssert, .. }

@@ -42,6 +42,7 @@ pub struct Case {
 pub struct Rejections {
     pub budget: u32,
     pub version_sensitive: u32,
+    pub racy: u32,
 }
 
 /// Outcome of running a tree through the model as a fuzz or campaign case.
@@ -49,6 +50,8 @@ pub enum Verdict {
     Accept(Outcome, Events),
     TooBig,
     VersionSensitive,
+    /// The outcome depends on scheduling (a crash with a Goexit pending: see `Events::racy`).
+    Racy,
 }
 
 /// Runs the model and classifies the program.
@@ -56,6 +59,7 @@ pub fn judge(p: &Program) -> Verdict {
     match model::run(p, BUDGET) {
         Err(ModelError::Budget) => Verdict::TooBig,
         Ok((_, ev)) if ev.version_sensitive => Verdict::VersionSensitive,
+        Ok((_, ev)) if ev.racy => Verdict::Racy,
         Ok((o, ev)) => Verdict::Accept(o, ev),
     }
 }
@@ -79,6 +83,7 @@ pub fn case_from_seed_with(seed: u64, index: u64, cfg: generate::Config) -> Case
             Verdict::Accept(expect, events) => return Case { prog, expect, events, rejected },
             Verdict::TooBig => rejected.budget += 1,
             Verdict::VersionSensitive => rejected.version_sensitive += 1,
+            Verdict::Racy => rejected.racy += 1,
         }
     }
     unreachable!("the attempt loop is unbounded")
@@ -114,8 +119,12 @@ pub struct Stats {
     pub range_loop: u64,
     pub body_defer: u64,
     pub range_error: u64,
+    pub goroutine: u64,
+    pub goexit: u64,
+    pub goroutine_crash: u64,
     pub rejected_budget: u64,
     pub rejected_version: u64,
+    pub rejected_racy: u64,
 }
 
 impl Stats {
@@ -134,6 +143,10 @@ impl Stats {
         self.range_loop += e.range_loop as u64;
         self.body_defer += e.body_defer as u64;
         self.range_error += e.range_error as u64;
+        self.goroutine += e.goroutine as u64;
+        self.goexit += e.goexit as u64;
+        self.goroutine_crash += e.goroutine_crash as u64;
+        self.rejected_racy += c.rejected.racy as u64;
         self.rejected_budget += c.rejected.budget as u64;
         self.rejected_version += c.rejected.version_sensitive as u64;
     }
@@ -170,13 +183,17 @@ impl std::fmt::Display for Stats {
             ("range-over-func", self.range_loop),
             ("range body defers", self.body_defer),
             ("range misuse errors", self.range_error),
+            ("goroutines", self.goroutine),
+            ("Goexit", self.goexit),
+            ("goroutine crashes", self.goroutine_crash),
         ] {
             writeln!(f, "  {name:<20} {c:>6} ({:5.1}%)", pct(c))?;
         }
         write!(
             f,
-            "  rejected: {} over the step budget, {} version-dependent (equal adjacent values in a fatal chain)",
-            self.rejected_budget, self.rejected_version
+            "  rejected: {} over the step budget, {} version-dependent (equal adjacent values in a fatal chain), {} \
+             scheduling-dependent (a crash with a Goexit pending)",
+            self.rejected_budget, self.rejected_version, self.rejected_racy
         )
     }
 }

@@ -28,6 +28,13 @@
 //!   `break`/`return` sets DONE (and `return` is completed after the iterator returns), and an
 //!   iterator that returns while the state is PANIC (it recovered a body's panic) makes the loop
 //!   raise `range function recovered a loop body panic and did not resume panicking`.
+//! - A `go` statement's goroutine runs to its end while its spawner waits (the generated join), on
+//!   a stack and panic list of its own (`recover` never sees another goroutine's panic). An
+//!   unrecovered panic there ends the program with that goroutine's chain and `goroutine N
+//!   [running]:`. `Goexit` is gc's `_panic{goexit: true}`: it runs every pending deferred call of
+//!   the goroutine (a `recover` while it is the newest panic returns nil); a panic recovered while
+//!   the Goexit is pending below it resumes the Goexit instead of the recovering frame (gc's
+//!   `recovery`: "don't allow jumping past a pending Goexit"); then the goroutine ends.
 //!
 //! Invariant: the model is deterministic and bounded: every run stops after `budget` steps with
 //! `ModelError::Budget` rather than running long.
@@ -74,6 +81,16 @@ pub struct Events {
     pub body_defer: bool,
     /// gc's range-over-func misuse error was raised (`panicrangestate`).
     pub range_error: bool,
+    /// A goroutine ran.
+    pub goroutine: bool,
+    /// `runtime.Goexit` was called.
+    pub goexit: bool,
+    /// The program crashed in a goroutine other than main's.
+    pub goroutine_crash: bool,
+    /// The outcome depends on scheduling: the program crashed with a Goexit pending, whose outer
+    /// deferred call has already released the spawner (which then runs concurrently with the
+    /// crash report).
+    pub racy: bool,
 }
 
 /// Why the model gave no outcome.
@@ -95,14 +112,18 @@ pub fn run(p: &Program, budget: u64) -> Result<(Outcome, Events), ModelError> {
         next_id: 0,
         ev: Events::default(),
         fatal: Vec::new(),
+        gdepth: 0,
     };
     let r = m.run_main();
     match r {
         Ok(()) => Ok((Outcome { stdout: m.out, panics: Vec::new(), exit: 0 }, m.ev)),
         Err(Unwind::Fatal) => Ok((Outcome { stdout: m.out, panics: m.fatal, exit: 2 }, m.ev)),
         Err(Unwind::Budget) => Err(ModelError::Budget),
-        // A recovery always targets a live frame, so it cannot escape main.
-        Err(Unwind::Recover(_)) => unreachable!("recovery escaped the outermost frame"),
+        // A recovery always targets a live frame, so it cannot escape main; main's goroutine never
+        // calls Goexit.
+        Err(e @ (Unwind::Recover(_) | Unwind::Goexit | Unwind::ResumeGoexit(_))) => {
+            unreachable!("{e:?} escaped the outermost frame")
+        }
     }
 }
 
@@ -188,6 +209,11 @@ enum Unwind {
     Fatal,
     /// The step budget ran out.
     Budget,
+    /// The goroutine ended by `Goexit` (after running its deferred calls).
+    Goexit,
+    /// A panic was recovered while the Goexit `panics[i]` was pending below it: the Goexit
+    /// resumes its walk.
+    ResumeGoexit(usize),
 }
 
 /// Result of a block: fall through, `return`, `break` or `continue`.
@@ -271,6 +297,8 @@ struct Panic {
     start: usize,
     /// Frame id of the deferred call it is running.
     running: Option<u64>,
+    /// A `runtime.Goexit` record (never printed, never recovered).
+    goexit: bool,
 }
 
 struct Machine<'p> {
@@ -283,6 +311,8 @@ struct Machine<'p> {
     next_id: u64,
     ev: Events,
     fatal: Vec<String>,
+    /// Goroutines the running one is nested in (0: main's goroutine).
+    gdepth: usize,
 }
 
 type R<T> = Result<T, Unwind>;
@@ -546,8 +576,50 @@ impl<'p> Machine<'p> {
             }
             Stmt::Break => return Ok(Flow::Break),
             Stmt::Continue => return Ok(Flow::Continue),
+            Stmt::Go { body, .. } => {
+                self.ev.goroutine = true;
+                let mut inner = Env { yield_to: None, ..env.closure() };
+                let frames = std::mem::take(&mut self.frames);
+                let panics = std::mem::take(&mut self.panics);
+                self.gdepth += 1;
+                // the goroutine's function, then the body's own frame (`func() { body }()`)
+                let r = self.with_frame(None, |m| m.with_frame(None, |m| m.exec_closure(body, &mut inner)));
+                self.gdepth -= 1;
+                self.frames = frames;
+                self.panics = panics;
+                match r {
+                    Ok(()) | Err(Unwind::Goexit) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+            Stmt::Goexit { .. } => self.goexit()?,
         }
         Ok(Flow::Next)
+    }
+
+    /// `runtime.Goexit()` called by the top frame: runs every pending deferred call of the
+    /// goroutine, top frame first; a recovery that reaches this Goexit restarts its walk.
+    fn goexit(&mut self) -> R<()> {
+        self.ev.goexit = true;
+        let start = self.frames.len() - 1;
+        self.panics.push(Panic { val: Val::Nil, recovered: false, start, running: None, goexit: true });
+        let me = self.panics.len() - 1;
+        'walk: loop {
+            let mut fi = start;
+            loop {
+                while let Some(d) = self.frames[fi].defers.pop() {
+                    match self.run_defer(d, Some(me)) {
+                        Ok(()) => {}
+                        Err(Unwind::ResumeGoexit(g)) if g == me => continue 'walk,
+                        Err(e) => return Err(e),
+                    }
+                }
+                if fi == 0 {
+                    return Err(Unwind::Goexit);
+                }
+                fi -= 1;
+            }
+        }
     }
 
     /// `for i := range it<iter>(arg) { body }` in the frame on top (gc's rewrite: `#state =
@@ -644,7 +716,7 @@ impl<'p> Machine<'p> {
         let cur = self.frames.last().expect("frame").id;
         let in_flight = !self.panics.is_empty();
         match self.panics.last_mut() {
-            Some(p) if !p.recovered && p.running == Some(cur) => {
+            Some(p) if !p.goexit && !p.recovered && p.running == Some(cur) => {
                 p.recovered = true;
                 self.ev.recovered = true;
                 p.val.clone()
@@ -694,7 +766,7 @@ impl<'p> Machine<'p> {
             self.ev.nested = true;
         }
         let start = self.frames.len() - 1;
-        self.panics.push(Panic { val, recovered: false, start, running: None });
+        self.panics.push(Panic { val, recovered: false, start, running: None, goexit: false });
         let me = self.panics.len() - 1;
         let mut fi = start;
         loop {
@@ -718,9 +790,16 @@ impl<'p> Machine<'p> {
         if self.panics.len() > 1 {
             self.ev.aborted = true;
         }
+        if self.panics.iter().any(|p| p.goexit) {
+            self.ev.racy = true;
+        }
         for (k, p) in self.panics.iter().enumerate() {
+            // gc's printpanics: a Goexit prints nothing, and the entry after it no tab
+            if p.goexit {
+                continue;
+            }
             let mut line = String::new();
-            if k > 0 {
+            if k > 0 && !self.panics[k - 1].goexit {
                 line.push('\t');
             }
             let _ = write!(line, "panic: {}", p.val.panic_text());
@@ -729,6 +808,10 @@ impl<'p> Machine<'p> {
             }
             self.fatal.push(line);
         }
+        if self.gdepth > 0 {
+            self.ev.goroutine_crash = true;
+        }
+        self.fatal.push(super::oracle::goroutine_line(self.gdepth == 0));
         Err(Unwind::Fatal)
     }
 
@@ -738,6 +821,10 @@ impl<'p> Machine<'p> {
         while let Some(p) = self.panics.last() {
             if p.start < fi {
                 break;
+            }
+            if p.goexit {
+                // gc: "Don't allow jumping past a pending Goexit": the Goexit's walk resumes
+                return Unwind::ResumeGoexit(self.panics.len() - 1);
             }
             if self.panics.len() - 1 != me && !p.recovered {
                 self.ev.aborted = true;

@@ -2,8 +2,9 @@
 //!
 //! Comparison rules (as in `shared/conformance/run.py`, narrowed to what is deterministic): stdout
 //! byte for byte, the exit status, and the `panic:` lines of stderr (the first `panic: ...` line and
-//! the tab-indented `\tpanic: ...` chain, with their `[recovered]` marks). Goroutine tracebacks,
-//! addresses and `[signal ...]` lines are ignored.
+//! the tab-indented `\tpanic: ...` chain, with their `[recovered]` marks), and the crash report's
+//! `goroutine N [running]:` line (N compared only for main's goroutine 1). The rest of the
+//! tracebacks, addresses and `[signal ...]` lines are ignored.
 //!
 //! Invariant: every child process is bounded by a timeout and killed when it runs over; nothing here
 //! panics on odd child output.
@@ -33,13 +34,25 @@ impl Observed {
     }
 }
 
-/// The `panic:` lines of a stderr text (`panic: ...` and `\tpanic: ...`).
+/// The `panic:` lines of a stderr text (`panic: ...` and `\tpanic: ...`, `fatal error: ...`), then
+/// the first `goroutine N [running]:` line with N kept only when it is 1 (main's goroutine; the
+/// numbers of others depend on the runtime's own goroutines).
 pub fn panic_lines(stderr: &str) -> Vec<String> {
-    stderr
+    let mut out: Vec<String> = stderr
         .lines()
         .filter(|l| l.starts_with("panic: ") || l.starts_with("\tpanic: ") || l.starts_with("fatal error: "))
         .map(str::to_string)
-        .collect()
+        .collect();
+    let running = stderr.lines().find_map(|l| l.strip_prefix("goroutine ")?.strip_suffix(" [running]:"));
+    if let Some(n) = running {
+        out.push(goroutine_line(n == "1"));
+    }
+    out
+}
+
+/// The normalised `goroutine N [running]:` line of a crash report.
+pub fn goroutine_line(main: bool) -> String {
+    if main { "goroutine 1 [running]:".into() } else { "goroutine N [running]:".into() }
 }
 
 /// Describes how two outcomes differ ("" when they agree).

@@ -1,5 +1,6 @@
 //! Unit tests of the reference model: hand-written trees whose expected outcomes were produced by
-//! real Go 1.19 (run `emit::standalone` of each tree through `go run`; see `dump_sources`), plus
+//! real Go (1.19 for the first cases; Go 1.27.3 for range-over-func and goroutines: run
+//! `emit::standalone` of each tree through `go run` in module mode; see `dump_sources`), plus
 //! emitter and generator sanity checks. No test invokes `go`.
 
 use super::tree::*;
@@ -179,6 +180,113 @@ fn cases() -> Vec<(&'static str, Program)> {
                 1,
             ),
         ),
+        // A body that broke, an iterator that ignores it (gc's misuse error, raised in the body),
+        // the iterator's deferred call recovering that panic (so the loop raises the missing-panic
+        // error), body defers running LIFO on the enclosing frame before its own recover.
+        (
+            "range_misuse",
+            Program {
+                funcs: vec![with_res(vec![
+                    closure(vec![direct(1)]),
+                    Stmt::Range {
+                        iter: 0,
+                        arg: Arg::NPlus(0),
+                        body: vec![
+                            Stmt::Print { id: 2 },
+                            Stmt::Defer { id: 3, what: Deferred::Print },
+                            Stmt::If { cond: Cond::LoopMod { var: 0, m: 2, r: 1 }, then: vec![Stmt::Break], els: vec![] },
+                        ],
+                    },
+                    Stmt::Print { id: 4 },
+                ])],
+                entry_arg: 3,
+                main_ids: (0, 99),
+                iters: vec![Iter {
+                    body: vec![
+                        closure(vec![direct(6)]),
+                        Stmt::Loop {
+                            count: 3,
+                            body: vec![Stmt::Yield { id: 7, arg: Arg::NLoopPlus(0, 0), how: YieldHow::Ignored }],
+                        },
+                    ],
+                }],
+            },
+        ),
+        // A return in a body with a well-behaved iterator: the iterator stops, its defers run, then
+        // the function returns with the result the body set.
+        (
+            "range_return",
+            Program {
+                funcs: vec![with_res(vec![
+                    closure(vec![Stmt::Print { id: 1 }]),
+                    Stmt::Range {
+                        iter: 0,
+                        arg: Arg::NPlus(1),
+                        body: vec![
+                            Stmt::Print { id: 2 },
+                            Stmt::If {
+                                cond: Cond::LoopMod { var: 0, m: 3, r: 0 },
+                                then: vec![Stmt::ReturnVal(Arg::NLoopPlus(0, 1))],
+                                els: vec![],
+                            },
+                        ],
+                    },
+                    Stmt::Print { id: 3 },
+                ])],
+                entry_arg: 1,
+                main_ids: (0, 99),
+                iters: vec![Iter {
+                    body: vec![
+                        Stmt::Defer { id: 4, what: Deferred::Print },
+                        Stmt::Loop {
+                            count: 3,
+                            body: vec![Stmt::Yield { id: 5, arg: Arg::NLoopPlus(0, 0), how: YieldHow::Checked }],
+                        },
+                    ],
+                }],
+            },
+        ),
+        // Goexit runs the goroutine's deferred calls (recover returns nil for it); one of them
+        // panics, a later one recovers that panic, which resumes the Goexit instead of returning
+        // from the body; then the spawner goes on.
+        (
+            "goexit_resumed",
+            prog(
+                vec![plain(vec![
+                    Stmt::Go {
+                        id: 1,
+                        body: vec![
+                            closure(vec![direct(3)]),
+                            closure(vec![direct(9), Stmt::Print { id: 5 }, Stmt::Panic { id: 6, val: PanicVal::Str }]),
+                            Stmt::Defer { id: 7, what: Deferred::Print },
+                            Stmt::Goexit { gid: 1 },
+                        ],
+                    },
+                    Stmt::Print { id: 8 },
+                ])],
+                2,
+            ),
+        ),
+        // A panic recovered inside a goroutine, then one re-panicked there: the program crashes in
+        // that goroutine; the spawner's deferred call never runs.
+        (
+            "goroutine_crash",
+            prog(
+                vec![plain(vec![
+                    Stmt::Defer { id: 1, what: Deferred::Print },
+                    Stmt::Go {
+                        id: 2,
+                        body: vec![
+                            Stmt::Go { id: 10, body: vec![closure(vec![direct(11)]), Stmt::Panic { id: 12, val: PanicVal::Code }] },
+                            closure(vec![Stmt::Recover { id: 4, how: RecoverHow::Repanic }]),
+                            Stmt::Panic { id: 5, val: PanicVal::Int },
+                        ],
+                    },
+                    Stmt::Print { id: 6 },
+                ])],
+                0,
+            ),
+        ),
     ]
 }
 
@@ -213,7 +321,7 @@ fn panic_in_deferred_call_aborts_earlier_panic() {
 
 #[test]
 fn unrecovered_chain_marks_recovered_panics() {
-    let panics = ["panic: myErr3 [recovered]", "\tpanic: r2:myErr3", "\tpanic: main.code(1)"];
+    let panics = ["panic: myErr3 [recovered]", "\tpanic: r2:myErr3", "\tpanic: main.code(1)", "goroutine 1 [running]:"];
     check(&case("chain"), "s0\ns2 myErr3\n", &panics, 2);
 }
 
@@ -267,4 +375,30 @@ fn arbitrary_bytes_always_give_a_program() {
         let p = p.expect("generation never fails");
         let _ = judge(&p);
     }
+}
+
+#[test]
+fn range_misuse_and_missing_panic() {
+    let want = "s0\ns2 3 3 0\n\
+                s6 runtime error: range function continued iteration after function for loop body returned false\n\
+                s3 3 3 0\n\
+                s1 runtime error: range function recovered a loop body panic and did not resume panicking\n\
+                s99 0\nend\n";
+    check(&case("range_misuse"), want, &[], 0);
+}
+
+#[test]
+fn range_return_stops_a_checked_iterator() {
+    check(&case("range_return"), "s0\ns2 1 2 0\ns2 1 3 0\ns5 2 1\ns4 2\ns1 1 5\ns99 5\nend\n", &[], 0);
+}
+
+#[test]
+fn goexit_runs_defers_and_a_recovery_resumes_it() {
+    check(&case("goexit_resumed"), "s0\ns7 2\ns9 <nil>\ns5 2\ns3 p6\ns8 2\nend\n", &[], 0);
+}
+
+#[test]
+fn goroutine_crash_reports_its_own_chain() {
+    let panics = ["panic: 5 [recovered]", "\tpanic: r4:5", "goroutine N [running]:"];
+    check(&case("goroutine_crash"), "s0\ns11 12\ns4 5\n", &panics, 2);
 }

@@ -10,6 +10,8 @@
 //! - Loop variables are never captured by reference: a closure receives every loop variable in
 //!   scope as a parameter, so Go 1.19 and Go 1.22+ loop semantics agree.
 //! - No `panic(nil)`: every panic value is non-nil (Go 1.21 changed its meaning).
+//! - `Goexit` only appears lexically inside the body of the goroutine it names (never in `main`'s
+//!   goroutine), and no goroutine body calls an enclosing iterator's `yield`.
 //! - `Yield` only appears lexically inside an iterator body (`Program::iters`), `Break`/`Continue`
 //!   only inside a loop or range body of the same function, and each iterator is ranged over by
 //!   exactly one `Range` statement, generated with the function that owns it (so its calls keep
@@ -202,4 +204,13 @@ pub enum Stmt {
     Break,
     /// `continue` of the innermost loop or range loop.
     Continue,
+    /// A goroutine joined by a channel before the statement completes (so output stays
+    /// deterministic): `{ done<id> := make(chan bool); go func(<loop vars>) { gx<id> := false;
+    /// defer func() { if gx<id> { done<id> <- true } }(); func() { body }(); done<id> <- true
+    /// }(<loop vars>); <-done<id> }`. The body is a frame of its own (its normal end, also after a
+    /// recovery, signals the join); an unrecovered panic crashes the program while the spawner
+    /// waits; a `Goexit` signals the join from the outer deferred call.
+    Go { id: u32, body: Vec<Stmt> },
+    /// `gx<gid> = true; runtime.Goexit()`, lexically inside goroutine `gid`'s body.
+    Goexit { gid: u32 },
 }

@@ -3,7 +3,9 @@
 //! opening comment is the specification), with the body a closure named as gc names it
 //! (`main.f-range1`, nested `main.f-range1-range1`). The synthesized variables come from the
 //! checker (`types::RangeFunc`): `#state` (per loop), `#next`, `#rv...` and the enclosing frame
-//! (per function), all in heap boxes the body closure captures.
+//! (per function), all in heap boxes the body closure captures. `#rv...` are the function's own
+//! results (gc's rewrite names unnamed ones), so a `return x` in a body assigns them at once, as
+//! gc does: a deferred call sees the value and a recovery returns it.
 //!
 //! * **State checks** (`internal/abi.RF_State`): the loop sets `#state = READY` before calling the
 //!   iterator; the body starts with `tmp := #state; #state = PANIC; if tmp != READY {
@@ -134,11 +136,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             return;
         };
         if rf.outermost {
+            // (`#rv...` are the function's results, declared by its prologue)
             self.declare_local(rf.next, TypeTable::INT, None);
-            for &o in &rf.rvs {
-                let t = self.p.obj_ty(o).unwrap_or(TypeTable::INT);
-                self.declare_local(o, t, None);
-            }
             let fp = self.b.ins().get_frame_pointer(types::I64);
             self.declare_local(rf.frame, TypeTable::UINTPTR, Some(V::one(fp)));
         }

@@ -490,7 +490,8 @@ pub struct FuncInfo {
     pub params: Vec<ObjId>,
     /// Result objects in order (unnamed results get synthesised objects named `~r0`, ...).
     pub results: Vec<ObjId>,
-    /// True when the results are named.
+    /// True when the results live in named storage: named in the source, or named by the
+    /// range-over-func rewrite (a function with range-over-func loops, as gc names them).
     pub named_results: bool,
     /// Number of `defer` statements directly in this function (not in nested literals).
     pub defer_count: u32,

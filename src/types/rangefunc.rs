@@ -138,15 +138,16 @@ impl<'a> Checker<'a> {
             Some(s) => s.clone(),
             None => {
                 let next = self.rf_var("#next", span, TypeTable::INT, true);
-                let results: Vec<TypeId> = self
-                    .funcs
-                    .last()
-                    .map(|f| f.results.clone())
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|&o| self.info.objects[o].ty().unwrap_or(TypeTable::INVALID))
-                    .collect();
-                let rvs = results.iter().enumerate().map(|(i, &t)| self.rf_var(&format!("#rv{}", i + 1), span, t, true)).collect();
+                // gc's rewrite names the results (`#rv1`.. when unnamed) and a `return x` in a
+                // body assigns them at once: a deferred call sees the value, and a recovery
+                // returns it. So the results themselves are the `#rv` variables (captured by
+                // the bodies, stored as named results: `FuncInfo::named_results`).
+                let rvs: Vec<ObjId> = self.funcs.last().map(|f| f.results.clone()).unwrap_or_default();
+                for &o in &rvs {
+                    if let ObjKind::Var(v) = &mut self.info.objects[o].kind {
+                        v.captured = true;
+                    }
+                }
                 let fp = self.rf_var("#defers", span, TypeTable::UINTPTR, true);
                 let s = RfShared { next, rvs, frame: fp };
                 self.rf_shared.insert(frame.func, s.clone());

@@ -166,7 +166,8 @@ impl<'a> Checker<'a> {
         }
         let i = &mut ctx.info;
         i.results = ctx.results.clone();
-        i.named_results = ctx.named_results;
+        // results a range-over-func body may assign are named too (see `rf_end`)
+        i.named_results = ctx.named_results || self.rf_shared.contains_key(&Some(ctx.id));
         i.open_coded_defers = i.defer_count > 0
             && i.defer_count <= 8
             && !i.defer_in_loop
