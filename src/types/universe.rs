@@ -276,7 +276,7 @@ impl Stdlib {
         ext(tt, info, &mut members, p, "KeepAlive", RuntimeKeepAlive, t);
         // runtime.MemStats with gc's fields in gc's order (the runtime fills it at gc's offsets).
         let mem_stats = named_type(tt, info, &mut members, p, "MemStats");
-        let u64f = |n: &str| Field { name: n.into(), ty: TypeTable::UINT64, embedded: false, tag: None };
+        let u64f = |n: &str| Field { name: n.into(), ty: TypeTable::UINT64, embedded: false, tag: None, pkg: String::new() };
         let mut fields: Vec<Field> = [
             "Alloc", "TotalAlloc", "Sys", "Lookups", "Mallocs", "Frees", "HeapAlloc", "HeapSys", "HeapIdle", "HeapInuse",
             "HeapReleased", "HeapObjects", "StackInuse", "StackSys", "MSpanInuse", "MSpanSys", "MCacheInuse", "MCacheSys",
@@ -286,22 +286,22 @@ impl Stdlib {
         .map(u64f)
         .collect();
         let pauses = tt.array(256, TypeTable::UINT64);
-        fields.push(Field { name: "PauseNs".into(), ty: pauses, embedded: false, tag: None });
-        fields.push(Field { name: "PauseEnd".into(), ty: pauses, embedded: false, tag: None });
-        fields.push(Field { name: "NumGC".into(), ty: TypeTable::UINT32, embedded: false, tag: None });
-        fields.push(Field { name: "NumForcedGC".into(), ty: TypeTable::UINT32, embedded: false, tag: None });
-        fields.push(Field { name: "GCCPUFraction".into(), ty: TypeTable::FLOAT64, embedded: false, tag: None });
-        fields.push(Field { name: "EnableGC".into(), ty: TypeTable::BOOL, embedded: false, tag: None });
-        fields.push(Field { name: "DebugGC".into(), ty: TypeTable::BOOL, embedded: false, tag: None });
+        fields.push(Field { name: "PauseNs".into(), ty: pauses, embedded: false, tag: None, pkg: String::new() });
+        fields.push(Field { name: "PauseEnd".into(), ty: pauses, embedded: false, tag: None, pkg: String::new() });
+        fields.push(Field { name: "NumGC".into(), ty: TypeTable::UINT32, embedded: false, tag: None, pkg: String::new() });
+        fields.push(Field { name: "NumForcedGC".into(), ty: TypeTable::UINT32, embedded: false, tag: None, pkg: String::new() });
+        fields.push(Field { name: "GCCPUFraction".into(), ty: TypeTable::FLOAT64, embedded: false, tag: None, pkg: String::new() });
+        fields.push(Field { name: "EnableGC".into(), ty: TypeTable::BOOL, embedded: false, tag: None, pkg: String::new() });
+        fields.push(Field { name: "DebugGC".into(), ty: TypeTable::BOOL, embedded: false, tag: None, pkg: String::new() });
         let size_class = tt.intern(super::ty::Type::Struct {
             fields: vec![
-                Field { name: "Size".into(), ty: TypeTable::UINT32, embedded: false, tag: None },
+                Field { name: "Size".into(), ty: TypeTable::UINT32, embedded: false, tag: None, pkg: String::new() },
                 u64f("Mallocs"),
                 u64f("Frees"),
             ],
         });
         let by_size = tt.array(61, size_class);
-        fields.push(Field { name: "BySize".into(), ty: by_size, embedded: false, tag: None });
+        fields.push(Field { name: "BySize".into(), ty: by_size, embedded: false, tag: None, pkg: String::new() });
         let ms_struct = tt.intern(super::ty::Type::Struct { fields });
         tt.set_underlying(mem_stats, ms_struct);
         let ms_ptr = tt.pointer(mem_stats);
