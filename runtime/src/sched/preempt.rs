@@ -2,8 +2,8 @@
 //! cooperative `stackguard0 = stackPreempt` check.
 //!
 //! # The poll
-//! Generated code polls [`PREEMPT_FLAG`] in every function prologue, at every loop back-edge and at
-//! every label (a backward `goto`'s target) (a
+//! Generated code polls [`PREEMPT_FLAG`] in every function prologue (except functions that call no
+//! Go code), at every loop back-edge and at every label (a backward `goto`'s target) (a
 //! load and a branch; `gojit dump` shows them): when the word is not zero it calls
 //! [`gort_preempt_all`] in a cold block. The word is process-wide (JIT code cannot reach the running
 //! goroutine cheaply), so it counts the outstanding requests of every program run in the process;
