@@ -226,6 +226,14 @@ pub const HOOKS: &[Hook] = &[
     bodyless("sync/atomic.StorePointer", "func(*unsafe.Pointer, unsafe.Pointer)", Inline(AtomicStore)),
     bodyless("sync/atomic.StoreInt64", "func(*int64, int64)", Inline(AtomicStore)),
     bodyless("sync/atomic.StoreUint64", "func(*uint64, uint64)", Inline(AtomicStore)),
+    // ---- hash/crc32 (crc32_amd64.s: the SSE4.2 CRC32 instruction, PCLMULQDQ): table loops
+    bodyless("hash/crc32.castagnoliSSE42", "func(uint32, []uint8) uint32", entry("gort_crc32_castagnoli")),
+    bodyless(
+        "hash/crc32.castagnoliSSE42Triple",
+        "func(uint32, uint32, uint32, []uint8, []uint8, []uint8, uint32) (uint32, uint32, uint32)",
+        entry_out("gort_crc32_castagnoli_triple"),
+    ),
+    bodyless("hash/crc32.ieeeCLMUL", "func(uint32, []uint8) uint32", entry("gort_crc32_ieee")),
     // ---- maps (runtime/map.go's mapclone)
     bodyless("maps.clone", "func(interface {}) interface {}", entry("gort_maps_clone")),
     // ---- sync and internal/sync (runtime/sema.go, proc.go): semaphores and notify lists in the
@@ -428,7 +436,7 @@ mod tests {
 
     /// Packages whose body-less functions the table is checked against (their imports load
     /// internal/cpu, internal/bytealg, internal/abi, internal/runtime/atomic, ...).
-    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"slices\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
+    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"slices\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
 
     fn probe_audit() -> Audit {
         let dir = std::env::temp_dir().join(format!("gojit-hooks-{}", std::process::id()));
