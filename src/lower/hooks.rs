@@ -451,6 +451,37 @@ mod tests {
         })
     }
 
+    /// Compiles `src` as a one-file program; the failure lines, if it fails.
+    fn compile(name: &str, src: &str) -> Option<Vec<String>> {
+        let dir = std::env::temp_dir().join(format!("gojit-hooks-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("prog.go");
+        std::fs::write(&file, src).unwrap();
+        let r = crate::driver::compile_args(&[file.display().to_string()], Default::default(), &mut Default::default(), |_| ());
+        let _ = std::fs::remove_dir_all(&dir);
+        r.err()
+    }
+
+    /// A reachable body-less function without a hook is a compile error naming it (iter.Pull's
+    /// coroutines are not hooked yet); unreachable ones (iter imported, Pull not called) are not.
+    #[test]
+    fn reachable_unhooked_function_is_a_named_error() {
+        let pull = "package main\n\nimport (\n\t\"iter\"\n\t\"slices\"\n)\n\nfunc main() {\n\tnext, stop := iter.Pull(slices.Values([]int{1}))\n\tdefer stop()\n\tprintln(next())\n}\n";
+        let lines = compile("pull", pull).unwrap_or_default();
+        let want = "missing function body: iter.newcoro (no gojit hook implements it)";
+        if !lines.iter().any(|l| l.ends_with(want) && l.contains("/src/iter/iter.go:")) {
+            eprintln!("got: {lines:#?}");
+        }
+        assert!(lines.iter().any(|l| l.ends_with(want) && l.contains("/src/iter/iter.go:")), "no '{want}' error at iter.go");
+        assert!(!lines.iter().any(|l| l.contains("internal compiler error")), "{lines:?}");
+        let values = "package main\n\nimport \"slices\"\n\nfunc main() {\n\tfor v := range slices.Values([]int{1, 2}) {\n\t\tprintln(v)\n\t}\n}\n";
+        let r = compile("values", values);
+        if let Some(l) = &r {
+            eprintln!("got: {l:#?}");
+        }
+        assert!(r.is_none(), "a program importing iter without calling Pull is refused");
+    }
+
     /// Every row hooks a declaration GOROOT has, with the declared signature, and its
     /// implementation fits it (entries as `rt::DECLS` declares them).
     #[test]
