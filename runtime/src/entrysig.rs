@@ -126,6 +126,8 @@ entry_fn!(A, B, C, D, E);
 entry_fn!(A, B, C, D, E, F);
 entry_fn!(A, B, C, D, E, F, G);
 entry_fn!(A, B, C, D, E, F, G, H);
+// hash/crc32.castagnoliSSE42Triple: three CRCs, three slices, a count and the result slots
+entry_fn!(A, B, C, D, E, F, G, H, I, J, K, L, M, N);
 
 /// A runtime entry point: its symbol name, address and signature.
 #[derive(Clone, Debug)]

@@ -17,6 +17,7 @@ pub mod abi;
 pub mod alloc;
 pub mod bytealg;
 pub mod complex;
+pub mod crc32;
 pub mod arch;
 pub mod chan;
 pub mod entrysig;

@@ -25,6 +25,7 @@ macro_rules! e {
     (@ $name:expr, $p:path, 5) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _) -> _) };
     (@ $name:expr, $p:path, 6) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _, _) -> _) };
     (@ $name:expr, $p:path, 7) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _, _, _) -> _) };
+    (@ $name:expr, $p:path, 14) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _, _, _, _, _, _, _, _, _, _) -> _) };
 }
 
 /// Every entry point with its signature.
@@ -61,6 +62,9 @@ pub fn entries() -> Vec<Entry> {
         e!(@ "gort_notifylist_notifyall", crate::sched::sema::gort_notifylist_notifyall, 1),
         e!(@ "gort_notifylist_notifyone", crate::sched::sema::gort_notifylist_notifyone, 1),
         e!(@ "gort_notifylist_check", crate::sched::sema::gort_notifylist_check, 1),
+        e!(crc32::gort_crc32_castagnoli, 4),
+        e!(crc32::gort_crc32_ieee, 4),
+        e!(crc32::gort_crc32_castagnoli_triple, 14),
         e!(mapclone::gort_maps_clone, 2),
         e!(fastrand::gort_rand, 0),
         e!(fastrand::gort_randn, 1),

@@ -226,6 +226,14 @@ pub const HOOKS: &[Hook] = &[
     bodyless("sync/atomic.StorePointer", "func(*unsafe.Pointer, unsafe.Pointer)", Inline(AtomicStore)),
     bodyless("sync/atomic.StoreInt64", "func(*int64, int64)", Inline(AtomicStore)),
     bodyless("sync/atomic.StoreUint64", "func(*uint64, uint64)", Inline(AtomicStore)),
+    // ---- hash/crc32 (crc32_amd64.s: the SSE4.2 CRC32 instruction, PCLMULQDQ): table loops
+    bodyless("hash/crc32.castagnoliSSE42", "func(uint32, []uint8) uint32", entry("gort_crc32_castagnoli")),
+    bodyless(
+        "hash/crc32.castagnoliSSE42Triple",
+        "func(uint32, uint32, uint32, []uint8, []uint8, []uint8, uint32) (uint32, uint32, uint32)",
+        entry_out("gort_crc32_castagnoli_triple"),
+    ),
+    bodyless("hash/crc32.ieeeCLMUL", "func(uint32, []uint8) uint32", entry("gort_crc32_ieee")),
     // ---- maps (runtime/map.go's mapclone)
     bodyless("maps.clone", "func(interface {}) interface {}", entry("gort_maps_clone")),
     // ---- sync and internal/sync (runtime/sema.go, proc.go): semaphores and notify lists in the
@@ -430,7 +438,7 @@ mod tests {
 
     /// Packages whose body-less functions the table is checked against (their imports load
     /// internal/cpu, internal/bytealg, internal/abi, internal/runtime/atomic, ...).
-    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"slices\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
+    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"slices\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
 
     fn probe_audit() -> Audit {
         let dir = std::env::temp_dir().join(format!("gojit-hooks-{}", std::process::id()));
@@ -443,6 +451,37 @@ mod tests {
             eprintln!("{}", lines.join("\n"));
             panic!("the probe program does not check:\n{}", lines.join("\n"))
         })
+    }
+
+    /// Compiles `src` as a one-file program; the failure lines, if it fails.
+    fn compile(name: &str, src: &str) -> Option<Vec<String>> {
+        let dir = std::env::temp_dir().join(format!("gojit-hooks-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("prog.go");
+        std::fs::write(&file, src).unwrap();
+        let r = crate::driver::compile_args(&[file.display().to_string()], Default::default(), &mut Default::default(), |_| ());
+        let _ = std::fs::remove_dir_all(&dir);
+        r.err()
+    }
+
+    /// A reachable body-less function without a hook is a compile error naming it (iter.Pull's
+    /// coroutines are not hooked yet); unreachable ones (iter imported, Pull not called) are not.
+    #[test]
+    fn reachable_unhooked_function_is_a_named_error() {
+        let pull = "package main\n\nimport (\n\t\"iter\"\n\t\"slices\"\n)\n\nfunc main() {\n\tnext, stop := iter.Pull(slices.Values([]int{1}))\n\tdefer stop()\n\tprintln(next())\n}\n";
+        let lines = compile("pull", pull).unwrap_or_default();
+        let want = "missing function body: iter.newcoro (no gojit hook implements it)";
+        if !lines.iter().any(|l| l.ends_with(want) && l.contains("/src/iter/iter.go:")) {
+            eprintln!("got: {lines:#?}");
+        }
+        assert!(lines.iter().any(|l| l.ends_with(want) && l.contains("/src/iter/iter.go:")), "no '{want}' error at iter.go");
+        assert!(!lines.iter().any(|l| l.contains("internal compiler error")), "{lines:?}");
+        let values = "package main\n\nimport \"slices\"\n\nfunc main() {\n\tfor v := range slices.Values([]int{1, 2}) {\n\t\tprintln(v)\n\t}\n}\n";
+        let r = compile("values", values);
+        if let Some(l) = &r {
+            eprintln!("got: {l:#?}");
+        }
+        assert!(r.is_none(), "a program importing iter without calling Pull is refused");
     }
 
     /// Every row hooks a declaration GOROOT has, with the declared signature, and its
