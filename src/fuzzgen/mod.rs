@@ -1,12 +1,15 @@
 //! Structured fuzzing of defer / panic / recover: a generator of Go programs (`gen`, over the tree in
-//! `tree`), their Go source (`emit`), an independent reference model of Go's semantics that
+//! `tree`; besides defers, panics and recovers they have range-over-func loops with misbehaving
+//! iterators, goroutines joined by channels and `runtime.Goexit`), their Go source (`emit`), an
+//! independent reference model of Go's semantics that
 //! computes the expected outcome from the tree (`model`), and the process plumbing that runs real
 //! Go or gojit on them and compares (`oracle`). The `campaign` binary and the `panic_paths` fuzz
 //! target are thin drivers over this module.
 //!
 //! Invariants: `case_from_seed(seed, i)` is a pure function of its arguments; every accepted case
-//! is valid Go, terminates within the model's step budget, and does not depend on the Go version
-//! (no loop-variable capture, no `panic(nil)`, no unrecovered chain with two adjacent equal values).
+//! is valid Go, terminates within the model's step budget, does not depend on the Go version
+//! (no loop-variable capture, no `panic(nil)`, no unrecovered chain with two adjacent equal values)
+//! and does not depend on scheduling (no crash while a Goexit is pending).
 
 pub mod emit;
 pub mod generate;
