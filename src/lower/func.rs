@@ -354,8 +354,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 off += ty.bytes() as i32;
             }
         } else {
+            // the runtime's memset (the inline loop of memzero_dyn goes byte by byte)
             let n = self.i64c(size as i64);
-            self.memzero_dyn(dst, n);
+            self.rt(Rt::Memclr, &[dst, n]);
         }
     }
 

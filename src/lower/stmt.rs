@@ -10,7 +10,7 @@ use cranelift_codegen::ir::{self, InstBuilder, MemFlagsData, condcodes::IntCC, t
 use crate::syntax::ast::{self, Decl, ExprKind, StmtKind};
 use crate::types::{ObjKind, Type as GoType, TypeId};
 
-use super::func::{FnCx, Jump, Local, V};
+use super::func::{FnCx, Jump, Local, Place, V};
 use super::rt::Rt;
 use super::tyview;
 
@@ -164,6 +164,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if lhs.len() == 1 {
             let pl = self.place(&lhs[0]);
             let t = self.place_type(&lhs[0]);
+            if let Some(addr) = self.zeroing_store_addr(&pl, &rhs[0]) {
+                // `*p = T{}` for an aggregate: cleared in place, as gc's memclr (no zeroed
+                // temporary copied over it: seconds for a 2 GiB array)
+                let (size, _) = self.p.size_align(t);
+                self.memzero(addr, size);
+                return;
+            }
             let v = self.expr_as(&rhs[0], t);
             self.place_store(&pl, &v);
             return;
@@ -191,6 +198,25 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         for id in pre {
             self.overrides.remove(&id);
         }
+    }
+
+    /// The address to clear when storing `rhs` to `pl` is clearing memory: `rhs` is an empty
+    /// composite literal (`T{}`, no side effects) of an in-memory type bigger than 64 bytes and
+    /// `pl` is memory (a pointed-to or in-memory variable), so the store becomes a memclr.
+    fn zeroing_store_addr(&mut self, pl: &Place, rhs: &ast::Expr) -> Option<ir::Value> {
+        let ExprKind::CompositeLit { elts, .. } = &rhs.unparen().kind else { return None };
+        if !elts.is_empty() {
+            return None;
+        }
+        let (addr, t) = match pl {
+            Place::Mem(a, t) => (*a, *t),
+            Place::Local(o, t) if matches!(self.locals.get(o), Some(l) if !matches!(l, Local::Vars(_))) => {
+                (self.local_addr(*o)?, *t)
+            }
+            _ => return None,
+        };
+        let (size, _) = self.p.size_align(t);
+        (self.p.repr(t).is_mem() && size > 64).then_some(addr)
     }
 
     /// Phase one of a multiple assignment to `e`: evaluates the operands of its index expressions
