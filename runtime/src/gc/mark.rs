@@ -66,52 +66,62 @@ impl<'h> Marker<'h> {
     /// Scans grey objects until none is left.
     pub(super) fn drain(&mut self) {
         while let Some(o) = self.work.pop() {
-            let (base, size) = (o.base, o.size);
-            match self.heap.scan_of(&o) {
-                Scan::Bits(mut m) => {
-                    while m != 0 {
-                        let i = m.trailing_zeros() as usize;
-                        m &= m - 1;
-                        // SAFETY: word i of an allocated object of our heap (i < size / 8).
-                        let w = unsafe { *((base + i * 8) as *const usize) };
-                        self.word(w);
+            let scan = self.heap.scan_of(&o);
+            // SAFETY: an allocated object of our heap: size readable bytes; a typed layout's
+            // descriptor is the valid one its allocation recorded.
+            let precise = unsafe { pointer_words(o.base, o.size, scan, &mut |w| self.word(w)) };
+            if !precise {
+                // SAFETY: as above.
+                unsafe { self.range(o.base, o.base + o.size) };
+            }
+        }
+    }
+}
+
+/// Calls `f` with every pointer word of the object `[base, base + size)` laid out as `scan`;
+/// false (nothing called) when the layout is unknown and the object must be scanned
+/// conservatively.
+///
+/// # Safety
+/// The object must be readable; a `Scan::Typed` descriptor valid.
+pub(super) unsafe fn pointer_words(base: usize, size: usize, scan: Scan, f: &mut dyn FnMut(usize)) -> bool {
+    match scan {
+        Scan::Bits(mut m) => {
+            while m != 0 {
+                let i = m.trailing_zeros() as usize;
+                m &= m - 1;
+                // SAFETY: word i of the object (i < size / 8).
+                f(unsafe { *((base + i * 8) as *const usize) });
+            }
+            true
+        }
+        Scan::Typed(typ, array) => {
+            // SAFETY: the caller's contract.
+            let t: &Type = unsafe { &*typ };
+            if t.tflag & TFLAG_GC_MASK_ON_DEMAND != 0 || t.gcdata.is_null() || t.size() == 0 {
+                return false;
+            }
+            let words = t.ptr_bytes / 8;
+            // SAFETY: the mask has one bit per pointer-data word.
+            let mask = unsafe { std::slice::from_raw_parts(t.gcdata, words.div_ceil(8)) };
+            let n = if array { size / t.size() } else { 1 };
+            for k in 0..n {
+                let elem = base + k * t.size();
+                for (j, &byte) in mask.iter().enumerate() {
+                    let mut b = byte;
+                    while b != 0 {
+                        let i = j * 8 + b.trailing_zeros() as usize;
+                        b &= b - 1;
+                        // SAFETY: word i < words of element k, inside the object.
+                        f(unsafe { *((elem + i * 8) as *const usize) });
                     }
                 }
-                // SAFETY: an allocated object of our heap: size readable bytes; typ is the
-                // valid descriptor its allocation recorded.
-                Scan::Typed(typ, array) => unsafe { self.typed(base, size, &*typ, array) },
-                // SAFETY: as above.
-                Scan::Conservative => unsafe { self.range(base, base + size) },
             }
+            true
         }
+        Scan::Conservative => false,
     }
+}
 
-    /// Scans the pointer words of the `t` values at `base` (`array`: every whole element in
-    /// `size` bytes) with `t`'s `GCData` mask.
-    ///
-    /// # Safety
-    /// `[base, base + size)` must be readable and `t` a valid descriptor.
-    unsafe fn typed(&mut self, base: usize, size: usize, t: &Type, array: bool) {
-        if t.tflag & TFLAG_GC_MASK_ON_DEMAND != 0 || t.gcdata.is_null() || t.size() == 0 {
-            // SAFETY: forwarded.
-            return unsafe { self.range(base, base + size) };
-        }
-        let words = t.ptr_bytes / 8;
-        // SAFETY: the mask has one bit per pointer-data word.
-        let mask = unsafe { std::slice::from_raw_parts(t.gcdata, words.div_ceil(8)) };
-        let n = if array { size / t.size() } else { 1 };
-        for k in 0..n {
-            let elem = base + k * t.size();
-            for (j, &byte) in mask.iter().enumerate() {
-                let mut b = byte;
-                while b != 0 {
-                    let i = j * 8 + b.trailing_zeros() as usize;
-                    b &= b - 1;
-                    // SAFETY: word i < words of element k, inside the object.
-                    let w = unsafe { *((elem + i * 8) as *const usize) };
-                    self.word(w);
-                }
-            }
-        }
-    }
+impl Marker<'_> {
 }

@@ -22,10 +22,12 @@
 //! # Debugging
 //! `GODEBUG=gctrace=1` prints gc's line per collection on stderr (`gc N @Ts P%: ... MB goal ...`).
 //! `GOJIT_GCSTRESS=1` collects at every safepoint (`=N`: every Nth) and fills freed objects with
-//! `0xdb`, so a missed root shows as a corrupted value instead of staying hidden.
+//! `0xdb`, so a missed root shows as a corrupted value instead of staying hidden; after each
+//! of its collections `verify` checks that no precisely scanned live object points to freed memory.
 
 mod mark;
 pub mod roots;
+mod verify;
 
 use crate::alloc;
 use crate::mem::mheap::Heap;
@@ -235,6 +237,9 @@ fn collect(forced: bool) -> bool {
     // SAFETY: as above.
     let heap = unsafe { &mut *h };
     let live = heap.sweep();
+    if config().stress > 0 {
+        verify::verify(heap);
+    }
     let gogc = with_state(|s| s.gogc);
     let goal = goal_for(live, gogc);
     heap.trigger = if config().stress > 0 { 0 } else { goal };

@@ -661,6 +661,18 @@ impl Heap {
         }
     }
 
+    /// Calls `f(object, how to scan it)` for every allocated object of a scan span.
+    pub fn for_each_scan_object(&self, mut f: impl FnMut(Obj, Scan)) {
+        for (id, s) in self.spans.iter().enumerate().filter(|(_, s)| s.in_use && !s.noscan) {
+            for i in 0..s.nelems {
+                if s.is_alloc(i) {
+                    let o = Obj { span: id as u32, index: i, base: s.start + i * s.elemsize, size: s.elemsize, noscan: false };
+                    f(o, s.scan_of(i))
+                }
+            }
+        }
+    }
+
     /// Calls `f(base, size, noscan)` for every allocated object.
     pub fn for_each_object(&self, mut f: impl FnMut(usize, usize, bool)) {
         for s in self.spans.iter().filter(|s| s.in_use) {
