@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::checker::{Checker, FuncCtx, Goal, LabelInfo, Target, plural};
 use super::expr::Operand;
 use super::info::*;
-use super::ty::{ChanDir, Type, TypeId, TypeTable};
+use super::ty::{BasicKind, ChanDir, Type, TypeId, TypeTable};
 use crate::diag::Span;
 use crate::syntax::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 
@@ -770,7 +770,12 @@ impl<'a> Checker<'a> {
                 if t == TypeTable::INVALID {
                     continue;
                 }
+                // a comma-ok's second value is an untyped boolean (assignable to any boolean type)
                 let et = elems[i];
+                let ok_to_bool = !is_tuple && i == 1 && et == TypeTable::BOOL && self.tt.basic(self.tt.underlying(t)) == Some(BasicKind::Bool);
+                if ok_to_bool {
+                    continue;
+                }
                 if let Err(reason) = self.assignable_to(et, None, t) {
                     let es = if is_tuple { self.nth_result(i, et) } else { format!("{} value", self.tt.type_string_err(et)) };
                     let ts = self.tt.type_string_err(t);
@@ -900,7 +905,9 @@ impl<'a> Checker<'a> {
                 if let Some(Some(x)) = ops.get_mut(i) {
                     self.assignment(x, t, ctx);
                 } else if types[i] != TypeTable::INVALID && t != TypeTable::INVALID {
-                    if let Err(reason) = self.assignable_to(types[i], None, t) {
+                    // a comma-ok's second value is an untyped boolean
+                    let ok_to_bool = !tuple && i == 1 && types[i] == TypeTable::BOOL && self.tt.basic(self.tt.underlying(t)) == Some(BasicKind::Bool);
+                    if let Err(reason) = if ok_to_bool { Ok(()) } else { self.assignable_to(types[i], None, t) } {
                         let es = if tuple { self.nth_result(i, types[i]) } else { format!("{} value", self.tt.type_string_err(types[i])) };
                         let ts = self.tt.type_string_err(t);
                         self.error(rhs[0].span, format!("cannot use {es} as {ts} value in {ctx}{reason}"));
@@ -1326,6 +1333,8 @@ impl<'a> Checker<'a> {
                 };
                 let Some(t) = t else { continue };
                 if t == TypeTable::INVALID {
+                    // types2's caseTypes: a lone invalid case type leaves the variable invalid
+                    single = Some(TypeTable::INVALID);
                     continue;
                 }
                 if t != TypeTable::UNTYPED_NIL && xt != TypeTable::INVALID {

@@ -218,9 +218,11 @@ impl<'a> Checker<'a> {
         let mut bad = false;
         for f in &st.fields {
             let t = self.typ(&f.typ);
-            if t == TypeTable::INVALID {
+            if t == TypeTable::INVALID && f.names.is_empty() {
                 bad = true;
             }
+            // A named field of an invalid type (reported) keeps the struct valid, as in types2:
+            // its other fields and methods can still be selected without follow-on errors.
             if f.names.is_empty() {
                 // Embedded field: T, *T, pkg.T.
                 let mut te = f.typ.unparen();
