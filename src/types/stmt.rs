@@ -844,6 +844,7 @@ impl<'a> Checker<'a> {
         let mut new_any = false;
         let mut is_new = vec![];
         let mut seen: Vec<&str> = vec![];
+        let mut repeated: Vec<Span> = vec![];
         for id in lhs {
             if id.is_blank() {
                 is_new.push(false);
@@ -852,6 +853,7 @@ impl<'a> Checker<'a> {
             if seen.contains(&id.name.as_str()) {
                 self.error(id.span, format!("{} repeated on left side of :=", id.name));
                 is_new.push(false);
+                repeated.push(id.span);
                 continue;
             }
             seen.push(&id.name);
@@ -893,6 +895,10 @@ impl<'a> Checker<'a> {
         }
         // Declare/assign.
         for (i, id) in lhs.iter().enumerate() {
+            if repeated.contains(&id.span) {
+                // reported; types2 gives the repeated name a dummy variable (no assignment)
+                continue;
+            }
             let existing = if is_new[i] || id.is_blank() { None } else { self.lookup(&id.name) };
             if let Some(o) = existing {
                 self.info.uses[id.id] = o.into();
@@ -1261,7 +1267,8 @@ impl<'a> Checker<'a> {
     /// A case clause body: `fallthrough` is allowed as its last statement (not in the last
     /// clause, never in type switches).
     fn clause_body(&mut self, body: &'a [Stmt], last_clause: bool, type_switch: bool) {
-        let n = body.len();
+        // trailing empty statements do not count (gc's parser drops them)
+        let n = body.iter().rposition(|s| !matches!(s.kind, StmtKind::Empty)).map_or(0, |i| i + 1);
         let mut extra_loops = 0;
         for (i, s) in body.iter().enumerate() {
             if let StmtKind::Fallthrough = s.kind {
