@@ -1066,6 +1066,10 @@ impl<'a> Checker<'a> {
                 self.error(sel.span, format!("ambiguous selector {s}"));
                 inv
             }
+            Lookup::NotFound if self.tt.underlying(self.tt.pointer_elem(x.ty).unwrap_or(x.ty)) == TypeTable::INVALID => {
+                // the operand's type failed to declare (reported there): no follow-on error
+                inv
+            }
             Lookup::NotFound => {
                 let s = self.expr_string(e);
                 let what = self.lookup_why(x.ty, &sel.name);

@@ -905,9 +905,36 @@ impl<'a> Checker<'a> {
             }
             if self.tt.struct_fields(base).iter().any(|f| f.name == fd.name.name) {
                 let tn = named.name.clone();
-                self.error(fd.name.span, format!("field and method with the same name {}", fd.name.name));
+                // the field's declaration, when the struct is written in the type's own spec
+                let field_span = named.obj.and_then(|o| match self.pkg_decls.get(&o) {
+                    Some(PkgDecl::Type { spec }) => match &spec.typ.unparen().kind {
+                        ast::ExprKind::StructType(st) => st.fields.iter().find_map(|f| {
+                            if f.names.is_empty() {
+                                let mut te = f.typ.unparen();
+                                if let ast::ExprKind::Star(inner) = &te.kind {
+                                    te = inner.unparen();
+                                }
+                                let name = match &te.kind {
+                                    ast::ExprKind::Ident(id) => Some(id),
+                                    ast::ExprKind::Selector { sel, .. } => Some(sel),
+                                    _ => None,
+                                };
+                                name.filter(|n| n.name == fd.name.name).map(|n| n.span)
+                            } else {
+                                f.names.iter().find(|n| n.name == fd.name.name).map(|n| n.span)
+                            }
+                        }),
+                        _ => None,
+                    },
+                    _ => None,
+                });
+                let mut msg = format!("field and method with the same name {}", fd.name.name);
+                if let Some(fs) = field_span {
+                    msg.push_str(&format!("\n\t{}: other declaration of {}", self.pos_string(fs), fd.name.name));
+                }
+                self.error(fd.name.span, msg);
                 let _ = tn;
-                continue;
+                // types2 still adds the method (found before the field): no follow-on errors
             }
             self.tt.add_method(base, Method { name: fd.name.name.clone(), sig, ptr_recv: ptr, func: obj });
         }

@@ -1698,6 +1698,13 @@ impl<'a> Checker<'a> {
                 }
                 mk(t)
             }
+            _ if self.tt.underlying(t) == TypeTable::INVALID => {
+                // a type whose declaration failed (reported there): no follow-on error
+                for el in elts {
+                    self.elem_value(&el.value, None);
+                }
+                Operand::invalid(e.id, e.span)
+            }
             _ => {
                 let ts = self.tt.type_string_err(t);
                 self.error(e.span, format!("invalid composite literal type {ts}"));

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::checker::{Checker, FuncCtx, Goal, LabelInfo, Target, plural};
 use super::expr::Operand;
 use super::info::*;
-use super::ty::{ChanDir, Type, TypeId, TypeTable};
+use super::ty::{BasicKind, ChanDir, Type, TypeId, TypeTable};
 use crate::diag::Span;
 use crate::syntax::ast::{self, Expr, ExprKind, Stmt, StmtKind};
 
@@ -782,7 +782,12 @@ impl<'a> Checker<'a> {
                 if t == TypeTable::INVALID {
                     continue;
                 }
+                // a comma-ok's second value is an untyped boolean (assignable to any boolean type)
                 let et = elems[i];
+                let ok_to_bool = !is_tuple && i == 1 && et == TypeTable::BOOL && self.tt.basic(self.tt.underlying(t)) == Some(BasicKind::Bool);
+                if ok_to_bool {
+                    continue;
+                }
                 if let Err(reason) = self.assignable_to(et, None, t) {
                     let es = if is_tuple { self.nth_result(i, et) } else { format!("{} value", self.tt.type_string_err(et)) };
                     let ts = self.tt.type_string_err(t);
@@ -851,6 +856,7 @@ impl<'a> Checker<'a> {
         let mut new_any = false;
         let mut is_new = vec![];
         let mut seen: Vec<&str> = vec![];
+        let mut repeated: Vec<Span> = vec![];
         for id in lhs {
             if id.is_blank() {
                 is_new.push(false);
@@ -859,6 +865,7 @@ impl<'a> Checker<'a> {
             if seen.contains(&id.name.as_str()) {
                 self.error(id.span, format!("{} repeated on left side of :=", id.name));
                 is_new.push(false);
+                repeated.push(id.span);
                 continue;
             }
             seen.push(&id.name);
@@ -900,6 +907,10 @@ impl<'a> Checker<'a> {
         }
         // Declare/assign.
         for (i, id) in lhs.iter().enumerate() {
+            if repeated.contains(&id.span) {
+                // reported; types2 gives the repeated name a dummy variable (no assignment)
+                continue;
+            }
             let existing = if is_new[i] || id.is_blank() { None } else { self.lookup(&id.name) };
             if let Some(o) = existing {
                 self.info.uses[id.id] = o.into();
@@ -912,7 +923,9 @@ impl<'a> Checker<'a> {
                 if let Some(Some(x)) = ops.get_mut(i) {
                     self.assignment(x, t, ctx);
                 } else if types[i] != TypeTable::INVALID && t != TypeTable::INVALID {
-                    if let Err(reason) = self.assignable_to(types[i], None, t) {
+                    // a comma-ok's second value is an untyped boolean
+                    let ok_to_bool = !tuple && i == 1 && types[i] == TypeTable::BOOL && self.tt.basic(self.tt.underlying(t)) == Some(BasicKind::Bool);
+                    if let Err(reason) = if ok_to_bool { Ok(()) } else { self.assignable_to(types[i], None, t) } {
                         let es = if tuple { self.nth_result(i, types[i]) } else { format!("{} value", self.tt.type_string_err(types[i])) };
                         let ts = self.tt.type_string_err(t);
                         self.error(rhs[0].span, format!("cannot use {es} as {ts} value in {ctx}{reason}"));
@@ -1266,7 +1279,8 @@ impl<'a> Checker<'a> {
     /// A case clause body: `fallthrough` is allowed as its last statement (not in the last
     /// clause, never in type switches).
     fn clause_body(&mut self, body: &'a [Stmt], last_clause: bool, type_switch: bool) {
-        let n = body.len();
+        // trailing empty statements do not count (gc's parser drops them)
+        let n = body.iter().rposition(|s| !matches!(s.kind, StmtKind::Empty)).map_or(0, |i| i + 1);
         let mut extra_loops = 0;
         for (i, s) in body.iter().enumerate() {
             if let StmtKind::Fallthrough = s.kind {
@@ -1353,6 +1367,8 @@ impl<'a> Checker<'a> {
                 };
                 let Some(t) = t else { continue };
                 if t == TypeTable::INVALID {
+                    // types2's caseTypes: a lone invalid case type leaves the variable invalid
+                    single = Some(TypeTable::INVALID);
                     continue;
                 }
                 if t != TypeTable::UNTYPED_NIL && xt != TypeTable::INVALID {
