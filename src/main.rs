@@ -92,6 +92,9 @@ fn split_program_args(argv: Vec<String>) -> (Vec<String>, Vec<String>) {
 }
 
 fn main() -> ExitCode {
+    // gc's checkfds, before anything opens a file: closed standard descriptors get /dev/null, so
+    // no source file lands on descriptor 1 and a program's writes behave as under gc.
+    gojit_runtime::output::check_std_fds();
     let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
     let (gojit_argv, program_args) = split_program_args(argv);
     let cli = Cli::parse_from(gojit_argv);

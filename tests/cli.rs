@@ -121,3 +121,47 @@ func main() {
     let out = gojit().arg("run").arg(&p).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "true 20\nmap[a:1 b:2 c:3]\n");
 }
+
+/// Write errors come back to the program as gc's os package returns them (issue 15): standard
+/// output (or standard error) on /dev/full, open read-only, or closed (gc's checkfds then opens
+/// /dev/null on it, so writes succeed). tests/stdio/write_errors.go reports every write's
+/// `(n, err)` on the other stream; the expectations come from Go 1.27.3 (tests/stdio/regen.sh).
+#[test]
+fn write_errors_as_gc() {
+    use std::os::unix::process::CommandExt;
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/stdio");
+    let src = dir.join("write_errors.go");
+    for mode in ["normal", "closed", "full", "ro", "efull", "ero", "eclosed"] {
+        let on_stderr = mode.starts_with('e');
+        let mut cmd = gojit();
+        cmd.arg("run").arg(&src).stdin(Stdio::null());
+        if on_stderr {
+            cmd.arg("stderr");
+        }
+        let target = match &mode[on_stderr as usize..] {
+            "full" => Stdio::from(std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap()),
+            "ro" => Stdio::from(std::fs::File::open("/dev/null").unwrap()),
+            _ => Stdio::null(),
+        };
+        if on_stderr {
+            cmd.stderr(target).stdout(Stdio::piped());
+        } else {
+            cmd.stdout(target).stderr(Stdio::piped());
+        }
+        if mode.ends_with("closed") {
+            let fd = if on_stderr { 2 } else { 1 };
+            // SAFETY: close(2) is async-signal-safe; it runs in the child between fork and exec.
+            unsafe {
+                cmd.pre_exec(move || {
+                    libc::close(fd);
+                    Ok(())
+                });
+            }
+        }
+        let out = cmd.output().unwrap();
+        let report = if on_stderr { &out.stdout } else { &out.stderr };
+        let want = std::fs::read_to_string(dir.join(format!("write_errors.{mode}.out"))).unwrap();
+        assert_eq!(String::from_utf8_lossy(report), want, "mode {mode}");
+        assert_eq!(out.status.code(), Some(0), "mode {mode}");
+    }
+}

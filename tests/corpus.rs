@@ -86,11 +86,31 @@ fn modules() {
     check_dir("tests/modules");
 }
 
+/// The collector's stress mode (issue #12): the defer/panic, conformance and goroutine corpora
+/// with a collection at every safepoint and freed memory poisoned (`GOJIT_GCSTRESS=1`), the
+/// `run/` corpus with one at every 256th (its allocation-heavy cases keep megabytes live, which
+/// every collection marks). A root the collector misses (a panic value in flight, a
+/// deferred closure in a frame slot or a chained record, a parked goroutine's values, a map's
+/// or channel's buffer) shows as a wrong result or a crash here.
+#[test]
+fn gc_stress() {
+    for dir in ["tests/defer", "tests/conformance", "tests/goroutines"] {
+        check_dir_env(dir, &[("GOJIT_GCSTRESS", "1")]);
+    }
+    check_dir_env("tests/run", &[("GOJIT_GCSTRESS", "256")]);
+}
+
 /// Runs every case of the directory `name` (relative to the crate root) and panics with a report
 /// if any fails.
 fn check_dir(name: &str) {
+    check_dir_env(name, &[]);
+}
+
+/// [`check_dir`] with extra environment variables for every run.
+fn check_dir_env(name: &str, env: &[(&str, &str)]) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
     let name = name.rsplit('/').next().unwrap_or(name);
+    let label = env.iter().map(|(k, v)| format!(" ({k}={v})")).collect::<String>();
     let only = common::only_filter();
     let cases = list_cases(&dir, &only);
     assert!(
@@ -103,7 +123,7 @@ fn check_dir(name: &str) {
     let mut expected_failures = 0;
     for case in &cases {
         let key = format!("{name}/{case}");
-        match (check_case(&dir, case), known.iter().find(|(k, _)| *k == key)) {
+        match (check_case(&dir, case, env), known.iter().find(|(k, _)| *k == key)) {
             (Ok(()), None) => {}
             (Ok(()), Some(_)) => failures.push(format!("FIXED {key}: passes now; remove it from tests/known_failures.txt")),
             (Err(why), Some((_, reason))) => {
@@ -114,10 +134,10 @@ fn check_dir(name: &str) {
         }
     }
     let passed = cases.len() - failures.len() - expected_failures;
-    println!("corpus {name}: {passed} passed, {} failed, {expected_failures} known failures", failures.len());
+    println!("corpus {name}{label}: {passed} passed, {} failed, {expected_failures} known failures", failures.len());
     if !failures.is_empty() {
         panic!(
-            "corpus {name}: {passed} passed, {} failed\n{}",
+            "corpus {name}{label}: {passed} passed, {} failed\n{}",
             failures.len(),
             failures.join("\n")
         );
@@ -156,7 +176,7 @@ fn sibling(dir: &Path, case: &str, ext: &str) -> PathBuf {
 }
 
 /// Runs one case; `Err` carries a human-readable description of every mismatch.
-fn check_case(dir: &Path, case: &str) -> Result<(), String> {
+fn check_case(dir: &Path, case: &str, env: &[(&str, &str)]) -> Result<(), String> {
     let want_out = fs::read(sibling(dir, case, "out"))
         .map_err(|e| format!("missing .out expectation: {e}"))?;
     let want_err = fs::read_to_string(sibling(dir, case, "err")).ok();
@@ -168,10 +188,10 @@ fn check_case(dir: &Path, case: &str) -> Result<(), String> {
         Err(_) => 0,
     };
     let got = if case.ends_with(".go") {
-        common::run_gojit("run", dir, case, CASE_TIMEOUT)?
+        common::run_gojit_env("run", dir, case, CASE_TIMEOUT, env)?
     } else {
         // a module: `go run .` inside it
-        common::run_gojit("run", &dir.join(case), ".", CASE_TIMEOUT)?
+        common::run_gojit_env("run", &dir.join(case), ".", CASE_TIMEOUT, env)?
     };
     if got.timed_out {
         return Err(format!("timed out after {:?} (killed)", CASE_TIMEOUT));

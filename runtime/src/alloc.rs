@@ -1,33 +1,35 @@
-//! The heap: a bump ("arena") allocator for every Go allocation, with no collector (DESIGN §4.9).
+//! Allocation of Go values: every Go allocation of the runtime and of generated code comes here
+//! and is served by this thread's span heap (`mem::mheap`, collected by `crate::gc`).
 //!
-//! Memory comes from anonymous `mmap` in [`CHUNK_SIZE`] chunks (pages are zero-filled by the kernel
-//! and only committed when touched); allocations bump a pointer inside the current chunk. Requests
-//! larger than [`LARGE_ALLOC`] get their own mapping. Nothing is ever freed: memory is released at
-//! process exit. Every returned block is zeroed, aligned as requested (power of two ≤ 4096), and never
-//! moves.
+//! Kinds of memory:
+//! - [`alloc_zeroed`]: memory that may hold pointers, scanned conservatively by the collector
+//!   (every word that points into an object keeps it alive);
+//! - [`alloc_noscan`]: pointer-free data (string bytes, hash indexes), never scanned;
+//! - [`alloc_typed`]: a value of a known type: pointer-free types (`PtrBytes == 0`) go to noscan
+//!   spans;
+//! - [`alloc_persistent`]: never freed and never scanned, for values the runtime caches in Rust
+//!   statics (gc's `persistentalloc`); such values must not point into the collected heap.
 //!
-//! Safety argument for concurrency: the bump state is thread-local (`thread_local!` cells), so two
-//! threads never share a chunk; blocks themselves may be passed between threads freely because they
-//! are never reused. Zero-size requests return the address of a static zero-size base ([`ZERO_BASE`]
-//! equivalent to Go's `zerobase`).
+//! Allocation never collects: collections happen at [`crate::gc::safepoint`]s, which the runtime's
+//! entry points called by generated code (`gort_new`, `gort_alloc`, `makeslice`, ...) pass through
+//! before they do anything. Runtime code between two safepoints may therefore keep fresh Go
+//! pointers anywhere (in Rust vectors, say) without the collector freeing them.
 //!
-//! Sizes are checked as gc's heap checks them: a block too big for the address space ends the
+//! Every returned block is zeroed, aligned as requested (power of two ≤ 4096) and never moves.
+//! Zero-size requests return the address of a static zero-size base ([`zero_base`], Go's
+//! `zerobase`). Sizes are checked as gc's heap checks them: a block too big for the heap ends the
 //! process with gc's `runtime: out of memory: cannot allocate N-byte block (M in use)` and
-//! `fatal error: out of memory`; a large block the kernel will not commit (its overcommit limit
-//! applies to dedicated mappings, as to gc's) with `fatal error: runtime: out of memory`.
+//! `fatal error: out of memory`.
 
 use std::cell::Cell;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::abi::Type;
+use crate::mem::mheap::{HEAP_RESERVE, Heap};
+use crate::mem::sizeclasses::{CLASS_TO_SIZE, MAX_SMALL_SIZE, NUM_SIZE_CLASSES, size_to_class};
 use crate::rterror;
 
 /// Go's `maxAlloc` on 64-bit Linux: the largest allocation the heap can satisfy.
 pub const MAX_ALLOC: usize = 1 << 48;
-/// Size of a bump chunk.
-pub const CHUNK_SIZE: usize = 16 << 20;
-/// Requests at least this big get a dedicated mapping.
-pub const LARGE_ALLOC: usize = 1 << 20;
 
 /// Go's `zerobase`: the address of every zero-sized allocation.
 static ZERO_BASE: u64 = 0;
@@ -36,8 +38,9 @@ thread_local! {
     /// Number of non-empty allocations made by this thread (tests use it to prove that a code path
     /// allocates nothing, e.g. open-coded defers on the normal path).
     static COUNT: Cell<u64> = const { Cell::new(0) };
-    static CUR: Cell<usize> = const { Cell::new(0) };
-    static END: Cell<usize> = const { Cell::new(0) };
+    /// This thread's heap (created on first use, never freed: blocks may outlive the thread's use
+    /// of them, e.g. values handed to another thread).
+    static HEAP: Cell<*mut Heap> = const { Cell::new(std::ptr::null_mut()) };
 }
 
 /// The address all zero-sized allocations return.
@@ -45,34 +48,22 @@ pub fn zero_base() -> *mut u8 {
     (&raw const ZERO_BASE) as *mut u8
 }
 
-/// Bytes of address space the heap has mapped so far (gc's "in use" in its out-of-memory line).
-static MAPPED: AtomicUsize = AtomicUsize::new(0);
+#[cold]
+fn new_heap() -> *mut Heap {
+    let Some(h) = Heap::new(HEAP_RESERVE) else { rterror::fatal("runtime: cannot reserve heap address space") };
+    let mut h = Box::new(h);
+    crate::gc::init_heap(&mut h);
+    let p = Box::into_raw(h);
+    HEAP.with(|c| c.set(p));
+    p
+}
 
-/// User address space on linux/amd64 (47 bits): a block this big can never be placed, and gc
-/// reports it as `cannot allocate` instead of asking the kernel.
-const ADDRESS_SPACE: usize = 1 << 47;
-
-/// Maps `size` fresh zeroed bytes. `reserve`: account them against the kernel's overcommit limit
-/// as gc's heap does when it commits memory (a single block the kernel will not back fails here,
-/// as under gc); bump chunks skip that, they are small.
-fn map_pages(size: usize, reserve: bool) -> *mut u8 {
-    let noreserve = if reserve { 0 } else { libc::MAP_NORESERVE };
-    // SAFETY: anonymous private mapping; arguments are valid; result checked below.
-    let p = unsafe {
-        libc::mmap(
-            std::ptr::null_mut(),
-            size,
-            libc::PROT_READ | libc::PROT_WRITE,
-            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | noreserve,
-            -1,
-            0,
-        )
-    };
-    if p == libc::MAP_FAILED {
-        rterror::fatal("runtime: out of memory");
-    }
-    MAPPED.fetch_add(size, Ordering::Relaxed);
-    p.cast()
+/// This thread's heap. Callers never keep a reference derived from it across a call that may
+/// allocate or collect.
+#[inline]
+pub(crate) fn heap() -> *mut Heap {
+    let p = HEAP.with(|c| c.get());
+    if p.is_null() { new_heap() } else { p }
 }
 
 /// gc's report for a block the heap cannot place (`mheap.grow`): the request rounded up to the
@@ -81,25 +72,10 @@ fn map_pages(size: usize, reserve: bool) -> *mut u8 {
 fn cannot_allocate(size: usize) -> ! {
     const STEP: usize = 4 << 20;
     let ask = size.div_ceil(STEP).saturating_mul(STEP);
-    let in_use = MAPPED.load(Ordering::Relaxed);
+    // SAFETY: the heap pointer is valid; only a counter is read.
+    let in_use = unsafe { (*heap()).stats.sys_bytes };
     crate::output::write_stderr(format!("runtime: out of memory: cannot allocate {ask}-byte block ({in_use} in use)\n").as_bytes());
     rterror::fatal("out of memory")
-}
-
-#[cold]
-fn alloc_slow(size: usize, align: usize) -> *mut u8 {
-    if size >= ADDRESS_SPACE {
-        cannot_allocate(size);
-    }
-    if size >= LARGE_ALLOC {
-        let rounded = (size + 4095) & !4095;
-        return map_pages(rounded, true);
-    }
-    let chunk = map_pages(CHUNK_SIZE, false) as usize;
-    let start = (chunk + align - 1) & !(align - 1);
-    CUR.with(|c| c.set(start + size));
-    END.with(|e| e.set(chunk + CHUNK_SIZE));
-    start as *mut u8
 }
 
 /// How many non-empty allocations this thread has made so far.
@@ -107,28 +83,74 @@ pub fn allocation_count() -> u64 {
     COUNT.with(|c| c.get())
 }
 
-/// Allocates `size` zeroed bytes aligned to `align` (a power of two, at most 4096). Never returns null.
+/// The request size that gives a block of at least `size` bytes aligned to `align`: size
+/// classes whose size is a multiple of `align` are aligned (spans start on page boundaries).
 #[inline]
-pub fn alloc_zeroed(size: usize, align: usize) -> *mut u8 {
+fn aligned_size(size: usize, align: usize) -> usize {
+    if align <= 8 || size > MAX_SMALL_SIZE {
+        return size;
+    }
+    let mut c = size_to_class(size.max(align));
+    while c < NUM_SIZE_CLASSES && CLASS_TO_SIZE[c] as usize % align != 0 {
+        c += 1;
+    }
+    if c < NUM_SIZE_CLASSES { CLASS_TO_SIZE[c] as usize } else { MAX_SMALL_SIZE + 1 }
+}
+
+#[inline]
+fn alloc_kind(size: usize, align: usize, noscan: bool) -> *mut u8 {
     if size == 0 {
         return zero_base();
     }
-    let align = align.max(1);
     debug_assert!(align.is_power_of_two() && align <= 4096);
     COUNT.with(|c| c.set(c.get() + 1));
-    let cur = CUR.with(|c| c.get());
-    let end = END.with(|e| e.get());
-    let start = (cur + align - 1) & !(align - 1);
-    if cur != 0 && size <= end.wrapping_sub(start) && start <= end {
-        CUR.with(|c| c.set(start + size));
-        return start as *mut u8;
+    if size >= MAX_ALLOC {
+        cannot_allocate(size);
     }
-    alloc_slow(size, align)
+    let h = heap();
+    // SAFETY: this thread's heap; no other reference to it is live during the call.
+    match unsafe { (*h).alloc(aligned_size(size, align), noscan) } {
+        Some(p) => p,
+        None => cannot_allocate(size),
+    }
 }
 
-/// Allocates a copy of `bytes` (8-aligned... any alignment 1 suffices for byte data).
+/// Allocates `size` zeroed bytes aligned to `align` (a power of two, at most 4096) that may hold
+/// Go pointers (scanned conservatively). Never returns null.
+#[inline]
+pub fn alloc_zeroed(size: usize, align: usize) -> *mut u8 {
+    alloc_kind(size, align.max(1), false)
+}
+
+/// Allocates `size` zeroed bytes aligned to `align` for pointer-free data (never scanned).
+#[inline]
+pub fn alloc_noscan(size: usize, align: usize) -> *mut u8 {
+    alloc_kind(size, align.max(1), true)
+}
+
+/// A zeroed value of type `t` (pointer-free types in noscan spans).
+#[inline]
+pub fn alloc_typed(t: &Type) -> *mut u8 {
+    alloc_kind(t.size(), (t.align() as usize).clamp(1, 4096), t.ptr_bytes == 0)
+}
+
+/// `n` zeroed elements of type `t` (pointer-free element types in noscan spans); the caller checked
+/// that `n * t.size()` does not overflow.
+#[inline]
+pub fn alloc_array(t: &Type, n: usize) -> *mut u8 {
+    alloc_kind(t.size() * n, (t.align() as usize).clamp(1, 4096), t.ptr_bytes == 0)
+}
+
+/// Zeroed memory that is never freed nor scanned (gc's `persistentalloc`), for values cached in
+/// Rust statics; it must not hold pointers into the collected heap.
+pub fn alloc_persistent(size: usize) -> *mut u8 {
+    let mem: &'static mut [u64] = Box::leak(vec![0u64; size.div_ceil(8).max(1)].into_boxed_slice());
+    mem.as_mut_ptr().cast()
+}
+
+/// Allocates a copy of `bytes` (pointer-free, alignment 1).
 pub fn alloc_bytes(bytes: &[u8]) -> *mut u8 {
-    let p = alloc_zeroed(bytes.len(), 1);
+    let p = alloc_noscan(bytes.len(), 1);
     if !bytes.is_empty() {
         // SAFETY: p has bytes.len() fresh writable bytes that cannot overlap `bytes`.
         unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len()) };
@@ -137,26 +159,27 @@ pub fn alloc_bytes(bytes: &[u8]) -> *mut u8 {
 }
 
 /// Allocates `size` zeroed bytes with alignment `align` (0 is treated as 1, values above 4096 as
-/// 4096). Zero-size requests return Go's `zerobase` address.
+/// 4096), scanned conservatively. Zero-size requests return Go's `zerobase` address. A safepoint.
 ///
 /// # Safety
-/// Always safe to call; the result is valid forever. Absurd sizes end the process with
-/// `fatal error: runtime: out of memory`.
+/// Always safe to call; the result is valid while reachable. Absurd sizes end the process with
+/// `fatal error: out of memory`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_alloc(size: usize, align: usize) -> *mut u8 {
+    crate::gc::safepoint();
     let align = if align == 0 { 1 } else { align.next_power_of_two().min(4096) };
     alloc_zeroed(size, align)
 }
 
-/// `new(T)`: a zeroed block of `typ.size()` bytes aligned to `typ.align()`.
+/// `new(T)`: a zeroed block of `typ.size()` bytes aligned to `typ.align()`. A safepoint.
 ///
 /// # Safety
 /// `typ` must point to a valid [`Type`].
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_new(typ: *const Type) -> *mut u8 {
+    crate::gc::safepoint();
     // SAFETY: the caller guarantees typ is valid.
-    let t = unsafe { &*typ };
-    alloc_zeroed(t.size(), (t.align() as usize).clamp(1, 4096))
+    alloc_typed(unsafe { &*typ })
 }
 
 #[cfg(test)]
@@ -175,7 +198,11 @@ mod tests {
         // SAFETY: big has 3 MiB.
         unsafe { *big.add((3 << 20) - 1) = 7 };
         assert_eq!(alloc_zeroed(0, 8), zero_base());
-        // Many small allocations cross chunk boundaries.
+        for align in [16, 32, 64, 128, 256, 512, 1024, 2048, 4096] {
+            for size in [1, 24, 48, 100, 1000, 5000] {
+                assert_eq!(alloc_zeroed(size, align) as usize % align, 0, "size {size} align {align}");
+            }
+        }
         for _ in 0..100_000 {
             let p = alloc_zeroed(200, 8);
             // SAFETY: p has 200 bytes.

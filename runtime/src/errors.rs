@@ -3,7 +3,9 @@
 //! Owns the descriptors the compiler must reuse (type identity is pointer identity):
 //! [`error_interface_desc`] (`error`), [`errorstring_ptr_desc`] (`*errors.errorString`, what
 //! `errors.New` and `fmt.Errorf` without `%w` return), [`wraperror_ptr_desc`] (`*fmt.wrapError`,
-//! `fmt.Errorf` with `%w`), and the method signature descriptors `func() string` / `func() error`.
+//! `fmt.Errorf` with `%w`), `*fs.PathError` and `syscall.Errno` (the os package's write errors,
+//! `write /dev/stdout: no space left on device`), and the method signature descriptors
+//! `func() string` / `func() error`.
 //! [`runtime_type_descs`] lists them all by gc name so the compiler can seed its type interner.
 //!
 //! Methods of runtime-defined types are implemented natively; their `Method::ifn` is a `tail`
@@ -31,6 +33,8 @@ struct Descs {
     wraperror: &'static Type,
     wraperror_ptr: &'static Type,
     numerror_ptr: &'static Type,
+    patherror_ptr: &'static Type,
+    errno: &'static Type,
     err_syntax: Iface,
     err_range: Iface,
 }
@@ -83,8 +87,21 @@ fn descs() -> &'static Descs {
                 ("Unwrap", error_sig, gort_numerror_unwrap_tail as *const u8),
             ],
         );
+        let patherror = struct_of(Some("fs.PathError"), &[("Op", string_t), ("Path", string_t), ("Err", error)]);
+        let patherror_ptr = with_methods(
+            ptr_to(patherror),
+            &[
+                ("Error", string_sig, gort_patherror_error_tail as *const u8),
+                ("Unwrap", error_sig, gort_patherror_unwrap_tail as *const u8),
+            ],
+        );
+        let errno = with_methods(
+            basic(Kind::Uintptr, "syscall.Errno"),
+            &[("Error", string_sig, gort_errno_error_tail as *const u8)],
+        );
         let mk = |s: &'static [u8]| {
-            let p = alloc::alloc_zeroed(std::mem::size_of::<ErrorString>(), 8) as *mut ErrorString;
+            // Cached in a static for the process: persistent memory (its string is static).
+            let p = alloc::alloc_persistent(std::mem::size_of::<ErrorString>()) as *mut ErrorString;
             // SAFETY: fresh block.
             unsafe { p.write(ErrorString { s: GoString::from_static(s) }) };
             p
@@ -102,6 +119,8 @@ fn descs() -> &'static Descs {
             wraperror,
             wraperror_ptr,
             numerror_ptr,
+            patherror_ptr,
+            errno,
             err_syntax: Iface { data: syn.cast(), ..empty },
             err_range: Iface { data: rng.cast(), ..empty },
         })
@@ -150,6 +169,8 @@ pub fn runtime_type_descs() -> Vec<(&'static str, *const Type)> {
         ("fmt.wrapError", d.wraperror),
         ("*fmt.wrapError", d.wraperror_ptr),
         ("*strconv.NumError", d.numerror_ptr),
+        ("*fs.PathError", d.patherror_ptr),
+        ("syscall.Errno", d.errno),
     ];
     let go_visible = |&&(k, _): &&(Kind, &str)| !matches!(k, Kind::UnsafePointer | Kind::Invalid);
     for &(k, n) in crate::typedesc::PREDECLARED.iter().filter(go_visible) {
@@ -163,6 +184,9 @@ crate::tail_ret2_shim!(gort_wraperror_error_tail => wraperror_error);
 crate::tail_ret2_shim!(gort_wraperror_unwrap_tail => wraperror_unwrap);
 crate::tail_ret2_shim!(gort_numerror_error_tail => numerror_error);
 crate::tail_ret2_shim!(gort_numerror_unwrap_tail => numerror_unwrap);
+crate::tail_ret2_shim!(gort_patherror_error_tail => patherror_error);
+crate::tail_ret2_shim!(gort_patherror_unwrap_tail => patherror_unwrap);
+crate::tail_ret2_shim!(gort_errno_error_tail => errno_error);
 
 /// The native implementation of `m` when `typ` is a runtime-defined type.
 pub fn native_method(typ: *const Type, m: &MethodEntry) -> Option<Native> {
@@ -178,6 +202,16 @@ pub fn native_method(typ: *const Type, m: &MethodEntry) -> Option<Native> {
             b"Unwrap" => Some(Native::Iface(wraperror_unwrap)),
             _ => None,
         };
+    }
+    if typ == d.patherror_ptr as *const Type {
+        return match name {
+            b"Error" => Some(Native::Str(patherror_error)),
+            b"Unwrap" => Some(Native::Iface(patherror_unwrap)),
+            _ => None,
+        };
+    }
+    if typ == d.errno as *const Type && name == b"Error" {
+        return Some(Native::Str(errno_error));
     }
     if typ == d.numerror_ptr as *const Type {
         return match name {
@@ -415,6 +449,81 @@ pub unsafe fn errors_as(mut err: Iface, target_elem: *const Type, target: *mut u
     }
 }
 
+/// Go layout of `io/fs.PathError` (`os.PathError`).
+#[repr(C)]
+pub struct PathError {
+    pub op: GoString,
+    pub path: GoString,
+    pub err: Iface,
+}
+
+/// `(*fs.PathError).Error`: `<Op> <Path>: <Err>`.
+///
+/// # Safety
+/// `recv` points to an `fs.PathError` whose `Err` is a runtime-defined error.
+pub unsafe extern "C" fn patherror_error(_ctx: usize, recv: *mut u8) -> GoString {
+    // SAFETY: caller contract.
+    unsafe {
+        let e = &*(recv as *const PathError);
+        let mut v = bytes(e.op.ptr, e.op.len).to_vec();
+        v.push(b' ');
+        v.extend_from_slice(bytes(e.path.ptr, e.path.len));
+        v.extend_from_slice(b": ");
+        let m = error_message(e.err);
+        v.extend_from_slice(bytes(m.ptr, m.len));
+        new_string(&v)
+    }
+}
+
+/// `(*fs.PathError).Unwrap`.
+///
+/// # Safety
+/// `recv` points to an `fs.PathError`.
+pub unsafe extern "C" fn patherror_unwrap(_ctx: usize, recv: *mut u8) -> Iface {
+    // SAFETY: caller contract.
+    unsafe { (*(recv as *const PathError)).err }
+}
+
+/// `syscall.Errno.Error` (called through the itab: `recv` points to the boxed errno): Go's text
+/// for the errno, `errno N` for one the table lacks.
+///
+/// # Safety
+/// `recv` points to a `syscall.Errno` (a uintptr).
+pub unsafe extern "C" fn errno_error(_ctx: usize, recv: *mut u8) -> GoString {
+    // SAFETY: caller contract.
+    let e = unsafe { *(recv as *const u64) };
+    match crate::errno::ERRNO_TEXT.get(e as usize) {
+        Some(t) if !t.is_empty() => GoString::from_static(t.as_bytes()),
+        _ => new_string(format!("errno {}", e as i64).as_bytes()),
+    }
+}
+
+/// A new `syscall.Errno(errno)` error value.
+pub fn new_errno(errno: i32) -> Iface {
+    let p = alloc::alloc_zeroed(8, 8) as *mut u64;
+    // SAFETY: fresh 8-byte block.
+    unsafe { p.write(errno as u32 as u64) };
+    Iface { tab: error_itab(descs().errno), data: p.cast() }
+}
+
+/// A new `&fs.PathError{Op: op, Path: path, Err: syscall.Errno(errno)}`, as the os package
+/// returns for a failed system call on a named file.
+pub fn new_path_error(op: &'static [u8], path: &'static [u8], errno: i32) -> Iface {
+    path_error(op, path, new_errno(errno))
+}
+
+/// A new `&fs.PathError{Op: op, Path: path, Err: errors.New(text)}` (e.g. `io.ErrUnexpectedEOF`).
+pub fn new_path_error_text(op: &'static [u8], path: &'static [u8], text: &'static [u8]) -> Iface {
+    path_error(op, path, new_error(GoString::from_static(text)))
+}
+
+fn path_error(op: &'static [u8], path: &'static [u8], err: Iface) -> Iface {
+    let p = alloc::alloc_zeroed(std::mem::size_of::<PathError>(), 8) as *mut PathError;
+    // SAFETY: fresh block.
+    unsafe { p.write(PathError { op: GoString::from_static(op), path: GoString::from_static(path), err }) };
+    Iface { tab: error_itab(descs().patherror_ptr), data: p.cast() }
+}
+
 /// The message of an error value (calls `Error()`, natively for runtime types). Panics propagate.
 ///
 /// # Safety
@@ -436,6 +545,22 @@ pub unsafe fn error_message(e: Iface) -> GoString {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn path_error_of_errno() {
+        // SAFETY: runtime-built values only.
+        unsafe {
+            let e = new_path_error(b"write", b"/dev/stdout", libc::ENOSPC);
+            assert_eq!(error_message(e).as_bytes(), b"write /dev/stdout: no space left on device");
+            assert_eq!((*(*e.tab).typ).string(), b"*fs.PathError");
+            let mut inner = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
+            gort_errors_unwrap(&mut inner, e.tab, e.data);
+            assert_eq!((*(*inner.tab).typ).string(), b"syscall.Errno");
+            assert_eq!(error_message(inner).as_bytes(), b"no space left on device");
+            assert_eq!(error_message(new_errno(9)).as_bytes(), b"bad file descriptor");
+            assert_eq!(error_message(new_errno(4095)).as_bytes(), b"errno 4095");
+        }
+    }
 
     #[test]
     fn new_unwrap_is_as() {

@@ -107,6 +107,7 @@ pub fn rune_count(s: &[u8]) -> usize {
 /// `parts` must point to `n` valid string headers.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_concatstrings(parts: *const GoString, n: isize) -> GoString {
+    crate::gc::safepoint();
     // SAFETY: the caller guarantees parts has n headers.
     let parts = unsafe { std::slice::from_raw_parts(parts, n.max(0) as usize) };
     let total: isize = parts.iter().map(|p| p.len).sum();
@@ -115,7 +116,7 @@ pub unsafe extern "C" fn gort_concatstrings(parts: *const GoString, n: isize) ->
         // Like gc: if only one operand is non-empty the result shares its bytes.
         return parts.iter().find(|p| p.len > 0).copied().unwrap_or(GoString::EMPTY);
     }
-    let dst = alloc::alloc_zeroed(total as usize, 1);
+    let dst = alloc::alloc_noscan(total as usize, 1);
     let mut off = 0usize;
     for p in parts {
         if p.len > 0 {
@@ -133,6 +134,7 @@ pub unsafe extern "C" fn gort_concatstrings(parts: *const GoString, n: isize) ->
 /// Both strings readable.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_concatstring2(a_ptr: *const u8, a_len: isize, b_ptr: *const u8, b_len: isize) -> GoString {
+    crate::gc::safepoint();
     let parts = [GoString { ptr: a_ptr, len: a_len }, GoString { ptr: b_ptr, len: b_len }];
     // SAFETY: two valid headers.
     unsafe { gort_concatstrings(parts.as_ptr(), 2) }
@@ -171,6 +173,7 @@ pub unsafe extern "C" fn gort_eqstring(a_ptr: *const u8, a_len: isize, b_ptr: *c
 /// `ptr` readable for `len` bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_slicebytetostring(ptr: *const u8, len: isize) -> GoString {
+    crate::gc::safepoint();
     // SAFETY: caller guarantees readability.
     new_string(unsafe { bytes(ptr, len) })
 }
@@ -181,9 +184,10 @@ pub unsafe extern "C" fn gort_slicebytetostring(ptr: *const u8, len: isize) -> G
 /// `s` readable, `out` writable.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_stringtoslicebyte(ptr: *const u8, len: isize, out: *mut GoSlice) {
+    crate::gc::safepoint();
     let len = len.max(0);
     let cap = if len == 0 { 0 } else { roundupsize(len as usize) };
-    let dst = alloc::alloc_zeroed(cap, 1);
+    let dst = alloc::alloc_noscan(cap, 1);
     if len > 0 {
         // SAFETY: dst has cap >= len bytes; src readable for len.
         unsafe { std::ptr::copy_nonoverlapping(ptr, dst, len as usize) };
@@ -198,11 +202,12 @@ pub unsafe extern "C" fn gort_stringtoslicebyte(ptr: *const u8, len: isize, out:
 /// `s` readable, `out` writable.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_stringtoslicerune(ptr: *const u8, len: isize, out: *mut GoSlice) {
+    crate::gc::safepoint();
     // SAFETY: caller guarantees readability.
     let s = unsafe { bytes(ptr, len) };
     let n = rune_count(s);
     let cap = if n == 0 { 0 } else { roundupsize(n * 4) / 4 };
-    let dst = alloc::alloc_zeroed(cap * 4, 4) as *mut i32;
+    let dst = alloc::alloc_noscan(cap * 4, 4) as *mut i32;
     let mut i = 0;
     let mut k = 0;
     while i < s.len() {
@@ -222,6 +227,7 @@ pub unsafe extern "C" fn gort_stringtoslicerune(ptr: *const u8, len: isize, out:
 /// `ptr` readable for `len` int32 values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_slicerunetostring(ptr: *const i32, len: isize) -> GoString {
+    crate::gc::safepoint();
     let runes = if len <= 0 {
         &[][..]
     } else {
@@ -233,7 +239,7 @@ pub unsafe extern "C" fn gort_slicerunetostring(ptr: *const i32, len: isize) -> 
     for &r in runes {
         total += encode_rune_buf(r as i64, &mut buf).len();
     }
-    let dst = alloc::alloc_zeroed(total, 1);
+    let dst = alloc::alloc_noscan(total, 1);
     let mut off = 0;
     for &r in runes {
         let e = encode_rune_buf(r as i64, &mut buf);
@@ -250,6 +256,7 @@ pub unsafe extern "C" fn gort_slicerunetostring(ptr: *const i32, len: isize) -> 
 /// Always safe.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_intstring(r: i64) -> GoString {
+    crate::gc::safepoint();
     let mut buf = [0u8; 4];
     new_string(encode_rune_buf(r, &mut buf))
 }

@@ -3,9 +3,10 @@
 //!
 //! Invariants: an itab for (inter, typ) is built at most once and lives forever (the cache maps the
 //! pair to it), so JIT code may compare or cache itab pointers. A type implements an interface when
-//! every interface method (sorted by name) has a method of the same name in the type's method set
-//! (sorted by name) whose signature descriptor is the same pointer, or failing that has the same gc
-//! spelling (so descriptors built by the runtime and by the compiler agree).
+//! every interface method (sorted by name) has a method of the same name (and, for an unexported
+//! name, the same package) in the type's method set (sorted by name) whose signature descriptor is
+//! the same pointer, or failing that has the same gc spelling (so descriptors built by the runtime
+//! and by the compiler agree).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -50,36 +51,43 @@ fn same_sig(a: *const Type, b: *const Type) -> bool {
 }
 
 /// Builds (uncached) the method table of `typ` for `inter`: gc's `itab.init`, a merge of the two
-/// method lists, both in gc's order (exported first, then by name).
+/// method lists, both in gc's order (exported first, then by name). An unexported interface
+/// method is implemented only by a method of the same package: the package paths are the names'
+/// own `pkgPath`, else the interface's `PkgPath` and the type's uncommon `PkgPath` (methods of
+/// two packages may share a name, so the scan goes on past an equal name of the wrong package).
 ///
 /// # Safety
 /// Both descriptors valid; `inter` is an interface type.
 unsafe fn build_itab(inter: &Type, typ: &Type) -> ItabResult {
     let ims = inter.imethods();
     let ms = typ.methods();
+    let inter_pkg = inter.interface_pkg_path();
+    let typ_pkg = typ.pkg_path();
     let mut fns: Vec<*const u8> = Vec::with_capacity(ims.len());
     let mut j = 0;
-    for im in ims {
-        let iname = inter.name_off(im.name).name();
+    'imethods: for im in ims {
+        let iname_n = inter.name_off(im.name);
+        let iname = iname_n.name();
         let itype = inter.type_off(im.typ) as *const Type;
-        loop {
-            if j >= ms.len() {
-                return ItabResult::Missing(GoString::from_static(iname));
-            }
+        let ipkg = iname_n.pkg_path_off().map_or(inter_pkg, |o| inter.name_off(o).name());
+        while j < ms.len() {
+            let tname = typ.name_off(ms[j].name);
             let m = typ.method_entry(&ms[j]);
             match crate::abi::build::method_cmp(m.name, iname) {
-                std::cmp::Ordering::Less => {
-                    j += 1;
-                    continue;
+                std::cmp::Ordering::Less => {}
+                std::cmp::Ordering::Greater => break,
+                std::cmp::Ordering::Equal => {
+                    let tpkg = tname.pkg_path_off().map_or(typ_pkg, |o| typ.name_off(o).name());
+                    if same_sig(m.mtyp, itype) && (tname.is_exported() || tpkg == ipkg) {
+                        fns.push(m.ifn);
+                        j += 1;
+                        continue 'imethods;
+                    }
                 }
-                std::cmp::Ordering::Equal if same_sig(m.mtyp, itype) => {
-                    fns.push(m.ifn);
-                    j += 1;
-                    break;
-                }
-                _ => return ItabResult::Missing(GoString::from_static(iname)),
             }
+            j += 1;
         }
+        return ItabResult::Missing(GoString::from_static(iname));
     }
     // Itabs live with the descriptors (gc: persistentalloc), never in the collected heap.
     let p = crate::abi::module::alloc(ITab::size(fns.len()), 8) as *mut ITab;
@@ -208,9 +216,14 @@ pub unsafe fn dottype_message(have: *const Type, want: *const Type, iface: *cons
             format!("interface conversion: {inter} is nil, not {}", name_of(&*want))
         } else {
             let (cs, ws) = (name_of(&*have), name_of(&*want));
-            // Equal names of distinct types: local types of different scopes (gojit has one
-            // package, so never gc's "(types from different packages)").
-            let note = if cs == ws { " (types from different scopes)" } else { "" };
+            // Equal names of distinct types: gc's TypeAssertionError tells packages from scopes.
+            let note = if cs != ws {
+                ""
+            } else if (*have).rtype_pkgpath() != (*want).rtype_pkgpath() {
+                " (types from different packages)"
+            } else {
+                " (types from different scopes)"
+            };
             format!("interface conversion: {inter} is {cs}, not {ws}{note}")
         }
     }
@@ -247,10 +260,11 @@ pub unsafe extern "C" fn gort_panic_typeassert(have: *const Type, want: *const T
 /// `typ` valid, `src` readable for `typ.size()` bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_convT(typ: *const Type, src: *const u8) -> *mut u8 {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     unsafe {
         let t = &*typ;
-        let p = alloc::alloc_zeroed(t.size(), (t.align() as usize).clamp(1, 4096));
+        let p = alloc::alloc_typed(t);
         if t.size() > 0 {
             std::ptr::copy_nonoverlapping(src, p, t.size());
         }
@@ -264,7 +278,8 @@ pub unsafe extern "C" fn gort_convT(typ: *const Type, src: *const u8) -> *mut u8
 /// Always safe.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_convT64(v: u64) -> *mut u8 {
-    let p = alloc::alloc_zeroed(8, 8);
+    crate::gc::safepoint();
+    let p = alloc::alloc_noscan(8, 8);
     // SAFETY: p has 8 bytes.
     unsafe { *(p as *mut u64) = v };
     p
@@ -276,6 +291,7 @@ pub unsafe extern "C" fn gort_convT64(v: u64) -> *mut u8 {
 /// Always safe (the bytes are not copied: strings are immutable).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_convTstring(ptr: *const u8, len: isize) -> *mut u8 {
+    crate::gc::safepoint();
     let p = alloc::alloc_zeroed(16, 8) as *mut GoString;
     // SAFETY: p has 16 bytes.
     unsafe { p.write(GoString { ptr, len }) };

@@ -7,7 +7,7 @@
 //! most 6 integer/pointer arguments and at most one integer result (callable through Cranelift
 //! `try_call` with the `tail` convention); the others may return two words (rax:rdx).
 //!
-//! Modules: `alloc` (arena heap), `slice` (make/append/copy), `gostring` (string runtime),
+//! Modules: `alloc` (allocation of Go values), `gc` (the mark-sweep collector), `mem` (the span heap, size classes, data segment), `slice` (make/append/copy), `gostring` (string runtime),
 //! `hash` (typed hashing/equality), `map`, `iface` (itabs, assertions), `fmt`, `print` (builtins),
 //! `errors` (errors package, runtime-defined error types and descriptors), `strpkg` (strings and
 //! strconv subset), `fastrand` (gc's cheap random numbers), `output` (buffered stdout, exit), `gocall` (calling Go methods from the
@@ -20,10 +20,12 @@ pub mod complex;
 pub mod arch;
 pub mod chan;
 pub mod entrysig;
+pub mod errno;
 pub mod errors;
 pub mod fastrand;
 pub mod fmt;
 pub mod funcdata;
+pub mod gc;
 pub mod gocall;
 pub mod gostring;
 pub mod hash;

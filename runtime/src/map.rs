@@ -19,15 +19,13 @@
 //!   skipped: Go's rule that an entry removed before being reached is not produced). After a compaction it continues over its old array,
 //!   re-looking each key up in the live map and skipping keys that are gone, so no entry is produced
 //!   twice (positions are stable across non-compacting growth, and the snapshot taken at
-//!   `mapiterinit` has the same positions). Replaced arrays are freed only when no iterator is live
-//!   (`live_iters`, counted from `mapiterinit` until the iterator reports the end); otherwise they
-//!   are kept forever, because an iterator may still read its snapshot.
+//!   `mapiterinit` has the same positions). Entry and index arrays are Go heap objects
+//!   (noscan when neither keys nor values hold pointers); replaced arrays are left to the collector,
+//!   which keeps an old entries array alive while an iterator's snapshot still points at it.
 //! - Pointers returned by `mapaccess`/`mapassign` are valid until the next insertion into the same
 //!   map: the compiler must evaluate the right-hand side of `m[k] = v` before calling `mapassign`.
 //! Hashing and equality come from [`crate::hash`]; int-like 8-byte keys and strings have fast paths
 //! that compute the same hash as the generic path.
-
-use std::alloc::{Layout, alloc_zeroed, dealloc};
 
 use crate::abi::*;
 use crate::gostring::bytes;
@@ -71,21 +69,10 @@ fn round_up(x: usize, a: usize) -> usize {
     (x + a - 1) & !(a - 1)
 }
 
-fn raw_alloc(size: usize) -> *mut u8 {
-    let layout = Layout::from_size_align(size.max(8), 8).unwrap_or_else(|_| rterror::fatal("runtime: out of memory"));
-    // SAFETY: layout has non-zero size.
-    let p = unsafe { alloc_zeroed(layout) };
-    if p.is_null() {
-        rterror::fatal("runtime: out of memory");
-    }
-    p
-}
-
-/// # Safety
-/// `p` must come from `raw_alloc(size)`.
-unsafe fn raw_free(p: *mut u8, size: usize) {
-    // SAFETY: same layout as the allocation.
-    unsafe { dealloc(p, Layout::from_size_align_unchecked(size.max(8), 8)) }
+/// A zeroed array on the Go heap (`noscan`: pointer-free). Replaced arrays are not freed here:
+/// the collector frees them once neither the map nor an iterator's snapshot refers to them.
+fn raw_alloc(size: usize, noscan: bool) -> *mut u8 {
+    if noscan { alloc::alloc_noscan(size.max(8), 8) } else { alloc::alloc_zeroed(size.max(8), 8) }
 }
 
 impl GoMap {
@@ -180,8 +167,9 @@ impl GoMap {
     /// Allocates empty arrays for `cap` entries.
     fn alloc_arrays(&mut self, cap: usize) {
         self.cap = cap;
-        self.entries = raw_alloc(cap * self.entry_size);
-        self.index = raw_alloc(2 * cap * 8) as *mut u64;
+        let noscan = self.key_t().ptr_bytes == 0 && self.val_t().ptr_bytes == 0;
+        self.entries = raw_alloc(cap * self.entry_size, noscan);
+        self.index = raw_alloc(2 * cap * 8, true) as *mut u64;
         self.used = 0;
     }
 
@@ -201,7 +189,7 @@ impl GoMap {
     /// Makes room for one more entry: grow (keeping order and positions) or compact.
     #[cold]
     fn grow(&mut self) {
-        let (old_entries, old_used, old_cap, old_index) = (self.entries, self.used, self.cap, self.index);
+        let (old_entries, old_used, old_cap) = (self.entries, self.used, self.cap);
         let compact = self.count < old_used;
         let new_cap = if self.count >= old_cap / 2 { old_cap * 2 } else { old_cap };
         self.alloc_arrays(new_cap);
@@ -220,16 +208,10 @@ impl GoMap {
             n += 1;
         }
         self.used = n;
-        // SAFETY: the old index came from raw_alloc(2 * old_cap * 8) and nothing refers to it.
-        unsafe { raw_free(old_index as *mut u8, 2 * old_cap * 8) };
         if compact {
             self.epoch += 1;
         }
-        if self.live_iters > 0 {
-            return; // an iterator may still hold the old array as its snapshot: keep it forever
-        }
-        // SAFETY: no iterator references the old array.
-        unsafe { raw_free(old_entries, old_cap * self.entry_size) };
+        // The old arrays are garbage unless an iterator holds the entries as its snapshot.
     }
 
     /// Inserts `key` (absent) with a zero value; returns the entry.
@@ -297,17 +279,9 @@ impl GoMap {
             // SAFETY: i < used.
             unsafe { *(self.entry(self.entries, i) as *mut u64) = 0 };
         }
-        let (old_entries, old_cap, old_index) = (self.entries, self.cap, self.index);
         self.count = 0;
         self.epoch += 1;
         self.alloc_arrays(MIN_CAP);
-        // SAFETY: allocated by raw_alloc with these sizes; the entries array only if no iterator.
-        unsafe {
-            raw_free(old_index as *mut u8, 2 * old_cap * 8);
-            if self.live_iters == 0 {
-                raw_free(old_entries, old_cap * self.entry_size);
-            }
-        }
     }
 }
 
@@ -411,6 +385,7 @@ unsafe fn unhashable_in(t: &Type, p: *const u8) -> Option<&'static Type> {
 /// `maptyp` must be a valid map descriptor.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_makemap(maptyp: *const Type, hint: isize) -> *mut GoMap {
+    crate::gc::safepoint();
     // SAFETY: forwarded.
     unsafe { new_map(maptyp, hint) }
 }
@@ -474,6 +449,7 @@ fn nil_map_write() -> ! {
 /// `maptyp` is `m`'s type; `key` points to a key value.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_mapassign(maptyp: *const Type, m: *mut GoMap, key: *const u8) -> *mut u8 {
+    crate::gc::safepoint();
     if m.is_null() {
         // gc hashes first, so an unhashable key panics with the hash error.
         // SAFETY: forwarded.
@@ -490,6 +466,7 @@ pub unsafe extern "C" fn gort_mapassign(maptyp: *const Type, m: *mut GoMap, key:
 /// As [`gort_mapassign`].
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_mapassign_fast64(_maptyp: *const Type, m: *mut GoMap, key: u64) -> *mut u8 {
+    crate::gc::safepoint();
     if m.is_null() {
         nil_map_write();
     }
@@ -503,6 +480,7 @@ pub unsafe extern "C" fn gort_mapassign_fast64(_maptyp: *const Type, m: *mut GoM
 /// As [`gort_mapassign`].
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_mapassign_faststr(_maptyp: *const Type, m: *mut GoMap, kptr: *const u8, klen: isize) -> *mut u8 {
+    crate::gc::safepoint();
     if m.is_null() {
         nil_map_write();
     }

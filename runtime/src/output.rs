@@ -1,19 +1,25 @@
-//! Process output: buffered stdout, unbuffered stderr, flushing. (`os.Exit` is `gort_exit` in
-//! `panic.rs`.)
+//! Process output: os.Stdout and os.Stderr writes, their errors, and the standard descriptors at
+//! start-up. (`os.Exit` is `gort_exit` in `panic.rs`.)
 //!
-//! Invariants: everything written to stdout goes through [`write_stdout`] (fmt, os.Stdout writes)
-//! into Rust's process-wide `std::io::stdout()` buffer (line-buffered: one write per line, like
-//! Go's unbuffered os.Stdout and fmt's one write per call), which is also what the panic machinery
-//! flushes (`panic.rs`, `gort_exit`). Anything written to stderr first flushes stdout so the
-//! relative order of the two streams is preserved when they share a terminal or file.
+//! Invariants: standard output is unbuffered, as gc's `os.Stdout` is: every fmt call and every
+//! `(*os.File).Write` is one `write(2)` loop on the descriptor ([`write_file`]), so a failed write
+//! is reported to the program that made it as gc reports it (`*fs.PathError{"write",
+//! "/dev/stdout", syscall.Errno}`: `write /dev/stdout: no space left on device`) and the streams
+//! stay in program order when they share a terminal or file. (`flush_stdout` remains for callers
+//! that end the process; it flushes Rust's stdout, which nothing writes Go output to.)
 //!
-//! Broken pipes behave as in gc (`os.sigpipe`): a write to standard output or standard error that
-//! fails with `EPIPE` ends the process by `SIGPIPE` (so `gojit run prog.go | head -1` returns at
-//! once, with the exit status a shell reports as 141). Rust ignores `SIGPIPE` for the whole
-//! process, so the runtime restores the default action and raises it itself. Write errors on other
-//! descriptors are not fatal.
+//! Broken pipes behave as in gc (`os.epipecheck`): a write to standard output or standard error
+//! that fails with `EPIPE` ends the process by `SIGPIPE` (so `gojit run prog.go | head -1` returns
+//! at once, with the exit status a shell reports as 141). Rust ignores `SIGPIPE` for the whole
+//! process, so the runtime restores the default action and raises it itself.
+//!
+//! [`check_std_fds`] is gc's `checkfds`: descriptors 0-2 that are closed when the process starts
+//! are opened on `/dev/null`, so `gojit run prog.go >&-` writes succeed as under gc and no file
+//! the compiler opens can take descriptor 1.
 
-use std::io::{ErrorKind, Write};
+use std::io::Write;
+
+use crate::abi::{GoString, Iface};
 
 /// gc's `dieFromSignal(SIGPIPE)`: default action, unblocked, raised; exit status 2 if the process
 /// somehow survives it.
@@ -30,55 +36,130 @@ fn die_of_sigpipe() -> ! {
     }
 }
 
-/// The outcome of a failed write to `fd`: fatal (by SIGPIPE) only for a broken stdout/stderr.
-fn write_failed(fd: i32, kind: ErrorKind) {
-    if kind == ErrorKind::BrokenPipe && (fd == 1 || fd == 2) {
+/// Why a write stopped short: a system call error, or `write` returning 0 (gc's
+/// `io.ErrUnexpectedEOF`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteError {
+    Errno(i32),
+    UnexpectedEof,
+}
+
+/// Writes all of `bytes` to `fd` as gc's `poll.FD.Write`: at least one `write(2)`, even of zero
+/// bytes (so an empty write to a full or read-only descriptor fails as under gc), retried on
+/// `EINTR`, waiting for the descriptor on `EAGAIN`, stopping at the first other error. Returns the
+/// bytes written and the error that stopped it.
+fn write_all_fd(fd: i32, bytes: &[u8]) -> (usize, Option<WriteError>) {
+    let mut done = 0;
+    loop {
+        let rest = &bytes[done..];
+        // SAFETY: rest is a valid readable buffer of rest.len() bytes.
+        let n = unsafe { libc::write(fd, rest.as_ptr().cast(), rest.len()) };
+        if n > 0 {
+            done += n as usize;
+        }
+        if done == bytes.len() && n >= 0 {
+            return (done, None);
+        }
+        if n == 0 {
+            return (done, Some(WriteError::UnexpectedEof));
+        }
+        if n < 0 {
+            let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EIO);
+            match errno {
+                libc::EINTR => {}
+                libc::EAGAIN => {
+                    let mut p = libc::pollfd { fd, events: libc::POLLOUT, revents: 0 };
+                    // SAFETY: one valid pollfd; waits until fd is writable (or fails, then the
+                    // write is retried and reports the error).
+                    unsafe { libc::poll(&mut p, 1, -1) };
+                }
+                _ => return (done, Some(WriteError::Errno(errno))),
+            }
+        }
+    }
+}
+
+/// Writes `bytes` to Go file descriptor `fd` (os.Stdout is 1, os.Stderr 2) as `(*os.File).Write`
+/// does: the bytes written and, when the write failed, the error. A broken pipe on standard output
+/// or error ends the process by SIGPIPE.
+pub fn write_fd(fd: i64, bytes: &[u8]) -> (usize, Option<WriteError>) {
+    let fd = fd as i32;
+    let r = write_all_fd(fd, bytes);
+    if r.1 == Some(WriteError::Errno(libc::EPIPE)) && (fd == 1 || fd == 2) {
         die_of_sigpipe();
     }
+    r
 }
 
-fn write_all_fd(fd: i32, mut bytes: &[u8]) {
-    while !bytes.is_empty() {
-        // SAFETY: bytes is a valid readable buffer of bytes.len() bytes.
-        let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
-        if n < 0 {
-            let kind = std::io::Error::last_os_error().kind();
-            if kind == ErrorKind::Interrupted {
-                continue;
-            }
-            write_failed(fd, kind);
-            return; // other errors: the bytes are dropped.
-        }
-        bytes = &bytes[n as usize..];
-    }
-}
-
-/// Appends to buffered stdout.
+/// Writes to standard output; errors are dropped (callers with a Go result use [`write_file`]).
 pub fn write_stdout(bytes: &[u8]) {
-    if let Err(e) = std::io::stdout().lock().write_all(bytes) {
-        write_failed(1, e.kind());
+    if !bytes.is_empty() {
+        write_fd(1, bytes);
     }
 }
 
-/// Writes everything buffered for stdout.
+/// Flushes Rust's stdout buffer (nothing Go writes is buffered).
 pub fn flush_stdout() {
-    if let Err(e) = std::io::stdout().flush() {
-        write_failed(1, e.kind());
+    let _ = std::io::stdout().flush();
+}
+
+/// Writes to stderr; errors are dropped (the runtime's own reports and the print builtins).
+pub fn write_stderr(bytes: &[u8]) {
+    if !bytes.is_empty() {
+        write_fd(2, bytes);
     }
 }
 
-/// Writes to stderr immediately, after flushing stdout.
-pub fn write_stderr(bytes: &[u8]) {
-    flush_stdout();
-    write_all_fd(2, bytes);
+/// `(*os.File).Write(bytes)` on the modelled `*os.File` `fd` (os.Stdout 1, os.Stderr 2; 0 is the
+/// nil `*os.File`): the byte count and the error value gc's os package returns: `os.ErrInvalid`
+/// for a nil file, `&fs.PathError{"write", name, err}` for a failed write.
+pub fn write_file(fd: i64, bytes: &[u8]) -> (isize, Iface) {
+    let nil = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
+    if fd == 0 {
+        return (0, crate::errors::new_error(GoString::from_static(b"invalid argument")));
+    }
+    let (n, err) = write_fd(fd, bytes);
+    let path: &'static [u8] = match fd {
+        1 => b"/dev/stdout",
+        2 => b"/dev/stderr",
+        _ => b"",
+    };
+    let err = match err {
+        None => nil,
+        Some(WriteError::Errno(e)) => crate::errors::new_path_error(b"write", path, e),
+        Some(WriteError::UnexpectedEof) => crate::errors::new_path_error_text(b"write", path, b"unexpected EOF"),
+    };
+    (n as isize, err)
 }
 
-/// Writes to a Go file descriptor: 1 is buffered stdout, 2 is stderr, others are written directly.
-pub fn write_fd(fd: i64, bytes: &[u8]) {
-    match fd {
-        1 => write_stdout(bytes),
-        2 => write_stderr(bytes),
-        _ => write_all_fd(fd as i32, bytes),
+/// gc's report when the standard descriptors cannot be fixed: its line, then `fatal error`.
+fn std_fds_fatal(line: &str) -> ! {
+    write_stderr(line.as_bytes());
+    crate::panic::fatal("cannot open standard fds")
+}
+
+/// gc's `checkfds`: opens `/dev/null` (read-write) on each of descriptors 0, 1 and 2 that is
+/// closed, before anything else can open a file. Failures end the process with gc's report.
+pub fn check_std_fds() {
+    for fd in 0..3 {
+        // SAFETY: F_GETFD on a small integer only queries the descriptor table.
+        if unsafe { libc::fcntl(fd, libc::F_GETFD) } >= 0 {
+            continue;
+        }
+        let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        if errno != libc::EBADF {
+            let m = format!("runtime: unexpected error while checking standard file descriptor {fd}, errno={errno}\n");
+            std_fds_fatal(&m);
+        }
+        // SAFETY: a NUL-terminated path.
+        let got = unsafe { libc::open(c"/dev/null".as_ptr(), libc::O_RDWR) };
+        if got < 0 {
+            let m = format!("runtime: standard file descriptor {fd} closed, unable to open /dev/null, errno={errno}\n");
+            std_fds_fatal(&m);
+        } else if got != fd {
+            let m = format!("runtime: opened unexpected file descriptor {got} when attempting to open {fd}\n");
+            std_fds_fatal(&m);
+        }
     }
 }
 
@@ -91,8 +172,7 @@ pub unsafe extern "C" fn gort_flush() {
     flush_stdout();
 }
 
-/// `os.Stdout.WriteString(s)` / `os.Stderr.Write(b)`: writes `len` bytes at `ptr` to `fd`
-/// (1 buffered, 2 unbuffered). Returns the number of bytes written.
+/// Writes `len` bytes at `ptr` to `fd`, errors dropped. Returns the number of bytes written.
 ///
 /// # Safety
 /// `ptr` must point to `len` readable bytes (may be dangling when `len == 0`).
@@ -103,6 +183,5 @@ pub unsafe extern "C" fn gort_write(fd: i64, ptr: *const u8, len: isize) -> isiz
     }
     // SAFETY: the caller guarantees ptr..ptr+len is readable.
     let bytes = unsafe { std::slice::from_raw_parts(ptr, len as usize) };
-    write_fd(fd, bytes);
-    len
+    write_fd(fd, bytes).0 as isize
 }

@@ -121,6 +121,21 @@ impl G {
     }
 }
 
+impl G {
+    /// The words this state holds in Rust memory that may point into the Go heap (collector
+    /// roots): the chained defer records' closures and a caught method panic's value. Panic
+    /// records themselves live in `gopanic`'s frame on the goroutine stack, which is scanned.
+    pub(crate) fn for_each_root(&self, f: &mut dyn FnMut(usize)) {
+        for d in &self.defers {
+            f(d.closure);
+        }
+        if let Some(e) = &self.method_panic {
+            f(e.data as usize);
+        }
+        f(self.panic as usize);
+    }
+}
+
 thread_local! {
     /// The state used when no goroutine runs on this thread (runtime code called outside a
     /// program run, e.g. by unit tests, and fault signals of such threads).
@@ -1287,19 +1302,14 @@ fn describe_value(v: Eface, call_methods: bool) -> String {
         // SAFETY: the runtime's error values point to an RtErr.
         return unsafe { String::from_utf8_lossy((*(v.data as *const RtErr)).msg.as_bytes()).into_owned() };
     }
-    for name in ["Error", "String"].into_iter().filter(|_| call_methods) {
-        if let Some(ifn) = find_string_method(typ, name) {
-            // SAFETY: ifn is a Go method entry of type func() string for this receiver.
-            return match unsafe { trampoline::call_method2(ifn, v.data as usize) } {
-                // SAFETY: the result is a Go string.
-                Ok([p, n]) => unsafe {
-                    indented(String::from_utf8_lossy(GoString { ptr: p as *const u8, len: n as isize }.as_bytes()).into_owned())
-                },
-                Err(()) => {
-                    take_method_panic();
-                    format!("({}) {:#x} [{name} method panicked]", type_name(typ), v.data as usize)
-                }
-            };
+    if call_methods {
+        match call_text_method(v) {
+            Some(Ok(text)) => return indented(text),
+            Some(Err(_)) => {
+                let name = if find_string_method(typ, "Error").is_some() { "Error" } else { "String" };
+                return format!("({}) {:#x} [{name} method panicked]", type_name(typ), v.data as usize);
+            }
+            None => {}
         }
     }
     let tn = type_name(typ);
@@ -1342,6 +1352,72 @@ fn describe_value(v: Eface, call_methods: bool) -> String {
     if basic { s } else { format!("{tn}({s})") }
 }
 
+/// gc's preprintpanics conversion of one panic value: the result of its `Error()` method, else
+/// of its `String()` method (`None`: it has neither, or it is one of the runtime's own errors,
+/// whose message needs no Go call). `Some(Err(v))`: the method panicked with `v` (caught by the
+/// method trampoline).
+fn call_text_method(v: Eface) -> Option<Result<String, Eface>> {
+    if v.typ.is_null() {
+        return None;
+    }
+    // SAFETY: a non-nil interface's type descriptor is valid.
+    let typ = unsafe { &*v.typ };
+    if is_runtime_error_type(typ) {
+        return None;
+    }
+    let ifn = find_string_method(typ, "Error").or_else(|| find_string_method(typ, "String"))?;
+    // SAFETY: ifn is a Go method entry of type func() string for this receiver.
+    Some(match unsafe { trampoline::call_method2(ifn, v.data as usize) } {
+        // SAFETY: the result is a Go string.
+        Ok([p, n]) => Ok(unsafe { String::from_utf8_lossy(GoString { ptr: p as *const u8, len: n as isize }.as_bytes()).into_owned() }),
+        Err(()) => Err(take_method_panic().unwrap_or(Eface { typ: std::ptr::null(), data: std::ptr::null_mut() })),
+    })
+}
+
+/// gc's `preprintpanics`: before the crash report, every panic value of the chain (newest first,
+/// a repanicked value once) with an `Error` or `String` method is replaced by that method's
+/// result, so each method runs once and in gc's order. `texts[i]` is the text of `chain[i]`
+/// (`None`: printed by [`describe_value`] without calling Go code). A method that panics ends the
+/// process as gc's `throw`: the `Err` is the message, `panic while printing panic value: V` for a
+/// string value V, `...: type T` for any other.
+fn preprint_panics(chain: &[*mut Panic]) -> Result<Vec<Option<String>>, String> {
+    let mut texts = vec![None; chain.len()];
+    let mut i = 0;
+    while i < chain.len() {
+        // SAFETY: live records.
+        let arg = unsafe { (*chain[i]).arg };
+        if let Some(&older) = chain.get(i + 1) {
+            // SAFETY: live record.
+            let oarg = unsafe { (*older).arg };
+            if oarg.typ == arg.typ && oarg.data == arg.data {
+                i += 1;
+                continue;
+            }
+        }
+        match call_text_method(arg) {
+            Some(Ok(t)) => texts[i] = Some(t),
+            Some(Err(r)) => {
+                let text = "panic while printing panic value";
+                if r.typ.is_null() {
+                    // gc: a nil recover() is "nothing to do" (not reachable: panic(nil) is a
+                    // *runtime.PanicNilError).
+                // SAFETY: a non-nil type word is a valid descriptor.
+                } else if unsafe { (*r.typ).kind() == Kind::String && (*r.typ).string() == b"string" } {
+                    // SAFETY: a string panic value points to its string header.
+                    let v = unsafe { String::from_utf8_lossy((*(r.data as *const GoString)).as_bytes()).into_owned() };
+                    return Err(format!("{text}: {v}"));
+                } else {
+                    // SAFETY: a non-nil type word is a valid descriptor.
+                    return Err(format!("{text}: type {}", type_name(unsafe { &*r.typ })));
+                }
+            }
+            None => {}
+        }
+        i += 1;
+    }
+    Ok(texts)
+}
+
 /// A panic value for the trace, printed like the crash report does (`Error()`/`String()` called
 /// through the method trampoline, which catches their panics). While such a method runs, values
 /// of panics raised inside it are described without calling methods (`(T) 0xADDR`), so a method
@@ -1372,8 +1448,8 @@ fn type_name(t: &Type) -> String {
 }
 
 
-/// The crash report text for the panic list headed by `p` (gc's `printpanics` + traceback).
-fn crash_report(p: *mut Panic) -> String {
+/// The panic list headed by `p`, newest first.
+fn panic_chain(p: *mut Panic) -> Vec<*mut Panic> {
     let mut chain = vec![];
     let mut q = p;
     while !q.is_null() {
@@ -1381,6 +1457,12 @@ fn crash_report(p: *mut Panic) -> String {
         // SAFETY: live records.
         q = unsafe { (*q).link };
     }
+    chain
+}
+
+/// The crash report text for the panic list `chain` headed by `p` (gc's `printpanics` +
+/// traceback), with the values' texts from [`preprint_panics`].
+fn crash_report(p: *mut Panic, chain: &[*mut Panic], texts: &[Option<String>]) -> String {
     // gc's preprintpanics: a panic whose next newer one carries the identical interface value
     // (same type word and data word: `panic(recover())`) is marked repanicked; printpanics then
     // prints it once, as `panic: V [recovered, repanicked]` when it was recovered, and skips the
@@ -1413,7 +1495,10 @@ fn crash_report(p: *mut Panic) -> String {
             continue;
         }
         s.push_str("panic: ");
-        s.push_str(&describe_value(arg, true));
+        match &texts[i] {
+            Some(t) => s.push_str(&indented(t.clone())),
+            None => s.push_str(&describe_value(arg, false)),
+        }
         if recovered && repanicked[i] {
             s.push_str(" [recovered, repanicked]");
         } else if recovered {
@@ -1443,7 +1528,19 @@ fn crash(p: *mut Panic) -> ! {
 
 #[inline(never)]
 fn print_crash(p: *mut Panic) {
-    let s = crash_report(p);
+    let chain = panic_chain(p);
+    let s = match preprint_panics(&chain) {
+        Ok(texts) => crash_report(p, &chain, &texts),
+        Err(msg) => {
+            // gc's throw from preprintpanics: the fatal error, then the goroutine's traceback.
+            let mut s = format!("fatal error: {msg}\n\n");
+            // SAFETY: p is live.
+            let (fp, pc) = unsafe { ((*p).start_fp, (*p).start_pc) };
+            unwind::traceback(&mut s, fp, pc, 100);
+            crate::sched::proc::append_created_by(&mut s, crate::sched::proc::current());
+            s
+        }
+    };
     write_stderr(&s);
 }
 

@@ -60,6 +60,7 @@ pub fn grown_cap(elem_size: usize, noscan: bool, newlen: usize, oldcap: usize) -
 /// `elem` must be a valid descriptor and `out` writable.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_makeslice(elem: *const Type, len: isize, cap: isize, out: *mut GoSlice) {
+    crate::gc::safepoint();
     // SAFETY: caller guarantees elem is valid.
     let size = unsafe { (*elem).size() };
     let align = unsafe { (*elem).align() } as usize;
@@ -72,7 +73,9 @@ pub unsafe extern "C" fn gort_makeslice(elem: *const Type, len: isize, cap: isiz
         }
         rterror::runtime_error("runtime error: makeslice: cap out of range");
     }
-    let ptr = alloc::alloc_zeroed(size * cap as usize, align.clamp(1, 4096));
+    let _ = align;
+    // SAFETY: caller guarantees elem is valid.
+    let ptr = alloc::alloc_array(unsafe { &*elem }, cap as usize);
     // SAFETY: caller guarantees out is writable.
     unsafe { out.write(GoSlice { ptr, len, cap }) };
 }
@@ -87,6 +90,7 @@ pub unsafe extern "C" fn gort_makeslice(elem: *const Type, len: isize, cap: isiz
 /// `elem` valid; `old` readable; `out` writable; `added >= 0`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_growslice(elem: *const Type, old: *const GoSlice, added: isize, out: *mut GoSlice) {
+    crate::gc::safepoint();
     // SAFETY: caller guarantees validity of all pointers.
     let (size, align, old) = unsafe { ((*elem).size(), (*elem).align() as usize, *old) };
     let newlen = old.len.checked_add(added).filter(|&n| n >= 0 && added >= 0);
@@ -103,7 +107,11 @@ pub unsafe extern "C" fn gort_growslice(elem: *const Type, old: *const GoSlice, 
     let Some(newcap) = grown_cap(size, noscan, newlen as usize, old.cap as usize) else {
         rterror::runtime_error("runtime error: growslice: cap out of range")
     };
-    let ptr = if size == 0 { alloc::zero_base() } else { alloc::alloc_zeroed(newcap * size, align.clamp(1, 4096)) };
+    let ptr = match (size, noscan) {
+        (0, _) => alloc::zero_base(),
+        (_, true) => alloc::alloc_noscan(newcap * size, align.clamp(1, 4096)),
+        (_, false) => alloc::alloc_zeroed(newcap * size, align.clamp(1, 4096)),
+    };
     if size != 0 && old.len > 0 {
         // SAFETY: old.ptr has old.len elements; ptr is a fresh block at least that large.
         unsafe { std::ptr::copy_nonoverlapping(old.ptr, ptr, old.len as usize * size) };

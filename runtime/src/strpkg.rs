@@ -374,6 +374,7 @@ fn split(b: &[u8], sep: &[u8], n: isize) -> Vec<GoString> {
 /// Valid strings; `out` writable.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_strings_split(out: *mut GoSlice, sp: *const u8, sl: isize, tp: *const u8, tl: isize) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     unsafe { put(out, string_slice(&split(s(sp, sl), s(tp, tl), -1))) }
 }
@@ -384,6 +385,7 @@ pub unsafe extern "C" fn gort_strings_split(out: *mut GoSlice, sp: *const u8, sl
 /// Valid strings; `out` writable.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_strings_splitn(out: *mut GoSlice, sp: *const u8, sl: isize, tp: *const u8, tl: isize, n: isize) {
+    crate::gc::safepoint();
     // SAFETY: caller contract. Go returns nil for n == 0.
     unsafe {
         let parts = split(s(sp, sl), s(tp, tl), n);
@@ -398,6 +400,7 @@ pub unsafe extern "C" fn gort_strings_splitn(out: *mut GoSlice, sp: *const u8, s
 /// Valid string; `out` writable.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_strings_fields(out: *mut GoSlice, sp: *const u8, sl: isize) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     let b = unsafe { s(sp, sl) };
     let mut parts = Vec::new();
@@ -427,6 +430,7 @@ pub unsafe extern "C" fn gort_strings_fields(out: *mut GoSlice, sp: *const u8, s
 /// `elems` valid for `n` strings; `sep` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_strings_join(elems: *const GoString, n: isize, sp: *const u8, sl: isize) -> GoString {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     unsafe {
         let parts = crate::iface::slice_or_empty(elems, n.max(0) as usize);
@@ -455,6 +459,7 @@ pub unsafe extern "C" fn gort_strings_join(elems: *const GoString, n: isize, sp:
 /// Valid string; `out` writable.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_strings_repeat(out: *mut GoString, sp: *const u8, sl: isize, count: isize) {
+    crate::gc::safepoint();
     if count < 0 {
         rterror::plain_panic("strings: negative Repeat count");
     }
@@ -474,6 +479,7 @@ pub unsafe extern "C" fn gort_strings_repeat(out: *mut GoString, sp: *const u8, 
 /// Valid string.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_strings_toupper(sp: *const u8, sl: isize) -> GoString {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     unsafe { map_case(s(sp, sl), true) }
 }
@@ -484,6 +490,7 @@ pub unsafe extern "C" fn gort_strings_toupper(sp: *const u8, sl: isize) -> GoStr
 /// Valid string.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_strings_tolower(sp: *const u8, sl: isize) -> GoString {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     unsafe { map_case(s(sp, sl), false) }
 }
@@ -633,6 +640,7 @@ fn replace(b: &[u8], old: &[u8], new: &[u8], n: isize) -> GoString {
 /// Valid strings.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_strings_replace(sp: *const u8, sl: isize, op: *const u8, ol: isize, np: *const u8, nl: isize, n: isize) -> GoString {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     unsafe { replace(s(sp, sl), s(op, ol), s(np, nl), n) }
 }
@@ -643,6 +651,7 @@ pub unsafe extern "C" fn gort_strings_replace(sp: *const u8, sl: isize, op: *con
 /// Valid strings.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_strings_replaceall(sp: *const u8, sl: isize, op: *const u8, ol: isize, np: *const u8, nl: isize) -> GoString {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     unsafe { replace(s(sp, sl), s(op, ol), s(np, nl), -1) }
 }
@@ -663,6 +672,7 @@ pub unsafe extern "C" fn gort_strings_equalfold(sp: *const u8, sl: isize, tp: *c
 /// Always safe.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_strconv_itoa(v: i64) -> GoString {
+    crate::gc::safepoint();
     new_string(v.to_string().as_bytes())
 }
 
@@ -722,6 +732,7 @@ fn nil_error() -> Iface {
 /// `b` a valid Builder; string valid; outs writable.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_builder_writestring(b: *mut GoSlice, sp: *const u8, sl: isize, out_n: *mut isize, out_err: *mut Iface) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     unsafe {
         builder_append(b, s(sp, sl));
@@ -736,6 +747,7 @@ pub unsafe extern "C" fn gort_builder_writestring(b: *mut GoSlice, sp: *const u8
 /// `b` a valid Builder; slice valid; outs writable.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_builder_write(b: *mut GoSlice, pp: *const u8, pl: isize, _pc: isize, out_n: *mut isize, out_err: *mut Iface) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     unsafe {
         builder_append(b, s(pp, pl));
@@ -750,6 +762,7 @@ pub unsafe extern "C" fn gort_builder_write(b: *mut GoSlice, pp: *const u8, pl: 
 /// `b` a valid Builder; out writable.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_builder_writebyte(b: *mut GoSlice, c: u8, out_err: *mut Iface) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     unsafe {
         builder_append(b, &[c]);
@@ -763,6 +776,7 @@ pub unsafe extern "C" fn gort_builder_writebyte(b: *mut GoSlice, c: u8, out_err:
 /// `b` a valid Builder; outs writable.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_builder_writerune(b: *mut GoSlice, r: i32, out_n: *mut isize, out_err: *mut Iface) {
+    crate::gc::safepoint();
     let mut buf = [0u8; 4];
     let e = crate::gostring::encode_rune_buf(r as i64, &mut buf);
     let n = e.len() as isize;
@@ -810,6 +824,7 @@ pub unsafe extern "C" fn gort_builder_reset(b: *mut GoSlice) {
 /// `b` a valid Builder.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_builder_grow(b: *mut GoSlice, n: isize) {
+    crate::gc::safepoint();
     if n < 0 {
         rterror::plain_panic("strings.Builder.Grow: negative count");
     }
@@ -865,7 +880,7 @@ pub unsafe extern "C" fn gort_os_args(out: *mut GoSlice) {
 }
 
 /// `(*os.File).Write(b) (int, error)`; the receiver is the file descriptor (os.Stdout is 1,
-/// os.Stderr 2).
+/// os.Stderr 2, the nil `*os.File` 0). Errors as gc's os package (`output::write_file`).
 ///
 /// # Safety
 /// Slice valid; outs writable.
@@ -873,9 +888,9 @@ pub unsafe extern "C" fn gort_os_args(out: *mut GoSlice) {
 pub unsafe extern "C" fn gort_file_write(fd: i64, pp: *const u8, pl: isize, _pc: isize, out_n: *mut isize, out_err: *mut Iface) {
     // SAFETY: caller contract.
     unsafe {
-        crate::output::write_fd(fd, s(pp, pl));
-        put(out_n, pl.max(0));
-        put(out_err, nil_error());
+        let (n, err) = crate::output::write_file(fd, s(pp, pl));
+        put(out_n, n);
+        put(out_err, err);
     }
 }
 
@@ -887,9 +902,9 @@ pub unsafe extern "C" fn gort_file_write(fd: i64, pp: *const u8, pl: isize, _pc:
 pub unsafe extern "C" fn gort_file_writestring(fd: i64, sp: *const u8, sl: isize, out_n: *mut isize, out_err: *mut Iface) {
     // SAFETY: caller contract.
     unsafe {
-        crate::output::write_fd(fd, s(sp, sl));
-        put(out_n, sl.max(0));
-        put(out_err, nil_error());
+        let (n, err) = crate::output::write_file(fd, s(sp, sl));
+        put(out_n, n);
+        put(out_err, err);
     }
 }
 

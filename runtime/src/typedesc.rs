@@ -346,7 +346,7 @@ pub fn with_methods(base: &'static Type, methods: &[(&str, &'static Type, *const
         build::init_common(t, &c);
         match kind {
             Kind::Pointer => build::set_elem(t, base.elem()),
-            Kind::Struct | Kind::String | Kind::Int => {}
+            Kind::Struct | Kind::String | Kind::Int | Kind::Uintptr => {}
             k => panic!("with_methods: {k:?}"),
         }
         if kind == Kind::Struct {

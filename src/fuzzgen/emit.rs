@@ -90,11 +90,12 @@ pub fn uses_errors(p: &Program) -> bool {
             Stmt::Defer { what: Deferred::Panic(PanicVal::ErrNew), .. } => true,
             Stmt::Defer { what: Deferred::Closure(b), .. } => block(b),
             Stmt::If { then, els, .. } => block(then) || block(els),
-            Stmt::Loop { body, .. } | Stmt::Invoke(body) => block(body),
+            Stmt::Loop { body, .. } | Stmt::Invoke(body) | Stmt::Range { body, .. } => block(body),
             _ => false,
         }
     }
-    p.funcs.iter().any(|f| {
+    p.iters.iter().any(|it| block(&it.body))
+        || p.funcs.iter().any(|f| {
         block(&f.body)
             || match &f.kind {
                 FuncKind::Plain => false,
@@ -138,9 +139,16 @@ impl Emitter<'_> {
         format!("{}f{k}", self.prefix)
     }
 
+    fn iname(&self, k: usize) -> String {
+        format!("{}it{k}", self.prefix)
+    }
+
     fn program(&mut self, main_name: &str) {
         for k in 0..self.prog.funcs.len() {
             self.func(k);
+        }
+        for k in 0..self.prog.iters.len() {
+            self.iter(k);
         }
         let (a, b) = self.prog.main_ids;
         let _ = writeln!(self.out, "\nfunc {main_name}() {{\n\tfmt.Println(\"s{a}\")");
@@ -172,6 +180,16 @@ impl Emitter<'_> {
             self.line(sc, "return");
         }
         self.out.push_str("}\n");
+    }
+
+    /// `func it<k>(n int) func(func(int) bool)`: the iterator is the returned closure, so `n` is its
+    /// own copy of the argument.
+    fn iter(&mut self, k: usize) {
+        let name = self.iname(k);
+        let _ = writeln!(self.out, "\nfunc {name}(n int) func(func(int) bool) {{\n\treturn func(yield func(int) bool) {{");
+        let prog = self.prog;
+        self.block(Scope { loops: 0, res: false, indent: 2 }, &prog.iters[k].body);
+        self.out.push_str("\t}\n}\n");
     }
 
     fn block(&mut self, sc: Scope, b: &[Stmt]) {
@@ -283,6 +301,32 @@ impl Emitter<'_> {
             },
             Stmt::Return => self.line(sc, "return"),
             Stmt::ReturnVal(a) => self.line(sc, &format!("return {}", Self::arg(*a))),
+            Stmt::Range { iter, arg, body } => {
+                let v = sc.loops;
+                self.line(sc, &format!("for i{v} := range {}({}) {{", self.iname(*iter), Self::arg(*arg)));
+                let inner = Scope { loops: v + 1, ..sc.deeper() };
+                if !matches!(body.first(), Some(Stmt::Print { .. })) {
+                    // A range variable must be used (gc: declared and not used).
+                    self.line(inner, &format!("_ = i{v}"));
+                }
+                self.block(inner, body);
+                self.line(sc, "}");
+            }
+            Stmt::Yield { id, arg, how } => {
+                let call = format!("yield({})", Self::arg(*arg));
+                match how {
+                    YieldHow::Checked => {
+                        self.line(sc, &format!("if !{call} {{"));
+                        self.line(sc.deeper(), &format!("fmt.Println(\"s{id}\", {})", Self::state(sc, false)));
+                        self.line(sc.deeper(), "return");
+                        self.line(sc, "}");
+                    }
+                    YieldHow::Ignored => self.line(sc, &call),
+                    YieldHow::Printed => self.line(sc, &format!("fmt.Println(\"s{id}\", {call})")),
+                }
+            }
+            Stmt::Break => self.line(sc, "break"),
+            Stmt::Continue => self.line(sc, "continue"),
             Stmt::Invoke(body) => {
                 let params: Vec<String> = (0..sc.loops).map(|i| format!("i{i}")).collect();
                 let decl = if params.is_empty() { String::new() } else { format!("{} int", params.join(", ")) };

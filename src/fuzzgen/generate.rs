@@ -23,11 +23,13 @@ pub struct Config {
     /// Generate `defer mv(...)` of method values (a campaign may turn them off to look past a
     /// known unsupported feature; the default is on).
     pub method_values: bool,
+    /// Generate range-over-func loops (and their iterators, `break`, `continue`).
+    pub range_funcs: bool,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { max_funcs: 6, max_stmts: 5, max_depth: 4, method_values: true }
+        Config { max_funcs: 6, max_stmts: 5, max_depth: 4, method_values: true, range_funcs: true }
     }
 }
 
@@ -41,7 +43,7 @@ impl Config {
 
 /// Generates one program tree from `u`.
 pub fn program(u: &mut Unstructured, cfg: Config) -> Result<Program> {
-    let mut g = Gen { u, cfg, next_id: 0, nfuncs: 0, results: Vec::new() };
+    let mut g = Gen { u, cfg, next_id: 0, nfuncs: 0, results: Vec::new(), iters: Vec::new() };
     g.program()
 }
 
@@ -61,6 +63,12 @@ struct Ctx {
     no_bump: bool,
     /// Directly in the function's own body (not in a closure): `return <value>` is allowed.
     func_body: bool,
+    /// Lexically inside an iterator body: `yield` is in scope.
+    yield_ok: bool,
+    /// Inside a loop or range body of the same function: `break` / `continue` are allowed.
+    in_loop: bool,
+    /// Range-over-func loops and iterators enclosing the block (bounds their nesting).
+    ranges: usize,
 }
 
 struct Gen<'a, 'b> {
@@ -70,7 +78,13 @@ struct Gen<'a, 'b> {
     nfuncs: usize,
     /// `has_result` of every function, decided before bodies are generated.
     results: Vec<bool>,
+    /// Iterators generated so far (`Program::iters`).
+    iters: Vec<Iter>,
 }
+
+/// Most range-over-func loops per program, and their deepest nesting.
+const MAX_ITERS: usize = 6;
+const MAX_RANGE_NEST: usize = 2;
 
 /// The kinds of statement, chosen by weight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,6 +101,10 @@ enum Kind {
     Recover,
     Return,
     Invoke,
+    Range,
+    Yield,
+    Break,
+    Continue,
 }
 
 impl Gen<'_, '_> {
@@ -125,19 +143,44 @@ impl Gen<'_, '_> {
         }
         let end = self.id();
         let entry_arg = self.u.int_in_range(0..=20)?;
-        Ok(Program { funcs, entry_arg, main_ids: (start, end) })
+        let iters = std::mem::take(&mut self.iters);
+        Ok(Program { funcs, entry_arg, main_ids: (start, end), iters })
     }
 
     fn plain(&mut self, k: FuncIdx) -> Result<Func> {
         let has_result = self.results[k];
-        let cx = Ctx { func: k, loops: 0, res: has_result, deferred: false, depth: 0, no_calls: false, no_bump: false, func_body: true };
+        let cx = Ctx {
+            func: k,
+            loops: 0,
+            res: has_result,
+            deferred: false,
+            depth: 0,
+            no_calls: false,
+            no_bump: false,
+            func_body: true,
+            yield_ok: false,
+            in_loop: false,
+            ranges: 0,
+        };
         let body = self.block(cx, 2)?;
         Ok(Func { kind: FuncKind::Plain, has_result, body })
     }
 
     fn recursive(&mut self, k: FuncIdx) -> Result<Func> {
         let depth = if self.u.ratio(2, 3)? { self.u.int_in_range(100..=400)? } else { self.u.int_in_range(1..=8)? };
-        let cx = Ctx { func: k, loops: 0, res: false, deferred: false, depth: 1, no_calls: true, no_bump: true, func_body: true };
+        let cx = Ctx {
+            func: k,
+            loops: 0,
+            res: false,
+            deferred: false,
+            depth: 1,
+            no_calls: true,
+            no_bump: true,
+            func_body: true,
+            yield_ok: false,
+            in_loop: false,
+            ranges: 0,
+        };
         let body = self.block(cx, 1)?;
         let leaf = self.block(Ctx { no_calls: false, ..cx }, 1)?;
         let post = self.block(cx, 0)?;
@@ -170,19 +213,29 @@ impl Gen<'_, '_> {
         use Kind::*;
         let nest = cx.depth < self.cfg.max_depth;
         let call = self.can_call(cx);
-        let kinds = [Print, Call, Defer, If, Loop, Panic, Runtime, Bump, SetRes, Recover, Return, Invoke];
-        let weights: [u32; 12] = if cx.deferred {
+        let kinds = [Print, Call, Defer, If, Loop, Panic, Runtime, Bump, SetRes, Recover, Return, Invoke, Range, Yield, Break, Continue];
+        let range = self.cfg.range_funcs
+            && nest
+            && !cx.no_calls
+            && cx.ranges < MAX_RANGE_NEST
+            && self.iters.len() < MAX_ITERS;
+        let yw = if cx.yield_ok { 16 } else { 0 };
+        let bw = if cx.in_loop { 2 } else { 0 };
+        let weights: [u32; 16] = if cx.deferred {
             [8, if call { 5 } else { 0 }, if nest { 6 } else { 0 }, if nest { 5 } else { 0 }, if nest { 2 } else { 0 },
-             6, 4, if cx.no_bump { 0 } else { 2 }, if cx.res { 6 } else { 0 }, 26, 1, if nest { 2 } else { 0 }]
+             6, 4, if cx.no_bump { 0 } else { 2 }, if cx.res { 6 } else { 0 }, 26, 1, if nest { 2 } else { 0 },
+             if range { 2 } else { 0 }, yw / 2, bw, bw]
         } else {
             [8, if call { 12 } else { 0 }, if nest || cx.depth == 0 { 26 } else { 4 }, if nest { 8 } else { 0 },
              if nest { 6 } else { 0 }, 7, 6, if cx.no_bump { 0 } else { 3 }, if cx.res { 3 } else { 0 }, 3,
-             if cx.depth > 0 { 3 } else { 1 }, if nest { 3 } else { 0 }]
+             if cx.depth > 0 { 3 } else { 1 }, if nest { 3 } else { 0 }, if range { 7 } else { 0 }, yw, bw, bw]
         };
         let mut weights = weights;
         if !last {
-            weights[5] = 0;
-            weights[10] = 0;
+            // Statements that end the block come last, so everything before them runs.
+            for k in [5, 10, 14, 15] {
+                weights[k] = 0;
+            }
         }
         let kind = kinds[self.weighted(&weights)?];
         Ok(match kind {
@@ -201,9 +254,20 @@ impl Gen<'_, '_> {
             }
             Loop => {
                 let count = self.u.int_in_range(1..=3)?;
-                let body = self.block(Ctx { depth: cx.depth + 1, loops: cx.loops + 1, ..cx }, 1)?;
+                let body = self.block(Ctx { depth: cx.depth + 1, loops: cx.loops + 1, in_loop: true, ..cx }, 1)?;
                 Stmt::Loop { count, body }
             }
+            Range => self.range(cx)?,
+            Yield => {
+                let how = match self.weighted(&[5, 3, 2])? {
+                    0 => YieldHow::Checked,
+                    1 => YieldHow::Ignored,
+                    _ => YieldHow::Printed,
+                };
+                Stmt::Yield { id: self.id(), arg: self.arg(cx)?, how }
+            }
+            Break => Stmt::Break,
+            Continue => Stmt::Continue,
             Panic => Stmt::Panic { id: self.id(), val: self.panic_val()? },
             Runtime => {
                 let err = match self.u.int_in_range(0..=if last { 4 } else { 1 })? {
@@ -238,10 +302,41 @@ impl Gen<'_, '_> {
             Return if cx.func_body && cx.res && self.u.ratio(1, 2)? => Stmt::ReturnVal(self.arg(cx)?),
             Return => Stmt::Return,
             Invoke => {
-                let inner = Ctx { depth: cx.depth + 1, deferred: false, func_body: false, ..cx };
+                let inner = Ctx { depth: cx.depth + 1, deferred: false, func_body: false, in_loop: false, ..cx };
                 Stmt::Invoke(self.block(inner, 1)?)
             }
         })
+    }
+
+    /// A range-over-func loop and its iterator. The iterator is generated first (its ids come
+    /// before the body's), with its own `n`, no loop variables, and `yield` in scope; a body
+    /// starts with a trace print (which also uses the range variable).
+    fn range(&mut self, cx: Ctx) -> Result<Stmt> {
+        let arg = self.arg(cx)?;
+        let k = self.iters.len();
+        self.iters.push(Iter { body: Vec::new() });
+        let icx = Ctx {
+            loops: 0,
+            res: false,
+            deferred: false,
+            depth: cx.depth + 1,
+            no_bump: false,
+            func_body: true,
+            yield_ok: true,
+            in_loop: false,
+            ranges: cx.ranges + 1,
+            ..cx
+        };
+        let mut ibody = self.block(icx, 1)?;
+        if !ibody.iter().any(has_yield) {
+            let y = Stmt::Yield { id: self.id(), arg: Arg::NPlus(0), how: YieldHow::Checked };
+            ibody.insert(0, y);
+        }
+        self.iters[k].body = ibody;
+        let bcx = Ctx { depth: cx.depth + 1, loops: cx.loops + 1, in_loop: true, ranges: cx.ranges + 1, ..cx };
+        let mut body = vec![Stmt::Print { id: self.id() }];
+        body.extend(self.block(bcx, 0)?);
+        Ok(Stmt::Range { iter: k, arg, body })
     }
 
     fn callee(&mut self, cx: Ctx) -> Result<FuncIdx> {
@@ -284,7 +379,7 @@ impl Gen<'_, '_> {
         let closure_ok = cx.depth < self.cfg.max_depth;
         let what = match self.weighted(&[if closure_ok { 45 } else { 0 }, if call { 10 } else { 0 }, 22, 12, 7, 2])? {
             0 => {
-                let inner = Ctx { deferred: true, depth: cx.depth + 1, func_body: false, ..cx };
+                let inner = Ctx { deferred: true, depth: cx.depth + 1, func_body: false, in_loop: false, ..cx };
                 Deferred::Closure(self.block(inner, 1)?)
             }
             1 => {
@@ -307,11 +402,24 @@ impl Gen<'_, '_> {
     }
 }
 
+/// Whether `s` calls `yield` of the iterator it is in (at any depth of its own blocks).
+fn has_yield(s: &Stmt) -> bool {
+    match s {
+        Stmt::Yield { .. } => true,
+        Stmt::If { then, els, .. } => then.iter().chain(els).any(has_yield),
+        Stmt::Loop { body, .. } | Stmt::Invoke(body) | Stmt::Range { body, .. } => body.iter().any(has_yield),
+        Stmt::Defer { what: Deferred::Closure(b), .. } => b.iter().any(has_yield),
+        _ => false,
+    }
+}
+
 /// Whether nothing after `s` in the same block can run.
 fn terminates(s: &Stmt) -> bool {
     matches!(
         s,
         Stmt::Return
+            | Stmt::Break
+            | Stmt::Continue
             | Stmt::ReturnVal(_)
             | Stmt::Panic { .. }
             | Stmt::Runtime { err: RtErr::NilMap | RtErr::NilDeref | RtErr::TypeAssert, .. }

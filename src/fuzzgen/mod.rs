@@ -111,6 +111,9 @@ pub struct Stats {
     pub recovered: u64,
     pub deep: u64,
     pub unrecovered: u64,
+    pub range_loop: u64,
+    pub body_defer: u64,
+    pub range_error: u64,
     pub rejected_budget: u64,
     pub rejected_version: u64,
 }
@@ -128,6 +131,9 @@ impl Stats {
         self.recovered += e.recovered as u64;
         self.deep += e.deep as u64;
         self.unrecovered += e.unrecovered as u64;
+        self.range_loop += e.range_loop as u64;
+        self.body_defer += e.body_defer as u64;
+        self.range_error += e.range_error as u64;
         self.rejected_budget += c.rejected.budget as u64;
         self.rejected_version += c.rejected.version_sensitive as u64;
     }
@@ -157,8 +163,14 @@ impl std::fmt::Display for Stats {
         for (name, c) in self.required() {
             writeln!(f, "  {name:<20} {c:>6} ({:5.1}%){}", pct(c), if c * 10 >= self.programs { "" } else { "  < 10%" })?;
         }
-        for (name, c) in [("recovered", self.recovered), ("deep recursion", self.deep), ("unrecovered", self.unrecovered)]
-        {
+        for (name, c) in [
+            ("recovered", self.recovered),
+            ("deep recursion", self.deep),
+            ("unrecovered", self.unrecovered),
+            ("range-over-func", self.range_loop),
+            ("range body defers", self.body_defer),
+            ("range misuse errors", self.range_error),
+        ] {
             writeln!(f, "  {name:<20} {c:>6} ({:5.1}%)", pct(c))?;
         }
         write!(

@@ -19,6 +19,15 @@
 //!   named result.
 //! - When the walk runs off the outermost frame, the whole panic stack is printed oldest first
 //!   (`panic: V [recovered]`, later entries indented by a tab) and the program exits with status 2.
+//! - Range over functions follows gc's rewrite (`cmd/compile/internal/rangefunc/rewrite.go`): the
+//!   iterator runs as its own frame; each `yield` call runs the body as a new frame (so a `recover`
+//!   called directly in a body is never direct: the body is not the deferred call); the body's
+//!   defers are pushed on the enclosing function's frame (`deferrangefunc`/`deferprocat`, LIFO with
+//!   that function's own defers); each loop has a `#state` (`abi.RF_*`): a body entered in any
+//!   state but READY panics with `panicrangestate` in the body's frame, a body that leaves by
+//!   `break`/`return` sets DONE (and `return` is completed after the iterator returns), and an
+//!   iterator that returns while the state is PANIC (it recovered a body's panic) makes the loop
+//!   raise `range function recovered a loop body panic and did not resume panicking`.
 //!
 //! Invariant: the model is deterministic and bounded: every run stops after `budget` steps with
 //! `ModelError::Budget` rather than running long.
@@ -59,6 +68,12 @@ pub struct Events {
     /// The program died with two adjacent panics of equal value in its chain: Go 1.25+ prints such a
     /// pair as one `[recovered, repanicked]` line, so the expected text depends on the Go version.
     pub version_sensitive: bool,
+    /// A range-over-func loop ran.
+    pub range_loop: bool,
+    /// A range body deferred a call (onto the enclosing function's frame).
+    pub body_defer: bool,
+    /// gc's range-over-func misuse error was raised (`panicrangestate`).
+    pub range_error: bool,
 }
 
 /// Why the model gave no outcome.
@@ -99,6 +114,19 @@ enum RtKind {
     NilMap,
     NilDeref,
     TypeAssert(u64),
+    /// `panicrangestate(state)`: a body entered after it returned false (DONE), after it panicked
+    /// (PANIC); or an iterator that recovered a body's panic (MISSING_PANIC). Each is one package
+    /// variable of the runtime, so equal values are identical.
+    Range(RangeErr),
+}
+
+/// gc's range-over-func errors (`runtime/panic.go`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RangeErr {
+    Done,
+    Panic,
+    Exhausted,
+    MissingPanic,
 }
 
 /// A Go value as far as the generated programs can observe it.
@@ -129,6 +157,15 @@ impl Val {
                 RtKind::NilMap => "assignment to entry in nil map".into(),
                 RtKind::NilDeref => "runtime error: invalid memory address or nil pointer dereference".into(),
                 RtKind::TypeAssert(_) => "interface conversion: interface {} is string, not int".into(),
+                RtKind::Range(e) => format!(
+                    "runtime error: range function {}",
+                    match e {
+                        RangeErr::Done => "continued iteration after function for loop body returned false",
+                        RangeErr::Panic => "continued iteration after loop body panic",
+                        RangeErr::Exhausted => "continued iteration after whole loop exit",
+                        RangeErr::MissingPanic => "recovered a loop body panic and did not resume panicking",
+                    }
+                ),
             },
         }
     }
@@ -153,17 +190,39 @@ enum Unwind {
     Budget,
 }
 
-/// Result of a block: fall through or `return`.
+/// Result of a block: fall through, `return`, `break` or `continue`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Flow {
     Next,
     Return,
+    Break,
+    Continue,
+}
+
+/// `abi.RF_State` of one range-over-func loop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RfState {
+    Done,
+    Ready,
+    Panic,
+    Exhausted,
+}
+
+/// One running range-over-func loop: what its `yield` calls.
+#[derive(Debug)]
+struct RangeLoop<'p> {
+    state: Cell<RfState>,
+    /// The body left by `return` (gc's `#next == -1`): the loop returns once the iterator does.
+    returned: Cell<bool>,
+    body: &'p [Stmt],
+    /// The body's variables (the enclosing function's, without the range variable).
+    env: Env<'p>,
 }
 
 /// A pending deferred call, with everything evaluated at the defer statement.
 #[derive(Clone, Debug)]
 enum DeferRec<'p> {
-    Closure { body: &'p [Stmt], env: Env },
+    Closure { body: &'p [Stmt], env: Env<'p> },
     Call { callee: FuncIdx, arg: i64 },
     Recoverer { via: RecVia, id: u32 },
     Print(String),
@@ -174,12 +233,29 @@ enum DeferRec<'p> {
 /// Variables visible to a body: the function's `n` and `res` (shared by reference with closures)
 /// and the loop variables / closure parameters `i0..`.
 #[derive(Clone, Debug)]
-struct Env {
+struct Env<'p> {
     n: Rc<Cell<i64>>,
     res: Option<Rc<Cell<i64>>>,
     loops: Vec<i64>,
     /// Loops of the current function body enclosing the statement (not inherited by closures).
     in_loop: usize,
+    /// Index in `frames` of the frame a `defer` pushes to: the enclosing function of a range
+    /// body; `None` for the top frame.
+    defer_to: Option<usize>,
+    /// The loop whose `yield` is in scope (lexically inside an iterator body).
+    yield_to: Option<Rc<RangeLoop<'p>>>,
+}
+
+impl<'p> Env<'p> {
+    /// The variables of a new function frame.
+    fn func(n: i64, res: Option<Rc<Cell<i64>>>) -> Env<'p> {
+        Env { n: Rc::new(Cell::new(n)), res, loops: Vec::new(), in_loop: 0, defer_to: None, yield_to: None }
+    }
+
+    /// What a closure literal sees: the same variables, its own frame and loops.
+    fn closure(&self) -> Env<'p> {
+        Env { in_loop: 0, defer_to: None, ..self.clone() }
+    }
 }
 
 struct Frame<'p> {
@@ -232,7 +308,7 @@ impl<'p> Machine<'p> {
 
     fn run_main(&mut self) -> R<()> {
         let prog = self.prog;
-        let env = Env { n: Rc::new(Cell::new(0)), res: None, loops: Vec::new(), in_loop: 0 };
+        let env = Env::func(0, None);
         self.with_frame(None, |m| {
             m.println(&[format!("s{}", prog.main_ids.0)]);
             let arg = m.callee_arg(&env, 0, Arg::Const(prog.entry_arg));
@@ -278,7 +354,7 @@ impl<'p> Machine<'p> {
         let prog = self.prog;
         let f = &prog.funcs[callee];
         let res = f.has_result.then(|| Rc::new(Cell::new(0)));
-        let mut env = Env { n: Rc::new(Cell::new(arg)), res: res.clone(), loops: Vec::new(), in_loop: 0 };
+        let mut env = Env::func(arg, res.clone());
         self.with_frame(running_for, |m| {
             if m.exec_block(&f.body, &mut env)? == Flow::Return {
                 return Ok(());
@@ -300,13 +376,21 @@ impl<'p> Machine<'p> {
         Ok(res.map_or(0, |c| c.get()))
     }
 
-    fn exec_block(&mut self, b: &'p [Stmt], env: &mut Env) -> R<Flow> {
+    fn exec_block(&mut self, b: &'p [Stmt], env: &mut Env<'p>) -> R<Flow> {
         for s in b {
-            if self.exec_stmt(s, env)? == Flow::Return {
-                return Ok(Flow::Return);
+            let f = self.exec_stmt(s, env)?;
+            if f != Flow::Next {
+                return Ok(f);
             }
         }
         Ok(Flow::Next)
+    }
+
+    /// A function literal's body: `break`/`continue` never leave it (the generator's rule).
+    fn exec_closure(&mut self, b: &'p [Stmt], env: &mut Env<'p>) -> R<()> {
+        let f = self.exec_block(b, env)?;
+        debug_assert!(matches!(f, Flow::Next | Flow::Return), "{f:?} escaped a function literal");
+        Ok(())
     }
 
     fn state(env: &Env, id: u32) -> Vec<String> {
@@ -344,7 +428,7 @@ impl<'p> Machine<'p> {
         }
     }
 
-    fn exec_stmt(&mut self, s: &'p Stmt, env: &mut Env) -> R<Flow> {
+    fn exec_stmt(&mut self, s: &'p Stmt, env: &mut Env<'p>) -> R<Flow> {
         self.step()?;
         match s {
             Stmt::Print { id } => {
@@ -377,13 +461,13 @@ impl<'p> Machine<'p> {
                 let mut flow = Flow::Next;
                 for i in 0..*count {
                     *env.loops.last_mut().expect("loop var") = i;
-                    match self.exec_block(body, env) {
-                        Ok(Flow::Next) => {}
-                        Ok(Flow::Return) => {
+                    match self.exec_block(body, env)? {
+                        Flow::Next | Flow::Continue => {}
+                        Flow::Break => break,
+                        Flow::Return => {
                             flow = Flow::Return;
                             break;
                         }
-                        Err(e) => return Err(e),
                     }
                 }
                 env.loops.pop();
@@ -395,9 +479,7 @@ impl<'p> Machine<'p> {
                     self.ev.chained = true;
                 }
                 let rec = match what {
-                    Deferred::Closure(body) => {
-                        DeferRec::Closure { body, env: Env { in_loop: 0, ..env.clone() } }
-                    }
+                    Deferred::Closure(body) => DeferRec::Closure { body, env: env.closure() },
                     Deferred::Call { callee, arg } => {
                         DeferRec::Call { callee: *callee, arg: self.callee_arg(env, *callee, *arg) }
                     }
@@ -409,7 +491,11 @@ impl<'p> Machine<'p> {
                     Deferred::Panic(v) => DeferRec::Panic(self.panic_val(env, *id, *v)),
                     Deferred::NilFunc => DeferRec::NilFunc,
                 };
-                self.frames.last_mut().expect("frame").defers.push(rec);
+                let to = env.defer_to.unwrap_or(self.frames.len() - 1);
+                if env.defer_to.is_some() {
+                    self.ev.body_defer = true;
+                }
+                self.frames[to].defers.push(rec);
             }
             Stmt::Panic { id, val } => {
                 let v = self.panic_val(env, *id, *val);
@@ -440,11 +526,84 @@ impl<'p> Machine<'p> {
                 return Ok(Flow::Return);
             }
             Stmt::Invoke(body) => {
-                let mut inner = Env { in_loop: 0, ..env.clone() };
-                self.with_frame(None, |m| m.exec_block(body, &mut inner).map(drop))?;
+                let mut inner = env.closure();
+                self.with_frame(None, |m| m.exec_closure(body, &mut inner))?;
             }
+            Stmt::Range { iter, arg, body } => return self.range(*iter, Self::arg(env, *arg), body, env),
+            Stmt::Yield { id, arg, how } => {
+                let lp = env.yield_to.clone().expect("yield in scope");
+                let more = self.yield_call(&lp, Self::arg(env, *arg))?;
+                match how {
+                    YieldHow::Checked if !more => {
+                        let mut st = Self::state(env, *id);
+                        st.truncate(2 + env.loops.len()); // without `res`
+                        self.println(&st);
+                        return Ok(Flow::Return);
+                    }
+                    YieldHow::Checked | YieldHow::Ignored => {}
+                    YieldHow::Printed => self.println(&[format!("s{id}"), more.to_string()]),
+                }
+            }
+            Stmt::Break => return Ok(Flow::Break),
+            Stmt::Continue => return Ok(Flow::Continue),
         }
         Ok(Flow::Next)
+    }
+
+    /// `for i := range it<iter>(arg) { body }` in the frame on top (gc's rewrite: `#state =
+    /// READY; it(arg)(bodyfunc); if #state == PANIC { panic(MISSING_PANIC) }; #state = EXHAUSTED;
+    /// if #next == -1 { return }`).
+    fn range(&mut self, iter: usize, arg: i64, body: &'p [Stmt], env: &Env<'p>) -> R<Flow> {
+        self.ev.range_loop = true;
+        let benv = Env {
+            in_loop: env.in_loop + 1,
+            defer_to: Some(env.defer_to.unwrap_or(self.frames.len() - 1)),
+            ..env.clone()
+        };
+        let lp = Rc::new(RangeLoop { state: Cell::new(RfState::Ready), returned: Cell::new(false), body, env: benv });
+        let prog = self.prog;
+        let mut ienv = Env { yield_to: Some(lp.clone()), ..Env::func(arg, None) };
+        self.with_frame(None, |m| m.exec_closure(&prog.iters[iter].body, &mut ienv))?;
+        if lp.state.get() == RfState::Panic {
+            self.ev.range_error = true;
+            self.panic(Val::Rt(RtKind::Range(RangeErr::MissingPanic)))?;
+        }
+        lp.state.set(RfState::Exhausted);
+        Ok(if lp.returned.get() { Flow::Return } else { Flow::Next })
+    }
+
+    /// The iterator calls `yield(v)`: the body runs as a new frame (gc's body closure, entered
+    /// with gc's state check); returns yield's result.
+    fn yield_call(&mut self, lp: &Rc<RangeLoop<'p>>, v: i64) -> R<bool> {
+        let mut more = false;
+        self.with_frame(None, |m| {
+            let st = lp.state.replace(RfState::Panic);
+            let bad = match st {
+                RfState::Ready => None,
+                RfState::Done => Some(RangeErr::Done),
+                RfState::Panic => Some(RangeErr::Panic),
+                RfState::Exhausted => Some(RangeErr::Exhausted),
+            };
+            if let Some(e) = bad {
+                m.ev.range_error = true;
+                return m.panic(Val::Rt(RtKind::Range(e)));
+            }
+            let mut env = lp.env.clone();
+            env.loops.push(v);
+            match m.exec_block(lp.body, &mut env)? {
+                Flow::Next | Flow::Continue => {
+                    lp.state.set(RfState::Ready);
+                    more = true;
+                }
+                Flow::Break => lp.state.set(RfState::Done),
+                Flow::Return => {
+                    lp.returned.set(true);
+                    lp.state.set(RfState::Done);
+                }
+            }
+            Ok(())
+        })?;
+        Ok(more)
     }
 
     fn recover_stmt(&mut self, id: u32, how: RecoverHow) -> R<()> {
@@ -503,7 +662,7 @@ impl<'p> Machine<'p> {
         match d {
             DeferRec::Closure { body, env } => {
                 let mut env = env;
-                self.with_frame(by_panic, |m| m.exec_block(body, &mut env).map(drop))
+                self.with_frame(by_panic, |m| m.exec_closure(body, &mut env))
             }
             DeferRec::Call { callee, arg } => self.call_func(callee, arg, by_panic).map(drop),
             DeferRec::Recoverer { via, id } => self.with_frame(by_panic, |m| {

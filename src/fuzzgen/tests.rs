@@ -21,7 +21,7 @@ fn with_res(body: Vec<Stmt>) -> Func {
 }
 
 fn prog(funcs: Vec<Func>, entry_arg: i64) -> Program {
-    Program { funcs, entry_arg, main_ids: (0, 99) }
+    Program { funcs, entry_arg, main_ids: (0, 99), iters: Vec::new() }
 }
 
 fn closure(body: Vec<Stmt>) -> Stmt {

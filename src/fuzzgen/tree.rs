@@ -1,5 +1,5 @@
 //! The generated program tree: a small, closed language of Go functions built from defers, panics,
-//! recovers, calls, conditionals and loops.
+//! recovers, calls, conditionals, loops and range-over-func loops (with their iterator functions).
 //!
 //! Invariants (established by `gen`, relied on by `emit` and `model`):
 //! - Calls only go from `funcs[i]` to `funcs[j]` with `j > i` (a DAG), except the single
@@ -10,6 +10,10 @@
 //! - Loop variables are never captured by reference: a closure receives every loop variable in
 //!   scope as a parameter, so Go 1.19 and Go 1.22+ loop semantics agree.
 //! - No `panic(nil)`: every panic value is non-nil (Go 1.21 changed its meaning).
+//! - `Yield` only appears lexically inside an iterator body (`Program::iters`), `Break`/`Continue`
+//!   only inside a loop or range body of the same function, and each iterator is ranged over by
+//!   exactly one `Range` statement, generated with the function that owns it (so its calls keep
+//!   the DAG rule of that function).
 
 /// Index of a function in `Program::funcs`.
 pub type FuncIdx = usize;
@@ -21,6 +25,26 @@ pub struct Program {
     pub entry_arg: i64,
     /// Trace ids of main's first and last prints.
     pub main_ids: (u32, u32),
+    /// Iterator functions `it<k>`, ranged over by `Stmt::Range { iter: k, .. }`.
+    pub iters: Vec<Iter>,
+}
+
+/// An iterator `func it<k>(n int) func(func(int) bool) { return func(yield func(int) bool) { body } }`:
+/// an ordinary function body (it may defer, recover, panic and call) that may also `Yield`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Iter {
+    pub body: Vec<Stmt>,
+}
+
+/// How an iterator calls `yield`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YieldHow {
+    /// `if !yield(v) { fmt.Println("s<id>", <state>); return }`: a well-behaved iterator.
+    Checked,
+    /// `yield(v)`: ignores a false result (calling yield again is gc's misuse error).
+    Ignored,
+    /// `fmt.Println("s<id>", yield(v))`: prints the result and goes on.
+    Printed,
 }
 
 /// How a function is shaped.
@@ -168,4 +192,14 @@ pub enum Stmt {
     ReturnVal(Arg),
     /// `func(<loop vars>) { body }(<loop vars>)`: a closure called normally, with its own frame.
     Invoke(Vec<Stmt>),
+    /// `for i<d> := range it<iter>(arg) { body }` (range over a function, Go 1.23): the body runs
+    /// as gc's synthesized closure called by the iterator's `yield`; its defers belong to the
+    /// enclosing function, its `return` returns from that function.
+    Range { iter: usize, arg: Arg, body: Vec<Stmt> },
+    /// A call of the enclosing iterator's `yield(arg)` (only inside an iterator body).
+    Yield { id: u32, arg: Arg, how: YieldHow },
+    /// `break` of the innermost loop or range loop.
+    Break,
+    /// `continue` of the innermost loop or range loop.
+    Continue,
 }

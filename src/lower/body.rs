@@ -53,6 +53,7 @@ impl<'a> Prog<'a> {
         let inlined;
         let nil_checks;
         let arg_info;
+        let entry_poll;
         {
             let b = FunctionBuilder::new(&mut func, &mut fctx);
             let mut cx = FnCx {
@@ -85,6 +86,7 @@ impl<'a> Prog<'a> {
                 inline_tag: 0,
                 rf: None,
                 arg_info: None,
+                entry_poll: None,
             };
             emit(&mut cx);
             retry = std::mem::take(&mut cx.p.retry_lite);
@@ -94,8 +96,14 @@ impl<'a> Prog<'a> {
             cx.b.seal_all_blocks();
             cx.b.finalize(cx.p.jit.module().target_config());
             nil_checks = std::mem::take(&mut cx.nil_checks);
+            entry_poll = cx.entry_poll.take();
         }
         super::prove::elim_nil_checks(&mut func, &nil_checks);
+        if let Some(poll) = entry_poll {
+            let m = self.jit.module();
+            let decls = m.declarations();
+            super::prove::elim_leaf_poll(&mut func, poll, |id| decls.get_function_decl(id).linkage == cranelift_module::Linkage::Import);
+        }
         if retry {
             self.last_retry = true;
             return Ok(());
@@ -179,7 +187,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
     }
 
-    /// True when a captured variable may live in its owner's frame instead of a heap box: its
+    /// True when a captured or address-taken variable may live in its owner's frame instead of a
+    /// heap box: escape analysis (`escape.rs`) proved its address never outlives the frame, or its
     /// address is never taken, its owner's defers are open-coded, and every func literal that
     /// captures it is called directly by one of the owner's `defer` statements. Such closures run
     /// before the frame is gone (normal exit, deferreturn block, or the panic walk, which runs them
@@ -188,6 +197,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     pub fn lives_in_frame(&self, o: ObjId) -> bool {
         let info = self.p.info;
         let ObjKind::Var(v) = &info.obj(o).kind else { return false };
+        if self.p.escapes.frame_vars.contains(&o) {
+            return true;
+        }
         if v.address_taken || !v.captured {
             return false;
         }
@@ -227,7 +239,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
         // gc's prologue check (its stackguard0 = stackPreempt): recursion that never loops still
         // reaches a safepoint on every call.
-        self.preempt_poll();
+        self.entry_poll = Some(self.preempt_poll());
         let mut k = 1;
         let fi = spec.fi;
         if let Some((_, init)) = self.p.main_init.filter(|&(main, _)| main == spec.id) {

@@ -533,7 +533,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 base = *p;
             }
         }
-        let crate::types::Lookup::Field { path, .. } = tt.lookup_field_or_method(base, &sel.name) else {
+        let crate::types::Lookup::Field { path, .. } = tt.lookup_any_pkg(base, &sel.name) else {
             unreachable!("checked Offsetof field")
         };
         let (mut off, mut t) = (0, base);
@@ -1000,17 +1000,18 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let int = |_: &mut Self, v: Value| V::one(v);
         match ext {
             FmtPrintln | FmtPrint | FmtPrintf => {
-                let r = if ext == FmtPrintf {
+                // (n int, err error) come back through an out pointer (runtime fmt::WriteResult)
+                let out = self.temp(24, 8);
+                if ext == FmtPrintf {
                     let f = sw(self, 0);
                     let (p, n) = self.fmt_vals(&vals[1..], spread);
-                    self.lib("gort_fmt_printf", &[f[0], f[1], p, n])
+                    self.lib("gort_fmt_printf", &[out, f[0], f[1], p, n]);
                 } else {
                     let (p, n) = self.fmt_vals(vals, spread);
                     let name = if ext == FmtPrintln { "gort_fmt_println" } else { "gort_fmt_print" };
-                    self.lib(name, &[p, n])
-                };
-                let z = self.zero(TypeTable::ERROR);
-                vec![V::one(r[0]), z]
+                    self.lib(name, &[out, p, n]);
+                }
+                vec![self.load(TypeTable::INT, out, 0), self.load(TypeTable::ERROR, out, 8)]
             }
             FmtFprintln | FmtFprint | FmtFprintf if tyview::is_interface(self.p.tt, vals[0].1) => {
                 // an interface writer: format, then w.Write([]byte(text)) as Go does
@@ -1037,17 +1038,17 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 // the writer: os.Stdout (1) / os.Stderr (2), a *os.File
                 let w = vals[0].0.words();
                 let fd = w[0];
-                let r = if ext == FmtFprintf {
+                let out = self.temp(24, 8);
+                if ext == FmtFprintf {
                     let f = sw(self, 1);
                     let (p, n) = self.fmt_vals(&vals[2..], spread);
-                    self.lib("gort_fmt_fprintf", &[fd, f[0], f[1], p, n])
+                    self.lib("gort_fmt_fprintf", &[out, fd, f[0], f[1], p, n]);
                 } else {
                     let (p, n) = self.fmt_vals(&vals[1..], spread);
                     let name = if ext == FmtFprintln { "gort_fmt_fprintln" } else { "gort_fmt_fprint" };
-                    self.lib(name, &[fd, p, n])
-                };
-                let z = self.zero(TypeTable::ERROR);
-                vec![V::one(r[0]), z]
+                    self.lib(name, &[out, fd, p, n]);
+                }
+                vec![self.load(TypeTable::INT, out, 0), self.load(TypeTable::ERROR, out, 8)]
             }
             FmtSprintf | FmtErrorf => {
                 let out = self.temp(16, 8);
@@ -1097,6 +1098,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             RuntimeGosched => {
                 self.lib("gort_gosched", &[]);
+                vec![]
+            }
+            RuntimeGC => {
+                self.lib("gort_gc", &[]);
                 vec![]
             }
             RuntimeGoexit => {

@@ -971,7 +971,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// Creates the closure object of a func literal (and lowers its body).
     fn func_lit(&mut self, e: &ast::Expr, _typ: &ast::FuncType, body: &ast::Block) -> V {
-        let in_frame = std::mem::take(&mut self.closure_in_frame);
+        let in_frame = std::mem::take(&mut self.closure_in_frame) || self.p.escapes.frame_lits.contains(&e.id);
         let captures = self.p.info.captures.get(&e.id).cloned().unwrap_or_default();
         let mut fi = self.p.info.funcs.get(&e.id).cloned().unwrap_or_default();
         fi.sig = self.p.sub(fi.sig);

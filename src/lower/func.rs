@@ -137,6 +137,9 @@ pub struct FnCx<'p, 'a, 'f> {
     pub inline_frames: Vec<(String, u32)>,
     /// The inline tag of what is being emitted (0: this function's own code).
     pub inline_tag: u32,
+    /// The prologue's preemption poll (its `brif`), dropped from functions that call no Go code
+    /// (`prove::elim_leaf_poll`).
+    pub entry_poll: Option<ir::Inst>,
     /// When lowering a range-over-func body: its index in `Prog::rf_bodies`.
     pub rf: Option<usize>,
     /// The traceback argument program (`arginfo`), set by the prologue of a function body.
@@ -609,18 +612,19 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// gc's preemption check at a loop back-edge: load the runtime's preemption word and, when it
     /// is set, call `gort_preempt` (which yields if this goroutine was asked to) in a cold block.
     /// A safepoint: every register value live across it is spilled by the call's clobbers.
-    pub fn preempt_poll(&mut self) {
+    pub fn preempt_poll(&mut self) -> ir::Inst {
         let id = self.p.preempt_flag();
         let gv = self.p.jit.module().declare_data_in_func(id, self.b.func);
         let addr = self.b.ins().symbol_value(types::I64, gv);
         let flag = self.b.ins().load(types::I32, MemFlagsData::trusted(), addr, 0);
         let cold = self.cold_block();
         let cont = self.block();
-        self.b.ins().brif(flag, cold, &[], cont, &[]);
+        let brif = self.b.ins().brif(flag, cold, &[], cont, &[]);
         self.at(cold);
         self.lib("gort_preempt", &[]);
         self.jump(cont);
         self.at(cont);
+        brif
     }
 
     /// `if cond { runtime panic f(args) }` with the panic path in a cold block.

@@ -25,6 +25,7 @@ mod call;
 mod chan;
 mod complex;
 mod defer;
+mod escape;
 mod expr;
 mod func;
 mod hookgen;
@@ -162,6 +163,9 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
     let mut bodies = vec![];
     let mut init_fns: HashMap<ast::NodeId, FuncId> = HashMap::new();
     let decls = || files.iter().flat_map(|f| f.decls.iter());
+    if std::env::var_os("GOJIT_NO_ESCAPE").is_none() {
+        p.escapes = escape::analyze(&files, info, p.tt);
+    }
     for d in decls() {
         let ast::Decl::Func(fd) = d else { continue };
         p.decls.insert(fd.id, fd);

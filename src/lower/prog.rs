@@ -82,6 +82,8 @@ pub struct Prog<'a> {
     pub instances: HashMap<(ObjId, Vec<TypeId>), FuncId>,
     /// Hooked functions whose direct calls are the hook's inline op (`hooks::Impl::Inline`).
     pub inline_hooks: HashMap<ObjId, &'static super::hooks::Hook>,
+    /// Variables and func literals that may live in their frame (`escape`).
+    pub escapes: super::escape::Escapes,
 }
 
 impl<'a> Prog<'a> {
@@ -117,6 +119,7 @@ impl<'a> Prog<'a> {
             subst: Default::default(),
             instances: HashMap::new(),
             inline_hooks: HashMap::new(),
+            escapes: Default::default(),
         }
     }
 
@@ -171,7 +174,7 @@ impl<'a> Prog<'a> {
         let is_expr = s.kind == SelectionKind::MethodExpr && s.method.is_none();
         if s.kind == SelectionKind::TypeParamMethod || is_expr {
             let name = self.selector_name(id)?;
-            match self.tt.lookup_field_or_method(s.recv, &name) {
+            match self.tt.lookup_any_pkg(s.recv, &name) {
                 Lookup::Method { path, named, index, indirect } => {
                     let m = self.tt.named(named)?.methods.get(index as usize)?.clone();
                     s.kind = if is_expr { SelectionKind::MethodExpr } else { SelectionKind::MethodVal };
@@ -355,6 +358,8 @@ impl<'a> Prog<'a> {
             Some(p) => p as usize,
             None => {
                 let mem: &'static mut [u64] = Box::leak(vec![0u64; (size as usize).div_ceil(8).max(1)].into_boxed_slice());
+                // Outside the data segment: the collector must still scan it (a package variable).
+                gojit_runtime::gc::roots::register(mem.as_ptr() as usize, mem.len() * 8);
                 mem.as_mut_ptr() as usize
             }
         };

@@ -183,7 +183,7 @@ pub struct NilCheck {
 /// Replaces every nil check dominated by the not-nil continuation of another check of the same
 /// value with a jump to its own continuation (the panic block becomes unreachable).
 pub fn elim_nil_checks(func: &mut ir::Function, checks: &[NilCheck]) {
-    if checks.len() < 2 {
+    if checks.is_empty() {
         return;
     }
     let cfg = ControlFlowGraph::with_function(func);
@@ -192,6 +192,10 @@ pub fn elim_nil_checks(func: &mut ir::Function, checks: &[NilCheck]) {
     for (k, c) in checks.iter().enumerate() {
         let Some(blk) = func.layout.inst_block(c.brif) else { continue };
         if !domtree.is_reachable(blk) {
+            continue;
+        }
+        if never_nil(func, c.ptr) {
+            redundant.push(*c);
             continue;
         }
         let covered = checks.iter().enumerate().any(|(j, d)| {
@@ -205,5 +209,66 @@ pub fn elim_nil_checks(func: &mut ir::Function, checks: &[NilCheck]) {
         let mut pos = FuncCursor::new(func).at_inst(c.brif);
         pos.ins().jump(c.cont, &[]);
         pos.remove_inst();
+    }
+}
+
+/// A value that cannot be nil: a stack slot's address (a variable escape analysis kept in the
+/// frame, `&x`), or a non-zero constant address (a package variable in the data segment).
+fn never_nil(func: &ir::Function, v: ir::Value) -> bool {
+    let v = func.dfg.resolve_aliases(v);
+    let ir::ValueDef::Result(inst, 0) = func.dfg.value_def(v) else { return false };
+    match func.dfg.insts[inst] {
+        d if d.opcode() == ir::Opcode::StackAddr => true,
+        ir::InstructionData::UnaryImm { opcode: ir::Opcode::Iconst, imm } => imm.bits() != 0,
+        _ => false,
+    }
+}
+
+/// Drops the prologue's preemption poll (`poll`, its `brif`) from a function that calls no Go
+/// code: no indirect call (closures, interface methods) and no direct call of a function other
+/// than a runtime entry point (`is_runtime`). Such a function runs in bounded time between the
+/// polls of its loops' back-edges, so, as gc's leaf functions without a stack check, it needs
+/// no safepoint at entry; recursion always goes through a function that keeps its poll.
+pub fn elim_leaf_poll(func: &mut ir::Function, poll: ir::Inst, is_runtime: impl Fn(cranelift_module::FuncId) -> bool) {
+    if func.layout.inst_block(poll).is_none() {
+        return;
+    }
+    for blk in func.layout.blocks() {
+        for inst in func.layout.block_insts(blk) {
+            if !func.dfg.insts[inst].opcode().is_call() {
+                continue;
+            }
+            let fref = match func.dfg.insts[inst].analyze_call(&func.dfg.value_lists, &func.dfg.exception_tables) {
+                ir::instructions::CallInfo::Direct(f, _) | ir::instructions::CallInfo::DirectWithSig(f, _, _) => f,
+                _ => return,
+            };
+            let ir::ExternalName::User(r) = func.dfg.ext_funcs[fref].name else { return };
+            let Some(name) = func.params.user_named_funcs().get(r) else { return };
+            if name.namespace != 0 || !is_runtime(cranelift_module::FuncId::from_u32(name.index)) {
+                return;
+            }
+        }
+    }
+    let ir::InstructionData::Brif { blocks, arg, .. } = func.dfg.insts[poll] else { return };
+    let cont = blocks[1].block(&func.dfg.value_lists);
+    let mut pos = FuncCursor::new(func).at_inst(poll);
+    pos.ins().jump(cont, &[]);
+    pos.remove_inst();
+    // the poll's own load of the flag word and of its address (used by nothing else)
+    let mut v = arg;
+    for _ in 0..2 {
+        let ir::ValueDef::Result(inst, 0) = func.dfg.value_def(v) else { break };
+        let next = match func.dfg.insts[inst] {
+            ir::InstructionData::Load { arg, .. } => Some(arg),
+            _ => None,
+        };
+        if !matches!(func.dfg.insts[inst].opcode(), ir::Opcode::Load | ir::Opcode::SymbolValue) {
+            break;
+        }
+        FuncCursor::new(func).at_inst(inst).remove_inst();
+        match next {
+            Some(a) => v = a,
+            None => break,
+        }
     }
 }

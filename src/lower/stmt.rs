@@ -275,7 +275,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             if let StmtKind::ShortVarDecl { lhs, .. } = &init.kind {
                 for id in lhs {
                     if let Some(o) = self.p.info.defs[id.id].expand() {
-                        if self.is_escaping(o) {
+                        if self.is_escaping(o) && !self.lives_in_frame(o) {
                             per_iter.push(o);
                         }
                     }

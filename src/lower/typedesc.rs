@@ -137,12 +137,20 @@ fn type_pkg(tt: &TypeTable, t: TypeId) -> Option<String> {
         GoType::Array { elem, .. } | GoType::Slice(elem) | GoType::Pointer(elem) | GoType::Chan { elem, .. } => *elem,
         _ => return None,
     };
-    tt.named(named).map(|n| n.pkg.clone()).filter(|p| !p.is_empty())
+    tt.named(named).map(|n| n.path.clone()).filter(|p| !p.is_empty())
 }
 
-/// A method-set entry: name, signature without receiver, entry point.
+/// The `pkgPath` a method or field `Name` carries in a descriptor whose own `PkgPath` is `owner`:
+/// its qualifier (see `types::ty::Field::pkg`) when that differs, as gc writes it.
+fn name_pkg<'a>(qual: &'a str, owner: Option<&str>) -> Option<&'a str> {
+    (!qual.is_empty() && Some(qual) != owner).then_some(qual)
+}
+
+/// A method-set entry: name, qualifier (the package path of an unexported name, else empty),
+/// signature without receiver, entry point.
 struct MethodEntry {
     name: String,
+    pkg: String,
     sig: TypeId,
     ifn: Option<FuncId>,
 }
@@ -164,12 +172,12 @@ fn method_set(p: &mut Prog<'_>, t: TypeId) -> Vec<MethodEntry> {
     let mut entries = vec![];
     for m in &ms {
         let ifn = method_entry(p, base, m.func, m.ptr_recv, is_ptr);
-        entries.push(MethodEntry { name: m.name.clone(), sig: m.sig, ifn });
+        entries.push(MethodEntry { name: m.name.clone(), pkg: TypeTable::qualifier(&m.name, &n.path), sig: m.sig, ifn });
     }
-    for (name, sig) in promoted_methods(p.tt, t) {
-        if !entries.iter().any(|e| e.name == name) {
-            let ifn = promoted_entry(p, t, &name);
-            entries.push(MethodEntry { name, sig, ifn });
+    for (name, pkg, sig) in promoted_methods(p.tt, t) {
+        if !entries.iter().any(|e| e.name == name && e.pkg == pkg) {
+            let ifn = promoted_entry(p, t, &name, &pkg);
+            entries.push(MethodEntry { name, pkg, sig, ifn });
         }
     }
     entries.sort_by(|a, b| method_order(&a.name, &b.name));
@@ -327,24 +335,25 @@ fn build_desc(p: &mut Prog<'_>, t: TypeId) -> usize {
                     offset: offs[i] as usize,
                 })
                 .collect();
-            // The package of the unexported field names: the defined type's, else main (the
-            // only package whose struct literals the TypeTable holds today).
-            let owner = tt.named(t).map(|n| n.pkg.clone()).filter(|p| !p.is_empty()).unwrap_or_else(|| "main".into());
-            let pkg = fields.iter().any(|f| !is_exported(&f.name)).then_some(owner.as_str());
+            // The package of the unexported field names (gc's StructType.PkgPath).
+            let pkg = fields.iter().find(|f| !f.pkg.is_empty()).map(|f| f.pkg.as_str());
             // SAFETY: as above.
             unsafe { build::set_struct(d, pkg, &specs) };
         }
         GoType::Interface { methods: ims } => {
             let sigs: Vec<*const Desc> = ims.iter().map(|m| desc(p, m.sig)).collect();
+            // gc's InterfaceType.PkgPath: the package of its unexported methods (the defined
+            // type's otherwise); a method of another package carries its own.
+            let pkg = match (ims.iter().find(|m| !m.pkg.is_empty()), tt.named(t)) {
+                (Some(m), _) => Some(m.pkg.clone()),
+                (None, Some(n)) if !n.path.is_empty() => Some(n.path.clone()),
+                _ => None,
+            };
             let ms: Vec<(MethodName<'_>, *const Desc)> = ims
                 .iter()
                 .zip(&sigs)
-                .map(|(m, s)| (MethodName { name: &m.name, exported: is_exported(&m.name), pkg_path: None }, *s))
+                .map(|(m, s)| (MethodName { name: &m.name, exported: is_exported(&m.name), pkg_path: name_pkg(&m.pkg, pkg.as_deref()) }, *s))
                 .collect();
-            let pkg = match tt.named(t) {
-                Some(n) if !n.pkg.is_empty() => Some(n.pkg.clone()),
-                _ => None,
-            };
             // SAFETY: as above.
             unsafe { build::set_interface(d, pkg.as_deref(), &ms) };
         }
@@ -358,12 +367,15 @@ fn build_desc(p: &mut Prog<'_>, t: TypeId) -> usize {
     }
     if named || !methods.is_empty() {
         let sigs: Vec<*const Desc> = methods.iter().map(|m| desc(p, m.sig)).collect();
+        let pkg = type_pkg(tt, t);
         let specs: Vec<MethodSpec<'_>> = methods
             .iter()
             .zip(&sigs)
-            .map(|(m, s)| MethodSpec { name: MethodName { name: &m.name, exported: is_exported(&m.name), pkg_path: None }, mtyp: *s })
+            .map(|(m, s)| MethodSpec {
+                name: MethodName { name: &m.name, exported: is_exported(&m.name), pkg_path: name_pkg(&m.pkg, pkg.as_deref()) },
+                mtyp: *s,
+            })
             .collect();
-        let pkg = type_pkg(tt, t);
         // SAFETY: d was allocated with an uncommon section and methods.len() methods.
         let slots = unsafe { build::set_uncommon(d, pkg.as_deref(), &specs) };
         for (m, (islot, tslot)) in methods.iter().zip(slots) {
@@ -383,7 +395,7 @@ fn build_desc(p: &mut Prog<'_>, t: TypeId) -> usize {
 /// embedded fields, as (name, signature): Go's rule is that `T`'s set gets a promoted method with a
 /// pointer receiver only when the path to it goes through an embedded pointer; `*T`'s set gets all.
 /// Methods of embedded interfaces are not included (`promoted_entry` handles concrete methods).
-fn promoted_methods(tt: &crate::types::TypeTable, t: TypeId) -> Vec<(String, TypeId)> {
+fn promoted_methods(tt: &crate::types::TypeTable, t: TypeId) -> Vec<(String, String, TypeId)> {
     let (base, via_ptr) = match tt.get(t) {
         GoType::Pointer(e) => (*e, true),
         _ => (t, false),
@@ -391,15 +403,15 @@ fn promoted_methods(tt: &crate::types::TypeTable, t: TypeId) -> Vec<(String, Typ
     let mut names = vec![];
     collect_embedded_method_names(tt, base, 0, &mut names);
     let mut out = vec![];
-    for name in names {
-        if out.iter().any(|(n, _): &(String, TypeId)| *n == name) {
+    for (name, pkg) in names {
+        if out.iter().any(|(n, q, _): &(String, String, TypeId)| *n == name && *q == pkg) {
             continue;
         }
-        let (path, named, index, indirect) = match tt.lookup_field_or_method(t, &name) {
+        let (path, named, index, indirect) = match tt.lookup_in(t, &name, &pkg) {
             crate::types::Lookup::Method { path, named, index, indirect } => (path, named, index, indirect),
             crate::types::Lookup::InterfaceMethod { path, iface, index, .. } if !path.is_empty() => {
                 // promoted from an embedded interface field: in the method sets of T and *T
-                out.push((name, tt.interface_methods(iface)[index as usize].sig));
+                out.push((name, pkg, tt.interface_methods(iface)[index as usize].sig));
                 continue;
             }
             _ => continue,
@@ -411,13 +423,13 @@ fn promoted_methods(tt: &crate::types::TypeTable, t: TypeId) -> Vec<(String, Typ
         if m.ptr_recv && !via_ptr && !indirect {
             continue;
         }
-        out.push((name, m.sig));
+        out.push((name, pkg, m.sig));
     }
     out
 }
 
 /// Names of the methods of the named types embedded (at any depth) in struct type `t`.
-fn collect_embedded_method_names(tt: &crate::types::TypeTable, t: TypeId, depth: u32, names: &mut Vec<String>) {
+fn collect_embedded_method_names(tt: &crate::types::TypeTable, t: TypeId, depth: u32, names: &mut Vec<(String, String)>) {
     if depth > 8 || !matches!(tt.under(t), GoType::Struct { .. }) {
         return;
     }
@@ -430,11 +442,11 @@ fn collect_embedded_method_names(tt: &crate::types::TypeTable, t: TypeId, depth:
             _ => f.ty,
         };
         if tyview::is_interface(tt, ft) {
-            names.extend(tt.interface_methods(ft).iter().map(|m| m.name.clone()));
+            names.extend(tt.interface_methods(ft).iter().map(|m| (m.name.clone(), m.pkg.clone())));
             continue;
         }
         if let Some(n) = tt.named(ft) {
-            names.extend(n.methods.iter().map(|m| m.name.clone()));
+            names.extend(n.methods.iter().map(|m| (m.name.clone(), TypeTable::qualifier(&m.name, &n.path))));
         }
         collect_embedded_method_names(tt, ft, depth + 1, names);
     }
@@ -587,11 +599,12 @@ pub fn static_itab(p: &mut Prog<'_>, inter: TypeId, typ: TypeId) -> usize {
         _ => (typ, false),
     };
     let methods = tt.named(base).map(|n| n.methods.clone()).unwrap_or_default();
+    let base_path = tt.named(base).map(|n| n.path.clone()).unwrap_or_default();
     for (i, im) in imethods.iter().enumerate() {
-        let entry = if let Some(m) = methods.iter().find(|m| m.name == im.name) {
+        let entry = if let Some(m) = methods.iter().find(|m| m.name == im.name && TypeTable::qualifier(&m.name, &base_path) == im.pkg) {
             method_entry(p, base, m.func, m.ptr_recv, is_ptr)
         } else {
-            promoted_entry(p, typ, &im.name)
+            promoted_entry(p, typ, &im.name, &im.pkg)
         };
         if let Some(f) = entry {
             let a = it as usize + abi::itab::ITAB_FUN_OFFSET as usize + 8 * i;
@@ -605,8 +618,8 @@ pub fn static_itab(p: &mut Prog<'_>, inter: TypeId, typ: TypeId) -> usize {
 
 /// The entry point (receiver as interface data word) of a method promoted through embedded fields
 /// of `typ`: an adapter that walks the embedding path from the data word and calls the method.
-fn promoted_entry(p: &mut Prog<'_>, typ: TypeId, name: &str) -> Option<FuncId> {
-    let (path, named, index) = match p.tt.lookup_field_or_method(typ, name) {
+fn promoted_entry(p: &mut Prog<'_>, typ: TypeId, name: &str, pkg: &str) -> Option<FuncId> {
+    let (path, named, index) = match p.tt.lookup_in(typ, name, pkg) {
         crate::types::Lookup::Method { path, named, index, .. } => (path, named, index),
         crate::types::Lookup::InterfaceMethod { path, iface, index, .. } if !path.is_empty() => {
             return promoted_iface_entry(p, typ, path, iface, index);

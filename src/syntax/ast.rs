@@ -41,7 +41,7 @@
 //! evaluates each spec with its own `iota`. (Errors inside a repeated expression are therefore
 //! reported at the original expression's span, as gc does; identical diagnostics may repeat and
 //! should be de-duplicated by the driver, as gc does.) A first spec without values keeps `values`
-//! empty (the checker reports `missing init expr for const declaration`).
+//! empty (the checker reports `missing init expr for NAME`).
 
 use crate::diag::Span;
 use cranelift_entity::entity_impl;

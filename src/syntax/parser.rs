@@ -886,6 +886,8 @@ impl<'a> Parser<'a> {
                 // qualified type name `pkg.T`
                 let x = Expr { id: n.id, span: n.span, kind: ExprKind::Ident(n) };
                 let t = self.qualified_rest(x)?;
+                // `pkg.T[args]`: an instantiated generic type of another package
+                let t = if self.tok.tok == Tok::LBrack { self.type_args(t)? } else { t };
                 return Ok((lo, None, Some(t)));
             }
             if self.tok.tok == Tok::LBrack {

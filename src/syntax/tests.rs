@@ -564,6 +564,17 @@ fn generic_and_array_type_declarations_parse() {
     check_parse("type A [N]int\ntype B [N * 2]int\n", "(type (spec A (array N int)))\n(type (spec B (array (* N 2) int)))");
 }
 
+/// An unnamed parameter whose type is an instantiated generic type of another package
+/// (`weak.Pointer[T]` in GOROOT's unique/canonmap.go) is a type, not a syntax error.
+#[test]
+fn qualified_generic_types_as_unnamed_parameters() {
+    check_parse(
+        "func g(p.T[int], int) (q.P[K, V], *p.T[int])\nfunc h(a p.T[int], b ...q.P[K, V]) p.T[int]\n",
+        "(func g ((index (. p T) int), int) ((index (. q P) K V), (* (index (. p T) int))))\n\
+         (func h ([a] (index (. p T) int), [b] (... (index (. q P) K V))) ((index (. p T) int)))",
+    );
+}
+
 #[test]
 fn channels_go_select() {
     check_parse("var c chan<- <-chan int\nvar d <-chan chan int\n", "(var (spec [c] (chan<- (<-chan int)) []))\n(var (spec [d] (<-chan (chan int)) []))");

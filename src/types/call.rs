@@ -151,11 +151,10 @@ impl<'a> Checker<'a> {
                     for (i, &t) in elems.iter().enumerate() {
                         let p = self.param_type(params, variadic, i);
                         if let Err(reason) = self.assignable_to(t, None, p) {
-                            let s = self.operand_string(&x);
                             let ps = self.tt.type_string_err(p);
-                            let ts = self.tt.type_string_err(t);
-                            let _ = s;
-                            self.error(args[0].span, format!("cannot use {ts} value as {ps} value in {context}{reason}"));
+                            // types2's genericExprList keeps the call as each value's expression
+                            let ts = format!("{} (value of type {})", self.expr_string(&args[0]), self.tt.type_string_err(t));
+                            self.error(args[0].span, format!("cannot use {ts} as {ps} value in {context}{reason}"));
                         }
                     }
                     return;
@@ -249,7 +248,9 @@ impl<'a> Checker<'a> {
         let have_s: Vec<String> = have
             .iter()
             .map(|&t| {
-                if self.tt.is_untyped(t) {
+                if t == TypeTable::INVALID {
+                    "unknown type".to_string()
+                } else if self.tt.is_untyped(t) {
                     let k = self.tt.basic(t).unwrap();
                     if k.is_numeric() { "number".to_string() } else { k.name().trim_start_matches("untyped ").to_string() }
                 } else {
@@ -262,6 +263,9 @@ impl<'a> Checker<'a> {
         let mut want_s: Vec<String> = params
             .iter()
             .map(|&t| {
+                if t == TypeTable::INVALID {
+                    return "unknown type".to_string();
+                }
                 let s = self.tt.type_string_err(t);
                 if is_std { s.replace("interface{}", "any") } else { s }
             })
@@ -269,6 +273,13 @@ impl<'a> Checker<'a> {
         if variadic {
             if let Some(last) = want_s.last_mut() {
                 *last = format!("...{}", last.strip_prefix("[]").unwrap_or(last));
+            }
+        }
+        // types2's typesSummary(..., ddd): `f(xs...)` shows the spread argument as `T...`
+        let mut have_s = have_s;
+        if matches!(call.kind, ExprKind::Call { dots: Some(_), .. }) {
+            if let Some(last) = have_s.last_mut() {
+                last.push_str("...");
             }
         }
         let what = if not_enough { "not enough" } else { "too many" };
@@ -310,7 +321,12 @@ impl<'a> Checker<'a> {
                 }
             }
             if x.mode != Mode::Invalid {
-                self.error(*rparen, format!("not enough arguments for {call_s} (expected 2, found 1)"));
+                let found = match self.tt.get(x.ty) {
+                    Type::Tuple(elems) => elems.len(),
+                    _ => 1,
+                };
+                let what = if found > 2 { "too many" } else { "not enough" };
+                self.error(e.span, format!("invalid operation: {what} arguments for {call_s} (expected 2, found {found})"));
             }
             return inv;
         }
@@ -333,14 +349,14 @@ impl<'a> Checker<'a> {
                 return op;
             }
             if x.mode != Mode::Invalid {
-                let msg = format!("not enough arguments for {call_s} (expected {min}, found {nargs})");
-                self.error(*rparen, msg);
+                let msg = format!("invalid operation: not enough arguments for {call_s} (expected {min}, found {nargs})");
+                self.error(e.span, msg);
             }
             return inv;
         }
         if nargs < min {
-            let msg = format!("not enough arguments for {call_s} (expected {min}, found {nargs})");
-            self.error(*rparen, msg);
+            let msg = format!("invalid operation: not enough arguments for {call_s} (expected {min}, found {nargs})");
+            self.error(e.span, msg);
             for a in args {
                 self.expr(a);
             }
@@ -348,8 +364,8 @@ impl<'a> Checker<'a> {
         }
         if let Some(m) = max {
             if nargs > m && b != Builtin::Make {
-                let msg = format!("too many arguments for {call_s} (expected {m}, found {nargs})");
-                self.error(args[m].span, msg);
+                let msg = format!("invalid operation: too many arguments for {call_s} (expected {m}, found {nargs})");
+                self.error(e.span, msg);
                 for a in args {
                     self.expr(a);
                 }
@@ -433,10 +449,10 @@ impl<'a> Checker<'a> {
                             self.error(args[0].span, format!("first argument to append must be a slice; have {} (value of type {ts})", self.expr_string(&args[0])));
                             return inv;
                         };
-                        for &t in &elems[1..] {
+                        for (i, &t) in elems.iter().enumerate().skip(1) {
                             if let Err(reason) = self.assignable_to(t, None, elem) {
-                                let (ts, es) = (self.tt.type_string_err(t), self.tt.type_string_err(elem));
-                                self.error(args[0].span, format!("cannot use {ts} value as {es} value in argument to append{reason}"));
+                                let (ts, es) = (self.nth_result(i, t), self.tt.type_string_err(elem));
+                                self.error(args[0].span, format!("cannot use {ts} as {es} value in argument to append{reason}"));
                                 return inv;
                             }
                         }
@@ -465,7 +481,15 @@ impl<'a> Checker<'a> {
                 let st = s.ty;
                 if dots.is_some() {
                     if nargs != 2 {
-                        self.error(e.span, format!("can only use ... with final argument in list"));
+                        // types2 checks append(s, xs...) as a call of func(S, ...E) S
+                        let mut tys = vec![st];
+                        for a in &args[1..] {
+                            let x = self.value(a);
+                            tys.push(x.ty);
+                        }
+                        let params = [st, self.tt.slice(elem)];
+                        let at = args.last().unwrap_or(e);
+                        self.count_error(e, "append", &params, true, &tys, nargs < 2, *rparen, at);
                         return inv;
                     }
                     let mut x = self.value(&args[1]);
@@ -846,38 +870,32 @@ impl<'a> Checker<'a> {
     }
 
     /// A size argument of make (integer, non-negative constant); returns its constant value.
+    /// types2 checks it as an index (`check.index(arg, -1)`, isValidIndex's messages).
     fn size_arg(&mut self, a: &'a Expr, _what: &str) -> Option<i128> {
         let mut x = self.value(a);
         if x.mode == Mode::Invalid {
             return None;
         }
         if self.tt.is_untyped(x.ty) {
-            if let Some(v) = x.val().cloned() {
-                match super::constant::represent(&v, BasicKind::Int) {
-                    Ok(nv) => self.set_operand_type(&mut x, TypeTable::INT, Some(nv)),
-                    Err(_) => {
-                        let s = self.operand_string(&x);
-                        let msg = if v.as_f64().is_some() { format!("{s} truncated to int") } else { format!("cannot convert {s} to type int") };
-                        self.error(a.span, msg);
-                        return None;
-                    }
-                }
-            } else {
-                self.convert_untyped(&mut x, TypeTable::INT);
-            }
+            self.convert_untyped(&mut x, TypeTable::INT);
         }
         if x.mode == Mode::Invalid {
             return None;
         }
         if !self.all_terms(x.ty, |k| k.is_integer()) {
             let s = self.operand_string(&x);
-            self.error(a.span, format!("cannot convert {s} to type int"));
+            self.error(a.span, format!("invalid argument: index {s} must be integer"));
             return None;
         }
         let v = x.val()?.as_int()?;
         if v < 0 {
             let s = self.operand_string(&x);
             self.error(a.span, format!("invalid argument: index {s} must not be negative"));
+            return None;
+        }
+        if v > i64::MAX as i128 {
+            let s = self.operand_string(&x);
+            self.error(a.span, format!("invalid argument: index {s} overflows int"));
             return None;
         }
         Some(v)
@@ -1050,21 +1068,41 @@ impl<'a> Checker<'a> {
             }
             Lookup::NotFound => {
                 let s = self.expr_string(e);
-                let ts = self.tt.type_string_err(x.ty);
-                let what = if self.tt.pointer_elem(x.ty).is_some_and(|p| self.tt.is_interface(p)) {
-                    format!("type {ts} is pointer to interface, not interface")
-                } else {
-                    // A differently capitalised field or method?
-                    let alt = self.case_alternative(x.ty, &sel.name);
-                    match alt {
-                        Some((true, n)) => format!("type {ts} has no field or method {}, but does have field {n}", sel.name),
-                        Some((false, n)) => format!("type {ts} has no field or method {}, but does have method {n}", sel.name),
-                        None => format!("type {ts} has no field or method {}", sel.name),
-                    }
-                };
+                let what = self.lookup_why(x.ty, &sel.name);
                 self.error(sel.span, format!("{s} undefined ({what})"));
                 inv
             }
+        }
+    }
+
+    /// types2's reason for a failed selector lookup on `t` (interfacePtrError / lookupError).
+    fn lookup_why(&self, t: TypeId, name: &str) -> String {
+        let ts = self.tt.type_string_err(t);
+        if self.tt.pointer_elem(t).is_some_and(|p| self.tt.is_interface(p)) {
+            return format!("type {ts} is pointer to interface, not interface");
+        }
+        if let Some(kind) = self.inaccessible_member(t, name) {
+            // types2's lookupError: the unexported name exists, in another package.
+            return format!("cannot refer to unexported {kind} {name}");
+        }
+        // A differently capitalised field or method?
+        match self.case_alternative(t, name) {
+            Some((true, n)) => format!("type {ts} has no field or method {name}, but does have field {n}"),
+            Some((false, n)) => format!("type {ts} has no field or method {name}, but does have method {n}"),
+            None => format!("type {ts} has no field or method {name}"),
+        }
+    }
+
+    /// For a selector that found nothing: "field" or "method" when `t` has a member of that
+    /// (unexported) name declared in another package.
+    fn inaccessible_member(&self, t: TypeId, name: &str) -> Option<&'static str> {
+        if gojit_runtime::abi::build::is_exported(name) {
+            return None;
+        }
+        match self.tt.lookup_any_pkg(t, name) {
+            Lookup::Field { .. } => Some("field"),
+            Lookup::Method { .. } | Lookup::InterfaceMethod { .. } => Some("method"),
+            _ => None,
         }
     }
 
@@ -1176,13 +1214,29 @@ impl<'a> Checker<'a> {
                     indirect || is_ptr,
                 )
             }
-            Lookup::InterfaceMethod { path, iface, index, indirect } => {
+            Lookup::InterfaceMethod { path, iface, index, indirect }
+                if !(path.is_empty() && self.tt.pointer_elem(t).is_some_and(|p| self.tt.is_interface(p))) =>
+            {
                 let sig = self.tt.interface_methods(iface)[index as usize].sig;
                 (sig, MethodTarget::Interface { iface, index }, SelectionKind::MethodExpr, path, indirect)
             }
+            Lookup::Ambiguous => {
+                let s = self.expr_string(e);
+                self.error(sel.span, format!("ambiguous selector {s}"));
+                return inv;
+            }
+            Lookup::Field { .. } => {
+                let at = match &e.kind {
+                    ExprKind::Selector { x, .. } => x.span,
+                    _ => sel.span,
+                };
+                self.error(at, format!("operand for field selector {} must be value of type {ts}", sel.name));
+                return inv;
+            }
             _ => {
                 let s = self.expr_string(e);
-                self.error(sel.span, format!("{s} undefined (type {ts} has no method {})", sel.name));
+                let why = self.lookup_why(t, &sel.name);
+                self.error(sel.span, format!("{s} undefined ({why})"));
                 return inv;
             }
         };

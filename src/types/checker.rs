@@ -202,10 +202,11 @@ pub(super) fn check_packages<'a>(
         let pkg = info.packages.push(super::info::SrcPackage {
             path: input.path.clone(),
             name: name.clone(),
-            symbol_prefix: prefix,
+            symbol_prefix: prefix.clone(),
             ..Default::default()
         });
         tt.local_pkg = name.clone();
+        tt.local_path = prefix.clone();
         let init_start = info.init_order.len();
         let mut c = Checker::new(input, src, pkg, name, i + 1 == pkgs.len(), tt, info, universe, stdlib, goal);
         c.run();
@@ -390,6 +391,19 @@ impl<'a> Checker<'a> {
     /// Source text of a span (for messages).
     pub fn text(&self, span: Span) -> &'a str {
         self.src.text(span)
+    }
+
+    /// types2's name for the i-th (0-based) value of a multi-valued call in messages: the
+    /// dummy operand `2nd function result (value of type T)` of multiExpr.
+    pub fn nth_result(&self, i: usize, t: TypeId) -> String {
+        let n = i + 1;
+        let ext = match n {
+            1 => "st",
+            2 => "nd",
+            3 => "rd",
+            _ => "th",
+        };
+        format!("{n}{ext} function result (value of type {})", self.tt.type_string_err(t))
     }
 
     /// `file:line:col` of a position, as gc prints "other declaration" references.
@@ -876,7 +890,7 @@ impl<'a> Checker<'a> {
         let Some(e) = spec.values.get(index) else {
             if spec.values.is_empty() {
                 if index == 0 {
-                    self.error(spec.names[0].span, "missing init expr for const declaration");
+                    self.error(spec.names[0].span, format!("missing init expr for {}", spec.names[0].name));
                 }
             } else if index == spec.values.len() {
                 self.error(spec.names[index].span, format!("missing init expr for {}", spec.names[index].name));
@@ -884,7 +898,8 @@ impl<'a> Checker<'a> {
             return invalid;
         };
         if index == 0 && spec.values.len() > spec.names.len() {
-            self.error(spec.values[spec.names.len()].span, "extra init expr");
+            let x = self.expr_string(&spec.values[spec.names.len()]);
+            self.error(spec.values[spec.names.len()].span, format!("extra init expr {x}"));
         }
         let saved = self.iota.replace(spec.iota as i128);
         let mut x = self.expr(e);
@@ -958,6 +973,7 @@ impl<'a> Checker<'a> {
         if spec.values.len() == 1 && n > 1 {
             // var a, b = f()
             let mut x = self.expr(&spec.values[0]);
+            let is_tuple = matches!(self.tt.get(x.ty), Type::Tuple(_));
             let elems = self.multi_value_elems(&x);
             if x.mode == Mode::Invalid {
                 return vec![declared.unwrap_or(TypeTable::INVALID); n];
@@ -975,12 +991,8 @@ impl<'a> Checker<'a> {
                     Some(d) => {
                         if !self.tt.is_untyped(t) {
                             if let Err(reason) = self.assignable_to(t, None, d) {
-                                let msg = format!(
-                                    "cannot use {} value as {} value in assignment{}",
-                                    self.tt.type_string_err(t),
-                                    self.tt.type_string_err(d),
-                                    reason
-                                );
+                                let what = if is_tuple { self.nth_result(i, t) } else { format!("{} value", self.tt.type_string_err(t)) };
+                                let msg = format!("cannot use {what} as {} value in multiple assignment{}", self.tt.type_string_err(d), reason);
                                 self.error(spec.values[0].span, msg);
                             }
                         }
@@ -998,7 +1010,8 @@ impl<'a> Checker<'a> {
             let x = crate::types::expr::Operand::invalid(spec.values[0].id, spec.values[0].span);
             // types2's arity check.
             if spec.values.len() > n {
-                self.error(spec.values[n].span, "extra init expr");
+                let x = self.expr_string(&spec.values[n]);
+                self.error(spec.values[n].span, format!("extra init expr {x}"));
             } else {
                 let missing = &spec.names[spec.values.len()];
                 self.error(missing.span, format!("missing init expr for {}", missing.name));

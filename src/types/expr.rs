@@ -505,7 +505,7 @@ impl<'a> Checker<'a> {
             Mode::Builtin(b) => {
                 let s = self.expr_str(x);
                 let _ = b;
-                self.error(x.span, format!("{s} (built-in function) must be called"));
+                self.error(x.span, format!("{s} (built-in) must be called"));
                 x.mode = Mode::Invalid;
             }
             Mode::Value => {
@@ -1167,6 +1167,10 @@ impl<'a> Checker<'a> {
     /// A representable typed constant takes its rounded value (types2's `representable`).
     fn check_const_overflow(&mut self, x: &mut Operand<'a>, e: &'a Expr, op_span: Span, op_name: &str) -> bool {
         let Some(v) = x.val() else { return true };
+        if v.unrepresentable() {
+            self.error(op_span, "constant result is not representable");
+            return false;
+        }
         if self.tt.is_untyped(x.ty) {
             if v.bit_len() > 512 {
                 self.error(op_span, format!("constant {op_name}overflow"));
@@ -1579,9 +1583,16 @@ impl<'a> Checker<'a> {
                                 continue;
                             };
                             // A blank field can never be named in a literal (go/types).
-                            let Some(fi) = fields.iter().position(|f| f.name == kid.name && kid.name != "_") else {
+                            let q = self.tt.local_qualifier(&kid.name);
+                            let Some(fi) = fields.iter().position(|f| f.name == kid.name && f.pkg == q && kid.name != "_") else {
                                 let ts = self.tt.type_string_err(t);
-                                self.error(kid.span, format!("unknown field {} in struct literal of type {ts}", kid.name));
+                                let msg = if kid.name != "_" && fields.iter().any(|f| f.name == kid.name) {
+                                    // types2: the field exists, unexported in another package
+                                    format!("cannot refer to unexported field {} in struct literal of type {ts}", kid.name)
+                                } else {
+                                    format!("unknown field {} in struct literal of type {ts}", kid.name)
+                                };
+                                self.error(kid.span, msg);
                                 self.elem_value(&el.value, None);
                                 continue;
                             };
@@ -1598,6 +1609,11 @@ impl<'a> Checker<'a> {
                                 self.error(el.value.span, format!("too many values in struct literal of type {ts}"));
                                 self.elem_value(&el.value, None);
                                 break;
+                            }
+                            let f = &fields[i];
+                            if !f.pkg.is_empty() && f.pkg != self.tt.local_path {
+                                let ts = self.tt.type_string_err(t);
+                                self.error(el.value.span, format!("implicit assignment to unexported field {} in struct literal of type {ts}", f.name));
                             }
                             self.elem_value(&el.value, Some((fields[i].ty, "struct literal")));
                         }
@@ -1693,31 +1709,27 @@ impl<'a> Checker<'a> {
         let mut max: u64 = 0;
         let mut seen: Vec<u64> = vec![];
         for el in elts {
+            let mut valid = false;
             if let Some(k) = &el.key {
-                let mut kx = self.value(k);
-                let mut ok = false;
-                if let Some(v) = kx.val().cloned() {
-                    if let Some(i) = v.as_int() {
-                        if i >= 0 && self.tt.basic(kx.ty).is_some_and(|b| b.is_numeric()) {
-                            index = i as u64;
-                            ok = true;
-                            if self.tt.is_untyped(kx.ty) {
-                                self.set_operand_type(&mut kx, TypeTable::INT, Some(ConstValue::int(i)));
-                            }
-                        }
+                // types2's indexedElts: the key is checked as an index (sign, bounds, type)
+                match self.index_checked(k, len) {
+                    Ok(Some(i)) => {
+                        index = i;
+                        valid = true;
                     }
+                    Ok(None) => {
+                        let s = self.expr_string(k);
+                        self.error(k.span, format!("index {s} must be integer constant"));
+                    }
+                    Err(()) => {}
                 }
-                if !ok && kx.mode != Mode::Invalid {
-                    let s = self.expr_string(k);
-                    self.error(k.span, format!("index {s} must be integer constant"));
-                }
+            } else if let Some(n) = len.filter(|&n| index >= n) {
+                self.error(el.value.span, format!("index {index} is out of bounds (>= {n})"));
+            } else {
+                valid = true;
             }
-            if let Some(n) = len {
-                if index >= n {
-                    self.error(el.value.span, format!("index {index} is out of bounds (>= {n})"));
-                }
-            }
-            if seen.contains(&index) {
+            if !valid {
+            } else if seen.contains(&index) {
                 self.error(el.span, format!("duplicate index {index} in array or slice literal"));
             } else if seen.len() < 100_000 {
                 seen.push(index);
@@ -1866,35 +1878,48 @@ impl<'a> Checker<'a> {
     /// Checks an index value (integer, non-negative constant, within `length` if known); returns
     /// its constant value.
     fn index_value(&mut self, ie: &'a Expr, length: Option<u64>) -> Option<u64> {
+        self.index_checked(ie, length).ok().flatten()
+    }
+
+    /// types2's `check.index`: `Err(())` when the index is invalid (reported), `Ok(None)` for a
+    /// valid non-constant index, `Ok(Some(v))` for a constant one.
+    fn index_checked(&mut self, ie: &'a Expr, length: Option<u64>) -> Result<Option<u64>, ()> {
         let mut i = self.value(ie);
         if i.mode == Mode::Invalid {
-            return None;
+            return Err(());
         }
         if self.tt.is_untyped(i.ty) {
             self.convert_untyped(&mut i, TypeTable::INT);
         }
         if i.mode == Mode::Invalid {
-            return None;
+            return Err(());
         }
         if !self.all_terms(i.ty, |k| k.is_integer()) {
             let s = self.operand_string(&i);
             self.error(ie.span, format!("invalid argument: index {s} must be integer"));
-            return None;
+            return Err(());
         }
-        let v = i.val()?.as_int()?;
+        let Some(v) = i.val().and_then(|v| v.as_int()) else {
+            return Ok(None);
+        };
         if v < 0 {
             let s = self.operand_string(&i);
             self.error(ie.span, format!("invalid argument: index {s} must not be negative"));
-            return None;
+            return Err(());
+        }
+        if v > i64::MAX as i128 {
+            let s = self.operand_string(&i);
+            self.error(ie.span, format!("invalid argument: index {s} overflows int"));
+            return Err(());
         }
         if let Some(n) = length {
             if v as u128 >= n as u128 {
                 let s = self.expr_str(&i);
                 self.error(ie.span, format!("invalid argument: index {s} out of bounds [0:{n}]"));
-                return None;
+                return Err(());
             }
         }
-        Some(v as u64)
+        Ok(Some(v as u64))
     }
 
     fn slice_expr(

@@ -282,6 +282,8 @@ pub enum External {
     ErrorsUnwrap,
     OsExit,
     RuntimeGosched,
+    /// `runtime.GC()`.
+    RuntimeGC,
     RuntimeGoexit,
     RuntimeNumGoroutine,
     RuntimeNumCPU,

@@ -583,12 +583,16 @@ impl<'a> Checker<'a> {
                 // gc's syntax checker: the label must be on an enclosing statement (labels
                 // declared later in the function are not yet known there).
                 let f = self.funcs.last_mut().unwrap();
+                let mut declared_before = false;
                 if let Some(info) = f.labels.get_mut(&l.name) {
                     if info.span.lo < l.span.lo {
                         info.used = true;
+                        declared_before = true;
                     }
                 }
                 match targets.iter().rev().find(|t| t.label.as_deref() == Some(l.name.as_str())) {
+                    // a label already seen but not enclosing is an invalid target (branches.go)
+                    None if declared_before => self.error(l.span, format!("invalid {kw} label {}", l.name)),
                     None => self.error(l.span, format!("{kw} label not defined: {}", l.name)),
                     Some(t) => {
                         if !t.breakable || (is_continue && !t.is_loop) {
@@ -695,7 +699,11 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        let x = self.expr(e);
+        let mut x = self.expr(e);
+        if matches!(x.mode, Mode::TypeExpr | Mode::Builtin(_)) {
+            // types2's lhsVar evaluates with check.expr, which excludes types and built-ins
+            self.single_value(&mut x);
+        }
         match x.mode {
             Mode::Invalid => Some(TypeTable::INVALID),
             Mode::Variable | Mode::MapIndex => Some(x.ty),
@@ -742,6 +750,8 @@ impl<'a> Checker<'a> {
         let _ = op_span;
         let targets: Vec<Option<TypeId>> = lhs.iter().map(|l| self.lhs_expr(l)).collect();
         let n = lhs.len();
+        // types2's assignVars: "multiple assignment" as soon as there are several targets
+        let ctx = if n > 1 { "multiple assignment" } else { "assignment" };
         if rhs.len() == 1 && n > 1 {
             let mut x = self.expr(&rhs[0]);
             if x.mode == Mode::Invalid {
@@ -752,6 +762,7 @@ impl<'a> Checker<'a> {
                 self.assign_mismatch(rhs[0].span, n, rhs, &x, count);
                 return;
             }
+            let is_tuple = matches!(self.tt.get(x.ty), Type::Tuple(_));
             self.mark_comma_ok(&mut x, n);
             let elems = self.multi_value_elems(&x);
             for (i, t) in targets.iter().enumerate() {
@@ -761,9 +772,9 @@ impl<'a> Checker<'a> {
                 }
                 let et = elems[i];
                 if let Err(reason) = self.assignable_to(et, None, t) {
-                    let es = self.tt.type_string_err(et);
+                    let es = if is_tuple { self.nth_result(i, et) } else { format!("{} value", self.tt.type_string_err(et)) };
                     let ts = self.tt.type_string_err(t);
-                    self.error(rhs[0].span, format!("cannot use {es} value as {ts} value in assignment{reason}"));
+                    self.error(rhs[0].span, format!("cannot use {es} as {ts} value in {ctx}{reason}"));
                 }
             }
             return;
@@ -779,13 +790,13 @@ impl<'a> Checker<'a> {
             self.hint = t;
             let mut x = self.rhs_value(r, n);
             match t {
-                Some(t) => self.assignment(&mut x, t, "assignment"),
+                Some(t) => self.assignment(&mut x, t, ctx),
                 None => {
                     if x.is_nil() {
                         self.error(r.span, "use of untyped nil in assignment");
                     } else if self.tt.is_untyped(x.ty) {
                         let d = self.tt.default_type(x.ty);
-                        self.assignment(&mut x, d, "assignment");
+                        self.assignment(&mut x, d, ctx);
                     }
                 }
             }
@@ -848,10 +859,14 @@ impl<'a> Checker<'a> {
         }
         // Types of the right-hand side.
         let n = lhs.len();
+        // types2's initVars: "multiple assignment" as soon as there are several variables
+        let ctx = if n > 1 { "multiple assignment" } else { "assignment" };
         let mut types: Vec<TypeId> = vec![TypeTable::INVALID; n];
         let mut ops: Vec<Option<Operand<'a>>> = vec![];
+        let mut tuple = false;
         if rhs.len() == 1 && n > 1 {
             let mut x = self.expr(&rhs[0]);
+            tuple = matches!(self.tt.get(x.ty), Type::Tuple(_));
             if x.mode != Mode::Invalid {
                 let count = self.value_count(&x, n);
                 if count != n {
@@ -883,12 +898,12 @@ impl<'a> Checker<'a> {
                 }
                 let t = self.info.objects[o].ty().unwrap_or(TypeTable::INVALID);
                 if let Some(Some(x)) = ops.get_mut(i) {
-                    self.assignment(x, t, "assignment");
+                    self.assignment(x, t, ctx);
                 } else if types[i] != TypeTable::INVALID && t != TypeTable::INVALID {
                     if let Err(reason) = self.assignable_to(types[i], None, t) {
-                        let es = self.tt.type_string_err(types[i]);
+                        let es = if tuple { self.nth_result(i, types[i]) } else { format!("{} value", self.tt.type_string_err(types[i])) };
                         let ts = self.tt.type_string_err(t);
-                        self.error(rhs[0].span, format!("cannot use {es} value as {ts} value in assignment{reason}"));
+                        self.error(rhs[0].span, format!("cannot use {es} as {ts} value in {ctx}{reason}"));
                     }
                 }
                 continue;
@@ -902,7 +917,7 @@ impl<'a> Checker<'a> {
                         TypeTable::INVALID
                     } else {
                         let t = self.tt.default_type(x.ty);
-                        self.assignment(x, t, "assignment");
+                        self.assignment(x, t, ctx);
                         t
                     }
                 }
@@ -1424,9 +1439,9 @@ impl<'a> Checker<'a> {
                     }
                     for (i, &t) in elems.iter().enumerate() {
                         if let Err(reason) = self.assignable_to(t, None, want_tys[i]) {
-                            let ts = self.tt.type_string_err(t);
+                            let ts = self.nth_result(i, t);
                             let ws = self.tt.type_string_err(want_tys[i]);
-                            self.error(results[0].span, format!("cannot use {ts} value as {ws} value in return statement{reason}"));
+                            self.error(results[0].span, format!("cannot use {ts} as {ws} value in return statement{reason}"));
                         }
                     }
                     return;
@@ -1469,12 +1484,21 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// One entry of types2's typesSummary: untyped numbers are "number", other untyped kinds
+    /// drop the "untyped " qualifier, invalid operands are "unknown type".
     fn have_string(&self, x: &Operand<'a>) -> String {
-        if self.tt.is_untyped(x.ty) && x.val().is_some() && self.tt.basic(x.ty).is_some_and(|k| k.is_numeric()) {
-            "number".into()
-        } else {
-            self.tt.type_string_err(x.ty)
+        if x.ty == TypeTable::INVALID {
+            return "unknown type".into();
         }
+        if self.tt.is_untyped(x.ty) {
+            if let Some(k) = self.tt.basic(x.ty) {
+                if k.is_numeric() {
+                    return "number".into();
+                }
+                return k.name().replace("untyped ", "");
+            }
+        }
+        self.tt.type_string_err(x.ty)
     }
 
     fn types_tuple_string(&self, ts: &[TypeId]) -> String {

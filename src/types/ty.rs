@@ -179,6 +179,10 @@ pub struct Field {
     pub embedded: bool,
     /// The decoded tag (part of type identity).
     pub tag: Option<Vec<u8>>,
+    /// For an unexported name, the path of the package declaring it (types2's `Id`: `x` of
+    /// package a and `x` of package b are different names, so `struct{ x int }` of a and of b are
+    /// different types); empty for an exported name. See [`TypeTable::qualifier`].
+    pub pkg: String,
 }
 
 /// A function signature (without receiver). `params`' last entry is `[]T` when `variadic`.
@@ -195,6 +199,8 @@ pub struct IMethod {
     pub name: String,
     /// A `Type::Func` signature (interned).
     pub sig: TypeId,
+    /// For an unexported name, the declaring package's path (as [`Field::pkg`]); empty otherwise.
+    pub pkg: String,
 }
 
 /// A method declared on a named type (`func (r T) M()` or `func (r *T) M()`), or a method of a
@@ -219,6 +225,9 @@ pub struct Named {
     /// Package qualifier for printing: `""` for predeclared types (`error`), `"main"` for types
     /// declared in the program (local types too, as gc's `%T` prints them), `"fmt"`, `"strings"`...
     pub pkg: String,
+    /// The package's path (`main` for the main package, `""` for predeclared types): it
+    /// qualifies the unexported names of the type's methods (see [`Field::pkg`]).
+    pub path: String,
     /// The `TypeName` object (None for types created by the table itself, e.g. `error`).
     pub obj: Option<ObjId>,
     /// Underlying type; [`TypeTable::INVALID`] until set.
@@ -333,6 +342,9 @@ pub struct TypeTable {
     /// The name of the package being checked: its types print unqualified in error messages
     /// (as types2 qualifies relative to the current package).
     pub local_pkg: String,
+    /// The path of the package being checked (`main` for the main package): the qualifier of the
+    /// unexported names it declares and the package from which selectors look names up.
+    pub local_path: String,
 }
 
 /// A substitution of type parameters by types.
@@ -396,6 +408,7 @@ impl TypeTable {
             instances: HashMap::new(),
             pending: Vec::new(),
             local_pkg: "main".to_string(),
+            local_path: "main".to_string(),
         };
         for &k in Self::BASICS {
             t.intern(Type::Basic(k));
@@ -409,7 +422,7 @@ impl TypeTable {
             debug_assert_eq!(got, id);
         }
         let sig = t.func(vec![], vec![Self::STRING], false);
-        let under = t.intern(Type::Interface { methods: vec![IMethod { name: "Error".into(), sig }] });
+        let under = t.intern(Type::Interface { methods: vec![IMethod { name: "Error".into(), sig, pkg: String::new() }] });
         t.set_underlying(err, under);
         t
     }
@@ -427,9 +440,12 @@ impl TypeTable {
 
     /// A fresh named type with an unset (invalid) underlying type and no methods.
     pub fn new_named(&mut self, name: &str, pkg: &str, obj: Option<ObjId>) -> TypeId {
+        // Types are declared by the package being checked, or by a modelled package (`io`, ...).
+        let path = if pkg == self.local_pkg { self.local_path.clone() } else { pkg.to_string() };
         self.types.push(Type::Named(Named {
             name: name.to_string(),
             pkg: pkg.to_string(),
+            path,
             obj,
             underlying: Self::INVALID,
             methods: vec![],
@@ -583,6 +599,7 @@ impl TypeTable {
         let inst = self.types.push(Type::Named(Named {
             name: n.name.clone(),
             pkg: n.pkg.clone(),
+            path: n.path.clone(),
             obj: n.obj,
             underlying: Self::INVALID,
             methods: vec![],
@@ -1046,7 +1063,7 @@ impl TypeTable {
             Type::Tuple(elems) => {
                 let fields: Vec<Field> = elems
                     .iter()
-                    .map(|&ty| Field { name: String::new(), ty, embedded: false, tag: None })
+                    .map(|&ty| Field { name: String::new(), ty, embedded: false, tag: None, pkg: String::new() })
                     .collect();
                 self.struct_layout(&fields, depth).1
             }
@@ -1092,6 +1109,35 @@ impl TypeTable {
     /// `t` and on embedded pointer fields. A method's `indirect` says a pointer was dereferenced on
     /// the way (or `t` itself is a pointer).
     pub fn lookup_field_or_method(&self, t: TypeId, name: &str) -> Lookup {
+        self.lookup_in(t, name, &self.local_path)
+    }
+
+    /// The qualifier of `name` declared in (or looked up from) the package at `path`: `path` for
+    /// an unexported name, empty for an exported one (types2's `Id`).
+    pub fn qualifier(name: &str, path: &str) -> String {
+        if gojit_runtime::abi::build::is_exported(name) { String::new() } else { path.to_string() }
+    }
+
+    /// [`TypeTable::qualifier`] for the package being checked.
+    pub fn local_qualifier(&self, name: &str) -> String {
+        Self::qualifier(name, &self.local_path)
+    }
+
+    /// [`TypeTable::lookup_field_or_method`] from the package at `from`: an unexported name
+    /// matches only the members declared in that package.
+    pub fn lookup_in(&self, t: TypeId, name: &str, from: &str) -> Lookup {
+        self.lookup_qualified(t, name, Some(&Self::qualifier(name, from)))
+    }
+
+    /// [`TypeTable::lookup_field_or_method`] for code that holds no package (the lowering of a
+    /// selector the checker resolved): a name of any package matches.
+    pub fn lookup_any_pkg(&self, t: TypeId, name: &str) -> Lookup {
+        self.lookup_qualified(t, name, None)
+    }
+
+    /// The lookup: members named `name` whose qualifier is `q` (any qualifier when None).
+    fn lookup_qualified(&self, t: TypeId, name: &str, q: Option<&str>) -> Lookup {
+        let same = |qual: &str| q.is_none_or(|q| q == qual);
         if name == "_" {
             return Lookup::NotFound;
         }
@@ -1105,7 +1151,7 @@ impl TypeTable {
                     if matches!(self.under(*e), Type::Pointer(_)) {
                         return Lookup::NotFound;
                     }
-                    return match self.lookup_field_or_method(*e, name) {
+                    return match self.lookup_qualified(*e, name, q) {
                         f @ Lookup::Field { .. } => f,
                         _ => Lookup::NotFound,
                     };
@@ -1133,13 +1179,29 @@ impl TypeTable {
             let mut found: Option<Lookup> = None;
             let mut count = 0;
             let mut next = vec![];
+            // go/types' consolidateMultiples: the same named type reached twice at this depth
+            // is one entry whose finds are ambiguous (types seen at a shallower depth shadow it).
+            let mut multiples: Vec<TypeId> = vec![];
+            let mut at_depth: Vec<TypeId> = vec![];
             for e in &current {
+                if matches!(self.types[e.ty], Type::Named(_)) && !seen.contains(&e.ty) {
+                    if at_depth.contains(&e.ty) {
+                        multiples.push(e.ty);
+                    } else {
+                        at_depth.push(e.ty);
+                    }
+                }
+            }
+            for e in &current {
+                if multiples.contains(&e.ty) && !seen.contains(&e.ty) && self.has_member(e.ty, name) {
+                    count += 1;
+                }
                 if let Type::Named(n) = &self.types[e.ty] {
                     if seen.contains(&e.ty) {
                         continue;
                     }
                     seen.push(e.ty);
-                    if let Some(i) = n.methods.iter().position(|m| m.name == name) {
+                    if let Some(i) = n.methods.iter().position(|m| m.name == name && same(&Self::qualifier(&m.name, &n.path))) {
                         count += 1;
                         found = Some(Lookup::Method {
                             path: e.path.clone(),
@@ -1155,7 +1217,7 @@ impl TypeTable {
                         for (i, f) in fields.iter().enumerate() {
                             let mut path = e.path.clone();
                             path.push(i as u32);
-                            if f.name == name {
+                            if f.name == name && same(&f.pkg) {
                                 count += 1;
                                 found = Some(Lookup::Field { path: path.clone(), ty: f.ty, indirect: e.indirect });
                             }
@@ -1169,7 +1231,7 @@ impl TypeTable {
                         }
                     }
                     Type::Interface { methods } => {
-                        if let Some(i) = methods.iter().position(|m| m.name == name) {
+                        if let Some(i) = methods.iter().position(|m| m.name == name && same(&m.pkg)) {
                             count += 1;
                             found = Some(Lookup::InterfaceMethod {
                                 path: e.path.clone(),
@@ -1195,6 +1257,18 @@ impl TypeTable {
         Lookup::NotFound
     }
 
+    /// Whether `t` itself (not through embedding) declares a field or method `name`.
+    fn has_member(&self, t: TypeId, name: &str) -> bool {
+        if self.named(t).is_some_and(|n| n.methods.iter().any(|m| m.name == name)) {
+            return true;
+        }
+        match self.under(t) {
+            Type::Struct { fields } => fields.iter().any(|f| f.name == name),
+            Type::Interface { methods } => methods.iter().any(|m| m.name == name),
+            _ => false,
+        }
+    }
+
     /// The signature type of a looked-up method (without receiver).
     pub fn method_sig(&self, l: &Lookup) -> Option<TypeId> {
         match l {
@@ -1216,7 +1290,7 @@ impl TypeTable {
         if self.is_interface(t) {
             let have = self.interface_methods(t);
             for m in want {
-                match have.iter().find(|h| h.name == m.name) {
+                match have.iter().find(|h| h.name == m.name && h.pkg == m.pkg) {
                     None => return Err(MissingMethod { name: m.name, kind: MissingKind::Missing }),
                     Some(h) if h.sig != m.sig => {
                         return Err(MissingMethod {
@@ -1231,7 +1305,8 @@ impl TypeTable {
         }
         let is_ptr = matches!(self.types[t], Type::Pointer(_));
         for m in want {
-            let l = self.lookup_field_or_method(t, &m.name);
+            // An unexported interface method is matched only by a method of the same package.
+            let l = self.lookup_in(t, &m.name, &m.pkg);
             let (sig, needs_ptr) = match &l {
                 Lookup::Method { named, index, indirect, .. } => {
                     let meth = &self.named(*named).unwrap().methods[*index as usize];
@@ -1354,8 +1429,9 @@ impl TypeTable {
                     }
                     if !f.embedded {
                         // gc's LinkString qualifies unexported field names (`struct { main.a int }`).
-                        if style == Style::Link && !gojit_runtime::abi::build::is_exported(&f.name) {
-                            s.push_str("main.");
+                        if style == Style::Link && !f.pkg.is_empty() {
+                            s.push_str(&f.pkg);
+                            s.push('.');
                         }
                         s.push_str(&f.name);
                         s.push(' ');
@@ -1379,8 +1455,10 @@ impl TypeTable {
                         s.push_str("; ");
                     }
                     // gc qualifies unexported method names (`interface { M(); main.m() }`).
-                    if style != Style::Error && !gojit_runtime::abi::build::is_exported(&m.name) {
-                        s.push_str("main.");
+                    if style != Style::Error && !m.pkg.is_empty() {
+                        // The package's path in link strings, its name in `%T`'s.
+                        s.push_str(if style == Style::Link { &m.pkg } else { pkg_name_of_path(&m.pkg) });
+                        s.push('.');
                     }
                     s.push_str(&m.name);
                     if let Type::Func(sig) = &self.types[m.sig] {
@@ -1502,4 +1580,16 @@ pub enum Style {
 fn round_up(x: u64, align: u64) -> u64 {
     let a = align.max(1);
     x.saturating_add(a - 1) / a * a
+}
+
+/// The package name a package path implies: its last element, or the one before a major-version
+/// suffix (`math/rand/v2` -> `rand`). Used where only the path of a qualifier is kept.
+pub fn pkg_name_of_path(path: &str) -> &str {
+    let mut it = path.rsplit('/');
+    let last = it.next().unwrap_or(path);
+    let is_version = last.len() > 1 && last.starts_with('v') && last[1..].bytes().all(|b| b.is_ascii_digit());
+    match it.next() {
+        Some(prev) if is_version => prev,
+        _ => last,
+    }
 }

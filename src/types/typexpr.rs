@@ -284,7 +284,8 @@ impl<'a> Checker<'a> {
                 return;
             }
         }
-        fields.push(Field { name, ty, embedded, tag });
+        let pkg = self.tt.local_qualifier(&name);
+        fields.push(Field { name, ty, embedded, tag, pkg });
         spans.push(span);
     }
 
@@ -304,7 +305,7 @@ impl<'a> Checker<'a> {
                         self.error(name.span, "methods must have a unique non-blank name");
                         continue;
                     }
-                    if let Some(i) = methods.iter().position(|m| m.name == name.name) {
+                    if let Some(i) = methods.iter().position(|m| m.name == name.name && m.pkg == self.tt.local_qualifier(&name.name)) {
                         // An identical method from an embedded interface is fine (Go 1.14).
                         if explicit[i] || methods[i].sig != sig {
                             let other = self.pos_string(spans[i]);
@@ -315,7 +316,7 @@ impl<'a> Checker<'a> {
                         }
                         continue;
                     }
-                    methods.push(IMethod { name: name.name.clone(), sig });
+                    methods.push(IMethod { name: name.name.clone(), sig, pkg: self.tt.local_qualifier(&name.name) });
                     spans.push(name.span);
                     explicit.push(true);
                 }
@@ -326,7 +327,7 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                     for m in ts.methods {
-                        if !methods.iter().any(|x| x.name == m.name) {
+                        if !methods.iter().any(|x| x.name == m.name && x.pkg == m.pkg) {
                             methods.push(m);
                             spans.push(e.span);
                             explicit.push(false);

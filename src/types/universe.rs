@@ -125,7 +125,7 @@ impl Stdlib {
         // io.Writer (internal: the parameter type of fmt.Fprint*).
         let write_sig = tt.func(vec![byte_slice], n_err.clone(), false);
         let writer = tt.new_named("Writer", "io", None);
-        let wu = tt.interface(vec![IMethod { name: "Write".into(), sig: write_sig }]);
+        let wu = tt.interface(vec![IMethod { name: "Write".into(), sig: write_sig, pkg: String::new() }]);
         tt.set_underlying(writer, wu);
 
         // fmt
@@ -154,7 +154,7 @@ impl Stdlib {
         }
         let string_sig = tt.func(vec![], vec![s], false);
         let stringer = named_type(tt, info, &mut members, Package::Fmt, "Stringer");
-        let su = tt.interface(vec![IMethod { name: "String".into(), sig: string_sig }]);
+        let su = tt.interface(vec![IMethod { name: "String".into(), sig: string_sig, pkg: String::new() }]);
         tt.set_underlying(stringer, su);
 
         // errors
@@ -172,7 +172,7 @@ impl Stdlib {
         let p = Package::Os;
         let file = named_type(tt, info, &mut members, p, "File");
         let fu = tt.intern(super::ty::Type::Struct {
-            fields: vec![Field { name: "fd".into(), ty: int, embedded: false, tag: None }],
+            fields: vec![Field { name: "fd".into(), ty: int, embedded: false, tag: None, pkg: "os".into() }],
         });
         tt.set_underlying(file, fu);
         let pfile = tt.pointer(file);
@@ -237,7 +237,7 @@ impl Stdlib {
         }
         let builder = named_type(tt, info, &mut members, p, "Builder");
         let bu = tt.intern(super::ty::Type::Struct {
-            fields: vec![Field { name: "buf".into(), ty: byte_slice, embedded: false, tag: None }],
+            fields: vec![Field { name: "buf".into(), ty: byte_slice, embedded: false, tag: None, pkg: "strings".into() }],
         });
         tt.set_underlying(builder, bu);
         let err_only = tt.func(vec![TypeTable::BYTE], vec![err], false);
@@ -271,6 +271,7 @@ impl Stdlib {
         let t = tt.func(vec![], vec![], false);
         ext(tt, info, &mut members, p, "Gosched", RuntimeGosched, t);
         ext(tt, info, &mut members, p, "Goexit", RuntimeGoexit, t);
+        ext(tt, info, &mut members, p, "GC", RuntimeGC, t);
         let t = tt.func(vec![], vec![int], false);
         ext(tt, info, &mut members, p, "NumGoroutine", RuntimeNumGoroutine, t);
         ext(tt, info, &mut members, p, "NumCPU", RuntimeNumCPU, t);
@@ -279,8 +280,8 @@ impl Stdlib {
         let rt_err = named_type(tt, info, &mut members, Package::Runtime, "Error");
         let error_sig = tt.func(vec![], vec![s], false);
         let rte = tt.interface(vec![
-            IMethod { name: "Error".into(), sig: error_sig },
-            IMethod { name: "RuntimeError".into(), sig: unit },
+            IMethod { name: "Error".into(), sig: error_sig, pkg: String::new() },
+            IMethod { name: "RuntimeError".into(), sig: unit, pkg: String::new() },
         ]);
         tt.set_underlying(rt_err, rte);
 

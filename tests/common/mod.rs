@@ -37,6 +37,17 @@ pub fn run_gojit(
     file_name: &str,
     limit: Duration,
 ) -> Result<Outcome, String> {
+    run_gojit_env(subcommand, cwd, file_name, limit, &[])
+}
+
+/// [`run_gojit`] with extra environment variables for the child (e.g. the collector's stress mode).
+pub fn run_gojit_env(
+    subcommand: &str,
+    cwd: &Path,
+    file_name: &str,
+    limit: Duration,
+    env: &[(&str, &str)],
+) -> Result<Outcome, String> {
     let start = Instant::now();
     let mut child = Command::new(gojit_bin())
         .arg(subcommand)
@@ -46,6 +57,7 @@ pub fn run_gojit(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .env("RUST_BACKTRACE", "0")
+        .envs(env.iter().copied())
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", gojit_bin()))?;
     let out_reader = spawn_reader(child.stdout.take());

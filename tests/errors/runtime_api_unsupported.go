@@ -7,7 +7,7 @@ package main
 import "runtime"
 
 func main() {
-	runtime.GC()
+	runtime.LockOSThread()
 	_, _, _, _ = runtime.Caller(0)
 	runtime.Goshed()
 }

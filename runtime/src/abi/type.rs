@@ -381,6 +381,28 @@ impl Type {
     }
 
     /// The interface's methods (empty for other kinds).
+    /// The runtime's `rtype.pkgpath`: the uncommon section's `PkgPath`, else a struct's or an
+    /// interface's own `PkgPath` (what tells "types from different packages" in a failed
+    /// assertion's message).
+    pub fn rtype_pkgpath(&self) -> &'static [u8] {
+        if self.uncommon().is_some() {
+            return self.pkg_path();
+        }
+        match self.kind() {
+            Kind::Struct => self.trailer::<StructType>().pkg_path.name(),
+            Kind::Interface => self.interface_pkg_path(),
+            _ => b"",
+        }
+    }
+
+    /// An interface's `PkgPath` (the package of its unexported methods; empty when none).
+    pub fn interface_pkg_path(&self) -> &'static [u8] {
+        if self.kind() != Kind::Interface {
+            return b"";
+        }
+        self.trailer::<InterfaceType>().pkg_path.name()
+    }
+
     pub fn imethods(&self) -> &'static [Imethod] {
         if self.kind() != Kind::Interface {
             return &[];

@@ -271,24 +271,33 @@ unsafe fn chanrecv(c: *mut Chan, ep: *mut u8) -> Outcome {
 #[unsafe(no_mangle)]
 #[inline(never)]
 pub extern "C" fn gort_makechan(elem_size: usize, size: i64) -> *mut Chan {
+    crate::gc::safepoint();
     const MAX_ALLOC: u64 = 1 << 47;
     if size < 0 || (elem_size as u64).saturating_mul(size as u64) > MAX_ALLOC {
         panic::throw_runtime_error("makechan: size out of range");
     }
     let cap = size as usize;
     let buf = if cap * elem_size == 0 { alloc::zero_base() } else { alloc::alloc_zeroed(cap * elem_size, 8) };
-    Box::into_raw(Box::new(Chan {
-        elem_size,
-        cap,
-        count: 0,
-        buf,
-        recvx: 0,
-        sendx: 0,
-        closed: false,
-        recvq: VecDeque::new(),
-        sendq: VecDeque::new(),
-        timer: std::ptr::null_mut(),
-    }))
+    // The channel is a Go heap object, so that the collector finds its buffer through it and
+    // frees both when the channel is unreachable (its waiter queues' Rust buffers, allocated only
+    // once goroutines have waited on it, are then not returned).
+    let c = alloc::alloc_zeroed(std::mem::size_of::<Chan>(), std::mem::align_of::<Chan>()) as *mut Chan;
+    // SAFETY: a fresh block of Chan's size and alignment.
+    unsafe {
+        c.write(Chan {
+            elem_size,
+            cap,
+            count: 0,
+            buf,
+            recvx: 0,
+            sendx: 0,
+            closed: false,
+            recvq: VecDeque::new(),
+            sendq: VecDeque::new(),
+            timer: std::ptr::null_mut(),
+        })
+    };
+    c
 }
 
 crate::jit_entry! {

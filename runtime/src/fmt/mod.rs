@@ -64,14 +64,33 @@ fn reraise(pv: Eface) -> ! {
     crate::panic::throw(pv)
 }
 
-/// `fmt.Println(args...)` to stdout; returns the byte count.
+/// The results `(n int, err error)` of `fmt.Fprint*` and `(*os.File).Write`, written through the
+/// entry point's out pointer.
+#[repr(C)]
+pub struct WriteResult {
+    pub n: isize,
+    pub err: Iface,
+}
+
+/// Writes the formatted bytes to file `fd` and the results to `out` (gc's `w.Write(p.buf)`).
 ///
 /// # Safety
-/// `args` valid for `n` interface values.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_fmt_println(args: *const Eface, n: isize) -> isize {
+/// `out` writable.
+unsafe fn write_out(out: *mut WriteResult, fd: i64, b: &[u8]) {
+    let (n, err) = output::write_file(fd, b);
     // SAFETY: caller contract.
-    unsafe { gort_fmt_fprintln(1, args, n) }
+    unsafe { out.write(WriteResult { n, err }) }
+}
+
+/// `fmt.Println(args...)` to stdout; `(n, err)` to `out`.
+///
+/// # Safety
+/// `out` writable; `args` valid for `n` interface values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_fmt_println(out: *mut WriteResult, args: *const Eface, n: isize) {
+    crate::gc::safepoint();
+    // SAFETY: caller contract.
+    unsafe { gort_fmt_fprintln(out, 1, args, n) }
 }
 
 /// `fmt.Print(args...)` to stdout.
@@ -79,33 +98,34 @@ pub unsafe extern "C" fn gort_fmt_println(args: *const Eface, n: isize) -> isize
 /// # Safety
 /// As [`gort_fmt_println`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_fmt_print(args: *const Eface, n: isize) -> isize {
+pub unsafe extern "C" fn gort_fmt_print(out: *mut WriteResult, args: *const Eface, n: isize) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
-    unsafe { gort_fmt_fprint(1, args, n) }
+    unsafe { gort_fmt_fprint(out, 1, args, n) }
 }
 
 /// `fmt.Printf(format, args...)` to stdout.
 ///
 /// # Safety
-/// `format` readable; `args` valid for `n` values.
+/// `out` writable; `format` readable; `args` valid for `n` values.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_fmt_printf(fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize) -> isize {
+pub unsafe extern "C" fn gort_fmt_printf(out: *mut WriteResult, fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
-    unsafe { gort_fmt_fprintf(1, fmt_ptr, fmt_len, args, n) }
+    unsafe { gort_fmt_fprintf(out, 1, fmt_ptr, fmt_len, args, n) }
 }
 
-/// `fmt.Fprintln(w, args...)` where `w` is os.Stdout (fd 1) or os.Stderr (fd 2).
+/// `fmt.Fprintln(w, args...)` where `w` is a modelled `*os.File` (os.Stdout is fd 1, os.Stderr 2).
 ///
 /// # Safety
 /// As [`gort_fmt_println`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_fmt_fprintln(fd: i64, args: *const Eface, n: isize) -> isize {
+pub unsafe extern "C" fn gort_fmt_fprintln(out: *mut WriteResult, fd: i64, args: *const Eface, n: isize) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     let a = unsafe { arg_slice(args, n) };
-    with_printer(|p| p.do_println(a), |b, _| {
-        output::write_fd(fd, b);
-        b.len() as isize
-    })
+    // SAFETY: out writable (caller contract).
+    with_printer(|p| p.do_println(a), |b, _| unsafe { write_out(out, fd, b) })
 }
 
 /// `fmt.Fprint(w, args...)`.
@@ -113,13 +133,12 @@ pub unsafe extern "C" fn gort_fmt_fprintln(fd: i64, args: *const Eface, n: isize
 /// # Safety
 /// As [`gort_fmt_println`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_fmt_fprint(fd: i64, args: *const Eface, n: isize) -> isize {
+pub unsafe extern "C" fn gort_fmt_fprint(out: *mut WriteResult, fd: i64, args: *const Eface, n: isize) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     let a = unsafe { arg_slice(args, n) };
-    with_printer(|p| p.do_print(a), |b, _| {
-        output::write_fd(fd, b);
-        b.len() as isize
-    })
+    // SAFETY: out writable (caller contract).
+    with_printer(|p| p.do_print(a), |b, _| unsafe { write_out(out, fd, b) })
 }
 
 /// `fmt.Fprintf(w, format, args...)`.
@@ -127,13 +146,12 @@ pub unsafe extern "C" fn gort_fmt_fprint(fd: i64, args: *const Eface, n: isize) 
 /// # Safety
 /// As [`gort_fmt_printf`].
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_fmt_fprintf(fd: i64, fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize) -> isize {
+pub unsafe extern "C" fn gort_fmt_fprintf(out: *mut WriteResult, fd: i64, fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     let (f, a) = unsafe { (str_bytes(fmt_ptr, fmt_len), arg_slice(args, n)) };
-    with_printer(|p| p.do_printf(f, a), |b, _| {
-        output::write_fd(fd, b);
-        b.len() as isize
-    })
+    // SAFETY: out writable (caller contract).
+    with_printer(|p| p.do_printf(f, a), |b, _| unsafe { write_out(out, fd, b) })
 }
 
 /// `fmt.Sprint(args...)`, result written to `out`.
@@ -142,6 +160,7 @@ pub unsafe extern "C" fn gort_fmt_fprintf(fd: i64, fmt_ptr: *const u8, fmt_len: 
 /// `out` writable; `args` valid for `n` values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_fmt_sprint(out: *mut GoString, args: *const Eface, n: isize) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     let a = unsafe { arg_slice(args, n) };
     let s = with_printer(|p| p.do_print(a), |b, _| new_string(b));
@@ -155,6 +174,7 @@ pub unsafe extern "C" fn gort_fmt_sprint(out: *mut GoString, args: *const Eface,
 /// As [`gort_fmt_sprint`].
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_fmt_sprintln(out: *mut GoString, args: *const Eface, n: isize) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     let a = unsafe { arg_slice(args, n) };
     let s = with_printer(|p| p.do_println(a), |b, _| new_string(b));
@@ -168,6 +188,7 @@ pub unsafe extern "C" fn gort_fmt_sprintln(out: *mut GoString, args: *const Efac
 /// `out` writable; `format` readable; `args` valid for `n` values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_fmt_sprintf(out: *mut GoString, fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     let (f, a) = unsafe { (str_bytes(fmt_ptr, fmt_len), arg_slice(args, n)) };
     let s = with_printer(|p| p.do_printf(f, a), |b, _| new_string(b));
@@ -182,6 +203,7 @@ pub unsafe extern "C" fn gort_fmt_sprintf(out: *mut GoString, fmt_ptr: *const u8
 /// As [`gort_fmt_sprintf`], `out` writable for an [`Iface`].
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_fmt_errorf(out: *mut Iface, fmt_ptr: *const u8, fmt_len: isize, args: *const Eface, n: isize) {
+    crate::gc::safepoint();
     // SAFETY: caller contract.
     let (f, a) = unsafe { (str_bytes(fmt_ptr, fmt_len), arg_slice(args, n)) };
     let (msg, wrapped) = with_printer(

@@ -7,7 +7,7 @@
 //! the value in memory (for pointer-shaped types, a pointer to the word holding the pointer).
 //! User `String()`/`Error()` methods are called in catching mode: a panic inside prints
 //! `%!v(PANIC=String method: boom)` (or `<nil>` for a nil pointer receiver) like Go's catchPanic.
-//! Not supported: `fmt.Formatter`, `GoStringer`, `%x`/`%b` on floats (printed as `%g`), complex.
+//! Not supported: `fmt.Formatter`, `GoStringer`.
 
 use std::cell::RefCell;
 
@@ -396,7 +396,13 @@ impl Printer {
             while i < num.len() {
                 match num[i] {
                     b'.' => has_dp = true,
-                    b'p' | b'P' | b'e' | b'E' => {
+                    b'p' | b'P' => {
+                        tail.extend_from_slice(&num[i..]);
+                        num.truncate(i);
+                        break;
+                    }
+                    // In %x/%X output 'e'/'E' are hex digits, not the exponent.
+                    b'e' | b'E' if verb != b'x' && verb != b'X' => {
                         tail.extend_from_slice(&num[i..]);
                         num.truncate(i);
                         break;
@@ -495,10 +501,7 @@ impl Printer {
     fn fmt_float(&mut self, v: f64, size: u32, verb: char) {
         match verb {
             'v' => self.fmt_float_raw(v, size, b'g', -1),
-            'b' | 'g' | 'G' | 'x' | 'X' => {
-                let vb = if verb == 'G' { b'G' } else { b'g' };
-                self.fmt_float_raw(v, size, vb, -1)
-            }
+            'b' | 'g' | 'G' | 'x' | 'X' => self.fmt_float_raw(v, size, verb as u8, -1),
             'f' | 'e' | 'E' => self.fmt_float_raw(v, size, verb as u8, 6),
             'F' => self.fmt_float_raw(v, size, b'f', 6),
             _ => self.bad_verb(verb),

@@ -77,6 +77,18 @@ pub fn alloc_data(size: usize, align: usize) -> Option<*mut u8> {
     bump(&LARGE_NEXT, size, align, DATA_RESERVE).map(|off| (base + off) as *mut u8)
 }
 
+/// The parts of the segment handed out so far, `[lo, hi)` each (small area, large area): the
+/// collector scans them as roots (package variables). Empty when the segment is unavailable.
+pub fn used_ranges() -> [(usize, usize); 2] {
+    let base = *BASE.get().unwrap_or(&0);
+    if base == 0 {
+        return [(0, 0), (0, 0)];
+    }
+    let small = SMALL_NEXT.load(Ordering::Acquire);
+    let large = LARGE_NEXT.load(Ordering::Acquire);
+    [(base, base + small), (base + SMALL_AREA, base + large)]
+}
+
 /// Takes `size` bytes aligned to `align` from the area whose cursor is `next` and which ends at
 /// reservation offset `limit`; the block's offset.
 fn bump(next: &AtomicUsize, size: usize, align: usize, limit: usize) -> Option<usize> {

@@ -610,6 +610,29 @@ pub(crate) fn for_each_g(mut f: impl FnMut(*mut G, usize, usize, usize, bool)) {
     });
 }
 
+/// The words a goroutine's record holds in Rust memory that may point into the Go heap (the
+/// collector's roots beyond its stack): its start closure and its panic/defer state.
+///
+/// # Safety
+/// `g` must be a live G of this thread's program, with the world stopped.
+pub(crate) unsafe fn for_each_g_root(g: *mut G, f: &mut dyn FnMut(usize)) {
+    // SAFETY: guaranteed by the caller; the record is only read.
+    unsafe {
+        f((*g).closure);
+        (*g).panic.for_each_root(f);
+    }
+}
+
+/// Calls `f` with every Go pointer the scheduler itself holds in Rust memory (the timer heap and
+/// the fired timer calls), for the collector's root scan.
+///
+/// # Safety
+/// The world is stopped; a program runs on this thread.
+pub(crate) unsafe fn for_each_sched_root(f: &mut dyn FnMut(usize)) {
+    // SAFETY: forwarded; the records are only read.
+    unsafe { time::for_each_root(&(*sched()).timers, f) }
+}
+
 /// `runtime.NumGoroutine()`: goroutines that exist (not ended).
 #[unsafe(no_mangle)]
 pub extern "C" fn gort_numgoroutine() -> i64 {

@@ -1,0 +1,323 @@
+//! The garbage collector (gc's `runtime/mgc.go`): stop-the-world mark-sweep over this thread's
+//! span heap (`mem::mheap`). Objects never move.
+//!
+//! # When
+//! Collections happen only at *safepoints* ([`safepoint`]): the start of runtime entry points
+//! that generated code calls to allocate (`gort_new`, `gort_alloc`, `makeslice`, `growslice`,
+//! string conversions, `convT`, map assignment, `fmt`'s printers, ...). There every live Go
+//! pointer of the running goroutine is in its stack or in a callee-saved register, and the runtime
+//! holds no fresh Go pointer in Rust memory. A safepoint collects when the bytes allocated reach
+//! the trigger, paced as gc's `GOGC` (default 100): the next goal is `live * (1 + GOGC/100)`, at
+//! least 4 MB; `GOGC=off` disables collection (except `runtime.GC()`).
+//!
+//! # How
+//! Stop the world (`sched::stw`; with one M the other goroutines are already parked), spill the
+//! callee-saved registers into this frame, mark from the roots (`roots`) through the heap
+//! (`mark`), sweep the whole heap (unmarked objects freed, empty spans returned to the page heap),
+//! return free pages above the goal's headroom to the OS, restart the world.
+//!
+//! # Debugging
+//! `GODEBUG=gctrace=1` prints gc's line per collection on stderr (`gc N @Ts P%: ... MB goal ...`).
+//! `GOJIT_GCSTRESS=1` collects at every safepoint (`=N`: every Nth) and fills freed objects with
+//! `0xdb`, so a missed root shows as a corrupted value instead of staying hidden.
+
+mod mark;
+pub mod roots;
+
+use crate::alloc;
+use crate::mem::mheap::Heap;
+use std::cell::UnsafeCell;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+/// gc's `heapMinimum`: the smallest heap goal (4 MB at GOGC=100).
+const HEAP_MINIMUM: usize = 4 << 20;
+
+/// Settings read from the environment once per process.
+struct Config {
+    /// `GOGC` percent; negative: off.
+    gogc: i64,
+    /// Collect at every `stress`th safepoint (0: stress mode off).
+    stress: u64,
+    trace: bool,
+}
+
+fn config() -> &'static Config {
+    static C: OnceLock<Config> = OnceLock::new();
+    C.get_or_init(|| {
+        let gogc = match std::env::var("GOGC") {
+            Ok(v) if v == "off" => -1,
+            Ok(v) => v.parse::<i64>().unwrap_or(100),
+            Err(_) => 100,
+        };
+        let stress = std::env::var("GOJIT_GCSTRESS").ok().and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+        let trace = std::env::var("GODEBUG")
+            .map(|v| v.split(',').any(|kv| kv.strip_prefix("gctrace=").is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0))))
+            .unwrap_or(false);
+        Config { gogc, stress, trace }
+    })
+}
+
+/// This thread's collector state (gc's `memstats` and `gcController`, reduced).
+struct State {
+    start: Instant,
+    numgc: u32,
+    pause_total_ns: u64,
+    /// Safepoints passed in stress mode.
+    polls: u64,
+    gogc: i64,
+    goal: usize,
+}
+
+thread_local! {
+    static STATE: UnsafeCell<State> = UnsafeCell::new(State {
+        start: Instant::now(),
+        numgc: 0,
+        pause_total_ns: 0,
+        polls: 0,
+        gogc: config().gogc,
+        goal: HEAP_MINIMUM,
+    });
+}
+
+fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> R {
+    // SAFETY: thread-local; the reference does not escape `f`, which does not re-enter.
+    STATE.with(|s| f(unsafe { &mut *s.get() }))
+}
+
+/// The goal for a live heap of `live` bytes at `gogc` (gc's `heapGoal`).
+fn goal_for(live: usize, gogc: i64) -> usize {
+    if gogc < 0 {
+        return usize::MAX;
+    }
+    live.saturating_add(live / 100 * gogc as usize).max(HEAP_MINIMUM.saturating_mul(gogc as usize) / 100).max(HEAP_MINIMUM / 4)
+}
+
+/// Sets up a new heap's trigger and stress mode (called by `alloc` when it creates the heap).
+pub(crate) fn init_heap(h: &mut Heap) {
+    let c = config();
+    // The trace's clock starts with the heap (gc's `runtimeInitTime`).
+    with_state(|s| s.start = Instant::now());
+    h.set_poison(c.stress > 0);
+    h.trigger = if c.stress > 0 { 0 } else { goal_for(0, c.gogc) };
+}
+
+/// A point where the running goroutine may be stopped for a collection (see the module docs).
+#[inline]
+pub fn safepoint() {
+    let h = alloc::heap();
+    // SAFETY: this thread's heap; two fields are read.
+    if unsafe { (*h).stats.alloc_bytes >= (*h).trigger } {
+        safepoint_slow();
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn safepoint_slow() {
+    let stress = config().stress;
+    if stress > 0 {
+        let n = with_state(|s| {
+            s.polls += 1;
+            s.polls
+        });
+        if n % stress != 0 {
+            return;
+        }
+    }
+    collect(false);
+}
+
+/// Reads the stack pointer and the callee-saved registers into `regs` (so that pointers the
+/// callers keep in registers are in memory the stack scan covers).
+#[inline(always)]
+fn spill(regs: &mut [usize; 6]) -> usize {
+    let sp: usize;
+    // SAFETY: only reads registers into locals.
+    unsafe {
+        std::arch::asm!(
+            "mov {sp}, rsp",
+            "mov {a}, rbx",
+            "mov {b}, rbp",
+            "mov {c}, r12",
+            "mov {d}, r13",
+            "mov {e}, r14",
+            "mov {f}, r15",
+            sp = out(reg) sp,
+            a = out(reg) regs[0],
+            b = out(reg) regs[1],
+            c = out(reg) regs[2],
+            d = out(reg) regs[3],
+            e = out(reg) regs[4],
+            f = out(reg) regs[5],
+            options(nomem, nostack, preserves_flags)
+        );
+    }
+    sp
+}
+
+/// Collects now, if a program runs on this thread and its running goroutine is on its own
+/// stack; `forced`: `runtime.GC()`. Returns whether a collection happened.
+#[inline(never)]
+fn collect(forced: bool) -> bool {
+    if crate::sched::proc::current().is_null() {
+        return false;
+    }
+    let mut regs = [0usize; 6];
+    let sp = spill(&mut regs);
+    let regs = std::hint::black_box(&mut regs);
+    let t0 = Instant::now();
+    crate::sched::stop_the_world();
+    let h = alloc::heap();
+    // SAFETY: this thread's heap; nothing else uses it while the world is stopped (the marker
+    // holds the only reference until it is dropped).
+    let heap = unsafe { &mut *h };
+    let heap0 = heap.stats.alloc_bytes;
+    let mut m = mark::Marker::new(heap);
+    // SAFETY: the world is stopped and sp is our current stack pointer.
+    let ok = unsafe { roots::mark_roots(&mut m, sp) };
+    if !ok {
+        drop(m);
+        // Not on a goroutine stack: unmark (sweeping now would free live objects).
+        // SAFETY: as above.
+        let heap = unsafe { &mut *h };
+        heap.clear_marks();
+        crate::sched::start_the_world();
+        return false;
+    }
+    // SAFETY: regs live in this frame, above sp: they were scanned with the stack; read them
+    // again so that the spill is not optimised away before the scan.
+    for &r in regs.iter() {
+        m.word(r);
+    }
+    m.drain();
+    let (stack_bytes, global_bytes) = (m.stack_bytes, m.global_bytes);
+    drop(m);
+    let t1 = Instant::now();
+    // SAFETY: as above.
+    let heap = unsafe { &mut *h };
+    let live = heap.sweep();
+    let gogc = with_state(|s| s.gogc);
+    let goal = goal_for(live, gogc);
+    heap.trigger = if config().stress > 0 { 0 } else { goal };
+    // Keep free pages for growing back to the goal (plus gc's 10% headroom); release the rest.
+    let keep = (goal.min(1 << 40) + goal.min(1 << 40) / 10).saturating_sub(heap.stats.inuse_bytes);
+    heap.scavenge(keep);
+    let t2 = Instant::now();
+    crate::sched::start_the_world();
+    let pause = (t2 - t0).as_nanos() as u64;
+    let (numgc, since, total) = with_state(|s| {
+        s.numgc += 1;
+        s.pause_total_ns += pause;
+        s.goal = goal;
+        (s.numgc, s.start.elapsed(), s.pause_total_ns)
+    });
+    if config().trace {
+        let ms = |d: std::time::Duration| fmt_ns_as_ms(d.as_nanos() as u64);
+        let util = if since.as_nanos() > 0 { (total as u128 * 100 / since.as_nanos()) as u64 } else { 0 };
+        let line = format!(
+            "gc {numgc} @{}.{:03}s {util}%: 0+{}+{} ms clock, 0+0/{}/0+{} ms cpu, {}->{}->{} MB, {} MB goal, {} MB stacks, {} MB globals, 1 P{}\n",
+            since.as_secs(),
+            since.subsec_millis(),
+            ms(t1 - t0),
+            ms(t2 - t1),
+            ms(t1 - t0),
+            ms(t2 - t1),
+            heap0 >> 20,
+            heap0 >> 20,
+            live >> 20,
+            if goal == usize::MAX { 0 } else { goal >> 20 },
+            stack_bytes >> 20,
+            global_bytes >> 20,
+            if forced { " (forced)" } else { "" }
+        );
+        crate::output::write_stderr(line.as_bytes());
+    }
+    true
+}
+
+/// gc's `fmtNSAsMS`: whole milliseconds from 10 ms up, else two significant digits (at most
+/// three decimals).
+fn fmt_ns_as_ms(ns: u64) -> String {
+    if ns >= 10_000_000 {
+        return (ns / 1_000_000).to_string();
+    }
+    let mut x = ns / 1000;
+    if x == 0 {
+        return "0".into();
+    }
+    let mut dec = 3;
+    while x >= 100 {
+        x /= 10;
+        dec -= 1;
+    }
+    let s = format!("{x:0>width$}", width = dec + 1);
+    if dec == 0 { s } else { format!("{}.{}", &s[..s.len() - dec], &s[s.len() - dec..]) }
+}
+
+/// Collector statistics for `runtime.ReadMemStats`-like reports and tests.
+#[derive(Clone, Copy, Debug)]
+pub struct GcStats {
+    pub numgc: u32,
+    pub pause_total_ns: u64,
+    pub heap_alloc: usize,
+    pub heap_inuse: usize,
+    pub heap_sys: usize,
+    pub heap_released: usize,
+    pub next_gc: usize,
+    pub mallocs: u64,
+    pub frees: u64,
+    pub total_alloc: u64,
+}
+
+/// This thread's collector statistics.
+pub fn stats() -> GcStats {
+    // SAFETY: this thread's heap; counters are read.
+    let s = unsafe { (*alloc::heap()).stats };
+    let (numgc, pause_total_ns, next_gc) = with_state(|st| (st.numgc, st.pause_total_ns, st.goal));
+    GcStats {
+        numgc,
+        pause_total_ns,
+        heap_alloc: s.alloc_bytes,
+        heap_inuse: s.inuse_bytes,
+        heap_sys: s.sys_bytes,
+        heap_released: s.released_bytes,
+        next_gc,
+        mallocs: s.mallocs,
+        frees: s.frees,
+        total_alloc: s.total_alloc,
+    }
+}
+
+/// `runtime.GC()`: a full collection now (gc's blocks until marking and sweeping are done; ours
+/// are done when it returns).
+#[unsafe(no_mangle)]
+#[inline(never)]
+pub extern "C" fn gort_gc() {
+    collect(true);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ms_format_is_gcs() {
+        assert_eq!(fmt_ns_as_ms(0), "0");
+        assert_eq!(fmt_ns_as_ms(999), "0");
+        assert_eq!(fmt_ns_as_ms(1_000), "0.001");
+        assert_eq!(fmt_ns_as_ms(12_345), "0.012");
+        assert_eq!(fmt_ns_as_ms(123_456), "0.12");
+        assert_eq!(fmt_ns_as_ms(1_234_567), "1.2");
+        assert_eq!(fmt_ns_as_ms(9_999_999), "9.9");
+        assert_eq!(fmt_ns_as_ms(12_345_678), "12");
+    }
+
+    #[test]
+    fn goals_follow_gogc() {
+        assert_eq!(goal_for(0, 100), 4 << 20);
+        assert_eq!(goal_for(100 << 20, 100), 200 << 20);
+        assert_eq!(goal_for(100 << 20, 50), 150 << 20);
+        assert_eq!(goal_for(1 << 20, -1), usize::MAX);
+    }
+}

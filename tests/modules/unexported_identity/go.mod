@@ -1,0 +1,3 @@
+module example.com/unexported_identity
+
+go 1.27
