@@ -6,6 +6,8 @@
 //!   collector itself, see `gc::collect`);
 //! - each goroutine's record in Rust memory: its start closure, chained defer records' closures,
 //!   a caught method panic (`sched::proc::for_each_g_root`);
+//! - the scheduler's timer heap and fired timer calls (`sched::proc::for_each_sched_root`): a
+//!   `time.AfterFunc` timer nobody references stays alive while it is armed, as in gc;
 //! - package variables: the data segment (`mem::data`) and blocks registered with
 //!   [`register`] (variables placed elsewhere when the segment is unavailable).
 //!
@@ -53,6 +55,8 @@ pub(super) unsafe fn mark_roots(m: &mut Marker<'_>, cur_sp: usize) -> bool {
         // SAFETY: g is a live G; the world is stopped.
         unsafe { proc::for_each_g_root(g, &mut |w| m.word(w)) };
     }
+    // SAFETY: the world is stopped.
+    unsafe { proc::for_each_sched_root(&mut |w| m.word(w)) };
     for (lo, hi) in data::used_ranges() {
         m.global_bytes += hi - lo;
         // SAFETY: the handed-out part of the data segment is mapped and readable.

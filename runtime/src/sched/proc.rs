@@ -626,6 +626,16 @@ pub(crate) unsafe fn for_each_g_root(g: *mut G, f: &mut dyn FnMut(usize)) {
     }
 }
 
+/// Calls `f` with every Go pointer the scheduler itself holds in Rust memory (the timer heap and
+/// the fired timer calls), for the collector's root scan.
+///
+/// # Safety
+/// The world is stopped; a program runs on this thread.
+pub(crate) unsafe fn for_each_sched_root(f: &mut dyn FnMut(usize)) {
+    // SAFETY: forwarded; the records are only read.
+    unsafe { time::for_each_root(&(*sched()).timers, f) }
+}
+
 /// `runtime.NumGoroutine()`: goroutines that exist (not ended).
 #[unsafe(no_mangle)]
 pub extern "C" fn gort_numgoroutine() -> i64 {

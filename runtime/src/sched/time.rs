@@ -26,7 +26,7 @@
 //!
 //! # Soundness
 //! Timer records are reached through raw pointers: heap entries and the pending calls point
-//! into Go memory (kept alive by the `time.Timer`; the collector must treat these as roots) or
+//! into Go memory (collector roots, [`for_each_root`], as gc's timer heaps are) or
 //! into a parked goroutine's frame (a sleep timer is in the heap exactly while its goroutine
 //! sleeps). One goroutine runs at a time, so no lock is needed.
 
@@ -171,6 +171,21 @@ impl Timers {
             self.heap.pop();
         }
         None
+    }
+}
+
+/// Calls `f` with every Go pointer the run's timer state holds in Rust memory (the collector's
+/// roots): each heap entry's timer (inside its `time.Timer` allocation; stale entries too, since
+/// the heap still reads them) and each fired call's timer, function and argument.
+pub(crate) fn for_each_root(ts: &Timers, f: &mut dyn FnMut(usize)) {
+    for &Reverse((_, _, t)) in ts.heap.iter() {
+        f(t);
+    }
+    for c in &ts.calls {
+        f(c.t as usize);
+        f(c.f);
+        f(c.arg[0]);
+        f(c.arg[1]);
     }
 }
 
