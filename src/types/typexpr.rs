@@ -255,11 +255,6 @@ impl<'a> Checker<'a> {
             // types2 keeps it: selecting it is then silent instead of `x.f undefined`, and the
             // struct's literals are not `invalid composite literal type` (cascading errors).
             let t = self.typ(&f.typ);
-            if t == TypeTable::INVALID && f.names.is_empty() {
-                bad = true;
-            }
-            // A named field of an invalid type (reported) keeps the struct valid, as in types2:
-            // its other fields and methods can still be selected without follow-on errors.
             if f.names.is_empty() {
                 // Embedded field: T, *T, pkg.T.
                 let mut te = f.typ.unparen();
