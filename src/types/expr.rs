@@ -921,6 +921,8 @@ impl<'a> Checker<'a> {
             return Operand::invalid(call.id, call.span);
         }
         // Non-constant conversion.
+        let orig_untyped = self.tt.is_untyped(x.ty);
+        let orig_s = self.operand_string(x);
         if self.tt.is_untyped(x.ty) {
             let target = if x.is_nil() {
                 t
@@ -953,8 +955,16 @@ impl<'a> Checker<'a> {
             self.record_conversion(x, t);
             return mk(Mode::Value);
         }
-        let s = self.operand_string(x);
-        self.error(x.span, format!("cannot convert {s} to type {type_text}"));
+        // types2 describes the operand as it was (an untyped constant stays untyped)
+        let s = if orig_untyped { orig_s } else { self.operand_string(x) };
+        // types2's convertibleTo cause: why the operand's type does not implement an interface
+        let mut cause = String::new();
+        if self.tt.is_interface(t) && !self.tt.is_type_param(t) && !orig_untyped && !self.tt.has_tparams(x.ty) {
+            if let Err(m) = self.tt.implements(x.ty, t) {
+                cause = format!(": {}", self.missing_method_reason(x.ty, t, &m));
+            }
+        }
+        self.error(x.span, format!("cannot convert {s} to type {type_text}{cause}"));
         Operand::invalid(call.id, call.span)
     }
 
