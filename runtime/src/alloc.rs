@@ -68,8 +68,16 @@ pub(crate) fn heap() -> *mut Heap {
 
 /// gc's report for a block the heap cannot place (`mheap.grow`): the request rounded up to the
 /// heap's 4 MiB growth step, then `fatal error: out of memory`.
+///
+/// A block below `MAX_ALLOC` whose address space can be reserved but that the kernel refuses to
+/// commit ends as gc's `sysMap` failure does instead: `fatal error: runtime: out of memory` (e.g. `make([]int64, 1<<40)`, 8 TB, on a
+/// machine with less memory; Go 1.27.3, tests/faultsweep's make programs).
 #[cold]
 fn cannot_allocate(size: usize) -> ! {
+    use crate::mem::sys::{sys_can_commit, sys_can_reserve};
+    if size < MAX_ALLOC && sys_can_reserve(size) && !sys_can_commit(size) {
+        rterror::fatal("runtime: out of memory")
+    }
     const STEP: usize = 4 << 20;
     let ask = size.div_ceil(STEP).saturating_mul(STEP);
     // SAFETY: the heap pointer is valid; only a counter is read.

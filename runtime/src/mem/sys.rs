@@ -21,3 +21,33 @@ pub fn sys_reserve(size: usize, prot: libc::c_int) -> Option<usize> {
     };
     (p != libc::MAP_FAILED).then_some(p as usize)
 }
+
+/// Whether the kernel would commit `size` bytes of anonymous memory now (gc's `sysMap`, which
+/// maps heap memory without `MAP_NORESERVE`: under the default heuristic overcommit a request
+/// larger than RAM plus swap fails there, and gc throws `runtime: out of memory`). Probed with a
+/// mapping that is unmapped at once; no page is touched.
+pub fn sys_can_commit(size: usize) -> bool {
+    // SAFETY: a fresh anonymous private mapping at an address the kernel picks, never touched
+    // and unmapped before returning; no existing memory is affected.
+    unsafe {
+        let p = libc::mmap(std::ptr::null_mut(), size, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0);
+        if p == libc::MAP_FAILED {
+            return false;
+        }
+        libc::munmap(p, size);
+    }
+    true
+}
+
+/// Whether `size` bytes of address space can be reserved now (gc's `sysReserve`, which fails
+/// first for requests beyond the free address space: gc then reports `cannot allocate`).
+pub fn sys_can_reserve(size: usize) -> bool {
+    match sys_reserve(size, libc::PROT_NONE) {
+        Some(p) => {
+            // SAFETY: p is the fresh, untouched mapping just made; nothing else refers to it.
+            unsafe { libc::munmap(p as *mut libc::c_void, size) };
+            true
+        }
+        None => false,
+    }
+}
