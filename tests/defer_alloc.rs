@@ -6,23 +6,15 @@
 //! The program's own fixed costs (printing the result) stay far below the iteration count, so any
 //! per-call allocation on the defer path makes the count exceed the bound.
 
-use gojit::driver::{self, CompileOptions};
+mod common;
 
 const ITERATIONS: u64 = 10_000;
 /// Allocations allowed for the program's fixed work (boxing the printed values, fmt buffers).
 const FIXED_BUDGET: u64 = 64;
 
-/// Compiles and runs `body` (a Go program whose `main` loops `ITERATIONS` times), returning the
-/// number of heap allocations the run made.
+/// Heap allocations of one run of `source` (tests/common).
 fn allocations_of(name: &str, source: &str) -> u64 {
-    let path = std::env::temp_dir().join(format!("gojit_defer_alloc_{name}.go"));
-    std::fs::write(&path, source).unwrap();
-    let path = path.to_str().unwrap();
-    let (src, result) = driver::compile_bytes(path, source.as_bytes(), CompileOptions::default(), |_| ());
-    let (program, ()) = result.unwrap_or_else(|d| panic!("{name} does not compile: {}", d.iter().map(|d| src.render(d)).collect::<Vec<_>>().join("\n")));
-    let before = gojit_runtime::alloc::allocation_count();
-    assert_eq!(program.run_main(), 0, "{name} failed");
-    gojit_runtime::alloc::allocation_count() - before
+    common::allocations_of("defer_alloc", name, source)
 }
 
 fn check_no_allocation(name: &str, source: &str) {

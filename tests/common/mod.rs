@@ -99,3 +99,19 @@ fn spawn_reader<R: Read + Send + 'static>(pipe: Option<R>) -> thread::JoinHandle
 pub fn only_filter() -> String {
     std::env::var("GOJIT_ONLY").unwrap_or_default()
 }
+
+/// Compiles `source` in this process, runs its `main` once and returns the number of runtime heap
+/// allocations the run made (`gojit_runtime::alloc::allocation_count`); `tag` names the temporary
+/// file (`gojit_{tag}_{name}.go`). Used by the allocation-counting tests (defer_alloc,
+/// escape_alloc).
+pub fn allocations_of(tag: &str, name: &str, source: &str) -> u64 {
+    use gojit::driver::{self, CompileOptions};
+    let path = std::env::temp_dir().join(format!("gojit_{tag}_{name}.go"));
+    std::fs::write(&path, source).unwrap();
+    let path = path.to_str().unwrap();
+    let (src, result) = driver::compile_bytes(path, source.as_bytes(), CompileOptions::default(), |_| ());
+    let (program, ()) = result.unwrap_or_else(|d| panic!("{name} does not compile: {}", d.iter().map(|d| src.render(d)).collect::<Vec<_>>().join("\n")));
+    let before = gojit_runtime::alloc::allocation_count();
+    assert_eq!(program.run_main(), 0, "{name} failed");
+    gojit_runtime::alloc::allocation_count() - before
+}
