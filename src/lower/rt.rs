@@ -253,6 +253,7 @@ pub const DECLS: &[Decl] = &[
     d("gort_new", Tail, &[W], &[W]),
     d("gort_alloc", SysV, &[W, W], &[W]),
     d("gort_memmove", SysV, &[W, W, W], &[]),
+    d("gort_typedmemmove", SysV, &[W, W, W], &[]),
     d("gort_memclr", SysV, &[W, W], &[]),
     d("gort_memequal", SysV, &[W, W, W], &[Bool]),
     d("gort_makeslice", Tail, &[W, W, W, W], &[]),
@@ -279,6 +280,7 @@ pub const DECLS: &[Decl] = &[
     d("gort_mapiternext", SysV, &[W], &[W]),
     // interfaces
     d("gort_getitab", Tail, &[W, W], &[W]),
+    d("gort_ifacee2i", Tail, &[W, W, W, W], &[]),
     d("gort_assertE2I", Tail, &[W, W], &[W]),
     d("gort_assertE2I2", Tail, &[W, W], &[W]),
     d("gort_efaceeq", Tail, &[W, W, W, W], &[Bool]),
