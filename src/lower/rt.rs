@@ -32,7 +32,6 @@ pub enum Rt {
     MakeSlice,
     GrowSlice,
     SliceCopy,
-    // strings
     ConcatString2,
     CmpString,
     EqString,
@@ -258,7 +257,6 @@ pub const DECLS: &[Decl] = &[
     d("gort_makeslice", Tail, &[W, W, W, W], &[]),
     d("gort_growslice", Tail, &[W, W, W, W], &[]),
     d("gort_slicecopy", SysV, &[W, W, W, W, W], &[W]),
-    // strings
     d("gort_concatstring2", SysV, &[W, W, W, W], &[W, W]),
     d("gort_cmpstring", SysV, &[W, W, W, W], &[W]),
     d("gort_eqstring", SysV, &[W, W, W, W], &[Bool]),
@@ -404,50 +402,10 @@ pub const DECLS: &[Decl] = &[
     d("gort_errors_unwrap", Tail, &[W, W, W], &[]),
     d("gort_errors_is", Tail, &[W, W, W, W], &[Bool]),
     d("gort_errors_as", Tail, &[W, W, W, W], &[Bool]),
-    // strconv, os
-    d("gort_strconv_itoa", SysV, &[W], &[W, W]),
-    d("gort_strconv_atoi", Tail, &[W, W, W], &[]),
+    // os
     d("gort_os_args", SysV, &[W], &[]),
     d("gort_file_write", Tail, &[W, W, W, W, W, W], &[]),
     d("gort_file_writestring", Tail, &[W, W, W, W, W], &[]),
-    // strings
-    d("gort_strings_contains", SysV, &[W, W, W, W], &[Bool]),
-    d("gort_strings_hasprefix", SysV, &[W, W, W, W], &[Bool]),
-    d("gort_strings_hassuffix", SysV, &[W, W, W, W], &[Bool]),
-    d("gort_strings_equalfold", SysV, &[W, W, W, W], &[Bool]),
-    d("gort_strings_containsrune", SysV, &[W, W, W], &[Bool]),
-    d("gort_strings_containsany", SysV, &[W, W, W, W], &[Bool]),
-    d("gort_strings_indexrune", SysV, &[W, W, W], &[W]),
-    d("gort_strings_splitn", SysV, &[W, W, W, W, W, W], &[]),
-    d("gort_strings_index", SysV, &[W, W, W, W], &[W]),
-    d("gort_strings_lastindex", SysV, &[W, W, W, W], &[W]),
-    d("gort_strings_indexany", SysV, &[W, W, W, W], &[W]),
-    d("gort_strings_compare", SysV, &[W, W, W, W], &[W]),
-    d("gort_strings_count", SysV, &[W, W, W, W], &[W]),
-    d("gort_strings_indexbyte", SysV, &[W, W, U8], &[W]),
-    d("gort_strings_toupper", SysV, &[W, W], &[W, W]),
-    d("gort_strings_tolower", SysV, &[W, W], &[W, W]),
-    d("gort_strings_trimspace", SysV, &[W, W], &[W, W]),
-    d("gort_strings_trim", SysV, &[W, W, W, W], &[W, W]),
-    d("gort_strings_trimleft", SysV, &[W, W, W, W], &[W, W]),
-    d("gort_strings_trimright", SysV, &[W, W, W, W], &[W, W]),
-    d("gort_strings_trimprefix", SysV, &[W, W, W, W], &[W, W]),
-    d("gort_strings_trimsuffix", SysV, &[W, W, W, W], &[W, W]),
-    d("gort_strings_replaceall", SysV, &[W, W, W, W, W, W], &[W, W]),
-    d("gort_strings_replace", SysV, &[W, W, W, W, W, W, W], &[W, W]),
-    d("gort_strings_split", SysV, &[W, W, W, W, W], &[]),
-    d("gort_strings_fields", SysV, &[W, W, W], &[]),
-    d("gort_strings_join", SysV, &[W, W, W, W], &[W, W]),
-    d("gort_strings_repeat", Tail, &[W, W, W, W], &[]),
-    // strings.Builder methods (receiver, arguments, result out-pointers)
-    d("gort_builder_writestring", Tail, &[W, W, W, W, W], &[]),
-    d("gort_builder_write", Tail, &[W, W, W, W, W, W], &[]),
-    d("gort_builder_writebyte", Tail, &[W, U8, W], &[]),
-    d("gort_builder_writerune", Tail, &[W, R, W, W], &[]),
-    d("gort_builder_string", Tail, &[W, W], &[]),
-    d("gort_builder_len", Tail, &[W, W], &[]),
-    d("gort_builder_reset", Tail, &[W], &[]),
-    d("gort_builder_grow", Tail, &[W, W], &[]),
 ];
 
 #[cfg(test)]
@@ -536,12 +494,9 @@ mod tests {
     fn a_wrong_declaration_is_caught() {
         let entries = gojit_runtime::entries();
         let wrong = [
-            d("gort_strings_contains", SysV, &[W, W, W, W], &[W]),
-            d("gort_printbool", SysV, &[W], &[]),
+                    d("gort_printbool", SysV, &[W], &[]),
             d("gort_printbool", SysV, &[Bool], &[]),
-            d("gort_strings_indexbyte", SysV, &[W, W, W], &[W]),
-            d("gort_builder_writerune", Tail, &[W, W, W, W], &[]),
-            d("gort_memmove", SysV, &[W, W], &[]),
+                            d("gort_memmove", SysV, &[W, W], &[]),
             d("gort_no_such_entry", SysV, &[], &[]),
         ];
         for w in &wrong {
