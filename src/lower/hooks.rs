@@ -234,6 +234,17 @@ pub const HOOKS: &[Hook] = &[
         entry_out("gort_crc32_castagnoli_triple"),
     ),
     bodyless("hash/crc32.ieeeCLMUL", "func(uint32, []uint8) uint32", entry("gort_crc32_ieee")),
+    // ---- runtime: the facade's body-less functions (runtime/go/runtime), the scheduler's and
+    // the collector's entry points
+    bodyless("runtime.Gosched", "func()", entry("gort_gosched")),
+    Hook { may_panic: true, ..bodyless("runtime.Goexit", "func()", entry("gort_goexit")) },
+    bodyless("runtime.NumGoroutine", "func() int", entry("gort_numgoroutine")),
+    bodyless("runtime.NumCPU", "func() int", entry("gort_numcpu")),
+    bodyless("runtime.GOMAXPROCS", "func(int) int", entry("gort_gomaxprocs")),
+    bodyless("runtime.GC", "func()", entry("gort_gc")),
+    // the value is live until this call (the collector scans the caller's frame)
+    bodyless("runtime.KeepAlive", "func(interface {})", entry("gort_keepalive")),
+    Hook { may_panic: true, ..bodyless("runtime.ReadMemStats", "func(*runtime.MemStats)", entry("gort_readmemstats")) },
     // ---- maps (runtime/map.go's mapclone)
     bodyless("maps.clone", "func(interface {}) interface {}", entry("gort_maps_clone")),
     // ---- sync and internal/sync (runtime/sema.go, proc.go): semaphores and notify lists in the
@@ -438,7 +449,7 @@ mod tests {
 
     /// Packages whose body-less functions the table is checked against (their imports load
     /// internal/cpu, internal/bytealg, internal/abi, internal/runtime/atomic, ...).
-    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"slices\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
+    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"runtime\"\n\t_ \"slices\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
 
     fn probe_audit() -> Audit {
         let dir = std::env::temp_dir().join(format!("gojit-hooks-{}", std::process::id()));

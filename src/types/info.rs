@@ -239,7 +239,6 @@ pub enum Package {
     Fmt,
     Errors,
     Os,
-    Runtime,
     Io,
     Unsafe,
 }
@@ -252,7 +251,6 @@ impl Package {
             Package::Fmt => "fmt",
             Package::Errors => "errors",
             Package::Os => "os",
-            Package::Runtime => "runtime",
             Package::Io => "io",
             Package::Unsafe => "unsafe",
         }
@@ -279,17 +277,6 @@ pub enum External {
     ErrorsAs,
     ErrorsUnwrap,
     OsExit,
-    RuntimeGosched,
-    /// `runtime.GC()`.
-    RuntimeGC,
-    /// `runtime.KeepAlive(x any)`.
-    RuntimeKeepAlive,
-    /// `runtime.ReadMemStats(m *MemStats)`.
-    RuntimeReadMemStats,
-    RuntimeGoexit,
-    RuntimeNumGoroutine,
-    RuntimeNumCPU,
-    RuntimeGOMAXPROCS,
     /// Variable `os.Args []string`.
     OsArgs,
     /// Variable `os.Stdout *os.File`.
