@@ -32,6 +32,7 @@ pub const PACKAGES: &[FacadePackage] = &[FacadePackage {
         facade_file!("runtime", "mstats.go"),
         facade_file!("runtime", "panic.go"),
         facade_file!("runtime", "proc.go"),
+        facade_file!("runtime", "symtab.go"),
     ],
 }];
 

@@ -245,6 +245,12 @@ pub const HOOKS: &[Hook] = &[
     // the value is live until this call (the collector scans the caller's frame)
     bodyless("runtime.KeepAlive", "func(interface {})", entry("gort_keepalive")),
     Hook { may_panic: true, ..bodyless("runtime.ReadMemStats", "func(*runtime.MemStats)", entry("gort_readmemstats")) },
+    // the function table (runtime/src/callers.rs): return pcs of the goroutine's frames, and
+    // each pc's function, file and line
+    bodyless("runtime.callers", "func(int, []uintptr) int", entry("gort_callers")),
+    bodyless("runtime.funcEntry", "func(uintptr) uintptr", entry("gort_funcentry")),
+    bodyless("runtime.funcName", "func(uintptr) string", entry_out("gort_funcname")),
+    bodyless("runtime.funcFileLine", "func(uintptr, uintptr) (string, int)", entry_out("gort_funcfileline")),
     // ---- maps (runtime/map.go's mapclone)
     bodyless("maps.clone", "func(interface {}) interface {}", entry("gort_maps_clone")),
     // ---- sync and internal/sync (runtime/sema.go, proc.go): semaphores and notify lists in the
