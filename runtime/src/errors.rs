@@ -32,11 +32,8 @@ struct Descs {
     errorstring_ptr: &'static Type,
     wraperror: &'static Type,
     wraperror_ptr: &'static Type,
-    numerror_ptr: &'static Type,
     patherror_ptr: &'static Type,
     errno: &'static Type,
-    err_syntax: Iface,
-    err_range: Iface,
 }
 
 struct SyncDescs(Descs);
@@ -79,14 +76,6 @@ fn descs() -> &'static Descs {
                 ("Unwrap", error_sig, gort_wraperror_unwrap_tail as *const u8),
             ],
         );
-        let numerror = struct_of(Some("strconv.NumError"), &[("Func", string_t), ("Num", string_t), ("Err", error)]);
-        let numerror_ptr = with_methods(
-            ptr_to(numerror),
-            &[
-                ("Error", string_sig, gort_numerror_error_tail as *const u8),
-                ("Unwrap", error_sig, gort_numerror_unwrap_tail as *const u8),
-            ],
-        );
         let patherror = struct_of(Some("fs.PathError"), &[("Op", string_t), ("Path", string_t), ("Err", error)]);
         let patherror_ptr = with_methods(
             ptr_to(patherror),
@@ -99,15 +88,6 @@ fn descs() -> &'static Descs {
             basic(Kind::Uintptr, "syscall.Errno"),
             &[("Error", string_sig, gort_errno_error_tail as *const u8)],
         );
-        let mk = |s: &'static [u8]| {
-            // Cached in a static for the process: persistent memory (its string is static).
-            let p = alloc::alloc_persistent(std::mem::size_of::<ErrorString>()) as *mut ErrorString;
-            // SAFETY: fresh block.
-            unsafe { p.write(ErrorString { s: GoString::from_static(s) }) };
-            p
-        };
-        let (syn, rng) = (mk(b"invalid syntax"), mk(b"value out of range"));
-        let empty = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
         SyncDescs(Descs {
             string_sig,
             error_sig,
@@ -118,11 +98,8 @@ fn descs() -> &'static Descs {
             errorstring_ptr,
             wraperror,
             wraperror_ptr,
-            numerror_ptr,
             patherror_ptr,
             errno,
-            err_syntax: Iface { data: syn.cast(), ..empty },
-            err_range: Iface { data: rng.cast(), ..empty },
         })
     })
     .0
@@ -168,7 +145,6 @@ pub fn runtime_type_descs() -> Vec<(&'static str, *const Type)> {
         ("*errors.errorString", d.errorstring_ptr),
         ("fmt.wrapError", d.wraperror),
         ("*fmt.wrapError", d.wraperror_ptr),
-        ("*strconv.NumError", d.numerror_ptr),
         ("*fs.PathError", d.patherror_ptr),
         ("syscall.Errno", d.errno),
     ];
@@ -182,8 +158,6 @@ pub fn runtime_type_descs() -> Vec<(&'static str, *const Type)> {
 crate::tail_ret2_shim!(gort_errorstring_error_tail => errorstring_error);
 crate::tail_ret2_shim!(gort_wraperror_error_tail => wraperror_error);
 crate::tail_ret2_shim!(gort_wraperror_unwrap_tail => wraperror_unwrap);
-crate::tail_ret2_shim!(gort_numerror_error_tail => numerror_error);
-crate::tail_ret2_shim!(gort_numerror_unwrap_tail => numerror_unwrap);
 crate::tail_ret2_shim!(gort_patherror_error_tail => patherror_error);
 crate::tail_ret2_shim!(gort_patherror_unwrap_tail => patherror_unwrap);
 crate::tail_ret2_shim!(gort_errno_error_tail => errno_error);
@@ -213,61 +187,7 @@ pub fn native_method(typ: *const Type, m: &MethodEntry) -> Option<Native> {
     if typ == d.errno as *const Type && name == b"Error" {
         return Some(Native::Str(errno_error));
     }
-    if typ == d.numerror_ptr as *const Type {
-        return match name {
-            b"Error" => Some(Native::Str(numerror_error)),
-            b"Unwrap" => Some(Native::Iface(numerror_unwrap)),
-            _ => None,
-        };
-    }
     None
-}
-
-/// Go layout of `strconv.NumError`.
-#[repr(C)]
-pub struct NumError {
-    pub func: GoString,
-    pub num: GoString,
-    pub err: Iface,
-}
-
-/// `(*strconv.NumError).Error`: `strconv.<Func>: parsing "<Num>": <Err>`.
-///
-/// # Safety
-/// `recv` points to a `strconv.NumError` whose `Err` is a runtime-defined error.
-pub unsafe extern "C" fn numerror_error(_ctx: usize, recv: *mut u8) -> GoString {
-    // SAFETY: caller contract.
-    unsafe {
-        let e = &*(recv as *const NumError);
-        let mut v = b"strconv.".to_vec();
-        v.extend_from_slice(bytes(e.func.ptr, e.func.len));
-        v.extend_from_slice(b": parsing ");
-        crate::fmt::quote::quote_into(&mut v, bytes(e.num.ptr, e.num.len), b'"', false);
-        v.extend_from_slice(b": ");
-        let m = error_message(e.err);
-        v.extend_from_slice(bytes(m.ptr, m.len));
-        new_string(&v)
-    }
-}
-
-/// `(*strconv.NumError).Unwrap`.
-///
-/// # Safety
-/// `recv` points to a `strconv.NumError`.
-pub unsafe extern "C" fn numerror_unwrap(_ctx: usize, recv: *mut u8) -> Iface {
-    // SAFETY: caller contract.
-    unsafe { (*(recv as *const NumError)).err }
-}
-
-/// A new `*strconv.NumError{Func, Num, ErrRange or ErrSyntax}`.
-pub fn new_num_error(func: GoString, num: GoString, range: bool) -> Iface {
-    let d = descs();
-    let mut err = if range { d.err_range } else { d.err_syntax };
-    err.tab = error_itab(d.errorstring_ptr);
-    let p = alloc::alloc_zeroed(std::mem::size_of::<NumError>(), 8) as *mut NumError;
-    // SAFETY: fresh block.
-    unsafe { p.write(NumError { func, num, err }) };
-    Iface { tab: error_itab(d.numerror_ptr), data: p.cast() }
 }
 
 /// `(*errors.errorString).Error`.

@@ -7,8 +7,8 @@
 //! [`crate::panic::throw`], so the panic continues into the JIT frames above. `Is(error) bool` has
 //! one result and integer arguments only, where `tail` and `system_v` agree on x86-64 (see
 //! `arch::tail_ret2_shim`), so it is called directly and its panics propagate through our frame.
-//! Methods of runtime-defined types (`*errors.errorString`, `*fmt.wrapError`,
-//! `*strconv.NumError`) are recognised and called natively.
+//! Methods of runtime-defined types (`*errors.errorString`, `*fmt.wrapError`, `*fs.PathError`,
+//! `syscall.Errno`) are recognised and called natively.
 //!
 //! Invariant: no value with `Drop` lives in a frame here across a call into Go code.
 

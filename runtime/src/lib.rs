@@ -39,6 +39,7 @@ pub mod mem;
 pub mod output;
 pub mod panic;
 pub mod print;
+pub mod reflect;
 pub mod rterror;
 pub mod sched;
 pub mod signals;

@@ -39,7 +39,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                                 let fr = self.func_ref(fid);
                                 return self.finish_call(Callee::Direct(fr), words, &fsig.results);
                             }
-                            // a library method (strings.Builder, os.File)
+                            // a library method (os.File)
                             if let ObjKind::External { ext, .. } = self.p.info.obj(func).kind.clone() {
                                 return self.lib_method(ext, words, &fsig.results);
                             }
@@ -997,7 +997,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         // the string words of argument i, argument i as an int
         let sw = |_: &mut Self, i: usize| -> Vec<Value> { vals[i].0.words() };
         let iv = |cx: &mut Self, i: usize| -> Value { cx.to_i64(vals[i].0.w0(), vals[i].1) };
-        let int = |_: &mut Self, v: Value| V::one(v);
         match ext {
             FmtPrintln | FmtPrint | FmtPrintf => {
                 // (n int, err error) come back through an out pointer (runtime fmt::WriteResult)
@@ -1095,123 +1094,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let c = iv(self, 0);
                 self.lib("gort_exit", &[c]);
                 vec![]
-            }
-            StrconvItoa => {
-                let v = iv(self, 0);
-                vec![V::W(self.lib("gort_strconv_itoa", &[v]))]
-            }
-            StrconvAtoi => {
-                let s = sw(self, 0);
-                let out = self.temp(24, 8);
-                self.lib("gort_strconv_atoi", &[out, s[0], s[1]]);
-                let v = self.load(TypeTable::INT, out, 0);
-                let err = self.load(TypeTable::ERROR, out, 8);
-                vec![v, err]
-            }
-            StringsContains | StringsHasPrefix | StringsHasSuffix | StringsEqualFold => {
-                let (a, b) = (sw(self, 0), sw(self, 1));
-                let name = match ext {
-                    StringsContains => "gort_strings_contains",
-                    StringsHasPrefix => "gort_strings_hasprefix",
-                    StringsHasSuffix => "gort_strings_hassuffix",
-                    _ => "gort_strings_equalfold",
-                };
-                let r = self.lib(name, &[a[0], a[1], b[0], b[1]]);
-                vec![V::one(r[0])]
-            }
-            StringsContainsRune => {
-                let a = sw(self, 0);
-                let r = iv(self, 1);
-                let v = self.lib("gort_strings_containsrune", &[a[0], a[1], r]);
-                vec![V::one(v[0])]
-            }
-            StringsContainsAny => {
-                let (a, b) = (sw(self, 0), sw(self, 1));
-                let r = self.lib("gort_strings_containsany", &[a[0], a[1], b[0], b[1]]);
-                vec![V::one(r[0])]
-            }
-            StringsIndexRune => {
-                let a = sw(self, 0);
-                let r = iv(self, 1);
-                let v = self.lib("gort_strings_indexrune", &[a[0], a[1], r]);
-                vec![int(self, v[0])]
-            }
-            StringsSplitN => {
-                let (a, b) = (sw(self, 0), sw(self, 1));
-                let n = iv(self, 2);
-                let out = self.temp(24, 8);
-                self.lib("gort_strings_splitn", &[out, a[0], a[1], b[0], b[1], n]);
-                vec![self.load(t, out, 0)]
-            }
-            StringsIndex | StringsLastIndex | StringsCount | StringsIndexAny | StringsCompare => {
-                let (a, b) = (sw(self, 0), sw(self, 1));
-                let name = match ext {
-                    StringsIndex => "gort_strings_index",
-                    StringsLastIndex => "gort_strings_lastindex",
-                    StringsIndexAny => "gort_strings_indexany",
-                    StringsCompare => "gort_strings_compare",
-                    _ => "gort_strings_count",
-                };
-                let r = self.lib(name, &[a[0], a[1], b[0], b[1]]);
-                vec![int(self, r[0])]
-            }
-            StringsIndexByte => {
-                let a = sw(self, 0);
-                let c = vals[1].0.w0();
-                let r = self.lib("gort_strings_indexbyte", &[a[0], a[1], c]);
-                vec![int(self, r[0])]
-            }
-            StringsToUpper | StringsToLower | StringsTrimSpace => {
-                let a = sw(self, 0);
-                let name = match ext {
-                    StringsToUpper => "gort_strings_toupper",
-                    StringsToLower => "gort_strings_tolower",
-                    _ => "gort_strings_trimspace",
-                };
-                vec![V::W(self.lib(name, &[a[0], a[1]]))]
-            }
-            StringsTrim | StringsTrimLeft | StringsTrimRight | StringsTrimPrefix | StringsTrimSuffix => {
-                let (a, b) = (sw(self, 0), sw(self, 1));
-                let name = match ext {
-                    StringsTrim => "gort_strings_trim",
-                    StringsTrimLeft => "gort_strings_trimleft",
-                    StringsTrimRight => "gort_strings_trimright",
-                    StringsTrimPrefix => "gort_strings_trimprefix",
-                    _ => "gort_strings_trimsuffix",
-                };
-                vec![V::W(self.lib(name, &[a[0], a[1], b[0], b[1]]))]
-            }
-            StringsReplaceAll => {
-                let (a, b, c) = (sw(self, 0), sw(self, 1), sw(self, 2));
-                vec![V::W(self.lib("gort_strings_replaceall", &[a[0], a[1], b[0], b[1], c[0], c[1]]))]
-            }
-            StringsReplace => {
-                let (a, b, c) = (sw(self, 0), sw(self, 1), sw(self, 2));
-                let n = iv(self, 3);
-                vec![V::W(self.lib("gort_strings_replace", &[a[0], a[1], b[0], b[1], c[0], c[1], n]))]
-            }
-            StringsSplit => {
-                let (a, b) = (sw(self, 0), sw(self, 1));
-                let out = self.temp(24, 8);
-                self.lib("gort_strings_split", &[out, a[0], a[1], b[0], b[1]]);
-                vec![self.load(t, out, 0)]
-            }
-            StringsFields => {
-                let a = sw(self, 0);
-                let out = self.temp(24, 8);
-                self.lib("gort_strings_fields", &[out, a[0], a[1]]);
-                vec![self.load(t, out, 0)]
-            }
-            StringsJoin => {
-                let (a, b) = (sw(self, 0), sw(self, 1));
-                vec![V::W(self.lib("gort_strings_join", &[a[0], a[1], b[0], b[1]]))]
-            }
-            StringsRepeat => {
-                let a = sw(self, 0);
-                let n = iv(self, 1);
-                let out = self.temp(16, 8);
-                self.lib("gort_strings_repeat", &[out, a[0], a[1], n]);
-                vec![self.load(t, out, 0)]
             }
             _ => {
                 self.p.err(span, format!("{ext:?} is not supported by gojit yet"));
@@ -1350,7 +1232,7 @@ pub fn lib_method_fn(p: &mut super::prog::Prog<'_>, func: crate::types::ObjId) -
 /// The Go name of a library function (`FmtPrintln` -> `fmt.Println`), for wrapper frames.
 fn lib_go_name(ext: External) -> String {
     let s = format!("{ext:?}");
-    for p in ["Strings", "Strconv", "Errors", "Fmt", "Os"] {
+    for p in ["Errors", "Fmt", "Os"] {
         if let Some(rest) = s.strip_prefix(p) {
             return format!("{}.{}", p.to_lowercase(), rest);
         }
@@ -1358,10 +1240,10 @@ fn lib_go_name(ext: External) -> String {
     s
 }
 
-/// Snake-case runtime name of a library entity (`StringsHasPrefix` -> `strings_hasprefix`).
+/// Snake-case runtime name of a library entity (`FileWriteString` -> `file_writestring`).
 fn lib_name(ext: External) -> String {
     let s = format!("{ext:?}");
-    for p in ["Strings", "Strconv", "Builder", "File", "Errors", "Fmt", "Os"] {
+    for p in ["File", "Errors", "Fmt", "Os"] {
         if let Some(rest) = s.strip_prefix(p) {
             return format!("{}_{}", p.to_lowercase(), rest.to_lowercase());
         }

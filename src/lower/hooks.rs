@@ -300,6 +300,69 @@ pub const HOOKS: &[Hook] = &[
     // the bubble of a Bubble value (there are none: acquire, which makes them, is unhooked)
     bodyless("internal/synctest.release", "func(interface {})", Inline(Nop)),
     Hook { may_panic: true, ..bodyless("internal/synctest.inBubble", "func(interface {}, func())", Inline(CallFunc)) },
+    // ---- reflect (runtime/map.go, mbarrier.go, iface.go, type.go, ... linknamed; gc's
+    // asm_amd64.s): entries over gojit's gc-layout descriptors and maps (runtime/src/reflect.rs)
+    bodyless("reflect.resolveNameOff", "func(unsafe.Pointer, int32) unsafe.Pointer", entry("gort_resolve_name_off")),
+    bodyless("reflect.resolveTypeOff", "func(unsafe.Pointer, int32) unsafe.Pointer", entry("gort_resolve_type_off")),
+    bodyless("reflect.resolveTextOff", "func(unsafe.Pointer, int32) unsafe.Pointer", entry("gort_resolve_text_off")),
+    bodyless("reflect.addReflectOff", "func(unsafe.Pointer) int32", entry("gort_reflect_addreflectoff")),
+    bodyless("reflect.getStaticuint64s", "func() *[256]uint64", entry("gort_reflect_staticuint64s")),
+    bodyless("reflect.compiledTypelinks", "func() ([]*abi.Type, [][]*abi.Type)", entry_out("gort_reflect_typelinks")),
+    bodyless("reflect.adjustAIXGCDataForRuntime", "func(*uint8) *uint8", entry("gort_reflect_adjust_gcdata")),
+    Hook { may_panic: true, ..bodyless("reflect.unsafe_New", "func(*abi.Type) unsafe.Pointer", entry("gort_new")) },
+    Hook { may_panic: true, ..bodyless("reflect.unsafe_NewArray", "func(*abi.Type, int) unsafe.Pointer", entry("gort_reflect_newarray")) },
+    bodyless("reflect.chancap", "func(unsafe.Pointer) int", entry("gort_chancap")),
+    bodyless("reflect.chanlen", "func(unsafe.Pointer) int", entry("gort_chanlen")),
+    Hook { may_panic: true, ..bodyless("reflect.chanclose", "func(unsafe.Pointer)", entry("gort_closechan")) },
+    Hook { may_panic: true, ..bodyless("reflect.chanrecv", "func(unsafe.Pointer, bool, unsafe.Pointer) (bool, bool)", entry_out("gort_reflect_chanrecv")) },
+    Hook { may_panic: true, ..bodyless("reflect.chansend0", "func(unsafe.Pointer, unsafe.Pointer, bool) bool", entry("gort_reflect_chansend")) },
+    Hook { may_panic: true, ..bodyless("reflect.makechan", "func(*abi.Type, int) unsafe.Pointer", entry("gort_makechan")) },
+    Hook { may_panic: true, ..bodyless("reflect.makemap", "func(*abi.Type, int) unsafe.Pointer", entry("gort_makemap")) },
+    Hook { may_panic: true, ..bodyless("reflect.mapaccess", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer) unsafe.Pointer", entry("gort_reflect_mapaccess")) },
+    bodyless("reflect.mapaccess_faststr", "func(*abi.Type, unsafe.Pointer, string) unsafe.Pointer", entry("gort_reflect_mapaccess_faststr")),
+    Hook { may_panic: true, ..bodyless("reflect.mapassign0", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer, unsafe.Pointer)", entry("gort_reflect_mapassign")) },
+    Hook {
+        may_panic: true,
+        ..bodyless("reflect.mapassign_faststr0", "func(*abi.Type, unsafe.Pointer, string, unsafe.Pointer)", entry("gort_reflect_mapassign_faststr"))
+    },
+    Hook { may_panic: true, ..bodyless("reflect.mapdelete", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer)", entry("gort_mapdelete")) },
+    bodyless("reflect.mapdelete_faststr", "func(*abi.Type, unsafe.Pointer, string)", entry("gort_mapdelete_faststr")),
+    bodyless("reflect.maplen", "func(unsafe.Pointer) int", entry("gort_maplen")),
+    Hook { may_panic: true, ..bodyless("reflect.mapclear", "func(*abi.Type, unsafe.Pointer)", entry("gort_mapclear")) },
+    // gojit's maps are not swiss tables: iteration runs gojit's iterator inside the maps.Iter
+    intrinsic("reflect.mapIterStart", "func(*abi.MapType, *maps.Map, *maps.Iter)", entry("gort_reflect_mapiterstart")),
+    intrinsic("reflect.mapIterNext", "func(*maps.Iter)", entry("gort_reflect_mapiternext")),
+    Hook { may_panic: true, ..bodyless("reflect.ifaceE2I", "func(*abi.Type, interface {}, unsafe.Pointer)", entry("gort_reflect_ifacee2i")) },
+    bodyless("reflect.memmove", "func(unsafe.Pointer, unsafe.Pointer, uintptr)", entry("gort_memmove")),
+    bodyless("reflect.typedmemmove", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer)", entry("gort_reflect_typedmemmove")),
+    bodyless("reflect.typedmemclr", "func(*abi.Type, unsafe.Pointer)", entry("gort_reflect_typedmemclr")),
+    bodyless("reflect.typedmemclrpartial", "func(*abi.Type, unsafe.Pointer, uintptr, uintptr)", entry("gort_reflect_typedmemclrpartial")),
+    bodyless("reflect.typedarrayclear", "func(*abi.Type, unsafe.Pointer, int)", entry("gort_reflect_typedarrayclear")),
+    Hook { may_panic: true, ..bodyless("reflect.typehash", "func(*abi.Type, unsafe.Pointer, uintptr) uintptr", entry("gort_reflect_typehash")) },
+    bodyless("reflect.verifyNotInHeapPtr", "func(uintptr) bool", entry("gort_reflect_verify_not_in_heap_ptr")),
+    Hook {
+        may_panic: true,
+        ..bodyless("reflect.growslice", "func(*abi.Type, unsafeheader.Slice, int) unsafeheader.Slice", entry("gort_reflect_growslice"))
+    },
+    // not supported: calls through reflect (Value.Call, MakeFunc, reflect-made method values)
+    Hook {
+        may_panic: true,
+        ..bodyless("reflect.call", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer, uint32, uint32, uint32, *abi.RegArgs)", entry("gort_reflect_call"))
+    },
+    Hook { may_panic: true, ..bodyless("reflect.makeFuncStub", "func()", entry("gort_reflect_makefuncstub")) },
+    Hook { may_panic: true, ..bodyless("reflect.methodValueCall", "func()", entry("gort_reflect_methodvaluecall")) },
+    // ---- internal/runtime/maps (linknamed into the runtime): reached through reflect's map
+    // code; gojit's own maps never run the swiss-table code that calls most of these
+    bodyless("internal/runtime/maps.fatal", "func(string)", entry("gort_throw")),
+    bodyless("internal/runtime/maps.rand", "func() uint64", entry("gort_rand")),
+    bodyless("internal/runtime/maps.typedmemmove", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer)", entry("gort_reflect_typedmemmove")),
+    bodyless("internal/runtime/maps.typedmemclr", "func(*abi.Type, unsafe.Pointer)", entry("gort_reflect_typedmemclr")),
+    Hook { may_panic: true, ..bodyless("internal/runtime/maps.newarray", "func(*abi.Type, int) unsafe.Pointer", entry("gort_reflect_newarray")) },
+    Hook { may_panic: true, ..bodyless("internal/runtime/maps.newobject", "func(*abi.Type) unsafe.Pointer", entry("gort_new")) },
+    bodyless("internal/runtime/maps.typeString", "func(*abi.Type) string", entry("gort_reflect_typestring")),
+    bodyless("internal/runtime/maps.memHashAES", "func(unsafe.Pointer, uintptr, uintptr) uintptr", entry("gort_reflect_memhash")),
+    // ---- internal/runtime/sys (compiler intrinsic): read only under race.Enabled, false here
+    bodyless("internal/runtime/sys.GetCallerPC", "func() uintptr", Inline(Const(0))),
     // runtime.procPin/procUnpin: one P, and no preemption inside a pinned section matters to
     // Value.Store's spin (gojit preempts only at safepoints of the same goroutine)
     bodyless("sync/atomic.runtime_procPin", "func() int", Inline(Const(0))),
@@ -361,8 +424,15 @@ pub fn audit(files: &[&ast::File], tt: &TypeTable, info: &Info) -> Audit {
             _ => {}
         }
         let Some(sig) = tt.signature(fi.sig) else { continue };
+        // aggregates travel by address: a parameter as one pointer word, a result through a
+        // pointer appended to the parameters (gojit's Go calling convention)
         let words = |ts: &[TypeId]| -> Option<Vec<Word>> { ts.iter().map(|&t| go_words(tt, t)).collect::<Option<Vec<_>>>().map(|v| v.concat()) };
-        let (Some(params), Some(results)) = (words(&sig.params), words(&sig.results)) else {
+        let params = words(&sig.params).map(|mut p| {
+            p.extend(sig.results.iter().filter(|&&r| is_aggregate(tt, r)).map(|_| Word::W64));
+            p
+        });
+        let scalar_results: Vec<TypeId> = sig.results.iter().copied().filter(|&r| !is_aggregate(tt, r)).collect();
+        let (Some(params), Some(results)) = (params, words(&scalar_results)) else {
             a.wrong.push(format!("{name}: a parameter or result gojit's hooks cannot pass"));
             continue;
         };
@@ -432,8 +502,13 @@ fn same_width(a: &[Word], b: &[Word]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(&x, &y)| super::rt::ir_type(x) == super::rt::ir_type(y))
 }
 
-/// The words a value of type `t` is passed as (narrow integers as their Go types), or None for
-/// aggregates.
+/// Whether values of type `t` live in memory and travel by address (structs, arrays).
+fn is_aggregate(tt: &TypeTable, t: TypeId) -> bool {
+    matches!(tt.get(tt.underlying(t)), Type::Struct { .. } | Type::Array { .. })
+}
+
+/// The words a value of type `t` is passed as as a parameter (narrow integers as their Go types;
+/// structs and arrays as their address), or None for what hooks cannot pass (complex numbers).
 fn go_words(tt: &TypeTable, t: TypeId) -> Option<Vec<Word>> {
     use Word::*;
     let u = tt.underlying(t);
@@ -455,6 +530,7 @@ fn go_words(tt: &TypeTable, t: TypeId) -> Option<Vec<Word>> {
         Type::Pointer(_) | Type::Map { .. } | Type::Chan { .. } | Type::Func(_) => vec![W64],
         Type::Slice(_) => vec![W64, W64, W64],
         Type::Interface { .. } => vec![W64, W64],
+        Type::Struct { .. } | Type::Array { .. } => vec![W64],
         _ => return None,
     })
 }
@@ -465,7 +541,7 @@ mod tests {
 
     /// Packages whose body-less functions the table is checked against (their imports load
     /// internal/cpu, internal/bytealg, internal/abi, internal/runtime/atomic, ...).
-    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"runtime\"\n\t_ \"slices\"\n\t_ \"sort\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
+    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"reflect\"\n\t_ \"runtime\"\n\t_ \"slices\"\n\t_ \"sort\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
 
     fn probe_audit() -> Audit {
         let dir = std::env::temp_dir().join(format!("gojit-hooks-{}", std::process::id()));

@@ -1,10 +1,9 @@
 //! The universe scope (predeclared identifiers) and the modelled standard-library packages
-//! (`fmt`, `errors`, `os`, `strings`, `strconv`), with their real Go signatures (package `runtime`
-//! is the runtime facade's Go source, `load::facade`).
+//! (`fmt`, `errors`, `os`), with their real Go signatures (package `runtime` is the runtime
+//! facade's Go source, `load::facade`; `strings` and `strconv` are compiled from GOROOT).
 //!
 //! Invariant: every package member is an [`ObjKind::External`] (or a `TypeName` for the few
-//! exported types: `fmt.Stringer`, `strings.Builder`, `os.File`), created once per
-//! check by [`Stdlib::new`].
+//! exported types: `fmt.Stringer`, `os.File`), created once per check by [`Stdlib::new`].
 
 use std::collections::HashMap;
 
@@ -81,8 +80,6 @@ pub fn package_of(path: &str) -> Option<Package> {
         "fmt" => Package::Fmt,
         "errors" => Package::Errors,
         "os" => Package::Os,
-        "strings" => Package::Strings,
-        "strconv" => Package::Strconv,
         "unsafe" => Package::Unsafe,
         _ => return None,
     })
@@ -187,84 +184,6 @@ impl Stdlib {
         ext(tt, info, &mut members, p, "Stdout", OsStdout, pfile);
         ext(tt, info, &mut members, p, "Stderr", OsStderr, pfile);
 
-        // strings
-        let p = Package::Strings;
-        let ss_b = tt.func(vec![s, s], vec![b], false);
-        let ss_i = tt.func(vec![s, s], vec![int], false);
-        let s_s = tt.func(vec![s], vec![s], false);
-        let ss_s = tt.func(vec![s, s], vec![s], false);
-        let rune_b = tt.func(vec![s, TypeTable::RUNE], vec![b], false);
-        let byte_i = tt.func(vec![s, TypeTable::BYTE], vec![int], false);
-        let split = tt.func(vec![s, s], vec![str_slice], false);
-        let split_n = tt.func(vec![s, s, int], vec![str_slice], false);
-        let rune_i = tt.func(vec![s, TypeTable::RUNE], vec![int], false);
-        let join = tt.func(vec![str_slice, s], vec![s], false);
-        let repeat = tt.func(vec![s, int], vec![s], false);
-        let fields = tt.func(vec![s], vec![str_slice], false);
-        let replace = tt.func(vec![s, s, s, int], vec![s], false);
-        let replace_all = tt.func(vec![s, s, s], vec![s], false);
-        for (name, e, ty) in [
-            ("Contains", StringsContains, ss_b),
-            ("ContainsRune", StringsContainsRune, rune_b),
-            ("HasPrefix", StringsHasPrefix, ss_b),
-            ("HasSuffix", StringsHasSuffix, ss_b),
-            ("Index", StringsIndex, ss_i),
-            ("IndexByte", StringsIndexByte, byte_i),
-            ("LastIndex", StringsLastIndex, ss_i),
-            ("Split", StringsSplit, split),
-            ("Join", StringsJoin, join),
-            ("Repeat", StringsRepeat, repeat),
-            ("ToUpper", StringsToUpper, s_s),
-            ("ToLower", StringsToLower, s_s),
-            ("TrimSpace", StringsTrimSpace, s_s),
-            ("Trim", StringsTrim, ss_s),
-            ("TrimLeft", StringsTrimLeft, ss_s),
-            ("TrimRight", StringsTrimRight, ss_s),
-            ("TrimPrefix", StringsTrimPrefix, ss_s),
-            ("TrimSuffix", StringsTrimSuffix, ss_s),
-            ("Fields", StringsFields, fields),
-            ("Replace", StringsReplace, replace),
-            ("ReplaceAll", StringsReplaceAll, replace_all),
-            ("Count", StringsCount, ss_i),
-            ("EqualFold", StringsEqualFold, ss_b),
-            ("IndexRune", StringsIndexRune, rune_i),
-            ("IndexAny", StringsIndexAny, ss_i),
-            ("SplitN", StringsSplitN, split_n),
-            ("ContainsAny", StringsContainsAny, ss_b),
-            ("Compare", StringsCompare, ss_i),
-        ] {
-            ext(tt, info, &mut members, p, name, e, ty);
-        }
-        let builder = named_type(tt, info, &mut members, p, "Builder");
-        let bu = tt.intern(super::ty::Type::Struct {
-            fields: vec![Field { name: "buf".into(), ty: byte_slice, embedded: false, tag: None, pkg: "strings".into() }],
-        });
-        tt.set_underlying(builder, bu);
-        let err_only = tt.func(vec![TypeTable::BYTE], vec![err], false);
-        let rune_sig = tt.func(vec![TypeTable::RUNE], n_err.clone(), false);
-        let len_sig = tt.func(vec![], vec![int], false);
-        let unit = tt.func(vec![], vec![], false);
-        let grow = tt.func(vec![int], vec![], false);
-        for (name, e, sig) in [
-            ("Grow", BuilderGrow, grow),
-            ("Len", BuilderLen, len_sig),
-            ("Reset", BuilderReset, unit),
-            ("String", BuilderString, string_sig),
-            ("Write", BuilderWrite, write_sig),
-            ("WriteByte", BuilderWriteByte, err_only),
-            ("WriteRune", BuilderWriteRune, rune_sig),
-            ("WriteString", BuilderWriteString, ws_sig),
-        ] {
-            let m = ext(tt, info, &mut members, p, "", e, sig);
-            tt.add_method(builder, Method { name: name.into(), sig, ptr_recv: true, func: m });
-        }
-
-        // strconv
-        let p = Package::Strconv;
-        let t = tt.func(vec![int], vec![s], false);
-        ext(tt, info, &mut members, p, "Itoa", StrconvItoa, t);
-        let t = tt.func(vec![s], vec![int, err], false);
-        ext(tt, info, &mut members, p, "Atoi", StrconvAtoi, t);
 
         // unsafe: the type Pointer and the unsafe builtins.
         let obj = info.objects.push(Object { name: "Pointer".into(), span: Span::default(), kind: ObjKind::TypeName { ty: TypeTable::UNSAFE_POINTER }, pkg: None });

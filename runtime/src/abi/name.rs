@@ -147,6 +147,23 @@ impl Name {
         Some(i32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
 
+    /// The length in bytes of the whole encoding (flags, name, tag, package path offset).
+    pub fn encoded_len(&self) -> usize {
+        if self.bytes.is_null() {
+            return 0;
+        }
+        let (i, l) = self.read_varint(1);
+        let mut off = 1 + i + l;
+        if self.has_tag() {
+            let (i2, l2) = self.read_varint(off);
+            off += i2 + l2;
+        }
+        if self.flags() & NAME_HAS_PKG_PATH != 0 {
+            off += 4;
+        }
+        off
+    }
+
     /// `Name.IsBlank`.
     pub fn is_blank(&self) -> bool {
         self.name() == b"_"
