@@ -36,6 +36,7 @@ struct Descs {
     patherror_ptr: &'static Type,
     errno: &'static Type,
     err_syntax: Iface,
+    err_unsupported: Iface,
     err_range: Iface,
 }
 
@@ -107,6 +108,7 @@ fn descs() -> &'static Descs {
             p
         };
         let (syn, rng) = (mk(b"invalid syntax"), mk(b"value out of range"));
+        let unsupported = mk(b"unsupported operation");
         let empty = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
         SyncDescs(Descs {
             string_sig,
@@ -122,6 +124,7 @@ fn descs() -> &'static Descs {
             patherror_ptr,
             errno,
             err_syntax: Iface { data: syn.cast(), ..empty },
+            err_unsupported: Iface { data: unsupported.cast(), ..empty },
             err_range: Iface { data: rng.cast(), ..empty },
         })
     })
@@ -329,6 +332,13 @@ pub fn new_wrap_error(msg: GoString, err: Iface) -> Iface {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_errors_new(ptr: *const u8, len: isize) -> Iface {
     new_error(GoString { ptr, len })
+}
+
+/// `errors.ErrUnsupported` (`errors.New("unsupported operation")`, one value for the process).
+#[unsafe(no_mangle)]
+pub extern "C" fn gort_errors_errunsupported() -> Iface {
+    let d = descs();
+    Iface { tab: error_itab(d.errorstring_ptr), ..d.err_unsupported }
 }
 
 unsafe fn dyn_type(e: Iface) -> *const Type {

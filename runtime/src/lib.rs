@@ -43,6 +43,7 @@ pub mod sched;
 pub mod signals;
 pub mod slice;
 pub mod strpkg;
+pub mod sys;
 pub mod trampoline;
 pub mod typedesc;
 pub mod unicode;

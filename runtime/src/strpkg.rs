@@ -3,7 +3,7 @@
 //! Calling conventions: functions that cannot panic are plain System V calls taking strings as
 //! (ptr, len) and returning bool/int/`GoString` (rax:rdx) by value; `[]string` results and
 //! panicking functions (`Repeat`) write through a leading `out` pointer; `Atoi` writes an
-//! [`AtoiResult`]. Methods (`strings.Builder`, `*os.File`) and `os.Args` use the compiler's
+//! [`AtoiResult`]. Methods (`strings.Builder`) use the compiler's
 //! generic method convention: receiver and argument words, then one out pointer per result. Results that
 //! equal an input (or a substring of it) share its bytes, like Go. Case mapping and white space use
 //! Unicode simple mappings (`unicode.ToUpper`/`IsSpace` semantics: runes without a single-rune
@@ -840,71 +840,6 @@ pub unsafe extern "C" fn gort_builder_grow(b: *mut GoSlice, n: isize) {
             }
             *b = GoSlice { ptr: p, len: old.len, cap };
         }
-    }
-}
-
-// ----- os -----
-
-static OS_ARGS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
-
-/// Sets `os.Args` for the program about to run (the driver passes the program path and the
-/// arguments after it). Without a call, `os.Args` is the host process's arguments.
-pub fn set_os_args(args: Vec<String>) {
-    *OS_ARGS.lock().unwrap_or_else(|e| e.into_inner()) = args;
-}
-
-/// Fallback when the driver did not call [`set_os_args`]: in `gojit run [flags] prog.go a b`,
-/// the program is the first argument ending in `.go`; os.Args is `["prog", "a", "b"]`.
-fn default_os_args() -> Vec<String> {
-    let all: Vec<String> = std::env::args().collect();
-    match all.iter().position(|a| a.ends_with(".go")) {
-        Some(i) => {
-            let prog = all[i].trim_end_matches(".go").to_string();
-            std::iter::once(prog).chain(all[i + 1..].iter().cloned()).collect()
-        }
-        None => all,
-    }
-}
-
-/// `os.Args`: writes a fresh `[]string` to `out`.
-///
-/// # Safety
-/// `out` writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_os_args(out: *mut GoSlice) {
-    let args = OS_ARGS.lock().unwrap_or_else(|e| e.into_inner()).clone();
-    let args = if args.is_empty() { default_os_args() } else { args };
-    let parts: Vec<GoString> = args.iter().map(|a| new_string(a.as_bytes())).collect();
-    // SAFETY: out writable.
-    unsafe { put(out, string_slice(&parts)) }
-}
-
-/// `(*os.File).Write(b) (int, error)`; the receiver is the file descriptor (os.Stdout is 1,
-/// os.Stderr 2, the nil `*os.File` 0). Errors as gc's os package (`output::write_file`).
-///
-/// # Safety
-/// Slice valid; outs writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_file_write(fd: i64, pp: *const u8, pl: isize, _pc: isize, out_n: *mut isize, out_err: *mut Iface) {
-    // SAFETY: caller contract.
-    unsafe {
-        let (n, err) = crate::output::write_file(fd, s(pp, pl));
-        put(out_n, n);
-        put(out_err, err);
-    }
-}
-
-/// `(*os.File).WriteString(s) (int, error)`.
-///
-/// # Safety
-/// String valid; outs writable.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_file_writestring(fd: i64, sp: *const u8, sl: isize, out_n: *mut isize, out_err: *mut Iface) {
-    // SAFETY: caller contract.
-    unsafe {
-        let (n, err) = crate::output::write_file(fd, s(sp, sl));
-        put(out_n, n);
-        put(out_err, err);
     }
 }
 

@@ -30,6 +30,7 @@ pub const PACKAGES: &[FacadePackage] = &[FacadePackage {
         facade_file!("runtime", "extern.go"),
         facade_file!("runtime", "mgc.go"),
         facade_file!("runtime", "mstats.go"),
+        facade_file!("runtime", "os_linux.go"),
         facade_file!("runtime", "panic.go"),
         facade_file!("runtime", "proc.go"),
     ],

@@ -1,9 +1,9 @@
 //! The universe scope (predeclared identifiers) and the modelled standard-library packages
-//! (`fmt`, `errors`, `os`, `strings`, `strconv`), with their real Go signatures (package `runtime`
+//! (`fmt`, `errors`, `strings`, `strconv`), with their real Go signatures (package `runtime`
 //! is the runtime facade's Go source, `load::facade`).
 //!
 //! Invariant: every package member is an [`ObjKind::External`] (or a `TypeName` for the few
-//! exported types: `fmt.Stringer`, `strings.Builder`, `os.File`), created once per
+//! exported types: `fmt.Stringer`, `strings.Builder`), created once per
 //! check by [`Stdlib::new`].
 
 use std::collections::HashMap;
@@ -80,7 +80,6 @@ pub fn package_of(path: &str) -> Option<Package> {
     Some(match path {
         "fmt" => Package::Fmt,
         "errors" => Package::Errors,
-        "os" => Package::Os,
         "strings" => Package::Strings,
         "strconv" => Package::Strconv,
         "unsafe" => Package::Unsafe,
@@ -167,25 +166,7 @@ impl Stdlib {
         ext(tt, info, &mut members, p, "As", ErrorsAs, t);
         let t = tt.func(vec![err], vec![err], false);
         ext(tt, info, &mut members, p, "Unwrap", ErrorsUnwrap, t);
-
-        // os
-        let p = Package::Os;
-        let file = named_type(tt, info, &mut members, p, "File");
-        let fu = tt.intern(super::ty::Type::Struct {
-            fields: vec![Field { name: "fd".into(), ty: int, embedded: false, tag: None, pkg: "os".into() }],
-        });
-        tt.set_underlying(file, fu);
-        let pfile = tt.pointer(file);
-        let m = ext(tt, info, &mut members, p, "", FileWrite, write_sig);
-        tt.add_method(file, Method { name: "Write".into(), sig: write_sig, ptr_recv: true, func: m });
-        let ws_sig = tt.func(vec![s], n_err.clone(), false);
-        let m = ext(tt, info, &mut members, p, "", FileWriteString, ws_sig);
-        tt.add_method(file, Method { name: "WriteString".into(), sig: ws_sig, ptr_recv: true, func: m });
-        let t = tt.func(vec![int], vec![], false);
-        ext(tt, info, &mut members, p, "Exit", OsExit, t);
-        ext(tt, info, &mut members, p, "Args", OsArgs, str_slice);
-        ext(tt, info, &mut members, p, "Stdout", OsStdout, pfile);
-        ext(tt, info, &mut members, p, "Stderr", OsStderr, pfile);
+        ext(tt, info, &mut members, p, "ErrUnsupported", ErrorsErrUnsupported, err);
 
         // strings
         let p = Package::Strings;
@@ -243,6 +224,7 @@ impl Stdlib {
         let err_only = tt.func(vec![TypeTable::BYTE], vec![err], false);
         let rune_sig = tt.func(vec![TypeTable::RUNE], n_err.clone(), false);
         let len_sig = tt.func(vec![], vec![int], false);
+        let ws_sig = tt.func(vec![s], n_err.clone(), false);
         let unit = tt.func(vec![], vec![], false);
         let grow = tt.func(vec![int], vec![], false);
         for (name, e, sig) in [
