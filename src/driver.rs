@@ -193,7 +193,8 @@ pub fn run_args(args: &[String], opts: &RunOptions) -> i32 {
         }
     }
     gojit_runtime::panic::gort_set_trace(opts.trace_panics);
-    gojit_runtime::strpkg::set_os_args(std::iter::once(name).chain(opts.args.iter().cloned()).collect());
+    gojit_runtime::sys::args::set_goroot_finder(|| crate::load::goroot::goroot().ok().map(|p| p.display().to_string()));
+    gojit_runtime::sys::args::set_os_args(std::iter::once(name).chain(opts.args.iter().cloned()).collect());
     let status = t.phase("run", || program.run_main());
     if opts.time {
         t.report();

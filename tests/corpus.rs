@@ -10,6 +10,7 @@
 //!                 it: one `name(…)` line per frame and its location as `file.go:LINE` (the
 //!                 runtime's own `panic(...)` frame as `<runtime>`). Compared exactly when present.
 //!                 Made from Go 1.27.3 by `tests/regen_tracebacks.sh`.
+//!   - `NAME.in`   the program's standard input (when absent, standard input is empty).
 //! All expectations were produced by real Go (see `tests/regen.sh`).
 //!
 //! `examples/` is checked the same way.

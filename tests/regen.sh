@@ -12,7 +12,7 @@
 #   tests/regen.sh --check    regenerate into a temp dir and diff against the committed files
 #
 # tests/run/NAME.go: built with `go build` and run as a binary (not `go run`, which adds
-#   "exit status N" to stderr). stdout -> NAME.out; stderr, when non-empty -> NAME.err (all of its
+#   "exit status N" to stderr), standard input from NAME.in when it exists. stdout -> NAME.out; stderr, when non-empty -> NAME.err (all of its
 #   lines); a nonzero exit status -> NAME.code.
 #
 # tests/errors/NAME.go: `go build NAME.go` run inside tests/errors; NAME.out is empty, NAME.code
@@ -41,7 +41,6 @@ trap 'rm -rf "$work"' EXIT
 
 # Error cases Go accepts and gojit rejects with its own message (hand-written .err); the value says why.
 declare -A GOJIT_OWN=(
-  [fprintf_builder]="gojit's own message: fmt.Fprint* only to os.Stdout and os.Stderr"
   [runtime_api_unsupported]="gojit's own message: runtime functions gojit's model of package runtime lacks"
 )
 
@@ -55,7 +54,9 @@ gen_run() {
   local bin="$work/bin_$name"
   go build -o "$bin" "$from" || { echo "BUILD FAILED: $src" >&2; failed=1; return 0; }
   local code=0
-  (cd "$work" && "$bin" >"$out_dir/$name.out" 2>"$work/stderr") || code=$?
+  local input=/dev/null
+  [[ -f "${src%.go}.in" ]] && input="$(cd "$(dirname "$src")" && pwd)/$name.in"
+  (cd "$work" && "$bin" <"$input" >"$out_dir/$name.out" 2>"$work/stderr") || code=$?
   rm -f "$out_dir/$name.err" "$out_dir/$name.code"
   # A crash report keeps only its stable head: everything up to "goroutine 1 [running]:",
   # without the address-bearing "[signal ...]" line; the traceback itself is not compared. A fatal

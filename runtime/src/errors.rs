@@ -34,6 +34,7 @@ struct Descs {
     wraperror_ptr: &'static Type,
     patherror_ptr: &'static Type,
     errno: &'static Type,
+    err_unsupported: Iface,
 }
 
 struct SyncDescs(Descs);
@@ -88,6 +89,15 @@ fn descs() -> &'static Descs {
             basic(Kind::Uintptr, "syscall.Errno"),
             &[("Error", string_sig, gort_errno_error_tail as *const u8)],
         );
+        let mk = |s: &'static [u8]| {
+            // Cached in a static for the process: persistent memory (its string is static).
+            let p = alloc::alloc_persistent(std::mem::size_of::<ErrorString>()) as *mut ErrorString;
+            // SAFETY: fresh block.
+            unsafe { p.write(ErrorString { s: GoString::from_static(s) }) };
+            p
+        };
+        let unsupported = mk(b"unsupported operation");
+        let empty = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
         SyncDescs(Descs {
             string_sig,
             error_sig,
@@ -100,6 +110,7 @@ fn descs() -> &'static Descs {
             wraperror_ptr,
             patherror_ptr,
             errno,
+            err_unsupported: Iface { data: unsupported.cast(), ..empty },
         })
     })
     .0
@@ -249,6 +260,13 @@ pub fn new_wrap_error(msg: GoString, err: Iface) -> Iface {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_errors_new(ptr: *const u8, len: isize) -> Iface {
     new_error(GoString { ptr, len })
+}
+
+/// `errors.ErrUnsupported` (`errors.New("unsupported operation")`, one value for the process).
+#[unsafe(no_mangle)]
+pub extern "C" fn gort_errors_errunsupported() -> Iface {
+    let d = descs();
+    Iface { tab: error_itab(d.errorstring_ptr), ..d.err_unsupported }
 }
 
 unsafe fn dyn_type(e: Iface) -> *const Type {

@@ -9,8 +9,8 @@
 //!
 //! Modules: `alloc` (allocation of Go values), `gc` (the mark-sweep collector), `mem` (the span heap, size classes, data segment), `slice` (make/append/copy), `gostring` (string runtime),
 //! `hash` (typed hashing/equality), `map`, `iface` (itabs, assertions), `fmt`, `print` (builtins),
-//! `errors` (errors package, runtime-defined error types and descriptors), `strpkg` (strings and
-//! strconv subset), `fastrand` (gc's cheap random numbers), `output` (buffered stdout, exit), `gocall` (calling Go methods from the
+//! `errors` (errors package, runtime-defined error types and descriptors), `reflect` (reflect's runtime
+//! links), `sys` (syscalls, args, poll), `fastrand` (gc's cheap random numbers), `output` (buffered stdout, exit), `gocall` (calling Go methods from the
 //! runtime), `rterror` (raising panics and fatal errors), `typedesc` (building descriptors), `unicode` (Go's letter/digit/printable classes),
 //! `sched` (goroutines, the scheduler, goroutine stacks), `chan` (channels and select).
 pub mod abi;
@@ -44,7 +44,7 @@ pub mod rterror;
 pub mod sched;
 pub mod signals;
 pub mod slice;
-pub mod strpkg;
+pub mod sys;
 pub mod trampoline;
 pub mod typedesc;
 pub mod unicode;

@@ -23,7 +23,7 @@ use crate::abi::{GoString, Iface};
 
 /// gc's `dieFromSignal(SIGPIPE)`: default action, unblocked, raised; exit status 2 if the process
 /// somehow survives it.
-fn die_of_sigpipe() -> ! {
+pub fn die_of_sigpipe() -> ! {
     // SAFETY: plain signal-disposition and mask calls with valid arguments; the process ends here.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);

@@ -25,6 +25,7 @@ macro_rules! e {
     (@ $name:expr, $p:path, 5) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _) -> _) };
     (@ $name:expr, $p:path, 6) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _, _) -> _) };
     (@ $name:expr, $p:path, 7) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _, _, _) -> _) };
+    (@ $name:expr, $p:path, 8) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _, _, _, _) -> _) };
     (@ $name:expr, $p:path, 14) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _, _, _, _, _, _, _, _, _, _) -> _) };
 }
 
@@ -180,9 +181,26 @@ pub fn entries() -> Vec<Entry> {
         e!(reflect::gort_reflect_methodvaluecall, 0),
         e!(reflect::gort_reflect_chanrecv, 4),
         e!(reflect::gort_reflect_chansend, 3),
-        e!(strpkg::gort_os_args, 1),
-        e!(strpkg::gort_file_write, 6),
-        e!(strpkg::gort_file_writestring, 5),
+        e!(errors::gort_errors_errunsupported, 0),
+        e!(@ "gort_os_args", crate::sys::args::gort_os_args, 1),
+        e!(@ "gort_envs", crate::sys::args::gort_envs, 1),
+        e!(@ "gort_goroot", crate::sys::args::gort_goroot, 1),
+        e!(@ "gort_syscall6", crate::sys::syscall::gort_syscall6, 8),
+        e!(@ "gort_rawsyscall_noerror", crate::sys::syscall::gort_rawsyscall_noerror, 5),
+        e!(@ "gort_gettimeofday", crate::sys::syscall::gort_gettimeofday, 1),
+        e!(@ "gort_sigpipe", crate::sys::syscall::gort_sigpipe, 0),
+        e!(@ "gort_rawvforksyscall", crate::sys::syscall::gort_rawvforksyscall, 5),
+        e!(@ "gort_afterforkinchild", crate::sys::syscall::gort_afterforkinchild, 0),
+        e!(@ "gort_cgocaller", crate::sys::syscall::gort_cgocaller, 4),
+        e!(@ "gort_fcntl", crate::sys::syscall::gort_fcntl, 4),
+        e!(@ "gort_vgetrandom", crate::sys::syscall::gort_vgetrandom, 5),
+        e!(@ "gort_semrelease_nohandoff", crate::sys::syscall::gort_semrelease_nohandoff, 1),
+        e!(@ "gort_pollopen", crate::sys::poll::gort_pollopen, 2),
+        e!(@ "gort_pollclose", crate::sys::poll::gort_pollclose, 1),
+        e!(@ "gort_pollreset", crate::sys::poll::gort_pollreset, 2),
+        e!(@ "gort_pollwait", crate::sys::poll::gort_pollwait, 2),
+        e!(@ "gort_pollsetdeadline", crate::sys::poll::gort_pollsetdeadline, 3),
+        e!(@ "gort_pollunblock", crate::sys::poll::gort_pollunblock, 1),
         e!(panic::gort_gopanic, 2),
         e!(panic::gort_gorecover, 1),
         e!(panic::gort_deferproc, 1),

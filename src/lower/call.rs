@@ -501,13 +501,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     pub fn qualified(&mut self, sel: &ast::Ident, t: TypeId) -> V {
         let Some(o) = self.p.info.object_of(sel.id) else { return self.zero(t) };
         match self.p.info.obj(o).kind.clone() {
-            ObjKind::External { ext: External::OsStdout, .. } => V::one(self.i64c(1)),
-            ObjKind::External { ext: External::OsStderr, .. } => V::one(self.i64c(2)),
-            ObjKind::External { ext: External::OsArgs, .. } => {
-                let out = self.temp(24, 8);
-                self.lib("gort_os_args", &[out]);
-                self.load(t, out, 0)
-            }
+            ObjKind::External { ext: External::ErrorsErrUnsupported, .. } => V::W(self.lib("gort_errors_errunsupported", &[])),
             ObjKind::Const { val, ty } => self.constant(&val, ty),
             // a package compiled from source: its objects are used like the package's own
             ObjKind::Var(_) | ObjKind::Func { .. } => self.ident(sel, t),
@@ -946,8 +940,19 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
 
-    fn lib_call(&mut self, ext: External, _ty: TypeId, args: &[ast::Expr], spread: bool, e: &ast::Expr) -> Vec<V> {
-        let vals = self.lib_arg_values(args);
+    fn lib_call(&mut self, ext: External, ty: TypeId, args: &[ast::Expr], spread: bool, e: &ast::Expr) -> Vec<V> {
+        let mut vals = self.lib_arg_values(args);
+        // fmt.Fprint*'s writer is an io.Writer: a concrete one (*os.File, *bufio.Writer, ...) is
+        // converted to it, so its Write method is called as fmt's Fprint* does
+        if matches!(ext, External::FmtFprintln | External::FmtFprint | External::FmtFprintf)
+            && !vals.is_empty()
+            && !tyview::is_interface(self.p.tt, vals[0].1)
+        {
+            if let Some(w) = self.p.tt.signature(ty).and_then(|s| s.params.first().copied()) {
+                let v = self.to_iface(vals[0].0.clone(), vals[0].1, w);
+                vals[0] = (v, w);
+            }
+        }
         let t = self.ty(e);
         self.lib_call_values(ext, &vals, spread, t, e.span)
     }
@@ -994,9 +999,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// `t` is the call's result type. Shared by calls and by library functions used as values.
     fn lib_call_values(&mut self, ext: External, vals: &[(V, TypeId)], spread: bool, t: TypeId, span: crate::diag::Span) -> Vec<V> {
         use External::*;
-        // the string words of argument i, argument i as an int
+        // the string words of argument i
         let sw = |_: &mut Self, i: usize| -> Vec<Value> { vals[i].0.words() };
-        let iv = |cx: &mut Self, i: usize| -> Value { cx.to_i64(vals[i].0.w0(), vals[i].1) };
         match ext {
             FmtPrintln | FmtPrint | FmtPrintf => {
                 // (n int, err error) come back through an out pointer (runtime fmt::WriteResult)
@@ -1012,8 +1016,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 }
                 vec![self.load(TypeTable::INT, out, 0), self.load(TypeTable::ERROR, out, 8)]
             }
-            FmtFprintln | FmtFprint | FmtFprintf if tyview::is_interface(self.p.tt, vals[0].1) => {
-                // an interface writer: format, then w.Write([]byte(text)) as Go does
+            FmtFprintln | FmtFprint | FmtFprintf => {
+                // the writer (an io.Writer): format, then w.Write([]byte(text)) as Go does
                 let out = self.temp(16, 8);
                 let (name, rest) = match ext {
                     FmtFprintf => ("gort_fmt_sprintf", 2),
@@ -1032,22 +1036,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.rt(Rt::StringToSliceByte, &[text[0], text[1], bs]);
                 let b = (0..3).map(|k| self.b.ins().load(types::I64, MemFlagsData::trusted(), bs, 8 * k)).collect::<Vec<_>>();
                 self.iface_call(&vals[0].0, vals[0].1, "Write", &b)
-            }
-            FmtFprintln | FmtFprint | FmtFprintf => {
-                // the writer: os.Stdout (1) / os.Stderr (2), a *os.File
-                let w = vals[0].0.words();
-                let fd = w[0];
-                let out = self.temp(24, 8);
-                if ext == FmtFprintf {
-                    let f = sw(self, 1);
-                    let (p, n) = self.fmt_vals(&vals[2..], spread);
-                    self.lib("gort_fmt_fprintf", &[out, fd, f[0], f[1], p, n]);
-                } else {
-                    let (p, n) = self.fmt_vals(&vals[1..], spread);
-                    let name = if ext == FmtFprintln { "gort_fmt_fprintln" } else { "gort_fmt_fprint" };
-                    self.lib(name, &[out, fd, p, n]);
-                }
-                vec![self.load(TypeTable::INT, out, 0), self.load(TypeTable::ERROR, out, 8)]
             }
             FmtSprintf | FmtErrorf => {
                 let out = self.temp(16, 8);
@@ -1089,11 +1077,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let tdv = self.i64c(td as i64);
                 let r = self.lib("gort_errors_as", &[a[0], a[1], tdv, target]);
                 vec![V::one(r[0])]
-            }
-            OsExit => {
-                let c = iv(self, 0);
-                self.lib("gort_exit", &[c]);
-                vec![]
             }
             _ => {
                 self.p.err(span, format!("{ext:?} is not supported by gojit yet"));
@@ -1232,7 +1215,7 @@ pub fn lib_method_fn(p: &mut super::prog::Prog<'_>, func: crate::types::ObjId) -
 /// The Go name of a library function (`FmtPrintln` -> `fmt.Println`), for wrapper frames.
 fn lib_go_name(ext: External) -> String {
     let s = format!("{ext:?}");
-    for p in ["Errors", "Fmt", "Os"] {
+    for p in ["Errors", "Fmt"] {
         if let Some(rest) = s.strip_prefix(p) {
             return format!("{}.{}", p.to_lowercase(), rest);
         }
@@ -1243,7 +1226,7 @@ fn lib_go_name(ext: External) -> String {
 /// Snake-case runtime name of a library entity (`FileWriteString` -> `file_writestring`).
 fn lib_name(ext: External) -> String {
     let s = format!("{ext:?}");
-    for p in ["File", "Errors", "Fmt", "Os"] {
+    for p in ["Errors", "Fmt"] {
         if let Some(rest) = s.strip_prefix(p) {
             return format!("{}_{}", p.to_lowercase(), rest.to_lowercase());
         }

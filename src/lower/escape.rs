@@ -762,6 +762,7 @@ impl<'i, 'c, 't> Graph<'i, 'c, 't> {
                 for el in elts {
                     if let Some(k) = &el.key
                         && !self.info.field_keys.contains_key(&k.id)
+                        && !self.info.promoted_keys.contains_key(&k.id)
                     {
                         let ks = self.value(k);
                         all.extend(ks);

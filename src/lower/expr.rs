@@ -871,6 +871,18 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let a = self.temp_zeroed(size, align);
                 let offs = self.p.tt.field_offsets(t);
                 for (i, el) in elts.iter().enumerate() {
+                    if let Some(path) = el.key.as_ref().and_then(|k| self.p.info.promoted_keys.get(&k.id)).cloned() {
+                        // a promoted field: its offset through the embedded structs
+                        let (mut ft, mut off) = (t, 0u64);
+                        for &ix in &path {
+                            let GoType::Struct { fields: fs } = self.p.tt.under(ft).clone() else { break };
+                            off += self.p.tt.field_offsets(ft)[ix as usize];
+                            ft = fs[ix as usize].ty;
+                        }
+                        let v = self.expr_as(&el.value, ft);
+                        self.store(ft, &v, a, off as i32);
+                        continue;
+                    }
                     let fi = match &el.key {
                         Some(k) => self.p.info.field_keys.get(&k.id).copied().unwrap_or(i as u32) as usize,
                         None => i,

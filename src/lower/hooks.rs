@@ -367,6 +367,114 @@ pub const HOOKS: &[Hook] = &[
     // Value.Store's spin (gojit preempts only at safepoints of the same goroutine)
     bodyless("sync/atomic.runtime_procPin", "func() int", Inline(Const(0))),
     bodyless("sync/atomic.runtime_procUnpin", "func()", Inline(Nop)),
+    // ---- time (runtime/time.go): the timer heap and clocks of runtime/src/sched/time.rs
+    bodyless("time.Sleep", "func(time.Duration)", entry("gort_timesleep")),
+    bodyless(
+        "time.newTimer",
+        "func(int64, int64, func(interface {}, uintptr, int64), interface {}, unsafe.Pointer) *time.Timer",
+        entry("gort_newtimer"),
+    ),
+    bodyless("time.stopTimer", "func(*time.Timer) bool", entry("gort_stoptimer")),
+    bodyless("time.resetTimer", "func(*time.Timer, int64, int64) bool", entry("gort_resettimer")),
+    bodyless("time.now", "func() (int64, int32, int64)", entry_out("gort_time_now")),
+    bodyless("time.runtimeNow", "func() (int64, int32, int64)", entry_out("gort_time_now")),
+    bodyless("time.runtimeNano", "func() int64", entry("gort_nanotime")),
+    // no synctest bubbles (see internal/synctest)
+    bodyless("time.runtimeIsBubbled", "func() bool", Inline(Const(0))),
+    // ---- internal/runtime/syscall/linux (asm_linux_amd64.s) and syscall (runtime/src/sys)
+    bodyless(
+        "internal/runtime/syscall/linux.Syscall6",
+        "func(uintptr, uintptr, uintptr, uintptr, uintptr, uintptr, uintptr) (uintptr, uintptr, uintptr)",
+        entry_out("gort_syscall6"),
+    ),
+    bodyless("syscall.rawSyscallNoError", "func(uintptr, uintptr, uintptr, uintptr) (uintptr, uintptr)", entry_out("gort_rawsyscall_noerror")),
+    bodyless("syscall.gettimeofday", "func(*syscall.Timeval) syscall.Errno", entry("gort_gettimeofday")),
+    bodyless("syscall.runtime_envs", "func() []string", entry_out("gort_envs")),
+    // gc's physPageSize on linux/amd64
+    bodyless("syscall.Getpagesize", "func() int", Inline(Const(4096))),
+    // gc's exit: no deferred calls run, nothing is flushed
+    Hook { may_panic: true, ..bodyless("syscall.Exit", "func(int)", entry("gort_exit")) },
+    // gc copies the environment into the runtime for cgo and GODEBUG updates; gojit has no cgo
+    // and reads GODEBUG/GOGC/GOTRACEBACK once at start-up (syscall keeps its own copy, which
+    // Getenv reads)
+    bodyless("syscall.runtimeSetenv", "func(string, string)", Inline(Nop)),
+    bodyless("syscall.runtimeUnsetenv", "func(string)", Inline(Nop)),
+    bodyless("syscall.runtimeClearenv", "func(map[string]int)", Inline(Nop)),
+    // one M (runtime/src/sched): a blocking call blocks the run, there is no P to hand off
+    bodyless("syscall.runtime_entersyscall", "func()", Inline(Nop)),
+    bodyless("syscall.runtime_exitsyscall", "func()", Inline(Nop)),
+    // process creation (exec_linux.go; runtime/proc.go's fork hooks): one M, so nothing to stop
+    // around a fork but the child's signal dispositions
+    bodyless("syscall.rawVforkSyscall", "func(uintptr, uintptr, uintptr, uintptr) (uintptr, syscall.Errno)", entry_out("gort_rawvforksyscall")),
+    bodyless("syscall.runtime_BeforeFork", "func()", Inline(Nop)),
+    bodyless("syscall.runtime_AfterFork", "func()", Inline(Nop)),
+    bodyless("syscall.runtime_AfterForkInChild", "func()", entry("gort_afterforkinchild")),
+    bodyless("syscall.runtime_BeforeExec", "func()", Inline(Nop)),
+    bodyless("syscall.runtime_AfterExec", "func()", Inline(Nop)),
+    bodyless("syscall.hasWaitingReaders", "func(*sync.RWMutex) bool", Go("sync.syscall_hasWaitingReaders")),
+    // one thread runs Go code: a per-thread call made on it is made on all of them
+    bodyless(
+        "syscall.runtime_doAllThreadsSyscall",
+        "func(uintptr, uintptr, uintptr, uintptr, uintptr, uintptr, uintptr) (uintptr, uintptr, uintptr)",
+        entry_out("gort_syscall6"),
+    ),
+    bodyless("syscall.cgocaller", "func(unsafe.Pointer, ...uintptr) uintptr", entry("gort_cgocaller")),
+    // internal/syscall/unix's and os's pull linknames onto syscall's functions
+    bodyless("internal/syscall/unix.RecvfromInet4", "func(int, []uint8, int, *syscall.SockaddrInet4) (int, error)", Go("syscall.recvfromInet4")),
+    bodyless("internal/syscall/unix.RecvfromInet6", "func(int, []uint8, int, *syscall.SockaddrInet6) (int, error)", Go("syscall.recvfromInet6")),
+    bodyless("internal/syscall/unix.SendtoInet4", "func(int, []uint8, int, *syscall.SockaddrInet4) error", Go("syscall.sendtoInet4")),
+    bodyless("internal/syscall/unix.SendtoInet6", "func(int, []uint8, int, *syscall.SockaddrInet6) error", Go("syscall.sendtoInet6")),
+    bodyless(
+        "internal/syscall/unix.SendmsgNInet4",
+        "func(int, []uint8, []uint8, *syscall.SockaddrInet4, int) (int, error)",
+        Go("syscall.sendmsgNInet4"),
+    ),
+    bodyless(
+        "internal/syscall/unix.SendmsgNInet6",
+        "func(int, []uint8, []uint8, *syscall.SockaddrInet6, int) (int, error)",
+        Go("syscall.sendmsgNInet6"),
+    ),
+    bodyless(
+        "internal/syscall/unix.RecvmsgInet4",
+        "func(int, []uint8, []uint8, int, *syscall.SockaddrInet4) (int, int, int, error)",
+        Go("syscall.recvmsgInet4"),
+    ),
+    bodyless(
+        "internal/syscall/unix.RecvmsgInet6",
+        "func(int, []uint8, []uint8, int, *syscall.SockaddrInet6) (int, int, int, error)",
+        Go("syscall.recvmsgInet6"),
+    ),
+    bodyless("internal/syscall/unix.Utimensat", "func(int, string, *[2]syscall.Timespec, int) error", Go("syscall.utimensat")),
+    bodyless("os.checkClonePidfd", "func() error", Go("syscall.os_checkClonePidfd")),
+    // gc ignores SIGSYS while probing clone's pidfd support; gojit installs no SIGSYS handler
+    bodyless("os.ignoreSIGSYS", "func()", Inline(Nop)),
+    bodyless("os.restoreSIGSYS", "func()", Inline(Nop)),
+    bodyless("internal/syscall/unix.fcntl", "func(int32, int32, int32) (int32, int32)", entry_out("gort_fcntl")),
+    bodyless("internal/syscall/unix.vgetrandom", "func([]uint8, uint32) (int, bool)", entry_out("gort_vgetrandom")),
+    // ---- internal/poll (runtime/netpoll.go, sema.go): blocking readiness waits (sys/poll.rs)
+    bodyless("internal/poll.runtime_Semacquire", "func(*uint32)", entry("gort_semacquire")),
+    bodyless("internal/poll.runtime_Semrelease", "func(*uint32)", entry("gort_semrelease_nohandoff")),
+    bodyless("internal/poll.runtimeNano", "func() int64", entry("gort_nanotime")),
+    bodyless("internal/poll.runtime_pollServerInit", "func()", Inline(Nop)),
+    bodyless("internal/poll.runtime_pollOpen", "func(uintptr) (uintptr, int)", entry_out("gort_pollopen")),
+    bodyless("internal/poll.runtime_pollClose", "func(uintptr)", entry("gort_pollclose")),
+    bodyless("internal/poll.runtime_pollWait", "func(uintptr, int) int", entry("gort_pollwait")),
+    // a wait is never cancelled half-way (it blocks the thread)
+    bodyless("internal/poll.runtime_pollWaitCanceled", "func(uintptr, int)", Inline(Nop)),
+    bodyless("internal/poll.runtime_pollReset", "func(uintptr, int) int", entry("gort_pollreset")),
+    bodyless("internal/poll.runtime_pollSetDeadline", "func(uintptr, int64, int)", entry("gort_pollsetdeadline")),
+    bodyless("internal/poll.runtime_pollUnblock", "func(uintptr)", entry("gort_pollunblock")),
+    // no netpoller, so no descriptor of its own
+    bodyless("internal/poll.runtime_isPollServerDescriptor", "func(uintptr) bool", Inline(Const(0))),
+    // ---- runtime facade (runtime/go/runtime/os_linux.go)
+    bodyless("runtime.GOROOT", "func() string", entry_out("gort_goroot")),
+    // ---- os (runtime/runtime.go, proc.go, signal_unix.go)
+    bodyless("os.runtime_args", "func() []string", entry_out("gort_os_args")),
+    bodyless("os.sigpipe", "func()", entry("gort_sigpipe")),
+    // gc runs the exit hooks (coverage, ...) that internal/runtime/exithook registered; gojit
+    // registers none
+    bodyless("os.runtime_beforeExit", "func(int)", Inline(Nop)),
+    bodyless("os.runtime_rand", "func() uint64", entry("gort_rand")),
 ];
 
 /// The row hooking `name`, if any.
@@ -541,7 +649,7 @@ mod tests {
 
     /// Packages whose body-less functions the table is checked against (their imports load
     /// internal/cpu, internal/bytealg, internal/abi, internal/runtime/atomic, ...).
-    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"reflect\"\n\t_ \"runtime\"\n\t_ \"slices\"\n\t_ \"sort\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
+    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"os\"\n\t_ \"path/filepath\"\n\t_ \"reflect\"\n\t_ \"runtime\"\n\t_ \"slices\"\n\t_ \"sort\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"syscall\"\n\t_ \"time\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
 
     fn probe_audit() -> Audit {
         let dir = std::env::temp_dir().join(format!("gojit-hooks-{}", std::process::id()));

@@ -375,6 +375,25 @@ pub const DECLS: &[Decl] = &[
     d("gort_stoptimer", SysV, &[W], &[Bool]),
     d("gort_resettimer", SysV, &[W, W, W], &[Bool]),
     d("gort_time_now", SysV, &[W], &[]),
+    // the operating system (runtime/src/sys: GOROOT syscall's, os's, internal/poll's bodies)
+    d("gort_envs", SysV, &[W], &[]),
+    d("gort_goroot", SysV, &[W], &[]),
+    d("gort_syscall6", SysV, &[W, W, W, W, W, W, W, W], &[]),
+    d("gort_rawsyscall_noerror", SysV, &[W, W, W, W, W], &[]),
+    d("gort_gettimeofday", SysV, &[W], &[W]),
+    d("gort_sigpipe", SysV, &[], &[]),
+    d("gort_rawvforksyscall", SysV, &[W, W, W, W, W], &[]),
+    d("gort_afterforkinchild", SysV, &[], &[]),
+    d("gort_cgocaller", SysV, &[W, W, W, W], &[W]),
+    d("gort_fcntl", SysV, &[Word::I32, Word::I32, Word::I32, W], &[]),
+    d("gort_vgetrandom", SysV, &[W, W, W, Word::U32, W], &[]),
+    d("gort_semrelease_nohandoff", SysV, &[W], &[]),
+    d("gort_pollopen", SysV, &[W, W], &[]),
+    d("gort_pollclose", SysV, &[W], &[]),
+    d("gort_pollreset", SysV, &[W, W], &[W]),
+    d("gort_pollwait", SysV, &[W, W], &[W]),
+    d("gort_pollsetdeadline", SysV, &[W, W, W], &[]),
+    d("gort_pollunblock", SysV, &[W], &[]),
     // printing (builtins)
     d("gort_printlock", SysV, &[], &[]),
     d("gort_printunlock", SysV, &[], &[]),
@@ -405,6 +424,7 @@ pub const DECLS: &[Decl] = &[
     d("gort_fmt_errorf", Tail, &[W, W, W, W, W], &[]),
     // errors
     d("gort_errors_new", SysV, &[W, W], &[W, W]),
+    d("gort_errors_errunsupported", SysV, &[], &[W, W]),
     d("gort_errors_unwrap", Tail, &[W, W, W], &[]),
     d("gort_errors_is", Tail, &[W, W, W, W], &[Bool]),
     d("gort_errors_as", Tail, &[W, W, W, W], &[Bool]),
@@ -438,8 +458,6 @@ pub const DECLS: &[Decl] = &[
     d("gort_reflect_chansend", Tail, &[W, W, Bool], &[Bool]),
     // os
     d("gort_os_args", SysV, &[W], &[]),
-    d("gort_file_write", Tail, &[W, W, W, W, W, W], &[]),
-    d("gort_file_writestring", Tail, &[W, W, W, W, W], &[]),
 ];
 
 #[cfg(test)]

@@ -76,7 +76,11 @@ impl<'a> super::prog::Prog<'a> {
                     return self.is_static(e, lt, pkg, depth + 1);
                 }
                 match self.tt.get(u).clone() {
+                    // (a key naming a promoted field makes the literal dynamic)
                     Type::Struct { fields } => elts.iter().enumerate().all(|(i, el)| {
+                        if el.key.as_ref().is_some_and(|k| self.info.promoted_keys.contains_key(&k.id)) {
+                            return false;
+                        }
                         let fi = match &el.key {
                             Some(k) => self.info.field_keys.get(&k.id).copied().unwrap_or(i as u32) as usize,
                             None => i,

@@ -92,7 +92,6 @@ impl<'a> Checker<'a> {
                 };
                 let name = self.expr_string(fun);
                 self.arguments(e, &name, &sig.params, sig.variadic, args, *dots, *rparen);
-                self.check_fprint_writer(&name, args);
                 let mk = |mode: Mode, ty: TypeId| Operand { mode, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
                 match sig.results.len() {
                     0 => mk(Mode::NoValue, TypeTable::INVALID),
@@ -103,24 +102,6 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-        }
-    }
-
-    /// `fmt.Fprint*` takes a `*os.File` (written directly) or an interface-typed writer (its
-    /// `Write` method is called with the formatted bytes); any other static writer type (say a
-    /// `*strings.Builder`) is rejected rather than compiled into code that drops the output.
-    fn check_fprint_writer(&mut self, name: &str, args: &'a [Expr]) {
-        if !matches!(name, "fmt.Fprint" | "fmt.Fprintln" | "fmt.Fprintf") {
-            return;
-        }
-        let Some(w) = args.first() else { return };
-        let wt = self.info.types[w.id].ty;
-        if wt == TypeTable::INVALID || self.tt.is_interface(wt) {
-            return;
-        }
-        let ws = self.tt.type_string(wt);
-        if ws != "*os.File" {
-            self.error(w.span, format!("{name} to a {ws} not supported by gojit (only os.Stdout and os.Stderr)"));
         }
     }
 
@@ -959,12 +940,11 @@ impl<'a> Checker<'a> {
                     };
                     self.info.uses[sel.id] = m.into();
                     return match self.info.objects[m].kind.clone() {
-                        ObjKind::External { ext, ty } => {
-                            let is_var = matches!(ext, External::OsArgs | External::OsStdout | External::OsStderr);
+                        ObjKind::External { ty, .. } => {
                             // Library functions are values too: lowering wraps them in static
                             // closures (`lower::call`, tests/run/sweep_library_func_values.go).
                             self.callee_ctx = false;
-                            mk(if is_var { Mode::Variable } else { Mode::Value }, ty)
+                            mk(Mode::Value, ty)
                         }
                         ObjKind::TypeName { ty } => mk(Mode::TypeExpr, ty),
                         ObjKind::Builtin(b) => mk(Mode::Builtin(b), TypeTable::INVALID),

@@ -11,7 +11,7 @@ use super::checker::{Checker, MAX_DEPTH};
 use super::constant::{self, ConstError, ConstValue};
 use num_traits::ToPrimitive;
 use super::info::*;
-use super::ty::{BasicKind, ChanDir, Type, TypeId, TypeTable};
+use super::ty::{BasicKind, ChanDir, Lookup, Type, TypeId, TypeTable};
 use crate::diag::Span;
 use crate::syntax::ast::{self, BinaryOp, Expr, ExprKind, NodeId, UnaryOp};
 
@@ -1598,6 +1598,24 @@ impl<'a> Checker<'a> {
 
     // ----- composite literals ------------------------------------------------------------
 
+    /// types2's error when a struct literal key's field path (`path`, named `name`) repeats an
+    /// earlier key's, or contains or is contained in it (an embedded field and a field promoted
+    /// through it).
+    fn field_key_conflict(seen: &[(Vec<u32>, &str)], path: &[u32], name: &str) -> Option<String> {
+        for (prev, pname) in seen {
+            if prev.as_slice() == path {
+                return Some(format!("duplicate field name {name} in struct literal"));
+            }
+            if path.starts_with(prev) {
+                return Some(format!("cannot specify promoted field {name} and enclosing embedded field {pname}"));
+            }
+            if prev.starts_with(path) {
+                return Some(format!("cannot specify embedded field {name} and enclosed promoted field {pname}"));
+            }
+        }
+        None
+    }
+
     fn composite_lit(&mut self, e: &'a Expr, t: TypeId, elts: &'a [ast::Element], rbrace: Span) -> Operand<'a> {
         let mk = |ty: TypeId| Operand { mode: Mode::Value, ty, id: e.id, span: e.span, expr: Some(e), comma_ok: false };
         if t == TypeTable::INVALID {
@@ -1618,7 +1636,8 @@ impl<'a> Checker<'a> {
                     return mk(t);
                 }
                 let keyed = elts[0].key.is_some();
-                let mut seen = vec![false; fields.len()];
+                // the field paths named so far (Go 1.27: a key may name a promoted field)
+                let mut seen: Vec<(Vec<u32>, &str)> = vec![];
                 for (i, el) in elts.iter().enumerate() {
                     match (&el.key, keyed) {
                         (Some(k), true) => {
@@ -1629,7 +1648,32 @@ impl<'a> Checker<'a> {
                             };
                             // A blank field can never be named in a literal (go/types).
                             let q = self.tt.local_qualifier(&kid.name);
-                            let Some(fi) = fields.iter().position(|f| f.name == kid.name && f.pkg == q && kid.name != "_") else {
+                            let direct = fields.iter().position(|f| f.name == kid.name && f.pkg == q && kid.name != "_");
+                            // Go 1.27: a promoted field, reached through embedded structs (not
+                            // through embedded pointers)
+                            let promoted = match direct {
+                                Some(_) => None,
+                                None if kid.name == "_" => None,
+                                None => match self.tt.lookup_in(t, &kid.name, &self.tt.local_path) {
+                                    Lookup::Field { path, ty, indirect } if path.len() > 1 => Some((path, ty, indirect)),
+                                    _ => None,
+                                },
+                            };
+                            if let Some((path, fty, indirect)) = promoted {
+                                if indirect {
+                                    self.error(kid.span, format!("invalid implicit pointer indirection to reach {}", kid.name));
+                                    self.elem_value(&el.value, None);
+                                    continue;
+                                }
+                                if let Some(msg) = Self::field_key_conflict(&seen, &path, &kid.name) {
+                                    self.error(kid.span, msg);
+                                }
+                                seen.push((path.clone(), &kid.name));
+                                self.info.promoted_keys.insert(k.id, path);
+                                self.elem_value(&el.value, Some((fty, "struct literal")));
+                                continue;
+                            }
+                            let Some(fi) = direct else {
                                 let ts = self.tt.type_string_err(t);
                                 let msg = if kid.name != "_" && fields.iter().any(|f| f.name == kid.name) {
                                     // types2: the field exists, unexported in another package
@@ -1642,10 +1686,11 @@ impl<'a> Checker<'a> {
                                 continue;
                             };
                             self.info.field_keys.insert(k.id, fi as u32);
-                            if seen[fi] {
-                                self.error(kid.span, format!("duplicate field name {} in struct literal", kid.name));
+                            let path = vec![fi as u32];
+                            if let Some(msg) = Self::field_key_conflict(&seen, &path, &kid.name) {
+                                self.error(kid.span, msg);
                             }
-                            seen[fi] = true;
+                            seen.push((path, &kid.name));
                             self.elem_value(&el.value, Some((fields[fi].ty, "struct literal")));
                         }
                         (None, false) => {

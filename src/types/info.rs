@@ -21,7 +21,8 @@
 //! - **Selectors** `x.f` (field, method value, method expression, interface method):
 //!   `info.selections[selector_expr.id]` ([`Selection`]); qualified identifiers (`fmt.Println`,
 //!   `os.Args`) are NOT selections, their `sel` ident has a `uses` entry.
-//! - **Struct literal keys**: `info.field_keys[key_expr.id]` = field index.
+//! - **Struct literal keys**: `info.field_keys[key_expr.id]` = field index; a key naming a
+//!   promoted field (Go 1.27) has its path in `info.promoted_keys` instead.
 //! - **Type switch clause variables**: `info.implicits[clause.id]` (only when the switch binds a
 //!   name). The variable has the clause's single type, or the switch operand's type for `default`
 //!   and multi-type clauses.
@@ -238,7 +239,6 @@ pub enum Package {
     Source(PkgId),
     Fmt,
     Errors,
-    Os,
     Io,
     Unsafe,
 }
@@ -250,7 +250,6 @@ impl Package {
             Package::Source(_) => "",
             Package::Fmt => "fmt",
             Package::Errors => "errors",
-            Package::Os => "os",
             Package::Io => "io",
             Package::Unsafe => "unsafe",
         }
@@ -259,7 +258,7 @@ impl Package {
 
 /// A standard-library function, variable or method the program can use. Their Go signatures are
 /// the real ones (e.g. `fmt.Println(a ...any) (n int, err error)`, `fmt.Fprintln(w io.Writer,
-/// a ...any)`); `os.Stdout`/`os.Stderr` have type `*os.File`, which implements `io.Writer`.
+/// a ...any)`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum External {
     FmtPrintln,
@@ -276,17 +275,8 @@ pub enum External {
     ErrorsIs,
     ErrorsAs,
     ErrorsUnwrap,
-    OsExit,
-    /// Variable `os.Args []string`.
-    OsArgs,
-    /// Variable `os.Stdout *os.File`.
-    OsStdout,
-    /// Variable `os.Stderr *os.File`.
-    OsStderr,
-    /// Method `(*os.File).Write(b []byte) (n int, err error)`.
-    FileWrite,
-    /// Method `(*os.File).WriteString(s string) (n int, err error)`.
-    FileWriteString,
+    /// Variable `errors.ErrUnsupported error` (GOROOT's syscall needs it).
+    ErrorsErrUnsupported,
 }
 
 /// What kind of variable.
@@ -503,6 +493,9 @@ pub struct Info {
     pub objects: PrimaryMap<ObjId, Object>,
     pub selections: HashMap<NodeId, Selection>,
     pub field_keys: HashMap<NodeId, u32>,
+    /// Struct literal keys naming a promoted field (Go 1.27): the embedded-field indices
+    /// traversed, then the field's own index (at least two entries; never through a pointer).
+    pub promoted_keys: HashMap<NodeId, Vec<u32>>,
     pub implicits: HashMap<NodeId, ObjId>,
     pub captures: HashMap<NodeId, Vec<ObjId>>,
     pub implicit_conversions: HashMap<NodeId, TypeId>,

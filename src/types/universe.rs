@@ -1,14 +1,15 @@
 //! The universe scope (predeclared identifiers) and the modelled standard-library packages
-//! (`fmt`, `errors`, `os`), with their real Go signatures (package `runtime` is the runtime
-//! facade's Go source, `load::facade`; `strings` and `strconv` are compiled from GOROOT).
+//! The universe scope (predeclared identifiers) and the modelled standard-library packages
+//! (`fmt`, `errors`), with their real Go signatures (package `runtime` is the runtime facade's Go
+//! source, `load::facade`; `strings`, `strconv` and `os` are compiled from GOROOT).
 //!
 //! Invariant: every package member is an [`ObjKind::External`] (or a `TypeName` for the few
-//! exported types: `fmt.Stringer`, `os.File`), created once per check by [`Stdlib::new`].
+//! exported types: `fmt.Stringer`), created once per check by [`Stdlib::new`].
 
 use std::collections::HashMap;
 
 use super::info::{Builtin, External, Info, ObjId, ObjKind, Object, Package};
-use super::ty::{Field, IMethod, Method, TypeId, TypeTable};
+use super::ty::{IMethod, TypeId, TypeTable};
 use crate::diag::Span;
 
 /// Objects of the universe scope, by name.
@@ -79,7 +80,6 @@ pub fn package_of(path: &str) -> Option<Package> {
     Some(match path {
         "fmt" => Package::Fmt,
         "errors" => Package::Errors,
-        "os" => Package::Os,
         "unsafe" => Package::Unsafe,
         _ => return None,
     })
@@ -95,7 +95,6 @@ impl Stdlib {
         let b = TypeTable::BOOL;
         let any_slice = tt.slice(any);
         let byte_slice = tt.slice(TypeTable::BYTE);
-        let str_slice = tt.slice(s);
         let n_err = vec![int, err];
 
         let ext = |tt: &mut TypeTable,
@@ -164,25 +163,7 @@ impl Stdlib {
         ext(tt, info, &mut members, p, "As", ErrorsAs, t);
         let t = tt.func(vec![err], vec![err], false);
         ext(tt, info, &mut members, p, "Unwrap", ErrorsUnwrap, t);
-
-        // os
-        let p = Package::Os;
-        let file = named_type(tt, info, &mut members, p, "File");
-        let fu = tt.intern(super::ty::Type::Struct {
-            fields: vec![Field { name: "fd".into(), ty: int, embedded: false, tag: None, pkg: "os".into() }],
-        });
-        tt.set_underlying(file, fu);
-        let pfile = tt.pointer(file);
-        let m = ext(tt, info, &mut members, p, "", FileWrite, write_sig);
-        tt.add_method(file, Method { name: "Write".into(), sig: write_sig, ptr_recv: true, func: m });
-        let ws_sig = tt.func(vec![s], n_err.clone(), false);
-        let m = ext(tt, info, &mut members, p, "", FileWriteString, ws_sig);
-        tt.add_method(file, Method { name: "WriteString".into(), sig: ws_sig, ptr_recv: true, func: m });
-        let t = tt.func(vec![int], vec![], false);
-        ext(tt, info, &mut members, p, "Exit", OsExit, t);
-        ext(tt, info, &mut members, p, "Args", OsArgs, str_slice);
-        ext(tt, info, &mut members, p, "Stdout", OsStdout, pfile);
-        ext(tt, info, &mut members, p, "Stderr", OsStderr, pfile);
+        ext(tt, info, &mut members, p, "ErrUnsupported", ErrorsErrUnsupported, err);
 
 
         // unsafe: the type Pointer and the unsafe builtins.

@@ -30,7 +30,7 @@ pub fn gojit_bin() -> &'static str {
 }
 
 /// Runs `gojit <subcommand> <file_name>` with `cwd` as the working directory, killing it after
-/// `limit`. `Err` only when the binary could not be started at all.
+/// `limit`; standard input is `NAME.in` beside `NAME.go` if present, else empty. `Err` only when the binary could not be started at all.
 pub fn run_gojit(
     subcommand: &str,
     cwd: &Path,
@@ -49,11 +49,17 @@ pub fn run_gojit_env(
     env: &[(&str, &str)],
 ) -> Result<Outcome, String> {
     let start = Instant::now();
+    // a program's standard input is its sibling NAME.in when there is one
+    let input = file_name.strip_suffix(".go").map(|stem| cwd.join(format!("{stem}.in")));
+    let stdin = match input.and_then(|p| std::fs::File::open(p).ok()) {
+        Some(f) => Stdio::from(f),
+        None => Stdio::null(),
+    };
     let mut child = Command::new(gojit_bin())
         .arg(subcommand)
         .arg(file_name)
         .current_dir(cwd)
-        .stdin(Stdio::null())
+        .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .env("RUST_BACKTRACE", "0")
