@@ -24,6 +24,8 @@ pub struct RunOptions {
 #[derive(Default)]
 pub struct Timings {
     phases: Vec<(&'static str, Duration)>,
+    /// Lines printed after the phases (code generation threads, cache use, GOROOT lookup).
+    notes: Vec<String>,
 }
 
 impl Timings {
@@ -41,6 +43,16 @@ impl Timings {
             eprintln!("gojit: {name:<8} {:>9.3} ms", d.as_secs_f64() * 1e3);
         }
         eprintln!("gojit: {:<8} {:>9.3} ms", "total", total.as_secs_f64() * 1e3);
+        for n in &self.notes {
+            eprintln!("gojit: {n}");
+        }
+        if let Some(g) = load::goroot::lookup_note() {
+            eprintln!("gojit: {g}");
+        }
+        match crate::cache::global() {
+            Some(c) => eprintln!("gojit: {}", c.summary()),
+            None => eprintln!("gojit: cache off"),
+        }
     }
 }
 
@@ -289,7 +301,23 @@ fn compile<R>(
     let mut jit = jit::Jit::new_with_extra_symbols(opts.extra_symbols).map_err(internal)?;
     jit.set_source_file(absolute_path(&src.files()[0].name));
     jit.set_keep_clif(opts.keep_clif);
+    jit.set_cache(crate::cache::global());
+    jit.set_threads(jit::codegen::default_threads());
     let lowered = t.phase("lower", || lower::lower_packages(files, src, &checked.types, &checked.info, &mut jit))?;
+    // With worker threads, code generation overlaps lowering; this phase is what is left of it.
+    t.phase("codegen", || jit.wait()).map_err(internal)?;
+    let s = jit.codegen_stats();
+    let get = |a: &std::sync::atomic::AtomicU64| a.load(std::sync::atomic::Ordering::Relaxed);
+    t.notes.push(format!(
+        "codegen: {} functions compiled, {} from the cache, {:.3} ms CPU on {}",
+        get(&s.compiled),
+        get(&s.cached),
+        get(&s.busy_ns) as f64 / 1e6,
+        match jit.threads() {
+            0 => "the lowering thread".to_string(),
+            n => format!("{n} worker threads"),
+        }
+    ));
     let extra = before_link(&mut jit);
     let program = t.phase("link", || jit.finalize(Some(lowered.main))).map_err(internal)?;
     lowered.patch(|id| program.address(id));

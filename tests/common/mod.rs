@@ -24,6 +24,13 @@ pub struct Outcome {
     pub elapsed: Duration,
 }
 
+/// `XDG_CACHE_HOME` of every gojit the tests start: gojit's cache (`$XDG_CACHE_HOME/gojit`) under
+/// the target directory, never in the user's home. Shared by concurrent tests (the cache is
+/// safe for concurrent processes) and kept between runs (entries are keyed by gojit's build id).
+pub fn cache_home() -> &'static str {
+    concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home")
+}
+
 /// The gojit binary built by cargo for integration tests.
 pub fn gojit_bin() -> &'static str {
     env!("CARGO_BIN_EXE_gojit")
@@ -57,6 +64,7 @@ pub fn run_gojit_env(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .env("RUST_BACKTRACE", "0")
+        .env("XDG_CACHE_HOME", cache_home())
         .envs(env.iter().copied())
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", gojit_bin()))?;
