@@ -89,8 +89,9 @@ pub fn build_id() -> [u8; 32] {
 /// The kinds of entries, each in its own subdirectory.
 #[derive(Clone, Copy, Debug)]
 pub enum Kind {
-    /// Cranelift's compiled code of one function, keyed by its IR (`jit::codecache`).
-    Code,
+    /// A package's code pack: the compiled code of its functions, each under Cranelift's key of
+    /// its IR ([`encode_pack`], `jit::codegen`).
+    Pack,
     /// Small facts about the environment (`load::goroot`'s resolved GOROOT).
     Env,
 }
@@ -98,10 +99,47 @@ pub enum Kind {
 impl Kind {
     fn dir(self) -> &'static str {
         match self {
-            Kind::Code => "code",
+            Kind::Pack => "pack",
             Kind::Env => "env",
         }
     }
+}
+
+/// The payload of a pack: `count: u32`, then per entry `key_len: u32, key, len: u32, bytes`
+/// (little-endian), keys sorted.
+pub fn encode_pack(entries: &std::collections::BTreeMap<Vec<u8>, Vec<u8>>) -> Vec<u8> {
+    let size: usize = entries.iter().map(|(k, v)| 8 + k.len() + v.len()).sum();
+    let mut out = Vec::with_capacity(4 + size);
+    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    for (k, v) in entries {
+        out.extend_from_slice(&(k.len() as u32).to_le_bytes());
+        out.extend_from_slice(k);
+        out.extend_from_slice(&(v.len() as u32).to_le_bytes());
+        out.extend_from_slice(v);
+    }
+    out
+}
+
+/// The entries of a pack payload; `None` when it is malformed (then the whole pack is a miss).
+pub fn decode_pack(payload: &[u8]) -> Option<std::collections::BTreeMap<Vec<u8>, Vec<u8>>> {
+    fn take<'a>(p: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = (p.get(..n)?, p.get(n..)?);
+        *p = rest;
+        Some(head)
+    }
+    fn word(p: &mut &[u8]) -> Option<usize> {
+        Some(u32::from_le_bytes(take(p, 4)?.try_into().ok()?) as usize)
+    }
+    let mut p = payload;
+    let n = word(&mut p)?;
+    let mut out = std::collections::BTreeMap::new();
+    for _ in 0..n {
+        let kl = word(&mut p)?;
+        let k = take(&mut p, kl)?.to_vec();
+        let vl = word(&mut p)?;
+        out.insert(k, take(&mut p, vl)?.to_vec());
+    }
+    p.is_empty().then_some(out)
 }
 
 impl Cache {
@@ -131,19 +169,25 @@ impl Cache {
     }
 
     /// The verified payload stored under `key`, or `None` (a miss; a corrupt entry is counted).
+    /// Hits and misses of packs are counted per function by their user (`jit::codegen`).
     pub fn get(&self, kind: Kind, key: &[u8]) -> Option<Vec<u8>> {
+        let count = |a: &AtomicU64| {
+            if !matches!(kind, Kind::Pack) {
+                a.fetch_add(1, Ordering::Relaxed);
+            }
+        };
         let Ok(bytes) = std::fs::read(self.path(kind, key)) else {
-            self.stats.misses.fetch_add(1, Ordering::Relaxed);
+            count(&self.stats.misses);
             return None;
         };
         match verify(&bytes) {
             Some(payload) => {
-                self.stats.hits.fetch_add(1, Ordering::Relaxed);
+                count(&self.stats.hits);
                 Some(payload.to_vec())
             }
             None => {
                 self.stats.corrupt.fetch_add(1, Ordering::Relaxed);
-                self.stats.misses.fetch_add(1, Ordering::Relaxed);
+                count(&self.stats.misses);
                 None
             }
         }
@@ -164,6 +208,7 @@ impl Cache {
         let s = &self.stats;
         let get = |a: &AtomicU64| a.load(Ordering::Relaxed);
         let mut line = format!("cache {}: {} hits, {} misses", self.root.display(), get(&s.hits), get(&s.misses));
+        // (functions and environment facts; a corrupt pack counts once, its functions as misses)
         if get(&s.corrupt) > 0 {
             line += &format!(" ({} corrupt)", get(&s.corrupt));
         }
@@ -225,34 +270,48 @@ mod tests {
     #[test]
     fn round_trip_and_miss() {
         let c = temp_cache("rt");
-        assert_eq!(c.get(Kind::Code, b"k"), None);
-        c.put(Kind::Code, b"k", b"payload");
-        assert_eq!(c.get(Kind::Code, b"k").as_deref(), Some(&b"payload"[..]));
+        assert_eq!(c.get(Kind::Pack, b"k"), None);
+        c.put(Kind::Pack, b"k", b"payload");
+        assert_eq!(c.get(Kind::Pack, b"k").as_deref(), Some(&b"payload"[..]));
         assert_eq!(c.get(Kind::Env, b"k"), None, "kinds are separate namespaces");
-        assert_eq!(c.stats.hits.load(Ordering::Relaxed), 1);
-        assert_eq!(c.stats.misses.load(Ordering::Relaxed), 2);
+        assert_eq!(c.stats.hits.load(Ordering::Relaxed), 0, "pack lookups are counted by their user");
+        assert_eq!(c.stats.misses.load(Ordering::Relaxed), 1);
         let _ = std::fs::remove_dir_all(c.root());
     }
 
     #[test]
     fn corrupt_and_truncated_entries_are_misses() {
         let c = temp_cache("corrupt");
-        c.put(Kind::Code, b"k", b"some compiled code");
-        let path = c.path(Kind::Code, b"k");
+        c.put(Kind::Pack, b"k", b"some compiled code");
+        let path = c.path(Kind::Pack, b"k");
         let mut bytes = std::fs::read(&path).unwrap();
         let last = bytes.len() - 1;
         bytes[last] ^= 1;
         std::fs::write(&path, &bytes).unwrap();
-        assert_eq!(c.get(Kind::Code, b"k"), None);
+        assert_eq!(c.get(Kind::Pack, b"k"), None);
         std::fs::write(&path, &bytes[..HEADER + 3]).unwrap();
-        assert_eq!(c.get(Kind::Code, b"k"), None);
+        assert_eq!(c.get(Kind::Pack, b"k"), None);
         std::fs::write(&path, b"").unwrap();
-        assert_eq!(c.get(Kind::Code, b"k"), None);
+        assert_eq!(c.get(Kind::Pack, b"k"), None);
         assert_eq!(c.stats.corrupt.load(Ordering::Relaxed), 3);
         // Rebuilt: the next store replaces the bad entry.
-        c.put(Kind::Code, b"k", b"some compiled code");
-        assert_eq!(c.get(Kind::Code, b"k").as_deref(), Some(&b"some compiled code"[..]));
+        c.put(Kind::Pack, b"k", b"some compiled code");
+        assert_eq!(c.get(Kind::Pack, b"k").as_deref(), Some(&b"some compiled code"[..]));
         let _ = std::fs::remove_dir_all(c.root());
+    }
+
+    #[test]
+    fn pack_round_trip_and_malformed_packs() {
+        let mut m = std::collections::BTreeMap::new();
+        m.insert(b"k1".to_vec(), b"v1".to_vec());
+        m.insert(vec![0u8; 32], vec![9u8; 1000]);
+        let enc = encode_pack(&m);
+        assert_eq!(decode_pack(&enc), Some(m));
+        assert_eq!(decode_pack(&enc[..enc.len() - 1]), None);
+        let mut longer = enc.clone();
+        longer.push(0);
+        assert_eq!(decode_pack(&longer), None);
+        assert_eq!(decode_pack(&[]), None);
     }
 
     #[test]
@@ -263,8 +322,8 @@ mod tests {
                 let c = c.clone();
                 std::thread::spawn(move || {
                     for _ in 0..50 {
-                        c.put(Kind::Code, b"same", &[7u8; 4096]);
-                        if let Some(p) = c.get(Kind::Code, b"same") {
+                        c.put(Kind::Pack, b"same", &[7u8; 4096]);
+                        if let Some(p) = c.get(Kind::Pack, b"same") {
                             assert_eq!(p, vec![7u8; 4096]);
                         }
                     }
@@ -275,7 +334,7 @@ mod tests {
             t.join().unwrap();
         }
         assert_eq!(c.stats.corrupt.load(Ordering::Relaxed), 0);
-        let leftovers = std::fs::read_dir(c.path(Kind::Code, b"same").parent().unwrap()).unwrap().count();
+        let leftovers = std::fs::read_dir(c.path(Kind::Pack, b"same").parent().unwrap()).unwrap().count();
         assert_eq!(leftovers, 1, "temporary files are renamed, never left behind");
         let _ = std::fs::remove_dir_all(c.root());
     }

@@ -1,8 +1,15 @@
 //! Machine-code generation of lowered functions: Cranelift's compile of one `ir::Function`, or
-//! its result read back from the on-disk code cache (`crate::cache`, keyed by Cranelift's
-//! incremental-cache key: the function's IR without its external names, the ISA and its flags,
-//! Cranelift's version), on the lowering thread or on a pool of worker threads (issue 13's
-//! parallel compilation: lowering of the next function overlaps the compile of the previous ones).
+//! its result read back from the on-disk code cache (`crate::cache`), on the lowering thread or
+//! on a pool of worker threads (issue 13's parallel compilation: lowering of the next function
+//! overlaps the compile of the previous ones).
+//!
+//! The code cache: each function's compiled code is stored under Cranelift's incremental-cache
+//! key (the function's IR without its external names, the ISA and its flags, Cranelift's
+//! version), in the *pack* of its package ([`Packs`]): one cache file per package holding all its
+//! functions' code, read once per run and rewritten once at the end of a compile when functions
+//! were added (one file per function made a cold run spend more time creating files than
+//! compiling). Which pack a function is looked up in only affects what is found, never what is
+//! used: every entry is found by its own content key.
 //!
 //! Contract with `jit`: a [`Job`] is everything `Jit::define` was given; a [`Done`] is everything
 //! `JITModule::define_function_bytes` and the function table need (bytes, alignment, module
@@ -12,6 +19,7 @@
 
 use super::{CompiledFunc, FuncMeta, JitError, capture};
 use crate::cache::{Cache, Kind};
+use std::collections::{BTreeMap, HashMap};
 use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::incremental_cache::CacheKvStore;
 use cranelift_codegen::isa::OwnedTargetIsa;
@@ -33,6 +41,45 @@ pub(crate) struct Job {
     pub func: ir::Function,
     pub meta: FuncMeta,
     pub kind: FuncKind,
+    /// The key of the pack the function's code is looked up in and stored to.
+    pub pack: Arc<[u8]>,
+}
+
+/// The code packs of one compile, shared by the code generator threads.
+pub struct Packs {
+    cache: &'static Cache,
+    packs: Mutex<HashMap<Arc<[u8]>, Pack>>,
+}
+
+/// One pack: the entries read from the cache, plus those compiled in this run.
+struct Pack {
+    entries: BTreeMap<Vec<u8>, Vec<u8>>,
+    dirty: bool,
+}
+
+impl Packs {
+    pub fn new(cache: &'static Cache) -> Packs {
+        Packs { cache, packs: Mutex::new(HashMap::new()) }
+    }
+
+    fn with_pack<T>(&self, pack: &Arc<[u8]>, f: impl FnOnce(&mut Pack) -> T) -> T {
+        let mut packs = self.packs.lock().unwrap_or_else(|e| e.into_inner());
+        let p = packs.entry(pack.clone()).or_insert_with(|| {
+            // A malformed pack is treated as empty and rewritten whole.
+            let entries = self.cache.get(Kind::Pack, pack).and_then(|b| crate::cache::decode_pack(&b)).unwrap_or_default();
+            Pack { entries, dirty: false }
+        });
+        f(p)
+    }
+
+    /// Writes every pack that gained entries (one file each, atomically replaced).
+    pub fn flush(&self) {
+        let mut packs = self.packs.lock().unwrap_or_else(|e| e.into_inner());
+        for (key, p) in packs.iter_mut().filter(|(_, p)| p.dirty) {
+            self.cache.put(Kind::Pack, key, &crate::cache::encode_pack(&p.entries));
+            p.dirty = false;
+        }
+    }
 }
 
 /// One compiled function, ready to be placed in code memory.
@@ -60,41 +107,47 @@ pub(crate) struct Compiler {
     isa: OwnedTargetIsa,
     ctx: Context,
     keep_clif: bool,
-    cache: Option<&'static Cache>,
+    packs: Option<Arc<Packs>>,
     stats: Arc<Stats>,
 }
 
-/// The disk cache as Cranelift's key-value store.
-struct Store(&'static Cache);
+/// One pack as Cranelift's key-value store.
+struct Store<'a> {
+    packs: &'a Packs,
+    pack: &'a Arc<[u8]>,
+}
 
-impl CacheKvStore for Store {
+impl CacheKvStore for Store<'_> {
     fn get(&self, key: &[u8]) -> Option<Cow<'_, [u8]>> {
-        self.0.get(Kind::Code, key).map(Cow::Owned)
+        self.packs.with_pack(self.pack, |p| p.entries.get(key).cloned()).map(Cow::Owned)
     }
 
     fn insert(&mut self, key: &[u8], val: Vec<u8>) {
-        self.0.put(Kind::Code, key, &val);
+        self.packs.with_pack(self.pack, |p| {
+            p.entries.insert(key.to_vec(), val);
+            p.dirty = true;
+        });
     }
 }
 
 impl Compiler {
-    pub fn new(isa: OwnedTargetIsa, keep_clif: bool, cache: Option<&'static Cache>, stats: Arc<Stats>) -> Compiler {
+    pub fn new(isa: OwnedTargetIsa, keep_clif: bool, packs: Option<Arc<Packs>>, stats: Arc<Stats>) -> Compiler {
         // Kept CLIF is Cranelift's optimised IR, which a cache hit never computes.
-        let cache = if keep_clif { None } else { cache };
-        Compiler { isa, ctx: Context::new(), keep_clif, cache, stats }
+        let packs = if keep_clif { None } else { packs };
+        Compiler { isa, ctx: Context::new(), keep_clif, packs, stats }
     }
 
     /// Generates the code of `job` (Cranelift panics and verifier errors become `JitError`s).
     pub fn compile(&mut self, job: Job) -> Result<Done, JitError> {
         let start = thread_cpu_ns();
-        let Job { seq, id, func, meta, kind } = job;
+        let Job { seq, id, func, meta, kind, pack } = job;
         self.ctx.clear();
         self.ctx.func = func;
-        let (ctx, isa, cache) = (&mut self.ctx, &*self.isa, self.cache);
+        let (ctx, isa, packs) = (&mut self.ctx, &*self.isa, self.packs.as_deref());
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<bool, String> {
             let mut cp = ControlPlane::default();
-            let outcome = match cache {
-                Some(c) => ctx.compile_with_cache(isa, &mut Store(c), &mut cp).map(|(_, hit)| hit),
+            let outcome = match packs {
+                Some(packs) => ctx.compile_with_cache(isa, &mut Store { packs, pack: &pack }, &mut cp).map(|(_, hit)| hit),
                 None => ctx.compile(isa, &mut cp).map(|_| false),
             };
             outcome.map_err(|e| match &e.inner {
@@ -122,8 +175,12 @@ impl Compiler {
         let code = cc.code_buffer().to_vec();
         let clif = self.keep_clif.then(|| self.ctx.func.display().to_string());
         let compiled = CompiledFunc { clif, ..capture(id, &self.ctx, meta, kind, &*self.isa)? };
-        if !hit && self.cache.is_some() && trace_misses() {
-            eprintln!("gojit: code cache miss: {}", compiled.meta.go_name);
+        if let Some(p) = &self.packs {
+            let s = &p.cache.stats;
+            (if hit { &s.hits } else { &s.misses }).fetch_add(1, Ordering::Relaxed);
+            if !hit && trace_misses() {
+                eprintln!("gojit: code cache miss: {}", compiled.meta.go_name);
+            }
         }
         let counter = if hit { &self.stats.cached } else { &self.stats.compiled };
         counter.fetch_add(1, Ordering::Relaxed);

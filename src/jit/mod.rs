@@ -56,7 +56,8 @@ use cranelift_codegen::{Context, FinalizedMachExceptionHandler, gimli};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{FuncId, Linkage, Module, default_libcall_names};
 use gojit_runtime::funcdata::{self, ArgLayout, CallSite, FuncDesc, FuncKind, FuncTable, InlinedBody};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use std::fmt;
 
 pub use gojit_runtime::funcdata::DeferKind as TableDeferKind;
@@ -197,8 +198,10 @@ pub struct Jit {
     local: Option<codegen::Compiler>,
     /// Worker threads, when enabled ([`Jit::set_threads`]).
     pool: Option<codegen::Pool>,
-    cache: Option<&'static crate::cache::Cache>,
-    stats: std::sync::Arc<codegen::Stats>,
+    packs: Option<Arc<codegen::Packs>>,
+    pack_of: HashMap<String, Arc<[u8]>>,
+    default_pack: Arc<[u8]>,
+    stats: Arc<codegen::Stats>,
 }
 
 /// Cranelift flags for gojit code (see the module docs).
@@ -258,7 +261,9 @@ impl Jit {
             seq: 0,
             local: None,
             pool: None,
-            cache: None,
+            packs: None,
+            pack_of: HashMap::new(),
+            default_pack: Arc::from(&b""[..]),
             stats: Default::default(),
         };
         trampolines::define_all(&mut jit)?;
@@ -301,7 +306,8 @@ impl Jit {
     fn define_kind(&mut self, id: FuncId, ctx: &mut Context, meta: FuncMeta, kind: FuncKind) -> Result<(), JitError> {
         let func = std::mem::replace(&mut ctx.func, ir::Function::new());
         self.module.clear_context(ctx);
-        let job = codegen::Job { seq: self.seq, id, func, meta, kind };
+        let pack = self.pack_of.get(&meta.file).unwrap_or(&self.default_pack).clone();
+        let job = codegen::Job { seq: self.seq, id, func, meta, kind, pack };
         self.seq += 1;
         if let Some(pool) = &mut self.pool {
             return pool.submit(job);
@@ -314,7 +320,7 @@ impl Jit {
     }
 
     fn new_compiler(&self) -> codegen::Compiler {
-        codegen::Compiler::new(self.isa.clone(), self.keep_clif, self.cache, self.stats.clone())
+        codegen::Compiler::new(self.isa.clone(), self.keep_clif, self.packs.clone(), self.stats.clone())
     }
 
     /// Places a compiled function in code memory and records its metadata.
@@ -324,11 +330,22 @@ impl Jit {
         Ok(())
     }
 
-    /// Reads and writes compiled code through `cache` (`None`: always compile). Set before
-    /// [`Jit::set_threads`].
-    pub fn set_cache(&mut self, cache: Option<&'static crate::cache::Cache>) {
-        self.cache = cache;
+    /// Reads and writes compiled code through `cache` (`None`: always compile): a function
+    /// whose source file is a key of `pack_of` in that pack, any other in `default_pack` (see
+    /// `codegen`). Set before [`Jit::set_threads`].
+    pub fn set_cache(&mut self, cache: Option<&'static crate::cache::Cache>, pack_of: HashMap<String, Arc<[u8]>>, default_pack: Arc<[u8]>) {
+        self.packs = cache.map(|c| Arc::new(codegen::Packs::new(c)));
+        self.pack_of = pack_of;
+        self.default_pack = default_pack;
         self.local = None;
+    }
+
+    /// Stores the code compiled so far in the cache (the driver calls it once code generation
+    /// is done).
+    pub fn flush_cache(&self) {
+        if let Some(p) = &self.packs {
+            p.flush();
+        }
     }
 
     /// Compiles later definitions on `n` worker threads while the caller goes on lowering
