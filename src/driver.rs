@@ -5,6 +5,8 @@
 
 use crate::diag::{Diagnostic, SourceFile, SourceMap};
 use crate::{jit, limits, load, lower, syntax, types};
+use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Options of `gojit run`.
@@ -24,6 +26,8 @@ pub struct RunOptions {
 #[derive(Default)]
 pub struct Timings {
     phases: Vec<(&'static str, Duration)>,
+    /// Lines printed after the phases (code generation threads, cache use, GOROOT lookup).
+    notes: Vec<String>,
 }
 
 impl Timings {
@@ -41,6 +45,16 @@ impl Timings {
             eprintln!("gojit: {name:<8} {:>9.3} ms", d.as_secs_f64() * 1e3);
         }
         eprintln!("gojit: {:<8} {:>9.3} ms", "total", total.as_secs_f64() * 1e3);
+        for n in &self.notes {
+            eprintln!("gojit: {n}");
+        }
+        if let Some(g) = load::goroot::lookup_note() {
+            eprintln!("gojit: {g}");
+        }
+        match crate::cache::global() {
+            Some(c) => eprintln!("gojit: {}", c.summary()),
+            None => eprintln!("gojit: cache off"),
+        }
     }
 }
 
@@ -265,7 +279,8 @@ pub fn compile_bytes<R>(
             let (src, result) = front_end(path, bytes, &mut t, types::Goal::Program);
             let result = result.and_then(|(file, checked)| {
                 let map = SourceMap::single(SourceFile::new(src.name.clone(), src.text.clone()));
-                guarded(|| compile(&[&file], &map, &checked, opts, &mut t, before_link))
+                let packages = [(String::from("main"), vec![0])];
+                guarded(|| compile(&[&file], &map, &packages, &checked, opts, &mut t, before_link))
             });
             (src, result)
         })
@@ -275,12 +290,16 @@ pub fn compile_bytes<R>(
 /// Lowers a checked program to machine code and links it.
 fn compile_front<R>(front: &Front, opts: CompileOptions, t: &mut Timings, before_link: impl FnOnce(&mut jit::Jit) -> R) -> Result<(jit::Program, R), Vec<Diagnostic>> {
     let files: Vec<&syntax::ast::File> = front.loaded.packages.iter().flat_map(|p| p.files.iter().map(|&f| &front.loaded.files[f])).collect();
-    compile(&files, &front.loaded.sources, &front.checked, opts, t, before_link)
+    let packages: Vec<(String, Vec<usize>)> = front.loaded.packages.iter().map(|p| (p.path.clone(), p.files.clone())).collect();
+    compile(&files, &front.loaded.sources, &packages, &front.checked, opts, t, before_link)
 }
 
+/// Lowers and links a checked program. `packages` lists each package's import path and its
+/// files (indices into `src`), the root package last.
 fn compile<R>(
     files: &[&syntax::ast::File],
     src: &SourceMap,
+    packages: &[(String, Vec<usize>)],
     checked: &types::Checked,
     opts: CompileOptions,
     t: &mut Timings,
@@ -290,11 +309,60 @@ fn compile<R>(
     let mut jit = jit::Jit::new_with_extra_symbols(opts.extra_symbols).map_err(internal)?;
     jit.set_source_file(absolute_path(&src.files()[0].name));
     jit.set_keep_clif(opts.keep_clif);
+    if let Some(cache) = crate::cache::global() {
+        let (pack_of, default_pack) = code_packs(src, packages);
+        jit.set_cache(Some(cache), pack_of, default_pack);
+    }
+    jit.set_threads(jit::codegen::default_threads());
     let lowered = t.phase("lower", || lower::lower_packages(files, src, &checked.types, &checked.info, &mut jit))?;
+    // With worker threads, code generation overlaps lowering; this phase is what is left of it.
+    t.phase("codegen", || jit.wait()).map_err(internal)?;
+    t.phase("store", || jit.flush_cache());
+    let s = jit.codegen_stats();
+    let get = |a: &std::sync::atomic::AtomicU64| a.load(std::sync::atomic::Ordering::Relaxed);
+    t.notes.push(format!(
+        "codegen: {} functions compiled, {} from the cache, {:.3} ms CPU on {}",
+        get(&s.compiled),
+        get(&s.cached),
+        get(&s.busy_ns) as f64 / 1e6,
+        match jit.threads() {
+            0 => "the lowering thread".to_string(),
+            n => format!("{n} worker threads"),
+        }
+    ));
     let extra = before_link(&mut jit);
     let program = t.phase("link", || jit.finalize(Some(lowered.main))).map_err(internal)?;
     lowered.patch(|id| program.address(id));
     Ok((program, extra))
+}
+
+/// The code-cache pack of each source file (by absolute path, as `jit::FuncMeta::file`) and the
+/// pack of functions with no file of their own (the root package's): one pack per package, keyed
+/// by its import path and the names and contents of its files, so an edited package gets a fresh
+/// pack (see `jit::codegen`).
+fn code_packs(src: &SourceMap, packages: &[(String, Vec<usize>)]) -> (HashMap<String, Arc<[u8]>>, Arc<[u8]>) {
+    use sha2::{Digest, Sha256};
+    let mut pack_of = HashMap::new();
+    let mut last: Arc<[u8]> = Arc::from(&b"no package"[..]);
+    for (path, files) in packages {
+        let mut h = Sha256::new();
+        h.update(b"gojit code pack\0");
+        h.update((path.len() as u64).to_le_bytes());
+        h.update(path.as_bytes());
+        for &f in files {
+            let file = &src.files()[f];
+            for part in [file.name.as_bytes(), file.text.as_bytes()] {
+                h.update((part.len() as u64).to_le_bytes());
+                h.update(part);
+            }
+        }
+        let key: Arc<[u8]> = Arc::from(&h.finalize()[..]);
+        for &f in files {
+            pack_of.insert(absolute_path(&src.files()[f].name), key.clone());
+        }
+        last = key;
+    }
+    (pack_of, last)
 }
 
 /// The absolute form of `path`, as gc prints source files in tracebacks.

@@ -9,6 +9,7 @@ pub mod driver;
 pub mod dump;
 pub mod fuzzgen;
 pub mod jit;
+pub mod cache;
 pub mod limits;
 pub mod load;
 pub mod lower;

@@ -17,7 +17,10 @@ fn program(name: &str, src: &str) -> PathBuf {
 }
 
 fn gojit() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_gojit"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_gojit"));
+    // The package cache of tests lives under the target directory, never in the user's home.
+    c.env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home"));
+    c
 }
 
 const PRINT_ARGS: &str = r#"package main

@@ -24,7 +24,10 @@ fn root() -> PathBuf {
 }
 
 fn gojit() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_gojit"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_gojit"));
+    // The package cache of tests lives under the target directory, never in the user's home.
+    c.env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home"));
+    c
 }
 
 /// Runs `gojit dump ARGS FILE`: (status, stdout, stderr).

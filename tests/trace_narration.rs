@@ -29,6 +29,8 @@ fn mask_hex(line: &str) -> String {
 
 fn run(prog: &Path, trace: bool) -> (String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_gojit"));
+    // The package cache of tests lives under the target directory, never in the user's home.
+    cmd.env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-home"));
     cmd.arg("run");
     if trace {
         cmd.arg("--trace-panics");

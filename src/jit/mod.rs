@@ -10,6 +10,7 @@
 //! // build ctx.func with cranelift-frontend; srcloc = Go line: b.set_srcloc(SourceLoc::new(line))
 //! jit.define(id, &mut ctx, FuncMeta { go_name: "main.f".into(), decl_line: 10,
 //!            defer_kind: DeferKind::OpenCoded { n: 2 }, is_wrapper: false })?;
+//! jit.set_threads(2);                           // optional: later `define`s compile on workers
 //! let prog = jit.finalize(Some(main_id))?;      // function table + eh_frame registered
 //! std::process::exit(prog.run_main());          // runs on a 1 GiB goroutine stack
 //! ```
@@ -43,6 +44,7 @@
 //! at `finalize_definitions` turns them read-execute (`region::protect`), never both writable and
 //! executable; pages are never written again (a later `finalize` allocates new pages).
 
+pub mod codegen;
 pub mod emit;
 mod trampolines;
 
@@ -54,7 +56,8 @@ use cranelift_codegen::{Context, FinalizedMachExceptionHandler, gimli};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{FuncId, Linkage, Module, default_libcall_names};
 use gojit_runtime::funcdata::{self, ArgLayout, CallSite, FuncDesc, FuncKind, FuncTable, InlinedBody};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use std::fmt;
 
 pub use gojit_runtime::funcdata::DeferKind as TableDeferKind;
@@ -189,6 +192,16 @@ pub struct Jit {
     file: String,
     tramps: trampolines::Ids,
     keep_clif: bool,
+    /// Definitions so far (the order code is placed in).
+    seq: usize,
+    /// The caller-thread compiler (no workers).
+    local: Option<codegen::Compiler>,
+    /// Worker threads, when enabled ([`Jit::set_threads`]).
+    pool: Option<codegen::Pool>,
+    packs: Option<Arc<codegen::Packs>>,
+    pack_of: HashMap<String, Arc<[u8]>>,
+    default_pack: Arc<[u8]>,
+    stats: Arc<codegen::Stats>,
 }
 
 /// Cranelift flags for gojit code (see the module docs).
@@ -237,7 +250,22 @@ impl Jit {
         jb.symbols(syms);
         let mut module = JITModule::new(jb);
         let tramps = trampolines::declare(&mut module)?;
-        let mut jit = Jit { module, isa, funcs: Vec::new(), bound, file: String::new(), tramps, keep_clif: false };
+        let mut jit = Jit {
+            module,
+            isa,
+            funcs: Vec::new(),
+            bound,
+            file: String::new(),
+            tramps,
+            keep_clif: false,
+            seq: 0,
+            local: None,
+            pool: None,
+            packs: None,
+            pack_of: HashMap::new(),
+            default_pack: Arc::from(&b""[..]),
+            stats: Default::default(),
+        };
         trampolines::define_all(&mut jit)?;
         Ok(jit)
     }
@@ -250,6 +278,7 @@ impl Jit {
     /// Keep each function's CLIF text in [`CompiledFunc::clif`] (for `gojit dump --clif`).
     pub fn set_keep_clif(&mut self, on: bool) {
         self.keep_clif = on;
+        self.local = None;
     }
 
     /// The Cranelift module: declare functions and data, `make_context`, `declare_func_in_func`.
@@ -275,39 +304,81 @@ impl Jit {
     }
 
     fn define_kind(&mut self, id: FuncId, ctx: &mut Context, meta: FuncMeta, kind: FuncKind) -> Result<(), JitError> {
-        // Cranelift may panic on IR it cannot lower; report that as an error, never crash.
-        let module = &mut self.module;
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| module.define_function(id, &mut *ctx)));
-        let result = match result {
-            Ok(r) => r,
-            Err(payload) => {
-                let msg = payload
-                    .downcast_ref::<String>()
-                    .cloned()
-                    .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-                    .unwrap_or_else(|| "code generator panicked".into());
-                self.module.clear_context(ctx);
-                return Err(JitError::Codegen { func: meta.go_name.clone(), msg: format!("internal code generator error: {msg}") });
-            }
-        };
-        if let Err(e) = result {
-            let msg = match &e {
-                cranelift_module::ModuleError::Compilation(cranelift_codegen::CodegenError::Verifier(v)) => {
-                    format!("verifier errors:\n{}", cranelift_codegen::print_errors::pretty_verifier_error(&ctx.func, None, v.clone()))
-                }
-                _ => format!("{e:?}"),
-            };
-            self.module.clear_context(ctx);
-            return Err(JitError::Codegen { func: meta.go_name.clone(), msg });
-        }
-        let clif = self.keep_clif.then(|| ctx.func.display().to_string());
-        let compiled = capture(id, ctx, meta, kind, &*self.isa);
+        let func = std::mem::replace(&mut ctx.func, ir::Function::new());
         self.module.clear_context(ctx);
-        self.funcs.push(CompiledFunc { clif, ..compiled? });
+        let pack = self.pack_of.get(&meta.file).unwrap_or(&self.default_pack).clone();
+        let job = codegen::Job { seq: self.seq, id, func, meta, kind, pack };
+        self.seq += 1;
+        if let Some(pool) = &mut self.pool {
+            return pool.submit(job);
+        }
+        if self.local.is_none() {
+            self.local = Some(self.new_compiler());
+        }
+        let done = self.local.as_mut().expect("just created").compile(job)?;
+        self.install(done)
+    }
+
+    fn new_compiler(&self) -> codegen::Compiler {
+        codegen::Compiler::new(self.isa.clone(), self.keep_clif, self.packs.clone(), self.stats.clone())
+    }
+
+    /// Places a compiled function in code memory and records its metadata.
+    fn install(&mut self, done: codegen::Done) -> Result<(), JitError> {
+        self.module.define_function_bytes(done.compiled.id, done.align, &done.code, &done.relocs)?;
+        self.funcs.push(done.compiled);
         Ok(())
     }
 
-    /// Compiled functions so far (for `dump`).
+    /// Reads and writes compiled code through `cache` (`None`: always compile): a function
+    /// whose source file is a key of `pack_of` in that pack, any other in `default_pack` (see
+    /// `codegen`). Set before [`Jit::set_threads`].
+    pub fn set_cache(&mut self, cache: Option<&'static crate::cache::Cache>, pack_of: HashMap<String, Arc<[u8]>>, default_pack: Arc<[u8]>) {
+        self.packs = cache.map(|c| Arc::new(codegen::Packs::new(c)));
+        self.pack_of = pack_of;
+        self.default_pack = default_pack;
+        self.local = None;
+    }
+
+    /// Stores the code compiled so far in the cache (the driver calls it once code generation
+    /// is done).
+    pub fn flush_cache(&self) {
+        if let Some(p) = &self.packs {
+            p.flush();
+        }
+    }
+
+    /// Compiles later definitions on `n` worker threads while the caller goes on lowering
+    /// (`n <= 1`: on the caller's thread, reporting each function's errors from `define`). With
+    /// workers, errors are reported by [`Jit::wait`] (or `finalize`).
+    pub fn set_threads(&mut self, n: usize) {
+        self.pool = None;
+        if n > 1 {
+            let pool = codegen::Pool::new(n, || self.new_compiler());
+            self.pool = pool;
+        }
+    }
+
+    /// Worker threads compiling definitions (0: none, the caller's thread compiles).
+    pub fn threads(&self) -> usize {
+        self.pool.as_ref().map_or(0, |p| p.threads())
+    }
+
+    /// The code generator's counters.
+    pub fn codegen_stats(&self) -> &codegen::Stats {
+        &self.stats
+    }
+
+    /// Waits until every function defined so far is compiled and placed in code memory.
+    pub fn wait(&mut self) -> Result<(), JitError> {
+        let Some(pool) = &mut self.pool else { return Ok(()) };
+        for done in pool.wait_all()? {
+            self.install(done)?;
+        }
+        Ok(())
+    }
+
+    /// Compiled functions so far (for `dump`; with worker threads, those placed by [`Jit::wait`]).
     pub fn compiled(&self) -> &[CompiledFunc] {
         &self.funcs
     }
@@ -315,6 +386,8 @@ impl Jit {
     /// Links everything, publishes the function table and unwind info, installs the trampolines.
     /// `main` is `main.main`'s id when the program is to be run.
     pub fn finalize(mut self, main: Option<FuncId>) -> Result<Program, JitError> {
+        self.wait()?;
+        self.pool = None;
         self.check_imports()?;
         self.module.finalize_definitions()?;
         let mut table = FuncTable::new(self.file.clone());

@@ -349,7 +349,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.b.append_block_param(join, types::I64);
         self.b.ins().brif(small, small_b, &[], big_b, &[]);
         self.at(small_b);
-        let base = self.i64c(gojit_runtime::iface::STATIC_UINT64S.as_ptr() as i64);
+        // A copy in the module region (a fixed address in every run, see `string_const`).
+        let table = &gojit_runtime::iface::STATIC_UINT64S;
+        // SAFETY: the table is 256 initialised u64s, viewed as their 2048 bytes.
+        let bytes = unsafe { std::slice::from_raw_parts(table.as_ptr().cast::<u8>(), std::mem::size_of_val(table)) };
+        let base = self.i64c(gojit_runtime::abi::module::intern(bytes, 8) as i64);
         let off = self.b.ins().ishl_imm_s(wide, 3);
         let addr = self.b.ins().iadd(base, off);
         self.b.ins().jump(join, &[addr.into()]);

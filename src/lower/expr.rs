@@ -204,9 +204,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let z = self.i64c(0);
             return V::W(vec![z, z]);
         }
-        let leaked: &'static [u8] = Box::leak(s.to_vec().into_boxed_slice());
-        let p = self.i64c(leaked.as_ptr() as i64);
-        let n = self.i64c(leaked.len() as i64);
+        // Read-only data in the module region, shared by equal literals: its address is the same
+        // in every run of the program (unlike the heap's), so the function's code-cache key is too.
+        let data = gojit_runtime::abi::module::intern(s, 8);
+        let p = self.i64c(data as i64);
+        let n = self.i64c(s.len() as i64);
         V::W(vec![p, n])
     }
 

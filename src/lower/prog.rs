@@ -375,8 +375,8 @@ impl<'a> Prog<'a> {
         if let Some(&a) = self.static_closures.get(&f) {
             return a;
         }
-        let mem: &'static mut [usize; 1] = Box::leak(Box::new([0usize; 1]));
-        let a = mem.as_mut_ptr() as usize;
+        // In the module region (never freed, at the same address in every run of the program).
+        let a = gojit_runtime::abi::module::alloc(8, 8) as usize;
         self.fixups.push(Fixup { addr: a, func: f });
         self.static_closures.insert(f, a);
         a

@@ -24,6 +24,30 @@ pub struct Outcome {
     pub elapsed: Duration,
 }
 
+/// `XDG_CACHE_HOME` of every gojit the tests start: gojit's cache (`$XDG_CACHE_HOME/gojit`) under
+/// the target directory, never in the user's home. Shared by concurrent tests (the cache is safe
+/// for concurrent processes) and kept between runs of the same gojit build; the caches of older
+/// builds (whose entries a new build never reads: they are keyed by its build id) are removed.
+pub fn cache_home() -> &'static str {
+    static HOME: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| {
+        let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        let stamp = std::fs::metadata(gojit_bin())
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        let name = format!("cache-home-{stamp}");
+        for e in std::fs::read_dir(tmp).into_iter().flatten().flatten() {
+            let n = e.file_name().to_string_lossy().into_owned();
+            if n.starts_with("cache-home-") && n != name {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
+        }
+        tmp.join(name).display().to_string()
+    })
+}
+
 /// The gojit binary built by cargo for integration tests.
 pub fn gojit_bin() -> &'static str {
     env!("CARGO_BIN_EXE_gojit")
@@ -63,6 +87,7 @@ pub fn run_gojit_env(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .env("RUST_BACKTRACE", "0")
+        .env("XDG_CACHE_HOME", cache_home())
         .envs(env.iter().copied())
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", gojit_bin()))?;

@@ -28,6 +28,12 @@ use super::r#type::{NameOff, TextOff, Type, TypeOff};
 /// take a few MiB).
 pub const REGION_SIZE: usize = 256 << 20;
 
+/// Where the region is mapped when that address is free (else where the kernel puts it):
+/// 256 GiB, above the data segment's reservation (`mem::data`) and below gc's heap hints. A fixed
+/// base makes the descriptor addresses compiled into code the same in every run of a program, so
+/// its functions' IR, and with it their code-cache keys (`src/jit/codegen.rs`), repeat.
+pub const REGION_BASE: usize = 256 << 30;
+
 struct Region {
     base: usize,
     state: Mutex<State>,
@@ -43,7 +49,9 @@ struct State {
 fn region() -> &'static Region {
     static R: OnceLock<Region> = OnceLock::new();
     R.get_or_init(|| {
-        let Some(p) = crate::mem::sys::sys_reserve(REGION_SIZE, libc::PROT_READ | libc::PROT_WRITE) else {
+        let prot = libc::PROT_READ | libc::PROT_WRITE;
+        let fixed = crate::mem::sys::sys_reserve_at(REGION_BASE, REGION_SIZE, prot);
+        let Some(p) = fixed.or_else(|| crate::mem::sys::sys_reserve(REGION_SIZE, prot)) else {
             crate::rterror::fatal("runtime: cannot reserve the type descriptor region");
         };
         // Offset 0 means "none": keep the first word unused.

@@ -22,6 +22,33 @@ pub fn sys_reserve(size: usize, prot: libc::c_int) -> Option<usize> {
     (p != libc::MAP_FAILED).then_some(p as usize)
 }
 
+/// [`sys_reserve`] at exactly `addr` (`MAP_FIXED_NOREPLACE`: never over an existing mapping);
+/// `None` when that address range is taken or refused.
+pub fn sys_reserve_at(addr: usize, size: usize, prot: libc::c_int) -> Option<usize> {
+    // SAFETY: MAP_FIXED_NOREPLACE never replaces an existing mapping (the call fails with EEXIST
+    // instead), so no memory in use is affected; the result is checked.
+    let p = unsafe {
+        libc::mmap(
+            addr as *mut libc::c_void,
+            size,
+            prot,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE | libc::MAP_FIXED_NOREPLACE,
+            -1,
+            0,
+        )
+    };
+    if p == libc::MAP_FAILED {
+        return None;
+    }
+    if p as usize != addr {
+        // A kernel without MAP_FIXED_NOREPLACE treats the address as a hint: give it back.
+        // SAFETY: `p` is the mapping just made, of this size, not yet handed out.
+        unsafe { libc::munmap(p, size) };
+        return None;
+    }
+    Some(addr)
+}
+
 /// Whether the kernel would commit `size` bytes of anonymous memory now (gc's `sysMap`, which
 /// maps heap memory without `MAP_NORESERVE`: under the default heuristic overcommit a request
 /// larger than RAM plus swap fails there, and gc throws `runtime: out of memory`). Probed with a
