@@ -1106,6 +1106,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.lib("gort_keepalive", &[a[0], a[1]]);
                 vec![]
             }
+            RuntimeSetFinalizer => {
+                let o = self.value_as(&vals[0].0, vals[0].1, TypeTable::EMPTY_INTERFACE).words();
+                let f = self.value_as(&vals[1].0, vals[1].1, TypeTable::EMPTY_INTERFACE).words();
+                self.lib("gort_setfinalizer", &[o[0], o[1], f[0], f[1]]);
+                vec![]
+            }
             RuntimeReadMemStats => {
                 let m = iv(self, 0);
                 self.lib("gort_readmemstats", &[m]);

@@ -288,6 +288,7 @@ pub enum External {
     RuntimeGC,
     /// `runtime.KeepAlive(x any)`.
     RuntimeKeepAlive,
+    RuntimeSetFinalizer,
     /// `runtime.ReadMemStats(m *MemStats)`.
     RuntimeReadMemStats,
     RuntimeGoexit,

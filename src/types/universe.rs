@@ -274,6 +274,8 @@ impl Stdlib {
         ext(tt, info, &mut members, p, "GC", RuntimeGC, t);
         let t = tt.func(vec![TypeTable::EMPTY_INTERFACE], vec![], false);
         ext(tt, info, &mut members, p, "KeepAlive", RuntimeKeepAlive, t);
+        let t = tt.func(vec![TypeTable::EMPTY_INTERFACE, TypeTable::EMPTY_INTERFACE], vec![], false);
+        ext(tt, info, &mut members, p, "SetFinalizer", RuntimeSetFinalizer, t);
         // runtime.MemStats with gc's fields in gc's order (the runtime fills it at gc's offsets).
         let mem_stats = named_type(tt, info, &mut members, p, "MemStats");
         let u64f = |n: &str| Field { name: n.into(), ty: TypeTable::UINT64, embedded: false, tag: None, pkg: String::new() };
