@@ -90,3 +90,44 @@ pub unsafe extern "C" fn gort_readgcstats(pauses: *mut [usize; 3]) {
         (*pauses)[1] = 2 * n + 3;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trigger() -> usize {
+        // SAFETY: this thread's heap; one field is read.
+        unsafe { (*alloc::heap()).trigger }
+    }
+
+    /// Each setter returns the previous setting and moves the trigger at once (this test thread
+    /// has collected nothing: its live heap is 0).
+    #[test]
+    fn settings_apply_and_return_the_previous_ones() {
+        if config().stress > 0 {
+            return;
+        }
+        assert_eq!(gort_setgcpercent(50) as i64, config().gogc.max(-1));
+        assert_eq!(trigger(), 2 << 20, "GOGC=50 over an empty heap: half of gc's 4 MB minimum");
+        assert_eq!(gort_setgcpercent(-5), 50);
+        assert_eq!(trigger(), usize::MAX, "GOGC off");
+        assert_eq!(gort_setgcpercent(100), -1);
+        assert_eq!(gort_setmemorylimit(-1), config().memlimit.map_or(i64::MAX, |l| l as i64));
+        gort_setmemorylimit(1 << 20);
+        assert_eq!(trigger(), (1 << 20) / 100 * 95, "95% of the limit caps the goal");
+        assert_eq!(gort_setmemorylimit(-1), 1 << 20, "a negative limit only reads it");
+        assert_eq!(gort_setmemorylimit(i64::MAX), 1 << 20);
+        assert_eq!(trigger(), 4 << 20);
+    }
+
+    /// With no collection yet, readGCStats reports the three totals only.
+    #[test]
+    fn gc_stats_without_collections() {
+        let mut buf = vec![7u64; 2 * 256 + 3];
+        let mut hdr = [buf.as_mut_ptr() as usize, 0, buf.len()];
+        // SAFETY: hdr describes buf, which has the capacity runtime/debug passes.
+        unsafe { gort_readgcstats(&mut hdr) };
+        assert_eq!(hdr[1], 3);
+        assert_eq!(&buf[..3], &[0, 0, 0]);
+    }
+}
