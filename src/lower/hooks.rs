@@ -242,6 +242,8 @@ pub const HOOKS: &[Hook] = &[
     bodyless("runtime.NumCPU", "func() int", entry("gort_numcpu")),
     bodyless("runtime.GOMAXPROCS", "func(int) int", entry("gort_gomaxprocs")),
     bodyless("runtime.GC", "func()", entry("gort_gc")),
+    // the finalizer queue and goroutine of runtime/src/gc/finalizer.rs
+    bodyless("runtime.SetFinalizer", "func(interface {}, interface {})", entry("gort_setfinalizer")),
     // the value is live until this call (the collector scans the caller's frame)
     bodyless("runtime.KeepAlive", "func(interface {})", entry("gort_keepalive")),
     Hook { may_panic: true, ..bodyless("runtime.ReadMemStats", "func(*runtime.MemStats)", entry("gort_readmemstats")) },
@@ -284,7 +286,7 @@ pub const HOOKS: &[Hook] = &[
     bodyless("sync.runtime_notifyListNotifyOne", "func(*sync.notifyList)", entry("gort_notifylist_notifyone")),
     bodyless("sync.runtime_notifyListCheck", "func(uintptr)", entry("gort_notifylist_check")),
     bodyless("sync.runtime_randn", "func(uint32) uint32", entry("gort_randn")),
-    // gojit never collects, so a pool is never cleared (gc clears pools at each collection)
+    // pools are not cleared by collections (gc's are): a pooled object stays alive until taken
     bodyless("sync.runtime_registerPoolCleanup", "func(func())", Inline(Nop)),
     bodyless("sync.runtime_procPin", "func() int", Inline(Const(0))),
     bodyless("sync.runtime_procUnpin", "func()", Inline(Nop)),
@@ -475,6 +477,12 @@ pub const HOOKS: &[Hook] = &[
     // registers none
     bodyless("os.runtime_beforeExit", "func(int)", Inline(Nop)),
     bodyless("os.runtime_rand", "func() uint64", entry("gort_rand")),
+    // ---- runtime/debug (runtime/mgcpacer.go, mheap.go, mstats.go): the collector's controls
+    // (runtime/src/gc/debug.rs)
+    bodyless("runtime/debug.setGCPercent", "func(int32) int32", entry("gort_setgcpercent")),
+    bodyless("runtime/debug.setMemoryLimit", "func(int64) int64", entry("gort_setmemorylimit")),
+    bodyless("runtime/debug.freeOSMemory", "func()", entry("gort_freeosmemory")),
+    bodyless("runtime/debug.readGCStats", "func(*[]time.Duration)", entry("gort_readgcstats")),
 ];
 
 /// The row hooking `name`, if any.
@@ -705,7 +713,8 @@ mod tests {
             eprintln!("hook rows disagree with GOROOT:\n{}\nrows for functions the probe does not declare: {:?}", a.wrong.join("\n"), a.absent);
         }
         assert!(a.wrong.is_empty(), "hook rows disagree with GOROOT:\n{}", a.wrong.join("\n"));
-        assert!(a.absent.is_empty(), "hook rows for functions the probe packages do not declare: {:?}", a.absent);
+        let absent: Vec<&str> = a.absent.iter().copied().filter(|n| !NOT_PROBED.iter().any(|p| n.starts_with(p))).collect();
+        assert!(absent.is_empty(), "hook rows for functions the probe packages do not declare: {absent:?}");
         let mut names: Vec<&str> = HOOKS.iter().map(|h| h.name).collect();
         names.sort();
         names.dedup();
@@ -743,4 +752,20 @@ mod tests {
     }
 
     const UNHOOKED_TODAY: [&str; 0] = [];
+
+    /// Packages with hook rows that the probe cannot import yet, so their rows are not checked
+    /// against GOROOT: runtime/debug needs GOROOT's os and time, which need syscall (runtime.GOOS
+    /// from the runtime facade). [`not_probed_packages_still_fail`] notices when one compiles.
+    const NOT_PROBED: [&str; 1] = ["runtime/debug."];
+
+    /// Each [`NOT_PROBED`] package still fails to compile (once it compiles, import it in
+    /// `PROBE` and drop it from the list, so its rows are checked).
+    #[test]
+    fn not_probed_packages_still_fail() {
+        for p in NOT_PROBED {
+            let path = p.trim_end_matches('.');
+            let src = format!("package main\n\nimport _ \"{path}\"\n\nfunc main() {{}}\n");
+            assert!(compile("notprobed", &src).is_some(), "{path} compiles now: add it to PROBE and remove it from NOT_PROBED");
+        }
+    }
 }

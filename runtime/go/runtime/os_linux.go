@@ -7,13 +7,10 @@ package runtime
 // gojit compiled the program's standard library from (gc: the tree that built the binary).
 func GOROOT() string
 
-// SetFinalizer sets the finalizer associated with obj to the provided finalizer function.
-//
-// gojit's collector does not run finalizers yet: the call is accepted and the finalizer never
-// runs, which Go's specification of SetFinalizer allows ("there is no guarantee that finalizers
-// will run before a program exits"); an *os.File that becomes unreachable without Close keeps its
-// descriptor until the program ends.
-func SetFinalizer(obj any, finalizer any) {}
+// SetFinalizer sets the finalizer associated with obj to the provided finalizer function: when
+// the collector finds obj unreachable it queues finalizer(obj) on the finalizer goroutine, as gc
+// (gojit-runtime's gc/finalizer.rs; gc's checks and fatal errors).
+func SetFinalizer(obj any, finalizer any)
 
 // Cleanup is a handle to a cleanup call for a specific object.
 type Cleanup struct {
@@ -21,8 +18,8 @@ type Cleanup struct {
 	ptr uintptr
 }
 
-// AddCleanup attaches a cleanup function to ptr. As with SetFinalizer, gojit's collector does
-// not run cleanups yet (Go does not guarantee that they run before the program exits).
+// AddCleanup attaches a cleanup function to ptr. gojit's collector does not run cleanups yet
+// (Go does not guarantee that they run before the program exits).
 func AddCleanup[T, S any](ptr *T, cleanup func(S), arg S) Cleanup {
 	return Cleanup{}
 }

@@ -124,4 +124,24 @@ pub(super) unsafe fn pointer_words(base: usize, size: usize, scan: Scan, f: &mut
 }
 
 impl Marker<'_> {
+    /// Scans the object `p` points into as grey without marking it (a finalizer's object: what
+    /// it reaches stays alive, the object itself only if something else reaches it).
+    pub(super) fn scan_contents(&mut self, p: usize) {
+        if let Some(o) = self.heap.find(p)
+            && !o.noscan
+        {
+            self.work.push(o);
+        }
+    }
+
+    /// Whether the object `p` points into is marked (false when there is none).
+    pub(super) fn is_marked(&self, p: usize) -> bool {
+        self.heap.find(p).is_some_and(|o| self.heap.is_marked(&o))
+    }
+
+    /// Marks the object `p` points into (its contents are scanned by the next `drain` unless it
+    /// was marked already).
+    pub(super) fn resurrect(&mut self, p: usize) {
+        self.word(p);
+    }
 }

@@ -25,6 +25,8 @@
 //! `0xdb`, so a missed root shows as a corrupted value instead of staying hidden; after each
 //! of its collections `verify` checks that no precisely scanned live object points to freed memory.
 
+pub mod debug;
+pub mod finalizer;
 mod mark;
 pub mod roots;
 mod verify;
@@ -88,6 +90,12 @@ struct State {
     goal: usize,
     /// gc's `PauseNs` circular buffer (indexed by `(numgc + 255) % 256`).
     pauses: [u64; 256],
+    /// gc's `PauseEnd`: the Unix time (ns) each of those pauses ended.
+    pause_ends: [u64; 256],
+    /// The live heap the last collection left (gc's `heapMarked`).
+    live: usize,
+    /// The memory limit in bytes (`GOMEMLIMIT`, `debug.SetMemoryLimit`; none: no limit).
+    memlimit: Option<usize>,
     num_forced: u32,
     /// Unix time of the last collection's end, in ns (`LastGC`).
     last_gc_unix_ns: u64,
@@ -102,6 +110,9 @@ thread_local! {
         gogc: config().gogc,
         goal: HEAP_MINIMUM,
         pauses: [0; 256],
+        pause_ends: [0; 256],
+        live: 0,
+        memlimit: config().memlimit,
         num_forced: 0,
         last_gc_unix_ns: 0,
     });
@@ -112,9 +123,10 @@ fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> R {
     STATE.with(|s| f(unsafe { &mut *s.get() }))
 }
 
-/// The goal for a live heap of `live` bytes at `gogc` (gc's `heapGoal`), capped by `GOMEMLIMIT`.
-fn goal_for(live: usize, gogc: i64) -> usize {
-    limit_goal(gogc_goal(live, gogc), live, config().memlimit)
+/// The goal for a live heap of `live` bytes at `gogc` (gc's `heapGoal`), capped by the memory
+/// limit.
+fn goal_for(live: usize, gogc: i64, memlimit: Option<usize>) -> usize {
+    limit_goal(gogc_goal(live, gogc), live, memlimit)
 }
 
 fn gogc_goal(live: usize, gogc: i64) -> usize {
@@ -139,7 +151,7 @@ pub(crate) fn init_heap(h: &mut Heap) {
     // The trace's clock starts with the heap (gc's `runtimeInitTime`).
     with_state(|s| s.start = Instant::now());
     h.set_poison(c.stress > 0);
-    h.trigger = if c.stress > 0 { 0 } else { goal_for(0, c.gogc) };
+    h.trigger = if c.stress > 0 { 0 } else { goal_for(0, c.gogc, c.memlimit) };
 }
 
 /// A point where the running goroutine may be stopped for a collection (see the module docs).
@@ -165,7 +177,24 @@ fn safepoint_slow() {
             return;
         }
     }
+    scrub_stack();
     collect(false);
+}
+
+/// Zeroes the dead stack below the caller before a collection: the collector's own frames are
+/// scanned with the goroutine's stack, and without this their unwritten slots would still hold
+/// words of frames that returned earlier (a finalized object's pointer left by `SetFinalizer`,
+/// say), keeping those objects alive.
+#[inline(never)]
+fn scrub_stack() {
+    const SCRUB: usize = 8 << 10;
+    let probe = 0u8;
+    let sp = &probe as *const u8 as usize;
+    if !crate::panic::on_goroutine_stack(sp.saturating_sub(SCRUB + 4096) & !15) {
+        return;
+    }
+    let buf = [0usize; SCRUB / 8];
+    std::hint::black_box(&buf);
 }
 
 /// Reads the stack pointer and the callee-saved registers into `regs` (so that pointers the
@@ -198,6 +227,10 @@ fn spill(regs: &mut [usize; 6]) -> usize {
 
 /// Collects now, if a program runs on this thread and its running goroutine is on its own
 /// stack; `forced`: `runtime.GC()`. Returns whether a collection happened.
+///
+/// The running goroutine's stack is scanned from this frame up (its spilled registers included);
+/// the collector's own state lives in [`collect_from`]'s frame below it, so that words such as
+/// the marker's heap bounds (the first object's address) are not taken for roots.
 #[inline(never)]
 fn collect(forced: bool) -> bool {
     if crate::sched::proc::current().is_null() {
@@ -206,6 +239,11 @@ fn collect(forced: bool) -> bool {
     let mut regs = [0usize; 6];
     let sp = spill(&mut regs);
     let regs = std::hint::black_box(&mut regs);
+    collect_from(sp, regs, forced)
+}
+
+#[inline(never)]
+fn collect_from(sp: usize, regs: &[usize; 6], forced: bool) -> bool {
     let t0 = Instant::now();
     crate::sched::stop_the_world();
     let h = alloc::heap();
@@ -225,12 +263,14 @@ fn collect(forced: bool) -> bool {
         crate::sched::start_the_world();
         return false;
     }
-    // SAFETY: regs live in this frame, above sp: they were scanned with the stack; read them
+    // regs live in the caller's frame, above sp: they were scanned with the stack; read them
     // again so that the spill is not optimised away before the scan.
     for &r in regs.iter() {
         m.word(r);
     }
+    finalizer::mark_roots(&mut m);
     m.drain();
+    finalizer::queue_unreachable(&mut m);
     let (stack_bytes, global_bytes) = (m.stack_bytes, m.global_bytes);
     drop(m);
     let t1 = Instant::now();
@@ -240,8 +280,8 @@ fn collect(forced: bool) -> bool {
     if config().stress > 0 {
         verify::verify(heap);
     }
-    let gogc = with_state(|s| s.gogc);
-    let goal = goal_for(live, gogc);
+    let (gogc, memlimit) = with_state(|s| (s.gogc, s.memlimit));
+    let goal = goal_for(live, gogc, memlimit);
     heap.trigger = if config().stress > 0 { 0 } else { goal };
     // Keep free pages for growing back to the goal (plus gc's 10% headroom); release the rest.
     let keep = (goal.min(1 << 40) + goal.min(1 << 40) / 10).saturating_sub(heap.stats.inuse_bytes);
@@ -255,8 +295,10 @@ fn collect(forced: bool) -> bool {
         s.goal = goal;
         s.pauses[(s.numgc as usize + 255) % 256] = pause;
         s.num_forced += forced as u32;
+        s.live = live;
         s.last_gc_unix_ns =
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64);
+        s.pause_ends[(s.numgc as usize + 255) % 256] = s.last_gc_unix_ns;
         (s.numgc, s.start.elapsed(), s.pause_total_ns)
     });
     if config().trace {
@@ -343,6 +385,7 @@ pub fn stats() -> GcStats {
 #[unsafe(no_mangle)]
 #[inline(never)]
 pub extern "C" fn gort_gc() {
+    scrub_stack();
     collect(true);
     crate::sched::proc::gort_gosched();
 }
@@ -361,7 +404,8 @@ pub unsafe extern "C" fn gort_readmemstats(m: *mut u64) {
         crate::rterror::runtime_error("runtime error: invalid memory address or nil pointer dereference");
     }
     let st = stats();
-    let (pauses, num_forced, last_gc_ns) = with_state(|s| (s.pauses, s.num_forced, s.last_gc_unix_ns));
+    let (pauses, pause_ends, num_forced, last_gc_ns) =
+        with_state(|s| (s.pauses, s.pause_ends, s.num_forced, s.last_gc_unix_ns));
     let objects = st.mallocs.saturating_sub(st.frees);
     let idle = (st.heap_sys - st.heap_inuse) as u64;
     let words: [u64; 24] = [
@@ -397,6 +441,10 @@ pub unsafe extern "C" fn gort_readmemstats(m: *mut u64) {
         for (i, &p) in pauses.iter().enumerate() {
             *pause_ns.add(i) = p;
         }
+        let pause_end = m.add(24 + 256);
+        for (i, &p) in pause_ends.iter().enumerate() {
+            *pause_end.add(i) = p;
+        }
         let p32 = m.add(24 + 512) as *mut u32;
         *p32 = st.numgc;
         *p32.add(1) = num_forced;
@@ -404,7 +452,7 @@ pub unsafe extern "C" fn gort_readmemstats(m: *mut u64) {
         let since = with_state(|s| s.start.elapsed().as_nanos() as f64);
         *frac = if since > 0.0 { st.pause_total_ns as f64 / since } else { 0.0 };
         let flags = m.add(24 + 512 + 2) as *mut u8;
-        *flags = (config().gogc >= 0) as u8 | 1;
+        *flags = 1;
         *flags.add(1) = 0;
     }
 }

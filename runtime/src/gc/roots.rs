@@ -9,7 +9,9 @@
 //! - the scheduler's timer heap and fired timer calls (`sched::proc::for_each_sched_root`): a
 //!   `time.AfterFunc` timer nobody references stays alive while it is armed, as in gc;
 //! - package variables: the data segment (`mem::data`) and blocks registered with
-//!   [`register`] (variables placed elsewhere when the segment is unavailable).
+//!   [`register`] (variables placed elsewhere when the segment is unavailable);
+//! - finalizer records (`gc::finalizer::mark_roots`, called by the collector after these: an
+//!   object with a finalizer has its contents scanned but is not itself marked).
 //!
 //! The runtime keeps no other Go pointer in Rust memory across a safepoint: maps' entry arrays
 //! and channels are Go heap objects reached from their headers; values cached in Rust statics

@@ -66,6 +66,8 @@ pub enum WaitReason {
     SynctestWaitGroupWait,
     /// The run's timer goroutine waiting for fired timers (a system goroutine, never printed).
     TimerGoroutineIdle,
+    /// The finalizer goroutine waiting for finalizers to run (gc's `waitReasonFinalizerWait`).
+    FinalizerWait,
 }
 
 impl WaitReason {
@@ -87,6 +89,7 @@ impl WaitReason {
             WaitReason::SyncWaitGroupWait => "sync.WaitGroup.Wait",
             WaitReason::SynctestWaitGroupWait => "sync.WaitGroup.Wait (durable)",
             WaitReason::TimerGoroutineIdle => "timer goroutine (idle)",
+            WaitReason::FinalizerWait => "finalizer wait",
         }
     }
 }
@@ -272,6 +275,7 @@ pub fn run(main_code: usize, lo: usize, guard_hi: usize, hi: usize) -> i32 {
         }
     });
     CURG.with(|c| c.set(std::ptr::null_mut()));
+    crate::gc::finalizer::end_run();
     status
 }
 

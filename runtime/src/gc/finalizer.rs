@@ -1,0 +1,295 @@
+//! Finalizers (gc's `runtime/mfinal.go`): `runtime.SetFinalizer`'s table, the marking rule for
+//! objects that have one, the queue of finalizers due and the finalizer goroutine that runs them.
+//!
+//! # Marking (as gc's `markrootSpans`)
+//! Every collection treats each registered finalizer as a root: its func value is marked, and the
+//! object's *contents* are scanned without marking the object itself. An object reachable only
+//! from its own finalizer record is therefore unmarked after marking while everything it points
+//! to is live; it is then marked ("resurrected" for one more cycle), its record leaves the table
+//! and joins the queue. The next collection frees it if the finalizer dropped it. Consequences
+//! are gc's: an object in a cycle with itself (`x.self = x`) is never finalized (scanning its
+//! contents marks it), and of a chain of finalized objects `a → b` only `a`'s finalizer runs in a
+//! cycle (`b` is still reachable from `a`).
+//!
+//! # Running
+//! The finalizer goroutine (gc's `fing`, created by the first `SetFinalizer`) is a system
+//! goroutine (hidden from `NumGoroutine`, tracebacks and deadlock reports): it calls the queued
+//! finalizers one at a time, in the order they were found, and parks while the queue is empty.
+//! The collector readies it when it queues some; `runtime.GC()`'s caller then yields, so a
+//! program that collects and then blocks or sleeps sees its finalizers run, as with gc.
+//!
+//! # State
+//! One table and queue per thread's heap and program run: the records hold Go pointers in Rust
+//! memory, scanned by [`mark_roots`]; [`end_run`] drops them when the program ends (its objects
+//! are unreachable then; gc never runs finalizers at exit either).
+
+use super::mark::Marker;
+use crate::abi::{Kind, Type};
+use crate::sched::proc::{self, G, WaitReason};
+use std::cell::UnsafeCell;
+use std::collections::{HashMap, VecDeque};
+
+/// One finalizer (gc's `specialfinalizer` / `finalizer`).
+#[derive(Clone, Copy)]
+struct Fin {
+    /// The object (the pointer `SetFinalizer` was given).
+    obj: usize,
+    /// The finalizer's func value (`ctx = fn`, code at `[fn]`).
+    func: usize,
+    /// The finalizer's parameter type (gc's `fint`) and the object's pointer type (`ot`).
+    fint: *const Type,
+    ot: *const Type,
+    /// The finalizer's type (for its results).
+    ftyp: *const Type,
+}
+
+#[derive(Default)]
+struct State {
+    table: HashMap<usize, Fin>,
+    /// Finalizers due, in the order they were found (gc's `finq`).
+    queue: VecDeque<Fin>,
+    /// The finalizer goroutine, once created.
+    fing: Option<*mut G>,
+    /// It is parked waiting for work.
+    fing_idle: bool,
+}
+
+thread_local! {
+    static STATE: UnsafeCell<State> = UnsafeCell::new(State::default());
+}
+
+fn with<R>(f: impl FnOnce(&mut State) -> R) -> R {
+    // SAFETY: thread-local; the reference does not escape `f`, and no caller re-enters (nothing
+    // in `f` switches goroutines or calls back here).
+    STATE.with(|s| f(unsafe { &mut *s.get() }))
+}
+
+fn throw(msg: String) -> ! {
+    crate::rterror::fatal(&msg)
+}
+
+fn type_string(t: *const Type) -> String {
+    // SAFETY: callers pass valid descriptors.
+    unsafe { (*t).string_lossy() }
+}
+
+/// `runtime.SetFinalizer(obj, finalizer)` with both interfaces as their words; gc's checks and
+/// fatal errors (`runtime.SetFinalizer: first argument is int, not pointer`, ...). A nil
+/// `finalizer` removes `obj`'s finalizer. Pointers outside the heap (package variables, the
+/// zero-size base) are ignored, as gc ignores pointers into data and bss.
+///
+/// # Safety
+/// The words form two valid `any` values; a program runs on this thread.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_setfinalizer(etyp: *const Type, obj: usize, ftyp: *const Type, func: usize) {
+    if etyp.is_null() {
+        throw("runtime.SetFinalizer: first argument is nil".into());
+    }
+    // SAFETY: a valid descriptor (caller's contract).
+    let et = unsafe { &*etyp };
+    if et.kind() != Kind::Pointer {
+        throw(format!("runtime.SetFinalizer: first argument is {}, not pointer", type_string(etyp)));
+    }
+    let elem = et.elem_ptr();
+    if elem.is_null() {
+        throw("nil elem type!".into());
+    }
+    let heap = crate::alloc::heap();
+    // SAFETY: this thread's heap; only looked up.
+    let (found, (lo, hi)) = unsafe { ((*heap).find(obj), (*heap).bounds()) };
+    let Some(o) = found else {
+        if obj < lo || obj >= hi {
+            return; // a package variable or zerobase (gc's isGoPointerWithoutSpan)
+        }
+        throw("runtime.SetFinalizer: pointer not in allocated block".into());
+    };
+    if o.base != obj {
+        // gc allows interior pointers only into tiny (combined, pointer-free) blocks.
+        // SAFETY: valid descriptor.
+        let e = unsafe { &*elem };
+        if e.pointers() || e.size() >= 16 {
+            throw("runtime.SetFinalizer: pointer not at beginning of allocated block".into());
+        }
+    }
+    if ftyp.is_null() {
+        with(|s| s.table.remove(&obj));
+        return;
+    }
+    // SAFETY: a valid descriptor.
+    let ft = unsafe { &*ftyp };
+    if ft.kind() != Kind::Func {
+        throw(format!("runtime.SetFinalizer: second argument is {}, not a function", type_string(ftyp)));
+    }
+    let cannot = || format!("runtime.SetFinalizer: cannot pass {} to finalizer {}", type_string(etyp), type_string(ftyp));
+    if ft.is_variadic() {
+        throw(format!("{} because dotdotdot", cannot()));
+    }
+    let ins = ft.func_in();
+    if ins.len() != 1 {
+        throw(cannot());
+    }
+    let fint = ins[0];
+    // SAFETY: parameter descriptors are valid.
+    let ok = fint == etyp
+        || unsafe {
+            let fi = &*fint;
+            match fi.kind() {
+                Kind::Pointer => (fi.uncommon().is_none() || et.uncommon().is_none()) && fi.elem_ptr() == elem,
+                Kind::Interface => fi.imethods().is_empty() || !crate::iface::gort_getitab(fint, etyp).is_null(),
+                _ => false,
+            }
+        };
+    if !ok {
+        throw(cannot());
+    }
+    let fin = Fin { obj, func, fint, ot: etyp, ftyp };
+    let dup = with(|s| {
+        if s.table.contains_key(&obj) {
+            return true;
+        }
+        s.table.insert(obj, fin);
+        if s.fing.is_none() {
+            // SAFETY: a program runs on this thread; fing_main starts as a system goroutine.
+            s.fing = Some(unsafe { proc::spawn_system(fing_main) });
+        }
+        false
+    });
+    if dup {
+        throw("runtime.SetFinalizer: finalizer already set".into());
+    }
+}
+
+/// The finalizer records as roots (module docs): each registered finalizer's func value and its
+/// object's contents (not the object), each queued finalizer's func value and object.
+pub(super) fn mark_roots(m: &mut Marker<'_>) {
+    with(|s| {
+        for f in s.table.values() {
+            m.word(f.func);
+            m.scan_contents(f.obj);
+        }
+        for f in &s.queue {
+            m.word(f.func);
+            m.word(f.obj);
+        }
+    });
+}
+
+/// After marking: queues the finalizers of unmarked objects and marks those objects (their
+/// contents were marked from the roots), so they survive this collection. Returns how many were
+/// queued; the finalizer goroutine is readied when it waits.
+pub(super) fn queue_unreachable(m: &mut Marker<'_>) -> usize {
+    let n = with(|s| {
+        let due: Vec<usize> = s.table.values().filter(|f| !m.is_marked(f.obj)).map(|f| f.obj).collect();
+        for obj in &due {
+            if let Some(f) = s.table.remove(obj) {
+                s.queue.push_back(f);
+            }
+        }
+        due
+    });
+    for &obj in &n {
+        m.resurrect(obj);
+    }
+    // The objects are marked now; anything only they reach was marked through scan_contents.
+    m.drain();
+    if !n.is_empty() {
+        let g = with(|s| {
+            if s.fing_idle {
+                s.fing_idle = false;
+                s.fing
+            } else {
+                None
+            }
+        });
+        if let Some(g) = g {
+            // SAFETY: the finalizer goroutine is live and parked; ready only queues it.
+            unsafe { proc::ready(g) };
+        }
+    }
+    n.len()
+}
+
+/// The program run ended: its finalizer records and goroutine are gone.
+pub(crate) fn end_run() {
+    with(|s| *s = State::default());
+}
+
+/// The finalizer goroutine (gc's `runfinq`): runs the queued finalizers, then parks.
+extern "C" fn fing_main() -> ! {
+    proc::begin_system_goroutine();
+    loop {
+        run_queued();
+        // The finalized objects' pointers are in the dead frames below: zero them, or the
+        // parked goroutine's frames (scanned conservatively) would keep the objects alive.
+        super::scrub_stack();
+        with(|s| s.fing_idle = true);
+        // SAFETY: on a goroutine; queue_unreachable readies it.
+        unsafe { proc::park(WaitReason::FinalizerWait) };
+    }
+}
+
+/// Runs the queued finalizers until none is left (a frame of its own, dead once it returns).
+#[inline(never)]
+fn run_queued() {
+    while let Some(f) = with(|s| s.queue.pop_front()) {
+        // SAFETY: on the finalizer goroutine; the record's values were kept alive by mark_roots
+        // while queued, and are on this goroutine's stack from here.
+        unsafe { run(f) };
+    }
+}
+
+/// Calls one finalizer with its object converted to the parameter type (gc's `runfinq`: the
+/// pointer itself, or an interface holding it). Struct and array results are written to a
+/// scratch block (their result pointers follow the argument words).
+///
+/// # Safety
+/// On the finalizer goroutine; `f`'s values are live.
+unsafe fn run(f: Fin) {
+    let mut w = [0usize; 4];
+    // SAFETY: valid descriptors (checked by gort_setfinalizer).
+    let mut n = unsafe {
+        let fi = &*f.fint;
+        match fi.kind() {
+            Kind::Interface if fi.imethods().is_empty() => {
+                w[0] = f.ot as usize;
+                w[1] = f.obj;
+                2
+            }
+            Kind::Interface => {
+                w[0] = crate::iface::gort_getitab(f.fint, f.ot) as usize;
+                w[1] = f.obj;
+                2
+            }
+            _ => {
+                w[0] = f.obj;
+                1
+            }
+        }
+    };
+    // Memory results (gojit passes a pointer per struct or array result after the parameters).
+    // SAFETY: a valid func descriptor.
+    let outs = unsafe { (*f.ftyp).func_out() };
+    let mut scratch: Vec<Vec<u64>> = Vec::new();
+    for &t in outs {
+        // SAFETY: result descriptors are valid.
+        let t = unsafe { &*t };
+        if matches!(t.kind(), Kind::Struct | Kind::Array) {
+            if n == w.len() {
+                throw(format!("runtime.SetFinalizer: finalizer {} has too many results for gojit", type_string(f.ftyp)));
+            }
+            scratch.push(vec![0u64; t.size().div_ceil(8).max(1)]);
+            w[n] = scratch.last_mut().map_or(0, |b| b.as_mut_ptr() as usize);
+            n += 1;
+        }
+    }
+    let obj = std::hint::black_box(f.obj);
+    // SAFETY: func is a func value whose parameters are the n words passed (extra words are
+    // ignored by the callee's convention).
+    if unsafe { crate::trampoline::call_timer_func(f.func, w) }.is_err() {
+        let v = crate::panic::take_method_panic()
+            .unwrap_or(crate::abi::Eface { typ: std::ptr::null(), data: std::ptr::null_mut() });
+        crate::panic::throw(v);
+    }
+    std::hint::black_box(obj);
+    drop(scratch);
+}
