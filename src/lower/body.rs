@@ -102,7 +102,11 @@ impl<'a> Prog<'a> {
         if let Some(poll) = entry_poll {
             let m = self.jit.module();
             let decls = m.declarations();
-            super::prove::elim_leaf_poll(&mut func, poll, |id| decls.get_function_decl(id).linkage == cranelift_module::Linkage::Import);
+            let is_runtime = |id| decls.get_function_decl(id).linkage == cranelift_module::Linkage::Import;
+            super::prove::elim_leaf_poll(&mut func, poll, is_runtime);
+            if std::env::var_os("GOJIT_NO_ENTRY_SINK").is_none() {
+                super::entry_sink::sink_entry_work(&mut func, crate::jit::KEY_ARGS, Some(poll), is_runtime);
+            }
         }
         if retry {
             self.last_retry = true;

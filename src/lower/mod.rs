@@ -25,6 +25,7 @@ mod call;
 mod chan;
 mod complex;
 mod defer;
+mod entry_sink;
 mod escape;
 mod expr;
 mod func;

@@ -249,26 +249,5 @@ pub fn elim_leaf_poll(func: &mut ir::Function, poll: ir::Inst, is_runtime: impl 
             }
         }
     }
-    let ir::InstructionData::Brif { blocks, arg, .. } = func.dfg.insts[poll] else { return };
-    let cont = blocks[1].block(&func.dfg.value_lists);
-    let mut pos = FuncCursor::new(func).at_inst(poll);
-    pos.ins().jump(cont, &[]);
-    pos.remove_inst();
-    // the poll's own load of the flag word and of its address (used by nothing else)
-    let mut v = arg;
-    for _ in 0..2 {
-        let ir::ValueDef::Result(inst, 0) = func.dfg.value_def(v) else { break };
-        let next = match func.dfg.insts[inst] {
-            ir::InstructionData::Load { arg, .. } => Some(arg),
-            _ => None,
-        };
-        if !matches!(func.dfg.insts[inst].opcode(), ir::Opcode::Load | ir::Opcode::SymbolValue) {
-            break;
-        }
-        FuncCursor::new(func).at_inst(inst).remove_inst();
-        match next {
-            Some(a) => v = a,
-            None => break,
-        }
-    }
+    super::entry_sink::remove_poll(func, poll);
 }
