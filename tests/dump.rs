@@ -118,7 +118,7 @@ fn func_filter_and_clif() {
     let (s, out, _) = dump_cli(&go, &["--no-addr", "--func", "f", "--clif"]);
     assert_eq!(s, 0);
     assert_eq!(out.matches("TEXT ").count(), 1, "{out}");
-    assert!(out.starts_with("TEXT main.f(SB) open_coded.go:17 "), "{out}");
+    assert!(out.starts_with("TEXT main.f(SB) open_coded.go:19 "), "{out}");
     assert!(out.contains("CLIF (after Cranelift's optimizations"));
     assert!(out.contains("try_call"), "CLIF shows the try_calls:\n{out}");
     assert!(out.contains("%main.mayPanic"), "CLIF names callees:\n{out}");
@@ -381,7 +381,7 @@ extern "C" fn hook_backtrace(_v: i64) {
 
 #[inline(never)]
 fn run_backtrace_program() -> i32 {
-    let go = temp_go("bt.go", "package main\n\nfunc inner(n int) {\n\tprintln(n)\n}\n\nfunc outer() {\n\tdefer inner(2)\n\tinner(1)\n}\n\nfunc main() {\n\touter()\n}\n");
+    let go = temp_go("bt.go", "package main\n\n//go:noinline\nfunc inner(n int) {\n\tprintln(n)\n}\n\n//go:noinline\nfunc outer() {\n\tdefer inner(2)\n\tinner(1)\n}\n\nfunc main() {\n\touter()\n}\n");
     let opts = CompileOptions { keep_clif: false, extra_symbols: vec![("gort_printint", hook_backtrace as *const u8)] };
     let c = dump::compile_path(go.to_str().unwrap(), opts).expect("compile");
     c.program.run_main()
@@ -443,4 +443,26 @@ fn dump_succeeds_on_every_conformance_program_that_compiles() {
 fn dump_succeeds_on_every_run_and_defer_program_that_compiles() {
     sweep("run");
     sweep("defer");
+}
+
+/// Inlined calls (`lower/inline.rs`): the dump marks their instructions with the inlined frames
+/// (innermost first), a panic in them prints gc's inlined frames (`main.at(...)`, no pc offset)
+/// above the caller, and `GOJIT_NO_INLINE=1` (gc's `-l`) keeps every call a frame of its own.
+#[test]
+fn inlined_calls_are_marked_and_traced_as_gc_frames() {
+    let go = root().join("tests/defer/inline_traceback.go");
+    let (s, out, err) = dump_cli(&go, &["--no-addr", "--func", "main"]);
+    assert_eq!(s, 0, "{err}");
+    assert!(out.contains("; inlined main.at < main.mid < main.checked"), "{out}");
+    let run = gojit().arg("run").arg(&go).output().expect("run gojit");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    let frames: Vec<&str> = stderr.lines().filter(|l| l.starts_with("main.")).collect();
+    assert_eq!(frames, ["main.at(...)", "main.mid(...)", "main.checked(...)", "main.main()"], "{stderr}");
+    let locs: Vec<&str> = stderr.lines().filter(|l| l.starts_with('\t')).map(|l| l.rsplit('/').next().unwrap()).collect();
+    assert_eq!(locs.len(), 4, "{stderr}");
+    assert_eq!(&locs[..3], ["inline_traceback.go:14", "inline_traceback.go:18", "inline_traceback.go:26"], "inlined frames have no pc offset");
+    assert!(locs[3].starts_with("inline_traceback.go:49 +0x"), "{stderr}");
+    let run = gojit().env("GOJIT_NO_INLINE", "1").arg("run").arg(&go).output().expect("run gojit");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("main.at({") && !stderr.contains("(...)"), "{stderr}");
 }

@@ -84,6 +84,9 @@ impl<'a> Prog<'a> {
                 closure_in_frame: false,
                 inline_frames: vec![],
                 inline_tag: 0,
+                inline_budget: 0,
+                inline_depth: 0,
+                inline_ret: None,
                 rf: None,
                 arg_info: None,
                 entry_poll: None,
@@ -147,7 +150,9 @@ impl<'a> Prog<'a> {
         let id = spec.id;
         let counters = self.lit_counter.clone();
         self.retry_lite = false;
+        let budget = super::inline::budget_for(spec.body);
         let emit = |cx: &mut FnCx<'_, 'a, '_>| {
+            cx.inline_budget = budget;
             cx.prologue(&spec, defer_kind);
             cx.block_stmts(&spec.body.stmts);
             if cx.open() {
@@ -164,6 +169,7 @@ impl<'a> Prog<'a> {
             self.lite_pending = true;
             let meta = FuncMeta { defer_kind: DeferKind::None, ..meta };
             let emit = |cx: &mut FnCx<'_, 'a, '_>| {
+                cx.inline_budget = budget;
                 cx.prologue(&spec, defer_kind);
                 cx.block_stmts(&spec.body.stmts);
                 if cx.open() {
@@ -338,6 +344,16 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// Lowers `return exprs`.
     pub fn return_stmt(&mut self, exprs: &[ast::Expr], span: crate::diag::Span) {
+        if self.inline_ret.is_some() {
+            let tys = self.result_tys.clone();
+            let vals: Vec<V> = if exprs.len() == 1 && tys.len() > 1 {
+                self.multi_value_as(&exprs[0], &tys)
+            } else {
+                exprs.iter().zip(tys).map(|(e, t)| self.expr_as(e, t)).collect()
+            };
+            self.inline_return(&vals);
+            return;
+        }
         if self.rf_return(exprs) {
             return;
         }

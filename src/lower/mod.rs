@@ -30,6 +30,7 @@ mod escape;
 mod expr;
 mod func;
 mod hookgen;
+pub mod inline;
 pub mod hooks;
 mod prog;
 mod prove;
