@@ -466,3 +466,20 @@ fn inlined_calls_are_marked_and_traced_as_gc_frames() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("main.at({") && !stderr.contains("(...)"), "{stderr}");
 }
+
+/// Bounds-check elimination (`lower/prove.rs`): `for j := i + 1; j < len(s); j++` inside
+/// `for i := range s` needs no check on `s[i]` or `s[j]` (nbody's loop); from `i - 1` the inner
+/// index may be negative and keeps its check.
+#[test]
+fn inner_loop_from_an_outer_index_has_no_bounds_check() {
+    let go = temp_go(
+        "bce.go",
+        "package main\n\nfunc pairs(bs []int) (t int) {\n\tfor i := range bs {\n\t\tfor j := i + 1; j < len(bs); j++ {\n\t\t\tt += bs[i] * bs[j]\n\t\t}\n\t}\n\treturn\n}\n\nfunc shifted(bs []int) (t int) {\n\tfor i := range bs {\n\t\tfor j := i - 1; j < len(bs); j++ {\n\t\t\tt += bs[j]\n\t\t}\n\t}\n\treturn\n}\n\nfunc main() {\n\tprintln(pairs([]int{1, 2, 3}), shifted(nil))\n}\n",
+    );
+    let (s, out, err) = dump_cli(&go, &["--no-addr", "--func", "pairs"]);
+    assert_eq!(s, 0, "{err}");
+    assert!(!out.contains("gort_panic_index"), "{out}");
+    let (s, out, err) = dump_cli(&go, &["--no-addr", "--func", "shifted"]);
+    assert_eq!(s, 0, "{err}");
+    assert!(out.contains("gort_panic_index"), "{out}");
+}

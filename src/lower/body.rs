@@ -87,6 +87,7 @@ impl<'a> Prog<'a> {
                 inline_budget: 0,
                 inline_depth: 0,
                 inline_ret: None,
+                pinned_line: None,
                 rf: None,
                 arg_info: None,
                 entry_poll: None,

@@ -141,6 +141,8 @@ pub struct FnCx<'p, 'a, 'f> {
     pub inline_depth: usize,
     /// In an inlined body: the continuation block its `return`s jump to with the result words.
     pub inline_ret: Option<ir::Block>,
+    /// The line every instruction gets while set (a pure body inlined from another file).
+    pub pinned_line: Option<u32>,
     /// The inline tag of what is being emitted (0: this function's own code).
     pub inline_tag: u32,
     /// The prologue's preemption poll (its `brif`), dropped from functions that call no Go code
@@ -235,7 +237,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// Sets the source location of what is emitted next: the Go line, and in the body of a deferred
     /// func literal emitted inline, its inline tag ([`LINE_MASK`]).
     pub fn set_line(&mut self, span: crate::diag::Span) {
-        let line = self.p.src.line(span.lo) & LINE_MASK;
+        let line = self.pinned_line.unwrap_or_else(|| self.p.src.line(span.lo)) & LINE_MASK;
         self.b.set_srcloc(ir::SourceLoc::new(line | self.inline_tag << INLINE_TAG_SHIFT));
     }
 

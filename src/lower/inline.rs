@@ -10,7 +10,9 @@
 //! kept here: `//go:noinline`, `defer`, `recover`, and (gojit's own restrictions, which keep the
 //! inlined set a subset of gc's) func literals, `go`, `select`, labels and `goto`,
 //! range-over-func loops, variadic and generic functions, methods, results held in memory,
-//! callees in another source file (a function's pc→line table names one file), recursion.
+//! recursion, and callees in another source file (a function's pc→line table names one file)
+//! unless their body can neither fault, trap nor call (`math.Sqrt`, which is `sqrt(x)`, the
+//! intrinsic): no traceback can stand in such code, and its instructions take the call's line.
 //!
 //! Lowering: the arguments are evaluated as for a call, bound to the callee's parameter objects
 //! (`declare_local`, which copies aggregates), named results are declared zeroed, and each
@@ -60,6 +62,10 @@ pub fn budget_for(body: &ast::Block) -> i32 {
 pub struct Inlinable<'a> {
     pub decl: &'a ast::FuncDecl,
     pub cost: i32,
+    /// The body can neither fault, trap nor call ([`Prog::is_pure`]): no traceback can ever
+    /// stand in it, so it may come from another source file; its instructions take the call's
+    /// line (the caller's table names one file).
+    pub pure: bool,
 }
 
 /// gc's node count, and whether the body has something never inlined.
@@ -265,7 +271,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 c
             }
         }?;
-        if cand.cost > self.inline_budget || !self.p.same_file(cand.decl.span.lo) {
+        if cand.cost > self.inline_budget || (!self.p.same_file(cand.decl.span.lo) && !cand.pure) {
             return None;
         }
         // recursion: the function being lowered, or a body being inlined
@@ -309,6 +315,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
         }
         let saved = self.enter_inline(cont, fsig.results.clone());
+        let saved_pin = self.pinned_line;
+        if !self.p.same_file(cand.decl.span.lo) {
+            self.pinned_line = Some(call_line);
+        }
         self.set_line(body.span);
         for (&po, v) in fi.params.iter().zip(vals) {
             let t = self.p.obj_ty(po).expect("param type");
@@ -328,6 +338,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.inline_return(&[]);
         }
         self.leave_inline(saved);
+        self.pinned_line = saved_pin;
         self.inline_depth -= 1;
         self.inline_tag = saved_tag;
         self.at(cont);
@@ -397,6 +408,9 @@ impl<'a> super::prog::Prog<'a> {
             if cost > BUDGET {
                 break;
             }
+            if self.pure_intrinsic(callee) {
+                continue; // gc: an intrinsic call costs as any node
+            }
             let k = match self.inlinable.get(&callee) {
                 Some(k) => *k,
                 None => {
@@ -408,6 +422,69 @@ impl<'a> super::prog::Prog<'a> {
             cost += k.map_or(EXTRA_CALL_COST, |k| k.cost);
         }
         self.inlinable.remove(&o);
-        (cost <= BUDGET).then_some(Inlinable { decl: fd, cost })
+        let pure = body.stmts.iter().all(|st| self.pure_stmt(st));
+        (cost <= BUDGET).then_some(Inlinable { decl: fd, cost, pure })
+    }
+}
+
+impl super::prog::Prog<'_> {
+    /// A hooked function whose direct calls are a floating-point op that never traps.
+    fn pure_intrinsic(&self, o: ObjId) -> bool {
+        use super::hooks::{Impl, Op};
+        self.inline_hooks.get(&o).is_some_and(|h| matches!(h.imp, Impl::Inline(Op::Floor | Op::Ceil | Op::Trunc | Op::Sqrt | Op::Fma)))
+    }
+
+    /// Whether statement `st` can neither fault, trap nor call: returns, `if`s, blocks and `:=`
+    /// of pure expressions ([`Self::pure_expr`]).
+    fn pure_stmt(&self, st: &ast::Stmt) -> bool {
+        match &st.kind {
+            StmtKind::Return(es) => es.iter().all(|e| self.pure_expr(e)),
+            StmtKind::Block(b) => b.stmts.iter().all(|s| self.pure_stmt(s)),
+            StmtKind::If(i) => {
+                i.init.as_deref().is_none_or(|s| self.pure_stmt(s))
+                    && self.pure_expr(&i.cond)
+                    && i.then.stmts.iter().all(|s| self.pure_stmt(s))
+                    && i.els.as_deref().is_none_or(|s| self.pure_stmt(s))
+            }
+            StmtKind::ShortVarDecl { rhs, .. } => rhs.iter().all(|e| self.pure_expr(e)),
+            _ => false,
+        }
+    }
+
+    /// Whether expression `e` can neither fault, trap nor call: constants, local names, unary
+    /// `+ - ! ^`, binary operators other than integer `/`, `%` and shifts by a non-constant
+    /// count, numeric conversions, and calls of [`Self::pure_intrinsic`] functions.
+    fn pure_expr(&self, e: &ast::Expr) -> bool {
+        use crate::types::Type as GoType;
+        let tv = &self.info.types[e.id];
+        if tv.value().is_some() {
+            return true;
+        }
+        let numeric = |e: &ast::Expr| matches!(self.tt.under(self.info.types[e.id].ty), GoType::Basic(k) if k.is_numeric());
+        match &e.kind {
+            ExprKind::Ident(i) => self.info.object_of(i.id).is_some_and(|o| matches!(self.info.obj(o).kind, ObjKind::Var(_))),
+            ExprKind::Paren(x) => self.pure_expr(x),
+            ExprKind::Unary { op, x } => matches!(op, ast::UnaryOp::Pos | ast::UnaryOp::Neg | ast::UnaryOp::Not | ast::UnaryOp::Complement) && self.pure_expr(x),
+            ExprKind::Binary { op, x, y, .. } => {
+                use ast::BinaryOp::*;
+                let int_div = matches!(op, Div | Rem) && !matches!(self.tt.under(tv.ty), GoType::Basic(k) if k.is_float());
+                let var_shift = op.is_shift() && self.info.types[y.id].value().is_none();
+                !int_div && !var_shift && self.pure_expr(x) && self.pure_expr(y)
+            }
+            ExprKind::Call { fun, args, dots: None, .. } => {
+                let f = fun.unparen();
+                match &self.info.types[f.id].mode {
+                    Mode::TypeExpr => args.len() == 1 && numeric(e) && numeric(&args[0]) && self.pure_expr(&args[0]),
+                    _ => {
+                        let callee = match &f.kind {
+                            ExprKind::Ident(i) => self.info.object_of(i.id),
+                            _ => None,
+                        };
+                        callee.is_some_and(|o| self.pure_intrinsic(o)) && args.iter().all(|a| self.pure_expr(a))
+                    }
+                }
+            }
+            _ => false,
+        }
     }
 }
