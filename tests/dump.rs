@@ -121,7 +121,7 @@ fn func_filter_and_clif() {
     let (s, out, _) = dump_cli(&go, &["--no-addr", "--func", "f", "--clif"]);
     assert_eq!(s, 0);
     assert_eq!(out.matches("TEXT ").count(), 1, "{out}");
-    assert!(out.starts_with("TEXT main.f(SB) open_coded.go:17 "), "{out}");
+    assert!(out.starts_with("TEXT main.f(SB) open_coded.go:19 "), "{out}");
     assert!(out.contains("CLIF (after Cranelift's optimizations"));
     assert!(out.contains("try_call"), "CLIF shows the try_calls:\n{out}");
     assert!(out.contains("%main.mayPanic"), "CLIF names callees:\n{out}");
@@ -384,7 +384,7 @@ extern "C" fn hook_backtrace(_v: i64) {
 
 #[inline(never)]
 fn run_backtrace_program() -> i32 {
-    let go = temp_go("bt.go", "package main\n\nfunc inner(n int) {\n\tprintln(n)\n}\n\nfunc outer() {\n\tdefer inner(2)\n\tinner(1)\n}\n\nfunc main() {\n\touter()\n}\n");
+    let go = temp_go("bt.go", "package main\n\n//go:noinline\nfunc inner(n int) {\n\tprintln(n)\n}\n\n//go:noinline\nfunc outer() {\n\tdefer inner(2)\n\tinner(1)\n}\n\nfunc main() {\n\touter()\n}\n");
     let opts = CompileOptions { keep_clif: false, extra_symbols: vec![("gort_printint", hook_backtrace as *const u8)] };
     let c = dump::compile_path(go.to_str().unwrap(), opts).expect("compile");
     c.program.run_main()
@@ -446,4 +446,43 @@ fn dump_succeeds_on_every_conformance_program_that_compiles() {
 fn dump_succeeds_on_every_run_and_defer_program_that_compiles() {
     sweep("run");
     sweep("defer");
+}
+
+/// Inlined calls (`lower/inline.rs`): the dump marks their instructions with the inlined frames
+/// (innermost first), a panic in them prints gc's inlined frames (`main.at(...)`, no pc offset)
+/// above the caller, and `GOJIT_NO_INLINE=1` (gc's `-l`) keeps every call a frame of its own.
+#[test]
+fn inlined_calls_are_marked_and_traced_as_gc_frames() {
+    let go = root().join("tests/defer/inline_traceback.go");
+    let (s, out, err) = dump_cli(&go, &["--no-addr", "--func", "main"]);
+    assert_eq!(s, 0, "{err}");
+    assert!(out.contains("; inlined main.at < main.mid < main.checked"), "{out}");
+    let run = gojit().arg("run").arg(&go).output().expect("run gojit");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    let frames: Vec<&str> = stderr.lines().filter(|l| l.starts_with("main.")).collect();
+    assert_eq!(frames, ["main.at(...)", "main.mid(...)", "main.checked(...)", "main.main()"], "{stderr}");
+    let locs: Vec<&str> = stderr.lines().filter(|l| l.starts_with('\t')).map(|l| l.rsplit('/').next().unwrap()).collect();
+    assert_eq!(locs.len(), 4, "{stderr}");
+    assert_eq!(&locs[..3], ["inline_traceback.go:14", "inline_traceback.go:18", "inline_traceback.go:26"], "inlined frames have no pc offset");
+    assert!(locs[3].starts_with("inline_traceback.go:49 +0x"), "{stderr}");
+    let run = gojit().env("GOJIT_NO_INLINE", "1").arg("run").arg(&go).output().expect("run gojit");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("main.at({") && !stderr.contains("(...)"), "{stderr}");
+}
+
+/// Bounds-check elimination (`lower/prove.rs`): `for j := i + 1; j < len(s); j++` inside
+/// `for i := range s` needs no check on `s[i]` or `s[j]` (nbody's loop); from `i - 1` the inner
+/// index may be negative and keeps its check.
+#[test]
+fn inner_loop_from_an_outer_index_has_no_bounds_check() {
+    let go = temp_go(
+        "bce.go",
+        "package main\n\nfunc pairs(bs []int) (t int) {\n\tfor i := range bs {\n\t\tfor j := i + 1; j < len(bs); j++ {\n\t\t\tt += bs[i] * bs[j]\n\t\t}\n\t}\n\treturn\n}\n\nfunc shifted(bs []int) (t int) {\n\tfor i := range bs {\n\t\tfor j := i - 1; j < len(bs); j++ {\n\t\t\tt += bs[j]\n\t\t}\n\t}\n\treturn\n}\n\nfunc main() {\n\tprintln(pairs([]int{1, 2, 3}), shifted(nil))\n}\n",
+    );
+    let (s, out, err) = dump_cli(&go, &["--no-addr", "--func", "pairs"]);
+    assert_eq!(s, 0, "{err}");
+    assert!(!out.contains("gort_panic_index"), "{out}");
+    let (s, out, err) = dump_cli(&go, &["--no-addr", "--func", "shifted"]);
+    assert_eq!(s, 0, "{err}");
+    assert!(out.contains("gort_panic_index"), "{out}");
 }

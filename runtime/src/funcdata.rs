@@ -187,8 +187,11 @@ pub struct InlinedBody<'a> {
     pub hi: u32,
     /// The literal's gc name (`main.f.func1`).
     pub name: &'a str,
-    /// The line of the exit that ran it (the `return`, or the closing brace).
+    /// The line of the exit that ran it (the `return`, or the closing brace), or of the call.
     pub call_line: u32,
+    /// An inlined call (gc's inlined frame: `main.g(...)`, no pc offset), not a deferred literal.
+    /// Rows of one code range form its chain of inlined frames, outermost first.
+    pub call: bool,
 }
 
 /// A stored [`InlinedBody`]: absolute code range, name in the table's name pool. Rows are few and
@@ -199,6 +202,7 @@ struct InlineRow {
     hi: usize,
     name: (u32, u32),
     call_line: u32,
+    call: bool,
 }
 
 /// A program's function table (see the module docs).
@@ -292,7 +296,7 @@ impl FuncTable {
             let n0 = self.names.len();
             self.names.push_str(b.name);
             let (lo, hi) = (d.start + b.lo as usize, d.start + b.hi as usize);
-            self.inlined.push(InlineRow { lo, hi, name: span(n0, self.names.len()), call_line: b.call_line });
+            self.inlined.push(InlineRow { lo, hi, name: span(n0, self.names.len()), call_line: b.call_line, call: b.call });
         }
         let (args, args_off) = match d.args {
             Some(a) => {
@@ -366,13 +370,21 @@ impl FuncTable {
         cs.binary_search_by_key(&off, |c| c.ret).ok().map(|i| cs[i])
     }
 
-    /// The inlined deferred func literal whose body holds code offset `off` of `f`, as (its gc
-    /// name, the line of the exit that ran it).
-    pub fn inlined_at(&self, f: &FuncInfo, off: u32) -> Option<(&str, u32)> {
+    /// The frames inlined at code offset `off` of `f`, innermost first, as (gc name, the line in
+    /// the enclosing frame of the exit or call that ran it, whether it is an inlined call).
+    pub fn inlined_at(&self, f: &FuncInfo, off: u32) -> Vec<(&str, u32, bool)> {
         let pc = f.start + off as usize;
         let i = self.inlined.partition_point(|r| r.lo <= pc);
-        let r = self.inlined.get(i.checked_sub(1)?)?;
-        (pc < r.hi && f.contains(r.lo)).then(|| (&self.names[r.name.0 as usize..(r.name.0 + r.name.1) as usize], r.call_line))
+        let Some(last) = i.checked_sub(1).map(|j| self.inlined[j]) else { return vec![] };
+        if pc >= last.hi || !f.contains(last.lo) {
+            return vec![];
+        }
+        self.inlined[..i]
+            .iter()
+            .rev()
+            .take_while(|r| r.lo == last.lo && r.hi == last.hi)
+            .map(|r| (&self.names[r.name.0 as usize..(r.name.0 + r.name.1) as usize], r.call_line, r.call))
+            .collect()
     }
 
     /// `f`'s argument program, up to and including its end byte (`None`: it has none).
@@ -519,7 +531,7 @@ mod tests {
             deferbits_off: 0,
             closure_offs: &[],
             lines: &[],
-            inlined: &[InlinedBody { lo: 4, hi: 8, name: "main.g.func1", call_line: 5 }],
+            inlined: &[InlinedBody { lo: 4, hi: 8, name: "main.g.func1", call_line: 5, call: false }],
             calls: &[],
             args: None,
         });
@@ -527,9 +539,9 @@ mod tests {
         assert_eq!(t.lines, vec![0x10, 2, 0x14, 4, 0x3c, 2]);
         let g = t.find(0x905).unwrap();
         assert_eq!(t.name(g), "main.g");
-        assert_eq!(t.inlined_at(g, 3), None);
-        assert_eq!(t.inlined_at(g, 4), Some(("main.g.func1", 5)));
-        assert_eq!(t.inlined_at(g, 8), None);
+        assert_eq!(t.inlined_at(g, 3), vec![]);
+        assert_eq!(t.inlined_at(g, 4), vec![("main.g.func1", 5, false)]);
+        assert_eq!(t.inlined_at(g, 8), vec![]);
         let f = t.find(0x1000 + 0x2f).unwrap();
         assert_eq!(t.name(f), "main.f");
         assert_eq!(t.closure_offsets(f), &[-0x18, -0x10]);

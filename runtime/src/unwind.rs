@@ -59,10 +59,16 @@ pub fn traceback_frames(out: &mut String, mut fp: usize, mut pc: usize, max: usi
                     // Every pc here is just past its site: a return address, or a fault pc + 1.
                     let site = off.saturating_sub(1);
                     let mut line = t.line_at(f, site);
-                    if let Some((lit, call_line)) = t.inlined_at(f, site) {
-                        // A deferred func literal (no parameters) emitted inline at an exit: its own
-                        // frame, then this function's at the exit that ran it, as gc prints them.
-                        let _ = writeln!(out, "{lit}()\n\t{}:{line} +{off:#x}", t.file_of(f));
+                    for (name, call_line, call) in t.inlined_at(f, site) {
+                        if call {
+                            // an inlined call: gc's inlined frame, `main.g(...)` without a pc offset
+                            let _ = writeln!(out, "{}(...)\n\t{}:{line}", name_for_print(name), t.file_of(f));
+                        } else {
+                            // A deferred func literal (no parameters) emitted inline at an exit: its
+                            // own frame, then the enclosing one at the exit that ran it, as gc
+                            // prints them.
+                            let _ = writeln!(out, "{name}()\n\t{}:{line} +{off:#x}", t.file_of(f));
+                        }
                         printed += 1;
                         line = call_line;
                     }

@@ -338,6 +338,11 @@ fn function(out: &mut String, table: &FuncTable, f: &FuncInfo, code: &[u8], file
                 }
                 let pos = src_pos(table, f, file, *off);
                 let mut note = Vec::new();
+                // code of inlined calls: their frames, innermost first
+                let inl: Vec<&str> = table.inlined_at(f, *off).into_iter().filter(|fr| fr.2).map(|fr| fr.0).collect();
+                if !inl.is_empty() {
+                    note.push(format!("inlined {}", inl.join(" < ")));
+                }
                 if let Some(slot) = frame_mem.and_then(|m| slots.name(m)) {
                     note.push(slot);
                 }

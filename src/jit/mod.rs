@@ -107,16 +107,30 @@ pub struct FuncMeta {
     /// Compiler-made closure for `defer f(x)` / `defer t.M()` / method values: transparent to
     /// `recover`'s direct-call rule.
     pub is_wrapper: bool,
-    /// Deferred func literals whose bodies were emitted inline at exits: (gc name, line of the
-    /// exit) for inline tag `i + 1` (the tag sits above bit 20 of the instructions' source
-    /// locations, the Go line below it).
-    pub inlined: Vec<(String, u32)>,
+    /// Bodies emitted inline (deferred func literals at exits, inlined calls) for inline tag
+    /// `i + 1` (the tag sits above bit 20 of the instructions' source locations, the Go line
+    /// below it).
+    pub inlined: Vec<InlineFrame>,
     /// Absolute path of the function's source file (`""`: the program's file, see
     /// [`Jit::set_source_file`]).
     pub file: String,
     /// The traceback argument program (gc's `FUNCDATA_ArgInfo`, see `lower::arginfo`) over the
     /// argument image in the [`KEY_ARGS`] slot; `None`: tracebacks print `(...)`.
     pub arg_info: Option<Vec<u8>>,
+}
+
+/// A body emitted inline, as tracebacks show it.
+#[derive(Clone, Debug)]
+pub struct InlineFrame {
+    /// The gc name of the function (`main.f.func1`, `main.g`).
+    pub name: String,
+    /// The line, in the enclosing frame, of the exit (deferred literal) or call that ran it.
+    pub call_line: u32,
+    /// The inline tag of the enclosing frame (0: the function itself).
+    pub parent: u32,
+    /// An inlined call (printed `main.g(...)` without a pc offset, as gc prints inlined frames),
+    /// not a deferred literal (printed as the uninlined frame gc has for it).
+    pub call: bool,
 }
 
 /// Errors of the JIT layer. They indicate compiler bugs (bad IR, missing slots) or environment
@@ -397,14 +411,20 @@ impl Jit {
         for c in &self.funcs {
             let start = self.module.get_finalized_function(c.id) as usize;
             addrs.push(start);
-            let inlined: Vec<InlinedBody> = c
-                .inline_ranges
-                .iter()
-                .map(|&(lo, hi, tag)| {
-                    let (name, call_line) = &c.meta.inlined[tag as usize - 1];
-                    InlinedBody { lo, hi, name, call_line: *call_line }
-                })
-                .collect();
+            // one row per frame of each range's inline chain, outermost first
+            let mut inlined: Vec<InlinedBody> = vec![];
+            for &(lo, hi, tag) in &c.inline_ranges {
+                let mut chain = vec![];
+                let mut t = tag;
+                while t != 0 && chain.len() <= c.meta.inlined.len() {
+                    let fr = &c.meta.inlined[t as usize - 1];
+                    chain.push(fr);
+                    t = fr.parent;
+                }
+                for fr in chain.iter().rev() {
+                    inlined.push(InlinedBody { lo, hi, name: &fr.name, call_line: fr.call_line, call: fr.call });
+                }
+            }
             table.push_in_file(&FuncDesc {
                 start,
                 size: c.size,

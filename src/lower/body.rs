@@ -84,6 +84,10 @@ impl<'a> Prog<'a> {
                 closure_in_frame: false,
                 inline_frames: vec![],
                 inline_tag: 0,
+                inline_budget: 0,
+                inline_depth: 0,
+                inline_ret: None,
+                pinned_line: None,
                 rf: None,
                 arg_info: None,
                 entry_poll: None,
@@ -102,7 +106,11 @@ impl<'a> Prog<'a> {
         if let Some(poll) = entry_poll {
             let m = self.jit.module();
             let decls = m.declarations();
-            super::prove::elim_leaf_poll(&mut func, poll, |id| decls.get_function_decl(id).linkage == cranelift_module::Linkage::Import);
+            let is_runtime = |id| decls.get_function_decl(id).linkage == cranelift_module::Linkage::Import;
+            super::prove::elim_leaf_poll(&mut func, poll, is_runtime);
+            if std::env::var_os("GOJIT_NO_ENTRY_SINK").is_none() {
+                super::entry_sink::sink_entry_work(&mut func, crate::jit::KEY_ARGS, Some(poll), is_runtime);
+            }
         }
         if retry {
             self.last_retry = true;
@@ -143,7 +151,9 @@ impl<'a> Prog<'a> {
         let id = spec.id;
         let counters = self.lit_counter.clone();
         self.retry_lite = false;
+        let budget = super::inline::budget_for(spec.body);
         let emit = |cx: &mut FnCx<'_, 'a, '_>| {
+            cx.inline_budget = budget;
             cx.prologue(&spec, defer_kind);
             cx.block_stmts(&spec.body.stmts);
             if cx.open() {
@@ -160,6 +170,7 @@ impl<'a> Prog<'a> {
             self.lite_pending = true;
             let meta = FuncMeta { defer_kind: DeferKind::None, ..meta };
             let emit = |cx: &mut FnCx<'_, 'a, '_>| {
+                cx.inline_budget = budget;
                 cx.prologue(&spec, defer_kind);
                 cx.block_stmts(&spec.body.stmts);
                 if cx.open() {
@@ -334,6 +345,16 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// Lowers `return exprs`.
     pub fn return_stmt(&mut self, exprs: &[ast::Expr], span: crate::diag::Span) {
+        if self.inline_ret.is_some() {
+            let tys = self.result_tys.clone();
+            let vals: Vec<V> = if exprs.len() == 1 && tys.len() > 1 {
+                self.multi_value_as(&exprs[0], &tys)
+            } else {
+                exprs.iter().zip(tys).map(|(e, t)| self.expr_as(e, t)).collect()
+            };
+            self.inline_return(&vals);
+            return;
+        }
         if self.rf_return(exprs) {
             return;
         }

@@ -87,6 +87,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             if let Some(o) = obj {
                 match self.p.info.obj(o).kind.clone() {
                     ObjKind::Func { .. } => {
+                        if let Some(vals) = self.try_inline_call(o, fun, e) {
+                            return vals;
+                        }
                         let fsig = self.p.tt.signature(self.ty(fun)).cloned().unwrap();
                         let words = self.call_args(&fsig, args, dots.is_some());
                         if let Some(&h) = self.p.inline_hooks.get(&o) {

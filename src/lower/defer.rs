@@ -415,7 +415,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     fn inline_deferred_body(&mut self, body: &ast::Block, name: String) {
         let at = self.b.srcloc();
         let call_line = at.bits() & super::func::LINE_MASK;
-        self.inline_frames.push((name, call_line));
+        self.inline_frames.push(super::func::InlineFrame { name, call_line, parent: self.inline_tag, call: false });
         let saved = std::mem::replace(&mut self.inline_tag, self.inline_frames.len() as u32);
         self.set_line(body.span);
         self.block_stmts(&body.stmts);

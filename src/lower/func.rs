@@ -132,9 +132,17 @@ pub struct FnCx<'p, 'a, 'f> {
     /// Set by an open-coded `defer func() {...}()` for the literal about to be lowered: its closure
     /// object goes in a frame slot rather than on the heap (it never outlives the frame).
     pub closure_in_frame: bool,
-    /// Deferred func literals emitted inline at exits, as (gc name, line of the exit); the inline
-    /// tag of entry `i` is `i + 1`.
-    pub inline_frames: Vec<(String, u32)>,
+    /// Bodies emitted inline (deferred func literals at exits, inlined calls: `inline.rs`); the
+    /// inline tag of entry `i` is `i + 1`.
+    pub inline_frames: Vec<InlineFrame>,
+    /// The cost up to which callees are inlined here (0: none; `inline::budget_for`).
+    pub inline_budget: i32,
+    /// Inlined calls being lowered, nested.
+    pub inline_depth: usize,
+    /// In an inlined body: the continuation block its `return`s jump to with the result words.
+    pub inline_ret: Option<ir::Block>,
+    /// The line every instruction gets while set (a pure body inlined from another file).
+    pub pinned_line: Option<u32>,
     /// The inline tag of what is being emitted (0: this function's own code).
     pub inline_tag: u32,
     /// The prologue's preemption poll (its `brif`), dropped from functions that call no Go code
@@ -146,12 +154,54 @@ pub struct FnCx<'p, 'a, 'f> {
     pub arg_info: Option<Vec<u8>>,
 }
 
+pub use crate::jit::InlineFrame;
+
+/// The per-function results state an inlined body replaces while it is lowered.
+pub struct InlineSaved {
+    result_tys: Vec<TypeId>,
+    result_locals: Vec<Option<ObjKey>>,
+    result_slots: Vec<Option<ir::StackSlot>>,
+    out_ptr_slots: Vec<Option<ir::StackSlot>>,
+    result_vars: Vec<Option<Vec<Variable>>>,
+    rf: Option<usize>,
+    pending_label: Option<String>,
+    inline_ret: Option<ir::Block>,
+}
+
 /// A Cranelift source location holds the Go line in its low bits and, above
 /// [`INLINE_TAG_SHIFT`], the inline tag of a deferred func literal body emitted inline (0: none).
 pub const LINE_MASK: u32 = (1 << INLINE_TAG_SHIFT) - 1;
 pub const INLINE_TAG_SHIFT: u32 = crate::jit::INLINE_TAG_SHIFT;
 
 impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
+    /// Starts lowering an inlined body returning `results` to `cont`: its own (unnamed, word)
+    /// results, outside any range-over-func body.
+    pub fn enter_inline(&mut self, cont: ir::Block, results: Vec<TypeId>) -> InlineSaved {
+        let n = results.len();
+        InlineSaved {
+            result_tys: std::mem::replace(&mut self.result_tys, results),
+            result_locals: std::mem::replace(&mut self.result_locals, vec![None; n]),
+            result_slots: std::mem::replace(&mut self.result_slots, vec![None; n]),
+            out_ptr_slots: std::mem::replace(&mut self.out_ptr_slots, vec![None; n]),
+            result_vars: std::mem::take(&mut self.result_vars),
+            rf: self.rf.take(),
+            pending_label: self.pending_label.take(),
+            inline_ret: self.inline_ret.replace(cont),
+        }
+    }
+
+    /// Back in the enclosing body after [`FnCx::enter_inline`].
+    pub fn leave_inline(&mut self, s: InlineSaved) {
+        self.result_tys = s.result_tys;
+        self.result_locals = s.result_locals;
+        self.result_slots = s.result_slots;
+        self.out_ptr_slots = s.out_ptr_slots;
+        self.result_vars = s.result_vars;
+        self.rf = s.rf;
+        self.pending_label = s.pending_label;
+        self.inline_ret = s.inline_ret;
+    }
+
     // ---- blocks -------------------------------------------------------------------------------
 
     pub fn block(&mut self) -> ir::Block {
@@ -187,7 +237,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// Sets the source location of what is emitted next: the Go line, and in the body of a deferred
     /// func literal emitted inline, its inline tag ([`LINE_MASK`]).
     pub fn set_line(&mut self, span: crate::diag::Span) {
-        let line = self.p.src.line(span.lo) & LINE_MASK;
+        let line = self.pinned_line.unwrap_or_else(|| self.p.src.line(span.lo)) & LINE_MASK;
         self.b.set_srcloc(ir::SourceLoc::new(line | self.inline_tag << INLINE_TAG_SHIFT));
     }
 

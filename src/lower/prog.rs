@@ -86,6 +86,8 @@ pub struct Prog<'a> {
     pub escapes: super::escape::Escapes,
     /// Package variables initialised at compile time (`staticinit`).
     pub statics: super::staticinit::Statics,
+    /// Functions as inlining candidates (`inline`), by object, computed on first call.
+    pub inlinable: HashMap<ObjId, Option<super::inline::Inlinable<'a>>>,
 }
 
 impl<'a> Prog<'a> {
@@ -123,7 +125,13 @@ impl<'a> Prog<'a> {
             inline_hooks: HashMap::new(),
             escapes: Default::default(),
             statics: Default::default(),
+            inlinable: HashMap::new(),
         }
+    }
+
+    /// Whether position `pos` is in the current function's source file.
+    pub fn same_file(&self, pos: u32) -> bool {
+        self.abs_files[self.src.index_of(pos)] == self.cur_file
     }
 
     /// Makes the file holding position `pos` the current function's source file.

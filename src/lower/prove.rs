@@ -1,6 +1,8 @@
 //! Bounds-check elimination for the loop shapes gc's prove pass always clears
 //! (`cmd/compile/internal/ssa/prove.go`): inside `for i := range s { ... s[i] ... }` and
-//! `for i := c; i < len(s); i++ { ... s[i] ... }` the index `s[i]` needs no bounds check.
+//! `for i := c; i < len(s); i++ { ... s[i] ... }` the index `s[i]` needs no bounds check (`c` a
+//! constant `>= 0`, or `k` or `k + c` for a proven index `k` of an enclosing loop: nbody's
+//! `for j := i + 1; j < len(bs); j++`).
 //!
 //! A fact `InBounds { index, bound }` says: at every point of the loop body being lowered,
 //! `0 <= index < len(bound)`. It holds only while the body keeps it, so a fact is recorded only
@@ -121,8 +123,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         (!assigns(self.p.info, &r.body.stmts, &objs)).then_some(InBounds { index, bound })
     }
 
-    /// The fact a `for i := c; i < len(s); i++` body may assume (`c` a constant >= 0, `i` an
-    /// `int`, `s` a slice or string), if neither `i` nor `s` is assigned in the body. `i++` cannot
+    /// The fact a `for i := c; i < len(s); i++` body may assume (`c` known `>= 0`:
+    /// [`Self::nonneg_init`]; `i` an `int`, `s` a slice or string), if neither `i` nor `s` is assigned in the body. `i++` cannot
     /// overflow: `i < len(s) <= MaxInt` before it.
     pub fn for_fact(&self, f: &ast::ForStmt) -> Option<InBounds> {
         let StmtKind::ShortVarDecl { lhs, rhs, .. } = &f.init.as_deref()?.kind else { return None };
@@ -131,8 +133,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if !matches!(self.locals.get(&index), Some(Local::Vars(_))) || self.p.obj_ty(index) != Some(TypeTable::INT) {
             return None;
         }
-        let nonneg = self.p.info.types[init.id].value().and_then(|c| c.as_int()).is_some_and(|c| c >= 0);
-        if !nonneg {
+        if !self.nonneg_init(init) {
             return None;
         }
         let ExprKind::Binary { op: ast::BinaryOp::Lt, x, y, .. } = &f.cond.as_ref()?.unparen().kind else { return None };
@@ -155,6 +156,26 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             return None;
         }
         (!assigns(self.p.info, &f.body.stmts, &[index, bound])).then_some(InBounds { index, bound: Bound::Var(bound) })
+    }
+
+    /// Whether a loop's initial index value is known `>= 0`: a constant `>= 0`, or a proven
+    /// index `k` of an enclosing loop (`0 <= k < len`), or `k + c` with a constant `c` in
+    /// `[0, 2^32)` (no overflow: `k < len <= MaxInt/2`). Only the initial value matters: `i++`
+    /// keeps `i >= 0` while `i < len(s)`. (gc's prove derives the same from `k`'s facts.)
+    fn nonneg_init(&self, init: &ast::Expr) -> bool {
+        let konst = |e: &ast::Expr| self.p.info.types[e.id].value().and_then(|c| c.as_int());
+        if konst(init).is_some_and(|c| c >= 0) {
+            return true;
+        }
+        let proven = |e: &ast::Expr| self.register_local(e).is_some_and(|k| self.facts.iter().any(|f| f.index == k));
+        match &init.unparen().kind {
+            ExprKind::Ident(_) => proven(init),
+            ExprKind::Binary { op: ast::BinaryOp::Add, x, y, .. } => {
+                let small = |e: &ast::Expr| konst(e).is_some_and(|c| (0..1i128 << 32).contains(&c));
+                (proven(x) && small(y)) || (small(x) && proven(y))
+            }
+            _ => false,
+        }
     }
 
     /// Whether `x[index]` is known in bounds: `index` names a proven index variable whose bound is
@@ -249,26 +270,5 @@ pub fn elim_leaf_poll(func: &mut ir::Function, poll: ir::Inst, is_runtime: impl 
             }
         }
     }
-    let ir::InstructionData::Brif { blocks, arg, .. } = func.dfg.insts[poll] else { return };
-    let cont = blocks[1].block(&func.dfg.value_lists);
-    let mut pos = FuncCursor::new(func).at_inst(poll);
-    pos.ins().jump(cont, &[]);
-    pos.remove_inst();
-    // the poll's own load of the flag word and of its address (used by nothing else)
-    let mut v = arg;
-    for _ in 0..2 {
-        let ir::ValueDef::Result(inst, 0) = func.dfg.value_def(v) else { break };
-        let next = match func.dfg.insts[inst] {
-            ir::InstructionData::Load { arg, .. } => Some(arg),
-            _ => None,
-        };
-        if !matches!(func.dfg.insts[inst].opcode(), ir::Opcode::Load | ir::Opcode::SymbolValue) {
-            break;
-        }
-        FuncCursor::new(func).at_inst(inst).remove_inst();
-        match next {
-            Some(a) => v = a,
-            None => break,
-        }
-    }
+    super::entry_sink::remove_poll(func, poll);
 }

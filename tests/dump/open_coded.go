@@ -1,8 +1,10 @@
 package main
 
 // Three unconditional defers: open-coded (deferBits + 3 closure slots), a recover that
-// rewrites the named result, and a call that panics (a try_call to the deferreturn block).
+// rewrites the named result, and a call that panics (a try_call to the deferreturn block;
+// not inlined, as gc would).
 
+//go:noinline
 func mayPanic(n int) int {
 	if n > 2 {
 		panic("too big")
