@@ -207,7 +207,10 @@ fn collect(forced: bool) -> bool {
     let sp = spill(&mut regs);
     let regs = std::hint::black_box(&mut regs);
     let t0 = Instant::now();
-    crate::sched::stop_the_world();
+    if !crate::sched::stop_the_world() {
+        // Another M collected meanwhile (this goroutine was stopped for it).
+        return false;
+    }
     let h = alloc::heap();
     // SAFETY: this thread's heap; nothing else uses it while the world is stopped (the marker
     // holds the only reference until it is dropped).
