@@ -67,6 +67,16 @@ fn goroutines() {
     check_dir("tests/goroutines");
 }
 
+/// Goroutines on several Ps: `tests/goroutines_mp` with `GOMAXPROCS=4` (expectations from Go
+/// 1.27.3 run with `GOMAXPROCS=4`), also under the collector's stress mode (every collection
+/// stops the other Ms), and the single-P goroutine corpus again with `GOMAXPROCS=2`.
+#[test]
+fn goroutines_multi_p() {
+    check_dir_env("tests/goroutines_mp", &[("GOMAXPROCS", "4")]);
+    check_dir_env("tests/goroutines_mp", &[("GOMAXPROCS", "4"), ("GOJIT_GCSTRESS", "1")]);
+    check_dir_env("tests/goroutines", &[("GOMAXPROCS", "2")]);
+}
+
 /// Programs on which gc itself fails (Go 1.27.3's runtime throws `fatal error: bad panic stack`);
 /// their expectation is gojit's output, decided from the spec in
 /// `fuzz/regressions/gc_bad_panic_stack/README.md` (regen.sh leaves them alone).
