@@ -77,6 +77,15 @@ fn goroutines_multi_p() {
     check_dir_env("tests/goroutines", &[("GOMAXPROCS", "2")]);
 }
 
+/// gc's best-effort detection of racing map operations (`fatal error: concurrent map writes`),
+/// with `GOMAXPROCS=4` so that the racing goroutines run at the same time. (Not in the stress
+/// mode: a collection at every safepoint stops the other writer before each write, so the writes
+/// never overlap there.)
+#[test]
+fn map_races() {
+    check_dir_env("tests/map_races", &[("GOMAXPROCS", "4")]);
+}
+
 /// Programs on which gc itself fails (Go 1.27.3's runtime throws `fatal error: bad panic stack`);
 /// their expectation is gojit's output, decided from the spec in
 /// `fuzz/regressions/gc_bad_panic_stack/README.md` (regen.sh leaves them alone).
