@@ -77,6 +77,13 @@ fn goroutines_multi_p() {
     check_dir_env("tests/goroutines", &[("GOMAXPROCS", "2")]);
 }
 
+/// `GOTRACEBACK=all` (gc's `tracebackothers`): a crash report also shows every other goroutine
+/// (expectations from Go 1.27.3 with `GOMAXPROCS=1 GOTRACEBACK=all`).
+#[test]
+fn gotraceback_all() {
+    check_dir_env("tests/gotraceback_all", &[("GOTRACEBACK", "all"), ("GOMAXPROCS", "1")]);
+}
+
 /// gc's best-effort detection of racing map operations (`fatal error: concurrent map writes`),
 /// with `GOMAXPROCS=4` so that the racing goroutines run at the same time. (Not in the stress
 /// mode: a collection at every safepoint stops the other writer before each write, so the writes

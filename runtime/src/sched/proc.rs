@@ -1315,6 +1315,52 @@ pub fn append_all_goroutines(out: &mut String, fp: usize, pc: usize) {
     CURG.with(|c| c.set(cur));
 }
 
+/// gc's `tracebackothers` after a crash report (`GOTRACEBACK=all`): every other live user
+/// goroutine with its state and the frames it is parked or was preempted in; one running on
+/// another M is `goroutine running on other thread; stack unavailable`, as in gc.
+pub fn append_other_goroutines(out: &mut String) {
+    let cur = current();
+    let s = SCHED.with(|c| c.get());
+    if s.is_null() {
+        return;
+    }
+    // SAFETY: this thread's live run; `allgs` is copied under the lock when it is free (the
+    // report may come while this thread holds it).
+    let gs = unsafe {
+        let locked = (*s).lock.try_lock();
+        let gs = (*s).allgs.clone();
+        if locked {
+            (*s).lock.unlock();
+        }
+        gs
+    };
+    for g in gs {
+        // SAFETY: g is live; a parked goroutine is made current only while its frames are read
+        // (the traceback checks frame pointers against the current goroutine's stack).
+        unsafe {
+            if g == cur || (*g).status == Status::Dead || (*g).system {
+                continue;
+            }
+            let state = match (*g).status {
+                Status::Running => "running",
+                Status::Runnable => "runnable",
+                _ => (*g).wait.as_str(),
+            };
+            let _ = write!(out, "\ngoroutine {} [{state}]:\n", (*g).goid);
+            if (*g).status == Status::Running {
+                out.push_str("\tgoroutine running on other thread; stack unavailable\n");
+            } else {
+                CURG.with(|c| c.set(g));
+                if let Some((fp, pc)) = parked_frame(g) {
+                    crate::unwind::traceback_frames(out, fp, pc, 100, false);
+                }
+                CURG.with(|c| c.set(cur));
+            }
+            append_created_by(out, g);
+        }
+    }
+}
+
 /// gc's `checkdead`: no goroutine can run. Prints the report; the program's status is 2.
 ///
 /// # Safety
