@@ -68,6 +68,32 @@ fn goroutines() {
     check_dir("tests/goroutines");
 }
 
+/// Goroutines on several Ps: `tests/goroutines_mp` with `GOMAXPROCS=4` (expectations from Go
+/// 1.27.3 run with `GOMAXPROCS=4`), also under the collector's stress mode (every collection
+/// stops the other Ms), and the single-P goroutine corpus again with `GOMAXPROCS=2`.
+#[test]
+fn goroutines_multi_p() {
+    check_dir_env("tests/goroutines_mp", &[("GOMAXPROCS", "4")]);
+    check_dir_env("tests/goroutines_mp", &[("GOMAXPROCS", "4"), ("GOJIT_GCSTRESS", "1")]);
+    check_dir_env("tests/goroutines", &[("GOMAXPROCS", "2")]);
+}
+
+/// `GOTRACEBACK=all` (gc's `tracebackothers`): a crash report also shows every other goroutine
+/// (expectations from Go 1.27.3 with `GOMAXPROCS=1 GOTRACEBACK=all`).
+#[test]
+fn gotraceback_all() {
+    check_dir_env("tests/gotraceback_all", &[("GOTRACEBACK", "all"), ("GOMAXPROCS", "1")]);
+}
+
+/// gc's best-effort detection of racing map operations (`fatal error: concurrent map writes`),
+/// with `GOMAXPROCS=4` so that the racing goroutines run at the same time. (Not in the stress
+/// mode: a collection at every safepoint stops the other writer before each write, so the writes
+/// never overlap there.)
+#[test]
+fn map_races() {
+    check_dir_env("tests/map_races", &[("GOMAXPROCS", "4")]);
+}
+
 /// Programs on which gc itself fails (Go 1.27.3's runtime throws `fatal error: bad panic stack`);
 /// their expectation is gojit's output, decided from the spec in
 /// `fuzz/regressions/gc_bad_panic_stack/README.md` (regen.sh leaves them alone).

@@ -1,5 +1,8 @@
 //! Allocation of Go values: every Go allocation of the runtime and of generated code comes here
-//! and is served by this thread's span heap (`mem::mheap`, collected by `crate::gc`).
+//! and is served by this thread's span heap (`mem::mheap`, collected by `crate::gc`). All Ms of a
+//! program run share the heap of the thread that started the run ([`adopt_heap`]); while there
+//! are several, each allocation takes the heap's lock (a leaf lock: nothing else is locked under
+//! it).
 //!
 //! Kinds of memory:
 //! - [`alloc_zeroed`]: memory that may hold pointers, scanned conservatively by the collector
@@ -66,6 +69,15 @@ pub(crate) fn heap() -> *mut Heap {
     if p.is_null() { new_heap() } else { p }
 }
 
+/// Makes `h` this thread's heap: a program run's extra M allocates from its run's heap.
+///
+/// # Safety
+/// `h` is a live heap that outlives this thread's use of it and is marked shared while other
+/// threads use it.
+pub(crate) unsafe fn adopt_heap(h: *mut Heap) {
+    HEAP.with(|c| c.set(h));
+}
+
 /// gc's report for a block the heap cannot place (`mheap.grow`): the request rounded up to the
 /// heap's 4 MiB growth step, then `fatal error: out of memory`.
 ///
@@ -121,8 +133,21 @@ fn alloc_layout(size: usize, align: usize, layout: Layout) -> *mut u8 {
         cannot_allocate(size);
     }
     let h = heap();
-    // SAFETY: this thread's heap; no other reference to it is live during the call.
-    match unsafe { (*h).alloc_layout(aligned_size(size, align), layout) } {
+    // SAFETY: this thread's heap; no other reference to it is live during the call: a heap that
+    // several Ms share is used under its lock (taken and released here, nothing in between can
+    // switch goroutines or collect).
+    let p = unsafe {
+        let shared = (*h).shared();
+        if shared {
+            (*h).lock.lock();
+        }
+        let p = (*h).alloc_layout(aligned_size(size, align), layout);
+        if shared {
+            (*h).lock.unlock();
+        }
+        p
+    };
+    match p {
         Some(p) => p,
         None => cannot_allocate(size),
     }

@@ -30,6 +30,7 @@ pub mod funcdata;
 pub mod gc;
 pub mod gocall;
 pub mod gostring;
+pub mod gotraceback;
 pub mod hash;
 pub mod iface;
 pub mod map;

@@ -26,11 +26,20 @@
 //!   map: the compiler must evaluate the right-hand side of `m[k] = v` before calling `mapassign`.
 //! Hashing and equality come from [`crate::hash`]; int-like 8-byte keys and strings have fast paths
 //! that compute the same hash as the generic path.
+//!
+//! Concurrent use is detected as gc does it (best effort, `hashWriting`): a write (assign, delete,
+//! clear) sets `writing` for its duration (after hashing, which may panic); a write that finds it
+//! set, or finds it cleared when it ends, is `fatal error: concurrent map writes`; a lookup or an
+//! iteration step that finds it set is `concurrent map read and map write` /
+//! `concurrent map iteration and map write`. The flag is accessed with relaxed atomics (plain
+//! moves on x86-64): Go code that writes a map from two goroutines at once has a data race, and
+//! the flag only reports it; it synchronises nothing.
 
 use crate::abi::*;
 use crate::gostring::bytes;
 use crate::hash::{self, finish, hash_bytes, is_memory_kind, typeequal, typehash};
 use crate::{alloc, rterror};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 const TOMB: u64 = u64::MAX;
 const LIVE: u64 = 1 << 63;
@@ -63,6 +72,13 @@ pub struct GoMap {
     key_off: usize,
     val_off: usize,
     class: KeyClass,
+    /// gc's `hashWriting` flag: a write is in progress (see the module docs).
+    writing: AtomicU32,
+}
+
+#[cold]
+fn concurrent(what: &str) -> ! {
+    rterror::fatal(what)
 }
 
 fn round_up(x: usize, a: usize) -> usize {
@@ -233,10 +249,31 @@ impl GoMap {
         e
     }
 
+    /// Marks the start of a write (gc's `m.writing ^= 1` after hashing).
+    #[inline]
+    fn begin_write(&self) {
+        if self.writing.load(Ordering::Relaxed) != 0 {
+            concurrent("concurrent map writes");
+        }
+        self.writing.store(1, Ordering::Relaxed);
+    }
+
+    /// Marks the end of a write.
+    #[inline]
+    fn end_write(&self) {
+        if self.writing.load(Ordering::Relaxed) == 0 {
+            concurrent("concurrent map writes");
+        }
+        self.writing.store(0, Ordering::Relaxed);
+    }
+
     unsafe fn access(&self, key: *const u8) -> *mut u8 {
         // SAFETY: key is a valid key.
         unsafe {
             let h = self.hash_key(key) | LIVE;
+            if self.writing.load(Ordering::Relaxed) != 0 {
+                concurrent("concurrent map read and map write");
+            }
             match self.find(h, key) {
                 Some(s) => self.slot_entry(s).add(self.val_off),
                 None => std::ptr::null_mut(),
@@ -248,6 +285,7 @@ impl GoMap {
         // SAFETY: key is a valid key.
         unsafe {
             let h = self.hash_key(key) | LIVE;
+            self.begin_write();
             let e = match self.find(h, key) {
                 Some(s) => {
                     let e = self.slot_entry(s);
@@ -257,6 +295,7 @@ impl GoMap {
                 }
                 None => self.insert(h, key),
             };
+            self.end_write();
             e.add(self.val_off)
         }
     }
@@ -265,16 +304,19 @@ impl GoMap {
         // SAFETY: key is a valid key.
         unsafe {
             let h = self.hash_key(key) | LIVE;
+            self.begin_write();
             if let Some(s) = self.find(h, key) {
                 let e = self.slot_entry(s);
                 *(e as *mut u64) = 0;
                 *self.index.add(s) = TOMB;
                 self.count -= 1;
             }
+            self.end_write();
         }
     }
 
     fn clear(&mut self) {
+        self.begin_write();
         for i in 0..self.used {
             // SAFETY: i < used.
             unsafe { *(self.entry(self.entries, i) as *mut u64) = 0 };
@@ -282,6 +324,7 @@ impl GoMap {
         self.count = 0;
         self.epoch += 1;
         self.alloc_arrays(MIN_CAP);
+        self.end_write();
     }
 }
 
@@ -326,6 +369,7 @@ pub unsafe fn new_map(maptyp: *const Type, hint: isize) -> *mut GoMap {
         key_off,
         val_off,
         class: key_class(k),
+        writing: AtomicU32::new(0),
     };
     gm.alloc_arrays(cap);
     // SAFETY: m is a fresh block of the right size and alignment.
@@ -627,6 +671,9 @@ unsafe fn iter_next(it: *mut MapIter) {
             return;
         }
         let m = &mut *(it.private[IT_MAP] as *mut GoMap);
+        if m.writing.load(Ordering::Relaxed) != 0 {
+            concurrent("concurrent map iteration and map write");
+        }
         loop {
             let same_epoch = m.epoch as usize == it.private[IT_EPOCH];
             let entries = if same_epoch { m.entries } else { it.private[IT_OLD] as *mut u8 };

@@ -1509,11 +1509,20 @@ fn crash_report(p: *mut Panic, chain: &[*mut Panic], texts: &[Option<String>]) -
             s.push_str(&format!("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc={start_pc:#x}]\n"));
         }
     }
+    // gc's dopanic_m: the tracebacks only from GOTRACEBACK level 1 up, the other goroutines'
+    // with `all`.
+    let tb = crate::gotraceback::setting();
+    if tb.level == 0 {
+        return s;
+    }
     s.push('\n');
     // SAFETY: p is live.
     let (fp, pc) = unsafe { ((*p).start_fp, (*p).start_pc) };
     unwind::traceback(&mut s, fp, pc, 100);
     crate::sched::proc::append_created_by(&mut s, crate::sched::proc::current());
+    if tb.all {
+        crate::sched::proc::append_other_goroutines(&mut s);
+    }
     s
 }
 
@@ -1523,6 +1532,9 @@ fn crash(p: *mut Panic) -> ! {
         trace(format_args!("unrecovered: crash report, exit status 2"));
     }
     print_crash(p);
+    if crate::gotraceback::setting().crash {
+        crate::gotraceback::crash();
+    }
     exit_goroutine(2)
 }
 

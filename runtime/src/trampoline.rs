@@ -185,7 +185,7 @@ pub fn run_main(main_code: usize) -> i32 {
 }
 
 /// The alternate signal stack of the thread running Go code (leaked: one per such thread).
-fn ensure_sigaltstack() {
+pub(crate) fn ensure_sigaltstack() {
     thread_local! { static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) }; }
     if DONE.with(|d| d.replace(true)) {
         return;

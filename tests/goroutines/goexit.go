@@ -21,6 +21,14 @@ func worker(out chan<- string) {
 	fmt.Println("not reached either")
 }
 
+// settle yields until at most n goroutines are left: goroutines that have delivered their last
+// value may still be finishing on another P (GOMAXPROCS > 1), so one Gosched is not enough.
+func settle(n int) {
+	for runtime.NumGoroutine() > n {
+		runtime.Gosched()
+	}
+}
+
 func main() {
 	fmt.Println("goroutines:", runtime.NumGoroutine())
 	out := make(chan string)
@@ -28,7 +36,7 @@ func main() {
 	fmt.Println("goroutines:", runtime.NumGoroutine())
 	fmt.Println(<-out)
 	fmt.Println(<-out)
-	runtime.Gosched()
+	settle(1)
 	fmt.Println("goroutines:", runtime.NumGoroutine())
 
 	// Goexit while a panic is running its deferred calls ends the goroutine quietly.
@@ -54,6 +62,6 @@ func main() {
 	for i := 0; i < 1000; i++ {
 		sum += <-joined
 	}
-	runtime.Gosched()
+	settle(1)
 	fmt.Println("joined sum:", sum, "left:", runtime.NumGoroutine())
 }

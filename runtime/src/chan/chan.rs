@@ -16,6 +16,15 @@
 //!
 //! No Rust value with `Drop` is alive in a frame when a panic is raised from it: operations return
 //! an outcome and their `extern "C"` entry points raise the panic.
+//!
+//! # Locking
+//! A channel's fields and queues, and every waiter's fields, are read and written under the
+//! scheduler lock (`sched::lock`: one lock for all channels for now, where gc has `hchan.lock`
+//! per channel): the operations take it, and a blocking one parks with it held (released by the
+//! M's g0 once the goroutine has switched out, so a partner that dequeues the waiter finds a
+//! parked goroutine). A woken goroutine reads its waiter's `success` after being scheduled again,
+//! which is ordered after the partner's write by the lock. `len`/`cap` read `count`/`cap`
+//! without the lock, as gc's `chanlen` does (a racy but word-sized read).
 
 use crate::alloc;
 use crate::panic;
@@ -86,7 +95,7 @@ unsafe fn zero_elem(dst: *mut u8, n: usize) {
 /// fired, gc's `waitq.dequeue`), marking its select done.
 ///
 /// # Safety
-/// `q` holds live waiters.
+/// The lock is held; `q` holds live waiters.
 pub(crate) unsafe fn dequeue(q: &mut VecDeque<*mut Waiter>) -> Option<*mut Waiter> {
     while let Some(w) = q.pop_front() {
         // SAFETY: queued waiters live in their parked goroutines' frames.
@@ -128,7 +137,7 @@ pub(crate) enum Outcome {
 /// A send that can complete now: to a waiting receiver or into the buffer. `None`: it would block.
 ///
 /// # Safety
-/// `c` is a live channel; `ep` readable for an element.
+/// The lock is held; `c` is a live channel; `ep` readable for an element.
 pub(crate) unsafe fn try_send(c: *mut Chan, ep: *const u8) -> Option<Outcome> {
     // SAFETY: forwarded; the reference ends before anything can switch.
     let c = unsafe { &mut *c };
@@ -157,7 +166,7 @@ pub(crate) unsafe fn try_send(c: *mut Chan, ep: *const u8) -> Option<Outcome> {
 /// A receive that can complete now: from a waiting sender, the buffer, or a closed channel.
 ///
 /// # Safety
-/// `c` is a live channel; `ep` null or writable for an element.
+/// The lock is held; `c` is a live channel; `ep` null or writable for an element.
 pub(crate) unsafe fn try_recv(c: *mut Chan, ep: *mut u8) -> Option<Outcome> {
     // SAFETY: forwarded; the reference ends before anything can switch.
     let c = unsafe { &mut *c };
@@ -202,13 +211,17 @@ pub(crate) unsafe fn try_recv(c: *mut Chan, ep: *mut u8) -> Option<Outcome> {
 /// On a goroutine; `c` null or live; `ep` readable for an element.
 #[inline(never)]
 unsafe fn chansend(c: *mut Chan, ep: *const u8) -> Outcome {
+    // SAFETY: on a goroutine that holds no lock.
+    unsafe { proc::lock() };
     if c.is_null() {
-        // SAFETY: on a goroutine; nobody can wake it.
+        // SAFETY: on a goroutine holding the lock; nobody can wake it.
         unsafe { proc::park(WaitReason::ChanSendNilChan) };
         panic::fatal("unreachable: woken from a nil channel send");
     }
-    // SAFETY: forwarded.
+    // SAFETY: forwarded, under the lock.
     if let Some(o) = unsafe { try_send(c, ep) } {
+        // SAFETY: taken above.
+        unsafe { proc::unlock() };
         return o;
     }
     let mut w = Waiter {
@@ -220,7 +233,7 @@ unsafe fn chansend(c: *mut Chan, ep: *const u8) -> Outcome {
         fired: std::ptr::null_mut(),
     };
     // SAFETY: the waiter lives in this frame until we are woken (the receiver or close dequeues
-    // it before waking us).
+    // it before waking us); park releases the lock once we have switched out.
     unsafe {
         (*c).sendq.push_back(&mut w);
         proc::park(WaitReason::ChanSend);
@@ -235,18 +248,26 @@ unsafe fn chansend(c: *mut Chan, ep: *const u8) -> Outcome {
 #[inline(never)]
 unsafe fn chanrecv(c: *mut Chan, ep: *mut u8) -> Outcome {
     if c.is_null() {
-        // SAFETY: on a goroutine; nobody can wake it.
-        unsafe { proc::park(WaitReason::ChanReceiveNilChan) };
+        // SAFETY: on a goroutine holding no lock; park releases it; nobody can wake us.
+        unsafe {
+            proc::lock();
+            proc::park(WaitReason::ChanReceiveNilChan)
+        };
         panic::fatal("unreachable: woken from a nil channel receive");
     }
-    // SAFETY: c is live; an expired timer feeding it sends now (gc's maybeRunChan).
+    // SAFETY: c is live; its timer field is set before the channel is shared (newTimer).
     let timer = unsafe { (*c).timer };
     if !timer.is_null() {
-        // SAFETY: on a goroutine; the channel's timer is live.
+        // SAFETY: on a goroutine holding no lock; the channel's timer is live. An expired timer
+        // feeding the channel sends now (gc's maybeRunChan).
         unsafe { time::maybe_run_chan(timer) };
     }
-    // SAFETY: forwarded.
+    // SAFETY: on a goroutine that holds no lock.
+    unsafe { proc::lock() };
+    // SAFETY: forwarded, under the lock.
     if let Some(o) = unsafe { try_recv(c, ep) } {
+        // SAFETY: taken above.
+        unsafe { proc::unlock() };
         return o;
     }
     let mut w =
@@ -260,7 +281,9 @@ unsafe fn chanrecv(c: *mut Chan, ep: *mut u8) -> Outcome {
         }
         proc::park(WaitReason::ChanReceive);
         if !timer.is_null() {
+            proc::lock();
             time::unblock_timer_chan(timer);
+            proc::unlock();
         }
     }
     if w.success { Outcome::Done } else { Outcome::Closed }
@@ -344,10 +367,11 @@ pub extern "C" fn gort_closechan(c: *mut Chan) {
         panic::throw_runtime_error("close of nil channel");
     }
     // SAFETY: c is a live channel; no switch happens while the reference lives (ready only
-    // queues goroutines).
+    // queues goroutines); under the lock.
     let closed_before = unsafe {
+        proc::lock();
         let ch = &mut *c;
-        if ch.closed {
+        let closed = if ch.closed {
             true
         } else {
             ch.closed = true;
@@ -359,7 +383,9 @@ pub extern "C" fn gort_closechan(c: *mut Chan) {
                 wake(w, false);
             }
             false
-        }
+        };
+        proc::unlock();
+        closed
     };
     if closed_before {
         panic::throw_runtime_error("close of closed channel");
@@ -385,7 +411,7 @@ pub extern "C" fn gort_chancap(c: *const Chan) -> i64 {
 /// channels never have waiting senders.
 ///
 /// # Safety
-/// `c` is a live channel.
+/// The lock is held; `c` is a live channel.
 pub(crate) unsafe fn timer_drain(c: *mut Chan) -> bool {
     // SAFETY: forwarded; no switch happens while the reference lives.
     let c = unsafe { &mut *c };

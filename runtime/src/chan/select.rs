@@ -4,6 +4,11 @@
 //!
 //! The compiler passes the cases as an array of [`Scase`], sends first then receives (gc's
 //! layout), and gets back the chosen index and, for a receive, `ok`.
+//!
+//! Locking: the poll, the enqueueing and the removal of the waiters run under the scheduler
+//! lock (one lock covers every channel, so gc's `sellock` of each case's channel in address
+//! order is that one lock); the select parks with it held. The shared `done` flag and `fired`
+//! slot are written by the partner that completes a case, under the lock.
 
 use super::chan::{Chan, Outcome, Waiter, try_recv, try_send};
 use crate::panic;
@@ -38,7 +43,7 @@ unsafe fn selectgo(cases: *const Scase, nsends: usize, nrecvs: usize, block: boo
     // Expired timers feeding receive cases send now (gc's maybeRunChan while building the poll
     // order; done before anything with `Drop` lives in this frame).
     for cs in &cases[nsends..] {
-        // SAFETY: a null or live channel; its timer is live.
+        // SAFETY: a null or live channel; its timer is live; no lock is held here.
         unsafe {
             if !cs.c.is_null() && !(*cs.c).timer.is_null() {
                 time::maybe_run_chan((*cs.c).timer);
@@ -51,6 +56,8 @@ unsafe fn selectgo(cases: *const Scase, nsends: usize, nrecvs: usize, block: boo
         let j = (proc::cheaprand() % (i as u64 + 1)) as usize;
         order.swap(i, j);
     }
+    // SAFETY: on a goroutine holding no lock.
+    unsafe { proc::lock() };
     for &i in &order {
         let cs = cases[i];
         if cs.c.is_null() {
@@ -58,20 +65,28 @@ unsafe fn selectgo(cases: *const Scase, nsends: usize, nrecvs: usize, block: boo
         }
         if i < nsends {
             // SAFETY: a live channel and the address of the value to send.
-            match unsafe { try_send(cs.c, cs.elem) } {
+            let r = unsafe { try_send(cs.c, cs.elem) };
+            if r.is_some() {
+                // SAFETY: taken above.
+                unsafe { proc::unlock() };
+            }
+            match r {
                 Some(Outcome::SendOnClosed) => return Chosen::SendOnClosed,
                 Some(_) => return Chosen::Case { index: i, recv_ok: false },
                 None => {}
             }
         } else {
             // SAFETY: a live channel and a slot or null.
-            match unsafe { try_recv(cs.c, cs.elem) } {
-                Some(o) => return Chosen::Case { index: i, recv_ok: o == Outcome::Done },
-                None => {}
+            if let Some(o) = unsafe { try_recv(cs.c, cs.elem) } {
+                // SAFETY: taken above.
+                unsafe { proc::unlock() };
+                return Chosen::Case { index: i, recv_ok: o == Outcome::Done };
             }
         }
     }
     if !block {
+        // SAFETY: taken above.
+        unsafe { proc::unlock() };
         return Chosen::Default;
     }
     drop(order);
@@ -97,9 +112,12 @@ unsafe fn selectgo(cases: *const Scase, nsends: usize, nrecvs: usize, block: boo
             }
         }
     }
-    // SAFETY: on a goroutine; a partner wakes us after marking `done` (or nobody: all nil).
+    // SAFETY: on a goroutine holding the lock, which park releases once we have switched out; a
+    // partner wakes us after marking `done` (or nobody: all nil).
     unsafe { proc::park(WaitReason::Select) };
     // Woken: take our other waiters off their queues.
+    // SAFETY: on a goroutine holding no lock.
+    unsafe { proc::lock() };
     for (i, cs) in cases.iter().enumerate() {
         if cs.c.is_null() {
             continue;
@@ -114,6 +132,8 @@ unsafe fn selectgo(cases: *const Scase, nsends: usize, nrecvs: usize, block: boo
             }
         }
     }
+    // SAFETY: taken above.
+    unsafe { proc::unlock() };
     if fired >= n {
         panic::fatal("select woken without a case");
     }

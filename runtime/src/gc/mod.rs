@@ -245,7 +245,10 @@ fn collect(forced: bool) -> bool {
 #[inline(never)]
 fn collect_from(sp: usize, regs: &[usize; 6], forced: bool) -> bool {
     let t0 = Instant::now();
-    crate::sched::stop_the_world();
+    if !crate::sched::stop_the_world() {
+        // Another M collected meanwhile (this goroutine was stopped for it).
+        return false;
+    }
     let h = alloc::heap();
     // SAFETY: this thread's heap; nothing else uses it while the world is stopped (the marker
     // holds the only reference until it is dropped).

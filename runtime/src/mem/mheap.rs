@@ -265,6 +265,11 @@ pub struct Heap {
     pub stats: Stats,
     /// The collector's trigger: a safepoint collects once `stats.alloc_bytes` reaches it.
     pub trigger: usize,
+    /// Several threads (a multi-P program's Ms) allocate from this heap: `alloc` takes `lock`
+    /// around each allocation. Changed only while no other thread uses the heap (before a run's
+    /// extra Ms start, after they end).
+    shared: bool,
+    pub lock: crate::sched::lock::Lock,
 }
 
 const NONE: u32 = u32::MAX;
@@ -293,7 +298,21 @@ impl Heap {
             poison: false,
             stats: Stats::default(),
             trigger: usize::MAX,
+            shared: false,
+            lock: crate::sched::lock::Lock::new(),
         })
+    }
+
+    /// Whether several threads allocate from this heap (see `shared`).
+    #[inline]
+    pub fn shared(&self) -> bool {
+        self.shared
+    }
+
+    /// Marks the heap as used by several threads (or by one again). Only while no other thread
+    /// uses it.
+    pub fn set_shared(&mut self, on: bool) {
+        self.shared = on;
     }
 
     /// Freed objects are filled with [`POISON`] from now on (stress mode).

@@ -2,6 +2,7 @@
 //! preemption of long-running ones (`preempt`, gc's sysmon), semaphores and notify lists for
 //! `sync` (`sema`, gc's sema.go), timers and clocks for `time` (`time`, gc's time.go) and stopping
 //! the world for the collector (`stw`).
+pub mod lock;
 pub mod preempt;
 pub mod proc;
 pub mod sema;

@@ -10,20 +10,24 @@
 //! the slow path yields only when *its* run's request is pending, and otherwise returns at once.
 //!
 //! # The monitor
-//! Each program run has one [`Sysmon`]: a thread that wakes every [`FORCE_PREEMPT`] and, when the
-//! same goroutine has been running since its previous look (the scheduler's tick is unchanged),
-//! raises a request. The goroutine then yields at its next poll like `runtime.Gosched` (gc's
+//! Each program run has one [`Sysmon`]: a thread that wakes every [`FORCE_PREEMPT`] and, for each
+//! P whose goroutine has been running since its previous look (the P's tick is unchanged),
+//! raises that P's request. The goroutine then yields at its next poll like `runtime.Gosched` (gc's
 //! `gopreempt_m`: to the global run queue), so a tight `for {}` cannot starve the others. A
 //! request still pending when the goroutine switches out for another reason is withdrawn by the
 //! scheduler (it has already yielded).
 //!
+//! The same per-P request is how the scheduler reaches the goroutines running on other Ms: to stop
+//! the world for the collector, to end the program, or to retire Ps when `GOMAXPROCS` shrinks
+//! (`proc.rs`): the goroutine yields at its next poll and its M's g0 then sees why.
+//!
 //! # Invariant
-//! `PREEMPT_FLAG` equals the number of runs whose `request` is set: it is only incremented by the
+//! `PREEMPT_FLAG` equals the number of (run, P) pairs whose `request` is set: it is only incremented by the
 //! monitor after setting `request` from false, and decremented by whoever swaps `request` back to
 //! false. The monitor is joined before its run's last request is withdrawn.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -34,14 +38,25 @@ pub static PREEMPT_FLAG: AtomicU32 = AtomicU32::new(0);
 /// gc's `forcePreemptNS`: a goroutine that runs this long without switching is asked to yield.
 pub const FORCE_PREEMPT: Duration = Duration::from_millis(10);
 
+/// The most Ps a run can have (gc's `_MaxGomaxprocs` is 1024; each P here is an OS thread).
+pub const MAX_PROCS: usize = 256;
+
+/// The preemption state of one P, shared with the monitor thread.
+#[derive(Default)]
+pub(crate) struct PState {
+    /// Counts goroutine switches on this P (gc's `schedtick`).
+    pub tick: AtomicU64,
+    /// A goroutine (not g0) is running on this P's M.
+    pub running: AtomicBool,
+    /// A preemption request is pending for the goroutine running on this P.
+    request: AtomicBool,
+}
+
 /// The preemption state one program run shares with its monitor thread.
 pub(crate) struct Sysmon {
-    /// Counts goroutine switches (gc's `schedtick`).
-    pub tick: AtomicU64,
-    /// A goroutine (not g0) is running.
-    pub running: AtomicBool,
-    /// A preemption request is pending for the running goroutine.
-    request: AtomicBool,
+    /// One record per possible P (`MAX_PROCS`); the first `nprocs` are in use.
+    pub ps: Vec<PState>,
+    pub nprocs: AtomicUsize,
     stop: AtomicBool,
 }
 
@@ -56,9 +71,8 @@ impl Monitor {
     /// still works, only without preemption.
     pub fn start() -> Monitor {
         let state = Arc::new(Sysmon {
-            tick: AtomicU64::new(0),
-            running: AtomicBool::new(false),
-            request: AtomicBool::new(false),
+            ps: (0..MAX_PROCS).map(|_| PState::default()).collect(),
+            nprocs: AtomicUsize::new(1),
             stop: AtomicBool::new(false),
         });
         let s = state.clone();
@@ -73,22 +87,26 @@ impl Monitor {
             t.thread().unpark();
             let _ = t.join();
         }
-        self.state.withdraw();
+        for p in 0..MAX_PROCS {
+            self.state.withdraw(p);
+        }
     }
 }
 
 impl Sysmon {
-    /// Withdraws a pending request; true if there was one.
-    pub fn withdraw(&self) -> bool {
-        if self.request.swap(false, Ordering::AcqRel) {
+    /// Withdraws P `p`'s pending request; true if there was one.
+    pub fn withdraw(&self, p: usize) -> bool {
+        if self.ps[p].request.swap(false, Ordering::AcqRel) {
             PREEMPT_FLAG.fetch_sub(1, Ordering::AcqRel);
             return true;
         }
         false
     }
 
-    fn raise(&self) {
-        if !self.request.swap(true, Ordering::AcqRel) {
+    /// Asks the goroutine running on P `p` to yield at its next poll (also how stopping the world
+    /// and the end of the program reach the other Ms).
+    pub fn raise(&self, p: usize) {
+        if !self.ps[p].request.swap(true, Ordering::AcqRel) {
             PREEMPT_FLAG.fetch_add(1, Ordering::AcqRel);
         }
     }
@@ -96,7 +114,7 @@ impl Sysmon {
 
 /// The monitor loop (gc's `sysmon` reduced to `retake`'s preemption of long-running goroutines).
 fn sysmon(s: &Sysmon) {
-    let mut last_tick = u64::MAX;
+    let mut last_tick = vec![u64::MAX; MAX_PROCS];
     let mut quit_waited = Duration::ZERO;
     while !s.stop.load(Ordering::Acquire) {
         std::thread::park_timeout(FORCE_PREEMPT);
@@ -111,11 +129,14 @@ fn sysmon(s: &Sysmon) {
                 crate::signals::quit_header_and_exit();
             }
         }
-        let tick = s.tick.load(Ordering::Acquire);
-        if s.running.load(Ordering::Acquire) && tick == last_tick {
-            s.raise();
+        let n = s.nprocs.load(Ordering::Acquire).min(MAX_PROCS);
+        for (p, last) in last_tick.iter_mut().enumerate().take(n) {
+            let tick = s.ps[p].tick.load(Ordering::Acquire);
+            if s.ps[p].running.load(Ordering::Acquire) && tick == *last {
+                s.raise(p);
+            }
+            *last = tick;
         }
-        last_tick = tick;
     }
 }
 
@@ -227,14 +248,14 @@ mod tests {
     #[test]
     fn monitor_raises_for_a_goroutine_that_keeps_running_and_stop_withdraws() {
         let mut m = Monitor::start();
-        m.state.running.store(true, Ordering::Release);
+        m.state.ps[0].running.store(true, Ordering::Release);
         let t0 = std::time::Instant::now();
-        while !m.state.request.load(Ordering::Acquire) {
+        while !m.state.ps[0].request.load(Ordering::Acquire) {
             assert!(t0.elapsed() < Duration::from_secs(5), "no preemption request raised");
             std::thread::sleep(Duration::from_millis(1));
         }
         assert!(PREEMPT_FLAG.load(Ordering::Acquire) >= 1);
         m.stop();
-        assert!(!m.state.request.load(Ordering::Acquire));
+        assert!(!m.state.ps[0].request.load(Ordering::Acquire));
     }
 }

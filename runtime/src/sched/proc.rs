@@ -1,42 +1,56 @@
 //! Goroutines and the scheduler, after gc's `runtime/proc.go`: a [`G`] per goroutine (its saved
-//! context, stack, wait reason and its own panic/defer state), a [`P`] with gc's `runnext` slot and
-//! local run queue, an [`M`] (the OS thread) whose own stack is `g0`, where [`schedule`] runs.
+//! context, stack, wait reason and its own panic/defer state), a [`P`] per `GOMAXPROCS` with gc's
+//! `runnext` slot and local run queue, an [`M`] (an OS thread) per P whose own stack is `g0`,
+//! where [`schedule`] runs.
 //!
-//! # This layer
-//! One M with one P (GOMAXPROCS=1 semantics): goroutines switch cooperatively when they block
-//! (channel operations, `select`) or call `runtime.Gosched`/`Goexit`, when they end, and when the
-//! run's monitor asks a goroutine that has run for 10 ms to yield at its next preemption poll
-//! (`preempt`). The
-//! structures keep gc's shape so that more Ps and Ms can come: a P owns runnable goroutines
-//! (`runnext` first, then its queue, with a fairness look at the global queue every 61st tick),
-//! `Gosched` puts the goroutine on the global queue, `go` and wake-ups put theirs in `runnext`.
-//! The scheduler state is per OS thread (thread-local): each program run owns its M (tests run
-//! programs on several threads at once); a multi-M scheduler will make [`Sched`] global behind
-//! gc's `sched.lock`.
+//! # Scheduling
+//! A program run starts `GOMAXPROCS` Ms (the `GOMAXPROCS` environment variable, else one; M 0 is
+//! the thread that called [`run`]), each owning the P of its index. An M's g0 loops: run due
+//! timers, take a goroutine (every 61st tick the global queue first, for fairness; then its P's
+//! `runnext`, its local queue, the global queue, then half of another P's local queue: gc's
+//! `runqsteal`), switch to it, and when it switches back, put it where its state says (a
+//! yielding goroutine on a queue, a dead one freed, a blocked one nowhere: its waker holds it).
+//! `go` and wake-ups put the goroutine in the current P's `runnext` (the previous one moves to
+//! the local queue, where idle Ms can steal it); `Gosched` and preemption put it on the global
+//! queue. An M with nothing to run parks (gc's `stopm`) until a wake-up (gc's `wakep`) or, for
+//! one of them, the next timer. `runtime.GOMAXPROCS(n)` starts Ms up to `n` and retires the Ms
+//! above `n` at their next switch.
 //!
-//! # Soundness
-//! Goroutine and scheduler records are reached through raw pointers held by this thread only;
-//! no Rust reference to a [`G`] or to the scheduler is kept across a context switch, because the
-//! switch runs other code that uses the same records.
+//! # Locking (see `lock.rs` for the protocol)
+//! `Sched::lock` protects the run queues, `allgs`, every M's `curg`/idle state, the counters,
+//! and (through the modules that take it) channels, semaphores and timers. A goroutine that
+//! switches to g0 holds the lock; g0 releases it after the switch, so a blocked goroutine's
+//! context is saved before anyone can find and ready it. g0 releases the lock just before it
+//! switches into a goroutine, which therefore always resumes without it. Each M's `g0_sp` is
+//! only used by its own thread. The running goroutine of a thread is a thread-local ([`current`]).
+//!
+//! # Stopping the world
+//! [`stop_others`] (for the collector, `stw.rs`) sets `stw` and raises a preemption request on
+//! every P that runs a goroutine; every M's g0 that sees `stw` parks instead of running
+//! anything, and the stopper waits until it is the only M running a goroutine. Every other
+//! goroutine is then switched out, its registers saved on its stack below its saved sp.
 //!
 //! # Ending
-//! `main.main` returning, `os.Exit`, an unrecovered panic or a fatal signal in any goroutine end
-//! the program at once (the other goroutines' deferred calls do not run). When nothing can run:
-//! gc's deadlock report, exit 2.
+//! `main.main` returning, `os.Exit`, an unrecovered panic or a fatal signal in any goroutine
+//! decide the program's exit status: every M is woken or asked to yield, and each g0 that sees
+//! the status stops (the other goroutines' deferred calls do not run). M 0 waits for the others,
+//! then frees the run. When nothing can run and no timer is pending: gc's deadlock report, exit 2.
 
-use super::preempt;
+use super::lock::Lock;
+use super::preempt::{self, MAX_PROCS};
 use super::sema;
-use super::time;
 use super::stack::{self, Stack};
+use super::time;
 use crate::arch;
 use crate::funcdata;
 use crate::panic;
 use crate::trampoline;
-use std::cell::{Cell, UnsafeCell};
+use std::cell::Cell;
 use std::collections::VecDeque;
 use std::fmt::Write;
+use std::sync::atomic::Ordering;
 
-/// gc's goroutine status, reduced to what one P needs.
+/// gc's goroutine status, reduced to what this scheduler needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     Runnable,
@@ -122,6 +136,8 @@ pub struct G {
     /// A runtime goroutine (the timer goroutine): not counted by `NumGoroutine`, not shown in
     /// deadlock reports (gc's `isSystemGoroutine`).
     system: bool,
+    /// Its index in `Sched::allgs` (so that ending it is O(1)).
+    allg_index: usize,
 }
 
 /// A processor: the run queue of goroutines ready to run (gc's `p`).
@@ -131,12 +147,37 @@ struct P {
     schedtick: u64,
 }
 
-/// The scheduler of one program run (gc's `schedt` plus the single M and P of this layer).
-struct Sched {
-    /// Saved stack pointer of g0 (the thread's own stack, where [`schedule`] runs).
+impl P {
+    fn new() -> P {
+        P { runnext: std::ptr::null_mut(), runq: VecDeque::new(), schedtick: 0 }
+    }
+}
+
+/// An OS thread of the run (gc's `m`); M `id` owns P `id`.
+struct M {
+    id: usize,
+    /// Saved stack pointer of g0 (the thread's own stack, where [`schedule`] runs); only its own
+    /// thread uses it.
     g0_sp: usize,
+    /// The goroutine it runs, or null on g0 (under the lock).
     curg: *mut G,
-    p: P,
+    /// Parked waiting for work (under the lock; a waker clears it before unparking).
+    idle: bool,
+    /// The goroutine switching out asked for its P's local queue (gc's `goyield`), not the
+    /// global one.
+    yield_local: bool,
+    thread: std::thread::Thread,
+    /// `cheaprand`'s state (per M: no lock needed).
+    rng: Cell<u64>,
+}
+
+/// The scheduler of one program run (gc's `schedt` with its Ps and Ms).
+struct Sched {
+    lock: Lock,
+    ps: Vec<P>,
+    ms: Vec<*mut M>,
+    /// `GOMAXPROCS`: Ps (and Ms) with a lower index run goroutines.
+    procs: usize,
     /// Global run queue (`Gosched` puts goroutines here).
     runq: VecDeque<*mut G>,
     allgs: Vec<*mut G>,
@@ -144,7 +185,19 @@ struct Sched {
     /// The program's exit status once decided (main returned, os.Exit, crash).
     exit: Option<i32>,
     main_goexited: bool,
-    rng: u64,
+    /// Ms running a goroutine.
+    running: usize,
+    /// A stop-the-world is in progress or holds; `stopper` is the thread to unpark when the
+    /// other Ms have stopped.
+    stw: bool,
+    stopper: Option<std::thread::Thread>,
+    /// The idle M sleeping until the next timer, or null.
+    timer_waiter: *mut M,
+    /// Ms whose thread has not finished (M 0 included).
+    live_ms: usize,
+    threads: Vec<std::thread::JoinHandle<()>>,
+    /// The run's heap (every M allocates from it).
+    heap: *mut crate::mem::mheap::Heap,
     /// This run's preemption monitor (gc's sysmon).
     sysmon: preempt::Monitor,
     /// Goroutines blocked on semaphores, by address (gc's `semtable`).
@@ -154,7 +207,8 @@ struct Sched {
 }
 
 thread_local! {
-    static SCHED: UnsafeCell<Option<Sched>> = const { UnsafeCell::new(None) };
+    static SCHED: Cell<*mut Sched> = const { Cell::new(std::ptr::null_mut()) };
+    static MCUR: Cell<*mut M> = const { Cell::new(std::ptr::null_mut()) };
     static CURG: Cell<*mut G> = const { Cell::new(std::ptr::null_mut()) };
 }
 
@@ -166,15 +220,50 @@ const FIRST_USER_GOID: u64 = 7;
 ///
 /// # Safety
 /// A program must be running on this thread ([`run`]); the pointer must not be turned into a
-/// reference that lives across a context switch.
+/// reference that lives across a context switch or an unlock.
 unsafe fn sched() -> *mut Sched {
-    SCHED.with(|s| {
-        // SAFETY: the cell is thread-local; we only form a raw pointer to its content.
-        match unsafe { &mut *s.get() } {
-            Some(s) => s as *mut Sched,
-            None => panic::fatal("scheduler used outside a running program"),
-        }
-    })
+    let s = SCHED.with(|c| c.get());
+    if s.is_null() {
+        panic::fatal("scheduler used outside a running program");
+    }
+    s
+}
+
+/// This thread's M (null outside a program run).
+fn m() -> *mut M {
+    MCUR.with(|c| c.get())
+}
+
+/// Takes the run's scheduler lock (see the module docs for what it protects). Outside a program
+/// run (runtime unit tests) there is nothing to lock.
+///
+/// # Safety
+/// This thread does not hold the lock.
+pub(crate) unsafe fn lock() {
+    let s = SCHED.with(|c| c.get());
+    if !s.is_null() {
+        // SAFETY: a non-null scheduler pointer is this thread's live run.
+        unsafe { (*s).lock.lock() }
+    }
+}
+
+/// Releases the run's scheduler lock.
+///
+/// # Safety
+/// This thread holds it (or runs no program).
+pub(crate) unsafe fn unlock() {
+    let s = SCHED.with(|c| c.get());
+    if !s.is_null() {
+        // SAFETY: as in `lock`.
+        unsafe { (*s).lock.unlock() }
+    }
+}
+
+/// Whether this thread holds its run's scheduler lock.
+pub(crate) fn lock_held() -> bool {
+    let s = SCHED.with(|c| c.get());
+    // SAFETY: a non-null scheduler pointer is the live run of this thread.
+    !s.is_null() && unsafe { (*s).lock.held() }
 }
 
 /// The running goroutine, or null outside a program run.
@@ -215,155 +304,480 @@ fn new_g(goid: u64, stack: Option<Stack>, bounds: (usize, usize, usize), closure
         goexited: false,
         wait_frame: (0, 0),
         system: false,
+        allg_index: 0,
     }))
+}
+
+/// Adds `g` to `allgs`.
+///
+/// # Safety
+/// The lock is held; `g` is a fresh G.
+unsafe fn add_g(s: *mut Sched, g: *mut G) {
+    // SAFETY: forwarded.
+    unsafe {
+        (*g).allg_index = (*s).allgs.len();
+        (*s).allgs.push(g);
+    }
+}
+
+/// Removes the dead `g` from `allgs` and frees it with its stack.
+///
+/// # Safety
+/// The lock is held; `g` is dead and nothing runs on its stack.
+unsafe fn free_g(s: *mut Sched, g: *mut G) {
+    // SAFETY: forwarded; allg_index is kept exact by add_g and this swap_remove.
+    unsafe {
+        let i = (*g).allg_index;
+        (*s).allgs.swap_remove(i);
+        if let Some(&moved) = (&(*s).allgs).get(i) {
+            (*moved).allg_index = i;
+        }
+        let g = Box::from_raw(g);
+        if let Some(st) = g.stack {
+            stack::free(st);
+        }
+    }
+}
+
+/// The `GOMAXPROCS` a run starts with: the environment variable when it is a positive number
+/// (gc), else 1. (gc defaults to the number of CPUs; multi-P runs are opt-in here until they
+/// have been soaked across the whole corpus.)
+fn initial_procs() -> usize {
+    match std::env::var("GOMAXPROCS").ok().and_then(|v| v.trim().parse::<usize>().ok()) {
+        Some(n) if n > 0 => n.min(MAX_PROCS),
+        _ => 1,
+    }
+}
+
+fn seed() -> u64 {
+    let mut t: libc::timespec = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: clock_gettime writes the timespec.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut t) };
+    (t.tv_nsec as u64) ^ ((t.tv_sec as u64) << 32) ^ 0x9E37_79B9_7F4A_7C15
+}
+
+fn new_m(id: usize, thread: std::thread::Thread) -> *mut M {
+    Box::into_raw(Box::new(M {
+        id,
+        g0_sp: 0,
+        curg: std::ptr::null_mut(),
+        idle: false,
+        yield_local: false,
+        thread,
+        rng: Cell::new((seed() ^ (id as u64).wrapping_mul(0xA24B_AED4_963E_E407)) | 1),
+    }))
+}
+
+/// Raw pointers handed to a new M's thread.
+struct MStart {
+    s: *mut Sched,
+    m: *mut M,
+}
+// SAFETY: the records are shared under the scheduler lock (module docs); the thread only uses
+// them by that protocol.
+unsafe impl Send for MStart {}
+
+/// Grows the run to `n` Ps, starting their Ms (gc's `procresize` growing).
+///
+/// # Safety
+/// The lock is held.
+unsafe fn grow_procs(s: *mut Sched, n: usize) {
+    // SAFETY: forwarded; the new threads wait for the lock before touching the records.
+    unsafe {
+        if n > 1 {
+            (*(*s).heap).set_shared(true);
+        }
+        while (*s).ps.len() < n {
+            let id = (*s).ps.len();
+            (*s).ps.push(P::new());
+            // The thread handle is filled in by the thread itself below (under the lock).
+            let m = new_m(id, std::thread::current());
+            (*s).ms.push(m);
+            (*s).live_ms += 1;
+            let start = MStart { s, m };
+            let spawned = std::thread::Builder::new().name(format!("gojit-m{id}")).stack_size(8 << 20).spawn(move || {
+                let start = start;
+                mstart(start.s, start.m)
+            });
+            match spawned {
+                Ok(h) => {
+                    (*m).thread = h.thread().clone();
+                    (*s).threads.push(h);
+                }
+                Err(_) => panic::fatal("runtime: failed to create new OS thread"),
+            }
+        }
+        (&(*s).sysmon).state.nprocs.store((*s).ps.len(), Ordering::Release);
+    }
+}
+
+/// The body of an M's thread other than M 0 (gc's `mstart`).
+fn mstart(s: *mut Sched, m: *mut M) {
+    SCHED.with(|c| c.set(s));
+    MCUR.with(|c| c.set(m));
+    // SAFETY: the run's heap outlives its Ms (M 0 waits for them before the run ends).
+    unsafe { crate::alloc::adopt_heap((*s).heap) };
+    trampoline::ensure_sigaltstack();
+    // SAFETY: this thread's run and M.
+    unsafe {
+        lock();
+        // M 0 may still be filling in our thread handle: we hold the lock, so it is done.
+        schedule();
+        (*s).live_ms -= 1;
+        let m0 = (&(*s).ms)[0];
+        (*m0).thread.unpark();
+        unlock();
+    }
+    SCHED.with(|c| c.set(std::ptr::null_mut()));
+    MCUR.with(|c| c.set(std::ptr::null_mut()));
+    CURG.with(|c| c.set(std::ptr::null_mut()));
 }
 
 /// Runs `main.main` (code address `main_code`) as goroutine 1 on the stack `(lo, guard_hi, hi)`
 /// and schedules every goroutine until the program ends; returns its exit status.
 pub fn run(main_code: usize, lo: usize, guard_hi: usize, hi: usize) -> i32 {
-    let seed = {
-        let mut t: libc::timespec = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-        // SAFETY: clock_gettime writes the timespec.
-        unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut t) };
-        (t.tv_nsec as u64) ^ ((t.tv_sec as u64) << 32) ^ 0x9E37_79B9_7F4A_7C15
-    };
-    SCHED.with(|s| {
-        // SAFETY: thread-local; no program runs on this thread yet (no other reference exists).
-        unsafe {
-            *s.get() = Some(Sched {
-                g0_sp: 0,
-                curg: std::ptr::null_mut(),
-                p: P { runnext: std::ptr::null_mut(), runq: VecDeque::new(), schedtick: 0 },
-                runq: VecDeque::new(),
-                allgs: Vec::new(),
-                next_goid: FIRST_USER_GOID,
-                exit: None,
-                main_goexited: false,
-                rng: seed | 1,
-                sysmon: preempt::Monitor::start(),
-                sema: sema::Table::default(),
-                timers: time::Timers::default(),
-            })
-        }
-    });
+    let heap = crate::alloc::heap();
+    let s = Box::into_raw(Box::new(Sched {
+        lock: Lock::new(),
+        ps: vec![P::new()],
+        ms: Vec::new(),
+        procs: 1,
+        runq: VecDeque::new(),
+        allgs: Vec::new(),
+        next_goid: FIRST_USER_GOID,
+        exit: None,
+        main_goexited: false,
+        running: 0,
+        stw: false,
+        stopper: None,
+        timer_waiter: std::ptr::null_mut(),
+        live_ms: 1,
+        threads: Vec::new(),
+        heap,
+        sysmon: preempt::Monitor::start(),
+        sema: sema::Table::default(),
+        timers: time::Timers::default(),
+    }));
+    let m0 = new_m(0, std::thread::current());
+    SCHED.with(|c| c.set(s));
+    MCUR.with(|c| c.set(m0));
     let g1 = new_g(1, None, (lo, guard_hi, hi), 0);
-    // SAFETY: g1 is a fresh box; its closure is its own main_code word; hi is 16-aligned.
+    // SAFETY: g1 is a fresh box; its closure is its own main_code word; hi is 16-aligned. The
+    // lock is taken before any other M exists.
     unsafe {
+        (*s).ms.push(m0);
         (*g1).main_code = main_code;
         (*g1).closure = &raw const (*g1).main_code as usize;
         (*g1).sp = arch::new_context(hi & !15, goroutine_main);
-        let s = sched();
-        (*s).allgs.push(g1);
-        (*s).p.runnext = g1;
+        lock();
+        add_g(s, g1);
+        (&mut (*s).ps)[0].runnext = g1;
+        let n = initial_procs();
+        grow_procs(s, n);
+        (*s).procs = n;
     }
-    let status = schedule();
-    // The program is over: release every goroutine left (their frames are abandoned; they own
-    // nothing that needs dropping, see the chan module).
-    SCHED.with(|s| {
-        // SAFETY: we are on g0, no goroutine runs any more; nothing references the records.
-        let sc = unsafe { (*s.get()).take() };
-        if let Some(mut sc) = sc {
-            sc.sysmon.stop();
-            for g in sc.allgs {
-                // SAFETY: each G was boxed by new_g and is referenced by nothing else now.
-                let g = unsafe { Box::from_raw(g) };
-                if let Some(st) = g.stack {
-                    // SAFETY: nothing runs on the stack any more.
-                    unsafe { stack::free(st) };
-                }
-            }
-        }
-    });
+    // SAFETY: this thread's run, lock held.
+    let status = unsafe { schedule() };
+    // SAFETY: lock held (schedule returns with it); the other Ms stop at their next switch.
+    let all_stopped = unsafe { wait_for_ms(s) };
+    unsafe { unlock() };
+    SCHED.with(|c| c.set(std::ptr::null_mut()));
+    MCUR.with(|c| c.set(std::ptr::null_mut()));
     CURG.with(|c| c.set(std::ptr::null_mut()));
-    crate::gc::finalizer::end_run();
-    status
-}
-
-/// gc's `schedule` loop on g0: run the next runnable goroutine until it switches back; free the
-/// dead; stop when the program's exit status is decided; report a deadlock when nothing can run.
-fn schedule() -> i32 {
-    loop {
-        // SAFETY: a program runs on this thread; the scheduler record is only used briefly.
-        let s = unsafe { sched() };
-        // SAFETY: as above; no reference outlives this block.
-        if let Some(status) = unsafe { (*s).exit } {
-            return status;
-        }
-        time::run_due();
-        // SAFETY: as above.
-        let Some(g) = (unsafe { find_runnable(s) }) else {
-            // Nothing runnable: wait for the next timer, or the run is deadlocked.
-            if time::sleep_until_next() {
-                continue;
-            }
-            return deadlock();
-        };
-        // SAFETY: g is a live runnable goroutine; switching saves g0's context in the record.
+    if all_stopped {
+        // SAFETY: every M has finished: nothing references the records any more.
         unsafe {
-            (*g).status = Status::Running;
-            (*g).wait = WaitReason::None;
-            // The frame it parked or yielded in is stale once it runs (set again when it next
-            // blocks or is preempted).
-            (*g).wait_frame = (0, 0);
-            (*s).curg = g;
-            CURG.with(|c| c.set(g));
-            let mon = &(*s).sysmon.state;
-            mon.tick.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
-            mon.running.store(true, std::sync::atomic::Ordering::Release);
-            let g0_sp = &raw mut (*s).g0_sp;
-            arch::gort_swap_stack(g0_sp, (*g).sp);
-            // Back on g0: the goroutine blocked, yielded or ended (a preemption request still
-            // pending is void: it has switched out).
-            let s = sched();
-            let mon = &(*s).sysmon.state;
-            mon.running.store(false, std::sync::atomic::Ordering::Release);
-            mon.withdraw();
-            (*s).curg = std::ptr::null_mut();
-            CURG.with(|c| c.set(std::ptr::null_mut()));
-            if (*g).status == Status::Dead {
-                (*s).allgs.retain(|&x| x != g);
+            let mut sc = Box::from_raw(s);
+            for t in std::mem::take(&mut sc.threads) {
+                let _ = t.join();
+            }
+            sc.sysmon.stop();
+            (*sc.heap).set_shared(false);
+            for g in std::mem::take(&mut sc.allgs) {
+                // SAFETY: each G was boxed by new_g; its frames are abandoned (they own nothing
+                // that needs dropping, see the chan module).
                 let g = Box::from_raw(g);
                 if let Some(st) = g.stack {
                     stack::free(st);
                 }
             }
+            for m in std::mem::take(&mut sc.ms) {
+                drop(Box::from_raw(m));
+            }
+        }
+    }
+    // Else an M is stuck outside the scheduler (a system call that does not return): its run's
+    // records are leaked, never freed under it.
+    crate::gc::finalizer::end_run();
+    status
+}
+
+/// M 0, after the exit status is decided: waits (up to a second) until every other M's thread
+/// has left the scheduler. False if one did not.
+///
+/// # Safety
+/// The lock is held; returns with it held.
+unsafe fn wait_for_ms(s: *mut Sched) -> bool {
+    let t0 = std::time::Instant::now();
+    // SAFETY: forwarded; the lock is released only around the sleep.
+    unsafe {
+        while (*s).live_ms > 1 {
+            signal_all(s);
+            if t0.elapsed() > std::time::Duration::from_secs(1) {
+                return false;
+            }
+            unlock();
+            std::thread::park_timeout(std::time::Duration::from_millis(1));
+            lock();
+        }
+    }
+    true
+}
+
+/// Wakes every idle M and asks every M running a goroutine to switch out at its next poll (the
+/// program ends, the world stops, or the Ps shrink).
+///
+/// # Safety
+/// The lock is held.
+unsafe fn signal_all(s: *mut Sched) {
+    // SAFETY: forwarded.
+    unsafe {
+        let me = m();
+        for &om in &(*s).ms {
+            if om == me {
+                continue;
+            }
+            if (*om).idle {
+                (*om).idle = false;
+                (*om).thread.unpark();
+            } else if !(*om).curg.is_null() {
+                (&(*s).sysmon).state.raise((*om).id);
+            }
         }
     }
 }
 
-/// gc's `findRunnable` for one P: every 61st tick the global queue first (fairness), then
-/// `runnext`, the local queue, the global queue.
+/// Wakes one idle M that may run goroutines (gc's `wakep`), if there is one.
 ///
 /// # Safety
-/// `s` is this thread's scheduler.
-unsafe fn find_runnable(s: *mut Sched) -> Option<*mut G> {
-    // SAFETY: forwarded; the reference ends with this function and no switch happens in it.
-    let s = unsafe { &mut *s };
-    s.p.schedtick += 1;
-    if s.p.schedtick % 61 == 0 {
+/// The lock is held.
+unsafe fn wakep(s: *mut Sched) {
+    // SAFETY: forwarded.
+    unsafe {
+        if (*s).stw || (*s).exit.is_some() {
+            return;
+        }
+        for &om in &(&(*s).ms)[..(*s).procs] {
+            if (*om).idle {
+                (*om).idle = false;
+                (*om).thread.unpark();
+                return;
+            }
+        }
+    }
+}
+
+/// Parks this M's thread until a waker unparks it or `deadline` (monotonic ns) passes.
+///
+/// # Safety
+/// The lock is held; returns with it held.
+unsafe fn idle_wait(s: *mut Sched, m: *mut M, deadline: Option<i64>) {
+    // SAFETY: forwarded; the records are only touched under the lock.
+    unsafe {
+        (*m).idle = true;
+        if deadline.is_some() {
+            (*s).timer_waiter = m;
+        }
+        unlock();
+        match deadline {
+            Some(when) => {
+                let now = time::nanotime();
+                if when > now {
+                    std::thread::park_timeout(std::time::Duration::from_nanos((when - now) as u64));
+                }
+            }
+            None => std::thread::park(),
+        }
+        lock();
+        (*m).idle = false;
+        if (*s).timer_waiter == m {
+            (*s).timer_waiter = std::ptr::null_mut();
+        }
+    }
+}
+
+/// gc's `schedule` loop on an M's g0: run due timers, run the next runnable goroutine until it
+/// switches back, park when there is nothing to run; stop when the program's exit status is
+/// decided; report a deadlock when nothing can run anywhere.
+///
+/// # Safety
+/// This thread's run and M; the lock is held (and still held on return).
+unsafe fn schedule() -> i32 {
+    // SAFETY: forwarded; the records are only touched under the lock, which g0 holds except
+    // while parked and while a goroutine runs.
+    unsafe {
+        let s = sched();
+        let m = m();
+        loop {
+            if let Some(status) = (*s).exit {
+                signal_all(s);
+                return status;
+            }
+            let id = (*m).id;
+            if (*s).stw {
+                if (*s).running <= 1 {
+                    if let Some(t) = &(*s).stopper {
+                        t.unpark();
+                    }
+                }
+                idle_wait(s, m, None);
+                continue;
+            }
+            if id >= (*s).procs {
+                // A retired P: hand its goroutines to the others, then wait to be needed again.
+                let p = &mut (&mut (*s).ps)[id];
+                if !p.runnext.is_null() {
+                    let g = std::mem::replace(&mut p.runnext, std::ptr::null_mut());
+                    (*s).runq.push_back(g);
+                }
+                while let Some(g) = p.runq.pop_front() {
+                    (*s).runq.push_back(g);
+                }
+                if !(*s).runq.is_empty() {
+                    wakep(s);
+                }
+                idle_wait(s, m, None);
+                continue;
+            }
+            time::run_due();
+            if let Some(g) = find_runnable(s, m) {
+                execute(s, m, g);
+                continue;
+            }
+            // Nothing runnable anywhere.
+            let next = time::next_when();
+            if (*s).running == 0 && next.is_none() {
+                (*s).exit = Some(deadlock());
+                continue;
+            }
+            let deadline = if (*s).timer_waiter.is_null() { next } else { None };
+            idle_wait(s, m, deadline);
+        }
+    }
+}
+
+/// Runs `g` on this M until it switches back, then files it by its state.
+///
+/// # Safety
+/// The lock is held (and held again on return); `g` is runnable and on no queue.
+unsafe fn execute(s: *mut Sched, m: *mut M, g: *mut G) {
+    // SAFETY: forwarded; the goroutine switches back with the lock held (module docs).
+    unsafe {
+        let id = (*m).id;
+        (*g).status = Status::Running;
+        (*g).wait = WaitReason::None;
+        // The frame it parked or yielded in is stale once it runs (set again when it next
+        // blocks or is preempted).
+        (*g).wait_frame = (0, 0);
+        (*m).curg = g;
+        (*m).yield_local = false;
+        (*s).running += 1;
+        CURG.with(|c| c.set(g));
+        let mon = &(&(*s).sysmon).state.ps[id];
+        mon.tick.fetch_add(1, Ordering::AcqRel);
+        mon.running.store(true, Ordering::Release);
+        let g0_sp = &raw mut (*m).g0_sp;
+        let gsp = (*g).sp;
+        unlock();
+        arch::gort_swap_stack(g0_sp, gsp);
+        // Back on g0 with the lock: the goroutine blocked, yielded or ended (a preemption
+        // request still pending is void: it has switched out).
+        let mon = &(&(*s).sysmon).state;
+        mon.ps[id].running.store(false, Ordering::Release);
+        mon.withdraw(id);
+        (*s).running -= 1;
+        (*m).curg = std::ptr::null_mut();
+        CURG.with(|c| c.set(std::ptr::null_mut()));
+        match (*g).status {
+            Status::Dead => free_g(s, g),
+            Status::Runnable => {
+                if (*m).yield_local {
+                    (&mut (*s).ps)[id].runq.push_back(g);
+                } else {
+                    (*s).runq.push_back(g);
+                    wakep(s);
+                }
+            }
+            Status::Waiting | Status::Running => {}
+        }
+    }
+}
+
+/// gc's `findRunnable` for M `m`'s P: every 61st tick the global queue first (fairness), then
+/// `runnext`, the local queue, the global queue, then half of another P's local queue.
+///
+/// # Safety
+/// The lock is held.
+unsafe fn find_runnable(s: *mut Sched, m: *mut M) -> Option<*mut G> {
+    // SAFETY: forwarded; the references end with this function and nothing switches in it.
+    let (s, id) = unsafe { (&mut *s, (*m).id) };
+    let p = &mut s.ps[id];
+    p.schedtick += 1;
+    if p.schedtick % 61 == 0 {
         if let Some(g) = s.runq.pop_front() {
             return Some(g);
         }
     }
-    if !s.p.runnext.is_null() {
-        return Some(std::mem::replace(&mut s.p.runnext, std::ptr::null_mut()));
+    if !p.runnext.is_null() {
+        return Some(std::mem::replace(&mut p.runnext, std::ptr::null_mut()));
     }
-    s.p.runq.pop_front().or_else(|| s.runq.pop_front())
+    if let Some(g) = p.runq.pop_front().or_else(|| s.runq.pop_front()) {
+        return Some(g);
+    }
+    // gc's runqsteal: half of a victim's local queue (runnext stays with its P: its owner is
+    // about to run it, usually right after the goroutine that readied it blocks).
+    let n = s.procs;
+    for k in 1..n {
+        let victim = (id + k) % n;
+        let len = s.ps[victim].runq.len();
+        if len == 0 {
+            continue;
+        }
+        let take = len.div_ceil(2);
+        let stolen: Vec<*mut G> = s.ps[victim].runq.drain(..take).collect();
+        let mut it = stolen.into_iter();
+        let first = it.next();
+        s.ps[id].runq.extend(it);
+        return first;
+    }
+    // A runnext whose P's M does not run (idle or retired) would wait for nobody.
+    for k in 1..s.ps.len() {
+        let victim = (id + k) % s.ps.len();
+        // SAFETY: ms[victim] is a live M record.
+        let busy = victim < n && unsafe { !(*s.ms[victim]).curg.is_null() };
+        if !s.ps[victim].runnext.is_null() && !busy {
+            return Some(std::mem::replace(&mut s.ps[victim].runnext, std::ptr::null_mut()));
+        }
+    }
+    None
 }
 
-/// Makes `g` runnable in the P's `runnext` slot (gc's `runqput(pp, gp, next=true)`): the
-/// previous `runnext` goes to the tail of the local queue.
+/// Makes `g` runnable in the current P's `runnext` slot (gc's `runqput(pp, gp, next=true)`): the
+/// previous `runnext` goes to the tail of the local queue, where an idle M may steal it.
 ///
 /// # Safety
-/// `g` is a live goroutine that is not on any run queue.
+/// The lock is held; `g` is a live goroutine that is not on any run queue.
 pub unsafe fn ready(g: *mut G) {
-    // SAFETY: forwarded; no switch happens while the references live.
+    // SAFETY: forwarded.
     unsafe {
+        debug_assert!(lock_held(), "ready without the scheduler lock");
         (*g).status = Status::Runnable;
-        let s = &mut *sched();
-        let old = std::mem::replace(&mut s.p.runnext, g);
+        let s = sched();
+        let id = (*m()).id;
+        let old = std::mem::replace(&mut (&mut (*s).ps)[id].runnext, g);
         if !old.is_null() {
-            s.p.runq.push_back(old);
+            (&mut (*s).ps)[id].runq.push_back(old);
+            wakep(s);
         }
     }
 }
@@ -371,8 +785,7 @@ pub unsafe fn ready(g: *mut G) {
 /// This run's semaphore table.
 ///
 /// # Safety
-/// A program runs on this thread; the pointer is not turned into a reference that lives across a
-/// context switch.
+/// The lock is held; the pointer is not used after it is released.
 pub(crate) unsafe fn sema_table() -> *mut sema::Table {
     // SAFETY: forwarded.
     unsafe { &raw mut (*sched()).sema }
@@ -381,18 +794,39 @@ pub(crate) unsafe fn sema_table() -> *mut sema::Table {
 /// This run's timers.
 ///
 /// # Safety
-/// As [`sema_table`].
+/// As [`sema_table`] (or the world is stopped).
 pub(crate) unsafe fn timers() -> *mut time::Timers {
     // SAFETY: forwarded.
     unsafe { &raw mut (*sched()).timers }
 }
 
-/// Creates a runtime goroutine (goid 0, hidden as gc's system goroutines) that starts in `start`
-/// on its own stack, and makes it runnable.
+/// The timer heap gained an earlier timer: the M sleeping until the next timer (or an idle one)
+/// must look again.
 ///
 /// # Safety
-/// A program runs on this thread; `start` begins with [`begin_system_goroutine`] and never
-/// returns.
+/// The lock is held.
+pub(crate) unsafe fn timers_changed() {
+    // SAFETY: forwarded.
+    unsafe {
+        let s = sched();
+        if (*s).stw || (*s).exit.is_some() {
+            return;
+        }
+        let w = (*s).timer_waiter;
+        if !w.is_null() {
+            // It recomputes its deadline when it wakes.
+            (*w).idle = false;
+            (*w).thread.unpark();
+            return;
+        }
+        wakep(s);
+    }
+}
+
+/// Starts a runtime goroutine (the timer goroutine) running `start` on a fresh stack, runnable.
+///
+/// # Safety
+/// The lock is held; `start` begins with [`begin_system_goroutine`] and never returns.
 pub(crate) unsafe fn spawn_system(start: extern "C" fn() -> !) -> *mut G {
     let Some(st) = stack::alloc() else { panic::fatal("cannot allocate a goroutine stack") };
     // SAFETY: a program runs on this thread; the fresh stack's top 64 bytes are writable.
@@ -400,7 +834,7 @@ pub(crate) unsafe fn spawn_system(start: extern "C" fn() -> !) -> *mut G {
         let g = new_g(0, Some(st), (st.lo, st.guard_hi, st.hi), 0);
         (*g).system = true;
         (*g).sp = arch::new_context(st.hi & !15, start);
-        (*sched()).allgs.push(g);
+        add_g(sched(), g);
         ready(g);
         g
     }
@@ -418,29 +852,29 @@ pub(crate) fn begin_system_goroutine() {
 /// `goyield`: like `Gosched`, but local, so a goroutine just readied into `runnext` runs next).
 ///
 /// # Safety
-/// Must run on a goroutine (not g0) of this thread's program.
+/// Must run on a goroutine (not g0) of this thread's program, holding the lock (released when it
+/// returns).
 pub(crate) unsafe fn goyield() {
     let g = current();
-    // SAFETY: g is the running goroutine; the scheduler is live; only raw pointers cross the
-    // switch.
+    // SAFETY: g is the running goroutine; g0 queues it once it has switched out.
     unsafe {
         (*g).status = Status::Runnable;
-        (*sched()).p.runq.push_back(g);
+        (*m()).yield_local = true;
         switch_to_g0();
     }
 }
 
-/// Switches from the running goroutine to g0 (gc's `mcall`). Returns when the goroutine is
-/// scheduled again (never for a dead one).
+/// Switches from the running goroutine to g0 (gc's `mcall`), holding the lock, which g0 keeps.
+/// Returns (without the lock) when the goroutine is scheduled again (never for a dead one).
 ///
 /// # Safety
-/// Must run on a goroutine (not g0) of this thread's program.
+/// Must run on a goroutine (not g0) of this thread's program, holding the lock.
 unsafe fn switch_to_g0() {
-    // SAFETY: forwarded: the current G and the scheduler are live; only raw pointers cross the
-    // switch.
+    // SAFETY: forwarded: the current G and M are live; only raw pointers cross the switch.
     unsafe {
+        debug_assert!(lock_held(), "switch to g0 without the scheduler lock");
         let g = current();
-        let g0_sp = (*sched()).g0_sp;
+        let g0_sp = (*m()).g0_sp;
         arch::gort_swap_stack(&raw mut (*g).sp, g0_sp);
     }
 }
@@ -455,10 +889,12 @@ pub fn set_wait_frame(fp: usize, pc: usize) {
 }
 
 /// Blocks the running goroutine with `reason` until [`ready`] is called for it (gc's `gopark`).
+/// The caller holds the lock (and has queued the goroutine where its waker will find it); it
+/// is released once the goroutine has switched out, and not held when this returns.
 ///
 /// # Safety
-/// Must run on a goroutine; whoever will wake it must hold a pointer to it (or nobody, to block
-/// forever).
+/// Must run on a goroutine holding the lock; whoever will wake it must hold a pointer to it (or
+/// nobody, to block forever).
 #[inline(never)]
 pub unsafe fn park(reason: WaitReason) {
     let g = current();
@@ -472,14 +908,18 @@ pub unsafe fn park(reason: WaitReason) {
 
 /// A pseudo-random number (gc's `cheaprand`), for `select`'s case order.
 pub fn cheaprand() -> u64 {
-    // SAFETY: a program runs on this thread; the reference is local to this call.
-    let s = unsafe { &mut *sched() };
+    let m = m();
+    if m.is_null() {
+        return crate::fastrand::next_u64();
+    }
+    // SAFETY: this thread's M; `rng` is only used by this thread.
+    let r = unsafe { &(*m).rng };
     // xorshift64*
-    let mut x = s.rng;
+    let mut x = r.get();
     x ^= x >> 12;
     x ^= x << 25;
     x ^= x >> 27;
-    s.rng = x;
+    r.set(x);
     x.wrapping_mul(0x2545_F491_4F6C_DD1D)
 }
 
@@ -499,8 +939,12 @@ extern "C" fn goroutine_main() -> ! {
 /// Ends the running goroutine (gc's `goexit0`) after its entry trampoline returned `status`.
 fn goexit0(status: i32) -> ! {
     let g = current();
-    // SAFETY: g and the scheduler are live; no reference crosses the final switch.
+    // SAFETY: g and the scheduler are live; no reference crosses the final switch. A fatal
+    // error raised under the lock may end a goroutine that still holds it.
     unsafe {
+        if !lock_held() {
+            lock();
+        }
         let s = sched();
         if (*s).exit.is_none() {
             if status != 0 {
@@ -522,24 +966,34 @@ fn goexit0(status: i32) -> ! {
 /// Records that the program ends with `status` (os.Exit, an unrecovered panic): the running
 /// goroutine is ended by the caller through its entry trampoline.
 pub(crate) fn request_exit(status: i32) {
-    SCHED.with(|s| {
-        // SAFETY: thread-local; the reference is local to this call.
-        if let Some(s) = unsafe { &mut *s.get() } {
-            s.exit.get_or_insert(status);
+    let s = SCHED.with(|c| c.get());
+    if s.is_null() {
+        return;
+    }
+    // SAFETY: this thread's live run; the lock is taken unless this thread holds it.
+    unsafe {
+        let held = (*s).lock.held();
+        if !held {
+            (*s).lock.lock();
         }
-    });
+        (*s).exit.get_or_insert(status);
+        signal_all(s);
+        if !held {
+            (*s).lock.unlock();
+        }
+    }
 }
 
-/// Takes this run's pending preemption request (the slow path of a poll); false when there is
+/// Takes this M's pending preemption request (the slow path of a poll); false when there is
 /// none or no program runs on this thread.
 pub(crate) fn take_preempt_request() -> bool {
-    SCHED.with(|s| {
-        // SAFETY: thread-local; the reference is local to this call and nothing switches in it.
-        match unsafe { &*s.get() } {
-            Some(s) => s.sysmon.state.withdraw(),
-            None => false,
-        }
-    })
+    let s = SCHED.with(|c| c.get());
+    let m = m();
+    if s.is_null() || m.is_null() {
+        return false;
+    }
+    // SAFETY: this thread's live run and M; the request words are atomic.
+    unsafe { (&(*s).sysmon).state.withdraw((*m).id) }
 }
 
 /// Marks the running goroutine as ended by `runtime.Goexit` (its deferred calls have run).
@@ -548,6 +1002,69 @@ pub(crate) fn mark_goexited() {
     if !g.is_null() {
         // SAFETY: g is the live running goroutine.
         unsafe { (*g).goexited = true };
+    }
+}
+
+/// Stops every other M at a safepoint (the collector's stop-the-world, see the module docs).
+/// False when another M is already stopping the world: the caller has then waited for that
+/// stop to end, and must not collect.
+///
+/// # Safety
+/// On a goroutine of this thread's program, not holding the lock.
+pub(crate) unsafe fn stop_others() -> bool {
+    // SAFETY: forwarded; the lock is released around each wait.
+    unsafe {
+        let s = sched();
+        lock();
+        if (*s).stw {
+            // Another collector runs: stop here like any preempted goroutine.
+            let g = current();
+            (*g).status = Status::Runnable;
+            switch_to_g0();
+            return false;
+        }
+        if (*s).ms.len() == 1 {
+            // One M: every other goroutine is already switched out.
+            (*s).stw = true;
+            unlock();
+            return true;
+        }
+        (*s).stw = true;
+        (*s).stopper = Some(std::thread::current());
+        let me = m();
+        while (*s).running > 1 {
+            for &om in &(*s).ms {
+                if om != me && !(*om).curg.is_null() {
+                    (&(*s).sysmon).state.raise((*om).id);
+                }
+            }
+            unlock();
+            std::thread::park_timeout(std::time::Duration::from_micros(200));
+            lock();
+        }
+        (*s).stopper = None;
+        unlock();
+        true
+    }
+}
+
+/// Lets the Ms stopped by [`stop_others`] run again.
+///
+/// # Safety
+/// After a successful [`stop_others`] of this thread, not holding the lock.
+pub(crate) unsafe fn start_others() {
+    // SAFETY: forwarded.
+    unsafe {
+        let s = sched();
+        lock();
+        (*s).stw = false;
+        for &om in &(&(*s).ms)[..(*s).procs] {
+            if (*om).idle {
+                (*om).idle = false;
+                (*om).thread.unpark();
+            }
+        }
+        unlock();
     }
 }
 
@@ -568,17 +1085,20 @@ extern "C" fn go_entry(closure: usize, _fp: usize, ret_pc: usize) {
         panic::fatal("go of nil func value");
     }
     let Some(st) = stack::alloc() else { panic::fatal("cannot allocate a goroutine stack") };
-    // SAFETY: a program runs on this thread; the fresh stack's top 64 bytes are writable.
+    // SAFETY: a program runs on this thread; the fresh stack's top 64 bytes are writable; the
+    // records are touched under the lock.
     unsafe {
-        let s = sched();
-        let goid = (*s).next_goid;
-        (*s).next_goid += 1;
-        let g = new_g(goid, Some(st), (st.lo, st.guard_hi, st.hi), closure);
+        let g = new_g(0, Some(st), (st.lo, st.guard_hi, st.hi), closure);
         (*g).creator_pc = ret_pc;
         (*g).creator_goid = current_goid();
         (*g).sp = arch::new_context(st.hi & !15, goroutine_main);
-        (*s).allgs.push(g);
+        lock();
+        let s = sched();
+        (*g).goid = (*s).next_goid;
+        (*s).next_goid += 1;
+        add_g(s, g);
         ready(g);
+        unlock();
     }
 }
 
@@ -590,31 +1110,31 @@ pub extern "C" fn gort_gosched() {
     if g.is_null() {
         return;
     }
-    // SAFETY: g is the running goroutine; the scheduler is live.
+    // SAFETY: g is the running goroutine; g0 queues it once it has switched out.
     unsafe {
+        lock();
         (*g).status = Status::Runnable;
-        (*sched()).runq.push_back(g);
+        (*m()).yield_local = false;
         switch_to_g0();
     }
 }
 
 /// Calls `f(g, stack_lo, stack_hi, saved_sp, running)` for every goroutine that has not ended
-/// (the collector's root enumeration, through `stw::for_each_g`).
+/// (the collector's root enumeration, through `stw::for_each_g`, with the world stopped).
 pub(crate) fn for_each_g(mut f: impl FnMut(*mut G, usize, usize, usize, bool)) {
     let cur = current();
-    SCHED.with(|s| {
-        // SAFETY: thread-local; the records are only read, and f does not switch goroutines.
-        if let Some(s) = unsafe { &*s.get() } {
-            for &g in &s.allgs {
-                // SAFETY: allgs holds live boxed Gs.
-                unsafe {
-                    if (*g).status != Status::Dead {
-                        f(g, (*g).bounds.1, (*g).bounds.2, (*g).sp, g == cur);
-                    }
-                }
+    let s = SCHED.with(|c| c.get());
+    if s.is_null() {
+        return;
+    }
+    // SAFETY: the world is stopped: no other M touches the records; f does not switch.
+    unsafe {
+        for &g in &(*s).allgs {
+            if (*g).status != Status::Dead {
+                f(g, (*g).bounds.1, (*g).bounds.2, (*g).sp, g == cur);
             }
         }
-    });
+    }
 }
 
 /// The words a goroutine's record holds in Rust memory that may point into the Go heap (the
@@ -643,8 +1163,13 @@ pub(crate) unsafe fn for_each_sched_root(f: &mut dyn FnMut(usize)) {
 /// `runtime.NumGoroutine()`: goroutines that exist (not ended).
 #[unsafe(no_mangle)]
 pub extern "C" fn gort_numgoroutine() -> i64 {
-    // SAFETY: a program runs on this thread.
-    unsafe { (*sched()).allgs.iter().filter(|&&g| (*g).status != Status::Dead && !(*g).system).count() as i64 }
+    // SAFETY: a program runs on this thread; the records are read under the lock.
+    unsafe {
+        lock();
+        let n = (*sched()).allgs.iter().filter(|&&g| (*g).status != Status::Dead && !(*g).system).count() as i64;
+        unlock();
+        n
+    }
 }
 
 /// `runtime.NumCPU()`: the CPUs this process may use.
@@ -653,11 +1178,39 @@ pub extern "C" fn gort_numcpu() -> i64 {
     std::thread::available_parallelism().map(|n| n.get() as i64).unwrap_or(1)
 }
 
-/// `runtime.GOMAXPROCS(n)`: returns the previous setting. This layer runs one P, so the setting is
-/// always 1 and `n` is not applied yet.
+/// `runtime.GOMAXPROCS(n)`: returns the previous setting; `n > 0` changes it (Ms are started up
+/// to `n`, at most [`MAX_PROCS`]; those above `n` retire at their next switch).
 #[unsafe(no_mangle)]
-pub extern "C" fn gort_gomaxprocs(_n: i64) -> i64 {
-    1
+pub extern "C" fn gort_gomaxprocs(n: i64) -> i64 {
+    // SAFETY: a program runs on this thread; the records are changed under the lock.
+    unsafe {
+        lock();
+        let s = sched();
+        let old = (*s).procs;
+        if n > 0 {
+            let n = (n as usize).min(MAX_PROCS);
+            if n > (*s).ps.len() {
+                grow_procs(s, n);
+            }
+            (*s).procs = n;
+            if n < old {
+                for &om in &(&(*s).ms)[n..] {
+                    if !(*om).curg.is_null() {
+                        (&(*s).sysmon).state.raise((*om).id);
+                    }
+                }
+            } else {
+                for &om in &(&(*s).ms)[old..n] {
+                    if (*om).idle {
+                        (*om).idle = false;
+                        (*om).thread.unpark();
+                    }
+                }
+            }
+        }
+        unlock();
+        old as i64
+    }
 }
 
 crate::jit_entry! {
@@ -668,7 +1221,10 @@ crate::jit_entry! {
 extern "C" fn block_entry(fp: usize, pc: usize) {
     set_wait_frame(fp, pc);
     // SAFETY: on a goroutine; nobody will wake it.
-    unsafe { park(WaitReason::SelectNoCases) };
+    unsafe {
+        lock();
+        park(WaitReason::SelectNoCases)
+    };
     panic::fatal("blocked goroutine woken");
 }
 
@@ -720,7 +1276,17 @@ unsafe fn parked_frame(g: *const G) -> Option<(usize, usize)> {
 pub fn append_all_goroutines(out: &mut String, fp: usize, pc: usize) {
     let cur = current();
     // SAFETY: a program runs on this thread; the records are only read and nothing switches.
-    let gs = unsafe { (*sched()).allgs.clone() };
+    // The report may come from a poll of a thread holding no lock, or (a fatal signal) of one
+    // holding it: the lock is taken when it is free.
+    let s = unsafe { sched() };
+    // SAFETY: as above.
+    let locked = unsafe { (*s).lock.try_lock() };
+    // SAFETY: as above.
+    let gs = unsafe { (*s).allgs.clone() };
+    if locked {
+        // SAFETY: taken just above.
+        unsafe { (*s).lock.unlock() };
+    }
     let mut first = true;
     for g in std::iter::once(cur).chain(gs.into_iter().filter(|&g| g != cur)) {
         if g.is_null() {
@@ -753,8 +1319,57 @@ pub fn append_all_goroutines(out: &mut String, fp: usize, pc: usize) {
     CURG.with(|c| c.set(cur));
 }
 
+/// gc's `tracebackothers` after a crash report (`GOTRACEBACK=all`): every other live user
+/// goroutine with its state and the frames it is parked or was preempted in; one running on
+/// another M is `goroutine running on other thread; stack unavailable`, as in gc.
+pub fn append_other_goroutines(out: &mut String) {
+    let cur = current();
+    let s = SCHED.with(|c| c.get());
+    if s.is_null() {
+        return;
+    }
+    // SAFETY: this thread's live run; `allgs` is copied under the lock when it is free (the
+    // report may come while this thread holds it).
+    let gs = unsafe {
+        let locked = (*s).lock.try_lock();
+        let gs = (*s).allgs.clone();
+        if locked {
+            (*s).lock.unlock();
+        }
+        gs
+    };
+    for g in gs {
+        // SAFETY: g is live; a parked goroutine is made current only while its frames are read
+        // (the traceback checks frame pointers against the current goroutine's stack).
+        unsafe {
+            if g == cur || (*g).status == Status::Dead || (*g).system {
+                continue;
+            }
+            let state = match (*g).status {
+                Status::Running => "running",
+                Status::Runnable => "runnable",
+                _ => (*g).wait.as_str(),
+            };
+            let _ = write!(out, "\ngoroutine {} [{state}]:\n", (*g).goid);
+            if (*g).status == Status::Running {
+                out.push_str("\tgoroutine running on other thread; stack unavailable\n");
+            } else {
+                CURG.with(|c| c.set(g));
+                if let Some((fp, pc)) = parked_frame(g) {
+                    crate::unwind::traceback_frames(out, fp, pc, 100, false);
+                }
+                CURG.with(|c| c.set(cur));
+            }
+            append_created_by(out, g);
+        }
+    }
+}
+
 /// gc's `checkdead`: no goroutine can run. Prints the report; the program's status is 2.
-fn deadlock() -> i32 {
+///
+/// # Safety
+/// On g0 with the lock held.
+unsafe fn deadlock() -> i32 {
     // SAFETY: on g0, a program runs on this thread; records are only read.
     let (goexited, gs) = unsafe { ((*sched()).main_goexited, (*sched()).allgs.clone()) };
     if goexited {

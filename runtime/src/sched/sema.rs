@@ -22,9 +22,12 @@
 //! # Waiters and soundness
 //! A waiter record lives in the Rust frame of its parked goroutine, which stays alive until the
 //! goroutine is woken; the queues hold raw pointers to it, and whoever wakes a goroutine first
-//! unlinks its record. The single-P scheduler runs one goroutine at a time, so queue updates need
-//! no lock (the `lock` word of a notify list is kept for gc's layout); the counts themselves are
-//! updated atomically because Go code reads them with `sync/atomic`.
+//! unlinks its record. The queues (the table and the notify lists' waiter lists) are only touched
+//! under the scheduler lock (`proc::lock`, see `lock.rs`: gc locks each `semaRoot` and each
+//! notify list; the `lock` word of a notify list is kept for gc's layout), and a waiter parks with
+//! it held. The counts are updated atomically because Go code reads them with `sync/atomic`; a
+//! release adds its unit before it takes the lock to look for a waiter, and an acquirer
+//! re-checks the count under the lock before it queues, so no wake-up is lost (gc's order).
 
 use super::proc::{self, G, WaitReason};
 use crate::panic;
@@ -114,9 +117,11 @@ pub unsafe fn semacquire1(addr: *mut u32, lifo: bool, reason: WaitReason, fp: us
     let mut w = SemaWaiter { g, ticket: 0 };
     let wp: *mut SemaWaiter = &mut w;
     loop {
-        // SAFETY: forwarded; the table reference ends before the switch.
+        // SAFETY: forwarded; the table reference ends before the switch; park releases the lock.
         unsafe {
+            proc::lock();
             if cansemacquire(addr) {
+                proc::unlock();
                 break;
             }
             (*proc::sema_table()).queue(addr as usize, wp, lifo);
@@ -138,8 +143,14 @@ pub unsafe fn semacquire1(addr: *mut u32, lifo: bool, reason: WaitReason, fp: us
 pub unsafe fn semrelease1(addr: *mut u32, handoff: bool) {
     // SAFETY: forwarded.
     unsafe { word(addr) }.fetch_add(1, Ordering::AcqRel);
+    // SAFETY: on a goroutine holding no lock.
+    unsafe { proc::lock() };
     // SAFETY: the table reference ends within the statement.
-    let Some(w) = (unsafe { (*proc::sema_table()).dequeue(addr as usize) }) else { return };
+    let Some(w) = (unsafe { (*proc::sema_table()).dequeue(addr as usize) }) else {
+        // SAFETY: taken above.
+        unsafe { proc::unlock() };
+        return;
+    };
     // SAFETY: a queued waiter lives in its parked goroutine's frame until that goroutine runs,
     // which it cannot before `ready` below returns.
     let (g, ticket) = unsafe {
@@ -154,9 +165,13 @@ pub unsafe fn semrelease1(addr: *mut u32, handoff: bool) {
     // SAFETY: g is parked and on no run queue (it was on this semaphore's queue only).
     unsafe { proc::ready(g) };
     if ticket == 1 && !proc::current().is_null() {
-        // Direct G hand-off: the waiter is in runnext; let it run now (gc's goyield).
-        // SAFETY: on a goroutine.
+        // Direct G hand-off: the waiter is in runnext; let it run now (gc's goyield, which
+        // releases the lock once we have switched out).
+        // SAFETY: on a goroutine holding the lock.
         unsafe { proc::goyield() };
+    } else {
+        // SAFETY: taken above.
+        unsafe { proc::unlock() };
     }
 }
 
@@ -208,14 +223,16 @@ pub unsafe fn notify_list_add(l: *mut NotifyList) -> u32 {
 /// # Safety
 /// On a goroutine of this thread's program; `l` is a live notify list.
 pub unsafe fn notify_list_wait(l: *mut NotifyList, t: u32, fp: usize, pc: usize) {
-    // SAFETY: forwarded.
+    // SAFETY: forwarded; the list is changed under the lock, which park releases.
     unsafe {
-        if less(t, (*l).notify.load(Ordering::Acquire)) {
-            return;
-        }
         let g = proc::current();
         if g.is_null() {
             panic::fatal("notifyListWait not on the G stack");
+        }
+        proc::lock();
+        if less(t, (*l).notify.load(Ordering::Acquire)) {
+            proc::unlock();
+            return;
         }
         // The record stays in this frame while the goroutine is parked.
         let mut w = NotifyWaiter { g, ticket: t, next: std::ptr::null_mut() };
@@ -235,14 +252,16 @@ pub unsafe fn notify_list_wait(l: *mut NotifyList, t: u32, fp: usize, pc: usize)
 /// gc's `notifyListNotifyAll`: wakes every waiter.
 ///
 /// # Safety
-/// `l` is a live notify list; a program runs on this thread.
+/// `l` is a live notify list; on a goroutine of this thread's program holding no lock.
 pub unsafe fn notify_list_notify_all(l: *mut NotifyList) {
     // SAFETY: forwarded; the waiters are live until readied (their goroutines are parked).
     unsafe {
-        let wait = (*l).wait.load(Ordering::Acquire);
-        if wait == (*l).notify.load(Ordering::Acquire) {
+        // gc's fast path: no new waiters since the last notification.
+        if (*l).wait.load(Ordering::Acquire) == (*l).notify.load(Ordering::Acquire) {
             return;
         }
+        proc::lock();
+        let wait = (*l).wait.load(Ordering::Acquire);
         let mut s = (*l).head;
         (*l).head = std::ptr::null_mut();
         (*l).tail = std::ptr::null_mut();
@@ -253,18 +272,25 @@ pub unsafe fn notify_list_notify_all(l: *mut NotifyList) {
             proc::ready((*s).g);
             s = next;
         }
+        proc::unlock();
     }
 }
 
 /// gc's `notifyListNotifyOne`: wakes the waiter holding the next ticket (if it has parked yet).
 ///
 /// # Safety
-/// `l` is a live notify list; a program runs on this thread.
+/// `l` is a live notify list; on a goroutine of this thread's program holding no lock.
 pub unsafe fn notify_list_notify_one(l: *mut NotifyList) {
     // SAFETY: forwarded; the waiters are live until readied.
     unsafe {
+        // gc's fast path: no new waiters since the last notification.
+        if (*l).wait.load(Ordering::Acquire) == (*l).notify.load(Ordering::Acquire) {
+            return;
+        }
+        proc::lock();
         let t = (*l).notify.load(Ordering::Acquire);
         if t == (*l).wait.load(Ordering::Acquire) {
+            proc::unlock();
             return;
         }
         (*l).notify.store(t.wrapping_add(1), Ordering::Release);
@@ -283,11 +309,13 @@ pub unsafe fn notify_list_notify_one(l: *mut NotifyList) {
                 }
                 (*s).next = std::ptr::null_mut();
                 proc::ready((*s).g);
+                proc::unlock();
                 return;
             }
             p = s;
             s = (*s).next;
         }
+        proc::unlock();
     }
 }
 

@@ -4,10 +4,14 @@
 //! registers saved on its goroutine stack, and all Gs with their stack bounds and saved sp are
 //! enumerable ([`for_each_g`]); nothing but the caller runs Go code until [`start_the_world`].
 //!
-//! This is the single-P implementation: one M runs every goroutine of a program and switches
-//! only at blocking operations, so when the running goroutine calls here every other goroutine is
-//! already parked in `gort_swap_stack`, whose saved sp points at its pushed callee-saved registers.
-//! A multi-M scheduler replaces the bodies (preempt every M at its next poll, wait for them).
+//! The caller runs on a goroutine. Every other M stops at its next preemption poll or blocking
+//! point: `proc::stop_others` raises a preemption request on each P running a goroutine and
+//! waits until its own M is the only one running one; an M's g0 that sees the stop parks instead
+//! of scheduling (and runs no timers), so every other goroutine is switched out by
+//! `gort_swap_stack`, whose saved sp points at its pushed callee-saved registers (a goroutine
+//! stopped at a poll also has its caller-saved registers pushed above, by `gort_preempt_all`).
+//! When another M is already stopping the world, the caller stops for it instead and
+//! [`stop_the_world`] returns false (the caller must then not collect).
 //! Calls nest: the world restarts when the outermost stop is undone.
 
 use super::proc::{self, G};
@@ -17,17 +21,31 @@ thread_local! {
     static DEPTH: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Stops every other M of this program at a safepoint (see the module contract).
-pub fn stop_the_world() {
+/// Stops every other M of this program at a safepoint (see the module contract). False when
+/// another M stopped the world first: this goroutine has waited for that stop to end and the
+/// world is not stopped for it.
+pub fn stop_the_world() -> bool {
+    if DEPTH.with(|d| d.get()) == 0 && !proc::current().is_null() {
+        // SAFETY: on a goroutine of this thread's program, which holds no lock at a safepoint.
+        if !unsafe { proc::stop_others() } {
+            return false;
+        }
+    }
     DEPTH.with(|d| d.set(d.get() + 1));
+    true
 }
 
 /// Lets the Ms stopped by [`stop_the_world`] run again.
 pub fn start_the_world() {
-    DEPTH.with(|d| {
+    let outermost = DEPTH.with(|d| {
         debug_assert!(d.get() > 0, "start_the_world without stop_the_world");
-        d.set(d.get().saturating_sub(1))
+        d.set(d.get().saturating_sub(1));
+        d.get() == 0
     });
+    if outermost && !proc::current().is_null() {
+        // SAFETY: this thread stopped the world (the outermost stop) and holds no lock.
+        unsafe { proc::start_others() };
+    }
 }
 
 /// True between [`stop_the_world`] and the matching [`start_the_world`].

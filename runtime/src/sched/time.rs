@@ -28,7 +28,10 @@
 //! Timer records are reached through raw pointers: heap entries and the pending calls point
 //! into Go memory (collector roots, [`for_each_root`], as gc's timer heaps are) or
 //! into a parked goroutine's frame (a sleep timer is in the heap exactly while its goroutine
-//! sleeps). One goroutine runs at a time, so no lock is needed.
+//! sleeps). Every function here runs with the scheduler lock held (`proc::lock`; the entry points
+//! take it), except that a timer's function (Go code) runs without it: [`run_call`] releases it
+//! first. An idle M sleeps until the earliest timer (`proc::schedule`); adding a timer wakes it
+//! to look again ([`heap_add`]).
 
 use super::proc::{self, G, WaitReason};
 use crate::chan::chan::{self as chan, Chan};
@@ -192,11 +195,23 @@ pub(crate) fn for_each_root(ts: &Timers, f: &mut dyn FnMut(usize)) {
 /// This run's timers.
 ///
 /// # Safety
-/// A program runs on this thread; the pointer is not turned into a reference that lives across a
-/// context switch.
+/// The scheduler lock is held; the pointer is not turned into a reference that lives across a
+/// context switch or an unlock.
 unsafe fn timers() -> *mut Timers {
     // SAFETY: forwarded.
     unsafe { proc::timers() }
+}
+
+/// Adds `t` to the run's heap and lets a sleeping M see it.
+///
+/// # Safety
+/// The lock is held; `t` is live and not in the heap.
+unsafe fn heap_add(t: *mut Timer) {
+    // SAFETY: forwarded.
+    unsafe {
+        (*timers()).add(t);
+        proc::timers_changed();
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -226,12 +241,13 @@ pub fn walltime() -> (i64, i32) {
 // Running timers
 // ---------------------------------------------------------------------------------------------
 
-/// gc's `unlockAndRun` up to the call: re-arms a periodic timer, then readies a sleeper, runs the
-/// function here (`now_here`, on a goroutine) or queues it for the timer goroutine.
+/// gc's `unlockAndRun` up to the call: re-arms a periodic timer, then readies a sleeper, returns
+/// the call to run here (`now_here`: the caller, on a goroutine, runs it with [`run_call`]) or
+/// queues it for the timer goroutine.
 ///
 /// # Safety
-/// `t` is live and out of the heap; a program runs on this thread.
-unsafe fn fire(t: *mut Timer, now: i64, now_here: bool) {
+/// `t` is live and out of the heap; the lock is held.
+unsafe fn fire(t: *mut Timer, now: i64, now_here: bool) -> Option<Call> {
     // SAFETY: forwarded; the Timers reference ends before any switch.
     unsafe {
         let delay = now - (*t).when;
@@ -244,26 +260,27 @@ unsafe fn fire(t: *mut Timer, now: i64, now_here: bool) {
         (*t).when = next;
         if !(*t).g.is_null() {
             proc::ready((*t).g);
-            return;
+            return None;
         }
         if (*t).needs_add() {
-            (*timers()).add(t);
+            heap_add(t);
         }
         if (*t).is_chan() && (*t).period == 0 {
             (*t).sending += 1;
         }
         let call = Call { t, f: (*t).f, arg: (*t).arg, seq: (*t).seq, delay };
         if now_here {
-            run_call(call);
-        } else {
-            queue_call(call);
+            return Some(call);
         }
+        queue_call(call);
+        None
     }
 }
 
-/// Runs every timer due at `now` (gc's `timers.run` from `checkTimers`), on g0.
+/// Runs every timer due at `now` (gc's `timers.run` from `checkTimers`), on g0 with the lock held.
 pub fn run_due() {
-    // SAFETY: a program runs on this thread; the reference ends within each statement.
+    // SAFETY: a program runs on this thread and holds the lock; the reference ends within each
+    // statement.
     unsafe {
         if !(*timers()).pending() {
             return;
@@ -280,22 +297,18 @@ pub fn run_due() {
     }
 }
 
-/// The scheduler found nothing to run: sleeps until the earliest timer is due (not a busy wait)
-/// and runs the due timers. False when no timer is pending (then the run is deadlocked).
-pub fn sleep_until_next() -> bool {
-    // SAFETY: a program runs on this thread; the reference ends within the statement.
-    let Some((when, _)) = (unsafe { (*timers()).clean_head() }) else { return false };
-    let ts = libc::timespec { tv_sec: (when / 1_000_000_000) as libc::time_t, tv_nsec: (when % 1_000_000_000) as libc::c_long };
-    // SAFETY: an absolute monotonic sleep; EINTR just wakes us early (the loop re-checks).
-    unsafe { libc::clock_nanosleep(libc::CLOCK_MONOTONIC, libc::TIMER_ABSTIME, &ts, std::ptr::null_mut()) };
-    run_due();
-    true
+/// When the earliest pending timer is due (monotonic ns), or `None` when no timer is pending
+/// (then a run with nothing runnable is deadlocked). The lock is held.
+pub fn next_when() -> Option<i64> {
+    // SAFETY: a program runs on this thread and holds the lock; the reference ends within the
+    // statement.
+    unsafe { (*timers()).clean_head() }.map(|(when, _)| when)
 }
 
 /// Hands a fired call to the timer goroutine, creating or waking it.
 ///
 /// # Safety
-/// A program runs on this thread.
+/// The lock is held.
 unsafe fn queue_call(call: Call) {
     // SAFETY: forwarded; no switch happens here (ready only queues).
     unsafe {
@@ -316,10 +329,11 @@ unsafe fn queue_call(call: Call) {
 }
 
 /// Runs one fired call (the rest of gc's `unlockAndRun`): a channel timer's send is dropped when
-/// `Stop`/`Reset` changed its `seq` since it fired.
+/// `Stop`/`Reset` changed its `seq` since it fired. Called with the lock held; releases it before
+/// the timer's function runs and returns without it.
 ///
 /// # Safety
-/// On a goroutine; `call.t` is live.
+/// On a goroutine holding the lock; `call.t` is live.
 unsafe fn run_call(call: Call) {
     // SAFETY: forwarded.
     unsafe {
@@ -329,9 +343,11 @@ unsafe fn run_call(call: Call) {
                 (*t).sending -= 1;
             }
             if (*t).seq != call.seq {
+                proc::unlock();
                 return;
             }
         }
+        proc::unlock();
         if call.f == 0 {
             return;
         }
@@ -347,12 +363,19 @@ unsafe fn run_call(call: Call) {
 extern "C" fn timer_goroutine_main() -> ! {
     proc::begin_system_goroutine();
     loop {
-        // SAFETY: on this run's timer goroutine; the Timers reference ends within the statement.
+        // SAFETY: on this run's timer goroutine; the lock is taken for the queue.
+        unsafe { proc::lock() };
+        // SAFETY: on this run's timer goroutine holding the lock; the Timers reference ends
+        // within the statement.
         while let Some(call) = unsafe { (*timers()).calls.pop_front() } {
-            // SAFETY: on a goroutine; the call's timer is live (module docs).
-            unsafe { run_call(call) };
+            // SAFETY: on a goroutine holding the lock; the call's timer is live (module docs).
+            // It returns without the lock.
+            unsafe {
+                run_call(call);
+                proc::lock();
+            }
         }
-        // SAFETY: as above; queue_call readies us when calls arrive.
+        // SAFETY: as above; queue_call readies us when calls arrive; park releases the lock.
         unsafe {
             (*timers()).timer_g_idle = true;
             proc::park(WaitReason::TimerGoroutineIdle);
@@ -368,7 +391,7 @@ extern "C" fn timer_goroutine_main() -> ! {
 /// `f` is given. Returns whether it was armed before (or a fired send was still pending).
 ///
 /// # Safety
-/// `t` is live; a program runs on this thread.
+/// `t` is live; the lock is held.
 unsafe fn modify(t: *mut Timer, when: i64, period: i64, f: Option<(usize, [usize; 2])>) -> bool {
     if when <= 0 {
         panic::fatal("timer when must be positive");
@@ -398,7 +421,7 @@ unsafe fn modify(t: *mut Timer, when: i64, period: i64, f: Option<(usize, [usize
             }
         }
         if (*t).needs_add() {
-            (*timers()).add(t);
+            heap_add(t);
         }
         pending
     }
@@ -407,7 +430,7 @@ unsafe fn modify(t: *mut Timer, when: i64, period: i64, f: Option<(usize, [usize
 /// gc's `timer.stop`: disarms `t`. Returns whether it was armed (or a fired send was pending).
 ///
 /// # Safety
-/// `t` is live; a program runs on this thread.
+/// `t` is live; the lock is held.
 unsafe fn stop(t: *mut Timer) -> bool {
     // SAFETY: forwarded.
     unsafe {
@@ -431,31 +454,37 @@ unsafe fn stop(t: *mut Timer) -> bool {
 /// heap runs here, on the receiving goroutine, so the receive sees its value.
 ///
 /// # Safety
-/// On a goroutine; `t` is live.
+/// On a goroutine, not holding the lock; `t` is live.
 pub unsafe fn maybe_run_chan(t: *mut Timer) {
-    // SAFETY: forwarded.
+    // SAFETY: forwarded; run_call releases the lock.
     unsafe {
+        proc::lock();
         if (*t).heaped || (*t).when == 0 {
+            proc::unlock();
             return;
         }
         let now = nanotime();
         if (*t).when > now {
+            proc::unlock();
             return;
         }
-        fire(t, now, true);
+        match fire(t, now, true) {
+            Some(call) => run_call(call),
+            None => proc::unlock(),
+        }
     }
 }
 
 /// gc's `blockTimerChan`: a goroutine blocks on `t`'s channel, so the timer must be in the heap.
 ///
 /// # Safety
-/// `t` is live; a program runs on this thread.
+/// `t` is live; the lock is held.
 pub unsafe fn block_timer_chan(t: *mut Timer) {
     // SAFETY: forwarded.
     unsafe {
         (*t).blocked += 1;
         if (*t).needs_add() {
-            (*timers()).add(t);
+            heap_add(t);
         }
     }
 }
@@ -464,7 +493,7 @@ pub unsafe fn block_timer_chan(t: *mut Timer) {
 /// leaves the heap (a later receive runs it through [`maybe_run_chan`]).
 ///
 /// # Safety
-/// `t` is live; a program runs on this thread.
+/// `t` is live; the lock is held.
 pub unsafe fn unblock_timer_chan(t: *mut Timer) {
     // SAFETY: forwarded.
     unsafe {
@@ -502,10 +531,12 @@ extern "C" fn timesleep_entry(ns: i64, fp: usize, pc: usize) {
     t.when = when;
     t.g = g;
     let tp: *mut Timer = &mut t;
-    // SAFETY: on a goroutine; the timer readies us when it fires, which pops it from the heap.
+    // SAFETY: on a goroutine; the timer readies us when it fires, which pops it from the heap
+    // (under the lock, which park releases once we have switched out).
     unsafe {
-        (*timers()).add(tp);
         proc::set_wait_frame(fp, pc);
+        proc::lock();
+        heap_add(tp);
         proc::park(WaitReason::Sleep);
     }
 }
@@ -533,7 +564,9 @@ pub unsafe extern "C" fn gort_newtimer(when: i64, period: i64, f: usize, arg_typ
             (*t).chan = cp;
             (*cp).timer = t;
         }
+        proc::lock();
         modify(t, when, period, Some((f, [arg_typ, arg_data])));
+        proc::unlock();
         // t.init = true (gc's timeTimer.init, time.Timer.initTimer)
         *mem.add(8) = 1;
     }
@@ -555,8 +588,13 @@ unsafe fn of(tt: *mut u8) -> *mut Timer {
 /// `tt` came from [`gort_newtimer`]; called by JIT code.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_stoptimer(tt: *mut u8) -> bool {
-    // SAFETY: forwarded.
-    unsafe { stop(of(tt)) }
+    // SAFETY: forwarded, under the lock.
+    unsafe {
+        proc::lock();
+        let r = stop(of(tt));
+        proc::unlock();
+        r
+    }
 }
 
 /// `time.resetTimer(t *Timer, when, period int64) bool`.
@@ -565,8 +603,13 @@ pub unsafe extern "C" fn gort_stoptimer(tt: *mut u8) -> bool {
 /// `tt` came from [`gort_newtimer`]; called by JIT code.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_resettimer(tt: *mut u8, when: i64, period: i64) -> bool {
-    // SAFETY: forwarded.
-    unsafe { modify(of(tt), when, period, None) }
+    // SAFETY: forwarded, under the lock.
+    unsafe {
+        proc::lock();
+        let r = modify(of(tt), when, period, None);
+        proc::unlock();
+        r
+    }
 }
 
 /// `time.runtimeNano() int64`, `internal/sync.runtime_nanotime`: the monotonic clock.

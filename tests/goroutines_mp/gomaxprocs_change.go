@@ -1,0 +1,46 @@
+package main
+
+// runtime.GOMAXPROCS returns the previous setting and changes it while goroutines run; work
+// finishes correctly when Ps are added and retired.
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+)
+
+func spin(n int) uint64 {
+	var h uint64 = 14695981039346656037
+	for i := 0; i < n; i++ {
+		h ^= uint64(i)
+		h *= 1099511628211
+	}
+	return h
+}
+
+func main() {
+	fmt.Println(runtime.GOMAXPROCS(3))
+	fmt.Println(runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	out := make([]uint64, 12)
+	for k := range out {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[k] = spin(200000 + k)
+			if k == 5 {
+				runtime.GOMAXPROCS(1)
+			}
+			if k == 9 {
+				runtime.GOMAXPROCS(2)
+			}
+		}()
+	}
+	wg.Wait()
+	x := uint64(0)
+	for _, v := range out {
+		x ^= v
+	}
+	fmt.Println(x, runtime.NumGoroutine())
+	fmt.Println(runtime.GOMAXPROCS(4))
+}
