@@ -149,6 +149,23 @@ pub(super) struct Checker<'a> {
     /// `type T2 T1` met while T1's own definition is in progress (`type T1 struct{ p *T2 }`): T2's
     /// underlying type is set once T1's is known; what is left at the end is a cycle of names.
     pending_underlying: Vec<(TypeId, TypeId)>,
+    /// Type declarations whose right-hand side is being checked, outermost first: each object
+    /// with the node id and span of its right-hand side and whether it is an alias (types2's objPath,
+    /// restricted to types).
+    pub(super) type_path: Vec<(ObjId, NodeId, Span, bool)>,
+    /// Type objects whose declaration cycle has been reported (no second error for its members).
+    pub(super) cycle_reported: HashSet<ObjId>,
+    /// Aliases used inside their own declaration through other types (`expr::alias_cycle`), each
+    /// with the members of its cycle.
+    pub(super) alias_cycles: Vec<(ObjId, Vec<ObjId>)>,
+    /// Cycles through anonymous interfaces (go.dev/issue/56103): gc reports them after type
+    /// checking, only if that found no error.
+    pub(super) anonymous_cycles: Vec<Diagnostic>,
+    /// How many of `declared_types` `check_recursive_types` has checked.
+    recursion_checked: usize,
+    /// Checks types2 delays until every type is complete (`check.later`): map keys must be
+    /// comparable, embedded fields must not be pointers; met while a type was incomplete.
+    pub(super) pending_type_checks: Vec<LaterTypeCheck>,
     /// Package-level var objects in declaration order.
     pub(super) pkg_vars: Vec<ObjId>,
     /// What is being checked: a program to run, or any package (`gojit check`).
@@ -177,6 +194,16 @@ pub(super) struct Checker<'a> {
     pub(super) rf: Vec<super::rangefunc::RfFrame>,
     /// Each function's shared range-over-func variables (`rangefunc`).
     pub(super) rf_shared: HashMap<Option<NodeId>, super::rangefunc::RfShared>,
+}
+
+/// A check of a type expression that needs every type involved to be complete (types2 runs it
+/// with `check.later`); recorded when met on an incomplete type, run by `run_later_type_checks`.
+pub(super) enum LaterTypeCheck {
+    /// A map key type (`map[K]V`) must be comparable.
+    MapKey { key: TypeId, span: Span },
+    /// An embedded field's type (`T` or `*T`, `is_ptr`) must not be a pointer, unsafe.Pointer or
+    /// (behind `*`) an interface.
+    Embedded { ty: TypeId, is_ptr: bool, span: Span },
 }
 
 /// What a check is for. A program must be `package main` and every function it declares needs a
@@ -310,6 +337,12 @@ impl<'a> Checker<'a> {
         func_bodies: vec![],
         declared_types: vec![],
         pending_underlying: vec![],
+        type_path: vec![],
+        cycle_reported: HashSet::new(),
+        alias_cycles: vec![],
+        anonymous_cycles: vec![],
+        recursion_checked: 0,
+        pending_type_checks: vec![],
         pkg_vars: vec![],
         goal,
         pending_verify: vec![],
@@ -395,7 +428,9 @@ impl<'a> Checker<'a> {
             self.resolve_obj(o);
         }
         self.report_name_cycles();
+        self.report_alias_cycles();
         self.check_recursive_types();
+        self.run_later_type_checks();
         self.run_pending_verify();
         let bodies = std::mem::take(&mut self.func_bodies);
         for f in bodies {
@@ -403,10 +438,17 @@ impl<'a> Checker<'a> {
             self.enter_file(fi);
             self.func_decl_body(f);
         }
+        self.check_recursive_types();
+        self.run_later_type_checks();
         self.finish_untyped();
         self.run_pending_verify();
         self.compute_init_order();
         self.check_unused_imports();
+        if self.errors.is_empty() {
+            for d in std::mem::take(&mut self.anonymous_cycles) {
+                self.error(d.span, d.msg);
+            }
+        }
     }
 
     // ----- errors ------------------------------------------------------------------------------
@@ -1250,11 +1292,30 @@ impl<'a> Checker<'a> {
     }
 
     fn type_spec(&mut self, obj: ObjId, spec: &'a ast::TypeSpec) {
-        if !spec.tparams.is_empty() {
-            if spec.alias {
-                self.error(spec.name.span, "generic type aliases not supported by gojit");
+        self.type_path.push((obj, spec.typ.id, spec.typ.span, spec.alias));
+        self.type_spec_rhs(obj, spec);
+        self.type_path.pop();
+    }
+
+    fn type_spec_rhs(&mut self, obj: ObjId, spec: &'a ast::TypeSpec) {
+        if !spec.tparams.is_empty() && spec.alias {
+            // `type A[P any] = RHS` (Go 1.24): each use `A[X]` is RHS with P := X.
+            self.push_scope();
+            let tps = self.declare_tparams(&spec.tparams);
+            let rhs = self.typ(&spec.typ);
+            self.pop_scope();
+            if tps.contains(&rhs) {
+                self.error(spec.typ.span, "cannot use type parameter declared in alias declaration as RHS");
                 return;
             }
+            if rhs == TypeTable::INVALID {
+                return;
+            }
+            self.info.generic_aliases.insert(obj, (tps, rhs));
+            self.info.objects[obj].kind = ObjKind::TypeName { ty: rhs };
+            return;
+        }
+        if !spec.tparams.is_empty() {
             if !self.funcs.is_empty() {
                 self.error(spec.name.span, "generic type cannot be declared inside a function");
                 return;
@@ -1352,10 +1413,64 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Reports the alias cycles of `alias_cycles` none of whose members has been reported.
+    fn report_alias_cycles(&mut self) {
+        for (obj, members) in std::mem::take(&mut self.alias_cycles) {
+            if members.iter().any(|m| self.cycle_reported.contains(m)) {
+                continue;
+            }
+            let name = self.info.objects[obj].name.clone();
+            let span = self.info.objects[obj].span;
+            self.error(span, format!("invalid recursive type: {name} refers to itself"));
+        }
+    }
+
+    /// Runs the checks delayed until every type is complete (`pending_type_checks`).
+    fn run_later_type_checks(&mut self) {
+        for c in std::mem::take(&mut self.pending_type_checks) {
+            match c {
+                LaterTypeCheck::MapKey { key, span } => {
+                    if self.tt.is_type_param(key) {
+                        if !self.tparam_comparable(key) {
+                            let ks = self.tt.type_string_err(key);
+                            self.error(span, format!("invalid map key type {ks} (missing comparable constraint)"));
+                        }
+                    } else if self.tt.underlying(key) != TypeTable::INVALID && !self.tt.is_comparable(key) {
+                        let ks = self.tt.type_string_err(key);
+                        self.error(span, format!("invalid map key type {ks}"));
+                    }
+                }
+                LaterTypeCheck::Embedded { ty, is_ptr, span } => {
+                    let base = if is_ptr { self.tt.pointer_elem(ty).unwrap_or(ty) } else { ty };
+                    if self.tt.underlying(base) == TypeTable::INVALID {
+                        continue;
+                    }
+                    if let Some(msg) = self.embedded_field_error(base, is_ptr) {
+                        self.error(span, msg);
+                    }
+                }
+            }
+        }
+    }
+
+    /// types2's check of an embedded field's type `base` (after the `*`, `is_ptr`), a complete type.
+    pub(super) fn embedded_field_error(&self, base: TypeId, is_ptr: bool) -> Option<&'static str> {
+        match self.tt.under(base) {
+            Type::Pointer(_) => Some("embedded field type cannot be a pointer"),
+            _ if self.tt.underlying(base) == TypeTable::UNSAFE_POINTER => Some("embedded field type cannot be unsafe.Pointer"),
+            _ if is_ptr && self.tt.is_interface(base) && !self.tt.is_type_param(base) => {
+                Some("embedded field type cannot be a pointer to an interface")
+            }
+            _ => None,
+        }
+    }
+
     /// Reports named types that contain themselves by value (`type T struct { x T }`,
     /// `type A [2]B; type B struct { a A }`), and makes them invalid so layout terminates.
     fn check_recursive_types(&mut self) {
-        let types = self.declared_types.clone();
+        // Types declared since the last call (package-level ones first, then local ones).
+        let types = self.declared_types[self.recursion_checked..].to_vec();
+        self.recursion_checked = self.declared_types.len();
         let mut bad = HashSet::new();
         for &(t, span) in &types {
             if bad.contains(&t) {
