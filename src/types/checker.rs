@@ -1015,6 +1015,11 @@ impl<'a> Checker<'a> {
             None => {}
         }
         let Some(&decl) = self.pkg_decls.get(&obj) else { return true };
+        if let PkgDecl::Type { spec } = decl {
+            if spec.alias && spec.tparams.is_empty() && self.pre_resolve_alias_operands(obj, spec) {
+                return true;
+            }
+        }
         self.state.insert(obj, State::InProgress);
         let saved_cur = self.cur_pkg_obj.replace(obj);
         let saved_anchor = self.size_anchor.take();
@@ -1050,6 +1055,71 @@ impl<'a> Checker<'a> {
         self.err_pos = saved_err_pos;
         self.state.insert(obj, State::Done);
         true
+    }
+
+    /// Before alias `obj` (`spec`) is declared, resolves the package's defined types its
+    /// right-hand side names. An alias has no type of its own until its right-hand side is
+    /// known, while a defined type has one from the start, so a cycle through both (`type F =
+    /// func(T); type T interface{ m(F) }`, `type a = b; type b struct{ *a }`) is legal only if
+    /// it is entered at the defined type (types2 gets the same effect from alias nodes filled in
+    /// later). Returns true if that declared the alias too (the defined type used it).
+    fn pre_resolve_alias_operands(&mut self, obj: ObjId, spec: &'a ast::TypeSpec) -> bool {
+        fn names<'e>(e: &'e ast::Expr, out: &mut Vec<&'e str>, d: u32) {
+            use ast::ExprKind as K;
+            if d > crate::limits::NESTING_BUDGET {
+                return;
+            }
+            let d = d + 1;
+            let fields = |fs: &'e [ast::Field], out: &mut Vec<&'e str>| fs.iter().for_each(|f| names(&f.typ, out, d));
+            match &e.kind {
+                K::Ident(id) => out.push(&id.name),
+                K::Paren(x) | K::Star(x) | K::SliceType { elem: x } | K::ChanType { elem: x, .. } | K::Ellipsis(Some(x)) => names(x, out, d),
+                K::ArrayType { elem, .. } => names(elem, out, d),
+                K::MapType { key, value } => {
+                    names(key, out, d);
+                    names(value, out, d);
+                }
+                K::Index { x, index, .. } => {
+                    names(x, out, d);
+                    names(index, out, d);
+                }
+                K::IndexList { x, indices, .. } => {
+                    names(x, out, d);
+                    indices.iter().for_each(|i| names(i, out, d));
+                }
+                K::FuncType(ft) => {
+                    fields(&ft.params, out);
+                    fields(&ft.results, out);
+                }
+                K::StructType(st) => fields(&st.fields, out),
+                K::InterfaceType(it) => {
+                    for el in &it.elems {
+                        match el {
+                            ast::InterfaceElem::Method { typ, .. } => {
+                                fields(&typ.params, out);
+                                fields(&typ.results, out);
+                            }
+                            ast::InterfaceElem::Embed(x) => names(x, out, d),
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut found = vec![];
+        names(&spec.typ, &mut found, 0);
+        for name in found {
+            let Some(o) = self.pkg_scope.get(name).copied() else { continue };
+            if o == obj || self.state.contains_key(&o) {
+                continue;
+            }
+            if let Some(PkgDecl::Type { spec: s }) = self.pkg_decls.get(&o) {
+                if !s.alias {
+                    self.resolve_obj(o);
+                }
+            }
+        }
+        matches!(self.state.get(&obj), Some(State::Done))
     }
 
     // ----- const, var, type declarations --------------------------------------------------
