@@ -124,6 +124,9 @@ pub(super) struct Checker<'a> {
     /// The type expression of the defined type being declared (`type T [N]E`): gc sizes the named
     /// type separately from the identical unnamed `[N]E`, so each is reported.
     pub named_rhs: Option<ast::NodeId>,
+    /// Channel types met in type expressions: where gc's backend would size each (as for
+    /// `oversized`), the channel type and its element type (gc: `channel element type too large (>64kB)`).
+    pub chan_elems: Vec<(Span, TypeId, TypeId)>,
     /// The unnamed array types already in `oversized`.
     pub oversized_unnamed: Vec<TypeId>,
     pub deps: HashMap<ObjId, Vec<ObjId>>,
@@ -327,6 +330,7 @@ impl<'a> Checker<'a> {
         oversized: Vec::new(),
         named_rhs: None,
         oversized_unnamed: Vec::new(),
+        chan_elems: vec![],
         deps: HashMap::new(),
         err_pos: None,
         untyped: HashMap::new(),
@@ -406,9 +410,14 @@ impl<'a> Checker<'a> {
 
     fn run(&mut self) {
         let first = self.files[0];
-        if self.is_root && self.goal == Goal::Program && first.package.name != "main" {
+        if self.is_root && self.goal == Goal::Program && first.package.name != "main" && first.package.name != "_" {
             // A program must be package main (gc would build a library instead).
             self.error(first.package.span, format!("package {} is not a main package", first.package.name));
+        }
+        for f in self.files.clone() {
+            if f.package.name == "_" {
+                self.error(f.package.span, "invalid package name _");
+            }
         }
         for i in 0..self.files.len() {
             self.enter_file(i);
@@ -472,9 +481,20 @@ impl<'a> Checker<'a> {
     /// `type [N]E larger than address space` for each array type of more than 2^50-1 bytes, at
     /// the declaration or statement that met it first, by position.
     fn size_errors(&mut self) -> Vec<Diagnostic> {
-        let mut v = std::mem::take(&mut self.oversized);
-        v.sort_by_key(|(sp, _, _)| sp.lo);
-        v.into_iter().map(|(sp, _, text)| Diagnostic::new(sp, format!("type {text} larger than address space"))).collect()
+        let v = std::mem::take(&mut self.oversized);
+        let mut out: Vec<Diagnostic> =
+            v.into_iter().map(|(sp, _, text)| Diagnostic::new(sp, format!("type {text} larger than address space"))).collect();
+        // types.CalcSize's TCHANARGS check, once per channel type, where it is first sized.
+        let mut chans = std::mem::take(&mut self.chan_elems);
+        chans.sort_by_key(|c| c.0.lo);
+        let mut seen = HashSet::new();
+        for (sp, chan, elem) in chans {
+            if seen.insert(chan) && !self.tt.has_tparams(elem) && self.tt.layout(elem).size >= 1 << 16 {
+                out.push(Diagnostic::new(sp, "channel element type too large (>64kB)"));
+            }
+        }
+        out.sort_by_key(|d| d.span.lo);
+        out
     }
 
     /// gc's `%L` spelling of a type expression whose type is `t`: as `type_string_err`, but

@@ -78,7 +78,13 @@ impl<'a> Checker<'a> {
             }
             ExprKind::ChanType { dir, elem } => {
                 let et = self.typ(elem);
-                if et == TypeTable::INVALID { et } else { self.tt.chan(*dir, et) }
+                if et == TypeTable::INVALID {
+                    return et;
+                }
+                let sp = self.size_anchor.or_else(|| self.cur_pkg_obj.map(|o| self.info.objects[o].span)).unwrap_or(e.span);
+                let t = self.tt.chan(*dir, et);
+                self.chan_elems.push((sp, t, et));
+                t
             }
             ExprKind::MapType { key, value } => {
                 let k = self.typ(key);
