@@ -440,8 +440,15 @@ impl<'a> Parser<'a> {
             _ => None,
         };
         if !matches!(self.tok.tok, Tok::Str | Tok::RawStr) {
-            let found = self.go_parser_found();
-            return Err(self.error_at(self.pos(), format!("expected 'STRING', found {}", found)));
+            // go/parser's (Go 1.27) messages, as the go command parses imports with it; another
+            // literal is skipped, so the following specs are still checked (gc reports them all).
+            if self.tok.tok.is_literal() {
+                let span = self.tok.span;
+                let _ = self.error_at(self.pos(), "import path must be a string");
+                self.next();
+                return Ok(ImportSpec { span: self.span_from(lo), name, path: String::new(), path_span: span });
+            }
+            return Err(self.error_at(self.pos(), "missing import path"));
         }
         let path_span = self.tok.span;
         let bytes = if self.tok.bad { Vec::new() } else { literal::decode_string(self.text(path_span)) };
@@ -947,7 +954,7 @@ impl<'a> Parser<'a> {
             Tok::Arrow => {
                 self.next();
                 if self.tok.tok != Tok::Chan {
-                    return Err(self.syntax_error("expected chan"));
+                    return Err(self.syntax_error("expected keyword chan"));
                 }
                 self.next();
                 let elem = self.chan_elem()?;
@@ -1949,21 +1956,29 @@ impl<'a> Parser<'a> {
     #[inline(never)]
     fn recv_or_chan_type(&mut self, lo: u32, x: Expr) -> PResult<Expr> {
         if let ExprKind::ChanType { .. } = x.kind {
-            // Re-associate: `<-` applies to the outermost `chan` of x.
+            // gc's re-association: `<-` makes the outermost `chan` receive-only and moves through
+            // send-only element channels (`<-chan<-chan E` = `<-chan (<-chan E)`); `<-<-chan E`
+            // and `<-chan<-E` (E not a channel) are errors, reported as for a type declaration.
             let mut x = x;
-            let mut cur = &mut x;
-            loop {
-                let ExprKind::ChanType { dir, elem } = &mut cur.kind else {
-                    return Err(self.syntax_error_at(lo, "unexpected <-, expected expression"));
-                };
-                match *dir {
-                    ChanDir::Send => return Err(self.syntax_error_at(lo, "unexpected <-, expected chan")),
-                    ChanDir::Recv => cur = &mut **elem,
-                    ChanDir::Both => {
-                        *dir = ChanDir::Recv;
-                        break;
+            let mut dir = ChanDir::Send;
+            let mut bad: Option<String> = None;
+            {
+                let mut cur = &mut x;
+                while dir == ChanDir::Send {
+                    let ExprKind::ChanType { dir: d, elem } = &mut cur.kind else { break };
+                    dir = *d;
+                    if dir == ChanDir::Recv && bad.is_none() {
+                        bad = Some("unexpected <-, expected chan".to_string());
                     }
+                    *d = ChanDir::Recv;
+                    cur = &mut **elem;
                 }
+                if dir == ChanDir::Send && bad.is_none() {
+                    bad = Some(format!("unexpected {}, expected chan", self.text(cur.span)));
+                }
+            }
+            if let Some(msg) = bad {
+                return Err(self.syntax_error(&msg));
             }
             let span = self.span_from(lo);
             x.span = span;

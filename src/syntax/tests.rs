@@ -430,7 +430,8 @@ fn spans_and_ids() {
 #[test]
 fn errors_package_and_imports() {
     check_error("func main() {}\n", "1:1: expected 'package', found 'func'");
-    check_error("package main\nimport fmt\nfunc main() {}\n", "2:11: expected 'STRING', found newline");
+    check_error("package main\nimport fmt\nfunc main() {}\n", "2:11: missing import path");
+    check_error("package main\nimport 42\nfunc main() {}\n", "2:8: import path must be a string");
     check_error("package main\nimport \"fmt\"\nvar x = 1\nimport \"os\"\nfunc main() { }\n", "4:1: syntax error: imports must appear before other declarations");
 }
 
@@ -486,7 +487,7 @@ fn errors_statements() {
     check_error("package main\nfunc main() {\n\tfor x := range y; x < 2; {}\n}\n", "3:18: syntax error: unexpected semicolon, expected { after for clause");
     check_error("package main\nfunc main() {\n\tL:\n\tL2: x := 1\n\tgoto L\n\tbreak L2 L\n}\n", "6:11: syntax error: unexpected name L at end of statement");
     check_error("package main\nconst\nfunc main() {}\n", "3:1: syntax error: unexpected keyword func, expected name");
-    check_error("package main\nimport (\n\t\"fmt\"\n\t\"os\"\nfunc main() {}\n", "5:1: expected 'STRING', found 'func'");
+    check_error("package main\nimport (\n\t\"fmt\"\n\t\"os\"\nfunc main() {}\n", "5:1: missing import path");
     check_error("package main\nfunc main() {\n\ta := [3]int{1,2,3}\n\tb := a[1:2:3:4]\n}\n", "4:14: syntax error: unexpected :, expected ]");
     check_error("package main\nfunc main() {\n\tfunc g() {}\n}\n", "3:7: syntax error: unexpected name g, expected (");
     check_error("package main\nfunc main() {\n\tx := a.(type)\n}\n", "3:7: invalid syntax tree: use of .(type) outside type switch");

@@ -124,6 +124,9 @@ pub(super) struct Checker<'a> {
     /// The type expression of the defined type being declared (`type T [N]E`): gc sizes the named
     /// type separately from the identical unnamed `[N]E`, so each is reported.
     pub named_rhs: Option<ast::NodeId>,
+    /// Channel types met in type expressions: where gc's backend would size each (as for
+    /// `oversized`), the channel type and its element type (gc: `channel element type too large (>64kB)`).
+    pub chan_elems: Vec<(Span, TypeId, TypeId)>,
     /// The unnamed array types already in `oversized`.
     pub oversized_unnamed: Vec<TypeId>,
     pub deps: HashMap<ObjId, Vec<ObjId>>,
@@ -149,6 +152,23 @@ pub(super) struct Checker<'a> {
     /// `type T2 T1` met while T1's own definition is in progress (`type T1 struct{ p *T2 }`): T2's
     /// underlying type is set once T1's is known; what is left at the end is a cycle of names.
     pending_underlying: Vec<(TypeId, TypeId)>,
+    /// Type declarations whose right-hand side is being checked, outermost first: each object
+    /// with the node id and span of its right-hand side and whether it is an alias (types2's objPath,
+    /// restricted to types).
+    pub(super) type_path: Vec<(ObjId, NodeId, Span, bool)>,
+    /// Type objects whose declaration cycle has been reported (no second error for its members).
+    pub(super) cycle_reported: HashSet<ObjId>,
+    /// Aliases used inside their own declaration through other types (`expr::alias_cycle`), each
+    /// with the members of its cycle.
+    pub(super) alias_cycles: Vec<(ObjId, Vec<ObjId>)>,
+    /// Cycles through anonymous interfaces (go.dev/issue/56103): gc reports them after type
+    /// checking, only if that found no error.
+    pub(super) anonymous_cycles: Vec<Diagnostic>,
+    /// How many of `declared_types` `check_recursive_types` has checked.
+    recursion_checked: usize,
+    /// Checks types2 delays until every type is complete (`check.later`): map keys must be
+    /// comparable, embedded fields must not be pointers; met while a type was incomplete.
+    pub(super) pending_type_checks: Vec<LaterTypeCheck>,
     /// Package-level var objects in declaration order.
     pub(super) pkg_vars: Vec<ObjId>,
     /// What is being checked: a program to run, or any package (`gojit check`).
@@ -177,6 +197,16 @@ pub(super) struct Checker<'a> {
     pub(super) rf: Vec<super::rangefunc::RfFrame>,
     /// Each function's shared range-over-func variables (`rangefunc`).
     pub(super) rf_shared: HashMap<Option<NodeId>, super::rangefunc::RfShared>,
+}
+
+/// A check of a type expression that needs every type involved to be complete (types2 runs it
+/// with `check.later`); recorded when met on an incomplete type, run by `run_later_type_checks`.
+pub(super) enum LaterTypeCheck {
+    /// A map key type (`map[K]V`) must be comparable.
+    MapKey { key: TypeId, span: Span },
+    /// An embedded field's type (`T` or `*T`, `is_ptr`) must not be a pointer, unsafe.Pointer or
+    /// (behind `*`) an interface.
+    Embedded { ty: TypeId, is_ptr: bool, span: Span },
 }
 
 /// What a check is for. A program must be `package main` and every function it declares needs a
@@ -300,6 +330,7 @@ impl<'a> Checker<'a> {
         oversized: Vec::new(),
         named_rhs: None,
         oversized_unnamed: Vec::new(),
+        chan_elems: vec![],
         deps: HashMap::new(),
         err_pos: None,
         untyped: HashMap::new(),
@@ -310,6 +341,12 @@ impl<'a> Checker<'a> {
         func_bodies: vec![],
         declared_types: vec![],
         pending_underlying: vec![],
+        type_path: vec![],
+        cycle_reported: HashSet::new(),
+        alias_cycles: vec![],
+        anonymous_cycles: vec![],
+        recursion_checked: 0,
+        pending_type_checks: vec![],
         pkg_vars: vec![],
         goal,
         pending_verify: vec![],
@@ -373,9 +410,14 @@ impl<'a> Checker<'a> {
 
     fn run(&mut self) {
         let first = self.files[0];
-        if self.is_root && self.goal == Goal::Program && first.package.name != "main" {
+        if self.is_root && self.goal == Goal::Program && first.package.name != "main" && first.package.name != "_" {
             // A program must be package main (gc would build a library instead).
             self.error(first.package.span, format!("package {} is not a main package", first.package.name));
+        }
+        for f in self.files.clone() {
+            if f.package.name == "_" {
+                self.error(f.package.span, "invalid package name _");
+            }
         }
         for i in 0..self.files.len() {
             self.enter_file(i);
@@ -395,7 +437,9 @@ impl<'a> Checker<'a> {
             self.resolve_obj(o);
         }
         self.report_name_cycles();
+        self.report_alias_cycles();
         self.check_recursive_types();
+        self.run_later_type_checks();
         self.run_pending_verify();
         let bodies = std::mem::take(&mut self.func_bodies);
         for f in bodies {
@@ -403,10 +447,17 @@ impl<'a> Checker<'a> {
             self.enter_file(fi);
             self.func_decl_body(f);
         }
+        self.check_recursive_types();
+        self.run_later_type_checks();
         self.finish_untyped();
         self.run_pending_verify();
         self.compute_init_order();
         self.check_unused_imports();
+        if self.errors.is_empty() {
+            for d in std::mem::take(&mut self.anonymous_cycles) {
+                self.error(d.span, d.msg);
+            }
+        }
     }
 
     // ----- errors ------------------------------------------------------------------------------
@@ -430,9 +481,20 @@ impl<'a> Checker<'a> {
     /// `type [N]E larger than address space` for each array type of more than 2^50-1 bytes, at
     /// the declaration or statement that met it first, by position.
     fn size_errors(&mut self) -> Vec<Diagnostic> {
-        let mut v = std::mem::take(&mut self.oversized);
-        v.sort_by_key(|(sp, _, _)| sp.lo);
-        v.into_iter().map(|(sp, _, text)| Diagnostic::new(sp, format!("type {text} larger than address space"))).collect()
+        let v = std::mem::take(&mut self.oversized);
+        let mut out: Vec<Diagnostic> =
+            v.into_iter().map(|(sp, _, text)| Diagnostic::new(sp, format!("type {text} larger than address space"))).collect();
+        // types.CalcSize's TCHANARGS check, once per channel type, where it is first sized.
+        let mut chans = std::mem::take(&mut self.chan_elems);
+        chans.sort_by_key(|c| c.0.lo);
+        let mut seen = HashSet::new();
+        for (sp, chan, elem) in chans {
+            if seen.insert(chan) && !self.tt.has_tparams(elem) && self.tt.layout(elem).size >= 1 << 16 {
+                out.push(Diagnostic::new(sp, "channel element type too large (>64kB)"));
+            }
+        }
+        out.sort_by_key(|d| d.span.lo);
+        out
     }
 
     /// gc's `%L` spelling of a type expression whose type is `t`: as `type_string_err`, but
@@ -973,6 +1035,11 @@ impl<'a> Checker<'a> {
             None => {}
         }
         let Some(&decl) = self.pkg_decls.get(&obj) else { return true };
+        if let PkgDecl::Type { spec } = decl {
+            if spec.alias && spec.tparams.is_empty() && self.pre_resolve_alias_operands(obj, spec) {
+                return true;
+            }
+        }
         self.state.insert(obj, State::InProgress);
         let saved_cur = self.cur_pkg_obj.replace(obj);
         let saved_anchor = self.size_anchor.take();
@@ -1008,6 +1075,71 @@ impl<'a> Checker<'a> {
         self.err_pos = saved_err_pos;
         self.state.insert(obj, State::Done);
         true
+    }
+
+    /// Before alias `obj` (`spec`) is declared, resolves the package's defined types its
+    /// right-hand side names. An alias has no type of its own until its right-hand side is
+    /// known, while a defined type has one from the start, so a cycle through both (`type F =
+    /// func(T); type T interface{ m(F) }`, `type a = b; type b struct{ *a }`) is legal only if
+    /// it is entered at the defined type (types2 gets the same effect from alias nodes filled in
+    /// later). Returns true if that declared the alias too (the defined type used it).
+    fn pre_resolve_alias_operands(&mut self, obj: ObjId, spec: &'a ast::TypeSpec) -> bool {
+        fn names<'e>(e: &'e ast::Expr, out: &mut Vec<&'e str>, d: u32) {
+            use ast::ExprKind as K;
+            if d > crate::limits::NESTING_BUDGET {
+                return;
+            }
+            let d = d + 1;
+            let fields = |fs: &'e [ast::Field], out: &mut Vec<&'e str>| fs.iter().for_each(|f| names(&f.typ, out, d));
+            match &e.kind {
+                K::Ident(id) => out.push(&id.name),
+                K::Paren(x) | K::Star(x) | K::SliceType { elem: x } | K::ChanType { elem: x, .. } | K::Ellipsis(Some(x)) => names(x, out, d),
+                K::ArrayType { elem, .. } => names(elem, out, d),
+                K::MapType { key, value } => {
+                    names(key, out, d);
+                    names(value, out, d);
+                }
+                K::Index { x, index, .. } => {
+                    names(x, out, d);
+                    names(index, out, d);
+                }
+                K::IndexList { x, indices, .. } => {
+                    names(x, out, d);
+                    indices.iter().for_each(|i| names(i, out, d));
+                }
+                K::FuncType(ft) => {
+                    fields(&ft.params, out);
+                    fields(&ft.results, out);
+                }
+                K::StructType(st) => fields(&st.fields, out),
+                K::InterfaceType(it) => {
+                    for el in &it.elems {
+                        match el {
+                            ast::InterfaceElem::Method { typ, .. } => {
+                                fields(&typ.params, out);
+                                fields(&typ.results, out);
+                            }
+                            ast::InterfaceElem::Embed(x) => names(x, out, d),
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut found = vec![];
+        names(&spec.typ, &mut found, 0);
+        for name in found {
+            let Some(o) = self.pkg_scope.get(name).copied() else { continue };
+            if o == obj || self.state.contains_key(&o) {
+                continue;
+            }
+            if let Some(PkgDecl::Type { spec: s }) = self.pkg_decls.get(&o) {
+                if !s.alias {
+                    self.resolve_obj(o);
+                }
+            }
+        }
+        matches!(self.state.get(&obj), Some(State::Done))
     }
 
     // ----- const, var, type declarations --------------------------------------------------
@@ -1250,11 +1382,30 @@ impl<'a> Checker<'a> {
     }
 
     fn type_spec(&mut self, obj: ObjId, spec: &'a ast::TypeSpec) {
-        if !spec.tparams.is_empty() {
-            if spec.alias {
-                self.error(spec.name.span, "generic type aliases not supported by gojit");
+        self.type_path.push((obj, spec.typ.id, spec.typ.span, spec.alias));
+        self.type_spec_rhs(obj, spec);
+        self.type_path.pop();
+    }
+
+    fn type_spec_rhs(&mut self, obj: ObjId, spec: &'a ast::TypeSpec) {
+        if !spec.tparams.is_empty() && spec.alias {
+            // `type A[P any] = RHS` (Go 1.24): each use `A[X]` is RHS with P := X.
+            self.push_scope();
+            let tps = self.declare_tparams(&spec.tparams);
+            let rhs = self.typ(&spec.typ);
+            self.pop_scope();
+            if tps.contains(&rhs) {
+                self.error(spec.typ.span, "cannot use type parameter declared in alias declaration as RHS");
                 return;
             }
+            if rhs == TypeTable::INVALID {
+                return;
+            }
+            self.info.generic_aliases.insert(obj, (tps, rhs));
+            self.info.objects[obj].kind = ObjKind::TypeName { ty: rhs };
+            return;
+        }
+        if !spec.tparams.is_empty() {
             if !self.funcs.is_empty() {
                 self.error(spec.name.span, "generic type cannot be declared inside a function");
                 return;
@@ -1352,10 +1503,64 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Reports the alias cycles of `alias_cycles` none of whose members has been reported.
+    fn report_alias_cycles(&mut self) {
+        for (obj, members) in std::mem::take(&mut self.alias_cycles) {
+            if members.iter().any(|m| self.cycle_reported.contains(m)) {
+                continue;
+            }
+            let name = self.info.objects[obj].name.clone();
+            let span = self.info.objects[obj].span;
+            self.error(span, format!("invalid recursive type: {name} refers to itself"));
+        }
+    }
+
+    /// Runs the checks delayed until every type is complete (`pending_type_checks`).
+    fn run_later_type_checks(&mut self) {
+        for c in std::mem::take(&mut self.pending_type_checks) {
+            match c {
+                LaterTypeCheck::MapKey { key, span } => {
+                    if self.tt.is_type_param(key) {
+                        if !self.tparam_comparable(key) {
+                            let ks = self.tt.type_string_err(key);
+                            self.error(span, format!("invalid map key type {ks} (missing comparable constraint)"));
+                        }
+                    } else if self.tt.underlying(key) != TypeTable::INVALID && !self.tt.is_comparable(key) {
+                        let ks = self.tt.type_string_err(key);
+                        self.error(span, format!("invalid map key type {ks}"));
+                    }
+                }
+                LaterTypeCheck::Embedded { ty, is_ptr, span } => {
+                    let base = if is_ptr { self.tt.pointer_elem(ty).unwrap_or(ty) } else { ty };
+                    if self.tt.underlying(base) == TypeTable::INVALID {
+                        continue;
+                    }
+                    if let Some(msg) = self.embedded_field_error(base, is_ptr) {
+                        self.error(span, msg);
+                    }
+                }
+            }
+        }
+    }
+
+    /// types2's check of an embedded field's type `base` (after the `*`, `is_ptr`), a complete type.
+    pub(super) fn embedded_field_error(&self, base: TypeId, is_ptr: bool) -> Option<&'static str> {
+        match self.tt.under(base) {
+            Type::Pointer(_) => Some("embedded field type cannot be a pointer"),
+            _ if self.tt.underlying(base) == TypeTable::UNSAFE_POINTER => Some("embedded field type cannot be unsafe.Pointer"),
+            _ if is_ptr && self.tt.is_interface(base) && !self.tt.is_type_param(base) => {
+                Some("embedded field type cannot be a pointer to an interface")
+            }
+            _ => None,
+        }
+    }
+
     /// Reports named types that contain themselves by value (`type T struct { x T }`,
     /// `type A [2]B; type B struct { a A }`), and makes them invalid so layout terminates.
     fn check_recursive_types(&mut self) {
-        let types = self.declared_types.clone();
+        // Types declared since the last call (package-level ones first, then local ones).
+        let types = self.declared_types[self.recursion_checked..].to_vec();
+        self.recursion_checked = self.declared_types.len();
         let mut bad = HashSet::new();
         for &(t, span) in &types {
             if bad.contains(&t) {

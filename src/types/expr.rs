@@ -363,6 +363,11 @@ impl<'a> Checker<'a> {
                     return inv;
                 }
                 let ty = *ty;
+                if let Some((tps, _)) = self.info.generic_aliases.get(&obj) {
+                    let s = self.generic_alias_string(&id.name, &tps.clone());
+                    self.error(e.span, format!("cannot use generic type {s} without instantiation"));
+                    return inv;
+                }
                 if !self.tt.tparams_of(ty).is_empty() {
                     let s = self.generic_type_string(ty);
                     self.error(e.span, format!("cannot use generic type {s} without instantiation"));
@@ -403,6 +408,25 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A use of alias `obj` while its own declaration is in progress. A cycle through a defined
+    /// interface type as well (`type I1 = interface{ I2 }; type I2 interface{ I1 }`) is reported
+    /// at that type, when its incomplete interface is embedded (gc: `I2 refers to itself`); the
+    /// alias is reported only when nothing of its cycle is (`run`'s `report_alias_cycles`).
+    fn alias_cycle(&mut self, obj: ObjId) {
+        let k = self.type_path.iter().position(|p| p.0 == obj);
+        let members: Vec<ObjId> = match k {
+            Some(k) => self.type_path[k..].iter().map(|p| p.0).collect(),
+            None => vec![obj],
+        };
+        if members.len() > 1 {
+            self.alias_cycles.push((obj, members));
+            return;
+        }
+        let name = self.info.objects[obj].name.clone();
+        let span = self.info.objects[obj].span;
+        self.error(span, format!("invalid recursive type: {name} refers to itself"));
+    }
+
     /// Bookkeeping for a use of an object: lazy package-level resolution, init dependencies,
     /// `used` flags, import use, closure captures.
     pub fn use_object(&mut self, obj: ObjId, at: Span) {
@@ -414,9 +438,7 @@ impl<'a> Checker<'a> {
             if !self.resolve_obj(obj) {
                 if let ObjKind::TypeName { ty } = self.info.objects[obj].kind {
                     if ty == TypeTable::INVALID {
-                        let name = self.info.objects[obj].name.clone();
-                        let span = self.info.objects[obj].span;
-                        self.error(span, format!("invalid recursive type: {name} refers to itself"));
+                        self.alias_cycle(obj);
                     }
                 }
             }
@@ -612,9 +634,12 @@ impl<'a> Checker<'a> {
                 }
                 let ok = match xk {
                     BasicKind::UntypedBool => tk.is_boolean(),
-                    BasicKind::UntypedInt | BasicKind::UntypedRune => tk.is_numeric(),
-                    BasicKind::UntypedFloat => tk.is_float() || tk.is_complex(),
-                    BasicKind::UntypedComplex => tk.is_complex(),
+                    // types2: a non-constant untyped number (an operand of a delayed shift,
+                    // `(1<<s) + 4.0`) converts to any numeric type; the shift's operand is then
+                    // checked in the final type.
+                    BasicKind::UntypedInt | BasicKind::UntypedRune | BasicKind::UntypedFloat | BasicKind::UntypedComplex => {
+                        tk.is_numeric()
+                    }
                     BasicKind::UntypedString => tk.is_string(),
                     _ => false,
                 };

@@ -498,6 +498,7 @@ impl<'a> Checker<'a> {
             _ => {}
         }
         match self.info.objects[o].kind {
+            ObjKind::TypeName { .. } if self.info.generic_aliases.contains_key(&o) => true,
             ObjKind::TypeName { ty } => !self.tt.tparams_of(ty).is_empty(),
             ObjKind::Func { .. } => !self.func_tparams(o).is_empty(),
             _ => false,
@@ -538,6 +539,39 @@ impl<'a> Checker<'a> {
         inst
     }
 
+    /// `A[args]` where `A` (`name`) is a generic alias of `rhs` over `tparams`: `rhs` with the
+    /// type arguments substituted (an alias instance is no new type).
+    fn instantiate_alias(&mut self, e: &'a Expr, name: &str, tparams: &[TypeId], rhs: TypeId, args: &'a [Expr]) -> TypeId {
+        let Some(targs) = self.type_args(args) else { return TypeTable::INVALID };
+        if targs.len() != tparams.len() {
+            let how = if targs.len() > tparams.len() { "too many" } else { "not enough" };
+            let msg = format!("{how} type arguments for type {name}: have {}, want {}", targs.len(), tparams.len());
+            self.error(e.span, msg);
+            return TypeTable::INVALID;
+        }
+        let spans: Vec<Span> = args.iter().map(|a| a.span).collect();
+        let map: super::ty::SubstMap = tparams.iter().copied().zip(targs.iter().copied()).collect();
+        let t = self.tt.subst(rhs, &map);
+        self.pending_verify.push((tparams.to_vec(), targs, spans, e.span));
+        t
+    }
+
+    /// `A[P any]`, as types2 prints a generic alias in `without instantiation`.
+    pub fn generic_alias_string(&self, name: &str, tparams: &[TypeId]) -> String {
+        let mut s = format!("{name}[");
+        for (i, &tp) in tparams.iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            let p = self.tt.type_param(tp).expect("type parameter");
+            s.push_str(&p.name);
+            s.push(' ');
+            s.push_str(&self.constraint_string(p.constraint));
+        }
+        s.push(']');
+        s
+    }
+
     /// Runs constraint checks deferred until all declarations are resolved.
     pub fn run_pending_verify(&mut self) {
         let v = std::mem::take(&mut self.pending_verify);
@@ -569,6 +603,14 @@ impl<'a> Checker<'a> {
                             entry.used = true;
                         }
                     }
+                }
+                if let Some((tparams, rhs)) = self.info.generic_aliases.get(&o).cloned() {
+                    self.info.uses[id.id] = o.into();
+                    let t = self.instantiate_alias(e, &id.name, &tparams, rhs, args);
+                    if t == TypeTable::INVALID {
+                        return Some(Operand::invalid(e.id, e.span));
+                    }
+                    return Some(mk(Mode::TypeExpr, t));
                 }
                 if let ObjKind::TypeName { ty } = self.info.objects[o].kind {
                     if !self.tt.tparams_of(ty).is_empty() {

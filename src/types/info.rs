@@ -488,6 +488,9 @@ pub struct Initializer {
 #[derive(Default)]
 pub struct Info {
     pub types: SecondaryMap<NodeId, TypeAndValue>,
+    /// Generic type aliases (`type A[P any] = RHS`, Go 1.24): their type parameters and
+    /// right-hand side; each use `A[X]` denotes RHS with P := X.
+    pub generic_aliases: HashMap<ObjId, (Vec<TypeId>, TypeId)>,
     pub defs: SecondaryMap<NodeId, PackedOption<ObjId>>,
     pub uses: SecondaryMap<NodeId, PackedOption<ObjId>>,
     pub objects: PrimaryMap<ObjId, Object>,

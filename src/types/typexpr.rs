@@ -33,7 +33,20 @@ impl<'a> Checker<'a> {
 
     fn typ_inner(&mut self, e: &'a Expr) -> TypeId {
         match &e.kind {
-            ExprKind::Ident(_) | ExprKind::Selector { .. } => {
+            ExprKind::Ident(id) => {
+                let x = self.expr(e);
+                if x.mode == Mode::Invalid {
+                    // A function whose signature is being checked (`func foo(x foo)`) has no
+                    // type yet: types2 describes it by its kind.
+                    if let Some(o) = self.info.uses[id.id].expand() {
+                        if matches!(self.info.objects[o].kind, ObjKind::Func { ty: TypeTable::INVALID, .. }) {
+                            self.error(e.span, format!("{} (function) is not a type", id.name));
+                        }
+                    }
+                }
+                self.expect_type(x)
+            }
+            ExprKind::Selector { .. } => {
                 let x = self.expr(e);
                 self.expect_type(x)
             }
@@ -65,7 +78,13 @@ impl<'a> Checker<'a> {
             }
             ExprKind::ChanType { dir, elem } => {
                 let et = self.typ(elem);
-                if et == TypeTable::INVALID { et } else { self.tt.chan(*dir, et) }
+                if et == TypeTable::INVALID {
+                    return et;
+                }
+                let sp = self.size_anchor.or_else(|| self.cur_pkg_obj.map(|o| self.info.objects[o].span)).unwrap_or(e.span);
+                let t = self.tt.chan(*dir, et);
+                self.chan_elems.push((sp, t, et));
+                t
             }
             ExprKind::MapType { key, value } => {
                 let k = self.typ(key);
@@ -73,14 +92,10 @@ impl<'a> Checker<'a> {
                 if k == TypeTable::INVALID || v == TypeTable::INVALID {
                     return TypeTable::INVALID;
                 }
-                // Comparability of a key type whose definition is still in progress is checked
-                // when known; skip incomplete named types.
-                let complete = self.tt.underlying(k) != TypeTable::INVALID;
-                if complete && !self.tt.is_comparable(k) {
-                    let ks = self.tt.type_string_err(k);
-                    self.error(key.span, format!("invalid map key type {ks}"));
-                    return TypeTable::INVALID;
-                }
+                // Comparability is checked once every type is complete (types2's check.later):
+                // the key may be in progress (`type S struct{ m map[S]bool }`) or contain one
+                // that is (`type m map[k]int; type k [1]m`), or be invalid by recursion.
+                self.pending_type_checks.push(super::checker::LaterTypeCheck::MapKey { key: k, span: key.span });
                 self.tt.map(k, v)
             }
             ExprKind::FuncType(ft) => {
@@ -88,7 +103,10 @@ impl<'a> Checker<'a> {
                 self.func_type(ft).0
             }
             ExprKind::StructType(st) => self.struct_type(st),
-            ExprKind::InterfaceType(it) => self.interface_type(it),
+            ExprKind::InterfaceType(it) => {
+                let direct = self.type_path.last().is_some_and(|p| p.1 == e.id);
+                self.interface_type(it, direct)
+            }
             ExprKind::Ellipsis(_) => {
                 self.error(e.span, "invalid use of ...");
                 TypeTable::INVALID
@@ -278,12 +296,11 @@ impl<'a> Checker<'a> {
                 };
                 if t != TypeTable::INVALID {
                     let base = if is_ptr { self.tt.pointer_elem(t).unwrap_or(t) } else { t };
-                    if is_ptr && self.tt.is_interface(base) {
-                        self.error(f.typ.span, "embedded field type cannot be a pointer to an interface");
-                        bad = true;
-                    } else if matches!(self.tt.under(base), Type::Pointer(_)) && self.tt.underlying(base) != TypeTable::INVALID {
-                        let s = if is_ptr { "embedded field type cannot be a pointer" } else { "embedded field type cannot be a pointer" };
-                        self.error(f.typ.span, s);
+                    if self.tt.underlying(base) == TypeTable::INVALID {
+                        // Incomplete (`type T *struct{ T }`): checked once every type is known.
+                        self.pending_type_checks.push(super::checker::LaterTypeCheck::Embedded { ty: t, is_ptr, span: f.typ.span });
+                    } else if let Some(msg) = self.embedded_field_error(base, is_ptr) {
+                        self.error(f.typ.span, msg);
                         bad = true;
                     }
                 }
@@ -323,7 +340,64 @@ impl<'a> Checker<'a> {
         spans.push(span);
     }
 
-    fn interface_type(&mut self, it: &'a ast::InterfaceType) -> TypeId {
+    /// Embedding interface `t` whose definition is incomplete (`at`: the embedding) is a
+    /// declaration cycle; `direct` when the embedding interface is itself the right-hand side of
+    /// the innermost type being declared. Reported once per cycle, as gc reports it: a cycle of
+    /// named interfaces (`type I1 interface{ m() I2; I2 }; type I2 interface{ I1 }`) by types2's
+    /// cycleError from its first member in source order; a cycle through an anonymous interface
+    /// in a method signature (`type i interface{ m() interface{ i } }`) by gc's own check
+    /// (go.dev/issue/56103) at the outermost type; a complete but invalid type (its own cycle
+    /// broken) as referring to itself.
+    fn embedded_interface_cycle(&mut self, t: TypeId, at: crate::diag::Span, direct: bool) {
+        let Some(obj) = self.tt.named(t).and_then(|n| n.obj) else {
+            let s = self.tt.type_string_err(t);
+            self.error(at, format!("invalid recursive type: {s} refers to itself"));
+            return;
+        };
+        if self.cycle_reported.contains(&obj) {
+            return;
+        }
+        let Some(k) = self.type_path.iter().position(|p| p.0 == obj) else {
+            self.cycle_reported.insert(obj);
+            let s = self.tt.type_string_err(t);
+            self.error(self.info.objects[obj].span, format!("invalid recursive type: {s} refers to itself"));
+            return;
+        };
+        let path: Vec<(ObjId, crate::diag::Span, bool)> = self.type_path.iter().map(|p| (p.0, p.2, p.3)).collect();
+        if !direct {
+            if path.iter().any(|p| self.cycle_reported.contains(&p.0)) {
+                self.cycle_reported.extend(path[k..].iter().map(|p| p.0));
+                return;
+            }
+            self.cycle_reported.extend(path[k..].iter().map(|p| p.0));
+            // gc checks this after type checking, and only when it found no errors.
+            let msg = "invalid recursive type: anonymous interface refers to itself (see https://go.dev/issue/56103)";
+            self.anonymous_cycles.push(crate::diag::Diagnostic::new(path[k].1, msg));
+            return;
+        }
+        let mut cycle: Vec<ObjId> = path[k..].iter().filter(|p| !p.2).map(|p| p.0).collect();
+        if cycle.is_empty() || cycle.iter().any(|o| self.cycle_reported.contains(o)) {
+            return;
+        }
+        self.cycle_reported.extend(cycle.iter().copied());
+        let first = (0..cycle.len()).min_by_key(|&i| self.info.objects[cycle[i]].span.lo).unwrap_or(0);
+        cycle.rotate_left(first);
+        let name = |c: &Self, o: ObjId| c.info.objects[o].name.clone();
+        let span0 = self.info.objects[cycle[0]].span;
+        if cycle.len() == 1 {
+            self.error(span0, format!("invalid recursive type: {} refers to itself", name(self, cycle[0])));
+            return;
+        }
+        let mut msg = format!("invalid recursive type {}", name(self, cycle[0]));
+        for i in 0..cycle.len() {
+            let next = cycle[(i + 1) % cycle.len()];
+            let pos = self.pos_string(self.info.objects[cycle[i]].span);
+            msg.push_str(&format!("\n\t{pos}: {} refers to {}", name(self, cycle[i]), name(self, next)));
+        }
+        self.error(span0, msg);
+    }
+
+    fn interface_type(&mut self, it: &'a ast::InterfaceType, direct: bool) -> TypeId {
         let mut methods: Vec<IMethod> = vec![];
         let mut spans: Vec<crate::diag::Span> = vec![];
         let mut explicit: Vec<bool> = vec![];
@@ -382,10 +456,7 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                     if self.tt.underlying(t) == TypeTable::INVALID {
-                        // Embedding an interface whose definition is in progress (a cycle).
-                        let s = self.tt.type_string_err(t);
-                        let at = self.tt.named(t).and_then(|n| n.obj).map(|o| self.info.objects[o].span).unwrap_or(e.span);
-                        self.error(at, format!("invalid recursive type: {s} refers to itself"));
+                        self.embedded_interface_cycle(t, e.span, direct);
                         bad = true;
                         continue;
                     }
