@@ -1,7 +1,8 @@
 package main
 
 // runtime.GOMAXPROCS returns the previous setting and changes it while goroutines run; work
-// finishes correctly when Ps are added and retired.
+// finishes correctly when Ps are added and retired. Goroutine 9 changes the setting only after
+// goroutine 5 has (a channel orders them), so the final setting is 2 on every schedule.
 
 import (
 	"fmt"
@@ -23,6 +24,7 @@ func main() {
 	fmt.Println(runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	out := make([]uint64, 12)
+	retired := make(chan struct{})
 	for k := range out {
 		wg.Add(1)
 		go func() {
@@ -30,8 +32,10 @@ func main() {
 			out[k] = spin(200000 + k)
 			if k == 5 {
 				runtime.GOMAXPROCS(1)
+				close(retired)
 			}
 			if k == 9 {
+				<-retired
 				runtime.GOMAXPROCS(2)
 			}
 		}()
