@@ -140,3 +140,34 @@ pub unsafe extern "C" fn gort_funcfileline(entry: usize, pc: usize, out: *mut us
     // SAFETY: the caller's contract.
     unsafe { out.cast::<[usize; 3]>().write([file.as_ptr() as usize, file.len(), line]) };
 }
+
+crate::jit_entry! {
+    /// `runtime.stack(buf []byte, all bool) int`: gc's `runtime.Stack` text (the calling
+    /// goroutine's traceback from `runtime.Stack`'s caller, `goroutine N [running]:` first; with
+    /// `all`, every other goroutine's after it as in gc's `tracebackothers`), truncated to
+    /// `len(buf)`; returns the bytes written. Called only from the hook body of `runtime.stack`,
+    /// itself called only by `runtime.Stack`: both frames are skipped.
+    pub fn gort_stack(buf: *mut u8, len: usize, cap: usize, all: bool) -> usize => stack_entry;
+}
+
+extern "C" fn stack_entry(buf: *mut u8, len: usize, _cap: usize, all: bool, fp: usize, pc: usize) -> usize {
+    let (mut fp, mut pc) = (fp, pc);
+    for _ in 0..2 {
+        if !crate::panic::on_goroutine_stack(fp) {
+            return 0;
+        }
+        // SAFETY: fp lies inside the live goroutine stack (checked above).
+        (fp, pc) = unsafe { arch::caller_of(fp) };
+    }
+    let mut out = String::new();
+    if all {
+        crate::sched::proc::append_all_goroutines(&mut out, fp, pc);
+    } else {
+        crate::sched::proc::append_running_traceback(&mut out, fp, pc);
+        out.remove(0); // its leading newline (a fatal error report's separator)
+    }
+    let n = out.len().min(len);
+    // SAFETY: buf is a Go slice's array of len bytes; n <= len.
+    unsafe { std::ptr::copy_nonoverlapping(out.as_ptr(), buf, n) };
+    n
+}
