@@ -230,6 +230,8 @@ pub fn entries() -> Vec<Entry> {
         e!(panic::gort_set_trace, 1),
         e!(panic::gort_goexit, 0),
         e!(callers::gort_callers, 4),
+        e!(callers::gort_stack, 4),
+        e!(env::gort_getenv, 3),
         e!(callers::gort_funcentry, 1),
         e!(callers::gort_funcname, 2),
         e!(callers::gort_funcfileline, 3),

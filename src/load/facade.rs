@@ -33,6 +33,7 @@ pub const PACKAGES: &[FacadePackage] = &[FacadePackage {
     files: &[
         facade_file!("runtime", "error.go"),
         facade_file!("runtime", "extern.go"),
+        facade_file!("runtime", "godebug.go"),
         facade_file!("runtime", "mgc.go"),
         facade_file!("runtime", "mstats.go"),
         facade_file!("runtime", "os_linux.go"),

@@ -99,6 +99,19 @@ pub fn load(args: &[String], modelled: &dyn Fn(&str) -> bool) -> Result<Loaded, 
     l.state = vec![0; l.packages.len()];
     let mut stack = vec![];
     l.visit(root, &mut stack);
+    // Every program with GOROOT code links the runtime, imported or not (as with gc): GOROOT
+    // packages' linknames into it are hooks whose Go bodies live in the facade.
+    if l.packages.iter().any(|p| p.std) && !l.by_path.contains_key("runtime") {
+        if let Some(f) = facade::package("runtime") {
+            match l.load_facade(f, &PathBuf::from(facade::DIR_PREFIX).join("runtime")) {
+                Ok(d) => {
+                    l.state.push(0);
+                    l.visit(d, &mut stack);
+                }
+                Err(e) => l.errors.push(e),
+            }
+        }
+    }
     if !l.errors.is_empty() {
         return Err(LoadError { lines: std::mem::take(&mut l.errors) });
     }

@@ -253,6 +253,16 @@ pub const HOOKS: &[Hook] = &[
     bodyless("runtime.funcEntry", "func(uintptr) uintptr", entry("gort_funcentry")),
     bodyless("runtime.funcName", "func(uintptr) string", entry_out("gort_funcname")),
     bodyless("runtime.funcFileLine", "func(uintptr, uintptr) (string, int)", entry_out("gort_funcfileline")),
+    bodyless("runtime.stack", "func([]uint8, bool) int", entry("gort_stack")),
+    bodyless("runtime.write1", "func(uintptr, unsafe.Pointer, int) int", entry("gort_write")),
+    bodyless("runtime.gogetenv", "func(string) string", entry_out("gort_getenv")),
+    // ---- internal/godebug (gc's runtime.go godebug_*: the facade's godebug.go)
+    bodyless("internal/godebug.setUpdate", "func(func(string, string))", Go("runtime.godebug_setUpdate")),
+    bodyless("internal/godebug.setNewIncNonDefault", "func(func(string) func())", Go("runtime.godebug_setNewIncNonDefault")),
+    bodyless("internal/godebug.registerMetric", "func(string, func() uint64)", Go("runtime.godebug_registerMetric")),
+    bodyless("internal/godebug.write", "func(uintptr, unsafe.Pointer, int32) int32", Go("runtime.write")),
+    // ---- math/rand (runtime.rand: gc's per-M ChaCha8 stream; gojit's fastrand)
+    bodyless("math/rand.runtime_rand", "func() uint64", entry("gort_rand")),
     // ---- internal/reflectlite (linknamed into gc's runtime: reflectlite_*): descriptors in the
     // runtime's module region, allocation, typed copies (no write barriers: the collector stops
     // the world and never moves objects), itabs
@@ -657,7 +667,7 @@ mod tests {
 
     /// Packages whose body-less functions the table is checked against (their imports load
     /// internal/cpu, internal/bytealg, internal/abi, internal/runtime/atomic, ...).
-    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"os\"\n\t_ \"path/filepath\"\n\t_ \"reflect\"\n\t_ \"runtime\"\n\t_ \"slices\"\n\t_ \"sort\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"syscall\"\n\t_ \"time\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
+    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"math/rand\"\n\t_ \"os\"\n\t_ \"path/filepath\"\n\t_ \"reflect\"\n\t_ \"runtime\"\n\t_ \"slices\"\n\t_ \"sort\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"syscall\"\n\t_ \"time\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
 
     fn probe_audit() -> Audit {
         let dir = std::env::temp_dir().join(format!("gojit-hooks-{}", std::process::id()));

@@ -356,6 +356,9 @@ pub const DECLS: &[Decl] = &[
     d("gort_preempt_all", Conv::PreserveAll, &[], &[]),
     d("gort_goexit", Tail, &[], &[]),
     d("gort_callers", SysV, &[W, W, W, W], &[W]),
+    d("gort_stack", SysV, &[W, W, W, Bool], &[W]),
+    d("gort_getenv", SysV, &[W, W, W], &[]),
+    d("gort_write", SysV, &[W, W, W], &[W]),
     d("gort_funcentry", SysV, &[W], &[W]),
     d("gort_funcname", SysV, &[W, W], &[]),
     d("gort_funcfileline", SysV, &[W, W, W], &[]),
@@ -527,8 +530,8 @@ mod tests {
         const UNUSED_TODAY: &[&str] = &[
             "gort_concatstrings", "gort_valueeq", "gort_panic_typeassert", "gort_convT", "gort_convT64",
             "gort_convTstring", "gort_mapaccess_fast64", "gort_mapaccess_faststr", "gort_mapassign_fast64",
-            "gort_mapassign_faststr", "gort_mapdelete_fast64", "gort_flush",
-            "gort_write", "gort_printiface", "gort_deferreturn", "gort_panic_nil", "gort_panic_slice_alen",
+            "gort_mapassign_faststr", "gort_mapdelete_fast64", "gort_mapdelete_faststr", "gort_flush",
+            "gort_printiface", "gort_deferreturn", "gort_panic_nil", "gort_panic_slice_alen",
             "gort_panic_slice_acap", "gort_panic_slice_b", "gort_set_trace",
         ];
         let entries = gojit_runtime::entries();

@@ -50,3 +50,13 @@ func Callers(skip int, pc []uintptr) int {
 // callers fills pcbuf with the return pcs of the goroutine's frames after skipping skip of
 // them, frame 0 being callers' caller (runtime/src/callers.rs).
 func callers(skip int, pcbuf []uintptr) int
+
+// Stack formats a stack trace of the calling goroutine into buf and returns the number of bytes
+// written to buf. If all is true, Stack formats stack traces of all other goroutines into buf
+// after the trace for the current goroutine.
+func Stack(buf []byte, all bool) int {
+	return stack(buf, all)
+}
+
+// stack is Stack's body: its caller's traceback, truncated to len(buf) (runtime/src/callers.rs).
+func stack(buf []byte, all bool) int
