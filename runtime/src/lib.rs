@@ -16,11 +16,13 @@
 pub mod abi;
 pub mod alloc;
 pub mod bytealg;
+pub mod callers;
 pub mod complex;
 pub mod crc32;
 pub mod arch;
 pub mod chan;
 pub mod entrysig;
+pub mod env;
 pub mod errno;
 pub mod errors;
 pub mod fastrand;

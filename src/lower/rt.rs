@@ -253,6 +253,7 @@ pub const DECLS: &[Decl] = &[
     d("gort_new", Tail, &[W], &[W]),
     d("gort_alloc", SysV, &[W, W], &[W]),
     d("gort_memmove", SysV, &[W, W, W], &[]),
+    d("gort_typedmemmove", SysV, &[W, W, W], &[]),
     d("gort_memclr", SysV, &[W, W], &[]),
     d("gort_memequal", SysV, &[W, W, W], &[Bool]),
     d("gort_makeslice", Tail, &[W, W, W, W], &[]),
@@ -279,6 +280,7 @@ pub const DECLS: &[Decl] = &[
     d("gort_mapiternext", SysV, &[W], &[W]),
     // interfaces
     d("gort_getitab", Tail, &[W, W], &[W]),
+    d("gort_ifacee2i", Tail, &[W, W, W, W], &[]),
     d("gort_assertE2I", Tail, &[W, W], &[W]),
     d("gort_assertE2I2", Tail, &[W, W], &[W]),
     d("gort_efaceeq", Tail, &[W, W, W, W], &[Bool]),
@@ -350,6 +352,12 @@ pub const DECLS: &[Decl] = &[
     d("gort_preempt", SysV, &[], &[]),
     d("gort_preempt_all", Conv::PreserveAll, &[], &[]),
     d("gort_goexit", Tail, &[], &[]),
+    d("gort_callers", SysV, &[W, W, W, W], &[W]),
+    d("gort_getenv", SysV, &[W, W, W], &[]),
+    d("gort_write", SysV, &[W, W, W], &[W]),
+    d("gort_funcentry", SysV, &[W], &[W]),
+    d("gort_funcname", SysV, &[W, W], &[]),
+    d("gort_funcfileline", SysV, &[W, W, W], &[]),
     d("gort_numgoroutine", SysV, &[], &[W]),
     d("gort_numcpu", SysV, &[], &[W]),
     d("gort_gomaxprocs", SysV, &[W], &[W]),
@@ -531,7 +539,7 @@ mod tests {
             "gort_concatstrings", "gort_valueeq", "gort_panic_typeassert", "gort_convT", "gort_convT64",
             "gort_convTstring", "gort_mapaccess_fast64", "gort_mapaccess_faststr", "gort_mapassign_fast64",
             "gort_mapassign_faststr", "gort_mapdelete_fast64", "gort_mapdelete_faststr", "gort_flush",
-            "gort_write", "gort_printiface", "gort_deferreturn", "gort_panic_nil", "gort_panic_slice_alen",
+            "gort_printiface", "gort_deferreturn", "gort_panic_nil", "gort_panic_slice_alen",
             "gort_panic_slice_acap", "gort_panic_slice_b", "gort_set_trace",
         ];
         let entries = gojit_runtime::entries();
