@@ -78,16 +78,18 @@ fn disasm(text: &str) {
     }
 }
 
-/// Compiles and runs `text`; returns the exit status.
+/// Compiles and runs `text` through the driver (its `os.Exit` is GOROOT's os, loaded from
+/// GOROOT); returns the exit status.
 fn run(text: &str) -> i32 {
-    let src = SourceFile::new("t.go", text);
-    let file = crate::syntax::parse_file(&src).unwrap_or_else(|d| panic!("parse: {d:?}"));
-    let checked = crate::types::check(&file, &src).unwrap_or_else(|d| panic!("check: {d:?}"));
-    let mut jit = crate::jit::Jit::new_with_extra_symbols(test_symbols()).expect("jit");
-    let lowered = super::lower_program(&file, &src, &checked.types, &checked.info, &mut jit)
-        .unwrap_or_else(|d| panic!("lower: {d:?}"));
-    let prog = jit.finalize(Some(lowered.main)).expect("finalize");
-    lowered.patch(|id| prog.address(id));
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!("gojit-lower-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("t.go");
+    std::fs::write(&file, text).unwrap();
+    let r = crate::driver::compile_args(&[file.display().to_string()], Default::default(), &mut Default::default(), |_| ());
+    let _ = std::fs::remove_dir_all(&dir);
+    let (prog, _, _) = r.unwrap_or_else(|f| panic!("compile: {f:?}"));
     prog.run_main()
 }
 

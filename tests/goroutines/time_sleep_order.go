@@ -1,4 +1,5 @@
-// time.Sleep: goroutines wake in the order of their deadlines, not of their creation.
+// time.Sleep: goroutines wake in the order of their deadlines, not of their creation (100 ms
+// apart, so a loaded machine's scheduling delays between their starts cannot reorder them).
 package main
 
 import (
@@ -8,7 +9,7 @@ import (
 
 func main() {
 	c := make(chan int)
-	for _, ms := range []int{30, 10, 20} {
+	for _, ms := range []int{300, 100, 200} {
 		go func() {
 			time.Sleep(time.Duration(ms) * time.Millisecond)
 			c <- ms
@@ -19,7 +20,7 @@ func main() {
 	for i := 0; i < 3; i++ {
 		fmt.Println("woke", <-c)
 	}
-	fmt.Println("took at least 25ms:", time.Since(start) >= 25*time.Millisecond)
+	fmt.Println("took at least 250ms:", time.Since(start) >= 250*time.Millisecond)
 	time.Sleep(0)
 	time.Sleep(-5)
 	fmt.Println("done")

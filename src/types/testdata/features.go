@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 )
@@ -50,7 +49,7 @@ const (
 
 var global = compute()
 
-func compute() int { return len(os.Args) + int(Monday) }
+func compute() int { return len(strings.Fields("a b")) + int(Monday) }
 
 func divmod(a, b int) (q, r int) {
 	defer func() {
@@ -106,7 +105,7 @@ func main() {
 	sb.WriteString("hi")
 	sb.WriteByte(' ')
 	sb.WriteRune('é')
-	fmt.Fprintln(os.Stderr, sb.String(), sb.Len())
+	fmt.Fprintln(&sb, sb.String(), sb.Len())
 	bs := []byte("abc")
 	bs = append(bs, "def"...)
 	rs := []rune("héllo")
@@ -177,5 +176,5 @@ outer:
 	_ = iface
 	print("done\n")
 	println(1, "x", 2.5)
-	defer os.Exit(0)
+	defer panic(0)
 }

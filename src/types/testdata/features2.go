@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 )
 
@@ -134,7 +133,7 @@ loop:
 		}
 	}
 	if n != 4 {
-		os.Exit(1)
+		panic(1)
 	}
 	var fs []func() int
 	for i := 0; i < 3; i++ {
@@ -144,7 +143,8 @@ loop:
 	var f32 float32 = 1.5
 	var f64 = float64(f32) * 2
 	fmt.Printf("%v %T %5.2f|%-4d|%x\n", f64, f32, f64, 42, "hi")
-	fmt.Fprintf(os.Stdout, "%s\n", strings.ToUpper("done"))
+	var out strings.Builder
+	fmt.Fprintf(&out, "%s\n", strings.ToUpper("done"))
 	var w fmt.Stringer
 	_ = w
 	defer fmt.Println("deferred")
