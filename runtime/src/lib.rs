@@ -16,6 +16,7 @@
 pub mod abi;
 pub mod alloc;
 pub mod bytealg;
+pub mod callers;
 pub mod complex;
 pub mod crc32;
 pub mod arch;

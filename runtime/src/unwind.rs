@@ -165,7 +165,7 @@ fn format_args_of(prog: &[u8], argp: usize) -> String {
 
 /// gc's `funcNameForPrint`: the type arguments of an instance print as `[...]`
 /// (`main.Map[int,string]` -> `main.Map[...]`, `main.(*List[int]).Push` -> `main.(*List[...]).Push`).
-fn name_for_print(name: &str) -> String {
+pub(crate) fn name_for_print(name: &str) -> String {
     match (name.find('['), name.rfind(']')) {
         (Some(i), Some(j)) if i < j => format!("{}[...]{}", &name[..i], &name[j + 1..]),
         _ => name.to_string(),

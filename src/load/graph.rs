@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::constraint;
+use super::facade;
 use super::gomod::GoMod;
 use super::resolve::{self, Modules};
 use super::{LoadError, Loaded, Package, PkgIndex};
@@ -133,6 +134,24 @@ impl Loader<'_> {
 
     /// Selects, reads and parses a directory's files (or the named ones) into a new package.
     fn load_package(&mut self, path: &str, dir: &Path, std: bool, named: Option<Vec<(PathBuf, String)>>) -> Result<PkgIndex, String> {
+        self.load_package_from(path, dir, std, named, None)
+    }
+
+    /// Loads the runtime facade's embedded package `f` as the package in directory `dir`.
+    fn load_facade(&mut self, f: &'static facade::FacadePackage, dir: &Path) -> Result<PkgIndex, String> {
+        let named: Vec<(PathBuf, String)> = f.files.iter().map(|(n, _)| (dir.join(n), dir.join(n).display().to_string())).collect();
+        self.load_package_from(f.path, dir, true, Some(named), Some(f))
+    }
+
+    /// [`Self::load_package`], the sources read from `embedded` instead of the files when given.
+    fn load_package_from(
+        &mut self,
+        path: &str,
+        dir: &Path,
+        std: bool,
+        named: Option<Vec<(PathBuf, String)>>,
+        embedded: Option<&'static facade::FacadePackage>,
+    ) -> Result<PkgIndex, String> {
         let candidates: Vec<(PathBuf, String)> = match named {
             Some(n) => n,
             None => {
@@ -161,9 +180,13 @@ impl Loader<'_> {
             if !explicit && !constraint::good_os_arch_file(&base) {
                 continue;
             }
-            let bytes = std::fs::read(&p).map_err(|e| {
-                if explicit { format!("gojit: cannot read {shown}: {e}") } else { format!("open {}: {e}", p.display()) }
-            })?;
+            let embedded_text = embedded.and_then(|f| f.files.iter().find(|(n, _)| *n == base)).map(|(_, t)| t.as_bytes().to_vec());
+            let bytes = match embedded_text {
+                Some(b) => b,
+                None => std::fs::read(&p).map_err(|e| {
+                    if explicit { format!("gojit: cannot read {shown}: {e}") } else { format!("open {}: {e}", p.display()) }
+                })?,
+            };
             let text = String::from_utf8_lossy(&bytes);
             // Build constraints (files named on the command line are taken whatever their
             // constraints say, as `go run gen.go` runs a `//go:build ignore` generator).
@@ -245,6 +268,20 @@ impl Loader<'_> {
                 };
                 let dep = match self.by_path.get(&path) {
                     Some(&d) => d,
+                    None if facade::package(&path).is_some() => {
+                        let f = facade::package(&path).expect("checked");
+                        let dir = PathBuf::from(facade::DIR_PREFIX).join(&path);
+                        match self.load_facade(f, &dir) {
+                            Ok(d) => {
+                                self.state.push(0);
+                                d
+                            }
+                            Err(e) => {
+                                self.errors.push(e);
+                                continue;
+                            }
+                        }
+                    }
                     None => {
                         let found = match self.modules.resolve(&path, from_std) {
                             Ok(f) => f,

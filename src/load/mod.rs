@@ -10,11 +10,14 @@
 //!
 //! Imports of the packages gojit models in Rust (`types::modelled_package`) are leaves with no
 //! source: deleting a package from the model makes the loader compile it from GOROOT instead.
+//! The packages of the runtime facade (`facade`: `runtime`) are compiled from the Go source
+//! embedded in gojit instead of GOROOT's.
 //!
-//! Modules: `constraint` (build tags, file names), `gomod` (go.mod), `goroot` (GOROOT,
+//! Modules: `constraint` (build tags, file names), `facade` (the embedded runtime facade), `gomod` (go.mod), `goroot` (GOROOT,
 //! GOMODCACHE), `resolve` (import path → directory, `internal/`), `graph` (loading, cycles, order).
 
 pub mod constraint;
+pub mod facade;
 pub mod gomod;
 pub mod goroot;
 mod graph;

@@ -1096,43 +1096,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.lib("gort_exit", &[c]);
                 vec![]
             }
-            RuntimeGosched => {
-                self.lib("gort_gosched", &[]);
-                vec![]
-            }
-            RuntimeKeepAlive => {
-                // The value is live until this call (the collector scans the caller's frame).
-                let a = self.value_as(&vals[0].0, vals[0].1, TypeTable::EMPTY_INTERFACE).words();
-                self.lib("gort_keepalive", &[a[0], a[1]]);
-                vec![]
-            }
-            RuntimeSetFinalizer => {
-                let o = self.value_as(&vals[0].0, vals[0].1, TypeTable::EMPTY_INTERFACE).words();
-                let f = self.value_as(&vals[1].0, vals[1].1, TypeTable::EMPTY_INTERFACE).words();
-                self.lib("gort_setfinalizer", &[o[0], o[1], f[0], f[1]]);
-                vec![]
-            }
-            RuntimeReadMemStats => {
-                let m = iv(self, 0);
-                self.lib("gort_readmemstats", &[m]);
-                vec![]
-            }
-            RuntimeGC => {
-                self.lib("gort_gc", &[]);
-                vec![]
-            }
-            RuntimeGoexit => {
-                self.lib("gort_goexit", &[]);
-                self.b.ins().trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
-                self.dead();
-                vec![]
-            }
-            RuntimeNumGoroutine => vec![V::one(self.lib("gort_numgoroutine", &[])[0])],
-            RuntimeNumCPU => vec![V::one(self.lib("gort_numcpu", &[])[0])],
-            RuntimeGOMAXPROCS => {
-                let n = iv(self, 0);
-                vec![V::one(self.lib("gort_gomaxprocs", &[n])[0])]
-            }
             StrconvItoa => {
                 let v = iv(self, 0);
                 vec![V::W(self.lib("gort_strconv_itoa", &[v]))]

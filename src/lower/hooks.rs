@@ -234,6 +234,35 @@ pub const HOOKS: &[Hook] = &[
         entry_out("gort_crc32_castagnoli_triple"),
     ),
     bodyless("hash/crc32.ieeeCLMUL", "func(uint32, []uint8) uint32", entry("gort_crc32_ieee")),
+    // ---- runtime: the facade's body-less functions (runtime/go/runtime), the scheduler's and
+    // the collector's entry points
+    bodyless("runtime.Gosched", "func()", entry("gort_gosched")),
+    Hook { may_panic: true, ..bodyless("runtime.Goexit", "func()", entry("gort_goexit")) },
+    bodyless("runtime.NumGoroutine", "func() int", entry("gort_numgoroutine")),
+    bodyless("runtime.NumCPU", "func() int", entry("gort_numcpu")),
+    bodyless("runtime.GOMAXPROCS", "func(int) int", entry("gort_gomaxprocs")),
+    bodyless("runtime.GC", "func()", entry("gort_gc")),
+    // the value is live until this call (the collector scans the caller's frame)
+    bodyless("runtime.KeepAlive", "func(interface {})", entry("gort_keepalive")),
+    // the finalizer table and goroutine (runtime/src/gc/finalizer.rs)
+    bodyless("runtime.SetFinalizer", "func(interface {}, interface {})", entry("gort_setfinalizer")),
+    Hook { may_panic: true, ..bodyless("runtime.ReadMemStats", "func(*runtime.MemStats)", entry("gort_readmemstats")) },
+    // the function table (runtime/src/callers.rs): return pcs of the goroutine's frames, and
+    // each pc's function, file and line
+    bodyless("runtime.callers", "func(int, []uintptr) int", entry("gort_callers")),
+    bodyless("runtime.funcEntry", "func(uintptr) uintptr", entry("gort_funcentry")),
+    bodyless("runtime.funcName", "func(uintptr) string", entry_out("gort_funcname")),
+    bodyless("runtime.funcFileLine", "func(uintptr, uintptr) (string, int)", entry_out("gort_funcfileline")),
+    // ---- internal/reflectlite (linknamed into gc's runtime: reflectlite_*): descriptors in the
+    // runtime's module region, allocation, typed copies (no write barriers: the collector stops
+    // the world and never moves objects), itabs
+    bodyless("internal/reflectlite.resolveNameOff", "func(unsafe.Pointer, int32) unsafe.Pointer", entry("gort_resolve_name_off")),
+    bodyless("internal/reflectlite.resolveTypeOff", "func(unsafe.Pointer, int32) unsafe.Pointer", entry("gort_resolve_type_off")),
+    bodyless("internal/reflectlite.chanlen", "func(unsafe.Pointer) int", entry("gort_chanlen")),
+    bodyless("internal/reflectlite.maplen", "func(unsafe.Pointer) int", entry("gort_maplen")),
+    Hook { may_panic: true, ..bodyless("internal/reflectlite.unsafe_New", "func(*abi.Type) unsafe.Pointer", entry("gort_new")) },
+    Hook { may_panic: true, ..bodyless("internal/reflectlite.ifaceE2I", "func(*abi.Type, interface {}, unsafe.Pointer)", entry("gort_ifacee2i")) },
+    bodyless("internal/reflectlite.typedmemmove", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer)", entry("gort_typedmemmove")),
     // ---- maps (runtime/map.go's mapclone)
     bodyless("maps.clone", "func(interface {}) interface {}", entry("gort_maps_clone")),
     // ---- sync and internal/sync (runtime/sema.go, proc.go): semaphores and notify lists in the
@@ -444,7 +473,7 @@ mod tests {
 
     /// Packages whose body-less functions the table is checked against (their imports load
     /// internal/cpu, internal/bytealg, internal/abi, internal/runtime/atomic, ...).
-    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"slices\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
+    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"runtime\"\n\t_ \"slices\"\n\t_ \"sort\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
 
     fn probe_audit() -> Audit {
         let dir = std::env::temp_dir().join(format!("gojit-hooks-{}", std::process::id()));

@@ -911,12 +911,25 @@ impl<'a> Checker<'a> {
         let member = self.info.packages[sp].scope.get(&sel.name).copied();
         match member {
             Some(m) if is_exported(&sel.name) => self.object_operand(sel, m, e, allow_generic),
+            // a name GOROOT's package declares that the runtime facade (load::facade) lacks
+            None if is_exported(&sel.name) && self.facade_lacks(sp, &sel.name) => {
+                let path = self.info.packages[sp].path.clone();
+                self.error(sel.span, format!("{}.{} not supported by gojit (its package {path} is gojit's runtime facade)", pid.name, sel.name));
+                inv
+            }
             // gc 1.27 words an unexported name exactly like a missing one
             _ => {
                 self.error(sel.span, format!("undefined: {}.{}", pid.name, sel.name));
                 inv
             }
         }
+    }
+
+    /// Whether source package `sp` is a runtime facade package and GOROOT's package of its path
+    /// declares `name`.
+    fn facade_lacks(&self, sp: PkgId, name: &str) -> bool {
+        let path = &self.info.packages[sp].path;
+        crate::load::facade::package(path).is_some() && crate::load::goroot::std_declares(path, name)
     }
 
     pub fn selector(&mut self, e: &'a Expr, xe: &'a Expr, sel: &'a ast::Ident) -> Operand<'a> {

@@ -241,7 +241,6 @@ pub enum Package {
     Os,
     Strings,
     Strconv,
-    Runtime,
     Io,
     Unsafe,
 }
@@ -256,7 +255,6 @@ impl Package {
             Package::Os => "os",
             Package::Strings => "strings",
             Package::Strconv => "strconv",
-            Package::Runtime => "runtime",
             Package::Io => "io",
             Package::Unsafe => "unsafe",
         }
@@ -283,18 +281,6 @@ pub enum External {
     ErrorsAs,
     ErrorsUnwrap,
     OsExit,
-    RuntimeGosched,
-    /// `runtime.GC()`.
-    RuntimeGC,
-    /// `runtime.KeepAlive(x any)`.
-    RuntimeKeepAlive,
-    RuntimeSetFinalizer,
-    /// `runtime.ReadMemStats(m *MemStats)`.
-    RuntimeReadMemStats,
-    RuntimeGoexit,
-    RuntimeNumGoroutine,
-    RuntimeNumCPU,
-    RuntimeGOMAXPROCS,
     /// Variable `os.Args []string`.
     OsArgs,
     /// Variable `os.Stdout *os.File`.

@@ -1,8 +1,9 @@
 //! The universe scope (predeclared identifiers) and the modelled standard-library packages
-//! (`fmt`, `errors`, `os`, `strings`, `strconv`, `runtime`), with their real Go signatures.
+//! (`fmt`, `errors`, `os`, `strings`, `strconv`), with their real Go signatures (package `runtime`
+//! is the runtime facade's Go source, `load::facade`).
 //!
 //! Invariant: every package member is an [`ObjKind::External`] (or a `TypeName` for the few
-//! exported types: `fmt.Stringer`, `strings.Builder`, `os.File`, `runtime.Error`), created once per
+//! exported types: `fmt.Stringer`, `strings.Builder`, `os.File`), created once per
 //! check by [`Stdlib::new`].
 
 use std::collections::HashMap;
@@ -82,7 +83,6 @@ pub fn package_of(path: &str) -> Option<Package> {
         "os" => Package::Os,
         "strings" => Package::Strings,
         "strconv" => Package::Strconv,
-        "runtime" => Package::Runtime,
         "unsafe" => Package::Unsafe,
         _ => return None,
     })
@@ -265,62 +265,6 @@ impl Stdlib {
         ext(tt, info, &mut members, p, "Itoa", StrconvItoa, t);
         let t = tt.func(vec![s], vec![int, err], false);
         ext(tt, info, &mut members, p, "Atoi", StrconvAtoi, t);
-
-        // runtime
-        let p = Package::Runtime;
-        let t = tt.func(vec![], vec![], false);
-        ext(tt, info, &mut members, p, "Gosched", RuntimeGosched, t);
-        ext(tt, info, &mut members, p, "Goexit", RuntimeGoexit, t);
-        ext(tt, info, &mut members, p, "GC", RuntimeGC, t);
-        let t = tt.func(vec![TypeTable::EMPTY_INTERFACE], vec![], false);
-        ext(tt, info, &mut members, p, "KeepAlive", RuntimeKeepAlive, t);
-        let t = tt.func(vec![TypeTable::EMPTY_INTERFACE, TypeTable::EMPTY_INTERFACE], vec![], false);
-        ext(tt, info, &mut members, p, "SetFinalizer", RuntimeSetFinalizer, t);
-        // runtime.MemStats with gc's fields in gc's order (the runtime fills it at gc's offsets).
-        let mem_stats = named_type(tt, info, &mut members, p, "MemStats");
-        let u64f = |n: &str| Field { name: n.into(), ty: TypeTable::UINT64, embedded: false, tag: None, pkg: String::new() };
-        let mut fields: Vec<Field> = [
-            "Alloc", "TotalAlloc", "Sys", "Lookups", "Mallocs", "Frees", "HeapAlloc", "HeapSys", "HeapIdle", "HeapInuse",
-            "HeapReleased", "HeapObjects", "StackInuse", "StackSys", "MSpanInuse", "MSpanSys", "MCacheInuse", "MCacheSys",
-            "BuckHashSys", "GCSys", "OtherSys", "NextGC", "LastGC", "PauseTotalNs",
-        ]
-        .into_iter()
-        .map(u64f)
-        .collect();
-        let pauses = tt.array(256, TypeTable::UINT64);
-        fields.push(Field { name: "PauseNs".into(), ty: pauses, embedded: false, tag: None, pkg: String::new() });
-        fields.push(Field { name: "PauseEnd".into(), ty: pauses, embedded: false, tag: None, pkg: String::new() });
-        fields.push(Field { name: "NumGC".into(), ty: TypeTable::UINT32, embedded: false, tag: None, pkg: String::new() });
-        fields.push(Field { name: "NumForcedGC".into(), ty: TypeTable::UINT32, embedded: false, tag: None, pkg: String::new() });
-        fields.push(Field { name: "GCCPUFraction".into(), ty: TypeTable::FLOAT64, embedded: false, tag: None, pkg: String::new() });
-        fields.push(Field { name: "EnableGC".into(), ty: TypeTable::BOOL, embedded: false, tag: None, pkg: String::new() });
-        fields.push(Field { name: "DebugGC".into(), ty: TypeTable::BOOL, embedded: false, tag: None, pkg: String::new() });
-        let size_class = tt.intern(super::ty::Type::Struct {
-            fields: vec![
-                Field { name: "Size".into(), ty: TypeTable::UINT32, embedded: false, tag: None, pkg: String::new() },
-                u64f("Mallocs"),
-                u64f("Frees"),
-            ],
-        });
-        let by_size = tt.array(61, size_class);
-        fields.push(Field { name: "BySize".into(), ty: by_size, embedded: false, tag: None, pkg: String::new() });
-        let ms_struct = tt.intern(super::ty::Type::Struct { fields });
-        tt.set_underlying(mem_stats, ms_struct);
-        let ms_ptr = tt.pointer(mem_stats);
-        let t = tt.func(vec![ms_ptr], vec![], false);
-        ext(tt, info, &mut members, p, "ReadMemStats", RuntimeReadMemStats, t);
-        let t = tt.func(vec![], vec![int], false);
-        ext(tt, info, &mut members, p, "NumGoroutine", RuntimeNumGoroutine, t);
-        ext(tt, info, &mut members, p, "NumCPU", RuntimeNumCPU, t);
-        let t = tt.func(vec![int], vec![int], false);
-        ext(tt, info, &mut members, p, "GOMAXPROCS", RuntimeGOMAXPROCS, t);
-        let rt_err = named_type(tt, info, &mut members, Package::Runtime, "Error");
-        let error_sig = tt.func(vec![], vec![s], false);
-        let rte = tt.interface(vec![
-            IMethod { name: "Error".into(), sig: error_sig, pkg: String::new() },
-            IMethod { name: "RuntimeError".into(), sig: unit, pkg: String::new() },
-        ]);
-        tt.set_underlying(rt_err, rte);
 
         // unsafe: the type Pointer and the unsafe builtins.
         let obj = info.objects.push(Object { name: "Pointer".into(), span: Span::default(), kind: ObjKind::TypeName { ty: TypeTable::UNSAFE_POINTER }, pkg: None });
