@@ -1292,7 +1292,7 @@ fn find_string_method(typ: &Type, name: &str) -> Option<usize> {
 /// basic values as `print` would, named basic types as `main.T(v)`, others `(T) 0xADDR`.
 ///
 /// With `call_methods == false` (tracing) no Go code runs: methods are not called.
-fn describe_value(v: Eface, call_methods: bool) -> String {
+pub(crate) fn describe_value(v: Eface, call_methods: bool) -> String {
     if v.typ.is_null() {
         return "nil".into();
     }

@@ -242,10 +242,10 @@ pub const HOOKS: &[Hook] = &[
     bodyless("runtime.NumCPU", "func() int", entry("gort_numcpu")),
     bodyless("runtime.GOMAXPROCS", "func(int) int", entry("gort_gomaxprocs")),
     bodyless("runtime.GC", "func()", entry("gort_gc")),
-    // the finalizer queue and goroutine of runtime/src/gc/finalizer.rs
-    bodyless("runtime.SetFinalizer", "func(interface {}, interface {})", entry("gort_setfinalizer")),
     // the value is live until this call (the collector scans the caller's frame)
     bodyless("runtime.KeepAlive", "func(interface {})", entry("gort_keepalive")),
+    // the finalizer table and goroutine (runtime/src/gc/finalizer.rs)
+    bodyless("runtime.SetFinalizer", "func(interface {}, interface {})", entry("gort_setfinalizer")),
     Hook { may_panic: true, ..bodyless("runtime.ReadMemStats", "func(*runtime.MemStats)", entry("gort_readmemstats")) },
     // the function table (runtime/src/callers.rs): return pcs of the goroutine's frames, and
     // each pc's function, file and line

@@ -1,16 +1,11 @@
 // gojit's runtime facade (see extern.go): what GOROOT's os, syscall and time packages need from
-// package runtime beyond the target's constants: GOROOT, finalizers and cleanups.
+// package runtime beyond the target's constants: GOROOT and cleanups (SetFinalizer is in mgc.go).
 
 package runtime
 
 // GOROOT returns the root of the Go tree: the GOROOT environment variable if set, else the tree
 // gojit compiled the program's standard library from (gc: the tree that built the binary).
 func GOROOT() string
-
-// SetFinalizer sets the finalizer associated with obj to the provided finalizer function: when
-// the collector finds obj unreachable it queues finalizer(obj) on the finalizer goroutine, as gc
-// (gojit-runtime's gc/finalizer.rs; gc's checks and fatal errors).
-func SetFinalizer(obj any, finalizer any)
 
 // Cleanup is a handle to a cleanup call for a specific object.
 type Cleanup struct {

@@ -286,9 +286,15 @@ unsafe fn run(f: Fin) {
     // SAFETY: func is a func value whose parameters are the n words passed (extra words are
     // ignored by the callee's convention).
     if unsafe { crate::trampoline::call_timer_func(f.func, w) }.is_err() {
+        // An unrecovered panic in a finalizer ends the program as gc's does (`panic: V`, exit
+        // status 2; gc then prints the finalizer goroutine's traceback).
         let v = crate::panic::take_method_panic()
             .unwrap_or(crate::abi::Eface { typ: std::ptr::null(), data: std::ptr::null_mut() });
-        crate::panic::throw(v);
+        let text = crate::panic::describe_value(v, true);
+        crate::output::flush_stdout();
+        crate::output::write_stderr(format!("panic: {text}\n\n").as_bytes());
+        // SAFETY: _exit ends the process without unwinding.
+        unsafe { libc::_exit(2) }
     }
     std::hint::black_box(obj);
     drop(scratch);

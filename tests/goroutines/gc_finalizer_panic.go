@@ -1,0 +1,27 @@
+package main
+
+// An unrecovered panic in a finalizer ends the program as in gc: `panic: V` from the finalizer
+// goroutine, exit status 2 (gc then prints that goroutine's traceback). Expected output from
+// Go 1.27.3.
+
+import (
+	"fmt"
+	"runtime"
+)
+
+type T struct{ a, b int }
+
+//go:noinline
+func drop() {
+	runtime.SetFinalizer(&T{1, 2}, func(t *T) { panic(fmt.Errorf("finalizer of T{%d, %d}", t.a, t.b)) })
+}
+
+func main() {
+	drop()
+	fmt.Println("collecting")
+	runtime.GC()
+	for i := 0; i < 100000; i++ {
+		runtime.Gosched()
+	}
+	fmt.Println("not reached")
+}
