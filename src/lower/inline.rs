@@ -10,7 +10,8 @@
 //! kept here: `//go:noinline`, `defer`, `recover`, and (gojit's own restrictions, which keep the
 //! inlined set a subset of gc's) func literals, `go`, `select`, labels and `goto`,
 //! range-over-func loops, variadic and generic functions, methods, results held in memory,
-//! recursion, and callees in another source file (a function's pc→line table names one file)
+//! a function into itself (gc inlines a recursive function once into its other callers), and
+//! callees in another source file (a function's pc→line table names one file)
 //! unless their body can neither fault, trap nor call (`math.Sqrt`, which is `sqrt(x)`, the
 //! intrinsic): no traceback can stand in such code, and its instructions take the call's line.
 //!
@@ -168,9 +169,6 @@ impl Cost<'_> {
     }
 
     fn expr(&mut self, e: &ast::Expr) {
-        if self.hairy {
-            return;
-        }
         self.cost += 1;
         match &e.kind {
             ExprKind::Ident(_) | ExprKind::Lit(_) => {}
@@ -379,37 +377,33 @@ impl<'a> super::prog::Prog<'a> {
         let ObjKind::Func { decl, recv: None, .. } = self.info.obj(o).kind else { return None };
         let fd: &'a ast::FuncDecl = self.decls.get(&decl).copied()?;
         let body = fd.body.as_ref()?;
-        if fd.recv.is_some() || self.info.generics.contains_key(&fd.id) || !fd.typ.tparams.is_empty() {
-            return None;
-        }
         let fi = self.info.funcs.get(&fd.id)?;
-        if fi.defer_count > 0 || fi.calls_recover {
-            return None;
+        // what is never inlined (the call graph below is walked anyway, for the cycles)
+        let mut eligible = fd.recv.is_none() && !self.info.generics.contains_key(&fd.id) && fd.typ.tparams.is_empty();
+        eligible &= fi.defer_count == 0 && !fi.calls_recover;
+        if let Some(sig) = self.tt.signature(fi.sig).cloned() {
+            eligible &= !sig.variadic && sig.results.iter().all(|&t| matches!(self.repr(t), Repr::Words(_)));
+        } else {
+            eligible = false;
         }
-        let sig = self.tt.signature(fi.sig)?;
-        if sig.variadic || sig.results.iter().any(|&t| !matches!(self.repr(t), Repr::Words(_))) {
-            return None;
-        }
-        if fd.name.name == "init" || fd.name.name == "main" || has_noinline(self.src, fd) {
-            return None;
-        }
+        eligible &= fd.name.name != "init" && fd.name.name != "main" && !has_noinline(self.src, fd);
         let mut c = Cost { cost: 0, hairy: false, info: Some(self.info), callees: vec![] };
         c.stmts(&body.stmts);
-        if c.hairy {
-            return None;
-        }
         // gc's count also has the implicit nodes (conversions, dereferences, the argument
         // slices of variadic calls) this AST does not: counting half as many again keeps what
         // is inlined here within what gc inlines.
         let mut cost = c.cost + (c.cost + 1) / 2;
-        // a cycle through `o` is not inlined: `o` counts as uninlinable while it is costed
+        // a call closing a cycle (a callee still being costed) costs as a call: gc inlines a
+        // recursive function into its other callers, never into itself (`inlinable` below)
         self.inlinable.insert(o, None);
+        self.inline_costing.push(o);
         for callee in c.callees {
-            if cost > BUDGET {
-                break;
-            }
             if self.pure_intrinsic(callee) {
                 continue; // gc: an intrinsic call costs as any node
+            }
+            if self.inline_costing.contains(&callee) {
+                cost += EXTRA_CALL_COST;
+                continue;
             }
             let k = match self.inlinable.get(&callee) {
                 Some(k) => *k,
@@ -421,7 +415,11 @@ impl<'a> super::prog::Prog<'a> {
             };
             cost += k.map_or(EXTRA_CALL_COST, |k| k.cost);
         }
+        self.inline_costing.pop();
         self.inlinable.remove(&o);
+        if !eligible || c.hairy {
+            return None;
+        }
         let pure = body.stmts.iter().all(|st| self.pure_stmt(st));
         (cost <= BUDGET).then_some(Inlinable { decl: fd, cost, pure })
     }

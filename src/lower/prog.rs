@@ -88,6 +88,8 @@ pub struct Prog<'a> {
     pub statics: super::staticinit::Statics,
     /// Functions as inlining candidates (`inline`), by object, computed on first call.
     pub inlinable: HashMap<ObjId, Option<super::inline::Inlinable<'a>>>,
+    /// Functions being costed for inlining, innermost last (`inline`).
+    pub inline_costing: Vec<ObjId>,
 }
 
 impl<'a> Prog<'a> {
@@ -126,6 +128,7 @@ impl<'a> Prog<'a> {
             escapes: Default::default(),
             statics: Default::default(),
             inlinable: HashMap::new(),
+            inline_costing: vec![],
         }
     }
 
