@@ -32,8 +32,21 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 /// The word generated code polls (bound into the JIT module as the data symbol
-/// `gort_preempt_flag`): non-zero while some run's preemption request is pending.
-pub static PREEMPT_FLAG: AtomicU32 = AtomicU32::new(0);
+/// `gort_preempt_flag`): non-zero while some run's preemption request is pending. It has a cache
+/// line to itself: every loop of every M reads it, so a neighbour written by one thread must not
+/// make the other threads' polls miss.
+pub static PREEMPT_FLAG: PollWord = PollWord(AtomicU32::new(0));
+
+/// [`PREEMPT_FLAG`]'s cache-line-aligned, padded cell (its address is the word's).
+#[repr(C, align(64))]
+pub struct PollWord(pub AtomicU32);
+
+impl std::ops::Deref for PollWord {
+    type Target = AtomicU32;
+    fn deref(&self) -> &AtomicU32 {
+        &self.0
+    }
+}
 
 /// gc's `forcePreemptNS`: a goroutine that runs this long without switching is asked to yield.
 pub const FORCE_PREEMPT: Duration = Duration::from_millis(10);

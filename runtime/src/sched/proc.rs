@@ -1280,7 +1280,7 @@ pub fn append_all_goroutines(out: &mut String, fp: usize, pc: usize) {
     // holding it: the lock is taken when it is free.
     let s = unsafe { sched() };
     // SAFETY: as above.
-    let locked = unsafe { (*s).lock.try_lock() };
+    let locked = unsafe { report_lock(s) };
     // SAFETY: as above.
     let gs = unsafe { (*s).allgs.clone() };
     if locked {
@@ -1319,6 +1319,28 @@ pub fn append_all_goroutines(out: &mut String, fp: usize, pc: usize) {
     CURG.with(|c| c.set(cur));
 }
 
+/// Takes the lock for a report that lists the goroutines, unless this thread holds it already (a
+/// fatal signal or error raised under it) or it stays taken for a while (a report must not hang
+/// on a lock held by a thread that will never release it); true if it was taken.
+///
+/// # Safety
+/// `s` is this thread's live run.
+unsafe fn report_lock(s: *mut Sched) -> bool {
+    // SAFETY: forwarded.
+    unsafe {
+        if (*s).lock.held() {
+            return false;
+        }
+        for _ in 0..10_000 {
+            if (*s).lock.try_lock() {
+                return true;
+            }
+            std::thread::yield_now();
+        }
+        false
+    }
+}
+
 /// gc's `tracebackothers` after a crash report (`GOTRACEBACK=all`): every other live user
 /// goroutine with its state and the frames it is parked or was preempted in; one running on
 /// another M is `goroutine running on other thread; stack unavailable`, as in gc.
@@ -1328,10 +1350,9 @@ pub fn append_other_goroutines(out: &mut String) {
     if s.is_null() {
         return;
     }
-    // SAFETY: this thread's live run; `allgs` is copied under the lock when it is free (the
-    // report may come while this thread holds it).
+    // SAFETY: this thread's live run; `allgs` is copied under the lock (see `report_lock`).
     let gs = unsafe {
-        let locked = (*s).lock.try_lock();
+        let locked = report_lock(s);
         let gs = (*s).allgs.clone();
         if locked {
             (*s).lock.unlock();
