@@ -50,6 +50,49 @@ pub struct SourceFile {
     /// Position of the file's first byte in the program's position space.
     pub base: u32,
     line_starts: Vec<u32>,
+    /// `//line` directives, in order (see [`LineDirective`]).
+    line_dirs: Vec<LineDirective>,
+}
+
+/// A `//line name:line[:col]` comment at the start of a line: from the next line on, reported
+/// positions are `name:line` onwards (gc's position bases). Without a column, positions print as
+/// `name:line` only; an empty name keeps the previous one.
+#[derive(Clone, Debug)]
+struct LineDirective {
+    /// Byte offset of the line after the directive.
+    start: u32,
+    name: String,
+    line: u32,
+    /// 0 when the directive gives no column.
+    col: u32,
+}
+
+/// Parses `//line` directives as gc does (`syntax.scanner` + `parser.updateBase`): only a comment
+/// starting at column 1, with a positive line (and column) number; others are ignored.
+fn line_directives(name: &str, text: &str) -> Vec<LineDirective> {
+    let mut out: Vec<LineDirective> = vec![];
+    let mut off = 0u32;
+    for raw in text.split('\n') {
+        let next = off + raw.len() as u32 + 1;
+        if let Some(rest) = raw.strip_prefix("//line ") {
+            let rest = rest.trim_end_matches('\r');
+            let num = |s: &str| s.parse::<u32>().ok().filter(|&n| n > 0);
+            let (file, line, col) = match rest.rsplit_once(':') {
+                Some((head, last)) if num(last).is_some() => match head.rsplit_once(':') {
+                    Some((file, l)) if num(l).is_some() => (Some(file), num(l), num(last).unwrap_or(0)),
+                    _ => (Some(head), num(last), 0),
+                },
+                _ => (None, None, 0),
+            };
+            if let (Some(file), Some(line)) = (file, line) {
+                let prev = out.last().map_or(name, |d| d.name.as_str());
+                let file = if file.is_empty() { prev.to_string() } else { file.to_string() };
+                out.push(LineDirective { start: next, name: file, line, col });
+            }
+        }
+        off = next;
+    }
+    out
 }
 
 impl SourceFile {
@@ -66,7 +109,26 @@ impl SourceFile {
                 line_starts.push(i as u32 + 1);
             }
         }
-        SourceFile { name: name.into(), text, base, line_starts }
+        let name = name.into();
+        let line_dirs = if text.contains("//line ") { line_directives(&name, &text) } else { vec![] };
+        SourceFile { name, text, base, line_starts, line_dirs }
+    }
+
+    /// `name:line:col` of a position as gc reports it, `//line` directives applied.
+    pub fn pos_string(&self, pos: u32) -> String {
+        let (l, c) = self.line_col(pos);
+        let offset = pos.saturating_sub(self.base);
+        let i = self.line_dirs.partition_point(|d| d.start <= offset);
+        let Some(d) = i.checked_sub(1).map(|i| &self.line_dirs[i]) else {
+            return format!("{}:{}:{}", self.name, l, c);
+        };
+        let first = self.line(self.base + d.start);
+        let line = d.line + (l - first);
+        if d.col == 0 {
+            return format!("{}:{}", d.name, line);
+        }
+        let col = if l == first { d.col + c - 1 } else { c };
+        format!("{}:{}:{}", d.name, line, col)
     }
 
     /// The first position after this file (its end-of-file position plus one).
@@ -97,8 +159,7 @@ impl SourceFile {
 
     /// Renders a diagnostic the way gc does: `name:line:col: msg`.
     pub fn render(&self, d: &Diagnostic) -> String {
-        let (l, c) = self.line_col(d.span.lo);
-        format!("{}:{}:{}: {}", self.name, l, c, d.msg)
+        format!("{}: {}", self.pos_string(d.span.lo), d.msg)
     }
 }
 
@@ -156,9 +217,7 @@ impl SourceMap {
 
     /// `file:line:col` of a position.
     pub fn pos_string(&self, pos: u32) -> String {
-        let f = self.file(pos);
-        let (l, c) = f.line_col(pos);
-        format!("{}:{}:{}", f.name, l, c)
+        self.file(pos).pos_string(pos)
     }
 
     /// Renders a diagnostic as gc does, naming the file of its position.

@@ -1094,7 +1094,15 @@ impl<'a> Parser<'a> {
             Tok::Mul => {
                 self.next();
                 if self.tok.tok == Tok::LParen {
-                    return Err(self.syntax_error("cannot parenthesize embedded type"));
+                    // gc reports it and goes on with the parenthesized name (`*(T)`).
+                    let _ = self.syntax_error("cannot parenthesize embedded type");
+                    self.next();
+                    let t = self.embedded_name()?;
+                    self.got(Tok::RParen);
+                    let typ = self.mk(lo, ExprKind::Star(Box::new(t)));
+                    let tag = self.tag();
+                    out.push(Field { span: self.span_from(lo), names: Vec::new(), typ, tag });
+                    return Ok(());
                 }
                 if self.tok.tok != Tok::Ident {
                     return Err(self.syntax_error("expected name"));
@@ -1110,9 +1118,34 @@ impl<'a> Parser<'a> {
                 out.push(Field { span: self.span_from(lo), names: Vec::new(), typ, tag });
                 Ok(())
             }
-            Tok::LParen => Err(self.syntax_error("cannot parenthesize embedded type")),
+            Tok::LParen => {
+                // gc reports it and goes on with the parenthesized (pointer to a) name.
+                let _ = self.syntax_error("cannot parenthesize embedded type");
+                self.next();
+                let slo = self.pos();
+                let typ = if self.got(Tok::Mul) {
+                    let t = self.embedded_name()?;
+                    self.mk(slo, ExprKind::Star(Box::new(t)))
+                } else {
+                    self.embedded_name()?
+                };
+                self.want(Tok::RParen)?;
+                let tag = self.tag();
+                out.push(Field { span: self.span_from(lo), names: Vec::new(), typ, tag });
+                Ok(())
+            }
             _ => Err(self.syntax_error("expected field name or embedded type")),
         }
+    }
+
+    /// A possibly qualified type name (`T`, `pkg.T`) of an embedded field.
+    fn embedded_name(&mut self) -> PResult<Expr> {
+        if self.tok.tok != Tok::Ident {
+            return Err(self.syntax_error("expected name"));
+        }
+        let n = self.name()?;
+        let x = Expr { id: n.id, span: n.span, kind: ExprKind::Ident(n) };
+        self.qualified_rest(x)
     }
 
     #[inline(never)]

@@ -161,6 +161,11 @@ pub(super) struct Checker<'a> {
     /// Aliases used inside their own declaration through other types (`expr::alias_cycle`), each
     /// with the members of its cycle.
     pub(super) alias_cycles: Vec<(ObjId, Vec<ObjId>)>,
+    /// Set by an interface type that embeds an interface whose declaration is in progress: the
+    /// awaited declaration (consumed by the type declaration whose right-hand side it is).
+    pub(super) iface_wait: Option<ObjId>,
+    /// Interface declarations waiting for an embedded interface to be complete.
+    pub(super) pending_ifaces: Vec<PendingIface<'a>>,
     /// Cycles through anonymous interfaces (go.dev/issue/56103): gc reports them after type
     /// checking, only if that found no error.
     pub(super) anonymous_cycles: Vec<Diagnostic>,
@@ -197,6 +202,15 @@ pub(super) struct Checker<'a> {
     pub(super) rf: Vec<super::rangefunc::RfFrame>,
     /// Each function's shared range-over-func variables (`rangefunc`).
     pub(super) rf_shared: HashMap<Option<NodeId>, super::rangefunc::RfShared>,
+}
+
+/// An interface declaration (`type obj interface{ ... }`, `named`) that embeds the interface
+/// declared by `wait` while that declaration is in progress; built when `wait` is complete.
+pub(super) struct PendingIface<'a> {
+    pub named: TypeId,
+    pub obj: ObjId,
+    pub spec: &'a ast::TypeSpec,
+    pub wait: ObjId,
 }
 
 /// A check of a type expression that needs every type involved to be complete (types2 runs it
@@ -344,6 +358,8 @@ impl<'a> Checker<'a> {
         type_path: vec![],
         cycle_reported: HashSet::new(),
         alias_cycles: vec![],
+        iface_wait: None,
+        pending_ifaces: vec![],
         anonymous_cycles: vec![],
         recursion_checked: 0,
         pending_type_checks: vec![],
@@ -437,6 +453,7 @@ impl<'a> Checker<'a> {
             self.resolve_obj(o);
         }
         self.report_name_cycles();
+        self.report_pending_ifaces();
         self.report_alias_cycles();
         self.check_recursive_types();
         self.run_later_type_checks();
@@ -447,6 +464,7 @@ impl<'a> Checker<'a> {
             self.enter_file(fi);
             self.func_decl_body(f);
         }
+        self.report_pending_ifaces();
         self.check_recursive_types();
         self.run_later_type_checks();
         self.finish_untyped();
@@ -1416,6 +1434,11 @@ impl<'a> Checker<'a> {
             self.tt.set_tparams(named, tps);
             let under = self.typ(&spec.typ);
             self.pop_scope();
+            if self.iface_wait.take().is_some() {
+                // A generic interface is not built again later (`PendingIface`): a cycle.
+                self.error(spec.name.span, format!("invalid recursive type: {} refers to itself", spec.name.name));
+                return;
+            }
             if self.tt.is_type_param(under) {
                 self.error(spec.typ.span, "cannot use a type parameter as RHS in type declaration");
                 return;
@@ -1441,6 +1464,12 @@ impl<'a> Checker<'a> {
         let saved_rhs = self.named_rhs.replace(spec.typ.id);
         let under = self.typ(&spec.typ);
         self.named_rhs = saved_rhs;
+        if let Some(wait) = self.iface_wait.take() {
+            // An interface embedding one whose declaration is in progress (`type I2 interface{
+            // I1 }` met inside `type I1 interface{ m() I2 }`): built again once it is complete.
+            self.pending_ifaces.push(PendingIface { named, obj, spec, wait });
+            return;
+        }
         if under == named {
             self.error(spec.name.span, format!("invalid recursive type: {} refers to itself", spec.name.name));
             return;
@@ -1453,6 +1482,51 @@ impl<'a> Checker<'a> {
         }
         self.tt.set_underlying(named, under);
         self.settle_pending_underlying();
+        self.settle_pending_ifaces();
+    }
+
+    /// The interface declaration `obj` is waiting for, if it is pending (`pending_ifaces`).
+    pub(super) fn pending_iface_wait(&self, obj: ObjId) -> Option<ObjId> {
+        self.pending_ifaces.iter().find(|p| p.obj == obj).map(|p| p.wait)
+    }
+
+    /// Drops `obj` from `pending_ifaces`: its cycle has been reported, it stays invalid.
+    pub(super) fn abandon_pending_iface(&mut self, obj: ObjId) {
+        self.pending_ifaces.retain(|p| p.obj != obj);
+    }
+
+    /// Builds the pending interface declarations whose awaited type is now complete.
+    fn settle_pending_ifaces(&mut self) {
+        loop {
+            let ready = self.pending_ifaces.iter().position(|p| {
+                self.info.objects[p.wait].ty().is_some_and(|t| self.tt.underlying(t) != TypeTable::INVALID)
+            });
+            let Some(i) = ready else { return };
+            let p = self.pending_ifaces.swap_remove(i);
+            self.type_path.push((p.obj, p.spec.typ.id, p.spec.typ.span, false));
+            let saved_rhs = self.named_rhs.replace(p.spec.typ.id);
+            let under = self.typ(&p.spec.typ);
+            self.named_rhs = saved_rhs;
+            self.type_path.pop();
+            if let Some(wait) = self.iface_wait.take() {
+                self.pending_ifaces.push(PendingIface { wait, ..p });
+                continue;
+            }
+            if under != TypeTable::INVALID && self.tt.underlying(under) != TypeTable::INVALID {
+                self.tt.set_underlying(p.named, under);
+                self.settle_pending_underlying();
+            }
+        }
+    }
+
+    /// Reports the interface declarations still pending at the end: cycles nothing broke.
+    fn report_pending_ifaces(&mut self) {
+        for p in std::mem::take(&mut self.pending_ifaces) {
+            if self.cycle_reported.insert(p.obj) {
+                let name = self.info.objects[p.obj].name.clone();
+                self.error(self.info.objects[p.obj].span, format!("invalid recursive type: {name} refers to itself"));
+            }
+        }
     }
 
     /// Gives the pending `type T2 T1` definitions whose T1 is now defined their underlying type.

@@ -357,13 +357,34 @@ impl<'a> Checker<'a> {
         if self.cycle_reported.contains(&obj) {
             return;
         }
-        let Some(k) = self.type_path.iter().position(|p| p.0 == obj) else {
-            self.cycle_reported.insert(obj);
-            let s = self.tt.type_string_err(t);
-            self.error(self.info.objects[obj].span, format!("invalid recursive type: {s} refers to itself"));
-            return;
-        };
         let path: Vec<(ObjId, crate::diag::Span, bool)> = self.type_path.iter().map(|p| (p.0, p.2, p.3)).collect();
+        // `extra`: a pending declaration (see `PendingIface`) closing the cycle after the path.
+        let (k, extra) = match path.iter().position(|p| p.0 == obj) {
+            Some(k) => (k, None),
+            None => match self.pending_iface_wait(obj).and_then(|w| path.iter().position(|p| p.0 == w)) {
+                Some(k) => (k, Some(obj)),
+                None if self.pending_iface_wait(obj).is_some() && direct && !path.last().is_some_and(|p| p.2) => {
+                    self.iface_wait = Some(obj);
+                    return;
+                }
+                None => {
+                    self.cycle_reported.insert(obj);
+                    let s = self.tt.type_string_err(t);
+                    self.error(self.info.objects[obj].span, format!("invalid recursive type: {s} refers to itself"));
+                    return;
+                }
+            },
+        };
+        if direct && extra.is_none() && k + 1 < path.len() && !path.last().is_some_and(|p| p.2) {
+            // The cycle may pass through a method signature (`type I1 interface{ m() I2 }; type
+            // I2 interface{ I1 }` is legal): wait for the declaration in progress. A cycle of
+            // embeddings only comes back here through the pending declaration (`extra`).
+            self.iface_wait = Some(obj);
+            return;
+        }
+        if let Some(o) = extra {
+            self.abandon_pending_iface(o);
+        }
         if !direct {
             if path.iter().any(|p| self.cycle_reported.contains(&p.0)) {
                 self.cycle_reported.extend(path[k..].iter().map(|p| p.0));
@@ -375,7 +396,7 @@ impl<'a> Checker<'a> {
             self.anonymous_cycles.push(crate::diag::Diagnostic::new(path[k].1, msg));
             return;
         }
-        let mut cycle: Vec<ObjId> = path[k..].iter().filter(|p| !p.2).map(|p| p.0).collect();
+        let mut cycle: Vec<ObjId> = path[k..].iter().filter(|p| !p.2).map(|p| p.0).chain(extra).collect();
         if cycle.is_empty() || cycle.iter().any(|o| self.cycle_reported.contains(o)) {
             return;
         }
