@@ -258,16 +258,47 @@ pub extern "C" fn gort_reflect_staticuint64s() -> *const u64 {
     STATIC_UINT64S.as_ptr()
 }
 
-/// `reflect.compiledTypelinks()`: gojit keeps no table of the program's types (gc's
-/// `moduledata.typelinks`), so reflect finds none by string and builds new `*T`/`[]T`/`map`/
-/// `chan`/`func` types itself when the compiler did not. Writes two nil slices.
+/// gc's typelinks of the program: the unnamed pointer, channel, map, slice, array, func and
+/// struct descriptors the compiler and runtime built, sorted by string, in persistent memory (they
+/// point into the never-freed descriptor region). Rebuilt when descriptors were added since.
+fn typelinks() -> GoSlice {
+    use crate::abi::Kind;
+    static CACHE: std::sync::Mutex<(usize, usize, isize)> = std::sync::Mutex::new((0, 0, 0));
+    let all = crate::abi::module::types();
+    let mut c = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if c.0 != all.len() || c.1 == 0 {
+        let mut links: Vec<*const Type> = all
+            .iter()
+            .copied()
+            .filter(|&t| {
+                // SAFETY: registered descriptors are complete before Go code runs.
+                let t = unsafe { &*t };
+                !t.has_name()
+                    && t.str_ != 0
+                    && matches!(t.kind(), Kind::Pointer | Kind::Chan | Kind::Map | Kind::Slice | Kind::Array | Kind::Func | Kind::Struct)
+            })
+            .collect();
+        // SAFETY: as above.
+        links.sort_by(|&a, &b| unsafe { (*a).string().cmp((*b).string()) });
+        let p = alloc::alloc_persistent(links.len().max(1) * 8) as *mut *const Type;
+        // SAFETY: fresh block of links.len() words.
+        unsafe { std::ptr::copy_nonoverlapping(links.as_ptr(), p, links.len()) };
+        *c = (all.len(), p as usize, links.len() as isize);
+    }
+    GoSlice { ptr: c.1 as *mut u8, len: c.2, cap: c.2 }
+}
+
+/// `reflect.compiledTypelinks()`: the program's typelinks (one module) and no other modules', so
+/// `PointerTo`, `SliceOf`, `MapOf`, `FuncOf`, ... find the descriptor the compiler built for a
+/// type (type identity is descriptor identity) before making a new one. Writes two slices.
 ///
 /// # Safety
 /// `out` writable for six words.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_reflect_typelinks(out: *mut [usize; 6]) {
+    let l = typelinks();
     // SAFETY: caller contract.
-    unsafe { out.write([0; 6]) }
+    unsafe { out.write([l.ptr as usize, l.len as usize, l.cap as usize, 0, 0, 0]) }
 }
 
 /// `reflect.adjustAIXGCDataForRuntime(p)`: the identity off AIX.
