@@ -6,9 +6,10 @@
 //! deferred call's trampoline on to the frame that raised the panic running it, ending at the
 //! entry or a method trampoline. Each frame contributes its return address (the pc just past its
 //! call, gc's convention for `Callers`: `CallersFrames` backs up one byte to find the call's
-//! line). Wrapper frames are left out, as gc's `tracebackPCs` elides them. gc's frames of its own
-//! runtime (`runtime.main`, `runtime.goexit`, `runtime.gopanic`) have no gojit counterpart and are
-//! not reported.
+//! line). Wrapper frames are left out, as gc's `tracebackPCs` elides them. The defer trampoline
+//! running a panic's deferred call is reported as gc's `runtime.gopanic` frame (file
+//! `<gojit>/runtime/panic.go`, line 0); gc's `runtime.main` and `runtime.goexit` frames have no
+//! gojit counterpart and are not reported.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -58,6 +59,11 @@ fn walk(mut fp: usize, mut pc: usize, mut visit: impl FnMut(usize) -> bool) {
                 }
                 FuncKind::DeferTrampoline => {
                     let Some(running) = crate::panic::panic_running_defer(fp) else { return };
+                    // A panic's deferred call: the trampoline stands for gc's `runtime.gopanic`
+                    // frame. Goexit's (no panic value) already has the `runtime.Goexit` frame.
+                    if !running.arg.typ.is_null() && !visit(pc) {
+                        return;
+                    }
                     (fp, pc) = (running.start_fp, running.start_pc);
                     continue;
                 }
@@ -81,10 +87,14 @@ fn walk(mut fp: usize, mut pc: usize, mut visit: impl FnMut(usize) -> bool) {
 #[unsafe(no_mangle)]
 pub extern "C" fn gort_funcentry(pc: usize) -> usize {
     match funcdata::lookup(pc) {
-        Some((_, f)) if f.kind == FuncKind::Go => f.start,
+        Some((_, f)) if matches!(f.kind, FuncKind::Go | FuncKind::DeferTrampoline) => f.start,
         _ => 0,
     }
 }
+
+/// The name and file the defer trampoline answers with (gc's frame for it: `runtime.gopanic`).
+const GOPANIC: &str = "runtime.gopanic";
+const GOPANIC_FILE: &str = "<gojit>/runtime/panic.go";
 
 /// Function names as gc prints them (`main.Map[...]`), by entry pc: static strings (the function
 /// table is never freed, nor are these).
@@ -98,6 +108,7 @@ static NAMES: Mutex<Option<HashMap<usize, &'static str>>> = Mutex::new(None);
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_funcname(entry: usize, out: *mut usize) {
     let name: &'static str = match funcdata::lookup(entry) {
+        Some((_, f)) if f.kind == FuncKind::DeferTrampoline => GOPANIC,
         Some((t, f)) if f.kind == FuncKind::Go => {
             let mut g = NAMES.lock().unwrap_or_else(|e| e.into_inner());
             g.get_or_insert_with(HashMap::new).entry(f.start).or_insert_with(|| Box::leak(crate::unwind::name_for_print(t.name(f)).into_boxed_str()))
@@ -117,6 +128,7 @@ pub unsafe extern "C" fn gort_funcname(entry: usize, out: *mut usize) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_funcfileline(entry: usize, pc: usize, out: *mut usize) {
     let (file, line): (&'static str, usize) = match funcdata::lookup(pc) {
+        Some((_, f)) if f.kind == FuncKind::DeferTrampoline && f.start == entry => (GOPANIC_FILE, 0),
         Some((t, f)) if f.kind == FuncKind::Go && f.start == entry => {
             let off = (pc - f.start) as u32;
             let line = t.line_at(f, off);

@@ -180,6 +180,21 @@ pub unsafe extern "C" fn gort_assertE2I(inter: *const Type, typ: *const Type) ->
     }
 }
 
+/// `ifaceE2I(inter, e, dst)` (internal/reflectlite's and reflect's linkname into gc's
+/// `reflect_ifaceE2I`): `*dst = iface{assertE2I(inter, e.typ), e.data}`, panicking as
+/// [`gort_assertE2I`] when `e`'s type does not implement `inter`.
+///
+/// # Safety
+/// `inter` a valid interface descriptor, `typ` null or valid, `dst` writable for 2 words.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_ifacee2i(inter: *const Type, typ: *const Type, data: usize, dst: *mut usize) {
+    // SAFETY: forwarded; dst by contract.
+    unsafe {
+        let tab = gort_assertE2I(inter, typ);
+        dst.cast::<[usize; 2]>().write([tab as usize, data]);
+    }
+}
+
 /// Comma-ok form of [`gort_assertE2I`]: the itab, or null on failure (never panics).
 ///
 /// # Safety

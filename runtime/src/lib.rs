@@ -22,6 +22,7 @@ pub mod crc32;
 pub mod arch;
 pub mod chan;
 pub mod entrysig;
+pub mod env;
 pub mod errno;
 pub mod errors;
 pub mod fastrand;

@@ -11,11 +11,14 @@
 //! map and the entries array it started on) in pointer-typed words so a heap `MapIter` keeps
 //! them alive.
 //!
+//! `ifaceE2I` and `typedmemmove` are the runtime's own (`iface`, `slice`), shared with
+//! internal/reflectlite.
+//!
 //! Not supported (a Go panic saying so): `Value.Call`/`MakeFunc`/method values through
 //! `reflect.call` and the assembly stubs, non-blocking and blocking channel operations through
 //! `chanrecv`/`chansend0`.
 
-use crate::abi::{GoSlice, GoString, Iface, MapIter, Type};
+use crate::abi::{GoSlice, GoString, MapIter, Type};
 use crate::{alloc, rterror};
 
 /// `maps.Iter` as Go 1.27 lays it out (`internal/runtime/maps/table.go`), in words: key, elem,
@@ -158,20 +161,6 @@ pub unsafe extern "C" fn gort_reflect_newarray(t: *const Type, n: isize) -> *mut
     alloc::alloc_array(t, n as usize)
 }
 
-/// `typedmemmove(t, dst, src)` (reflect and internal/runtime/maps): copies one `t`.
-///
-/// # Safety
-/// `dst` and `src` point to a `t` each.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_reflect_typedmemmove(t: *const Type, dst: *mut u8, src: *const u8) {
-    // SAFETY: caller contract.
-    unsafe {
-        if dst as *const u8 != src {
-            std::ptr::copy(src, dst, (*t).size());
-        }
-    }
-}
-
 /// `typedmemclr(t, p)`: zeroes one `t`.
 ///
 /// # Safety
@@ -217,20 +206,6 @@ pub unsafe extern "C" fn gort_reflect_growslice(t: *const Type, old: *const GoSl
         crate::slice::gort_growslice(t, &old, num, &mut grown);
         grown.len = old.len;
         out.write(grown);
-    }
-}
-
-/// `reflect.ifaceE2I(t, src, dst)`: `*dst = src.(t)` for interface type `t` (panics as the
-/// assertion would when `src`'s type does not implement `t`).
-///
-/// # Safety
-/// `t` an interface type; `dst` writable for an interface value.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_reflect_ifacee2i(t: *const Type, typ: *const Type, data: *mut u8, dst: *mut Iface) {
-    // SAFETY: caller contract.
-    unsafe {
-        let tab = crate::iface::gort_assertE2I(t, typ);
-        dst.write(Iface { tab, data });
     }
 }
 

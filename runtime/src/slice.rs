@@ -133,6 +133,23 @@ pub unsafe extern "C" fn gort_memmove(dst: *mut u8, src: *const u8, n: usize) {
     }
 }
 
+/// `typedmemmove(typ, dst, src)` (internal/reflectlite's and reflect's linkname into gc's
+/// runtime): copies one value of type `typ`. gc adds write barriers; gojit's collector stops the
+/// world and never moves objects, so a byte copy is the whole operation.
+///
+/// # Safety
+/// `typ` a valid descriptor; `dst` writable and `src` readable for `typ`'s size.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_typedmemmove(typ: *const crate::abi::Type, dst: *mut u8, src: *const u8) {
+    // SAFETY: the caller's contract.
+    unsafe {
+        let n = (*typ).size();
+        if n != 0 && dst as *const u8 != src {
+            std::ptr::copy(src, dst, n);
+        }
+    }
+}
+
 /// Zeroes `n` bytes at `ptr` (`clear(s)`, zeroing variables).
 ///
 /// # Safety

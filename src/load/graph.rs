@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 
 use super::constraint;
 use super::facade;
-use super::goroot;
 use super::gomod::GoMod;
 use super::resolve::{self, Modules};
 use super::{LoadError, Loaded, Package, PkgIndex};
@@ -100,6 +99,19 @@ pub fn load(args: &[String], modelled: &dyn Fn(&str) -> bool) -> Result<Loaded, 
     l.state = vec![0; l.packages.len()];
     let mut stack = vec![];
     l.visit(root, &mut stack);
+    // Every program with GOROOT code links the runtime, imported or not (as with gc): GOROOT
+    // packages' linknames into it are hooks whose Go bodies live in the facade.
+    if l.packages.iter().any(|p| p.std) && !l.by_path.contains_key("runtime") {
+        if let Some(f) = facade::package("runtime") {
+            match l.load_facade(f, &PathBuf::from(facade::DIR_PREFIX).join("runtime")) {
+                Ok(d) => {
+                    l.state.push(0);
+                    l.visit(d, &mut stack);
+                }
+                Err(e) => l.errors.push(e),
+            }
+        }
+    }
     if !l.errors.is_empty() {
         return Err(LoadError { lines: std::mem::take(&mut l.errors) });
     }
@@ -138,8 +150,7 @@ impl Loader<'_> {
         self.load_package_from(path, dir, std, named, None)
     }
 
-    /// Loads the runtime facade's embedded package `f` as the package at GOROOT's directory of
-    /// its import path (`dir`), its files named as if they were there.
+    /// Loads the runtime facade's embedded package `f` as the package in directory `dir`.
     fn load_facade(&mut self, f: &'static facade::FacadePackage, dir: &Path) -> Result<PkgIndex, String> {
         let named: Vec<(PathBuf, String)> = f.files.iter().map(|(n, _)| (dir.join(n), dir.join(n).display().to_string())).collect();
         self.load_package_from(f.path, dir, true, Some(named), Some(f))
@@ -272,7 +283,7 @@ impl Loader<'_> {
                     Some(&d) => d,
                     None if facade::package(&path).is_some() => {
                         let f = facade::package(&path).expect("checked");
-                        let dir = goroot::goroot().map(|r| r.join("src").join(&path)).unwrap_or_else(|_| PathBuf::from(&path));
+                        let dir = PathBuf::from(facade::DIR_PREFIX).join(&path);
                         match self.load_facade(f, &dir) {
                             Ok(d) => {
                                 self.state.push(0);

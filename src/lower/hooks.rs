@@ -251,6 +251,25 @@ pub const HOOKS: &[Hook] = &[
     bodyless("runtime.funcEntry", "func(uintptr) uintptr", entry("gort_funcentry")),
     bodyless("runtime.funcName", "func(uintptr) string", entry_out("gort_funcname")),
     bodyless("runtime.funcFileLine", "func(uintptr, uintptr) (string, int)", entry_out("gort_funcfileline")),
+    bodyless("runtime.write1", "func(uintptr, unsafe.Pointer, int) int", entry("gort_write")),
+    bodyless("runtime.gogetenv", "func(string) string", entry_out("gort_getenv")),
+    // ---- internal/godebug (gc's runtime.go godebug_*: the facade's godebug.go)
+    bodyless("internal/godebug.setUpdate", "func(func(string, string))", Go("runtime.godebug_setUpdate")),
+    bodyless("internal/godebug.setNewIncNonDefault", "func(func(string) func())", Go("runtime.godebug_setNewIncNonDefault")),
+    bodyless("internal/godebug.registerMetric", "func(string, func() uint64)", Go("runtime.godebug_registerMetric")),
+    bodyless("internal/godebug.write", "func(uintptr, unsafe.Pointer, int32) int32", Go("runtime.write")),
+    // ---- math/rand (runtime.rand: gc's per-M ChaCha8 stream; gojit's fastrand)
+    bodyless("math/rand.runtime_rand", "func() uint64", entry("gort_rand")),
+    // ---- internal/reflectlite (linknamed into gc's runtime: reflectlite_*): descriptors in the
+    // runtime's module region, allocation, typed copies (no write barriers: the collector stops
+    // the world and never moves objects), itabs
+    bodyless("internal/reflectlite.resolveNameOff", "func(unsafe.Pointer, int32) unsafe.Pointer", entry("gort_resolve_name_off")),
+    bodyless("internal/reflectlite.resolveTypeOff", "func(unsafe.Pointer, int32) unsafe.Pointer", entry("gort_resolve_type_off")),
+    bodyless("internal/reflectlite.chanlen", "func(unsafe.Pointer) int", entry("gort_chanlen")),
+    bodyless("internal/reflectlite.maplen", "func(unsafe.Pointer) int", entry("gort_maplen")),
+    Hook { may_panic: true, ..bodyless("internal/reflectlite.unsafe_New", "func(*abi.Type) unsafe.Pointer", entry("gort_new")) },
+    Hook { may_panic: true, ..bodyless("internal/reflectlite.ifaceE2I", "func(*abi.Type, interface {}, unsafe.Pointer)", entry("gort_ifacee2i")) },
+    bodyless("internal/reflectlite.typedmemmove", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer)", entry("gort_typedmemmove")),
     // ---- maps (runtime/map.go's mapclone)
     bodyless("maps.clone", "func(interface {}) interface {}", entry("gort_maps_clone")),
     // ---- sync and internal/sync (runtime/sema.go, proc.go): semaphores and notify lists in the
@@ -322,9 +341,9 @@ pub const HOOKS: &[Hook] = &[
     // gojit's maps are not swiss tables: iteration runs gojit's iterator inside the maps.Iter
     intrinsic("reflect.mapIterStart", "func(*abi.MapType, *maps.Map, *maps.Iter)", entry("gort_reflect_mapiterstart")),
     intrinsic("reflect.mapIterNext", "func(*maps.Iter)", entry("gort_reflect_mapiternext")),
-    Hook { may_panic: true, ..bodyless("reflect.ifaceE2I", "func(*abi.Type, interface {}, unsafe.Pointer)", entry("gort_reflect_ifacee2i")) },
+    Hook { may_panic: true, ..bodyless("reflect.ifaceE2I", "func(*abi.Type, interface {}, unsafe.Pointer)", entry("gort_ifacee2i")) },
     bodyless("reflect.memmove", "func(unsafe.Pointer, unsafe.Pointer, uintptr)", entry("gort_memmove")),
-    bodyless("reflect.typedmemmove", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer)", entry("gort_reflect_typedmemmove")),
+    bodyless("reflect.typedmemmove", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer)", entry("gort_typedmemmove")),
     bodyless("reflect.typedmemclr", "func(*abi.Type, unsafe.Pointer)", entry("gort_reflect_typedmemclr")),
     bodyless("reflect.typedmemclrpartial", "func(*abi.Type, unsafe.Pointer, uintptr, uintptr)", entry("gort_reflect_typedmemclrpartial")),
     bodyless("reflect.typedarrayclear", "func(*abi.Type, unsafe.Pointer, int)", entry("gort_reflect_typedarrayclear")),
@@ -345,7 +364,7 @@ pub const HOOKS: &[Hook] = &[
     // code; gojit's own maps never run the swiss-table code that calls most of these
     bodyless("internal/runtime/maps.fatal", "func(string)", entry("gort_throw")),
     bodyless("internal/runtime/maps.rand", "func() uint64", entry("gort_rand")),
-    bodyless("internal/runtime/maps.typedmemmove", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer)", entry("gort_reflect_typedmemmove")),
+    bodyless("internal/runtime/maps.typedmemmove", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer)", entry("gort_typedmemmove")),
     bodyless("internal/runtime/maps.typedmemclr", "func(*abi.Type, unsafe.Pointer)", entry("gort_reflect_typedmemclr")),
     Hook { may_panic: true, ..bodyless("internal/runtime/maps.newarray", "func(*abi.Type, int) unsafe.Pointer", entry("gort_reflect_newarray")) },
     Hook { may_panic: true, ..bodyless("internal/runtime/maps.newobject", "func(*abi.Type) unsafe.Pointer", entry("gort_new")) },
@@ -531,7 +550,7 @@ mod tests {
 
     /// Packages whose body-less functions the table is checked against (their imports load
     /// internal/cpu, internal/bytealg, internal/abi, internal/runtime/atomic, ...).
-    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"reflect\"\n\t_ \"runtime\"\n\t_ \"slices\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
+    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"math/rand\"\n\t_ \"reflect\"\n\t_ \"runtime\"\n\t_ \"slices\"\n\t_ \"sort\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
 
     fn probe_audit() -> Audit {
         let dir = std::env::temp_dir().join(format!("gojit-hooks-{}", std::process::id()));

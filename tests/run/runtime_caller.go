@@ -1,7 +1,7 @@
 // runtime.Caller, Callers, CallersFrames and FuncForPC (the runtime facade over gojit's function
 // table): file:line of calls, function names as gc prints them (methods, generics, closures),
-// frames of a deferred call run by a panic. Frames of gc's own runtime (runtime.main,
-// runtime.goexit, runtime.gopanic) are filtered out: gojit has none. Expected output from Go 1.27.3.
+// frames of a deferred call run by a panic (its caller is runtime.gopanic, as in gc). gc's
+// runtime.main and runtime.goexit frames are filtered out: gojit has none. Expected output from Go 1.27.3.
 
 package main
 
@@ -72,6 +72,9 @@ func main() {
 	fmt.Println(runtime.FuncForPC(0) == nil, runtime.FuncForPC(0).Name() == "")
 	defer func() {
 		recover()
+		// the deferred call's caller is the panic (gc's runtime.gopanic frame)
+		pc, _, _, _ := runtime.Caller(1)
+		fmt.Println(runtime.FuncForPC(pc).Name())
 		fmt.Println(where(1))
 		fmt.Println(deep(0))
 	}()
