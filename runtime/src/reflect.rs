@@ -341,9 +341,10 @@ fn unsupported(what: &'static str) -> ! {
 }
 
 /// `reflect.call` (gc's `reflectcall`): `Value.Call` and the method values and `MakeFunc`
-/// functions it backs are not supported by gojit.
+/// functions it backs are not supported by gojit. The hook ignores the seven argument words (an
+/// `Unsupported` row: a panicking entry takes at most six).
 #[unsafe(no_mangle)]
-pub extern "C" fn gort_reflect_call(_t: usize, _f: usize, _args: usize, _size: u32, _ret_off: u32, _frame: u32, _regs: usize) {
+pub extern "C" fn gort_reflect_call() {
     unsupported("reflect: Value.Call is not supported by gojit")
 }
 

@@ -173,7 +173,7 @@ pub fn entries() -> Vec<Entry> {
         e!(reflect::gort_reflect_typestring, 1),
         e!(reflect::gort_reflect_memhash, 3),
         e!(reflect::gort_reflect_typehash, 3),
-        e!(reflect::gort_reflect_call, 7),
+        e!(reflect::gort_reflect_call, 0),
         e!(reflect::gort_reflect_makefuncstub, 0),
         e!(reflect::gort_reflect_methodvaluecall, 0),
         e!(reflect::gort_reflect_chanrecv, 4),

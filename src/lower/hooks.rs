@@ -71,6 +71,10 @@ pub enum Impl {
     Entry { sym: &'static str, out: bool },
     /// Another Go function (qualified as gc names it).
     Go(&'static str),
+    /// Not supported by gojit: the body calls runtime entry `sym`, which takes no words and
+    /// raises a Go panic saying so (the parameters are ignored; for signatures a panicking
+    /// entry could not take, such as `reflect.call`'s seven words).
+    Unsupported(&'static str),
 }
 
 /// One hooked function.
@@ -356,7 +360,7 @@ pub const HOOKS: &[Hook] = &[
     // not supported: calls through reflect (Value.Call, MakeFunc, reflect-made method values)
     Hook {
         may_panic: true,
-        ..bodyless("reflect.call", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer, uint32, uint32, uint32, *abi.RegArgs)", entry("gort_reflect_call"))
+        ..bodyless("reflect.call", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer, uint32, uint32, uint32, *abi.RegArgs)", Impl::Unsupported("gort_reflect_call"))
     },
     Hook { may_panic: true, ..bodyless("reflect.makeFuncStub", "func()", entry("gort_reflect_makefuncstub")) },
     Hook { may_panic: true, ..bodyless("reflect.methodValueCall", "func()", entry("gort_reflect_methodvaluecall")) },
@@ -465,6 +469,13 @@ fn fits(h: &Hook, params: &[Word], results: &[Word]) -> Result<(), String> {
     let int = |w: Word| !matches!(w, F32 | F64);
     match h.imp {
         Impl::Go(_) => Ok(()),
+        Impl::Unsupported(sym) => {
+            let Some(d) = super::rt::decl(sym) else { return Err(format!("{sym} is not declared in rt::DECLS")) };
+            if !d.params.is_empty() || !d.results.is_empty() || !d.may_panic() || !h.may_panic {
+                return Err(format!("{sym}: an Unsupported row's entry takes and returns nothing and panics (and the row says may_panic)"));
+            }
+            Ok(())
+        }
         Impl::Entry { sym, out } => {
             let Some(d) = super::rt::decl(sym) else { return Err(format!("{sym} is not declared in rt::DECLS")) };
             let mut want_params = params.to_vec();

@@ -431,7 +431,7 @@ pub const DECLS: &[Decl] = &[
     d("gort_reflect_typestring", SysV, &[W], &[W, W]),
     d("gort_reflect_memhash", SysV, &[W, W, W], &[W]),
     d("gort_reflect_typehash", Tail, &[W, W, W], &[W]),
-    d("gort_reflect_call", Tail, &[W, W, W, Word::U32, Word::U32, Word::U32, W], &[]),
+    d("gort_reflect_call", Tail, &[], &[]),
     d("gort_reflect_makefuncstub", Tail, &[], &[]),
     d("gort_reflect_methodvaluecall", Tail, &[], &[]),
     d("gort_reflect_chanrecv", Tail, &[W, Bool, W, W], &[]),
