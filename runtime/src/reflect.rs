@@ -11,11 +11,14 @@
 //! map and the entries array it started on) in pointer-typed words so a heap `MapIter` keeps
 //! them alive.
 //!
+//! `ifaceE2I` and `typedmemmove` are the runtime's own (`iface`, `slice`), shared with
+//! internal/reflectlite.
+//!
 //! Not supported (a Go panic saying so): `Value.Call`/`MakeFunc`/method values through
 //! `reflect.call` and the assembly stubs, non-blocking and blocking channel operations through
 //! `chanrecv`/`chansend0`.
 
-use crate::abi::{GoSlice, GoString, Iface, MapIter, Type};
+use crate::abi::{GoSlice, GoString, MapIter, Type};
 use crate::{alloc, rterror};
 
 /// `maps.Iter` as Go 1.27 lays it out (`internal/runtime/maps/table.go`), in words: key, elem,
@@ -158,20 +161,6 @@ pub unsafe extern "C" fn gort_reflect_newarray(t: *const Type, n: isize) -> *mut
     alloc::alloc_array(t, n as usize)
 }
 
-/// `typedmemmove(t, dst, src)` (reflect and internal/runtime/maps): copies one `t`.
-///
-/// # Safety
-/// `dst` and `src` point to a `t` each.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_reflect_typedmemmove(t: *const Type, dst: *mut u8, src: *const u8) {
-    // SAFETY: caller contract.
-    unsafe {
-        if dst as *const u8 != src {
-            std::ptr::copy(src, dst, (*t).size());
-        }
-    }
-}
-
 /// `typedmemclr(t, p)`: zeroes one `t`.
 ///
 /// # Safety
@@ -220,20 +209,6 @@ pub unsafe extern "C" fn gort_reflect_growslice(t: *const Type, old: *const GoSl
     }
 }
 
-/// `reflect.ifaceE2I(t, src, dst)`: `*dst = src.(t)` for interface type `t` (panics as the
-/// assertion would when `src`'s type does not implement `t`).
-///
-/// # Safety
-/// `t` an interface type; `dst` writable for an interface value.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_reflect_ifacee2i(t: *const Type, typ: *const Type, data: *mut u8, dst: *mut Iface) {
-    // SAFETY: caller contract.
-    unsafe {
-        let tab = crate::iface::gort_assertE2I(t, typ);
-        dst.write(Iface { tab, data });
-    }
-}
-
 /// `reflect.verifyNotInHeapPtr(p)`: gojit has no not-in-heap memory a pointer could wrongly
 /// point into (gc's check is for `runtime/internal/sys.NotInHeap` objects), so every `p` is fine.
 #[unsafe(no_mangle)]
@@ -258,16 +233,47 @@ pub extern "C" fn gort_reflect_staticuint64s() -> *const u64 {
     STATIC_UINT64S.as_ptr()
 }
 
-/// `reflect.compiledTypelinks()`: gojit keeps no table of the program's types (gc's
-/// `moduledata.typelinks`), so reflect finds none by string and builds new `*T`/`[]T`/`map`/
-/// `chan`/`func` types itself when the compiler did not. Writes two nil slices.
+/// gc's typelinks of the program: the unnamed pointer, channel, map, slice, array, func and
+/// struct descriptors the compiler and runtime built, sorted by string, in persistent memory (they
+/// point into the never-freed descriptor region). Rebuilt when descriptors were added since.
+fn typelinks() -> GoSlice {
+    use crate::abi::Kind;
+    static CACHE: std::sync::Mutex<(usize, usize, isize)> = std::sync::Mutex::new((0, 0, 0));
+    let all = crate::abi::module::types();
+    let mut c = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if c.0 != all.len() || c.1 == 0 {
+        let mut links: Vec<*const Type> = all
+            .iter()
+            .copied()
+            .filter(|&t| {
+                // SAFETY: registered descriptors are complete before Go code runs.
+                let t = unsafe { &*t };
+                !t.has_name()
+                    && t.str_ != 0
+                    && matches!(t.kind(), Kind::Pointer | Kind::Chan | Kind::Map | Kind::Slice | Kind::Array | Kind::Func | Kind::Struct)
+            })
+            .collect();
+        // SAFETY: as above.
+        links.sort_by(|&a, &b| unsafe { (*a).string().cmp((*b).string()) });
+        let p = alloc::alloc_persistent(links.len().max(1) * 8) as *mut *const Type;
+        // SAFETY: fresh block of links.len() words.
+        unsafe { std::ptr::copy_nonoverlapping(links.as_ptr(), p, links.len()) };
+        *c = (all.len(), p as usize, links.len() as isize);
+    }
+    GoSlice { ptr: c.1 as *mut u8, len: c.2, cap: c.2 }
+}
+
+/// `reflect.compiledTypelinks()`: the program's typelinks (one module) and no other modules', so
+/// `PointerTo`, `SliceOf`, `MapOf`, `FuncOf`, ... find the descriptor the compiler built for a
+/// type (type identity is descriptor identity) before making a new one. Writes two slices.
 ///
 /// # Safety
 /// `out` writable for six words.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_reflect_typelinks(out: *mut [usize; 6]) {
+    let l = typelinks();
     // SAFETY: caller contract.
-    unsafe { out.write([0; 6]) }
+    unsafe { out.write([l.ptr as usize, l.len as usize, l.cap as usize, 0, 0, 0]) }
 }
 
 /// `reflect.adjustAIXGCDataForRuntime(p)`: the identity off AIX.
@@ -335,9 +341,10 @@ fn unsupported(what: &'static str) -> ! {
 }
 
 /// `reflect.call` (gc's `reflectcall`): `Value.Call` and the method values and `MakeFunc`
-/// functions it backs are not supported by gojit.
+/// functions it backs are not supported by gojit. The hook ignores the seven argument words (an
+/// `Unsupported` row: a panicking entry takes at most six).
 #[unsafe(no_mangle)]
-pub extern "C" fn gort_reflect_call(_t: usize, _f: usize, _args: usize, _size: u32, _ret_off: u32, _frame: u32, _regs: usize) {
+pub extern "C" fn gort_reflect_call() {
     unsupported("reflect: Value.Call is not supported by gojit")
 }
 

@@ -979,7 +979,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
     /// `v` (of type `from`) as a value of interface type `to` (untyped nil: the zero value).
-    fn value_as(&mut self, v: &V, from: TypeId, to: TypeId) -> V {
+    pub(super) fn value_as(&mut self, v: &V, from: TypeId, to: TypeId) -> V {
         if from == to || !tyview::is_interface(self.p.tt, to) {
             return v.clone();
         }

@@ -891,7 +891,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     };
                     let Some(f) = fields.get(fi) else { continue };
                     let v = self.expr_as(&el.value, f.ty);
-                    self.store(f.ty, &v, a, offs[fi] as i32);
+                    // a blank field stays zero (gc evaluates its value and drops it: issue 31546)
+                    if f.name != "_" {
+                        self.store(f.ty, &v, a, offs[fi] as i32);
+                    }
                 }
                 V::M(a)
             }

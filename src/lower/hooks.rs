@@ -71,6 +71,10 @@ pub enum Impl {
     Entry { sym: &'static str, out: bool },
     /// Another Go function (qualified as gc names it).
     Go(&'static str),
+    /// Not supported by gojit: the body calls runtime entry `sym`, which takes no words and
+    /// raises a Go panic saying so (the parameters are ignored; for signatures a panicking
+    /// entry could not take, such as `reflect.call`'s seven words).
+    Unsupported(&'static str),
 }
 
 /// One hooked function.
@@ -344,9 +348,9 @@ pub const HOOKS: &[Hook] = &[
     // gojit's maps are not swiss tables: iteration runs gojit's iterator inside the maps.Iter
     intrinsic("reflect.mapIterStart", "func(*abi.MapType, *maps.Map, *maps.Iter)", entry("gort_reflect_mapiterstart")),
     intrinsic("reflect.mapIterNext", "func(*maps.Iter)", entry("gort_reflect_mapiternext")),
-    Hook { may_panic: true, ..bodyless("reflect.ifaceE2I", "func(*abi.Type, interface {}, unsafe.Pointer)", entry("gort_reflect_ifacee2i")) },
+    Hook { may_panic: true, ..bodyless("reflect.ifaceE2I", "func(*abi.Type, interface {}, unsafe.Pointer)", entry("gort_ifacee2i")) },
     bodyless("reflect.memmove", "func(unsafe.Pointer, unsafe.Pointer, uintptr)", entry("gort_memmove")),
-    bodyless("reflect.typedmemmove", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer)", entry("gort_reflect_typedmemmove")),
+    bodyless("reflect.typedmemmove", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer)", entry("gort_typedmemmove")),
     bodyless("reflect.typedmemclr", "func(*abi.Type, unsafe.Pointer)", entry("gort_reflect_typedmemclr")),
     bodyless("reflect.typedmemclrpartial", "func(*abi.Type, unsafe.Pointer, uintptr, uintptr)", entry("gort_reflect_typedmemclrpartial")),
     bodyless("reflect.typedarrayclear", "func(*abi.Type, unsafe.Pointer, int)", entry("gort_reflect_typedarrayclear")),
@@ -359,7 +363,7 @@ pub const HOOKS: &[Hook] = &[
     // not supported: calls through reflect (Value.Call, MakeFunc, reflect-made method values)
     Hook {
         may_panic: true,
-        ..bodyless("reflect.call", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer, uint32, uint32, uint32, *abi.RegArgs)", entry("gort_reflect_call"))
+        ..bodyless("reflect.call", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer, uint32, uint32, uint32, *abi.RegArgs)", Impl::Unsupported("gort_reflect_call"))
     },
     Hook { may_panic: true, ..bodyless("reflect.makeFuncStub", "func()", entry("gort_reflect_makefuncstub")) },
     Hook { may_panic: true, ..bodyless("reflect.methodValueCall", "func()", entry("gort_reflect_methodvaluecall")) },
@@ -367,7 +371,7 @@ pub const HOOKS: &[Hook] = &[
     // code; gojit's own maps never run the swiss-table code that calls most of these
     bodyless("internal/runtime/maps.fatal", "func(string)", entry("gort_throw")),
     bodyless("internal/runtime/maps.rand", "func() uint64", entry("gort_rand")),
-    bodyless("internal/runtime/maps.typedmemmove", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer)", entry("gort_reflect_typedmemmove")),
+    bodyless("internal/runtime/maps.typedmemmove", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer)", entry("gort_typedmemmove")),
     bodyless("internal/runtime/maps.typedmemclr", "func(*abi.Type, unsafe.Pointer)", entry("gort_reflect_typedmemclr")),
     Hook { may_panic: true, ..bodyless("internal/runtime/maps.newarray", "func(*abi.Type, int) unsafe.Pointer", entry("gort_reflect_newarray")) },
     Hook { may_panic: true, ..bodyless("internal/runtime/maps.newobject", "func(*abi.Type) unsafe.Pointer", entry("gort_new")) },
@@ -582,6 +586,13 @@ fn fits(h: &Hook, params: &[Word], results: &[Word]) -> Result<(), String> {
     let int = |w: Word| !matches!(w, F32 | F64);
     match h.imp {
         Impl::Go(_) => Ok(()),
+        Impl::Unsupported(sym) => {
+            let Some(d) = super::rt::decl(sym) else { return Err(format!("{sym} is not declared in rt::DECLS")) };
+            if !d.params.is_empty() || !d.results.is_empty() || !d.may_panic() || !h.may_panic {
+                return Err(format!("{sym}: an Unsupported row's entry takes and returns nothing and panics (and the row says may_panic)"));
+            }
+            Ok(())
+        }
         Impl::Entry { sym, out } => {
             let Some(d) = super::rt::decl(sym) else { return Err(format!("{sym} is not declared in rt::DECLS")) };
             let mut want_params = params.to_vec();

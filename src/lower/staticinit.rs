@@ -144,6 +144,10 @@ impl<'a> super::prog::Prog<'a> {
                                 Some(k) => self.info.field_keys.get(&k.id).copied().unwrap_or(i as u32) as usize,
                                 None => i,
                             };
+                            // a blank field stays zero (as gc: issue 31546)
+                            if fields[fi].name == "_" {
+                                continue;
+                            }
                             // SAFETY: the field lies inside the struct at dst.
                             self.write_static(&el.value, fields[fi].ty, unsafe { dst.add(offs[fi] as usize) });
                         }

@@ -366,8 +366,16 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 return;
             }
             let pl = self.place(e);
+            let v = self.range_assigned(e, v, vt);
             self.place_store(&pl, &v);
         }
+    }
+
+    /// A range key or value `v` of type `vt` as assigned to target `e` (`for k, v = range`):
+    /// converted to the target's type (an interface target gets the boxed value).
+    fn range_assigned(&mut self, e: &ast::Expr, v: V, vt: TypeId) -> V {
+        let to = self.p.type_of(e.id);
+        if to == crate::types::TypeTable::INVALID { v } else { self.value_as(&v, vt, to) }
     }
 
     /// Binds a range clause's key and value. An assignment (`for i, x[i] = range s`) evaluates
@@ -386,11 +394,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         };
         let pk = place(self, r.key.as_ref());
         let pv = if v.is_some() { place(self, r.value.as_ref()) } else { None };
-        if let Some(pk) = pk {
-            self.place_store(&pk, &k.0);
+        if let (Some(pk), Some(e)) = (pk, r.key.as_ref()) {
+            let kv = self.range_assigned(e, k.0, k.1);
+            self.place_store(&pk, &kv);
         }
-        if let (Some(pv), Some((v, _))) = (pv, v) {
-            self.place_store(&pv, &v);
+        if let (Some(pv), Some((v, vt)), Some(e)) = (pv, v, r.value.as_ref()) {
+            let vv = self.range_assigned(e, v, vt);
+            self.place_store(&pv, &vv);
         }
     }
 
@@ -481,10 +491,21 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let res = self.rt(Rt::DecodeRune, &[base, len, i]);
             let rune = self.b.ins().ireduce(types::I32, res[0]);
             self.b.def_var(next_var, res[1]);
-            let kt = self.key_type(r, crate::types::TypeTable::INT);
+            let kt = if r.define { self.key_type(r, crate::types::TypeTable::INT) } else { crate::types::TypeTable::INT };
             self.range_bind_pair(r, (V::one(i), kt), Some((V::one(rune), crate::types::TypeTable::INT32)));
         } else {
-            let kt = self.key_type(r, xt);
+            // the key's own type: int, or an integer range's type (an untyped constant's is the
+            // target's when that is not an interface, else int)
+            let kt = if r.define {
+                self.key_type(r, xt)
+            } else if elem.is_some() {
+                crate::types::TypeTable::INT
+            } else if self.p.tt.is_untyped(xt) {
+                let t = self.key_type(r, crate::types::TypeTable::INT);
+                if tyview::is_interface(self.p.tt, t) { crate::types::TypeTable::INT } else { t }
+            } else {
+                xt
+            };
             let mut value = None;
             if let (Some(e), true) = (elem, has_value) {
                 let (esz, _) = self.p.size_align(e);

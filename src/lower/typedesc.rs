@@ -153,12 +153,15 @@ fn name_pkg<'a>(qual: &'a str, owner: Option<&str>) -> Option<&'a str> {
 }
 
 /// A method-set entry: name, qualifier (the package path of an unexported name, else empty),
-/// signature without receiver, entry point.
+/// signature without receiver, entry points: `ifn` takes the receiver as an interface data word
+/// (itabs, `Method.Ifn`), `tfn` as the method's own receiver parameter (`Method.Tfn`: reflect's
+/// `Method.Func` is a func value of it, called with the receiver as an ordinary first argument).
 struct MethodEntry {
     name: String,
     pkg: String,
     sig: TypeId,
     ifn: Option<FuncId>,
+    tfn: Option<FuncId>,
 }
 
 /// The method set of `t` in gc's order: for named `T`, value-receiver methods (and promoted
@@ -178,12 +181,14 @@ fn method_set(p: &mut Prog<'_>, t: TypeId) -> Vec<MethodEntry> {
     let mut entries = vec![];
     for m in &ms {
         let ifn = method_entry(p, base, m.func, m.ptr_recv, is_ptr);
-        entries.push(MethodEntry { name: m.name.clone(), pkg: TypeTable::qualifier(&m.name, &n.path), sig: m.sig, ifn });
+        // T's value-receiver method takes T itself; the others take a pointer, as ifn does
+        let tfn = if !m.ptr_recv && !is_ptr { p.method_fn(m.func, base).or(ifn) } else { ifn };
+        entries.push(MethodEntry { name: m.name.clone(), pkg: TypeTable::qualifier(&m.name, &n.path), sig: m.sig, ifn, tfn });
     }
     for (name, pkg, sig) in promoted_methods(p.tt, t) {
         if !entries.iter().any(|e| e.name == name && e.pkg == pkg) {
             let ifn = promoted_entry(p, t, &name, &pkg);
-            entries.push(MethodEntry { name, pkg, sig, ifn });
+            entries.push(MethodEntry { name, pkg, sig, ifn, tfn: ifn });
         }
     }
     entries.sort_by(|a, b| method_order(&a.name, &b.name));
@@ -387,6 +392,8 @@ fn build_desc(p: &mut Prog<'_>, t: TypeId) -> usize {
         for (m, (islot, tslot)) in methods.iter().zip(slots) {
             if let Some(f) = m.ifn {
                 p.fixups.push(Fixup { addr: islot as usize, func: f });
+            }
+            if let Some(f) = m.tfn {
                 p.fixups.push(Fixup { addr: tslot as usize, func: f });
             }
         }

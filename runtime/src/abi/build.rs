@@ -68,6 +68,7 @@ pub fn alloc(kind: Kind, n_var: usize, uncommon: bool, mcount: usize) -> *mut Ty
             (*u).moff = (d - b) as u32;
         }
     }
+    module::register_type(t);
     t
 }
 

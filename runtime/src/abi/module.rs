@@ -44,6 +44,8 @@ struct State {
     names: HashMap<Vec<u8>, NameOff>,
     /// Pointer masks by content (gc's `runtime.gcbits.*` symbols), 8-aligned.
     masks: HashMap<Vec<u8>, usize>,
+    /// Every descriptor `build::alloc` made, in allocation order (gc's typelinks are a subset).
+    types: Vec<usize>,
 }
 
 fn region() -> &'static Region {
@@ -57,7 +59,7 @@ fn region() -> &'static Region {
         // Offset 0 means "none": keep the first word unused.
         Region {
             base: p,
-            state: Mutex::new(State { used: 16, names: HashMap::new(), masks: HashMap::new() }),
+            state: Mutex::new(State { used: 16, names: HashMap::new(), masks: HashMap::new(), types: Vec::new() }),
         }
     })
 }
@@ -88,6 +90,16 @@ pub fn alloc(size: usize, align: usize) -> *mut u8 {
     }
     st.used = off + size;
     (r.base + off) as *mut u8
+}
+
+/// Records descriptor `t` (made by `build::alloc`) for [`types`].
+pub fn register_type(t: *const Type) {
+    lock().types.push(t as usize);
+}
+
+/// Every descriptor made so far, in allocation order.
+pub fn types() -> Vec<*const Type> {
+    lock().types.iter().map(|&t| t as *const Type).collect()
 }
 
 /// The offset of region address `p` (a `NameOff` or `TypeOff`); 0 for null.

@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 )
 
 type Animal interface {
@@ -26,7 +24,7 @@ func (d *Dog) Sound() string { return "woof" }
 
 type MyErr struct{ code int }
 
-func (e *MyErr) Error() string { return "code " + strconv.Itoa(e.code) }
+func (e *MyErr) Error() string { return "code " + fmt.Sprint(e.code) }
 
 type Celsius float64
 
@@ -49,7 +47,7 @@ const (
 
 var global = compute()
 
-func compute() int { return len(strings.Fields("a b")) + int(Monday) }
+func compute() int { return len([]string{"a", "b"}) + int(Monday) }
 
 func divmod(a, b int) (q, r int) {
 	defer func() {
@@ -101,11 +99,11 @@ func main() {
 	if v, ok := find(m, "a"); ok {
 		fmt.Println(v)
 	}
-	var sb strings.Builder
-	sb.WriteString("hi")
-	sb.WriteByte(' ')
-	sb.WriteRune('é')
-	fmt.Fprintln(&sb, sb.String(), sb.Len())
+	var sb []byte
+	sb = append(sb, "hi"...)
+	sb = append(sb, ' ')
+	sb = append(sb, string('é')...)
+	fmt.Println(string(sb), len(sb))
 	bs := []byte("abc")
 	bs = append(bs, "def"...)
 	rs := []rune("héllo")
@@ -147,13 +145,13 @@ func main() {
 	l := local{1, 2}
 	ptrs := []*local{{3, 4}, &l}
 	mm := map[local]string{{1, 2}: "x"}
-	fmt.Println(ptrs[0].a, mm[l], strings.Split("a,b", ","), strings.Repeat("ab", 2))
+	fmt.Println(ptrs[0].a, mm[l], []string{"a", "b"}, "ab"+"ab")
 	const big = 1 << 62
 	var u8 uint8 = 255
 	u8++
 	var sh uint = 3
 	fmt.Println(big>>60, u8, 1<<sh, ^0, -5%3, 7.0/2)
-	n, e := strconv.Atoi("12")
+	n, e := len("12"), error(nil)
 	fmt.Println(n, e)
 	clear(mm)
 	delete(mm, l)

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strings"
 )
 
 type Reader interface{ Read() string }
@@ -16,7 +15,7 @@ type RW interface {
 
 type file struct{ data []string }
 
-func (f *file) Read() string   { return strings.Join(f.data, "") }
+func (f *file) Read() string   { return fmt.Sprint(f.data) }
 func (f *file) Write(s string) { f.data = append(f.data, s) }
 
 type Logger struct {
@@ -143,8 +142,7 @@ loop:
 	var f32 float32 = 1.5
 	var f64 = float64(f32) * 2
 	fmt.Printf("%v %T %5.2f|%-4d|%x\n", f64, f32, f64, 42, "hi")
-	var out strings.Builder
-	fmt.Fprintf(&out, "%s\n", strings.ToUpper("done"))
+	fmt.Printf("%s\n", "DONE")
 	var w fmt.Stringer
 	_ = w
 	defer fmt.Println("deferred")
