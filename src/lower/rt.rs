@@ -528,7 +528,7 @@ mod tests {
         const UNUSED_TODAY: &[&str] = &[
             "gort_concatstrings", "gort_valueeq", "gort_panic_typeassert", "gort_convT", "gort_convT64",
             "gort_convTstring", "gort_mapaccess_fast64", "gort_mapaccess_faststr", "gort_mapassign_fast64",
-            "gort_mapassign_faststr", "gort_mapdelete_fast64", "gort_mapdelete_faststr", "gort_flush",
+            "gort_mapassign_faststr", "gort_mapdelete_fast64", "gort_flush",
             "gort_printiface", "gort_deferreturn", "gort_panic_nil", "gort_panic_slice_alen",
             "gort_panic_slice_acap", "gort_panic_slice_b", "gort_set_trace",
         ];

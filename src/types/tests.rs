@@ -72,7 +72,7 @@ fn basic_errors() {
 
 #[test]
 fn imports() {
-    check_err("package main\n\nimport \"strings\"\n\nfunc main() {}\n", &["3:8: \"strings\" imported and not used"]);
+    check_err("package main\n\nimport \"fmt\"\n\nfunc main() {}\n", &["3:8: \"fmt\" imported and not used"]);
     check_err("package main\n\nimport \"unsafe\"\n\nfunc main() {}\n", &["3:8: \"unsafe\" imported and not used"]);
 }
 
