@@ -182,7 +182,12 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         for d in decls() {
             let ast::Decl::Func(fd) = d else { continue };
             let Some(o) = info.object_of(fd.name.id) else { continue };
-            if fd.recv.is_none() {
+            // every function of the program's own packages is compiled, so what it refers to is
+            // reached even when nothing calls it (an unused `func f() { runtime.Goexit() }`)
+            let own = !info.obj(o).pkg.is_some_and(|pkg| info.packages[pkg].std);
+            if own {
+                extra.push(fd.id);
+            } else if fd.recv.is_none() {
                 let n = pp.func_name(o);
                 if n == "internal/cpu.Initialize" || targets.contains(&n.as_str()) {
                     extra.push(fd.id);
