@@ -507,48 +507,36 @@ impl<'a> Checker<'a> {
 
     /// `List[T any]`, as go/types prints a generic type in `without instantiation`.
     pub fn generic_type_string(&self, t: TypeId) -> String {
-        let mut s = self.tt.type_string_err(t);
-        s.push('[');
-        for (i, &tp) in self.tt.tparams_of(t).iter().enumerate() {
-            if i > 0 {
-                s.push_str(", ");
-            }
-            let p = self.tt.type_param(tp).expect("type parameter");
-            s.push_str(&p.name);
-            s.push(' ');
-            s.push_str(&self.constraint_string(p.constraint));
-        }
-        s.push(']');
-        s
+        self.generic_alias_string(&self.tt.type_string_err(t), self.tt.tparams_of(t))
     }
 
     /// `G[args]` where `G` is a generic named type: the instance.
     pub fn instantiate_type_expr(&mut self, e: &'a Expr, origin: TypeId, args: &'a [Expr]) -> TypeId {
         let tparams = self.tt.tparams_of(origin).to_vec();
-        let Some(targs) = self.type_args(args) else { return TypeTable::INVALID };
-        if targs.len() != tparams.len() {
-            let s = self.tt.type_string_err(origin);
-            let how = if targs.len() > tparams.len() { "too many" } else { "not enough" };
-            let msg = format!("{how} type arguments for type {s}: have {}, want {}", targs.len(), tparams.len());
-            self.error(e.span, msg);
-            return TypeTable::INVALID;
-        }
+        let name = self.tt.type_string_err(origin);
+        let Some(targs) = self.type_args_for(e, &name, tparams.len(), args) else { return TypeTable::INVALID };
         let spans: Vec<Span> = args.iter().map(|a| a.span).collect();
         let inst = self.tt.instantiate(origin, targs.clone());
         self.pending_verify.push((tparams, targs, spans, e.span));
         inst
     }
 
+    /// The type arguments `args` of the generic type or alias `name`, which has `want` type
+    /// parameters (gc's `too many`/`not enough type arguments` error otherwise).
+    fn type_args_for(&mut self, e: &'a Expr, name: &str, want: usize, args: &'a [Expr]) -> Option<Vec<TypeId>> {
+        let targs = self.type_args(args)?;
+        if targs.len() != want {
+            let how = if targs.len() > want { "too many" } else { "not enough" };
+            self.error(e.span, format!("{how} type arguments for type {name}: have {}, want {want}", targs.len()));
+            return None;
+        }
+        Some(targs)
+    }
+
     /// `A[args]` where `A` (`name`) is a generic alias of `rhs` over `tparams`: `rhs` with the
     /// type arguments substituted (an alias instance is no new type).
     fn instantiate_alias(&mut self, e: &'a Expr, name: &str, tparams: &[TypeId], rhs: TypeId, args: &'a [Expr]) -> TypeId {
-        let Some(targs) = self.type_args(args) else { return TypeTable::INVALID };
-        if targs.len() != tparams.len() {
-            let how = if targs.len() > tparams.len() { "too many" } else { "not enough" };
-            let msg = format!("{how} type arguments for type {name}: have {}, want {}", targs.len(), tparams.len());
-            self.error(e.span, msg);
-            return TypeTable::INVALID;
-        }
+        let Some(targs) = self.type_args_for(e, name, tparams.len(), args) else { return TypeTable::INVALID };
         let spans: Vec<Span> = args.iter().map(|a| a.span).collect();
         let map: super::ty::SubstMap = tparams.iter().copied().zip(targs.iter().copied()).collect();
         let t = self.tt.subst(rhs, &map);
