@@ -46,6 +46,9 @@ extern "C" fn callers_entry(skip: usize, buf: *mut usize, len: usize, _cap: usiz
 }
 
 /// Calls `visit(return pc)` for each reported frame from `(fp, pc)` outwards until it returns false.
+/// A body the compiler emitted inline (an inlined call, a deferred func literal at an exit) is a
+/// frame of its own, as in gc: its frame's return pc, then the virtual pc of each enclosing
+/// frame of its chain (see `funcdata::PcFrame`).
 fn walk(mut fp: usize, mut pc: usize, mut visit: impl FnMut(usize) -> bool) {
     for _ in 0..1_000_000 {
         match funcdata::lookup(pc) {
@@ -55,6 +58,14 @@ fn walk(mut fp: usize, mut pc: usize, mut visit: impl FnMut(usize) -> bool) {
                 FuncKind::Go => {
                     if !visit(pc) {
                         return;
+                    }
+                    // the pc is a return address: its call is the byte before
+                    let mut outer = funcdata::frame_at(pc - 1).map_or(0, |fr| fr.outer);
+                    while outer != 0 {
+                        if !visit(outer) {
+                            return;
+                        }
+                        outer = funcdata::frame_at(outer).map_or(0, |fr| fr.outer);
                     }
                 }
                 FuncKind::DeferTrampoline => {
@@ -82,38 +93,59 @@ fn walk(mut fp: usize, mut pc: usize, mut visit: impl FnMut(usize) -> bool) {
     }
 }
 
-/// `runtime.funcEntry(pc uintptr) uintptr`: the entry pc of the Go function containing `pc`
-/// (0: none, as `FuncForPC` returns nil then).
+/// The frame `pc` names when it lies in a Go function or the defer trampoline (see
+/// `funcdata::frame_at`; virtual pcs included).
+fn go_frame_at(pc: usize) -> Option<funcdata::PcFrame> {
+    funcdata::frame_at(pc).filter(|fr| matches!(fr.func.kind, FuncKind::Go | FuncKind::DeferTrampoline))
+}
+
+/// `runtime.funcEntry(pc uintptr) uintptr`: the entry pc of the Go function containing `pc`, a
+/// virtual pc's that of the function holding the inlined body (0: none, as `FuncForPC` returns
+/// nil then).
 #[unsafe(no_mangle)]
 pub extern "C" fn gort_funcentry(pc: usize) -> usize {
-    match funcdata::lookup(pc) {
-        Some((_, f)) if matches!(f.kind, FuncKind::Go | FuncKind::DeferTrampoline) => f.start,
-        _ => 0,
-    }
+    go_frame_at(pc).map_or(0, |fr| fr.func.start)
+}
+
+/// `runtime.funcInlined(pc uintptr) bool`: `pc` lies in a call gc inlines too (its frame has no
+/// `Func` in `CallersFrames`, and `FuncForPC` answers for `pc` itself).
+#[unsafe(no_mangle)]
+pub extern "C" fn gort_funcinlined(pc: usize) -> bool {
+    go_frame_at(pc).is_some_and(|fr| fr.inlined_call)
+}
+
+/// `runtime.funcOuter(pc uintptr) uintptr`: when `pc` lies in a body emitted inline, the virtual
+/// return pc of its enclosing frame (what `runtime.Callers` reports next); else 0.
+#[unsafe(no_mangle)]
+pub extern "C" fn gort_funcouter(pc: usize) -> usize {
+    go_frame_at(pc).map_or(0, |fr| fr.outer)
 }
 
 /// The name and file the defer trampoline answers with (gc's frame for it: `runtime.gopanic`).
 const GOPANIC: &str = "runtime.gopanic";
 const GOPANIC_FILE: &str = "<gojit>/runtime/panic.go";
 
-/// Function names as gc prints them (`main.Map[...]`), by entry pc: static strings (the function
-/// table is never freed, nor are these).
+/// Function names as gc prints them (`main.Map[...]`), by the address of the name in its table's
+/// pool: static strings (the function table is never freed, nor are these).
 static NAMES: Mutex<Option<HashMap<usize, &'static str>>> = Mutex::new(None);
 
-/// `runtime.funcName(entry uintptr) string`, in two 8-byte slots of `out` (pointer, length):
-/// the function's name as gc's `Func.Name` gives it; "" for a pc in no Go function.
+/// `runtime.funcName(pc uintptr) string`, in two 8-byte slots of `out` (pointer, length): the
+/// name, as gc's `Func.Name` gives it, of the frame `pc` names (its function's entry, a pc in it
+/// or in a body emitted inline there, a virtual pc); "" for a pc in no Go function.
 ///
 /// # Safety
 /// `out` is writable for 2 words.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_funcname(entry: usize, out: *mut usize) {
-    let name: &'static str = match funcdata::lookup(entry) {
-        Some((_, f)) if f.kind == FuncKind::DeferTrampoline => GOPANIC,
-        Some((t, f)) if f.kind == FuncKind::Go => {
+pub unsafe extern "C" fn gort_funcname(pc: usize, out: *mut usize) {
+    let name: &'static str = match go_frame_at(pc) {
+        Some(fr) if fr.func.kind == FuncKind::DeferTrampoline => GOPANIC,
+        Some(fr) => {
             let mut g = NAMES.lock().unwrap_or_else(|e| e.into_inner());
-            g.get_or_insert_with(HashMap::new).entry(f.start).or_insert_with(|| Box::leak(crate::unwind::name_for_print(t.name(f)).into_boxed_str()))
+            g.get_or_insert_with(HashMap::new)
+                .entry(fr.name.as_ptr() as usize)
+                .or_insert_with(|| Box::leak(crate::unwind::name_for_print(fr.name).into_boxed_str()))
         }
-        _ => "",
+        None => "",
     };
     // SAFETY: the caller's contract.
     unsafe { out.cast::<[usize; 2]>().write([name.as_ptr() as usize, name.len()]) };
@@ -121,21 +153,21 @@ pub unsafe extern "C" fn gort_funcname(entry: usize, out: *mut usize) {
 
 /// `runtime.funcFileLine(entry, pc uintptr) (file string, line int)`, in three 8-byte slots of
 /// `out`: the source file and line of `pc` in the function at `entry` (gc's `funcline1`: `pc`
-/// as is, no backing up); `("?", 0)` when `pc` is not in that function, as gc's `FileLine`.
+/// as is, no backing up; a virtual pc's frame at the line of its call or exit); `("?", 0)` when
+/// `pc` is not in that function, as gc's `FileLine`.
 ///
 /// # Safety
 /// `out` is writable for 3 words.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_funcfileline(entry: usize, pc: usize, out: *mut usize) {
-    let (file, line): (&'static str, usize) = match funcdata::lookup(pc) {
-        Some((_, f)) if f.kind == FuncKind::DeferTrampoline && f.start == entry => (GOPANIC_FILE, 0),
-        Some((t, f)) if f.kind == FuncKind::Go && f.start == entry => {
-            let off = (pc - f.start) as u32;
-            let line = t.line_at(f, off);
-            let file: &'static str = t.file_of(f);
-            if f.is_wrapper && line == 0 { ("<autogenerated>", 1) } else { (file, line as usize) }
+    let (file, line): (&'static str, usize) = match go_frame_at(pc) {
+        Some(fr) if fr.func.start != entry => ("?", 0),
+        Some(fr) if fr.func.kind == FuncKind::DeferTrampoline => (GOPANIC_FILE, 0),
+        Some(fr) => {
+            let file: &'static str = fr.table.file_of(fr.func);
+            if fr.func.is_wrapper && fr.line == 0 { ("<autogenerated>", 1) } else { (file, fr.line as usize) }
         }
-        _ => ("?", 0),
+        None => ("?", 0),
     };
     // SAFETY: the caller's contract.
     unsafe { out.cast::<[usize; 3]>().write([file.as_ptr() as usize, file.len(), line]) };

@@ -373,18 +373,44 @@ impl FuncTable {
     /// The frames inlined at code offset `off` of `f`, innermost first, as (gc name, the line in
     /// the enclosing frame of the exit or call that ran it, whether it is an inlined call).
     pub fn inlined_at(&self, f: &FuncInfo, off: u32) -> Vec<(&str, u32, bool)> {
+        self.inline_chain(f, off)
+            .rev()
+            .map(|i| {
+                let r = &self.inlined[i];
+                (self.row_name(r), r.call_line, r.call)
+            })
+            .collect()
+    }
+
+    /// The indices of the inline rows covering code offset `off` of `f`: the chain of frames
+    /// inlined there, outermost first (empty: none).
+    fn inline_chain(&self, f: &FuncInfo, off: u32) -> std::ops::Range<usize> {
         let pc = f.start + off as usize;
         let i = self.inlined.partition_point(|r| r.lo <= pc);
-        let Some(last) = i.checked_sub(1).map(|j| self.inlined[j]) else { return vec![] };
+        let Some(last) = i.checked_sub(1).map(|j| self.inlined[j]) else { return 0..0 };
         if pc >= last.hi || !f.contains(last.lo) {
-            return vec![];
+            return 0..0;
         }
-        self.inlined[..i]
-            .iter()
-            .rev()
-            .take_while(|r| r.lo == last.lo && r.hi == last.hi)
-            .map(|r| (&self.names[r.name.0 as usize..(r.name.0 + r.name.1) as usize], r.call_line, r.call))
-            .collect()
+        let n = self.inlined[..i].iter().rev().take_while(|r| r.lo == last.lo && r.hi == last.hi).count();
+        i - n..i
+    }
+
+    fn row_name(&self, r: &InlineRow) -> &str {
+        &self.names[r.name.0 as usize..(r.name.0 + r.name.1) as usize]
+    }
+
+    /// The virtual pc of the frame enclosing inline row `i`'s frame (see [`frame_at`]): one past
+    /// the row's own address, so that it and the byte before it (where `CallersFrames` backs up
+    /// to, as from a return address) both lie in the row.
+    fn virtual_pc(&self, i: usize) -> usize {
+        &self.inlined[i] as *const InlineRow as usize + 1
+    }
+
+    /// The inline row a virtual pc (or the byte before it) lies in.
+    fn virtual_row(&self, pc: usize) -> Option<usize> {
+        let base = self.inlined.as_ptr() as usize;
+        let size = std::mem::size_of::<InlineRow>();
+        (pc >= base && pc < base + self.inlined.len() * size).then(|| (pc - base) / size)
     }
 
     /// `f`'s argument program, up to and including its end byte (`None`: it has none).
@@ -459,6 +485,65 @@ fn tables() -> &'static [&'static FuncTable] {
     }
     // SAFETY: every stored pointer comes from Box::into_raw of a Vec that is never freed.
     unsafe { &*p }
+}
+
+/// One frame of the goroutine's stack as `runtime.Callers` reports it, named by a pc: a body
+/// the compiler emitted inline (an inlined call, a deferred func literal at an exit) is a frame of
+/// its own, as in gc.
+///
+/// gc gives the frame enclosing an inlined body a pc of its own (the inline mark in the parent);
+/// gojit has no instruction for it and gives it a *virtual pc* instead: an address inside the
+/// inline row of the enclosed body (see [`FuncTable::virtual_pc`]), which is never code, and
+/// which every query here answers for the enclosing frame at the line of the call or exit that
+/// ran the body.
+#[derive(Clone, Copy)]
+pub struct PcFrame {
+    pub table: &'static FuncTable,
+    /// The machine function holding the pc (the outermost frame).
+    pub func: &'static FuncInfo,
+    /// The frame's gc name (`main.f`, `main.f.func1`).
+    pub name: &'static str,
+    /// The source line at the pc (for a virtual pc: the line of the call or exit in this frame
+    /// that ran the inner body).
+    pub line: u32,
+    /// gc inlines this frame too (an inlined call): `CallersFrames` gives it no `Func`. A
+    /// deferred func literal emitted inline is a real frame in gc.
+    pub inlined_call: bool,
+    /// The virtual pc of the enclosing frame, when this frame is a body emitted inline (0: none).
+    pub outer: usize,
+}
+
+/// The frame `pc` names: a pc in a JIT function (as is, not backed up: callers holding a return
+/// address subtract one), or a virtual pc (see [`PcFrame`]).
+pub fn frame_at(pc: usize) -> Option<PcFrame> {
+    for &t in tables() {
+        if let Some(i) = t.virtual_row(pc) {
+            let r = t.inlined[i];
+            let func = t.find(r.lo)?;
+            let parent = i.checked_sub(1).filter(|&p| t.inlined[p].lo == r.lo && t.inlined[p].hi == r.hi);
+            return Some(match parent {
+                Some(p) => PcFrame {
+                    table: t,
+                    func,
+                    name: t.row_name(&t.inlined[p]),
+                    line: r.call_line,
+                    inlined_call: t.inlined[p].call,
+                    outer: t.virtual_pc(p),
+                },
+                None => PcFrame { table: t, func, name: t.name(func), line: r.call_line, inlined_call: false, outer: 0 },
+            });
+        }
+    }
+    let (t, func) = lookup(pc)?;
+    let off = (pc - func.start) as u32;
+    let line = t.line_at(func, off);
+    Some(match t.inline_chain(func, off).last() {
+        Some(i) => {
+            let r = &t.inlined[i];
+            PcFrame { table: t, func, name: t.row_name(r), line, inlined_call: r.call, outer: t.virtual_pc(i) }
+        }
+        None => PcFrame { table: t, func, name: t.name(func), line, inlined_call: false, outer: 0 },
+    })
 }
 
 /// Entries of the per-thread lookup cache (direct-mapped by return address).

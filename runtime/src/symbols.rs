@@ -233,6 +233,8 @@ pub fn entries() -> Vec<Entry> {
         e!(callers::gort_funcentry, 1),
         e!(callers::gort_funcname, 2),
         e!(callers::gort_funcfileline, 3),
+        e!(callers::gort_funcinlined, 1),
+        e!(callers::gort_funcouter, 1),
         e!(@ "gort_go", crate::sched::proc::gort_go, 1),
         e!(@ "gort_gosched", crate::sched::proc::gort_gosched, 0),
         e!(@ "gort_numgoroutine", crate::sched::proc::gort_numgoroutine, 0),

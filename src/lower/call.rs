@@ -15,8 +15,19 @@ use super::rt::Rt;
 use super::tyview::{self, Repr};
 
 impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
-    /// Lowers a call expression; returns its results.
+    /// Lowers a call expression; returns its results. The call's code takes the line of its `(`,
+    /// as gc positions a call (`func() {...}()` at its last line, `x.\n\tF()` at `F`'s): the line
+    /// tracebacks and `runtime.Caller` give for it.
     pub fn call(&mut self, e: &ast::Expr) -> Vec<V> {
+        let ExprKind::Call { lparen, .. } = &e.kind else { return vec![] };
+        let saved = self.b.srcloc();
+        self.set_line(*lparen);
+        let r = self.call_here(e);
+        self.b.set_srcloc(saved);
+        r
+    }
+
+    fn call_here(&mut self, e: &ast::Expr) -> Vec<V> {
         let ExprKind::Call { fun, args, dots, .. } = &e.kind else { return vec![] };
         let fun = fun.unparen();
         if let Mode::Builtin(b) = self.p.info.types[fun.id].mode.clone() {
@@ -556,7 +567,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     // The length is the type's, but an operand with calls or receives is still
                     // evaluated (the spec: then `len` is not constant); a nil array pointer is fine.
                     GoType::Array { len, .. } => {
-                        if crate::types::contains_call(&args[0]) {
+                        if crate::types::contains_call(&args[0], &self.p.info.types) {
                             self.expr(&args[0]);
                         }
                         self.i64c(len as i64)
@@ -566,7 +577,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                             GoType::Array { len, .. } => *len,
                             _ => 0,
                         };
-                        if crate::types::contains_call(&args[0]) {
+                        if crate::types::contains_call(&args[0], &self.p.info.types) {
                             self.expr(&args[0]);
                         }
                         self.i64c(n as i64)

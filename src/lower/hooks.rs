@@ -257,6 +257,8 @@ pub const HOOKS: &[Hook] = &[
     bodyless("runtime.funcEntry", "func(uintptr) uintptr", entry("gort_funcentry")),
     bodyless("runtime.funcName", "func(uintptr) string", entry_out("gort_funcname")),
     bodyless("runtime.funcFileLine", "func(uintptr, uintptr) (string, int)", entry_out("gort_funcfileline")),
+    bodyless("runtime.funcInlined", "func(uintptr) bool", entry("gort_funcinlined")),
+    bodyless("runtime.funcOuter", "func(uintptr) uintptr", entry("gort_funcouter")),
     bodyless("runtime.stack", "func([]uint8, bool) int", entry("gort_stack")),
     bodyless("runtime.write1", "func(uintptr, unsafe.Pointer, int) int", entry("gort_write")),
     bodyless("runtime.gogetenv", "func(string) string", entry_out("gort_getenv")),

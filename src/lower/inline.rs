@@ -299,7 +299,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let vals = self.arg_values(&fsig, args, dots.is_some());
         // the frame: name, the line of the call, the enclosing inline frame
         let call_loc = self.b.srcloc();
-        let call_line = self.p.src.line(e.span.lo);
+        // the line `call` set for the call: its `(`'s (or the pinned line of an enclosing body)
+        let call_line = call_loc.bits() & super::func::LINE_MASK;
         let name = self.p.func_name(o);
         self.inline_frames.push(InlineFrame { name, call_line, parent: self.inline_tag, call: true });
         let saved_tag = std::mem::replace(&mut self.inline_tag, self.inline_frames.len() as u32);

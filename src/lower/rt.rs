@@ -362,6 +362,8 @@ pub const DECLS: &[Decl] = &[
     d("gort_funcentry", SysV, &[W], &[W]),
     d("gort_funcname", SysV, &[W, W], &[]),
     d("gort_funcfileline", SysV, &[W, W, W], &[]),
+    d("gort_funcinlined", SysV, &[W], &[Bool]),
+    d("gort_funcouter", SysV, &[W], &[W]),
     d("gort_numgoroutine", SysV, &[], &[W]),
     d("gort_numcpu", SysV, &[], &[W]),
     d("gort_gomaxprocs", SysV, &[W], &[W]),

@@ -414,7 +414,7 @@ impl<'a> Checker<'a> {
                     return mk(Mode::Constant(ConstValue::int(s.len() as i128)), TypeTable::INT);
                 }
                 if let Type::Array { len, .. } = ut {
-                    if !contains_call(&args[0]) {
+                    if !contains_call(&args[0], &self.info.types) {
                         return mk(Mode::Constant(ConstValue::int(len as i128)), TypeTable::INT);
                     }
                 }
@@ -1250,27 +1250,35 @@ impl<'a> Checker<'a> {
 }
 
 /// Whether an expression contains a function call or a channel receive (then `len(arr)` is not
-/// constant, and `range` over the array evaluates it).
-pub(crate) fn contains_call(e: &Expr) -> bool {
-    fn walk(e: &Expr, depth: u32) -> bool {
-        if depth > crate::limits::NESTING_BUDGET {
-            return true;
-        }
-        let d = depth + 1;
-        match &e.kind {
-            ExprKind::Call { .. } | ExprKind::Recv(_) => true,
-            ExprKind::Paren(x) | ExprKind::Star(x) => walk(x, d),
-            ExprKind::Unary { x, .. } => walk(x, d),
-            ExprKind::Selector { x, .. } => walk(x, d),
-            ExprKind::Index { x, index, .. } => walk(x, d) || walk(index, d),
-            ExprKind::Binary { x, y, .. } => walk(x, d) || walk(y, d),
-            ExprKind::CompositeLit { elts, .. } => {
-                elts.iter().any(|el| walk(&el.value, d) || el.key.as_ref().is_some_and(|k| walk(k, d)))
-            }
-            _ => false,
-        }
+/// constant, and `range` over the array evaluates it), by the recorded `types` of its checked
+/// subexpressions: as go/types' `hasCallOrRecv`, a conversion (`(*T)(nil)`) or a builtin call
+/// with a constant result is no call.
+pub(crate) fn contains_call(e: &Expr, types: &TypeMap) -> bool {
+    walk_calls(e, 0, types)
+}
+
+type TypeMap = cranelift_entity::SecondaryMap<ast::NodeId, TypeAndValue>;
+
+fn walk_calls(e: &Expr, depth: u32, types: &TypeMap) -> bool {
+    if depth > crate::limits::NESTING_BUDGET {
+        return true;
     }
-    walk(e, 0)
+    let walk = |e: &Expr| walk_calls(e, depth + 1, types);
+    match &e.kind {
+        ExprKind::Call { fun, args, .. } => match types[fun.unparen().id].mode {
+            Mode::TypeExpr => args.iter().any(walk),
+            Mode::Builtin(_) if matches!(types[e.id].mode, Mode::Constant(_)) => false,
+            _ => true,
+        },
+        ExprKind::Recv(_) => true,
+        ExprKind::Paren(x) | ExprKind::Star(x) => walk(x),
+        ExprKind::Unary { x, .. } => walk(x),
+        ExprKind::Selector { x, .. } => walk(x),
+        ExprKind::Index { x, index, .. } => walk(x) || walk(index),
+        ExprKind::Binary { x, y, .. } => walk(x) || walk(y),
+        ExprKind::CompositeLit { elts, .. } => elts.iter().any(|el| walk(&el.value) || el.key.as_ref().is_some_and(walk)),
+        _ => false,
+    }
 }
 
 #[allow(dead_code)]
