@@ -188,6 +188,7 @@ pub fn entries() -> Vec<Entry> {
         e!(@ "gort_os_args", crate::sys::args::gort_os_args, 1),
         e!(@ "gort_envs", crate::sys::args::gort_envs, 1),
         e!(@ "gort_goroot", crate::sys::args::gort_goroot, 1),
+        e!(@ "gort_version", crate::sys::args::gort_version, 1),
         e!(@ "gort_syscall6", crate::sys::syscall::gort_syscall6, 8),
         e!(@ "gort_rawsyscall_noerror", crate::sys::syscall::gort_rawsyscall_noerror, 5),
         e!(@ "gort_gettimeofday", crate::sys::syscall::gort_gettimeofday, 1),

@@ -486,6 +486,7 @@ pub const HOOKS: &[Hook] = &[
     bodyless("internal/poll.runtime_isPollServerDescriptor", "func(uintptr) bool", Inline(Const(0))),
     // ---- runtime facade (runtime/go/runtime/os_linux.go)
     bodyless("runtime.GOROOT", "func() string", entry_out("gort_goroot")),
+    bodyless("runtime.Version", "func() string", entry_out("gort_version")),
     // ---- os (runtime/runtime.go, proc.go, signal_unix.go)
     bodyless("os.runtime_args", "func() []string", entry_out("gort_os_args")),
     bodyless("os.sigpipe", "func()", entry("gort_sigpipe")),

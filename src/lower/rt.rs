@@ -388,6 +388,7 @@ pub const DECLS: &[Decl] = &[
     // the operating system (runtime/src/sys: GOROOT syscall's, os's, internal/poll's bodies)
     d("gort_envs", SysV, &[W], &[]),
     d("gort_goroot", SysV, &[W], &[]),
+    d("gort_version", SysV, &[W], &[]),
     d("gort_syscall6", SysV, &[W, W, W, W, W, W, W, W], &[]),
     d("gort_rawsyscall_noerror", SysV, &[W, W, W, W, W], &[]),
     d("gort_gettimeofday", SysV, &[W], &[W]),

@@ -18,6 +18,11 @@ const GOARCH string = "amd64"
 // behaviour by it must take gc's paths, so it says "gc" as gc does.
 const Compiler = "gc"
 
+// Version returns the Go tree's version string: gojit's is that of the GOROOT it compiled the
+// program's standard library from (a release tag such as "go1.27.3"), as gc's is the version of
+// the toolchain that built the binary.
+func Version() string
+
 // Caller reports file and line number information about function invocations on the calling
 // goroutine's stack. The argument skip is the number of stack frames to ascend, with 0
 // identifying the caller of Caller. The return values report the program counter, the file name

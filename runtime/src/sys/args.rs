@@ -78,6 +78,24 @@ pub unsafe extern "C" fn gort_goroot(out: *mut GoString) {
     unsafe { out.write(new_string(&s)) }
 }
 
+/// `runtime.Version() string` as gc's (the linker's `buildVersion`, the version of the toolchain
+/// that built the program): the first line of the `VERSION` file of the GOROOT gojit compiled
+/// the program against (`go1.27.3`); "" when unknown.
+///
+/// # Safety
+/// `out` is writable for a string header.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_version(out: *mut GoString) {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let v = VERSION.get_or_init(|| {
+        let root = GOROOT_OF_BUILD.get().and_then(|f| f()).unwrap_or_default();
+        let text = if root.is_empty() { String::new() } else { std::fs::read_to_string(format!("{root}/VERSION")).unwrap_or_default() };
+        text.lines().next().unwrap_or("").trim().to_string()
+    });
+    // SAFETY: out is writable.
+    unsafe { out.write(new_string(v.as_bytes())) }
+}
+
 unsafe extern "C" {
     static environ: *const *const libc::c_char;
 }
