@@ -225,15 +225,82 @@ pub unsafe fn typeequal(t: &Type, a: *const u8, b: *const u8) -> bool {
                 let (da, db) = (*(a as *const *mut u8).add(1), *(b as *const *mut u8).add(1));
                 efaceeq(ta, da, tb, db)
             }
+            // gc's geneq for arrays of strings and interfaces: first the cheap parts of every
+            // element (lengths, dynamic types), then the contents, so a difference in a cheap
+            // part is found without reading the contents (which need not be readable memory)
+            Kind::Array if t.elem().kind() == Kind::String => {
+                let at = |p: *const u8, i: usize| &*(p as *const GoString).add(i);
+                (0..t.len()).all(|i| at(a, i).len == at(b, i).len) && (0..t.len()).all(|i| typeequal(t.elem(), a.add(i * 16), b.add(i * 16)))
+            }
+            Kind::Array if t.elem().kind() == Kind::Interface => {
+                let e = t.elem();
+                (0..t.len()).all(|i| iface_dyn_type(e, a.add(i * 16)) == iface_dyn_type(e, b.add(i * 16)))
+                    && (0..t.len()).all(|i| typeequal(e, a.add(i * 16), b.add(i * 16)))
+            }
             Kind::Array => {
                 let e = t.elem();
                 (0..t.len()).all(|i| typeequal(e, a.add(i * e.size()), b.add(i * e.size())))
             }
-            Kind::Struct => t.fields().iter().all(|f| {
-                f.name.name() == b"_" || typeequal(&*f.typ, a.add(f.offset), b.add(f.offset))
-            }),
+            Kind::Struct => struct_equal(t, a, b),
             _ => uncomparable(t),
         }
+    }
+}
+
+/// `a == b` for structs of type `t`, in gc's order (`cmd/compile/internal/compare.EqStruct`):
+/// fields whose comparison can panic (interfaces) are compared in field order, each alone; in
+/// each run of fields between them, every field but the string contents is compared first and
+/// the string contents last. So `SI{s: bad, i: 1} == SI{s: bad2, i: 2}` is false without reading
+/// the strings' bytes, as in gc.
+///
+/// # Safety
+/// As [`typeequal`].
+unsafe fn struct_equal(t: &Type, a: *const u8, b: *const u8) -> bool {
+    let fields = t.fields();
+    let blank = |f: &StructField| f.name.name() == b"_";
+    let mut i = 0;
+    while i < fields.len() {
+        let mut j = i;
+        // SAFETY: field types are valid descriptors.
+        while j < fields.len() && !eq_can_panic(unsafe { &*fields[j].typ }) {
+            j += 1;
+        }
+        let run = &fields[i..j];
+        // SAFETY: the caller's contract; each field lies in both values at its offset.
+        let cheap = run.iter().all(|f| unsafe {
+            let ft = &*f.typ;
+            blank(f)
+                || if ft.kind() == Kind::String {
+                    (*(a.add(f.offset) as *const GoString)).len == (*(b.add(f.offset) as *const GoString)).len
+                } else {
+                    typeequal(ft, a.add(f.offset), b.add(f.offset))
+                }
+        });
+        // SAFETY: as above.
+        let contents = || run.iter().all(|f| unsafe { blank(f) || (*f.typ).kind() != Kind::String || typeequal(&*f.typ, a.add(f.offset), b.add(f.offset)) });
+        if !cheap || !contents() {
+            return false;
+        }
+        if let Some(f) = fields.get(j) {
+            // SAFETY: as above.
+            if !blank(f) && !unsafe { typeequal(&*f.typ, a.add(f.offset), b.add(f.offset)) } {
+                return false;
+            }
+        }
+        i = j + 1;
+    }
+    true
+}
+
+/// gc's `EqCanPanic`: comparing values of `t` can panic (an interface holding an uncomparable
+/// dynamic type, somewhere in it).
+fn eq_can_panic(t: &Type) -> bool {
+    match t.kind() {
+        Kind::Interface => true,
+        Kind::Array => t.len() > 0 && eq_can_panic(t.elem()),
+        // SAFETY: field types are valid descriptors.
+        Kind::Struct => t.fields().iter().any(|f| eq_can_panic(unsafe { &*f.typ })),
+        _ => false,
     }
 }
 
