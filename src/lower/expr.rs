@@ -815,11 +815,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.b.block_params(join)[0]
     }
 
-    /// Field-by-field (element-by-element) equality of in-memory values, in gc's order: each
-    /// field compared in declaration order and the first difference decides, so a later field
-    /// holding an uncomparable dynamic type is never looked at (gc: `S{1, []int{}} == S{2,
-    /// []int{}}` is false, not a panic). Arrays longer than [`MAX_UNROLLED_ARRAY_EQ`] are compared
-    /// by the runtime (`hash::typeequal`, same order).
+    /// Field-by-field (element-by-element) equality of in-memory values, in gc's order: the first
+    /// difference decides, and fields are compared in declaration order except that string
+    /// contents come after the other fields and string lengths of their run (see below), so a
+    /// later field holding an uncomparable dynamic type is never looked at (gc: `S{1, []int{}} ==
+    /// S{2, []int{}}` is false, not a panic) and string bytes are not read when a cheaper part
+    /// differs. Arrays longer than [`MAX_UNROLLED_ARRAY_EQ`] are compared by the runtime
+    /// (`hash::typeequal`, same order).
     fn mem_eq(&mut self, t: TypeId, a: Value, b: Value) -> Value {
         let (size, _) = self.p.size_align(t);
         if size > MAX_UNROLLED_MEM_EQ && super::typedesc::is_regular_memory(self.p.tt, t) {
@@ -828,10 +830,30 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             return self.rt(Rt::Memequal, &[a, b, n])[0];
         }
         let under = self.p.tt.under(t).clone();
-        let parts: Vec<(TypeId, i32)> = match under {
+        let is_string = |tt: &crate::types::TypeTable, ty: TypeId| matches!(tt.under(ty), GoType::Basic(k) if k.is_string());
+        // gc's order (compare.EqStruct, geneq): in each run of fields between those whose
+        // comparison can panic (interfaces, compared alone and in order), the other fields and
+        // string lengths first, string contents last; arrays of strings: every length first
+        let steps: Vec<EqStep> = match under {
             GoType::Struct { fields } => {
                 let offs = self.p.tt.field_offsets(t);
-                fields.iter().zip(offs).filter(|(f, _)| f.name != "_").map(|(f, off)| (f.ty, off as i32)).collect()
+                let (mut steps, mut cheap, mut contents) = (vec![], vec![], vec![]);
+                for (f, off) in fields.iter().zip(offs).filter(|(f, _)| f.name != "_") {
+                    let (ty, off) = (f.ty, off as i32);
+                    if self.eq_can_panic(ty) {
+                        steps.append(&mut cheap);
+                        steps.append(&mut contents);
+                        steps.push(EqStep::Full(ty, off));
+                    } else if is_string(self.p.tt, ty) {
+                        cheap.push(EqStep::StrLen(off));
+                        contents.push(EqStep::Full(ty, off));
+                    } else {
+                        cheap.push(EqStep::Full(ty, off));
+                    }
+                }
+                steps.append(&mut cheap);
+                steps.append(&mut contents);
+                steps
             }
             GoType::Array { len, .. } if len > MAX_UNROLLED_ARRAY_EQ => {
                 // The runtime's typed equality (as for interfaces holding t: the data words are
@@ -842,16 +864,30 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             GoType::Array { len, elem } => {
                 let (esz, _) = self.p.size_align(elem);
-                (0..len).map(|i| (elem, (i * esz) as i32)).collect()
+                let full = (0..len).map(|i| EqStep::Full(elem, (i * esz) as i32));
+                if is_string(self.p.tt, elem) {
+                    (0..len).map(|i| EqStep::StrLen((i * esz) as i32)).chain(full).collect()
+                } else {
+                    full.collect()
+                }
             }
             _ => vec![],
         };
         let done = self.block();
         self.b.append_block_param(done, types::I8);
-        for (ty, off) in parts {
-            let x = self.load(ty, a, off);
-            let y = self.load(ty, b, off);
-            let e = self.compare(BinaryOp::Eq, ty, &x, &y);
+        for step in steps {
+            let e = match step {
+                EqStep::Full(ty, off) => {
+                    let x = self.load(ty, a, off);
+                    let y = self.load(ty, b, off);
+                    self.compare(BinaryOp::Eq, ty, &x, &y)
+                }
+                EqStep::StrLen(off) => {
+                    let x = self.b.ins().load(types::I64, MemFlagsData::trusted(), a, off + 8);
+                    let y = self.b.ins().load(types::I64, MemFlagsData::trusted(), b, off + 8);
+                    self.b.ins().icmp(IntCC::Equal, x, y)
+                }
+            };
             let next = self.block();
             let no = self.iconst(types::I8, 0);
             self.b.ins().brif(e, next, &[], done, &[no.into()]);
@@ -861,6 +897,16 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.b.ins().jump(done, &[yes.into()]);
         self.at(done);
         self.b.block_params(done)[0]
+    }
+
+    /// gc's `EqCanPanic`: comparing values of `t` can panic (an interface somewhere in it).
+    fn eq_can_panic(&self, t: TypeId) -> bool {
+        match self.p.tt.under(t) {
+            GoType::Interface { .. } => true,
+            GoType::Struct { fields } => fields.iter().any(|f| self.eq_can_panic(f.ty)),
+            &GoType::Array { len, elem } => len > 0 && self.eq_can_panic(elem),
+            _ => false,
+        }
     }
 
     // ---- composite literals and closures ------------------------------------------------------
@@ -1154,4 +1200,11 @@ impl ExprExt for ast::Expr {
 #[allow(dead_code)]
 fn _mode_is_type(m: &Mode) -> bool {
     *m == Mode::TypeExpr
+}
+
+/// One comparison of [`FnCx::mem_eq`]'s sequence: a part of the values (type, offset), or only the
+/// length word of a string at an offset.
+enum EqStep {
+    Full(TypeId, i32),
+    StrLen(i32),
 }

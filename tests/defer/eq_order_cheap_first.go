@@ -49,6 +49,12 @@ func main() {
 	for i, t := range tests {
 		fmt.Println(i, t.a == t.b)
 	}
+	// the same comparisons in compiled code (not through interfaces)
+	x, y := SI{s: bad1, i: 1}, SI{s: bad2, i: 2}
+	u, v := SS{s: bad1, t: "a"}, SS{s: bad2, t: "aa"}
+	w, z := SS{s: "a", t: bad1}, SS{s: "b", t: bad2}
+	a, c := [2]string{bad1, "x"}, [2]string{bad2, "xy"}
+	fmt.Println(x == y, u == v, w == z, a == c, x != y)
 	// an uncomparable dynamic type panics only when reached: the string length differs first
 	func() {
 		defer func() { fmt.Println("recovered:", recover()) }()
