@@ -556,7 +556,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     // The length is the type's, but an operand with calls or receives is still
                     // evaluated (the spec: then `len` is not constant); a nil array pointer is fine.
                     GoType::Array { len, .. } => {
-                        if crate::types::contains_call(&args[0]) {
+                        if crate::types::contains_call(&args[0], &self.p.info.types) {
                             self.expr(&args[0]);
                         }
                         self.i64c(len as i64)
@@ -566,7 +566,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                             GoType::Array { len, .. } => *len,
                             _ => 0,
                         };
-                        if crate::types::contains_call(&args[0]) {
+                        if crate::types::contains_call(&args[0], &self.p.info.types) {
                             self.expr(&args[0]);
                         }
                         self.i64c(n as i64)

@@ -452,7 +452,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let a = if has_value {
                     let v = self.expr(&r.x);
                     self.copy_to_temp(xt, &v).w0()
-                } else if r.value.is_some() || crate::types::contains_call(&r.x) {
+                } else if r.value.is_some() || crate::types::contains_call(&r.x, &self.p.info.types) {
                     let _ = self.expr(&r.x);
                     self.i64c(0)
                 } else {
