@@ -79,6 +79,8 @@ pub struct File {
     pub decls: Vec<Decl>,
     /// One past the largest [`NodeId`] allocated in this file (all ids are `< node_count`).
     pub node_count: u32,
+    /// What its `//go:` directives yielded (misplaced ones, `//go:embed` uses).
+    pub directives: super::directive::FileDirectives,
 }
 
 /// `import name "path"`.

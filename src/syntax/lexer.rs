@@ -269,6 +269,8 @@ pub struct Lexer<'a> {
     invalid_utf8: &'a [u32],
     /// Position of `src`'s first byte (see `diag`): added to every span the lexer makes.
     base: u32,
+    /// `//go:` directive comments scanned so far (see `directive.rs`), in source order.
+    pub directives: Vec<super::directive::RawDirective>,
 }
 
 /// The byte that stands for one byte of invalid UTF-8 in the text (see `syntax::parse_bytes`).
@@ -325,7 +327,7 @@ impl<'a> Lexer<'a> {
     /// A lexer for a text whose bytes at the sorted offsets `invalid_utf8` replace invalid UTF-8
     /// bytes of the original file: each is reported as `invalid UTF-8 encoding` and skipped.
     pub fn with_invalid_utf8(src: &'a str, invalid_utf8: &'a [u32]) -> Lexer<'a> {
-        let mut lx = Lexer { src, bytes: src.as_bytes(), pos: 0, nlsemi: false, diags: Vec::new(), invalid_utf8, base: 0 };
+        let mut lx = Lexer { src, bytes: src.as_bytes(), pos: 0, nlsemi: false, diags: Vec::new(), invalid_utf8, base: 0, directives: Vec::new() };
         // A byte order mark is allowed (and ignored) at the very start only.
         if src.starts_with('\u{FEFF}') {
             lx.pos = 3;
@@ -336,7 +338,7 @@ impl<'a> Lexer<'a> {
     /// A lexer starting at byte `pos` (used for bounded lookahead).
     pub fn new_at(src: &'a str, pos: usize) -> Lexer<'a> {
         let pos = if src.is_char_boundary(pos) { pos } else { src.len() };
-        Lexer { src, bytes: src.as_bytes(), pos, nlsemi: false, diags: Vec::new(), invalid_utf8: &[], base: 0 }
+        Lexer { src, bytes: src.as_bytes(), pos, nlsemi: false, diags: Vec::new(), invalid_utf8: &[], base: 0, directives: Vec::new() }
     }
 
     /// Makes every span start from position `base` (a file of a multi-file program).
@@ -511,6 +513,9 @@ impl<'a> Lexer<'a> {
                             self.check_placeholder(self.pos);
                             self.pos += 1;
                         }
+                        if self.src[lo..].starts_with("//go:") {
+                            self.directive(lo);
+                        }
                         continue;
                     }
                     if self.peek() == b'*' {
@@ -615,6 +620,15 @@ impl<'a> Lexer<'a> {
         let tok = keyword(word).unwrap_or(Tok::Ident);
         self.nlsemi = matches!(tok, Tok::Ident | Tok::Break | Tok::Continue | Tok::Fallthrough | Tok::Return);
         self.tok(tok, lo)
+    }
+
+    /// Records the `//go:` comment starting at `lo` and ending at the current position; gc's
+    /// `scanner.blank` is whether only white space precedes it on its line.
+    fn directive(&mut self, lo: usize) {
+        let line_start = self.src[..lo].rfind('\n').map_or(0, |i| i + 1);
+        let blank = self.src[line_start..lo].bytes().all(|b| b == b' ' || b == b'\t' || b == b'\r');
+        let text = self.src[lo + 2..self.pos].trim_end_matches('\r').to_string();
+        self.directives.push(super::directive::RawDirective { pos: self.base + lo as u32 + 2, text, blank });
     }
 
     /// Skips a `/* */` comment whose `/*` starts at `lo`; returns whether it contained a newline.

@@ -12,6 +12,7 @@
 //! [`SourceFile`] plus AST or diagnostics out.
 
 pub mod ast;
+pub mod directive;
 pub mod dump;
 pub mod lexer;
 pub mod literal;

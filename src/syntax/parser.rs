@@ -19,6 +19,7 @@
 //! (`crate::limits`); nothing here panics.
 
 use super::ast::*;
+use super::directive::{Pragmas, Taker};
 use super::lexer::{Lexer, SemiKind, Tok, Token};
 use super::literal;
 use crate::diag::{Diagnostic, SourceFile, Span};
@@ -71,6 +72,12 @@ pub struct Parser<'a> {
     last_other: Option<(u32, String)>,
     /// Spans of `.(type)` guards not yet claimed by a type switch.
     guards: Vec<Span>,
+    /// `//go:` directives since the last declaration took or dropped them (`directive.rs`).
+    pragmas: Pragmas,
+    /// How many of the lexer's directives have reached `pragmas`.
+    directives_seen: usize,
+    /// Statement lists being parsed (> 0: inside a function body).
+    stmt_depth: u32,
 }
 
 impl<'a> Parser<'a> {
@@ -79,6 +86,7 @@ impl<'a> Parser<'a> {
     pub fn with_invalid_utf8(file: &'a SourceFile, invalid_utf8: &'a [u32]) -> Parser<'a> {
         let mut p = Parser::new_empty(file, invalid_utf8);
         p.tok = p.scan();
+        p.pass_directives();
         p
     }
 
@@ -105,6 +113,9 @@ impl<'a> Parser<'a> {
             stopped: false,
             last_other: None,
             guards: Vec::new(),
+            pragmas: Pragmas::default(),
+            directives_seen: 0,
+            stmt_depth: 0,
         }
     }
 
@@ -138,6 +149,20 @@ impl<'a> Parser<'a> {
         };
         if self.stopped {
             self.tok = Token { tok: Tok::Eof, span: self.tok.span, bad: false };
+        }
+        self.pass_directives();
+    }
+
+    /// Hands the directive comments before the current token to `pragmas`, as gc's scanner
+    /// reports them while advancing to it (a peeked token does not count yet).
+    fn pass_directives(&mut self) {
+        while let Some(d) = self.lx.directives.get(self.directives_seen) {
+            if d.pos > self.tok.span.lo && self.tok.tok != Tok::Eof {
+                break;
+            }
+            let d = d.clone();
+            self.directives_seen += 1;
+            self.pragmas.add(&d);
         }
     }
 
@@ -364,6 +389,8 @@ impl<'a> Parser<'a> {
             return None;
         }
         self.next();
+        let taken = self.pragmas.take();
+        self.pragmas.check(taken, Taker::File);
         if self.tok.tok != Tok::Ident {
             let found = self.go_parser_found();
             self.error_at(self.pos(), format!("expected 'IDENT', found {}", found));
@@ -377,14 +404,19 @@ impl<'a> Parser<'a> {
         while self.tok.tok == Tok::Import {
             self.next();
             let d0 = self.brace_depth;
-            if self.import_decl(&mut imports).is_err() || self.want(Tok::Semi(SemiKind::Explicit)).is_err() {
+            let ok = self.import_decl(&mut imports).is_ok();
+            self.pragmas.clear();
+            if !ok || self.want(Tok::Semi(SemiKind::Explicit)).is_err() {
                 self.sync_decl(d0);
             }
         }
         let mut decls = Vec::new();
         while self.tok.tok != Tok::Eof {
             let d0 = self.brace_depth;
-            match self.top_level_decl(&mut decls) {
+            let r = self.top_level_decl(&mut decls);
+            // gc drops the directives no declaration took before consuming the `;`
+            self.pragmas.clear();
+            match r {
                 Ok(()) => {
                     self.check_guards();
                     if self.tok.tok != Tok::Eof && !self.got(Tok::Semi(SemiKind::Explicit)) {
@@ -398,7 +430,9 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Some(File { package, imports, decls, node_count: self.next_id })
+        self.pragmas.clear();
+        let directives = std::mem::take(&mut self.pragmas.out);
+        Some(File { package, imports, decls, node_count: self.next_id, directives })
     }
 
     /// go/parser's description of the current token in `expected X, found Y`.
@@ -414,6 +448,9 @@ impl<'a> Parser<'a> {
     }
 
     fn import_decl(&mut self, out: &mut Vec<ImportSpec>) -> PResult<()> {
+        if self.tok.tok == Tok::LParen {
+            self.pragmas.clear();
+        }
         if self.got(Tok::LParen) {
             while self.tok.tok != Tok::Eof && self.tok.tok != Tok::RParen {
                 out.push(self.import_spec()?);
@@ -430,6 +467,8 @@ impl<'a> Parser<'a> {
 
     fn import_spec(&mut self) -> PResult<ImportSpec> {
         let lo = self.pos();
+        let taken = self.pragmas.take();
+        self.pragmas.check(taken, Taker::Other);
         let name = match self.tok.tok {
             Tok::Ident => Some(self.name()?),
             Tok::Period => {
@@ -516,6 +555,8 @@ impl<'a> Parser<'a> {
             Ok(())
         };
         if grouped {
+            // must be dropped before consuming `(`: what follows belongs to the first spec
+            self.pragmas.clear();
             self.next();
             while self.tok.tok != Tok::Eof && self.tok.tok != Tok::RParen {
                 parse_one(self, &mut consts)?;
@@ -537,6 +578,8 @@ impl<'a> Parser<'a> {
 
     fn const_spec(&mut self, iota: u32, prev: Option<&ConstSpec>) -> PResult<ConstSpec> {
         let lo = self.pos();
+        let taken = self.pragmas.take();
+        self.pragmas.check(taken, Taker::Other);
         let first = self.name()?;
         let names = self.name_list(first)?;
         let mut typ = None;
@@ -560,6 +603,7 @@ impl<'a> Parser<'a> {
 
     fn var_spec(&mut self) -> PResult<VarSpec> {
         let lo = self.pos();
+        let taken = self.pragmas.take();
         let first = self.name()?;
         let names = self.name_list(first)?;
         let mut typ = None;
@@ -572,11 +616,20 @@ impl<'a> Parser<'a> {
                 values = self.expr_list()?;
             }
         }
+        let taker = Taker::Var {
+            multiple: names.len() > 1,
+            has_values: !values.is_empty(),
+            no_type: typ.is_none(),
+            in_func: self.stmt_depth > 0,
+        };
+        self.pragmas.check(taken, taker);
         Ok(VarSpec { span: self.span_from(lo), names, typ, values })
     }
 
     fn type_spec(&mut self) -> PResult<TypeSpec> {
         let lo = self.pos();
+        let taken = self.pragmas.take();
+        self.pragmas.check(taken, Taker::Other);
         let name = self.name()?;
         if self.tok.tok == Tok::LBrack {
             // `type T[P any] ...` (type parameters) vs `type T [N]E` (array type).
@@ -745,6 +798,8 @@ impl<'a> Parser<'a> {
 
     #[inline(never)]
     fn func_decl(&mut self, lo: u32) -> PResult<FuncDecl> {
+        let taken = self.pragmas.take();
+        self.pragmas.check(taken, Taker::Func);
         let id = self.new_id();
         let mut recv = None;
         if self.tok.tok == Tok::LParen {
@@ -1849,10 +1904,18 @@ impl<'a> Parser<'a> {
     /// Statements up to `}`, `case`, `default` or EOF. Recovers from errors per statement.
     #[inline(never)]
     fn stmt_list(&mut self) -> Vec<Stmt> {
+        self.stmt_depth += 1;
+        let list = self.stmt_list_inner();
+        self.stmt_depth -= 1;
+        list
+    }
+
+    fn stmt_list_inner(&mut self) -> Vec<Stmt> {
         let mut list = Vec::new();
         while !matches!(self.tok.tok, Tok::Eof | Tok::RBrace | Tok::Case | Tok::Default) {
             let d0 = self.brace_depth;
             let r = self.stmt_or_none();
+            self.pragmas.clear();
             match r {
                 Ok(None) => break,
                 Ok(Some(s)) => {
@@ -1883,6 +1946,10 @@ impl<'a> Parser<'a> {
     #[inline(never)]
     fn stmt_or_none_inner(&mut self) -> PResult<Option<Stmt>> {
         let lo = self.pos();
+        // only a declaration statement's specs take directives
+        if !matches!(self.tok.tok, Tok::Var | Tok::Const | Tok::Type) {
+            self.pragmas.clear();
+        }
         let kind = match self.tok.tok {
             Tok::Ident => {
                 let lhs = self.expr_list()?;

@@ -9,6 +9,8 @@ use super::checker::{Checker, plural};
 use super::constant::ConstValue;
 use super::expr::Operand;
 use super::info::*;
+use crate::syntax::ast::NodeId;
+use cranelift_entity::SecondaryMap;
 use super::ty::{BasicKind, ChanDir, Lookup, Type, TypeId, TypeTable};
 use crate::syntax::ast::{self, Expr, ExprKind};
 
@@ -1250,35 +1252,42 @@ impl<'a> Checker<'a> {
 }
 
 /// Whether an expression contains a function call or a channel receive (then `len(arr)` is not
-/// constant, and `range` over the array evaluates it), by the recorded `types` of its checked
-/// subexpressions: as go/types' `hasCallOrRecv`, a conversion (`(*T)(nil)`) or a builtin call
-/// with a constant result is no call.
-pub(crate) fn contains_call(e: &Expr, types: &TypeMap) -> bool {
-    walk_calls(e, 0, types)
-}
-
-type TypeMap = cranelift_entity::SecondaryMap<ast::NodeId, TypeAndValue>;
-
-fn walk_calls(e: &Expr, depth: u32, types: &TypeMap) -> bool {
-    if depth > crate::limits::NESTING_BUDGET {
-        return true;
+/// constant, and `range` over the array evaluates it), as go/types' `hasCallOrRecv` decides it
+/// from the checked expression (`types`): a conversion `T(x)` is no call, nor is a constant
+/// `len`/`cap` (go/types restores the flag around them: `len(a) + len((*T)(nil).arr)` is
+/// constant); other builtins count when their result is not constant, or through their arguments.
+pub(crate) fn contains_call(e: &Expr, types: &SecondaryMap<NodeId, TypeAndValue>) -> bool {
+    fn walk(e: &Expr, types: &SecondaryMap<NodeId, TypeAndValue>, depth: u32) -> bool {
+        if depth > crate::limits::NESTING_BUDGET {
+            return true;
+        }
+        let d = depth + 1;
+        let w = |x: &Expr| walk(x, types, d);
+        match &e.kind {
+            ExprKind::Call { fun, args, .. } => {
+                let constant = matches!(types[e.id].mode, Mode::Constant(_));
+                match types[fun.unparen().id].mode {
+                    Mode::TypeExpr => args.iter().any(w),
+                    Mode::Builtin(Builtin::Len | Builtin::Cap) if constant => false,
+                    Mode::Builtin(_) if constant => args.iter().any(w),
+                    _ => true,
+                }
+            }
+            ExprKind::Recv(_) => true,
+            ExprKind::Paren(x) | ExprKind::Star(x) => w(x),
+            ExprKind::Unary { x, .. } => w(x),
+            ExprKind::Selector { x, .. } => w(x),
+            ExprKind::TypeAssert { x, .. } => w(x),
+            ExprKind::Index { x, index, .. } => w(x) || w(index),
+            ExprKind::Slice { x, lo, hi, max, .. } => {
+                w(x) || [lo, hi, max].into_iter().flatten().any(|y| w(y))
+            }
+            ExprKind::Binary { x, y, .. } => w(x) || w(y),
+            ExprKind::CompositeLit { elts, .. } => elts.iter().any(|el| w(&el.value) || el.key.as_ref().is_some_and(w)),
+            _ => false,
+        }
     }
-    let walk = |e: &Expr| walk_calls(e, depth + 1, types);
-    match &e.kind {
-        ExprKind::Call { fun, args, .. } => match types[fun.unparen().id].mode {
-            Mode::TypeExpr => args.iter().any(walk),
-            Mode::Builtin(_) if matches!(types[e.id].mode, Mode::Constant(_)) => false,
-            _ => true,
-        },
-        ExprKind::Recv(_) => true,
-        ExprKind::Paren(x) | ExprKind::Star(x) => walk(x),
-        ExprKind::Unary { x, .. } => walk(x),
-        ExprKind::Selector { x, .. } => walk(x),
-        ExprKind::Index { x, index, .. } => walk(x) || walk(index),
-        ExprKind::Binary { x, y, .. } => walk(x) || walk(y),
-        ExprKind::CompositeLit { elts, .. } => elts.iter().any(|el| walk(&el.value) || el.key.as_ref().is_some_and(walk)),
-        _ => false,
-    }
+    walk(e, types, 0)
 }
 
 #[allow(dead_code)]

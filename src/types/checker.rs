@@ -276,6 +276,9 @@ pub(super) fn check_packages<'a>(
         c.run();
         let mut errors = c.sorted_errors();
         if errors.is_empty() {
+            errors = c.late_directive_errors();
+        }
+        if errors.is_empty() {
             errors = c.size_errors();
         }
         let scope = std::mem::take(&mut c.pkg_scope);
@@ -441,6 +444,12 @@ impl<'a> Checker<'a> {
         }
         if !self.std_pkg {
             self.reject_linknames();
+            // `//go:` directives gc rejects while parsing (they do not stop type checking)
+            for f in self.files.clone() {
+                for d in &f.directives.early {
+                    self.error(d.span, d.msg.clone());
+                }
+            }
         }
         self.enter_file(0);
         self.collect_decls();
@@ -493,6 +502,26 @@ impl<'a> Checker<'a> {
             return;
         }
         self.errors.push(Diagnostic::new(span, msg));
+    }
+
+    /// The `//go:` directive errors gc reports after type checking (noder's writer: a directive
+    /// on a declaration that does not take it, `checkEmbed`), sorted; a valid `//go:embed` is
+    /// refused (gojit does not embed files). None for the standard library.
+    fn late_directive_errors(&self) -> Vec<Diagnostic> {
+        if self.std_pkg {
+            return vec![];
+        }
+        let mut out = vec![];
+        for f in &self.files {
+            out.extend(f.directives.late.iter().cloned());
+            let imports_embed = f.imports.iter().any(|i| i.path == "embed");
+            for (span, check) in &f.directives.embeds {
+                let msg = check.error(imports_embed).unwrap_or("//go:embed not supported by gojit");
+                out.push(Diagnostic::new(*span, msg));
+            }
+        }
+        out.sort_by_key(|d| d.span.lo);
+        out
     }
 
     /// gc's size errors (`types.CalcArraySize`), reached only by a program without type errors:
@@ -1424,8 +1453,10 @@ impl<'a> Checker<'a> {
             return;
         }
         if !spec.tparams.is_empty() {
-            if !self.funcs.is_empty() {
-                self.error(spec.name.span, "generic type cannot be declared inside a function");
+            if !self.cur_tparams.is_empty() && !self.funcs.is_empty() {
+                // It would be generic over the enclosing type parameters and its own (gc's
+                // `main.T[int;string]`); only the implicit form is modelled (type_decl_local).
+                self.error(spec.name.span, "generic type cannot be declared inside a generic function (not supported by gojit)");
                 return;
             }
             let Some(named) = self.info.objects[obj].ty() else { return };

@@ -706,10 +706,30 @@ impl<'a> Checker<'a> {
         let tparams = self.func_tparams(obj);
         let sig = self.tt.signature(gsig).cloned()?;
         let mut map: SubstMap = tparams.iter().copied().zip(explicit.iter().copied()).collect();
-        // evaluate arguments
+        // Evaluate the arguments. A bare generic function argument (`slices.SortFunc(s,
+        // slices.Compare)`) keeps its generic signature: its type parameters are inferred
+        // together with the callee's (Go 1.21), then it is instantiated like `var f func(..) =
+        // g` would be. (go/types renames them first, so that the callee itself or one function
+        // passed twice can be an argument; gojit asks for an explicit instantiation then.)
         let mut ops = vec![];
-        for a in args {
+        let mut generic_args: Vec<(usize, ObjId, Vec<TypeId>)> = vec![];
+        for (i, a) in args.iter().enumerate() {
+            let bare = self.named_object(a).is_some_and(|(_, o)| !self.func_tparams(o).is_empty());
+            self.allow_generic = bare;
             let x = self.expr(a);
+            self.allow_generic = false;
+            if let Some(o) = self.generic_func_of(a).filter(|_| bare && x.mode != Mode::Invalid) {
+                let tps = self.func_tparams(o);
+                let taken = |t: &TypeId| {
+                    tparams.contains(t) || self.cur_tparams.contains(t) || generic_args.iter().any(|(_, _, g)| g.contains(t))
+                };
+                if tps.iter().any(taken) {
+                    let name = self.expr_string(a);
+                    self.error(a.span, format!("cannot use generic function {name} without instantiation"));
+                    return None;
+                }
+                generic_args.push((i, o, tps));
+            }
             ops.push(x);
         }
         if ops.iter().any(|x| x.mode == Mode::Invalid) {
@@ -724,7 +744,11 @@ impl<'a> Checker<'a> {
                 sig.params.get(i).copied()
             }
         };
-        let tpset: Vec<TypeId> = tparams.clone();
+        let mut tpset: Vec<TypeId> = tparams.clone();
+        for (_, _, tps) in &generic_args {
+            tpset.extend(tps.iter().copied());
+        }
+        let is_generic_arg = |i: usize| generic_args.iter().any(|(j, ..)| *j == i);
         let mut untyped: Vec<(usize, TypeId)> = vec![];
         let mut bound_at: HashMap<TypeId, Span> = HashMap::new();
         for (i, x) in ops.iter().enumerate() {
@@ -735,7 +759,7 @@ impl<'a> Checker<'a> {
                     p = *e;
                 }
             }
-            if !self.tt.has_tparams(p) {
+            if !self.tt.has_tparams(p) && !is_generic_arg(i) {
                 continue;
             }
             if self.tt.is_untyped(x.ty) {
@@ -801,7 +825,7 @@ impl<'a> Checker<'a> {
         // constraint type inference: core types of constraints
         for _round in 0..4 {
             let mut changed = false;
-            for &tp in &tparams {
+            for &tp in &tpset {
                 let core = self.tt.type_param(tp).map(|p| (p.core, p.constraint)).unwrap_or_default();
                 let ts = self.type_set(core.1);
                 let single = match &ts.terms {
@@ -809,7 +833,9 @@ impl<'a> Checker<'a> {
                     _ => None,
                 };
                 let Some(term) = single else { continue };
-                match map.get(&tp).copied() {
+                match map.get(&tp).copied().map(|t| self.resolve_inferred(t, &map, &tpset)) {
+                    // bound to another type parameter still being inferred: nothing to learn yet
+                    Some(t) if tpset.contains(&t) => {}
                     Some(t) => {
                         let u = if term.tilde { self.tt.underlying(t) } else { t };
                         let before = map.len();
@@ -825,8 +851,8 @@ impl<'a> Checker<'a> {
                             continue;
                         }
                         // all type parameters in the core known? then T = core (substituted)
-                        let t = self.tt.subst(term.ty, &map);
-                        if !self.mentions_any(t, &tparams) {
+                        let t = self.resolve_inferred(term.ty, &map, &tpset);
+                        if !self.mentions_any(t, &tpset) {
                             map.insert(tp, t);
                             changed = true;
                         }
@@ -843,10 +869,11 @@ impl<'a> Checker<'a> {
                 map.insert(p, d);
             }
         }
-        let mut targs = vec![];
-        for &tp in &tparams {
-            match map.get(&tp) {
-                Some(&t) if !self.mentions_any(t, &tparams) || self.cur_tparams == tparams => targs.push(t),
+        let mut all_targs = vec![];
+        for &tp in &tpset {
+            let t = map.get(&tp).map(|&t| self.resolve_inferred(t, &map, &tpset));
+            match t {
+                Some(t) if !self.mentions_any(t, &tpset) || self.cur_tparams == tparams => all_targs.push(t),
                 _ => {
                     let name = self.expr_string(fun);
                     let s = self.tt.type_string_err(tp);
@@ -858,6 +885,35 @@ impl<'a> Checker<'a> {
                     self.error(at, format!("in call to {name}, cannot infer {s} (declared at {pos})"));
                     return None;
                 }
+            }
+        }
+        let targs: Vec<TypeId> = all_targs[..tparams.len()].to_vec();
+        // instantiate the generic function arguments with what was inferred for them
+        let mut next = tparams.len();
+        for (i, o, tps) in &generic_args {
+            let arg_targs = all_targs[next..next + tps.len()].to_vec();
+            next += tps.len();
+            let a = &args[*i];
+            // types2 reports an unsatisfied constraint at the call (instantiateSignature)
+            let at = match &call.kind {
+                ExprKind::Call { lparen, .. } => *lparen,
+                _ => a.span,
+            };
+            if !self.verify_targs(tps, &arg_targs, &vec![at; tps.len()], at) {
+                return None;
+            }
+            let Some(id) = self.generic_ident(a) else { return None };
+            if !self.check_instantiation_cycle(&[], id.span, tps, &arg_targs) {
+                return None;
+            }
+            let asig = self.info.objects[*o].ty().unwrap_or_default();
+            let full: SubstMap = tps.iter().copied().zip(arg_targs.iter().copied()).collect();
+            let isig = self.tt.subst(asig, &full);
+            self.info.instances.insert(id.id, arg_targs);
+            ops[*i].ty = isig;
+            self.record(&ops[*i].clone());
+            if a.unparen().id != a.id {
+                self.info.types[a.unparen().id] = TypeAndValue { mode: Mode::Value, ty: isig };
             }
         }
         let lparen = match &call.kind {
@@ -920,6 +976,24 @@ impl<'a> Checker<'a> {
         let isig = self.tt.subst(gsig, &full);
         self.info.instances.insert(id.id, targs);
         Some(isig)
+    }
+
+    /// `t` with the inferred bindings in `map` substituted until it mentions none of `tps` that
+    /// `map` binds (a type parameter may be bound to another one: `E := S2` when a generic
+    /// function argument's `func(S2, S2) int` meets `func(E, E) int`).
+    fn resolve_inferred(&mut self, t: TypeId, map: &SubstMap, tps: &[TypeId]) -> TypeId {
+        let mut t = t;
+        for _ in 0..=tps.len() {
+            if !self.mentions_any(t, tps) {
+                break;
+            }
+            let n = self.tt.subst(t, map);
+            if n == t {
+                break;
+            }
+            t = n;
+        }
+        t
     }
 
     fn mentions_any(&self, t: TypeId, tps: &[TypeId]) -> bool {
@@ -989,8 +1063,9 @@ impl<'a> Checker<'a> {
                         }
                         return true;
                     }
-                    // the bound type may itself mention type parameters
-                    if self.tt.has_tparams(b) {
+                    // the bound type may itself mention type parameters, or the argument be a
+                    // generic function argument's type parameter
+                    if self.tt.has_tparams(b) || tps.contains(&a) && !self.cur_tparams.contains(&a) {
                         return self.unify(b, a, tps, map, inexact, d);
                     }
                     false
@@ -1011,6 +1086,18 @@ impl<'a> Checker<'a> {
                 }
             }
             return true;
+        }
+        // a type parameter of a generic function argument (not the enclosing function's own)
+        // on the argument's side: bound the same way
+        if tps.contains(&a) && !self.cur_tparams.contains(&a) {
+            return match map.get(&a).copied() {
+                Some(b) if b == p => true,
+                Some(b) => self.unify(p, b, tps, map, inexact, d),
+                None => {
+                    map.insert(a, p);
+                    true
+                }
+            };
         }
         if !self.tt.has_tparams(p) {
             return if inexact { self.tt.underlying(p) == self.tt.underlying(a) || self.tt.is_interface(p) } else { false };
@@ -1051,6 +1138,10 @@ impl<'a> Checker<'a> {
             }
             (Type::Map { key: k1, val: v1 }, Type::Map { key: k2, val: v2 }) => {
                 self.unify(k1, k2, tps, map, false, d) && self.unify(v1, v2, tps, map, false, d)
+            }
+            // go/types: the direction is ignored for inexact (assignment) unification
+            (Type::Chan { dir: d1, elem: x }, Type::Chan { dir: d2, elem: y }) => {
+                (inexact || d1 == d2) && self.unify(x, y, tps, map, false, d)
             }
             (Type::Func(s1), Type::Func(s2)) => {
                 s1.params.len() == s2.params.len()

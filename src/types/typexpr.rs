@@ -336,6 +336,8 @@ impl<'a> Checker<'a> {
             }
         }
         let pkg = self.tt.local_qualifier(&name);
+        // go/types: an empty tag is no tag (`struct{x int ""}` is `struct{x int}`)
+        let tag = tag.filter(|t| !t.is_empty());
         fields.push(Field { name, ty, embedded, tag, pkg });
         spans.push(span);
     }
