@@ -84,13 +84,18 @@ impl Summary {
     }
 }
 
-/// Analyses every non-generic function declaration of the program.
-pub fn analyze(files: &[&ast::File], info: &Info, tt: &TypeTable) -> Escapes {
+/// Analyses the non-generic function declarations `lowered` accepts (a set closed under calls:
+/// a call of a function outside it would get the pessimistic treatment of an unknown callee).
+pub fn analyze(files: &[&ast::File], info: &Info, tt: &TypeTable, lowered: impl Fn(&ast::FuncDecl) -> bool) -> Escapes {
     let decls: Vec<&ast::FuncDecl> = files
         .iter()
         .flat_map(|f| f.decls.iter())
         .filter_map(|d| match d {
-            ast::Decl::Func(fd) if fd.body.is_some() && !info.generics.contains_key(&fd.id) && info.funcs.contains_key(&fd.id) => Some(fd),
+            ast::Decl::Func(fd)
+                if fd.body.is_some() && !info.generics.contains_key(&fd.id) && info.funcs.contains_key(&fd.id) && lowered(fd) =>
+            {
+                Some(fd)
+            }
             _ => None,
         })
         .collect();
