@@ -78,8 +78,8 @@ pub(super) const KNOWN_STD: &[&str] = &[
 /// Deleting a package here makes the loader compile GOROOT's source for it instead.
 pub fn package_of(path: &str) -> Option<Package> {
     Some(match path {
-        "fmt" => Package::Fmt,
-        "errors" => Package::Errors,
+        "fmt" if std::env::var_os("GOJIT_FMT").is_none_or(|v| v != "goroot") => Package::Fmt,
+        "errors" if std::env::var_os("GOJIT_ERRORS").is_none_or(|v| v != "goroot") => Package::Errors,
         "unsafe" => Package::Unsafe,
         _ => return None,
     })
