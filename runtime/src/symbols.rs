@@ -26,6 +26,7 @@ macro_rules! e {
     (@ $name:expr, $p:path, 6) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _, _) -> _) };
     (@ $name:expr, $p:path, 7) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _, _, _) -> _) };
     (@ $name:expr, $p:path, 8) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _, _, _, _) -> _) };
+    (@ $name:expr, $p:path, 10) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _, _, _, _, _, _) -> _) };
     (@ $name:expr, $p:path, 14) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _, _, _, _, _, _, _, _, _, _) -> _) };
 }
 
@@ -73,6 +74,7 @@ pub fn entries() -> Vec<Entry> {
         e!(@ "gort_cpuid", crate::arch::cpu::gort_cpuid, 3),
         e!(@ "gort_xgetbv", crate::arch::cpu::gort_xgetbv, 1),
         e!(gc::gort_gc, 0),
+        e!(@ "gort_register_error_types", crate::panic::gort_register_error_types, 10),
         e!(gc::gort_keepalive, 2),
         e!(@ "gort_setfinalizer", crate::gc::finalizer::gort_setfinalizer, 4),
         e!(@ "gort_setgcpercent", crate::gc::debug::gort_setgcpercent, 1),

@@ -345,6 +345,7 @@ pub const DECLS: &[Decl] = &[
     d("gort_go", SysV, &[W], &[]),
     d("gort_gosched", SysV, &[], &[]),
     d("gort_gc", SysV, &[], &[]),
+    d("gort_register_error_types", SysV, &[W, W, W, W, W, W, W, W, W, W], &[]),
     d("gort_keepalive", SysV, &[W, W], &[]),
     d("gort_setfinalizer", SysV, &[W, W, W, W], &[]),
     d("gort_setgcpercent", SysV, &[R], &[R]),
