@@ -94,6 +94,34 @@ fn warm_run_reads_every_function_from_the_cache() {
     let _ = std::fs::remove_dir_all(home.parent().unwrap());
 }
 
+/// Zero-sized package variables (`go run` prints `true 0` on stderr): their address is Go's
+/// `zerobase`, which must be the same in every run, or every function referring to one misses
+/// the cache on every run (it was a static of gojit's position-independent executable).
+const ZERO_SIZED_PROG: &str = r#"package main
+
+type empty struct{}
+
+var z empty
+var arr [0]int
+
+func get() any { return z }
+
+func main() {
+	p := &arr
+	println(get() == any(empty{}), len(p))
+}
+"#;
+
+#[test]
+fn zero_sized_variables_do_not_defeat_the_cache() {
+    let (home, dir) = setup("zerobase", ZERO_SIZED_PROG);
+    assert_ok(&run(&home, &dir, &[]), "true 0\n");
+    let warm = run(&home, &dir, &[]);
+    assert_ok(&warm, "true 0\n");
+    assert_eq!(cache_counts(&warm).1, 0, "a warm run compiles nothing");
+    let _ = std::fs::remove_dir_all(home.parent().unwrap());
+}
+
 #[test]
 fn corrupt_entries_are_detected_and_rebuilt() {
     let (home, dir) = setup("corrupt", BYTES_PROG);

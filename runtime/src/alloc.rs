@@ -19,8 +19,7 @@
 //! pointers anywhere (in Rust vectors, say) without the collector freeing them.
 //!
 //! Every returned block is zeroed, aligned as requested (power of two ≤ 4096) and never moves.
-//! Zero-size requests return the address of a static zero-size base ([`zero_base`], Go's
-//! `zerobase`). Sizes are checked as gc's heap checks them: a block too big for the heap ends the
+//! Zero-size requests return the address of one zero word ([`zero_base`], Go's `zerobase`). Sizes are checked as gc's heap checks them: a block too big for the heap ends the
 //! process with gc's `runtime: out of memory: cannot allocate N-byte block (M in use)` and
 //! `fatal error: out of memory`.
 
@@ -34,7 +33,7 @@ use crate::rterror;
 /// Go's `maxAlloc` on 64-bit Linux: the largest allocation the heap can satisfy.
 pub const MAX_ALLOC: usize = 1 << 48;
 
-/// Go's `zerobase`: the address of every zero-sized allocation.
+/// Go's `zerobase` when the data segment is unavailable (see [`zero_base`]).
 static ZERO_BASE: u64 = 0;
 
 thread_local! {
@@ -46,9 +45,12 @@ thread_local! {
     static HEAP: Cell<*mut Heap> = const { Cell::new(std::ptr::null_mut()) };
 }
 
-/// The address all zero-sized allocations return.
+/// The address all zero-sized allocations return: the data segment's first word (as gc's
+/// `zerobase` is in `.bss`), at the same address in every run, so code referring to a zero-sized
+/// package variable repeats and its cached code is found again; a static when the segment is
+/// unavailable.
 pub fn zero_base() -> *mut u8 {
-    (&raw const ZERO_BASE) as *mut u8
+    crate::mem::data::zero_word().unwrap_or((&raw const ZERO_BASE) as *mut u8)
 }
 
 #[cold]

@@ -84,13 +84,18 @@ impl Summary {
     }
 }
 
-/// Analyses every non-generic function declaration of the program.
-pub fn analyze(files: &[&ast::File], info: &Info, tt: &TypeTable) -> Escapes {
+/// Analyses the non-generic function declarations `lowered` accepts (a set closed under calls:
+/// a call of a function outside it would get the pessimistic treatment of an unknown callee).
+pub fn analyze(files: &[&ast::File], info: &Info, tt: &TypeTable, lowered: impl Fn(&ast::FuncDecl) -> bool) -> Escapes {
     let decls: Vec<&ast::FuncDecl> = files
         .iter()
         .flat_map(|f| f.decls.iter())
         .filter_map(|d| match d {
-            ast::Decl::Func(fd) if fd.body.is_some() && !info.generics.contains_key(&fd.id) && info.funcs.contains_key(&fd.id) => Some(fd),
+            ast::Decl::Func(fd)
+                if fd.body.is_some() && !info.generics.contains_key(&fd.id) && info.funcs.contains_key(&fd.id) && lowered(fd) =>
+            {
+                Some(fd)
+            }
             _ => None,
         })
         .collect();
@@ -110,26 +115,48 @@ pub fn analyze(files: &[&ast::File], info: &Info, tt: &TypeTable) -> Escapes {
             fi.recv.iter().chain(&fi.params).any(|&o| info.obj(o).ty().is_none_or(|t| ptrs.has(t)))
         })
         .collect();
-    let mut converged = false;
-    for _ in 0..MAX_ROUNDS {
-        let mut changed = false;
-        for fd in &summarised {
-            let fi = &info.funcs[&fd.id];
-            let np = fi.params.len() + fi.recv.is_some() as usize;
-            let new = match Graph::build(fd, info, &mut ptrs, &sums) {
-                Some(mut g) => g.solve().0,
-                None => Summary::pessimistic(np, fi.results.len()),
-            };
-            let old = &sums[&fd.id];
-            let joined = old.join(&new);
-            if &joined != old {
-                sums.insert(fd.id, joined);
-                changed = true;
-            }
-        }
-        if !changed {
-            converged = true;
+    // A worklist to the least fixed point: every function once, then again only when a callee's
+    // summary it consulted grew (summaries only grow: each is joined with its previous value).
+    // The budget is MAX_ROUNDS builds per function, as many as round-robin rounds would take.
+    let index: HashMap<ast::NodeId, usize> = summarised.iter().enumerate().map(|(i, fd)| (fd.id, i)).collect();
+    let mut callers: Vec<Vec<usize>> = vec![vec![]; summarised.len()];
+    let mut queued = vec![true; summarised.len()];
+    let mut queue: VecDeque<usize> = (0..summarised.len()).collect();
+    let mut budget = MAX_ROUNDS * summarised.len();
+    let mut converged = true;
+    while let Some(i) = queue.pop_front() {
+        queued[i] = false;
+        if budget == 0 {
+            converged = false;
             break;
+        }
+        budget -= 1;
+        let fd = summarised[i];
+        let fi = &info.funcs[&fd.id];
+        let np = fi.params.len() + fi.recv.is_some() as usize;
+        let new = match Graph::build(fd, info, &mut ptrs, &sums) {
+            Some(mut g) => {
+                for callee in std::mem::take(&mut g.consulted) {
+                    if let Some(&c) = index.get(&callee)
+                        && !callers[c].contains(&i)
+                    {
+                        callers[c].push(i);
+                    }
+                }
+                g.solve().0
+            }
+            None => Summary::pessimistic(np, fi.results.len()),
+        };
+        let old = &sums[&fd.id];
+        let joined = old.join(&new);
+        if &joined != old {
+            sums.insert(fd.id, joined);
+            for &c in &callers[i] {
+                if !queued[c] {
+                    queued[c] = true;
+                    queue.push_back(c);
+                }
+            }
         }
     }
     if !converged {
@@ -242,6 +269,8 @@ struct Graph<'i, 'c, 't> {
     /// The innermost function (declaration or literal) whose body is being walked.
     cur_fn: ast::NodeId,
     failed: bool,
+    /// The callees whose summaries the graph looked up (the fixed point's dependencies).
+    consulted: Vec<ast::NodeId>,
 }
 
 impl<'i, 'c, 't> Graph<'i, 'c, 't> {
@@ -261,6 +290,7 @@ impl<'i, 'c, 't> Graph<'i, 'c, 't> {
             lit: None,
             cur_fn: fd.id,
             failed: false,
+            consulted: vec![],
         };
         for &o in fi.recv.iter().chain(&fi.params) {
             let l = g.declare(o);
@@ -1115,6 +1145,7 @@ impl<'i, 'c, 't> Graph<'i, 'c, 't> {
         for s in variadic_extra {
             self.heap(s);
         }
+        self.consulted.extend(callee);
         let sum = callee
             .and_then(|d| self.sums.get(&d))
             .filter(|s| s.heap.len() == argv.len() && !(spread && variadic));

@@ -578,7 +578,7 @@ pub fn audit(files: &[&ast::File], tt: &TypeTable, info: &Info) -> Audit {
     }
     a.absent = HOOKS.iter().map(|h| h.name).filter(|n| !seen.contains(n)).collect();
     let hooked = |fd: &ast::FuncDecl| name_of(fd).and_then(|n| find(&n)).is_some();
-    let reach = super::reach::analyse(files, info, &[], |fd| !hooked(fd));
+    let reach = super::reach::analyse(files, tt, info, &[], super::reach::Methods::AllRoots, |fd| !hooked(fd));
     let by_id: std::collections::HashMap<ast::NodeId, &ast::FuncDecl> =
         files.iter().flat_map(|f| f.decls.iter()).filter_map(|d| if let ast::Decl::Func(fd) = d { Some((fd.id, fd)) } else { None }).collect();
     a.unhooked = reach.missing.iter().filter_map(|id| by_id.get(id).and_then(|fd| name_of(fd))).collect();

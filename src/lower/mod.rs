@@ -166,9 +166,6 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
     let mut bodies = vec![];
     let mut init_fns: HashMap<ast::NodeId, FuncId> = HashMap::new();
     let decls = || files.iter().flat_map(|f| f.decls.iter());
-    if std::env::var_os("GOJIT_NO_ESCAPE").is_none() {
-        p.escapes = escape::analyze(&files, info, p.tt);
-    }
     for d in decls() {
         let ast::Decl::Func(fd) = d else { continue };
         p.decls.insert(fd.id, fd);
@@ -194,14 +191,18 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
                 }
             }
         }
-        reach::analyse(&files, info, &extra, |fd| hook_of(pp, fd).is_none())
+        reach::analyse(&files, pp.tt, info, &extra, reach::Methods::ByUse, |fd| hook_of(pp, fd).is_none())
     };
     // GOROOT functions no root reaches are not compiled
     let unreached_std = |fd: &ast::FuncDecl| {
-        fd.recv.is_none()
-            && !reach.reached.contains(&fd.id)
+        !reach.reached.contains(&fd.id)
             && info.object_of(fd.name.id).and_then(|o| info.obj(o).pkg).is_some_and(|pkg| info.packages[pkg].std)
     };
+    if std::env::var_os("GOJIT_NO_ESCAPE").is_none() {
+        // only what is lowered: the reached set is closed under calls, so every summary a
+        // lowered function's calls consult is computed
+        p.escapes = escape::analyze(&files, info, p.tt, |fd| !reach.skip.contains(&fd.id) && !unreached_std(fd));
+    }
     let mut aliases = vec![];
     let mut hook_bodies = vec![];
     let mut by_name: HashMap<String, (FuncId, crate::types::TypeId)> = HashMap::new();

@@ -30,8 +30,9 @@ pub const SMALL_AREA: usize = 64 << 20;
 
 /// The reservation's base, or 0 when the kernel refused it.
 static BASE: OnceLock<usize> = OnceLock::new();
-/// Reservation offsets of the next free byte of the small and the large area.
-static SMALL_NEXT: AtomicUsize = AtomicUsize::new(0);
+/// Reservation offsets of the next free byte of the small and the large area (the small
+/// area's first word is [`zero_word`]).
+static SMALL_NEXT: AtomicUsize = AtomicUsize::new(8);
 static LARGE_NEXT: AtomicUsize = AtomicUsize::new(SMALL_AREA);
 
 fn base() -> usize {
@@ -59,6 +60,13 @@ fn base() -> usize {
         }
         DATA_BASE
     })
+}
+
+/// The segment's first word, never written: Go's `zerobase` (`alloc::zero_base`), at a fixed
+/// address. `None` when the segment is unavailable.
+pub fn zero_word() -> Option<*mut u8> {
+    let base = base();
+    (base != 0).then_some(base as *mut u8)
 }
 
 /// A zeroed block of `size` bytes aligned to `align` (a power of two, at most 4096) in the data
