@@ -105,6 +105,14 @@ fn gc_failures() {
     check_dir("tests/gcfails");
 }
 
+/// Programs using what only GOROOT's fmt has (fmt.State/Formatter, Append*, Sscan*/Fscan*,
+/// several %w, package log over fmt.Append), run with GOROOT's fmt in place of gojit's model
+/// (`GOJIT_FMT=goroot`; each case compiles fmt's import closure, seconds until the package cache).
+#[test]
+fn fmt_goroot() {
+    check_dir_env("tests/fmt_goroot", &[("GOJIT_FMT", "goroot")]);
+}
+
 /// The showcase programs in `examples/` carry Go-generated expectations too.
 #[test]
 fn examples() {

@@ -126,6 +126,7 @@ entry_fn!(A, B, C, D, E);
 entry_fn!(A, B, C, D, E, F);
 entry_fn!(A, B, C, D, E, F, G);
 entry_fn!(A, B, C, D, E, F, G, H);
+entry_fn!(A, B, C, D, E, F, G, H, I, J);
 // hash/crc32.castagnoliSSE42Triple: three CRCs, three slices, a count and the result slots
 entry_fn!(A, B, C, D, E, F, G, H, I, J, K, L, M, N);
 

@@ -1,4 +1,5 @@
-//! The `errors` package and the runtime's own error types.
+//! The runtime's own error types (the Rust fmt model's `errors.New`/`fmt.Errorf` results and its
+//! write errors; package `errors` is compiled from GOROOT).
 //!
 //! Owns the descriptors the compiler must reuse (type identity is pointer identity):
 //! [`error_interface_desc`] (`error`), [`errorstring_ptr_desc`] (`*errors.errorString`, what
@@ -17,10 +18,9 @@ use std::sync::OnceLock;
 use crate::abi::*;
 use crate::gocall::{self, Native};
 use crate::gostring::{bytes, new_string};
-use crate::hash;
 use crate::iface::{self, ItabResult};
 use crate::typedesc::*;
-use crate::{alloc, rterror};
+use crate::alloc;
 
 struct Descs {
     string_sig: &'static Type,
@@ -34,7 +34,6 @@ struct Descs {
     wraperror_ptr: &'static Type,
     patherror_ptr: &'static Type,
     errno: &'static Type,
-    err_unsupported: Iface,
 }
 
 struct SyncDescs(Descs);
@@ -89,15 +88,6 @@ fn descs() -> &'static Descs {
             basic(Kind::Uintptr, "syscall.Errno"),
             &[("Error", string_sig, gort_errno_error_tail as *const u8)],
         );
-        let mk = |s: &'static [u8]| {
-            // Cached in a static for the process: persistent memory (its string is static).
-            let p = alloc::alloc_persistent(std::mem::size_of::<ErrorString>()) as *mut ErrorString;
-            // SAFETY: fresh block.
-            unsafe { p.write(ErrorString { s: GoString::from_static(s) }) };
-            p
-        };
-        let unsupported = mk(b"unsupported operation");
-        let empty = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
         SyncDescs(Descs {
             string_sig,
             error_sig,
@@ -110,7 +100,6 @@ fn descs() -> &'static Descs {
             wraperror_ptr,
             patherror_ptr,
             errno,
-            err_unsupported: Iface { data: unsupported.cast(), ..empty },
         })
     })
     .0
@@ -252,141 +241,6 @@ pub fn new_wrap_error(msg: GoString, err: Iface) -> Iface {
     Iface { tab: error_itab(descs().wraperror_ptr), data: p.cast() }
 }
 
-/// `errors.New(text)`: a fresh `*errors.errorString` (each call a distinct error), returned in
-/// rax:rdx (System V; never panics).
-///
-/// # Safety
-/// The string must be readable (it is not copied: strings are immutable).
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_errors_new(ptr: *const u8, len: isize) -> Iface {
-    new_error(GoString { ptr, len })
-}
-
-/// `errors.ErrUnsupported` (`errors.New("unsupported operation")`, one value for the process).
-#[unsafe(no_mangle)]
-pub extern "C" fn gort_errors_errunsupported() -> Iface {
-    let d = descs();
-    Iface { tab: error_itab(d.errorstring_ptr), ..d.err_unsupported }
-}
-
-unsafe fn dyn_type(e: Iface) -> *const Type {
-    // SAFETY: non-null itabs are valid.
-    if e.tab.is_null() { std::ptr::null() } else { unsafe { (*e.tab).typ } }
-}
-
-/// `errors.Unwrap` semantics without the out-pointer: calls `Unwrap() error` if the dynamic type
-/// has it (panics in it propagate).
-unsafe fn unwrap(e: Iface) -> Iface {
-    // SAFETY: e is a valid error value.
-    unsafe {
-        let t = dyn_type(e);
-        if t.is_null() {
-            return Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
-        }
-        match gocall::find_method(&*t, b"Unwrap") {
-            Some(m) if gocall::sig_is(&m, b"func() error") => gocall::call_iface_method(t, &m, e.data),
-            _ => Iface { tab: std::ptr::null(), data: std::ptr::null_mut() },
-        }
-    }
-}
-
-/// `errors.Unwrap(err)`: writes the result of `err.Unwrap()` (or nil) to `out`.
-///
-/// # Safety
-/// `(tab, data)` a valid `error` value; `out` writable. A panic in a user `Unwrap` propagates.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_errors_unwrap(out: *mut Iface, tab: *const ITab, data: *mut u8) {
-    // SAFETY: forwarded.
-    unsafe { out.write(unwrap(Iface { tab, data })) }
-}
-
-/// `errors.Is(err, target)` (Go 1.19 semantics: `==` when target's type is comparable, then an
-/// `Is(error) bool` method, then `Unwrap`).
-///
-/// # Safety
-/// Both arguments valid `error` values. Panics in user methods propagate.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_errors_is(tab: *const ITab, data: *mut u8, ttab: *const ITab, tdata: *mut u8) -> bool {
-    // SAFETY: valid error values; only raw values live across Go calls.
-    unsafe {
-        let target = Iface { tab: ttab, data: tdata };
-        let mut err = Iface { tab, data };
-        let tt = dyn_type(target);
-        if tt.is_null() {
-            return err.tab.is_null();
-        }
-        let comparable = (*tt).comparable();
-        loop {
-            let et = dyn_type(err);
-            if comparable && et == tt && hash::efaceeq(et, err.data, tt, target.data) {
-                return true;
-            }
-            if !et.is_null() {
-                if let Some(m) = gocall::find_method(&*et, b"Is") {
-                    if gocall::sig_is(&m, b"func(error) bool") && gocall::call_is_method(&m, err.data, target) {
-                        return true;
-                    }
-                }
-            }
-            err = unwrap(err);
-            if err.tab.is_null() {
-                return false;
-            }
-        }
-    }
-}
-
-/// `errors.As(err, target)`: `target_elem` is the descriptor of `*target`'s type `E` (an interface
-/// type, or a concrete type implementing error) and `target` the pointer. Walks the Unwrap chain;
-/// on the first error whose dynamic type is assignable to `E` stores it through `target` and
-/// returns true. Panics `errors: target must be a non-nil pointer` when `target` is nil.
-/// (`As(any) bool` methods on error types are not consulted yet.)
-///
-/// # Safety
-/// `(tab, data)` a valid error; `target_elem` valid; `target` null or writable for `E`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn gort_errors_as(tab: *const ITab, data: *mut u8, target_elem: *const Type, target: *mut u8) -> bool {
-    if target.is_null() || target_elem.is_null() {
-        rterror::plain_panic("errors: target must be a non-nil pointer");
-    }
-    // SAFETY: forwarded contract.
-    unsafe { errors_as(Iface { tab, data }, target_elem, target) }
-}
-
-/// The walk of [`gort_errors_as`] for a target element type `target_elem`.
-///
-/// # Safety
-/// As [`gort_errors_as`].
-pub unsafe fn errors_as(mut err: Iface, target_elem: *const Type, target: *mut u8) -> bool {
-    // SAFETY: caller contract.
-    unsafe {
-        let te = &*target_elem;
-        while !err.tab.is_null() {
-            let et = dyn_type(err);
-            if te.kind() == Kind::Interface {
-                if te.imethods().is_empty() {
-                    (target as *mut Eface).write(Eface { typ: et, data: err.data });
-                    return true;
-                }
-                let it = iface::gort_getitab(te, et);
-                if !it.is_null() {
-                    (target as *mut Iface).write(Iface { tab: it, data: err.data });
-                    return true;
-                }
-            } else if et == target_elem {
-                if te.is_direct_iface() {
-                    (target as *mut *mut u8).write(err.data);
-                } else {
-                    std::ptr::copy_nonoverlapping(err.data, target, te.size());
-                }
-                return true;
-            }
-            err = unwrap(err);
-        }
-        false
-    }
-}
-
 /// Go layout of `io/fs.PathError` (`os.PathError`).
 #[repr(C)]
 pub struct PathError {
@@ -469,7 +323,7 @@ fn path_error(op: &'static [u8], path: &'static [u8], err: Iface) -> Iface {
 pub unsafe fn error_message(e: Iface) -> GoString {
     // SAFETY: forwarded.
     unsafe {
-        let t = dyn_type(e);
+        let t = (*e.tab).typ;
         match gocall::find_method(&*t, b"Error") {
             Some(m) => match gocall::call_string_method(t, &m, e.data, false) {
                 gocall::CallResult::Ok(s) => s,
@@ -491,8 +345,7 @@ mod tests {
             let e = new_path_error(b"write", b"/dev/stdout", libc::ENOSPC);
             assert_eq!(error_message(e).as_bytes(), b"write /dev/stdout: no space left on device");
             assert_eq!((*(*e.tab).typ).string(), b"*fs.PathError");
-            let mut inner = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
-            gort_errors_unwrap(&mut inner, e.tab, e.data);
+            let inner = patherror_unwrap(0, e.data);
             assert_eq!((*(*inner.tab).typ).string(), b"syscall.Errno");
             assert_eq!(error_message(inner).as_bytes(), b"no space left on device");
             assert_eq!(error_message(new_errno(9)).as_bytes(), b"bad file descriptor");
@@ -501,29 +354,16 @@ mod tests {
     }
 
     #[test]
-    fn new_unwrap_is_as() {
+    fn new_and_wrap() {
         // SAFETY: runtime-built values only.
         unsafe {
-            let e1 = gort_errors_new(b"boom".as_ptr(), 4);
-            let e1b = gort_errors_new(b"boom".as_ptr(), 4);
+            let e1 = new_error(GoString::from_static(b"boom"));
             assert_eq!(error_message(e1).as_bytes(), b"boom");
             assert_eq!((*(*e1.tab).typ).string(), b"*errors.errorString");
             let w = new_wrap_error(GoString::from_static(b"ctx: boom"), e1);
             assert_eq!(error_message(w).as_bytes(), b"ctx: boom");
-            let mut out = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
-            gort_errors_unwrap(&mut out, w.tab, w.data);
-            assert_eq!(out.data, e1.data);
-            gort_errors_unwrap(&mut out, e1.tab, e1.data);
-            assert!(out.tab.is_null());
-            assert!(gort_errors_is(w.tab, w.data, e1.tab, e1.data));
-            assert!(!gort_errors_is(w.tab, w.data, e1b.tab, e1b.data));
-            assert!(gort_errors_is(std::ptr::null(), std::ptr::null_mut(), std::ptr::null(), std::ptr::null_mut()));
-            let mut target: *mut u8 = std::ptr::null_mut();
-            assert!(gort_errors_as(w.tab, w.data, errorstring_ptr_desc(), &mut target as *mut _ as *mut u8));
-            assert_eq!(target, e1.data);
-            let mut ti = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
-            assert!(gort_errors_as(w.tab, w.data, error_interface_desc(), &mut ti as *mut _ as *mut u8));
-            assert_eq!(ti.data, w.data);
+            assert_eq!((*(*w.tab).typ).string(), b"*fmt.wrapError");
+            assert_eq!(wraperror_unwrap(0, w.data).data, e1.data);
         }
     }
 }

@@ -92,15 +92,3 @@ pub unsafe fn call_iface_method(typ: *const Type, m: &MethodEntry, recv: *mut u8
         CallResult::Panicked(_) => Iface { tab: std::ptr::null(), data: std::ptr::null_mut() },
     }
 }
-
-/// Calls a `func(error) bool` method (Is) directly; panics propagate.
-///
-/// # Safety
-/// As [`call_string_method`]; `m.ifn` has signature `(ctx, recv, tab, data) -> bool`.
-pub unsafe fn call_is_method(m: &MethodEntry, recv: *mut u8, target: Iface) -> bool {
-    // SAFETY: integer-only arguments and one result: tail and system_v agree (see module docs).
-    // The Go bool result is defined only in the low byte (Cranelift does not extend results), so
-    // it is read as a full word and only its low byte is looked at.
-    let f: extern "C" fn(usize, usize, usize, usize) -> u64 = unsafe { std::mem::transmute(m.ifn) };
-    f(0, recv as usize, target.tab as usize, target.data as usize) as u8 != 0
-}

@@ -44,7 +44,7 @@ use crate::unwind;
 use std::cell::UnsafeCell;
 use std::io::Write;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, Ordering};
 
 /// An active panic (Go's `_panic`).
 pub struct Panic {
@@ -907,16 +907,14 @@ struct RtErr {
     msg: GoString,
 }
 
-/// Descriptors of the runtime's error types, built once.
+/// Descriptors of the runtime's error types, built once (used until the program's runtime facade
+/// registers its own: [`gort_register_error_types`]).
 struct RtTypes {
     /// `func() string`, the signature of Error/String (compare methods by name and this name).
     func_string: &'static Type,
     func_void: &'static Type,
-    bounds: &'static Type,
-    error_string: &'static Type,
-    plain: &'static Type,
-    type_assert: &'static Type,
-    panic_nil: &'static Type,
+    /// Indexed by [`RtErrClass`].
+    classes: [&'static Type; RtErrClass::COUNT],
 }
 
 fn rt_types() -> &'static RtTypes {
@@ -931,13 +929,50 @@ fn rt_types() -> &'static RtTypes {
         RtTypes {
             func_string,
             func_void,
-            bounds: with_methods(msg_struct("runtime.boundsError"), &methods),
-            error_string: with_methods(basic(Kind::String, "runtime.errorString"), &methods),
-            plain: with_methods(basic(Kind::String, "runtime.plainError"), &methods),
-            type_assert: with_methods(ptr_to(msg_struct("runtime.TypeAssertionError")), &methods),
-            panic_nil: with_methods(ptr_to(msg_struct("runtime.PanicNilError")), &methods),
+            classes: [
+                with_methods(msg_struct("runtime.boundsError"), &methods),
+                with_methods(basic(Kind::String, "runtime.errorString"), &methods),
+                with_methods(basic(Kind::String, "runtime.plainError"), &methods),
+                with_methods(ptr_to(msg_struct("runtime.TypeAssertionError")), &methods),
+                with_methods(ptr_to(msg_struct("runtime.PanicNilError")), &methods),
+            ],
         }
     })
+}
+
+/// The runtime facade's descriptors of the runtime error types (null: not registered, the
+/// program has no facade), indexed by [`RtErrClass`]. The facade's types have the layouts of
+/// [`RtErr`]: a struct or named string holding the message, or a pointer to such a struct.
+static REGISTERED: [AtomicPtr<Type>; RtErrClass::COUNT] = [const { AtomicPtr::new(std::ptr::null_mut()) }; RtErrClass::COUNT];
+
+/// `runtime.registerErrorTypes(bounds, errString, plain, typeAssertion, panicNil any)`: the facade's
+/// `init` hands over the dynamic types of one value of each of its error types
+/// (runtime/go/runtime/error.go), so the runtime's error values have the compiler's descriptors
+/// (one descriptor per type: `errors.As(err, &runtimeErr)`, type switches and `%T` agree).
+#[unsafe(no_mangle)]
+#[allow(clippy::too_many_arguments)]
+pub extern "C" fn gort_register_error_types(
+    bounds: *const Type,
+    _d0: usize,
+    err_string: *const Type,
+    _d1: usize,
+    plain: *const Type,
+    _d2: usize,
+    type_assertion: *const Type,
+    _d3: usize,
+    panic_nil: *const Type,
+    _d4: usize,
+) {
+    for (slot, typ) in REGISTERED.iter().zip([bounds, err_string, plain, type_assertion, panic_nil]) {
+        slot.store(typ as *mut Type, Ordering::Release);
+    }
+}
+
+/// The descriptor of runtime errors of `class`: the facade's when registered, else the runtime's.
+fn class_type(class: RtErrClass) -> &'static Type {
+    let r = REGISTERED[class as usize].load(Ordering::Acquire);
+    // SAFETY: registered descriptors are the compiler's, never freed.
+    if r.is_null() { rt_types().classes[class as usize] } else { unsafe { &*r } }
 }
 
 /// The runtime's `func() string` descriptor (the signature of its Error methods).
@@ -966,8 +1001,8 @@ extern "C" fn rt_error_runtime_error(_ctx: usize, _recv: usize) {}
 pub enum RtErrClass {
     /// `runtime.boundsError`: index and slice bounds.
     Bounds,
-    /// `runtime.errorString`: divide by zero, nil dereference (message without the
-    /// `runtime error: ` prefix is given; Error() adds it).
+    /// `runtime.errorString`: divide by zero, nil dereference (the message includes the
+    /// `runtime error: ` prefix; Error() returns it as is).
     ErrorString,
     /// `runtime.plainError`: `assignment to entry in nil map` (Error() is the message as is).
     Plain,
@@ -977,24 +1012,22 @@ pub enum RtErrClass {
     PanicNil,
 }
 
+impl RtErrClass {
+    const COUNT: usize = 5;
+    const ALL: [RtErrClass; RtErrClass::COUNT] =
+        [RtErrClass::Bounds, RtErrClass::ErrorString, RtErrClass::Plain, RtErrClass::TypeAssertion, RtErrClass::PanicNil];
+}
+
 /// A runtime error value of `class` whose `Error()` is exactly `msg`.
 pub fn runtime_error_value(class: RtErrClass, msg: &str) -> Eface {
-    let t = rt_types();
-    let typ = match class {
-        RtErrClass::Bounds => t.bounds,
-        RtErrClass::ErrorString => t.error_string,
-        RtErrClass::Plain => t.plain,
-        RtErrClass::TypeAssertion => t.type_assert,
-        RtErrClass::PanicNil => t.panic_nil,
-    };
+    let typ = class_type(class);
     let data = Box::into_raw(Box::new(RtErr { msg: GoString::from_static(Box::leak(msg.as_bytes().to_vec().into_boxed_slice())) }));
     Eface { typ, data: data as *mut u8 }
 }
 
 /// Whether `typ` is one of the runtime's error types (they implement `runtime.Error`).
 pub fn is_runtime_error_type(typ: *const Type) -> bool {
-    let t = rt_types();
-    [t.bounds, t.error_string, t.plain, t.type_assert, t.panic_nil].iter().any(|d| std::ptr::eq(*d, typ))
+    RtErrClass::ALL.iter().any(|&c| std::ptr::eq(class_type(c), typ))
 }
 
 /// `panic(nil)` panics with a `*runtime.PanicNilError` since Go 1.21 (Go 1.19 used a nil value);

@@ -26,6 +26,7 @@ macro_rules! e {
     (@ $name:expr, $p:path, 6) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _, _) -> _) };
     (@ $name:expr, $p:path, 7) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _, _, _) -> _) };
     (@ $name:expr, $p:path, 8) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _, _, _, _) -> _) };
+    (@ $name:expr, $p:path, 10) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _, _, _, _, _, _) -> _) };
     (@ $name:expr, $p:path, 14) => { Entry::of($name, $p as unsafe extern "C" fn(_, _, _, _, _, _, _, _, _, _, _, _, _, _) -> _) };
 }
 
@@ -73,6 +74,7 @@ pub fn entries() -> Vec<Entry> {
         e!(@ "gort_cpuid", crate::arch::cpu::gort_cpuid, 3),
         e!(@ "gort_xgetbv", crate::arch::cpu::gort_xgetbv, 1),
         e!(gc::gort_gc, 0),
+        e!(@ "gort_register_error_types", crate::panic::gort_register_error_types, 10),
         e!(gc::gort_keepalive, 2),
         e!(@ "gort_setfinalizer", crate::gc::finalizer::gort_setfinalizer, 4),
         e!(@ "gort_setgcpercent", crate::gc::debug::gort_setgcpercent, 1),
@@ -80,10 +82,6 @@ pub fn entries() -> Vec<Entry> {
         e!(@ "gort_freeosmemory", crate::gc::debug::gort_freeosmemory, 0),
         e!(@ "gort_readgcstats", crate::gc::debug::gort_readgcstats, 1),
         e!(gc::gort_readmemstats, 1),
-        e!(errors::gort_errors_new, 2),
-        e!(errors::gort_errors_unwrap, 3),
-        e!(errors::gort_errors_is, 4),
-        e!(errors::gort_errors_as, 4),
         e!(fmt::gort_fmt_println, 3),
         e!(fmt::gort_fmt_print, 3),
         e!(fmt::gort_fmt_printf, 5),
@@ -184,7 +182,6 @@ pub fn entries() -> Vec<Entry> {
         e!(reflect::gort_reflect_methodvaluecall, 0),
         e!(reflect::gort_reflect_chanrecv, 4),
         e!(reflect::gort_reflect_chansend, 3),
-        e!(errors::gort_errors_errunsupported, 0),
         e!(@ "gort_os_args", crate::sys::args::gort_os_args, 1),
         e!(@ "gort_envs", crate::sys::args::gort_envs, 1),
         e!(@ "gort_goroot", crate::sys::args::gort_goroot, 1),

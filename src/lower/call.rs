@@ -515,7 +515,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     pub fn qualified(&mut self, sel: &ast::Ident, t: TypeId) -> V {
         let Some(o) = self.p.info.object_of(sel.id) else { return self.zero(t) };
         match self.p.info.obj(o).kind.clone() {
-            ObjKind::External { ext: External::ErrorsErrUnsupported, .. } => V::W(self.lib("gort_errors_errunsupported", &[])),
             ObjKind::Const { val, ty } => self.constant(&val, ty),
             // a package compiled from source: its objects are used like the package's own
             ObjKind::Var(_) | ObjKind::Func { .. } => self.ident(sel, t),
@@ -1066,32 +1065,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.lib(name, &[out, p, n]);
                 vec![self.load(t, out, 0)]
             }
-            ErrorsNew => {
-                let s = sw(self, 0);
-                vec![V::W(self.lib("gort_errors_new", &[s[0], s[1]]))]
-            }
-            ErrorsUnwrap => {
-                let a = self.value_as(&vals[0].0, vals[0].1, TypeTable::ERROR).words();
-                let out = self.temp(16, 8);
-                self.lib("gort_errors_unwrap", &[out, a[0], a[1]]);
-                vec![self.load(t, out, 0)]
-            }
-            ErrorsIs => {
-                let a = self.value_as(&vals[0].0, vals[0].1, TypeTable::ERROR).words();
-                let b = self.value_as(&vals[1].0, vals[1].1, TypeTable::ERROR).words();
-                let r = self.lib("gort_errors_is", &[a[0], a[1], b[0], b[1]]);
-                vec![V::one(r[0])]
-            }
-            ErrorsAs => {
-                let a = self.value_as(&vals[0].0, vals[0].1, TypeTable::ERROR).words();
-                let tt = vals[1].1;
-                let target = vals[1].0.w0();
-                let elem = self.p.tt.pointer_elem(tt).unwrap_or(TypeTable::ERROR);
-                let td = self.p.typedesc(elem);
-                let tdv = self.i64c(td as i64);
-                let r = self.lib("gort_errors_as", &[a[0], a[1], tdv, target]);
-                vec![V::one(r[0])]
-            }
             _ => {
                 self.p.err(span, format!("{ext:?} is not supported by gojit yet"));
                 let rt = self.p.tt.tuple_elems(t);
@@ -1229,7 +1202,7 @@ pub fn lib_method_fn(p: &mut super::prog::Prog<'_>, func: crate::types::ObjId) -
 /// The Go name of a library function (`FmtPrintln` -> `fmt.Println`), for wrapper frames.
 fn lib_go_name(ext: External) -> String {
     let s = format!("{ext:?}");
-    for p in ["Errors", "Fmt"] {
+    for p in ["Fmt"] {
         if let Some(rest) = s.strip_prefix(p) {
             return format!("{}.{}", p.to_lowercase(), rest);
         }
@@ -1240,7 +1213,7 @@ fn lib_go_name(ext: External) -> String {
 /// Snake-case runtime name of a library entity (`FileWriteString` -> `file_writestring`).
 fn lib_name(ext: External) -> String {
     let s = format!("{ext:?}");
-    for p in ["Errors", "Fmt"] {
+    for p in ["Fmt"] {
         if let Some(rest) = s.strip_prefix(p) {
             return format!("{}_{}", p.to_lowercase(), rest.to_lowercase());
         }

@@ -246,6 +246,12 @@ pub const HOOKS: &[Hook] = &[
     bodyless("runtime.NumCPU", "func() int", entry("gort_numcpu")),
     bodyless("runtime.GOMAXPROCS", "func(int) int", entry("gort_gomaxprocs")),
     bodyless("runtime.GC", "func()", entry("gort_gc")),
+    // the descriptors of the runtime's error values are the facade's (runtime/go/runtime/error.go)
+    bodyless(
+        "runtime.registerErrorTypes",
+        "func(interface {}, interface {}, interface {}, interface {}, interface {})",
+        entry("gort_register_error_types"),
+    ),
     // the value is live until this call (the collector scans the caller's frame)
     bodyless("runtime.KeepAlive", "func(interface {})", entry("gort_keepalive")),
     // the finalizer table and goroutine (runtime/src/gc/finalizer.rs)

@@ -16,8 +16,8 @@
 //! method no code names statically can only run through an interface: a dynamic call
 //! (`i.M()`, `i.M`, `I.M`, `x.M()` on a type parameter), or reflection. So a method is
 //! reached when a reached function calls an interface method of its name, when the runtime or
-//! the compiler calls methods of that name by themselves ([`IMPLICIT_CALLS`]: the fmt and
-//! errors models' `Error`/`String`/`Unwrap`/`Is`, `Fprint*`'s `Write`), or, for exported
+//! the compiler calls methods of that name by themselves ([`IMPLICIT_CALLS`]: the fmt
+//! model's and the crash report's `Error`/`String`, `Fprint*`'s `Write`), or, for exported
 //! methods, once reflect's `Method`/`MethodByName` is reached (gc's `ReflectMethod`: every
 //! exported method of every type may be looked up by name). gc also requires the method's type
 //! to be converted to an interface and matches the signature; gojit matches the name only
@@ -37,10 +37,11 @@ use crate::syntax::ast::{self, NodeId};
 use crate::types::{Info, MethodTarget, ObjKind, SelectionKind, TypeTable};
 
 /// Method names the runtime and the compiler call through method tables and itabs with no
-/// interface call in the program's source: the fmt and errors models (`runtime/src/fmt`,
-/// `runtime/src/errors.rs`: `Error`, `String`, `Unwrap`, `Is` found by name in a descriptor's
-/// method table) and `fmt.Fprint*`'s `w.Write` (`lower/call.rs`).
-pub const IMPLICIT_CALLS: &[&str] = &["Error", "String", "Unwrap", "Is", "Write"];
+/// interface call in the program's source: the fmt model and the crash report (`runtime/src/fmt`,
+/// `runtime/src/panic.rs`: `Error` and `String` found by name in a descriptor's method table)
+/// and the fmt model's `fmt.Fprint*` calling `w.Write` (`lower/call.rs`). (errors is GOROOT's:
+/// its `Unwrap`/`Is`/`As` calls are interface calls in its source.)
+pub const IMPLICIT_CALLS: &[&str] = &["Error", "String", "Write"];
 
 /// Reflect's methods that look methods up by index or name (gc's `ReflectMethod` callees).
 const REFLECT_METHOD: &[&str] = &["Method", "MethodByName"];

@@ -345,6 +345,7 @@ pub const DECLS: &[Decl] = &[
     d("gort_go", SysV, &[W], &[]),
     d("gort_gosched", SysV, &[], &[]),
     d("gort_gc", SysV, &[], &[]),
+    d("gort_register_error_types", SysV, &[W, W, W, W, W, W, W, W, W, W], &[]),
     d("gort_keepalive", SysV, &[W, W], &[]),
     d("gort_setfinalizer", SysV, &[W, W, W, W], &[]),
     d("gort_setgcpercent", SysV, &[R], &[R]),
@@ -434,11 +435,6 @@ pub const DECLS: &[Decl] = &[
     d("gort_fmt_sprintf", Tail, &[W, W, W, W, W], &[]),
     d("gort_fmt_errorf", Tail, &[W, W, W, W, W], &[]),
     // errors
-    d("gort_errors_new", SysV, &[W, W], &[W, W]),
-    d("gort_errors_errunsupported", SysV, &[], &[W, W]),
-    d("gort_errors_unwrap", Tail, &[W, W, W], &[]),
-    d("gort_errors_is", Tail, &[W, W, W, W], &[Bool]),
-    d("gort_errors_as", Tail, &[W, W, W, W], &[Bool]),
     // reflect's linknamed runtime functions (runtime/src/reflect.rs)
     d("gort_reflect_mapiterstart", SysV, &[W, W, W], &[]),
     d("gort_reflect_mapiternext", SysV, &[W], &[]),

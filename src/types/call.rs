@@ -934,7 +934,7 @@ impl<'a> Checker<'a> {
                         let path = pkg.path();
                         if is_exported(&sel.name) && crate::load::goroot::std_declares(path, &sel.name) {
                             // valid Go: the name exists, gojit's model of the package lacks it
-                            self.error(sel.span, format!("{}.{} not supported by gojit (its package {path} is gojit's own subset)", pid.name, sel.name));
+                            self.error(sel.span, format!("{}.{} not supported by gojit (its package {path} is gojit's own subset; GOJIT_FMT=goroot compiles GOROOT's)", pid.name, sel.name));
                         } else {
                             self.error(sel.span, format!("undefined: {}.{}", pid.name, sel.name));
                         }

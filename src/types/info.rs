@@ -238,7 +238,6 @@ pub enum Package {
     /// A package compiled from source.
     Source(PkgId),
     Fmt,
-    Errors,
     Io,
     Unsafe,
 }
@@ -249,7 +248,6 @@ impl Package {
         match self {
             Package::Source(_) => "",
             Package::Fmt => "fmt",
-            Package::Errors => "errors",
             Package::Io => "io",
             Package::Unsafe => "unsafe",
         }
@@ -271,12 +269,6 @@ pub enum External {
     FmtFprintln,
     FmtFprintf,
     FmtFprint,
-    ErrorsNew,
-    ErrorsIs,
-    ErrorsAs,
-    ErrorsUnwrap,
-    /// Variable `errors.ErrUnsupported error` (GOROOT's syscall needs it).
-    ErrorsErrUnsupported,
 }
 
 /// What kind of variable.

@@ -1,7 +1,8 @@
 //! The universe scope (predeclared identifiers) and the modelled standard-library packages
-//! The universe scope (predeclared identifiers) and the modelled standard-library packages
-//! (`fmt`, `errors`), with their real Go signatures (package `runtime` is the runtime facade's Go
-//! source, `load::facade`; `strings`, `strconv` and `os` are compiled from GOROOT).
+//! The universe scope (predeclared identifiers) and the modelled standard-library package `fmt`
+//! (unless `GOJIT_FMT=goroot`), with its real Go signatures (package `runtime` is the runtime
+//! facade's Go source, `load::facade`; `errors`, `strings`, `strconv`, `os` and the rest are
+//! compiled from GOROOT).
 //!
 //! Invariant: every package member is an [`ObjKind::External`] (or a `TypeName` for the few
 //! exported types: `fmt.Stringer`), created once per check by [`Stdlib::new`].
@@ -78,8 +79,7 @@ pub(super) const KNOWN_STD: &[&str] = &[
 /// Deleting a package here makes the loader compile GOROOT's source for it instead.
 pub fn package_of(path: &str) -> Option<Package> {
     Some(match path {
-        "fmt" => Package::Fmt,
-        "errors" => Package::Errors,
+        "fmt" if std::env::var_os("GOJIT_FMT").is_none_or(|v| v != "goroot") => Package::Fmt,
         "unsafe" => Package::Unsafe,
         _ => return None,
     })
@@ -152,19 +152,6 @@ impl Stdlib {
         let stringer = named_type(tt, info, &mut members, Package::Fmt, "Stringer");
         let su = tt.interface(vec![IMethod { name: "String".into(), sig: string_sig, pkg: String::new() }]);
         tt.set_underlying(stringer, su);
-
-        // errors
-        let p = Package::Errors;
-        let t = tt.func(vec![s], vec![err], false);
-        ext(tt, info, &mut members, p, "New", ErrorsNew, t);
-        let t = tt.func(vec![err, err], vec![b], false);
-        ext(tt, info, &mut members, p, "Is", ErrorsIs, t);
-        let t = tt.func(vec![err, any], vec![b], false);
-        ext(tt, info, &mut members, p, "As", ErrorsAs, t);
-        let t = tt.func(vec![err], vec![err], false);
-        ext(tt, info, &mut members, p, "Unwrap", ErrorsUnwrap, t);
-        ext(tt, info, &mut members, p, "ErrUnsupported", ErrorsErrUnsupported, err);
-
 
         // unsafe: the type Pointer and the unsafe builtins.
         let obj = info.objects.push(Object { name: "Pointer".into(), span: Span::default(), kind: ObjKind::TypeName { ty: TypeTable::UNSAFE_POINTER }, pkg: None });

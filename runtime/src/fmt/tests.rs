@@ -311,8 +311,7 @@ fn print_println_types_errors() {
     unsafe {
         assert_eq!((*(*out.tab).typ).string(), b"*fmt.wrapError");
         assert_eq!(crate::errors::error_message(out).as_bytes(), b"w: boom");
-        let mut u = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
-        crate::errors::gort_errors_unwrap(&mut u, out.tab, out.data);
+        let u = crate::errors::wraperror_unwrap(0, out.data);
         assert_eq!(u.data, e.data);
         let bad = "bad %w";
         let five = int(5);

