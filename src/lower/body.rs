@@ -133,6 +133,7 @@ impl<'a> Prog<'a> {
             inlined,
             file: self.cur_file.clone(),
             arg_info,
+            call_shape: self.call_shapes.get(&id).cloned(),
         };
         self.jit.define(id, &mut ctx, jm).map_err(|e| LowerError::Internal(format!("{name}: {e}")))
     }

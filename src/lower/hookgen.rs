@@ -93,6 +93,15 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.emit_call(super::func::Callee::Indirect(sref, code), &[clo], true);
                 vec![]
             }
+            Op::ReflectCall => {
+                let (f, frame, ret_off) = (args[1], args[2], args[4]);
+                self.nil_check(f);
+                let plan = self.temp(gojit_runtime::reflectcall::PLAN_SIZE as u64, 16);
+                self.lib("gort_reflect_call_prepare", &[f, frame, ret_off, plan]);
+                self.lib("gort_reflect_invoke", &[plan]);
+                self.lib("gort_reflect_call_finish", &[plan, frame, ret_off]);
+                vec![]
+            }
             Op::FuncPC => {
                 // the func value is the `any`'s data word (a closure, stored directly); its code
                 // address is the closure's first word

@@ -58,6 +58,10 @@ pub enum Op {
     /// Calls the last parameter, a `func()` value (`synctest.inBubble(b, f)`: gojit has no
     /// bubbles, so `f` runs outside any). May panic: `f`'s panics unwind through the hook.
     CallFunc,
+    /// `reflect.call(frametype, f, frame, size, retOffset, frameSize, regs)`: calls the func
+    /// value `f` with the arguments in its ABI0 frame and writes its results there
+    /// (`runtime/src/reflectcall.rs`). May panic: `f`'s panics unwind through it.
+    ReflectCall,
     /// The code address of the func value in an `any` (`abi.FuncPCABI0`/`FuncPCABIInternal`:
     /// gojit has one ABI).
     FuncPC,
@@ -332,7 +336,8 @@ pub const HOOKS: &[Hook] = &[
     Hook { may_panic: true, ..bodyless("reflect.chanclose", "func(unsafe.Pointer)", entry("gort_closechan")) },
     Hook { may_panic: true, ..bodyless("reflect.chanrecv", "func(unsafe.Pointer, bool, unsafe.Pointer) (bool, bool)", entry_out("gort_reflect_chanrecv")) },
     Hook { may_panic: true, ..bodyless("reflect.chansend0", "func(unsafe.Pointer, unsafe.Pointer, bool) bool", entry("gort_reflect_chansend")) },
-    Hook { may_panic: true, ..bodyless("reflect.makechan", "func(*abi.Type, int) unsafe.Pointer", entry("gort_makechan")) },
+    Hook { may_panic: true, ..bodyless("reflect.makechan", "func(*abi.Type, int) unsafe.Pointer", entry("gort_reflect_makechan")) },
+    Hook { may_panic: true, ..bodyless("reflect.rselect", "func([]reflect.runtimeSelect) (int, bool)", entry_out("gort_reflect_rselect")) },
     Hook { may_panic: true, ..bodyless("reflect.makemap", "func(*abi.Type, int) unsafe.Pointer", entry("gort_makemap")) },
     Hook { may_panic: true, ..bodyless("reflect.mapaccess", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer) unsafe.Pointer", entry("gort_reflect_mapaccess")) },
     bodyless("reflect.mapaccess_faststr", "func(*abi.Type, unsafe.Pointer, string) unsafe.Pointer", entry("gort_reflect_mapaccess_faststr")),
@@ -360,10 +365,12 @@ pub const HOOKS: &[Hook] = &[
         may_panic: true,
         ..bodyless("reflect.growslice", "func(*abi.Type, unsafeheader.Slice, int) unsafeheader.Slice", entry("gort_reflect_growslice"))
     },
-    // not supported: calls through reflect (Value.Call, MakeFunc, reflect-made method values)
+    // calls through reflect (Value.Call, Method(i).Call): reflect lays the arguments out as ABI0
+    // (gojit sets its intArgRegs/floatArgRegs to 0, `staticinit`), the runtime moves them into
+    // gojit's convention by the callee's call shape
     Hook {
         may_panic: true,
-        ..bodyless("reflect.call", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer, uint32, uint32, uint32, *abi.RegArgs)", Impl::Unsupported("gort_reflect_call"))
+        ..bodyless("reflect.call", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer, uint32, uint32, uint32, *abi.RegArgs)", Inline(ReflectCall))
     },
     Hook { may_panic: true, ..bodyless("reflect.makeFuncStub", "func()", entry("gort_reflect_makefuncstub")) },
     Hook { may_panic: true, ..bodyless("reflect.methodValueCall", "func()", entry("gort_reflect_methodvaluecall")) },
@@ -625,9 +632,10 @@ fn fits(h: &Hook, params: &[Word], results: &[Word]) -> Result<(), String> {
                 }
                 Op::AtomicCas => params.len() == 3 && params[0] == W64 && int(params[1]) && same_width(&params[1..2], &params[2..]) && results == [Bool],
                 Op::CallFunc => params.last() == Some(&W64) && results.is_empty(),
+                Op::ReflectCall => params == [W64, W64, W64, Word::U32, Word::U32, Word::U32, W64] && results.is_empty(),
             };
-            if h.may_panic != (op == Op::CallFunc) {
-                return Err("only CallFunc may panic (and must say so); other ops never do, but for nil pointers as any dereference".into());
+            if h.may_panic != matches!(op, Op::CallFunc | Op::ReflectCall) {
+                return Err("only CallFunc and ReflectCall may panic (and must say so); other ops never do, but for nil pointers as any dereference".into());
             }
             if ok { Ok(()) } else { Err(format!("{op:?} does not fit parameters {params:?} and results {results:?}")) }
         }
