@@ -14,9 +14,8 @@
 //! `ifaceE2I` and `typedmemmove` are the runtime's own (`iface`, `slice`), shared with
 //! internal/reflectlite.
 //!
-//! `reflect.call` is `reflectcall.rs`; the channel operations are `chan/select.rs`'s.
-//! Not supported yet (a Go panic saying so): calling a `MakeFunc` function or a method value made
-//! by reflect (gc's `makeFuncStub`/`methodValueCall` assembly).
+//! `reflect.call` and the `MakeFunc`/method-value stubs are `reflectcall.rs`; the channel
+//! operations are `chan/select.rs`'s.
 
 use crate::abi::{GoSlice, GoString, MapIter, Type};
 use crate::{alloc, rterror};
@@ -334,22 +333,6 @@ pub unsafe extern "C" fn gort_reflect_memhash(p: *const u8, h: usize, s: usize) 
 pub unsafe extern "C" fn gort_reflect_typehash(t: *const Type, p: *const u8, h: usize) -> usize {
     // SAFETY: caller contract.
     unsafe { crate::hash::typehash(&*t, p, h as u64) as usize }
-}
-
-fn unsupported(what: &'static str) -> ! {
-    rterror::plain_panic(what)
-}
-
-/// `reflect.makeFuncStub`: the code of every `MakeFunc` function; calling one panics.
-#[unsafe(no_mangle)]
-pub extern "C" fn gort_reflect_makefuncstub() {
-    unsupported("reflect: calling a MakeFunc function is not supported by gojit")
-}
-
-/// `reflect.methodValueCall`: the code of a method value made by reflect; calling one panics.
-#[unsafe(no_mangle)]
-pub extern "C" fn gort_reflect_methodvaluecall() {
-    unsupported("reflect: calling a method value made by reflect is not supported by gojit")
 }
 
 /// `reflect.makechan(typ, size)`: a channel of the channel type `typ` (gojit's `makechan`

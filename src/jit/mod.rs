@@ -456,6 +456,7 @@ impl Jit {
             }
         }
         let table = funcdata::register(table);
+        gojit_runtime::reflectcall::register_stubs();
         register_eh_frame(&frames);
         let addr = |id: FuncId| self.module.get_finalized_function(id) as usize;
         let tramps = gojit_runtime::trampoline::Trampolines {

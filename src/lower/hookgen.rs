@@ -70,6 +70,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.lib(sym, &[]);
                 ret_tys.iter().map(|&t| match t { types::F32 => self.b.ins().f32const(0.0), types::F64 => self.b.ins().f64const(0.0), _ => self.b.ins().iconst(t, 0) }).collect()
             }
+            // the function's address is the native code's (`Prog::natives`); Go never calls it
+            Impl::Native { .. } => {
+                self.b.ins().trap(ir::TrapCode::unwrap_user(1));
+                let dead = self.block();
+                self.at(dead);
+                ret_tys.iter().map(|&t| match t { types::F32 => self.b.ins().f32const(0.0), types::F64 => self.b.ins().f64const(0.0), _ => self.b.ins().iconst(t, 0) }).collect()
+            }
             // resolved to the target function when declared; never emitted
             Impl::Go(target) => panic!("hook {} is the Go function {target}, not code", hook.name),
         }

@@ -79,6 +79,11 @@ pub enum Impl {
     /// raises a Go panic saying so (the parameters are ignored; for signatures a panicking
     /// entry could not take, such as `reflect.call`'s seven words).
     Unsupported(&'static str),
+    /// The function's code *is* the runtime's machine code `sym`, which follows no fixed Go
+    /// signature (reflect's `makeFuncStub`/`methodValueCall`: the code of closures of any func
+    /// type, reached only as `abi.FuncPCABI0(f)`, never called from Go); `calls` are the Go
+    /// functions it calls, compiled whenever the package is (as gc's assembly references them).
+    Native { sym: &'static str, calls: &'static [&'static str] },
 }
 
 /// One hooked function.
@@ -372,8 +377,15 @@ pub const HOOKS: &[Hook] = &[
         may_panic: true,
         ..bodyless("reflect.call", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer, uint32, uint32, uint32, *abi.RegArgs)", Inline(ReflectCall))
     },
-    Hook { may_panic: true, ..bodyless("reflect.makeFuncStub", "func()", entry("gort_reflect_makefuncstub")) },
-    Hook { may_panic: true, ..bodyless("reflect.methodValueCall", "func()", entry("gort_reflect_methodvaluecall")) },
+    // the code of MakeFunc functions and reflect-made method values (runtime/src/reflectcall.rs)
+    Hook {
+        may_panic: true,
+        ..bodyless("reflect.makeFuncStub", "func()", Impl::Native { sym: "gort_reflect_makefuncstub", calls: &["reflect.callReflect"] })
+    },
+    Hook {
+        may_panic: true,
+        ..bodyless("reflect.methodValueCall", "func()", Impl::Native { sym: "gort_reflect_methodvaluecall", calls: &["reflect.callMethod"] })
+    },
     // ---- internal/runtime/maps (linknamed into the runtime): reached through reflect's map
     // code; gojit's own maps never run the swiss-table code that calls most of these
     bodyless("internal/runtime/maps.fatal", "func(string)", entry("gort_throw")),
@@ -593,6 +605,11 @@ fn fits(h: &Hook, params: &[Word], results: &[Word]) -> Result<(), String> {
     let int = |w: Word| !matches!(w, F32 | F64);
     match h.imp {
         Impl::Go(_) => Ok(()),
+        Impl::Native { sym, .. } => match super::rt::decl(sym) {
+            Some(d) if d.params.is_empty() && d.results.is_empty() && d.may_panic() && h.may_panic => Ok(()),
+            Some(_) => Err(format!("{sym}: a Native row's symbol is declared taking and returning nothing, may panic (and the row says so)")),
+            None => Err(format!("{sym} is not declared in rt::DECLS")),
+        },
         Impl::Unsupported(sym) => {
             let Some(d) = super::rt::decl(sym) else { return Err(format!("{sym} is not declared in rt::DECLS")) };
             if !d.params.is_empty() || !d.results.is_empty() || !d.may_panic() || !h.may_panic {

@@ -72,6 +72,8 @@ pub struct Prog<'a> {
     /// The call shape of each function declared from a Go signature: its function-table row
     /// carries it, so `reflect.Value.Call` can call it (`runtime/src/reflectcall.rs`).
     pub call_shapes: HashMap<FuncId, Vec<u8>>,
+    /// Functions whose code is the runtime symbol named (`hooks::Impl::Native`).
+    pub natives: Vec<(FuncId, &'static str)>,
     /// `(main.main, main.init)`: `main.main`'s prologue calls the package initializer first
     /// (only its own: the func literals inside `main` are lowered while this is set too).
     pub main_init: Option<(FuncId, FuncId)>,
@@ -126,6 +128,7 @@ impl<'a> Prog<'a> {
             anon: 0,
             last_shape: None,
             call_shapes: HashMap::new(),
+            natives: vec![],
             main_init: None,
             lite_pending: false,
             retry_lite: false,

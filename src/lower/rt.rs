@@ -460,6 +460,7 @@ pub const DECLS: &[Decl] = &[
     d("gort_reflect_call_prepare", Tail, &[W, W, Word::U32, W], &[]),
     d("gort_reflect_invoke", Tail, &[W], &[]),
     d("gort_reflect_call_finish", SysV, &[W, W, Word::U32], &[]),
+    // the MakeFunc stubs (not called by generated code: their address is a closure's code)
     d("gort_reflect_makefuncstub", Tail, &[], &[]),
     d("gort_reflect_methodvaluecall", Tail, &[], &[]),
     d("gort_reflect_chanrecv", Tail, &[W, Bool, W, W], &[]),
