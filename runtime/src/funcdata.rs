@@ -220,6 +220,10 @@ pub struct FuncTable {
     pub file: String,
     /// Other source files, by `FuncInfo::file - 1`.
     files: Vec<String>,
+    /// `(function start, offset, length)` of each function's call shape in `shape_pool`
+    /// (`reflectcall::shape`), sorted by start: functions `reflect.Value.Call` can call.
+    shapes: Vec<(usize, u32, u32)>,
+    shape_pool: Vec<u8>,
 }
 
 fn put_uvarint(out: &mut Vec<u8>, mut v: u64) {
@@ -341,6 +345,21 @@ impl FuncTable {
     pub fn sort(&mut self) {
         self.funcs.sort_by_key(|f| f.start);
         self.inlined.sort_by_key(|r| r.lo);
+        self.shapes.sort_by_key(|s| s.0);
+    }
+
+    /// Records the call shape (`reflectcall::shape`) of the function starting at `start`.
+    pub fn set_call_shape(&mut self, start: usize, shape: &[u8]) {
+        let at = self.shape_pool.len() as u32;
+        self.shape_pool.extend_from_slice(shape);
+        self.shapes.push((start, at, shape.len() as u32));
+    }
+
+    /// The call shape of the function starting at `start`, if it has one.
+    pub fn call_shape(&self, start: usize) -> Option<&[u8]> {
+        let i = self.shapes.binary_search_by_key(&start, |s| s.0).ok()?;
+        let (_, at, n) = self.shapes[i];
+        Some(&self.shape_pool[at as usize..(at + n) as usize])
     }
 
     pub fn funcs(&self) -> &[FuncInfo] {
@@ -556,6 +575,16 @@ thread_local! {
     /// pointers stay valid; misses are not cached (a later registration may cover the pc).
     static CACHE: std::cell::Cell<[CacheEntry; CACHE_SIZE]> =
         const { std::cell::Cell::new([(0, std::ptr::null(), std::ptr::null()); CACHE_SIZE]) };
+}
+
+/// The call shape (`reflectcall::shape`) of the function whose code starts at `code`.
+pub fn call_shape_at(code: usize) -> Option<&'static [u8]> {
+    tables().iter().find_map(|t| t.call_shape(code))
+}
+
+/// The entry address of the function named `name` (gc's name) in any registered table.
+pub fn func_named(name: &str) -> Option<usize> {
+    tables().iter().find_map(|t| t.funcs.iter().find(|f| f.kind == FuncKind::Go && t.name(f) == name).map(|f| f.start))
 }
 
 /// The function containing `pc`, in any registered table.

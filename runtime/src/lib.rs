@@ -42,6 +42,7 @@ pub mod output;
 pub mod panic;
 pub mod print;
 pub mod reflect;
+pub mod reflectcall;
 pub mod rterror;
 pub mod sched;
 pub mod signals;

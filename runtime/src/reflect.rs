@@ -14,9 +14,8 @@
 //! `ifaceE2I` and `typedmemmove` are the runtime's own (`iface`, `slice`), shared with
 //! internal/reflectlite.
 //!
-//! Not supported (a Go panic saying so): `Value.Call`/`MakeFunc`/method values through
-//! `reflect.call` and the assembly stubs, non-blocking and blocking channel operations through
-//! `chanrecv`/`chansend0`.
+//! `reflect.call` and the `MakeFunc`/method-value stubs are `reflectcall.rs`; the channel
+//! operations are `chan/select.rs`'s.
 
 use crate::abi::{GoSlice, GoString, MapIter, Type};
 use crate::{alloc, rterror};
@@ -336,38 +335,15 @@ pub unsafe extern "C" fn gort_reflect_typehash(t: *const Type, p: *const u8, h: 
     unsafe { crate::hash::typehash(&*t, p, h as u64) as usize }
 }
 
-fn unsupported(what: &'static str) -> ! {
-    rterror::plain_panic(what)
-}
-
-/// `reflect.call` (gc's `reflectcall`): `Value.Call` and the method values and `MakeFunc`
-/// functions it backs are not supported by gojit. The hook ignores the seven argument words (an
-/// `Unsupported` row: a panicking entry takes at most six).
+/// `reflect.makechan(typ, size)`: a channel of the channel type `typ` (gojit's `makechan`
+/// takes the element size).
+///
+/// # Safety
+/// `typ` a channel type descriptor.
 #[unsafe(no_mangle)]
-pub extern "C" fn gort_reflect_call() {
-    unsupported("reflect: Value.Call is not supported by gojit")
-}
-
-/// `reflect.makeFuncStub`: the code of every `MakeFunc` function; calling one panics.
-#[unsafe(no_mangle)]
-pub extern "C" fn gort_reflect_makefuncstub() {
-    unsupported("reflect: calling a MakeFunc function is not supported by gojit")
-}
-
-/// `reflect.methodValueCall`: the code of a method value made by reflect; calling one panics.
-#[unsafe(no_mangle)]
-pub extern "C" fn gort_reflect_methodvaluecall() {
-    unsupported("reflect: calling a method value made by reflect is not supported by gojit")
-}
-
-/// `reflect.chanrecv(ch, nb, val) (selected, received bool)`.
-#[unsafe(no_mangle)]
-pub extern "C" fn gort_reflect_chanrecv(_ch: usize, _nb: bool, _val: usize, _out: usize) {
-    unsupported("reflect: Value.Recv/TryRecv are not supported by gojit")
-}
-
-/// `reflect.chansend0(ch, val, nb) bool`.
-#[unsafe(no_mangle)]
-pub extern "C" fn gort_reflect_chansend(_ch: usize, _val: usize, _nb: bool) -> bool {
-    unsupported("reflect: Value.Send/TrySend are not supported by gojit")
+pub unsafe extern "C" fn gort_reflect_makechan(typ: *const Type, size: isize) -> *mut crate::chan::chan::Chan {
+    // SAFETY: caller contract.
+    let elem = unsafe { (*(typ as *const crate::abi::ChanType)).elem };
+    // SAFETY: a channel type's element is a valid descriptor.
+    crate::chan::chan::gort_makechan(unsafe { (*elem).size() }, size as i64)
 }

@@ -117,6 +117,9 @@ pub struct FuncMeta {
     /// The traceback argument program (gc's `FUNCDATA_ArgInfo`, see `lower::arginfo`) over the
     /// argument image in the [`KEY_ARGS`] slot; `None`: tracebacks print `(...)`.
     pub arg_info: Option<Vec<u8>>,
+    /// The function's call shape (`gojit_runtime::reflectcall::shape`) when it was declared from
+    /// a Go signature: what `reflect.Value.Call` needs to call it.
+    pub call_shape: Option<Vec<u8>>,
 }
 
 /// A body emitted inline, as tracebacks show it.
@@ -445,11 +448,15 @@ impl Jit {
                 calls: &c.calls,
                 args: c.meta.arg_info.as_deref().map(|prog| ArgLayout { prog, fp_off: c.args_off }),
             }, &c.meta.file);
+            if let Some(shape) = &c.meta.call_shape {
+                table.set_call_shape(start, shape);
+            }
             if let (Some(cie), Some(UnwindInfo::SystemV(u))) = (cie, &c.unwind) {
                 frames.add_fde(cie, u.to_fde(gimli::write::Address::Constant(start as u64)));
             }
         }
         let table = funcdata::register(table);
+        gojit_runtime::reflectcall::register_stubs();
         register_eh_frame(&frames);
         let addr = |id: FuncId| self.module.get_finalized_function(id) as usize;
         let tramps = gojit_runtime::trampoline::Trampolines {

@@ -133,6 +133,7 @@ impl<'a> Prog<'a> {
             inlined,
             file: self.cur_file.clone(),
             arg_info,
+            call_shape: self.call_shapes.get(&id).cloned(),
         };
         self.jit.define(id, &mut ctx, jm).map_err(|e| LowerError::Internal(format!("{name}: {e}")))
     }
@@ -147,7 +148,11 @@ impl<'a> Prog<'a> {
         } else {
             DeferKind::Chained
         };
-        let meta = FuncMeta { go_name: spec.name.clone(), decl_line: spec.decl_line, defer_kind, is_wrapper: false };
+        // gc marks reflect's callReflect and callMethod WRAPPER (cmd/compile/internal/ir/abi.go):
+        // a function called through a MakeFunc or reflect method value that a deferred call
+        // runs may recover, and tracebacks hide them
+        let is_wrapper = matches!(spec.name.as_str(), "reflect.callReflect" | "reflect.callMethod");
+        let meta = FuncMeta { go_name: spec.name.clone(), decl_line: spec.decl_line, defer_kind, is_wrapper };
         let id = spec.id;
         let counters = self.lit_counter.clone();
         self.retry_lite = false;

@@ -70,6 +70,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.lib(sym, &[]);
                 ret_tys.iter().map(|&t| match t { types::F32 => self.b.ins().f32const(0.0), types::F64 => self.b.ins().f64const(0.0), _ => self.b.ins().iconst(t, 0) }).collect()
             }
+            // the function's address is the native code's (`Prog::natives`); Go never calls it
+            Impl::Native { .. } => {
+                self.b.ins().trap(ir::TrapCode::unwrap_user(1));
+                let dead = self.block();
+                self.at(dead);
+                ret_tys.iter().map(|&t| match t { types::F32 => self.b.ins().f32const(0.0), types::F64 => self.b.ins().f64const(0.0), _ => self.b.ins().iconst(t, 0) }).collect()
+            }
             // resolved to the target function when declared; never emitted
             Impl::Go(target) => panic!("hook {} is the Go function {target}, not code", hook.name),
         }
@@ -91,6 +98,15 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let code = self.b.ins().load(types::I64, flags, clo, 0);
                 let sref = self.b.import_signature(FnCx::go_sig(&[], &[]));
                 self.emit_call(super::func::Callee::Indirect(sref, code), &[clo], true);
+                vec![]
+            }
+            Op::ReflectCall => {
+                let (f, frame, ret_off) = (args[1], args[2], args[4]);
+                self.nil_check(f);
+                let plan = self.temp(gojit_runtime::reflectcall::PLAN_SIZE as u64, 16);
+                self.lib("gort_reflect_call_prepare", &[f, frame, ret_off, plan]);
+                self.lib("gort_reflect_invoke", &[plan]);
+                self.lib("gort_reflect_call_finish", &[plan, frame, ret_off]);
                 vec![]
             }
             Op::FuncPC => {

@@ -58,6 +58,10 @@ pub enum Op {
     /// Calls the last parameter, a `func()` value (`synctest.inBubble(b, f)`: gojit has no
     /// bubbles, so `f` runs outside any). May panic: `f`'s panics unwind through the hook.
     CallFunc,
+    /// `reflect.call(frametype, f, frame, size, retOffset, frameSize, regs)`: calls the func
+    /// value `f` with the arguments in its ABI0 frame and writes its results there
+    /// (`runtime/src/reflectcall.rs`). May panic: `f`'s panics unwind through it.
+    ReflectCall,
     /// The code address of the func value in an `any` (`abi.FuncPCABI0`/`FuncPCABIInternal`:
     /// gojit has one ABI).
     FuncPC,
@@ -75,6 +79,11 @@ pub enum Impl {
     /// raises a Go panic saying so (the parameters are ignored; for signatures a panicking
     /// entry could not take, such as `reflect.call`'s seven words).
     Unsupported(&'static str),
+    /// The function's code *is* the runtime's machine code `sym`, which follows no fixed Go
+    /// signature (reflect's `makeFuncStub`/`methodValueCall`: the code of closures of any func
+    /// type, reached only as `abi.FuncPCABI0(f)`, never called from Go); `calls` are the Go
+    /// functions it calls, compiled whenever the package is (as gc's assembly references them).
+    Native { sym: &'static str, calls: &'static [&'static str] },
 }
 
 /// One hooked function.
@@ -340,7 +349,8 @@ pub const HOOKS: &[Hook] = &[
     Hook { may_panic: true, ..bodyless("reflect.chanclose", "func(unsafe.Pointer)", entry("gort_closechan")) },
     Hook { may_panic: true, ..bodyless("reflect.chanrecv", "func(unsafe.Pointer, bool, unsafe.Pointer) (bool, bool)", entry_out("gort_reflect_chanrecv")) },
     Hook { may_panic: true, ..bodyless("reflect.chansend0", "func(unsafe.Pointer, unsafe.Pointer, bool) bool", entry("gort_reflect_chansend")) },
-    Hook { may_panic: true, ..bodyless("reflect.makechan", "func(*abi.Type, int) unsafe.Pointer", entry("gort_makechan")) },
+    Hook { may_panic: true, ..bodyless("reflect.makechan", "func(*abi.Type, int) unsafe.Pointer", entry("gort_reflect_makechan")) },
+    Hook { may_panic: true, ..bodyless("reflect.rselect", "func([]reflect.runtimeSelect) (int, bool)", entry_out("gort_reflect_rselect")) },
     Hook { may_panic: true, ..bodyless("reflect.makemap", "func(*abi.Type, int) unsafe.Pointer", entry("gort_makemap")) },
     Hook { may_panic: true, ..bodyless("reflect.mapaccess", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer) unsafe.Pointer", entry("gort_reflect_mapaccess")) },
     bodyless("reflect.mapaccess_faststr", "func(*abi.Type, unsafe.Pointer, string) unsafe.Pointer", entry("gort_reflect_mapaccess_faststr")),
@@ -368,13 +378,22 @@ pub const HOOKS: &[Hook] = &[
         may_panic: true,
         ..bodyless("reflect.growslice", "func(*abi.Type, unsafeheader.Slice, int) unsafeheader.Slice", entry("gort_reflect_growslice"))
     },
-    // not supported: calls through reflect (Value.Call, MakeFunc, reflect-made method values)
+    // calls through reflect (Value.Call, Method(i).Call): reflect lays the arguments out as ABI0
+    // (gojit sets its intArgRegs/floatArgRegs to 0, `staticinit`), the runtime moves them into
+    // gojit's convention by the callee's call shape
     Hook {
         may_panic: true,
-        ..bodyless("reflect.call", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer, uint32, uint32, uint32, *abi.RegArgs)", Impl::Unsupported("gort_reflect_call"))
+        ..bodyless("reflect.call", "func(*abi.Type, unsafe.Pointer, unsafe.Pointer, uint32, uint32, uint32, *abi.RegArgs)", Inline(ReflectCall))
     },
-    Hook { may_panic: true, ..bodyless("reflect.makeFuncStub", "func()", entry("gort_reflect_makefuncstub")) },
-    Hook { may_panic: true, ..bodyless("reflect.methodValueCall", "func()", entry("gort_reflect_methodvaluecall")) },
+    // the code of MakeFunc functions and reflect-made method values (runtime/src/reflectcall.rs)
+    Hook {
+        may_panic: true,
+        ..bodyless("reflect.makeFuncStub", "func()", Impl::Native { sym: "gort_reflect_makefuncstub", calls: &["reflect.callReflect"] })
+    },
+    Hook {
+        may_panic: true,
+        ..bodyless("reflect.methodValueCall", "func()", Impl::Native { sym: "gort_reflect_methodvaluecall", calls: &["reflect.callMethod"] })
+    },
     // ---- internal/runtime/maps (linknamed into the runtime): reached through reflect's map
     // code; gojit's own maps never run the swiss-table code that calls most of these
     bodyless("internal/runtime/maps.fatal", "func(string)", entry("gort_throw")),
@@ -595,6 +614,11 @@ fn fits(h: &Hook, params: &[Word], results: &[Word]) -> Result<(), String> {
     let int = |w: Word| !matches!(w, F32 | F64);
     match h.imp {
         Impl::Go(_) => Ok(()),
+        Impl::Native { sym, .. } => match super::rt::decl(sym) {
+            Some(d) if d.params.is_empty() && d.results.is_empty() && d.may_panic() && h.may_panic => Ok(()),
+            Some(_) => Err(format!("{sym}: a Native row's symbol is declared taking and returning nothing, may panic (and the row says so)")),
+            None => Err(format!("{sym} is not declared in rt::DECLS")),
+        },
         Impl::Unsupported(sym) => {
             let Some(d) = super::rt::decl(sym) else { return Err(format!("{sym} is not declared in rt::DECLS")) };
             if !d.params.is_empty() || !d.results.is_empty() || !d.may_panic() || !h.may_panic {
@@ -634,9 +658,10 @@ fn fits(h: &Hook, params: &[Word], results: &[Word]) -> Result<(), String> {
                 }
                 Op::AtomicCas => params.len() == 3 && params[0] == W64 && int(params[1]) && same_width(&params[1..2], &params[2..]) && results == [Bool],
                 Op::CallFunc => params.last() == Some(&W64) && results.is_empty(),
+                Op::ReflectCall => params == [W64, W64, W64, Word::U32, Word::U32, Word::U32, W64] && results.is_empty(),
             };
-            if h.may_panic != (op == Op::CallFunc) {
-                return Err("only CallFunc may panic (and must say so); other ops never do, but for nil pointers as any dereference".into());
+            if h.may_panic != matches!(op, Op::CallFunc | Op::ReflectCall) {
+                return Err("only CallFunc and ReflectCall may panic (and must say so); other ops never do, but for nil pointers as any dereference".into());
             }
             if ok { Ok(()) } else { Err(format!("{op:?} does not fit parameters {params:?} and results {results:?}")) }
         }

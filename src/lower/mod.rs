@@ -86,6 +86,8 @@ pub struct LoweredProgram {
     /// `main.main` (which first runs the package variable initializers).
     pub main: FuncId,
     fixups: Vec<prog::Fixup>,
+    /// Functions whose code is the runtime's (`hooks::Impl::Native`) and its address.
+    natives: Vec<(FuncId, usize)>,
 }
 
 impl LoweredProgram {
@@ -93,7 +95,8 @@ impl LoweredProgram {
     /// finalized code address.
     pub fn patch(&self, addr: impl Fn(FuncId) -> Option<usize>) {
         for f in &self.fixups {
-            if let Some(a) = addr(f.func) {
+            let native = self.natives.iter().find(|n| n.0 == f.func).map(|n| n.1);
+            if let Some(a) = native.or_else(|| addr(f.func)) {
                 // SAFETY: `f.addr` is a leaked, word-aligned, writable word created by the lowerer
                 // for exactly this purpose; nothing reads it before the program runs.
                 unsafe { (f.addr as *mut usize).write(a) };
@@ -147,7 +150,15 @@ pub fn lower_packages(
         }
     };
     match r {
-        Ok(main) if p.diags.is_empty() => Ok(LoweredProgram { main, fixups: std::mem::take(&mut p.fixups) }),
+        Ok(main) if p.diags.is_empty() => {
+            let syms = gojit_runtime::symbols();
+            let natives = p
+                .natives
+                .iter()
+                .filter_map(|&(id, sym)| syms.iter().find(|s| s.0 == sym).map(|s| (id, s.1 as usize)))
+                .collect();
+            Ok(LoweredProgram { main, fixups: std::mem::take(&mut p.fixups), natives })
+        },
         Ok(_) => Err(std::mem::take(&mut p.diags)),
         Err(e) => {
             let mut d = std::mem::take(&mut p.diags);
@@ -175,7 +186,14 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         let pp: &prog::Prog<'_> = p;
         // the compiler's own callees: Go hooks' targets, internal/cpu.Initialize
         let mut extra = vec![];
-        let targets: Vec<&str> = hooks::HOOKS.iter().filter_map(|h| if let hooks::Impl::Go(t) = h.imp { Some(t) } else { None }).collect();
+        let targets: Vec<&str> = hooks::HOOKS
+            .iter()
+            .flat_map(|h| match h.imp {
+                hooks::Impl::Go(t) => vec![t],
+                hooks::Impl::Native { calls, .. } => calls.to_vec(),
+                _ => vec![],
+            })
+            .collect();
         for d in decls() {
             let ast::Decl::Func(fd) = d else { continue };
             let Some(o) = info.object_of(fd.name.id) else { continue };
@@ -237,6 +255,9 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
                     p.funcs.insert(o, id);
                     if matches!(h.imp, hooks::Impl::Inline(_)) {
                         p.inline_hooks.insert(o, h);
+                    }
+                    if let hooks::Impl::Native { sym, .. } = h.imp {
+                        p.natives.push((id, sym));
                     }
                     hook_bodies.push((id, name, p.src.line(fd.span.lo), h, fsig.results.clone()));
                 }

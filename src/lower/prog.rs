@@ -66,6 +66,14 @@ pub struct Prog<'a> {
     /// The `#next` codes of branch escapes (`rangefunc`): code `i + 1` is entry `i`.
     pub rf_codes: Vec<super::rangefunc::Escape>,
     anon: u32,
+    /// The machine signature [`Prog::go_signature`] made last and its call shape
+    /// (`gojit_runtime::reflectcall::shape`), claimed by the next [`Prog::declare_fn`] of it.
+    last_shape: Option<(Signature, Vec<u8>)>,
+    /// The call shape of each function declared from a Go signature: its function-table row
+    /// carries it, so `reflect.Value.Call` can call it (`runtime/src/reflectcall.rs`).
+    pub call_shapes: HashMap<FuncId, Vec<u8>>,
+    /// Functions whose code is the runtime symbol named (`hooks::Impl::Native`).
+    pub natives: Vec<(FuncId, &'static str)>,
     /// `(main.main, main.init)`: `main.main`'s prologue calls the package initializer first
     /// (only its own: the func literals inside `main` are lowered while this is set too).
     pub main_init: Option<(FuncId, FuncId)>,
@@ -118,6 +126,9 @@ impl<'a> Prog<'a> {
             rf_bodies: vec![],
             rf_codes: vec![],
             anon: 0,
+            last_shape: None,
+            call_shapes: HashMap::new(),
+            natives: vec![],
             main_init: None,
             lite_pending: false,
             retry_lite: false,
@@ -293,7 +304,40 @@ impl<'a> Prog<'a> {
                 Repr::Mem { .. } => ps.push(types::I64),
             }
         }
-        FnCx::go_sig(&ps, &rs)
+        let sig = FnCx::go_sig(&ps, &rs);
+        let shape = self.call_shape(recv, params, results);
+        self.last_shape = Some((sig.clone(), shape));
+        sig
+    }
+
+    /// The call shape (`gojit_runtime::reflectcall::shape`) of a Go function with `recv`
+    /// (already as its words), params and results: each parameter's words (or its size and
+    /// alignment when it travels by address), a separator, then each result's.
+    fn call_shape(&mut self, recv: Option<TypeId>, params: &[TypeId], results: &[TypeId]) -> Vec<u8> {
+        use gojit_runtime::reflectcall::shape;
+        let mut out = vec![];
+        let put = |p: &mut Self, t: TypeId, out: &mut Vec<u8>| match p.repr(t) {
+            Repr::Words(w) => out.extend(w.iter().map(|&w| shape::word_code(w.bytes(), w.is_float()))),
+            Repr::Mem { size, align } => {
+                out.push(shape::MEM);
+                out.extend_from_slice(&(size as u32).to_le_bytes());
+                out.push(align as u8);
+            }
+        };
+        if let Some(r) = recv {
+            // a receiver given as its words (`TypeTable::INT` for an interface data word)
+            for w in self.param_words(r) {
+                out.push(shape::word_code(w.bytes(), w.is_float()));
+            }
+        }
+        for &p in params {
+            put(self, p, &mut out);
+        }
+        out.push(shape::RESULTS);
+        for &r in results {
+            put(self, r, &mut out);
+        }
+        out
     }
 
     /// The machine signature of a func type (`recv` none).
@@ -309,10 +353,17 @@ impl<'a> Prog<'a> {
     pub fn declare_fn(&mut self, name: &str, sig: &Signature) -> Result<FuncId, LowerError> {
         self.anon += 1;
         let sym = format!("{}#{}", name, self.anon);
-        self.jit
+        let id = self
+            .jit
             .module()
             .declare_function(&sym, Linkage::Local, sig)
-            .map_err(|e| LowerError::Internal(format!("declare {name}: {e}")))
+            .map_err(|e| LowerError::Internal(format!("declare {name}: {e}")))?;
+        if let Some((s, shape)) = self.last_shape.take() {
+            if s == *sig {
+                self.call_shapes.insert(id, shape);
+            }
+        }
+        Ok(id)
     }
 
     /// The FuncId of a runtime entry point (declared on first use).

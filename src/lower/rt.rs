@@ -456,11 +456,16 @@ pub const DECLS: &[Decl] = &[
     d("gort_reflect_typestring", SysV, &[W], &[W, W]),
     d("gort_reflect_memhash", SysV, &[W, W, W], &[W]),
     d("gort_reflect_typehash", Tail, &[W, W, W], &[W]),
-    d("gort_reflect_call", Tail, &[], &[]),
+    d("gort_reflect_call_prepare", Tail, &[W, W, Word::U32, W], &[]),
+    d("gort_reflect_invoke", Tail, &[W], &[]),
+    d("gort_reflect_call_finish", SysV, &[W, W, Word::U32], &[]),
+    // the MakeFunc stubs (not called by generated code: their address is a closure's code)
     d("gort_reflect_makefuncstub", Tail, &[], &[]),
     d("gort_reflect_methodvaluecall", Tail, &[], &[]),
     d("gort_reflect_chanrecv", Tail, &[W, Bool, W, W], &[]),
     d("gort_reflect_chansend", Tail, &[W, W, Bool], &[Bool]),
+    d("gort_reflect_rselect", Tail, &[W, W, W, W], &[]),
+    d("gort_reflect_makechan", Tail, &[W, W], &[W]),
     // os
     d("gort_os_args", SysV, &[W], &[]),
 ];

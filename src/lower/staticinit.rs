@@ -17,6 +17,13 @@ use crate::types::ty::{BasicKind, Type};
 use crate::types::{ConstValue, ObjId, ObjKind, TypeId};
 
 /// The variables initialised statically so far (their storage holds their initial value).
+/// GOROOT package variables gojit leaves zero whatever their initialiser says, and why:
+/// - reflect's `intArgRegs`/`floatArgRegs` (`abi.IntArgRegs`, `abi.FloatArgRegs`): gojit's
+///   calls do not use gc's register ABI, so reflect lays out every argument and result in
+///   memory as ABI0 does, which `reflect.call` and the MakeFunc stubs translate
+///   (`runtime/src/reflectcall.rs`).
+const ZEROED: &[(&str, &str)] = &[("reflect", "intArgRegs"), ("reflect", "floatArgRegs")];
+
 #[derive(Default)]
 pub struct Statics {
     pub done: HashSet<ObjId>,
@@ -27,6 +34,14 @@ impl<'a> super::prog::Prog<'a> {
     /// static; returns whether it did (else the init function evaluates it).
     pub fn static_init(&mut self, o: ObjId, t: TypeId, rhs: &ast::Expr) -> bool {
         let pkg = self.info.obj(o).pkg;
+        if let Some(p) = pkg {
+            let (path, name) = (&self.info.packages[p].path, &self.info.obj(o).name);
+            if self.info.packages[p].std && ZEROED.iter().any(|&(zp, zn)| zp == path && zn == name) {
+                self.global(o, t); // its zeroed storage
+                self.statics.done.insert(o);
+                return true;
+            }
+        }
         if !pkg.is_some_and(|p| self.info.packages[p].std) || !self.is_static(rhs, t, pkg, 0) {
             return false;
         }

@@ -210,7 +210,7 @@ pub(crate) unsafe fn try_recv(c: *mut Chan, ep: *mut u8) -> Option<Outcome> {
 /// # Safety
 /// On a goroutine; `c` null or live; `ep` readable for an element.
 #[inline(never)]
-unsafe fn chansend(c: *mut Chan, ep: *const u8) -> Outcome {
+pub(crate) unsafe fn chansend(c: *mut Chan, ep: *const u8) -> Outcome {
     // SAFETY: on a goroutine that holds no lock.
     unsafe { proc::lock() };
     if c.is_null() {
@@ -246,7 +246,7 @@ unsafe fn chansend(c: *mut Chan, ep: *const u8) -> Outcome {
 /// # Safety
 /// On a goroutine; `c` null or live; `ep` null or writable for an element.
 #[inline(never)]
-unsafe fn chanrecv(c: *mut Chan, ep: *mut u8) -> Outcome {
+pub(crate) unsafe fn chanrecv(c: *mut Chan, ep: *mut u8) -> Outcome {
     if c.is_null() {
         // SAFETY: on a goroutine holding no lock; park releases it; nobody can wake us.
         unsafe {

@@ -161,3 +161,110 @@ extern "C" fn selectgo_entry(cases: usize, nsends: i64, nrecvs: i64, block: u64,
         Chosen::SendOnClosed => panic::throw_runtime_error("send on closed channel"),
     }
 }
+
+// ---- reflect's channel operations (gc's reflect_chansend, reflect_chanrecv, reflect_rselect):
+// blocking ones are the channel operations themselves, non-blocking ones a select of one case
+// with a default, as gc's `selectnbsend`/`selectnbrecv` are.
+
+crate::jit_entry! {
+    /// `reflect.chansend0(ch, val, nb) (selected bool)`: `ch <- *val`; with `nb`, only if it
+    /// can proceed at once. `tail` (may panic: `send on closed channel`).
+    pub fn gort_reflect_chansend(c: usize, ep: *const u8, nb: bool) -> bool => reflect_chansend_entry;
+}
+
+extern "C" fn reflect_chansend_entry(c: usize, ep: *const u8, nb: bool, fp: usize, pc: usize) -> bool {
+    crate::sched::proc::set_wait_frame(fp, pc);
+    let chosen = if nb {
+        let case = Scase { c: c as *mut Chan, elem: ep as *mut u8 };
+        // SAFETY: one send case (reflect's contract: a channel and an element's address).
+        unsafe { selectgo(&case, 1, 0, false) }
+    } else {
+        // SAFETY: as above.
+        match unsafe { super::chan::chansend(c as *mut Chan, ep) } {
+            Outcome::SendOnClosed => Chosen::SendOnClosed,
+            _ => Chosen::Case { index: 0, recv_ok: false },
+        }
+    };
+    match chosen {
+        Chosen::Default => false,
+        Chosen::Case { .. } => true,
+        Chosen::SendOnClosed => panic::throw_runtime_error("send on closed channel"),
+    }
+}
+
+crate::jit_entry! {
+    /// `reflect.chanrecv(ch, nb, val) (selected, received bool)`: `*val, ok = <-ch`; with `nb`,
+    /// only if it can proceed at once. Writes the two results to `out`. `tail`.
+    pub fn gort_reflect_chanrecv(c: usize, nb: bool, ep: *mut u8, out: *mut [u64; 2]) => reflect_chanrecv_entry;
+}
+
+extern "C" fn reflect_chanrecv_entry(c: usize, nb: bool, ep: *mut u8, out: *mut [u64; 2], fp: usize, pc: usize) {
+    crate::sched::proc::set_wait_frame(fp, pc);
+    let (selected, ok) = if nb {
+        let case = Scase { c: c as *mut Chan, elem: ep };
+        // SAFETY: one receive case (reflect's contract: a channel and an element slot).
+        match unsafe { selectgo(&case, 0, 1, false) } {
+            Chosen::Case { recv_ok, .. } => (true, recv_ok),
+            _ => (false, false),
+        }
+    } else {
+        // SAFETY: as above.
+        (true, unsafe { super::chan::chanrecv(c as *mut Chan, ep) } == Outcome::Done)
+    };
+    // SAFETY: the hook's result slots.
+    unsafe { out.write([selected as u64, ok as u64]) };
+}
+
+/// reflect's `runtimeSelect` (`reflect/value.go`): a case of `reflect.Select`.
+#[repr(C)]
+#[derive(Clone, Copy)]
+struct RuntimeSelect {
+    /// `SelectSend` 1, `SelectRecv` 2, `SelectDefault` 3.
+    dir: isize,
+    typ: usize,
+    ch: *mut Chan,
+    val: *mut u8,
+}
+
+crate::jit_entry! {
+    /// `reflect.rselect(cases) (chosen int, recvOK bool)` (gc's `reflect_rselect`): the cases
+    /// reordered sends first, then receives, for [`selectgo`]; the chosen index translated back.
+    /// Writes the two results to `out`. `tail` (may panic: `send on closed channel`).
+    pub fn gort_reflect_rselect(cases: *const u8, n: isize, cap: isize, out: *mut [u64; 2]) => reflect_rselect_entry;
+}
+
+extern "C" fn reflect_rselect_entry(cases: *const u8, n: isize, _cap: isize, out: *mut [u64; 2], fp: usize, pc: usize) {
+    crate::sched::proc::set_wait_frame(fp, pc);
+    // SAFETY: reflect's []runtimeSelect.
+    let rc = unsafe { std::slice::from_raw_parts(cases as *const RuntimeSelect, n.max(0) as usize) };
+    let (mut sends, mut recvs, mut dflt) = (vec![], vec![], None);
+    for (i, c) in rc.iter().enumerate() {
+        match c.dir {
+            1 => sends.push((Scase { c: c.ch, elem: c.val }, i)),
+            2 => recvs.push((Scase { c: c.ch, elem: c.val }, i)),
+            _ => dflt = Some(i),
+        }
+    }
+    if sends.is_empty() && recvs.is_empty() && dflt.is_some() {
+        // SAFETY: the hook's result slots.
+        unsafe { out.write([dflt.unwrap_or(0) as u64, 0]) };
+        return;
+    }
+    let (ns, nr) = (sends.len(), recvs.len());
+    let all: Vec<(Scase, usize)> = sends.into_iter().chain(recvs).collect();
+    let sel: Vec<Scase> = all.iter().map(|c| c.0).collect();
+    let orig: Vec<usize> = all.iter().map(|c| c.1).collect();
+    drop(all);
+    // SAFETY: ns + nr cases (none: `select {}`, which blocks forever).
+    let chosen = unsafe { selectgo(sel.as_ptr(), ns, nr, dflt.is_none()) };
+    let r = match chosen {
+        Chosen::Default => [dflt.unwrap_or(0) as u64, 0],
+        Chosen::Case { index, recv_ok } => [orig[index] as u64, recv_ok as u64],
+        Chosen::SendOnClosed => {
+            drop((sel, orig));
+            panic::throw_runtime_error("send on closed channel")
+        }
+    };
+    // SAFETY: the hook's result slots.
+    unsafe { out.write(r) };
+}

@@ -1,0 +1,3 @@
+module example.com/initorder_diamond
+
+go 1.27
