@@ -4,7 +4,7 @@
 //! where [`schedule`] runs.
 //!
 //! # Scheduling
-//! A program run starts `GOMAXPROCS` Ms (the `GOMAXPROCS` environment variable, else one; M 0 is
+//! A program run starts `GOMAXPROCS` Ms (the `GOMAXPROCS` environment variable, else the CPU count; M 0 is
 //! the thread that called [`run`]), each owning the P of its index. An M's g0 loops: run due
 //! timers, take a goroutine (every 61st tick the global queue first, for fairness; then its P's
 //! `runnext`, its local queue, the global queue, then half of another P's local queue: gc's
@@ -196,8 +196,9 @@ struct Sched {
     /// Ms whose thread has not finished (M 0 included).
     live_ms: usize,
     threads: Vec<std::thread::JoinHandle<()>>,
-    /// The run's heap (every M allocates from it).
+    /// The run's heap (every M allocates from it) and its collector and finalizer state.
     heap: *mut crate::mem::mheap::Heap,
+    gc: &'static crate::gc::RunState,
     /// This run's preemption monitor (gc's sysmon).
     sysmon: preempt::Monitor,
     /// Goroutines blocked on semaphores, by address (gc's `semtable`).
@@ -339,13 +340,12 @@ unsafe fn free_g(s: *mut Sched, g: *mut G) {
     }
 }
 
-/// The `GOMAXPROCS` a run starts with: the environment variable when it is a positive number
-/// (gc), else 1. (gc defaults to the number of CPUs; multi-P runs are opt-in here until they
-/// have been soaked across the whole corpus.)
+/// The `GOMAXPROCS` a run starts with: the environment variable when it is a positive number,
+/// else the number of CPUs the process may use (gc's `procinit`), at most [`MAX_PROCS`].
 fn initial_procs() -> usize {
     match std::env::var("GOMAXPROCS").ok().and_then(|v| v.trim().parse::<usize>().ok()) {
         Some(n) if n > 0 => n.min(MAX_PROCS),
-        _ => 1,
+        _ => (gort_numcpu().max(1) as usize).min(MAX_PROCS),
     }
 }
 
@@ -416,7 +416,10 @@ fn mstart(s: *mut Sched, m: *mut M) {
     SCHED.with(|c| c.set(s));
     MCUR.with(|c| c.set(m));
     // SAFETY: the run's heap outlives its Ms (M 0 waits for them before the run ends).
-    unsafe { crate::alloc::adopt_heap((*s).heap) };
+    unsafe {
+        crate::alloc::adopt_heap((*s).heap);
+        crate::gc::adopt_run_state((*s).gc);
+    }
     trampoline::ensure_sigaltstack();
     // SAFETY: this thread's run and M.
     unsafe {
@@ -454,6 +457,7 @@ pub fn run(main_code: usize, lo: usize, guard_hi: usize, hi: usize) -> i32 {
         live_ms: 1,
         threads: Vec::new(),
         heap,
+        gc: crate::gc::run_state(),
         sysmon: preempt::Monitor::start(),
         sema: sema::Table::default(),
         timers: time::Timers::default(),
