@@ -12,7 +12,7 @@
 //! # The monitor
 //! Each program run has one [`Sysmon`]: a thread that wakes every [`FORCE_PREEMPT`] and, for each
 //! P whose goroutine has been running since its previous look (the P's tick is unchanged),
-//! raises that P's request. The goroutine then yields at its next poll like `runtime.Gosched` (gc's
+//! raises that P's request when something else waits for a P (`Sysmon::work_waiting`). The goroutine then yields at its next poll like `runtime.Gosched` (gc's
 //! `gopreempt_m`: to the global run queue), so a tight `for {}` cannot starve the others. A
 //! request still pending when the goroutine switches out for another reason is withdrawn by the
 //! scheduler (it has already yielded).
@@ -71,6 +71,12 @@ pub(crate) struct Sysmon {
     pub ps: Vec<PState>,
     pub nprocs: AtomicUsize,
     stop: AtomicBool,
+    /// Whether anything waits for a P (a runnable goroutine, a timer no idle M sleeps for): a
+    /// goroutine that has run 10 ms is only asked to yield then (unset: always). Yielding with
+    /// nothing else to run buys nothing, and a request is not free: the poll word is
+    /// process-wide, so while one M's goroutine has not yet seen its request (its thread
+    /// descheduled by the OS on a loaded machine), every other M's polls take the slow path.
+    pub work_waiting: std::sync::OnceLock<Box<dyn Fn() -> bool + Send + Sync>>,
 }
 
 /// A run's monitor: its shared state and thread.
@@ -87,6 +93,7 @@ impl Monitor {
             ps: (0..MAX_PROCS).map(|_| PState::default()).collect(),
             nprocs: AtomicUsize::new(1),
             stop: AtomicBool::new(false),
+            work_waiting: std::sync::OnceLock::new(),
         });
         let s = state.clone();
         let thread = std::thread::Builder::new().name("sysmon".into()).stack_size(64 << 10).spawn(move || sysmon(&s)).ok();
@@ -143,9 +150,13 @@ fn sysmon(s: &Sysmon) {
             }
         }
         let n = s.nprocs.load(Ordering::Acquire).min(MAX_PROCS);
+        let mut waiting = None;
         for (p, last) in last_tick.iter_mut().enumerate().take(n) {
             let tick = s.ps[p].tick.load(Ordering::Acquire);
-            if s.ps[p].running.load(Ordering::Acquire) && tick == *last {
+            if s.ps[p].running.load(Ordering::Acquire)
+                && tick == *last
+                && *waiting.get_or_insert_with(|| s.work_waiting.get().is_none_or(|f| f()))
+            {
                 s.raise(p);
             }
             *last = tick;

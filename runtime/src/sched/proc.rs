@@ -462,6 +462,12 @@ pub fn run(main_code: usize, lo: usize, guard_hi: usize, hi: usize) -> i32 {
         sema: sema::Table::default(),
         timers: time::Timers::default(),
     }));
+    let sched_addr = s as usize;
+    // SAFETY: s is the fresh run; only its monitor's state is touched.
+    let _ = unsafe { &(*s).sysmon }.state.work_waiting.set(Box::new(move || {
+        // SAFETY: the monitor is joined before the run's scheduler is freed.
+        unsafe { work_waiting(sched_addr as *mut Sched) }
+    }));
     let m0 = new_m(0, std::thread::current());
     SCHED.with(|c| c.set(s));
     MCUR.with(|c| c.set(m0));
@@ -558,6 +564,28 @@ unsafe fn signal_all(s: *mut Sched) {
                 (&(*s).sysmon).state.raise((*om).id);
             }
         }
+    }
+}
+
+/// For the preemption monitor (another thread): whether a runnable goroutine waits on a run
+/// queue, or a timer is pending and no M sleeps for it. True when the lock is busy (a request
+/// is harmless, and the holder may be queueing work).
+///
+/// # Safety
+/// `s` is a live run (the monitor is joined before its run ends); the caller holds no lock.
+unsafe fn work_waiting(s: *mut Sched) -> bool {
+    // SAFETY: the records are only read under the lock, taken without waiting.
+    unsafe {
+        if !(*s).lock.try_lock() {
+            return true;
+        }
+        let sc = &mut *s;
+        let queued = !sc.runq.is_empty() || sc.ps.iter().any(|p| !p.runnext.is_null() || !p.runq.is_empty());
+        let idle = sc.ms[..sc.procs.min(sc.ms.len())].iter().any(|&m| (*m).idle);
+        let timers = !idle && sc.timers.clean_head().is_some();
+        let waiting = queued || timers || sc.stw || sc.exit.is_some();
+        sc.lock.unlock();
+        waiting
     }
 }
 
