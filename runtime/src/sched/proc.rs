@@ -117,7 +117,8 @@ pub struct G {
     sp: usize,
     /// The slot this goroutine runs on; `None` for main, whose stack `trampoline` owns.
     stack: Option<Stack>,
-    /// Stack bounds `(lo, guard_hi, hi)`.
+    /// Stack bounds `(lo, readable_lo, hi)`: main's `readable_lo` is above its guard page; a slot is
+    /// readable from its bottom (its guard is read-write, see `stack.rs`).
     bounds: (usize, usize, usize),
     /// The func value the entry trampoline calls (`ctx = closure`, code at `[closure]`).
     closure: usize,
@@ -863,7 +864,7 @@ pub(crate) unsafe fn spawn_system(start: extern "C" fn() -> !) -> *mut G {
     let Some(st) = stack::alloc() else { panic::fatal("cannot allocate a goroutine stack") };
     // SAFETY: a program runs on this thread; the fresh stack's top 64 bytes are writable.
     unsafe {
-        let g = new_g(0, Some(st), (st.lo, st.guard_hi, st.hi), 0);
+        let g = new_g(0, Some(st), (st.lo, st.lo, st.hi), 0);
         (*g).system = true;
         (*g).sp = arch::new_context(st.hi & !15, start);
         add_g(sched(), g);
@@ -1120,7 +1121,7 @@ extern "C" fn go_entry(closure: usize, _fp: usize, ret_pc: usize) {
     // SAFETY: a program runs on this thread; the fresh stack's top 64 bytes are writable; the
     // records are touched under the lock.
     unsafe {
-        let g = new_g(0, Some(st), (st.lo, st.guard_hi, st.hi), closure);
+        let g = new_g(0, Some(st), (st.lo, st.lo, st.hi), closure);
         (*g).creator_pc = ret_pc;
         (*g).creator_goid = current_goid();
         (*g).sp = arch::new_context(st.hi & !15, goroutine_main);
