@@ -73,12 +73,13 @@ fn goroutines() {
 
 /// Goroutines on several Ps: `tests/goroutines_mp` with `GOMAXPROCS=4` (expectations from Go
 /// 1.27.3 run with `GOMAXPROCS=4`), also under the collector's stress mode (every collection
-/// stops the other Ms), and the single-P goroutine corpus again with `GOMAXPROCS=2`.
+/// stops the other Ms), and the goroutine corpus (run at the default, one P per CPU, by
+/// `goroutines`) again on a single P.
 #[test]
 fn goroutines_multi_p() {
     check_dir_env("tests/goroutines_mp", &[("GOMAXPROCS", "4")]);
     check_dir_env("tests/goroutines_mp", &[("GOMAXPROCS", "4"), ("GOJIT_GCSTRESS", "1")]);
-    check_dir_env("tests/goroutines", &[("GOMAXPROCS", "2")]);
+    check_dir_env("tests/goroutines", &[("GOMAXPROCS", "1")]);
 }
 
 /// `GOTRACEBACK=all` (gc's `tracebackothers`): a crash report also shows every other goroutine

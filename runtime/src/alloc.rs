@@ -37,9 +37,6 @@ pub const MAX_ALLOC: usize = 1 << 48;
 static ZERO_BASE: u64 = 0;
 
 thread_local! {
-    /// Number of non-empty allocations made by this thread (tests use it to prove that a code path
-    /// allocates nothing, e.g. open-coded defers on the normal path).
-    static COUNT: Cell<u64> = const { Cell::new(0) };
     /// This thread's heap (created on first use, never freed: blocks may outlive the thread's use
     /// of them, e.g. values handed to another thread).
     static HEAP: Cell<*mut Heap> = const { Cell::new(std::ptr::null_mut()) };
@@ -100,9 +97,23 @@ fn cannot_allocate(size: usize) -> ! {
     rterror::fatal("out of memory")
 }
 
-/// How many non-empty allocations this thread has made so far.
+/// How many non-empty allocations this thread's heap has served so far (every M of a program run
+/// on this thread included). Tests use it to prove that a code path allocates nothing, e.g.
+/// open-coded defers on the normal path.
 pub fn allocation_count() -> u64 {
-    COUNT.with(|c| c.get())
+    let h = heap();
+    // SAFETY: this thread's heap; one counter is read (under the lock when shared).
+    unsafe {
+        let shared = (*h).shared();
+        if shared {
+            (*h).lock.lock();
+        }
+        let n = (*h).stats.mallocs;
+        if shared {
+            (*h).lock.unlock();
+        }
+        n
+    }
 }
 
 /// The request size that gives a block of at least `size` bytes aligned to `align`: size
@@ -130,7 +141,6 @@ fn alloc_layout(size: usize, align: usize, layout: Layout) -> *mut u8 {
         return zero_base();
     }
     debug_assert!(align.is_power_of_two() && align <= 4096);
-    COUNT.with(|c| c.set(c.get() + 1));
     if size >= MAX_ALLOC {
         cannot_allocate(size);
     }

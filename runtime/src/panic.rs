@@ -253,16 +253,7 @@ pub(crate) fn end_goroutine(status: i32) -> i32 {
     let g = g();
     match std::mem::replace(&mut g.fatal, Fatal::None) {
         Fatal::None => {}
-        Fatal::StackOverflow { fp, pc, sp } => {
-            let mut s = format!(
-                "runtime: goroutine stack exceeds {}-byte limit\nruntime: sp={sp:#x} stack=[{:#x}, {:#x}]\nfatal error: stack overflow\n\n",
-                trampoline::GO_STACK_LIMIT,
-                g.guard_hi,
-                g.stack_hi
-            );
-            unwind::traceback(&mut s, fp, pc, 100);
-            write_stderr(&s);
-        }
+        Fatal::StackOverflow { fp, pc, sp } => write_stderr(&stack_overflow_report(fp, pc, sp, g.guard_hi, g.stack_hi)),
         Fatal::Signal { sig, code, addr, pc } => {
             let mut s = format!(
                 "fatal error: unexpected signal during runtime execution\n[signal {} code={code:#x} addr={addr:#x} pc={pc:#x}]\n",
@@ -280,6 +271,35 @@ pub(crate) fn end_goroutine(status: i32) -> i32 {
     g.stack_hi = 0;
     flush_stdout();
     status
+}
+
+/// gc's stack-overflow report for a stack pointer `sp` beyond `[lo, hi)`, with the traceback from
+/// the JIT frame `(fp, pc)`.
+fn stack_overflow_report(fp: usize, pc: usize, sp: usize, lo: usize, hi: usize) -> String {
+    let mut s = format!(
+        "runtime: goroutine stack exceeds {}-byte limit\nruntime: sp={sp:#x} stack=[{lo:#x}, {hi:#x}]\nfatal error: stack overflow\n\n",
+        trampoline::GO_STACK_LIMIT,
+    );
+    unwind::traceback(&mut s, fp, pc, 100);
+    s
+}
+
+/// The running goroutine's stack `[lo, hi)` (`(0, 0)` outside a goroutine).
+pub(crate) fn stack_bounds() -> (usize, usize) {
+    let g = g();
+    (g.stack_lo, g.stack_hi)
+}
+
+/// A goroutine's stack-bound check failed (`sched::stack`'s slow path, below the JIT frame
+/// `(fp, pc)`, with the stack pointer at `sp`): gc's fatal error, then exit status 2 (deferred
+/// calls do not run, as with gc).
+pub(crate) fn stack_overflow(fp: usize, pc: usize, sp: usize) -> ! {
+    let (lo, hi) = stack_bounds();
+    let s = stack_overflow_report(fp, pc, sp, lo, hi);
+    flush_stdout();
+    write_stderr(&s);
+    // SAFETY: _exit ends the process without unwinding (other Ms stop with it).
+    unsafe { libc::_exit(2) }
 }
 
 fn signal_name(sig: i32) -> &'static str {

@@ -256,6 +256,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         // gc's prologue check (its stackguard0 = stackPreempt): recursion that never loops still
         // reaches a safepoint on every call.
         self.entry_poll = Some(self.preempt_poll());
+        self.stack_check();
         let mut k = 1;
         let fi = spec.fi;
         if let Some((_, init)) = self.p.main_init.filter(|&(main, _)| main == spec.id) {

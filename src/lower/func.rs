@@ -678,6 +678,24 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         brif
     }
 
+    /// gc's stack-bound check, after the prologue has made the frame: a stack pointer in the
+    /// guard at the bottom of its (aligned) goroutine stack slot calls `gort_morestack_all`
+    /// (`preserve_all`, in a cold block), which ends the program with gc's stack-overflow error
+    /// when it is the running goroutine's guard (see the runtime's `sched/stack.rs`).
+    pub fn stack_check(&mut self) {
+        use gojit_runtime::sched::stack::{SLOT_GUARD, SLOT_SIZE};
+        let sp = self.b.ins().get_stack_pointer(types::I64);
+        let low = self.b.ins().band_imm_s(sp, (SLOT_SIZE - 1) as i64);
+        let over = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, low, SLOT_GUARD as i64);
+        let cold = self.cold_block();
+        let cont = self.block();
+        self.b.ins().brif(over, cold, &[], cont, &[]);
+        self.at(cold);
+        self.lib("gort_morestack_all", &[]);
+        self.jump(cont);
+        self.at(cont);
+    }
+
     /// `if cond { runtime panic f(args) }` with the panic path in a cold block.
     pub fn panic_if(&mut self, cond: Value, f: Rt, args: &[Value]) {
         let cold = self.cold_block();

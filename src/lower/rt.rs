@@ -355,6 +355,7 @@ pub const DECLS: &[Decl] = &[
     d("gort_readmemstats", Tail, &[W], &[]),
     d("gort_preempt", SysV, &[], &[]),
     d("gort_preempt_all", Conv::PreserveAll, &[], &[]),
+    d("gort_morestack_all", Conv::PreserveAll, &[], &[]),
     d("gort_goexit", Tail, &[], &[]),
     d("gort_callers", SysV, &[W, W, W, W], &[W]),
     d("gort_stack", SysV, &[W, W, W, Bool], &[W]),

@@ -19,14 +19,14 @@
 //! program that collects and then blocks or sleeps sees its finalizers run, as with gc.
 //!
 //! # State
-//! One table and queue per thread's heap and program run: the records hold Go pointers in Rust
+//! One table and queue per heap, shared by the Ms of the program run that allocate from it
+//! (`super::RunState`, under a mutex): the records hold Go pointers in Rust
 //! memory, scanned by [`mark_roots`]; [`end_run`] drops them when the program ends (its objects
 //! are unreachable then; gc never runs finalizers at exit either).
 
 use super::mark::Marker;
 use crate::abi::{Kind, Type};
 use crate::sched::proc::{self, G, WaitReason};
-use std::cell::UnsafeCell;
 use std::collections::{HashMap, VecDeque};
 
 /// One finalizer (gc's `specialfinalizer` / `finalizer`).
@@ -44,24 +44,29 @@ struct Fin {
 }
 
 #[derive(Default)]
-struct State {
+pub(crate) struct State {
     table: HashMap<usize, Fin>,
     /// Finalizers due, in the order they were found (gc's `finq`).
     queue: VecDeque<Fin>,
-    /// The finalizer goroutine, once created.
+    /// The finalizer goroutine has been created.
+    fing_started: bool,
+    /// The finalizer goroutine, recorded by itself when it parks.
     fing: Option<*mut G>,
     /// It is parked waiting for work.
     fing_idle: bool,
+    /// A collection readied it and `runtime.GC()` has not yet yielded to it.
+    fing_readied: bool,
 }
 
-thread_local! {
-    static STATE: UnsafeCell<State> = UnsafeCell::new(State::default());
-}
+// SAFETY: the goroutine pointer is only handed to the scheduler (under its lock) by whichever M
+// finds finalizers due; the state is used under its mutex.
+unsafe impl Send for State {}
 
 fn with<R>(f: impl FnOnce(&mut State) -> R) -> R {
-    // SAFETY: thread-local; the reference does not escape `f`, and no caller re-enters (nothing
-    // in `f` switches goroutines or calls back here).
-    STATE.with(|s| f(unsafe { &mut *s.get() }))
+    // No caller re-enters, and nothing in `f` switches goroutines or reaches a safepoint (so a
+    // stopped world never waits for a holder of this lock).
+    let mut s = super::run_state().fin.lock().unwrap_or_else(|e| e.into_inner());
+    f(&mut s)
 }
 
 fn throw(msg: String) -> ! {
@@ -143,19 +148,25 @@ pub unsafe extern "C" fn gort_setfinalizer(etyp: *const Type, obj: usize, ftyp: 
         throw(cannot());
     }
     let fin = Fin { obj, func, fint, ot: etyp, ftyp };
-    let dup = with(|s| {
+    let (dup, start) = with(|s| {
         if s.table.contains_key(&obj) {
-            return true;
+            return (true, false);
         }
         s.table.insert(obj, fin);
-        if s.fing.is_none() {
-            // SAFETY: a program runs on this thread; fing_main starts as a system goroutine.
-            s.fing = Some(unsafe { proc::spawn_system(fing_main) });
-        }
-        false
+        (false, !std::mem::replace(&mut s.fing_started, true))
     });
     if dup {
         throw("runtime.SetFinalizer: finalizer already set".into());
+    }
+    if start {
+        // SAFETY: a program runs on this thread; fing_main starts as a system goroutine, spawned
+        // under the scheduler's lock (taken after the state's lock was released: the finalizer
+        // goroutine takes them in the other order).
+        unsafe {
+            proc::lock();
+            proc::spawn_system(fing_main);
+            proc::unlock();
+        }
     }
 }
 
@@ -194,6 +205,7 @@ pub(super) fn queue_unreachable(m: &mut Marker<'_>) -> usize {
     m.drain();
     if !n.is_empty() {
         let g = with(|s| {
+            s.fing_readied = true;
             if s.fing_idle {
                 s.fing_idle = false;
                 s.fing
@@ -202,11 +214,22 @@ pub(super) fn queue_unreachable(m: &mut Marker<'_>) -> usize {
             }
         });
         if let Some(g) = g {
-            // SAFETY: the finalizer goroutine is live and parked; ready only queues it.
-            unsafe { proc::ready(g) };
+            // SAFETY: the finalizer goroutine is live and parked; it is queued under the lock (the
+            // world is stopped, but idle Ms may still look at the run queues).
+            unsafe {
+                proc::lock();
+                proc::ready(g);
+                proc::unlock();
+            }
         }
     }
     n.len()
+}
+
+/// Whether a collection found finalizers to run since the last call (`runtime.GC()` then lets
+/// the finalizer goroutine run before its caller: see `gort_gc`).
+pub(super) fn take_readied() -> bool {
+    with(|s| std::mem::take(&mut s.fing_readied))
 }
 
 /// The program run ended: its finalizer records and goroutine are gone.
@@ -222,9 +245,17 @@ extern "C" fn fing_main() -> ! {
         // The finalized objects' pointers are in the dead frames below: zero them, or the
         // parked goroutine's frames (scanned conservatively) would keep the objects alive.
         super::scrub_stack();
-        with(|s| s.fing_idle = true);
-        // SAFETY: on a goroutine; queue_unreachable readies it.
-        unsafe { proc::park(WaitReason::FinalizerWait) };
+        let me = proc::current();
+        // SAFETY: on a goroutine, holding no lock; park releases the scheduler's lock once this
+        // goroutine has switched out, and queue_unreachable readies it (under that lock).
+        unsafe {
+            proc::lock();
+            with(|s| {
+                s.fing = Some(me);
+                s.fing_idle = true;
+            });
+            proc::park(WaitReason::FinalizerWait);
+        }
     }
 }
 

@@ -33,8 +33,8 @@ mod verify;
 
 use crate::alloc;
 use crate::mem::mheap::Heap;
-use std::cell::UnsafeCell;
-use std::sync::OnceLock;
+use std::cell::Cell;
+use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
 /// gc's `heapMinimum`: the smallest heap goal (4 MB at GOGC=100).
@@ -79,7 +79,7 @@ fn config() -> &'static Config {
     })
 }
 
-/// This thread's collector state (gc's `memstats` and `gcController`, reduced).
+/// A heap's collector state (gc's `memstats` and `gcController`, reduced).
 struct State {
     start: Instant,
     numgc: u32,
@@ -101,26 +101,66 @@ struct State {
     last_gc_unix_ns: u64,
 }
 
+impl State {
+    fn new() -> State {
+        State {
+            start: Instant::now(),
+            numgc: 0,
+            pause_total_ns: 0,
+            polls: 0,
+            gogc: config().gogc,
+            goal: HEAP_MINIMUM,
+            pauses: [0; 256],
+            pause_ends: [0; 256],
+            live: 0,
+            memlimit: config().memlimit,
+            num_forced: 0,
+            last_gc_unix_ns: 0,
+        }
+    }
+}
+
+/// The collector and finalizer state of one heap, shared by every M of the program run that
+/// allocates from it (gc has one per process: `memstats`, `gcController`, `finq`). A thread
+/// creates its own on first use, as it does its heap; a run's extra Ms adopt M 0's
+/// ([`adopt_run_state`]) when they adopt its heap.
+pub(crate) struct RunState {
+    gc: Mutex<State>,
+    pub(super) fin: Mutex<finalizer::State>,
+}
+
 thread_local! {
-    static STATE: UnsafeCell<State> = UnsafeCell::new(State {
-        start: Instant::now(),
-        numgc: 0,
-        pause_total_ns: 0,
-        polls: 0,
-        gogc: config().gogc,
-        goal: HEAP_MINIMUM,
-        pauses: [0; 256],
-        pause_ends: [0; 256],
-        live: 0,
-        memlimit: config().memlimit,
-        num_forced: 0,
-        last_gc_unix_ns: 0,
-    });
+    static RUN_STATE: Cell<*const RunState> = const { Cell::new(std::ptr::null()) };
+}
+
+/// This thread's collector state (created on first use, never freed: like the heap, a run's
+/// Ms may use it until the run ends).
+pub(crate) fn run_state() -> &'static RunState {
+    let p = RUN_STATE.with(|c| c.get());
+    if !p.is_null() {
+        // SAFETY: a non-null pointer is a leaked box (below) or an adopted one that outlives
+        // this thread's use of it (`adopt_run_state`'s contract).
+        return unsafe { &*p };
+    }
+    let p: &'static RunState =
+        Box::leak(Box::new(RunState { gc: Mutex::new(State::new()), fin: Mutex::new(finalizer::State::default()) }));
+    RUN_STATE.with(|c| c.set(p));
+    p
+}
+
+/// Makes `rs` this thread's collector state: a program run's extra M shares its run's.
+///
+/// # Safety
+/// `rs` outlives this thread's use of it (run states are never freed).
+pub(crate) unsafe fn adopt_run_state(rs: &'static RunState) {
+    RUN_STATE.with(|c| c.set(rs));
 }
 
 fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> R {
-    // SAFETY: thread-local; the reference does not escape `f`, which does not re-enter.
-    STATE.with(|s| f(unsafe { &mut *s.get() }))
+    // `f` does not re-enter and never switches goroutines or reaches a safepoint, so a stopped
+    // world never waits for a holder of this lock.
+    let mut s = run_state().gc.lock().unwrap_or_else(|e| e.into_inner());
+    f(&mut s)
 }
 
 /// The goal for a live heap of `live` bytes at `gogc` (gc's `heapGoal`), capped by the memory
@@ -308,7 +348,7 @@ fn collect_from(sp: usize, regs: &[usize; 6], forced: bool) -> bool {
         let ms = |d: std::time::Duration| fmt_ns_as_ms(d.as_nanos() as u64);
         let util = if since.as_nanos() > 0 { (total as u128 * 100 / since.as_nanos()) as u64 } else { 0 };
         let line = format!(
-            "gc {numgc} @{}.{:03}s {util}%: 0+{}+{} ms clock, 0+0/{}/0+{} ms cpu, {}->{}->{} MB, {} MB goal, {} MB stacks, {} MB globals, 1 P{}\n",
+            "gc {numgc} @{}.{:03}s {util}%: 0+{}+{} ms clock, 0+0/{}/0+{} ms cpu, {}->{}->{} MB, {} MB goal, {} MB stacks, {} MB globals, {} P{}\n",
             since.as_secs(),
             since.subsec_millis(),
             ms(t1 - t0),
@@ -321,6 +361,7 @@ fn collect_from(sp: usize, regs: &[usize; 6], forced: bool) -> bool {
             if goal == usize::MAX { 0 } else { goal >> 20 },
             stack_bytes >> 20,
             global_bytes >> 20,
+            crate::sched::proc::gort_gomaxprocs(0),
             if forced { " (forced)" } else { "" }
         );
         crate::output::write_stderr(line.as_bytes());
@@ -390,7 +431,18 @@ pub fn stats() -> GcStats {
 pub extern "C" fn gort_gc() {
     scrub_stack();
     collect(true);
-    crate::sched::proc::gort_gosched();
+    if finalizer::take_readied() {
+        // The finalizer goroutine is in this P's runnext: yield locally (no other M is woken to
+        // take this goroutine meanwhile), so it runs before the caller continues, as gc's
+        // finalizer goroutine does within the time gc's GC() takes.
+        // SAFETY: on a goroutine (collect needs one), holding no lock; goyield releases it.
+        unsafe {
+            crate::sched::proc::lock();
+            crate::sched::proc::goyield();
+        }
+    } else {
+        crate::sched::proc::gort_gosched();
+    }
 }
 
 /// `runtime.ReadMemStats(m)`: fills gc's `MemStats` at `m` (gc's field offsets; the compiler

@@ -12,7 +12,7 @@
 //! # The monitor
 //! Each program run has one [`Sysmon`]: a thread that wakes every [`FORCE_PREEMPT`] and, for each
 //! P whose goroutine has been running since its previous look (the P's tick is unchanged),
-//! raises that P's request. The goroutine then yields at its next poll like `runtime.Gosched` (gc's
+//! raises that P's request when something else waits for a P (`Sysmon::work_waiting`). The goroutine then yields at its next poll like `runtime.Gosched` (gc's
 //! `gopreempt_m`: to the global run queue), so a tight `for {}` cannot starve the others. A
 //! request still pending when the goroutine switches out for another reason is withdrawn by the
 //! scheduler (it has already yielded).
@@ -71,6 +71,12 @@ pub(crate) struct Sysmon {
     pub ps: Vec<PState>,
     pub nprocs: AtomicUsize,
     stop: AtomicBool,
+    /// Whether anything waits for a P (a runnable goroutine, a timer no idle M sleeps for): a
+    /// goroutine that has run 10 ms is only asked to yield then (unset: always). Yielding with
+    /// nothing else to run buys nothing, and a request is not free: the poll word is
+    /// process-wide, so while one M's goroutine has not yet seen its request (its thread
+    /// descheduled by the OS on a loaded machine), every other M's polls take the slow path.
+    pub work_waiting: std::sync::OnceLock<Box<dyn Fn() -> bool + Send + Sync>>,
 }
 
 /// A run's monitor: its shared state and thread.
@@ -87,6 +93,7 @@ impl Monitor {
             ps: (0..MAX_PROCS).map(|_| PState::default()).collect(),
             nprocs: AtomicUsize::new(1),
             stop: AtomicBool::new(false),
+            work_waiting: std::sync::OnceLock::new(),
         });
         let s = state.clone();
         let thread = std::thread::Builder::new().name("sysmon".into()).stack_size(64 << 10).spawn(move || sysmon(&s)).ok();
@@ -143,9 +150,13 @@ fn sysmon(s: &Sysmon) {
             }
         }
         let n = s.nprocs.load(Ordering::Acquire).min(MAX_PROCS);
+        let mut waiting = None;
         for (p, last) in last_tick.iter_mut().enumerate().take(n) {
             let tick = s.ps[p].tick.load(Ordering::Acquire);
-            if s.ps[p].running.load(Ordering::Acquire) && tick == *last {
+            if s.ps[p].running.load(Ordering::Acquire)
+                && tick == *last
+                && *waiting.get_or_insert_with(|| s.work_waiting.get().is_none_or(|f| f()))
+            {
                 s.raise(p);
             }
             *last = tick;
@@ -171,87 +182,99 @@ extern "C" fn preempt_entry(fp: usize, pc: usize) {
     }
 }
 
-/// The entry point generated code's polls call: [`gort_preempt`] in Cranelift's `preserve_all`
-/// convention, so a poll clobbers no register and the values live across it (loop counters,
-/// arguments) stay in registers instead of being spilled or kept in callee-saved registers on
-/// the fast path. It saves every caller-saved integer register and all sixteen XMM registers
-/// (128 bits: generated code holds no wider values), keeps the frame-pointer chain and DWARF
-/// call-frame information (a goroutine parked here is unwound like any runtime frame), and calls
-/// `gort_preempt` with the stack 16-byte aligned.
-///
-/// # Safety
-/// Only for JIT code's preemption polls (called with the `preserve_all` convention, no
-/// arguments, from a 16-byte-aligned call site).
-#[unsafe(no_mangle)]
-#[unsafe(naked)]
-pub unsafe extern "C" fn gort_preempt_all() {
-    core::arch::naked_asm!(
-        ".cfi_startproc",
-        "push rbp",
-        ".cfi_adjust_cfa_offset 8",
-        ".cfi_offset rbp, -16",
-        "mov rbp, rsp",
-        ".cfi_def_cfa_register rbp",
-        "push rax",
-        "push rcx",
-        "push rdx",
-        "push rsi",
-        "push rdi",
-        "push r8",
-        "push r9",
-        "push r10",
-        "push r11",
-        // 9 pushes after rbp leave rsp 8 mod 16: 264 bytes realign it and hold the XMM registers
-        "sub rsp, 264",
-        "movdqu [rsp], xmm0",
-        "movdqu [rsp + 16], xmm1",
-        "movdqu [rsp + 32], xmm2",
-        "movdqu [rsp + 48], xmm3",
-        "movdqu [rsp + 64], xmm4",
-        "movdqu [rsp + 80], xmm5",
-        "movdqu [rsp + 96], xmm6",
-        "movdqu [rsp + 112], xmm7",
-        "movdqu [rsp + 128], xmm8",
-        "movdqu [rsp + 144], xmm9",
-        "movdqu [rsp + 160], xmm10",
-        "movdqu [rsp + 176], xmm11",
-        "movdqu [rsp + 192], xmm12",
-        "movdqu [rsp + 208], xmm13",
-        "movdqu [rsp + 224], xmm14",
-        "movdqu [rsp + 240], xmm15",
-        "call {preempt}",
-        "movdqu xmm0, [rsp]",
-        "movdqu xmm1, [rsp + 16]",
-        "movdqu xmm2, [rsp + 32]",
-        "movdqu xmm3, [rsp + 48]",
-        "movdqu xmm4, [rsp + 64]",
-        "movdqu xmm5, [rsp + 80]",
-        "movdqu xmm6, [rsp + 96]",
-        "movdqu xmm7, [rsp + 112]",
-        "movdqu xmm8, [rsp + 128]",
-        "movdqu xmm9, [rsp + 144]",
-        "movdqu xmm10, [rsp + 160]",
-        "movdqu xmm11, [rsp + 176]",
-        "movdqu xmm12, [rsp + 192]",
-        "movdqu xmm13, [rsp + 208]",
-        "movdqu xmm14, [rsp + 224]",
-        "movdqu xmm15, [rsp + 240]",
-        "add rsp, 264",
-        "pop r11",
-        "pop r10",
-        "pop r9",
-        "pop r8",
-        "pop rdi",
-        "pop rsi",
-        "pop rdx",
-        "pop rcx",
-        "pop rax",
-        "pop rbp",
-        ".cfi_def_cfa rsp, 8",
-        "ret",
-        ".cfi_endproc",
-        preempt = sym gort_preempt,
-    );
+/// Defines `$name`, an entry point in Cranelift's `preserve_all` convention that calls the
+/// `system_v` function `$target` (no arguments): it saves every caller-saved integer register and
+/// all sixteen XMM registers (128 bits: generated code holds no wider values), keeps the
+/// frame-pointer chain and DWARF call-frame information (a goroutine parked below is unwound like
+/// any runtime frame), and calls `$target` with the stack 16-byte aligned.
+#[macro_export]
+macro_rules! preserve_all_shim {
+    ($(#[$m:meta])* $vis:vis fn $name:ident() => $target:path;) => {
+        $(#[$m])*
+        #[unsafe(no_mangle)]
+        #[unsafe(naked)]
+        $vis unsafe extern "C" fn $name() {
+            core::arch::naked_asm!(
+                ".cfi_startproc",
+                "push rbp",
+                ".cfi_adjust_cfa_offset 8",
+                ".cfi_offset rbp, -16",
+                "mov rbp, rsp",
+                ".cfi_def_cfa_register rbp",
+                "push rax",
+                "push rcx",
+                "push rdx",
+                "push rsi",
+                "push rdi",
+                "push r8",
+                "push r9",
+                "push r10",
+                "push r11",
+                // 9 pushes after rbp leave rsp 8 mod 16: 264 bytes realign it and hold the XMM registers
+                "sub rsp, 264",
+                "movdqu [rsp], xmm0",
+                "movdqu [rsp + 16], xmm1",
+                "movdqu [rsp + 32], xmm2",
+                "movdqu [rsp + 48], xmm3",
+                "movdqu [rsp + 64], xmm4",
+                "movdqu [rsp + 80], xmm5",
+                "movdqu [rsp + 96], xmm6",
+                "movdqu [rsp + 112], xmm7",
+                "movdqu [rsp + 128], xmm8",
+                "movdqu [rsp + 144], xmm9",
+                "movdqu [rsp + 160], xmm10",
+                "movdqu [rsp + 176], xmm11",
+                "movdqu [rsp + 192], xmm12",
+                "movdqu [rsp + 208], xmm13",
+                "movdqu [rsp + 224], xmm14",
+                "movdqu [rsp + 240], xmm15",
+                "call {target}",
+                "movdqu xmm0, [rsp]",
+                "movdqu xmm1, [rsp + 16]",
+                "movdqu xmm2, [rsp + 32]",
+                "movdqu xmm3, [rsp + 48]",
+                "movdqu xmm4, [rsp + 64]",
+                "movdqu xmm5, [rsp + 80]",
+                "movdqu xmm6, [rsp + 96]",
+                "movdqu xmm7, [rsp + 112]",
+                "movdqu xmm8, [rsp + 128]",
+                "movdqu xmm9, [rsp + 144]",
+                "movdqu xmm10, [rsp + 160]",
+                "movdqu xmm11, [rsp + 176]",
+                "movdqu xmm12, [rsp + 192]",
+                "movdqu xmm13, [rsp + 208]",
+                "movdqu xmm14, [rsp + 224]",
+                "movdqu xmm15, [rsp + 240]",
+                "add rsp, 264",
+                "pop r11",
+                "pop r10",
+                "pop r9",
+                "pop r8",
+                "pop rdi",
+                "pop rsi",
+                "pop rdx",
+                "pop rcx",
+                "pop rax",
+                "pop rbp",
+                ".cfi_def_cfa rsp, 8",
+                "ret",
+                ".cfi_endproc",
+                target = sym $target,
+            );
+        }
+    };
+}
+
+crate::preserve_all_shim! {
+    /// The entry point generated code's polls call: [`gort_preempt`] in the `preserve_all`
+    /// convention ([`crate::preserve_all_shim`]), so a poll clobbers no register and the values
+    /// live across it (loop counters, arguments) stay in registers instead of being spilled or
+    /// kept in callee-saved registers on the fast path.
+    ///
+    /// # Safety
+    /// Only for JIT code's preemption polls (called with the `preserve_all` convention, no
+    /// arguments, from a 16-byte-aligned call site).
+    pub fn gort_preempt_all() => gort_preempt;
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! where [`schedule`] runs.
 //!
 //! # Scheduling
-//! A program run starts `GOMAXPROCS` Ms (the `GOMAXPROCS` environment variable, else one; M 0 is
+//! A program run starts `GOMAXPROCS` Ms (the `GOMAXPROCS` environment variable, else the CPU count; M 0 is
 //! the thread that called [`run`]), each owning the P of its index. An M's g0 loops: run due
 //! timers, take a goroutine (every 61st tick the global queue first, for fairness; then its P's
 //! `runnext`, its local queue, the global queue, then half of another P's local queue: gc's
@@ -117,7 +117,8 @@ pub struct G {
     sp: usize,
     /// The slot this goroutine runs on; `None` for main, whose stack `trampoline` owns.
     stack: Option<Stack>,
-    /// Stack bounds `(lo, guard_hi, hi)`.
+    /// Stack bounds `(lo, readable_lo, hi)`: main's `readable_lo` is above its guard page; a slot is
+    /// readable from its bottom (its guard is read-write, see `stack.rs`).
     bounds: (usize, usize, usize),
     /// The func value the entry trampoline calls (`ctx = closure`, code at `[closure]`).
     closure: usize,
@@ -196,8 +197,9 @@ struct Sched {
     /// Ms whose thread has not finished (M 0 included).
     live_ms: usize,
     threads: Vec<std::thread::JoinHandle<()>>,
-    /// The run's heap (every M allocates from it).
+    /// The run's heap (every M allocates from it) and its collector and finalizer state.
     heap: *mut crate::mem::mheap::Heap,
+    gc: &'static crate::gc::RunState,
     /// This run's preemption monitor (gc's sysmon).
     sysmon: preempt::Monitor,
     /// Goroutines blocked on semaphores, by address (gc's `semtable`).
@@ -339,13 +341,12 @@ unsafe fn free_g(s: *mut Sched, g: *mut G) {
     }
 }
 
-/// The `GOMAXPROCS` a run starts with: the environment variable when it is a positive number
-/// (gc), else 1. (gc defaults to the number of CPUs; multi-P runs are opt-in here until they
-/// have been soaked across the whole corpus.)
+/// The `GOMAXPROCS` a run starts with: the environment variable when it is a positive number,
+/// else the number of CPUs the process may use (gc's `procinit`), at most [`MAX_PROCS`].
 fn initial_procs() -> usize {
     match std::env::var("GOMAXPROCS").ok().and_then(|v| v.trim().parse::<usize>().ok()) {
         Some(n) if n > 0 => n.min(MAX_PROCS),
-        _ => 1,
+        _ => (gort_numcpu().max(1) as usize).min(MAX_PROCS),
     }
 }
 
@@ -416,7 +417,10 @@ fn mstart(s: *mut Sched, m: *mut M) {
     SCHED.with(|c| c.set(s));
     MCUR.with(|c| c.set(m));
     // SAFETY: the run's heap outlives its Ms (M 0 waits for them before the run ends).
-    unsafe { crate::alloc::adopt_heap((*s).heap) };
+    unsafe {
+        crate::alloc::adopt_heap((*s).heap);
+        crate::gc::adopt_run_state((*s).gc);
+    }
     trampoline::ensure_sigaltstack();
     // SAFETY: this thread's run and M.
     unsafe {
@@ -454,9 +458,16 @@ pub fn run(main_code: usize, lo: usize, guard_hi: usize, hi: usize) -> i32 {
         live_ms: 1,
         threads: Vec::new(),
         heap,
+        gc: crate::gc::run_state(),
         sysmon: preempt::Monitor::start(),
         sema: sema::Table::default(),
         timers: time::Timers::default(),
+    }));
+    let sched_addr = s as usize;
+    // SAFETY: s is the fresh run; only its monitor's state is touched.
+    let _ = unsafe { &(*s).sysmon }.state.work_waiting.set(Box::new(move || {
+        // SAFETY: the monitor is joined before the run's scheduler is freed.
+        unsafe { work_waiting(sched_addr as *mut Sched) }
     }));
     let m0 = new_m(0, std::thread::current());
     SCHED.with(|c| c.set(s));
@@ -554,6 +565,28 @@ unsafe fn signal_all(s: *mut Sched) {
                 (&(*s).sysmon).state.raise((*om).id);
             }
         }
+    }
+}
+
+/// For the preemption monitor (another thread): whether a runnable goroutine waits on a run
+/// queue, or a timer is pending and no M sleeps for it. True when the lock is busy (a request
+/// is harmless, and the holder may be queueing work).
+///
+/// # Safety
+/// `s` is a live run (the monitor is joined before its run ends); the caller holds no lock.
+unsafe fn work_waiting(s: *mut Sched) -> bool {
+    // SAFETY: the records are only read under the lock, taken without waiting.
+    unsafe {
+        if !(*s).lock.try_lock() {
+            return true;
+        }
+        let sc = &mut *s;
+        let queued = !sc.runq.is_empty() || sc.ps.iter().any(|p| !p.runnext.is_null() || !p.runq.is_empty());
+        let idle = sc.ms[..sc.procs.min(sc.ms.len())].iter().any(|&m| (*m).idle);
+        let timers = !idle && sc.timers.clean_head().is_some();
+        let waiting = queued || timers || sc.stw || sc.exit.is_some();
+        sc.lock.unlock();
+        waiting
     }
 }
 
@@ -831,7 +864,7 @@ pub(crate) unsafe fn spawn_system(start: extern "C" fn() -> !) -> *mut G {
     let Some(st) = stack::alloc() else { panic::fatal("cannot allocate a goroutine stack") };
     // SAFETY: a program runs on this thread; the fresh stack's top 64 bytes are writable.
     unsafe {
-        let g = new_g(0, Some(st), (st.lo, st.guard_hi, st.hi), 0);
+        let g = new_g(0, Some(st), (st.lo, st.lo, st.hi), 0);
         (*g).system = true;
         (*g).sp = arch::new_context(st.hi & !15, start);
         add_g(sched(), g);
@@ -1088,7 +1121,7 @@ extern "C" fn go_entry(closure: usize, _fp: usize, ret_pc: usize) {
     // SAFETY: a program runs on this thread; the fresh stack's top 64 bytes are writable; the
     // records are touched under the lock.
     unsafe {
-        let g = new_g(0, Some(st), (st.lo, st.guard_hi, st.hi), closure);
+        let g = new_g(0, Some(st), (st.lo, st.lo, st.hi), closure);
         (*g).creator_pc = ret_pc;
         (*g).creator_goid = current_goid();
         (*g).sp = arch::new_context(st.hi & !15, goroutine_main);

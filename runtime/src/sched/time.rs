@@ -161,7 +161,7 @@ impl Timers {
     }
 
     /// Drops stale entries at the top; returns the earliest live timer and its `when`.
-    fn clean_head(&mut self) -> Option<(i64, *mut Timer)> {
+    pub(super) fn clean_head(&mut self) -> Option<(i64, *mut Timer)> {
         while let Some(&Reverse((when, generation, t))) = self.heap.peek() {
             let t = t as *mut Timer;
             // SAFETY: every entry's timer outlives the entry: a sleep timer is never stopped or
