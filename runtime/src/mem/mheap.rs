@@ -156,9 +156,27 @@ pub struct Span {
     /// Per object: its type descriptor, `| 1` for an array of them, 0 if unknown (scan spans of
     /// bigger objects).
     types: Vec<usize>,
-    /// The last typed layout recorded in this span and its heap bits (most spans hold one type).
-    last_layout: usize,
-    last_bits: u64,
+    /// The layout every object of the span has had so far ([`layout_key`]; [`UNSET`] before
+    /// the first, [`MIXED`] once two differ) and its heap bits: while one layout is all a span
+    /// ever held (the common case), allocation writes no heap bits and `scan_of` answers from
+    /// here. The first different layout writes these bits for every slot, and from then on each
+    /// allocation records its own.
+    uniform: usize,
+    uniform_bits: u64,
+}
+
+/// [`Span::uniform`] before the span's first object.
+const UNSET: usize = 0;
+/// [`Span::uniform`] once objects of two layouts were allocated in the span.
+const MIXED: usize = usize::MAX;
+
+/// A word naming a scan layout: the descriptor address (`| 1` for an array), 2 for unknown.
+#[inline(always)]
+fn layout_key(layout: Layout) -> usize {
+    match layout {
+        Layout::Typed { typ, array } => typ as usize | array as usize,
+        _ => 2,
+    }
 }
 
 impl Span {
@@ -183,37 +201,28 @@ impl Span {
         ((off as u64 * self.div_mul as u64) >> 32) as usize
     }
 
-    /// The heap bits of an object of this span laid out as `layout`.
-    #[inline(always)]
-    fn bits_for(&mut self, layout: Layout) -> u64 {
-        let words = self.elemsize / 8;
-        if let Layout::Typed { typ, array } = layout {
-            let key = typ as usize | array as usize;
-            if key == self.last_layout {
-                return self.last_bits;
-            }
-            let m = layout_bits(layout, words);
-            self.last_layout = key;
-            self.last_bits = m;
-            return m;
-        }
-        layout_bits(layout, words)
-    }
-
     /// Records the layout of object `i`.
     #[inline(always)]
     fn set_layout(&mut self, i: usize, layout: Layout) {
         if self.has_bits() {
-            let words = self.elemsize / 8;
-            let m = self.bits_for(layout);
-            let b = i * words;
-            let (w, sh) = (2 * self.nw + (b >> 6), b & 63);
-            let bits = &mut self.meta;
-            bits[w] = (bits[w] & !(ones(words) << sh)) | (m << sh);
-            if sh + words > 64 {
-                let rem = sh + words - 64;
-                bits[w + 1] = (bits[w + 1] & !ones(rem)) | (m >> (64 - sh));
+            let key = layout_key(layout);
+            if key == self.uniform {
+                return;
             }
+            let words = self.elemsize / 8;
+            if self.uniform == UNSET {
+                self.uniform = key;
+                self.uniform_bits = layout_bits(layout, words);
+                return;
+            }
+            if self.uniform != MIXED {
+                let m = self.uniform_bits;
+                for j in 0..self.nelems {
+                    self.write_bits(j, m);
+                }
+                self.uniform = MIXED;
+            }
+            self.write_bits(i, layout_bits(layout, words));
         } else if !self.types.is_empty() {
             self.types[i] = match layout {
                 Layout::Typed { typ, array } => typ as usize | array as usize,
@@ -222,10 +231,27 @@ impl Span {
         }
     }
 
+    /// Writes the heap bits `m` of object `i`.
+    #[inline]
+    fn write_bits(&mut self, i: usize, m: u64) {
+        let words = self.elemsize / 8;
+        let b = i * words;
+        let (w, sh) = (2 * self.nw + (b >> 6), b & 63);
+        let bits = &mut self.meta;
+        bits[w] = (bits[w] & !(ones(words) << sh)) | (m << sh);
+        if sh + words > 64 {
+            let rem = sh + words - 64;
+            bits[w + 1] = (bits[w + 1] & !ones(rem)) | (m >> (64 - sh));
+        }
+    }
+
     /// The scan recipe of object `i` (a scan span's allocated object).
     #[inline(always)]
     fn scan_of(&self, i: usize) -> Scan {
         if self.has_bits() {
+            if self.uniform != MIXED {
+                return Scan::Bits(self.uniform_bits);
+            }
             let words = self.elemsize / 8;
             let b = i * words;
             let (w, sh) = (2 * self.nw + (b >> 6), b & 63);
@@ -401,7 +427,7 @@ impl Heap {
 
     /// Allocates a zeroed object of `size` bytes (`size > 0`) whose words are laid out as
     /// `layout`. `None` when the reservation is exhausted.
-    #[inline]
+    #[inline(always)]
     pub fn alloc_layout(&mut self, size: usize, layout: Layout) -> Option<*mut u8> {
         debug_assert!(size > 0);
         if size > MAX_SMALL_SIZE {
@@ -515,8 +541,8 @@ impl Heap {
             nalloc: 0,
             meta: vec![0; 2 * nw + bits_words].into_boxed_slice(),
             types: if noscan || (class != 0 && elemsize <= MAX_BITS_OBJECT) { Vec::new() } else { vec![0; nelems] },
-            last_layout: 0,
-            last_bits: 0,
+            uniform: UNSET,
+            uniform_bits: 0,
         };
         let id = match self.free_ids.pop() {
             Some(id) => {
@@ -936,6 +962,29 @@ mod tests {
                 assert_eq!(s.index_of(off), off / size, "class {class} offset {off}");
             }
         }
+    }
+
+    /// A span holding one layout answers from its uniform bits; the first other layout writes
+    /// every slot's bits, and each object then scans as it was allocated.
+    #[test]
+    fn uniform_then_mixed_layouts() {
+        use crate::abi::Kind;
+        use crate::typedesc::{predeclared, ptr_to};
+        let pint = ptr_to(predeclared(Kind::Int));
+        // [2]uintptr-sized objects: a *int's bits are 0b1 (one pointer word of the two).
+        let typed = Layout::Typed { typ: pint, array: true };
+        let bits = |h: &Heap, p: *mut u8| match h.scan_of(&h.find(p as usize).unwrap()) {
+            Scan::Bits(m) => m,
+            other => panic!("{other:?}"),
+        };
+        let mut h = heap();
+        let a = h.alloc_layout(16, typed).unwrap();
+        let b = h.alloc_layout(16, typed).unwrap();
+        assert_eq!((bits(&h, a), bits(&h, b)), (0b11, 0b11));
+        let c = h.alloc_layout(16, Layout::Typed { typ: pint, array: false }).unwrap();
+        let d = h.alloc(16, false).unwrap();
+        let e = h.alloc_layout(16, typed).unwrap();
+        assert_eq!((bits(&h, a), bits(&h, b), bits(&h, c), bits(&h, d), bits(&h, e)), (0b11, 0b11, 0b01, 0b11, 0b11));
     }
 
     #[test]
