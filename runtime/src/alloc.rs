@@ -135,7 +135,7 @@ fn alloc_kind(size: usize, align: usize, noscan: bool) -> *mut u8 {
     alloc_layout(size, align, if noscan { Layout::NoScan } else { Layout::Conservative })
 }
 
-#[inline]
+#[inline(always)]
 fn alloc_layout(size: usize, align: usize, layout: Layout) -> *mut u8 {
     if size == 0 {
         return zero_base();

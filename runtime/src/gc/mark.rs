@@ -10,14 +10,21 @@
 //! locals, runtime records).
 
 use crate::abi::{TFLAG_GC_MASK_ON_DEMAND, Type};
-use crate::mem::mheap::{Heap, Obj, Scan};
+use crate::mem::mheap::{Heap, Scan};
+
+/// A grey object: marked, its words still to be scanned.
+struct Grey {
+    base: usize,
+    size: usize,
+    scan: Scan,
+}
 
 /// One marking pass over a heap.
 pub(super) struct Marker<'h> {
     heap: &'h mut Heap,
     lo: usize,
     hi: usize,
-    work: Vec<Obj>,
+    work: Vec<Grey>,
     /// Bytes of roots scanned (stacks, globals) for the trace line.
     pub stack_bytes: usize,
     pub global_bytes: usize,
@@ -35,11 +42,8 @@ impl<'h> Marker<'h> {
         if w.wrapping_sub(self.lo) >= self.hi - self.lo {
             return;
         }
-        if let Some(o) = self.heap.find(w)
-            && self.heap.mark(&o)
-            && !o.noscan
-        {
-            self.work.push(o);
+        if let Some(Some((o, scan))) = self.heap.mark_word(w) {
+            self.work.push(Grey { base: o.base, size: o.size, scan });
         }
     }
 
@@ -64,18 +68,45 @@ impl<'h> Marker<'h> {
     }
 
     /// Scans grey objects until none is left.
+    ///
+    /// Objects taken from the mark stack wait in a small ring of [`PREFETCH`] entries whose
+    /// memory was prefetched when they entered it, so that scanning one overlaps the cache misses
+    /// of the next few (software prefetching for mark-sweep, Cher, Hosking and Vijaykumar, 2004).
     pub(super) fn drain(&mut self) {
-        while let Some(o) = self.work.pop() {
-            let scan = self.heap.scan_of(&o);
+        let mut ring = [const { Grey { base: 0, size: 0, scan: Scan::Conservative } }; PREFETCH];
+        let (mut head, mut len) = (0usize, 0usize);
+        loop {
+            while len < PREFETCH {
+                let Some(g) = self.work.pop() else { break };
+                prefetch(g.base);
+                ring[(head + len) % PREFETCH] = g;
+                len += 1;
+            }
+            if len == 0 {
+                break;
+            }
+            let g = std::mem::replace(&mut ring[head], Grey { base: 0, size: 0, scan: Scan::Conservative });
+            head = (head + 1) % PREFETCH;
+            len -= 1;
             // SAFETY: an allocated object of our heap: size readable bytes; a typed layout's
             // descriptor is the valid one its allocation recorded.
-            let precise = unsafe { pointer_words(o.base, o.size, scan, &mut |w| self.word(w)) };
+            let precise = unsafe { pointer_words(g.base, g.size, g.scan, |w| self.word(w)) };
             if !precise {
                 // SAFETY: as above.
-                unsafe { self.range(o.base, o.base + o.size) };
+                unsafe { self.range(g.base, g.base + g.size) };
             }
         }
     }
+}
+
+/// Grey objects prefetched ahead of their scan (a power of two).
+const PREFETCH: usize = 8;
+
+/// Hints the CPU to bring the cache line at `p` in (no fault, whatever `p` is).
+#[inline(always)]
+fn prefetch(p: usize) {
+    // SAFETY: a prefetch hint reads nothing architecturally and never faults.
+    unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8) };
 }
 
 /// Calls `f` with every pointer word of the object `[base, base + size)` laid out as `scan`;
@@ -84,7 +115,8 @@ impl<'h> Marker<'h> {
 ///
 /// # Safety
 /// The object must be readable; a `Scan::Typed` descriptor valid.
-pub(super) unsafe fn pointer_words(base: usize, size: usize, scan: Scan, f: &mut dyn FnMut(usize)) -> bool {
+#[inline]
+pub(super) unsafe fn pointer_words(base: usize, size: usize, scan: Scan, mut f: impl FnMut(usize)) -> bool {
     match scan {
         Scan::Bits(mut m) => {
             while m != 0 {
@@ -130,7 +162,8 @@ impl Marker<'_> {
         if let Some(o) = self.heap.find(p)
             && !o.noscan
         {
-            self.work.push(o);
+            let scan = self.heap.scan_of(&o);
+            self.work.push(Grey { base: o.base, size: o.size, scan });
         }
     }
 

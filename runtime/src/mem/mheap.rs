@@ -102,6 +102,26 @@ fn layout_bits(layout: Layout, words: usize) -> u64 {
     m & ones(words)
 }
 
+/// Zeroes the object `[p, p + n)` (`n` a multiple of 8): small objects with plain word stores
+/// (a `memset` call costs more than the stores of a 16-byte object), bigger ones with `memset`.
+///
+/// # Safety
+/// The bytes must be writable and unused by anyone else.
+#[inline(always)]
+unsafe fn zero(p: usize, n: usize) {
+    if n <= 64 {
+        let q = p as *mut u64;
+        for k in 0..n / 8 {
+            // SAFETY: word k of the object (caller's contract). Volatile keeps the loop from being
+            // turned back into a memset call.
+            unsafe { q.add(k).write_volatile(0) };
+        }
+    } else {
+        // SAFETY: the caller's contract.
+        unsafe { std::ptr::write_bytes(p as *mut u8, 0, n) };
+    }
+}
+
 /// Number of span kinds: each size class twice (scan, noscan).
 const KINDS: usize = NUM_SIZE_CLASSES * 2;
 
@@ -110,43 +130,99 @@ const KINDS: usize = NUM_SIZE_CLASSES * 2;
 #[derive(Debug)]
 pub struct Span {
     pub start: usize,
-    pub npages: usize,
+    /// gc's `divMul`: object index of an offset `o` into the span is `(o * div_mul) >> 32`
+    /// (exact for every offset inside a span of gc's size classes); 0 for a large span.
+    div_mul: u32,
     pub class: u8,
     pub noscan: bool,
-    pub elemsize: usize,
-    pub nelems: usize,
-    /// Allocation searches for a free slot from here (gc's `freeindex`).
-    freeindex: usize,
-    /// Objects allocated.
-    pub nalloc: usize,
     in_use: bool,
     /// Some slot may hold old data: zero objects when handing them out.
     needzero: bool,
     /// On its kind's partial list (or the kind's current span).
     listed: bool,
-    alloc: Vec<u64>,
-    mark: Vec<u64>,
-    /// Heap bits, one per word of the span (scan spans of objects ≤ [`MAX_BITS_OBJECT`] bytes).
-    bits: Vec<u64>,
+    pub npages: usize,
+    pub elemsize: usize,
+    pub nelems: usize,
+    /// Words of each of the alloc and mark bitmaps (`nelems.div_ceil(64)`).
+    nw: usize,
+    /// Allocation searches for a free slot from here (gc's `freeindex`).
+    freeindex: usize,
+    /// Objects allocated.
+    pub nalloc: usize,
+    /// The span's bitmaps in one block (one cache-friendly allocation for the collector's hot
+    /// path): `nw` words of alloc bits, `nw` words of mark bits, then, in scan spans of objects
+    /// up to [`MAX_BITS_OBJECT`] bytes, the heap bits (one per word of the span).
+    meta: Box<[u64]>,
     /// Per object: its type descriptor, `| 1` for an array of them, 0 if unknown (scan spans of
     /// bigger objects).
     types: Vec<usize>,
+    /// The layout every object of the span has had so far ([`layout_key`]; [`UNSET`] before
+    /// the first, [`MIXED`] once two differ) and its heap bits: while one layout is all a span
+    /// ever held (the common case), allocation writes no heap bits and `scan_of` answers from
+    /// here. The first different layout writes these bits for every slot, and from then on each
+    /// allocation records its own.
+    uniform: usize,
+    uniform_bits: u64,
+}
+
+/// [`Span::uniform`] before the span's first object.
+const UNSET: usize = 0;
+/// [`Span::uniform`] once objects of two layouts were allocated in the span.
+const MIXED: usize = usize::MAX;
+
+/// A word naming a scan layout: the descriptor address (`| 1` for an array), 2 for unknown.
+#[inline(always)]
+fn layout_key(layout: Layout) -> usize {
+    match layout {
+        Layout::Typed { typ, array } => typ as usize | array as usize,
+        _ => 2,
+    }
 }
 
 impl Span {
-    /// Records the layout of object `i`.
+    #[inline(always)]
+    fn has_bits(&self) -> bool {
+        self.meta.len() > 2 * self.nw
+    }
+
     #[inline]
+    fn alloc_word(&self, w: usize) -> u64 {
+        self.meta[w]
+    }
+
+    #[inline]
+    fn mark_word(&self, w: usize) -> u64 {
+        self.meta[self.nw + w]
+    }
+
+    /// The index of the object at byte offset `off` of the span.
+    #[inline(always)]
+    fn index_of(&self, off: usize) -> usize {
+        ((off as u64 * self.div_mul as u64) >> 32) as usize
+    }
+
+    /// Records the layout of object `i`.
+    #[inline(always)]
     fn set_layout(&mut self, i: usize, layout: Layout) {
-        if !self.bits.is_empty() {
-            let words = self.elemsize / 8;
-            let m = layout_bits(layout, words);
-            let b = i * words;
-            let (w, sh) = (b >> 6, b & 63);
-            self.bits[w] = (self.bits[w] & !(ones(words) << sh)) | (m << sh);
-            if sh + words > 64 {
-                let rem = sh + words - 64;
-                self.bits[w + 1] = (self.bits[w + 1] & !ones(rem)) | (m >> (64 - sh));
+        if self.has_bits() {
+            let key = layout_key(layout);
+            if key == self.uniform {
+                return;
             }
+            let words = self.elemsize / 8;
+            if self.uniform == UNSET {
+                self.uniform = key;
+                self.uniform_bits = layout_bits(layout, words);
+                return;
+            }
+            if self.uniform != MIXED {
+                let m = self.uniform_bits;
+                for j in 0..self.nelems {
+                    self.write_bits(j, m);
+                }
+                self.uniform = MIXED;
+            }
+            self.write_bits(i, layout_bits(layout, words));
         } else if !self.types.is_empty() {
             self.types[i] = match layout {
                 Layout::Typed { typ, array } => typ as usize | array as usize,
@@ -155,16 +231,33 @@ impl Span {
         }
     }
 
-    /// The scan recipe of object `i` (a scan span's allocated object).
+    /// Writes the heap bits `m` of object `i`.
     #[inline]
+    fn write_bits(&mut self, i: usize, m: u64) {
+        let words = self.elemsize / 8;
+        let b = i * words;
+        let (w, sh) = (2 * self.nw + (b >> 6), b & 63);
+        let bits = &mut self.meta;
+        bits[w] = (bits[w] & !(ones(words) << sh)) | (m << sh);
+        if sh + words > 64 {
+            let rem = sh + words - 64;
+            bits[w + 1] = (bits[w + 1] & !ones(rem)) | (m >> (64 - sh));
+        }
+    }
+
+    /// The scan recipe of object `i` (a scan span's allocated object).
+    #[inline(always)]
     fn scan_of(&self, i: usize) -> Scan {
-        if !self.bits.is_empty() {
+        if self.has_bits() {
+            if self.uniform != MIXED {
+                return Scan::Bits(self.uniform_bits);
+            }
             let words = self.elemsize / 8;
             let b = i * words;
-            let (w, sh) = (b >> 6, b & 63);
-            let mut m = self.bits[w] >> sh;
+            let (w, sh) = (2 * self.nw + (b >> 6), b & 63);
+            let mut m = self.meta[w] >> sh;
             if sh + words > 64 {
-                m |= self.bits[w + 1] << (64 - sh);
+                m |= self.meta[w + 1] << (64 - sh);
             }
             return Scan::Bits(m & ones(words));
         }
@@ -176,26 +269,26 @@ impl Span {
 
     #[inline]
     fn is_alloc(&self, i: usize) -> bool {
-        self.alloc[i >> 6] & (1 << (i & 63)) != 0
+        self.alloc_word(i >> 6) & (1 << (i & 63)) != 0
     }
 
     #[inline]
     fn is_marked(&self, i: usize) -> bool {
-        self.mark[i >> 6] & (1 << (i & 63)) != 0
+        self.mark_word(i >> 6) & (1 << (i & 63)) != 0
     }
 
     /// The index of the next free slot (marking it allocated), or `None` when the span is full.
-    #[inline]
+    #[inline(always)]
     fn next_free(&mut self) -> Option<usize> {
         while self.freeindex < self.nelems {
             let w = self.freeindex >> 6;
-            let bits = !self.alloc[w] & (!0u64 << (self.freeindex & 63));
+            let bits = !self.meta[w] & (!0u64 << (self.freeindex & 63));
             if bits != 0 {
                 let i = (w << 6) + bits.trailing_zeros() as usize;
                 if i >= self.nelems {
                     break;
                 }
-                self.alloc[w] |= 1 << (i & 63);
+                self.meta[w] |= 1 << (i & 63);
                 self.freeindex = i + 1;
                 self.nalloc += 1;
                 return Some(i);
@@ -334,33 +427,54 @@ impl Heap {
 
     /// Allocates a zeroed object of `size` bytes (`size > 0`) whose words are laid out as
     /// `layout`. `None` when the reservation is exhausted.
-    #[inline]
+    #[inline(always)]
     pub fn alloc_layout(&mut self, size: usize, layout: Layout) -> Option<*mut u8> {
         debug_assert!(size > 0);
-        let noscan = matches!(layout, Layout::NoScan);
         if size > MAX_SMALL_SIZE {
             return self.alloc_large(size, layout);
         }
+        let noscan = matches!(layout, Layout::NoScan);
         let class = size_to_class(size);
         let kind = class * 2 + noscan as usize;
+        let id = self.cur[kind];
+        if id != NONE
+            && let Some(i) = self.spans[id as usize].next_free()
+        {
+            return Some(self.hand_out(id, i, layout));
+        }
+        self.alloc_refill(kind, class, layout)
+    }
+
+    /// Slot `i` of span `id`, just taken: records its layout, zeroes it if needed, counts it.
+    #[inline(always)]
+    fn hand_out(&mut self, id: u32, i: usize, layout: Layout) -> *mut u8 {
+        let s = &mut self.spans[id as usize];
+        if !s.noscan {
+            s.set_layout(i, layout);
+        }
+        let p = s.start + i * s.elemsize;
+        let n = s.elemsize;
+        if s.needzero {
+            // SAFETY: slot i of an in-use span of this heap: n writable bytes no one else uses.
+            unsafe { zero(p, n) };
+        }
+        self.stats.alloc_bytes += n;
+        self.stats.mallocs += 1;
+        self.stats.total_alloc += n as u64;
+        p as *mut u8
+    }
+
+    /// The small-object path when the kind's current span is full: the next partial span or a
+    /// new one.
+    #[inline(never)]
+    fn alloc_refill(&mut self, kind: usize, class: usize, layout: Layout) -> Option<*mut u8> {
+        let noscan = kind & 1 != 0;
         loop {
             let id = self.cur[kind];
             if id != NONE {
                 let s = &mut self.spans[id as usize];
                 if let Some(i) = s.next_free() {
-                    if !noscan {
-                        s.set_layout(i, layout);
-                    }
-                    let p = s.start + i * s.elemsize;
-                    let n = s.elemsize;
-                    if s.needzero {
-                        // SAFETY: slot i of an in-use span of this heap: n writable bytes no one else uses.
-                        unsafe { std::ptr::write_bytes(p as *mut u8, 0, n) };
-                    }
-                    self.stats.alloc_bytes += n;
-                    self.stats.mallocs += 1;
-                    self.stats.total_alloc += n as u64;
-                    return Some(p as *mut u8);
+                    return Some(self.hand_out(id, i, layout));
                 }
                 s.listed = false;
                 self.cur[kind] = NONE;
@@ -381,7 +495,7 @@ impl Heap {
         if !noscan {
             s.set_layout(0, layout);
         }
-        s.alloc[0] = 1;
+        s.meta[0] = 1;
         s.nalloc = 1;
         s.freeindex = 1;
         let (p, n) = (s.start, s.elemsize);
@@ -409,27 +523,26 @@ impl Heap {
 
     /// Records a span over pages `[page, page + npages)`; its id.
     fn install(&mut self, page: usize, npages: usize, class: u8, noscan: bool, elemsize: usize, nelems: usize) -> u32 {
-        let words = nelems.div_ceil(64);
+        let nw = nelems.div_ceil(64);
+        let bits_words = if noscan || class == 0 || elemsize > MAX_BITS_OBJECT { 0 } else { (npages << PAGE_SHIFT) / 8 / 64 };
         let span = Span {
             start: self.base + (page << PAGE_SHIFT),
-            npages,
+            div_mul: if class == 0 { 0 } else { (u32::MAX / elemsize as u32).wrapping_add(1) },
             class,
             noscan,
-            elemsize,
-            nelems,
-            freeindex: 0,
-            nalloc: 0,
             in_use: true,
             needzero: false,
             listed: false,
-            alloc: vec![0; words],
-            mark: vec![0; words],
-            bits: if noscan || class == 0 || elemsize > MAX_BITS_OBJECT {
-                Vec::new()
-            } else {
-                vec![0; (npages << PAGE_SHIFT) / 8 / 64]
-            },
+            npages,
+            elemsize,
+            nelems,
+            nw,
+            freeindex: 0,
+            nalloc: 0,
+            meta: vec![0; 2 * nw + bits_words].into_boxed_slice(),
             types: if noscan || (class != 0 && elemsize <= MAX_BITS_OBJECT) { Vec::new() } else { vec![0; nelems] },
+            uniform: UNSET,
+            uniform_bits: 0,
         };
         let id = match self.free_ids.pop() {
             Some(id) => {
@@ -565,11 +678,44 @@ impl Heap {
         }
         let span = id - 1;
         let s = &self.spans[span as usize];
-        let index = if s.class == 0 { 0 } else { (p - s.start) / s.elemsize };
+        let index = s.index_of(p - s.start);
         if index >= s.nelems || !s.is_alloc(index) {
             return None;
         }
         Some(Obj { span, index, base: s.start + index * s.elemsize, size: s.elemsize, noscan: s.noscan })
+    }
+
+    /// The collector's step for one word: if `p` points into an allocated, unmarked object of
+    /// this heap, marks it and returns it with how to scan it (`None` for a noscan object, which
+    /// is marked but has nothing to scan).
+    #[inline]
+    pub fn mark_word(&mut self, p: usize) -> Option<Option<(Obj, Scan)>> {
+        let off = p.wrapping_sub(self.base);
+        if off >= self.top {
+            return None;
+        }
+        // SAFETY: off < top ≤ limit, so the page index is inside the page map.
+        let id = unsafe { *self.pagemap.add(off >> PAGE_SHIFT) };
+        if id == 0 {
+            return None;
+        }
+        let span = id - 1;
+        let s = &mut self.spans[span as usize];
+        let index = s.index_of(p - s.start);
+        if index >= s.nelems {
+            return None;
+        }
+        let (w, b) = (index >> 6, 1u64 << (index & 63));
+        let nw = s.nw;
+        if s.meta[w] & b == 0 || s.meta[nw + w] & b != 0 {
+            return None;
+        }
+        s.meta[nw + w] |= b;
+        if s.noscan {
+            return Some(None);
+        }
+        let o = Obj { span, index, base: s.start + index * s.elemsize, size: s.elemsize, noscan: false };
+        Some(Some((o, s.scan_of(index))))
     }
 
     /// How to scan the allocated object `o` (of a scan span).
@@ -582,11 +728,11 @@ impl Heap {
     #[inline]
     pub fn mark(&mut self, o: &Obj) -> bool {
         let s = &mut self.spans[o.span as usize];
-        let (w, b) = (o.index >> 6, 1u64 << (o.index & 63));
-        if s.mark[w] & b != 0 {
+        let (w, b) = (s.nw + (o.index >> 6), 1u64 << (o.index & 63));
+        if s.meta[w] & b != 0 {
             return false;
         }
-        s.mark[w] |= b;
+        s.meta[w] |= b;
         true
     }
 
@@ -598,7 +744,8 @@ impl Heap {
     /// Clears every mark (an abandoned collection).
     pub fn clear_marks(&mut self) {
         for s in self.spans.iter_mut().filter(|s| s.in_use) {
-            s.mark.fill(0);
+            let nw = s.nw;
+            s.meta[nw..2 * nw].fill(0);
         }
     }
 
@@ -618,8 +765,10 @@ impl Heap {
             }
             let mut nalloc = 0;
             let mut freed_any = false;
-            for w in 0..s.alloc.len() {
-                let freed = s.alloc[w] & !s.mark[w];
+            let nw = s.nw;
+            for w in 0..nw {
+                let (a, m) = (s.meta[w], s.meta[nw + w]);
+                let freed = a & !m;
                 if freed != 0 {
                     freed_any = true;
                     frees += freed.count_ones() as u64;
@@ -634,9 +783,9 @@ impl Heap {
                         }
                     }
                 }
-                s.alloc[w] = s.mark[w];
-                s.mark[w] = 0;
-                nalloc += s.alloc[w].count_ones() as usize;
+                s.meta[w] = m;
+                s.meta[nw + w] = 0;
+                nalloc += m.count_ones() as usize;
             }
             s.nalloc = nalloc;
             s.freeindex = 0;
@@ -646,9 +795,8 @@ impl Heap {
             if nalloc == 0 {
                 let (start, npages) = (s.start, s.npages);
                 s.in_use = false;
-                s.alloc = Vec::new();
-                s.mark = Vec::new();
-                s.bits = Vec::new();
+                s.meta = Box::new([]);
+                s.nw = 0;
                 s.types = Vec::new();
                 let page = (start - self.base) >> PAGE_SHIFT;
                 for p in page..page + npages {
@@ -800,6 +948,43 @@ mod tests {
         // The 3-page hole of 5 is reused.
         let three = h.alloc(3 * PAGE_SIZE - 100, false).unwrap();
         assert_eq!(three, xs[5]);
+    }
+
+    #[test]
+    fn div_mul_is_exact_for_every_class_and_offset() {
+        let mut h = heap();
+        for class in 1..NUM_SIZE_CLASSES {
+            let size = CLASS_TO_SIZE[class] as usize;
+            let p = h.alloc(size, class % 2 == 0).unwrap() as usize;
+            let o = h.find(p).unwrap();
+            let s = &h.spans[o.span as usize];
+            for off in 0..s.npages << PAGE_SHIFT {
+                assert_eq!(s.index_of(off), off / size, "class {class} offset {off}");
+            }
+        }
+    }
+
+    /// A span holding one layout answers from its uniform bits; the first other layout writes
+    /// every slot's bits, and each object then scans as it was allocated.
+    #[test]
+    fn uniform_then_mixed_layouts() {
+        use crate::abi::Kind;
+        use crate::typedesc::{predeclared, ptr_to};
+        let pint = ptr_to(predeclared(Kind::Int));
+        // [2]uintptr-sized objects: a *int's bits are 0b1 (one pointer word of the two).
+        let typed = Layout::Typed { typ: pint, array: true };
+        let bits = |h: &Heap, p: *mut u8| match h.scan_of(&h.find(p as usize).unwrap()) {
+            Scan::Bits(m) => m,
+            other => panic!("{other:?}"),
+        };
+        let mut h = heap();
+        let a = h.alloc_layout(16, typed).unwrap();
+        let b = h.alloc_layout(16, typed).unwrap();
+        assert_eq!((bits(&h, a), bits(&h, b)), (0b11, 0b11));
+        let c = h.alloc_layout(16, Layout::Typed { typ: pint, array: false }).unwrap();
+        let d = h.alloc(16, false).unwrap();
+        let e = h.alloc_layout(16, typed).unwrap();
+        assert_eq!((bits(&h, a), bits(&h, b), bits(&h, c), bits(&h, d), bits(&h, e)), (0b11, 0b11, 0b01, 0b11, 0b11));
     }
 
     #[test]
