@@ -453,30 +453,33 @@ unsafe fn walk(p: *mut Panic, mut fp: usize, mut pc: usize) -> ! {
             },
         };
         last = Some((t, f));
-        match f.kind {
-            // SAFETY: p is live.
-            FuncKind::EntryTrampoline if unsafe { (*p).goexit } => goexit_done(p),
-            FuncKind::EntryTrampoline => crash(p),
-            // SAFETY: (fp, pc) is a live method-trampoline frame.
-            FuncKind::MethodTrampoline => unsafe { caught_by_method_call(p, t, f, fp, pc) },
-            FuncKind::DeferTrampoline => {
-                // SAFETY: p and its links are live panic records.
-                let q = unsafe { owner_of_deferred_call(p, fp) };
-                // SAFETY: q is live (found on the list).
-                unsafe {
-                    (*q).aborted = true;
-                    if tracing() {
-                        trace_aborts(q);
+        // Frames without defers are just passed (the common case in deep stacks): tested before
+        // the dispatch on the frame's kind, as compare-and-branch rather than a jump table.
+        let passed = f.kind == FuncKind::Go && f.defer_kind == DeferKind::None && !narrate;
+        if !passed {
+            match f.kind {
+                // SAFETY: p is live.
+                FuncKind::EntryTrampoline if unsafe { (*p).goexit } => goexit_done(p),
+                FuncKind::EntryTrampoline => crash(p),
+                // SAFETY: (fp, pc) is a live method-trampoline frame.
+                FuncKind::MethodTrampoline => unsafe { caught_by_method_call(p, t, f, fp, pc) },
+                FuncKind::DeferTrampoline => {
+                    // SAFETY: p and its links are live panic records.
+                    let q = unsafe { owner_of_deferred_call(p, fp) };
+                    // SAFETY: q is live (found on the list).
+                    unsafe {
+                        (*q).aborted = true;
+                        if tracing() {
+                            trace_aborts(q);
+                        }
+                        fp = (*q).cursor_fp;
+                        pc = (*q).cursor_pc;
                     }
-                    fp = (*q).cursor_fp;
-                    pc = (*q).cursor_pc;
+                    continue;
                 }
-                continue;
+                // SAFETY: (fp, pc) is a live Go frame.
+                FuncKind::Go => unsafe { run_frame_defers(p, t, f, fp, pc) },
             }
-            // Frames without defers are just passed (the common case in deep stacks).
-            FuncKind::Go if f.defer_kind == DeferKind::None && !narrate => {}
-            // SAFETY: (fp, pc) is a live Go frame.
-            FuncKind::Go => unsafe { run_frame_defers(p, t, f, fp, pc) },
         }
         // SAFETY: fp is a live frame-pointer frame.
         let (nfp, npc) = unsafe { arch::caller_of(fp) };

@@ -143,6 +143,9 @@ impl Compiler {
         let Job { seq, id, func, meta, kind, pack } = job;
         self.ctx.clear();
         self.ctx.func = func;
+        if super::phis::enabled() {
+            super::phis::remove_trivial_params(&mut self.ctx.func);
+        }
         let (ctx, isa, packs) = (&mut self.ctx, &*self.isa, self.packs.as_deref());
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<bool, String> {
             let mut cp = ControlPlane::default();

@@ -46,6 +46,7 @@
 
 pub mod codegen;
 pub mod emit;
+mod phis;
 mod trampolines;
 
 use cranelift_codegen::ir::{self, StackSlotKey};

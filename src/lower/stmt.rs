@@ -347,7 +347,15 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.stmt(p);
         }
         self.preempt_poll();
-        self.jump(header);
+        // Loop rotation: a condition that is cheap and safe to lower twice is tested again at the
+        // back-edge (one conditional branch per iteration instead of a jump and a branch).
+        match &f.cond {
+            Some(c) if rotatable_cond(self, c, 0) => {
+                self.set_line(c.span);
+                self.cond_branch(c, body, exit);
+            }
+            _ => self.jump(header),
+        }
         self.at(exit);
     }
 
@@ -486,6 +494,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let c = self.b.ins().icmp(cc, i, len);
         self.b.ins().brif(c, body, &[], exit, &[]);
         self.at(body);
+        // The body is also entered from the back-edge (rotation below): the index is read again
+        // here, not taken from the header.
+        let i = self.b.use_var(idx);
         let next_var = self.b.declare_var(types::I64);
         if is_string {
             let res = self.rt(Rt::DecodeRune, &[base, len, i]);
@@ -532,7 +543,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let n = if is_string { self.b.use_var(next_var) } else { self.b.ins().iadd_imm_s(i, 1) };
         self.b.def_var(idx, n);
         self.preempt_poll();
-        self.jump(header);
+        // Loop rotation (as in `for_stmt`): the bound test is repeated at the back-edge.
+        let i = self.b.use_var(idx);
+        let c = self.b.ins().icmp(cc, i, len);
+        self.b.ins().brif(c, body, &[], exit, &[]);
         self.at(exit);
     }
 
@@ -684,5 +698,35 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// True when `o` is a variable object.
     pub fn is_var(&self, o: crate::types::ObjId) -> bool {
         matches!(self.p.info.obj(o).kind, ObjKind::Var(_))
+    }
+}
+
+/// Whether `for` condition `e` may be lowered a second time at the loop's back-edge (loop
+/// rotation): it reads only variables, constants, fields, elements and `len`/`cap` of such, with
+/// operators, so lowering it again creates nothing the first lowering did not (no function
+/// literal, no call that could be inlined or have effects, no receive, no composite literal), and
+/// evaluating it at the back-edge instead of at the header is the same evaluation, once per
+/// iteration, with the same panics.
+fn rotatable_cond(cx: &FnCx<'_, '_, '_>, e: &ast::Expr, depth: u32) -> bool {
+    if depth > 16 {
+        return false;
+    }
+    if cx.p.info.types[e.id].value().is_some() {
+        return true;
+    }
+    let basic = || matches!(cx.p.tt.under(cx.ty(e)), GoType::Basic(_));
+    let d = depth + 1;
+    match &e.kind {
+        ExprKind::Ident(_) | ExprKind::Lit(_) => true,
+        ExprKind::Paren(x) => rotatable_cond(cx, x, d),
+        ExprKind::Selector { x, .. } | ExprKind::Star(x) => basic() && rotatable_cond(cx, x, d),
+        ExprKind::Index { x, index, .. } => basic() && rotatable_cond(cx, x, d) && rotatable_cond(cx, index, d),
+        ExprKind::Unary { op, x } => !matches!(op, ast::UnaryOp::Addr | ast::UnaryOp::Tilde) && rotatable_cond(cx, x, d),
+        ExprKind::Binary { x, y, .. } => rotatable_cond(cx, x, d) && rotatable_cond(cx, y, d),
+        ExprKind::Call { fun, args, dots: None, .. } => {
+            matches!(cx.p.info.types[fun.unparen().id].mode, crate::types::Mode::Builtin(crate::types::Builtin::Len | crate::types::Builtin::Cap))
+                && args.iter().all(|a| rotatable_cond(cx, a, d))
+        }
+        _ => false,
     }
 }
