@@ -639,11 +639,17 @@ impl<'a> Parser<'a> {
                 // parameters; an array length is followed by `]` or an operator. A private
                 // lexer scans the token after the identifier (its diagnostics are dropped; the
                 // main lexer reports them).
-                let after = Lexer::new_at(self.src, (ident.span.hi - self.file.base) as usize).next_token().tok;
-                if matches!(
-                    after,
-                    Tok::Ident | Tok::Interface | Tok::Comma | Tok::Tilde | Tok::LBrack | Tok::Func | Tok::Map | Tok::Struct
-                ) {
+                let at = (ident.span.hi - self.file.base) as usize;
+                let after = Lexer::new_at(self.src, at).next_token().tok;
+                let tparams = match after {
+                    Tok::Ident | Tok::Interface | Tok::Comma | Tok::Tilde | Tok::LBrack | Tok::Func | Tok::Map | Tok::Struct => true,
+                    // `[P *C ...]` or `[P (C)]`: also an array length `P * C`; gc (extractName)
+                    // takes it as type parameters when a comma follows at the top level or the
+                    // operand is a type element (a type literal or `~`)
+                    Tok::Mul | Tok::LParen => self.tparams_after_operator(at),
+                    _ => false,
+                };
+                if tparams {
                     self.next();
                     let tparams = self.tparam_list()?;
                     let alias = self.got_assign();
@@ -661,6 +667,32 @@ impl<'a> Parser<'a> {
             None => return Err(self.syntax_error("in type declaration")),
         };
         Ok(TypeSpec { span: self.span_from(lo), name, tparams: Vec::new(), alias, typ })
+    }
+
+    /// Whether `type T[P *C ...]` (scanned from byte `at`, after `P`, up to the closing `]`)
+    /// starts a type parameter list rather than an array length: as gc's `extractName` decides,
+    /// a comma at the top level forces it, and otherwise a type element in it (a type literal
+    /// keyword, `[`, `~`) makes it one.
+    fn tparams_after_operator(&self, at: usize) -> bool {
+        let mut lx = Lexer::new_at(self.src, at);
+        let mut depth = 0i32;
+        let mut type_elem = false;
+        loop {
+            match lx.next_token().tok {
+                Tok::Eof | Tok::Semi(_) => return false,
+                Tok::LParen | Tok::LBrace => depth += 1,
+                Tok::RParen | Tok::RBrace => depth -= 1,
+                Tok::LBrack => {
+                    type_elem = true;
+                    depth += 1;
+                }
+                Tok::RBrack if depth == 0 => return type_elem,
+                Tok::RBrack => depth -= 1,
+                Tok::Comma if depth == 0 => return true,
+                Tok::Struct | Tok::Interface | Tok::Func | Tok::Map | Tok::Chan | Tok::Tilde => type_elem = true,
+                _ => {}
+            }
+        }
     }
 
     /// A type parameter list after its `[`, through the closing `]` (gc's `paramList` with

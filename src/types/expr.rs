@@ -1695,7 +1695,7 @@ impl<'a> Checker<'a> {
                                 }
                                 seen.push((path.clone(), &kid.name));
                                 self.info.promoted_keys.insert(k.id, path);
-                                self.elem_value(&el.value, Some((fty, "struct literal")));
+                                self.struct_elem_value(&el.value, fty);
                                 continue;
                             }
                             let Some(fi) = direct else {
@@ -1716,7 +1716,7 @@ impl<'a> Checker<'a> {
                                 self.error(kid.span, msg);
                             }
                             seen.push((path, &kid.name));
-                            self.elem_value(&el.value, Some((fields[fi].ty, "struct literal")));
+                            self.struct_elem_value(&el.value, fields[fi].ty);
                         }
                         (None, false) => {
                             if i >= fields.len() {
@@ -1730,7 +1730,7 @@ impl<'a> Checker<'a> {
                                 let ts = self.tt.type_string_err(t);
                                 self.error(el.value.span, format!("implicit assignment to unexported field {} in struct literal of type {ts}", f.name));
                             }
-                            self.elem_value(&el.value, Some((fields[i].ty, "struct literal")));
+                            self.struct_elem_value(&el.value, fields[i].ty);
                         }
                         _ => {
                             self.error(el.span, "mixture of field:value and value elements in struct literal");
@@ -1794,6 +1794,17 @@ impl<'a> Checker<'a> {
                 Operand::invalid(e.id, e.span)
             }
         }
+    }
+
+    /// A struct literal's field value: unlike array, slice and map elements it may not elide its
+    /// composite literal type (types2 checks it without a hint; its elements are still checked).
+    fn struct_elem_value(&mut self, v: &'a Expr, field_ty: TypeId) {
+        if let ExprKind::CompositeLit { typ: None, elts, rbrace, .. } = &v.kind {
+            self.error(v.span, "missing type in composite literal");
+            self.composite_lit(v, TypeTable::INVALID, elts, *rbrace);
+            return;
+        }
+        self.elem_value(v, Some((field_ty, "struct literal")));
     }
 
     /// An element of a composite literal: elided composite literal types take `target` (or its
