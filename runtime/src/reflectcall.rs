@@ -591,8 +591,7 @@ impl ArgReader<'_> {
 /// The first half of the stubs (see above): fills `sf` from the saved argument registers.
 ///
 /// # Safety
-/// Called by the stub assembly only.
-#[unsafe(no_mangle)]
+/// Called by the stub assembly only (through `sym`: not an entry point of generated code).
 pub unsafe extern "C" fn gort_reflect_stub_enter(sf: *mut StubFrame) {
     // SAFETY: the stub's own frame.
     let sf = unsafe { &mut *sf };
@@ -673,7 +672,6 @@ pub unsafe extern "C" fn gort_reflect_stub_enter(sf: *mut StubFrame) {
 ///
 /// # Safety
 /// Called by the stub assembly only, after [`gort_reflect_stub_enter`] and the Go call.
-#[unsafe(no_mangle)]
 pub unsafe extern "C" fn gort_reflect_stub_exit(sf: *mut StubFrame) {
     // SAFETY: the stub's own frame.
     let sf = unsafe { &mut *sf };

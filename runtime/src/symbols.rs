@@ -179,9 +179,10 @@ pub fn entries() -> Vec<Entry> {
         e!(reflect::gort_reflect_typehash, 3),
         e!(reflectcall::gort_reflect_call_prepare, 4),
         e!(reflectcall::gort_reflect_call_finish, 3),
-        e!(@ "gort_reflect_invoke", crate::reflectcall::gort_reflect_invoke, 1),
-        e!(reflectcall::gort_reflect_makefuncstub, 0),
-        e!(reflectcall::gort_reflect_methodvaluecall, 0),
+        // assembly routines (global_asm!), listed by name
+        e!(reflectcall::gort_reflect_invoke as "gort_reflect_invoke", 1),
+        e!(reflectcall::gort_reflect_makefuncstub as "gort_reflect_makefuncstub", 0),
+        e!(reflectcall::gort_reflect_methodvaluecall as "gort_reflect_methodvaluecall", 0),
         e!(@ "gort_reflect_chanrecv", crate::chan::select::gort_reflect_chanrecv, 4),
         e!(@ "gort_reflect_chansend", crate::chan::select::gort_reflect_chansend, 3),
         e!(@ "gort_reflect_rselect", crate::chan::select::gort_reflect_rselect, 4),
