@@ -225,17 +225,13 @@ pub unsafe fn typeequal(t: &Type, a: *const u8, b: *const u8) -> bool {
                 let (da, db) = (*(a as *const *mut u8).add(1), *(b as *const *mut u8).add(1));
                 efaceeq(ta, da, tb, db)
             }
-            // gc's geneq for arrays of strings and interfaces: first the cheap parts of every
-            // element (lengths, dynamic types), then the contents, so a difference in a cheap
-            // part is found without reading the contents (which need not be readable memory)
+            // gc's geneq for arrays of strings: first every element's length, then the contents,
+            // so a difference in length is found without reading the bytes (which need not be
+            // readable memory). Arrays of interfaces compare element by element (an uncomparable
+            // dynamic type in an earlier element panics: fixedbugs/issue8606).
             Kind::Array if t.elem().kind() == Kind::String => {
                 let at = |p: *const u8, i: usize| &*(p as *const GoString).add(i);
                 (0..t.len()).all(|i| at(a, i).len == at(b, i).len) && (0..t.len()).all(|i| typeequal(t.elem(), a.add(i * 16), b.add(i * 16)))
-            }
-            Kind::Array if t.elem().kind() == Kind::Interface => {
-                let e = t.elem();
-                (0..t.len()).all(|i| iface_dyn_type(e, a.add(i * 16)) == iface_dyn_type(e, b.add(i * 16)))
-                    && (0..t.len()).all(|i| typeequal(e, a.add(i * 16), b.add(i * 16)))
             }
             Kind::Array => {
                 let e = t.elem();

@@ -195,6 +195,22 @@ pub fn fatal(msg: &str) -> ! {
     unsafe { libc::_exit(2) }
 }
 
+crate::jit_entry! {
+    /// `runtime.Breakpoint()`: gc executes a breakpoint trap; with no debugger attached its
+    /// SIGTRAP handler ends the program (`_SigThrow`) with `SIGTRAP: trace trap`, the pc and
+    /// `sigcode=128` (SI_KERNEL, as the kernel reports an int3), the goroutine's traceback, exit
+    /// status 2. Called only from the hook body of `runtime.Breakpoint` (its JIT caller).
+    pub fn gort_breakpoint() => breakpoint_entry;
+}
+
+extern "C" fn breakpoint_entry(fp: usize, pc: usize) {
+    let mut s = format!("SIGTRAP: trace trap\nPC={pc:#x} m=0 sigcode=128\n");
+    crate::sched::proc::append_running_traceback(&mut s, fp, pc);
+    write_stderr(&s);
+    // SAFETY: _exit ends the process without unwinding.
+    unsafe { libc::_exit(2) }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Goroutine lifecycle (used by trampoline::run_main)
 // ---------------------------------------------------------------------------------------------
@@ -781,17 +797,25 @@ fn recover_for(caller_fp: usize, caller_pc: usize) -> Eface {
         }
         return nil;
     }
-    // `defer recover()`: the compiler's wrapper itself calls recover; that is not a call by the
-    // deferred function (gc: the wrapper only forwards recoverability to what it calls).
-    if matches!(funcdata::lookup(caller_pc), Some((_, f)) if f.is_wrapper) {
-        if tracing() {
-            trace_refused(caller_pc, "`defer recover()` calls it from the defer wrapper, not from a deferred function");
-        }
-        return nil;
-    }
     // SAFETY: as above.
     let argp = unsafe { (*p).tramp_fp };
     let mut fp = caller_fp;
+    // `defer recover()`: the compiler's wrapper calls recover, and forwards its caller's
+    // recoverability (gc: a wrapper's prologue adjusts the panic's argp). Run by the panic itself
+    // (the wrapper is the deferred call), recover is not called by a deferred function: nil. Run
+    // at the exit of a function F, it is F's call: F must be the deferred function the panic
+    // calls (recover1.go's test5/test6: `defer func() { defer recover() }()` recovers).
+    if matches!(funcdata::lookup(caller_pc), Some((_, f)) if f.is_wrapper) {
+        // SAFETY: caller_fp is the wrapper's live JIT frame on the goroutine stack.
+        let (up, _) = unsafe { arch::caller_of(caller_fp) };
+        if up == argp {
+            if tracing() {
+                trace_refused(caller_pc, "`defer recover()` run by the panic: recover is the deferred call, not called by one");
+            }
+            return nil;
+        }
+        fp = up;
+    }
     loop {
         // SAFETY: fp is a live JIT frame on the goroutine stack.
         let (up, up_pc) = unsafe { arch::caller_of(fp) };

@@ -232,6 +232,7 @@ pub fn entries() -> Vec<Entry> {
         e!(panic::gort_goexit, 0),
         e!(callers::gort_callers, 4),
         e!(callers::gort_stack, 4),
+        e!(panic::gort_breakpoint, 0),
         e!(env::gort_getenv, 3),
         e!(callers::gort_funcentry, 1),
         e!(callers::gort_funcname, 2),

@@ -275,6 +275,7 @@ pub const HOOKS: &[Hook] = &[
     bodyless("runtime.funcInlined", "func(uintptr) bool", entry("gort_funcinlined")),
     bodyless("runtime.funcOuter", "func(uintptr) uintptr", entry("gort_funcouter")),
     bodyless("runtime.stack", "func([]uint8, bool) int", entry("gort_stack")),
+    bodyless("runtime.Breakpoint", "func()", entry("gort_breakpoint")),
     bodyless("runtime.write1", "func(uintptr, unsafe.Pointer, int) int", entry("gort_write")),
     bodyless("runtime.gogetenv", "func(string) string", entry_out("gort_getenv")),
     // ---- internal/godebug (gc's runtime.go godebug_*: the facade's godebug.go)

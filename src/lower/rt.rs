@@ -359,6 +359,7 @@ pub const DECLS: &[Decl] = &[
     d("gort_goexit", Tail, &[], &[]),
     d("gort_callers", SysV, &[W, W, W, W], &[W]),
     d("gort_stack", SysV, &[W, W, W, Bool], &[W]),
+    d("gort_breakpoint", SysV, &[], &[]),
     d("gort_getenv", SysV, &[W, W, W], &[]),
     d("gort_write", SysV, &[W, W, W], &[W]),
     d("gort_funcentry", SysV, &[W], &[W]),

@@ -55,6 +55,12 @@ func main() {
 	w, z := SS{s: "a", t: bad1}, SS{s: "b", t: bad2}
 	a, c := [2]string{bad1, "x"}, [2]string{bad2, "xy"}
 	fmt.Println(x == y, u == v, w == z, a == c, x != y)
+	// arrays of interfaces compare element by element: the uncomparable first element panics
+	// although the second's dynamic types differ (fixedbugs/issue8606)
+	func() {
+		defer func() { fmt.Println("recovered:", recover()) }()
+		fmt.Println(any([2]any{[]byte{1}, 1}) == any([2]any{[]byte{1}, "2"}))
+	}()
 	// an uncomparable dynamic type panics only when reached: the string length differs first
 	func() {
 		defer func() { fmt.Println("recovered:", recover()) }()

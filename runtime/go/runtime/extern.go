@@ -65,3 +65,7 @@ func Stack(buf []byte, all bool) int {
 
 // stack is Stack's body: its caller's traceback, truncated to len(buf) (runtime/src/callers.rs).
 func stack(buf []byte, all bool) int
+
+// Breakpoint executes a breakpoint trap: without a debugger, the program ends with gc's SIGTRAP
+// report (runtime/src/panic.rs).
+func Breakpoint()
