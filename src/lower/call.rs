@@ -967,7 +967,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
         }
         let t = self.ty(e);
-        self.lib_call_values(ext, &vals, spread, t, e.span)
+        self.lib_call_values(ext, &vals, spread, t)
     }
 
     /// A library call's arguments, evaluated in order with their own types (`f(g())` spread into
@@ -1010,7 +1010,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// Calls library function `ext` with evaluated arguments `vals` (see [`Self::lib_arg_values`]);
     /// `t` is the call's result type. Shared by calls and by library functions used as values.
-    fn lib_call_values(&mut self, ext: External, vals: &[(V, TypeId)], spread: bool, t: TypeId, span: crate::diag::Span) -> Vec<V> {
+    fn lib_call_values(&mut self, ext: External, vals: &[(V, TypeId)], spread: bool, t: TypeId) -> Vec<V> {
         use External::*;
         // the string words of argument i
         let sw = |_: &mut Self, i: usize| -> Vec<Value> { vals[i].0.words() };
@@ -1065,12 +1065,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 self.lib(name, &[out, p, n]);
                 vec![self.load(t, out, 0)]
             }
-            _ => {
-                self.p.err(span, format!("{ext:?} is not supported by gojit yet"));
-                let rt = self.p.tt.tuple_elems(t);
-                let rts = if rt.is_empty() && t != TypeTable::INVALID { vec![t] } else { rt };
-                rts.iter().map(|&r| self.zero(r)).collect()
-            }
         }
     }
 
@@ -1101,7 +1095,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let name = format!("{}-fm", lib_go_name(ext));
         let Ok(wid) = self.p.declare_fn(&name, &sig) else { return self.zero(fty) };
         let meta = super::FuncMeta { go_name: lib_go_name(ext), decl_line: 0, defer_kind: super::DeferKind::None, is_wrapper: true };
-        let span = crate::diag::Span::default();
         let _ = self.p.build_fn(wid, meta, |cx| {
             let entry = cx.block();
             cx.b.append_block_params_for_function_params(entry);
@@ -1112,7 +1105,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 1 => fsig.results[0],
                 _ => TypeTable::INVALID,
             };
-            let rets = cx.lib_call_values(ext, &vals, fsig.variadic, t, span);
+            let rets = cx.lib_call_values(ext, &vals, fsig.variadic, t);
             let outs = ps[1 + cx.p.param_words_of(&fsig.params)..].to_vec();
             cx.return_lib_results(&rets, &fsig.results, &outs);
         });

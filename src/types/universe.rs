@@ -92,7 +92,6 @@ impl Stdlib {
         let err = TypeTable::ERROR;
         let s = TypeTable::STRING;
         let int = TypeTable::INT;
-        let b = TypeTable::BOOL;
         let any_slice = tt.slice(any);
         let byte_slice = tt.slice(TypeTable::BYTE);
         let n_err = vec![int, err];
