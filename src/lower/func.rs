@@ -684,12 +684,14 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// when it is the running goroutine's guard (see the runtime's `sched/stack.rs`).
     pub fn stack_check(&mut self) {
         use gojit_runtime::sched::stack::{SLOT_GUARD, SLOT_SIZE};
+        // `sp & (SLOT_SIZE - 1) < SLOT_GUARD` (both powers of two): the bits between them are all
+        // zero, one `test` and a branch.
+        const BITS: i64 = ((SLOT_SIZE - 1) & !(SLOT_GUARD - 1)) as i64;
         let sp = self.b.ins().get_stack_pointer(types::I64);
-        let low = self.b.ins().band_imm_s(sp, (SLOT_SIZE - 1) as i64);
-        let over = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, low, SLOT_GUARD as i64);
+        let above = self.b.ins().band_imm_s(sp, BITS);
         let cold = self.cold_block();
         let cont = self.block();
-        self.b.ins().brif(over, cold, &[], cont, &[]);
+        self.b.ins().brif(above, cont, &[], cold, &[]);
         self.at(cold);
         self.lib("gort_morestack_all", &[]);
         self.jump(cont);

@@ -9,6 +9,7 @@
 //! Slots are [`SLOT_SIZE`]-aligned, and the lowest [`SLOT_GUARD`] bytes of each are a guard
 //! nothing runs on. Every generated function checks its stack pointer after its prologue (gc's
 //! stack-bound check, `FnCx::stack_check` in the compiler): `sp & (SLOT_SIZE - 1) < SLOT_GUARD`
+//! (one `test` of the bits between the two powers of two and a branch)
 //! calls [`gort_morestack_all`], whose slow path ([`morestack_entry`]) ends the program with gc's
 //! `runtime: goroutine stack exceeds 1000000000-byte limit` / `fatal error: stack overflow` when
 //! the stack pointer is in the running goroutine's guard. The check needs no goroutine pointer
