@@ -16,9 +16,8 @@
 //! `x`), so replacing `p` by `x` keeps the function in SSA form. `GOJIT_NO_PHI_CLEAN=1` turns the
 //! pass off (to measure it).
 
-use cranelift_codegen::dominator_tree::DominatorTree;
-use cranelift_codegen::flowgraph::ControlFlowGraph;
-use cranelift_codegen::ir::{BlockArg, Function, Inst, Opcode, Value, ValueDef};
+use cranelift_codegen::ir::{Block, BlockArg, Function, Inst, Opcode, Value, ValueDef};
+use cranelift_entity::EntityRef;
 
 /// Whether the pass runs (`GOJIT_NO_PHI_CLEAN` unset).
 pub fn enabled() -> bool {
@@ -29,19 +28,47 @@ pub fn enabled() -> bool {
 /// Removes the trivially redundant parameters of `func`'s blocks (see the module docs); how many.
 pub fn remove_trivial_params(func: &mut Function) -> usize {
     let Some(entry) = func.layout.entry_block() else { return 0 };
-    let cfg = ControlFlowGraph::with_function(func);
-    let domtree = DominatorTree::with_function(func, &cfg);
-    let candidates: Vec<(_, Vec<Inst>)> = func
+    if !func.layout.blocks().any(|b| b != entry && func.dfg.num_block_params(b) > 0) {
+        return 0;
+    }
+    // One pass over the terminators: each block's incoming edges (one entry per instruction),
+    // whether an edge other than `jump`/`brif` enters it, and reachability from the entry (a
+    // depth-first walk). Cheaper than Cranelift's flow graph and dominator tree, which Cranelift
+    // computes again anyway.
+    let n = func.dfg.num_blocks();
+    let mut preds: Vec<Vec<Inst>> = vec![Vec::new(); n];
+    let mut plain = vec![true; n];
+    let mut succs: Vec<Vec<Block>> = vec![Vec::new(); n];
+    for b in func.layout.blocks() {
+        let Some(term) = func.layout.last_inst(b) else { continue };
+        let is_plain = matches!(func.dfg.insts[term].opcode(), Opcode::Jump | Opcode::Brif);
+        let dfg = &func.dfg;
+        for call in dfg.insts[term].branch_destination(&dfg.jump_tables, &dfg.exception_tables) {
+            let d = call.block(&dfg.value_lists);
+            succs[b.index()].push(d);
+            if !is_plain {
+                plain[d.index()] = false;
+            } else if preds[d.index()].last() != Some(&term) {
+                preds[d.index()].push(term);
+            }
+        }
+    }
+    let mut reachable = vec![false; n];
+    let mut stack = vec![entry];
+    reachable[entry.index()] = true;
+    while let Some(b) = stack.pop() {
+        for &d in &succs[b.index()] {
+            if !reachable[d.index()] {
+                reachable[d.index()] = true;
+                stack.push(d);
+            }
+        }
+    }
+    let candidates: Vec<(Block, Vec<Inst>)> = func
         .layout
         .blocks()
-        .filter(|&b| b != entry && domtree.is_reachable(b) && func.dfg.num_block_params(b) > 0)
-        .filter_map(|b| {
-            let mut preds: Vec<Inst> = cfg.pred_iter(b).map(|p| p.inst).collect();
-            preds.sort_unstable();
-            preds.dedup();
-            let plain = preds.iter().all(|&i| matches!(func.dfg.insts[i].opcode(), Opcode::Jump | Opcode::Brif));
-            plain.then_some((b, preds))
-        })
+        .filter(|&b| b != entry && reachable[b.index()] && plain[b.index()] && func.dfg.num_block_params(b) > 0)
+        .map(|b| (b, std::mem::take(&mut preds[b.index()])))
         .collect();
     let mut removed = 0;
     // Removing one parameter can make another trivial (`p = phi(x, q)`, `q = phi(p, q)`).
@@ -80,7 +107,7 @@ pub fn remove_trivial_params(func: &mut Function) -> usize {
 }
 
 /// The one value other than `p` that every edge into `block` passes as its parameter `idx`.
-fn single_incoming(func: &Function, block: cranelift_codegen::ir::Block, preds: &[Inst], idx: usize, p: Value) -> Option<Value> {
+fn single_incoming(func: &Function, block: Block, preds: &[Inst], idx: usize, p: Value) -> Option<Value> {
     let dfg = &func.dfg;
     let mut same = None;
     for &inst in preds {
