@@ -255,6 +255,7 @@ pub fn entries() -> Vec<Entry> {
         e!(@ "gort_nanotime", crate::sched::time::gort_nanotime, 0),
         e!(@ "gort_time_now", crate::sched::time::gort_time_now, 1),
         e!(@ "gort_preempt_all", crate::sched::preempt::gort_preempt_all, 0),
+        e!(@ "gort_morestack", crate::sched::stack::gort_morestack, 0),
         e!(@ "gort_morestack_all", crate::sched::stack::gort_morestack_all, 0),
         e!(@ "gort_makechan", crate::chan::chan::gort_makechan, 2),
         e!(@ "gort_chansend1", crate::chan::chan::gort_chansend1, 2),
