@@ -537,6 +537,8 @@ mod tests {
             "gort_mapassign_faststr", "gort_mapdelete_fast64", "gort_flush",
             "gort_printiface", "gort_deferreturn", "gort_panic_nil", "gort_panic_slice_alen",
             "gort_panic_slice_acap", "gort_panic_slice_b", "gort_set_trace",
+            // the stack-bound check's slow path, reached only through gort_morestack_all's asm
+            "gort_morestack",
         ];
         let entries = gojit_runtime::entries();
         let undeclared: Vec<&str> = entries
