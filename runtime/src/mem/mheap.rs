@@ -667,19 +667,23 @@ impl Heap {
         self.dirty_free_pages << PAGE_SHIFT
     }
 
-    /// The object containing address `p`, if `p` points into an allocated object of this heap.
-    #[inline]
-    pub fn find(&self, p: usize) -> Option<Obj> {
+    /// The index of the span whose pages hold address `p` (the page map's lookup shared by
+    /// `find` and the marker's `mark_word`), if `p` is inside this heap's used pages.
+    #[inline(always)]
+    fn span_id_of(&self, p: usize) -> Option<u32> {
         let off = p.wrapping_sub(self.base);
         if off >= self.top {
             return None;
         }
         // SAFETY: off < top ≤ limit, so the page index is inside the page map.
         let id = unsafe { *self.pagemap.add(off >> PAGE_SHIFT) };
-        if id == 0 {
-            return None;
-        }
-        let span = id - 1;
+        id.checked_sub(1)
+    }
+
+    /// The object containing address `p`, if `p` points into an allocated object of this heap.
+    #[inline]
+    pub fn find(&self, p: usize) -> Option<Obj> {
+        let span = self.span_id_of(p)?;
         let s = &self.spans[span as usize];
         let index = s.index_of(p - s.start);
         if index >= s.nelems || !s.is_alloc(index) {
@@ -693,16 +697,7 @@ impl Heap {
     /// is marked but has nothing to scan).
     #[inline]
     pub fn mark_word(&mut self, p: usize) -> Option<Option<(Obj, Scan)>> {
-        let off = p.wrapping_sub(self.base);
-        if off >= self.top {
-            return None;
-        }
-        // SAFETY: off < top ≤ limit, so the page index is inside the page map.
-        let id = unsafe { *self.pagemap.add(off >> PAGE_SHIFT) };
-        if id == 0 {
-            return None;
-        }
-        let span = id - 1;
+        let span = self.span_id_of(p)?;
         let s = &mut self.spans[span as usize];
         let index = s.index_of(p - s.start);
         if index >= s.nelems {
