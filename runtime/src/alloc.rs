@@ -62,6 +62,10 @@ fn new_heap() -> *mut Heap {
 
 /// This thread's heap. Callers never keep a reference derived from it across a call that may
 /// allocate or collect.
+///
+/// Inlined (the allocation fast path) although a goroutine may resume on another thread inside
+/// its caller and so read the slot of the thread it left (see `sched::proc`'s thread-local
+/// slots): every M of a run adopts the run's one heap, so both slots hold the same pointer.
 #[inline]
 pub(crate) fn heap() -> *mut Heap {
     let p = HEAP.with(|c| c.get());

@@ -193,7 +193,12 @@ extern "C" fn stack_entry(buf: *mut u8, len: usize, _cap: usize, all: bool, fp: 
     }
     let mut out = String::new();
     if all {
+        // gc stops the world for `Stack(buf, true)`: every other goroutine is switched out and
+        // shows its state and frames, never `running` on another thread. (False: another M
+        // stopped it first and we waited for that; stop again.)
+        while !crate::sched::stop_the_world() {}
         crate::sched::proc::append_all_goroutines(&mut out, fp, pc);
+        crate::sched::start_the_world();
     } else {
         crate::sched::proc::append_running_traceback(&mut out, fp, pc);
         out.remove(0); // its leading newline (a fatal error report's separator)

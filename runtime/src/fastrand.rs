@@ -21,7 +21,10 @@ fn seed() -> u64 {
     t ^ (&local as *const u8 as u64).rotate_left(32) | 1
 }
 
-/// The next pseudo-random 64-bit value of this thread.
+/// The next pseudo-random 64-bit value of this thread. Not inlined: the caller may be a goroutine
+/// that switched threads since its last call, and must use this thread's state (see
+/// `sched::proc`'s thread-local slots).
+#[inline(never)]
 pub fn next_u64() -> u64 {
     STATE.with(|s| {
         let mut x = s.get();

@@ -590,23 +590,37 @@ pub fn func_named(name: &str) -> Option<usize> {
 /// The function containing `pc`, in any registered table.
 pub fn lookup(pc: usize) -> Option<(&'static FuncTable, &'static FuncInfo)> {
     let slot = (pc ^ (pc >> 6)) % CACHE_SIZE;
-    let hit = CACHE.with(|c| {
-        // SAFETY: the cell is thread-local and not borrowed elsewhere during this read.
-        let e = unsafe { (*c.as_ptr())[slot] };
-        (e.0 == pc && !e.1.is_null()).then_some(e)
-    });
-    if let Some((_, t, f)) = hit {
+    if let Some((_, t, f)) = cache_get(slot, pc) {
         // SAFETY: cached pointers come from leaked, immutable tables (see CACHE).
         return Some(unsafe { (&*t, &*f) });
     }
     let found = tables().iter().find_map(|t| t.find(pc).map(|f| (*t, f)));
     if let Some((t, f)) = found {
-        CACHE.with(|c| {
-            // SAFETY: as above; a plain store into this thread's cache.
-            unsafe { (*c.as_ptr())[slot] = (pc, t as *const FuncTable, f as *const FuncInfo) };
-        });
+        cache_put(slot, (pc, t as *const FuncTable, f as *const FuncInfo));
     }
     found
+}
+
+// The cache is reached only through these two non-inlined functions, so that its (thread-local)
+// address is computed on each access: a goroutine walking frames may switch out and resume on
+// another thread, and must then use that thread's cache, not race on the previous thread's
+// (see `sched::proc`'s thread-local slots).
+
+#[inline(never)]
+fn cache_get(slot: usize, pc: usize) -> Option<CacheEntry> {
+    CACHE.with(|c| {
+        // SAFETY: the cell is this thread's and not borrowed elsewhere during this read.
+        let e = unsafe { (*c.as_ptr())[slot] };
+        (e.0 == pc && !e.1.is_null()).then_some(e)
+    })
+}
+
+#[inline(never)]
+fn cache_put(slot: usize, e: CacheEntry) {
+    CACHE.with(|c| {
+        // SAFETY: as in `cache_get`; a plain store into this thread's cache.
+        unsafe { (*c.as_ptr())[slot] = e };
+    });
 }
 
 #[cfg(test)]

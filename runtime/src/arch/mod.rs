@@ -24,6 +24,19 @@ pub fn current_sp() -> usize {
     sp
 }
 
+/// The calling thread's thread pointer (`fs:0`: on x86-64 Linux the thread control block holds
+/// its own address there), a non-zero value unique among live threads. Read on every call (the
+/// asm is not `pure`): a goroutine may resume on another thread within one Rust function, so
+/// the value must never be reused from before a call (see `sched::proc`'s thread-local slots).
+#[inline(always)]
+pub fn thread_pointer() -> usize {
+    let tp: usize;
+    // SAFETY: reads the word at fs:0, which the TLS ABI keeps mapped and readable on every thread;
+    // nothing is written.
+    unsafe { core::arch::asm!("mov {}, qword ptr fs:[0]", out(reg) tp, options(nostack, readonly, preserves_flags)) };
+    tp
+}
+
 /// Reads the caller link of the frame at `fp`: `(caller_fp, return_pc)`.
 ///
 /// # Safety

@@ -29,13 +29,13 @@ pub struct Lock {
     owner: AtomicUsize,
 }
 
-thread_local! {
-    static ID: u8 = const { 0 };
-}
-
-/// A non-zero id of the calling thread (the address of a thread-local).
+/// A non-zero id of the calling thread, read afresh on every call. (The address of a thread-local
+/// would not do: LLVM may compute it once per function, and a goroutine that parks inside a
+/// function holding no lock resumes on another thread, where it would take the previous
+/// thread's id: `owner` then named a thread that held nothing, and that thread's next `lock`
+/// reported a re-entry that never happened.)
 fn thread_id() -> usize {
-    ID.with(|b| b as *const u8 as usize)
+    crate::arch::thread_pointer()
 }
 
 fn futex_wait(word: &AtomicU32, expected: u32) {

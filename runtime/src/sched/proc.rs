@@ -208,10 +208,41 @@ struct Sched {
     timers: time::Timers,
 }
 
+// This thread's run, M and running goroutine.
+//
+// A goroutine that switches out (parks, yields, is preempted) may resume on another M's thread,
+// in the middle of a Rust function of the runtime. LLVM assumes a function runs on one thread
+// from start to end and may compute a thread-local's address once and reuse it after a call:
+// after a switch, such code would read and write the *previous* thread's slots (its M: a switch
+// to that M's g0 stack while another thread runs on it; its lock owner id: `scheduler lock
+// re-entered`). So these slots are only reached through the `#[inline(never)]` accessors below,
+// each of which computes the address afresh: a call cannot be merged with an earlier one
+// across a call that may switch, since the switch may write memory the accessor reads.
 thread_local! {
     static SCHED: Cell<*mut Sched> = const { Cell::new(std::ptr::null_mut()) };
     static MCUR: Cell<*mut M> = const { Cell::new(std::ptr::null_mut()) };
     static CURG: Cell<*mut G> = const { Cell::new(std::ptr::null_mut()) };
+}
+
+/// This thread's run (null outside a program run); see the slots' comment.
+#[inline(never)]
+fn sched_ptr() -> *mut Sched {
+    SCHED.with(|c| c.get())
+}
+
+#[inline(never)]
+fn set_sched_ptr(s: *mut Sched) {
+    SCHED.with(|c| c.set(s));
+}
+
+#[inline(never)]
+fn set_m(m: *mut M) {
+    MCUR.with(|c| c.set(m));
+}
+
+#[inline(never)]
+fn set_current(g: *mut G) {
+    CURG.with(|c| c.set(g));
 }
 
 /// gc numbers goroutines 2-6 for its own system goroutines (forcegc, bgsweep, bgscavenge,
@@ -224,14 +255,15 @@ const FIRST_USER_GOID: u64 = 7;
 /// A program must be running on this thread ([`run`]); the pointer must not be turned into a
 /// reference that lives across a context switch or an unlock.
 unsafe fn sched() -> *mut Sched {
-    let s = SCHED.with(|c| c.get());
+    let s = sched_ptr();
     if s.is_null() {
         panic::fatal("scheduler used outside a running program");
     }
     s
 }
 
-/// This thread's M (null outside a program run).
+/// This thread's M (null outside a program run); see the slots' comment.
+#[inline(never)]
 fn m() -> *mut M {
     MCUR.with(|c| c.get())
 }
@@ -242,7 +274,7 @@ fn m() -> *mut M {
 /// # Safety
 /// This thread does not hold the lock.
 pub(crate) unsafe fn lock() {
-    let s = SCHED.with(|c| c.get());
+    let s = sched_ptr();
     if !s.is_null() {
         // SAFETY: a non-null scheduler pointer is this thread's live run.
         unsafe { (*s).lock.lock() }
@@ -254,7 +286,7 @@ pub(crate) unsafe fn lock() {
 /// # Safety
 /// This thread holds it (or runs no program).
 pub(crate) unsafe fn unlock() {
-    let s = SCHED.with(|c| c.get());
+    let s = sched_ptr();
     if !s.is_null() {
         // SAFETY: as in `lock`.
         unsafe { (*s).lock.unlock() }
@@ -263,12 +295,13 @@ pub(crate) unsafe fn unlock() {
 
 /// Whether this thread holds its run's scheduler lock.
 pub(crate) fn lock_held() -> bool {
-    let s = SCHED.with(|c| c.get());
+    let s = sched_ptr();
     // SAFETY: a non-null scheduler pointer is the live run of this thread.
     !s.is_null() && unsafe { (*s).lock.held() }
 }
 
-/// The running goroutine, or null outside a program run.
+/// The running goroutine, or null outside a program run; see the slots' comment.
+#[inline(never)]
 pub fn current() -> *mut G {
     CURG.with(|c| c.get())
 }
@@ -414,8 +447,8 @@ unsafe fn grow_procs(s: *mut Sched, n: usize) {
 
 /// The body of an M's thread other than M 0 (gc's `mstart`).
 fn mstart(s: *mut Sched, m: *mut M) {
-    SCHED.with(|c| c.set(s));
-    MCUR.with(|c| c.set(m));
+    set_sched_ptr(s);
+    set_m(m);
     // SAFETY: the run's heap outlives its Ms (M 0 waits for them before the run ends).
     unsafe {
         crate::alloc::adopt_heap((*s).heap);
@@ -432,9 +465,9 @@ fn mstart(s: *mut Sched, m: *mut M) {
         (*m0).thread.unpark();
         unlock();
     }
-    SCHED.with(|c| c.set(std::ptr::null_mut()));
-    MCUR.with(|c| c.set(std::ptr::null_mut()));
-    CURG.with(|c| c.set(std::ptr::null_mut()));
+    set_sched_ptr(std::ptr::null_mut());
+    set_m(std::ptr::null_mut());
+    set_current(std::ptr::null_mut());
 }
 
 /// Runs `main.main` (code address `main_code`) as goroutine 1 on the stack `(lo, guard_hi, hi)`
@@ -470,8 +503,8 @@ pub fn run(main_code: usize, lo: usize, guard_hi: usize, hi: usize) -> i32 {
         unsafe { work_waiting(sched_addr as *mut Sched) }
     }));
     let m0 = new_m(0, std::thread::current());
-    SCHED.with(|c| c.set(s));
-    MCUR.with(|c| c.set(m0));
+    set_sched_ptr(s);
+    set_m(m0);
     let g1 = new_g(1, None, (lo, guard_hi, hi), 0);
     // SAFETY: g1 is a fresh box; its closure is its own main_code word; hi is 16-aligned. The
     // lock is taken before any other M exists.
@@ -492,9 +525,9 @@ pub fn run(main_code: usize, lo: usize, guard_hi: usize, hi: usize) -> i32 {
     // SAFETY: lock held (schedule returns with it); the other Ms stop at their next switch.
     let all_stopped = unsafe { wait_for_ms(s) };
     unsafe { unlock() };
-    SCHED.with(|c| c.set(std::ptr::null_mut()));
-    MCUR.with(|c| c.set(std::ptr::null_mut()));
-    CURG.with(|c| c.set(std::ptr::null_mut()));
+    set_sched_ptr(std::ptr::null_mut());
+    set_m(std::ptr::null_mut());
+    set_current(std::ptr::null_mut());
     if all_stopped {
         // SAFETY: every M has finished: nothing references the records any more.
         unsafe {
@@ -715,7 +748,7 @@ unsafe fn execute(s: *mut Sched, m: *mut M, g: *mut G) {
         (*m).curg = g;
         (*m).yield_local = false;
         (*s).running += 1;
-        CURG.with(|c| c.set(g));
+        set_current(g);
         let mon = &(&(*s).sysmon).state.ps[id];
         mon.tick.fetch_add(1, Ordering::AcqRel);
         mon.running.store(true, Ordering::Release);
@@ -730,7 +763,7 @@ unsafe fn execute(s: *mut Sched, m: *mut M, g: *mut G) {
         mon.withdraw(id);
         (*s).running -= 1;
         (*m).curg = std::ptr::null_mut();
-        CURG.with(|c| c.set(std::ptr::null_mut()));
+        set_current(std::ptr::null_mut());
         match (*g).status {
             Status::Dead => free_g(s, g),
             Status::Runnable => {
@@ -999,7 +1032,7 @@ fn goexit0(status: i32) -> ! {
 /// Records that the program ends with `status` (os.Exit, an unrecovered panic): the running
 /// goroutine is ended by the caller through its entry trampoline.
 pub(crate) fn request_exit(status: i32) {
-    let s = SCHED.with(|c| c.get());
+    let s = sched_ptr();
     if s.is_null() {
         return;
     }
@@ -1020,7 +1053,7 @@ pub(crate) fn request_exit(status: i32) {
 /// Takes this M's pending preemption request (the slow path of a poll); false when there is
 /// none or no program runs on this thread.
 pub(crate) fn take_preempt_request() -> bool {
-    let s = SCHED.with(|c| c.get());
+    let s = sched_ptr();
     let m = m();
     if s.is_null() || m.is_null() {
         return false;
@@ -1156,7 +1189,7 @@ pub extern "C" fn gort_gosched() {
 /// (the collector's root enumeration, through `stw::for_each_g`, with the world stopped).
 pub(crate) fn for_each_g(mut f: impl FnMut(*mut G, usize, usize, usize, bool)) {
     let cur = current();
-    let s = SCHED.with(|c| c.get());
+    let s = sched_ptr();
     if s.is_null() {
         return;
     }
@@ -1344,14 +1377,14 @@ pub fn append_all_goroutines(out: &mut String, fp: usize, pc: usize) {
             };
             let _ = writeln!(out, "goroutine {} [{state}]:", (*g).goid);
             let frame = if g == cur { Some((fp, pc)) } else { parked_frame(g) };
-            CURG.with(|c| c.set(g));
+            set_current(g);
             if let Some((fp, pc)) = frame {
                 crate::unwind::traceback_frames(out, fp, pc, 100, false);
             }
             append_created_by(out, g);
         }
     }
-    CURG.with(|c| c.set(cur));
+    set_current(cur);
 }
 
 /// Takes the lock for a report that lists the goroutines, unless this thread holds it already (a
@@ -1381,7 +1414,7 @@ unsafe fn report_lock(s: *mut Sched) -> bool {
 /// another M is `goroutine running on other thread; stack unavailable`, as in gc.
 pub fn append_other_goroutines(out: &mut String) {
     let cur = current();
-    let s = SCHED.with(|c| c.get());
+    let s = sched_ptr();
     if s.is_null() {
         return;
     }
@@ -1410,11 +1443,11 @@ pub fn append_other_goroutines(out: &mut String) {
             if (*g).status == Status::Running {
                 out.push_str("\tgoroutine running on other thread; stack unavailable\n");
             } else {
-                CURG.with(|c| c.set(g));
+                set_current(g);
                 if let Some((fp, pc)) = parked_frame(g) {
                     crate::unwind::traceback_frames(out, fp, pc, 100, false);
                 }
-                CURG.with(|c| c.set(cur));
+                set_current(cur);
             }
             append_created_by(out, g);
         }
@@ -1441,12 +1474,12 @@ unsafe fn deadlock() -> i32 {
                 continue;
             }
             let _ = write!(out, "\ngoroutine {} [{}]:\n", (*g).goid, (*g).wait.as_str());
-            CURG.with(|c| c.set(g));
+            set_current(g);
             if let Some((fp, pc)) = parked_frame(g) {
                 crate::unwind::traceback_frames(&mut out, fp, pc, 100, false);
             }
             append_created_by(&mut out, g);
-            CURG.with(|c| c.set(std::ptr::null_mut()));
+            set_current(std::ptr::null_mut());
         }
     }
     write_report(&out);
