@@ -74,6 +74,9 @@ struct Flags {
 }
 
 thread_local! {
+    /// Reached only by the non-inlined `take` and `give_back`: a printer may call Go methods
+    /// (Stringer, Error) that switch goroutines, and its goroutine may resume on another thread,
+    /// whose pool it must then use (see `sched::proc`'s thread-local slots).
     static POOL: RefCell<Vec<Vec<u8>>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -103,6 +106,7 @@ pub struct Printer {
 
 impl Printer {
     /// A printer with an empty buffer taken from the thread's pool.
+    #[inline(never)]
     pub fn take() -> Printer {
         let buf = POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default();
         Printer {
@@ -122,6 +126,7 @@ impl Printer {
     }
 
     /// Returns the buffer to the pool.
+    #[inline(never)]
     pub fn give_back(mut self) {
         if self.buf.capacity() <= 64 * 1024 {
             self.buf.clear();
