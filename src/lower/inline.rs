@@ -9,11 +9,16 @@
 //! most [`BIG_BUDGET`] (gc's `inlineBigFunctionMaxCost`). gc's rules for what is never inlined,
 //! kept here: `//go:noinline`, `defer`, `recover`, and (gojit's own restrictions, which keep the
 //! inlined set a subset of gc's) func literals, `go`, `select`, labels and `goto`,
-//! range-over-func loops, variadic and generic functions, methods, results held in memory,
+//! range-over-func loops, variadic functions, methods, results held in memory,
 //! a function into itself (gc inlines a recursive function once into its other callers), and
 //! callees in another source file (a function's pc→line table names one file)
 //! unless their body can neither fault, trap nor call (`math.Sqrt`, which is `sqrt(x)`, the
 //! intrinsic): no traceback can stand in such code, and its instructions take the call's line.
+//!
+//! Generic functions are inlined as their instances: the body is lowered with the callee's type
+//! parameters bound to the call's type arguments (made concrete with the caller's own), as the
+//! instance's body is, and its inlined frame is named as the instance (`main.Sum[...]` in
+//! tracebacks); whether its results are words is decided per instance, at the call.
 //!
 //! Lowering: the arguments are evaluated as for a call, bound to the callee's parameter objects
 //! (`declare_local`, which copies aggregates), named results are declared zeroed, and each
@@ -254,11 +259,11 @@ fn has_noinline(src: &crate::diag::SourceMap, fd: &ast::FuncDecl) -> bool {
 
 impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// The callee `o` (called through identifier `ident`) when it may be inlined here.
-    fn inlinable(&mut self, o: ObjId, ident: ast::NodeId) -> Option<Inlinable<'a>> {
+    fn inlinable(&mut self, o: ObjId) -> Option<Inlinable<'a>> {
         if self.inline_budget <= 0 || self.inline_depth >= MAX_DEPTH || self.inline_frames.len() >= MAX_FRAMES {
             return None;
         }
-        if self.p.info.instances.contains_key(&ident) || self.p.inline_hooks.contains_key(&o) {
+        if self.p.inline_hooks.contains_key(&o) {
             return None;
         }
         let cand = match self.p.inlinable.get(&o) {
@@ -292,16 +297,26 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     pub fn try_inline_call(&mut self, o: ObjId, fun: &ast::Expr, e: &ast::Expr) -> Option<Vec<V>> {
         let ExprKind::Call { args, dots, .. } = &e.kind else { return None };
         let ident = super::prog::Prog::instance_key(fun);
-        let cand = self.inlinable(o, ident)?;
+        let cand = self.inlinable(o)?;
         let fi = self.p.info.funcs.get(&cand.decl.id)?;
         let body = cand.decl.body.as_ref()?;
         let fsig = self.p.tt.signature(self.ty(fun)).cloned()?;
+        // the instantiated signature's results (a generic callee's depend on its type arguments)
+        if !fsig.results.iter().all(|&t| matches!(self.p.repr(t), Repr::Words(_))) {
+            return None;
+        }
+        // a generic callee's body is lowered with its own type arguments, made concrete here
+        let inst = self.instance_subst(cand.decl, ident);
         let vals = self.arg_values(&fsig, args, dots.is_some());
         // the frame: name, the line of the call, the enclosing inline frame
         let call_loc = self.b.srcloc();
         // the line `call` set for the call: its `(`'s (or the pinned line of an enclosing body)
         let call_line = call_loc.bits() & super::func::LINE_MASK;
-        let name = self.p.func_name(o);
+        let name = match &inst {
+            Some((_, targs)) => self.p.instance_name(o, targs),
+            None => self.p.func_name(o),
+        };
+        let saved_subst = inst.map(|(m, _)| std::mem::replace(&mut self.p.subst, std::rc::Rc::new(m)));
         self.inline_frames.push(InlineFrame { name, call_line, parent: self.inline_tag, call: true });
         let saved_tag = std::mem::replace(&mut self.inline_tag, self.inline_frames.len() as u32);
         self.inline_depth += 1;
@@ -337,6 +352,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.inline_return(&[]);
         }
         self.leave_inline(saved);
+        if let Some(m) = saved_subst {
+            self.p.subst = m;
+        }
         self.pinned_line = saved_pin;
         self.inline_depth -= 1;
         self.inline_tag = saved_tag;
@@ -354,6 +372,16 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 })
                 .collect(),
         )
+    }
+
+    /// For a call (through identifier `ident`) of generic function `fd`: its type parameters
+    /// mapped to the call's type arguments, made concrete with the current substitution, and
+    /// those arguments; `None` for a plain function.
+    fn instance_subst(&self, fd: &ast::FuncDecl, ident: ast::NodeId) -> Option<(crate::types::ty::SubstMap, Vec<crate::types::TypeId>)> {
+        let targs = self.p.info.instances.get(&ident)?;
+        let tparams = self.p.info.generics.get(&fd.id)?;
+        let targs: Vec<crate::types::TypeId> = targs.iter().map(|&t| self.p.sub(t)).collect();
+        Some((tparams.iter().copied().zip(targs.iter().copied()).collect(), targs))
     }
 
     /// A `return` in an inlined body: the results (given, or the named results' values) to the
@@ -380,10 +408,12 @@ impl<'a> super::prog::Prog<'a> {
         let body = fd.body.as_ref()?;
         let fi = self.info.funcs.get(&fd.id)?;
         // what is never inlined (the call graph below is walked anyway, for the cycles)
-        let mut eligible = fd.recv.is_none() && !self.info.generics.contains_key(&fd.id) && fd.typ.tparams.is_empty();
+        // a generic function's results are checked per instance, at the call
+        let generic = self.info.generics.contains_key(&fd.id) || !fd.typ.tparams.is_empty();
+        let mut eligible = fd.recv.is_none();
         eligible &= fi.defer_count == 0 && !fi.calls_recover;
         if let Some(sig) = self.tt.signature(fi.sig).cloned() {
-            eligible &= !sig.variadic && sig.results.iter().all(|&t| matches!(self.repr(t), Repr::Words(_)));
+            eligible &= !sig.variadic && (generic || sig.results.iter().all(|&t| matches!(self.repr(t), Repr::Words(_))));
         } else {
             eligible = false;
         }
@@ -421,7 +451,8 @@ impl<'a> super::prog::Prog<'a> {
         if !eligible || c.hairy {
             return None;
         }
-        let pure = body.stmts.iter().all(|st| self.pure_stmt(st));
+        // (the types of a generic body's expressions are its type parameters: never pure)
+        let pure = !generic && body.stmts.iter().all(|st| self.pure_stmt(st));
         (cost <= BUDGET).then_some(Inlinable { decl: fd, cost, pure })
     }
 }
