@@ -54,6 +54,7 @@ impl<'a> Prog<'a> {
         let nil_checks;
         let arg_info;
         let entry_poll;
+        let stack_check;
         {
             let b = FunctionBuilder::new(&mut func, &mut fctx);
             let mut cx = FnCx {
@@ -91,6 +92,7 @@ impl<'a> Prog<'a> {
                 rf: None,
                 arg_info: None,
                 entry_poll: None,
+                stack_check: None,
             };
             emit(&mut cx);
             retry = std::mem::take(&mut cx.p.retry_lite);
@@ -101,6 +103,7 @@ impl<'a> Prog<'a> {
             cx.b.finalize(cx.p.jit.module().target_config());
             nil_checks = std::mem::take(&mut cx.nil_checks);
             entry_poll = cx.entry_poll.take();
+            stack_check = cx.stack_check.take();
         }
         super::prove::elim_nil_checks(&mut func, &nil_checks);
         if let Some(poll) = entry_poll {
@@ -111,6 +114,9 @@ impl<'a> Prog<'a> {
             if std::env::var_os("GOJIT_NO_ENTRY_SINK").is_none() {
                 super::entry_sink::sink_entry_work(&mut func, crate::jit::KEY_ARGS, Some(poll), is_runtime);
             }
+        }
+        if let Some(check) = stack_check {
+            super::prove::elim_leaf_stack_check(&mut func, check);
         }
         if retry {
             self.last_retry = true;

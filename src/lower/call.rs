@@ -101,6 +101,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         if let Some(vals) = self.try_inline_call(o, fun, e) {
                             return vals;
                         }
+                        if let Some(vals) = self.try_guard_call(o, fun, e) {
+                            return vals;
+                        }
                         let fsig = self.p.tt.signature(self.ty(fun)).cloned().unwrap();
                         let words = self.call_args(&fsig, args, dots.is_some());
                         if let Some(&h) = self.p.inline_hooks.get(&o) {

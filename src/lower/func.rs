@@ -148,6 +148,9 @@ pub struct FnCx<'p, 'a, 'f> {
     /// The prologue's preemption poll (its `brif`), dropped from functions that call no Go code
     /// (`prove::elim_leaf_poll`).
     pub entry_poll: Option<ir::Inst>,
+    /// The prologue's stack-bound check (its `brif`), dropped from leaf functions
+    /// (`prove::elim_leaf_stack_check`).
+    pub stack_check: Option<ir::Inst>,
     /// When lowering a range-over-func body: its index in `Prog::rf_bodies`.
     pub rf: Option<usize>,
     /// The traceback argument program (`arginfo`), set by the prologue of a function body.
@@ -691,7 +694,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let above = self.b.ins().band_imm_s(sp, BITS);
         let cold = self.cold_block();
         let cont = self.block();
-        self.b.ins().brif(above, cont, &[], cold, &[]);
+        let brif = self.b.ins().brif(above, cont, &[], cold, &[]);
+        self.stack_check = Some(brif);
         self.at(cold);
         self.lib("gort_morestack_all", &[]);
         self.jump(cont);

@@ -9,11 +9,16 @@
 //! most [`BIG_BUDGET`] (gc's `inlineBigFunctionMaxCost`). gc's rules for what is never inlined,
 //! kept here: `//go:noinline`, `defer`, `recover`, and (gojit's own restrictions, which keep the
 //! inlined set a subset of gc's) func literals, `go`, `select`, labels and `goto`,
-//! range-over-func loops, variadic and generic functions, methods, results held in memory,
+//! range-over-func loops, variadic functions, methods, results held in memory,
 //! a function into itself (gc inlines a recursive function once into its other callers), and
 //! callees in another source file (a function's pc→line table names one file)
 //! unless their body can neither fault, trap nor call (`math.Sqrt`, which is `sqrt(x)`, the
 //! intrinsic): no traceback can stand in such code, and its instructions take the call's line.
+//!
+//! Generic functions are inlined as their instances: the body is lowered with the callee's type
+//! parameters bound to the call's type arguments (made concrete with the caller's own), as the
+//! instance's body is, and its inlined frame is named as the instance (`main.Sum[...]` in
+//! tracebacks); whether its results are words is decided per instance, at the call.
 //!
 //! Lowering: the arguments are evaluated as for a call, bound to the callee's parameter objects
 //! (`declare_local`, which copies aggregates), named results are declared zeroed, and each
@@ -254,11 +259,11 @@ fn has_noinline(src: &crate::diag::SourceMap, fd: &ast::FuncDecl) -> bool {
 
 impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// The callee `o` (called through identifier `ident`) when it may be inlined here.
-    fn inlinable(&mut self, o: ObjId, ident: ast::NodeId) -> Option<Inlinable<'a>> {
+    fn inlinable(&mut self, o: ObjId) -> Option<Inlinable<'a>> {
         if self.inline_budget <= 0 || self.inline_depth >= MAX_DEPTH || self.inline_frames.len() >= MAX_FRAMES {
             return None;
         }
-        if self.p.info.instances.contains_key(&ident) || self.p.inline_hooks.contains_key(&o) {
+        if self.p.inline_hooks.contains_key(&o) {
             return None;
         }
         let cand = match self.p.inlinable.get(&o) {
@@ -292,16 +297,26 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     pub fn try_inline_call(&mut self, o: ObjId, fun: &ast::Expr, e: &ast::Expr) -> Option<Vec<V>> {
         let ExprKind::Call { args, dots, .. } = &e.kind else { return None };
         let ident = super::prog::Prog::instance_key(fun);
-        let cand = self.inlinable(o, ident)?;
+        let cand = self.inlinable(o)?;
         let fi = self.p.info.funcs.get(&cand.decl.id)?;
         let body = cand.decl.body.as_ref()?;
         let fsig = self.p.tt.signature(self.ty(fun)).cloned()?;
+        // the instantiated signature's results (a generic callee's depend on its type arguments)
+        if !fsig.results.iter().all(|&t| matches!(self.p.repr(t), Repr::Words(_))) {
+            return None;
+        }
+        // a generic callee's body is lowered with its own type arguments, made concrete here
+        let inst = self.instance_subst(cand.decl, ident);
         let vals = self.arg_values(&fsig, args, dots.is_some());
         // the frame: name, the line of the call, the enclosing inline frame
         let call_loc = self.b.srcloc();
         // the line `call` set for the call: its `(`'s (or the pinned line of an enclosing body)
         let call_line = call_loc.bits() & super::func::LINE_MASK;
-        let name = self.p.func_name(o);
+        let name = match &inst {
+            Some((_, targs)) => self.p.instance_name(o, targs),
+            None => self.p.func_name(o),
+        };
+        let saved_subst = inst.map(|(m, _)| std::mem::replace(&mut self.p.subst, std::rc::Rc::new(m)));
         self.inline_frames.push(InlineFrame { name, call_line, parent: self.inline_tag, call: true });
         let saved_tag = std::mem::replace(&mut self.inline_tag, self.inline_frames.len() as u32);
         self.inline_depth += 1;
@@ -337,6 +352,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.inline_return(&[]);
         }
         self.leave_inline(saved);
+        if let Some(m) = saved_subst {
+            self.p.subst = m;
+        }
         self.pinned_line = saved_pin;
         self.inline_depth -= 1;
         self.inline_tag = saved_tag;
@@ -354,6 +372,16 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 })
                 .collect(),
         )
+    }
+
+    /// For a call (through identifier `ident`) of generic function `fd`: its type parameters
+    /// mapped to the call's type arguments, made concrete with the current substitution, and
+    /// those arguments; `None` for a plain function.
+    fn instance_subst(&self, fd: &ast::FuncDecl, ident: ast::NodeId) -> Option<(crate::types::ty::SubstMap, Vec<crate::types::TypeId>)> {
+        let targs = self.p.info.instances.get(&ident)?;
+        let tparams = self.p.info.generics.get(&fd.id)?;
+        let targs: Vec<crate::types::TypeId> = targs.iter().map(|&t| self.p.sub(t)).collect();
+        Some((tparams.iter().copied().zip(targs.iter().copied()).collect(), targs))
     }
 
     /// A `return` in an inlined body: the results (given, or the named results' values) to the
@@ -380,10 +408,12 @@ impl<'a> super::prog::Prog<'a> {
         let body = fd.body.as_ref()?;
         let fi = self.info.funcs.get(&fd.id)?;
         // what is never inlined (the call graph below is walked anyway, for the cycles)
-        let mut eligible = fd.recv.is_none() && !self.info.generics.contains_key(&fd.id) && fd.typ.tparams.is_empty();
+        // a generic function's results are checked per instance, at the call
+        let generic = self.info.generics.contains_key(&fd.id) || !fd.typ.tparams.is_empty();
+        let mut eligible = fd.recv.is_none();
         eligible &= fi.defer_count == 0 && !fi.calls_recover;
         if let Some(sig) = self.tt.signature(fi.sig).cloned() {
-            eligible &= !sig.variadic && sig.results.iter().all(|&t| matches!(self.repr(t), Repr::Words(_)));
+            eligible &= !sig.variadic && (generic || sig.results.iter().all(|&t| matches!(self.repr(t), Repr::Words(_))));
         } else {
             eligible = false;
         }
@@ -421,7 +451,8 @@ impl<'a> super::prog::Prog<'a> {
         if !eligible || c.hairy {
             return None;
         }
-        let pure = body.stmts.iter().all(|st| self.pure_stmt(st));
+        // (the types of a generic body's expressions are its type parameters: never pure)
+        let pure = !generic && body.stmts.iter().all(|st| self.pure_stmt(st));
         (cost <= BUDGET).then_some(Inlinable { decl: fd, cost, pure })
     }
 }
@@ -450,9 +481,11 @@ impl super::prog::Prog<'_> {
         }
     }
 
-    /// Whether expression `e` can neither fault, trap nor call: constants, local names, unary
-    /// `+ - ! ^`, binary operators other than integer `/`, `%` and shifts by a non-constant
-    /// count, numeric conversions, and calls of [`Self::pure_intrinsic`] functions.
+    /// Whether expression `e` can neither fault, trap nor call: constants, variables, `nil`,
+    /// unary `+ - ! ^`, binary operators other than integer `/`, `%`, shifts by a non-constant
+    /// count and comparisons of interfaces, structs or arrays (which panic on an uncomparable
+    /// dynamic type) other than with `nil`, numeric conversions, and calls of
+    /// [`Self::pure_intrinsic`] functions.
     fn pure_expr(&self, e: &ast::Expr) -> bool {
         use crate::types::Type as GoType;
         let tv = &self.info.types[e.id];
@@ -461,14 +494,21 @@ impl super::prog::Prog<'_> {
         }
         let numeric = |e: &ast::Expr| matches!(self.tt.under(self.info.types[e.id].ty), GoType::Basic(k) if k.is_numeric());
         match &e.kind {
-            ExprKind::Ident(i) => self.info.object_of(i.id).is_some_and(|o| matches!(self.info.obj(o).kind, ObjKind::Var(_))),
+            ExprKind::Ident(i) => self.info.object_of(i.id).is_some_and(|o| matches!(self.info.obj(o).kind, ObjKind::Var(_) | ObjKind::Nil)),
             ExprKind::Paren(x) => self.pure_expr(x),
             ExprKind::Unary { op, x } => matches!(op, ast::UnaryOp::Pos | ast::UnaryOp::Neg | ast::UnaryOp::Not | ast::UnaryOp::Complement) && self.pure_expr(x),
             ExprKind::Binary { op, x, y, .. } => {
                 use ast::BinaryOp::*;
                 let int_div = matches!(op, Div | Rem) && !matches!(self.tt.under(tv.ty), GoType::Basic(k) if k.is_float());
                 let var_shift = op.is_shift() && self.info.types[y.id].value().is_none();
-                !int_div && !var_shift && self.pure_expr(x) && self.pure_expr(y)
+                // `==` of interfaces (or of aggregates holding them) panics on an uncomparable
+                // dynamic type; against `nil` it is a word compare
+                let is_nil = |e: &ast::Expr| matches!(&e.unparen().kind, ExprKind::Ident(i) if self.info.object_of(i.id).is_some_and(|o| matches!(self.info.obj(o).kind, ObjKind::Nil)));
+                let may_panic_eq = op.is_comparison()
+                    && !is_nil(x)
+                    && !is_nil(y)
+                    && matches!(self.tt.under(self.info.types[x.id].ty), GoType::Interface { .. } | GoType::Struct { .. } | GoType::Array { .. });
+                !int_div && !var_shift && !may_panic_eq && self.pure_expr(x) && self.pure_expr(y)
             }
             ExprKind::Call { fun, args, dots: None, .. } => {
                 let f = fun.unparen();
@@ -485,5 +525,127 @@ impl super::prog::Prog<'_> {
             }
             _ => false,
         }
+    }
+}
+
+/// The most nodes a guard ([`Prog::guard_of`]) may cost: its condition and results are copied
+/// into every caller.
+const GUARD_BUDGET: i32 = 16;
+
+impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
+    /// Partial inlining of a callee that is too big (or recursive) to inline whole but opens with
+    /// a guard, `if cond { return rs }` whose condition and results can neither fault, trap nor
+    /// call (`fib`'s `if n < 2 { return n }`): the guard is lowered in the caller's frame on the
+    /// evaluated arguments, and the callee is called only when the guard does not return. No
+    /// frame can ever be observed in the guard (no traceback, no panic, no preemption point), so
+    /// what Go shows is unchanged; `gojit dump` marks the guard's instructions as inlined.
+    pub fn try_guard_call(&mut self, o: ObjId, fun: &ast::Expr, e: &ast::Expr) -> Option<Vec<V>> {
+        let ExprKind::Call { args, dots: None, .. } = &e.kind else { return None };
+        if self.inline_budget <= 0 || self.inline_frames.len() >= MAX_FRAMES {
+            return None;
+        }
+        let ident = super::prog::Prog::instance_key(fun);
+        if self.p.info.instances.contains_key(&ident) || self.p.inline_hooks.contains_key(&o) {
+            return None;
+        }
+        let (fd, guard) = self.p.guard_of(o)?;
+        let fi = self.p.info.funcs.get(&fd.id)?;
+        let fsig = self.p.tt.signature(self.ty(fun)).cloned()?;
+        if fsig.variadic || !fsig.results.iter().all(|&t| matches!(self.p.repr(t), Repr::Words(_))) {
+            return None;
+        }
+        // parameters bound as plain SSA variables: word-represented, never in memory
+        for &po in &fi.params {
+            let t = self.p.obj_ty(po)?;
+            if !matches!(self.p.repr(t), Repr::Words(_)) || self.is_escaping(po) {
+                return None;
+            }
+        }
+        let vals = self.arg_values(&fsig, args, false);
+        let call_loc = self.b.srcloc();
+        let call_line = call_loc.bits() & super::func::LINE_MASK;
+        // A recursive call binds the caller's own parameter objects: their bindings come back
+        // after the guard (the call below passes the evaluated arguments).
+        let saved_locals: Vec<(ObjId, Option<super::func::Local>)> = fi.params.iter().map(|&po| (po, self.locals.remove(&po))).collect();
+        let name = self.p.func_name(o);
+        self.inline_frames.push(InlineFrame { name, call_line, parent: self.inline_tag, call: true });
+        let saved_tag = std::mem::replace(&mut self.inline_tag, self.inline_frames.len() as u32);
+        let cont = self.block();
+        let result_words: Vec<Vec<cranelift_codegen::ir::Type>> = fsig.results.iter().map(|&t| self.p.repr(t).words().to_vec()).collect();
+        for &w in result_words.iter().flatten() {
+            self.b.append_block_param(cont, w);
+        }
+        let saved = self.enter_inline(cont, fsig.results.clone());
+        let saved_pin = self.pinned_line.replace(call_line);
+        for (&po, v) in fi.params.iter().zip(vals.iter().cloned()) {
+            let t = self.p.obj_ty(po).expect("param type");
+            self.declare_local(po, t, Some(v));
+        }
+        self.stmt(guard);
+        self.leave_inline(saved);
+        self.pinned_line = saved_pin;
+        self.inline_tag = saved_tag;
+        for (po, l) in saved_locals {
+            match l {
+                Some(l) => self.locals.insert(po, l),
+                None => self.locals.remove(&po),
+            };
+        }
+        self.b.set_srcloc(call_loc);
+        if self.open() {
+            let words: Vec<cranelift_codegen::ir::Value> = vals.iter().flat_map(|v| v.words()).collect();
+            let fid = self.p.func_for(o, ident).expect("declared function");
+            let fr = self.func_ref(fid);
+            let res = self.finish_call(super::func::Callee::Direct(fr), words, &fsig.results);
+            let args: Vec<cranelift_codegen::ir::BlockArg> = res.iter().flat_map(|v| v.words()).map(Into::into).collect();
+            self.b.ins().jump(cont, args.iter());
+        }
+        self.at(cont);
+        let params = self.b.block_params(cont).to_vec();
+        let mut k = 0;
+        Some(
+            result_words
+                .iter()
+                .map(|ws| {
+                    let v = V::W(params[k..k + ws.len()].to_vec());
+                    k += ws.len();
+                    v
+                })
+                .collect(),
+        )
+    }
+}
+
+impl<'a> super::prog::Prog<'a> {
+    /// The guard of top-level function `o`: its first statement when that is `if cond { return
+    /// rs }` (no init, no else) with a pure condition and pure results ([`Self::pure_expr`]),
+    /// within [`GUARD_BUDGET`], followed by more statements; `o` not generic, variadic,
+    /// `//go:noinline`, `main` or `init`, without named results (a bare `return` would read them).
+    fn guard_of(&self, o: ObjId) -> Option<(&'a ast::FuncDecl, &'a ast::Stmt)> {
+        let ObjKind::Func { decl, recv: None, .. } = self.info.obj(o).kind else { return None };
+        let fd: &'a ast::FuncDecl = self.decls.get(&decl).copied()?;
+        let body = fd.body.as_ref()?;
+        let fi = self.info.funcs.get(&fd.id)?;
+        if fi.named_results || self.info.generics.contains_key(&fd.id) || !fd.typ.tparams.is_empty() {
+            return None;
+        }
+        if fd.name.name == "init" || fd.name.name == "main" || body.stmts.len() < 2 {
+            return None;
+        }
+        let first = &body.stmts[0];
+        let StmtKind::If(i) = &first.kind else { return None };
+        if i.init.is_some() || i.els.is_some() || i.then.stmts.len() != 1 {
+            return None;
+        }
+        let StmtKind::Return(rs) = &i.then.stmts[0].kind else { return None };
+        if !self.pure_expr(&i.cond) || !rs.iter().all(|e| self.pure_expr(e)) {
+            return None;
+        }
+        let mut c = Cost { cost: 0, hairy: false, info: Some(self.info), callees: vec![] };
+        c.stmt(first);
+        if c.hairy || !c.callees.is_empty() || c.cost > GUARD_BUDGET || has_noinline(self.src, fd) {
+            return None;
+        }
+        Some((fd, first))
     }
 }

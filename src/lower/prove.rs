@@ -272,3 +272,47 @@ pub fn elim_leaf_poll(func: &mut ir::Function, poll: ir::Inst, is_runtime: impl 
     }
     super::entry_sink::remove_poll(func, poll);
 }
+
+/// The most bytes of explicit stack slots a leaf function may have and go without a stack check.
+const LEAF_SLOTS_MAX: u32 = 1024;
+
+/// Drops the prologue's stack-bound check (`check`, its `brif`) from a leaf function: one that
+/// calls nothing (no Go code, no runtime entry point, no slow path but the check's own), with
+/// explicit stack slots of at most [`LEAF_SLOTS_MAX`] bytes and a bounded number of values to
+/// spill. gc marks such functions `NOSPLIT` (leaf, frame below `StackSmall`): its caller passed
+/// the check, so the frame it makes ends at worst a few KiB into the 1 MiB guard at the bottom
+/// of the goroutine's slot (`sched/stack.rs`), mapped memory of the same slot, and no deeper
+/// frame follows it; infinite recursion always goes through a function that keeps its check.
+pub fn elim_leaf_stack_check(func: &mut ir::Function, check: ir::Inst) {
+    if func.layout.inst_block(check).is_none() {
+        return;
+    }
+    let ir::InstructionData::Brif { blocks, .. } = func.dfg.insts[check] else { return };
+    let (cont, cold) = (blocks[0].block(&func.dfg.value_lists), blocks[1].block(&func.dfg.value_lists));
+    let slots: u32 = func.sized_stack_slots.values().map(|s| s.size).sum();
+    if slots > LEAF_SLOTS_MAX || func.dfg.num_values() > 4096 {
+        return;
+    }
+    // every block reachable from the entry but the check's slow path (the slow paths of polls
+    // already dropped are unreachable)
+    let cfg = ControlFlowGraph::with_function(func);
+    let Some(entry) = func.layout.entry_block() else { return };
+    let mut seen = std::collections::HashSet::from([entry, cold]);
+    let mut todo = vec![entry];
+    while let Some(blk) = todo.pop() {
+        for inst in func.layout.block_insts(blk) {
+            if func.dfg.insts[inst].opcode().is_call() {
+                return;
+            }
+        }
+        todo.extend(cfg.succ_iter(blk).filter(|&b| seen.insert(b)));
+    }
+    let mut pos = FuncCursor::new(func).at_inst(check);
+    pos.ins().jump(cont, &[]);
+    pos.remove_inst();
+    // the slow path, now unreachable, leaves the layout
+    while let Some(inst) = func.layout.first_inst(cold) {
+        func.layout.remove_inst(inst);
+    }
+    func.layout.remove_block(cold);
+}
