@@ -30,6 +30,7 @@ mod escape;
 mod expr;
 mod func;
 mod hookgen;
+mod linepos;
 pub mod inline;
 pub mod hooks;
 mod prog;
@@ -385,7 +386,7 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         let spec = body::BodySpec {
             id,
             name,
-            decl_line: p.src.line(fd.span.lo),
+            decl_line: p.src.gc_line(fd.span.lo),
             fi,
             body,
             captures: vec![],
@@ -400,7 +401,7 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         let fi = &info.funcs[&fd.id];
         p.subst = subst;
         let sig = p.sub(fi.sig);
-        let spec = body::BodySpec { id, name, decl_line: p.src.line(fd.span.lo), fi, body, captures: vec![], sig };
+        let spec = body::BodySpec { id, name, decl_line: p.src.gc_line(fd.span.lo), fi, body, captures: vec![], sig };
         p.lower_body(spec)?;
     }
     p.subst = Default::default();
