@@ -91,7 +91,12 @@ pub fn traceback_frames(out: &mut String, mut fp: usize, mut pc: usize, max: usi
                     };
                     let v = running.arg;
                     let _ = writeln!(out, "panic({{{:#x}, {:#x}}})", v.typ as usize, v.data as usize);
-                    out.push_str("\tgojit-runtime/src/panic.rs\n");
+                    match crate::callers::gopanic_position(false) {
+                        (file, line) if line != 0 => {
+                            let _ = writeln!(out, "\t{file}:{line}");
+                        }
+                        _ => out.push_str("\tgojit-runtime/src/panic.rs\n"),
+                    }
                     printed += 1;
                     (fp, pc) = (running.start_fp, running.start_pc);
                     innermost = true;
