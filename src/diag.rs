@@ -299,4 +299,23 @@ mod tests {
         assert_eq!(f.line_col(7), (4, 1));
         assert_eq!(f.render(&Diagnostic::new(Span::new(4, 5), "undefined: d")), "p.go:2:2: undefined: d");
     }
+
+    #[test]
+    fn line_directives_as_gc() {
+        let text = "a\n//line x.go:10\nbc\n//line :20\nd\n/*line y.go:5:3*/ef /*line :7:1*/g\n//line :30:2\nh";
+        let f = SourceFile::new("p.go", text);
+        let at = |needle: &str| text.find(needle).unwrap() as u32;
+        assert_eq!(f.gc_pos(at("a")), None);
+        assert_eq!(f.gc_pos(at("bc")), Some(GcPos { name: "x.go", line: 10, col: 0 }));
+        // an empty name without a column is empty
+        assert_eq!(f.gc_pos(at("d\n")), Some(GcPos { name: "", line: 20, col: 0 }));
+        // /*line*/ takes effect right after the comment, columns counted from there
+        assert_eq!(f.gc_pos(at("ef")), Some(GcPos { name: "y.go", line: 5, col: 3 }));
+        assert_eq!(f.gc_pos(at("f ")), Some(GcPos { name: "y.go", line: 5, col: 4 }));
+        // an empty name with a column keeps the previous one
+        assert_eq!(f.gc_pos(at("g\n")), Some(GcPos { name: "y.go", line: 7, col: 1 }));
+        assert_eq!(f.gc_pos(at("h")), Some(GcPos { name: "y.go", line: 30, col: 2 }));
+        assert_eq!(f.gc_line(at("h")), 30);
+        assert_eq!(f.pos_string(at("bc")), "x.go:10");
+    }
 }
