@@ -54,12 +54,14 @@ pub struct SourceFile {
     line_dirs: Vec<LineDirective>,
 }
 
-/// A `//line name:line[:col]` comment at the start of a line: from the next line on, reported
-/// positions are `name:line` onwards (gc's position bases). Without a column, positions print as
-/// `name:line` only; an empty name keeps the previous one.
+/// A line directive (gc's position bases): `//line name:line[:col]` at the start of a line, in
+/// effect from the next line on, or `/*line name:line[:col]*/` anywhere on a line, in effect
+/// right after the comment. Reported positions are `name:line` onwards; without a column they
+/// print as `name:line` only. An empty name keeps the previous one when a column is given, and
+/// is empty otherwise (the runtime prints it as `??`, as gc's).
 #[derive(Clone, Debug)]
 struct LineDirective {
-    /// Byte offset of the line after the directive.
+    /// Byte offset (in the file) where the directive takes effect.
     start: u32,
     name: String,
     line: u32,
@@ -67,32 +69,56 @@ struct LineDirective {
     col: u32,
 }
 
-/// Parses `//line` directives as gc does (`syntax.scanner` + `parser.updateBase`): only a comment
-/// starting at column 1, with a positive line (and column) number; others are ignored.
+/// Parses the text after `line ` of a directive as gc's `parser.updateBase`: `name:line` or
+/// `name:line:col` with positive numbers. `prev` is the name of the position base before it.
+fn parse_directive(rest: &str, prev: &str, start: u32) -> Option<LineDirective> {
+    let num = |s: &str| s.parse::<u32>().ok().filter(|&n| n > 0);
+    let (head, last) = rest.rsplit_once(':')?;
+    num(last)?;
+    let (file, line, col) = match head.rsplit_once(':') {
+        Some((file, l)) if num(l).is_some() => (file, num(l)?, num(last)?),
+        _ => (head, num(last)?, 0),
+    };
+    let name = if file.is_empty() && col != 0 { prev.to_string() } else { file.to_string() };
+    Some(LineDirective { start, name, line, col })
+}
+
+/// Finds the line directives of a file as gc's scanner and parser do: `//line` only at column 1,
+/// `/*line` anywhere but closed on its own line. (Comment-like text inside string literals is
+/// not told apart.)
 fn line_directives(name: &str, text: &str) -> Vec<LineDirective> {
     let mut out: Vec<LineDirective> = vec![];
     let mut off = 0u32;
     for raw in text.split('\n') {
         let next = off + raw.len() as u32 + 1;
+        let prev = |out: &Vec<LineDirective>| out.last().map_or(name.to_string(), |d| d.name.clone());
         if let Some(rest) = raw.strip_prefix("//line ") {
-            let rest = rest.trim_end_matches('\r');
-            let num = |s: &str| s.parse::<u32>().ok().filter(|&n| n > 0);
-            let (file, line, col) = match rest.rsplit_once(':') {
-                Some((head, last)) if num(last).is_some() => match head.rsplit_once(':') {
-                    Some((file, l)) if num(l).is_some() => (Some(file), num(l), num(last).unwrap_or(0)),
-                    _ => (Some(head), num(last), 0),
-                },
-                _ => (None, None, 0),
-            };
-            if let (Some(file), Some(line)) = (file, line) {
-                let prev = out.last().map_or(name, |d| d.name.as_str());
-                let file = if file.is_empty() { prev.to_string() } else { file.to_string() };
-                out.push(LineDirective { start: next, name: file, line, col });
+            let p = prev(&out);
+            out.extend(parse_directive(rest.trim_end_matches('\r'), &p, next));
+        } else {
+            let mut from = 0;
+            while let Some(i) = raw[from..].find("/*line ") {
+                let at = from + i;
+                let Some(close) = raw[at..].find("*/") else { break };
+                let p = prev(&out);
+                let end = at + close + 2;
+                out.extend(parse_directive(&raw[at + 7..at + close], &p, off + end as u32));
+                from = end;
             }
         }
         off = next;
     }
     out
+}
+
+/// Where a position is as gc reports it once line directives apply (see [`SourceFile::gc_pos`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GcPos<'a> {
+    /// The directive's file name (empty: none given).
+    pub name: &'a str,
+    pub line: u32,
+    /// 0: the directive gives no column.
+    pub col: u32,
 }
 
 impl SourceFile {
@@ -110,25 +136,48 @@ impl SourceFile {
             }
         }
         let name = name.into();
-        let line_dirs = if text.contains("//line ") { line_directives(&name, &text) } else { vec![] };
+        let line_dirs = if text.contains("line ") { line_directives(&name, &text) } else { vec![] };
         SourceFile { name, text, base, line_starts, line_dirs }
     }
 
-    /// `name:line:col` of a position as gc reports it, `//line` directives applied.
+    /// `name:line:col` of a position as gc reports it, line directives applied.
     pub fn pos_string(&self, pos: u32) -> String {
+        let Some(g) = self.gc_pos(pos) else {
+            let (l, c) = self.line_col(pos);
+            return format!("{}:{}:{}", self.name, l, c);
+        };
+        if g.col == 0 {
+            return format!("{}:{}", g.name, g.line);
+        }
+        format!("{}:{}:{}", g.name, g.line, g.col)
+    }
+
+    /// Whether the file has line directives (positions in it are not its own lines).
+    pub fn has_directives(&self) -> bool {
+        !self.line_dirs.is_empty()
+    }
+
+    /// The position as the last line directive before it makes it (`None`: none applies).
+    pub fn gc_pos(&self, pos: u32) -> Option<GcPos<'_>> {
         let (l, c) = self.line_col(pos);
         let offset = pos.saturating_sub(self.base);
         let i = self.line_dirs.partition_point(|d| d.start <= offset);
-        let Some(d) = i.checked_sub(1).map(|i| &self.line_dirs[i]) else {
-            return format!("{}:{}:{}", self.name, l, c);
-        };
-        let first = self.line(self.base + d.start);
+        let d = &self.line_dirs[i.checked_sub(1)?];
+        let (first, first_col) = self.line_col(self.base + d.start);
         let line = d.line + (l - first);
-        if d.col == 0 {
-            return format!("{}:{}", d.name, line);
-        }
-        let col = if l == first { d.col + c - 1 } else { c };
-        format!("{}:{}:{}", d.name, line, col)
+        let col = if d.col == 0 {
+            0
+        } else if l == first {
+            d.col + c - first_col
+        } else {
+            c
+        };
+        Some(GcPos { name: &d.name, line, col })
+    }
+
+    /// The line gc reports for a position, line directives applied.
+    pub fn gc_line(&self, pos: u32) -> u32 {
+        self.gc_pos(pos).map_or_else(|| self.line(pos), |g| g.line)
     }
 
     /// The first position after this file (its end-of-file position plus one).
@@ -215,6 +264,11 @@ impl SourceMap {
         self.line_col(pos).0
     }
 
+    /// The line gc reports for a position, line directives applied ([`SourceFile::gc_line`]).
+    pub fn gc_line(&self, pos: u32) -> u32 {
+        self.file(pos).gc_line(pos)
+    }
+
     /// `file:line:col` of a position.
     pub fn pos_string(&self, pos: u32) -> String {
         self.file(pos).pos_string(pos)
@@ -244,5 +298,24 @@ mod tests {
         assert_eq!(f.line_col(3), (2, 1));
         assert_eq!(f.line_col(7), (4, 1));
         assert_eq!(f.render(&Diagnostic::new(Span::new(4, 5), "undefined: d")), "p.go:2:2: undefined: d");
+    }
+
+    #[test]
+    fn line_directives_as_gc() {
+        let text = "a\n//line x.go:10\nbc\n//line :20\nd\n/*line y.go:5:3*/ef /*line :7:1*/g\n//line :30:2\nh";
+        let f = SourceFile::new("p.go", text);
+        let at = |needle: &str| text.find(needle).unwrap() as u32;
+        assert_eq!(f.gc_pos(at("a")), None);
+        assert_eq!(f.gc_pos(at("bc")), Some(GcPos { name: "x.go", line: 10, col: 0 }));
+        // an empty name without a column is empty
+        assert_eq!(f.gc_pos(at("d\n")), Some(GcPos { name: "", line: 20, col: 0 }));
+        // /*line*/ takes effect right after the comment, columns counted from there
+        assert_eq!(f.gc_pos(at("ef")), Some(GcPos { name: "y.go", line: 5, col: 3 }));
+        assert_eq!(f.gc_pos(at("f ")), Some(GcPos { name: "y.go", line: 5, col: 4 }));
+        // an empty name with a column keeps the previous one
+        assert_eq!(f.gc_pos(at("g\n")), Some(GcPos { name: "y.go", line: 7, col: 1 }));
+        assert_eq!(f.gc_pos(at("h")), Some(GcPos { name: "y.go", line: 30, col: 2 }));
+        assert_eq!(f.gc_line(at("h")), 30);
+        assert_eq!(f.pos_string(at("bc")), "x.go:10");
     }
 }

@@ -208,6 +208,12 @@ pub fn run_args(args: &[String], opts: &RunOptions) -> i32 {
     }
     gojit_runtime::panic::gort_set_trace(opts.trace_panics);
     gojit_runtime::sys::args::set_goroot_finder(|| crate::load::goroot::goroot().ok().map(|p| p.display().to_string()));
+    if crate::load::goroot::lookup_note().is_some()
+        && let Some((file, line)) = crate::load::goroot::gopanic_call_site()
+    {
+        gojit_runtime::callers::set_gopanic_position(file, line);
+    }
+    gojit_runtime::callers::set_gopanic_finder(crate::load::goroot::gopanic_call_site);
     gojit_runtime::sys::args::set_os_args(std::iter::once(name).chain(opts.args.iter().cloned()).collect());
     let status = t.phase("run", || program.run_main());
     if opts.time {

@@ -6,7 +6,7 @@
 //! need no lock and hold nothing with `Drop` (a panic resume may abandon the looking-up frame).
 //!
 //! # Format
-//! A table is a pc-sorted array of fixed-size [`FuncInfo`] rows (72 bytes) plus five shared pools
+//! A table is a pc-sorted array of fixed-size [`FuncInfo`] rows (80 bytes) plus six shared pools
 //! that rows index by `(offset, length)`:
 //! - `names`: UTF-8 bytes of all Go names (`main.f`, `main.(*T).M`, `main.f.func1`).
 //! - `lines`: the pc->line program of each function: pairs `(pc_delta: uvarint, line_delta:
@@ -18,9 +18,12 @@
 //!   function, indexed by defer bit.
 //! - `args`: each function's argument program (gc's `FUNCDATA_ArgInfo`, byte for byte in gc's
 //!   format), see "Argument info" below.
+//! - `file_runs`: `(code offset, file index)` pairs: from that offset on the function's code is in
+//!   another file than its row's (line directives, `//line x.go:10`; most functions have none).
 //!
 //! Each row also names its source file: index 0 is the table's `file`, index i the i-th entry of
-//! its file list (a program of several files and packages; tracebacks print the row's file).
+//! its file list (a program of several files and packages; tracebacks print the row's file, or
+//! the file its `file_runs` give for the pc).
 //!
 //! # Worked example
 //! ```text
@@ -121,6 +124,9 @@ pub struct FuncInfo {
     pub is_wrapper: bool,
     /// Index of its source file in the table's file list (0: the table's `file`).
     file: u32,
+    /// Its file runs in the `file_runs` pool (line directives: code from an offset on in
+    /// another file; see [`FuncTable::file_at`]).
+    file_runs: (u32, u32),
     /// Start of its argument program in the `args` pool ([`NO_ARGS`]: none).
     args: u32,
     /// fp-relative offset of its argument image (see "Argument info").
@@ -215,6 +221,9 @@ pub struct FuncTable {
     slots: Vec<i32>,
     inlined: Vec<InlineRow>,
     args: Vec<u8>,
+    /// `(code offset, file index)` pairs, sorted per function: from that offset on, the
+    /// function's code is in that file (line directives; most functions have none).
+    file_runs: Vec<(u32, u32)>,
     /// Absolute path of the program's first Go source file (the file of rows pushed without
     /// one).
     pub file: String,
@@ -266,17 +275,33 @@ impl FuncTable {
     /// Adds a function whose source is `file` (an absolute path; `""` or the table's `file`
     /// mean the table's).
     pub fn push_in_file(&mut self, d: &FuncDesc, file: &str) {
-        let file = if file.is_empty() || file == self.file {
-            0
-        } else {
-            match self.files.iter().position(|f| f == file) {
-                Some(i) => i as u32 + 1,
-                None => {
-                    self.files.push(file.to_string());
-                    self.files.len() as u32
-                }
+        self.push_with_files(d, file, &[]);
+    }
+
+    /// The index of `file` in the file list, added on first use (0: the table's `file`).
+    fn file_index(&mut self, file: &str) -> u32 {
+        if file.is_empty() || file == self.file {
+            return 0;
+        }
+        match self.files.iter().position(|f| f == file) {
+            Some(i) => i as u32 + 1,
+            None => {
+                self.files.push(file.to_string());
+                self.files.len() as u32
             }
-        };
+        }
+    }
+
+    /// [`FuncTable::push_in_file`] for a function whose code changes file at some offsets
+    /// (`(offset, file)` sorted by offset: line directives).
+    pub fn push_with_files(&mut self, d: &FuncDesc, file: &str, runs: &[(u32, &str)]) {
+        let file = self.file_index(file);
+        let runs0 = self.file_runs.len();
+        for &(off, f) in runs {
+            let i = self.file_index(f);
+            self.file_runs.push((off, i));
+        }
+        let file_runs = span(runs0, self.file_runs.len());
         let name0 = self.names.len();
         self.names.push_str(d.name);
         let name = span(name0, self.names.len());
@@ -328,6 +353,7 @@ impl FuncTable {
             n_defers: d.closure_offs.len().min(255) as u8,
             is_wrapper: d.is_wrapper,
             file,
+            file_runs,
             args,
             args_off,
         });
@@ -338,6 +364,20 @@ impl FuncTable {
         match f.file {
             0 => &self.file,
             i => &self.files[i as usize - 1],
+        }
+    }
+
+    /// The absolute path of the source file of code offset `off` in `f` (line directives may
+    /// put parts of a function in other files).
+    pub fn file_at(&self, f: &FuncInfo, off: u32) -> &str {
+        let runs = &self.file_runs[f.file_runs.0 as usize..(f.file_runs.0 + f.file_runs.1) as usize];
+        let i = runs.partition_point(|r| r.0 <= off);
+        match i.checked_sub(1) {
+            Some(j) => match runs[j].1 {
+                0 => &self.file,
+                k => &self.files[k as usize - 1],
+            },
+            None => self.file_of(f),
         }
     }
 
@@ -478,6 +518,7 @@ impl FuncTable {
             + self.slots.len() * 4
             + self.inlined.len() * std::mem::size_of::<InlineRow>()
             + self.args.len()
+            + self.file_runs.len() * 8
     }
 }
 
@@ -530,6 +571,8 @@ pub struct PcFrame {
     pub inlined_call: bool,
     /// The virtual pc of the enclosing frame, when this frame is a body emitted inline (0: none).
     pub outer: usize,
+    /// The source file of the pc (for a virtual pc: of the code the inner body starts at).
+    pub file: &'static str,
 }
 
 /// The frame `pc` names: a pc in a JIT function (as is, not backed up: callers holding a return
@@ -539,6 +582,7 @@ pub fn frame_at(pc: usize) -> Option<PcFrame> {
         if let Some(i) = t.virtual_row(pc) {
             let r = t.inlined[i];
             let func = t.find(r.lo)?;
+            let file = t.file_at(func, (r.lo - func.start) as u32);
             let parent = i.checked_sub(1).filter(|&p| t.inlined[p].lo == r.lo && t.inlined[p].hi == r.hi);
             return Some(match parent {
                 Some(p) => PcFrame {
@@ -548,20 +592,22 @@ pub fn frame_at(pc: usize) -> Option<PcFrame> {
                     line: r.call_line,
                     inlined_call: t.inlined[p].call,
                     outer: t.virtual_pc(p),
+                    file,
                 },
-                None => PcFrame { table: t, func, name: t.name(func), line: r.call_line, inlined_call: false, outer: 0 },
+                None => PcFrame { table: t, func, name: t.name(func), line: r.call_line, inlined_call: false, outer: 0, file },
             });
         }
     }
     let (t, func) = lookup(pc)?;
     let off = (pc - func.start) as u32;
     let line = t.line_at(func, off);
+    let file = t.file_at(func, off);
     Some(match t.inline_chain(func, off).last() {
         Some(i) => {
             let r = &t.inlined[i];
-            PcFrame { table: t, func, name: t.row_name(r), line, inlined_call: r.call, outer: t.virtual_pc(i) }
+            PcFrame { table: t, func, name: t.row_name(r), line, inlined_call: r.call, outer: t.virtual_pc(i), file }
         }
-        None => PcFrame { table: t, func, name: t.name(func), line, inlined_call: false, outer: 0 },
+        None => PcFrame { table: t, func, name: t.name(func), line, inlined_call: false, outer: 0, file },
     })
 }
 
@@ -686,7 +732,7 @@ mod tests {
         assert!(t.find(0x1090).is_none());
         assert!(t.find(0x8ff).is_none());
         assert_eq!(t.name(t.find(0x905).unwrap()), "main.g");
-        assert_eq!(std::mem::size_of::<FuncInfo>(), 72);
+        assert_eq!(std::mem::size_of::<FuncInfo>(), 80);
     }
 
     #[test]

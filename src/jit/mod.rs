@@ -121,6 +121,42 @@ pub struct FuncMeta {
     /// The function's call shape (`gojit_runtime::reflectcall::shape`) when it was declared from
     /// a Go signature: what `reflect.Value.Call` needs to call it.
     pub call_shape: Option<Vec<u8>>,
+    /// In a function of a file with line directives: the line field of its source locations
+    /// (and of its inline frames' `call_line`) is a position key, `(key, line, file)` sorted by
+    /// key (`lower::linepos`); empty: plain lines.
+    pub positions: Vec<(u32, u32, String)>,
+}
+
+impl FuncMeta {
+    /// The Go line of a source location's line field (a position key when
+    /// [`FuncMeta::positions`] is not empty).
+    fn key_line(&self, v: u32) -> u32 {
+        self.position(v).map_or(v, |p| p.1)
+    }
+
+    fn position(&self, key: u32) -> Option<&(u32, u32, String)> {
+        let i = self.positions.binary_search_by_key(&key, |p| p.0).ok()?;
+        Some(&self.positions[i])
+    }
+
+    /// Turns position keys in `lines` into lines; returns where the file changes (see
+    /// [`CompiledFunc::file_runs`]).
+    fn resolve_positions(&self, lines: &mut Vec<(u32, u32)>) -> Vec<(u32, String)> {
+        if self.positions.is_empty() {
+            return vec![];
+        }
+        let mut runs: Vec<(u32, String)> = vec![];
+        for l in lines.iter_mut() {
+            let Some((_, line, file)) = self.position(l.1) else { continue };
+            let cur = runs.last().map_or(self.file.as_str(), |r| r.1.as_str());
+            if cur != file {
+                runs.push((l.0, file.clone()));
+            }
+            l.1 = *line;
+        }
+        lines.dedup_by_key(|l| l.1);
+        runs
+    }
 }
 
 /// A body emitted inline, as tracebacks show it.
@@ -192,6 +228,9 @@ pub struct CompiledFunc {
     pub lines: Vec<(u32, u32)>,
     /// `(start, end, inline tag)` code ranges of inlined deferred func literal bodies, sorted.
     pub inline_ranges: Vec<(u32, u32, u32)>,
+    /// `(code offset, file)`: from that offset on the code is in `file` rather than the
+    /// function's (line directives, [`FuncMeta::positions`]), sorted.
+    pub file_runs: Vec<(u32, String)>,
     /// try_call sites with a handler, sorted by return offset.
     pub calls: Vec<CallSite>,
     /// Return offsets of all calls (for `dump` annotations).
@@ -426,10 +465,12 @@ impl Jit {
                     t = fr.parent;
                 }
                 for fr in chain.iter().rev() {
-                    inlined.push(InlinedBody { lo, hi, name: &fr.name, call_line: fr.call_line, call: fr.call });
+                    let call_line = c.meta.key_line(fr.call_line);
+                    inlined.push(InlinedBody { lo, hi, name: &fr.name, call_line, call: fr.call });
                 }
             }
-            table.push_in_file(&FuncDesc {
+            let runs: Vec<(u32, &str)> = c.file_runs.iter().map(|(o, f)| (*o, f.as_str())).collect();
+            table.push_with_files(&FuncDesc {
                 start,
                 size: c.size,
                 name: &c.meta.go_name,
@@ -448,7 +489,7 @@ impl Jit {
                 inlined: &inlined,
                 calls: &c.calls,
                 args: c.meta.arg_info.as_deref().map(|prog| ArgLayout { prog, fp_off: c.args_off }),
-            }, &c.meta.file);
+            }, &c.meta.file, &runs);
             if let Some(shape) = &c.meta.call_shape {
                 table.set_call_shape(start, shape);
             }
@@ -560,6 +601,7 @@ fn capture(id: FuncId, ctx: &Context, meta: FuncMeta, kind: FuncKind, isa: &dyn 
         l.1 &= (1 << INLINE_TAG_SHIFT) - 1;
     }
     lines.dedup_by_key(|l| l.1);
+    let file_runs = meta.resolve_positions(&mut lines);
     let unwind = cc.create_unwind_info(isa).map_err(|e| JitError::Codegen { func: meta.go_name.clone(), msg: format!("unwind info: {e}") })?;
     Ok(CompiledFunc {
         id,
@@ -572,6 +614,7 @@ fn capture(id: FuncId, ctx: &Context, meta: FuncMeta, kind: FuncKind, isa: &dyn 
         args_off,
         lines,
         inline_ranges,
+        file_runs,
         calls,
         all_calls,
         clif: None,

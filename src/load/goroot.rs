@@ -55,6 +55,25 @@ fn find() -> Result<PathBuf, String> {
     Ok(root)
 }
 
+/// Where GOROOT's `runtime.gopanic` calls a deferred function: `$GOROOT/src/runtime/panic.go`
+/// and the line of the `fn()` in `gopanic`'s loop (the frame gc's `runtime.Caller`,
+/// `CallersFrames` and tracebacks show for it; gojit's defer trampoline stands in for it).
+pub fn gopanic_call_site() -> Option<(String, u32)> {
+    let file = goroot().ok()?.join("src/runtime/panic.go");
+    let text = std::fs::read_to_string(&file).ok()?;
+    let mut in_gopanic = false;
+    for (i, l) in text.lines().enumerate() {
+        if l.starts_with("func gopanic(") {
+            in_gopanic = true;
+        } else if in_gopanic && l.starts_with('}') {
+            return None;
+        } else if in_gopanic && l.trim() == "fn()" {
+            return Some((file.display().to_string(), i as u32 + 1));
+        }
+    }
+    None
+}
+
 /// GOROOT when `$GOROOT` is unset, and how it was found (see the module docs).
 fn unset() -> Result<(PathBuf, &'static str), String> {
     let go = on_path("go");

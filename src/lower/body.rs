@@ -89,6 +89,7 @@ impl<'a> Prog<'a> {
                 inline_depth: 0,
                 inline_ret: None,
                 pinned_line: None,
+                bounds_at: None,
                 rf: None,
                 arg_info: None,
                 entry_poll: None,
@@ -125,6 +126,7 @@ impl<'a> Prog<'a> {
         if std::env::var_os("GOJIT_CLIF").is_some() {
             eprintln!("{}", func.display());
         }
+        let positions = if self.cur_file_dirs { self.used_positions(&func, &inlined) } else { vec![] };
         let mut ctx = Context::for_function(func);
         let name = meta.go_name.clone();
         let jm = super::JitFuncMeta {
@@ -140,8 +142,29 @@ impl<'a> Prog<'a> {
             file: self.cur_file.clone(),
             arg_info,
             call_shape: self.call_shapes.get(&id).cloned(),
+            positions,
         };
         self.jit.define(id, &mut ctx, jm).map_err(|e| LowerError::Internal(format!("{name}: {e}")))
+    }
+
+    /// The position keys (`linepos`) the source locations of `func` and its inline frames use, as
+    /// `(key, line, file)` sorted by key.
+    fn used_positions(&self, func: &Function, inlined: &[super::func::InlineFrame]) -> Vec<(u32, u32, String)> {
+        let mask = super::func::LINE_MASK;
+        let mut keys: Vec<u32> = inlined.iter().map(|f| f.call_line).collect();
+        for blk in func.layout.blocks() {
+            for inst in func.layout.block_insts(blk) {
+                let loc = func.srcloc(inst);
+                if !loc.is_default() {
+                    keys.push(loc.bits() & mask);
+                }
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        keys.iter()
+            .filter_map(|&k| self.line_positions.get(k).map(|(l, f)| (k, *l, f.clone())))
+            .collect()
     }
 
     /// Lowers and defines one function body.
@@ -243,7 +266,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let entry = self.block();
         self.b.append_block_params_for_function_params(entry);
         self.at(entry);
-        self.b.set_srcloc(ir::SourceLoc::new(spec.decl_line));
+        let loc = self.p.line_loc_at(spec.decl_line, spec.body.span.lo);
+        self.b.set_srcloc(ir::SourceLoc::new(loc & super::func::LINE_MASK));
         let params: Vec<ir::Value> = self.b.block_params(entry).to_vec();
         self.ctx = params[0];
         // The traceback's argument image, stored first (before the preempt poll's branch, so

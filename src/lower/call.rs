@@ -385,7 +385,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             Ok(_) => format!("{}.{}-fm", self.p.tt.type_string(s.recv), e.span.lo),
         };
         let Ok(wid) = self.p.declare_fn(&name, &sig) else { return V::one(self.i64c(0)) };
-        let line = self.p.src.line(e.span.lo);
+        let line = self.p.src.gc_line(e.span.lo);
+        let loc = self.p.line_loc(e.span.lo) & super::func::LINE_MASK;
         let meta = super::FuncMeta { go_name: name, decl_line: line, defer_kind: super::DeferKind::None, is_wrapper: true };
         let method_fid = match &target {
             Err(f) => self.p.method_fn(*f, method_named).or_else(|| lib_method_fn(self.p, *f)),
@@ -399,7 +400,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let entry = cx.block();
             cx.b.append_block_params_for_function_params(entry);
             cx.at(entry);
-            cx.b.set_srcloc(cranelift_codegen::ir::SourceLoc::new(line));
+            cx.b.set_srcloc(cranelift_codegen::ir::SourceLoc::new(loc));
             let ps = cx.b.block_params(entry).to_vec();
             let ctx = ps[0];
             let rv = cx.load(recv_t, ctx, off as i32);

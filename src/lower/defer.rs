@@ -259,7 +259,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             Err(_) => return self.p.rt_func(Rt::PanicNil),
         };
         let line = self.b.srcloc().bits() & super::func::LINE_MASK;
-        let meta = FuncMeta { go_name: name.clone(), decl_line: line, defer_kind: DeferKind::None, is_wrapper: true };
+        let meta = FuncMeta { go_name: name.clone(), decl_line: self.p.loc_line(line), defer_kind: DeferKind::None, is_wrapper: true };
         let call = call.clone();
         let layout = layout.to_vec();
         let locals = self.locals.clone();

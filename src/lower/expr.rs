@@ -111,6 +111,33 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
     pub fn expr(&mut self, e: &ast::Expr) -> V {
+        // an operand's own checks are not at an enclosing index expression's `[`
+        let outer = self.bounds_at.take();
+        let v = self.expr_here(e);
+        self.bounds_at = outer;
+        v
+    }
+
+    /// Runs `f` (the lowering of an index or slice expression) with its bounds checks at the
+    /// line of its `[`, as gc positions them (`runtime.Caller` and tracebacks of an index panic
+    /// name that line, `//line` directives included).
+    fn at_bracket<R>(&mut self, lbrack: crate::diag::Span, f: impl FnOnce(&mut Self) -> R) -> R {
+        let outer = self.bounds_at.replace(lbrack);
+        let r = f(self);
+        self.bounds_at = outer;
+        r
+    }
+
+    /// Moves the source location to the `[` of the index expression being lowered, if any;
+    /// returns the location to restore after the check ([`FnCx::at_bracket`]).
+    fn check_line(&mut self) -> Option<cranelift_codegen::ir::SourceLoc> {
+        let sp = self.bounds_at?;
+        let saved = self.b.srcloc();
+        self.set_line(sp);
+        Some(saved)
+    }
+
+    fn expr_here(&mut self, e: &ast::Expr) -> V {
         if let Some(v) = self.overrides.get(&e.id) {
             return v.clone();
         }
@@ -136,8 +163,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     _ => self.zero(t),
                 }
             }
-            ExprKind::Index { x, index, .. } => self.index(x, index, t),
-            ExprKind::Slice { x, lo, hi, max, .. } => self.slice_expr(x, lo.as_deref(), hi.as_deref(), max.as_deref(), t),
+            ExprKind::Index { x, index, lbrack } => self.at_bracket(*lbrack, |s| s.index(x, index, t)),
+            ExprKind::Slice { x, lo, hi, max, lbrack, .. } => {
+                self.at_bracket(*lbrack, |s| s.slice_expr(x, lo.as_deref(), hi.as_deref(), max.as_deref(), t))
+            }
             ExprKind::TypeAssert { x, .. } => self.type_assert(x, t, false).0,
             ExprKind::Call { .. } => {
                 if self.p.info.types[e.fun_id()].is_type() {
@@ -316,7 +345,21 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     _ => self.spill(e),
                 }
             }
-            ExprKind::Index { x, index, .. } => {
+            ExprKind::Index { x, index, lbrack } => self.at_bracket(*lbrack, |s| s.addr_of_index_expr(e, x, index)),
+            ExprKind::CompositeLit { .. } => {
+                let v = self.expr(e);
+                let a = self.new_object(t);
+                self.store(t, &v, a, 0);
+                a
+            }
+            _ => self.spill(e),
+        }
+    }
+
+    /// The address of index expression `e` (`x[index]`) of an array, slice or array pointer.
+    fn addr_of_index_expr(&mut self, e: &ast::Expr, x: &ast::Expr, index: &ast::Expr) -> Value {
+        {
+            {
                 let xt = self.ty(x);
                 match self.p.tt.under(xt).clone() {
                     GoType::Array { len, elem } => {
@@ -332,13 +375,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     _ => self.spill(e),
                 }
             }
-            ExprKind::CompositeLit { .. } => {
-                let v = self.expr(e);
-                let a = self.new_object(t);
-                self.store(t, &v, a, 0);
-                a
-            }
-            _ => self.spill(e),
         }
     }
 
@@ -414,7 +450,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
         let bad = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, i, len);
         if self.index_signed(index) {
+            let saved = self.check_line();
             self.panic_if(bad, Rt::PanicIndex, &[i, len]);
+            if let Some(loc) = saved {
+                self.b.set_srcloc(loc);
+            }
         } else {
             self.bounds_fail_if(bad, bounds::INDEX, i, len, false);
         }
@@ -433,6 +473,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// (otherwise it is printed as a uint64, never in the negative short form).
     pub fn bounds_fail_if(&mut self, bad: Value, code: i64, x: Value, y: Value, x_signed: bool) {
         let code = if x_signed { code } else { code | bounds::UNSIGNED };
+        let saved = self.check_line();
         let cold = self.cold_block();
         let cont = self.block();
         self.b.ins().brif(bad, cold, &[], cont, &[]);
@@ -441,6 +482,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.rt(Rt::PanicBounds, &[c, x, y]);
         self.b.ins().trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
         self.at(cont);
+        if let Some(loc) = saved {
+            self.b.set_srcloc(loc);
+        }
     }
 
     // ---- selectors ----------------------------------------------------------------------------
@@ -1049,7 +1093,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let name = self.next_lit_name();
         let sig = self.p.func_type_signature(fi.sig);
         let Ok(id) = self.p.declare_fn(&name, &sig) else { return V::one(self.i64c(0)) };
-        let line = self.p.src.line(e.span.lo);
+        let line = self.p.src.gc_line(e.span.lo);
         let spec = super::body::BodySpec { id, name, decl_line: line, fi: &fi, body, captures: captures.clone(), sig: fi.sig };
         if let Err(err) = self.p.lower_body(spec) {
             self.p.err(e.span, format!("internal compiler error: {err}"));

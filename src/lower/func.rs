@@ -143,6 +143,9 @@ pub struct FnCx<'p, 'a, 'f> {
     pub inline_ret: Option<ir::Block>,
     /// The line every instruction gets while set (a pure body inlined from another file).
     pub pinned_line: Option<u32>,
+    /// The `[` of the index or slice expression being lowered: where its bounds checks are
+    /// (`expr::at_bracket`).
+    pub bounds_at: Option<crate::diag::Span>,
     /// The inline tag of what is being emitted (0: this function's own code).
     pub inline_tag: u32,
     /// The prologue's preemption poll (its `brif`), dropped from functions that call no Go code
@@ -240,7 +243,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// Sets the source location of what is emitted next: the Go line, and in the body of a deferred
     /// func literal emitted inline, its inline tag ([`LINE_MASK`]).
     pub fn set_line(&mut self, span: crate::diag::Span) {
-        let line = self.pinned_line.unwrap_or_else(|| self.p.src.line(span.lo)) & LINE_MASK;
+        let line = match self.pinned_line {
+            Some(l) => l,
+            None => self.p.line_loc(span.lo),
+        } & LINE_MASK;
         self.b.set_srcloc(ir::SourceLoc::new(line | self.inline_tag << INLINE_TAG_SHIFT));
     }
 

@@ -30,6 +30,7 @@ mod escape;
 mod expr;
 mod func;
 mod hookgen;
+mod linepos;
 pub mod inline;
 pub mod hooks;
 mod prog;
@@ -211,6 +212,7 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         }
         reach::analyse(&files, pp.tt, info, &extra, reach::Methods::ByUse, |fd| hook_of(pp, fd).is_none())
     };
+    p.typedescs.ptr_to_this = reach.reflect_method;
     // GOROOT functions no root reaches are not compiled
     let unreached_std = |fd: &ast::FuncDecl| {
         !reach.reached.contains(&fd.id)
@@ -385,7 +387,7 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         let spec = body::BodySpec {
             id,
             name,
-            decl_line: p.src.line(fd.span.lo),
+            decl_line: p.src.gc_line(fd.span.lo),
             fi,
             body,
             captures: vec![],
@@ -400,7 +402,7 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         let fi = &info.funcs[&fd.id];
         p.subst = subst;
         let sig = p.sub(fi.sig);
-        let spec = body::BodySpec { id, name, decl_line: p.src.line(fd.span.lo), fi, body, captures: vec![], sig };
+        let spec = body::BodySpec { id, name, decl_line: p.src.gc_line(fd.span.lo), fi, body, captures: vec![], sig };
         p.lower_body(spec)?;
     }
     p.subst = Default::default();

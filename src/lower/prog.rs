@@ -39,6 +39,11 @@ pub struct Prog<'a> {
     pub cur_file: String,
     /// Absolute path of each file of `src`, by index.
     abs_files: Vec<String>,
+    /// Whether the current function's file has line directives (its source locations hold
+    /// position keys, `linepos`).
+    pub cur_file_dirs: bool,
+    /// The program's position keys (`linepos`).
+    pub line_positions: super::linepos::LinePositions,
     pub tt: &'a TypeTable,
     pub info: &'a Info,
     pub jit: &'a mut Jit,
@@ -106,6 +111,8 @@ impl<'a> Prog<'a> {
             files,
             src,
             cur_file: String::new(),
+            cur_file_dirs: false,
+            line_positions: Default::default(),
             abs_files: src.files().iter().map(|f| crate::driver::absolute_path(&f.name)).collect(),
             tt,
             info,
@@ -151,9 +158,40 @@ impl<'a> Prog<'a> {
     /// Makes the file holding position `pos` the current function's source file.
     pub fn enter_file_of(&mut self, pos: u32) {
         let i = self.src.index_of(pos);
+        self.cur_file_dirs = self.src.files()[i].has_directives();
         if self.abs_files[i] != self.cur_file {
             self.cur_file = self.abs_files[i].clone();
         }
+    }
+
+    /// The line field of the source location of position `pos` in the current function: its
+    /// line, or in a file with line directives its position key (`linepos`).
+    pub fn line_loc(&mut self, pos: u32) -> u32 {
+        let line = self.src.gc_line(pos);
+        self.line_loc_at(line, pos)
+    }
+
+    /// The line field of a source location for `line` in the file position `pos` is in
+    /// (directives applied).
+    pub fn line_loc_at(&mut self, line: u32, pos: u32) -> u32 {
+        if !self.cur_file_dirs {
+            return line;
+        }
+        let i = self.src.index_of(pos);
+        let name = self.src.files()[i].gc_pos(pos).map(|g| g.name);
+        let file = match name {
+            Some(n) => super::linepos::runtime_file(n, &self.abs_files[i]),
+            None => self.abs_files[i].clone(),
+        };
+        self.line_positions.key(line, file)
+    }
+
+    /// The Go line a source location's line field stands for ([`Prog::line_loc`]'s inverse).
+    pub fn loc_line(&self, loc: u32) -> u32 {
+        if !self.cur_file_dirs {
+            return loc;
+        }
+        self.line_positions.get(loc).map_or(loc, |p| p.0)
     }
 
     // ----- instances of generic code ---------------------------------------------------------

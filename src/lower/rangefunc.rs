@@ -159,7 +159,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let mut labels = HashSet::new();
         collect_labels(&r.body.stmts, &mut labels);
         self.p.rf_bodies.push(RfBody { key: r.x.id, label: label.clone(), labels, escapes: vec![] });
-        let line = self.p.src.line(r.x.span.lo);
+        let line = self.p.src.gc_line(r.x.span.lo);
         let spec = super::body::BodySpec { id, name, decl_line: line, fi: &fi, body: &r.body, captures: rf.captures.clone(), sig: yt };
         let res = self.p.lower_range_body(spec, r, self.p.rf_bodies.len() - 1);
         let body = self.p.rf_bodies.pop().expect("range body");

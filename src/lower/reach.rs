@@ -64,6 +64,8 @@ pub struct Reach {
     pub skip: HashSet<NodeId>,
     /// The reachable functions and methods (declarations' ids).
     pub reached: HashSet<NodeId>,
+    /// reflect's `Method`/`MethodByName` is reachable (gc's `ReflectMethod`).
+    pub reflect_method: bool,
 }
 
 /// What one declaration's body refers to.
@@ -199,7 +201,7 @@ pub fn analyse(
     // reported (and the program not lowered)
     skip.retain(|f| !reached.contains(f));
     let missing = missing_all.into_iter().filter(|f| reached.contains(f)).collect();
-    Reach { missing, skip, reached }
+    Reach { missing, skip, reached, reflect_method: reflect_seen }
 }
 
 /// Whether `fd` is declared in the package with import path `path`.

@@ -47,6 +47,10 @@ pub struct TypeDescs {
     depth: u32,
     itabs: HashMap<(TypeId, TypeId), usize>,
     adapters: HashMap<(crate::types::ObjId, bool, TypeId), FuncId>,
+    /// A named type's descriptor brings `*T`'s along (its `PtrToThis`, as gc's
+    /// `reflectdata.writeType`), when the checker interned `*T`: set when reflect's method lookup
+    /// is reachable, the only way a program can find a `*T` it never names.
+    pub ptr_to_this: bool,
 }
 
 fn basic_kind(k: BasicKind) -> Kind {
@@ -202,6 +206,11 @@ pub fn typedesc(p: &mut Prog<'_>, t: TypeId) -> usize {
     }
     p.typedescs.depth += 1;
     let a = build_desc(p, t);
+    if p.typedescs.ptr_to_this && p.tt.named(t).is_some()
+        && let Some(pt) = p.tt.existing_pointer(t)
+    {
+        typedesc(p, pt);
+    }
     p.typedescs.depth -= 1;
     if p.typedescs.depth == 0 {
         for (d, k, v) in std::mem::take(&mut p.typedescs.pending_maps) {

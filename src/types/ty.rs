@@ -781,6 +781,11 @@ impl TypeTable {
         self.interned.get(&Type::Slice(elem)).copied()
     }
 
+    /// The id of `*elem` if the program interned it (never creates a type).
+    pub fn existing_pointer(&self, elem: TypeId) -> Option<TypeId> {
+        self.interned.get(&Type::Pointer(elem)).copied()
+    }
+
     pub fn subst_existing(&self, t: TypeId, map: &SubstMap) -> Option<TypeId> {
         if map.is_empty() || !self.has_tparams(t) {
             return Some(t);
@@ -873,6 +878,22 @@ impl TypeTable {
     /// The type with this id.
     pub fn get(&self, t: TypeId) -> &Type {
         &self.types[t]
+    }
+
+    /// Interns `*T` for every named non-interface type with methods that is not generic: gc's
+    /// descriptor of such a `T` always points to `*T`'s (`PtrToThis`, `reflectdata.writeType`),
+    /// so `reflect.PointerTo(T)` finds `*T` with its method set even when the program never
+    /// names `*T` (go1.21 test `reflectmethod7.go`).
+    pub fn intern_method_pointers(&mut self) {
+        use cranelift_entity::EntityRef;
+        let named: Vec<TypeId> = (0..self.types.len())
+            .map(TypeId::new)
+            .filter(|&t| matches!(&self.types[t], Type::Named(n) if !n.methods.is_empty() && n.tparams.is_empty()))
+            .filter(|&t| !self.is_interface(t) && !self.has_tparams(t) && self.pointer_elem(t).is_none())
+            .collect();
+        for t in named {
+            self.pointer(t);
+        }
     }
 
     /// Number of types (ids are `0..len`).

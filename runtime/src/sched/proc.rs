@@ -1311,7 +1311,7 @@ pub fn append_created_by(out: &mut String, g: *const G) {
     if let Some((t, f)) = funcdata::lookup(pc) {
         // gc omits the creator of goroutines started on g0 (goid 0: timer functions).
         let by = if creator == 0 { String::new() } else { format!(" in goroutine {creator}") };
-        let _ = writeln!(out, "created by {}{by}\n\t{}:{} +{:#x}", t.name(f), t.file_of(f), t.call_line(f, pc), pc - f.start);
+        let _ = writeln!(out, "created by {}{by}\n\t{}:{} +{:#x}", t.name(f), t.file_at(f, (pc - f.start).saturating_sub(1) as u32), t.call_line(f, pc), pc - f.start);
     }
 }
 
