@@ -94,6 +94,9 @@ pub enum Kind {
     Pack,
     /// Small facts about the environment (`load::goroot`'s resolved GOROOT).
     Env,
+    /// A whole program's image: everything needed to run it without the front end
+    /// (`crate::image`).
+    Image,
 }
 
 impl Kind {
@@ -101,6 +104,7 @@ impl Kind {
         match self {
             Kind::Pack => "pack",
             Kind::Env => "env",
+            Kind::Image => "image",
         }
     }
 }

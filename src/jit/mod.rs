@@ -46,6 +46,7 @@
 
 pub mod codegen;
 pub mod emit;
+pub mod image;
 mod phis;
 mod trampolines;
 
@@ -83,7 +84,7 @@ pub fn key_deferbits() -> StackSlotKey {
 }
 
 /// How a function implements its defers (decided by `lower`, DESIGN §4.2-4.3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum DeferKind {
     #[default]
     None,
@@ -98,7 +99,7 @@ pub enum DeferKind {
 pub const INLINE_TAG_SHIFT: u32 = 20;
 
 /// What the runtime needs to know about a compiled function besides its code.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct FuncMeta {
     /// gc's name: `main.f`, `main.(*T).M`, `main.T.M`, `main.f.func1`.
     pub go_name: String,
@@ -124,7 +125,7 @@ pub struct FuncMeta {
 }
 
 /// A body emitted inline, as tracebacks show it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct InlineFrame {
     /// The gc name of the function (`main.f.func1`, `main.g`).
     pub name: String,
@@ -220,6 +221,9 @@ pub struct Jit {
     pack_of: HashMap<String, Arc<[u8]>>,
     default_pack: Arc<[u8]>,
     stats: Arc<codegen::Stats>,
+    /// With [`Jit::record_image`]: the number of functions defined before recording began, and
+    /// a copy of the code of each one defined since.
+    recorded: Option<(usize, Vec<image::Bytes>)>,
 }
 
 /// Cranelift flags for gojit code (see the module docs).
@@ -283,6 +287,7 @@ impl Jit {
             pack_of: HashMap::new(),
             default_pack: Arc::from(&b""[..]),
             stats: Default::default(),
+            recorded: None,
         };
         trampolines::define_all(&mut jit)?;
         Ok(jit)
@@ -344,6 +349,9 @@ impl Jit {
     /// Places a compiled function in code memory and records its metadata.
     fn install(&mut self, done: codegen::Done) -> Result<(), JitError> {
         self.module.define_function_bytes(done.compiled.id, done.align, &done.code, &done.relocs)?;
+        if let Some((_, rec)) = &mut self.recorded {
+            rec.push(image::Bytes { code: done.code, align: done.align, relocs: done.relocs });
+        }
         self.funcs.push(done.compiled);
         Ok(())
     }
