@@ -180,14 +180,16 @@ impl Cache {
                 a.fetch_add(1, Ordering::Relaxed);
             }
         };
-        let Ok(bytes) = std::fs::read(self.path(kind, key)) else {
+        let Ok(mut bytes) = std::fs::read(self.path(kind, key)) else {
             count(&self.stats.misses);
             return None;
         };
         match verify(&bytes) {
-            Some(payload) => {
+            Some(_) => {
                 count(&self.stats.hits);
-                Some(payload.to_vec())
+                // the payload in place (a program image is megabytes: no second copy)
+                bytes.drain(..HEADER);
+                Some(bytes)
             }
             None => {
                 self.stats.corrupt.fetch_add(1, Ordering::Relaxed);

@@ -220,6 +220,10 @@ fn run_image(key: &[u8], t: &mut Timings) -> Option<(jit::Program, String)> {
             t.notes.push("image: hit".to_string());
             Some(p)
         }
+        Err(crate::image::RestoreError::Stale) => {
+            t.notes.push("image: miss (a source changed)".to_string());
+            None
+        }
         Err(e) => {
             t.notes.push(format!("image: not restored ({e:?}), compiling"));
             None
@@ -241,7 +245,7 @@ fn program_name(loaded: &load::Loaded) -> String {
 /// `gojit run ARGS`: compiles and runs the program; returns its exit status.
 pub fn run_args(args: &[String], opts: &RunOptions) -> i32 {
     let mut t = Timings::default();
-    let key = crate::cache::global().map(|_| crate::image::key(args));
+    let key = crate::cache::global().filter(|_| crate::image::enabled()).map(|_| crate::image::key(args));
     let image = key.as_deref().and_then(|k| run_image(k, &mut t));
     let (program, name) = match image {
         Some(p) => p,
@@ -265,6 +269,8 @@ pub fn run_args(args: &[String], opts: &RunOptions) -> i32 {
     if opts.time {
         t.report();
     }
+    // Code stays mapped until the process exits: tearing the module down would only cost time.
+    std::mem::forget(program);
     status
 }
 

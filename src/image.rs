@@ -33,7 +33,7 @@ use sha2::{Digest, Sha256};
 
 /// Format version of the payload (bumped when any serialised structure changes; the build id
 /// already separates gojit builds, this guards against stale entries of a development build).
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// The static data of large areas over this size is not worth an image (a program with a 256 MB
 /// package array would scan and store it on every compile).
@@ -114,6 +114,12 @@ pub mod blob {
         }
         d.deserialize_byte_buf(V)
     }
+}
+
+/// Whether program images are read and written (the cache is on and `GOJIT_IMAGE` is not
+/// `off`; `GOJIT_IMAGE=off` keeps the code cache, for measuring and testing it alone).
+pub fn enabled() -> bool {
+    std::env::var_os("GOJIT_IMAGE").is_none_or(|v| v != "off")
 }
 
 /// The cache key of a `gojit run` request (see the module docs).
@@ -240,16 +246,13 @@ pub fn store(cache: &Cache, key: &[u8], img: &Image) {
     }
 }
 
-/// The image stored under `key`, if it decodes and the load that made it would read the same
-/// files today; `Err` says why not.
+/// The image stored under `key`, if it decodes (whether it is still valid is checked by
+/// [`restore`]); `Err` says why not.
 pub fn lookup(cache: &Cache, key: &[u8]) -> Result<Image, &'static str> {
-    let bytes = cache.get(Kind::Image, key).ok_or("none stored")?;
+    let bytes = cache.get(Kind::Image, key).ok_or("none stored, or corrupt")?;
     let img: Image = postcard::from_bytes(&bytes).map_err(|_| "malformed")?;
     if img.version != VERSION {
         return Err("another format");
-    }
-    if !inputs::still_valid(&img.inputs) {
-        return Err("a source changed");
     }
     Ok(img)
 }
@@ -263,11 +266,25 @@ pub enum RestoreError {
     /// Linking failed (a malformed image): the region and the segment may hold its data, which
     /// compiling the program afresh allocates around.
     Link(jit::JitError),
+    /// A file the load depended on changed (`load::inputs`); nothing was restored.
+    Stale,
 }
 
-/// Maps the image's region and data back, defines its functions, links and patches them: the
+/// Checks that the image is still the program's (on another thread, while its functions are
+/// defined in a fresh JIT module), then maps its region and data back, links and patches: the
 /// program ready to run, and its `os.Args[0]`.
 pub fn restore(img: Image) -> Result<(jit::Program, String), RestoreError> {
+    let inputs = img.inputs;
+    let code = img.code;
+    let (valid, jit) = std::thread::scope(|s| {
+        let check = s.spawn(|| inputs::still_valid(&inputs));
+        let jit = jit::Jit::from_image(code);
+        (check.join().unwrap_or(false), jit)
+    });
+    if !valid {
+        return Err(RestoreError::Stale);
+    }
+    let jit = jit.map_err(RestoreError::Link)?;
     let alg = |a: u8| if a == 0 { Alg::Equal } else { Alg::Hash };
     let snap = module::Snapshot {
         base: img.region.base as usize,
@@ -286,7 +303,6 @@ pub fn restore(img: Image) -> Result<(jit::Program, String), RestoreError> {
     if !data::restore(&d) {
         return Err(RestoreError::Placement);
     }
-    let jit = jit::Jit::from_image(&img.code).map_err(RestoreError::Link)?;
     let program = jit.finalize(Some(cranelift_module::FuncId::from_u32(img.main))).map_err(RestoreError::Link)?;
     let syms = gojit_runtime::symbols();
     for (addr, p) in &img.patches {

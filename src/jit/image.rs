@@ -4,9 +4,10 @@
 //! whose module holds the same declarations and definitions, ready for [`Jit::finalize`].
 //!
 //! Invariant: a restored module declares the same functions and data objects with the same ids
-//! (re-declared in id order on top of the trampolines [`Jit::new`] declares), so relocations and
-//! `FuncId`s stored by index mean the same thing; the trampolines are compiled afresh by
-//! `Jit::new`, the other functions are defined from their bytes (`define_function_bytes`).
+//! (re-declared in id order on top of the trampolines every `Jit` declares first), so
+//! relocations and `FuncId`s stored by index mean the same thing; every function, the
+//! trampolines included, is defined from its bytes (`define_function_bytes`): nothing is
+//! compiled.
 
 use super::{CompiledFunc, FuncMeta, Jit, JitError};
 use cranelift_codegen::binemit::Reloc;
@@ -23,7 +24,7 @@ pub struct Code {
     file: String,
     funcs_decl: Vec<FuncDecl>,
     data_decl: Vec<DataDecl>,
-    /// The functions defined after the trampolines, in definition order.
+    /// Every function, the trampolines first, in definition order.
     funcs: Vec<Func>,
 }
 
@@ -79,6 +80,17 @@ enum Target {
     FunctionOffset(u32, u32),
 }
 
+impl Code {
+    /// The number of functions.
+    pub fn len(&self) -> usize {
+        self.funcs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.funcs.is_empty()
+    }
+}
+
 /// The machine code of one function as `define_function_bytes` takes it.
 pub(crate) struct Bytes {
     pub code: Vec<u8>,
@@ -126,17 +138,18 @@ fn bad(what: &str) -> JitError {
 }
 
 impl Jit {
-    /// Keeps a copy of every function's code from now on, for [`Jit::image_code`] (the functions
-    /// defined so far, the trampolines, are left out: `Jit::new` makes them).
+    /// Keeps a copy of every function's code from now on, for [`Jit::image_code`]. Only right
+    /// after [`Jit::new`] (the trampolines' code is kept by it); later, no image can be made.
     pub fn record_image(&mut self) {
-        self.recorded = Some((self.funcs.len(), Vec::new()));
+        let tramps = std::mem::take(&mut self.trampoline_code);
+        self.recorded = (tramps.len() == self.funcs.len()).then_some(tramps);
     }
 
     /// The declarations and recorded functions (see [`Jit::record_image`]); call after
     /// [`Jit::wait`]. `None` when recording was not on.
     pub fn image_code(&self) -> Option<Code> {
-        let (first, bytes) = self.recorded.as_ref()?;
-        if self.funcs.len() != first + bytes.len() {
+        let bytes = self.recorded.as_ref()?;
+        if self.funcs.len() != bytes.len() {
             return None;
         }
         let decls = self.module.declarations();
@@ -148,13 +161,13 @@ impl Jit {
             .get_data_objects()
             .map(|(_, d)| DataDecl { name: d.name.clone(), linkage: linkage_code(d.linkage), writable: d.writable, tls: d.tls })
             .collect();
-        let funcs = self.funcs[*first..].iter().zip(bytes).map(|(c, b)| func_row(c, b)).collect();
+        let funcs = self.funcs.iter().zip(bytes).map(|(c, b)| func_row(c, b)).collect();
         Some(Code { file: self.file.clone(), funcs_decl, data_decl, funcs })
     }
 
     /// A JIT holding `code`'s declarations and functions (see the module docs).
-    pub fn from_image(code: &Code) -> Result<Jit, JitError> {
-        let mut jit = Jit::new()?;
+    pub fn from_image(code: Code) -> Result<Jit, JitError> {
+        let mut jit = Jit::with_trampolines_declared(Vec::new())?;
         jit.file = code.file.clone();
         let have: Vec<Option<String>> = jit.module.declarations().get_functions().map(|(_, d)| d.name.clone()).collect();
         if have.len() > code.funcs_decl.len() || have.iter().zip(&code.funcs_decl).any(|(a, b)| *a != b.name) {
@@ -184,7 +197,7 @@ impl Jit {
             }
         }
         let nfuncs = code.funcs_decl.len() as u32;
-        for f in &code.funcs {
+        for f in code.funcs {
             let (compiled, bytes) = func_of(f, nfuncs)?;
             jit.module.define_function_bytes(compiled.id, bytes.align, &bytes.code, &bytes.relocs)?;
             jit.funcs.push(compiled);
@@ -228,7 +241,7 @@ fn func_row(c: &CompiledFunc, b: &Bytes) -> Func {
     }
 }
 
-fn func_of(f: &Func, nfuncs: u32) -> Result<(CompiledFunc, Bytes), JitError> {
+fn func_of(f: Func, nfuncs: u32) -> Result<(CompiledFunc, Bytes), JitError> {
     let func_id = |i: u32| if i < nfuncs { Ok(FuncId::from_u32(i)) } else { Err(bad("function index")) };
     let relocs = f
         .relocs
@@ -248,19 +261,19 @@ fn func_of(f: &Func, nfuncs: u32) -> Result<(CompiledFunc, Bytes), JitError> {
     }
     let compiled = CompiledFunc {
         id: func_id(f.id)?,
-        meta: f.meta.clone(),
+        meta: f.meta,
         kind: kind_of(f.kind)?,
         size: f.size,
         frame_size: f.frame_size,
         deferbits_off: f.deferbits_off,
-        closure_offs: f.closure_offs.clone(),
+        closure_offs: f.closure_offs,
         args_off: f.args_off,
-        lines: f.lines.clone(),
-        inline_ranges: f.inline_ranges.clone(),
+        lines: f.lines,
+        inline_ranges: f.inline_ranges,
         calls: f.calls.iter().map(|&(ret, handler, frame_offset)| CallSite { ret, handler, frame_offset }).collect(),
-        all_calls: f.all_calls.clone(),
+        all_calls: f.all_calls,
         clif: None,
-        unwind: f.unwind.clone(),
+        unwind: f.unwind,
     };
-    Ok((compiled, Bytes { code: f.code.clone(), align: f.align, relocs }))
+    Ok((compiled, Bytes { code: f.code, align: f.align, relocs }))
 }

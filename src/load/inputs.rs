@@ -4,6 +4,16 @@
 //! each file's content (excluded ones too: their build constraints chose), each existence test,
 //! the GOROOT found — is recorded while [`record`] runs, and [`still_valid`] re-checks them all.
 //!
+//! Re-checking reads nothing whose status is unchanged: files and directories are recorded
+//! with their [`Stamp`] (size, modification and status-change times in nanoseconds, inode,
+//! device), as make, ninja and cargo trust modification times; a file whose stamp differs is
+//! read and its content hash compared (a touched but unchanged file still matches), a directory
+//! whose stamp differs is listed again. Writing a file or adding, removing or renaming an entry
+//! of a directory changes its status-change time, which no program can set back. Timestamps
+//! are coarser than a nanosecond (the kernel's clock tick), so, as git does for its index, a
+//! stamp less than a second old is not recorded: a change in the same tick could not be told
+//! apart, and the file is hashed at the next check instead.
+//!
 //! Invariant: the loader reaches the file system only through this module's functions (and
 //! `goroot`, whose answer is recorded by [`note_goroot`]), so the record is complete.
 
@@ -15,16 +25,40 @@ use std::path::{Path, PathBuf};
 /// One fact a load depended on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Input {
-    /// A file's content hash (`None`: it could not be read).
-    File(PathBuf, Option<[u8; 32]>),
-    /// A directory's candidate Go files ([`go_files`]; `None`: it could not be listed).
-    Dir(PathBuf, Option<Vec<PathBuf>>),
+    /// A file's content hash (`None`: it could not be read) and its stamp when read.
+    File(PathBuf, Option<[u8; 32]>, Option<Stamp>),
+    /// A directory's candidate Go files ([`go_files`]; `None`: it could not be listed) and its
+    /// stamp when listed.
+    Dir(PathBuf, Option<Vec<PathBuf>>, Option<Stamp>),
     /// Whether the path is a directory.
     IsDir(PathBuf, bool),
     /// Whether the path is a regular file.
     IsFile(PathBuf, bool),
     /// The GOROOT that was found.
     Goroot(PathBuf),
+}
+
+/// What `stat` says about a file or directory, compared exactly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    size: u64,
+    mtime_ns: i128,
+    ctime_ns: i128,
+    ino: u64,
+    dev: u64,
+}
+
+/// `st` when it is old enough to be trusted (see the module docs).
+fn settled(st: Option<Stamp>) -> Option<Stamp> {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos() as i128;
+    st.filter(|s| s.mtime_ns.max(s.ctime_ns) < now - 1_000_000_000)
+}
+
+fn stamp(p: &Path) -> Option<Stamp> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(p).ok()?;
+    let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
+    Some(Stamp { size: m.size(), mtime_ns: ns(m.mtime(), m.mtime_nsec()), ctime_ns: ns(m.ctime(), m.ctime_nsec()), ino: m.ino(), dev: m.dev() })
 }
 
 thread_local! {
@@ -53,8 +87,11 @@ fn hash(bytes: &[u8]) -> [u8; 32] {
 
 /// `std::fs::read`, recorded.
 pub fn read(p: &Path) -> std::io::Result<Vec<u8>> {
+    let before = stamp(p);
     let r = std::fs::read(p);
-    note(Input::File(p.to_path_buf(), r.as_ref().ok().map(|b| hash(b))));
+    // a file changing while it is read gets no stamp: the next check reads it again
+    let st = settled(before.filter(|&b| stamp(p) == Some(b)));
+    note(Input::File(p.to_path_buf(), r.as_ref().ok().map(|b| hash(b)), st));
     r
 }
 
@@ -86,8 +123,10 @@ pub fn note_goroot(p: &Path) {
 /// The files of `dir` the go command considers (`*.go`, not `_*`, `.*` or `*_test.go`; files
 /// and symlinks), sorted; recorded.
 pub fn go_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let before = stamp(dir);
     let r = list_go_files(dir);
-    note(Input::Dir(dir.to_path_buf(), r.as_ref().ok().cloned()));
+    let st = settled(before.filter(|&b| stamp(dir) == Some(b)));
+    note(Input::Dir(dir.to_path_buf(), r.as_ref().ok().cloned(), st));
     r
 }
 
@@ -107,13 +146,17 @@ fn list_go_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Whether every recorded fact still holds.
 pub fn still_valid(inputs: &[Input]) -> bool {
-    inputs.iter().all(|i| match i {
-        Input::File(p, h) => std::fs::read(p).ok().map(|b| hash(&b)) == *h,
-        Input::Dir(p, names) => list_go_files(p).ok() == *names,
+    inputs.iter().all(still_valid_one)
+}
+
+fn still_valid_one(i: &Input) -> bool {
+    match i {
+        Input::File(p, h, st) => (st.is_some() && stamp(p) == *st) || std::fs::read(p).ok().map(|b| hash(&b)) == *h,
+        Input::Dir(p, names, st) => (st.is_some() && stamp(p) == *st) || list_go_files(p).ok() == *names,
         Input::IsDir(p, b) => p.is_dir() == *b,
         Input::IsFile(p, b) => p.is_file() == *b,
         Input::Goroot(p) => super::goroot::goroot().is_ok_and(|r| r == p),
-    })
+    }
 }
 
 #[cfg(test)]
@@ -136,7 +179,7 @@ mod tests {
         std::fs::write(&f, "package main // edited\n").unwrap();
         assert!(!still_valid(&got));
         std::fs::write(&f, "package main\n").unwrap();
-        assert!(still_valid(&got));
+        assert!(still_valid(&got), "rewritten with the same content: the hash matches");
         std::fs::write(dir.join("b.go"), "package main\n").unwrap();
         assert!(!still_valid(&got));
         std::fs::remove_dir_all(&dir).unwrap();
