@@ -159,9 +159,10 @@ fn an_edited_or_added_file_is_rebuilt() {
 fn a_truncated_image_is_rebuilt() {
     let (home, dir) = setup("truncated", PROG);
     assert_ok(&run(&home, &dir, &[]), OUT);
-    let [img] = images(&home)[..] else { panic!("one image expected") };
-    let bytes = std::fs::read(&img).unwrap();
-    std::fs::write(&img, &bytes[..bytes.len() / 2]).unwrap();
+    let imgs = images(&home);
+    let [img] = &imgs[..] else { panic!("one image expected: {imgs:?}") };
+    let bytes = std::fs::read(img).unwrap();
+    std::fs::write(img, &bytes[..bytes.len() / 2]).unwrap();
     let out = run(&home, &dir, &[]);
     assert_ok(&out, OUT);
     assert!(compiled(&out));
