@@ -80,17 +80,6 @@ enum Target {
     FunctionOffset(u32, u32),
 }
 
-impl Code {
-    /// The number of functions.
-    pub fn len(&self) -> usize {
-        self.funcs.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.funcs.is_empty()
-    }
-}
-
 /// The machine code of one function as `define_function_bytes` takes it.
 pub(crate) struct Bytes {
     pub code: Vec<u8>,
