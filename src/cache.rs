@@ -94,6 +94,9 @@ pub enum Kind {
     Pack,
     /// Small facts about the environment (`load::goroot`'s resolved GOROOT).
     Env,
+    /// A whole program's image: everything needed to run it without the front end
+    /// (`crate::image`).
+    Image,
 }
 
 impl Kind {
@@ -101,6 +104,7 @@ impl Kind {
         match self {
             Kind::Pack => "pack",
             Kind::Env => "env",
+            Kind::Image => "image",
         }
     }
 }
@@ -176,14 +180,16 @@ impl Cache {
                 a.fetch_add(1, Ordering::Relaxed);
             }
         };
-        let Ok(bytes) = std::fs::read(self.path(kind, key)) else {
+        let Ok(mut bytes) = std::fs::read(self.path(kind, key)) else {
             count(&self.stats.misses);
             return None;
         };
         match verify(&bytes) {
-            Some(payload) => {
+            Some(_) => {
                 count(&self.stats.hits);
-                Some(payload.to_vec())
+                // the payload in place (a program image is megabytes: no second copy)
+                bytes.drain(..HEADER);
+                Some(bytes)
             }
             None => {
                 self.stats.corrupt.fetch_add(1, Ordering::Relaxed);

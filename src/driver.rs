@@ -76,6 +76,8 @@ fn front_end(path: &str, bytes: &[u8], t: &mut Timings, goal: types::Goal) -> (S
 pub struct Front {
     pub loaded: load::Loaded,
     pub checked: types::Checked,
+    /// What loading read (for a program image, `crate::image`).
+    pub inputs: Vec<load::inputs::Input>,
 }
 
 /// The lines a failed compile prints on stderr, in gc's format.
@@ -95,7 +97,8 @@ fn render(loaded: &load::Loaded, pkg: usize, diags: &[Diagnostic]) -> Failure {
 /// Loads the program named by `args` (files, a directory or a package path, see `load`) and
 /// type-checks every package. Runs on the compiler stack.
 fn front_end_args(args: &[String], t: &mut Timings, goal: types::Goal) -> Result<Front, Failure> {
-    let loaded = t.phase("parse", || load::load(args, &|p| types::modelled_package(p).is_some())).map_err(|e| e.lines)?;
+    let (loaded, read) = t.phase("parse", || load::inputs::record(|| load::load(args, &|p| types::modelled_package(p).is_some())));
+    let loaded = loaded.map_err(|e| e.lines)?;
     let inputs: Vec<types::PackageInput<'_>> = loaded
         .packages
         .iter()
@@ -111,7 +114,7 @@ fn front_end_args(args: &[String], t: &mut Timings, goal: types::Goal) -> Result
     let checked = t.phase("check", || guarded(|| Ok(types::check_program(&inputs, &loaded.sources, loaded.node_count, goal))));
     drop(inputs);
     match checked {
-        Ok(Ok(checked)) => Ok(Front { loaded, checked }),
+        Ok(Ok(checked)) => Ok(Front { loaded, checked, inputs: read }),
         Ok(Err((pkg, diags))) => Err(render(&loaded, pkg, &diags)),
         Err(diags) => Err(render(&loaded, root, &diags)),
     }
@@ -165,18 +168,66 @@ pub fn compile_args<R>(
     t: &mut Timings,
     before_link: impl FnOnce(&mut jit::Jit) -> R,
 ) -> Result<(jit::Program, R, String), Failure> {
+    compile_args_imaged(args, opts, t, None, before_link)
+}
+
+/// [`compile_args`], also storing the program's image under `image_key` (see `crate::image`)
+/// when the cache is on and the program allows one.
+fn compile_args_imaged<R>(
+    args: &[String],
+    opts: CompileOptions,
+    t: &mut Timings,
+    image_key: Option<&[u8]>,
+    before_link: impl FnOnce(&mut jit::Jit) -> R,
+) -> Result<(jit::Program, R, String), Failure> {
     // SAFETY: as in `check_args`; the linked program is finished code and tables that the
     // runtime reads from any thread; `opts.extra_symbols` are addresses and `before_link` runs
     // while the caller waits.
     unsafe {
         limits::on_compiler_stack(|| {
-            let front = front_end_args(args, t, types::Goal::Program)?;
+            let mut front = front_end_args(args, t, types::Goal::Program)?;
             let root = front.loaded.packages.len() - 1;
             let name = program_name(&front.loaded);
-            guarded(|| compile_front(&front, opts, t, before_link))
+            let image = image_key.map(|k| ImageRequest { key: k, inputs: std::mem::take(&mut front.inputs), name: name.clone() });
+            guarded(|| compile_front(&front, opts, t, image, before_link))
                 .map(|(p, r)| (p, r, name))
                 .map_err(|d| render(&front.loaded, root, &d))
         })
+    }
+}
+
+/// What is needed to store a program's image once it is compiled.
+struct ImageRequest<'k> {
+    key: &'k [u8],
+    inputs: Vec<load::inputs::Input>,
+    name: String,
+}
+
+/// The program's image from the cache, linked and ready to run, and its `os.Args[0]`; `None`
+/// (with the reason in `--time`'s notes) when there is none to use.
+fn run_image(key: &[u8], t: &mut Timings) -> Option<(jit::Program, String)> {
+    let cache = crate::cache::global()?;
+    let img = match t.phase("image", || crate::image::lookup(cache, key)) {
+        Ok(img) => img,
+        Err(why) => {
+            t.notes.push(format!("image: miss ({why})"));
+            return None;
+        }
+    };
+    let restored = t.phase("link", || crate::image::restore(img));
+    match restored {
+        Ok(p) => {
+            t.notes.push("image: hit".to_string());
+            Some(p)
+        }
+        Err(crate::image::RestoreError::Stale) => {
+            t.notes.push("image: miss (a source changed)".to_string());
+            None
+        }
+        Err(e) => {
+            t.notes.push(format!("image: not restored ({e:?}), compiling"));
+            None
+        }
     }
 }
 
@@ -194,12 +245,17 @@ fn program_name(loaded: &load::Loaded) -> String {
 /// `gojit run ARGS`: compiles and runs the program; returns its exit status.
 pub fn run_args(args: &[String], opts: &RunOptions) -> i32 {
     let mut t = Timings::default();
-    let (program, name) = match compile_args(args, CompileOptions::default(), &mut t, |_| ()) {
-        Ok((p, (), name)) => (p, name),
-        Err(lines) => {
-            print_failure(&lines);
-            return 1;
-        }
+    let key = crate::cache::global().filter(|_| crate::image::enabled()).map(|_| crate::image::key(args));
+    let image = key.as_deref().and_then(|k| run_image(k, &mut t));
+    let (program, name) = match image {
+        Some(p) => p,
+        None => match compile_args_imaged(args, CompileOptions::default(), &mut t, key.as_deref(), |_| ()) {
+            Ok((p, (), name)) => (p, name),
+            Err(lines) => {
+                print_failure(&lines);
+                return 1;
+            }
+        },
     };
     if opts.perf_map {
         if let Err(e) = crate::dump::perfmap::write_for_process(&program) {
@@ -219,6 +275,8 @@ pub fn run_args(args: &[String], opts: &RunOptions) -> i32 {
     if opts.time {
         t.report();
     }
+    // Code stays mapped until the process exits: tearing the module down would only cost time.
+    std::mem::forget(program);
     status
 }
 
@@ -286,7 +344,7 @@ pub fn compile_bytes<R>(
             let result = result.and_then(|(file, checked)| {
                 let map = SourceMap::single(SourceFile::new(src.name.clone(), src.text.clone()));
                 let packages = [(String::from("main"), vec![0])];
-                guarded(|| compile(&[&file], &map, &packages, &checked, opts, &mut t, before_link))
+                guarded(|| compile(&[&file], &map, &packages, &checked, opts, &mut t, None, before_link))
             });
             (src, result)
         })
@@ -294,10 +352,16 @@ pub fn compile_bytes<R>(
 }
 
 /// Lowers a checked program to machine code and links it.
-fn compile_front<R>(front: &Front, opts: CompileOptions, t: &mut Timings, before_link: impl FnOnce(&mut jit::Jit) -> R) -> Result<(jit::Program, R), Vec<Diagnostic>> {
+fn compile_front<R>(
+    front: &Front,
+    opts: CompileOptions,
+    t: &mut Timings,
+    image: Option<ImageRequest<'_>>,
+    before_link: impl FnOnce(&mut jit::Jit) -> R,
+) -> Result<(jit::Program, R), Vec<Diagnostic>> {
     let files: Vec<&syntax::ast::File> = front.loaded.packages.iter().flat_map(|p| p.files.iter().map(|&f| &front.loaded.files[f])).collect();
     let packages: Vec<(String, Vec<usize>)> = front.loaded.packages.iter().map(|p| (p.path.clone(), p.files.clone())).collect();
-    compile(&files, &front.loaded.sources, &packages, &front.checked, opts, t, before_link)
+    compile(&files, &front.loaded.sources, &packages, &front.checked, opts, t, image, before_link)
 }
 
 /// Lowers and links a checked program. `packages` lists each package's import path and its
@@ -309,6 +373,7 @@ fn compile<R>(
     checked: &types::Checked,
     opts: CompileOptions,
     t: &mut Timings,
+    image: Option<ImageRequest<'_>>,
     before_link: impl FnOnce(&mut jit::Jit) -> R,
 ) -> Result<(jit::Program, R), Vec<Diagnostic>> {
     let internal = |e: jit::JitError| vec![Diagnostic::new(Default::default(), format!("internal compiler error: {e}"))];
@@ -320,6 +385,9 @@ fn compile<R>(
         jit.set_cache(Some(cache), pack_of, default_pack);
     }
     jit.set_threads(jit::codegen::default_threads());
+    if image.is_some() {
+        jit.record_image();
+    }
     let lowered = t.phase("lower", || lower::lower_packages(files, src, &checked.types, &checked.info, &mut jit))?;
     // With worker threads, code generation overlaps lowering; this phase is what is left of it.
     t.phase("codegen", || jit.wait()).map_err(internal)?;
@@ -336,9 +404,21 @@ fn compile<R>(
             n => format!("{n} worker threads"),
         }
     ));
+    // The image is taken before linking: linking and patching are redone when it is restored.
+    let captured = image.map(|req| (req.key, crate::image::capture(req.inputs, req.name, &jit, &lowered)));
     let extra = before_link(&mut jit);
     let program = t.phase("link", || jit.finalize(Some(lowered.main))).map_err(internal)?;
     lowered.patch(|id| program.address(id));
+    match captured {
+        Some((key, Ok(img))) => {
+            if let Some(cache) = crate::cache::global() {
+                t.phase("image", || crate::image::store(cache, key, &img));
+                t.notes.push("image: written".to_string());
+            }
+        }
+        Some((_, Err(why))) => t.notes.push(format!("image: not written ({why})")),
+        None => {}
+    }
     Ok((program, extra))
 }
 

@@ -8,6 +8,7 @@ pub mod diag;
 pub mod driver;
 pub mod dump;
 pub mod fuzzgen;
+pub mod image;
 pub mod jit;
 pub mod cache;
 pub mod limits;

@@ -47,6 +47,21 @@ fn run_programs() {
     check_dir("tests/run");
 }
 
+/// The run corpus twice on one fresh cache: the first pass compiles every program and writes
+/// its image (`src/image.rs`), the second runs each from its image; both must print what `go run`
+/// prints.
+#[test]
+fn run_programs_from_images() {
+    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("image-corpus-home");
+    let _ = std::fs::remove_dir_all(&home);
+    let home = home.display().to_string();
+    check_dir_env("tests/run", &[("XDG_CACHE_HOME", &home)]);
+    let images = std::fs::read_dir(Path::new(&home).join("gojit/image")).map(|d| d.flatten().flat_map(|s| std::fs::read_dir(s.path()).into_iter().flatten()).count()).unwrap_or(0);
+    assert!(images > 100, "the first pass wrote {images} images");
+    check_dir_env("tests/run", &[("XDG_CACHE_HOME", &home)]);
+    let _ = std::fs::remove_dir_all(&home);
+}
+
 #[test]
 fn compile_errors() {
     check_dir("tests/errors");

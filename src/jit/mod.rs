@@ -46,6 +46,7 @@
 
 pub mod codegen;
 pub mod emit;
+pub mod image;
 mod phis;
 mod trampolines;
 
@@ -83,7 +84,7 @@ pub fn key_deferbits() -> StackSlotKey {
 }
 
 /// How a function implements its defers (decided by `lower`, DESIGN §4.2-4.3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum DeferKind {
     #[default]
     None,
@@ -98,7 +99,7 @@ pub enum DeferKind {
 pub const INLINE_TAG_SHIFT: u32 = 20;
 
 /// What the runtime needs to know about a compiled function besides its code.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct FuncMeta {
     /// gc's name: `main.f`, `main.(*T).M`, `main.T.M`, `main.f.func1`.
     pub go_name: String,
@@ -160,7 +161,7 @@ impl FuncMeta {
 }
 
 /// A body emitted inline, as tracebacks show it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct InlineFrame {
     /// The gc name of the function (`main.f.func1`, `main.g`).
     pub name: String,
@@ -259,6 +260,10 @@ pub struct Jit {
     pack_of: HashMap<String, Arc<[u8]>>,
     default_pack: Arc<[u8]>,
     stats: Arc<codegen::Stats>,
+    /// With [`Jit::record_image`]: a copy of the code of every function defined, in order.
+    recorded: Option<Vec<image::Bytes>>,
+    /// The trampolines' code, as compiled by [`Jit::new`] (kept for [`Jit::record_image`]).
+    trampoline_code: Vec<image::Bytes>,
 }
 
 /// Cranelift flags for gojit code (see the module docs).
@@ -295,6 +300,16 @@ impl Jit {
 
     /// Like [`Jit::new`], also binding `extra` symbols (tests, embedders).
     pub fn new_with_extra_symbols(extra: Vec<(&'static str, *const u8)>) -> Result<Jit, JitError> {
+        let mut jit = Jit::with_trampolines_declared(extra)?;
+        jit.recorded = Some(Vec::new());
+        trampolines::define_all(&mut jit)?;
+        jit.trampoline_code = jit.recorded.take().unwrap_or_default();
+        Ok(jit)
+    }
+
+    /// A JIT whose module declares the trampolines without defining them (`jit::image` defines
+    /// them from their recorded code).
+    fn with_trampolines_declared(extra: Vec<(&'static str, *const u8)>) -> Result<Jit, JitError> {
         // The descriptor region is mapped before any code memory: mapped in the middle of a
         // program's code allocations it could push them further apart than the ±2 GiB reach of
         // the pc-relative calls between JIT functions.
@@ -307,7 +322,7 @@ impl Jit {
         jb.symbols(syms);
         let mut module = JITModule::new(jb);
         let tramps = trampolines::declare(&mut module)?;
-        let mut jit = Jit {
+        let jit = Jit {
             module,
             isa,
             funcs: Vec::new(),
@@ -322,8 +337,9 @@ impl Jit {
             pack_of: HashMap::new(),
             default_pack: Arc::from(&b""[..]),
             stats: Default::default(),
+            recorded: None,
+            trampoline_code: Vec::new(),
         };
-        trampolines::define_all(&mut jit)?;
         Ok(jit)
     }
 
@@ -383,6 +399,9 @@ impl Jit {
     /// Places a compiled function in code memory and records its metadata.
     fn install(&mut self, done: codegen::Done) -> Result<(), JitError> {
         self.module.define_function_bytes(done.compiled.id, done.align, &done.code, &done.relocs)?;
+        if let Some(rec) = &mut self.recorded {
+            rec.push(image::Bytes { code: done.code, align: done.align, relocs: done.relocs });
+        }
         self.funcs.push(done.compiled);
         Ok(())
     }
@@ -509,7 +528,8 @@ impl Jit {
         };
         gojit_runtime::trampoline::install(tramps);
         let main = main.map(addr);
-        Ok(Program { module: self.module, funcs: self.funcs, addrs, table, main })
+        let by_id = self.funcs.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+        Ok(Program { module: self.module, funcs: self.funcs, addrs, by_id, table, main })
     }
 
     /// Every imported function must be bound (cranelift-jit would panic at link time otherwise).
@@ -649,6 +669,8 @@ pub struct Program {
     module: JITModule,
     funcs: Vec<CompiledFunc>,
     addrs: Vec<usize>,
+    /// The index in `funcs` of each function id.
+    by_id: HashMap<FuncId, usize>,
     table: &'static FuncTable,
     main: Option<usize>,
 }
@@ -665,7 +687,7 @@ impl Program {
 
     /// The code address of a compiled function.
     pub fn address(&self, id: FuncId) -> Option<usize> {
-        self.funcs.iter().position(|c| c.id == id).map(|i| self.addrs[i])
+        self.by_id.get(&id).map(|&i| self.addrs[i])
     }
 
     /// The compiled functions with their addresses, in definition order.

@@ -135,7 +135,7 @@ impl GoMod {
     /// Reads `dir/go.mod`.
     pub fn read(dir: &Path) -> Result<GoMod, String> {
         let p = dir.join("go.mod");
-        let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+        let text = super::inputs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
         GoMod::parse(dir, &text).map_err(|e| format!("{}{}", dir.display(), e.strip_prefix("go.mod").map(|r| format!("/go.mod{r}")).unwrap_or(e.clone())))
     }
 
@@ -143,7 +143,7 @@ impl GoMod {
     pub fn find_root(start: &Path) -> Option<PathBuf> {
         let mut d = Some(start);
         while let Some(dir) = d {
-            if dir.join("go.mod").is_file() {
+            if super::inputs::is_file(&dir.join("go.mod")) {
                 return Some(dir.to_path_buf());
             }
             d = dir.parent();

@@ -83,7 +83,7 @@ pub fn load(args: &[String], modelled: &dyn Fn(&str) -> bool) -> Result<Loaded, 
         let a = &args[0];
         if a == "." || a == ".." || a.starts_with("./") || a.starts_with("../") || a.starts_with('/') {
             let dir = absolute(&cwd, Path::new(a));
-            if !dir.is_dir() {
+            if !super::inputs::is_dir(&dir) {
                 return Err(LoadError::new(format!("stat {}: directory not found", dir.display())));
             }
             let path = l.modules.path_of_dir(&dir).unwrap_or_else(|| COMMAND_LINE.to_string());
@@ -168,17 +168,7 @@ impl Loader<'_> {
         let candidates: Vec<(PathBuf, String)> = match named {
             Some(n) => n,
             None => {
-                let rd = std::fs::read_dir(dir).map_err(|e| format!("open {}: {e}", dir.display()))?;
-                let mut v: Vec<PathBuf> = rd
-                    .filter_map(|e| e.ok())
-                    .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
-                    .map(|e| e.path())
-                    .filter(|p| {
-                        let n = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                        n.ends_with(".go") && !n.starts_with('_') && !n.starts_with('.') && !n.ends_with("_test.go")
-                    })
-                    .collect();
-                v.sort();
+                let v = super::inputs::go_files(dir).map_err(|e| format!("open {}: {e}", dir.display()))?;
                 v.into_iter().map(|p| (p.clone(), self.display_name(&p))).collect()
             }
         };
@@ -196,7 +186,7 @@ impl Loader<'_> {
             let embedded_text = embedded.and_then(|f| f.files.iter().find(|(n, _)| *n == base)).map(|(_, t)| t.as_bytes().to_vec());
             let bytes = match embedded_text {
                 Some(b) => b,
-                None => std::fs::read(&p).map_err(|e| {
+                None => super::inputs::read(&p).map_err(|e| {
                     if explicit { format!("gojit: cannot read {shown}: {e}") } else { format!("open {}: {e}", p.display()) }
                 })?,
             };

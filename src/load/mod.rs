@@ -20,6 +20,7 @@ pub mod constraint;
 pub mod facade;
 pub mod gomod;
 pub mod goroot;
+pub mod inputs;
 mod graph;
 pub mod resolve;
 

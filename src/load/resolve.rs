@@ -37,13 +37,14 @@ impl Modules {
     pub fn resolve(&self, path: &str, from_std: bool) -> Result<Found, String> {
         if is_std_path(path) {
             let root = goroot::goroot()?;
+            super::inputs::note_goroot(root);
             let mut dir = root.join("src").join(path);
             // The standard library's vendored modules (golang.org/x/...) are imported by std
             // packages under their own paths and live in GOROOT/src/vendor.
-            if !dir.is_dir() && from_std {
+            if !super::inputs::is_dir(&dir) && from_std {
                 dir = root.join("src/vendor").join(path);
             }
-            if dir.is_dir() {
+            if super::inputs::is_dir(&dir) {
                 return Ok(Found { dir, std: true });
             }
             if let Some(m) = &self.main {
@@ -55,7 +56,8 @@ impl Modules {
         }
         if from_std {
             let dir = goroot::goroot()?.join("src/vendor").join(path);
-            if dir.is_dir() {
+            super::inputs::note_goroot(goroot::goroot()?);
+            if super::inputs::is_dir(&dir) {
                 return Ok(Found { dir, std: true });
             }
         }
@@ -72,8 +74,8 @@ impl Modules {
         };
         let rest = within(path, &req.path).unwrap_or("");
         let vendor = m.dir.join("vendor").join(path);
-        if m.dir.join("vendor/modules.txt").is_file() {
-            if vendor.is_dir() {
+        if super::inputs::is_file(&m.dir.join("vendor/modules.txt")) {
+            if super::inputs::is_dir(&vendor) {
                 return Ok(Found { dir: vendor, std: false });
             }
             return Err(format!("cannot find module providing package {path}: import lookup disabled by -mod=vendor"));
@@ -84,7 +86,7 @@ impl Modules {
             None => self.cached(req)?,
         };
         let dir = root.join(rest);
-        if dir.is_dir() {
+        if super::inputs::is_dir(&dir) {
             Ok(Found { dir, std: false })
         } else {
             Err(format!("module {}@{} found, but does not contain package {path}", req.path, req.version))
@@ -93,7 +95,7 @@ impl Modules {
 
     fn local(&self, m: &GoMod, path: &str, rest: &str) -> Result<Found, String> {
         let dir = m.dir.join(rest);
-        if dir.is_dir() {
+        if super::inputs::is_dir(&dir) {
             Ok(Found { dir, std: false })
         } else {
             Err(format!("no required module provides package {path}; to add it:\n\tgo get {path}"))
@@ -108,7 +110,7 @@ impl Modules {
     /// A module version's directory in GOMODCACHE.
     fn cached(&self, r: &Require) -> Result<PathBuf, String> {
         let dir = goroot::gomodcache().join(format!("{}@{}", escape(&r.path), escape(&r.version)));
-        if dir.is_dir() {
+        if super::inputs::is_dir(&dir) {
             Ok(dir)
         } else {
             Err(format!(

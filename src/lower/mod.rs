@@ -89,9 +89,24 @@ pub struct LoweredProgram {
     fixups: Vec<prog::Fixup>,
     /// Functions whose code is the runtime's (`hooks::Impl::Native`) and its address.
     natives: Vec<(FuncId, usize)>,
+    /// See [`prog::Prog::outside_regions`].
+    pub outside_regions: bool,
 }
 
 impl LoweredProgram {
+    /// The words to patch after linking: `(address, function)`, where the function is either
+    /// compiled (`Err(id)`) or the runtime's (`Ok(symbol name)`), for a program image.
+    pub fn patch_list(&self) -> Vec<(usize, Result<&'static str, FuncId>)> {
+        let syms = gojit_runtime::symbols();
+        self.fixups
+            .iter()
+            .map(|f| {
+                let native = self.natives.iter().find(|n| n.0 == f.func).and_then(|n| syms.iter().find(|s| s.1 as usize == n.1)).map(|s| s.0);
+                (f.addr, native.ok_or(f.func))
+            })
+            .collect()
+    }
+
     /// Writes code addresses into static closures and method tables. `addr` maps a `FuncId` to its
     /// finalized code address.
     pub fn patch(&self, addr: impl Fn(FuncId) -> Option<usize>) {
@@ -158,7 +173,7 @@ pub fn lower_packages(
                 .iter()
                 .filter_map(|&(id, sym)| syms.iter().find(|s| s.0 == sym).map(|s| (id, s.1 as usize)))
                 .collect();
-            Ok(LoweredProgram { main, fixups: std::mem::take(&mut p.fixups), natives })
+            Ok(LoweredProgram { main, fixups: std::mem::take(&mut p.fixups), natives, outside_regions: p.outside_regions })
         },
         Ok(_) => Err(std::mem::take(&mut p.diags)),
         Err(e) => {

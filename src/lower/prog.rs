@@ -58,6 +58,9 @@ pub struct Prog<'a> {
     reprs: HashMap<TypeId, Repr>,
     pub typedescs: super::typedesc::TypeDescs,
     pub fixups: Vec<Fixup>,
+    /// Lowering placed something the program uses outside the descriptor region and the data
+    /// segment (a fallback when they are unavailable or full): no program image may be written.
+    pub outside_regions: bool,
     pub static_closures: HashMap<FuncId, usize>,
     /// Static closures of library functions used as values, by object.
     pub lib_func_values: HashMap<ObjId, usize>,
@@ -125,6 +128,7 @@ impl<'a> Prog<'a> {
             reprs: HashMap::new(),
             typedescs: Default::default(),
             fixups: vec![],
+            outside_regions: false,
             static_closures: HashMap::new(),
             lib_func_values: HashMap::new(),
             lib_method_fns: HashMap::new(),
@@ -460,6 +464,7 @@ impl<'a> Prog<'a> {
         let a = match gojit_runtime::mem::data::alloc_data(size as usize, 8) {
             Some(p) => p as usize,
             None => {
+                self.outside_regions = true;
                 let mem: &'static mut [u64] = Box::leak(vec![0u64; (size as usize).div_ceil(8).max(1)].into_boxed_slice());
                 // Outside the data segment: the collector must still scan it (a package variable).
                 gojit_runtime::gc::roots::register(mem.as_ptr() as usize, mem.len() * 8);

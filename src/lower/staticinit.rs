@@ -171,7 +171,7 @@ impl<'a> super::prog::Prog<'a> {
                     Type::Slice(elem) => {
                         let n = self.static_len(elts);
                         let (esz, ealign) = self.size_align(elem);
-                        let arr = gojit_runtime::alloc::alloc_zeroed((esz * n) as usize, ealign.max(1) as usize);
+                        let arr = self.static_mem(esz * n, ealign);
                         self.write_elems(elts, elem, arr);
                         // SAFETY: dst is a slice header (3 words).
                         unsafe { (dst as *mut [usize; 3]).write([arr as usize, n as usize, n as usize]) };
@@ -186,6 +186,17 @@ impl<'a> super::prog::Prog<'a> {
     /// A zeroed never-freed object of type `t`.
     fn static_object(&mut self, t: TypeId) -> *mut u8 {
         let (size, align) = self.size_align(t);
+        self.static_mem(size, align)
+    }
+
+    /// Zeroed never-freed memory for static data: in the data segment, at the same address in
+    /// every run (so a program image can hold it, `src/image.rs`), else the heap, which rules
+    /// the image out ([`super::prog::Prog::outside_regions`]).
+    fn static_mem(&mut self, size: u64, align: u64) -> *mut u8 {
+        if let Some(p) = gojit_runtime::mem::data::alloc_data(size as usize, align.max(1) as usize) {
+            return p;
+        }
+        self.outside_regions = true;
         gojit_runtime::alloc::alloc_zeroed(size as usize, align.max(1) as usize)
     }
 
@@ -229,7 +240,8 @@ impl<'a> super::prog::Prog<'a> {
             BasicKind::Float64 => v.as_f64().map(|f| f.to_le_bytes().to_vec()),
             BasicKind::String => {
                 let s = v.as_str()?;
-                let p = if s.is_empty() { 0 } else { gojit_runtime::alloc::alloc_bytes(s) as usize };
+                // in the descriptor region, as string literals (`lower/expr.rs`)
+                let p = if s.is_empty() { 0 } else { gojit_runtime::abi::module::intern(s, 1) as usize };
                 let mut out = p.to_le_bytes().to_vec();
                 out.extend_from_slice(&(s.len() as u64).to_le_bytes());
                 Some(out)

@@ -46,6 +46,10 @@ struct State {
     masks: HashMap<Vec<u8>, usize>,
     /// Every descriptor `build::alloc` made, in allocation order (gc's typelinks are a subset).
     types: Vec<usize>,
+    /// Region words holding the code address of a runtime algorithm (`alg_closure`): the only
+    /// addresses outside the region the region itself writes (the executable is position
+    /// independent, so a [`Snapshot`] must rewrite them).
+    alg_words: Vec<(usize, Alg)>,
 }
 
 fn region() -> &'static Region {
@@ -59,7 +63,7 @@ fn region() -> &'static Region {
         // Offset 0 means "none": keep the first word unused.
         Region {
             base: p,
-            state: Mutex::new(State { used: 16, names: HashMap::new(), masks: HashMap::new(), types: Vec::new() }),
+            state: Mutex::new(State { used: 16, names: HashMap::new(), masks: HashMap::new(), types: Vec::new(), alg_words: Vec::new() }),
         }
     })
 }
@@ -146,7 +150,7 @@ pub fn text_slot(code: *const u8) -> (TextOff, *mut usize) {
 }
 
 /// Which generated algorithm a closure calls.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Alg {
     /// `func(p, q unsafe.Pointer) bool`: typed equality of `*p` and `*q`.
     Equal = 0,
@@ -156,17 +160,75 @@ pub enum Alg {
 
 /// A func value `[code, typ]` for `alg` of type `typ`.
 pub fn alg_closure(alg: Alg, typ: *const Type) -> *const usize {
-    let code = match alg {
-        Alg::Equal => crate::hash::gort_alg_equal as *const () as usize,
-        Alg::Hash => crate::hash::gort_alg_hash as *const () as usize,
-    };
+    let code = alg_code(alg);
     let p = alloc(16, 8) as *mut usize;
+    lock().alg_words.push((p as usize - base(), alg));
     // SAFETY: fresh, aligned 16 bytes of region memory.
     unsafe {
         *p = code;
         *p.add(1) = typ as usize;
     }
     p
+}
+
+/// The code address of the runtime algorithm `alg`.
+fn alg_code(alg: Alg) -> usize {
+    match alg {
+        Alg::Equal => crate::hash::gort_alg_equal as *const () as usize,
+        Alg::Hash => crate::hash::gort_alg_hash as *const () as usize,
+    }
+}
+
+/// The region's contents, for a program image (`src/image.rs`): its bytes from offset 16 up to
+/// the high-water mark, the descriptors' offsets in allocation order, and the words holding a
+/// runtime algorithm's code address (which [`restore`] rewrites for the running executable).
+/// Offsets are relative to the base; the bytes mean the same only at the same base.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Snapshot {
+    pub base: usize,
+    pub bytes: Vec<u8>,
+    pub types: Vec<u32>,
+    pub alg_words: Vec<(u32, Alg)>,
+}
+
+/// The region as it is now.
+pub fn snapshot() -> Snapshot {
+    let r = region();
+    let st = lock();
+    // SAFETY: `[base + 16, base + used)` is region memory handed out so far: mapped, readable.
+    let bytes = unsafe { std::slice::from_raw_parts((r.base + 16) as *const u8, st.used - 16) }.to_vec();
+    Snapshot {
+        base: r.base,
+        bytes,
+        types: st.types.iter().map(|&t| (t - r.base) as u32).collect(),
+        alg_words: st.alg_words.iter().map(|&(o, a)| (o as u32, a)).collect(),
+    }
+}
+
+/// Makes the region hold `s` (taken by [`snapshot`] in another run of the same program), with
+/// its algorithm words pointing at this executable's code. Refused (false, region untouched)
+/// unless the region is at `s.base` and nothing was allocated in it yet.
+pub fn restore(s: &Snapshot) -> bool {
+    let r = region();
+    let mut st = lock();
+    if r.base != s.base || st.used != 16 || !st.types.is_empty() || 16 + s.bytes.len() > REGION_SIZE {
+        return false;
+    }
+    // SAFETY: the region is mapped read-write for REGION_SIZE bytes and holds nothing yet (used
+    // is 16): no reference into it exists.
+    unsafe { std::ptr::copy_nonoverlapping(s.bytes.as_ptr(), (r.base + 16) as *mut u8, s.bytes.len()) };
+    for &(off, alg) in &s.alg_words {
+        let off = off as usize;
+        if off % 8 != 0 || off + 8 > 16 + s.bytes.len() {
+            continue;
+        }
+        // SAFETY: an aligned word inside the bytes just copied.
+        unsafe { ((r.base + off) as *mut usize).write(alg_code(alg)) };
+        st.alg_words.push((off, alg));
+    }
+    st.used = 16 + s.bytes.len();
+    st.types = s.types.iter().map(|&t| r.base + t as usize).collect();
+    true
 }
 
 fn in_region(p: *const u8) -> bool {

@@ -97,6 +97,75 @@ pub fn used_ranges() -> [(usize, usize); 2] {
     [(base, base + small), (base + SMALL_AREA, base + large)]
 }
 
+/// The segment's contents for a program image (`src/image.rs`): both cursors and the non-zero
+/// pages handed out so far (package variables initialised at compile time, `lower/staticinit.rs`),
+/// each as its reservation offset and bytes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Snapshot {
+    pub small_next: usize,
+    pub large_next: usize,
+    pub pages: Vec<(usize, Vec<u8>)>,
+}
+
+/// Granularity of [`Snapshot::pages`].
+const SNAPSHOT_PAGE: usize = 4096;
+
+/// The segment as it is now; `None` when it is unavailable or its large area holds more than
+/// `max_large` bytes (scanning a huge zero array is not worth an image).
+pub fn snapshot(max_large: usize) -> Option<Snapshot> {
+    let base = base();
+    if base == 0 {
+        return None;
+    }
+    let small_next = SMALL_NEXT.load(Ordering::Acquire);
+    let large_next = LARGE_NEXT.load(Ordering::Acquire);
+    if large_next - SMALL_AREA > max_large {
+        return None;
+    }
+    let mut pages = vec![];
+    for (lo, hi) in [(0, small_next), (SMALL_AREA, large_next)] {
+        let mut off = lo;
+        while off < hi {
+            let end = ((off / SNAPSHOT_PAGE + 1) * SNAPSHOT_PAGE).min(hi);
+            // SAFETY: `[off, end)` lies in a handed-out part of the mapped reservation.
+            let bytes = unsafe { std::slice::from_raw_parts((base + off) as *const u8, end - off) };
+            if bytes.iter().any(|&b| b != 0) {
+                pages.push((off, bytes.to_vec()));
+            }
+            off = end;
+        }
+    }
+    Some(Snapshot { small_next, large_next, pages })
+}
+
+/// Makes the segment hold `s` (from [`snapshot`] in another run of the same program). Refused
+/// (false, nothing written) unless the segment is at [`DATA_BASE`] and nothing was handed out yet.
+pub fn restore(s: &Snapshot) -> bool {
+    let base = base();
+    let fits = |off: usize, len: usize, lo: usize, hi: usize| off >= lo && off.checked_add(len).is_some_and(|e| e <= hi);
+    let valid = s.small_next >= 8
+        && s.small_next <= SMALL_AREA
+        && s.large_next >= SMALL_AREA
+        && s.large_next <= DATA_RESERVE
+        && s.pages.iter().all(|(o, b)| fits(*o, b.len(), 0, s.small_next) || fits(*o, b.len(), SMALL_AREA, s.large_next));
+    if base != DATA_BASE || !valid {
+        return false;
+    }
+    if SMALL_NEXT.compare_exchange(8, s.small_next, Ordering::AcqRel, Ordering::Relaxed).is_err() {
+        return false;
+    }
+    if LARGE_NEXT.compare_exchange(SMALL_AREA, s.large_next, Ordering::AcqRel, Ordering::Relaxed).is_err() {
+        SMALL_NEXT.store(8, Ordering::Release);
+        return false;
+    }
+    for (off, bytes) in &s.pages {
+        // SAFETY: checked above to lie in the now handed-out, mapped part of the reservation,
+        // which nothing else refers to yet (the cursors were at their initial values).
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), (base + off) as *mut u8, bytes.len()) };
+    }
+    true
+}
+
 /// Takes `size` bytes aligned to `align` from the area whose cursor is `next` and which ends at
 /// reservation offset `limit`; the block's offset.
 fn bump(next: &AtomicUsize, size: usize, align: usize, limit: usize) -> Option<usize> {
