@@ -189,3 +189,68 @@ crate::preserve_all_shim! {
     /// arguments, from a 16-byte-aligned call site).
     pub fn gort_morestack_all() => gort_morestack;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pool is process-wide: the tests of this module take turns (no other test uses it).
+    static TURN: Mutex<()> = Mutex::new(());
+
+    fn word(addr: usize) -> u64 {
+        // SAFETY: the tests only read inside slots of the reservation, which is mapped read-write.
+        unsafe { std::ptr::read_volatile(addr as *const u64) }
+    }
+
+    fn set_word(addr: usize, v: u64) {
+        // SAFETY: as in `word`; nothing else uses the slots a test holds.
+        unsafe { std::ptr::write_volatile(addr as *mut u64, v) }
+    }
+
+    #[test]
+    fn a_freed_slot_is_reused_warm_with_its_top_page_zeroed_and_released_at_collection() {
+        let _t = TURN.lock().unwrap_or_else(|e| e.into_inner());
+        release_cached();
+        let a = alloc().expect("stack");
+        set_word(a.hi - 8, 0xdead);
+        set_word(a.hi - 3 * TOP_PAGE, 0xbeef);
+        // SAFETY: nothing runs on `a`.
+        unsafe { free(a) };
+        assert_eq!(cached_count(), 1);
+        let b = alloc().expect("stack");
+        assert_eq!(b.lo, a.lo, "the most recently freed slot is reused first");
+        assert_eq!(word(b.hi - 8), 0, "a reused slot's top page is zeroed");
+        assert_eq!(word(b.hi - 3 * TOP_PAGE), 0xbeef, "a cached slot keeps its pages (no madvise)");
+        // SAFETY: nothing runs on `b`.
+        unsafe { free(b) };
+        release_cached();
+        assert_eq!(cached_count(), 0);
+        let c = alloc().expect("stack");
+        assert_eq!(c.lo, a.lo, "a released slot goes to the free list");
+        assert_eq!(word(c.hi - 3 * TOP_PAGE), 0, "a released slot's pages went back to the kernel");
+        // SAFETY: nothing runs on `c`.
+        unsafe { free(c) };
+        release_cached();
+    }
+
+    #[test]
+    fn a_full_cache_releases_its_oldest_slots_in_one_batch() {
+        let _t = TURN.lock().unwrap_or_else(|e| e.into_inner());
+        release_cached();
+        let stacks: Vec<Stack> = (0..=CACHE_MAX).map(|_| alloc().expect("stack")).collect();
+        for s in &stacks {
+            set_word(s.hi - 8, 1);
+        }
+        for s in &stacks {
+            // SAFETY: nothing runs on the test's stacks.
+            unsafe { free(*s) };
+        }
+        assert_eq!(cached_count(), CACHE_MAX + 1 - CACHE_BATCH);
+        let freed: std::collections::HashSet<usize> = pool().free.iter().copied().collect();
+        assert!(stacks[..CACHE_BATCH].iter().all(|s| freed.contains(&s.slot)), "the oldest slots were released");
+        assert!(stacks[CACHE_BATCH..].iter().all(|s| !freed.contains(&s.slot)), "the newest slots stay cached");
+        assert!(stacks[..CACHE_BATCH].iter().all(|s| word(s.hi - 8) == 0), "released pages read as zero");
+        release_cached();
+        assert_eq!(cached_count(), 0);
+    }
+}
