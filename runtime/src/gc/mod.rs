@@ -329,10 +329,11 @@ fn collect_from(sp: usize, regs: &[usize; 6], forced: bool) -> bool {
     // Keep free pages for growing back to the goal (plus gc's 10% headroom); release the rest.
     let keep = (goal.min(1 << 40) + goal.min(1 << 40) / 10).saturating_sub(heap.stats.inuse_bytes);
     heap.scavenge(keep);
-    // Dead goroutines' cached stacks go back to the kernel too (gc frees unused stack spans here).
-    crate::sched::stack::release_cached();
     let t2 = Instant::now();
     crate::sched::start_the_world();
+    // Dead goroutines' cached stacks go back to the kernel too (gc frees unused stack spans at
+    // the end of a cycle); after the restart, so that the other Ms do not wait for the madvise.
+    crate::sched::stack::release_cached();
     let pause = (t2 - t0).as_nanos() as u64;
     let (numgc, since, total) = with_state(|s| {
         s.numgc += 1;
