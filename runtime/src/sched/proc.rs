@@ -587,6 +587,7 @@ unsafe fn work_waiting(s: *mut Sched) -> bool {
         if !(*s).lock.try_lock() {
             return true;
         }
+        retake_syscall_ps(s);
         let sc = &mut *s;
         let queued = !sc.runq.is_empty() || sc.ps.iter().any(|p| !p.runnext.is_null() || !p.runq.is_empty());
         let idle = sc.ms[..sc.procs.min(sc.ms.len())].iter().any(|&m| (*m).idle);
@@ -594,6 +595,37 @@ unsafe fn work_waiting(s: *mut Sched) -> bool {
         let waiting = queued || timers || sc.stw || sc.exit.is_some();
         sc.lock.unlock();
         waiting
+    }
+}
+
+/// gc's `retake` of Ps in system calls: the goroutines queued on a P whose M runs a goroutine in a
+/// system call move to the global queue, and an idle M is woken for the global queue's work.
+///
+/// # Safety
+/// The lock is held.
+unsafe fn retake_syscall_ps(s: *mut Sched) {
+    // SAFETY: forwarded; a non-null curg is a live G.
+    unsafe {
+        let mut stuck = false;
+        for id in 0..(*s).procs.min((*s).ms.len()) {
+            let om = (&(*s).ms)[id];
+            if (*om).curg.is_null() || !(*(*om).curg).in_syscall.load(Ordering::SeqCst) {
+                continue;
+            }
+            stuck = true;
+            let p = &mut (&mut (*s).ps)[id];
+            let next = std::mem::replace(&mut p.runnext, std::ptr::null_mut());
+            let local: Vec<*mut G> = p.runq.drain(..).collect();
+            (*s).runq.extend(local);
+            if !next.is_null() {
+                (*s).runq.push_back(next);
+            }
+        }
+        // Work on the global queue (moved here or queued by a `Gosched` before the call) may have
+        // had only the blocked M to run it.
+        if stuck && !(*s).runq.is_empty() {
+            wakep(s);
+        }
     }
 }
 
@@ -1098,8 +1130,9 @@ unsafe fn m0_in_syscall(s: *mut Sched) -> bool {
 /// gc's `entersyscall` for `sched/syscall.rs`: the running goroutine is about to make a system
 /// call that may block, with every live word of its stack at or above `sp`. From here until
 /// [`exit_syscall`] the collector scans it from `sp` and a stop-the-world does not wait for its
-/// M, the preemption monitor leaves its P alone, and the goroutines queued on its P go to the
-/// global queue for an idle M (woken here) when the lock is free. False (nothing to undo)
+/// M, the preemption monitor does not ask it to yield, and if the call lasts, the monitor moves
+/// the goroutines queued on its P to the global queue for an idle M (`work_waiting`, gc's
+/// `retake`; a short call keeps them, as gc's P stays with a goroutine in a short call). False (nothing to undo)
 /// outside a goroutine of a program run.
 pub(crate) fn enter_syscall(sp: usize) -> bool {
     let g = current();
@@ -1115,21 +1148,9 @@ pub(crate) fn enter_syscall(sp: usize) -> bool {
         (*g).sp = sp;
         (*g).in_syscall.store(true, Ordering::SeqCst);
         let id = (*m).id;
-        (&(*s).sysmon).state.ps[id].running.store(false, Ordering::Release);
-        if (*s).lock.try_lock() {
-            let p = &mut (&mut (*s).ps)[id];
-            let queued = !p.runnext.is_null() || !p.runq.is_empty();
-            if queued {
-                let next = std::mem::replace(&mut p.runnext, std::ptr::null_mut());
-                let local: Vec<*mut G> = p.runq.drain(..).collect();
-                (*s).runq.extend(local);
-                if !next.is_null() {
-                    (*s).runq.push_back(next);
-                }
-                wakep(s);
-            }
-            (*s).lock.unlock();
-        }
+        let mon = &(&(*s).sysmon).state.ps[id];
+        mon.running.store(false, Ordering::Release);
+        mon.in_syscall.store(true, Ordering::Release);
     }
     true
 }
@@ -1156,7 +1177,9 @@ pub(crate) fn exit_syscall() {
                 std::thread::sleep(std::time::Duration::from_micros(50));
             }
         }
-        (&(*s).sysmon).state.ps[(*m).id].running.store(true, Ordering::Release);
+        let mon = &(&(*s).sysmon).state.ps[(*m).id];
+        mon.in_syscall.store(false, Ordering::Release);
+        mon.running.store(true, Ordering::Release);
     }
 }
 

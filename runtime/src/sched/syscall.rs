@@ -7,7 +7,9 @@
 //! (`proc::enter_syscall`). While it is in the kernel, the collector scans its stack from there
 //! (the spilled words keep alive whatever its callers hold only in registers, such as the buffer
 //! a `read` fills) and a stop-the-world does not wait for it; on the way back it waits for a
-//! stop-the-world in progress to end before running Go code again (`proc::exit_syscall`).
+//! stop-the-world in progress to end before running Go code again (`proc::exit_syscall`). A call
+//! that lasts past the preemption monitor's next look (10 ms) loses its P's queued goroutines to
+//! the global queue, where an idle M runs them (gc's `retake`).
 //!
 //! Not done yet: with `GOMAXPROCS=1` no other M exists to run the other goroutines while one is
 //! blocked (gc starts or wakes an M for its P, `handoffp`); here Ms and Ps are paired.
