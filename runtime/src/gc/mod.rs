@@ -331,6 +331,9 @@ fn collect_from(sp: usize, regs: &[usize; 6], forced: bool) -> bool {
     heap.scavenge(keep);
     let t2 = Instant::now();
     crate::sched::start_the_world();
+    // Dead goroutines' cached stacks go back to the kernel too (gc frees unused stack spans at
+    // the end of a cycle); after the restart, so that the other Ms do not wait for the madvise.
+    crate::sched::stack::release_cached();
     let pause = (t2 - t0).as_nanos() as u64;
     let (numgc, since, total) = with_state(|s| {
         s.numgc += 1;

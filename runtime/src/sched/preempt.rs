@@ -63,6 +63,9 @@ pub(crate) struct PState {
     pub running: AtomicBool,
     /// A preemption request is pending for the goroutine running on this P.
     request: AtomicBool,
+    /// The goroutine of this P's M is in a system call that may block (`sched/syscall.rs`): the
+    /// monitor has the P's queued goroutines moved to the global queue (gc's `retake`).
+    pub in_syscall: AtomicBool,
 }
 
 /// The preemption state one program run shares with its monitor thread.
@@ -160,6 +163,13 @@ fn sysmon(s: &Sysmon) {
                 s.raise(p);
             }
             *last = tick;
+        }
+        // A P whose M sits in a system call cannot run its queue: `work_waiting` hands it to
+        // the global queue and wakes an idle M.
+        if waiting.is_none() && s.ps[..n].iter().any(|p| p.in_syscall.load(Ordering::Acquire)) {
+            if let Some(f) = s.work_waiting.get() {
+                f();
+            }
         }
     }
 }

@@ -48,7 +48,7 @@ use crate::trampoline;
 use std::cell::Cell;
 use std::collections::VecDeque;
 use std::fmt::Write;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// gc's goroutine status, reduced to what this scheduler needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,6 +139,9 @@ pub struct G {
     system: bool,
     /// Its index in `Sched::allgs` (so that ending it is O(1)).
     allg_index: usize,
+    /// In a system call that may block (`sched/syscall.rs`): `sp` then holds the lowest stack
+    /// address with live words, and a stop-the-world does not wait for its M.
+    in_syscall: AtomicBool,
 }
 
 /// A processor: the run queue of goroutines ready to run (gc's `p`).
@@ -191,6 +194,8 @@ struct Sched {
     /// A stop-the-world is in progress or holds; `stopper` is the thread to unpark when the
     /// other Ms have stopped.
     stw: bool,
+    /// `stw`, readable without the lock by a goroutine returning from a system call.
+    stw_flag: AtomicBool,
     stopper: Option<std::thread::Thread>,
     /// The idle M sleeping until the next timer, or null.
     timer_waiter: *mut M,
@@ -340,6 +345,7 @@ fn new_g(goid: u64, stack: Option<Stack>, bounds: (usize, usize, usize), closure
         wait_frame: (0, 0),
         system: false,
         allg_index: 0,
+        in_syscall: AtomicBool::new(false),
     }))
 }
 
@@ -486,6 +492,7 @@ pub fn run(main_code: usize, lo: usize, guard_hi: usize, hi: usize) -> i32 {
         main_goexited: false,
         running: 0,
         stw: false,
+        stw_flag: AtomicBool::new(false),
         stopper: None,
         timer_waiter: std::ptr::null_mut(),
         live_ms: 1,
@@ -567,7 +574,7 @@ unsafe fn wait_for_ms(s: *mut Sched) -> bool {
     unsafe {
         while (*s).live_ms > 1 {
             signal_all(s);
-            if t0.elapsed() > std::time::Duration::from_secs(1) {
+            if t0.elapsed() > std::time::Duration::from_secs(1) || only_syscalls_left(s) {
                 return false;
             }
             unlock();
@@ -613,6 +620,7 @@ unsafe fn work_waiting(s: *mut Sched) -> bool {
         if !(*s).lock.try_lock() {
             return true;
         }
+        retake_syscall_ps(s);
         let sc = &mut *s;
         let queued = !sc.runq.is_empty() || sc.ps.iter().any(|p| !p.runnext.is_null() || !p.runq.is_empty());
         let idle = sc.ms[..sc.procs.min(sc.ms.len())].iter().any(|&m| (*m).idle);
@@ -620,6 +628,37 @@ unsafe fn work_waiting(s: *mut Sched) -> bool {
         let waiting = queued || timers || sc.stw || sc.exit.is_some();
         sc.lock.unlock();
         waiting
+    }
+}
+
+/// gc's `retake` of Ps in system calls: the goroutines queued on a P whose M runs a goroutine in a
+/// system call move to the global queue, and an idle M is woken for the global queue's work.
+///
+/// # Safety
+/// The lock is held.
+unsafe fn retake_syscall_ps(s: *mut Sched) {
+    // SAFETY: forwarded; a non-null curg is a live G.
+    unsafe {
+        let mut stuck = false;
+        for id in 0..(*s).procs.min((*s).ms.len()) {
+            let om = (&(*s).ms)[id];
+            if (*om).curg.is_null() || !(*(*om).curg).in_syscall.load(Ordering::SeqCst) {
+                continue;
+            }
+            stuck = true;
+            let p = &mut (&mut (*s).ps)[id];
+            let next = std::mem::replace(&mut p.runnext, std::ptr::null_mut());
+            let local: Vec<*mut G> = p.runq.drain(..).collect();
+            (*s).runq.extend(local);
+            if !next.is_null() {
+                (*s).runq.push_back(next);
+            }
+        }
+        // Work on the global queue (moved here or queued by a `Gosched` before the call) may have
+        // had only the blocked M to run it.
+        if stuck && !(*s).runq.is_empty() {
+            wakep(s);
+        }
     }
 }
 
@@ -687,11 +726,19 @@ unsafe fn schedule() -> i32 {
         loop {
             if let Some(status) = (*s).exit {
                 signal_all(s);
+                if (*m).id != 0 && m0_in_syscall(s) {
+                    // M 0 returns the status to the driver, but it is blocked in a system call
+                    // that may never return (a read of the terminal): end the process from here,
+                    // as gc's exit does from whichever thread main.main returned on.
+                    crate::output::flush_stdout();
+                    // SAFETY: _exit ends the process without unwinding.
+                    libc::_exit(status);
+                }
                 return status;
             }
             let id = (*m).id;
             if (*s).stw {
-                if (*s).running <= 1 {
+                if running_outside_syscalls(s) <= 1 {
                     if let Some(t) = &(*s).stopper {
                         t.unpark();
                     }
@@ -1071,6 +1118,104 @@ pub(crate) fn mark_goexited() {
     }
 }
 
+/// How many Ms run a goroutine that is not in a system call (the stopper of the world waits
+/// for this to be 1: itself).
+///
+/// # Safety
+/// The lock is held.
+unsafe fn running_outside_syscalls(s: *mut Sched) -> usize {
+    // SAFETY: forwarded; curg is under the lock and a non-null curg is a live G.
+    unsafe {
+        (&(*s).ms).iter().filter(|&&om| !(*om).curg.is_null() && !(*(*om).curg).in_syscall.load(Ordering::SeqCst)).count()
+    }
+}
+
+/// Whether every M other than this one that has not finished runs a goroutine blocked in a
+/// system call (the program's end then does not wait for them: gc exits under such threads).
+///
+/// # Safety
+/// The lock is held.
+unsafe fn only_syscalls_left(s: *mut Sched) -> bool {
+    // SAFETY: as in `running_outside_syscalls`.
+    unsafe {
+        let me = m();
+        let stuck = (&(*s).ms)
+            .iter()
+            .filter(|&&om| om != me && !(*om).curg.is_null() && (*(*om).curg).in_syscall.load(Ordering::SeqCst))
+            .count();
+        stuck > 0 && stuck + 1 >= (*s).live_ms
+    }
+}
+
+/// Whether M 0 (the thread that returns the exit status) runs a goroutine blocked in a system
+/// call.
+///
+/// # Safety
+/// The lock is held.
+unsafe fn m0_in_syscall(s: *mut Sched) -> bool {
+    // SAFETY: as in `running_outside_syscalls`.
+    unsafe {
+        let m0 = (&(*s).ms)[0];
+        !(*m0).curg.is_null() && (*(*m0).curg).in_syscall.load(Ordering::SeqCst)
+    }
+}
+
+/// gc's `entersyscall` for `sched/syscall.rs`: the running goroutine is about to make a system
+/// call that may block, with every live word of its stack at or above `sp`. From here until
+/// [`exit_syscall`] the collector scans it from `sp` and a stop-the-world does not wait for its
+/// M, the preemption monitor does not ask it to yield, and if the call lasts, the monitor moves
+/// the goroutines queued on its P to the global queue for an idle M (`work_waiting`, gc's
+/// `retake`; a short call keeps them, as gc's P stays with a goroutine in a short call). False (nothing to undo)
+/// outside a goroutine of a program run.
+pub(crate) fn enter_syscall(sp: usize) -> bool {
+    let g = current();
+    let m = m();
+    let s = SCHED.with(|c| c.get());
+    // A stopper of the world (this thread) does not wait for itself on the way back.
+    if g.is_null() || m.is_null() || s.is_null() || super::stw::world_stopped() {
+        return false;
+    }
+    // SAFETY: g is the running goroutine and s its live run. `sp` is written before the SeqCst
+    // store that publishes it to a stopper (which reads it only after seeing `in_syscall`).
+    unsafe {
+        (*g).sp = sp;
+        (*g).in_syscall.store(true, Ordering::SeqCst);
+        let id = (*m).id;
+        let mon = &(&(*s).sysmon).state.ps[id];
+        mon.running.store(false, Ordering::Release);
+        mon.in_syscall.store(true, Ordering::Release);
+    }
+    true
+}
+
+/// gc's `exitsyscall`, after [`enter_syscall`] returned true: the goroutine may run Go code
+/// again, once a stop-the-world that began during the call has ended (until then it still
+/// counts as in the call, so the stopper does not wait for it).
+pub(crate) fn exit_syscall() {
+    let g = current();
+    let m = m();
+    let s = SCHED.with(|c| c.get());
+    // SAFETY: enter_syscall succeeded on this goroutine, which is still running: g, m and s live.
+    unsafe {
+        loop {
+            // gc's Dekker pattern with `stop_others`: it stores `stw_flag` then reads
+            // `in_syscall`; this stores `in_syscall` then reads `stw_flag` (both SeqCst), so one
+            // of the two sees the other's store.
+            (*g).in_syscall.store(false, Ordering::SeqCst);
+            if !(*s).stw_flag.load(Ordering::SeqCst) {
+                break;
+            }
+            (*g).in_syscall.store(true, Ordering::SeqCst);
+            while (*s).stw_flag.load(Ordering::SeqCst) {
+                std::thread::sleep(std::time::Duration::from_micros(50));
+            }
+        }
+        let mon = &(&(*s).sysmon).state.ps[(*m).id];
+        mon.in_syscall.store(false, Ordering::Release);
+        mon.running.store(true, Ordering::Release);
+    }
+}
+
 /// Stops every other M at a safepoint (the collector's stop-the-world, see the module docs).
 /// False when another M is already stopping the world: the caller has then waited for that
 /// stop to end, and must not collect.
@@ -1092,15 +1237,17 @@ pub(crate) unsafe fn stop_others() -> bool {
         if (*s).ms.len() == 1 {
             // One M: every other goroutine is already switched out.
             (*s).stw = true;
+            (*s).stw_flag.store(true, Ordering::SeqCst);
             unlock();
             return true;
         }
         (*s).stw = true;
+        (*s).stw_flag.store(true, Ordering::SeqCst);
         (*s).stopper = Some(std::thread::current());
         let me = m();
-        while (*s).running > 1 {
+        while running_outside_syscalls(s) > 1 {
             for &om in &(*s).ms {
-                if om != me && !(*om).curg.is_null() {
+                if om != me && !(*om).curg.is_null() && !(*(*om).curg).in_syscall.load(Ordering::SeqCst) {
                     (&(*s).sysmon).state.raise((*om).id);
                 }
             }
@@ -1124,6 +1271,7 @@ pub(crate) unsafe fn start_others() {
         let s = sched();
         lock();
         (*s).stw = false;
+        (*s).stw_flag.store(false, Ordering::SeqCst);
         for &om in &(&(*s).ms)[..(*s).procs] {
             if (*om).idle {
                 (*om).idle = false;

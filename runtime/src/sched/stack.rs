@@ -2,8 +2,18 @@
 //! reservation (one mapping, however many goroutines: no per-stack `mprotect`, so the kernel's
 //! `vm.max_map_count` does not bound the number of goroutines). Stacks are never copied or grown
 //! (JIT frames hold pointers into their callers' frames), so a slot is as large as a goroutine may
-//! need; memory is committed by the kernel on first touch and handed back (`MADV_DONTNEED`) when
-//! the goroutine ends, and the slot is reused by the next goroutine.
+//! need; memory is committed by the kernel on first touch.
+//!
+//! # Reuse (gc's stack cache)
+//! A dead goroutine's slot is cached with its pages still committed and reused, most recently
+//! freed first, by the next `go` statement: no page fault, no page-table allocation and no system
+//! call on either side (gc's per-P stack cache). Cached pages go back to the kernel
+//! (`MADV_DONTNEED`, contiguous slots in one call) in batches: the oldest [`CACHE_BATCH`] slots
+//! when more than [`CACHE_MAX`] are cached, and all of them at each collection
+//! ([`release_cached`], as gc frees unused stack spans in mark termination). So the memory of
+//! dead goroutines' stacks never exceeds what they used while alive, and returns to the kernel
+//! at the next collection. The top page of a reused slot is zeroed (the collector scans stacks
+//! conservatively: stale words there would keep the previous goroutine's objects alive).
 //!
 //! # Overflow
 //! Slots are [`SLOT_SIZE`]-aligned, and the lowest [`SLOT_GUARD`] bytes of each are a guard
@@ -40,13 +50,29 @@ pub struct Stack {
     slot: usize,
 }
 
+/// At most this many dead goroutines' slots keep their pages (see the module docs).
+pub const CACHE_MAX: usize = 4096;
+/// How many of the oldest cached slots are released at once when the cache is full.
+pub const CACHE_BATCH: usize = 2048;
+
 struct Pool {
     base: usize,
+    /// Slots `[0, next)` have been handed out at least once.
     next: usize,
+    /// Slots whose pages were released (clean, like never-used ones).
     free: Vec<usize>,
+    /// Dead goroutines' slots with their pages still committed, oldest first.
+    cached: Vec<usize>,
 }
 
-static POOL: Mutex<Pool> = Mutex::new(Pool { base: 0, next: 0, free: Vec::new() });
+static POOL: Mutex<Pool> = Mutex::new(Pool { base: 0, next: 0, free: Vec::new(), cached: Vec::new() });
+
+fn pool() -> std::sync::MutexGuard<'static, Pool> {
+    POOL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The page size the top of a reused slot is zeroed by.
+const TOP_PAGE: usize = 4096;
 
 /// The reservation's first slot address (aligned to `SLOT_SIZE`; the unaligned head stays mapped
 /// and unused).
@@ -57,30 +83,83 @@ fn reserve() -> Option<usize> {
 
 /// A stack for a new goroutine, or `None` when the reservation is exhausted or cannot be made.
 pub fn alloc() -> Option<Stack> {
-    let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
+    let mut pool = pool();
     if pool.base == 0 {
         pool.base = reserve()?;
     }
-    let slot = match pool.free.pop() {
-        Some(s) => s,
-        None if pool.next < SLOTS => {
-            pool.next += 1;
-            pool.next - 1
-        }
-        None => return None,
+    let (slot, warm) = if let Some(s) = pool.cached.pop() {
+        (s, true)
+    } else if let Some(s) = pool.free.pop() {
+        (s, false)
+    } else if pool.next < SLOTS {
+        pool.next += 1;
+        (pool.next - 1, false)
+    } else {
+        return None;
     };
     let lo = pool.base + slot * SLOT_SIZE;
-    Some(Stack { lo, guard_hi: lo + SLOT_GUARD, hi: lo + SLOT_SIZE, slot })
+    drop(pool);
+    let st = Stack { lo, guard_hi: lo + SLOT_GUARD, hi: lo + SLOT_SIZE, slot };
+    if warm {
+        // SAFETY: the slot is ours (just taken off the cache, nothing runs on it) and its top
+        // page is committed (every goroutine's entry frame is there), so this touches no new page.
+        unsafe { std::ptr::write_bytes((st.hi - TOP_PAGE) as *mut u8, 0, TOP_PAGE) };
+    }
+    Some(st)
 }
 
-/// Returns a dead goroutine's stack: its pages go back to the kernel, the slot to the free list.
+/// Returns a dead goroutine's stack to the cache (see the module docs); when the cache is full,
+/// its oldest slots' pages go back to the kernel.
 ///
 /// # Safety
 /// No frame may live on `s` any more (the goroutine has ended and nothing runs on it).
 pub unsafe fn free(s: Stack) {
-    // SAFETY: the caller guarantees the stack is unused; the range is inside our reservation.
-    unsafe { libc::madvise(s.lo as *mut libc::c_void, s.hi - s.lo, libc::MADV_DONTNEED) };
-    POOL.lock().unwrap_or_else(|e| e.into_inner()).free.push(s.slot);
+    let mut pool = pool();
+    pool.cached.push(s.slot);
+    if pool.cached.len() > CACHE_MAX {
+        let old: Vec<usize> = pool.cached.drain(..CACHE_BATCH).collect();
+        drop(pool);
+        // SAFETY: the slots were cached: no goroutine runs on them, and they are off every list
+        // until `release` puts them on the free list.
+        unsafe { release(old) };
+    }
+}
+
+/// Releases every cached slot's pages to the kernel (the collector calls it at each collection).
+pub fn release_cached() {
+    let all = std::mem::take(&mut pool().cached);
+    // SAFETY: as in `free`: cached slots are unused and now on no list.
+    unsafe { release(all) };
+}
+
+/// How many dead goroutines' slots are cached with their pages (for tests and the memory report).
+pub fn cached_count() -> usize {
+    pool().cached.len()
+}
+
+/// Hands the pages of `slots` back to the kernel, contiguous slots in one `madvise`, then puts
+/// the slots on the free list.
+///
+/// # Safety
+/// Nothing runs on any of `slots`, and they are on none of the pool's lists.
+unsafe fn release(mut slots: Vec<usize>) {
+    if slots.is_empty() {
+        return;
+    }
+    let base = pool().base;
+    slots.sort_unstable();
+    let mut i = 0;
+    while i < slots.len() {
+        let mut j = i + 1;
+        while j < slots.len() && slots[j] == slots[j - 1] + 1 {
+            j += 1;
+        }
+        let lo = base + slots[i] * SLOT_SIZE;
+        // SAFETY: the caller guarantees the slots are unused; the range is inside our reservation.
+        unsafe { libc::madvise(lo as *mut libc::c_void, (j - i) * SLOT_SIZE, libc::MADV_DONTNEED) };
+        i = j;
+    }
+    pool().free.extend(slots);
 }
 
 crate::jit_entry! {
@@ -109,4 +188,69 @@ crate::preserve_all_shim! {
     /// Only for JIT code's stack-bound checks (called with the `preserve_all` convention, no
     /// arguments, from a 16-byte-aligned call site).
     pub fn gort_morestack_all() => gort_morestack;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pool is process-wide: the tests of this module take turns (no other test uses it).
+    static TURN: Mutex<()> = Mutex::new(());
+
+    fn word(addr: usize) -> u64 {
+        // SAFETY: the tests only read inside slots of the reservation, which is mapped read-write.
+        unsafe { std::ptr::read_volatile(addr as *const u64) }
+    }
+
+    fn set_word(addr: usize, v: u64) {
+        // SAFETY: as in `word`; nothing else uses the slots a test holds.
+        unsafe { std::ptr::write_volatile(addr as *mut u64, v) }
+    }
+
+    #[test]
+    fn a_freed_slot_is_reused_warm_with_its_top_page_zeroed_and_released_at_collection() {
+        let _t = TURN.lock().unwrap_or_else(|e| e.into_inner());
+        release_cached();
+        let a = alloc().expect("stack");
+        set_word(a.hi - 8, 0xdead);
+        set_word(a.hi - 3 * TOP_PAGE, 0xbeef);
+        // SAFETY: nothing runs on `a`.
+        unsafe { free(a) };
+        assert_eq!(cached_count(), 1);
+        let b = alloc().expect("stack");
+        assert_eq!(b.lo, a.lo, "the most recently freed slot is reused first");
+        assert_eq!(word(b.hi - 8), 0, "a reused slot's top page is zeroed");
+        assert_eq!(word(b.hi - 3 * TOP_PAGE), 0xbeef, "a cached slot keeps its pages (no madvise)");
+        // SAFETY: nothing runs on `b`.
+        unsafe { free(b) };
+        release_cached();
+        assert_eq!(cached_count(), 0);
+        let c = alloc().expect("stack");
+        assert_eq!(c.lo, a.lo, "a released slot goes to the free list");
+        assert_eq!(word(c.hi - 3 * TOP_PAGE), 0, "a released slot's pages went back to the kernel");
+        // SAFETY: nothing runs on `c`.
+        unsafe { free(c) };
+        release_cached();
+    }
+
+    #[test]
+    fn a_full_cache_releases_its_oldest_slots_in_one_batch() {
+        let _t = TURN.lock().unwrap_or_else(|e| e.into_inner());
+        release_cached();
+        let stacks: Vec<Stack> = (0..=CACHE_MAX).map(|_| alloc().expect("stack")).collect();
+        for s in &stacks {
+            set_word(s.hi - 8, 1);
+        }
+        for s in &stacks {
+            // SAFETY: nothing runs on the test's stacks.
+            unsafe { free(*s) };
+        }
+        assert_eq!(cached_count(), CACHE_MAX + 1 - CACHE_BATCH);
+        let freed: std::collections::HashSet<usize> = pool().free.iter().copied().collect();
+        assert!(stacks[..CACHE_BATCH].iter().all(|s| freed.contains(&s.slot)), "the oldest slots were released");
+        assert!(stacks[CACHE_BATCH..].iter().all(|s| !freed.contains(&s.slot)), "the newest slots stay cached");
+        assert!(stacks[..CACHE_BATCH].iter().all(|s| word(s.hi - 8) == 0), "released pages read as zero");
+        release_cached();
+        assert_eq!(cached_count(), 0);
+    }
 }

@@ -5,7 +5,7 @@
 //! gc registers a descriptor with epoll and parks the goroutine until it is ready. gojit has no
 //! netpoller: a descriptor is "registered" as gc's would be (epoll refuses regular files and
 //! directories with `EPERM`, so `os` keeps those blocking, exactly as under gc), and waiting for
-//! it is a `poll(2)` on that one descriptor that blocks the thread (and so the run's one M) until
+//! it is a `poll(2)` on that one descriptor that blocks the thread (not the others: `sched::syscall::blocking`) until
 //! it is ready or its deadline passes. Results are gc's codes: `pollNoError` 0, `pollErrClosing` 1,
 //! `pollErrTimeout` 2.
 //!
@@ -128,8 +128,10 @@ pub unsafe extern "C" fn gort_pollwait(ctx: usize, mode: i64) -> i64 {
         };
         let timeout_ms = if d > 0 { ((d - gort_nanotime()).max(0) as u64).div_ceil(1_000_000).min(i32::MAX as u64) as i32 } else { -1 };
         let mut p = libc::pollfd { fd: pd.fd, events, revents: 0 };
-        // SAFETY: one valid pollfd.
-        let r = unsafe { libc::poll(&mut p, 1, timeout_ms) };
+        // SAFETY: one valid pollfd. The wait may block: `blocking` lets the other goroutines and
+        // the collector go on meanwhile.
+        let pp = &raw mut p;
+        let r = crate::sched::syscall::blocking([ctx, pp as usize, 0, 0, 0, 0, 0, 0], || unsafe { libc::poll(pp, 1, timeout_ms) });
         if r > 0 {
             return POLL_NO_ERROR;
         }

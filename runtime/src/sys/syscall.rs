@@ -4,8 +4,10 @@
 //!
 //! The calls are made with the `syscall` instruction itself (not libc's `syscall(3)`), so that,
 //! as under gc, the second result is the kernel's `rdx` and libc's `errno` is untouched. A call
-//! that blocks blocks the thread, and with it the run's one M: GOROOT's I/O is blocking here
-//! (`sys::poll`), and `runtime_entersyscall`/`exitsyscall` have nothing to hand off (hooks.rs).
+//! that blocks blocks its thread (GOROOT's I/O is blocking here, `sys::poll`), but not the others:
+//! `sched::syscall::blocking` brackets it as gc's `entersyscall`/`exitsyscall` do, so a
+//! stop-the-world does not wait for it and its P's queued goroutines move to the global queue
+//! (GOROOT's own `runtime_entersyscall`/`exitsyscall` hooks stay empty, hooks.rs).
 
 use std::arch::asm;
 
@@ -46,8 +48,11 @@ unsafe fn raw6(num: usize, a1: usize, a2: usize, a3: usize, a4: usize, a5: usize
 #[unsafe(no_mangle)]
 #[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn gort_syscall6(num: usize, a1: usize, a2: usize, a3: usize, a4: usize, a5: usize, a6: usize, out: *mut usize) {
-    // SAFETY: forwarded.
-    let (r1, r2) = unsafe { raw6(num, a1, a2, a3, a4, a5, a6) };
+    // SAFETY: forwarded. The call may block: `blocking` lets the other goroutines (and the
+    // collector) go on meanwhile, keeping the argument words alive.
+    let (r1, r2) = crate::sched::syscall::blocking([num, a1, a2, a3, a4, a5, a6, out as usize], || unsafe {
+        raw6(num, a1, a2, a3, a4, a5, a6)
+    });
     let res = if r1 > (-4096isize) as usize { [usize::MAX, 0, r1.wrapping_neg()] } else { [r1, r2, 0] };
     // SAFETY: out is writable for three words.
     unsafe { out.cast::<[usize; 3]>().write(res) }
