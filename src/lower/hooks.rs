@@ -526,6 +526,10 @@ pub const HOOKS: &[Hook] = &[
     bodyless("runtime/debug.setMemoryLimit", "func(int64) int64", entry("gort_setmemorylimit")),
     bodyless("runtime/debug.freeOSMemory", "func()", entry("gort_freeosmemory")),
     bodyless("runtime/debug.readGCStats", "func(*[]time.Duration)", entry("gort_readgcstats")),
+    // ---- math/rand/v2 (runtime.rand) and internal/chacha8rand (its amd64 assembly `block`
+    // computes what the portable block_generic does)
+    bodyless("math/rand/v2.runtime_rand", "func() uint64", entry("gort_rand")),
+    bodyless("internal/chacha8rand.block", "func(*[4]uint64, *[32]uint64, uint32)", Go("internal/chacha8rand.block_generic")),
 ];
 
 /// The row hooking `name`, if any.

@@ -850,9 +850,7 @@ impl<'a> Parser<'a> {
         let name = self.name()?;
         let mut tparams = Vec::new();
         if self.tok.tok == Tok::LBrack {
-            if recv.is_some() {
-                return Err(self.syntax_error("method must have no type parameters"));
-            }
+            // type parameters of a function, or of a method (Go 1.27's generic methods)
             self.next();
             tparams = self.tparam_list()?;
         }

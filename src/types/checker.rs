@@ -190,6 +190,13 @@ pub(super) struct Checker<'a> {
     pub pending_args: Option<Vec<super::expr::Operand<'a>>>,
     /// Type parameter names in scope for a generic declaration's signature and body.
     pub decl_tparams: HashMap<NodeId, Vec<(String, ObjId)>>,
+    /// Names of the generic methods declared in the package (`x.m[int]` is then possibly an
+    /// instantiation rather than an index expression).
+    pub generic_method_names: std::collections::HashSet<String>,
+    /// Selector identifiers of generic methods (`m` of `x.m`) -> the selector expression's id
+    /// and the receiver base type's type arguments (empty for a non-generic type): an instance
+    /// of a generic method is (method, receiver type arguments ++ method type arguments).
+    pub generic_method_sels: HashMap<NodeId, (NodeId, Vec<TypeId>)>,
     /// The type parameters of the generic declaration whose body is being checked.
     pub cur_tparams: Vec<TypeId>,
     /// The selector being checked is a call's callee (set by `expr` from the call's flag).
@@ -374,6 +381,8 @@ impl<'a> Checker<'a> {
         partial_targs: None,
         pending_args: None,
         decl_tparams: HashMap::new(),
+        generic_method_names: Default::default(),
+        generic_method_sels: HashMap::new(),
         cur_tparams: vec![],
         callee_ctx: false,
         hint: None,
@@ -962,19 +971,35 @@ impl<'a> Checker<'a> {
                 self.info.generics.insert(fd.id, btps);
             }
             let names = self.decl_tparams.get(&fd.id).cloned();
-            let sig = self.with_package_context(|c| {
-                if let Some(names) = &names {
+            let generic_method = !fd.typ.tparams.is_empty();
+            let (sig, own) = self.with_package_context(|c| {
+                let scoped = names.is_some() || generic_method;
+                if scoped {
                     c.push_scope();
-                    for (n, o) in names {
-                        c.scopes.insert(&n, *o);
-                    }
+                }
+                for (n, o) in names.iter().flatten() {
+                    c.scopes.insert(n, *o);
+                }
+                // a generic method's own type parameters (Go 1.27), after the receiver's: their
+                // constraints may mention the receiver type parameters
+                let own = if generic_method { c.declare_tparams(&fd.typ.tparams) } else { vec![] };
+                if generic_method {
+                    let all: Vec<(String, ObjId)> = c.scopes.innermost_entries().into_iter().collect();
+                    c.decl_tparams.insert(fd.id, all);
+                    let mut tps = c.info.generics.get(&fd.id).cloned().unwrap_or_default();
+                    tps.extend(own.iter().copied());
+                    c.info.generics.insert(fd.id, tps);
+                    c.info.method_tparams.insert(fd.id, own.clone());
                 }
                 let sig = c.func_type(&fd.typ).0;
-                if names.is_some() {
+                if scoped {
                     c.pop_scope();
                 }
-                sig
+                (sig, own)
             });
+            if generic_method {
+                self.generic_method_names.insert(fd.name.name.clone());
+            }
             self.info.objects[obj].kind = ObjKind::Func { ty: sig, decl: fd.id, recv: base };
             self.func_bodies.push(fd);
             let Some(base) = base else { continue };
@@ -1045,7 +1070,7 @@ impl<'a> Checker<'a> {
                 let _ = tn;
                 // types2 still adds the method (found before the field): no follow-on errors
             }
-            self.tt.add_method(base, Method { name: fd.name.name.clone(), sig, ptr_recv: ptr, func: obj });
+            self.tt.add_method(base, Method { name: fd.name.name.clone(), sig, ptr_recv: ptr, func: obj, tparams: own });
         }
         }
         self.enter_file(0);

@@ -215,6 +215,9 @@ pub struct Method {
     /// The function object: `ObjKind::Func` for source methods, `ObjKind::External` for
     /// standard-library methods.
     pub func: ObjId,
+    /// A generic method's own type parameters (Go 1.27 `func (T) M[P any]()`), empty otherwise.
+    /// A generic method is in no runtime method set and never satisfies an interface method.
+    pub tparams: Vec<TypeId>,
 }
 
 /// A defined (named) type.
@@ -1315,15 +1318,15 @@ impl TypeTable {
         for m in want {
             // An unexported interface method is matched only by a method of the same package.
             let l = self.lookup_in(t, &m.name, &m.pkg);
-            let (sig, needs_ptr) = match &l {
+            let (sig, needs_ptr, generic) = match &l {
                 Lookup::Method { named, index, indirect, .. } => {
                     let meth = &self.named(*named).unwrap().methods[*index as usize];
-                    (meth.sig, meth.ptr_recv && !indirect && !is_ptr)
+                    (meth.sig, meth.ptr_recv && !indirect && !is_ptr, !meth.tparams.is_empty())
                 }
-                Lookup::InterfaceMethod { .. } => (self.method_sig(&l).unwrap(), false),
+                Lookup::InterfaceMethod { .. } => (self.method_sig(&l).unwrap(), false, false),
                 _ => return Err(MissingMethod { name: m.name, kind: MissingKind::Missing }),
             };
-            if sig != m.sig {
+            if sig != m.sig || generic {
                 return Err(MissingMethod { name: m.name, kind: MissingKind::WrongType { have: sig, want: m.sig } });
             }
             if needs_ptr {
