@@ -190,9 +190,6 @@ pub(super) struct Checker<'a> {
     pub pending_args: Option<Vec<super::expr::Operand<'a>>>,
     /// Type parameter names in scope for a generic declaration's signature and body.
     pub decl_tparams: HashMap<NodeId, Vec<(String, ObjId)>>,
-    /// Names of the generic methods declared in the package (`x.m[int]` is then possibly an
-    /// instantiation rather than an index expression).
-    pub generic_method_names: std::collections::HashSet<String>,
     /// Selector identifiers of generic methods (`m` of `x.m`) -> the selector expression's id
     /// and the receiver base type's type arguments (empty for a non-generic type): an instance
     /// of a generic method is (method, receiver type arguments ++ method type arguments).
@@ -381,7 +378,6 @@ impl<'a> Checker<'a> {
         partial_targs: None,
         pending_args: None,
         decl_tparams: HashMap::new(),
-        generic_method_names: Default::default(),
         generic_method_sels: HashMap::new(),
         cur_tparams: vec![],
         callee_ctx: false,
@@ -998,7 +994,7 @@ impl<'a> Checker<'a> {
                 (sig, own)
             });
             if generic_method {
-                self.generic_method_names.insert(fd.name.name.clone());
+                self.info.generic_method_names.insert(fd.name.name.clone());
             }
             self.info.objects[obj].kind = ObjKind::Func { ty: sig, decl: fd.id, recv: base };
             self.func_bodies.push(fd);

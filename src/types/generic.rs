@@ -73,6 +73,11 @@ impl<'a> Checker<'a> {
                 if t == TypeTable::INVALID {
                     return TypeTable::EMPTY_INTERFACE;
                 }
+                if self.tt.is_type_param(t) {
+                    // `func f[A any, P A]()`, `func (G[F]) m[P F]()`
+                    self.error(e.span, "cannot use a type parameter as constraint");
+                    return TypeTable::EMPTY_INTERFACE;
+                }
                 if matches!(self.tt.under(t), Type::Interface { .. } | Type::Constraint { .. }) {
                     return t;
                 }
@@ -536,7 +541,7 @@ impl<'a> Checker<'a> {
         if let ExprKind::Selector { x: inner, sel } = &x.unparen().kind {
             // possibly a generic method (`v.m[int]`); decided once `x.m` is checked
             let qualified = inner.as_ident().and_then(|p| self.lookup(&p.name)).is_some_and(|o| matches!(self.info.objects[o].kind, ObjKind::PkgName(_)));
-            if !qualified && self.generic_method_names.contains(&sel.name) {
+            if !qualified && self.info.generic_method_names.contains(&sel.name) {
                 return true;
             }
         }

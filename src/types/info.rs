@@ -504,6 +504,9 @@ pub struct Info {
     /// Generic methods (Go 1.27): declaration id -> the method's own type parameters (the tail
     /// of its `generics` entry; the receiver type's come first).
     pub method_tparams: HashMap<NodeId, Vec<TypeId>>,
+    /// Names of the program's generic methods (`x.m[int]` is then possibly an instantiation
+    /// rather than an index expression).
+    pub generic_method_names: std::collections::HashSet<String>,
     /// Each use of a generic function (the identifier's id) -> its type arguments (which may
     /// mention the enclosing generic function's type parameters). For a generic method (the
     /// selector's identifier), the receiver type's type arguments then the method's own.
