@@ -1474,15 +1474,18 @@ impl<'a> Checker<'a> {
             return;
         }
         if !spec.tparams.is_empty() {
-            if !self.cur_tparams.is_empty() && !self.funcs.is_empty() {
-                // It would be generic over the enclosing type parameters and its own (gc's
-                // `main.T[int;string]`); only the implicit form is modelled (type_decl_local).
-                self.error(spec.name.span, "generic type cannot be declared inside a generic function (not supported by gojit)");
-                return;
-            }
+            // Inside a generic function the type is generic over the enclosing type parameters
+            // too, implicitly and first (gc's `main.Box[int;string]`): `Box[U]` denotes
+            // `Box[T;U]` there (`instantiate_type_expr`), and each instance of the function
+            // substitutes its T.
+            let outer = if !self.funcs.is_empty() { self.cur_tparams.clone() } else { vec![] };
             let Some(named) = self.info.objects[obj].ty() else { return };
             self.push_scope();
-            let tps = self.declare_tparams(&spec.tparams);
+            let mut tps = outer.clone();
+            tps.extend(self.declare_tparams(&spec.tparams));
+            if !outer.is_empty() {
+                self.tt.implicit_tparams.insert(named, outer.len());
+            }
             self.tt.set_tparams(named, tps);
             let under = self.typ(&spec.typ);
             self.pop_scope();

@@ -563,15 +563,21 @@ impl<'a> Checker<'a> {
 
     /// `List[T any]`, as go/types prints a generic type in `without instantiation`.
     pub fn generic_type_string(&self, t: TypeId) -> String {
-        self.generic_alias_string(&self.tt.type_string_err(t), self.tt.tparams_of(t))
+        let outer = self.tt.implicit_tparams.get(&t).copied().unwrap_or(0);
+        self.generic_alias_string(&self.tt.type_string_err(t), &self.tt.tparams_of(t)[outer..])
     }
 
     /// `G[args]` where `G` is a generic named type: the instance.
     pub fn instantiate_type_expr(&mut self, e: &'a Expr, origin: TypeId, args: &'a [Expr]) -> TypeId {
         let tparams = self.tt.tparams_of(origin).to_vec();
         let name = self.tt.type_string_err(origin);
-        let Some(targs) = self.type_args_for(e, &name, tparams.len(), args) else { return TypeTable::INVALID };
-        let spans: Vec<Span> = args.iter().map(|a| a.span).collect();
+        // a generic type local to a generic function: its implicit leading type parameters are
+        // the function's own (identity here; each instance of the function substitutes them)
+        let outer = self.tt.implicit_tparams.get(&origin).copied().unwrap_or(0);
+        let Some(own) = self.type_args_for(e, &name, tparams.len() - outer, args) else { return TypeTable::INVALID };
+        let targs: Vec<TypeId> = tparams[..outer].iter().copied().chain(own).collect();
+        let mut spans: Vec<Span> = vec![e.span; outer];
+        spans.extend(args.iter().map(|a| a.span));
         let inst = self.tt.instantiate(origin, targs.clone());
         self.pending_verify.push((tparams, targs, spans, e.span));
         inst

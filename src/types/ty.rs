@@ -344,6 +344,10 @@ pub struct TypeTable {
     instances: HashMap<(TypeId, Vec<TypeId>), TypeId>,
     /// Instances whose origin's underlying type was not yet known when they were created.
     pending: Vec<TypeId>,
+    /// Generic types declared inside generic functions: origin -> how many leading type
+    /// parameters are the enclosing function's (implicit: `Box[U]` is `Box[T;U]`, gc prints
+    /// `main.Box[int;string]`).
+    pub implicit_tparams: HashMap<TypeId, usize>,
     /// The name of the package being checked: its types print unqualified in error messages
     /// (as types2 qualifies relative to the current package).
     pub local_pkg: String,
@@ -412,6 +416,7 @@ impl TypeTable {
             layouts: Vec::new(),
             instances: HashMap::new(),
             pending: Vec::new(),
+            implicit_tparams: HashMap::new(),
             local_pkg: "main".to_string(),
             local_path: "main".to_string(),
         };
@@ -1381,9 +1386,10 @@ impl TypeTable {
                 s.push_str(&n.name);
                 if !n.targs.is_empty() {
                     s.push('[');
+                    let outer = n.origin.and_then(|o| self.implicit_tparams.get(&o)).copied().unwrap_or(0);
                     for (i, a) in n.targs.iter().enumerate() {
                         if i > 0 {
-                            s.push(',');
+                            s.push(if i == outer { ';' } else { ',' });
                         }
                         self.write_type(s, *a, style, d);
                     }
