@@ -149,6 +149,8 @@ pub(super) struct Checker<'a> {
     func_bodies: Vec<&'a ast::FuncDecl>,
     /// Named types declared in this file (for the invalid-recursion check).
     pub declared_types: Vec<(TypeId, Span)>,
+    /// Function-local defined types with their declaration's position ([`Self::number_local_types`]).
+    local_types: Vec<(u32, TypeId)>,
     /// `type T2 T1` met while T1's own definition is in progress (`type T1 struct{ p *T2 }`): T2's
     /// underlying type is set once T1's is known; what is left at the end is a cycle of names.
     pending_underlying: Vec<(TypeId, TypeId)>,
@@ -361,6 +363,7 @@ impl<'a> Checker<'a> {
         labeled_fallthrough: None,
         func_bodies: vec![],
         declared_types: vec![],
+        local_types: vec![],
         pending_underlying: vec![],
         type_path: vec![],
         cycle_reported: HashSet::new(),
@@ -478,6 +481,7 @@ impl<'a> Checker<'a> {
             self.enter_file(fi);
             self.func_decl_body(f);
         }
+        self.number_local_types();
         self.report_pending_ifaces();
         self.check_recursive_types();
         self.run_later_type_checks();
@@ -489,6 +493,16 @@ impl<'a> Checker<'a> {
             for d in std::mem::take(&mut self.anonymous_cycles) {
                 self.error(d.span, d.msg);
             }
+        }
+    }
+
+    /// gc's vargen: the package's function-local defined types numbered 1, 2, ... in source
+    /// order (files in order), for the `·N` suffix of instance names.
+    fn number_local_types(&mut self) {
+        let mut v = std::mem::take(&mut self.local_types);
+        v.sort();
+        for (i, (_, t)) in v.into_iter().enumerate() {
+            self.tt.local_gen.insert(t, i as u32 + 1);
         }
     }
 
@@ -1427,6 +1441,7 @@ impl<'a> Checker<'a> {
             let mut origin = None;
             if !spec.alias {
                 let t = self.tt.new_named(&spec.name.name, &self.pkg_name.clone(), Some(obj));
+                self.local_types.push((spec.name.span.lo, t));
                 let t = if implicit {
                     self.tt.set_tparams(t, self.cur_tparams.clone());
                     origin = Some(t);

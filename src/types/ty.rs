@@ -348,6 +348,9 @@ pub struct TypeTable {
     /// parameters are the enclosing function's (implicit: `Box[U]` is `Box[T;U]`, gc prints
     /// `main.Box[int;string]`).
     pub implicit_tparams: HashMap<TypeId, usize>,
+    /// Function-local defined types (origins) -> their number among the package's local type
+    /// declarations in source order (gc's vargen `·N`, printed inside type-argument lists).
+    pub local_gen: HashMap<TypeId, u32>,
     /// The name of the package being checked: its types print unqualified in error messages
     /// (as types2 qualifies relative to the current package).
     pub local_pkg: String,
@@ -417,6 +420,7 @@ impl TypeTable {
             instances: HashMap::new(),
             pending: Vec::new(),
             implicit_tparams: HashMap::new(),
+            local_gen: HashMap::new(),
             local_pkg: "main".to_string(),
             local_path: "main".to_string(),
         };
@@ -1371,6 +1375,12 @@ impl TypeTable {
     }
 
     fn write_type(&self, s: &mut String, t: TypeId, style: Style, depth: u32) {
+        self.write_type_in(s, t, style, depth, false)
+    }
+
+    /// `in_targs`: inside an instance's type-argument list, where a function-local defined type
+    /// carries gc's `·N` suffix (`main.T[int;main.U[int;int]·3]`, cmd/compile's vargen).
+    fn write_type_in(&self, s: &mut String, t: TypeId, style: Style, depth: u32, in_targs: bool) {
         if depth > crate::limits::NESTING_BUDGET {
             s.push_str("...");
             return;
@@ -1391,28 +1401,34 @@ impl TypeTable {
                         if i > 0 {
                             s.push(if i == outer { ';' } else { ',' });
                         }
-                        self.write_type(s, *a, style, d);
+                        self.write_type_in(s, *a, style, d, style != Style::Error);
                     }
                     s.push(']');
+                }
+                if in_targs {
+                    if let Some(g) = self.local_gen.get(&n.origin.unwrap_or(t)) {
+                        s.push('·');
+                        s.push_str(&g.to_string());
+                    }
                 }
             }
             Type::Pointer(e) => {
                 s.push('*');
-                self.write_type(s, *e, style, d);
+                self.write_type_in(s, *e, style, d, in_targs);
             }
             Type::Slice(e) => {
                 s.push_str("[]");
-                self.write_type(s, *e, style, d);
+                self.write_type_in(s, *e, style, d, in_targs);
             }
             Type::Array { len, elem } => {
                 s.push_str(&format!("[{len}]"));
-                self.write_type(s, *elem, style, d);
+                self.write_type_in(s, *elem, style, d, in_targs);
             }
             Type::Map { key, val } => {
                 s.push_str("map[");
-                self.write_type(s, *key, style, d);
+                self.write_type_in(s, *key, style, d, in_targs);
                 s.push(']');
-                self.write_type(s, *val, style, d);
+                self.write_type_in(s, *val, style, d, in_targs);
             }
             Type::Chan { dir, elem } => {
                 s.push_str(match dir {
@@ -1425,7 +1441,7 @@ impl TypeTable {
                 if paren {
                     s.push('(');
                 }
-                self.write_type(s, *elem, style, d);
+                self.write_type_in(s, *elem, style, d, in_targs);
                 if paren {
                     s.push(')');
                 }
@@ -1453,7 +1469,7 @@ impl TypeTable {
                         s.push_str(&f.name);
                         s.push(' ');
                     }
-                    self.write_type(s, f.ty, style, d);
+                    self.write_type_in(s, f.ty, style, d, in_targs);
                     if let Some(tag) = &f.tag {
                         s.push(' ');
                         s.push_str(&format!("{:?}", String::from_utf8_lossy(tag)));
@@ -1490,7 +1506,7 @@ impl TypeTable {
                     if i > 0 {
                         s.push_str(", ");
                     }
-                    self.write_type(s, *e, style, d);
+                    self.write_type_in(s, *e, style, d, in_targs);
                 }
                 s.push(')');
             }

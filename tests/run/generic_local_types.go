@@ -29,6 +29,10 @@ func Pairs[K comparable, V any](k K, v V) {
 	p := Pair[int, bool]{k, 1, true, v}
 	l := List[[2]A0]{{p.a, 2}}
 	fmt.Printf("%T %v\n%T %d\n", p, p, l, len(l))
+	// a local type as a type argument carries gc's ·N (its number among the package's
+	// function-local type declarations)
+	q := List[Pair[int, bool]]{p, p}
+	fmt.Printf("%T %d\n", q, len(q))
 }
 
 func main() {
