@@ -177,9 +177,60 @@ fn format_args_of(prog: &[u8], argp: usize) -> String {
 
 /// gc's `funcNameForPrint`: the type arguments of an instance print as `[...]`
 /// (`main.Map[int,string]` -> `main.Map[...]`, `main.(*List[int]).Push` -> `main.(*List[...]).Push`).
+/// A generic method's instance has two lists: `main.(*List[int]).Map[string]` ->
+/// `main.(*List[...]).Map[...]` (gc's `funcNamePiecesForPrint`).
 pub(crate) fn name_for_print(name: &str) -> String {
-    match (name.find('['), name.rfind(']')) {
-        (Some(i), Some(j)) if i < j => format!("{}[...]{}", &name[..i], &name[j + 1..]),
+    let (Some(i), Some(j)) = (name.find('['), name.rfind(']')) else { return name.to_string() };
+    if i >= j {
+        return name.to_string();
+    }
+    let interior = &name[i + 1..j];
+    if !interior.contains('[') {
+        return format!("{}[...]{}", &name[..i], &name[j + 1..]);
+    }
+    // "args]between[args": find the "]" closing the first list and the "[" opening the second
+    let mut depth = 1i32;
+    let (mut rbr, mut lbr) = (None, None);
+    for (k, c) in interior.char_indices() {
+        match c {
+            '[' => {
+                depth += 1;
+                if depth == 1 {
+                    lbr = Some(k);
+                    break;
+                }
+            }
+            ']' => {
+                depth -= 1;
+                if depth < 0 {
+                    break;
+                }
+                if depth == 0 {
+                    rbr = Some(k);
+                }
+            }
+            _ => {}
+        }
+    }
+    match (depth, rbr, lbr) {
+        (1, Some(r), Some(l)) if l > r => format!("{}[...]{}[...]{}", &name[..i], &interior[r + 1..l], &name[j + 1..]),
+        (1, None, None) => format!("{}[...]{}", &name[..i], &name[j + 1..]),
         _ => name.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_for_print;
+
+    /// gc's funcNamePiecesForPrint on instances (names as Go 1.27.3 prints them).
+    #[test]
+    fn instance_names_print_as_gc() {
+        assert_eq!(name_for_print("main.Map[int,string]"), "main.Map[...]");
+        assert_eq!(name_for_print("main.(*List[int]).Push"), "main.(*List[...]).Push");
+        assert_eq!(name_for_print("main.(*List[int]).Where[main.List[int]]"), "main.(*List[...]).Where[...]");
+        assert_eq!(name_for_print("main.List[[]int].Boom[float64]"), "main.List[...].Boom[...]");
+        assert_eq!(name_for_print("main.(*T).Name[map[string][]int]"), "main.(*T).Name[...]");
+        assert_eq!(name_for_print("main.f"), "main.f");
     }
 }

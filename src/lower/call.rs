@@ -33,12 +33,22 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if let Mode::Builtin(b) = self.p.info.types[fun.id].mode.clone() {
             return self.builtin(b, e, args, dots.is_some());
         }
+        // `x.m[int](args)`: a generic method's instance, called as `x.m(args)`
+        let fun = match &fun.kind {
+            ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. }
+                if self.p.info.selections.contains_key(&x.unparen().id)
+                    && self.p.info.instances.contains_key(&super::prog::Prog::instance_key(x)) =>
+            {
+                x.unparen()
+            }
+            _ => fun,
+        };
         // method calls
         if let Some(sel) = self.p.selection(fun.id) {
             if let ExprKind::Selector { x, .. } = &fun.kind {
                 match sel.kind {
                     SelectionKind::MethodVal => {
-                        if let Some(MethodTarget::Concrete { func, ptr_recv, named, .. }) = sel.method.clone() {
+                        if let Some(MethodTarget::Concrete { func, ptr_recv, named, targs, .. }) = sel.method.clone() {
                             let recv = match self.recv_overrides.get(&fun.id) {
                                 Some(v) => v.words(),
                                 None => self.method_receiver(x, &sel.path, sel.recv, ptr_recv),
@@ -46,7 +56,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                             let fsig = self.p.tt.signature(sel.ty).cloned().unwrap();
                             let mut words = recv;
                             words.extend(self.call_args(&fsig, args, dots.is_some()));
-                            if let Some(fid) = self.p.method_fn(func, named) {
+                            if let Some(fid) = self.p.method_fn(func, named, &targs) {
                                 let fr = self.func_ref(fid);
                                 return self.finish_call(Callee::Direct(fr), words, &fsig.results);
                             }
@@ -363,9 +373,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let Some(fsig) = self.p.tt.signature(s.ty).cloned() else { return V::one(self.i64c(0)) };
         let Some((recv_t, recv_v)) = self.bound_receiver(x, s) else { return V::one(self.i64c(0)) };
         let mut method_named = TypeTable::INVALID;
+        let mut mtargs = vec![];
         let target = match s.method.clone() {
-            Some(MethodTarget::Concrete { func, named, .. }) => {
+            Some(MethodTarget::Concrete { func, named, targs, .. }) => {
                 method_named = named;
+                mtargs = targs;
                 Err(func)
             }
             Some(MethodTarget::Interface { index, .. }) => Ok(index),
@@ -389,7 +401,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let loc = self.p.line_loc(e.span.lo) & super::func::LINE_MASK;
         let meta = super::FuncMeta { go_name: name, decl_line: line, defer_kind: super::DeferKind::None, is_wrapper: true };
         let method_fid = match &target {
-            Err(f) => self.p.method_fn(*f, method_named).or_else(|| lib_method_fn(self.p, *f)),
+            Err(f) => self.p.method_fn(*f, method_named, &mtargs).or_else(|| lib_method_fn(self.p, *f)),
             Ok(_) => None,
         };
         let msig = match &target {
@@ -437,8 +449,8 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         if let Some(MethodTarget::Interface { index, .. }) = s.method.clone() {
             return self.iface_method_expr(s.recv, &s.path, index, t);
         }
-        let Some(MethodTarget::Concrete { func, ptr_recv, named, .. }) = s.method.clone() else { return self.zero(t) };
-        let Some(fid) = self.p.method_fn(func, named).or_else(|| lib_method_fn(self.p, func)) else { return self.zero(t) };
+        let Some(MethodTarget::Concrete { func, ptr_recv, named, targs, .. }) = s.method.clone() else { return self.zero(t) };
+        let Some(fid) = self.p.method_fn(func, named, &targs).or_else(|| lib_method_fn(self.p, func)) else { return self.zero(t) };
         let Some(fsig) = self.p.tt.signature(t).cloned() else { return self.zero(t) };
         let recv_t = s.recv;
         let path = s.path.clone();

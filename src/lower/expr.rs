@@ -159,6 +159,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 // `F[int]` / `pkg.F[int]` as a value: the instance's static closure
                 match &x.unparen().kind {
                     ExprKind::Ident(id) => self.ident(id, t),
+                    // `v.m[int]` / `T.m[int]`: a generic method's instance as a method value or
+                    // method expression
+                    ExprKind::Selector { x: inner, sel } if self.p.info.selections.contains_key(&x.unparen().id) => {
+                        self.selector(x.unparen(), inner, sel, t)
+                    }
                     ExprKind::Selector { sel, .. } => self.ident(sel, t),
                     _ => self.zero(t),
                 }
@@ -511,11 +516,22 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 let (addr, ft) = self.field_path_addr(base, xt, &s.path);
                 self.load(ft, addr, 0)
             }
+            SelectionKind::MethodVal | SelectionKind::MethodExpr if Self::generic_method_target(&s) => {
+                // gc makes a generic method's value or expression a func literal of the
+                // enclosing function: it takes the next `funcN` number
+                let _ = self.next_lit_name();
+                if s.kind == SelectionKind::MethodVal { self.method_value(e, x, &s) } else { self.method_expr(&s, t) }
+            }
             SelectionKind::MethodVal | SelectionKind::InterfaceMethod => self.method_value(e, x, &s),
             SelectionKind::MethodExpr => self.method_expr(&s, t),
             // resolved by `Prog::selection` in instances
             SelectionKind::TypeParamMethod => self.zero(t),
         }
+    }
+
+    /// Whether a selection denotes an instance of a generic method (Go 1.27).
+    fn generic_method_target(s: &crate::types::Selection) -> bool {
+        matches!(&s.method, Some(crate::types::MethodTarget::Concrete { targs, .. }) if !targs.is_empty())
     }
 
     /// The type reached from `t` by walking embedded fields `path`.

@@ -526,6 +526,10 @@ pub const HOOKS: &[Hook] = &[
     bodyless("runtime/debug.setMemoryLimit", "func(int64) int64", entry("gort_setmemorylimit")),
     bodyless("runtime/debug.freeOSMemory", "func()", entry("gort_freeosmemory")),
     bodyless("runtime/debug.readGCStats", "func(*[]time.Duration)", entry("gort_readgcstats")),
+    // ---- math/rand/v2 (runtime.rand) and internal/chacha8rand (its amd64 assembly `block`
+    // computes what the portable block_generic does)
+    bodyless("math/rand/v2.runtime_rand", "func() uint64", entry("gort_rand")),
+    bodyless("internal/chacha8rand.block", "func(*[4]uint64, *[32]uint64, uint32)", Go("internal/chacha8rand.block_generic")),
 ];
 
 /// The row hooking `name`, if any.
@@ -713,7 +717,7 @@ mod tests {
 
     /// Packages whose body-less functions the table is checked against (their imports load
     /// internal/cpu, internal/bytealg, internal/abi, internal/runtime/atomic, ...).
-    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"math/rand\"\n\t_ \"os\"\n\t_ \"path/filepath\"\n\t_ \"reflect\"\n\t_ \"runtime\"\n\t_ \"runtime/debug\"\n\t_ \"slices\"\n\t_ \"sort\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"syscall\"\n\t_ \"time\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
+    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"math/rand\"\n\t_ \"math/rand/v2\"\n\t_ \"os\"\n\t_ \"path/filepath\"\n\t_ \"reflect\"\n\t_ \"runtime\"\n\t_ \"runtime/debug\"\n\t_ \"slices\"\n\t_ \"sort\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"syscall\"\n\t_ \"time\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
 
     fn probe_audit() -> Audit {
         let dir = std::env::temp_dir().join(format!("gojit-hooks-{}", std::process::id()));

@@ -232,8 +232,9 @@ impl<'a> Prog<'a> {
         }
         s.recv = self.sub(s.recv);
         s.ty = self.sub(s.ty);
-        if let Some(MethodTarget::Concrete { named, index, func, ptr_recv }) = s.method.clone() {
-            s.method = Some(MethodTarget::Concrete { named: self.sub(named), index, func, ptr_recv });
+        if let Some(MethodTarget::Concrete { named, index, func, ptr_recv, targs }) = s.method.clone() {
+            let targs = targs.iter().map(|&t| self.sub(t)).collect();
+            s.method = Some(MethodTarget::Concrete { named: self.sub(named), index, func, ptr_recv, targs });
         }
         if let Some(MethodTarget::Interface { iface, index }) = s.method.clone() {
             s.method = Some(MethodTarget::Interface { iface: self.sub(iface), index });
@@ -247,7 +248,7 @@ impl<'a> Prog<'a> {
                     s.kind = if is_expr { SelectionKind::MethodExpr } else { SelectionKind::MethodVal };
                     s.path = path;
                     s.indirect = indirect;
-                    s.method = Some(MethodTarget::Concrete { named, index, func: m.func, ptr_recv: m.ptr_recv });
+                    s.method = Some(MethodTarget::Concrete { named, index, func: m.func, ptr_recv: m.ptr_recv, targs: vec![] });
                 }
                 Lookup::InterfaceMethod { path, iface, index, indirect } => {
                     s.kind = if is_expr { SelectionKind::MethodExpr } else { SelectionKind::InterfaceMethod };
@@ -266,9 +267,14 @@ impl<'a> Prog<'a> {
     }
 
     /// The code of method `func` of named type `named` (an instance's method for a generic type).
-    pub fn method_fn(&self, func: ObjId, named: TypeId) -> Option<FuncId> {
+    /// `mtargs`: a generic method's own type arguments (the instance is keyed by the receiver
+    /// type's type arguments followed by them).
+    pub fn method_fn(&self, func: ObjId, named: TypeId, mtargs: &[TypeId]) -> Option<FuncId> {
         match self.tt.named(named) {
-            Some(n) if n.origin.is_some() => self.instances.get(&(func, n.targs.clone())).copied(),
+            Some(n) if n.origin.is_some() || !mtargs.is_empty() => {
+                let key: Vec<TypeId> = n.targs.iter().chain(mtargs).copied().collect();
+                self.instances.get(&(func, key)).copied()
+            }
             _ => self.funcs.get(&func).copied(),
         }
     }
@@ -294,9 +300,23 @@ impl<'a> Prog<'a> {
     }
 
     /// gc's name of an instance: `main.Map[int,string]`, `main.(*List[int]).Push`.
+    /// A generic method's own type arguments follow its name: `main.(*List[int]).Map[string]`,
+    /// `main.T.Conv[float64]`.
     pub fn instance_name(&self, o: ObjId, targs: &[TypeId]) -> String {
-        let args: Vec<String> = targs.iter().map(|&t| self.tt.type_string(t)).collect();
-        self.go_name(o, &format!("[{}]", args.join(",")))
+        let list = |ts: &[TypeId]| {
+            let args: Vec<String> = ts.iter().map(|&t| self.tt.type_string(t)).collect();
+            format!("[{}]", args.join(","))
+        };
+        let own = match self.info.obj(o).kind {
+            ObjKind::Func { decl, .. } => self.info.method_tparams.get(&decl).map_or(0, |v| v.len()),
+            _ => 0,
+        };
+        if own == 0 {
+            return self.go_name(o, &list(targs));
+        }
+        let (recv, mine) = targs.split_at(targs.len() - own);
+        let recv = if recv.is_empty() { String::new() } else { list(recv) };
+        format!("{}{}", self.go_name(o, &recv), list(mine))
     }
 
     pub fn err(&mut self, span: Span, msg: impl Into<String>) {

@@ -181,12 +181,13 @@ fn method_set(p: &mut Prog<'_>, t: TypeId) -> Vec<MethodEntry> {
     if tyview::is_interface(tt, base) {
         return vec![];
     }
-    let ms: Vec<_> = n.methods.iter().filter(|m| is_ptr || !m.ptr_recv).cloned().collect();
+    // a generic method is in no method set (gc: it cannot satisfy an interface)
+    let ms: Vec<_> = n.methods.iter().filter(|m| (is_ptr || !m.ptr_recv) && m.tparams.is_empty()).cloned().collect();
     let mut entries = vec![];
     for m in &ms {
         let ifn = method_entry(p, base, m.func, m.ptr_recv, is_ptr);
         // T's value-receiver method takes T itself; the others take a pointer, as ifn does
-        let tfn = if !m.ptr_recv && !is_ptr { p.method_fn(m.func, base).or(ifn) } else { ifn };
+        let tfn = if !m.ptr_recv && !is_ptr { p.method_fn(m.func, base, &[]).or(ifn) } else { ifn };
         entries.push(MethodEntry { name: m.name.clone(), pkg: TypeTable::qualifier(&m.name, &n.path), sig: m.sig, ifn, tfn });
     }
     for (name, pkg, sig) in promoted_methods(p.tt, t) {
@@ -442,7 +443,7 @@ fn promoted_methods(tt: &crate::types::TypeTable, t: TypeId) -> Vec<(String, Str
             continue;
         }
         let Some(m) = tt.named(named).and_then(|n| n.methods.get(index as usize)) else { continue };
-        if m.ptr_recv && !via_ptr && !indirect {
+        if (m.ptr_recv && !via_ptr && !indirect) || !m.tparams.is_empty() {
             continue;
         }
         out.push((name, pkg, m.sig));
@@ -476,7 +477,7 @@ fn collect_embedded_method_names(tt: &crate::types::TypeTable, t: TypeId, depth:
 
 /// The entry point (receiver as interface data word) of method `func` of named type `base`.
 fn method_entry(p: &mut Prog<'_>, base: TypeId, func: crate::types::ObjId, ptr_recv: bool, via_ptr: bool) -> Option<FuncId> {
-    let fid = p.method_fn(func, base).or_else(|| super::call::lib_method_fn(p, func))?;
+    let fid = p.method_fn(func, base, &[]).or_else(|| super::call::lib_method_fn(p, func))?;
     if ptr_recv {
         return Some(fid);
     }
@@ -649,7 +650,7 @@ fn promoted_entry(p: &mut Prog<'_>, typ: TypeId, name: &str, pkg: &str) -> Optio
         _ => return None,
     };
     let m = p.tt.named(named)?.methods.get(index as usize)?.clone();
-    let fid = p.method_fn(m.func, named)?;
+    let fid = p.method_fn(m.func, named, &[])?;
     let fsig = p.tt.signature(m.sig).cloned()?;
     let asig = p.go_signature(Some(crate::types::TypeTable::INT), &fsig.params, &fsig.results);
     let name = format!("{}-promoted", p.func_name(m.func));

@@ -61,6 +61,9 @@ pub struct Parser<'a> {
     next_id: u32,
     /// gc's `xnest`: < 0 in control clause headers (where `{` starts the body).
     xnest: i32,
+    /// Parsing an interface element that starts `name [`: an embedded instance, or a method
+    /// with type parameters (gc's `interface method must have no type parameters`).
+    iface_elem_name: bool,
     depth: u32,
     /// `{` consumed minus `}` consumed.
     brace_depth: i32,
@@ -105,6 +108,7 @@ impl<'a> Parser<'a> {
             prev_end: file.base,
             next_id: 0,
             xnest: 0,
+            iface_elem_name: false,
             depth: 0,
             brace_depth: 0,
             diags: Vec::new(),
@@ -755,6 +759,10 @@ impl<'a> Parser<'a> {
         while self.tok.tok != Tok::RBrack && self.tok.tok != Tok::Eof {
             list.push(self.type_()?);
             if !self.got(Tok::Comma) && self.tok.tok != Tok::RBrack {
+                if self.iface_elem_name && list.len() == 1 && self.tok.tok == Tok::Ident {
+                    // `interface{ m[P any]() }`: a type parameter list, as gc's parser tells
+                    return Err(self.error_at(lbrack.lo, "interface method must have no type parameters"));
+                }
                 return Err(self.syntax_error("in type argument list; possibly missing comma or ]"));
             }
         }
@@ -850,9 +858,7 @@ impl<'a> Parser<'a> {
         let name = self.name()?;
         let mut tparams = Vec::new();
         if self.tok.tok == Tok::LBrack {
-            if recv.is_some() {
-                return Err(self.syntax_error("method must have no type parameters"));
-            }
+            // type parameters of a function, or of a method (Go 1.27's generic methods)
             self.next();
             tparams = self.tparam_list()?;
         }
@@ -1250,7 +1256,12 @@ impl<'a> Parser<'a> {
                     elems.push(InterfaceElem::Method { name, typ });
                 }
                 Tok::LParen => return Err(self.syntax_error("cannot parenthesize embedded type")),
-                _ => match self.type_elem()? {
+                _ => match {
+                    self.iface_elem_name = self.tok.tok == Tok::Ident && self.peek() == Tok::LBrack;
+                    let r = self.type_elem();
+                    self.iface_elem_name = false;
+                    r?
+                } {
                     Some(t) => elems.push(InterfaceElem::Embed(t)),
                     None => {
                         return Err(self.syntax_error("in interface type; possibly missing semicolon or newline or }"));

@@ -34,7 +34,11 @@ impl<'a> Checker<'a> {
                 _ => (None, vec![]),
             };
             if let Some(obj) = generic {
-                let gsig = self.info.objects[obj].ty().unwrap_or_default();
+                // a generic method's signature as selected: the receiver's type arguments in
+                let gsig = match self.info.objects[obj].kind {
+                    ObjKind::Func { recv: Some(_), .. } => f.ty,
+                    _ => self.info.objects[obj].ty().unwrap_or_default(),
+                };
                 match self.infer_call(e, fun, obj, gsig, explicit, args, dots.is_some(), *rparen) {
                     Some(isig) => f.ty = isig,
                     None => return inv,
@@ -955,11 +959,15 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        self.hint = None;
+        let hint = self.hint.take();
+        let allow_generic = std::mem::take(&mut self.callee_ctx);
         let x = self.expr(xe);
         match x.mode {
             Mode::Invalid => return inv,
-            Mode::TypeExpr => return self.method_expr(e, x.ty, sel),
+            Mode::TypeExpr => {
+                let r = self.method_expr(e, x.ty, sel);
+                return self.generic_method_use(e, sel, r, allow_generic, hint);
+            }
             _ => {}
         }
         let mut x = x;
@@ -1028,11 +1036,16 @@ impl<'a> Checker<'a> {
                         recv: x.ty,
                         path,
                         indirect: indirect || is_ptr,
-                        method: Some(MethodTarget::Concrete { named, index, func: m.func, ptr_recv: m.ptr_recv }),
+                        method: Some(MethodTarget::Concrete { named, index, func: m.func, ptr_recv: m.ptr_recv, targs: vec![] }),
                         ty: m.sig,
                     },
                 );
-                mk(Mode::Value, m.sig)
+                if !m.tparams.is_empty() {
+                    let recv = self.tt.named(named).map(|n| n.targs.clone()).unwrap_or_default();
+                    self.generic_method_sels.insert(sel.id, (e.id, recv));
+                    self.info.uses[sel.id] = m.func.into();
+                }
+                self.generic_method_use(e, sel, mk(Mode::Value, m.sig), allow_generic, hint)
             }
             Lookup::InterfaceMethod { path, iface, index, indirect } => {
                 let sig = self.tt.interface_methods(iface)[index as usize].sig;
@@ -1172,6 +1185,22 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A generic method selected by `e` (`x.m`, `T.m`), operand `x`: left generic where it is
+    /// instantiated or called next (`allow_generic`), else instantiated by the assignment
+    /// context `hint` (`var f func(int) int = x.m`) or refused as gc does.
+    fn generic_method_use(&mut self, e: &'a Expr, sel: &'a ast::Ident, x: Operand<'a>, allow_generic: bool, hint: Option<TypeId>) -> Operand<'a> {
+        if x.mode == Mode::Invalid || allow_generic || !self.generic_method_sels.contains_key(&sel.id) {
+            return x;
+        }
+        let Some(obj) = self.info.uses[sel.id].expand() else { return x };
+        if let Some(isig) = hint.and_then(|h| self.reverse_infer(sel, obj, x.ty, h, e.span)) {
+            return Operand { ty: isig, ..x };
+        }
+        let s = self.expr_string(e);
+        self.error(e.span, format!("cannot use generic function {s} without instantiation"));
+        Operand::invalid(e.id, e.span)
+    }
+
     /// `T.M` / `(*T).M`.
     fn method_expr(&mut self, e: &'a Expr, t: TypeId, sel: &'a ast::Ident) -> Operand<'a> {
         let inv = Operand::invalid(e.id, e.span);
@@ -1205,9 +1234,14 @@ impl<'a> Checker<'a> {
                     return inv;
                 }
                 self.record_dep(m.func);
+                if !m.tparams.is_empty() {
+                    let recv = self.tt.named(named).map(|n| n.targs.clone()).unwrap_or_default();
+                    self.generic_method_sels.insert(sel.id, (e.id, recv));
+                    self.info.uses[sel.id] = m.func.into();
+                }
                 (
                     m.sig,
-                    MethodTarget::Concrete { named, index, func: m.func, ptr_recv: m.ptr_recv },
+                    MethodTarget::Concrete { named, index, func: m.func, ptr_recv: m.ptr_recv, targs: vec![] },
                     SelectionKind::MethodExpr,
                     path,
                     indirect || is_ptr,

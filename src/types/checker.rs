@@ -149,6 +149,8 @@ pub(super) struct Checker<'a> {
     func_bodies: Vec<&'a ast::FuncDecl>,
     /// Named types declared in this file (for the invalid-recursion check).
     pub declared_types: Vec<(TypeId, Span)>,
+    /// Function-local defined types with their declaration's position ([`Self::number_local_types`]).
+    local_types: Vec<(u32, TypeId)>,
     /// `type T2 T1` met while T1's own definition is in progress (`type T1 struct{ p *T2 }`): T2's
     /// underlying type is set once T1's is known; what is left at the end is a cycle of names.
     pending_underlying: Vec<(TypeId, TypeId)>,
@@ -190,6 +192,10 @@ pub(super) struct Checker<'a> {
     pub pending_args: Option<Vec<super::expr::Operand<'a>>>,
     /// Type parameter names in scope for a generic declaration's signature and body.
     pub decl_tparams: HashMap<NodeId, Vec<(String, ObjId)>>,
+    /// Selector identifiers of generic methods (`m` of `x.m`) -> the selector expression's id
+    /// and the receiver base type's type arguments (empty for a non-generic type): an instance
+    /// of a generic method is (method, receiver type arguments ++ method type arguments).
+    pub generic_method_sels: HashMap<NodeId, (NodeId, Vec<TypeId>)>,
     /// The type parameters of the generic declaration whose body is being checked.
     pub cur_tparams: Vec<TypeId>,
     /// The selector being checked is a call's callee (set by `expr` from the call's flag).
@@ -358,6 +364,7 @@ impl<'a> Checker<'a> {
         labeled_fallthrough: None,
         func_bodies: vec![],
         declared_types: vec![],
+        local_types: vec![],
         pending_underlying: vec![],
         type_path: vec![],
         cycle_reported: HashSet::new(),
@@ -375,6 +382,7 @@ impl<'a> Checker<'a> {
         partial_targs: None,
         pending_args: None,
         decl_tparams: HashMap::new(),
+        generic_method_sels: HashMap::new(),
         cur_tparams: vec![],
         callee_ctx: false,
         hint: None,
@@ -474,6 +482,7 @@ impl<'a> Checker<'a> {
             self.enter_file(fi);
             self.func_decl_body(f);
         }
+        self.number_local_types();
         self.report_pending_ifaces();
         self.check_recursive_types();
         self.run_later_type_checks();
@@ -485,6 +494,16 @@ impl<'a> Checker<'a> {
             for d in std::mem::take(&mut self.anonymous_cycles) {
                 self.error(d.span, d.msg);
             }
+        }
+    }
+
+    /// gc's vargen: the package's function-local defined types numbered 1, 2, ... in source
+    /// order (files in order), for the `·N` suffix of instance names.
+    fn number_local_types(&mut self) {
+        let mut v = std::mem::take(&mut self.local_types);
+        v.sort();
+        for (i, (_, t)) in v.into_iter().enumerate() {
+            self.tt.local_gen.insert(t, i as u32 + 1);
         }
     }
 
@@ -963,19 +982,35 @@ impl<'a> Checker<'a> {
                 self.info.generics.insert(fd.id, btps);
             }
             let names = self.decl_tparams.get(&fd.id).cloned();
-            let sig = self.with_package_context(|c| {
-                if let Some(names) = &names {
+            let generic_method = !fd.typ.tparams.is_empty();
+            let (sig, own) = self.with_package_context(|c| {
+                let scoped = names.is_some() || generic_method;
+                if scoped {
                     c.push_scope();
-                    for (n, o) in names {
-                        c.scopes.insert(&n, *o);
-                    }
+                }
+                for (n, o) in names.iter().flatten() {
+                    c.scopes.insert(n, *o);
+                }
+                // a generic method's own type parameters (Go 1.27), after the receiver's: their
+                // constraints may mention the receiver type parameters
+                let own = if generic_method { c.declare_tparams(&fd.typ.tparams) } else { vec![] };
+                if generic_method {
+                    let all: Vec<(String, ObjId)> = c.scopes.innermost_entries().into_iter().collect();
+                    c.decl_tparams.insert(fd.id, all);
+                    let mut tps = c.info.generics.get(&fd.id).cloned().unwrap_or_default();
+                    tps.extend(own.iter().copied());
+                    c.info.generics.insert(fd.id, tps);
+                    c.info.method_tparams.insert(fd.id, own.clone());
                 }
                 let sig = c.func_type(&fd.typ).0;
-                if names.is_some() {
+                if scoped {
                     c.pop_scope();
                 }
-                sig
+                (sig, own)
             });
+            if generic_method {
+                self.info.generic_method_names.insert(fd.name.name.clone());
+            }
             self.info.objects[obj].kind = ObjKind::Func { ty: sig, decl: fd.id, recv: base };
             self.func_bodies.push(fd);
             let Some(base) = base else { continue };
@@ -1046,7 +1081,7 @@ impl<'a> Checker<'a> {
                 let _ = tn;
                 // types2 still adds the method (found before the field): no follow-on errors
             }
-            self.tt.add_method(base, Method { name: fd.name.name.clone(), sig, ptr_recv: ptr, func: obj });
+            self.tt.add_method(base, Method { name: fd.name.name.clone(), sig, ptr_recv: ptr, func: obj, tparams: own });
         }
         }
         self.enter_file(0);
@@ -1407,6 +1442,7 @@ impl<'a> Checker<'a> {
             let mut origin = None;
             if !spec.alias {
                 let t = self.tt.new_named(&spec.name.name, &self.pkg_name.clone(), Some(obj));
+                self.local_types.push((spec.name.span.lo, t));
                 let t = if implicit {
                     self.tt.set_tparams(t, self.cur_tparams.clone());
                     origin = Some(t);
@@ -1454,15 +1490,18 @@ impl<'a> Checker<'a> {
             return;
         }
         if !spec.tparams.is_empty() {
-            if !self.cur_tparams.is_empty() && !self.funcs.is_empty() {
-                // It would be generic over the enclosing type parameters and its own (gc's
-                // `main.T[int;string]`); only the implicit form is modelled (type_decl_local).
-                self.error(spec.name.span, "generic type cannot be declared inside a generic function (not supported by gojit)");
-                return;
-            }
+            // Inside a generic function the type is generic over the enclosing type parameters
+            // too, implicitly and first (gc's `main.Box[int;string]`): `Box[U]` denotes
+            // `Box[T;U]` there (`instantiate_type_expr`), and each instance of the function
+            // substitutes its T.
+            let outer = if !self.funcs.is_empty() { self.cur_tparams.clone() } else { vec![] };
             let Some(named) = self.info.objects[obj].ty() else { return };
             self.push_scope();
-            let tps = self.declare_tparams(&spec.tparams);
+            let mut tps = outer.clone();
+            tps.extend(self.declare_tparams(&spec.tparams));
+            if !outer.is_empty() {
+                self.tt.implicit_tparams.insert(named, outer.len());
+            }
             self.tt.set_tparams(named, tps);
             let under = self.typ(&spec.typ);
             self.pop_scope();

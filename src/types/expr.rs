@@ -887,10 +887,18 @@ impl<'a> Checker<'a> {
             MissingKind::WrongType { have, want } => {
                 let h = self.tt.type_string_err(*have);
                 let w = self.tt.type_string_err(*want);
+                // a generic method prints its type parameters: `have m[P any](P) P`
+                let have_name = match self.tt.lookup_any_pkg(v, &m.name) {
+                    super::ty::Lookup::Method { named, index, .. } => {
+                        let tps = self.tt.named(named).map(|n| n.methods[index as usize].tparams.clone()).unwrap_or_default();
+                        if tps.is_empty() { m.name.clone() } else { self.generic_alias_string(&m.name, &tps) }
+                    }
+                    _ => m.name.clone(),
+                };
                 format!(
                     "{vs} does not implement {is} (wrong type for method {})\n\t\thave {}{}\n\t\twant {}{}",
                     m.name,
-                    m.name,
+                    have_name,
                     h.strip_prefix("func").unwrap_or(&h),
                     m.name,
                     w.strip_prefix("func").unwrap_or(&w)
@@ -1877,8 +1885,13 @@ impl<'a> Checker<'a> {
     // ----- index, slice, type assertion ----------------------------------------------------
 
     fn index_expr(&mut self, e: &'a Expr, xe: &'a Expr, ie: &'a Expr) -> Operand<'a> {
-        let inv = Operand::invalid(e.id, e.span);
         let x = self.value(xe);
+        self.index_operand(e, x, ie)
+    }
+
+    /// `x[i]` with the operand `x` (of `xe`) already checked.
+    pub fn index_operand(&mut self, e: &'a Expr, x: Operand<'a>, ie: &'a Expr) -> Operand<'a> {
+        let inv = Operand::invalid(e.id, e.span);
         if x.mode == Mode::Invalid {
             self.value(ie);
             return inv;

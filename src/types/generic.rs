@@ -73,6 +73,11 @@ impl<'a> Checker<'a> {
                 if t == TypeTable::INVALID {
                     return TypeTable::EMPTY_INTERFACE;
                 }
+                if self.tt.is_type_param(t) {
+                    // `func f[A any, P A]()`, `func (G[F]) m[P F]()`
+                    self.error(e.span, "cannot use a type parameter as constraint");
+                    return TypeTable::EMPTY_INTERFACE;
+                }
                 if matches!(self.tt.under(t), Type::Interface { .. } | Type::Constraint { .. }) {
                     return t;
                 }
@@ -395,6 +400,8 @@ impl<'a> Checker<'a> {
     pub fn func_tparams(&self, obj: ObjId) -> Vec<TypeId> {
         match &self.info.objects[obj].kind {
             ObjKind::Func { decl, recv: None, .. } => self.info.generics.get(decl).cloned().unwrap_or_default(),
+            // a generic method: its own type parameters (the receiver's are fixed by the operand)
+            ObjKind::Func { decl, recv: Some(_), .. } => self.info.method_tparams.get(decl).cloned().unwrap_or_default(),
             _ => vec![],
         }
     }
@@ -412,6 +419,8 @@ impl<'a> Checker<'a> {
     pub fn generic_ident<'e>(&self, e: &'e Expr) -> Option<&'e ast::Ident> {
         match &e.unparen().kind {
             ExprKind::Ident(id) => Some(id),
+            // `x.m` / `T.m` selecting a generic method
+            ExprKind::Selector { sel, .. } if self.generic_method_sels.contains_key(&sel.id) => Some(sel),
             ExprKind::Selector { x, sel } => {
                 let pid = x.as_ident()?;
                 let o = self.info.uses[pid.id].expand().or_else(|| self.lookup(&pid.name))?;
@@ -439,9 +448,49 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Records the type arguments of the use `ident` of a generic function; for a generic
+    /// method the receiver type's type arguments go first (`info.instances`' layout).
+    pub fn record_instance(&mut self, ident: ast::NodeId, targs: Vec<TypeId>) {
+        let Some((sel_expr, recv)) = self.generic_method_sels.get(&ident).cloned() else {
+            self.info.instances.insert(ident, targs);
+            return;
+        };
+        // the selection now denotes the instance: its type and target say so
+        let own = self.info.uses[ident].expand().map(|o| self.func_tparams(o)).unwrap_or_default();
+        let map: SubstMap = own.iter().copied().zip(targs.iter().copied()).collect();
+        if let Some(s) = self.info.selections.get(&sel_expr).cloned() {
+            let mut s = s;
+            s.ty = self.tt.subst(s.ty, &map);
+            if let Some(MethodTarget::Concrete { targs: t, .. }) = &mut s.method {
+                *t = targs.clone();
+            }
+            self.info.selections.insert(sel_expr, s);
+        }
+        let full = recv.iter().copied().chain(targs.iter().copied()).collect();
+        self.info.instances.insert(ident, full);
+    }
+
+    /// The receiver type parameters -> type arguments of a generic method selected by `e`
+    /// (a method type parameter's constraint may mention the receiver's: `func (G[F]) m[P *F]()`).
+    pub fn method_recv_map(&self, e: &Expr) -> SubstMap {
+        let Some(id) = self.generic_ident(e) else { return SubstMap::new() };
+        let Some((_, recv)) = self.generic_method_sels.get(&id.id) else { return SubstMap::new() };
+        let Some(o) = self.info.uses[id.id].expand() else { return SubstMap::new() };
+        let ObjKind::Func { decl, .. } = self.info.objects[o].kind else { return SubstMap::new() };
+        let all = self.info.generics.get(&decl).cloned().unwrap_or_default();
+        all.iter().copied().zip(recv.iter().copied()).collect()
+    }
+
     /// Checks `targs` against `tparams`' constraints (substituted); reports at `spans[i]`.
     pub fn verify_targs(&mut self, tparams: &[TypeId], targs: &[TypeId], spans: &[Span], at: Span) -> bool {
-        let map: SubstMap = tparams.iter().copied().zip(targs.iter().copied()).collect();
+        self.verify_targs_in(tparams, targs, spans, at, SubstMap::new())
+    }
+
+    /// [`Self::verify_targs`] with the bindings of `outer` (a generic method's receiver type
+    /// parameters) substituted into the constraints too.
+    pub fn verify_targs_in(&mut self, tparams: &[TypeId], targs: &[TypeId], spans: &[Span], at: Span, outer: SubstMap) -> bool {
+        let mut map: SubstMap = outer;
+        map.extend(tparams.iter().copied().zip(targs.iter().copied()));
         for (i, (&tp, &ta)) in tparams.iter().zip(targs).enumerate() {
             let c = self.tt.type_param(tp).map(|p| p.constraint).unwrap_or(TypeTable::INVALID);
             let c = self.tt.subst(c, &map);
@@ -489,6 +538,13 @@ impl<'a> Checker<'a> {
 
     /// True if `x` (an index expression's operand) names a generic type or function.
     pub fn is_generic_operand(&self, x: &Expr) -> bool {
+        if let ExprKind::Selector { x: inner, sel } = &x.unparen().kind {
+            // possibly a generic method (`v.m[int]`); decided once `x.m` is checked
+            let qualified = inner.as_ident().and_then(|p| self.lookup(&p.name)).is_some_and(|o| matches!(self.info.objects[o].kind, ObjKind::PkgName(_)));
+            if !qualified && self.info.generic_method_names.contains(&sel.name) {
+                return true;
+            }
+        }
         let Some((_, o)) = self.named_object(x) else { return false };
         // a package-level declaration perhaps not resolved yet (`var m = New[int]()` before
         // `func New[X any]`)
@@ -507,15 +563,21 @@ impl<'a> Checker<'a> {
 
     /// `List[T any]`, as go/types prints a generic type in `without instantiation`.
     pub fn generic_type_string(&self, t: TypeId) -> String {
-        self.generic_alias_string(&self.tt.type_string_err(t), self.tt.tparams_of(t))
+        let outer = self.tt.implicit_tparams.get(&t).copied().unwrap_or(0);
+        self.generic_alias_string(&self.tt.type_string_err(t), &self.tt.tparams_of(t)[outer..])
     }
 
     /// `G[args]` where `G` is a generic named type: the instance.
     pub fn instantiate_type_expr(&mut self, e: &'a Expr, origin: TypeId, args: &'a [Expr]) -> TypeId {
         let tparams = self.tt.tparams_of(origin).to_vec();
         let name = self.tt.type_string_err(origin);
-        let Some(targs) = self.type_args_for(e, &name, tparams.len(), args) else { return TypeTable::INVALID };
-        let spans: Vec<Span> = args.iter().map(|a| a.span).collect();
+        // a generic type local to a generic function: its implicit leading type parameters are
+        // the function's own (identity here; each instance of the function substitutes them)
+        let outer = self.tt.implicit_tparams.get(&origin).copied().unwrap_or(0);
+        let Some(own) = self.type_args_for(e, &name, tparams.len() - outer, args) else { return TypeTable::INVALID };
+        let targs: Vec<TypeId> = tparams[..outer].iter().copied().chain(own).collect();
+        let mut spans: Vec<Span> = vec![e.span; outer];
+        spans.extend(args.iter().map(|a| a.span));
         let inst = self.tt.instantiate(origin, targs.clone());
         self.pending_verify.push((tparams, targs, spans, e.span));
         inst
@@ -617,6 +679,18 @@ impl<'a> Checker<'a> {
         self.allow_generic = true;
         let f = self.expr(xe);
         self.allow_generic = false;
+        if f.mode != Mode::Invalid && self.generic_func_of(xe).is_none() && matches!(xe.unparen().kind, ExprKind::Selector { .. }) {
+            // `v.f[i]`: a selector that named no generic method after all
+            let mut f = f;
+            self.single_value(&mut f);
+            if args.len() != 1 {
+                if f.mode != Mode::Invalid {
+                    self.error(args[1].span, "invalid operation: more than one index");
+                }
+                return Some(Operand::invalid(e.id, e.span));
+            }
+            return Some(self.index_operand(e, f, &args[0]));
+        }
         let obj = self.generic_func_of(xe)?;
         if f.mode == Mode::Invalid {
             return Some(Operand::invalid(e.id, e.span));
@@ -640,7 +714,8 @@ impl<'a> Checker<'a> {
             return Some(Operand::invalid(e.id, e.span));
         }
         let spans: Vec<Span> = args.iter().map(|a| a.span).collect();
-        if !self.verify_targs(&tparams, &targs, &spans, e.span) {
+        let outer = self.method_recv_map(xe);
+        if !self.verify_targs_in(&tparams, &targs, &spans, e.span, outer) {
             return Some(Operand::invalid(e.id, e.span));
         }
         let ident = self.generic_ident(xe).expect("generic function identifier");
@@ -650,7 +725,7 @@ impl<'a> Checker<'a> {
         }
         let map: SubstMap = tparams.iter().copied().zip(targs.iter().copied()).collect();
         let sig = self.tt.subst(f.ty, &map);
-        self.info.instances.insert(ident.id, targs);
+        self.record_instance(ident.id, targs);
         self.info.types[xe.id] = TypeAndValue { mode: Mode::Value, ty: sig };
         Some(mk(Mode::Value, sig))
     }
@@ -909,7 +984,7 @@ impl<'a> Checker<'a> {
             let asig = self.info.objects[*o].ty().unwrap_or_default();
             let full: SubstMap = tps.iter().copied().zip(arg_targs.iter().copied()).collect();
             let isig = self.tt.subst(asig, &full);
-            self.info.instances.insert(id.id, arg_targs);
+            self.record_instance(id.id, arg_targs);
             ops[*i].ty = isig;
             self.record(&ops[*i].clone());
             if a.unparen().id != a.id {
@@ -923,7 +998,8 @@ impl<'a> Checker<'a> {
         let _ = &bound_at;
         let spans: Vec<Span> = vec![lparen; targs.len()];
         let fspan = fun.span;
-        if !self.verify_targs(&tparams, &targs, &spans, fspan) {
+        let outer = self.method_recv_map(fun.unparen());
+        if !self.verify_targs_in(&tparams, &targs, &spans, fspan, outer) {
             return None;
         }
         let full: SubstMap = tparams.iter().copied().zip(targs.iter().copied()).collect();
@@ -937,7 +1013,7 @@ impl<'a> Checker<'a> {
             if !self.check_instantiation_cycle(&[], id.span, &tparams, &targs) {
                 return None;
             }
-            self.info.instances.insert(id.id, targs);
+            self.record_instance(id.id, targs);
         }
         self.info.types[fun.id] = TypeAndValue { mode: Mode::Value, ty: isig };
         self.pending_args = Some(ops);
@@ -974,7 +1050,7 @@ impl<'a> Checker<'a> {
         }
         let full: SubstMap = tparams.iter().copied().zip(targs.iter().copied()).collect();
         let isig = self.tt.subst(gsig, &full);
-        self.info.instances.insert(id.id, targs);
+        self.record_instance(id.id, targs);
         Some(isig)
     }
 

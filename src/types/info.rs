@@ -374,7 +374,9 @@ pub enum SelectionKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MethodTarget {
     /// A method declared on named type `named`: `Named::methods[index]`, function object `func`.
-    Concrete { named: TypeId, index: u32, func: ObjId, ptr_recv: bool },
+    /// `targs`: a generic method's own type arguments (empty for other methods, and for a
+    /// generic method not instantiated yet).
+    Concrete { named: TypeId, index: u32, func: ObjId, ptr_recv: bool, targs: Vec<TypeId> },
     /// Method `index` (in sorted order) of interface type `iface`.
     Interface { iface: TypeId, index: u32 },
 }
@@ -499,8 +501,15 @@ pub struct Info {
     /// Generic functions and methods of generic types: declaration id -> type parameters (for a
     /// method, its receiver type's).
     pub generics: HashMap<NodeId, Vec<TypeId>>,
+    /// Generic methods (Go 1.27): declaration id -> the method's own type parameters (the tail
+    /// of its `generics` entry; the receiver type's come first).
+    pub method_tparams: HashMap<NodeId, Vec<TypeId>>,
+    /// Names of the program's generic methods (`x.m[int]` is then possibly an instantiation
+    /// rather than an index expression).
+    pub generic_method_names: std::collections::HashSet<String>,
     /// Each use of a generic function (the identifier's id) -> its type arguments (which may
-    /// mention the enclosing generic function's type parameters).
+    /// mention the enclosing generic function's type parameters). For a generic method (the
+    /// selector's identifier), the receiver type's type arguments then the method's own.
     pub instances: HashMap<NodeId, Vec<TypeId>>,
     /// Every (generic function or method object, concrete type arguments) pair reachable from
     /// non-generic code, computed by `mono.rs`; each must be lowered once.

@@ -62,7 +62,8 @@ pub(super) fn monomorphize(files: &[&ast::File], tt: &mut TypeTable, info: &mut 
                 continue;
             }
             done_types.insert(t);
-            for m in n.methods.clone() {
+            // (a generic method's instances come from its uses: they need its own arguments)
+            for m in n.methods.clone().into_iter().filter(|m| m.tparams.is_empty()) {
                 work.push((m.func, n.targs.clone()));
             }
         }

@@ -215,6 +215,9 @@ pub struct Method {
     /// The function object: `ObjKind::Func` for source methods, `ObjKind::External` for
     /// standard-library methods.
     pub func: ObjId,
+    /// A generic method's own type parameters (Go 1.27 `func (T) M[P any]()`), empty otherwise.
+    /// A generic method is in no runtime method set and never satisfies an interface method.
+    pub tparams: Vec<TypeId>,
 }
 
 /// A defined (named) type.
@@ -341,6 +344,13 @@ pub struct TypeTable {
     instances: HashMap<(TypeId, Vec<TypeId>), TypeId>,
     /// Instances whose origin's underlying type was not yet known when they were created.
     pending: Vec<TypeId>,
+    /// Generic types declared inside generic functions: origin -> how many leading type
+    /// parameters are the enclosing function's (implicit: `Box[U]` is `Box[T;U]`, gc prints
+    /// `main.Box[int;string]`).
+    pub implicit_tparams: HashMap<TypeId, usize>,
+    /// Function-local defined types (origins) -> their number among the package's local type
+    /// declarations in source order (gc's vargen `·N`, printed inside type-argument lists).
+    pub local_gen: HashMap<TypeId, u32>,
     /// The name of the package being checked: its types print unqualified in error messages
     /// (as types2 qualifies relative to the current package).
     pub local_pkg: String,
@@ -409,6 +419,8 @@ impl TypeTable {
             layouts: Vec::new(),
             instances: HashMap::new(),
             pending: Vec::new(),
+            implicit_tparams: HashMap::new(),
+            local_gen: HashMap::new(),
             local_pkg: "main".to_string(),
             local_path: "main".to_string(),
         };
@@ -1336,15 +1348,15 @@ impl TypeTable {
         for m in want {
             // An unexported interface method is matched only by a method of the same package.
             let l = self.lookup_in(t, &m.name, &m.pkg);
-            let (sig, needs_ptr) = match &l {
+            let (sig, needs_ptr, generic) = match &l {
                 Lookup::Method { named, index, indirect, .. } => {
                     let meth = &self.named(*named).unwrap().methods[*index as usize];
-                    (meth.sig, meth.ptr_recv && !indirect && !is_ptr)
+                    (meth.sig, meth.ptr_recv && !indirect && !is_ptr, !meth.tparams.is_empty())
                 }
-                Lookup::InterfaceMethod { .. } => (self.method_sig(&l).unwrap(), false),
+                Lookup::InterfaceMethod { .. } => (self.method_sig(&l).unwrap(), false, false),
                 _ => return Err(MissingMethod { name: m.name, kind: MissingKind::Missing }),
             };
-            if sig != m.sig {
+            if sig != m.sig || generic {
                 return Err(MissingMethod { name: m.name, kind: MissingKind::WrongType { have: sig, want: m.sig } });
             }
             if needs_ptr {
@@ -1384,6 +1396,12 @@ impl TypeTable {
     }
 
     fn write_type(&self, s: &mut String, t: TypeId, style: Style, depth: u32) {
+        self.write_type_in(s, t, style, depth, false)
+    }
+
+    /// `in_targs`: inside an instance's type-argument list, where a function-local defined type
+    /// carries gc's `·N` suffix (`main.T[int;main.U[int;int]·3]`, cmd/compile's vargen).
+    fn write_type_in(&self, s: &mut String, t: TypeId, style: Style, depth: u32, in_targs: bool) {
         if depth > crate::limits::NESTING_BUDGET {
             s.push_str("...");
             return;
@@ -1399,32 +1417,39 @@ impl TypeTable {
                 s.push_str(&n.name);
                 if !n.targs.is_empty() {
                     s.push('[');
+                    let outer = n.origin.and_then(|o| self.implicit_tparams.get(&o)).copied().unwrap_or(0);
                     for (i, a) in n.targs.iter().enumerate() {
                         if i > 0 {
-                            s.push(',');
+                            s.push(if i == outer { ';' } else { ',' });
                         }
-                        self.write_type(s, *a, style, d);
+                        self.write_type_in(s, *a, style, d, style != Style::Error);
                     }
                     s.push(']');
+                }
+                if in_targs {
+                    if let Some(g) = self.local_gen.get(&n.origin.unwrap_or(t)) {
+                        s.push('·');
+                        s.push_str(&g.to_string());
+                    }
                 }
             }
             Type::Pointer(e) => {
                 s.push('*');
-                self.write_type(s, *e, style, d);
+                self.write_type_in(s, *e, style, d, in_targs);
             }
             Type::Slice(e) => {
                 s.push_str("[]");
-                self.write_type(s, *e, style, d);
+                self.write_type_in(s, *e, style, d, in_targs);
             }
             Type::Array { len, elem } => {
                 s.push_str(&format!("[{len}]"));
-                self.write_type(s, *elem, style, d);
+                self.write_type_in(s, *elem, style, d, in_targs);
             }
             Type::Map { key, val } => {
                 s.push_str("map[");
-                self.write_type(s, *key, style, d);
+                self.write_type_in(s, *key, style, d, in_targs);
                 s.push(']');
-                self.write_type(s, *val, style, d);
+                self.write_type_in(s, *val, style, d, in_targs);
             }
             Type::Chan { dir, elem } => {
                 s.push_str(match dir {
@@ -1437,7 +1462,7 @@ impl TypeTable {
                 if paren {
                     s.push('(');
                 }
-                self.write_type(s, *elem, style, d);
+                self.write_type_in(s, *elem, style, d, in_targs);
                 if paren {
                     s.push(')');
                 }
@@ -1465,7 +1490,7 @@ impl TypeTable {
                         s.push_str(&f.name);
                         s.push(' ');
                     }
-                    self.write_type(s, f.ty, style, d);
+                    self.write_type_in(s, f.ty, style, d, in_targs);
                     if let Some(tag) = &f.tag {
                         s.push(' ');
                         s.push_str(&format!("{:?}", String::from_utf8_lossy(tag)));
@@ -1502,7 +1527,7 @@ impl TypeTable {
                     if i > 0 {
                         s.push_str(", ");
                     }
-                    self.write_type(s, *e, style, d);
+                    self.write_type_in(s, *e, style, d, in_targs);
                 }
                 s.push(')');
             }

@@ -1,41 +1,45 @@
-// Types declared in generic function and method bodies are distinct per instance
-// (main.box[int]): implicitly generic over the enclosing type parameters. Expected output
-// from Go 1.27.3.
+// Generic types declared inside generic functions: implicitly generic over the enclosing
+// function's type parameters too (gc prints `main.Box[int;string]`), one type per instance of
+// the function, with their own type parameters instantiated explicitly or by a composite
+// literal. Expected output from Go 1.27.3.
 package main
 
 import "fmt"
 
-type Stack[T any] struct{ items []T }
-
-func (s *Stack[T]) Push(x T) any {
-	type entry struct {
-		v    T
-		next *entry
+func F[T any](x T) any {
+	type Box[U any] struct {
+		t T
+		u U
 	}
-	e := &entry{v: x}
-	e.next = &entry{v: x}
-	s.items = append(s.items, x)
-	return *e.next
+	b := Box[string]{x, "s"}
+	c := Box[[]T]{x, []T{x, x}}
+	fmt.Printf("%T %v | %T %v\n", b, b, c, c)
+	return b
 }
 
-func Wrap[T any](x T) any {
-	type box struct{ v T }
-	type named int
-	return [2]any{box{x}, named(3)}
-}
-
-func isBoxOf[T any](a any) bool {
-	type box struct{ v T }
-	_, ok := a.(box)
-	return ok
+func Pairs[K comparable, V any](k K, v V) {
+	type Pair[A, B any] struct {
+		k K
+		a A
+		b B
+		v V
+	}
+	type List[E any] []E
+	type A0 = int
+	p := Pair[int, bool]{k, 1, true, v}
+	l := List[[2]A0]{{p.a, 2}}
+	fmt.Printf("%T %v\n%T %d\n", p, p, l, len(l))
+	// a local type as a type argument carries gc's ·N (its number among the package's
+	// function-local type declarations)
+	q := List[Pair[int, bool]]{p, p}
+	fmt.Printf("%T %d\n", q, len(q))
 }
 
 func main() {
-	a, b := Wrap(1), Wrap("s")
-	fmt.Printf("%v %v %T %T\n", a, b, a.([2]any)[0], b.([2]any)[1])
-	fmt.Println(a.([2]any)[0] == Wrap(1).([2]any)[0], isBoxOf[int](a.([2]any)[0]))
-	var s Stack[float64]
-	fmt.Printf("%+v\n", s.Push(2.5))
-	type local struct{ x int }
-	fmt.Printf("%T\n", local{})
+	type P[U any] struct{ u U }
+	fmt.Printf("%T %v\n", P[int]{3}, P[string]{"p"})
+	a, b := F(1), F(2.5)
+	fmt.Printf("%T %T %v\n", a, b, a == F(1))
+	Pairs("k", 'v')
+	Pairs[int8, []string](1, nil)
 }
