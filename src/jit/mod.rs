@@ -121,6 +121,10 @@ pub struct FuncMeta {
     /// The function's call shape (`gojit_runtime::reflectcall::shape`) when it was declared from
     /// a Go signature: what `reflect.Value.Call` needs to call it.
     pub call_shape: Option<Vec<u8>>,
+    /// How many sized stack slots the lowering created (they come first; Cranelift's stack-map
+    /// slots follow), when every value that may hold a heap pointer was declared for stack maps
+    /// (`lower::stackmaps`); `None`: the frame has no maps and is scanned conservatively.
+    pub explicit_slots: Option<u32>,
 }
 
 /// A body emitted inline, as tracebacks show it.
@@ -198,7 +202,20 @@ pub struct CompiledFunc {
     pub all_calls: Vec<u32>,
     /// The function's CLIF after Cranelift's optimizations, when [`Jit::set_keep_clif`] is on.
     pub clif: Option<String>,
+    /// Its stack maps (see `gojit_runtime::stackmap`); `None`: scanned conservatively.
+    pub stack: Option<StackInfo>,
     unwind: Option<UnwindInfo>,
+}
+
+/// A compiled function's frame description for the collector (`gojit_runtime::stackmap`),
+/// fp-relative byte offsets.
+#[derive(Clone, Debug)]
+pub struct StackInfo {
+    pub fixed_lo: i32,
+    pub fixed_hi: i32,
+    pub explicit: Vec<(i32, i32)>,
+    /// Every call: `(return offset, map slots)`, sorted.
+    pub sites: Vec<(u32, Vec<i32>)>,
 }
 
 /// The JIT compiler for one program.
@@ -448,6 +465,12 @@ impl Jit {
                 inlined: &inlined,
                 calls: &c.calls,
                 args: c.meta.arg_info.as_deref().map(|prog| ArgLayout { prog, fp_off: c.args_off }),
+                stack: c.stack.as_ref().map(|s| gojit_runtime::stackmap::StackDesc {
+                    fixed_lo: s.fixed_lo,
+                    fixed_hi: s.fixed_hi,
+                    explicit: &s.explicit,
+                    sites: &s.sites,
+                }),
             }, &c.meta.file);
             if let Some(shape) = &c.meta.call_shape {
                 table.set_call_shape(start, shape);
@@ -560,6 +583,10 @@ fn capture(id: FuncId, ctx: &Context, meta: FuncMeta, kind: FuncKind, isa: &dyn 
         l.1 &= (1 << INLINE_TAG_SHIFT) - 1;
     }
     lines.dedup_by_key(|l| l.1);
+    let stack = match (kind, meta.explicit_slots) {
+        (FuncKind::Go, Some(n)) => stack_info(ctx, n),
+        _ => None,
+    };
     let unwind = cc.create_unwind_info(isa).map_err(|e| JitError::Codegen { func: meta.go_name.clone(), msg: format!("unwind info: {e}") })?;
     Ok(CompiledFunc {
         id,
@@ -575,8 +602,58 @@ fn capture(id: FuncId, ctx: &Context, meta: FuncMeta, kind: FuncKind, isa: &dyn 
         calls,
         all_calls,
         clif: None,
+        stack,
         unwind,
     })
+}
+
+/// The frame description of a compiled Go function whose lowering created `explicit` stack
+/// slots before Cranelift added the stack-map slots (see `gojit_runtime::stackmap` for the
+/// layout). `None` (conservative scanning) when the layout is not the expected one.
+fn stack_info(ctx: &Context, explicit: u32) -> Option<StackInfo> {
+    use cranelift_codegen::isa::unwind::UnwindInst;
+    let cc = ctx.compiled_code()?;
+    let fl = cc.buffer.frame_layout()?;
+    let frame = fl.frame_to_fp_offset as i32;
+    let clobbers = cc.buffer.unwind_info.iter().find_map(|(_, u)| match u {
+        UnwindInst::DefineNewFrame { offset_downward_to_clobbers, .. } => Some(*offset_downward_to_clobbers as i32),
+        _ => None,
+    })?;
+    let fixed_hi = -clobbers;
+    let slot_range = |slot: ir::StackSlot, offset: u32| {
+        let lo = offset as i32 - frame;
+        (lo, lo + ctx.func.sized_stack_slots[slot].size as i32)
+    };
+    let fixed_lo = fl.stackslots.iter().map(|(slot, s)| slot_range(slot, s.offset).0).min().unwrap_or(fixed_hi);
+    // The traceback argument image ([`KEY_ARGS`]) only prints: like gc's spilled-argument area it
+    // is not a root (a dead argument must not keep its object alive).
+    let mut ranges: Vec<(i32, i32)> = fl
+        .stackslots
+        .iter()
+        .filter(|(slot, s)| slot.as_u32() < explicit && s.key != Some(StackSlotKey::new(KEY_ARGS)))
+        .map(|(slot, s)| slot_range(slot, s.offset))
+        .collect();
+    ranges.sort();
+    let mut merged: Vec<(i32, i32)> = vec![];
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.0 <= last.1 => last.1 = last.1.max(r.1),
+            _ => merged.push(r),
+        }
+    }
+    let mut sites: std::collections::BTreeMap<u32, Vec<i32>> = cc.buffer.call_sites().map(|cs| (cs.ret_addr, vec![])).collect();
+    for (ret, _span, map) in cc.buffer.user_stack_maps() {
+        let slots = sites.entry(*ret).or_default();
+        slots.extend(map.entries().map(|(_, off)| off as i32 - frame));
+    }
+    let inside = |lo: i32, hi: i32| lo >= fixed_lo && hi <= fixed_hi;
+    if fixed_lo < -frame || fixed_lo > fixed_hi || fixed_hi > 0 {
+        return None;
+    }
+    if !merged.iter().all(|&(lo, hi)| inside(lo, hi)) || !sites.values().flatten().all(|&o| inside(o, o + 8)) {
+        return None;
+    }
+    Some(StackInfo { fixed_lo, fixed_hi, explicit: merged, sites: sites.into_iter().collect() })
 }
 
 /// Registers the `.eh_frame` of JIT code with libgcc's unwinder (native backtraces and debuggers

@@ -54,6 +54,7 @@ impl<'a> Prog<'a> {
         let nil_checks;
         let arg_info;
         let entry_poll;
+        let explicit_slots;
         {
             let b = FunctionBuilder::new(&mut func, &mut fctx);
             let mut cx = FnCx {
@@ -98,6 +99,7 @@ impl<'a> Prog<'a> {
             inlined = std::mem::take(&mut cx.inline_frames);
             arg_info = cx.arg_info.take();
             cx.b.seal_all_blocks();
+            explicit_slots = super::stackmaps::declare_pointer_values(&mut cx.b);
             cx.b.finalize(cx.p.jit.module().target_config());
             nil_checks = std::mem::take(&mut cx.nil_checks);
             entry_poll = cx.entry_poll.take();
@@ -134,6 +136,7 @@ impl<'a> Prog<'a> {
             file: self.cur_file.clone(),
             arg_info,
             call_shape: self.call_shapes.get(&id).cloned(),
+            explicit_slots,
         };
         self.jit.define(id, &mut ctx, jm).map_err(|e| LowerError::Internal(format!("{name}: {e}")))
     }

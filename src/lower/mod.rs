@@ -38,6 +38,7 @@ mod rangefunc;
 mod reach;
 mod rt;
 mod staticinit;
+mod stackmaps;
 mod stmt;
 mod typedesc;
 pub(crate) mod tyview;

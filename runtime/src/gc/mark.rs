@@ -28,12 +28,14 @@ pub(super) struct Marker<'h> {
     /// Bytes of roots scanned (stacks, globals) for the trace line.
     pub stack_bytes: usize,
     pub global_bytes: usize,
+    /// JIT frames scanned by their stack maps.
+    pub precise_frames: usize,
 }
 
 impl<'h> Marker<'h> {
     pub(super) fn new(heap: &'h mut Heap) -> Marker<'h> {
         let (lo, hi) = heap.bounds();
-        Marker { heap, lo, hi, work: Vec::with_capacity(1024), stack_bytes: 0, global_bytes: 0 }
+        Marker { heap, lo, hi, work: Vec::with_capacity(1024), stack_bytes: 0, global_bytes: 0, precise_frames: 0 }
     }
 
     /// Marks the object `w` points into, if any.

@@ -1,9 +1,14 @@
 //! The collector's roots (gc's `markroot`): where live Go pointers can be outside the heap.
 //!
-//! - every goroutine's stack from its current (or saved) stack pointer up to its top, scanned
-//!   conservatively: JIT frames carry no stack maps, and a parked goroutine's callee-saved
-//!   registers were pushed below its saved sp by `gort_swap_stack` (the running one's by the
-//!   collector itself, see `gc::collect`);
+//! - every goroutine's stack from its current (or saved) stack pointer up to its top. The running
+//!   goroutine's JIT frames are scanned by their stack maps (`crate::stackmap`, [`scan_running`]):
+//!   only the words live at the frame's current call, its explicit slots, its callers' saved
+//!   registers and outgoing arguments; its Rust frames (the runtime entry that collects, the
+//!   collector's spilled registers, see `gc::collect`) and everything from the first frame
+//!   without a map upward are scanned conservatively. Parked goroutines are scanned
+//!   conservatively (their callee-saved registers were pushed below the saved sp by
+//!   `gort_swap_stack`, and the runtime frames that parked them are not walked).
+//!   `GOJIT_CONSERVATIVE_STACKS=1` scans every stack conservatively;
 //! - each goroutine's record in Rust memory: its start closure, chained defer records' closures,
 //!   a caught method panic (`sched::proc::for_each_g_root`);
 //! - the scheduler's timer heap and fired timer calls (`sched::proc::for_each_sched_root`): a
@@ -18,6 +23,7 @@
 //! (itabs, the `errors` package's sentinel values) are persistent, outside the collected heap.
 
 use super::mark::Marker;
+use crate::funcdata::{self, FuncKind};
 use crate::mem::data;
 use crate::sched::{proc, stw};
 use std::sync::Mutex;
@@ -52,8 +58,13 @@ pub(super) unsafe fn mark_roots(m: &mut Marker<'_>, cur_sp: usize) -> bool {
     }
     for (lo, hi, g) in stacks {
         m.stack_bytes += hi - lo;
-        // SAFETY: [lo, hi) is the used part of a live goroutine's stack (mapped, readable).
-        unsafe { m.range(lo, hi) };
+        if lo == cur_sp && !conservative_only() {
+            // SAFETY: [lo, hi) is the used part of the running goroutine's stack, lo its sp.
+            unsafe { scan_running(m, lo, hi) };
+        } else {
+            // SAFETY: [lo, hi) is the used part of a live goroutine's stack (mapped, readable).
+            unsafe { m.range(lo, hi) };
+        }
         // SAFETY: g is a live G; the world is stopped.
         unsafe { proc::for_each_g_root(g, &mut |w| m.word(w)) };
     }
@@ -71,4 +82,66 @@ pub(super) unsafe fn mark_roots(m: &mut Marker<'_>, cur_sp: usize) -> bool {
         unsafe { m.range(lo, hi) };
     }
     true
+}
+
+fn conservative_only() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("GOJIT_CONSERVATIVE_STACKS").is_some_and(|v| v != "0"))
+}
+
+/// Scans the running goroutine's stack `[lo, hi)` (`lo`: the collector's stack pointer) using
+/// the stack maps of its JIT frames: from the innermost JIT frame (found by unwinding the
+/// runtime's frames, `arch::boundary::nearest_jit_frame`) up the frame-pointer chain while each
+/// frame is a Go function stopped at a call its table describes. Words below that frame, and
+/// from the first frame without a description up to `hi`, are scanned conservatively.
+///
+/// # Safety
+/// The world is stopped, `[lo, hi)` is the used part of this thread's current goroutine stack
+/// and `lo` its current stack pointer.
+unsafe fn scan_running(m: &mut Marker<'_>, lo: usize, hi: usize) {
+    let start = crate::arch::boundary::nearest_jit_frame(|pc| funcdata::lookup(pc).is_some());
+    let mut cur = lo;
+    let dbg = std::env::var_os("GOJIT_STACKDBG").is_some();
+    if dbg {
+        eprintln!("scan_running lo={lo:#x} hi={hi:#x} start={start:x?}");
+    }
+    if let Some((mut fp, mut pc)) = start {
+        loop {
+            if dbg {
+                let d = funcdata::lookup(pc).map(|(t, f)| (t.name(f).to_string(), f.kind, f.frame_size, t.stack_frame(f, pc).map(|s| format!("{s:?}"))));
+                eprintln!("  fp={fp:#x} pc={pc:#x} {d:?}");
+            }
+            if fp < cur || fp % 8 != 0 || fp + 16 > hi {
+                break;
+            }
+            let Some((t, f)) = funcdata::lookup(pc) else { break };
+            if f.kind != FuncKind::Go {
+                break;
+            }
+            let Some(fs) = t.stack_frame(f, pc) else { break };
+            let at = |off: i32| fp.wrapping_add_signed(off as isize);
+            if fp.checked_sub(f.frame_size as usize).is_none_or(|sp| sp < cur) {
+                break;
+            }
+            // SAFETY: every range below lies in [cur, fp + 16) ⊆ [lo, hi): the frame's own words
+            // (checked above: its bottom is at or above `cur`, its top below `hi`) and, for the
+            // first range, the runtime frames between it and its callee.
+            unsafe {
+                m.range(cur, at(fs.fixed_lo));
+                for &(a, b) in fs.explicit {
+                    m.range(at(a), at(b));
+                }
+                for &o in fs.slots {
+                    m.word(*(at(o) as *const usize));
+                }
+                m.range(at(fs.fixed_hi), fp);
+            }
+            m.precise_frames += 1;
+            cur = fp + 16;
+            // SAFETY: [fp, fp + 16) is inside the stack (checked above).
+            (fp, pc) = unsafe { crate::arch::caller_of(fp) };
+        }
+    }
+    // SAFETY: [cur, hi) is part of [lo, hi).
+    unsafe { m.range(cur, hi) };
 }

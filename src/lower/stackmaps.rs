@@ -1,0 +1,97 @@
+//! Stack maps for the collector's precise stack scan (docs/precise-stacks.md, step 1): which
+//! SSA values of a lowered function Cranelift must spill into a stack-map slot across each call.
+//!
+//! Cranelift's frontend (`declare_value_needs_stack_map`) spills every declared value that is
+//! live across a safepoint (any call) into a sized stack slot before the call, reloads it after,
+//! and records the slots in the call's `UserStackMap`. A value that is dead at the call is in no
+//! map, which is gc's liveness: a pointer that is no longer used does not keep its object alive.
+//!
+//! Which values: every 64-bit value except the results of instructions that can never yield a
+//! heap pointer (constants, static and stack addresses, multiplications, divisions, shifts,
+//! narrow loads and extensions, float conversions). A pointer's type is not known at this level
+//! (gojit's values are untyped `i64` words by the time the function is built), so integer
+//! words live across calls are declared too: the collector treats map slots as possible pointers
+//! (a word that does not point into the heap is ignored), so the only cost of an integer in a map
+//! is a store and a load per call. Nothing that may hold a pointer is left out, which is what
+//! makes the map sufficient for the frame's SSA values.
+//!
+//! `GOJIT_NO_STACK_MAPS=1` declares nothing: the frames carry no maps and the collector scans them
+//! conservatively, as before this module (for measuring the maps' cost).
+
+use cranelift_codegen::ir::{Opcode, types};
+use cranelift_frontend::FunctionBuilder;
+
+/// Declares the function's possibly-pointer values (call after sealing every block, before
+/// `finalize`). Returns how many sized stack slots the lowering created (the slots Cranelift
+/// adds for the maps come after them), or `None` when stack maps are disabled.
+pub fn declare_pointer_values(b: &mut FunctionBuilder<'_>) -> Option<u32> {
+    if disabled() {
+        return None;
+    }
+    let explicit = b.func.sized_stack_slots.len() as u32;
+    let mut vals = Vec::new();
+    for block in b.func.layout.blocks() {
+        vals.extend(b.func.dfg.block_params(block).iter().copied().filter(|&v| b.func.dfg.value_type(v) == types::I64));
+        for inst in b.func.layout.block_insts(block) {
+            if never_pointer(b.func.dfg.insts[inst].opcode()) {
+                continue;
+            }
+            vals.extend(b.func.dfg.inst_results(inst).iter().copied().filter(|&v| b.func.dfg.value_type(v) == types::I64));
+        }
+    }
+    for v in vals {
+        b.declare_value_needs_stack_map(v);
+    }
+    Some(explicit)
+}
+
+fn disabled() -> bool {
+    static OFF: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *OFF.get_or_init(|| std::env::var_os("GOJIT_NO_STACK_MAPS").is_some_and(|v| v != "0"))
+}
+
+/// Instructions whose 64-bit results are never pointers into the Go heap.
+fn never_pointer(op: Opcode) -> bool {
+    use Opcode::*;
+    matches!(
+        op,
+        Iconst
+            | FuncAddr
+            | SymbolValue
+            | StackAddr
+            | GetFramePointer
+            | GetStackPointer
+            | GetReturnAddress
+            | Imul
+            | Umulhi
+            | Smulhi
+            | Udiv
+            | Sdiv
+            | Urem
+            | Srem
+            | Ishl
+            | Ushr
+            | Sshr
+            | Rotl
+            | Rotr
+            | Popcnt
+            | Clz
+            | Ctz
+            | Cls
+            | Bswap
+            | Bitrev
+            | Uextend
+            | Sextend
+            | Uload8
+            | Sload8
+            | Uload16
+            | Sload16
+            | Uload32
+            | Sload32
+            | FcvtToUint
+            | FcvtToSint
+            | FcvtToUintSat
+            | FcvtToSintSat
+            | Bitcast
+    )
+}
