@@ -31,8 +31,11 @@ pub struct StackDesc<'a> {
     pub fixed_lo: i32,
     /// End of that area (start of the clobber area).
     pub fixed_hi: i32,
-    /// The lowering's explicit slots, `[lo, hi)` ranges, sorted.
+    /// The lowering's explicit slots scanned at every call, `[lo, hi)` ranges, sorted.
     pub explicit: &'a [(i32, i32)],
+    /// Its stack objects (gc's `stackObjectRecord`): slots scanned only when a live pointer
+    /// points into them, sorted.
+    pub objects: &'a [(i32, i32)],
     /// Every call site: `(return offset, map slot offsets)`, sorted by return offset; a call with
     /// no live pointer has an empty list.
     pub sites: &'a [(u32, Vec<i32>)],
@@ -45,6 +48,7 @@ struct Row {
     fixed_lo: i32,
     fixed_hi: i32,
     explicit: (u32, u32),
+    objects: (u32, u32),
     sites: (u32, u32),
 }
 
@@ -61,6 +65,7 @@ pub struct FrameScan<'a> {
     pub fixed_lo: i32,
     pub fixed_hi: i32,
     pub explicit: &'a [(i32, i32)],
+    pub objects: &'a [(i32, i32)],
     pub slots: &'a [i32],
 }
 
@@ -78,6 +83,8 @@ impl Pool {
     pub fn push(&mut self, start: usize, d: &StackDesc<'_>) {
         let r0 = self.ranges.len() as u32;
         self.ranges.extend_from_slice(d.explicit);
+        let o0 = self.ranges.len() as u32;
+        self.ranges.extend_from_slice(d.objects);
         let s0 = self.sites.len() as u32;
         for (ret, slots) in d.sites {
             let k0 = self.slots.len() as u32;
@@ -89,6 +96,7 @@ impl Pool {
             fixed_lo: d.fixed_lo,
             fixed_hi: d.fixed_hi,
             explicit: (r0, d.explicit.len() as u32),
+            objects: (o0, d.objects.len() as u32),
             sites: (s0, d.sites.len() as u32),
         });
     }
@@ -110,6 +118,7 @@ impl Pool {
             fixed_lo: r.fixed_lo,
             fixed_hi: r.fixed_hi,
             explicit: &self.ranges[r.explicit.0 as usize..(r.explicit.0 + r.explicit.1) as usize],
+            objects: &self.ranges[r.objects.0 as usize..(r.objects.0 + r.objects.1) as usize],
             slots: &self.slots[s.slots.0 as usize..(s.slots.0 + s.slots.1) as usize],
         })
     }
@@ -131,11 +140,12 @@ mod tests {
     fn finds_the_call_site_of_a_return_address() {
         let mut p = Pool::default();
         let sites = vec![(0x10, vec![]), (0x2f, vec![-0x20])];
-        p.push(0x1000, &StackDesc { fixed_lo: -0x38, fixed_hi: -0x10, explicit: &[(-0x38, -0x28)], sites: &sites });
-        p.push(0x800, &StackDesc { fixed_lo: -8, fixed_hi: -8, explicit: &[], sites: &[] });
+        p.push(0x1000, &StackDesc { fixed_lo: -0x38, fixed_hi: -0x10, explicit: &[(-0x38, -0x28)], objects: &[(-0x18, -0x10)], sites: &sites });
+        p.push(0x800, &StackDesc { fixed_lo: -8, fixed_hi: -8, explicit: &[], objects: &[], sites: &[] });
         p.sort();
         let f = p.frame_at(0x1000, 0x2f).expect("site");
         assert_eq!((f.fixed_lo, f.fixed_hi, f.explicit, f.slots), (-0x38, -0x10, &[(-0x38, -0x28)][..], &[-0x20][..]));
+        assert_eq!(f.objects, &[(-0x18, -0x10)][..]);
         assert!(p.frame_at(0x1000, 0x10).expect("empty site").slots.is_empty());
         assert!(p.frame_at(0x1000, 0x11).is_none(), "not a call: conservative");
         assert!(p.frame_at(0x800, 0).is_none());

@@ -121,10 +121,11 @@ pub struct FuncMeta {
     /// The function's call shape (`gojit_runtime::reflectcall::shape`) when it was declared from
     /// a Go signature: what `reflect.Value.Call` needs to call it.
     pub call_shape: Option<Vec<u8>>,
-    /// How many sized stack slots the lowering created (they come first; Cranelift's stack-map
-    /// slots follow), when every value that may hold a heap pointer was declared for stack maps
-    /// (`lower::stackmaps`); `None`: the frame has no maps and is scanned conservatively.
-    pub explicit_slots: Option<u32>,
+    /// For each sized stack slot the lowering created (they come first; Cranelift's stack-map
+    /// slots follow): whether it is a stack object (`lower::stackmaps`), when every value that may
+    /// hold a heap pointer was declared for stack maps; `None`: the frame has no maps and is
+    /// scanned conservatively.
+    pub explicit_slots: Option<Vec<bool>>,
 }
 
 /// A body emitted inline, as tracebacks show it.
@@ -214,6 +215,8 @@ pub struct StackInfo {
     pub fixed_lo: i32,
     pub fixed_hi: i32,
     pub explicit: Vec<(i32, i32)>,
+    /// Stack objects (scanned only when a live pointer refers to them), sorted.
+    pub objects: Vec<(i32, i32)>,
     /// Every call: `(return offset, map slots)`, sorted.
     pub sites: Vec<(u32, Vec<i32>)>,
 }
@@ -469,6 +472,7 @@ impl Jit {
                     fixed_lo: s.fixed_lo,
                     fixed_hi: s.fixed_hi,
                     explicit: &s.explicit,
+                    objects: &s.objects,
                     sites: &s.sites,
                 }),
             }, &c.meta.file);
@@ -583,8 +587,8 @@ fn capture(id: FuncId, ctx: &Context, meta: FuncMeta, kind: FuncKind, isa: &dyn 
         l.1 &= (1 << INLINE_TAG_SHIFT) - 1;
     }
     lines.dedup_by_key(|l| l.1);
-    let stack = match (kind, meta.explicit_slots) {
-        (FuncKind::Go, Some(n)) => stack_info(ctx, n),
+    let stack = match (kind, &meta.explicit_slots) {
+        (FuncKind::Go, Some(objects)) => stack_info(ctx, objects),
         _ => None,
     };
     let unwind = cc.create_unwind_info(isa).map_err(|e| JitError::Codegen { func: meta.go_name.clone(), msg: format!("unwind info: {e}") })?;
@@ -610,7 +614,7 @@ fn capture(id: FuncId, ctx: &Context, meta: FuncMeta, kind: FuncKind, isa: &dyn 
 /// The frame description of a compiled Go function whose lowering created `explicit` stack
 /// slots before Cranelift added the stack-map slots (see `gojit_runtime::stackmap` for the
 /// layout). `None` (conservative scanning) when the layout is not the expected one.
-fn stack_info(ctx: &Context, explicit: u32) -> Option<StackInfo> {
+fn stack_info(ctx: &Context, objects: &[bool]) -> Option<StackInfo> {
     use cranelift_codegen::isa::unwind::UnwindInst;
     let cc = ctx.compiled_code()?;
     let fl = cc.buffer.frame_layout()?;
@@ -627,15 +631,19 @@ fn stack_info(ctx: &Context, explicit: u32) -> Option<StackInfo> {
     let fixed_lo = fl.stackslots.iter().map(|(slot, s)| slot_range(slot, s.offset).0).min().unwrap_or(fixed_hi);
     // The traceback argument image ([`KEY_ARGS`]) only prints: like gc's spilled-argument area it
     // is not a root (a dead argument must not keep its object alive).
-    let mut ranges: Vec<(i32, i32)> = fl
-        .stackslots
-        .iter()
-        .filter(|(slot, s)| slot.as_u32() < explicit && s.key != Some(StackSlotKey::new(KEY_ARGS)))
-        .map(|(slot, s)| slot_range(slot, s.offset))
-        .collect();
-    ranges.sort();
+    let (mut always, mut objs): (Vec<(i32, i32)>, Vec<(i32, i32)>) = (vec![], vec![]);
+    for (slot, s) in fl.stackslots.iter() {
+        let i = slot.as_u32() as usize;
+        if i >= objects.len() || s.key == Some(StackSlotKey::new(KEY_ARGS)) {
+            continue;
+        }
+        let r = slot_range(slot, s.offset);
+        if objects[i] { objs.push(r) } else { always.push(r) }
+    }
+    always.sort();
+    objs.sort();
     let mut merged: Vec<(i32, i32)> = vec![];
-    for r in ranges {
+    for r in always {
         match merged.last_mut() {
             Some(last) if r.0 <= last.1 => last.1 = last.1.max(r.1),
             _ => merged.push(r),
@@ -650,10 +658,10 @@ fn stack_info(ctx: &Context, explicit: u32) -> Option<StackInfo> {
     if fixed_lo < -frame || fixed_lo > fixed_hi || fixed_hi > 0 {
         return None;
     }
-    if !merged.iter().all(|&(lo, hi)| inside(lo, hi)) || !sites.values().flatten().all(|&o| inside(o, o + 8)) {
+    if !merged.iter().chain(&objs).all(|&(lo, hi)| inside(lo, hi)) || !sites.values().flatten().all(|&o| inside(o, o + 8)) {
         return None;
     }
-    Some(StackInfo { fixed_lo, fixed_hi, explicit: merged, sites: sites.into_iter().collect() })
+    Some(StackInfo { fixed_lo, fixed_hi, explicit: merged, objects: objs, sites: sites.into_iter().collect() })
 }
 
 /// Registers the `.eh_frame` of JIT code with libgcc's unwinder (native backtraces and debuggers

@@ -15,24 +15,36 @@
 //! is a store and a load per call. Nothing that may hold a pointer is left out, which is what
 //! makes the map sufficient for the frame's SSA values.
 //!
+//! Explicit slots (`FnCx::slot`): an unkeyed slot whose address is taken by exactly one
+//! `stack_addr` is a *stack object* (gc's `stackObjectRecord`): every access goes through that
+//! address value or values derived from it, so the slot's contents matter at a call exactly when
+//! one of those values is live across it, that is, in the call's stack map. The collector scans
+//! such a slot only when a live pointer (a map word, another scanned slot, a runtime frame) points
+//! into it. A slot addressed several times (a fresh `stack_addr` per access, or `stack_load` /
+//! `stack_store`) or keyed (defer records) is scanned at every call of its frame.
+//!
 //! `GOJIT_NO_STACK_MAPS=1` declares nothing: the frames carry no maps and the collector scans them
 //! conservatively, as before this module (for measuring the maps' cost).
 
-use cranelift_codegen::ir::{Opcode, types};
+use cranelift_codegen::ir::{self, Opcode, types};
 use cranelift_frontend::FunctionBuilder;
 
 /// Declares the function's possibly-pointer values (call after sealing every block, before
-/// `finalize`). Returns how many sized stack slots the lowering created (the slots Cranelift
-/// adds for the maps come after them), or `None` when stack maps are disabled.
-pub fn declare_pointer_values(b: &mut FunctionBuilder<'_>) -> Option<u32> {
+/// `finalize`). Returns, for each sized stack slot the lowering created (the slots Cranelift adds
+/// for the maps come after them), whether it is a stack object (see the module docs); `None` when
+/// stack maps are disabled.
+pub fn declare_pointer_values(b: &mut FunctionBuilder<'_>) -> Option<Vec<bool>> {
     if disabled() {
         return None;
     }
-    let explicit = b.func.sized_stack_slots.len() as u32;
+    let mut addr_count = vec![0u32; b.func.sized_stack_slots.len()];
     let mut vals = Vec::new();
     for block in b.func.layout.blocks() {
         vals.extend(b.func.dfg.block_params(block).iter().copied().filter(|&v| b.func.dfg.value_type(v) == types::I64));
         for inst in b.func.layout.block_insts(block) {
+            if let ir::InstructionData::StackAddr { stack_slot, .. } = b.func.dfg.insts[inst] {
+                addr_count[stack_slot.as_u32() as usize] += 1;
+            }
             if never_pointer(b.func.dfg.insts[inst].opcode()) {
                 continue;
             }
@@ -42,7 +54,8 @@ pub fn declare_pointer_values(b: &mut FunctionBuilder<'_>) -> Option<u32> {
     for v in vals {
         b.declare_value_needs_stack_map(v);
     }
-    Some(explicit)
+    let objects = b.func.sized_stack_slots.iter().map(|(slot, d)| d.key.is_none() && addr_count[slot.as_u32() as usize] <= 1).collect();
+    Some(objects)
 }
 
 fn disabled() -> bool {
@@ -58,7 +71,6 @@ fn never_pointer(op: Opcode) -> bool {
         Iconst
             | FuncAddr
             | SymbolValue
-            | StackAddr
             | GetFramePointer
             | GetStackPointer
             | GetReturnAddress

@@ -49,6 +49,11 @@ impl<'h> Marker<'h> {
         }
     }
 
+    /// Whether `w` lies inside the heap's address range (it may still not point to an object).
+    pub(super) fn in_heap(&self, w: usize) -> bool {
+        w.wrapping_sub(self.lo) < self.hi - self.lo
+    }
+
     /// Scans the 8-byte aligned words of `[lo, hi)`.
     ///
     /// # Safety

@@ -93,24 +93,21 @@ fn conservative_only() -> bool {
 /// the stack maps of its JIT frames: from the innermost JIT frame (found by unwinding the
 /// runtime's frames, `arch::boundary::nearest_jit_frame`) up the frame-pointer chain while each
 /// frame is a Go function stopped at a call its table describes. Words below that frame, and
-/// from the first frame without a description up to `hi`, are scanned conservatively.
+/// from the first frame without a description up to `hi`, are scanned conservatively. Stack
+/// objects of the described frames are scanned when a scanned word points into them (gc's
+/// `scanstack` with its `stackScanState`), transitively.
 ///
 /// # Safety
 /// The world is stopped, `[lo, hi)` is the used part of this thread's current goroutine stack
 /// and `lo` its current stack pointer.
 unsafe fn scan_running(m: &mut Marker<'_>, lo: usize, hi: usize) {
     let start = crate::arch::boundary::nearest_jit_frame(|pc| funcdata::lookup(pc).is_some());
-    let mut cur = lo;
     let dbg = std::env::var_os("GOJIT_STACKDBG").is_some();
-    if dbg {
-        eprintln!("scan_running lo={lo:#x} hi={hi:#x} start={start:x?}");
-    }
+    let mut s = StackScan { lo, hi, ptrs: Vec::new(), dbg };
+    let mut objects: Vec<(usize, usize)> = Vec::new();
+    let mut cur = lo;
     if let Some((mut fp, mut pc)) = start {
         loop {
-            if dbg {
-                let d = funcdata::lookup(pc).map(|(t, f)| (t.name(f).to_string(), f.kind, f.frame_size, t.stack_frame(f, pc).map(|s| format!("{s:?}"))));
-                eprintln!("  fp={fp:#x} pc={pc:#x} {d:?}");
-            }
             if fp < cur || fp % 8 != 0 || fp + 16 > hi {
                 break;
             }
@@ -119,23 +116,27 @@ unsafe fn scan_running(m: &mut Marker<'_>, lo: usize, hi: usize) {
                 break;
             }
             let Some(fs) = t.stack_frame(f, pc) else { break };
-            let at = |off: i32| fp.wrapping_add_signed(off as isize);
             if fp.checked_sub(f.frame_size as usize).is_none_or(|sp| sp < cur) {
                 break;
+            }
+            let at = |off: i32| fp.wrapping_add_signed(off as isize);
+            if dbg {
+                eprintln!("  frame {} fp={fp:#x} {fs:?}", t.name(f));
             }
             // SAFETY: every range below lies in [cur, fp + 16) ⊆ [lo, hi): the frame's own words
             // (checked above: its bottom is at or above `cur`, its top below `hi`) and, for the
             // first range, the runtime frames between it and its callee.
             unsafe {
-                m.range(cur, at(fs.fixed_lo));
+                s.range(m, cur, at(fs.fixed_lo), "below");
                 for &(a, b) in fs.explicit {
-                    m.range(at(a), at(b));
+                    s.range(m, at(a), at(b), "explicit");
                 }
                 for &o in fs.slots {
-                    m.word(*(at(o) as *const usize));
+                    s.word(m, at(o), "map");
                 }
-                m.range(at(fs.fixed_hi), fp);
+                s.range(m, at(fs.fixed_hi), fp, "clobbers");
             }
+            objects.extend(fs.objects.iter().map(|&(a, b)| (at(a), at(b))));
             m.precise_frames += 1;
             cur = fp + 16;
             // SAFETY: [fp, fp + 16) is inside the stack (checked above).
@@ -143,5 +144,60 @@ unsafe fn scan_running(m: &mut Marker<'_>, lo: usize, hi: usize) {
         }
     }
     // SAFETY: [cur, hi) is part of [lo, hi).
-    unsafe { m.range(cur, hi) };
+    unsafe { s.range(m, cur, hi, "rest") };
+    objects.sort_unstable();
+    let mut scanned = vec![false; objects.len()];
+    while let Some(p) = s.ptrs.pop() {
+        // every object containing p, or ending at it (a pointer just past an element)
+        let i = objects.partition_point(|o| o.0 <= p);
+        for j in i.saturating_sub(2)..i {
+            let (a, b) = objects[j];
+            if p >= a && p <= b && !scanned[j] {
+                scanned[j] = true;
+                // SAFETY: a stack object of a live frame of this stack.
+                unsafe { s.range(m, a, b, "object") };
+            }
+        }
+    }
+}
+
+/// The running goroutine's scan: marks heap words and collects words pointing into the stack
+/// (candidate stack-object pointers).
+struct StackScan {
+    lo: usize,
+    hi: usize,
+    ptrs: Vec<usize>,
+    dbg: bool,
+}
+
+impl StackScan {
+    /// Scans the word at `p`.
+    ///
+    /// # Safety
+    /// `p` is a readable, aligned stack word.
+    unsafe fn word(&mut self, m: &mut Marker<'_>, p: usize, what: &str) {
+        // SAFETY: the caller's contract.
+        let w = unsafe { *(p as *const usize) };
+        if m.in_heap(w) {
+            if self.dbg {
+                eprintln!("    {what} [{p:#x}] = {w:#x}");
+            }
+            m.word(w);
+        } else if w >= self.lo && w < self.hi {
+            self.ptrs.push(w);
+        }
+    }
+
+    /// Scans the aligned words of `[a, b)`.
+    ///
+    /// # Safety
+    /// The range is readable stack memory.
+    unsafe fn range(&mut self, m: &mut Marker<'_>, a: usize, b: usize, what: &str) {
+        let mut p = (a + 7) & !7;
+        while p + 8 <= b {
+            // SAFETY: inside the range (caller's contract).
+            unsafe { self.word(m, p, what) };
+            p += 8;
+        }
+    }
 }
