@@ -92,6 +92,8 @@ impl<'a> Prog<'a> {
                 rf: None,
                 arg_info: None,
                 entry_poll: None,
+                uintptr_args: vec![],
+                keepalive_slot: None,
             };
             emit(&mut cx);
             retry = std::mem::take(&mut cx.p.retry_lite);

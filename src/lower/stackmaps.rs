@@ -37,6 +37,7 @@ pub fn declare_pointer_values(b: &mut FunctionBuilder<'_>) -> Option<Vec<bool>> 
     if disabled() {
         return None;
     }
+    canonicalize_slot_addresses(b.func);
     let mut addr_count = vec![0u32; b.func.sized_stack_slots.len()];
     let mut vals = Vec::new();
     for block in b.func.layout.blocks() {
@@ -56,6 +57,36 @@ pub fn declare_pointer_values(b: &mut FunctionBuilder<'_>) -> Option<Vec<bool>> 
     }
     let objects = b.func.sized_stack_slots.iter().map(|(slot, d)| d.key.is_none() && addr_count[slot.as_u32() as usize] <= 1).collect();
     Some(objects)
+}
+
+/// Gives every unkeyed slot addressed more than once (a frame variable, a result slot: a fresh
+/// `stack_addr` per access) a single address value, computed at the top of the entry block,
+/// from which every access derives (`iadd_imm base, off`), so that the slot becomes a stack
+/// object whose liveness is that value's. Keyed slots (defer records, the argument image) are
+/// read by the runtime and keep their own addressing.
+fn canonicalize_slot_addresses(func: &mut ir::Function) {
+    use cranelift_codegen::cursor::{Cursor, FuncCursor};
+    use cranelift_codegen::ir::InstBuilder;
+    let Some(entry) = func.layout.entry_block() else { return };
+    let mut sites: Vec<Vec<(ir::Inst, i64)>> = vec![vec![]; func.sized_stack_slots.len()];
+    for block in func.layout.blocks() {
+        for inst in func.layout.block_insts(block) {
+            if let ir::InstructionData::StackAddr { stack_slot, offset, .. } = func.dfg.insts[inst] {
+                sites[stack_slot.as_u32() as usize].push((inst, i64::from(offset)));
+            }
+        }
+    }
+    for (i, uses) in sites.into_iter().enumerate() {
+        let slot = ir::StackSlot::from_u32(i as u32);
+        if uses.len() < 2 || func.sized_stack_slots[slot].key.is_some() {
+            continue;
+        }
+        let mut pos = FuncCursor::new(func).at_first_insertion_point(entry);
+        let base = pos.ins().stack_addr(types::I64, slot, 0);
+        for (inst, off) in uses {
+            func.replace(inst).iadd_imm_s(base, off);
+        }
+    }
 }
 
 fn disabled() -> bool {

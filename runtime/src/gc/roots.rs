@@ -103,8 +103,8 @@ fn conservative_only() -> bool {
 unsafe fn scan_running(m: &mut Marker<'_>, lo: usize, hi: usize) {
     let start = crate::arch::boundary::nearest_jit_frame(|pc| funcdata::lookup(pc).is_some());
     let dbg = std::env::var_os("GOJIT_STACKDBG").is_some();
-    let mut s = StackScan { lo, hi, ptrs: Vec::new(), dbg };
     let mut objects: Vec<(usize, usize)> = Vec::new();
+    let mut frames: Vec<(usize, crate::stackmap::FrameScan<'static>)> = Vec::new();
     let mut cur = lo;
     if let Some((mut fp, mut pc)) = start {
         loop {
@@ -119,85 +119,59 @@ unsafe fn scan_running(m: &mut Marker<'_>, lo: usize, hi: usize) {
             if fp.checked_sub(f.frame_size as usize).is_none_or(|sp| sp < cur) {
                 break;
             }
-            let at = |off: i32| fp.wrapping_add_signed(off as isize);
             if dbg {
                 eprintln!("  frame {} fp={fp:#x} {fs:?}", t.name(f));
             }
-            // SAFETY: every range below lies in [cur, fp + 16) ⊆ [lo, hi): the frame's own words
-            // (checked above: its bottom is at or above `cur`, its top below `hi`) and, for the
-            // first range, the runtime frames between it and its callee.
-            unsafe {
-                s.range(m, cur, at(fs.fixed_lo), "below");
-                for &(a, b) in fs.explicit {
-                    s.range(m, at(a), at(b), "explicit");
-                }
-                for &o in fs.slots {
-                    s.word(m, at(o), "map");
-                }
-                s.range(m, at(fs.fixed_hi), fp, "clobbers");
-            }
+            let at = |off: i32| fp.wrapping_add_signed(off as isize);
             objects.extend(fs.objects.iter().map(|&(a, b)| (at(a), at(b))));
+            frames.push((fp, fs));
             m.precise_frames += 1;
             cur = fp + 16;
             // SAFETY: [fp, fp + 16) is inside the stack (checked above).
             (fp, pc) = unsafe { crate::arch::caller_of(fp) };
         }
     }
-    // SAFETY: [cur, hi) is part of [lo, hi).
-    unsafe { s.range(m, cur, hi, "rest") };
-    objects.sort_unstable();
-    let mut scanned = vec![false; objects.len()];
-    while let Some(p) = s.ptrs.pop() {
-        // every object containing p, or ending at it (a pointer just past an element)
-        let i = objects.partition_point(|o| o.0 <= p);
-        for j in i.saturating_sub(2)..i {
-            let (a, b) = objects[j];
-            if p >= a && p <= b && !scanned[j] {
-                scanned[j] = true;
-                // SAFETY: a stack object of a live frame of this stack.
-                unsafe { s.range(m, a, b, "object") };
+    // The objects first, so that every word scanned below can refer to them.
+    m.set_stack_objects(lo, hi, objects);
+    let mut below = lo;
+    for (fp, fs) in frames {
+        let at = |off: i32| fp.wrapping_add_signed(off as isize);
+        let mut ranges: Vec<(usize, usize, &str)> = fs.explicit.iter().map(|&(a, b)| (at(a), at(b), "explicit")).collect();
+        ranges.push((below, at(fs.fixed_lo), "below"));
+        ranges.push((at(fs.fixed_hi), fp, "clobbers"));
+        for (a, b, what) in ranges {
+            if dbg {
+                dbg_range(a, b, what);
             }
+            // SAFETY: every range lies in [below, fp + 16) ⊆ [lo, hi): the frame's own words
+            // (the walk checked that its bottom is at or above `below` and its top below `hi`)
+            // and, for "below", the runtime frames between it and its callee.
+            unsafe { m.range(a, b) };
         }
+        for &o in fs.slots {
+            if dbg {
+                dbg_range(at(o), at(o) + 8, "map");
+            }
+            // SAFETY: a map slot of the frame, inside it (checked when the table was built).
+            m.word(unsafe { *(at(o) as *const usize) });
+        }
+        below = fp + 16;
     }
+    if dbg {
+        dbg_range(below, hi, "rest");
+    }
+    // SAFETY: [below, hi) is part of [lo, hi).
+    unsafe { m.range(below, hi) };
 }
 
-/// The running goroutine's scan: marks heap words and collects words pointing into the stack
-/// (candidate stack-object pointers).
-struct StackScan {
-    lo: usize,
-    hi: usize,
-    ptrs: Vec<usize>,
-    dbg: bool,
-}
-
-impl StackScan {
-    /// Scans the word at `p`.
-    ///
-    /// # Safety
-    /// `p` is a readable, aligned stack word.
-    unsafe fn word(&mut self, m: &mut Marker<'_>, p: usize, what: &str) {
-        // SAFETY: the caller's contract.
+fn dbg_range(lo: usize, hi: usize, what: &str) {
+    let mut p = (lo + 7) & !7;
+    while p + 8 <= hi {
+        // SAFETY: debugging aid over a range the caller is about to scan.
         let w = unsafe { *(p as *const usize) };
-        if m.in_heap(w) {
-            if self.dbg {
-                eprintln!("    {what} [{p:#x}] = {w:#x}");
-            }
-            m.word(w);
-        } else if w >= self.lo && w < self.hi {
-            self.ptrs.push(w);
+        if w > 0x10000 {
+            eprintln!("    {what} [{p:#x}] = {w:#x}");
         }
-    }
-
-    /// Scans the aligned words of `[a, b)`.
-    ///
-    /// # Safety
-    /// The range is readable stack memory.
-    unsafe fn range(&mut self, m: &mut Marker<'_>, a: usize, b: usize, what: &str) {
-        let mut p = (a + 7) & !7;
-        while p + 8 <= b {
-            // SAFETY: inside the range (caller's contract).
-            unsafe { self.word(m, p, what) };
-            p += 8;
-        }
+        p += 8;
     }
 }
