@@ -84,6 +84,12 @@ pub(super) unsafe fn mark_roots(m: &mut Marker<'_>, cur_sp: usize) -> bool {
     true
 }
 
+/// `GOJIT_STACKDBG=1`: print each precisely scanned frame and its root words on stderr.
+fn stack_debug() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("GOJIT_STACKDBG").is_some_and(|v| v != "0"))
+}
+
 fn conservative_only() -> bool {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *ON.get_or_init(|| std::env::var_os("GOJIT_CONSERVATIVE_STACKS").is_some_and(|v| v != "0"))
@@ -102,7 +108,7 @@ fn conservative_only() -> bool {
 /// and `lo` its current stack pointer.
 unsafe fn scan_running(m: &mut Marker<'_>, lo: usize, hi: usize) {
     let start = crate::arch::boundary::nearest_jit_frame(|pc| funcdata::lookup(pc).is_some());
-    let dbg = std::env::var_os("GOJIT_STACKDBG").is_some();
+    let dbg = stack_debug();
     let mut objects: Vec<(usize, usize)> = Vec::new();
     let mut frames: Vec<(usize, crate::stackmap::FrameScan<'static>)> = Vec::new();
     let mut cur = lo;
