@@ -23,6 +23,9 @@
 //! into it. A slot addressed several times (a fresh `stack_addr` per access, or `stack_load` /
 //! `stack_store`) or keyed (defer records) is scanned at every call of its frame.
 //!
+//! A function whose values × calls exceed a budget gets no maps (Cranelift's spilling pass is
+//! superlinear there); its frames are scanned conservatively.
+//!
 //! `GOJIT_NO_STACK_MAPS=1` declares nothing: the frames carry no maps and the collector scans them
 //! conservatively, as before this module (for measuring the maps' cost).
 
@@ -34,7 +37,7 @@ use cranelift_frontend::FunctionBuilder;
 /// for the maps come after them), whether it is a stack object (see the module docs); `None` when
 /// stack maps are disabled.
 pub fn declare_pointer_values(b: &mut FunctionBuilder<'_>) -> Option<Vec<bool>> {
-    if disabled() {
+    if disabled() || too_big(b.func) {
         return None;
     }
     canonicalize_slot_addresses(b.func);
@@ -87,6 +90,22 @@ fn canonicalize_slot_addresses(func: &mut ir::Function) {
             func.replace(inst).iadd_imm_s(base, off);
         }
     }
+}
+
+/// Cranelift's safepoint spilling keeps a live set per call, so its cost grows with values ×
+/// calls; a function past this budget (machine-generated deep nesting) gets no maps and its
+/// frames are scanned conservatively (sound, as any frame without a map).
+const BUDGET: u64 = 1 << 22;
+
+fn too_big(func: &ir::Function) -> bool {
+    let (mut values, mut calls) = (0u64, 0u64);
+    for block in func.layout.blocks() {
+        for inst in func.layout.block_insts(block) {
+            values += func.dfg.inst_results(inst).len() as u64;
+            calls += u64::from(func.dfg.insts[inst].opcode().is_call());
+        }
+    }
+    values.saturating_mul(calls) > BUDGET
 }
 
 fn disabled() -> bool {
