@@ -182,6 +182,8 @@ pub struct FuncDesc<'a> {
     pub calls: &'a [CallSite],
     /// The argument program and image (`None`: tracebacks print `(...)`).
     pub args: Option<ArgLayout<'a>>,
+    /// The frame's stack maps (`None`: the collector scans the frame conservatively).
+    pub stack: Option<crate::stackmap::StackDesc<'a>>,
 }
 
 /// A deferred func literal's body emitted inline in its parent at an exit (`return`): tracebacks
@@ -233,6 +235,8 @@ pub struct FuncTable {
     /// (`reflectcall::shape`), sorted by start: functions `reflect.Value.Call` can call.
     shapes: Vec<(usize, u32, u32)>,
     shape_pool: Vec<u8>,
+    /// Stack maps of the functions that have them (`stackmap`), by start.
+    stack: crate::stackmap::Pool,
 }
 
 fn put_uvarint(out: &mut Vec<u8>, mut v: u64) {
@@ -338,6 +342,9 @@ impl FuncTable {
             }
             None => (NO_ARGS, 0),
         };
+        if let Some(sd) = &d.stack {
+            self.stack.push(d.start, sd);
+        }
         self.funcs.push(FuncInfo {
             start: d.start,
             size: d.size,
@@ -386,6 +393,7 @@ impl FuncTable {
         self.funcs.sort_by_key(|f| f.start);
         self.inlined.sort_by_key(|r| r.lo);
         self.shapes.sort_by_key(|s| s.0);
+        self.stack.sort();
     }
 
     /// Records the call shape (`reflectcall::shape`) of the function starting at `start`.
@@ -519,6 +527,13 @@ impl FuncTable {
             + self.inlined.len() * std::mem::size_of::<InlineRow>()
             + self.args.len()
             + self.file_runs.len() * 8
+            + self.stack.footprint()
+    }
+
+    /// How the collector scans `f`'s frame stopped at the call returning to `pc` (`None`: no
+    /// map for that pc; scan the frame conservatively).
+    pub fn stack_frame(&self, f: &FuncInfo, pc: usize) -> Option<crate::stackmap::FrameScan<'_>> {
+        self.stack.frame_at(f.start, (pc - f.start) as u32)
     }
 }
 
@@ -692,6 +707,7 @@ mod tests {
             inlined: &[],
             calls: &calls,
             args: Some(ArgLayout { prog: &[0, 8, 0xfe, 8, 8, 0x10, 8, 0xfd, 0x18, 1, 0xff], fp_off: -0x30 }),
+            stack: None,
         });
         t.push(&FuncDesc {
             start: 0x900,
@@ -708,6 +724,7 @@ mod tests {
             inlined: &[InlinedBody { lo: 4, hi: 8, name: "main.g.func1", call_line: 5, call: false }],
             calls: &[],
             args: None,
+            stack: None,
         });
         t.sort();
         assert_eq!(t.lines, vec![0x10, 2, 0x14, 4, 0x3c, 2]);
@@ -758,6 +775,7 @@ mod tests {
                 inlined: &[],
                 calls: &calls,
                 args: Some(ArgLayout { prog: &[0, 8, 0xff], fp_off: -0x38 }),
+                stack: None,
             });
         }
         t.sort();

@@ -47,6 +47,7 @@ pub mod rterror;
 pub mod sched;
 pub mod signals;
 pub mod slice;
+pub mod stackmap;
 pub mod sys;
 pub mod trampoline;
 pub mod typedesc;

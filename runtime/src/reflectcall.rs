@@ -841,6 +841,7 @@ pub fn register_stubs() {
                 inlined: &[],
                 calls: &[],
                 args: None,
+                stack: None,
             });
         }
         crate::funcdata::register(t);

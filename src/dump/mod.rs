@@ -474,6 +474,7 @@ mod tests {
         let mut t = FuncTable::new("/x/t.go");
         t.push(&FuncDesc {
             args: None,
+            stack: None,
             start,
             size: code.len() as u32,
             name: "main.t",

@@ -126,6 +126,11 @@ pub struct FuncMeta {
     /// (and of its inline frames' `call_line`) is a position key, `(key, line, file)` sorted by
     /// key (`lower::linepos`); empty: plain lines.
     pub positions: Vec<(u32, u32, String)>,
+    /// For each sized stack slot the lowering created (they come first; Cranelift's stack-map
+    /// slots follow): whether it is a stack object (`lower::stackmaps`), when every value that may
+    /// hold a heap pointer was declared for stack maps; `None`: the frame has no maps and is
+    /// scanned conservatively.
+    pub explicit_slots: Option<Vec<bool>>,
 }
 
 impl FuncMeta {
@@ -238,7 +243,22 @@ pub struct CompiledFunc {
     pub all_calls: Vec<u32>,
     /// The function's CLIF after Cranelift's optimizations, when [`Jit::set_keep_clif`] is on.
     pub clif: Option<String>,
+    /// Its stack maps (see `gojit_runtime::stackmap`); `None`: scanned conservatively.
+    pub stack: Option<StackInfo>,
     unwind: Option<UnwindInfo>,
+}
+
+/// A compiled function's frame description for the collector (`gojit_runtime::stackmap`),
+/// fp-relative byte offsets.
+#[derive(Clone, Debug)]
+pub struct StackInfo {
+    pub fixed_lo: i32,
+    pub fixed_hi: i32,
+    pub explicit: Vec<(i32, i32)>,
+    /// Stack objects (scanned only when a live pointer refers to them), sorted.
+    pub objects: Vec<(i32, i32)>,
+    /// Every call: `(return offset, map slots)`, sorted.
+    pub sites: Vec<(u32, Vec<i32>)>,
 }
 
 /// The JIT compiler for one program.
@@ -508,6 +528,13 @@ impl Jit {
                 inlined: &inlined,
                 calls: &c.calls,
                 args: c.meta.arg_info.as_deref().map(|prog| ArgLayout { prog, fp_off: c.args_off }),
+                stack: c.stack.as_ref().map(|s| gojit_runtime::stackmap::StackDesc {
+                    fixed_lo: s.fixed_lo,
+                    fixed_hi: s.fixed_hi,
+                    explicit: &s.explicit,
+                    objects: &s.objects,
+                    sites: &s.sites,
+                }),
             }, &c.meta.file, &runs);
             if let Some(shape) = &c.meta.call_shape {
                 table.set_call_shape(start, shape);
@@ -622,6 +649,10 @@ fn capture(id: FuncId, ctx: &Context, meta: FuncMeta, kind: FuncKind, isa: &dyn 
     }
     lines.dedup_by_key(|l| l.1);
     let file_runs = meta.resolve_positions(&mut lines);
+    let stack = match (kind, &meta.explicit_slots) {
+        (FuncKind::Go, Some(objects)) => stack_info(ctx, objects),
+        _ => None,
+    };
     let unwind = cc.create_unwind_info(isa).map_err(|e| JitError::Codegen { func: meta.go_name.clone(), msg: format!("unwind info: {e}") })?;
     Ok(CompiledFunc {
         id,
@@ -638,8 +669,62 @@ fn capture(id: FuncId, ctx: &Context, meta: FuncMeta, kind: FuncKind, isa: &dyn 
         calls,
         all_calls,
         clif: None,
+        stack,
         unwind,
     })
+}
+
+/// The frame description of a compiled Go function whose lowering created `explicit` stack
+/// slots before Cranelift added the stack-map slots (see `gojit_runtime::stackmap` for the
+/// layout). `None` (conservative scanning) when the layout is not the expected one.
+fn stack_info(ctx: &Context, objects: &[bool]) -> Option<StackInfo> {
+    use cranelift_codegen::isa::unwind::UnwindInst;
+    let cc = ctx.compiled_code()?;
+    let fl = cc.buffer.frame_layout()?;
+    let frame = fl.frame_to_fp_offset as i32;
+    let clobbers = cc.buffer.unwind_info.iter().find_map(|(_, u)| match u {
+        UnwindInst::DefineNewFrame { offset_downward_to_clobbers, .. } => Some(*offset_downward_to_clobbers as i32),
+        _ => None,
+    })?;
+    let fixed_hi = -clobbers;
+    let slot_range = |slot: ir::StackSlot, offset: u32| {
+        let lo = offset as i32 - frame;
+        (lo, lo + ctx.func.sized_stack_slots[slot].size as i32)
+    };
+    let fixed_lo = fl.stackslots.iter().map(|(slot, s)| slot_range(slot, s.offset).0).min().unwrap_or(fixed_hi);
+    // The traceback argument image ([`KEY_ARGS`]) only prints: like gc's spilled-argument area it
+    // is not a root (a dead argument must not keep its object alive).
+    let (mut always, mut objs): (Vec<(i32, i32)>, Vec<(i32, i32)>) = (vec![], vec![]);
+    for (slot, s) in fl.stackslots.iter() {
+        let i = slot.as_u32() as usize;
+        if i >= objects.len() || s.key == Some(StackSlotKey::new(KEY_ARGS)) {
+            continue;
+        }
+        let r = slot_range(slot, s.offset);
+        if objects[i] { objs.push(r) } else { always.push(r) }
+    }
+    always.sort();
+    objs.sort();
+    let mut merged: Vec<(i32, i32)> = vec![];
+    for r in always {
+        match merged.last_mut() {
+            Some(last) if r.0 <= last.1 => last.1 = last.1.max(r.1),
+            _ => merged.push(r),
+        }
+    }
+    let mut sites: std::collections::BTreeMap<u32, Vec<i32>> = cc.buffer.call_sites().map(|cs| (cs.ret_addr, vec![])).collect();
+    for (ret, _span, map) in cc.buffer.user_stack_maps() {
+        let slots = sites.entry(*ret).or_default();
+        slots.extend(map.entries().map(|(_, off)| off as i32 - frame));
+    }
+    let inside = |lo: i32, hi: i32| lo >= fixed_lo && hi <= fixed_hi;
+    if fixed_lo < -frame || fixed_lo > fixed_hi || fixed_hi > 0 {
+        return None;
+    }
+    if !merged.iter().chain(&objs).all(|&(lo, hi)| inside(lo, hi)) || !sites.values().flatten().all(|&o| inside(o, o + 8)) {
+        return None;
+    }
+    Some(StackInfo { fixed_lo, fixed_hi, explicit: merged, objects: objs, sites: sites.into_iter().collect() })
 }
 
 /// Registers the `.eh_frame` of JIT code with libgcc's unwinder (native backtraces and debuggers

@@ -55,6 +55,7 @@ impl<'a> Prog<'a> {
         let arg_info;
         let entry_poll;
         let stack_check;
+        let explicit_slots;
         {
             let b = FunctionBuilder::new(&mut func, &mut fctx);
             let mut cx = FnCx {
@@ -94,6 +95,8 @@ impl<'a> Prog<'a> {
                 arg_info: None,
                 entry_poll: None,
                 stack_check: None,
+                uintptr_args: vec![],
+                keepalive_slot: None,
             };
             emit(&mut cx);
             retry = std::mem::take(&mut cx.p.retry_lite);
@@ -101,6 +104,7 @@ impl<'a> Prog<'a> {
             inlined = std::mem::take(&mut cx.inline_frames);
             arg_info = cx.arg_info.take();
             cx.b.seal_all_blocks();
+            explicit_slots = super::stackmaps::declare_pointer_values(&mut cx.b);
             cx.b.finalize(cx.p.jit.module().target_config());
             nil_checks = std::mem::take(&mut cx.nil_checks);
             entry_poll = cx.entry_poll.take();
@@ -143,6 +147,7 @@ impl<'a> Prog<'a> {
             arg_info,
             call_shape: self.call_shapes.get(&id).cloned(),
             positions,
+            explicit_slots,
         };
         self.jit.define(id, &mut ctx, jm).map_err(|e| LowerError::Internal(format!("{name}: {e}")))
     }

@@ -22,9 +22,42 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let ExprKind::Call { lparen, .. } = &e.kind else { return vec![] };
         let saved = self.b.srcloc();
         self.set_line(*lparen);
+        let pending = self.uintptr_args.len();
         let r = self.call_here(e);
+        self.keep_uintptr_args(pending);
         self.b.set_srcloc(saved);
         r
+    }
+
+    /// Keeps the pointers passed as `uintptr(unsafe.Pointer(p))` to the call just lowered alive
+    /// until it has returned (gc keeps them so for `//go:uintptrkeepalive` and
+    /// `//go:uintptrescapes` functions, syscall wrappers among them): a store of each after the
+    /// call is a use, so the stack map of every safepoint inside the call holds it.
+    fn keep_uintptr_args(&mut self, from: usize) {
+        if self.uintptr_args.len() <= from || !self.open() {
+            self.uintptr_args.truncate(from);
+            return;
+        }
+        let slot = match self.keepalive_slot {
+            Some(s) => s,
+            None => {
+                let s = self.slot(8, 8);
+                self.keepalive_slot = Some(s);
+                s
+            }
+        };
+        for v in self.uintptr_args.split_off(from) {
+            self.b.ins().stack_store(types::I64, v, slot, 0);
+        }
+    }
+
+    /// Whether argument `a` is `uintptr(x)` with `x` an `unsafe.Pointer`.
+    fn is_pointer_as_uintptr(&self, a: &ast::Expr) -> bool {
+        let ExprKind::Call { fun, args, .. } = &a.unparen().kind else { return false };
+        args.len() == 1
+            && self.p.info.types[fun.id].mode == Mode::TypeExpr
+            && matches!(self.p.tt.under(self.ty(a)), GoType::Basic(crate::types::ty::BasicKind::Uintptr))
+            && matches!(self.p.tt.under(self.ty(&args[0])), GoType::Basic(crate::types::ty::BasicKind::UnsafePointer))
     }
 
     fn call_here(&mut self, e: &ast::Expr) -> Vec<V> {
@@ -218,6 +251,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 };
                 let v = self.expr_as(a, target);
                 let v = self.copy_to_temp(target, &v);
+                if self.is_pointer_as_uintptr(a) {
+                    self.uintptr_args.extend(v.words());
+                }
                 raw.push((v, target, Some(a)));
             }
         }

@@ -154,6 +154,11 @@ pub struct FnCx<'p, 'a, 'f> {
     /// The prologue's stack-bound check (its `brif`), dropped from leaf functions
     /// (`prove::elim_leaf_stack_check`).
     pub stack_check: Option<ir::Inst>,
+    /// Pointers converted to `uintptr` in the arguments of the calls being lowered, kept alive
+    /// until their call returns (gc's `uintptrkeepalive` rule, applied to every call: see
+    /// `FnCx::call`); the slot their final use stores to.
+    pub uintptr_args: Vec<ir::Value>,
+    pub keepalive_slot: Option<ir::StackSlot>,
     /// When lowering a range-over-func body: its index in `Prog::rf_bodies`.
     pub rf: Option<usize>,
     /// The traceback argument program (`arginfo`), set by the prologue of a function body.

@@ -39,6 +39,7 @@ mod rangefunc;
 mod reach;
 mod rt;
 mod staticinit;
+mod stackmaps;
 mod stmt;
 mod typedesc;
 pub(crate) mod tyview;

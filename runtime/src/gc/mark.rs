@@ -28,18 +28,76 @@ pub(super) struct Marker<'h> {
     /// Bytes of roots scanned (stacks, globals) for the trace line.
     pub stack_bytes: usize,
     pub global_bytes: usize,
+    /// JIT frames scanned by their stack maps.
+    pub precise_frames: usize,
+    /// The running goroutine's stack `[lo, lo + span)` when its frames were scanned by their
+    /// stack maps (span 0: none): words pointing into it are candidate stack-object pointers.
+    stack_lo: usize,
+    stack_span: usize,
+    stack_ptrs: Vec<usize>,
+    /// That stack's stack objects `[lo, hi)`, sorted, and whether each has been scanned.
+    stack_objects: Vec<(usize, usize, bool)>,
 }
 
 impl<'h> Marker<'h> {
     pub(super) fn new(heap: &'h mut Heap) -> Marker<'h> {
         let (lo, hi) = heap.bounds();
-        Marker { heap, lo, hi, work: Vec::with_capacity(1024), stack_bytes: 0, global_bytes: 0 }
+        Marker {
+            heap,
+            lo,
+            hi,
+            work: Vec::with_capacity(1024),
+            stack_bytes: 0,
+            global_bytes: 0,
+            precise_frames: 0,
+            stack_lo: 0,
+            stack_span: 0,
+            stack_ptrs: Vec::new(),
+            stack_objects: Vec::new(),
+        }
+    }
+
+    /// Declares the running goroutine's stack `[lo, hi)` and its stack objects: from now on a
+    /// scanned word (a root, a heap object's, an object's) that points into one of them makes
+    /// [`Marker::drain`] scan that object (conservatively), once.
+    pub(super) fn set_stack_objects(&mut self, lo: usize, hi: usize, mut objects: Vec<(usize, usize)>) {
+        objects.sort_unstable();
+        self.stack_objects = objects.into_iter().map(|(a, b)| (a, b, false)).collect();
+        self.stack_lo = lo;
+        self.stack_span = hi - lo;
+    }
+
+    /// Scans the stack objects that collected stack pointers refer to; false when none was.
+    fn scan_stack_objects(&mut self) -> bool {
+        let mut any = false;
+        while let Some(p) = self.stack_ptrs.pop() {
+            // every object containing p, or ending at it (a pointer just past an element)
+            let i = self.stack_objects.partition_point(|o| o.0 <= p);
+            for j in i.saturating_sub(2)..i {
+                let (a, b, done) = self.stack_objects[j];
+                if p >= a && p <= b && !done {
+                    self.stack_objects[j].2 = true;
+                    any = true;
+                    // SAFETY: a stack object of a live frame of the running goroutine's stack.
+                    unsafe { self.range(a, b) };
+                }
+            }
+        }
+        any
+    }
+
+    #[inline]
+    fn stack_word(&mut self, w: usize) {
+        if w.wrapping_sub(self.stack_lo) < self.stack_span {
+            self.stack_ptrs.push(w);
+        }
     }
 
     /// Marks the object `w` points into, if any.
     #[inline]
     pub(super) fn word(&mut self, w: usize) {
         if w.wrapping_sub(self.lo) >= self.hi - self.lo {
+            self.stack_word(w);
             return;
         }
         if let Some(Some((o, scan))) = self.heap.mark_word(w) {
@@ -63,6 +121,8 @@ impl<'h> Marker<'h> {
         for &w in words {
             if w.wrapping_sub(lo) < span {
                 self.word(w);
+            } else {
+                self.stack_word(w);
             }
         }
     }
@@ -73,6 +133,15 @@ impl<'h> Marker<'h> {
     /// memory was prefetched when they entered it, so that scanning one overlaps the cache misses
     /// of the next few (software prefetching for mark-sweep, Cher, Hosking and Vijaykumar, 2004).
     pub(super) fn drain(&mut self) {
+        loop {
+            self.drain_heap();
+            if !self.scan_stack_objects() {
+                break;
+            }
+        }
+    }
+
+    fn drain_heap(&mut self) {
         let mut ring = [const { Grey { base: 0, size: 0, scan: Scan::Conservative } }; PREFETCH];
         let (mut head, mut len) = (0usize, 0usize);
         loop {
