@@ -47,7 +47,7 @@ fn run_programs() {
     check_dir("tests/run");
 }
 
-/// The run corpus twice on one fresh cache: the first pass compiles every program and writes
+/// The run and defer corpora twice on one fresh cache: the first pass compiles every program and writes
 /// its image (`src/image.rs`), the second runs each from its image; both must print what `go run`
 /// prints.
 #[test]
@@ -55,10 +55,16 @@ fn run_programs_from_images() {
     let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("image-corpus-home");
     let _ = std::fs::remove_dir_all(&home);
     let home = home.display().to_string();
-    check_dir_env("tests/run", &[("XDG_CACHE_HOME", &home)]);
+    // defer/ too: its tracebacks need what an image must carry besides code (pc->line, inline
+    // rows, line directives' file runs, defer tables).
+    for dir in ["tests/run", "tests/defer"] {
+        check_dir_env(dir, &[("XDG_CACHE_HOME", &home)]);
+    }
     let images = std::fs::read_dir(Path::new(&home).join("gojit/image")).map(|d| d.flatten().flat_map(|s| std::fs::read_dir(s.path()).into_iter().flatten()).count()).unwrap_or(0);
     assert!(images > 100, "the first pass wrote {images} images");
-    check_dir_env("tests/run", &[("XDG_CACHE_HOME", &home)]);
+    for dir in ["tests/run", "tests/defer"] {
+        check_dir_env(dir, &[("XDG_CACHE_HOME", &home)]);
+    }
     let _ = std::fs::remove_dir_all(&home);
 }
 

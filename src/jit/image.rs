@@ -9,7 +9,7 @@
 //! trampolines included, is defined from its bytes (`define_function_bytes`): nothing is
 //! compiled.
 
-use super::{CompiledFunc, FuncMeta, Jit, JitError};
+use super::{CompiledFunc, FuncMeta, Jit, JitError, StackInfo};
 use cranelift_codegen::binemit::Reloc;
 use cranelift_codegen::ir::{self, KnownSymbol, LibCall};
 use cranelift_codegen::isa::unwind::UnwindInfo;
@@ -55,8 +55,10 @@ struct Func {
     args_off: i32,
     lines: Vec<(u32, u32)>,
     inline_ranges: Vec<(u32, u32, u32)>,
+    file_runs: Vec<(u32, String)>,
     calls: Vec<(u32, u32, u32)>,
     all_calls: Vec<u32>,
+    stack: Option<StackInfo>,
     unwind: Option<UnwindInfo>,
     #[serde(with = "crate::image::blob")]
     code: Vec<u8>,
@@ -207,6 +209,8 @@ fn func_row(c: &CompiledFunc, b: &Bytes) -> Func {
         args_off: c.args_off,
         lines: c.lines.clone(),
         inline_ranges: c.inline_ranges.clone(),
+        file_runs: c.file_runs.clone(),
+        stack: c.stack.clone(),
         calls: c.calls.iter().map(|s| (s.ret, s.handler, s.frame_offset)).collect(),
         all_calls: c.all_calls.clone(),
         unwind: c.unwind.clone(),
@@ -259,8 +263,10 @@ fn func_of(f: Func, nfuncs: u32) -> Result<(CompiledFunc, Bytes), JitError> {
         args_off: f.args_off,
         lines: f.lines,
         inline_ranges: f.inline_ranges,
+        file_runs: f.file_runs,
         calls: f.calls.iter().map(|&(ret, handler, frame_offset)| CallSite { ret, handler, frame_offset }).collect(),
         all_calls: f.all_calls,
+        stack: f.stack,
         clif: None,
         unwind: f.unwind,
     };

@@ -250,7 +250,7 @@ pub struct CompiledFunc {
 
 /// A compiled function's frame description for the collector (`gojit_runtime::stackmap`),
 /// fp-relative byte offsets.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct StackInfo {
     pub fixed_lo: i32,
     pub fixed_hi: i32,
