@@ -526,6 +526,10 @@ pub const HOOKS: &[Hook] = &[
     bodyless("runtime/debug.setMemoryLimit", "func(int64) int64", entry("gort_setmemorylimit")),
     bodyless("runtime/debug.freeOSMemory", "func()", entry("gort_freeosmemory")),
     bodyless("runtime/debug.readGCStats", "func(*[]time.Duration)", entry("gort_readgcstats")),
+    // ---- weak, unique (runtime/mheap.go: weak handles; runtime/go/runtime/mgc.go)
+    bodyless("weak.runtime_registerWeakPointer", "func(unsafe.Pointer) unsafe.Pointer", Go("runtime.weak_registerWeakPointer")),
+    bodyless("weak.runtime_makeStrongFromWeak", "func(unsafe.Pointer) unsafe.Pointer", Go("runtime.weak_makeStrongFromWeak")),
+    bodyless("unique.runtime_rand", "func() uint64", entry("gort_rand")),
 ];
 
 /// The row hooking `name`, if any.

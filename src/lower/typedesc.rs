@@ -202,6 +202,13 @@ pub fn typedesc(p: &mut Prog<'_>, t: TypeId) -> usize {
     }
     p.typedescs.depth += 1;
     let a = build_desc(p, t);
+    // gc writes `*T` with every defined type `T` (`dcommontype`), so `PtrToThis` leads reflect
+    // to `*T`'s method set
+    if p.tt.is_named(t) {
+        if let Some(pt) = p.tt.existing_pointer(t) {
+            typedesc(p, pt);
+        }
+    }
     p.typedescs.depth -= 1;
     if p.typedescs.depth == 0 {
         for (d, k, v) in std::mem::take(&mut p.typedescs.pending_maps) {
@@ -467,7 +474,7 @@ fn collect_embedded_method_names(tt: &crate::types::TypeTable, t: TypeId, depth:
 
 /// The entry point (receiver as interface data word) of method `func` of named type `base`.
 fn method_entry(p: &mut Prog<'_>, base: TypeId, func: crate::types::ObjId, ptr_recv: bool, via_ptr: bool) -> Option<FuncId> {
-    let fid = p.method_fn(func, base).or_else(|| super::call::lib_method_fn(p, func))?;
+    let fid = p.method_fn(func, base)?;
     if ptr_recv {
         return Some(fid);
     }

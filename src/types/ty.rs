@@ -212,8 +212,7 @@ pub struct Method {
     pub sig: TypeId,
     /// True for a pointer receiver `*T`.
     pub ptr_recv: bool,
-    /// The function object: `ObjKind::Func` for source methods, `ObjKind::External` for
-    /// standard-library methods.
+    /// The function object (an `ObjKind::Func`).
     pub func: ObjId,
 }
 
@@ -442,7 +441,7 @@ impl TypeTable {
 
     /// A fresh named type with an unset (invalid) underlying type and no methods.
     pub fn new_named(&mut self, name: &str, pkg: &str, obj: Option<ObjId>) -> TypeId {
-        // Types are declared by the package being checked, or by a modelled package (`io`, ...).
+        // Types are declared by the package being checked (or are predeclared).
         let path = if pkg == self.local_pkg { self.local_path.clone() } else { pkg.to_string() };
         self.types.push(Type::Named(Named {
             name: name.to_string(),
@@ -1012,6 +1011,25 @@ impl TypeTable {
     /// Computes and caches every type's layout. The checker calls this once all named types are
     /// complete; afterwards [`TypeTable::layout`] is a table lookup and types interned later are
     /// laid out on demand.
+    /// Interns `*T` for every defined non-pointer type `T` without type parameters: gc writes
+    /// `*T`'s descriptor with `T`'s (`reflectdata.dcommontype`: `PtrToThis`), so reflect's
+    /// `PointerTo(T)` and `Value.Addr()` find the method set of `*T` (encoding/json calls the
+    /// `MarshalJSON` of a slice element through `Addr()`).
+    pub fn intern_pointers_to_named(&mut self) {
+        for i in 0..self.types.len() {
+            let t = TypeId(i as u32);
+            let defined = matches!(self.types[t], Type::Named(_));
+            if defined && !self.has_tparams(t) && !matches!(self.under(t), Type::Pointer(_) | Type::Constraint { .. }) {
+                self.pointer(t);
+            }
+        }
+    }
+
+    /// The id of `*elem` if the program interned it (never creates a type).
+    pub fn existing_pointer(&self, elem: TypeId) -> Option<TypeId> {
+        self.interned.get(&Type::Pointer(elem)).copied()
+    }
+
     pub fn finalize_layouts(&mut self) {
         let n = self.types.len();
         self.layouts = vec![None; n];
