@@ -355,14 +355,14 @@ fn gc_messages() {
             &["6:10: undefined: undefinedThing", "8:9: undefined: unsafe.Foo", "9:12: invalid map key type []int"],
         ),
         (
-            "package main\n\nvar a = b\nvar b = a\n\nfunc main() {\n\tvar arr [3]int\n\t_ = arr[1:5]\n\ts := \"abc\"\n\t_ = s[1:2:3]\n\t_ = make([]int)\n\t_ = make(int)\n\t_ = new(5)\n\t_ = append(1, 2)\n}\n",
+            "package main\n\nvar a = b\nvar b = a\n\nfunc main() {\n\tvar arr [3]int\n\t_ = arr[1:5]\n\ts := \"abc\"\n\t_ = s[1:2:3]\n\t_ = make([]int)\n\t_ = make(int)\n\t_ = new(nil)\n\t_ = append(1, 2)\n}\n",
             &[
                 "3:5: initialization cycle for a",
                 "8:12: invalid argument: index 5 out of bounds [0:4]",
                 "10:12: invalid operation: 3-index slice of string",
                 "11:6: invalid operation: make([]int) expects 2 or 3 arguments; found 1",
                 "12:11: invalid argument: cannot make int; type must be slice, map, or channel",
-                "13:10: 5 is not a type",
+                "13:10: use of untyped nil in argument to new",
                 "14:13: first argument to append must be a slice; have 1 (untyped int constant)",
             ],
         ),
