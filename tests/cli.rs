@@ -222,6 +222,9 @@ fn start_until_first_line(name: &str, src: &str) -> std::process::Child {
 #[test]
 fn sigquit_dumps_goroutines_and_exits_2() {
     let child = start_until_first_line("sigquit.go", SPIN_WITH_GOROUTINES);
+    // The line is out once fmt.Println's write returned; let main leave Println (GOROOT's fmt:
+    // it still unlocks the file and frees its buffer) and enter loop, where the report expects it.
+    std::thread::sleep(std::time::Duration::from_millis(500));
     // SAFETY: kill(2) on our own child's pid.
     unsafe { libc::kill(child.id() as i32, libc::SIGQUIT) };
     let out = child.wait_with_output().unwrap();

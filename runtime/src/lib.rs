@@ -8,10 +8,10 @@
 //! `try_call` with the `tail` convention); the others may return two words (rax:rdx).
 //!
 //! Modules: `alloc` (allocation of Go values), `gc` (the mark-sweep collector), `mem` (the span heap, size classes, data segment), `slice` (make/append/copy), `gostring` (string runtime),
-//! `hash` (typed hashing/equality), `map`, `iface` (itabs, assertions), `fmt`, `print` (builtins),
-//! `errors` (errors package, runtime-defined error types and descriptors), `reflect` (reflect's runtime
-//! links), `sys` (syscalls, args, poll), `fastrand` (gc's cheap random numbers), `output` (buffered stdout, exit), `gocall` (calling Go methods from the
-//! runtime), `rterror` (raising panics and fatal errors), `typedesc` (building descriptors), `unicode` (Go's letter/digit/printable classes),
+//! `hash` (typed hashing/equality), `map`, `iface` (itabs, assertions), `print` (builtins), `strconv` (float formatting and quoting for the print builtins and the compiler),
+//! `reflect` (reflect's runtime
+//! links), `sys` (syscalls, args, poll), `fastrand` (gc's cheap random numbers), `output` (the runtime's own writes),
+//! `rterror` (raising panics and fatal errors), `typedesc` (building descriptors), `unicode` (Go's letter/digit/printable classes),
 //! `sched` (goroutines, the scheduler, goroutine stacks), `chan` (channels and select).
 pub mod abi;
 pub mod alloc;
@@ -23,13 +23,9 @@ pub mod arch;
 pub mod chan;
 pub mod entrysig;
 pub mod env;
-pub mod errno;
-pub mod errors;
 pub mod fastrand;
-pub mod fmt;
 pub mod funcdata;
 pub mod gc;
-pub mod gocall;
 pub mod gostring;
 pub mod gotraceback;
 pub mod hash;
@@ -48,6 +44,7 @@ pub mod sched;
 pub mod signals;
 pub mod slice;
 pub mod stackmap;
+pub mod strconv;
 pub mod sys;
 pub mod trampoline;
 pub mod typedesc;

@@ -1,12 +1,11 @@
-//! Process output: os.Stdout and os.Stderr writes, their errors, and the standard descriptors at
-//! start-up. (`os.Exit` is `gort_exit` in `panic.rs`.)
+//! Process output: the runtime's own writes (`runtime.write1`, the print builtins, crash
+//! reports) and the standard descriptors at start-up. (`os.Exit` is `gort_exit` in `panic.rs`;
+//! Go programs write through GOROOT's os package and its raw syscalls.)
 //!
-//! Invariants: standard output is unbuffered, as gc's `os.Stdout` is: every fmt call and every
-//! `(*os.File).Write` is one `write(2)` loop on the descriptor ([`write_file`]), so a failed write
-//! is reported to the program that made it as gc reports it (`*fs.PathError{"write",
-//! "/dev/stdout", syscall.Errno}`: `write /dev/stdout: no space left on device`) and the streams
-//! stay in program order when they share a terminal or file. (`flush_stdout` remains for callers
-//! that end the process; it flushes Rust's stdout, which nothing writes Go output to.)
+//! Invariants: nothing is buffered: every write is one `write(2)` loop on the descriptor
+//! ([`write_fd`]), so the streams stay in program order when they share a terminal or file.
+//! (`flush_stdout` remains for callers that end the process; it flushes Rust's stdout, which
+//! nothing writes Go output to.)
 //!
 //! Broken pipes behave as in gc (`os.epipecheck`): a write to standard output or standard error
 //! that fails with `EPIPE` ends the process by `SIGPIPE` (so `gojit run prog.go | head -1` returns
@@ -18,8 +17,6 @@
 //! the compiler opens can take descriptor 1.
 
 use std::io::Write;
-
-use crate::abi::{GoString, Iface};
 
 /// gc's `dieFromSignal(SIGPIPE)`: default action, unblocked, raised; exit status 2 if the process
 /// somehow survives it.
@@ -91,13 +88,6 @@ pub fn write_fd(fd: i64, bytes: &[u8]) -> (usize, Option<WriteError>) {
     r
 }
 
-/// Writes to standard output; errors are dropped (callers with a Go result use [`write_file`]).
-pub fn write_stdout(bytes: &[u8]) {
-    if !bytes.is_empty() {
-        write_fd(1, bytes);
-    }
-}
-
 /// Flushes Rust's stdout buffer (nothing Go writes is buffered).
 pub fn flush_stdout() {
     let _ = std::io::stdout().flush();
@@ -108,28 +98,6 @@ pub fn write_stderr(bytes: &[u8]) {
     if !bytes.is_empty() {
         write_fd(2, bytes);
     }
-}
-
-/// `(*os.File).Write(bytes)` on the modelled `*os.File` `fd` (os.Stdout 1, os.Stderr 2; 0 is the
-/// nil `*os.File`): the byte count and the error value gc's os package returns: `os.ErrInvalid`
-/// for a nil file, `&fs.PathError{"write", name, err}` for a failed write.
-pub fn write_file(fd: i64, bytes: &[u8]) -> (isize, Iface) {
-    let nil = Iface { tab: std::ptr::null(), data: std::ptr::null_mut() };
-    if fd == 0 {
-        return (0, crate::errors::new_error(GoString::from_static(b"invalid argument")));
-    }
-    let (n, err) = write_fd(fd, bytes);
-    let path: &'static [u8] = match fd {
-        1 => b"/dev/stdout",
-        2 => b"/dev/stderr",
-        _ => b"",
-    };
-    let err = match err {
-        None => nil,
-        Some(WriteError::Errno(e)) => crate::errors::new_path_error(b"write", path, e),
-        Some(WriteError::UnexpectedEof) => crate::errors::new_path_error_text(b"write", path, b"unexpected EOF"),
-    };
-    (n as isize, err)
 }
 
 /// gc's report when the standard descriptors cannot be fixed: its line, then `fatal error`.

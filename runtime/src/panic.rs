@@ -13,7 +13,8 @@
 //! - the defer trampoline: this panic was raised inside a deferred call run by an older panic,
 //!   which is marked aborted; the walk continues with the remaining defers of the frame that owned
 //!   that deferred call (the older panic's cursor), then further up;
-//! - the method trampoline (fmt calling `String()`/`Error()`): the panic is caught there;
+//! - the method trampoline (the runtime calling a Go method: the crash report's
+//!   `Error()`/`String()`, a timer or finalizer function): the panic is caught there;
 //! - the entry trampoline: the panic is unrecovered: crash report, exit status 2 (for a
 //!   `runtime.Goexit` walk: every deferred call ran, the goroutine ends normally).
 //! After each deferred call, if the panic was recovered, the panic and every older panic raised at
@@ -94,7 +95,7 @@ pub(crate) struct G {
     guard_hi: usize,
     stack_hi: usize,
     fatal: Fatal,
-    /// The value of a panic caught by the method trampoline, until fmt takes it.
+    /// The value of a panic caught by the method trampoline, until its caller takes it.
     method_panic: Option<Eface>,
     /// Tracing is calling a panic value's `Error()`/`String()`: nested descriptions don't call
     /// methods (a method that panics with its own type would recurse forever).
@@ -711,7 +712,7 @@ unsafe fn caught_by_method_call(p: *mut Panic, t: &'static FuncTable, f: &'stati
         g.method_panic = Some((*p).arg);
     }
     if tracing() {
-        trace(format_args!("panic caught by the runtime's method call (fmt)"));
+        trace(format_args!("panic caught by the runtime's method call"));
     }
     // SAFETY: as in `recovery`.
     unsafe { arch::resume(f.start + cs.handler as usize, fp - cs.frame_offset as usize, fp, 1, 0) }

@@ -13,7 +13,7 @@ use crate::output::write_stderr;
 /// `+Inf`), with float32 values formatted at 32-bit precision.
 pub fn format_float(v: f64, bits: u32) -> Vec<u8> {
     let mut out = Vec::new();
-    crate::fmt::format_float(&mut out, v, b'g', -1, bits);
+    crate::strconv::format_float(&mut out, v, b'g', -1, bits);
     out
 }
 

@@ -1,10 +1,8 @@
-//! The runtime's own descriptors (predeclared basic types, the `error` interface, runtime-defined
-//! types such as `*errors.errorString`) and test fixtures, built in gc's layout through
-//! [`crate::abi::build`].
+//! The runtime's own descriptors (predeclared basic types, composite types built on them) and
+//! test fixtures, built in gc's layout through [`crate::abi::build`].
 //!
-//! Descriptors built here live forever in the module region and are immutable once returned,
-//! except that [`set_method_ifn`] may patch a runtime-defined method's entry point before any Go
-//! code runs. Strings follow gc's `%T` spelling (`[]int`, `map[string]int`, `*main.T`,
+//! Descriptors built here live forever in the module region and are immutable once returned.
+//! Strings follow gc's `%T` spelling (`[]int`, `map[string]int`, `*main.T`,
 //! `struct { A int; B string }`, `interface {}`); a runtime type's linker string (its `Hash`) is
 //! its string, which is gc's for every type built here (no unexported struct fields of literal
 //! struct types, no local types).
@@ -363,25 +361,6 @@ pub fn with_methods(base: &'static Type, methods: &[(&str, &'static Type, *const
         }
         build::finish(t);
         &*t
-    }
-}
-
-/// Patches the entry point of method `index` of a runtime-built descriptor (see
-/// [`crate::errors::runtime_methods`]).
-///
-/// # Safety
-/// Must happen before any Go code runs or any itab for `typ` is built; `typ` must come from this
-/// crate and `index < typ.methods().len()`.
-pub unsafe fn set_method_ifn(typ: *const Type, index: usize, ifn: *const u8) {
-    // SAFETY: the caller guarantees no concurrent readers and a valid index; text slots are
-    // region words.
-    unsafe {
-        let t = &*typ;
-        let m = t.methods()[index];
-        for off in [m.ifn, m.tfn] {
-            let slot = module::resolve_name_off(typ as *const u8, off) as *mut usize;
-            *slot = ifn as usize;
-        }
     }
 }
 

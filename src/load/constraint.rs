@@ -8,7 +8,7 @@
 //! `_GOOS`/`_GOARCH` file-name rule of go/build's `goodOSArchFile`.
 //!
 //! Invariant: the satisfied tags are exactly [`tag_satisfied`]'s: `linux`, `unix`, `amd64`,
-//! `go1.1` … `go1.27`, `purego`, `amd64.v1` and the Go 1.27 default `goexperiment.*` tags; `gc`,
+//! `go1.1` … `go1.27`, `purego`, `math_big_pure_go`, `amd64.v1` and the Go 1.27 default `goexperiment.*` tags; `gc`,
 //! `cgo`, `gccgo` and every other tag are false, so packages with assembly choose their pure-Go
 //! fallbacks.
 
@@ -30,7 +30,9 @@ pub const GO_MINOR: u32 = 27;
 /// Whether build tag `tag` holds for gojit's target.
 pub fn tag_satisfied(tag: &str) -> bool {
     match tag {
-        "linux" | "unix" | "amd64" | "purego" | "amd64.v1" => true,
+        // `math_big_pure_go`: math/big's pure-Go arithmetic instead of its assembly (`purego`
+        // for the rest of the library), as TinyGo sets it
+        "linux" | "unix" | "amd64" | "purego" | "math_big_pure_go" | "amd64.v1" => true,
         _ => {
             if let Some(n) = tag.strip_prefix("go1.") {
                 return n.parse::<u32>().is_ok_and(|n| (1..=GO_MINOR).contains(&n)) && !n.starts_with('0');

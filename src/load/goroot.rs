@@ -176,8 +176,8 @@ pub fn gomodcache() -> PathBuf {
 
 /// Whether Go's own source of standard package `path` declares the exported top-level `name`
 /// (`func name(`, `func name[`, `type name `, `var name `, `const name `) in a non-test file: a
-/// name missing from one of gojit's modelled packages (`types::universe`) is then a feature gojit
-/// lacks rather than an undefined name. False when GOROOT is unavailable.
+/// name missing from the runtime facade (`load::facade`) is then a feature gojit lacks rather
+/// than an undefined name. False when GOROOT is unavailable.
 pub fn std_declares(path: &str, name: &str) -> bool {
     let Ok(root) = goroot() else { return false };
     let Ok(dir) = std::fs::read_dir(root.join("src").join(path)) else { return false };

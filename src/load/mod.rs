@@ -8,8 +8,8 @@
 //! the program's one position space and one `NodeId` space, then the packages are ordered for
 //! initialisation (`graph`).
 //!
-//! Imports of the packages gojit models in Rust (`types::modelled_package`) are leaves with no
-//! source: deleting a package from the model makes the loader compile it from GOROOT instead.
+//! Imports of the packages the compiler implements itself (`types::modelled_package`: `unsafe`)
+//! are leaves with no source.
 //! The packages of the runtime facade (`facade`: `runtime`) are compiled from the Go source
 //! embedded in gojit instead of GOROOT's.
 //!

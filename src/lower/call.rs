@@ -1,5 +1,5 @@
 //! Calls: Go functions (direct), func values (closures, nil check), concrete and interface
-//! methods, builtins, and standard-library functions implemented by the runtime.
+//! methods, builtins, and calls of the runtime library entries (`rt::DECLS`).
 //!
 //! Argument passing (see `prog.rs`): ctx, receiver, parameters flattened (aggregates by address of
 //! a value the callee copies in its prologue), out pointers for aggregate results; variadic
@@ -8,7 +8,7 @@
 use cranelift_codegen::ir::{InstBuilder, MemFlagsData, Value, condcodes::IntCC, types};
 
 use crate::syntax::ast::{self, ExprKind};
-use crate::types::{Builtin, External, MethodTarget, Mode, ObjKind, SelectionKind, Type as GoType, TypeId, TypeTable};
+use crate::types::{Builtin, MethodTarget, Mode, ObjKind, SelectionKind, Type as GoType, TypeId, TypeTable};
 
 use super::func::{Callee, FnCx, V};
 use super::rt::Rt;
@@ -93,10 +93,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                                 let fr = self.func_ref(fid);
                                 return self.finish_call(Callee::Direct(fr), words, &fsig.results);
                             }
-                            // a library method (os.File)
-                            if let ObjKind::External { ext, .. } = self.p.info.obj(func).kind.clone() {
-                                return self.lib_method(ext, words, &fsig.results);
-                            }
                             return vec![];
                         }
                     }
@@ -122,7 +118,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 }
             }
         }
-        // static function or library function
+        // static function
         // `F[int](x)`: the instance, as if `F` were called
         let fun = match &fun.kind {
             ExprKind::Index { x, .. } | ExprKind::IndexList { x, .. }
@@ -149,6 +145,13 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         }
                         let fsig = self.p.tt.signature(self.ty(fun)).cloned().unwrap();
                         let words = self.call_args(&fsig, args, dots.is_some());
+                        if self.p.func_name(o) == "internal/abi.EscapeNonString" {
+                            // gc's intrinsic (its Go body panics): it moves v to the heap so that
+                            // hash/maphash never hashes the address of a stack variable, which
+                            // gc's stack growth could move. gojit's goroutine stacks never move,
+                            // so the call does nothing (its argument is still evaluated).
+                            return vec![];
+                        }
                         if let Some(&h) = self.p.inline_hooks.get(&o) {
                             return self.inline_hook_call(h, &words, &fsig.results);
                         }
@@ -156,7 +159,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         let fr = self.func_ref(fid);
                         return self.finish_call(Callee::Direct(fr), words, &fsig.results);
                     }
-                    ObjKind::External { ext, ty } => return self.lib_call(ext, ty, args, dots.is_some(), e),
                     _ => {}
                 }
             }
@@ -437,7 +439,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let loc = self.p.line_loc(e.span.lo) & super::func::LINE_MASK;
         let meta = super::FuncMeta { go_name: name, decl_line: line, defer_kind: super::DeferKind::None, is_wrapper: true };
         let method_fid = match &target {
-            Err(f) => self.p.method_fn(*f, method_named, &mtargs).or_else(|| lib_method_fn(self.p, *f)),
+            Err(f) => self.p.method_fn(*f, method_named, &mtargs),
             Ok(_) => None,
         };
         let msig = match &target {
@@ -486,7 +488,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             return self.iface_method_expr(s.recv, &s.path, index, t);
         }
         let Some(MethodTarget::Concrete { func, ptr_recv, named, targs, .. }) = s.method.clone() else { return self.zero(t) };
-        let Some(fid) = self.p.method_fn(func, named, &targs).or_else(|| lib_method_fn(self.p, func)) else { return self.zero(t) };
+        let Some(fid) = self.p.method_fn(func, named, &targs) else { return self.zero(t) };
         let Some(fsig) = self.p.tt.signature(t).cloned() else { return self.zero(t) };
         let recv_t = s.recv;
         let path = s.path.clone();
@@ -570,7 +572,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             ObjKind::Const { val, ty } => self.constant(&val, ty),
             // a package compiled from source: its objects are used like the package's own
             ObjKind::Var(_) | ObjKind::Func { .. } => self.ident(sel, t),
-            ObjKind::External { ext, ty } if self.p.tt.signature(ty).is_some() => self.lib_func_value(o, ext, ty),
             _ => self.zero(t),
         }
     }
@@ -644,7 +645,18 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             }
             Builtin::New => {
                 let et = self.p.tt.pointer_elem(t).unwrap_or(TypeTable::INT);
-                vec![V::one(self.new_object(et))]
+                if self.p.info.types[args[0].id].is_type() {
+                    return vec![V::one(self.new_object(et))];
+                }
+                // `new(expr)`: the value (already of type et: the checker converted it), then
+                // the variable holding it
+                let at = self.ty(&args[0]);
+                let v = self.expr(&args[0]);
+                let v = self.copy_to_temp(at, &v);
+                let v = self.value_as(&v, at, et);
+                let p = self.new_object(et);
+                self.store(et, &v, p, 0);
+                vec![V::one(p)]
             }
             Builtin::Make => {
                 match self.p.tt.under(t).clone() {
@@ -992,54 +1004,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.emit_call(Callee::Direct(fr), &args, d.may_panic())
     }
 
-    /// Packs values as a `[]any` argument array on the stack: (ptr, n).
-    fn any_args(&mut self, vals: Vec<(V, TypeId)>) -> (Value, Value) {
-        let n = vals.len();
-        let arr = self.temp(16 * n.max(1) as u64, 8);
-        for (i, (v, t)) in vals.into_iter().enumerate() {
-            let v = if t == TypeTable::EMPTY_INTERFACE { v } else { self.to_iface(v, t, TypeTable::EMPTY_INTERFACE) };
-            self.store(TypeTable::EMPTY_INTERFACE, &v, arr, 16 * i as i32);
-        }
-        let nv = self.i64c(n as i64);
-        (arr, nv)
-    }
-
-
-    fn lib_call(&mut self, ext: External, ty: TypeId, args: &[ast::Expr], spread: bool, e: &ast::Expr) -> Vec<V> {
-        let mut vals = self.lib_arg_values(args);
-        // fmt.Fprint*'s writer is an io.Writer: a concrete one (*os.File, *bufio.Writer, ...) is
-        // converted to it, so its Write method is called as fmt's Fprint* does
-        if matches!(ext, External::FmtFprintln | External::FmtFprint | External::FmtFprintf)
-            && !vals.is_empty()
-            && !tyview::is_interface(self.p.tt, vals[0].1)
-        {
-            if let Some(w) = self.p.tt.signature(ty).and_then(|s| s.params.first().copied()) {
-                let v = self.to_iface(vals[0].0.clone(), vals[0].1, w);
-                vals[0] = (v, w);
-            }
-        }
-        let t = self.ty(e);
-        self.lib_call_values(ext, &vals, spread, t)
-    }
-
-    /// A library call's arguments, evaluated in order with their own types (`f(g())` spread into
-    /// g's results; a `...` argument stays one slice value).
-    fn lib_arg_values(&mut self, args: &[ast::Expr]) -> Vec<(V, TypeId)> {
-        if args.len() == 1 {
-            if let GoType::Tuple(tys) = self.p.tt.get(self.ty(&args[0])).clone() {
-                let vs = self.expr_multi(&args[0]);
-                return vs.into_iter().zip(tys).collect();
-            }
-        }
-        args.iter()
-            .map(|a| {
-                let t = self.ty(a);
-                let v = self.expr(a);
-                (self.copy_to_temp(t, &v), t)
-            })
-            .collect()
-    }
-
     /// `v` (of type `from`) as a value of interface type `to` (untyped nil: the zero value).
     pub(super) fn value_as(&mut self, v: &V, from: TypeId, to: TypeId) -> V {
         if from == to || !tyview::is_interface(self.p.tt, to) {
@@ -1050,218 +1014,4 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         }
         self.to_iface(v.clone(), from, to)
     }
-
-    /// The variadic `...any` part of a fmt call from evaluated values, as (ptr, n).
-    fn fmt_vals(&mut self, vals: &[(V, TypeId)], spread: bool) -> (Value, Value) {
-        if spread {
-            let w = vals[0].0.words();
-            return (w[0], w[1]);
-        }
-        self.any_args(vals.to_vec())
-    }
-
-    /// Calls library function `ext` with evaluated arguments `vals` (see [`Self::lib_arg_values`]);
-    /// `t` is the call's result type. Shared by calls and by library functions used as values.
-    fn lib_call_values(&mut self, ext: External, vals: &[(V, TypeId)], spread: bool, t: TypeId) -> Vec<V> {
-        use External::*;
-        // the string words of argument i
-        let sw = |_: &mut Self, i: usize| -> Vec<Value> { vals[i].0.words() };
-        match ext {
-            FmtPrintln | FmtPrint | FmtPrintf => {
-                // (n int, err error) come back through an out pointer (runtime fmt::WriteResult)
-                let out = self.temp(24, 8);
-                if ext == FmtPrintf {
-                    let f = sw(self, 0);
-                    let (p, n) = self.fmt_vals(&vals[1..], spread);
-                    self.lib("gort_fmt_printf", &[out, f[0], f[1], p, n]);
-                } else {
-                    let (p, n) = self.fmt_vals(vals, spread);
-                    let name = if ext == FmtPrintln { "gort_fmt_println" } else { "gort_fmt_print" };
-                    self.lib(name, &[out, p, n]);
-                }
-                vec![self.load(TypeTable::INT, out, 0), self.load(TypeTable::ERROR, out, 8)]
-            }
-            FmtFprintln | FmtFprint | FmtFprintf => {
-                // the writer (an io.Writer): format, then w.Write([]byte(text)) as Go does
-                let out = self.temp(16, 8);
-                let (name, rest) = match ext {
-                    FmtFprintf => ("gort_fmt_sprintf", 2),
-                    FmtFprintln => ("gort_fmt_sprintln", 1),
-                    _ => ("gort_fmt_sprint", 1),
-                };
-                let (p, n) = self.fmt_vals(&vals[rest..], spread);
-                let mut a = vec![out];
-                if ext == FmtFprintf {
-                    a.extend(sw(self, 1));
-                }
-                a.extend([p, n]);
-                self.lib(name, &a);
-                let text = self.load(TypeTable::STRING, out, 0).words();
-                let bs = self.temp(24, 8);
-                self.rt(Rt::StringToSliceByte, &[text[0], text[1], bs]);
-                let b = (0..3).map(|k| self.b.ins().load(types::I64, MemFlagsData::trusted(), bs, 8 * k)).collect::<Vec<_>>();
-                self.iface_call(&vals[0].0, vals[0].1, "Write", &b)
-            }
-            FmtSprintf | FmtErrorf => {
-                let out = self.temp(16, 8);
-                let f = sw(self, 0);
-                let (p, n) = self.fmt_vals(&vals[1..], spread);
-                let name = if ext == FmtErrorf { "gort_fmt_errorf" } else { "gort_fmt_sprintf" };
-                self.lib(name, &[out, f[0], f[1], p, n]);
-                vec![self.load(t, out, 0)]
-            }
-            FmtSprint | FmtSprintln => {
-                let out = self.temp(16, 8);
-                let (p, n) = self.fmt_vals(vals, spread);
-                let name = if ext == FmtSprint { "gort_fmt_sprint" } else { "gort_fmt_sprintln" };
-                self.lib(name, &[out, p, n]);
-                vec![self.load(t, out, 0)]
-            }
-        }
-    }
-
-    /// Calls method `name` of interface value `iv` (of interface type `it`) with argument words
-    /// `args` through its itab (nil interface: nil dereference).
-    fn iface_call(&mut self, iv: &V, it: TypeId, name: &str, args: &[Value]) -> Vec<V> {
-        let ms = self.p.tt.interface_methods(it).to_vec();
-        let Some(index) = ms.iter().position(|m| m.name == name) else { return vec![] };
-        let Some(fsig) = self.p.tt.signature(ms[index].sig).cloned() else { return vec![] };
-        let w = iv.words();
-        self.nil_check(w[0]);
-        let code = self.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], gojit_runtime::abi::itab::ITAB_FUN_OFFSET + 8 * index as i32);
-        let mut words = vec![w[1]];
-        words.extend_from_slice(args);
-        let ir_sig = self.p.go_signature(Some(TypeTable::INT), &fsig.params, &fsig.results);
-        let sref = self.b.import_signature(ir_sig);
-        self.finish_call(Callee::Indirect(sref, code), words, &fsig.results)
-    }
-
-    /// A library function used as a value (`p := fmt.Println`): the static closure of a wrapper
-    /// taking the Go parameters (a variadic one as its slice) and making the library call.
-    pub fn lib_func_value(&mut self, o: crate::types::ObjId, ext: External, fty: TypeId) -> V {
-        if let Some(&a) = self.p.lib_func_values.get(&o) {
-            return V::one(self.i64c(a as i64));
-        }
-        let Some(fsig) = self.p.tt.signature(fty).cloned() else { return self.zero(fty) };
-        let sig = self.p.go_signature(None, &fsig.params, &fsig.results);
-        let name = format!("{}-fm", lib_go_name(ext));
-        let Ok(wid) = self.p.declare_fn(&name, &sig) else { return self.zero(fty) };
-        let meta = super::FuncMeta { go_name: lib_go_name(ext), decl_line: 0, defer_kind: super::DeferKind::None, is_wrapper: true };
-        let _ = self.p.build_fn(wid, meta, |cx| {
-            let entry = cx.block();
-            cx.b.append_block_params_for_function_params(entry);
-            cx.at(entry);
-            let ps = cx.b.block_params(entry).to_vec();
-            let vals = cx.params_as_values(&ps[1..], &fsig.params);
-            let t = match fsig.results.len() {
-                1 => fsig.results[0],
-                _ => TypeTable::INVALID,
-            };
-            let rets = cx.lib_call_values(ext, &vals, fsig.variadic, t);
-            let outs = ps[1 + cx.p.param_words_of(&fsig.params)..].to_vec();
-            cx.return_lib_results(&rets, &fsig.results, &outs);
-        });
-        let a = self.p.static_closure(wid);
-        self.p.lib_func_values.insert(o, a);
-        V::one(self.i64c(a as i64))
-    }
-
-    /// The values of Go parameters of types `tys` from their flattened words (aggregates are passed
-    /// by address).
-    pub fn params_as_values(&mut self, words: &[Value], tys: &[TypeId]) -> Vec<(V, TypeId)> {
-        let mut k = 0;
-        let mut out = vec![];
-        for &t in tys {
-            let n = self.p.param_words(t).len();
-            let v = match self.p.repr(t) {
-                Repr::Mem { .. } => V::M(words[k]),
-                Repr::Words(_) => V::W(words[k..k + n].to_vec()),
-            };
-            k += n;
-            out.push((v, t));
-        }
-        out
-    }
-
-    /// Returns a wrapper's results: word results in registers, aggregates through out pointers.
-    pub fn return_lib_results(&mut self, rets: &[V], tys: &[TypeId], outs: &[Value]) {
-        let mut words = vec![];
-        let mut o = 0;
-        for (v, &t) in rets.iter().zip(tys) {
-            if self.p.repr(t).is_mem() {
-                if let Some(&dst) = outs.get(o) {
-                    self.store(t, v, dst, 0);
-                }
-                o += 1;
-            } else {
-                words.extend(v.words());
-            }
-        }
-        self.b.ins().return_(&words);
-    }
-
-    fn lib_method(&mut self, ext: External, words: Vec<Value>, results: &[TypeId]) -> Vec<V> {
-        let outs: Vec<Value> = results
-            .iter()
-            .map(|&r| {
-                let (s, a) = self.p.size_align(r);
-                self.temp(s.max(8), a.max(8))
-            })
-            .collect();
-        let mut all = words;
-        all.extend(outs.iter().copied());
-        let name: &'static str = Box::leak(format!("gort_{}", lib_name(ext)).into_boxed_str());
-        self.lib(name, &all);
-        results.iter().zip(outs).map(|(&r, o)| self.load(r, o, 0)).collect()
-    }
-}
-
-/// The Go-convention entry point of library method `func` (receiver: one pointer word), so a
-/// library method can fill a method table or itab slot, or back a method value or expression.
-pub fn lib_method_fn(p: &mut super::prog::Prog<'_>, func: crate::types::ObjId) -> Option<cranelift_module::FuncId> {
-    if let Some(&f) = p.lib_method_fns.get(&func) {
-        return Some(f);
-    }
-    let ObjKind::External { ext, ty } = p.info.obj(func).kind.clone() else { return None };
-    let fsig = p.tt.signature(ty).cloned()?;
-    let recv = p.tt_pointer_like();
-    let sig = p.go_signature(Some(recv), &fsig.params, &fsig.results);
-    let go_name = lib_go_name(ext);
-    let id = p.declare_fn(&format!("{go_name}-lib"), &sig).ok()?;
-    p.lib_method_fns.insert(func, id);
-    let meta = super::FuncMeta { go_name, decl_line: 0, defer_kind: super::DeferKind::None, is_wrapper: true };
-    let _ = p.build_fn(id, meta, |cx| {
-        let entry = cx.block();
-        cx.b.append_block_params_for_function_params(entry);
-        cx.at(entry);
-        let ps = cx.b.block_params(entry).to_vec();
-        let nparams = 1 + cx.p.param_words_of(&fsig.params);
-        let words = ps[1..1 + nparams].to_vec();
-        let outs = ps[1 + nparams..].to_vec();
-        let rets = cx.lib_method(ext, words, &fsig.results);
-        cx.return_lib_results(&rets, &fsig.results, &outs);
-    });
-    Some(id)
-}
-
-/// The Go name of a library function (`FmtPrintln` -> `fmt.Println`), for wrapper frames.
-fn lib_go_name(ext: External) -> String {
-    let s = format!("{ext:?}");
-    for p in ["Fmt"] {
-        if let Some(rest) = s.strip_prefix(p) {
-            return format!("{}.{}", p.to_lowercase(), rest);
-        }
-    }
-    s
-}
-
-/// Snake-case runtime name of a library entity (`FileWriteString` -> `file_writestring`).
-fn lib_name(ext: External) -> String {
-    let s = format!("{ext:?}");
-    for p in ["Fmt"] {
-        if let Some(rest) = s.strip_prefix(p) {
-            return format!("{}_{}", p.to_lowercase(), rest.to_lowercase());
-        }
-    }
-    s.to_lowercase()
 }

@@ -237,7 +237,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             _ => return false,
         };
         match self.p.info.object_of(id).map(|o| &self.p.info.obj(o).kind) {
-            Some(ObjKind::Func { .. }) | Some(ObjKind::Builtin(_)) | Some(ObjKind::External { .. }) => true,
+            Some(ObjKind::Func { .. }) | Some(ObjKind::Builtin(_)) => true,
             _ => self.p.info.types[e.id].mode == crate::types::Mode::TypeExpr
                 || matches!(self.p.info.types[e.id].mode, crate::types::Mode::Builtin(_)),
         }

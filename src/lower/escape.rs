@@ -1209,6 +1209,12 @@ impl<'i, 'c, 't> Graph<'i, 'c, 't> {
                 }
                 vec![]
             }
+            Builtin::New if !args.is_empty() && !self.info.types[args[0].id].is_type() => {
+                // `new(expr)`: the value is stored into a heap variable
+                let v = self.value(&args[0]);
+                self.heap(v);
+                vec![]
+            }
             Builtin::New | Builtin::Make => {
                 for a in args {
                     if !self.info.types[a.id].is_type() {

@@ -530,6 +530,10 @@ pub const HOOKS: &[Hook] = &[
     // computes what the portable block_generic does)
     bodyless("math/rand/v2.runtime_rand", "func() uint64", entry("gort_rand")),
     bodyless("internal/chacha8rand.block", "func(*[4]uint64, *[32]uint64, uint32)", Go("internal/chacha8rand.block_generic")),
+    // ---- weak, unique (runtime/mheap.go: weak handles; runtime/go/runtime/mgc.go)
+    bodyless("weak.runtime_registerWeakPointer", "func(unsafe.Pointer) unsafe.Pointer", Go("runtime.weak_registerWeakPointer")),
+    bodyless("weak.runtime_makeStrongFromWeak", "func(unsafe.Pointer) unsafe.Pointer", Go("runtime.weak_makeStrongFromWeak")),
+    bodyless("unique.runtime_rand", "func() uint64", entry("gort_rand")),
 ];
 
 /// The row hooking `name`, if any.
@@ -717,7 +721,7 @@ mod tests {
 
     /// Packages whose body-less functions the table is checked against (their imports load
     /// internal/cpu, internal/bytealg, internal/abi, internal/runtime/atomic, ...).
-    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"math/rand\"\n\t_ \"math/rand/v2\"\n\t_ \"os\"\n\t_ \"path/filepath\"\n\t_ \"reflect\"\n\t_ \"runtime\"\n\t_ \"runtime/debug\"\n\t_ \"slices\"\n\t_ \"sort\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"syscall\"\n\t_ \"time\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n)\n\nfunc main() {}\n";
+    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"math/rand\"\n\t_ \"math/rand/v2\"\n\t_ \"os\"\n\t_ \"path/filepath\"\n\t_ \"reflect\"\n\t_ \"runtime\"\n\t_ \"runtime/debug\"\n\t_ \"slices\"\n\t_ \"sort\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"syscall\"\n\t_ \"time\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n\t_ \"unique\"\n\t_ \"weak\"\n)\n\nfunc main() {}\n";
 
     fn probe_audit() -> Audit {
         let dir = std::env::temp_dir().join(format!("gojit-hooks-{}", std::process::id()));

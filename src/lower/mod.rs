@@ -228,7 +228,6 @@ fn lower_all(p: &mut prog::Prog<'_>) -> Result<FuncId, LowerError> {
         }
         reach::analyse(&files, pp.tt, info, &extra, reach::Methods::ByUse, |fd| hook_of(pp, fd).is_none())
     };
-    p.typedescs.ptr_to_this = reach.reflect_method;
     // GOROOT functions no root reaches are not compiled
     let unreached_std = |fd: &ast::FuncDecl| {
         !reach.reached.contains(&fd.id)

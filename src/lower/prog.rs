@@ -62,10 +62,6 @@ pub struct Prog<'a> {
     /// segment (a fallback when they are unavailable or full): no program image may be written.
     pub outside_regions: bool,
     pub static_closures: HashMap<FuncId, usize>,
-    /// Static closures of library functions used as values, by object.
-    pub lib_func_values: HashMap<ObjId, usize>,
-    /// Go-convention entry points of library methods (`(*os.File).Write`), by method object.
-    pub lib_method_fns: HashMap<ObjId, FuncId>,
     pub diags: Vec<Diagnostic>,
     /// Number of func literals lowered so far per enclosing Go name (for `main.f.func1`).
     pub lit_counter: HashMap<String, u32>,
@@ -130,8 +126,6 @@ impl<'a> Prog<'a> {
             fixups: vec![],
             outside_regions: false,
             static_closures: HashMap::new(),
-            lib_func_values: HashMap::new(),
-            lib_method_fns: HashMap::new(),
             diags: vec![],
             lit_counter: HashMap::new(),
             rf_bodies: vec![],
@@ -343,11 +337,6 @@ impl<'a> Prog<'a> {
             Repr::Words(w) => w,
             Repr::Mem { .. } => vec![types::I64],
         }
-    }
-
-    /// The number of parameter words of parameters of types `tys`.
-    pub fn param_words_of(&mut self, tys: &[TypeId]) -> usize {
-        tys.iter().map(|&t| self.param_words(t).len()).sum()
     }
 
     /// The machine signature of a Go function with `recv` (already as its words), params and results.

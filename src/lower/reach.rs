@@ -36,12 +36,11 @@ use std::collections::{HashMap, HashSet};
 use crate::syntax::ast::{self, NodeId};
 use crate::types::{Info, MethodTarget, ObjKind, SelectionKind, TypeTable};
 
-/// Method names the runtime and the compiler call through method tables and itabs with no
-/// interface call in the program's source: the fmt model and the crash report (`runtime/src/fmt`,
-/// `runtime/src/panic.rs`: `Error` and `String` found by name in a descriptor's method table)
-/// and the fmt model's `fmt.Fprint*` calling `w.Write` (`lower/call.rs`). (errors is GOROOT's:
-/// its `Unwrap`/`Is`/`As` calls are interface calls in its source.)
-pub const IMPLICIT_CALLS: &[&str] = &["Error", "String", "Write"];
+/// Method names the runtime calls through method tables with no interface call in the program's
+/// source: the crash report's `Error` and `String` (`runtime/src/panic.rs`: found by name in a
+/// panic value's descriptor). (fmt and errors are GOROOT's: their calls are interface calls in
+/// their source.)
+pub const IMPLICIT_CALLS: &[&str] = &["Error", "String"];
 
 /// Reflect's methods that look methods up by index or name (gc's `ReflectMethod` callees).
 const REFLECT_METHOD: &[&str] = &["Method", "MethodByName"];
@@ -64,8 +63,6 @@ pub struct Reach {
     pub skip: HashSet<NodeId>,
     /// The reachable functions and methods (declarations' ids).
     pub reached: HashSet<NodeId>,
-    /// reflect's `Method`/`MethodByName` is reachable (gc's `ReflectMethod`).
-    pub reflect_method: bool,
 }
 
 /// What one declaration's body refers to.
@@ -201,7 +198,7 @@ pub fn analyse(
     // reported (and the program not lowered)
     skip.retain(|f| !reached.contains(f));
     let missing = missing_all.into_iter().filter(|f| reached.contains(f)).collect();
-    Reach { missing, skip, reached, reflect_method: reflect_seen }
+    Reach { missing, skip, reached }
 }
 
 /// Whether `fd` is declared in the package with import path `path`.

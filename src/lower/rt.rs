@@ -425,18 +425,6 @@ pub const DECLS: &[Decl] = &[
     d("gort_printeface", SysV, &[W, W], &[]),
     d("gort_printsp", SysV, &[], &[]),
     d("gort_printnl", SysV, &[], &[]),
-    // fmt
-    d("gort_fmt_println", Tail, &[W, W, W], &[]),
-    d("gort_fmt_print", Tail, &[W, W, W], &[]),
-    d("gort_fmt_printf", Tail, &[W, W, W, W, W], &[]),
-    d("gort_fmt_fprintln", Tail, &[W, W, W, W], &[]),
-    d("gort_fmt_fprint", Tail, &[W, W, W, W], &[]),
-    d("gort_fmt_fprintf", Tail, &[W, W, W, W, W, W], &[]),
-    d("gort_fmt_sprint", Tail, &[W, W, W], &[]),
-    d("gort_fmt_sprintln", Tail, &[W, W, W], &[]),
-    d("gort_fmt_sprintf", Tail, &[W, W, W, W, W], &[]),
-    d("gort_fmt_errorf", Tail, &[W, W, W, W, W], &[]),
-    // errors
     // reflect's linknamed runtime functions (runtime/src/reflect.rs)
     d("gort_reflect_mapiterstart", SysV, &[W, W, W], &[]),
     d("gort_reflect_mapiternext", SysV, &[W], &[]),

@@ -47,10 +47,6 @@ pub struct TypeDescs {
     depth: u32,
     itabs: HashMap<(TypeId, TypeId), usize>,
     adapters: HashMap<(crate::types::ObjId, bool, TypeId), FuncId>,
-    /// A named type's descriptor brings `*T`'s along (its `PtrToThis`, as gc's
-    /// `reflectdata.writeType`), when the checker interned `*T`: set when reflect's method lookup
-    /// is reachable, the only way a program can find a `*T` it never names.
-    pub ptr_to_this: bool,
 }
 
 fn basic_kind(k: BasicKind) -> Kind {
@@ -207,10 +203,12 @@ pub fn typedesc(p: &mut Prog<'_>, t: TypeId) -> usize {
     }
     p.typedescs.depth += 1;
     let a = build_desc(p, t);
-    if p.typedescs.ptr_to_this && p.tt.named(t).is_some()
-        && let Some(pt) = p.tt.existing_pointer(t)
-    {
-        typedesc(p, pt);
+    // gc writes `*T` with every defined type `T` (`dcommontype`), so `PtrToThis` leads reflect
+    // to `*T`'s method set
+    if p.tt.is_named(t) {
+        if let Some(pt) = p.tt.existing_pointer(t) {
+            typedesc(p, pt);
+        }
     }
     p.typedescs.depth -= 1;
     if p.typedescs.depth == 0 {
@@ -477,7 +475,7 @@ fn collect_embedded_method_names(tt: &crate::types::TypeTable, t: TypeId, depth:
 
 /// The entry point (receiver as interface data word) of method `func` of named type `base`.
 fn method_entry(p: &mut Prog<'_>, base: TypeId, func: crate::types::ObjId, ptr_recv: bool, via_ptr: bool) -> Option<FuncId> {
-    let fid = p.method_fn(func, base, &[]).or_else(|| super::call::lib_method_fn(p, func))?;
+    let fid = p.method_fn(func, base, &[])?;
     if ptr_recv {
         return Some(fid);
     }

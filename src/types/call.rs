@@ -629,10 +629,32 @@ impl<'a> Checker<'a> {
                 mk(Mode::Value, t)
             }
             Builtin::New => {
-                let t = self.typ(&args[0]);
-                if t == TypeTable::INVALID {
-                    return inv;
-                }
+                // `new(T)`, or (Go 1.26) `new(expr)`: a new variable holding expr's value
+                let mut x = self.expr(&args[0]);
+                let t = match x.mode {
+                    Mode::Invalid => return inv,
+                    Mode::TypeExpr => {
+                        self.record(&x);
+                        x.ty
+                    }
+                    _ => {
+                        self.single_value(&mut x);
+                        if x.mode == Mode::Invalid {
+                            return inv;
+                        }
+                        if x.is_nil() {
+                            self.error(args[0].span, "use of untyped nil in argument to new");
+                            return inv;
+                        }
+                        let t = self.tt.default_type(x.ty);
+                        self.assignment(&mut x, t, "argument to new");
+                        if x.mode == Mode::Invalid {
+                            return inv;
+                        }
+                        self.record(&x);
+                        t
+                    }
+                };
                 let p = self.tt.pointer(t);
                 mk(Mode::Value, p)
             }
@@ -935,23 +957,11 @@ impl<'a> Checker<'a> {
                     }
                     let member = self.stdlib.members.iter().find(|((p, n), _)| *p == pkg && *n == sel.name).map(|(_, &o)| o);
                     let Some(m) = member else {
-                        let path = pkg.path();
-                        if is_exported(&sel.name) && crate::load::goroot::std_declares(path, &sel.name) {
-                            // valid Go: the name exists, gojit's model of the package lacks it
-                            self.error(sel.span, format!("{}.{} not supported by gojit (its package {path} is gojit's own subset; GOJIT_FMT=goroot compiles GOROOT's)", pid.name, sel.name));
-                        } else {
-                            self.error(sel.span, format!("undefined: {}.{}", pid.name, sel.name));
-                        }
+                        self.error(sel.span, format!("undefined: {}.{}", pid.name, sel.name));
                         return inv;
                     };
                     self.info.uses[sel.id] = m.into();
                     return match self.info.objects[m].kind.clone() {
-                        ObjKind::External { ty, .. } => {
-                            // Library functions are values too: lowering wraps them in static
-                            // closures (`lower::call`, tests/run/sweep_library_func_values.go).
-                            self.callee_ctx = false;
-                            mk(Mode::Value, ty)
-                        }
                         ObjKind::TypeName { ty } => mk(Mode::TypeExpr, ty),
                         ObjKind::Builtin(b) => mk(Mode::Builtin(b), TypeTable::INVALID),
                         _ => inv,

@@ -308,7 +308,7 @@ pub(super) fn check_packages<'a>(
     if let Err(d) = super::mono::monomorphize(&files, &mut tt, &mut info) {
         return Err((pkgs.len() - 1, vec![d]));
     }
-    tt.intern_method_pointers();
+    tt.intern_pointers_to_named();
     tt.finalize_layouts();
     Ok(Checked { types: tt, info })
 }

@@ -368,7 +368,7 @@ impl Real {
 /// Go's `%.Ng` (`prec` < 0: shortest) of an f64.
 fn fmt_g(f: f64, prec: i32) -> String {
     let mut out = Vec::new();
-    gojit_runtime::fmt::format_float(&mut out, f, b'g', prec, 64);
+    gojit_runtime::strconv::format_float(&mut out, f, b'g', prec, 64);
     String::from_utf8(out).unwrap_or_default()
 }
 
@@ -587,7 +587,7 @@ pub fn format_float(f: f64) -> String {
 /// Quotes bytes as a Go string literal (`strconv.Quote` style).
 pub fn go_quote(s: &[u8]) -> String {
     let mut out = Vec::new();
-    gojit_runtime::fmt::quote::quote_into(&mut out, s, b'"', false);
+    gojit_runtime::strconv::quote::quote_into(&mut out, s, b'"', false);
     String::from_utf8_lossy(&out).into_owned()
 }
 

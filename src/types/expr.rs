@@ -395,7 +395,6 @@ impl<'a> Checker<'a> {
                 self.error(id.span, format!("use of package {} without selector", id.name));
                 inv
             }
-            ObjKind::External { ty, .. } => mk(Mode::Value, *ty),
             ObjKind::Nil => mk(Mode::Value, TypeTable::UNTYPED_NIL),
             ObjKind::Label => inv,
             ObjKind::Iota => match self.iota {

@@ -15,9 +15,9 @@
 //! - **Multi-value calls**: a call returning several results has a `Tuple` type.
 //! - **Identifiers**: `info.defs[ident.id]` for declaring occurrences, `info.uses[ident.id]` for
 //!   uses, both [`ObjId`]s into `info.objects`. A `_` that declares a variable or parameter has a
-//!   def (an object never entered in any scope). The selector name of `fmt.Println`
-//!   has a use (an [`ObjKind::External`]); the selector name of a field or method `x.f` does not:
-//!   see `selections`.
+//!   def (an object never entered in any scope). The selector name of a qualified identifier
+//!   `fmt.Println` has a use (the package's object); the selector name of a field or method `x.f`
+//!   does not: see `selections`.
 //! - **Selectors** `x.f` (field, method value, method expression, interface method):
 //!   `info.selections[selector_expr.id]` ([`Selection`]); qualified identifiers (`fmt.Println`,
 //!   `os.Args`) are NOT selections, their `sel` ident has a `uses` entry.
@@ -231,44 +231,22 @@ pub struct SrcPackage {
     pub std: bool,
 }
 
-/// An imported package: a modelled one (implemented by the compiler and runtime), or one
-/// compiled from source.
+/// An imported package: one compiled from source, or `unsafe` (implemented by the compiler).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Package {
     /// A package compiled from source.
     Source(PkgId),
-    Fmt,
-    Io,
     Unsafe,
 }
 
 impl Package {
-    /// The import path of a modelled package (source packages' paths are in `Info::packages`).
+    /// The import path of `unsafe` (source packages' paths are in `Info::packages`).
     pub fn path(self) -> &'static str {
         match self {
             Package::Source(_) => "",
-            Package::Fmt => "fmt",
-            Package::Io => "io",
             Package::Unsafe => "unsafe",
         }
     }
-}
-
-/// A standard-library function, variable or method the program can use. Their Go signatures are
-/// the real ones (e.g. `fmt.Println(a ...any) (n int, err error)`, `fmt.Fprintln(w io.Writer,
-/// a ...any)`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum External {
-    FmtPrintln,
-    FmtPrint,
-    FmtPrintf,
-    FmtSprintf,
-    FmtSprint,
-    FmtSprintln,
-    FmtErrorf,
-    FmtFprintln,
-    FmtFprintf,
-    FmtFprint,
 }
 
 /// What kind of variable.
@@ -317,8 +295,6 @@ pub enum ObjKind {
     Func { ty: TypeId, decl: NodeId, recv: Option<TypeId> },
     Builtin(Builtin),
     PkgName(Package),
-    /// A standard-library function/variable/method (its Go type is `ty`).
-    External { ext: External, ty: TypeId },
     Nil,
     Label,
     /// The predeclared `iota` (only valid inside const declarations).
@@ -332,17 +308,16 @@ pub struct Object {
     /// Declaring identifier's span (zero for predeclared objects).
     pub span: Span,
     pub kind: ObjKind,
-    /// The source package declaring it (None for predeclared and modelled objects).
+    /// The source package declaring it (None for predeclared objects and unsafe's members).
     pub pkg: Option<PkgId>,
 }
 
 impl Object {
-    /// The object's type (variables, constants, type names, functions, externals).
+    /// The object's type (variables, constants, type names, functions).
     pub fn ty(&self) -> Option<TypeId> {
         match &self.kind {
             ObjKind::Var(v) => Some(v.ty),
             ObjKind::Const { ty, .. } | ObjKind::TypeName { ty } | ObjKind::Func { ty, .. } => Some(*ty),
-            ObjKind::External { ty, .. } => Some(*ty),
             _ => None,
         }
     }

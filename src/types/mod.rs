@@ -30,7 +30,7 @@ mod tests;
 
 pub use constant::ConstValue;
 pub use info::{
-    Builtin, External, FuncInfo, Info, Initializer, MethodTarget, Mode, ObjId, ObjKind, Object, Package, RangeFunc, Selection,
+    Builtin, FuncInfo, Info, Initializer, MethodTarget, Mode, ObjId, ObjKind, Object, Package, RangeFunc, Selection,
     SelectionKind, TypeAndValue, VarInfo, VarKind,
 };
 pub use checker::Goal;

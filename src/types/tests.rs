@@ -55,7 +55,7 @@ fn body(stmts: &str) -> String {
 
 #[test]
 fn hello_world() {
-    check_ok("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello\", 1, 2.5, true, nil)\n}\n");
+    check_ok("package main\n\nfunc show(a ...any) {}\n\nfunc main() {\n\tshow(\"hello\", 1, 2.5, true, nil)\n\tprintln(\"hello\", 1, 2.5, true)\n}\n");
 }
 
 #[test]
@@ -72,7 +72,7 @@ fn basic_errors() {
 
 #[test]
 fn imports() {
-    check_err("package main\n\nimport \"fmt\"\n\nfunc main() {}\n", &["3:8: \"fmt\" imported and not used"]);
+    check_err("package main\n\nimport \"unsafe\"\n\nfunc main() {}\n", &["3:8: \"unsafe\" imported and not used"]);
     check_err("package main\n\nimport \"unsafe\"\n\nfunc main() {}\n", &["3:8: \"unsafe\" imported and not used"]);
 }
 
@@ -84,7 +84,7 @@ fn missing_return() {
 
 #[test]
 fn info_records_final_constant_types() {
-    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar x int8 = 1 + 2\n\tfmt.Println(x, 3)\n}\n";
+    let src = "package main\n\nfunc show(a ...any) {}\n\nfunc main() {\n\tvar x int8 = 1 + 2\n\tshow(x, 3)\n}\n";
     let sf = SourceFile::new("x.go", src);
     let file = syntax::parse_file(&sf).unwrap();
     let c = check(&file, &sf).unwrap();
@@ -225,16 +225,16 @@ fn corpus_error_cases() {
 /// Generates a ~10,000-line program (functions with methods, closures, defers, maps, ranges).
 fn generated_program(funcs: usize) -> String {
     let mut s = String::from(
-        "package main\n\nimport \"fmt\"\n\ntype Point struct {\n\tX, Y int\n\tName string\n}\n\nfunc (p *Point) Move(dx int) { p.X += dx }\n\nfunc (p Point) String() string { return fmt.Sprintf(\"%d,%d\", p.X, p.Y) }\n\n",
+        "package main\n\ntype Point struct {\n\tX, Y int\n\tName string\n}\n\nfunc (p *Point) Move(dx int) { p.X += dx }\n\nfunc (p Point) String() string { return string(rune('0'+p.X%10)) + \",\" + string(rune('0'+p.Y%10)) }\n\ntype tooBig struct{ n int }\n\nfunc (e tooBig) Error() string { return \"too big\" }\n\n",
     );
     for n in 0..funcs {
         s.push_str(&format!(
-            "func f{n}(a int, s []int, m map[string]int) (int, error) {{\n\tp := &Point{{X: a, Y: {n}, Name: \"p{n}\"}}\n\tp.Move(3)\n\ttotal := 0\n\tfor i, v := range s {{\n\t\tif v%2 == 0 && i < 10 {{\n\t\t\ttotal += v * i\n\t\t}} else {{\n\t\t\ttotal -= len(m)\n\t\t}}\n\t}}\n\tswitch {{\n\tcase total > 100:\n\t\treturn total, fmt.Errorf(\"too big: %d\", total)\n\t}}\n\tdefer func() {{ m[p.String()] = total }}()\n\tx := []string{{\"a\", \"b\", p.Name}}\n\treturn total + len(x) + int(float64(a)*1.5), nil\n}}\n\n"
+            "func f{n}(a int, s []int, m map[string]int) (int, error) {{\n\tp := &Point{{X: a, Y: {n}, Name: \"p{n}\"}}\n\tp.Move(3)\n\ttotal := 0\n\tfor i, v := range s {{\n\t\tif v%2 == 0 && i < 10 {{\n\t\t\ttotal += v * i\n\t\t}} else {{\n\t\t\ttotal -= len(m)\n\t\t}}\n\t}}\n\tswitch {{\n\tcase total > 100:\n\t\treturn total, tooBig{{total}}\n\t}}\n\tdefer func() {{ m[p.String()] = total }}()\n\tx := []string{{\"a\", \"b\", p.Name}}\n\treturn total + len(x) + int(float64(a)*1.5), nil\n}}\n\n"
         ));
     }
     s.push_str("func main() {\n\tm := map[string]int{}\n");
     for i in (0..funcs).step_by(50) {
-        s.push_str(&format!("\tfmt.Println(f{i}(1, []int{{1, 2, 3}}, m))\n"));
+        s.push_str(&format!("\tprintln(f{i}(1, []int{{1, 2, 3}}, m))\n"));
     }
     s.push_str("}\n");
     s
@@ -328,7 +328,7 @@ fn gc_messages() {
             ],
         ),
         (
-            "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar i interface{} = 1\n\tswitch v := i.(type) {\n\tcase int, string:\n\t\tfmt.Println(\"x\")\n\t}\n\tvar n int\n\tswitch n.(type) {\n\t}\n\tx := nil\n\tdefer int(1)\n\tvar a [3]int\n\ta[5] = 1\n}\n",
+            "package main\n\nvar _ = 0\n\nfunc main() {\n\tvar i interface{} = 1\n\tswitch v := i.(type) {\n\tcase int, string:\n\t\tprintln(\"x\")\n\t}\n\tvar n int\n\tswitch n.(type) {\n\t}\n\tx := nil\n\tdefer int(1)\n\tvar a [3]int\n\ta[5] = 1\n}\n",
             &[
                 "7:9: declared and not used: v",
                 "12:9: n (variable of type int) is not an interface",
@@ -351,18 +351,18 @@ fn gc_messages() {
             ],
         ),
         (
-            "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar x = undefinedThing\n\tfmt.Println(x)\n\tfmt.Foo()\n\tvar m map[[]int]int\n\t_ = m\n}\n",
-            &["6:10: undefined: undefinedThing", "8:6: undefined: fmt.Foo", "9:12: invalid map key type []int"],
+            "package main\n\nimport \"unsafe\"\n\nfunc main() {\n\tvar x = undefinedThing\n\tprintln(x)\n\tunsafe.Foo()\n\tvar m map[[]int]int\n\t_ = m\n}\n",
+            &["6:10: undefined: undefinedThing", "8:9: undefined: unsafe.Foo", "9:12: invalid map key type []int"],
         ),
         (
-            "package main\n\nvar a = b\nvar b = a\n\nfunc main() {\n\tvar arr [3]int\n\t_ = arr[1:5]\n\ts := \"abc\"\n\t_ = s[1:2:3]\n\t_ = make([]int)\n\t_ = make(int)\n\t_ = new(5)\n\t_ = append(1, 2)\n}\n",
+            "package main\n\nvar a = b\nvar b = a\n\nfunc main() {\n\tvar arr [3]int\n\t_ = arr[1:5]\n\ts := \"abc\"\n\t_ = s[1:2:3]\n\t_ = make([]int)\n\t_ = make(int)\n\t_ = new(nil)\n\t_ = append(1, 2)\n}\n",
             &[
                 "3:5: initialization cycle for a",
                 "8:12: invalid argument: index 5 out of bounds [0:4]",
                 "10:12: invalid operation: 3-index slice of string",
                 "11:6: invalid operation: make([]int) expects 2 or 3 arguments; found 1",
                 "12:11: invalid argument: cannot make int; type must be slice, map, or channel",
-                "13:10: 5 is not a type",
+                "13:10: use of untyped nil in argument to new",
                 "14:13: first argument to append must be a slice; have 1 (untyped int constant)",
             ],
         ),

@@ -212,8 +212,7 @@ pub struct Method {
     pub sig: TypeId,
     /// True for a pointer receiver `*T`.
     pub ptr_recv: bool,
-    /// The function object: `ObjKind::Func` for source methods, `ObjKind::External` for
-    /// standard-library methods.
+    /// The function object (an `ObjKind::Func`).
     pub func: ObjId,
     /// A generic method's own type parameters (Go 1.27 `func (T) M[P any]()`), empty otherwise.
     /// A generic method is in no runtime method set and never satisfies an interface method.
@@ -454,7 +453,7 @@ impl TypeTable {
 
     /// A fresh named type with an unset (invalid) underlying type and no methods.
     pub fn new_named(&mut self, name: &str, pkg: &str, obj: Option<ObjId>) -> TypeId {
-        // Types are declared by the package being checked, or by a modelled package (`io`, ...).
+        // Types are declared by the package being checked (or are predeclared).
         let path = if pkg == self.local_pkg { self.local_path.clone() } else { pkg.to_string() };
         self.types.push(Type::Named(Named {
             name: name.to_string(),
@@ -892,19 +891,18 @@ impl TypeTable {
         &self.types[t]
     }
 
-    /// Interns `*T` for every named non-interface type with methods that is not generic: gc's
-    /// descriptor of such a `T` always points to `*T`'s (`PtrToThis`, `reflectdata.writeType`),
-    /// so `reflect.PointerTo(T)` finds `*T` with its method set even when the program never
-    /// names `*T` (go1.21 test `reflectmethod7.go`).
-    pub fn intern_method_pointers(&mut self) {
-        use cranelift_entity::EntityRef;
-        let named: Vec<TypeId> = (0..self.types.len())
-            .map(TypeId::new)
-            .filter(|&t| matches!(&self.types[t], Type::Named(n) if !n.methods.is_empty() && n.tparams.is_empty()))
-            .filter(|&t| !self.is_interface(t) && !self.has_tparams(t) && self.pointer_elem(t).is_none())
-            .collect();
-        for t in named {
-            self.pointer(t);
+    /// Interns `*T` for every defined non-pointer type `T` without type parameters: gc writes
+    /// `*T`'s descriptor with `T`'s (`reflectdata.dcommontype`: `PtrToThis`), so reflect's
+    /// `PointerTo(T)` and `Value.Addr()` find the method set of `*T` (encoding/json calls the
+    /// `MarshalJSON` of a slice element through `Addr()`; go1.21 test `reflectmethod7.go`), even
+    /// when the program never names `*T`.
+    pub fn intern_pointers_to_named(&mut self) {
+        for i in 0..self.types.len() {
+            let t = TypeId(i as u32);
+            let defined = matches!(self.types[t], Type::Named(_));
+            if defined && !self.has_tparams(t) && !matches!(self.under(t), Type::Pointer(_) | Type::Constraint { .. }) {
+                self.pointer(t);
+            }
         }
     }
 

@@ -1,16 +1,14 @@
-//! The universe scope (predeclared identifiers) and the modelled standard-library packages
-//! The universe scope (predeclared identifiers) and the modelled standard-library package `fmt`
-//! (unless `GOJIT_FMT=goroot`), with its real Go signatures (package `runtime` is the runtime
-//! facade's Go source, `load::facade`; `errors`, `strings`, `strconv`, `os` and the rest are
-//! compiled from GOROOT).
+//! The universe scope (predeclared identifiers) and package `unsafe`, the one package the
+//! compiler implements itself (package `runtime` is the runtime facade's Go source,
+//! `load::facade`; every other package, fmt included, is compiled from GOROOT).
 //!
-//! Invariant: every package member is an [`ObjKind::External`] (or a `TypeName` for the few
-//! exported types: `fmt.Stringer`), created once per check by [`Stdlib::new`].
+//! Invariant: `unsafe`'s members (the type `Pointer` and the unsafe builtins) are created once per
+//! check by [`Stdlib::new`].
 
 use std::collections::HashMap;
 
-use super::info::{Builtin, External, Info, ObjId, ObjKind, Object, Package};
-use super::ty::{IMethod, TypeId, TypeTable};
+use super::info::{Builtin, Info, ObjId, ObjKind, Object, Package};
+use super::ty::{TypeId, TypeTable};
 use crate::diag::Span;
 
 /// Objects of the universe scope, by name.
@@ -62,7 +60,7 @@ pub(super) fn universe(tt: &mut TypeTable, info: &mut Info) -> HashMap<String, O
     u
 }
 
-/// The modelled standard library: members of each package by name.
+/// The members of the compiler-implemented packages (`unsafe`), by package and name.
 pub(super) struct Stdlib {
     pub members: HashMap<(Package, &'static str), ObjId>,
 }
@@ -75,11 +73,10 @@ pub(super) const KNOWN_STD: &[&str] = &[
     "encoding/binary", "text/template", "net", "net/http", "testing", "iter", "cmp",
 ];
 
-/// The modelled package with import path `path` (None: the package is compiled from source).
-/// Deleting a package here makes the loader compile GOROOT's source for it instead.
+/// The compiler-implemented package with import path `path` (None: the package is compiled from
+/// source).
 pub fn package_of(path: &str) -> Option<Package> {
     Some(match path {
-        "fmt" if std::env::var_os("GOJIT_FMT").is_none_or(|v| v != "goroot") => Package::Fmt,
         "unsafe" => Package::Unsafe,
         _ => return None,
     })
@@ -87,71 +84,8 @@ pub fn package_of(path: &str) -> Option<Package> {
 
 impl Stdlib {
     pub fn new(tt: &mut TypeTable, info: &mut Info) -> Stdlib {
+        let _ = tt;
         let mut members = HashMap::new();
-        let any = TypeTable::EMPTY_INTERFACE;
-        let err = TypeTable::ERROR;
-        let s = TypeTable::STRING;
-        let int = TypeTable::INT;
-        let any_slice = tt.slice(any);
-        let byte_slice = tt.slice(TypeTable::BYTE);
-        let n_err = vec![int, err];
-
-        let ext = |tt: &mut TypeTable,
-                       info: &mut Info,
-                       members: &mut HashMap<(Package, &'static str), ObjId>,
-                       pkg: Package,
-                       name: &'static str,
-                       e: External,
-                       ty: TypeId|
-         -> ObjId {
-            let _ = tt;
-            let id = info.objects.push(Object {
-                name: name.to_string(),
-                span: Span::default(),
-                kind: ObjKind::External { ext: e, ty },
-                pkg: None,
-            });
-            if !name.is_empty() {
-                members.insert((pkg, name), id);
-            }
-            id
-        };
-
-        // io.Writer (internal: the parameter type of fmt.Fprint*).
-        let write_sig = tt.func(vec![byte_slice], n_err.clone(), false);
-        let writer = tt.new_named("Writer", "io", None);
-        let wu = tt.interface(vec![IMethod { name: "Write".into(), sig: write_sig, pkg: String::new() }]);
-        tt.set_underlying(writer, wu);
-
-        // fmt
-        use External::*;
-        let print_sig = tt.func(vec![any_slice], n_err.clone(), true);
-        let printf_sig = tt.func(vec![s, any_slice], n_err.clone(), true);
-        let sprint_sig = tt.func(vec![any_slice], vec![s], true);
-        let sprintf_sig = tt.func(vec![s, any_slice], vec![s], true);
-        let errorf_sig = tt.func(vec![s, any_slice], vec![err], true);
-        let fprint_sig = tt.func(vec![writer, any_slice], n_err.clone(), true);
-        let fprintf_sig = tt.func(vec![writer, s, any_slice], n_err.clone(), true);
-        let f = Package::Fmt;
-        for (name, e, ty) in [
-            ("Println", FmtPrintln, print_sig),
-            ("Print", FmtPrint, print_sig),
-            ("Printf", FmtPrintf, printf_sig),
-            ("Sprintf", FmtSprintf, sprintf_sig),
-            ("Sprint", FmtSprint, sprint_sig),
-            ("Sprintln", FmtSprintln, sprint_sig),
-            ("Errorf", FmtErrorf, errorf_sig),
-            ("Fprintln", FmtFprintln, fprint_sig),
-            ("Fprint", FmtFprint, fprint_sig),
-            ("Fprintf", FmtFprintf, fprintf_sig),
-        ] {
-            ext(tt, info, &mut members, f, name, e, ty);
-        }
-        let string_sig = tt.func(vec![], vec![s], false);
-        let stringer = named_type(tt, info, &mut members, Package::Fmt, "Stringer");
-        let su = tt.interface(vec![IMethod { name: "String".into(), sig: string_sig, pkg: String::new() }]);
-        tt.set_underlying(stringer, su);
-
         // unsafe: the type Pointer and the unsafe builtins.
         let obj = info.objects.push(Object { name: "Pointer".into(), span: Span::default(), kind: ObjKind::TypeName { ty: TypeTable::UNSAFE_POINTER }, pkg: None });
         members.insert((Package::Unsafe, "Pointer"), obj);
@@ -163,23 +97,4 @@ impl Stdlib {
 
         Stdlib { members }
     }
-}
-
-fn named_type(
-    tt: &mut TypeTable,
-    info: &mut Info,
-    members: &mut HashMap<(Package, &'static str), ObjId>,
-    pkg: Package,
-    name: &'static str,
-) -> TypeId {
-    let obj = info.objects.push(Object {
-        name: name.to_string(),
-        span: Span::default(),
-        kind: ObjKind::TypeName { ty: TypeTable::INVALID },
-        pkg: None,
-    });
-    let t = tt.new_named(name, pkg.path(), Some(obj));
-    info.objects[obj].kind = ObjKind::TypeName { ty: t };
-    members.insert((pkg, name), obj);
-    t
 }

@@ -1,8 +1,19 @@
 package main
 
-import (
-	"fmt"
-)
+// fmt's functions, declared here too (fmt is compiled from GOROOT, which the single-file
+// checker does not load).
+type fmtPkg struct{}
+
+var fmt fmtPkg
+
+type fmtStringer interface{ String() string }
+
+func (fmtPkg) Println(a ...any) (int, error)               { return 0, nil }
+func (fmtPkg) Print(a ...any) (int, error)                 { return 0, nil }
+func (fmtPkg) Printf(format string, a ...any) (int, error) { return 0, nil }
+func (fmtPkg) Sprint(a ...any) string                      { return "" }
+func (fmtPkg) Sprintf(format string, a ...any) string      { return "" }
+func (fmtPkg) Errorf(format string, a ...any) error        { return nil }
 
 // errors' functions, declared here: the single-file checker sees no GOROOT package.
 type errorsPkg struct{}
@@ -98,7 +109,7 @@ func main() {
 	}
 	wrapped := fmt.Errorf("wrap: %w", err)
 	fmt.Println(errors.Unwrap(wrapped) == err, errors.Is(wrapped, err))
-	var s fmt.Stringer = Celsius(21.5)
+	var s fmtStringer = Celsius(21.5)
 	fmt.Println(s, A, B, C, E, global)
 	q, r := divmod(7, 0)
 	fmt.Println(q, r)

@@ -1,8 +1,19 @@
 package main
 
-import (
-	"fmt"
-)
+// fmt's functions, declared here too (fmt is compiled from GOROOT, which the single-file
+// checker does not load).
+type fmtPkg struct{}
+
+var fmt fmtPkg
+
+type fmtStringer interface{ String() string }
+
+func (fmtPkg) Println(a ...any) (int, error)               { return 0, nil }
+func (fmtPkg) Print(a ...any) (int, error)                 { return 0, nil }
+func (fmtPkg) Printf(format string, a ...any) (int, error) { return 0, nil }
+func (fmtPkg) Sprint(a ...any) string                      { return "" }
+func (fmtPkg) Sprintf(format string, a ...any) string      { return "" }
+func (fmtPkg) Errorf(format string, a ...any) error        { return nil }
 
 // errors' functions, declared here: the single-file checker sees no GOROOT package.
 type errorsPkg struct{}
@@ -115,7 +126,7 @@ func main() {
 		fmt.Println("ok")
 	}
 	switch t := iface.(type) {
-	case fmt.Stringer:
+	case fmtStringer:
 		fmt.Println(t.String())
 	case error, nil:
 		fmt.Println(t)
@@ -154,7 +165,7 @@ loop:
 	var f64 = float64(f32) * 2
 	fmt.Printf("%v %T %5.2f|%-4d|%x\n", f64, f32, f64, 42, "hi")
 	fmt.Printf("%s\n", "DONE")
-	var w fmt.Stringer
+	var w fmtStringer
 	_ = w
 	defer fmt.Println("deferred")
 	func() {

@@ -1,4 +1,5 @@
-//! Go's `strconv` quoting (`Quote`, `QuoteToASCII`, `QuoteRune`), used by `%q` and `%#v`.
+//! Go's `strconv` quoting (`Quote`, `QuoteToASCII`), used for string constants in the
+//! compiler's messages.
 //!
 //! Rules (strconv.appendQuotedWith): `\a \b \f \n \r \t \v \\` and the quote char are escaped;
 //! invalid UTF-8 bytes become `\xNN`; printable runes (Go's `strconv.IsPrint`, from Go's own
@@ -76,31 +77,4 @@ pub fn quote_into(out: &mut Vec<u8>, s: &[u8], quote: u8, ascii_only: bool) {
         i += w;
     }
     out.push(quote);
-}
-
-/// Go's `strconv.QuoteRune` (`'x'`); invalid runes quote as `'�'`.
-pub fn quote_rune_into(out: &mut Vec<u8>, r: i64, ascii_only: bool) {
-    let r = if (0..=0x10FFFF).contains(&r) && !(0xD800..0xE000).contains(&r) { r as i32 } else { 0xFFFD };
-    out.push(b'\'');
-    append_escaped_rune(out, r, b'\'', ascii_only);
-    out.push(b'\'');
-}
-
-/// Go's `strconv.CanBackquote`.
-pub fn can_backquote(s: &[u8]) -> bool {
-    let mut i = 0;
-    while i < s.len() {
-        let (r, w) = decode_rune(&s[i..]);
-        if w == 1 && r == crate::gostring::RUNE_ERROR && s[i] >= 0x80 {
-            return false;
-        }
-        if r == '`' as i32 || r == 0xFEFF {
-            return false;
-        }
-        if (r < 0x20 && r != '\t' as i32) || r == 0x7F {
-            return false;
-        }
-        i += w;
-    }
-    true
 }

@@ -1,8 +1,7 @@
-//! Float formatting with Go's `strconv.FormatFloat` rules for the 'e', 'E', 'f', 'g', 'G', 'b',
-//! 'x' and 'X' formats.
+//! Float formatting with Go's `strconv.FormatFloat` rules for the 'e', 'E', 'f', 'g' and 'G'
+//! formats.
 //!
-//! The binary ('b': `mantissa p exponent`) and hexadecimal ('x'/'X': `0x1.8p+01`) formats work on
-//! the IEEE bits and are ports of `fmtB`/`fmtX` in Go's `internal/strconv/ftoa.go`. Decimal digits come from Rust's exact float formatting (shortest round-trip `{:e}`, correctly
+//! Decimal digits come from Rust's exact float formatting (shortest round-trip `{:e}`, correctly
 //! rounded `{:.N e}` / `{:.N}`, both round-half-even like Go), normalised to Go's `decimalSlice`
 //! shape (digits without trailing zeros, decimal point position `dp`; zero has no digits); the
 //! layout functions are ports of `strconv/ftoa.go` (`fmtE`, `fmtF`, `%g` selection).
@@ -103,122 +102,8 @@ fn fmt_f(out: &mut Vec<u8>, neg: bool, d: &Digits, prec: i32) {
     }
 }
 
-/// Go's `fmtB`: `-mantissa p±exponent`, both in decimal.
-fn fmt_b(out: &mut Vec<u8>, neg: bool, mant: u64, exp: i64) {
-    if neg {
-        out.push(b'-');
-    }
-    out.extend_from_slice(mant.to_string().as_bytes());
-    out.push(b'p');
-    if exp >= 0 {
-        out.push(b'+');
-    }
-    out.extend_from_slice(exp.to_string().as_bytes());
-}
-
-/// Go's `fmtX`: `-0x1.hhhp±dd`, rounded to `prec` hex digits when `0 <= prec < 15` (round half
-/// to even on the bits), all significant digits when `prec < 0`, zero-padded beyond 15.
-fn fmt_x(out: &mut Vec<u8>, prec: i32, fmt: u8, neg: bool, mut mant: u64, mut exp: i64, mant_bits: u32) {
-    if mant == 0 {
-        exp = 0;
-    }
-    // Shift digits so the leading 1 (if any) is at bit 1<<60.
-    mant <<= 60 - mant_bits;
-    while mant != 0 && mant & (1 << 60) == 0 {
-        mant <<= 1;
-        exp -= 1;
-    }
-    if (0..15).contains(&prec) {
-        let shift = prec as u32 * 4;
-        let extra = (mant << shift) & ((1 << 60) - 1);
-        mant >>= 60 - shift;
-        if extra | (mant & 1) > 1 << 59 {
-            mant += 1;
-        }
-        mant <<= 60 - shift;
-        if mant & (1 << 61) != 0 {
-            // Wrapped around.
-            mant >>= 1;
-            exp += 1;
-        }
-    }
-    let hex: &[u8; 16] = if fmt == b'X' { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
-    if neg {
-        out.push(b'-');
-    }
-    out.extend_from_slice(&[b'0', fmt, b'0' + ((mant >> 60) & 1) as u8]);
-    mant <<= 4; // remove the leading 0 or 1
-    if prec < 0 && mant != 0 {
-        out.push(b'.');
-        while mant != 0 {
-            out.push(hex[((mant >> 60) & 15) as usize]);
-            mant <<= 4;
-        }
-    } else if prec > 0 {
-        out.push(b'.');
-        for _ in 0..prec {
-            out.push(hex[((mant >> 60) & 15) as usize]);
-            mant <<= 4;
-        }
-    }
-    out.push(if fmt == b'X' { b'P' } else { b'p' });
-    if exp < 0 {
-        out.push(b'-');
-        exp = -exp;
-    } else {
-        out.push(b'+');
-    }
-    let e = exp as u32;
-    if e < 100 {
-        out.extend_from_slice(&[(e / 10) as u8 + b'0', (e % 10) as u8 + b'0']);
-    } else if e < 1000 {
-        out.extend_from_slice(&[(e / 100) as u8 + b'0', ((e / 10) % 10) as u8 + b'0', (e % 10) as u8 + b'0']);
-    } else {
-        out.extend_from_slice(&[
-            (e / 1000) as u8 + b'0',
-            ((e / 100) % 10) as u8 + b'0',
-            ((e / 10) % 10) as u8 + b'0',
-            (e % 10) as u8 + b'0',
-        ]);
-    }
-}
-
-/// The 'b', 'x' and 'X' formats of `ftoa32`/`ftoa64`: from the IEEE bits of `v` at `bits` width.
-fn append_binary(out: &mut Vec<u8>, v: f64, fmt: u8, prec: i32, bits: u32) {
-    let (b, exp_bits, mant_bits, bias): (u64, u32, u32, i64) =
-        if bits == 32 { ((v as f32).to_bits() as u64, 8, 23, -127) } else { (v.to_bits(), 11, 52, -1023) };
-    let neg = b >> (exp_bits + mant_bits) != 0;
-    let mut exp = ((b >> mant_bits) & ((1 << exp_bits) - 1)) as i64;
-    let mut mant = b & ((1 << mant_bits) - 1);
-    if exp == (1 << exp_bits) - 1 {
-        out.extend_from_slice(if mant != 0 {
-            b"NaN"
-        } else if neg {
-            b"-Inf"
-        } else {
-            b"+Inf"
-        });
-        return;
-    }
-    if exp == 0 {
-        exp += 1;
-    } else {
-        mant |= 1 << mant_bits;
-    }
-    exp += bias;
-    if fmt == b'b' {
-        fmt_b(out, neg, mant, exp - mant_bits as i64);
-    } else {
-        fmt_x(out, prec, fmt, neg, mant, exp, mant_bits);
-    }
-}
-
-/// `strconv.AppendFloat(out, v, fmt, prec, bits)` for fmt in `eEfgGbxX` (others are treated as 'g').
+/// `strconv.AppendFloat(out, v, fmt, prec, bits)` for fmt in `eEfgG` (others are treated as 'g').
 pub fn append_float(out: &mut Vec<u8>, v: f64, fmt: u8, prec: i32, bits: u32) {
-    if matches!(fmt, b'b' | b'x' | b'X') {
-        append_binary(out, v, fmt, prec, bits);
-        return;
-    }
     if v.is_nan() {
         out.extend_from_slice(b"NaN");
         return;
