@@ -44,30 +44,10 @@ const CASE_TIMEOUT: Duration = Duration::from_secs(60);
 /// At most this many lines of each diff are shown per failing case.
 const DIFF_LINES: usize = 12;
 
+/// The run corpus, twice (see [`check_dir_then_from_images`]).
 #[test]
 fn run_programs() {
-    check_dir("tests/run");
-}
-
-/// The run and defer corpora twice on one fresh cache: the first pass compiles every program and writes
-/// its image (`src/image.rs`), the second runs each from its image; both must print what `go run`
-/// prints.
-#[test]
-fn run_programs_from_images() {
-    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("image-corpus-home");
-    let _ = std::fs::remove_dir_all(&home);
-    let home = home.display().to_string();
-    // defer/ too: its tracebacks need what an image must carry besides code (pc->line, inline
-    // rows, line directives' file runs, defer tables).
-    for dir in ["tests/run", "tests/defer"] {
-        check_dir_env(dir, &[("XDG_CACHE_HOME", &home)]);
-    }
-    let images = std::fs::read_dir(Path::new(&home).join("gojit/image")).map(|d| d.flatten().flat_map(|s| std::fs::read_dir(s.path()).into_iter().flatten()).count()).unwrap_or(0);
-    assert!(images > 100, "the first pass wrote {images} images");
-    for dir in ["tests/run", "tests/defer"] {
-        check_dir_env(dir, &[("XDG_CACHE_HOME", &home)]);
-    }
-    let _ = std::fs::remove_dir_all(&home);
+    check_dir_then_from_images("tests/run");
 }
 
 #[test]
@@ -82,9 +62,11 @@ fn conformance() {
 
 /// The corpus helper's own defer/panic/recover programs (beyond the shared conformance set),
 /// including unrecovered panics checked up to `goroutine 1 [running]:`.
+/// Twice, as `run/` (its tracebacks need what an image must carry besides code: pc->line,
+/// inline rows, line directives' file runs, defer tables).
 #[test]
 fn defer_panic() {
-    check_dir("tests/defer");
+    check_dir_then_from_images("tests/defer");
 }
 
 /// Goroutines, channels and select (expectations from Go 1.27.3; crash and deadlock reports are
@@ -158,6 +140,23 @@ fn gc_stress() {
 /// if any fails.
 fn check_dir(name: &str) {
     check_dir_env(name, &[]);
+}
+
+/// The directory twice on a fresh cache of its own: the first pass compiles every program and
+/// writes its program image (`src/image.rs`), the second runs each from its image; both must
+/// print what `go run` prints.
+fn check_dir_then_from_images(name: &str) {
+    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("images-{}", name.replace('/', "-")));
+    let _ = std::fs::remove_dir_all(&home);
+    let home_s = home.display().to_string();
+    check_dir_env(name, &[("XDG_CACHE_HOME", &home_s)]);
+    let images = std::fs::read_dir(home.join("gojit/image"))
+        .map(|d| d.flatten().flat_map(|s| std::fs::read_dir(s.path()).into_iter().flatten()).count())
+        .unwrap_or(0);
+    let cases = list_cases(&Path::new(env!("CARGO_MANIFEST_DIR")).join(name), &common::only_filter()).len();
+    assert!(images * 2 >= cases, "{name}: the first pass wrote {images} images for {cases} programs");
+    check_dir_env(name, &[("XDG_CACHE_HOME", &home_s)]);
+    let _ = std::fs::remove_dir_all(&home);
 }
 
 /// [`check_dir`] with extra environment variables for every run.

@@ -137,6 +137,16 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             if let Some(o) = obj {
                 match self.p.info.obj(o).kind.clone() {
                     ObjKind::Func { .. } => {
+                        if self.p.func_name(o) == "internal/abi.EscapeNonString" {
+                            // gc's intrinsic (its Go body panics, so it is never inlined either):
+                            // it moves v to the heap so that hash/maphash never hashes the address
+                            // of a stack variable, which gc's stack growth could move. gojit's
+                            // goroutine stacks never move, so the call does nothing (its argument
+                            // is still evaluated).
+                            let fsig = self.p.tt.signature(self.ty(fun)).cloned().unwrap();
+                            self.call_args(&fsig, args, dots.is_some());
+                            return vec![];
+                        }
                         if let Some(vals) = self.try_inline_call(o, fun, e) {
                             return vals;
                         }
@@ -145,13 +155,6 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                         }
                         let fsig = self.p.tt.signature(self.ty(fun)).cloned().unwrap();
                         let words = self.call_args(&fsig, args, dots.is_some());
-                        if self.p.func_name(o) == "internal/abi.EscapeNonString" {
-                            // gc's intrinsic (its Go body panics): it moves v to the heap so that
-                            // hash/maphash never hashes the address of a stack variable, which
-                            // gc's stack growth could move. gojit's goroutine stacks never move,
-                            // so the call does nothing (its argument is still evaluated).
-                            return vec![];
-                        }
                         if let Some(&h) = self.p.inline_hooks.get(&o) {
                             return self.inline_hook_call(h, &words, &fsig.results);
                         }
