@@ -360,18 +360,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.inline_tag = saved_tag;
         self.at(cont);
         self.b.set_srcloc(call_loc);
-        let params = self.b.block_params(cont).to_vec();
-        let mut k = 0;
-        Some(
-            result_words
-                .iter()
-                .map(|ws| {
-                    let v = V::W(params[k..k + ws.len()].to_vec());
-                    k += ws.len();
-                    v
-                })
-                .collect(),
-        )
+        Some(Self::results_at(self.b.block_params(cont), &result_words))
     }
 
     /// For a call (through identifier `ident`) of generic function `fd`: its type parameters
@@ -601,18 +590,21 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.b.ins().jump(cont, args.iter());
         }
         self.at(cont);
-        let params = self.b.block_params(cont).to_vec();
+        Some(Self::results_at(self.b.block_params(cont), &result_words))
+    }
+
+    /// The inlined call's results: the continuation block's parameters, split by each result's
+    /// words (`result_words`).
+    fn results_at(params: &[cranelift_codegen::ir::Value], result_words: &[Vec<cranelift_codegen::ir::Type>]) -> Vec<V> {
         let mut k = 0;
-        Some(
-            result_words
-                .iter()
-                .map(|ws| {
-                    let v = V::W(params[k..k + ws.len()].to_vec());
-                    k += ws.len();
-                    v
-                })
-                .collect(),
-        )
+        result_words
+            .iter()
+            .map(|ws| {
+                let v = V::W(params[k..k + ws.len()].to_vec());
+                k += ws.len();
+                v
+            })
+            .collect()
     }
 }
 

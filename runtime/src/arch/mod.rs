@@ -37,6 +37,35 @@ pub fn thread_pointer() -> usize {
     tp
 }
 
+/// Reads the stack pointer and the callee-saved registers into `regs`, so that pointers the
+/// callers keep in registers are in memory a conservative stack scan covers (the collector's
+/// own frame, a goroutine entering a system call). Returns the stack pointer.
+#[inline(always)]
+pub fn spill_callee_saved(regs: &mut [usize; 6]) -> usize {
+    let sp: usize;
+    // SAFETY: only reads registers into locals.
+    unsafe {
+        core::arch::asm!(
+            "mov {sp}, rsp",
+            "mov {a}, rbx",
+            "mov {b}, rbp",
+            "mov {c}, r12",
+            "mov {d}, r13",
+            "mov {e}, r14",
+            "mov {f}, r15",
+            sp = out(reg) sp,
+            a = out(reg) regs[0],
+            b = out(reg) regs[1],
+            c = out(reg) regs[2],
+            d = out(reg) regs[3],
+            e = out(reg) regs[4],
+            f = out(reg) regs[5],
+            options(nomem, nostack, preserves_flags)
+        );
+    }
+    sp
+}
+
 /// Reads the caller link of the frame at `fp`: `(caller_fp, return_pc)`.
 ///
 /// # Safety

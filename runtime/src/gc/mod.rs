@@ -237,33 +237,6 @@ fn scrub_stack() {
     std::hint::black_box(&buf);
 }
 
-/// Reads the stack pointer and the callee-saved registers into `regs` (so that pointers the
-/// callers keep in registers are in memory the stack scan covers).
-#[inline(always)]
-fn spill(regs: &mut [usize; 6]) -> usize {
-    let sp: usize;
-    // SAFETY: only reads registers into locals.
-    unsafe {
-        std::arch::asm!(
-            "mov {sp}, rsp",
-            "mov {a}, rbx",
-            "mov {b}, rbp",
-            "mov {c}, r12",
-            "mov {d}, r13",
-            "mov {e}, r14",
-            "mov {f}, r15",
-            sp = out(reg) sp,
-            a = out(reg) regs[0],
-            b = out(reg) regs[1],
-            c = out(reg) regs[2],
-            d = out(reg) regs[3],
-            e = out(reg) regs[4],
-            f = out(reg) regs[5],
-            options(nomem, nostack, preserves_flags)
-        );
-    }
-    sp
-}
 
 /// Collects now, if a program runs on this thread and its running goroutine is on its own
 /// stack; `forced`: `runtime.GC()`. Returns whether a collection happened.
@@ -277,7 +250,7 @@ fn collect(forced: bool) -> bool {
         return false;
     }
     let mut regs = [0usize; 6];
-    let sp = spill(&mut regs);
+    let sp = crate::arch::spill_callee_saved(&mut regs);
     let regs = std::hint::black_box(&mut regs);
     collect_from(sp, regs, forced)
 }

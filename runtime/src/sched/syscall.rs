@@ -20,7 +20,7 @@
 pub fn blocking<R>(keep: [usize; 8], call: impl FnOnce() -> R) -> R {
     let mut regs = [0usize; 6];
     let keep = std::hint::black_box(keep);
-    let sp = spill(&mut regs);
+    let sp = crate::arch::spill_callee_saved(&mut regs);
     let regs = std::hint::black_box(&mut regs);
     let entered = super::proc::enter_syscall(sp);
     let r = call();
@@ -32,33 +32,6 @@ pub fn blocking<R>(keep: [usize; 8], call: impl FnOnce() -> R) -> R {
     r
 }
 
-/// Reads the stack pointer and the callee-saved registers into `regs` (as the collector's own
-/// spill in `gc/mod.rs`).
-#[inline(always)]
-fn spill(regs: &mut [usize; 6]) -> usize {
-    let sp: usize;
-    // SAFETY: only reads registers into locals.
-    unsafe {
-        std::arch::asm!(
-            "mov {sp}, rsp",
-            "mov {a}, rbx",
-            "mov {b}, rbp",
-            "mov {c}, r12",
-            "mov {d}, r13",
-            "mov {e}, r14",
-            "mov {f}, r15",
-            sp = out(reg) sp,
-            a = out(reg) regs[0],
-            b = out(reg) regs[1],
-            c = out(reg) regs[2],
-            d = out(reg) regs[3],
-            e = out(reg) regs[4],
-            f = out(reg) regs[5],
-            options(nomem, nostack, preserves_flags)
-        );
-    }
-    sp
-}
 
 #[cfg(test)]
 mod tests {
