@@ -714,6 +714,12 @@ fn stack_info(ctx: &Context, objects: &[bool]) -> Option<StackInfo> {
     }
     let mut sites: std::collections::BTreeMap<u32, Vec<i32>> = cc.buffer.call_sites().map(|cs| (cs.ret_addr, vec![])).collect();
     for (ret, _span, map) in cc.buffer.user_stack_maps() {
+        // a slow path's call added after the safepoint spilling: no map, the frame is then
+        // scanned conservatively (lower::stackmaps::insert_unmapped_calls)
+        if crate::lower::stackmaps::is_unmapped(map) {
+            sites.remove(ret);
+            continue;
+        }
         let slots = sites.entry(*ret).or_default();
         slots.extend(map.entries().map(|(_, off)| off as i32 - frame));
     }

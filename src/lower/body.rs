@@ -55,6 +55,7 @@ impl<'a> Prog<'a> {
         let arg_info;
         let entry_poll;
         let stack_check;
+        let late_calls;
         let explicit_slots;
         {
             let b = FunctionBuilder::new(&mut func, &mut fctx);
@@ -95,6 +96,7 @@ impl<'a> Prog<'a> {
                 arg_info: None,
                 entry_poll: None,
                 stack_check: None,
+                late_calls: vec![],
                 uintptr_args: vec![],
                 keepalive_slot: None,
             };
@@ -105,11 +107,13 @@ impl<'a> Prog<'a> {
             arg_info = cx.arg_info.take();
             cx.b.seal_all_blocks();
             explicit_slots = super::stackmaps::declare_pointer_values(&mut cx.b);
+            late_calls = std::mem::take(&mut cx.late_calls);
             cx.b.finalize(cx.p.jit.module().target_config());
             nil_checks = std::mem::take(&mut cx.nil_checks);
             entry_poll = cx.entry_poll.take();
             stack_check = cx.stack_check.take();
         }
+        super::stackmaps::insert_unmapped_calls(&mut func, &late_calls);
         super::prove::elim_nil_checks(&mut func, &nil_checks);
         if let Some(poll) = entry_poll {
             let m = self.jit.module();

@@ -295,6 +295,9 @@ fn emit_poll(func: &mut ir::Function, b: ir::Block, first: ir::Inst, parts: Poll
     let flag = pos.ins().load(types::I32, MemFlagsData::trusted(), addr, 0);
     pos.ins().brif(flag, cold, &[], rest, &[]);
     pos.goto_bottom(cold);
-    pos.ins().call(parts.slow, &[]);
+    let call = pos.ins().call(parts.slow, &[]);
     pos.ins().jump(rest, &[]);
+    // like the poll it moves, added after the safepoint spilling: its frame is scanned
+    // conservatively (stackmaps::insert_unmapped_calls)
+    super::stackmaps::mark_unmapped(func, call);
 }

@@ -154,6 +154,8 @@ pub struct FnCx<'p, 'a, 'f> {
     /// The prologue's stack-bound check (its `brif`), dropped from leaf functions
     /// (`prove::elim_leaf_stack_check`).
     pub stack_check: Option<ir::Inst>,
+    /// The `preserve_all` slow-path calls to insert after `finalize` (`FnCx::late_call`).
+    pub late_calls: Vec<(ir::Block, ir::FuncRef)>,
     /// Pointers converted to `uintptr` in the arguments of the calls being lowered, kept alive
     /// until their call returns (gc's `uintptrkeepalive` rule, applied to every call: see
     /// `FnCx::call`); the slot their final use stores to.
@@ -674,6 +676,18 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.p.jit.module().declare_func_in_func(id, self.b.func)
     }
 
+    /// A call of the `preserve_all` runtime slow path `name` (no arguments, no results) at the
+    /// top of the current (cold) block, inserted after the frontend's safepoint spilling
+    /// (`stackmaps::insert_unmapped_calls`: nothing is spilled around it for the stack maps).
+    fn late_call(&mut self, name: &'static str) {
+        let d = self.p.lib_decl(name);
+        debug_assert!(d.params.is_empty() && d.results.is_empty() && !d.may_panic());
+        let id = self.p.lib_func(d);
+        let fr = self.func_ref(id);
+        let block = self.b.current_block().expect("late_call in a block");
+        self.late_calls.push((block, fr));
+    }
+
     /// gc's preemption check at a loop back-edge: load the runtime's preemption word and, when it
     /// is set, call `gort_preempt_all` (`gort_preempt`, which yields if this goroutine was asked
     /// to, in the `preserve_all` convention: the poll clobbers no register) in a cold block.
@@ -686,7 +700,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let cont = self.block();
         let brif = self.b.ins().brif(flag, cold, &[], cont, &[]);
         self.at(cold);
-        self.lib("gort_preempt_all", &[]);
+        self.late_call("gort_preempt_all");
         self.jump(cont);
         self.at(cont);
         brif
@@ -708,7 +722,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let brif = self.b.ins().brif(above, cont, &[], cold, &[]);
         self.stack_check = Some(brif);
         self.at(cold);
-        self.lib("gort_morestack_all", &[]);
+        self.late_call("gort_morestack_all");
         self.jump(cont);
         self.at(cont);
     }

@@ -39,7 +39,7 @@ mod rangefunc;
 mod reach;
 mod rt;
 mod staticinit;
-mod stackmaps;
+pub(crate) mod stackmaps;
 mod stmt;
 mod typedesc;
 pub(crate) mod tyview;

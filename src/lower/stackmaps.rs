@@ -92,6 +92,48 @@ fn canonicalize_slot_addresses(func: &mut ir::Function) {
     }
 }
 
+/// Calls of `preserve_all` slow paths (the preemption poll's `gort_preempt_all`, the stack
+/// check's `gort_morestack_all`) recorded while lowering as `(cold block, callee)` and inserted
+/// at the top of their blocks only after the frontend's `finalize`, so that its safepoint pass
+/// spills nothing around them: every declared value live across a call is stored to its slot at
+/// its definition and every later use reloads it, anywhere in the function, so one poll in a
+/// loop puts a store and loads of every live pointer-sized value on the loop's hot path. These
+/// slow paths save and restore every register, and a frame stopped at one is scanned
+/// conservatively: its call is marked ([`mark_unmapped`]) and the function table lists no map
+/// for it (`jit::stack_info`), which sends the collector's precise walk to the conservative scan
+/// from that frame up (`gc/roots::scan_running`). A goroutine stopped at a poll is in practice
+/// parked, and parked stacks are scanned conservatively anyway, so no precision is lost.
+pub fn insert_unmapped_calls(func: &mut ir::Function, calls: &[(ir::Block, ir::FuncRef)]) {
+    use cranelift_codegen::cursor::{Cursor, FuncCursor};
+    use cranelift_codegen::ir::InstBuilder;
+    for &(block, callee) in calls {
+        let Some(first) = func.layout.first_inst(block) else { continue };
+        let loc = func.srcloc(first);
+        let mut pos = FuncCursor::new(func).with_srcloc(loc).at_inst(first);
+        let call = pos.ins().call(callee, &[]);
+        mark_unmapped(func, call);
+    }
+}
+
+/// The type of the marker entry of an unmapped call: declared values are all `i64`.
+const UNMAPPED_MARK: ir::Type = types::I8;
+
+/// Marks `call` as a call whose frame is scanned conservatively (see [`insert_unmapped_calls`]):
+/// a user stack map entry of type [`UNMAPPED_MARK`] (no declared value has it; the entry is
+/// never read as a root). It names the function's first stack slot, or a new empty one.
+pub fn mark_unmapped(func: &mut ir::Function, call: ir::Inst) {
+    let slot = match func.sized_stack_slots.keys().next() {
+        Some(s) => s,
+        None => func.create_sized_stack_slot(ir::StackSlotData::new(ir::StackSlotKind::ExplicitSlot, 0, 0)),
+    };
+    func.dfg.append_user_stack_map_entry(call, ir::UserStackMapEntry { ty: UNMAPPED_MARK, slot, offset: 0 });
+}
+
+/// Whether a compiled call's user stack map is an unmapped call's mark ([`mark_unmapped`]).
+pub fn is_unmapped(map: &ir::UserStackMap) -> bool {
+    map.entries().any(|(ty, _)| ty == UNMAPPED_MARK)
+}
+
 /// Cranelift's safepoint spilling keeps a live set per call, so its cost grows with values ×
 /// calls; a function past this budget (machine-generated deep nesting) gets no maps and its
 /// frames are scanned conservatively (sound, as any frame without a map).
