@@ -107,6 +107,7 @@ fn front_end_args(args: &[String], t: &mut Timings, goal: types::Goal) -> Result
             files: p.files.iter().map(|&f| &loaded.files[f]).collect(),
             std: p.std,
             imports: p.imports.iter().map(|&i| (loaded.packages[i].path.clone(), i)).collect(),
+            lang: p.lang.clone(),
         })
         .collect();
     // A compiler panic (an internal compiler error) is reported with the root package.

@@ -195,6 +195,42 @@ pub fn plus_build_line(text: &str) -> bool {
 /// Whether a file's header (its text before the package clause) lets it be built. `Err` is a
 /// malformed `//go:build` line (go/build's `parsing //go:build line: ...`).
 pub fn header_allows(text: &str) -> Result<bool, String> {
+    let (go_build, plus) = header_lines(text);
+    if let Some(e) = go_build {
+        return parse_expr(e).map(|x| x.eval()).map_err(|m| format!("parsing //go:build line: {m}"));
+    }
+    Ok(plus.iter().all(|l| plus_build_line(l)))
+}
+
+/// The Go language version a file's `//go:build` line implies (go/build/constraint's
+/// `GoVersion`: the least `go1.N` the expression needs, `and` taking the larger and `or` the
+/// smaller side, a negated tag implying nothing), as `go1.N`; `None` without one. gc's parser
+/// records it as the file's `GoVersion`, which types2 uses as the file's -lang.
+pub fn file_go_version(text: &str) -> Option<String> {
+    let x = parse_expr(header_lines(text).0?).ok()?;
+    // the least minor version `x` (`!x` when not `positive`) implies; -1: none
+    fn min_version(x: &Expr, positive: bool) -> i64 {
+        match x {
+            Expr::And(a, b) if positive => min_version(a, true).max(min_version(b, true)),
+            Expr::And(a, b) => min_version(a, false).min(min_version(b, false)),
+            Expr::Or(a, b) if positive => min_version(a, true).min(min_version(b, true)),
+            Expr::Or(a, b) => min_version(a, false).max(min_version(b, false)),
+            Expr::Not(a) => min_version(a, !positive),
+            Expr::Tag(_) if !positive => -1,
+            Expr::Tag(t) if t == "go1" => 0,
+            Expr::Tag(t) => t.strip_prefix("go1.").and_then(|n| n.parse::<i64>().ok()).unwrap_or(-1),
+        }
+    }
+    match min_version(&x, true) {
+        v if v < 0 => None,
+        0 => Some("go1".into()),
+        v => Some(format!("go1.{v}")),
+    }
+}
+
+/// A file header's first `//go:build` expression and its `+build` lines that count (those a
+/// blank line follows before the package clause).
+fn header_lines(text: &str) -> (Option<&str>, Vec<&str>) {
     let mut go_build: Option<&str> = None;
     let mut plus: Vec<&str> = vec![];
     // `+build` lines count only when a blank line follows them (before the package clause).
@@ -240,10 +276,7 @@ pub fn header_allows(text: &str) -> Result<bool, String> {
         }
         break; // the package clause (or anything else) ends the header
     }
-    if let Some(e) = go_build {
-        return parse_expr(e).map(|x| x.eval()).map_err(|m| format!("parsing //go:build line: {m}"));
-    }
-    Ok(plus.iter().all(|l| plus_build_line(l)))
+    (go_build, plus)
 }
 
 #[cfg(test)]
@@ -282,6 +315,20 @@ mod tests {
         assert!(!header_allows("// +build ignore\n\npackage x\n").unwrap());
         // after the package clause nothing counts
         assert!(header_allows("package x\n//go:build ignore\n").unwrap());
+    }
+
+    #[test]
+    fn go_versions() {
+        let v = |h: &str| file_go_version(&format!("{h}\n\npackage x\n"));
+        assert_eq!(v("//go:build go1.26").as_deref(), Some("go1.26"));
+        assert_eq!(v("//go:build go1.26 && linux").as_deref(), Some("go1.26"));
+        assert_eq!(v("//go:build go1.26 || go1.22").as_deref(), Some("go1.22"));
+        assert_eq!(v("//go:build go1.26 || linux"), None);
+        assert_eq!(v("//go:build !go1.26"), None);
+        assert_eq!(v("//go:build !(!go1.24 || !go1.25)").as_deref(), Some("go1.25"));
+        assert_eq!(v("//go:build go1").as_deref(), Some("go1"));
+        assert_eq!(v("// +build go1.20"), None);
+        assert_eq!(v("// no constraint"), None);
     }
 
     #[test]

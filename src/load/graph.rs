@@ -145,6 +145,33 @@ impl Loader<'_> {
         }
     }
 
+    /// The `-lang` the go command gives gc for a package (see [`Package::lang`]): files named on
+    /// the command line and packages of the main module take the main module's `go` line; a
+    /// required module's package its own go.mod's; vendored packages (whose version is in
+    /// vendor/modules.txt) and GOROOT's none.
+    fn lang_of(&self, path: &str, dir: &Path, std: bool) -> Option<String> {
+        let lang = |m: &GoMod| {
+            let v = m.go.as_deref().unwrap_or("1.16");
+            // version.Lang: the language version of a release (1.21.3 -> 1.21, 1.22rc1 -> 1.22)
+            let mut parts = v.splitn(3, '.');
+            let major = parts.next().unwrap_or("1");
+            let minor: String = parts.next().unwrap_or("0").chars().take_while(|c| c.is_ascii_digit()).collect();
+            Some(format!("go{major}.{minor}"))
+        };
+        let main = self.modules.main.as_ref();
+        if std || main.is_some_and(|m| dir.starts_with(m.dir.join("vendor"))) {
+            return None;
+        }
+        if path == COMMAND_LINE {
+            return main.and_then(lang);
+        }
+        let root = GoMod::find_root(dir)?;
+        match main {
+            Some(m) if m.dir == root => lang(m),
+            _ => GoMod::read(&root).ok().as_ref().and_then(lang),
+        }
+    }
+
     /// Selects, reads and parses a directory's files (or the named ones) into a new package.
     fn load_package(&mut self, path: &str, dir: &Path, std: bool, named: Option<Vec<(PathBuf, String)>>) -> Result<PkgIndex, String> {
         self.load_package_from(path, dir, std, named, None)
@@ -173,7 +200,8 @@ impl Loader<'_> {
             }
         };
         let explicit = path == COMMAND_LINE;
-        let mut pkg = Package { path: path.to_string(), name: String::new(), dir: dir.to_path_buf(), files: vec![], imports: vec![], std };
+        let lang = self.lang_of(path, dir, std);
+        let mut pkg = Package { path: path.to_string(), name: String::new(), dir: dir.to_path_buf(), files: vec![], imports: vec![], std, lang };
         let (mut any_go, mut cgo_files) = (false, vec![]);
         let mut first_name: Option<(String, String)> = None;
         let mut parse_errors: Vec<String> = vec![];
@@ -201,7 +229,7 @@ impl Loader<'_> {
                 }
             }
             let (sf, parsed) = syntax::parse_bytes_at(&shown, &bytes, self.sources.next_base(), self.next_id);
-            let file = match parsed {
+            let mut file = match parsed {
                 Ok(f) => f,
                 Err(diags) => {
                     for d in &diags {
@@ -223,6 +251,7 @@ impl Loader<'_> {
                 }
                 _ => {}
             }
+            file.directives.go_version = constraint::file_go_version(&text);
             self.next_id = file.node_count;
             let idx = self.sources.add(sf);
             debug_assert_eq!(idx, self.files.len());

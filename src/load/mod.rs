@@ -48,6 +48,10 @@ pub struct Package {
     pub imports: Vec<PkgIndex>,
     /// From GOROOT.
     pub std: bool,
+    /// The language version gc is given (`-lang`, as `go1.N`): the `go` line of the go.mod of
+    /// the module holding the package (`go1.16` when it has none), `None` for GOROOT's packages
+    /// and outside a module (no version check then, as gc without `-lang`).
+    pub lang: Option<String>,
 }
 
 impl Package {

@@ -433,9 +433,19 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         self.store(recv_t, &recv_v, obj, off as i32);
         // the wrapper
         let sig = self.p.go_signature(None, &fsig.params, &fsig.results);
+        // gc's names: the method's own (`main.(*Box[...]).Get-fm`), or the interface's
+        // (`main.I.M-fm`)
         let name = match &target {
-            Err(f) => format!("{}-fm", self.p.func_name(*f)),
-            Ok(_) => format!("{}.{}-fm", self.p.tt.type_string(s.recv), e.span.lo),
+            Err(f) => format!("{}-fm", self.p.method_target_name(*f, method_named, &mtargs)),
+            Ok(_) => {
+                let m = match &e.unparen().kind {
+                    ast::ExprKind::Selector { sel, .. } => sel.name.clone(),
+                    _ => String::new(),
+                };
+                let it = self.embedded_type(s.recv, &s.path);
+                let i = self.p.method_sym(it, &m).unwrap_or_else(|| format!("{}.{m}", self.p.tt.type_string(it)));
+                format!("{i}-fm")
+            }
         };
         let Ok(wid) = self.p.declare_fn(&name, &sig) else { return V::one(self.i64c(0)) };
         let line = self.p.src.gc_line(e.span.lo);
@@ -497,7 +507,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let path = s.path.clone();
         let recv_is_ptr = matches!(self.p.tt.under(recv_t), GoType::Pointer(_));
         let sig = self.p.go_signature(None, &fsig.params, &fsig.results);
-        let name = format!("{}-fm", self.p.func_name(func));
+        // gc's name: the method symbol of the receiver type written (`main.(*T).M`, also for
+        // a value method or one promoted from an embedded field)
+        let mname = self.p.info.obj(func).name.clone();
+        let name = self.p.method_sym(recv_t, &mname).unwrap_or_else(|| self.p.method_target_name(func, named, &targs));
         let Ok(wid) = self.p.declare_fn(&name, &sig) else { return self.zero(t) };
         let meta = super::FuncMeta { go_name: name, decl_line: 0, defer_kind: super::DeferKind::None, is_wrapper: true };
         let nrecv = self.p.param_words(recv_t).len();
@@ -528,6 +541,17 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         V::one(self.i64c(a as i64))
     }
 
+    /// The type of the field an embedding path leads to from a value of type `t` (`t` itself for
+    /// an empty path).
+    fn embedded_type(&self, t: TypeId, path: &[u32]) -> TypeId {
+        let mut at = t;
+        for &i in path {
+            let base = self.p.tt.pointer_elem(at).unwrap_or(at);
+            at = self.p.tt.struct_fields(base).get(i as usize).map_or(at, |f| f.ty);
+        }
+        at
+    }
+
     /// `I.M` for an interface type `I`: a wrapper `(i I, params...)` dispatching through the itab.
     /// `S.M` for a type `S` (or `*S`) embedding an interface at `path`: the wrapper takes an `S`
     /// and dispatches through the embedded interface's itab.
@@ -536,7 +560,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let nrecv = self.p.param_words(it).len();
         let Some(fsig) = self.p.tt.signature(t).cloned() else { return self.zero(t) };
         let sig = self.p.go_signature(None, &fsig.params, &fsig.results);
-        let name = format!("{}.{}-fm", self.p.tt.type_string(it), index);
+        let iface = self.embedded_type(it, &path);
+        let mname = self.p.tt.interface_methods(iface).get(index as usize).map(|m| m.name.clone()).unwrap_or_default();
+        let name = self.p.method_sym(it, &mname).unwrap_or_else(|| format!("{}.{mname}", self.p.tt.type_string(it)));
         let Ok(wid) = self.p.declare_fn(&name, &sig) else { return self.zero(t) };
         let msig = self.p.go_signature(Some(TypeTable::INT), &fsig.params[1..], &fsig.results);
         let meta = super::FuncMeta { go_name: name, decl_line: 0, defer_kind: super::DeferKind::None, is_wrapper: true };

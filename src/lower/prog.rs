@@ -506,6 +506,33 @@ impl<'a> Prog<'a> {
         super::typedesc::typedesc(self, t)
     }
 
+    /// gc's name (`ir.MethodSym`) of method `m` of `recv`, a defined type `N` or a pointer `*N`
+    /// to one: `main.N.m`, `main.(*N).m`, an instance with its type arguments
+    /// (`main.(*Box[int,string]).m`); `None` for other types.
+    pub fn method_sym(&self, recv: TypeId, m: &str) -> Option<String> {
+        let (named, ptr) = match self.tt.pointer_elem(recv) {
+            Some(e) => (e, true),
+            None => (recv, false),
+        };
+        let n = self.tt.named(named)?;
+        let shown = self.tt.type_string(named);
+        let local = shown.strip_prefix(&format!("{}.", n.pkg)).unwrap_or(&shown);
+        let path = if n.path.is_empty() { String::new() } else { format!("{}.", n.path) };
+        Some(if ptr { format!("{path}(*{local}).{m}") } else { format!("{path}{local}.{m}") })
+    }
+
+    /// gc's name of the code method target `func` of `named` denotes (`method_fn`'s function):
+    /// an instance's name when `named` is an instance or the method has type arguments.
+    pub fn method_target_name(&self, func: ObjId, named: TypeId, mtargs: &[TypeId]) -> String {
+        match self.tt.named(named) {
+            Some(n) if n.origin.is_some() || !mtargs.is_empty() => {
+                let key: Vec<TypeId> = n.targs.iter().chain(mtargs).copied().collect();
+                self.instance_name(func, &key)
+            }
+            _ => self.func_name(func),
+        }
+    }
+
     /// The Go name of a function object (`main.f`, `main.T.M`, `main.(*T).M`).
     pub fn func_name(&self, o: ObjId) -> String {
         self.go_name(o, "")

@@ -86,6 +86,9 @@ pub struct FileDirectives {
     pub early: Vec<Diagnostic>,
     pub late: Vec<Diagnostic>,
     pub embeds: Vec<(Span, EmbedCheck)>,
+    /// The Go version the file's `//go:build` line implies (`load::constraint::file_go_version`,
+    /// gc's `File.GoVersion`), set by the loader.
+    pub go_version: Option<String>,
 }
 
 /// The part of [`EmbedUse`] the checker needs (with the file's `import "embed"`).

@@ -96,6 +96,10 @@ pub(super) struct Checker<'a> {
     pub std_pkg: bool,
     /// Index (in `files`) of the file whose scope `imports` is.
     pub cur_file: usize,
+    /// gc's `-lang` for the package (`PackageInput::lang`).
+    lang: Option<String>,
+    /// Type-parameter flows of the package's instantiations (types2's monomorphization check).
+    pub inst_graph: super::instcycle::InstGraph,
     /// Every file's imports; `imports` is the current file's, swapped in by `enter_file`.
     file_imports: Vec<HashMap<String, ImportEntry>>,
     pub tt: TypeTable,
@@ -246,6 +250,8 @@ pub struct PackageInput<'a> {
     pub std: bool,
     /// Import path -> the package's index in the input list, for each source package it imports.
     pub imports: HashMap<String, usize>,
+    /// gc's `-lang` for the package (`load::Package::lang`).
+    pub lang: Option<String>,
 }
 
 /// Checks a program's packages in order (each after those it imports; the root last) into one
@@ -335,6 +341,8 @@ impl<'a> Checker<'a> {
         is_root,
         std_pkg: input.std,
         cur_file: 0,
+        lang: input.lang.clone(),
+        inst_graph: Default::default(),
         file_imports: input.files.iter().map(|_| HashMap::new()).collect(),
         tt,
         info,
@@ -400,6 +408,36 @@ impl<'a> Checker<'a> {
             self.cur_file = i;
         }
         prev
+    }
+
+    /// types2's `verifyVersionf` with cmd/compile's hint: unless the language version of the
+    /// file holding `span` is at least go1.`minor`, reports `{what} requires go1.N or later`
+    /// and why the version is lower. A file's version is its `//go:build` line's (at least
+    /// go1.21, types2's initFiles), else the package's `-lang`; without either nothing is
+    /// checked. Returns whether the feature is allowed.
+    pub fn verify_version(&mut self, span: Span, minor: u32, what: &str) -> bool {
+        let minor_of = |v: &str| -> Option<u32> {
+            match v.strip_prefix("go1") {
+                Some("") => Some(0),
+                Some(r) => r.strip_prefix('.')?.parse().ok(),
+                None => None,
+            }
+        };
+        let declared = self.files[self.file_index(span.lo)].directives.go_version.clone();
+        let (version, reason) = match declared.as_deref().and_then(minor_of) {
+            Some(d) if d >= 21 => (d, format!("file declares //go:build {}", declared.as_deref().unwrap_or(""))),
+            // max(file version, go1.21) is not the declared one: gc hints at -lang
+            Some(_) => (21, format!("-lang was set to {}; check go.mod", self.lang.as_deref().unwrap_or(""))),
+            None => match self.lang.as_deref().and_then(minor_of) {
+                Some(v) => (v, format!("-lang was set to {}; check go.mod", self.lang.as_deref().unwrap_or(""))),
+                None => return true,
+            },
+        };
+        if version >= minor {
+            return true;
+        }
+        self.error(span, format!("{what} requires go1.{minor} or later ({reason})"));
+        false
     }
 
     /// Index (in `files`) of the file holding position `pos` of this package.
@@ -490,10 +528,30 @@ impl<'a> Checker<'a> {
         self.run_pending_verify();
         self.compute_init_order();
         self.check_unused_imports();
+        self.report_instance_cycle();
         if self.errors.is_empty() {
             for d in std::mem::take(&mut self.anonymous_cycles) {
                 self.error(d.span, d.msg);
             }
+        }
+    }
+
+    /// types2's `monomorph`: an instantiation cycle of the package's generic declarations, as
+    /// gc lists it; else, if the type table cut an instantiation it could not finish (types
+    /// nested without bound), that.
+    fn report_instance_cycle(&mut self) {
+        if let Some(c) = self.inst_graph.find_cycle() {
+            let mut msg = "instantiation cycle:".to_string();
+            for (at, tp, typ) in &c.steps {
+                let (pos, name, arg) = (self.pos_string(*at), self.tt.type_string_err(*tp), self.tt.type_string_err(*typ));
+                msg.push_str(&format!("\n\t{pos}: {name} instantiated as {arg}"));
+            }
+            let decl = self.tparam_decl_span(c.first);
+            self.error(decl, msg);
+        } else if let Some(t) = self.tt.cut_instance.take() {
+            let s = self.tt.type_string_err(t);
+            let span = self.files[0].package.span;
+            self.error(span, format!("instantiation cycle: {s} nests type arguments without bound"));
         }
     }
 
@@ -1010,6 +1068,10 @@ impl<'a> Checker<'a> {
             });
             if generic_method {
                 self.info.generic_method_names.insert(fd.name.name.clone());
+                // types2's collectObjects: at the first type parameter
+                let first = &fd.typ.tparams[0];
+                let at = first.names.first().map_or(first.span, |n| n.span);
+                self.verify_version(at, 27, "generic method");
             }
             self.info.objects[obj].kind = ObjKind::Func { ty: sig, decl: fd.id, recv: base };
             self.func_bodies.push(fd);

@@ -37,6 +37,7 @@ impl<'a> Checker<'a> {
         for f in fields {
             for n in &f.names {
                 let tp = self.tt.new_type_param(&n.name, index);
+                self.inst_graph.declare(tp);
                 index += 1;
                 let obj = self.new_object(&n.name, n.span, ObjKind::TypeName { ty: tp });
                 self.info.defs[n.id] = obj.into();
@@ -578,6 +579,7 @@ impl<'a> Checker<'a> {
         let targs: Vec<TypeId> = tparams[..outer].iter().copied().chain(own).collect();
         let mut spans: Vec<Span> = vec![e.span; outer];
         spans.extend(args.iter().map(|a| a.span));
+        self.inst_graph.record(&self.tt, &tparams, &targs, &spans, e.span);
         let inst = self.tt.instantiate(origin, targs.clone());
         self.pending_verify.push((tparams, targs, spans, e.span));
         inst
@@ -730,24 +732,12 @@ impl<'a> Checker<'a> {
         Some(mk(Mode::Value, sig))
     }
 
-    /// go/types' monomorphization check for the direct case: a generic function instantiating
-    /// itself with a type argument that strictly contains the corresponding type parameter
-    /// (`F[*T]` inside `F[T]`) would need infinitely many instances.
+    /// Records an instantiation of `tparams` with `targs` in the package's instantiation graph
+    /// (types2's `recordInstance`; the cycle check runs once the package is checked,
+    /// `instcycle`). `spans[i]` is where the i-th type argument is written, `at` where an
+    /// inferred one is (the call's parenthesis).
     pub fn check_instantiation_cycle(&mut self, spans: &[Span], at: Span, tparams: &[TypeId], targs: &[TypeId]) -> bool {
-        if self.cur_tparams.as_slice() != tparams {
-            return true;
-        }
-        for (i, (&tp, &ta)) in tparams.iter().zip(targs).enumerate() {
-            if ta != tp && self.mentions_any(ta, &[tp]) {
-                let at = spans.get(i).copied().unwrap_or(at);
-                let decl = self.tparam_decl_span(tp);
-                let name = self.tt.type_string_err(tp);
-                let arg = self.tt.type_string_err(ta);
-                let pos = self.pos_string(at);
-                self.error(decl, format!("instantiation cycle:\n\t{pos}: {name} instantiated as {arg}"));
-                return false;
-            }
-        }
+        self.inst_graph.record(&self.tt, tparams, targs, spans, at);
         true
     }
 
@@ -978,7 +968,7 @@ impl<'a> Checker<'a> {
                 return None;
             }
             let Some(id) = self.generic_ident(a) else { return None };
-            if !self.check_instantiation_cycle(&[], id.span, tps, &arg_targs) {
+            if !self.check_instantiation_cycle(&[], at, tps, &arg_targs) {
                 return None;
             }
             let asig = self.info.objects[*o].ty().unwrap_or_default();
@@ -1010,7 +1000,7 @@ impl<'a> Checker<'a> {
             _ => ident,
         };
         if let Some(id) = self.generic_ident(ident) {
-            if !self.check_instantiation_cycle(&[], id.span, &tparams, &targs) {
+            if !self.check_instantiation_cycle(&[], lparen, &tparams, &targs) {
                 return None;
             }
             self.record_instance(id.id, targs);

@@ -18,6 +18,7 @@ mod checker;
 mod expr;
 mod scope;
 mod generic;
+mod instcycle;
 mod mono;
 mod rangefunc;
 mod initorder;
@@ -61,7 +62,7 @@ pub fn check_package(file: &ast::File, src: &SourceFile) -> Result<Checked, Vec<
 
 fn check_single(file: &ast::File, src: &SourceFile, goal: Goal) -> Result<Checked, Vec<Diagnostic>> {
     let map = SourceMap::single(SourceFile::new(src.name.clone(), src.text.clone()));
-    let input = PackageInput { path: "command-line-arguments".into(), files: vec![file], std: false, imports: Default::default() };
+    let input = PackageInput { path: "command-line-arguments".into(), files: vec![file], std: false, imports: Default::default(), lang: None };
     checker::check_packages(&[input], &map, file.node_count, goal).map_err(|e| e.1)
 }
 

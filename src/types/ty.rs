@@ -343,6 +343,10 @@ pub struct TypeTable {
     instances: HashMap<(TypeId, Vec<TypeId>), TypeId>,
     /// Instances whose origin's underlying type was not yet known when they were created.
     pending: Vec<TypeId>,
+    /// An instance left without its underlying type because its type arguments nest deeper
+    /// than [`Self::MAX_INSTANCE_DEPTH`]: an instantiation cycle (`type L[T any] struct{ next
+    /// *L[[]T] }` would expand forever); the checker reports it (`instcycle`).
+    pub cut_instance: Option<TypeId>,
     /// Generic types declared inside generic functions: origin -> how many leading type
     /// parameters are the enclosing function's (implicit: `Box[U]` is `Box[T;U]`, gc prints
     /// `main.Box[int;string]`).
@@ -418,6 +422,7 @@ impl TypeTable {
             layouts: Vec::new(),
             instances: HashMap::new(),
             pending: Vec::new(),
+            cut_instance: None,
             implicit_tparams: HashMap::new(),
             local_gen: HashMap::new(),
             local_pkg: "main".to_string(),
@@ -620,7 +625,12 @@ impl TypeTable {
             origin: Some(origin),
             targs: targs.clone(),
         }));
+        let deep = targs.iter().any(|&t| self.nesting_depth(t, 0) > Self::MAX_INSTANCE_DEPTH);
         self.instances.insert((origin, targs), inst);
+        if deep {
+            self.cut_instance.get_or_insert(inst);
+            return inst;
+        }
         let map = self.instance_map(inst);
         let methods: Vec<Method> =
             n.methods.iter().map(|m| Method { sig: self.subst(m.sig, &map), ..m.clone() }).collect();
@@ -630,6 +640,27 @@ impl TypeTable {
         self.pending.push(inst);
         self.expand_pending();
         inst
+    }
+
+    /// Type arguments of a generic type's instance nested deeper than this are taken for an
+    /// instantiation cycle (source code nests a few levels; a cycle grows one level per step).
+    pub const MAX_INSTANCE_DEPTH: u32 = 100;
+
+    /// How deeply type `t` nests types (`[][]*T` is 3 below `d`), counted up to just past
+    /// [`Self::MAX_INSTANCE_DEPTH`].
+    fn nesting_depth(&self, t: TypeId, d: u32) -> u32 {
+        if d > Self::MAX_INSTANCE_DEPTH {
+            return d;
+        }
+        let max = |ts: &mut dyn Iterator<Item = TypeId>| ts.map(|a| self.nesting_depth(a, d + 1)).max().unwrap_or(d);
+        match &self.types[t] {
+            Type::Pointer(e) | Type::Slice(e) | Type::Array { elem: e, .. } | Type::Chan { elem: e, .. } => self.nesting_depth(*e, d + 1),
+            Type::Map { key, val } => max(&mut [*key, *val].into_iter()),
+            Type::Named(n) => max(&mut n.targs.iter().copied()),
+            Type::Func(s) => max(&mut s.params.iter().chain(&s.results).copied()),
+            Type::Struct { fields } => max(&mut fields.iter().map(|f| f.ty)),
+            _ => d,
+        }
     }
 
     /// Gives pending instances their underlying types once their origins have one.

@@ -1,0 +1,3 @@
+module example.com/langbuild
+
+go 1.27

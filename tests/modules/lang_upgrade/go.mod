@@ -1,0 +1,3 @@
+module example.com/langup
+
+go 1.22
