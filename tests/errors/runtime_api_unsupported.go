@@ -8,6 +8,6 @@ import "runtime"
 
 func main() {
 	runtime.SetBlockProfileRate(1)
-	_ = runtime.MemProfileRate
+	_ = runtime.MutexProfile
 	runtime.Goshed()
 }

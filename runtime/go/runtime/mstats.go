@@ -45,3 +45,9 @@ type MemStats struct {
 
 // ReadMemStats populates m with memory allocator statistics.
 func ReadMemStats(m *MemStats)
+
+// MemProfileRate is gc's sampling rate of the memory profile (mprof.go). gc's linker sets
+// disableMemoryProfiling when nothing can read the profile (runtime.MemProfile is not linked),
+// and schedinit then starts the rate at 0; gojit records no memory profile, so it always starts
+// at 0, as such a gc program does. A plain variable programs may set and read back.
+var MemProfileRate int = 0

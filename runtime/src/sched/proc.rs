@@ -12,8 +12,9 @@
 //! yielding goroutine on a queue, a dead one freed, a blocked one nowhere: its waker holds it).
 //! `go` and wake-ups put the goroutine in the current P's `runnext` (the previous one moves to
 //! the local queue, where idle Ms can steal it); `Gosched` and preemption put it on the global
-//! queue. An M with nothing to run parks (gc's `stopm`) until a wake-up (gc's `wakep`) or, for
-//! one of them, the next timer. `runtime.GOMAXPROCS(n)` starts Ms up to `n` and retires the Ms
+//! queue. An M with nothing to run spins briefly while another M runs a goroutine (gc's spinning
+//! M: a wake-up then costs no system call), then parks (gc's `stopm`) until a wake-up (gc's
+//! `wakep`) or, for one of them, the next timer. `runtime.GOMAXPROCS(n)` starts Ms up to `n` and retires the Ms
 //! above `n` at their next switch.
 //!
 //! # Locking (see `lock.rs` for the protocol)
@@ -167,6 +168,9 @@ struct M {
     curg: *mut G,
     /// Parked waiting for work (under the lock; a waker clears it before unparking).
     idle: bool,
+    /// Set by [`wake_m`] when it clears `idle`: ends the M's spin in [`idle_wait`] without a
+    /// system call on either side (read without the lock; cleared by its own M under the lock).
+    woken: AtomicBool,
     /// The goroutine switching out asked for its P's local queue (gc's `goyield`), not the
     /// global one.
     yield_local: bool,
@@ -402,6 +406,7 @@ fn new_m(id: usize, thread: std::thread::Thread) -> *mut M {
         g0_sp: 0,
         curg: std::ptr::null_mut(),
         idle: false,
+        woken: AtomicBool::new(false),
         yield_local: false,
         thread,
         rng: Cell::new((seed() ^ (id as u64).wrapping_mul(0xA24B_AED4_963E_E407)) | 1),
@@ -599,8 +604,7 @@ unsafe fn signal_all(s: *mut Sched) {
                 continue;
             }
             if (*om).idle {
-                (*om).idle = false;
-                (*om).thread.unpark();
+                wake_m(om);
             } else if !(*om).curg.is_null() {
                 (&(*s).sysmon).state.raise((*om).id);
             }
@@ -674,15 +678,39 @@ unsafe fn wakep(s: *mut Sched) {
         }
         for &om in &(&(*s).ms)[..(*s).procs] {
             if (*om).idle {
-                (*om).idle = false;
-                (*om).thread.unpark();
+                wake_m(om);
                 return;
             }
         }
     }
 }
 
-/// Parks this M's thread until a waker unparks it or `deadline` (monotonic ns) passes.
+/// Wakes the idle M `om` (gc's `notewakeup` of a stopped M): clears its idle mark and ends its
+/// spin or its park. An M still spinning sees `woken` and never sleeps; the unpark of a thread
+/// that is not parked is an atomic store (its next park returns at once, a spurious wake-up
+/// [`schedule`] absorbs).
+///
+/// # Safety
+/// The lock is held; `om` is an idle M of the run.
+unsafe fn wake_m(om: *mut M) {
+    // SAFETY: forwarded; `woken` is atomic, `idle` is only touched under the lock.
+    unsafe {
+        (*om).idle = false;
+        (*om).woken.store(true, Ordering::Release);
+        (*om).thread.unpark();
+    }
+}
+
+/// How long an idle M spins for a wake-up before its thread sleeps, while another M runs a
+/// goroutine (gc's spinning M): work readied by a running goroutine (a `go` statement, a channel
+/// send, a release) is often handed over within microseconds, and a spinning M takes it without
+/// the two system calls and the context switch of a futex sleep and wake-up.
+const SPIN_NS: i64 = 50_000;
+
+/// Parks this M's thread until a waker unparks it or `deadline` (monotonic ns) passes; first
+/// spins up to [`SPIN_NS`] for a wake-up when another M runs a goroutine (with nothing running
+/// anywhere, only a timer or another thread's event can bring work, and spinning would only burn
+/// the CPU the other threads of the machine need).
 ///
 /// # Safety
 /// The lock is held; returns with it held.
@@ -693,18 +721,40 @@ unsafe fn idle_wait(s: *mut Sched, m: *mut M, deadline: Option<i64>) {
         if deadline.is_some() {
             (*s).timer_waiter = m;
         }
+        let spin = (*s).running > 0 && !(*s).stw && (*s).exit.is_none();
         unlock();
-        match deadline {
-            Some(when) => {
-                let now = time::nanotime();
-                if when > now {
-                    std::thread::park_timeout(std::time::Duration::from_nanos((when - now) as u64));
+        let woken = &(*m).woken;
+        let mut done = false;
+        if spin {
+            let start = time::nanotime();
+            let end = deadline.map_or(start + SPIN_NS, |d| d.min(start + SPIN_NS));
+            'spin: loop {
+                for _ in 0..64 {
+                    if woken.load(Ordering::Acquire) {
+                        done = true;
+                        break 'spin;
+                    }
+                    std::hint::spin_loop();
+                }
+                if time::nanotime() >= end {
+                    break;
                 }
             }
-            None => std::thread::park(),
+        }
+        if !done && !woken.load(Ordering::Acquire) {
+            match deadline {
+                Some(when) => {
+                    let now = time::nanotime();
+                    if when > now {
+                        std::thread::park_timeout(std::time::Duration::from_nanos((when - now) as u64));
+                    }
+                }
+                None => std::thread::park(),
+            }
         }
         lock();
         (*m).idle = false;
+        (*m).woken.store(false, Ordering::Relaxed);
         if (*s).timer_waiter == m {
             (*s).timer_waiter = std::ptr::null_mut();
         }
@@ -928,8 +978,7 @@ pub(crate) unsafe fn timers_changed() {
         let w = (*s).timer_waiter;
         if !w.is_null() {
             // It recomputes its deadline when it wakes.
-            (*w).idle = false;
-            (*w).thread.unpark();
+            wake_m(w);
             return;
         }
         wakep(s);
@@ -1274,8 +1323,7 @@ pub(crate) unsafe fn start_others() {
         (*s).stw_flag.store(false, Ordering::SeqCst);
         for &om in &(&(*s).ms)[..(*s).procs] {
             if (*om).idle {
-                (*om).idle = false;
-                (*om).thread.unpark();
+                wake_m(om);
             }
         }
         unlock();
@@ -1416,8 +1464,7 @@ pub extern "C" fn gort_gomaxprocs(n: i64) -> i64 {
             } else {
                 for &om in &(&(*s).ms)[old..n] {
                     if (*om).idle {
-                        (*om).idle = false;
-                        (*om).thread.unpark();
+                        wake_m(om);
                     }
                 }
             }
