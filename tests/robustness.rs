@@ -270,6 +270,8 @@ enum Want {
     TooDeep,
     /// Past one of gojit's own limits that gc does not have (`gojit::limits`): a
     /// `... not supported by gojit` error, exit 1 (never an internal compiler error or a hang).
+    /// No generated input needs it since signatures pass in memory (`lower/blockabi.rs`).
+    #[allow(dead_code)]
     Unsupported,
 }
 
