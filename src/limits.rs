@@ -10,14 +10,9 @@
 //! lowering, `Drop` of the tree) recurses at most once per AST level, and [`on_compiler_stack`]
 //! gives them a stack big enough for the deepest accepted tree (`tests/robustness.rs` measures it:
 //! 10^5 levels of each construct through `gojit run`).
-
-/// The most machine words a function's parameters (receiver and result pointers included) or its
-/// results may take. Cranelift's tail calling convention pops a callee's stack arguments with
-/// `ret imm16` (at most 65,535 bytes, about 8,190 words), and register allocation of thousands of
-/// results grows quadratically (8,000 results take seconds to compile); gc passes such lists in
-/// memory and compiles them. Bigger signatures are refused by the checker with a
-/// `not supported by gojit` error rather than an internal compiler error or a hang.
-pub const MAX_SIGNATURE_WORDS: usize = 8000;
+//!
+//! Signatures have no limit of gojit's own: one with more machine words than registers and
+//! Cranelift's stack arguments carry passes them in memory (`lower/blockabi.rs`), as gc does.
 
 /// Maximum AST depth, in parser depth units (see the module docs).
 pub const NESTING_BUDGET: u32 = 100_000;

@@ -59,9 +59,13 @@ impl<'a> Prog<'a> {
         let explicit_slots;
         {
             let b = FunctionBuilder::new(&mut func, &mut fctx);
+            let own_block = self.big_fns.get(&id).map(|l| super::blockabi::OwnBlock { logical: l.clone(), slot: None });
             let mut cx = FnCx {
                 p: self,
                 b,
+                own_block,
+                block_refs: HashMap::new(),
+                block_sigs: HashMap::new(),
                 locals: HashMap::new(),
                 ctx: ir::Value::from_u32(0),
                 result_tys: vec![],
@@ -273,11 +277,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     pub(super) fn prologue(&mut self, spec: &BodySpec<'_>, defer_kind: DeferKind) {
         let entry = self.block();
-        self.b.append_block_params_for_function_params(entry);
-        self.at(entry);
         let loc = self.p.line_loc_at(spec.decl_line, spec.body.span.lo);
         self.b.set_srcloc(ir::SourceLoc::new(loc & super::func::LINE_MASK));
-        let params: Vec<ir::Value> = self.b.block_params(entry).to_vec();
+        let params: Vec<ir::Value> = self.entry_params(entry);
         self.ctx = params[0];
         // The traceback's argument image, stored first (before the preempt poll's branch, so
         // every store is a plain spill of an incoming register).
@@ -315,6 +317,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let n = self.p.param_words(t).len();
             let words = params[k..k + n].to_vec();
             k += n;
+            if self.declare_block_param(o, t, k - n) {
+                continue;
+            }
             let v = match self.p.repr(t) {
                 Repr::Words(_) => V::W(words),
                 Repr::Mem { .. } => V::M(words[0]),
@@ -494,7 +499,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 words.extend(v.words());
             }
         }
-        self.b.ins().return_(&words);
+        self.go_return(&words);
         self.dead();
     }
 }

@@ -108,8 +108,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                             let fsig = self.p.tt.signature(sel.ty).cloned().unwrap();
                             let mut words = vec![w[1]];
                             words.extend(self.call_args(&fsig, args, dots.is_some()));
-                            let ir_sig = self.p.go_signature(Some(TypeTable::INT), &fsig.params, &fsig.results);
-                            let sref = self.b.import_signature(ir_sig);
+                            let sref = self.import_go_signature(Some(TypeTable::INT), &fsig.params, &fsig.results);
                             return self.finish_call(Callee::Indirect(sref, code), words, &fsig.results);
                         }
                     }
@@ -173,8 +172,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let words = self.call_args(&fsig, args, dots.is_some());
         self.nil_check(clo);
         let code = self.b.ins().load(types::I64, MemFlagsData::trusted(), clo, 0);
-        let ir_sig = self.p.go_signature(None, &fsig.params, &fsig.results);
-        let sref = self.b.import_signature(ir_sig);
+        let sref = self.import_go_signature(None, &fsig.params, &fsig.results);
         let mut all = vec![clo];
         all.extend(words);
         self.finish_call_ctx(Callee::Indirect(sref, code), all, &fsig.results)
@@ -457,14 +455,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         };
         let msig = match &target {
             Err(_) => None,
-            Ok(_) => Some(self.p.go_signature(Some(TypeTable::INT), &fsig.params, &fsig.results)),
+            Ok(_) => Some((fsig.params.clone(), fsig.results.clone())),
         };
         let _ = self.p.build_fn(wid, meta, |cx| {
             let entry = cx.block();
-            cx.b.append_block_params_for_function_params(entry);
-            cx.at(entry);
             cx.b.set_srcloc(cranelift_codegen::ir::SourceLoc::new(loc));
-            let ps = cx.b.block_params(entry).to_vec();
+            let ps = cx.entry_params(entry);
             let ctx = ps[0];
             let rv = cx.load(recv_t, ctx, off as i32);
             let z = cx.i64c(0);
@@ -481,12 +477,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                     let code = cx.b.ins().load(types::I64, MemFlagsData::trusted(), w[0], gojit_runtime::abi::itab::ITAB_FUN_OFFSET + 8 * *index as i32);
                     let mut args = vec![z, w[1]];
                     args.extend_from_slice(&ps[1..]);
-                    let sref = cx.b.import_signature(msig);
+                    let sref = cx.import_go_signature(Some(TypeTable::INT), &msig.0, &msig.1);
                     cx.emit_call(Callee::Indirect(sref, code), &args, true)
                 }
                 _ => vec![],
             };
-            cx.b.ins().return_(&rets);
+            cx.go_return(&rets);
         });
         let fref = self.func_ref(wid);
         let code = self.b.ins().func_addr(types::I64, fref);
@@ -516,9 +512,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let nrecv = self.p.param_words(recv_t).len();
         let _ = self.p.build_fn(wid, meta, |cx| {
             let entry = cx.block();
-            cx.b.append_block_params_for_function_params(entry);
-            cx.at(entry);
-            let ps = cx.b.block_params(entry).to_vec();
+            let ps = cx.entry_params(entry);
             let z = cx.i64c(0);
             let mut args = vec![z];
             if !ptr_recv && recv_is_ptr && path.is_empty() {
@@ -535,7 +529,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             args.extend_from_slice(&ps[1 + nrecv..]);
             let fr = cx.func_ref(fid);
             let rets = cx.emit_call(Callee::Direct(fr), &args, true);
-            cx.b.ins().return_(&rets);
+            cx.go_return(&rets);
         });
         let a = self.p.static_closure(wid);
         V::one(self.i64c(a as i64))
@@ -564,13 +558,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let mname = self.p.tt.interface_methods(iface).get(index as usize).map(|m| m.name.clone()).unwrap_or_default();
         let name = self.p.method_sym(it, &mname).unwrap_or_else(|| format!("{}.{mname}", self.p.tt.type_string(it)));
         let Ok(wid) = self.p.declare_fn(&name, &sig) else { return self.zero(t) };
-        let msig = self.p.go_signature(Some(TypeTable::INT), &fsig.params[1..], &fsig.results);
         let meta = super::FuncMeta { go_name: name, decl_line: 0, defer_kind: super::DeferKind::None, is_wrapper: true };
         let _ = self.p.build_fn(wid, meta, |cx| {
             let entry = cx.block();
-            cx.b.append_block_params_for_function_params(entry);
-            cx.at(entry);
-            let ps = cx.b.block_params(entry).to_vec();
+            let ps = cx.entry_params(entry);
             let iw = if path.is_empty() {
                 ps[1..3].to_vec()
             } else {
@@ -586,9 +577,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             let z = cx.i64c(0);
             let mut args = vec![z, iw[1]];
             args.extend_from_slice(&ps[1 + nrecv..]);
-            let sref = cx.b.import_signature(msig);
+            let sref = cx.import_go_signature(Some(TypeTable::INT), &fsig.params[1..], &fsig.results);
             let rets = cx.emit_call(Callee::Indirect(sref, code), &args, true);
-            cx.b.ins().return_(&rets);
+            cx.go_return(&rets);
         });
         let a = self.p.static_closure(wid);
         V::one(self.i64c(a as i64))

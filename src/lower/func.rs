@@ -64,6 +64,9 @@ pub enum Local {
     Boxed(Variable),
     /// In memory whose address is stored in a stack slot (boxed results in defer frames).
     BoxSlot(ir::StackSlot),
+    /// A parameter of a memory-block function left in its caller's block (`blockabi`): each
+    /// word's type and offset there (word slots, not the Go value's layout, so it has no address).
+    Block(Vec<(Type, i32)>),
 }
 
 /// A storage location.
@@ -87,6 +90,11 @@ pub struct Jump {
 pub struct FnCx<'p, 'a, 'f> {
     pub p: &'p mut Prog<'a>,
     pub b: FunctionBuilder<'f>,
+    /// This function's memory-block signature, when it has one (`blockabi`).
+    pub own_block: Option<super::blockabi::OwnBlock>,
+    /// Logical signatures of the block-convention functions and signatures imported so far.
+    pub block_refs: HashMap<ir::FuncRef, Signature>,
+    pub block_sigs: HashMap<ir::SigRef, Signature>,
     pub locals: HashMap<ObjKey, Local>,
     /// The closure pointer (hidden first parameter).
     pub ctx: Value,
@@ -525,7 +533,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     /// The address of a local that lives in memory.
     pub fn local_addr(&mut self, o: ObjKey) -> Option<Value> {
         match self.locals.get(&o).cloned()? {
-            Local::Vars(_) => None,
+            Local::Vars(_) | Local::Block(_) => None,
             Local::Slot(s) => Some(self.b.ins().stack_addr(types::I64, s, 0)),
             Local::Boxed(var) => Some(self.b.use_var(var)),
             Local::BoxSlot(s) => Some(self.b.ins().stack_load(types::I64, types::I64, s, 0)),
@@ -535,6 +543,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     pub fn read_local(&mut self, o: ObjKey, t: TypeId) -> V {
         match self.locals.get(&o).cloned() {
             Some(Local::Vars(vars)) => V::W(vars.iter().map(|&v| self.b.use_var(v)).collect()),
+            Some(Local::Block(words)) => V::W(self.block_param_words(&words, None)),
             Some(_) => {
                 let a = self.local_addr(o).unwrap();
                 self.load(t, a, 0)
@@ -549,6 +558,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 for (var, val) in vars.iter().zip(v.words()) {
                     self.b.def_var(*var, val);
                 }
+            }
+            Some(Local::Block(words)) => {
+                self.block_param_words(&words, Some(&v.words()));
             }
             Some(_) => {
                 let a = self.local_addr(o).unwrap();
@@ -600,7 +612,17 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
 
     /// Emits a call; in a frame with defers a `try_call` to the deferreturn block. Returns the
     /// call's results.
+    /// A callee with a memory-block signature (`blockabi`) gets its arguments and results through
+    /// the block; `args` and the results are the logical words either way.
     pub fn emit_call(&mut self, callee: Callee, args: &[Value], may_panic: bool) -> Vec<Value> {
+        match self.callee_block(&callee) {
+            Some(logical) => self.emit_block_call(callee, &logical, args, may_panic),
+            None => self.emit_machine_call(callee, args, may_panic),
+        }
+    }
+
+    /// [`FnCx::emit_call`] with `args` as the machine signature's.
+    pub(super) fn emit_machine_call(&mut self, callee: Callee, args: &[Value], may_panic: bool) -> Vec<Value> {
         let sig_ref = match callee {
             Callee::Direct(f) => self.b.func.dfg.ext_funcs[f].signature,
             Callee::Indirect(s, _) => s,
@@ -673,7 +695,11 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     }
 
     pub fn func_ref(&mut self, id: FuncId) -> ir::FuncRef {
-        self.p.jit.module().declare_func_in_func(id, self.b.func)
+        let f = self.p.jit.module().declare_func_in_func(id, self.b.func);
+        if let Some(l) = self.p.big_fns.get(&id) {
+            self.block_refs.insert(f, l.clone());
+        }
+        f
     }
 
     /// A call of the `preserve_all` runtime slow path `name` (no arguments, no results) at the

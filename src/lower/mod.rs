@@ -20,6 +20,7 @@
 
 mod arginfo;
 mod arith;
+mod blockabi;
 mod body;
 mod call;
 mod chan;

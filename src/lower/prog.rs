@@ -72,7 +72,11 @@ pub struct Prog<'a> {
     anon: u32,
     /// The machine signature [`Prog::go_signature`] made last and its call shape
     /// (`gojit_runtime::reflectcall::shape`), claimed by the next [`Prog::declare_fn`] of it.
-    last_shape: Option<(Signature, Vec<u8>)>,
+    /// With it, the logical signature when the machine one is a memory-block signature.
+    last_shape: Option<(Signature, Vec<u8>, Option<Signature>)>,
+    /// The logical signature of every declared function whose machine signature is a
+    /// memory-block one (`blockabi`).
+    pub big_fns: HashMap<FuncId, Signature>,
     /// The call shape of each function declared from a Go signature: its function-table row
     /// carries it, so `reflect.Value.Call` can call it (`runtime/src/reflectcall.rs`).
     pub call_shapes: HashMap<FuncId, Vec<u8>>,
@@ -132,6 +136,7 @@ impl<'a> Prog<'a> {
             rf_codes: vec![],
             anon: 0,
             last_shape: None,
+            big_fns: HashMap::new(),
             call_shapes: HashMap::new(),
             natives: vec![],
             main_init: None,
@@ -341,6 +346,12 @@ impl<'a> Prog<'a> {
 
     /// The machine signature of a Go function with `recv` (already as its words), params and results.
     pub fn go_signature(&mut self, recv: Option<TypeId>, params: &[TypeId], results: &[TypeId]) -> Signature {
+        self.go_signature_parts(recv, params, results).0
+    }
+
+    /// [`Prog::go_signature`], and the logical signature (the words as registers would carry
+    /// them) when the machine one is a memory-block signature (`blockabi`).
+    pub fn go_signature_parts(&mut self, recv: Option<TypeId>, params: &[TypeId], results: &[TypeId]) -> (Signature, Option<Signature>) {
         let mut ps = vec![];
         if let Some(r) = recv {
             ps.extend(self.param_words(r));
@@ -356,9 +367,21 @@ impl<'a> Prog<'a> {
             }
         }
         let sig = FnCx::go_sig(&ps, &rs);
+        if super::blockabi::is_block(&sig) {
+            let machine = super::blockabi::machine_sig();
+            // no call shape: reflect refuses the function (see `blockabi`)
+            self.last_shape = Some((machine.clone(), vec![], Some(sig.clone())));
+            return (machine, Some(sig));
+        }
         let shape = self.call_shape(recv, params, results);
-        self.last_shape = Some((sig.clone(), shape));
-        sig
+        self.last_shape = Some((sig.clone(), shape, None));
+        (sig, None)
+    }
+
+    /// Drops what [`Prog::go_signature`] made last, for a signature that is imported rather than
+    /// declared (so no later declaration of an equal machine signature claims it).
+    pub fn forget_last_signature(&mut self) {
+        self.last_shape = None;
     }
 
     /// The call shape (`gojit_runtime::reflectcall::shape`) of a Go function with `recv`
@@ -409,9 +432,16 @@ impl<'a> Prog<'a> {
             .module()
             .declare_function(&sym, Linkage::Local, sig)
             .map_err(|e| LowerError::Internal(format!("declare {name}: {e}")))?;
-        if let Some((s, shape)) = self.last_shape.take() {
+        if let Some((s, shape, logical)) = self.last_shape.take() {
             if s == *sig {
-                self.call_shapes.insert(id, shape);
+                match logical {
+                    Some(l) => {
+                        self.big_fns.insert(id, l);
+                    }
+                    None => {
+                        self.call_shapes.insert(id, shape);
+                    }
+                }
             }
         }
         Ok(id)

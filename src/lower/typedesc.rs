@@ -505,9 +505,7 @@ fn method_entry(p: &mut Prog<'_>, base: TypeId, func: crate::types::ObjId, ptr_r
     let params = fsig.params.clone();
     let _ = p.build_fn(id, meta, |cx: &mut FnCx<'_, '_, '_>| {
         let entry = cx.block();
-        cx.b.append_block_params_for_function_params(entry);
-        cx.at(entry);
-        let ps = cx.b.block_params(entry).to_vec();
+        let ps = cx.entry_params(entry);
         let data = ps[1];
         if via_ptr {
             // arguments as gc's wrapper prints them: the receiver pointer, then the parameters
@@ -528,7 +526,7 @@ fn method_entry(p: &mut Prog<'_>, base: TypeId, func: crate::types::ObjId, ptr_r
         args.extend_from_slice(&ps[2..]);
         let fr = cx.func_ref(fid);
         let rets = cx.emit_call(Callee::Direct(fr), &args, true);
-        cx.b.ins().return_(&rets);
+        cx.go_return(&rets);
     });
     let _ = V::W(vec![]);
     let _ = Repr::Words(vec![]);
@@ -656,9 +654,7 @@ fn promoted_entry(p: &mut Prog<'_>, typ: TypeId, name: &str, pkg: &str) -> Optio
     let meta = FuncMeta { go_name: p.func_name(m.func), decl_line: 0, defer_kind: DeferKind::None, is_wrapper: true };
     let _ = p.build_fn(id, meta, |cx: &mut FnCx<'_, '_, '_>| {
         let entry = cx.block();
-        cx.b.append_block_params_for_function_params(entry);
-        cx.at(entry);
-        let ps = cx.b.block_params(entry).to_vec();
+        let ps = cx.entry_params(entry);
         let (addr, ft) = cx.field_path_addr(ps[1], typ, &path);
         let recv_ptr = if matches!(cx.p.tt.under(ft), GoType::Pointer(_)) {
             cx.b.ins().load(types::I64, cranelift_codegen::ir::MemFlagsData::trusted(), addr, 0)
@@ -677,7 +673,7 @@ fn promoted_entry(p: &mut Prog<'_>, typ: TypeId, name: &str, pkg: &str) -> Optio
         args.extend_from_slice(&ps[2..]);
         let fr = cx.func_ref(fid);
         let rets = cx.emit_call(Callee::Direct(fr), &args, true);
-        cx.b.ins().return_(&rets);
+        cx.go_return(&rets);
     });
     Some(id)
 }
@@ -694,9 +690,7 @@ fn promoted_iface_entry(p: &mut Prog<'_>, typ: TypeId, path: Vec<u32>, iface: Ty
     let meta = FuncMeta { go_name: format!("{}.{}", p.tt.type_string(typ), m.name), decl_line: 0, defer_kind: DeferKind::None, is_wrapper: true };
     let _ = p.build_fn(id, meta, |cx: &mut FnCx<'_, '_, '_>| {
         let entry = cx.block();
-        cx.b.append_block_params_for_function_params(entry);
-        cx.at(entry);
-        let ps = cx.b.block_params(entry).to_vec();
+        let ps = cx.entry_params(entry);
         let (addr, _) = cx.field_path_addr(ps[1], typ, &path);
         let flags = cranelift_codegen::ir::MemFlagsData::trusted();
         let tab = cx.b.ins().load(types::I64, flags, addr, 0);
@@ -706,9 +700,9 @@ fn promoted_iface_entry(p: &mut Prog<'_>, typ: TypeId, path: Vec<u32>, iface: Ty
         let z = cx.i64c(0);
         let mut args = vec![z, data];
         args.extend_from_slice(&ps[2..]);
-        let sref = cx.b.import_signature(asig.clone());
+        let sref = cx.import_go_signature(Some(crate::types::TypeTable::INT), &fsig.params, &fsig.results);
         let rets = cx.emit_call(Callee::Indirect(sref, code), &args, true);
-        cx.b.ins().return_(&rets);
+        cx.go_return(&rets);
     });
     Some(id)
 }

@@ -230,38 +230,8 @@ impl<'a> Checker<'a> {
                 results.push(t);
             }
         }
-        self.check_signature_words(ft, &params, &results);
         let sig = self.tt.func(params.clone(), results, variadic);
         (sig, params)
-    }
-
-    /// Refuses signatures past [`crate::limits::MAX_SIGNATURE_WORDS`] machine words of parameters
-    /// or results (as the lowering passes them: scalars in words, aggregates by address).
-    fn check_signature_words(&mut self, ft: &'a ast::FuncType, params: &[TypeId], results: &[TypeId]) {
-        use crate::lower::tyview::{Repr, repr};
-        let limit = crate::limits::MAX_SIGNATURE_WORDS;
-        if params.len() + results.len() <= limit / 3 {
-            return; // no type takes more than 3 words
-        }
-        let mut pw = 1; // a receiver or closure context
-        let mut rw = 0;
-        for &t in params {
-            pw += match repr(&self.tt, t) {
-                Repr::Words(w) => w.len(),
-                Repr::Mem { .. } => 1,
-            };
-        }
-        for &t in results {
-            match repr(&self.tt, t) {
-                Repr::Words(w) => rw += w.len(),
-                Repr::Mem { .. } => pw += 1,
-            }
-        }
-        if pw > limit {
-            self.error(ft.span, format!("functions with more than {limit} parameter words not supported by gojit (this one has {pw})"));
-        } else if rw > limit {
-            self.error(ft.span, format!("functions with more than {limit} result words not supported by gojit (this one has {rw})"));
-        }
     }
 
     fn struct_type(&mut self, st: &'a ast::StructType) -> TypeId {
