@@ -423,18 +423,6 @@ pub const HOOKS: &[Hook] = &[
     bodyless("time.now", "func() (int64, int32, int64)", entry_out("gort_time_now")),
     bodyless("time.runtimeNow", "func() (int64, int32, int64)", entry_out("gort_time_now")),
     bodyless("time.runtimeNano", "func() int64", entry("gort_nanotime")),
-    // gc's runtime: `mono` of time_now, the monotonic clock
-    bodyless("crypto/internal/fips140deps/time.monoTime", "func() int64", entry("gort_nanotime")),
-    // ---- runtime/trace (gc's trace*.go linknames). gojit has no execution tracer: the facade's
-    // StartTrace fails, so tracing is never on, and these do what gc's do while it is off:
-    // annotations nothing, the trace clock the monotonic clock in nanoseconds.
-    bodyless("runtime/trace.userTaskCreate", "func(uint64, uint64, string)", Inline(Nop)),
-    bodyless("runtime/trace.userTaskEnd", "func(uint64)", Inline(Nop)),
-    bodyless("runtime/trace.userRegion", "func(uint64, uint64, string)", Inline(Nop)),
-    bodyless("runtime/trace.userLog", "func(uint64, string, string)", Inline(Nop)),
-    bodyless("runtime/trace.runtime_traceClockNow", "func() uint64", entry("gort_nanotime")),
-    bodyless("runtime/trace.runtime_traceClockUnitsPerSecond", "func() uint64", Inline(Const(1_000_000_000))),
-    bodyless("runtime/trace.runtime_traceAdvance", "func(bool)", Inline(Nop)),
     // no synctest bubbles (see internal/synctest)
     bodyless("time.runtimeIsBubbled", "func() bool", Inline(Const(0))),
     // ---- internal/runtime/syscall/linux (asm_linux_amd64.s) and syscall (runtime/src/sys)
