@@ -40,6 +40,7 @@ pub const PACKAGES: &[FacadePackage] = &[FacadePackage {
         facade_file!("runtime", "panic.go"),
         facade_file!("runtime", "proc.go"),
         facade_file!("runtime", "symtab.go"),
+        facade_file!("runtime", "trace.go"),
     ],
 }];
 

@@ -235,7 +235,9 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let np = sig.params.len();
         // f(g()) with multi-value g
         let mut raw: Vec<(V, TypeId, Option<&ast::Expr>)> = vec![];
-        if args.len() == 1 && np > 1 || (args.len() == 1 && matches!(self.p.tt.get(self.ty(&args[0])), GoType::Tuple(_))) {
+        // (only a tuple-typed argument: a variadic `f(w io.Writer, a ...any)` called as `f(&buf)`
+        // has one argument for two parameters too, and that argument still converts to `w`'s type)
+        if args.len() == 1 && matches!(self.p.tt.get(self.ty(&args[0])), GoType::Tuple(_)) {
             let tys = self.p.tt.tuple_elems(self.ty(&args[0]));
             let vs = self.expr_multi(&args[0]);
             for (v, t) in vs.into_iter().zip(tys) {
@@ -276,7 +278,10 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let mut extra = vec![];
         for (i, (v, t, e)) in raw.into_iter().enumerate() {
             if i < fixed {
-                out.push(v);
+                // a spread multi-value call's results convert to the fixed parameters' types
+                // here (`f(g())` with `f(w io.Writer, a ...any)` and `g` returning `*T, int`)
+                let pt = sig.params[i];
+                out.push(if e.is_none() && pt != t && tyview::is_interface(self.p.tt, pt) { self.to_iface(v, t, pt) } else { v });
             } else {
                 extra.push((v, t, e));
             }
