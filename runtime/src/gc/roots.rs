@@ -136,9 +136,18 @@ unsafe fn parked_frame(g: *mut proc::G, lo: usize, hi: usize) -> Option<(usize, 
     if pc == 0 || !in_stack(fp) {
         return None;
     }
+    if stack_debug() {
+        eprintln!("  wait frame of g {g:p}: fp={fp:#x} pc={pc:#x}");
+    }
     if funcdata::lookup(pc).is_none() {
-        // SAFETY: fp is inside the stack (checked): the frame of a runtime shim that keeps the
-        // frame-pointer chain.
+        // Only a poll's frame is followed to its caller: the `preserve_all` shim's, which keeps
+        // the frame-pointer chain, so its caller is the JIT frame at the poll. Any other non-JIT
+        // pc is a runtime frame that recorded its own frame: scan conservatively.
+        let shim = crate::sched::preempt::gort_preempt_all as *const () as usize;
+        if pc.wrapping_sub(shim) >= 512 {
+            return None;
+        }
+        // SAFETY: fp is inside the stack (checked): the poll shim's frame.
         (fp, pc) = unsafe { crate::arch::caller_of(fp) };
         if !in_stack(fp) {
             return None;
