@@ -382,6 +382,8 @@ fn throw_inner(arg: Eface, nil_deref: bool) -> ! {
 /// # Safety
 /// `(fp, pc)` must describe a live JIT frame (its frame pointer and a return address in it).
 unsafe fn gopanic(arg: Eface, fp: usize, pc: usize, nil_deref: bool) -> ! {
+    // A panic raised in an entry that recorded the frame it blocks in leaves that entry.
+    crate::sched::proc::clear_wait_frame();
     let g = g();
     // Like gc's `_panic`, the record lives in this (never returning) frame: it stays valid while
     // it is on `g.panic`, and it is unlinked only right before a resume abandons this frame.
@@ -415,6 +417,7 @@ crate::jit_entry! {
 }
 
 extern "C" fn goexit_entry(fp: usize, pc: usize) -> ! {
+    crate::sched::proc::clear_wait_frame();
     let g = g();
     let mut record = Panic {
         arg: Eface { typ: std::ptr::null(), data: std::ptr::null_mut() },

@@ -331,7 +331,9 @@ crate::jit_entry! {
 extern "C" fn chansend1_entry(c: usize, ep: *const u8, fp: usize, pc: usize) {
     proc::set_wait_frame(fp, pc);
     // SAFETY: compiler contract: c is a channel value, ep the address of an element.
-    if unsafe { chansend(c as *mut Chan, ep) } == Outcome::SendOnClosed {
+    let r = unsafe { chansend(c as *mut Chan, ep) };
+    proc::clear_wait_frame();
+    if r == Outcome::SendOnClosed {
         panic::throw_runtime_error("send on closed channel");
     }
 }
@@ -345,6 +347,7 @@ extern "C" fn chanrecv1_entry(c: usize, ep: *mut u8, fp: usize, pc: usize) {
     proc::set_wait_frame(fp, pc);
     // SAFETY: compiler contract: c is a channel value, ep null or an element slot.
     unsafe { chanrecv(c as *mut Chan, ep) };
+    proc::clear_wait_frame();
 }
 
 crate::jit_entry! {
@@ -355,7 +358,9 @@ crate::jit_entry! {
 extern "C" fn chanrecv2_entry(c: usize, ep: *mut u8, fp: usize, pc: usize) -> u64 {
     proc::set_wait_frame(fp, pc);
     // SAFETY: as in gort_chanrecv1.
-    (unsafe { chanrecv(c as *mut Chan, ep) } == Outcome::Done) as u64
+    let r = unsafe { chanrecv(c as *mut Chan, ep) };
+    proc::clear_wait_frame();
+    (r == Outcome::Done) as u64
 }
 
 /// `close(c)`: wakes every receiver (with zero values, `ok == false`) and every sender (who then

@@ -155,6 +155,7 @@ extern "C" fn selectgo_entry(cases: usize, nsends: i64, nrecvs: i64, block: u64,
     crate::sched::proc::set_wait_frame(fp, pc);
     // SAFETY: compiler contract (see selectgo).
     let chosen = unsafe { selectgo(cases as *const Scase, nsends as usize, nrecvs as usize, block != 0) };
+    crate::sched::proc::clear_wait_frame();
     match chosen {
         Chosen::Default => -1,
         Chosen::Case { index, recv_ok } => (index as i64) * 2 + recv_ok as i64,
@@ -185,6 +186,7 @@ extern "C" fn reflect_chansend_entry(c: usize, ep: *const u8, nb: bool, fp: usiz
             _ => Chosen::Case { index: 0, recv_ok: false },
         }
     };
+    crate::sched::proc::clear_wait_frame();
     match chosen {
         Chosen::Default => false,
         Chosen::Case { .. } => true,
@@ -211,6 +213,7 @@ extern "C" fn reflect_chanrecv_entry(c: usize, nb: bool, ep: *mut u8, out: *mut 
         // SAFETY: as above.
         (true, unsafe { super::chan::chanrecv(c as *mut Chan, ep) } == Outcome::Done)
     };
+    crate::sched::proc::clear_wait_frame();
     // SAFETY: the hook's result slots.
     unsafe { out.write([selected as u64, ok as u64]) };
 }
@@ -234,7 +237,6 @@ crate::jit_entry! {
 }
 
 extern "C" fn reflect_rselect_entry(cases: *const u8, n: isize, _cap: isize, out: *mut [u64; 2], fp: usize, pc: usize) {
-    crate::sched::proc::set_wait_frame(fp, pc);
     // SAFETY: reflect's []runtimeSelect.
     let rc = unsafe { std::slice::from_raw_parts(cases as *const RuntimeSelect, n.max(0) as usize) };
     let (mut sends, mut recvs, mut dflt) = (vec![], vec![], None);
@@ -255,8 +257,10 @@ extern "C" fn reflect_rselect_entry(cases: *const u8, n: isize, _cap: isize, out
     let sel: Vec<Scase> = all.iter().map(|c| c.0).collect();
     let orig: Vec<usize> = all.iter().map(|c| c.1).collect();
     drop(all);
+    crate::sched::proc::set_wait_frame(fp, pc);
     // SAFETY: ns + nr cases (none: `select {}`, which blocks forever).
     let chosen = unsafe { selectgo(sel.as_ptr(), ns, nr, dflt.is_none()) };
+    crate::sched::proc::clear_wait_frame();
     let r = match chosen {
         Chosen::Default => [dflt.unwrap_or(0) as u64, 0],
         Chosen::Case { index, recv_ok } => [orig[index] as u64, recv_ok as u64],

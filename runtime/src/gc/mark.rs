@@ -30,12 +30,12 @@ pub(super) struct Marker<'h> {
     pub global_bytes: usize,
     /// JIT frames scanned by their stack maps.
     pub precise_frames: usize,
-    /// The running goroutine's stack `[lo, lo + span)` when its frames were scanned by their
-    /// stack maps (span 0: none): words pointing into it are candidate stack-object pointers.
+    /// The address range `[lo, lo + span)` of the goroutine stacks that have stack objects
+    /// (span 0: none): words pointing into it are candidate stack-object pointers.
     stack_lo: usize,
     stack_span: usize,
     stack_ptrs: Vec<usize>,
-    /// That stack's stack objects `[lo, hi)`, sorted, and whether each has been scanned.
+    /// Those stacks' stack objects `[lo, hi)`, sorted, and whether each has been scanned.
     stack_objects: Vec<(usize, usize, bool)>,
 }
 
@@ -57,9 +57,10 @@ impl<'h> Marker<'h> {
         }
     }
 
-    /// Declares the running goroutine's stack `[lo, hi)` and its stack objects: from now on a
-    /// scanned word (a root, a heap object's, an object's) that points into one of them makes
-    /// [`Marker::drain`] scan that object (conservatively), once.
+    /// Declares the stack objects of the goroutine stacks within `[lo, hi)` (the described
+    /// frames of every goroutine): from now on a scanned word (a root, a heap object's, an
+    /// object's) that points into one of them makes [`Marker::drain`] scan that object
+    /// (conservatively), once.
     pub(super) fn set_stack_objects(&mut self, lo: usize, hi: usize, mut objects: Vec<(usize, usize)>) {
         objects.sort_unstable();
         self.stack_objects = objects.into_iter().map(|(a, b)| (a, b, false)).collect();
@@ -78,7 +79,7 @@ impl<'h> Marker<'h> {
                 if p >= a && p <= b && !done {
                     self.stack_objects[j].2 = true;
                     any = true;
-                    // SAFETY: a stack object of a live frame of the running goroutine's stack.
+                    // SAFETY: a stack object of a live frame of a goroutine's stack.
                     unsafe { self.range(a, b) };
                 }
             }

@@ -1,13 +1,14 @@
 //! The collector's roots (gc's `markroot`): where live Go pointers can be outside the heap.
 //!
-//! - every goroutine's stack from its current (or saved) stack pointer up to its top. The running
-//!   goroutine's JIT frames are scanned by their stack maps (`crate::stackmap`, [`scan_running`]):
-//!   only the words live at the frame's current call, its explicit slots, its callers' saved
-//!   registers and outgoing arguments; its Rust frames (the runtime entry that collects, the
-//!   collector's spilled registers, see `gc::collect`) and everything from the first frame
-//!   without a map upward are scanned conservatively. Parked goroutines are scanned
-//!   conservatively (their callee-saved registers were pushed below the saved sp by
-//!   `gort_swap_stack`, and the runtime frames that parked them are not walked).
+//! - every goroutine's stack from its current (or saved) stack pointer up to its top. JIT frames
+//!   are scanned by their stack maps (`crate::stackmap`, [`walk_frames`], [`scan_walked`]): only
+//!   the words live at the frame's current call, its explicit slots, its callers' saved
+//!   registers and outgoing arguments. The innermost JIT frame is found by unwinding the
+//!   runtime's frames for the running goroutine (`arch::boundary::nearest_jit_frame`) and, for a
+//!   parked one, from the frame its blocking entry recorded ([`parked_frame`]). Rust frames (the
+//!   runtime entry that collects or blocks, the collector's spilled registers, the registers a
+//!   switch or a poll pushed) and everything from the first frame without a map upward are
+//!   scanned conservatively, as are goroutines switched out with no recorded frame.
 //!   `GOJIT_CONSERVATIVE_STACKS=1` scans every stack conservatively;
 //! - each goroutine's record in Rust memory: its start closure, chained defer records' closures,
 //!   a caught method panic (`sched::proc::for_each_g_root`);
@@ -41,30 +42,64 @@ pub fn register(lo: usize, size: usize) {
 /// collector's frames and its spilled registers). False (nothing marked reliably) when the
 /// running goroutine's stack does not contain `cur_sp`.
 ///
+/// Stacks are walked first (every goroutine's described JIT frames and their stack objects),
+/// then scanned, so that any scanned word (a root, a heap object's) that points into a stack
+/// object of any goroutine makes the marker scan it.
+///
 /// # Safety
 /// The world must be stopped and `cur_sp` must be this thread's current stack pointer.
 pub(super) unsafe fn mark_roots(m: &mut Marker<'_>, cur_sp: usize) -> bool {
     let mut ok = true;
-    let mut stacks: Vec<(usize, usize, *mut proc::G)> = Vec::new();
+    let mut stacks: Vec<(usize, usize, *mut proc::G, bool)> = Vec::new();
     stw::for_each_g(|g| {
         let start = g.saved_sp.unwrap_or(cur_sp);
         if start < g.lo || start > g.hi {
             ok = false;
         }
-        stacks.push((start, g.hi, g.g));
+        stacks.push((start, g.hi, g.g, g.saved_sp.is_none()));
     });
     if !ok {
         return false;
     }
-    for (lo, hi, g) in stacks {
+    let conservative = conservative_only();
+    let mut walks: Vec<StackWalk> = Vec::with_capacity(stacks.len());
+    let mut objects: Vec<(usize, usize)> = Vec::new();
+    let (mut obj_lo, mut obj_hi) = (usize::MAX, 0usize);
+    for &(lo, hi, g, running) in &stacks {
         m.stack_bytes += hi - lo;
-        if lo == cur_sp && !conservative_only() {
-            // SAFETY: [lo, hi) is the used part of the running goroutine's stack, lo its sp.
-            unsafe { scan_running(m, lo, hi) };
+        let start = if conservative {
+            None
+        } else if running {
+            crate::arch::boundary::nearest_jit_frame(|pc| funcdata::lookup(pc).is_some())
         } else {
-            // SAFETY: [lo, hi) is the used part of a live goroutine's stack (mapped, readable).
-            unsafe { m.range(lo, hi) };
+            // SAFETY: g is a live goroutine that is not running; the world is stopped.
+            unsafe { parked_frame(g, lo, hi) }
+        };
+        // SAFETY: [lo, hi) is the used part of a live goroutine's stack, lo its (saved) sp;
+        // `start` is that goroutine's innermost JIT frame.
+        let w = unsafe { walk_frames(lo, hi, start) };
+        if stack_debug() {
+            eprintln!("stack of g {g:p} [{lo:#x}, {hi:#x}) {}: {} precise frames", if running { "running" } else { "parked" }, w.frames.len());
         }
+        m.precise_frames += w.frames.len();
+        let n = objects.len();
+        for (fp, fs) in &w.frames {
+            let at = |off: i32| fp.wrapping_add_signed(off as isize);
+            objects.extend(fs.objects.iter().map(|&(a, b)| (at(a), at(b))));
+        }
+        if objects.len() > n {
+            obj_lo = obj_lo.min(lo);
+            obj_hi = obj_hi.max(hi);
+        }
+        walks.push(w);
+    }
+    // The objects first, so that every word scanned below can refer to them.
+    if !objects.is_empty() {
+        m.set_stack_objects(obj_lo, obj_hi, objects);
+    }
+    for (w, &(_, _, g, _)) in walks.iter().zip(&stacks) {
+        // SAFETY: as for walk_frames above; the stacks have not changed since.
+        unsafe { scan_walked(m, w) };
         // SAFETY: g is a live G; the world is stopped.
         unsafe { proc::for_each_g_root(g, &mut |w| m.word(w)) };
     }
@@ -84,32 +119,63 @@ pub(super) unsafe fn mark_roots(m: &mut Marker<'_>, cur_sp: usize) -> bool {
     true
 }
 
-/// `GOJIT_STACKDBG=1`: print each precisely scanned frame and its root words on stderr.
-fn stack_debug() -> bool {
-    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *ON.get_or_init(|| std::env::var_os("GOJIT_STACKDBG").is_some_and(|v| v != "0"))
-}
-
-fn conservative_only() -> bool {
-    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *ON.get_or_init(|| std::env::var_os("GOJIT_CONSERVATIVE_STACKS").is_some_and(|v| v != "0"))
-}
-
-/// Scans the running goroutine's stack `[lo, hi)` (`lo`: the collector's stack pointer) using
-/// the stack maps of its JIT frames: from the innermost JIT frame (found by unwinding the
-/// runtime's frames, `arch::boundary::nearest_jit_frame`) up the frame-pointer chain while each
-/// frame is a Go function stopped at a call its table describes. Words below that frame, and
-/// from the first frame without a description up to `hi`, are scanned conservatively. Stack
-/// objects of the described frames are scanned when a scanned word points into them (gc's
-/// `scanstack` with its `stackScanState`), transitively.
+/// The innermost JIT frame `(fp, pc)` of a goroutine that is not running, from the wait frame
+/// its blocking entry recorded (`proc::set_wait_frame`; a poll's frame is the `preserve_all`
+/// shim's, whose caller is the JIT frame), checked against the stack: the frame lies between
+/// the saved sp and the top, and the word below its fixed frame is the return address `pc` (the
+/// call that blocks pushed it there). `None` (scan conservatively) otherwise: a goroutine parked
+/// by runtime code with no Go caller, or switched out by a path that records no frame.
 ///
 /// # Safety
-/// The world is stopped, `[lo, hi)` is the used part of this thread's current goroutine stack
-/// and `lo` its current stack pointer.
-unsafe fn scan_running(m: &mut Marker<'_>, lo: usize, hi: usize) {
-    let start = crate::arch::boundary::nearest_jit_frame(|pc| funcdata::lookup(pc).is_some());
+/// `g` is a live goroutine that is not running, `[lo, hi)` the used part of its stack (`lo` its
+/// saved sp); the world is stopped.
+unsafe fn parked_frame(g: *mut proc::G, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    // SAFETY: forwarded.
+    let (mut fp, mut pc) = unsafe { proc::wait_frame_of(g) };
+    let in_stack = |fp: usize| fp > lo && fp % 8 == 0 && fp + 16 <= hi;
+    if pc == 0 || !in_stack(fp) {
+        return None;
+    }
+    if stack_debug() {
+        eprintln!("  wait frame of g {g:p}: fp={fp:#x} pc={pc:#x}");
+    }
+    if funcdata::lookup(pc).is_none() {
+        // Only a poll's frame is followed to its caller: the `preserve_all` shim's, which keeps
+        // the frame-pointer chain, so its caller is the JIT frame at the poll. Any other non-JIT
+        // pc is a runtime frame that recorded its own frame: scan conservatively.
+        let shim = crate::sched::preempt::gort_preempt_all as *const () as usize;
+        if pc.wrapping_sub(shim) >= 512 {
+            return None;
+        }
+        // SAFETY: fp is inside the stack (checked): the poll shim's frame.
+        (fp, pc) = unsafe { crate::arch::caller_of(fp) };
+        if !in_stack(fp) {
+            return None;
+        }
+    }
+    let (_, f) = funcdata::lookup(pc)?;
+    let ra = fp.checked_sub(f.frame_size as usize + 8)?;
+    // SAFETY: ra is checked to lie inside the used stack before reading it.
+    (ra >= lo && unsafe { *(ra as *const usize) } == pc).then_some((fp, pc))
+}
+
+/// The JIT frames of one stack described at their current call, from its innermost JIT frame
+/// up (see [`walk_frames`]).
+struct StackWalk {
+    lo: usize,
+    hi: usize,
+    frames: Vec<(usize, crate::stackmap::FrameScan<'static>)>,
+}
+
+/// Walks a stack `[lo, hi)` from its innermost JIT frame `start` up the frame-pointer chain
+/// while each frame is a Go function stopped at a call its table describes (none when `start`
+/// is `None`: the whole stack is then scanned conservatively).
+///
+/// # Safety
+/// The world is stopped, `[lo, hi)` is the used part of a goroutine stack (`lo` its current or
+/// saved sp) and `start`, when given, a live JIT frame of it.
+unsafe fn walk_frames(lo: usize, hi: usize, start: Option<(usize, usize)>) -> StackWalk {
     let dbg = stack_debug();
-    let mut objects: Vec<(usize, usize)> = Vec::new();
     let mut frames: Vec<(usize, crate::stackmap::FrameScan<'static>)> = Vec::new();
     let mut cur = lo;
     if let Some((mut fp, mut pc)) = start {
@@ -128,19 +194,28 @@ unsafe fn scan_running(m: &mut Marker<'_>, lo: usize, hi: usize) {
             if dbg {
                 eprintln!("  frame {} fp={fp:#x} {fs:?}", t.name(f));
             }
-            let at = |off: i32| fp.wrapping_add_signed(off as isize);
-            objects.extend(fs.objects.iter().map(|&(a, b)| (at(a), at(b))));
             frames.push((fp, fs));
-            m.precise_frames += 1;
             cur = fp + 16;
             // SAFETY: [fp, fp + 16) is inside the stack (checked above).
             (fp, pc) = unsafe { crate::arch::caller_of(fp) };
         }
     }
-    // The objects first, so that every word scanned below can refer to them.
-    m.set_stack_objects(lo, hi, objects);
-    let mut below = lo;
-    for (fp, fs) in frames {
+    StackWalk { lo, hi, frames }
+}
+
+/// Scans a walked stack: its described frames' map slots, explicit slots, clobber areas and
+/// outgoing arguments; the words below each described frame (runtime frames: the entry that
+/// collects or blocks, the registers a switch or a poll pushed) and everything above the last
+/// described frame conservatively. Stack objects are left to the marker (scanned when a word
+/// points into them).
+///
+/// # Safety
+/// As for [`walk_frames`], which produced `w` with the world stopped since.
+unsafe fn scan_walked(m: &mut Marker<'_>, w: &StackWalk) {
+    let dbg = stack_debug();
+    let mut below = w.lo;
+    for (fp, fs) in &w.frames {
+        let fp = *fp;
         let at = |off: i32| fp.wrapping_add_signed(off as isize);
         let mut ranges: Vec<(usize, usize, &str)> = fs.explicit.iter().map(|&(a, b)| (at(a), at(b), "explicit")).collect();
         ranges.push((below, at(fs.fixed_lo), "below"));
@@ -164,10 +239,21 @@ unsafe fn scan_running(m: &mut Marker<'_>, lo: usize, hi: usize) {
         below = fp + 16;
     }
     if dbg {
-        dbg_range(below, hi, "rest");
+        dbg_range(below, w.hi, "rest");
     }
     // SAFETY: [below, hi) is part of [lo, hi).
-    unsafe { m.range(below, hi) };
+    unsafe { m.range(below, w.hi) };
+}
+
+/// `GOJIT_STACKDBG=1`: print each precisely scanned frame and its root words on stderr.
+fn stack_debug() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("GOJIT_STACKDBG").is_some_and(|v| v != "0"))
+}
+
+fn conservative_only() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("GOJIT_CONSERVATIVE_STACKS").is_some_and(|v| v != "0"))
 }
 
 fn dbg_range(lo: usize, hi: usize, what: &str) {

@@ -1050,6 +1050,25 @@ pub fn set_wait_frame(fp: usize, pc: usize) {
     }
 }
 
+/// Forgets the running goroutine's wait frame: an entry that set it ([`set_wait_frame`]) and did
+/// not block, or a panic leaving it. Outside the entry that set it the frame may be gone, and the
+/// collector scans a parked goroutine precisely from its wait frame (`gc/roots.rs`), so the frame
+/// must be current whenever the goroutine is switched out: set by the entry it blocks in, or
+/// none.
+pub fn clear_wait_frame() {
+    set_wait_frame(0, 0);
+}
+
+/// The JIT frame `(fp, pc)` a goroutine that is not running blocks in, `(0, 0)` when unknown
+/// (see [`clear_wait_frame`]).
+///
+/// # Safety
+/// `g` is a live goroutine of this thread's program, with the world stopped.
+pub(crate) unsafe fn wait_frame_of(g: *const G) -> (usize, usize) {
+    // SAFETY: guaranteed by the caller; only read.
+    unsafe { (*g).wait_frame }
+}
+
 /// Blocks the running goroutine with `reason` until [`ready`] is called for it (gc's `gopark`).
 /// The caller holds the lock (and has queued the goroutine where its waker will find it); it
 /// is released once the goroutine has switched out, and not held when this returns.
