@@ -9,22 +9,27 @@
 //! - An entry is written to a temporary file in its directory and renamed into place, so
 //!   concurrent gojit processes never see a partial entry; two writers of one key write the same
 //!   bytes and the last rename wins.
-//! - An entry carries a magic number, its length and the SHA-256 of its payload; one that does not
-//!   verify (truncated, corrupted) is a miss, counted as `corrupt`, and is overwritten by the
-//!   recompiled result. Nothing read from the cache is trusted without that check.
+//! - An entry carries a magic number, its length and a checksum of its payload (XXH64: the
+//!   entry's name is already the SHA-256 of its key, and the checksum only has to catch
+//!   truncation and corruption of the user's own files, at a tenth of SHA-256's cost); one that
+//!   does not verify (truncated, corrupted) is a miss, counted as `corrupt`, and is overwritten by
+//!   the recompiled result. Nothing read from the cache is trusted without that check.
+//! - Entries are never written in place (only replaced by a rename, which leaves an open or
+//!   mapped file's inode untouched), so [`Cache::get_mapped`] can map one instead of copying it.
 //! - The cache is best-effort: an unwritable or missing directory makes every lookup a miss and
 //!   every store a no-op; it never fails a compile.
 
 use sha2::{Digest, Sha256};
 use std::io::Write;
+use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// First bytes of every entry (format version 1).
-const MAGIC: &[u8; 8] = b"gojitC01";
-/// Header: magic, payload length (u64 little-endian), SHA-256 of the payload.
-const HEADER: usize = 8 + 8 + 32;
+/// First bytes of every entry (format version 2: XXH64 checksum).
+const MAGIC: &[u8; 8] = b"gojitC02";
+/// Header: magic, payload length (u64 little-endian), XXH64 of the payload (u64 little-endian).
+const HEADER: usize = 8 + 8 + 8;
 
 /// The cache of this process (`None` when disabled or when no directory can be named).
 pub fn global() -> Option<&'static Cache> {
@@ -175,21 +180,25 @@ impl Cache {
     /// The verified payload stored under `key`, or `None` (a miss; a corrupt entry is counted).
     /// Hits and misses of packs are counted per function by their user (`jit::codegen`).
     pub fn get(&self, kind: Kind, key: &[u8]) -> Option<Vec<u8>> {
+        self.get_mapped(kind, key).map(|m| m.to_vec())
+    }
+
+    /// [`Cache::get`] without copying: the entry's file mapped read-only (a program image is
+    /// megabytes; reading it copied every byte into freshly faulted memory).
+    pub fn get_mapped(&self, kind: Kind, key: &[u8]) -> Option<Mapped> {
         let count = |a: &AtomicU64| {
             if !matches!(kind, Kind::Pack) {
                 a.fetch_add(1, Ordering::Relaxed);
             }
         };
-        let Ok(mut bytes) = std::fs::read(self.path(kind, key)) else {
+        let Some(map) = Mapped::open(&self.path(kind, key)) else {
             count(&self.stats.misses);
             return None;
         };
-        match verify(&bytes) {
+        match verify(map.whole()) {
             Some(_) => {
                 count(&self.stats.hits);
-                // the payload in place (a program image is megabytes: no second copy)
-                bytes.drain(..HEADER);
-                Some(bytes)
+                Some(map)
             }
             None => {
                 self.stats.corrupt.fetch_add(1, Ordering::Relaxed);
@@ -226,6 +235,63 @@ impl Cache {
     }
 }
 
+/// A verified entry's file, mapped read-only; derefs to its payload. Unmapped when dropped.
+pub struct Mapped {
+    ptr: *mut libc::c_void,
+    len: usize,
+}
+
+// SAFETY: the mapping is read-only and owned by this value alone; sharing `&[u8]` views of
+// immutable memory across threads is sound.
+unsafe impl Send for Mapped {}
+// SAFETY: as above: nothing writes through the mapping.
+unsafe impl Sync for Mapped {}
+
+impl Mapped {
+    /// Maps the whole file at `path` (`None`: missing, unreadable, or empty, which is corrupt
+    /// anyway and is given a one-byte stand-in so the header check reports it).
+    fn open(path: &Path) -> Option<Mapped> {
+        let f = std::fs::File::open(path).ok()?;
+        let len = f.metadata().ok()?.len() as usize;
+        if len == 0 {
+            // mmap refuses length 0; an empty entry is a corrupt one, not a missing one
+            return Some(Mapped { ptr: std::ptr::null_mut(), len: 0 });
+        }
+        // SAFETY: a fresh private read-only mapping of an open file, of its current length; the
+        // kernel chooses the address. gojit never writes an entry in place (stores rename a new
+        // file over it, which leaves this inode as it is), so the file cannot shrink under the
+        // mapping unless something outside gojit truncates it.
+        let ptr = unsafe { libc::mmap(std::ptr::null_mut(), len, libc::PROT_READ, libc::MAP_PRIVATE | libc::MAP_POPULATE, f.as_raw_fd(), 0) };
+        (ptr != libc::MAP_FAILED).then_some(Mapped { ptr, len })
+    }
+
+    /// The whole file, header included.
+    fn whole(&self) -> &[u8] {
+        if self.len == 0 {
+            return &[];
+        }
+        // SAFETY: `ptr` is a live read-only mapping of `len` bytes owned by `self`.
+        unsafe { std::slice::from_raw_parts(self.ptr as *const u8, self.len) }
+    }
+}
+
+impl std::ops::Deref for Mapped {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        // only verified files are handed out: at least a header long
+        &self.whole()[HEADER..]
+    }
+}
+
+impl Drop for Mapped {
+    fn drop(&mut self) {
+        if self.len != 0 {
+            // SAFETY: `ptr`/`len` are this value's own mapping; every borrow of it has ended.
+            unsafe { libc::munmap(self.ptr, self.len) };
+        }
+    }
+}
+
 /// The payload of a well-formed entry.
 fn verify(bytes: &[u8]) -> Option<&[u8]> {
     if bytes.len() < HEADER || &bytes[..8] != MAGIC {
@@ -236,8 +302,57 @@ fn verify(bytes: &[u8]) -> Option<&[u8]> {
     if payload.len() as u64 != len {
         return None;
     }
-    let sum: [u8; 32] = Sha256::digest(payload).into();
-    (sum[..] == bytes[16..HEADER]).then_some(payload)
+    (xxh64(payload, 0).to_le_bytes()[..] == bytes[16..HEADER]).then_some(payload)
+}
+
+/// XXH64 (Yann Collet's xxHash, 64-bit variant) of `input` with `seed`: the entries' checksum.
+pub fn xxh64(input: &[u8], seed: u64) -> u64 {
+    const P1: u64 = 0x9E37_79B1_85EB_CA87;
+    const P2: u64 = 0xC2B2_AE3D_27D4_EB4F;
+    const P3: u64 = 0x1656_67B1_9E37_79F9;
+    const P4: u64 = 0x85EB_CA77_C2B2_AE63;
+    const P5: u64 = 0x27D4_EB2F_1656_67C5;
+    fn round(acc: u64, lane: u64) -> u64 {
+        acc.wrapping_add(lane.wrapping_mul(P2)).rotate_left(31).wrapping_mul(P1)
+    }
+    fn merge(h: u64, v: u64) -> u64 {
+        (h ^ round(0, v)).wrapping_mul(P1).wrapping_add(P4)
+    }
+    let u64_at = |b: &[u8]| u64::from_le_bytes(b[..8].try_into().expect("8 bytes"));
+    let mut rest = input;
+    let mut h = if input.len() >= 32 {
+        let mut v = [seed.wrapping_add(P1).wrapping_add(P2), seed.wrapping_add(P2), seed, seed.wrapping_sub(P1)];
+        let mut stripes = rest.chunks_exact(32);
+        for s in &mut stripes {
+            for (i, acc) in v.iter_mut().enumerate() {
+                *acc = round(*acc, u64_at(&s[8 * i..]));
+            }
+        }
+        rest = stripes.remainder();
+        let h = v[0].rotate_left(1).wrapping_add(v[1].rotate_left(7)).wrapping_add(v[2].rotate_left(12)).wrapping_add(v[3].rotate_left(18));
+        v.iter().fold(h, |h, &x| merge(h, x))
+    } else {
+        seed.wrapping_add(P5)
+    };
+    h = h.wrapping_add(input.len() as u64);
+    let mut words = rest.chunks_exact(8);
+    for w in &mut words {
+        h = (h ^ round(0, u64_at(w))).rotate_left(27).wrapping_mul(P1).wrapping_add(P4);
+    }
+    rest = words.remainder();
+    if rest.len() >= 4 {
+        let w = u32::from_le_bytes(rest[..4].try_into().expect("4 bytes"));
+        h = (h ^ u64::from(w).wrapping_mul(P1)).rotate_left(23).wrapping_mul(P2).wrapping_add(P3);
+        rest = &rest[4..];
+    }
+    for &b in rest {
+        h = (h ^ u64::from(b).wrapping_mul(P5)).rotate_left(11).wrapping_mul(P1);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(P2);
+    h ^= h >> 29;
+    h = h.wrapping_mul(P3);
+    h ^ (h >> 32)
 }
 
 /// Writes header + payload to a fresh temporary file beside `path`, then renames it to `path`.
@@ -251,7 +366,7 @@ fn write_atomically(path: &Path, payload: &[u8]) -> std::io::Result<()> {
         let mut bytes = Vec::with_capacity(HEADER + payload.len());
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&Sha256::digest(payload));
+        bytes.extend_from_slice(&xxh64(payload, 0).to_le_bytes());
         bytes.extend_from_slice(payload);
         f.write_all(&bytes)?;
         drop(f);
@@ -271,6 +386,27 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("gojit-cache-unit-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         Cache::at(dir)
+    }
+
+    #[test]
+    fn xxh64_matches_the_reference_vectors() {
+        // xxHash's published values for seed 0; the last two are long enough for the stripes
+        assert_eq!(xxh64(b"", 0), 0xEF46_DB37_51D8_E999);
+        assert_eq!(xxh64(b"a", 0), 0xD24E_C4F1_A98C_6E5B);
+        assert_eq!(xxh64(b"abc", 0), 0x44BC_2CF5_AD77_0999);
+        assert_eq!(xxh64(b"Nobody inspects the spammish repetition", 0), 0xFBCE_A83C_8A37_8BF1);
+        assert_eq!(xxh64(b"Some years ago--never mind how long precisely-", 0), 0x8F26_F2B9_86AF_DC52);
+    }
+
+    #[test]
+    fn a_mapped_entry_outlives_its_replacement() {
+        let c = temp_cache("mapped");
+        c.put(Kind::Image, b"k", b"first payload");
+        let m = c.get_mapped(Kind::Image, b"k").unwrap();
+        c.put(Kind::Image, b"k", b"second, longer payload");
+        assert_eq!(&*m, b"first payload", "a rename leaves the mapped file as it was");
+        assert_eq!(c.get(Kind::Image, b"k").as_deref(), Some(&b"second, longer payload"[..]));
+        let _ = std::fs::remove_dir_all(c.root());
     }
 
     #[test]

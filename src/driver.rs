@@ -208,7 +208,10 @@ struct ImageRequest<'k> {
 /// (with the reason in `--time`'s notes) when there is none to use.
 fn run_image(key: &[u8], t: &mut Timings) -> Option<(jit::Program, String)> {
     let cache = crate::cache::global()?;
-    let img = match t.phase("image", || crate::image::lookup(cache, key)) {
+    // mapping and decoding; the decoded image borrows its code and data from the mapped entry
+    let entry = t.phase("image", || crate::image::lookup(cache, key));
+    let decoded = entry.as_ref().map_err(|&why| why);
+    let img = match t.phase("decode", || decoded.and_then(|e| e.decode())) {
         Ok(img) => img,
         Err(why) => {
             t.notes.push(format!("image: miss ({why})"));

@@ -22,6 +22,9 @@
 //!   memory, libraries) other than the words the image rewrites itself (algorithm closures,
 //!   the patched code words): such an address would be stale in the next process.
 //! * The cache's checksum covers the whole payload; a payload that does not decode is a miss.
+//! * Decoding copies nothing large: the code blobs, the region's bytes and the data pages are
+//!   borrowed from the mapped entry ([`Entry`]) and copied once, into code memory, the region
+//!   and the data segment.
 
 use crate::cache::{Cache, Kind};
 use crate::jit;
@@ -30,10 +33,11 @@ use gojit_runtime::abi::module::{self, Alg, REGION_BASE, REGION_SIZE};
 use gojit_runtime::mem::data::{self, DATA_BASE, DATA_RESERVE};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 
 /// Format version of the payload (bumped when any serialised structure changes; the build id
 /// already separates gojit builds, this guards against stale entries of a development build).
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// The static data of large areas over this size is not worth an image (a program with a 256 MB
 /// package array would scan and store it on every compile).
@@ -43,18 +47,21 @@ const MAX_LARGE_DATA: usize = 64 << 20;
 /// they are left out of the key (any other `GO*` variable is in it).
 const RUN_TIME_ONLY: &[&str] = &["GOMAXPROCS", "GOGC", "GOMEMLIMIT", "GOTRACEBACK", "GODEBUG", "GOJIT_JOBS", "GOJIT_CACHE_TRACE"];
 
-/// A program's image.
+/// A program's image (its large byte strings borrowed from the mapped entry when decoded).
 #[derive(Serialize, Deserialize)]
-pub struct Image {
+pub struct Image<'a> {
     version: u32,
     inputs: Vec<Input>,
     /// `os.Args[0]`.
     name: String,
-    code: jit::image::Code,
+    #[serde(borrow)]
+    code: jit::image::Code<'a>,
     main: u32,
     patches: Vec<(u64, Patch)>,
-    region: Region,
-    data: Data,
+    #[serde(borrow)]
+    region: Region<'a>,
+    #[serde(borrow)]
+    data: Data<'a>,
 }
 
 /// What a patched word receives: a compiled function's address (by `FuncId` index) or a
@@ -66,53 +73,59 @@ enum Patch {
 }
 
 #[derive(Serialize, Deserialize)]
-struct Region {
+struct Region<'a> {
     base: u64,
-    #[serde(with = "blob")]
-    bytes: Vec<u8>,
+    #[serde(borrow, with = "blob")]
+    bytes: Cow<'a, [u8]>,
     types: Vec<u32>,
     /// `(offset, 0: equal / 1: hash)`.
     alg_words: Vec<(u32, u8)>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct Data {
+struct Data<'a> {
     small_next: u64,
     large_next: u64,
-    pages: Vec<Page>,
+    #[serde(borrow)]
+    pages: Vec<Page<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct Page {
+struct Page<'a> {
     off: u64,
-    #[serde(with = "blob")]
-    bytes: Vec<u8>,
+    #[serde(borrow, with = "blob")]
+    bytes: Cow<'a, [u8]>,
 }
 
-/// Byte vectors as one length-prefixed copy instead of a sequence of integers.
+/// Byte strings as one length-prefixed run instead of a sequence of integers, borrowed from the
+/// input when it is decoded from a byte slice (postcard's `from_bytes`), copied otherwise.
 pub mod blob {
     use serde::de::{Deserializer, Error, Visitor};
     use serde::ser::Serializer;
+    use std::borrow::Cow;
 
     pub fn serialize<S: Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
         s.serialize_bytes(v)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'de, [u8]>, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
-            type Value = Vec<u8>;
+            type Value = Cow<'de, [u8]>;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("bytes")
             }
-            fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
-                Ok(v.to_vec())
+            fn visit_borrowed_bytes<E: Error>(self, v: &'de [u8]) -> Result<Cow<'de, [u8]>, E> {
+                Ok(Cow::Borrowed(v))
             }
-            fn visit_byte_buf<E: Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
-                Ok(v)
+            fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<Cow<'de, [u8]>, E> {
+                Ok(Cow::Owned(v.to_vec()))
+            }
+            fn visit_byte_buf<E: Error>(self, v: Vec<u8>) -> Result<Cow<'de, [u8]>, E> {
+                Ok(Cow::Owned(v))
             }
         }
-        d.deserialize_byte_buf(V)
+        d.deserialize_bytes(V)
     }
 }
 
@@ -156,7 +169,7 @@ pub type Refusal = &'static str;
 
 /// The image of a program just compiled, before it is linked or run: `jit` recorded its code
 /// (`Jit::record_image`) and every definition is placed (`Jit::wait`).
-pub fn capture(inputs: Vec<Input>, name: String, jit: &jit::Jit, lowered: &crate::lower::LoweredProgram) -> Result<Image, Refusal> {
+pub fn capture(inputs: Vec<Input>, name: String, jit: &jit::Jit, lowered: &crate::lower::LoweredProgram) -> Result<Image<'static>, Refusal> {
     if lowered.outside_regions {
         return Err("lowering allocated outside the region and the data segment");
     }
@@ -205,14 +218,14 @@ pub fn capture(inputs: Vec<Input>, name: String, jit: &jit::Jit, lowered: &crate
         patches,
         region: Region {
             base: r.base as u64,
-            bytes: r.bytes,
+            bytes: Cow::Owned(r.bytes),
             types: r.types,
             alg_words: r.alg_words.into_iter().map(|(o, a)| (o, a as u8)).collect(),
         },
         data: Data {
             small_next: d.small_next as u64,
             large_next: d.large_next as u64,
-            pages: d.pages.into_iter().map(|(off, bytes)| Page { off: off as u64, bytes }).collect(),
+            pages: d.pages.into_iter().map(|(off, bytes)| Page { off: off as u64, bytes: Cow::Owned(bytes) }).collect(),
         },
     })
 }
@@ -240,21 +253,30 @@ fn foreign_ranges() -> Vec<(usize, usize)> {
 }
 
 /// Stores `img` under `key`.
-pub fn store(cache: &Cache, key: &[u8], img: &Image) {
+pub fn store(cache: &Cache, key: &[u8], img: &Image<'_>) {
     if let Ok(bytes) = postcard::to_allocvec(img) {
         cache.put(Kind::Image, key, &bytes);
     }
 }
 
-/// The image stored under `key`, if it decodes (whether it is still valid is checked by
-/// [`restore`]); `Err` says why not.
-pub fn lookup(cache: &Cache, key: &[u8]) -> Result<Image, &'static str> {
-    let bytes = cache.get(Kind::Image, key).ok_or("none stored, or corrupt")?;
-    let img: Image = postcard::from_bytes(&bytes).map_err(|_| "malformed")?;
-    if img.version != VERSION {
-        return Err("another format");
+/// A verified image entry, mapped; [`Entry::decode`] reads the image out of it.
+pub struct Entry(crate::cache::Mapped);
+
+/// The image entry stored under `key` (mapped, its checksum verified); `Err` says why not.
+pub fn lookup(cache: &Cache, key: &[u8]) -> Result<Entry, &'static str> {
+    cache.get_mapped(Kind::Image, key).map(Entry).ok_or("none stored, or corrupt")
+}
+
+impl Entry {
+    /// The image, if it decodes (whether it is still valid is checked by [`restore`]); its
+    /// byte strings borrow from the entry.
+    pub fn decode(&self) -> Result<Image<'_>, &'static str> {
+        let img: Image<'_> = postcard::from_bytes(&self.0).map_err(|_| "malformed")?;
+        if img.version != VERSION {
+            return Err("another format");
+        }
+        Ok(img)
     }
-    Ok(img)
 }
 
 /// Why an image could not be restored.
@@ -273,7 +295,7 @@ pub enum RestoreError {
 /// Checks that the image is still the program's (on another thread, while its functions are
 /// defined in a fresh JIT module), then maps its region and data back, links and patches: the
 /// program ready to run, and its `os.Args[0]`.
-pub fn restore(img: Image) -> Result<(jit::Program, String), RestoreError> {
+pub fn restore(img: Image<'_>) -> Result<(jit::Program, String), RestoreError> {
     let inputs = img.inputs;
     let code = img.code;
     let (valid, jit) = std::thread::scope(|s| {
@@ -286,21 +308,12 @@ pub fn restore(img: Image) -> Result<(jit::Program, String), RestoreError> {
     }
     let jit = jit.map_err(RestoreError::Link)?;
     let alg = |a: u8| if a == 0 { Alg::Equal } else { Alg::Hash };
-    let snap = module::Snapshot {
-        base: img.region.base as usize,
-        bytes: img.region.bytes,
-        types: img.region.types,
-        alg_words: img.region.alg_words.iter().map(|&(o, a)| (o, alg(a))).collect(),
-    };
-    if !module::restore(&snap) {
+    let alg_words: Vec<(u32, Alg)> = img.region.alg_words.iter().map(|&(o, a)| (o, alg(a))).collect();
+    if !module::restore(img.region.base as usize, &img.region.bytes, &img.region.types, &alg_words) {
         return Err(RestoreError::Placement);
     }
-    let d = data::Snapshot {
-        small_next: img.data.small_next as usize,
-        large_next: img.data.large_next as usize,
-        pages: img.data.pages.into_iter().map(|p| (p.off as usize, p.bytes)).collect(),
-    };
-    if !data::restore(&d) {
+    let pages: Vec<(usize, &[u8])> = img.data.pages.iter().map(|p| (p.off as usize, &*p.bytes)).collect();
+    if !data::restore(img.data.small_next as usize, img.data.large_next as usize, &pages) {
         return Err(RestoreError::Placement);
     }
     let program = jit.finalize(Some(cranelift_module::FuncId::from_u32(img.main))).map_err(RestoreError::Link)?;

@@ -4,6 +4,9 @@
 //! one empty cache all succeed. Each test uses its own cache directory under the target dir.
 //! Expected outputs are the programs' `go run` outputs (Go 1.27.3).
 
+mod common;
+
+use common::cached::{self, assert_ok, program_stderr};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -21,28 +24,14 @@ func main() {
 "#;
 const BYTES_OUT: &str = "hello bytes true\n";
 
-/// A fresh cache home and a directory holding `prog.go`.
 fn setup(name: &str, src: &str) -> (PathBuf, PathBuf) {
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cache-test-{name}"));
-    let _ = std::fs::remove_dir_all(&base);
-    let home = base.join("home");
-    let dir = base.join("src");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("prog.go"), src).unwrap();
-    (home, dir)
+    cached::setup("cache", name, src)
 }
 
+/// The code cache alone: a program image would skip code generation (tests/image.rs).
 fn run(home: &Path, dir: &Path, env: &[(&str, &str)]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gojit"))
-        .args(["run", "--time", "prog.go"])
-        .current_dir(dir)
-        .env("XDG_CACHE_HOME", home)
-        .env_remove("GOJIT_CACHE")
-        // the code cache alone: a program image would skip code generation (tests/image.rs)
-        .env("GOJIT_IMAGE", "off")
-        .envs(env.iter().copied())
-        .output()
-        .expect("run gojit")
+    let env: Vec<(&str, &str)> = [("GOJIT_IMAGE", "off")].into_iter().chain(env.iter().copied()).collect();
+    cached::run_args(home, dir, &["prog.go"], &env)
 }
 
 /// The `(hits, misses, corrupt)` of `--time`'s cache line.
@@ -57,27 +46,9 @@ fn cache_counts(out: &Output) -> (u64, u64, u64) {
     (num(" hits"), num(" misses"), corrupt)
 }
 
-/// What the program itself wrote on stderr (`println`), without `--time`'s `gojit: ` lines.
-fn program_stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).lines().filter(|l| !l.starts_with("gojit: ")).map(|l| format!("{l}\n")).collect()
-}
-
-fn assert_ok(out: &Output, want: &str) {
-    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(program_stderr(out), want);
-    assert!(out.stdout.is_empty());
-}
-
 /// Every code pack file of the cache (one per package).
 fn entries(home: &Path) -> Vec<PathBuf> {
-    let mut out = vec![];
-    let Ok(dirs) = std::fs::read_dir(home.join("gojit/pack")) else { return out };
-    for d in dirs.flatten() {
-        for f in std::fs::read_dir(d.path()).unwrap().flatten() {
-            out.push(f.path());
-        }
-    }
-    out
+    cached::entries(home, "pack")
 }
 
 #[test]

@@ -5,8 +5,11 @@
 //! reads no image. Each test uses its own cache directory under the target dir. Expected
 //! outputs are the programs' `go run` outputs (Go 1.27.3).
 
+mod common;
+
+use common::cached::{self, assert_ok, program_stderr, run_args, stderr};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// A program using GOROOT packages, static data (strconv's and unicode's tables), a map, an
 /// interface method through an itab and a closure (`go run` prints this on stdout).
@@ -43,47 +46,12 @@ func main() { println(strings.Repeat("ab", 2)) }
 "#;
 const EDITED_OUT: &str = "abab\n";
 
-/// A fresh cache home and a package directory holding `prog.go`.
 fn setup(name: &str, src: &str) -> (PathBuf, PathBuf) {
-    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("image-test-{name}"));
-    let _ = std::fs::remove_dir_all(&base);
-    let home = base.join("home");
-    let dir = base.join("src");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("prog.go"), src).unwrap();
-    (home, dir)
-}
-
-fn run_args(home: &Path, dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gojit"))
-        .arg("run")
-        .arg("--time")
-        .args(args)
-        .current_dir(dir)
-        .env("XDG_CACHE_HOME", home)
-        .env_remove("GOJIT_CACHE")
-        .env_remove("GOJIT_IMAGE")
-        .envs(env.iter().copied())
-        .output()
-        .expect("run gojit")
+    cached::setup("image", name, src)
 }
 
 fn run(home: &Path, dir: &Path, env: &[(&str, &str)]) -> Output {
     run_args(home, dir, &["prog.go"], env)
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// What the program itself wrote on stderr, without `--time`'s `gojit: ` lines.
-fn program_stderr(out: &Output) -> String {
-    stderr(out).lines().filter(|l| !l.starts_with("gojit: ")).map(|l| format!("{l}\n")).collect()
-}
-
-fn assert_ok(out: &Output, want: &str) {
-    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr(out));
-    assert_eq!(program_stderr(out), want);
 }
 
 /// `--time`'s `image: ...` note.
@@ -99,13 +67,7 @@ fn compiled(out: &Output) -> bool {
 
 /// Every image file of the cache.
 fn images(home: &Path) -> Vec<PathBuf> {
-    let mut out = vec![];
-    for d in std::fs::read_dir(home.join("gojit/image")).into_iter().flatten().flatten() {
-        for f in std::fs::read_dir(d.path()).into_iter().flatten().flatten() {
-            out.push(f.path());
-        }
-    }
-    out
+    cached::entries(home, "image")
 }
 
 #[test]

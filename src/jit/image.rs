@@ -16,16 +16,18 @@ use cranelift_codegen::isa::unwind::UnwindInfo;
 use cranelift_module::{DataId, FuncId, Linkage, Module, ModuleReloc, ModuleRelocTarget};
 use gojit_runtime::funcdata::{CallSite, FuncKind};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The serialisable output of one compile.
 #[derive(Serialize, Deserialize)]
-pub struct Code {
+pub struct Code<'a> {
     /// [`Jit::set_source_file`]'s path.
     file: String,
     funcs_decl: Vec<FuncDecl>,
     data_decl: Vec<DataDecl>,
     /// Every function, the trampolines first, in definition order.
-    funcs: Vec<Func>,
+    #[serde(borrow)]
+    funcs: Vec<Func<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -44,7 +46,7 @@ struct DataDecl {
 }
 
 #[derive(Serialize, Deserialize)]
-struct Func {
+struct Func<'a> {
     id: u32,
     meta: FuncMeta,
     kind: u8,
@@ -60,8 +62,9 @@ struct Func {
     all_calls: Vec<u32>,
     stack: Option<StackInfo>,
     unwind: Option<UnwindInfo>,
-    #[serde(with = "crate::image::blob")]
-    code: Vec<u8>,
+    /// Borrowed from the mapped image when decoded (copied once, into code memory).
+    #[serde(borrow, with = "crate::image::blob")]
+    code: Cow<'a, [u8]>,
     align: u64,
     relocs: Vec<RelocRow>,
 }
@@ -138,7 +141,7 @@ impl Jit {
 
     /// The declarations and recorded functions (see [`Jit::record_image`]); call after
     /// [`Jit::wait`]. `None` when recording was not on.
-    pub fn image_code(&self) -> Option<Code> {
+    pub fn image_code(&self) -> Option<Code<'static>> {
         let bytes = self.recorded.as_ref()?;
         if self.funcs.len() != bytes.len() {
             return None;
@@ -157,7 +160,7 @@ impl Jit {
     }
 
     /// A JIT holding `code`'s declarations and functions (see the module docs).
-    pub fn from_image(code: Code) -> Result<Jit, JitError> {
+    pub fn from_image(code: Code<'_>) -> Result<Jit, JitError> {
         let mut jit = Jit::with_trampolines_declared(Vec::new())?;
         jit.file = code.file.clone();
         let have: Vec<Option<String>> = jit.module.declarations().get_functions().map(|(_, d)| d.name.clone()).collect();
@@ -189,15 +192,15 @@ impl Jit {
         }
         let nfuncs = code.funcs_decl.len() as u32;
         for f in code.funcs {
-            let (compiled, bytes) = func_of(f, nfuncs)?;
-            jit.module.define_function_bytes(compiled.id, bytes.align, &bytes.code, &bytes.relocs)?;
+            let (compiled, code, align, relocs) = func_of(f, nfuncs)?;
+            jit.module.define_function_bytes(compiled.id, align, &code, &relocs)?;
             jit.funcs.push(compiled);
         }
         Ok(jit)
     }
 }
 
-fn func_row(c: &CompiledFunc, b: &Bytes) -> Func {
+fn func_row(c: &CompiledFunc, b: &Bytes) -> Func<'static> {
     Func {
         id: c.id.as_u32(),
         meta: c.meta.clone(),
@@ -214,7 +217,7 @@ fn func_row(c: &CompiledFunc, b: &Bytes) -> Func {
         calls: c.calls.iter().map(|s| (s.ret, s.handler, s.frame_offset)).collect(),
         all_calls: c.all_calls.clone(),
         unwind: c.unwind.clone(),
-        code: b.code.clone(),
+        code: Cow::Owned(b.code.clone()),
         align: b.align,
         relocs: b
             .relocs
@@ -234,7 +237,7 @@ fn func_row(c: &CompiledFunc, b: &Bytes) -> Func {
     }
 }
 
-fn func_of(f: Func, nfuncs: u32) -> Result<(CompiledFunc, Bytes), JitError> {
+fn func_of<'a>(f: Func<'a>, nfuncs: u32) -> Result<(CompiledFunc, Cow<'a, [u8]>, u64, Vec<ModuleReloc>), JitError> {
     let func_id = |i: u32| if i < nfuncs { Ok(FuncId::from_u32(i)) } else { Err(bad("function index")) };
     let relocs = f
         .relocs
@@ -270,5 +273,5 @@ fn func_of(f: Func, nfuncs: u32) -> Result<(CompiledFunc, Bytes), JitError> {
         clif: None,
         unwind: f.unwind,
     };
-    Ok((compiled, Bytes { code: f.code, align: f.align, relocs }))
+    Ok((compiled, f.code, f.align, relocs))
 }

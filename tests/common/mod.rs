@@ -7,6 +7,8 @@
 
 #![allow(dead_code)]
 
+pub mod cached;
+
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};

@@ -205,29 +205,30 @@ pub fn snapshot() -> Snapshot {
     }
 }
 
-/// Makes the region hold `s` (taken by [`snapshot`] in another run of the same program), with
-/// its algorithm words pointing at this executable's code. Refused (false, region untouched)
-/// unless the region is at `s.base` and nothing was allocated in it yet.
-pub fn restore(s: &Snapshot) -> bool {
+/// Makes the region hold a [`Snapshot`]'s parts (taken by [`snapshot`] in another run of the
+/// same program; passed apart so the bytes can be borrowed from a mapped image), with its
+/// algorithm words pointing at this executable's code. Refused (false, region untouched)
+/// unless the region is at `base` and nothing was allocated in it yet.
+pub fn restore(base: usize, bytes: &[u8], types: &[u32], alg_words: &[(u32, Alg)]) -> bool {
     let r = region();
     let mut st = lock();
-    if r.base != s.base || st.used != 16 || !st.types.is_empty() || 16 + s.bytes.len() > REGION_SIZE {
+    if r.base != base || st.used != 16 || !st.types.is_empty() || 16 + bytes.len() > REGION_SIZE {
         return false;
     }
     // SAFETY: the region is mapped read-write for REGION_SIZE bytes and holds nothing yet (used
     // is 16): no reference into it exists.
-    unsafe { std::ptr::copy_nonoverlapping(s.bytes.as_ptr(), (r.base + 16) as *mut u8, s.bytes.len()) };
-    for &(off, alg) in &s.alg_words {
+    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), (r.base + 16) as *mut u8, bytes.len()) };
+    for &(off, alg) in alg_words {
         let off = off as usize;
-        if off % 8 != 0 || off + 8 > 16 + s.bytes.len() {
+        if off % 8 != 0 || off + 8 > 16 + bytes.len() {
             continue;
         }
         // SAFETY: an aligned word inside the bytes just copied.
         unsafe { ((r.base + off) as *mut usize).write(alg_code(alg)) };
         st.alg_words.push((off, alg));
     }
-    st.used = 16 + s.bytes.len();
-    st.types = s.types.iter().map(|&t| r.base + t as usize).collect();
+    st.used = 16 + bytes.len();
+    st.types = types.iter().map(|&t| r.base + t as usize).collect();
     true
 }
 

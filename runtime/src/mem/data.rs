@@ -138,27 +138,28 @@ pub fn snapshot(max_large: usize) -> Option<Snapshot> {
     Some(Snapshot { small_next, large_next, pages })
 }
 
-/// Makes the segment hold `s` (from [`snapshot`] in another run of the same program). Refused
-/// (false, nothing written) unless the segment is at [`DATA_BASE`] and nothing was handed out yet.
-pub fn restore(s: &Snapshot) -> bool {
+/// Makes the segment hold a [`Snapshot`]'s parts (from [`snapshot`] in another run of the same
+/// program; passed apart so the pages can be borrowed from a mapped image). Refused (false,
+/// nothing written) unless the segment is at [`DATA_BASE`] and nothing was handed out yet.
+pub fn restore(small_next: usize, large_next: usize, pages: &[(usize, &[u8])]) -> bool {
     let base = base();
     let fits = |off: usize, len: usize, lo: usize, hi: usize| off >= lo && off.checked_add(len).is_some_and(|e| e <= hi);
-    let valid = s.small_next >= 8
-        && s.small_next <= SMALL_AREA
-        && s.large_next >= SMALL_AREA
-        && s.large_next <= DATA_RESERVE
-        && s.pages.iter().all(|(o, b)| fits(*o, b.len(), 0, s.small_next) || fits(*o, b.len(), SMALL_AREA, s.large_next));
+    let valid = small_next >= 8
+        && small_next <= SMALL_AREA
+        && large_next >= SMALL_AREA
+        && large_next <= DATA_RESERVE
+        && pages.iter().all(|(o, b)| fits(*o, b.len(), 0, small_next) || fits(*o, b.len(), SMALL_AREA, large_next));
     if base != DATA_BASE || !valid {
         return false;
     }
-    if SMALL_NEXT.compare_exchange(8, s.small_next, Ordering::AcqRel, Ordering::Relaxed).is_err() {
+    if SMALL_NEXT.compare_exchange(8, small_next, Ordering::AcqRel, Ordering::Relaxed).is_err() {
         return false;
     }
-    if LARGE_NEXT.compare_exchange(SMALL_AREA, s.large_next, Ordering::AcqRel, Ordering::Relaxed).is_err() {
+    if LARGE_NEXT.compare_exchange(SMALL_AREA, large_next, Ordering::AcqRel, Ordering::Relaxed).is_err() {
         SMALL_NEXT.store(8, Ordering::Release);
         return false;
     }
-    for (off, bytes) in &s.pages {
+    for &(off, bytes) in pages {
         // SAFETY: checked above to lie in the now handed-out, mapped part of the reservation,
         // which nothing else refers to yet (the cursors were at their initial values).
         unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), (base + off) as *mut u8, bytes.len()) };
