@@ -137,6 +137,29 @@ impl G {
     }
 }
 
+/// The frame whose defers a panic of goroutine state `g` is running through the defer
+/// trampoline frame `tramp_fp`: that panic's cursor `(fp, return pc)`, newest panic first. The
+/// collector continues its frame walk there (a frame stopped at the call that raised the panic,
+/// or at the call whose callee panicked: if a deferred call recovers, the frame resumes at that
+/// call's handler, so what it still uses is what is live across that call, as in gc's use of the
+/// deferreturn map for a frame whose defers a panic runs).
+///
+/// # Safety
+/// `g` is a live goroutine's panic state that is not being changed (the world is stopped).
+pub(crate) unsafe fn deferred_call_owner(g: *const G, tramp_fp: usize) -> Option<(usize, usize)> {
+    // SAFETY: guaranteed by the caller: the list links live records in live gopanic frames.
+    let mut q = unsafe { (*g).panic };
+    while !q.is_null() {
+        // SAFETY: as above.
+        let r = unsafe { &*q };
+        if r.tramp_fp == tramp_fp && r.cursor_fp > tramp_fp {
+            return Some((r.cursor_fp, r.cursor_pc));
+        }
+        q = r.link;
+    }
+    None
+}
+
 thread_local! {
     /// The state used when no goroutine runs on this thread (runtime code called outside a
     /// program run, e.g. by unit tests, and fault signals of such threads).

@@ -32,6 +32,19 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         a
     }
 
+    /// Takes the received element of type `et` out of its slot: the value (copied when it is in
+    /// memory), then the slot is zeroed. The slot's address stays live as long as the code that
+    /// reuses it (a whole `range` loop), so without the clearing it would keep the last
+    /// received element reachable after the program dropped it (issue15281.go: a 10 MB slice
+    /// still live after `x = nil`); gc's receive temporaries are dead once copied out.
+    fn take_elem(&mut self, et: TypeId, slot: ir::Value) -> V {
+        let v = self.load(et, slot, 0);
+        let v = self.copy_to_temp(et, &v);
+        let (size, _) = self.p.size_align(et);
+        self.memzero(slot, size.max(8));
+        v
+    }
+
     /// `go call`.
     pub fn go_stmt(&mut self, call: &ast::Expr) {
         let clo = self.deferred_closure(call, DeferKind::Chained);
@@ -74,8 +87,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let c = self.expr(ch).w0();
         let slot = self.elem_slot(et);
         self.lib("gort_chanrecv1", &[c, slot]);
-        let v = self.load(et, slot, 0);
-        self.copy_to_temp(et, &v)
+        self.take_elem(et, slot)
     }
 
     /// `v, ok := <-ch`: the value and `ok` (bool).
@@ -85,8 +97,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let slot = self.elem_slot(et);
         let ok = self.lib("gort_chanrecv2", &[c, slot])[0];
         let ok = self.b.ins().ireduce(types::I8, ok);
-        let v = self.load(et, slot, 0);
-        (self.copy_to_temp(et, &v), V::one(ok))
+        (self.take_elem(et, slot), V::one(ok))
     }
 
     /// `for v := range c` (at most one iteration variable).
@@ -101,8 +112,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
         let ok = self.lib("gort_chanrecv2", &[c, slot])[0];
         self.b.ins().brif(ok, body, &[], exit, &[]);
         self.at(body);
-        let v = self.load(et, slot, 0);
-        let v = self.copy_to_temp(et, &v);
+        let v = self.take_elem(et, slot);
         self.range_bind(r.key.as_ref(), r.define, v, et);
         self.jumps.push(Jump { label, brk: exit, cont: Some(header) });
         self.block_stmts(&r.body.stmts);
@@ -186,9 +196,12 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
             self.at(body);
             if let (Some(rx), Some(comm)) = (cs.recv, &cs.clause.comm) {
                 // Bind the received value (and ok) through the comm statement itself.
-                if !matches!(comm.kind, StmtKind::Expr(_)) {
-                    let v = self.load(cs.et, cs.elem, 0);
-                    let v = self.copy_to_temp(cs.et, &v);
+                if matches!(comm.kind, StmtKind::Expr(_)) {
+                    // `case <-c:`: the value is dropped; so is the slot's copy.
+                    let (size, _) = self.p.size_align(cs.et);
+                    self.memzero(cs.elem, size.max(8));
+                } else {
+                    let v = self.take_elem(cs.et, cs.elem);
                     self.overrides.insert(rx.id, v.clone());
                     self.recv_ok_overrides.insert(rx.id, (v, V::one(ok)));
                     self.stmt(comm);

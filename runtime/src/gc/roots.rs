@@ -77,7 +77,7 @@ pub(super) unsafe fn mark_roots(m: &mut Marker<'_>, cur_sp: usize) -> bool {
         };
         // SAFETY: [lo, hi) is the used part of a live goroutine's stack, lo its (saved) sp;
         // `start` is that goroutine's innermost JIT frame.
-        let w = unsafe { walk_frames(lo, hi, start) };
+        let w = unsafe { walk_frames(g, lo, hi, start) };
         if stack_debug() {
             eprintln!("stack of g {g:p} [{lo:#x}, {hi:#x}) {}: {} precise frames", if running { "running" } else { "parked" }, w.frames.len());
         }
@@ -153,10 +153,8 @@ unsafe fn parked_frame(g: *mut proc::G, lo: usize, hi: usize) -> Option<(usize, 
             return None;
         }
     }
-    let (_, f) = funcdata::lookup(pc)?;
-    let ra = fp.checked_sub(f.frame_size as usize + 8)?;
-    // SAFETY: ra is checked to lie inside the used stack before reading it.
-    (ra >= lo && unsafe { *(ra as *const usize) } == pc).then_some((fp, pc))
+    // SAFETY: fp is inside the stack (checked), whose used part starts at lo.
+    unsafe { stopped_at_call(fp, pc, lo) }.then_some((fp, pc))
 }
 
 /// The JIT frames of one stack described at their current call, from its innermost JIT frame
@@ -169,12 +167,16 @@ struct StackWalk {
 
 /// Walks a stack `[lo, hi)` from its innermost JIT frame `start` up the frame-pointer chain
 /// while each frame is a Go function stopped at a call its table describes (none when `start`
-/// is `None`: the whole stack is then scanned conservatively).
+/// is `None`: the whole stack is then scanned conservatively). A defer trampoline frame of a
+/// panic's deferred call is followed to the frame whose defers that panic runs
+/// ([`crate::panic::deferred_call_owner`]), stopped at the call that raised the panic or whose
+/// callee did: that frame is scanned by the map of that call (issue32477.go: a pointer dead at
+/// the faulting call is not a root while its frame's deferred calls run).
 ///
 /// # Safety
-/// The world is stopped, `[lo, hi)` is the used part of a goroutine stack (`lo` its current or
-/// saved sp) and `start`, when given, a live JIT frame of it.
-unsafe fn walk_frames(lo: usize, hi: usize, start: Option<(usize, usize)>) -> StackWalk {
+/// The world is stopped, `g` is the live goroutine whose stack is `[lo, hi)` (the used part:
+/// `lo` its current or saved sp) and `start`, when given, a live JIT frame of it.
+unsafe fn walk_frames(g: *mut proc::G, lo: usize, hi: usize, start: Option<(usize, usize)>) -> StackWalk {
     let dbg = stack_debug();
     let mut frames: Vec<(usize, crate::stackmap::FrameScan<'static>)> = Vec::new();
     let mut cur = lo;
@@ -184,6 +186,24 @@ unsafe fn walk_frames(lo: usize, hi: usize, start: Option<(usize, usize)>) -> St
                 break;
             }
             let Some((t, f)) = funcdata::lookup(pc) else { break };
+            if f.kind == FuncKind::DeferTrampoline {
+                // A deferred call run by a panic: continue at the frame whose defers it runs
+                // (the words in between, the trampoline's, gopanic's and those of frames the
+                // panic is unwinding, stay conservative: they are scanned as that frame's
+                // "below" range).
+                // SAFETY: g is live and the world is stopped (caller's contract).
+                let owner = unsafe { crate::panic::deferred_call_owner(proc::panic_state_of(g), fp) };
+                let Some((ofp, opc)) = owner else { break };
+                // SAFETY: checked to be inside the stack before reading.
+                if !(ofp > fp && ofp % 8 == 0 && ofp + 16 <= hi) || !unsafe { stopped_at_call(ofp, opc, cur) } {
+                    break;
+                }
+                if dbg {
+                    eprintln!("  deferred call of a panic at fp={fp:#x}: its frame fp={ofp:#x} pc={opc:#x}");
+                }
+                (fp, pc) = (ofp, opc);
+                continue;
+            }
             if f.kind != FuncKind::Go {
                 break;
             }
@@ -201,6 +221,19 @@ unsafe fn walk_frames(lo: usize, hi: usize, start: Option<(usize, usize)>) -> St
         }
     }
     StackWalk { lo, hi, frames }
+}
+
+/// Whether the JIT frame `fp` is stopped at the call returning to `pc`: the word below its fixed
+/// frame (where the call pushed its return address) is `pc` and lies at or above `lo`.
+///
+/// # Safety
+/// `[fp, fp + 16)` lies inside a stack whose used part starts at or below `lo`; the world is
+/// stopped.
+unsafe fn stopped_at_call(fp: usize, pc: usize, lo: usize) -> bool {
+    let Some((_, f)) = funcdata::lookup(pc) else { return false };
+    let Some(ra) = fp.checked_sub(f.frame_size as usize + 8) else { return false };
+    // SAFETY: ra lies between lo and fp, inside the used stack (checked).
+    ra >= lo && unsafe { *(ra as *const usize) } == pc
 }
 
 /// Scans a walked stack: its described frames' map slots, explicit slots, clobber areas and

@@ -315,6 +315,15 @@ pub fn current() -> *mut G {
     CURG.with(|c| c.get())
 }
 
+/// The panic state of goroutine `g`.
+///
+/// # Safety
+/// `g` is a live G.
+pub(crate) unsafe fn panic_state_of(g: *mut G) -> *mut panic::G {
+    // SAFETY: guaranteed by the caller.
+    unsafe { &raw mut (*g).panic }
+}
+
 /// The running goroutine's panic state, or null outside a program run.
 pub(crate) fn current_panic_state() -> *mut panic::G {
     let g = current();
