@@ -269,6 +269,20 @@ impl<'a> Checker<'a> {
         self.type_set(c)
     }
 
+    /// go/types' hasNil: a value of type `t` may be nil. For a type parameter: its type set has
+    /// specific types and every one's underlying type has nil (`[T *A | *B]`, `[T ~[]int]`).
+    pub fn has_nil(&self, t: TypeId) -> bool {
+        if !self.tt.is_type_param(t) {
+            return self.tt.has_nil(t);
+        }
+        match self.tparam_set(t).terms {
+            Some(terms) if !terms.is_empty() => {
+                terms.iter().all(|x| !self.tt.is_type_param(x.ty) && self.tt.has_nil(x.ty))
+            }
+            _ => false,
+        }
+    }
+
     /// True if `pred` holds for the basic kind of every type `t` may be: its own kind, or for a
     /// type parameter each term's (false when the set is not finite).
     pub fn all_terms(&self, t: TypeId, pred: impl Fn(BasicKind) -> bool) -> bool {
