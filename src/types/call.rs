@@ -124,10 +124,19 @@ impl<'a> Checker<'a> {
         rparen: crate::diag::Span,
     ) {
         let context = format!("argument to {name}");
-        // f(g()) with a multi-value g.
-        if args.len() == 1 && dots.is_none() && self.pending_args.is_none() {
-            self.hint = Some(self.param_type(params, variadic, 0));
-            let mut x = self.expr(&args[0]);
+        // f(g()) with a multi-value g (for a generic f, infer_call evaluated g() already).
+        let pending_tuple = match self.pending_args.as_deref() {
+            Some([x]) => x.mode == Mode::Value && matches!(self.tt.get(x.ty), Type::Tuple(_)),
+            _ => false,
+        };
+        if args.len() == 1 && dots.is_none() && (self.pending_args.is_none() || pending_tuple) {
+            let mut x = match self.pending_args.take().and_then(|mut v| v.pop()) {
+                Some(x) => x,
+                None => {
+                    self.hint = Some(self.param_type(params, variadic, 0));
+                    self.expr(&args[0])
+                }
+            };
             if let Type::Tuple(elems) = self.tt.get(x.ty).clone() {
                 if x.mode == Mode::Value {
                     let ok = if variadic { elems.len() >= params.len() - 1 } else { elems.len() == params.len() };
@@ -221,7 +230,7 @@ impl<'a> Checker<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn count_error(
+    pub(super) fn count_error(
         &mut self,
         call: &'a Expr,
         name: &str,

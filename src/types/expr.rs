@@ -665,8 +665,13 @@ impl<'a> Checker<'a> {
             Type::TypeParam(_) => {
                 // representable in every type of the type set
                 let terms = self.tparam_set(target).terms.unwrap_or_default();
-                if terms.is_empty() || x.is_nil() {
+                if terms.is_empty() {
                     return Err(None);
+                }
+                if x.is_nil() {
+                    // types2: nil converts to a type parameter whose type set holds only types
+                    // with nil (every term's underlying type accepts nil).
+                    return if self.has_nil(target) { Ok((target, None)) } else { Err(None) };
                 }
                 for term in terms {
                     self.implicit_type(x, term.ty)?;
@@ -788,7 +793,7 @@ impl<'a> Checker<'a> {
         let vu = self.tt.underlying(v);
         let tu = self.tt.underlying(t);
         if v == TypeTable::UNTYPED_NIL {
-            return if self.tt.has_nil(t) { Ok(()) } else { Err(String::new()) };
+            return if self.has_nil(t) { Ok(()) } else { Err(String::new()) };
         }
         if self.tt.is_type_param(v) || self.tt.is_type_param(t) {
             // a type parameter is assignable only to itself, or to an interface its constraint's
@@ -1372,10 +1377,10 @@ impl<'a> Checker<'a> {
                 return false;
             }
             if x.is_nil() {
-                return self.tt.has_nil(y.ty);
+                return self.has_nil(y.ty);
             }
             if y.is_nil() {
-                return self.tt.has_nil(x.ty);
+                return self.has_nil(x.ty);
             }
             if self.tt.pointer_elem(x.ty).is_some() || self.tt.pointer_elem(y.ty).is_some() {
                 return false;
@@ -1413,7 +1418,7 @@ impl<'a> Checker<'a> {
         } else if matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
             if x.is_nil() || y.is_nil() {
                 let t = if x.is_nil() { y.ty } else { x.ty };
-                if !self.tt.has_nil(t) || (x.is_nil() && y.is_nil()) {
+                if !self.has_nil(t) || (x.is_nil() && y.is_nil()) {
                     failed = true;
                     if x.is_nil() && y.is_nil() {
                         cause = format!("operator {} not defined on nil", op.as_str());

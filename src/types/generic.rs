@@ -269,6 +269,20 @@ impl<'a> Checker<'a> {
         self.type_set(c)
     }
 
+    /// go/types' hasNil: a value of type `t` may be nil. For a type parameter: its type set has
+    /// specific types and every one's underlying type has nil (`[T *A | *B]`, `[T ~[]int]`).
+    pub fn has_nil(&self, t: TypeId) -> bool {
+        if !self.tt.is_type_param(t) {
+            return self.tt.has_nil(t);
+        }
+        match self.tparam_set(t).terms {
+            Some(terms) if !terms.is_empty() => {
+                terms.iter().all(|x| !self.tt.is_type_param(x.ty) && self.tt.has_nil(x.ty))
+            }
+            _ => false,
+        }
+    }
+
     /// True if `pred` holds for the basic kind of every type `t` may be: its own kind, or for a
     /// type parameter each term's (false when the set is not finite).
     pub fn all_terms(&self, t: TypeId, pred: impl Fn(BasicKind) -> bool) -> bool {
@@ -814,9 +828,27 @@ impl<'a> Checker<'a> {
             tpset.extend(tps.iter().copied());
         }
         let is_generic_arg = |i: usize| generic_args.iter().any(|(j, ..)| *j == i);
+        // types2's genericExprList: `f(g())` with a multi-value g spreads g's results over the
+        // parameters before inference. Each value: (its type, the argument it comes from).
+        let spread: Vec<(TypeId, usize)> = match ops.as_slice() {
+            [x] if !dots && x.mode == Mode::Value && self.tt.tuple_elems(x.ty).len() > 1 => {
+                self.tt.tuple_elems(x.ty).iter().map(|&t| (t, 0)).collect()
+            }
+            _ => ops.iter().enumerate().map(|(i, x)| (x.ty, i)).collect(),
+        };
+        if spread.len() != ops.len() {
+            // types2 checks the spread count against the generic signature before inferring
+            let n = spread.len();
+            if (sig.variadic && n + 1 < nparams) || (!sig.variadic && n != nparams) {
+                let name = self.expr_string(fun);
+                let have: Vec<TypeId> = spread.iter().map(|&(t, _)| t).collect();
+                self.count_error(call, &name, &sig.params, sig.variadic, &have, n < nparams, rparen, &args[0]);
+                return None;
+            }
+        }
         let mut untyped: Vec<(usize, TypeId)> = vec![];
         let mut bound_at: HashMap<TypeId, Span> = HashMap::new();
-        for (i, x) in ops.iter().enumerate() {
+        for (i, &(xty, ai)) in spread.iter().enumerate() {
             let Some(mut p) = param_at(i) else { break };
             // `f(xs...)` passes the variadic parameter's slice itself
             if sig.variadic && i + 1 >= nparams && !dots {
@@ -827,31 +859,31 @@ impl<'a> Checker<'a> {
             if !self.tt.has_tparams(p) && !is_generic_arg(i) {
                 continue;
             }
-            if self.tt.is_untyped(x.ty) {
-                if self.tt.is_type_param(p) && x.ty != TypeTable::UNTYPED_NIL {
-                    untyped.push((i, p));
+            if self.tt.is_untyped(xty) {
+                if self.tt.is_type_param(p) && xty != TypeTable::UNTYPED_NIL {
+                    untyped.push((ai, p));
                 }
                 continue;
             }
             let mut ok = true;
-            let at = self.tt.tuple_elems(x.ty);
+            let at = self.tt.tuple_elems(xty);
             if at.len() == 1 {
                 let before: Vec<TypeId> = map.keys().copied().collect();
-                ok = self.unify(p, x.ty, &tpset, &mut map, true, 0);
+                ok = self.unify(p, xty, &tpset, &mut map, true, 0);
                 for k in map.keys() {
                     if !before.contains(k) {
-                        bound_at.insert(*k, args[i].span);
+                        bound_at.insert(*k, args[ai].span);
                     }
                 }
             }
             if !ok {
                 let name = self.expr_string(fun);
-                let xs = self.tt.type_string_err(x.ty);
-                let es = self.expr_string(&args[i]);
+                let xs = self.tt.type_string_err(xty);
+                let es = self.expr_string(&args[ai]);
                 let tps: Vec<String> = tparams.iter().map(|&t| self.tt.type_string_err(t)).collect();
                 let tp_p = self.tt.type_string_err(p);
                 self.error(
-                    args[i].span,
+                    args[ai].span,
                     format!("in call to {name}, type {xs} of {es} does not match {tp_p} (cannot infer {})", tps.join(", ")),
                 );
                 return None;

@@ -1174,7 +1174,7 @@ impl<'a> Checker<'a> {
                 }
                 // go/types: a switch on a map, slice or func is valid (only `case nil` can
                 // compare with it; other cases fail as comparisons).
-                if x.mode != Mode::Invalid && !self.tt.is_comparable(x.ty) && !self.tt.has_nil(x.ty) {
+                if x.mode != Mode::Invalid && !self.tt.is_comparable(x.ty) && !self.has_nil(x.ty) {
                     let s = self.operand_string(&x);
                     let ts = self.tt.type_string_err(x.ty);
                     self.error(t.span, format!("cannot switch on {s} ({ts} is not comparable)"));
