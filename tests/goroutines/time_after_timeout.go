@@ -1,4 +1,6 @@
 // time.After in a select: the timeout fires when the value is late, not when it is in time.
+// The late value comes 300 ms after a 10 ms timeout: on a loaded machine (CI) a thread stalled past
+// both deadlines would let the sleeper's send race the timer's (expected output from Go 1.27.3).
 package main
 
 import (
@@ -9,7 +11,7 @@ import (
 func main() {
 	slow := make(chan string)
 	go func() {
-		time.Sleep(50 * time.Millisecond)
+		time.Sleep(300 * time.Millisecond)
 		slow <- "late"
 	}()
 	select {
