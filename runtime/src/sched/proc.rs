@@ -17,6 +17,17 @@
 //! `wakep`) or, for one of them, the next timer. `runtime.GOMAXPROCS(n)` starts Ms up to `n` and retires the Ms
 //! above `n` at their next switch.
 //!
+//! # System calls
+//! P `id` is owned by the M `ms[id]` (`M::id == id`). A goroutine blocked in a system call
+//! (`syscall.rs`) keeps its M; when there is work for its P and no M is idle, the monitor gives
+//! the P to a spare or new M ([`handoff_p`]) and marks the old one `detached`. `detached` is
+//! set only under the lock while the goroutine is seen `in_syscall`, and [`exit_syscall`] reads
+//! it under the lock after clearing `in_syscall`, so exactly one of the two decides. A detached
+//! M's g0 queues the goroutine globally and waits on `spare` until a hand-off reuses it. Signals
+//! of the end and of a stop-the-world go to `all_ms`; the exit status is returned by the
+//! `driver` M (the thread that called [`run`]), and when the driver is stuck in a system call
+//! the M that sees the status ends the process itself.
+//!
 //! # Locking (see `lock.rs` for the protocol)
 //! `Sched::lock` protects the run queues, `allgs`, every M's `curg`/idle state, the counters,
 //! and (through the modules that take it) channels, semaphores and timers. A goroutine that
@@ -175,6 +186,10 @@ struct M {
     /// global one.
     yield_local: bool,
     thread: std::thread::Thread,
+    /// Lost its P while its goroutine was in a system call (gc's `handoffp`, see
+    /// [`handoff_p`]): `ms[id]` is another M now, and this one only finishes the call, queues
+    /// its goroutine globally and waits on `spare` to be given a P again (under the lock).
+    detached: bool,
     /// `cheaprand`'s state (per M: no lock needed).
     rng: Cell<u64>,
 }
@@ -183,7 +198,16 @@ struct M {
 struct Sched {
     lock: Lock,
     ps: Vec<P>,
+    /// The M that owns each P (`ms[id].id == id`); a system-call hand-off replaces one.
     ms: Vec<*mut M>,
+    /// Every M record of the run (owners, detached and spare ones), for the signals of the end
+    /// and of a stop-the-world, and to free them.
+    all_ms: Vec<*mut M>,
+    /// Detached Ms whose goroutine has left its system call: idle, reused by [`handoff_p`].
+    spare: Vec<*mut M>,
+    /// The M of the thread that called [`run`] and returns the exit status (M 0's record; it
+    /// may have lost P 0 in a system call).
+    driver: *mut M,
     /// `GOMAXPROCS`: Ps (and Ms) with a lower index run goroutines.
     procs: usize,
     /// Global run queue (`Gosched` puts goroutines here).
@@ -418,6 +442,7 @@ fn new_m(id: usize, thread: std::thread::Thread) -> *mut M {
         woken: AtomicBool::new(false),
         yield_local: false,
         thread,
+        detached: false,
         rng: Cell::new((seed() ^ (id as u64).wrapping_mul(0xA24B_AED4_963E_E407)) | 1),
     }))
 }
@@ -445,23 +470,38 @@ unsafe fn grow_procs(s: *mut Sched, n: usize) {
             let id = (*s).ps.len();
             (*s).ps.push(P::new());
             // The thread handle is filled in by the thread itself below (under the lock).
-            let m = new_m(id, std::thread::current());
+            let m = spawn_m(s, id);
             (*s).ms.push(m);
-            (*s).live_ms += 1;
-            let start = MStart { s, m };
-            let spawned = std::thread::Builder::new().name(format!("gojit-m{id}")).stack_size(8 << 20).spawn(move || {
-                let start = start;
-                mstart(start.s, start.m)
-            });
-            match spawned {
-                Ok(h) => {
-                    (*m).thread = h.thread().clone();
-                    (*s).threads.push(h);
-                }
-                Err(_) => panic::fatal("runtime: failed to create new OS thread"),
-            }
         }
         (&(*s).sysmon).state.nprocs.store((*s).ps.len(), Ordering::Release);
+    }
+}
+
+/// Creates M record `id` (for P `id`) and starts its thread (gc's `newm`).
+///
+/// # Safety
+/// The lock is held; the new thread waits for it before touching the records.
+unsafe fn spawn_m(s: *mut Sched, id: usize) -> *mut M {
+    // SAFETY: forwarded.
+    unsafe {
+        // The thread handle is filled in by the thread itself below (under the lock).
+        let m = new_m(id, std::thread::current());
+        (*s).all_ms.push(m);
+        (*s).live_ms += 1;
+        let start = MStart { s, m };
+        let n = (*s).all_ms.len();
+        let spawned = std::thread::Builder::new().name(format!("gojit-m{n}")).stack_size(8 << 20).spawn(move || {
+            let start = start;
+            mstart(start.s, start.m)
+        });
+        match spawned {
+            Ok(h) => {
+                (*m).thread = h.thread().clone();
+                (*s).threads.push(h);
+            }
+            Err(_) => panic::fatal("runtime: failed to create new OS thread"),
+        }
+        m
     }
 }
 
@@ -481,8 +521,7 @@ fn mstart(s: *mut Sched, m: *mut M) {
         // M 0 may still be filling in our thread handle: we hold the lock, so it is done.
         schedule();
         (*s).live_ms -= 1;
-        let m0 = (&(*s).ms)[0];
-        (*m0).thread.unpark();
+        (*(*s).driver).thread.unpark();
         unlock();
     }
     set_sched_ptr(std::ptr::null_mut());
@@ -498,6 +537,9 @@ pub fn run(main_code: usize, lo: usize, guard_hi: usize, hi: usize) -> i32 {
         lock: Lock::new(),
         ps: vec![P::new()],
         ms: Vec::new(),
+        all_ms: Vec::new(),
+        spare: Vec::new(),
+        driver: std::ptr::null_mut(),
         procs: 1,
         runq: VecDeque::new(),
         allgs: Vec::new(),
@@ -531,6 +573,8 @@ pub fn run(main_code: usize, lo: usize, guard_hi: usize, hi: usize) -> i32 {
     // lock is taken before any other M exists.
     unsafe {
         (*s).ms.push(m0);
+        (*s).all_ms.push(m0);
+        (*s).driver = m0;
         (*g1).main_code = main_code;
         (*g1).closure = &raw const (*g1).main_code as usize;
         (*g1).sp = arch::new_context(hi & !15, goroutine_main);
@@ -566,7 +610,7 @@ pub fn run(main_code: usize, lo: usize, guard_hi: usize, hi: usize) -> i32 {
                     stack::free(st);
                 }
             }
-            for m in std::mem::take(&mut sc.ms) {
+            for m in std::mem::take(&mut sc.all_ms) {
                 drop(Box::from_raw(m));
             }
         }
@@ -608,13 +652,13 @@ unsafe fn signal_all(s: *mut Sched) {
     // SAFETY: forwarded.
     unsafe {
         let me = m();
-        for &om in &(*s).ms {
+        for &om in &(*s).all_ms {
             if om == me {
                 continue;
             }
             if (*om).idle {
                 wake_m(om);
-            } else if !(*om).curg.is_null() {
+            } else if !(*om).curg.is_null() && !(*om).detached {
                 (&(*s).sysmon).state.raise((*om).id);
             }
         }
@@ -667,10 +711,63 @@ unsafe fn retake_syscall_ps(s: *mut Sched) {
                 (*s).runq.push_back(next);
             }
         }
+        if !stuck {
+            return;
+        }
         // Work on the global queue (moved here or queued by a `Gosched` before the call) may have
         // had only the blocked M to run it.
-        if stuck && !(*s).runq.is_empty() {
-            wakep(s);
+        let idle = (&(*s).ms)[..(*s).procs.min((*s).ms.len())].iter().any(|&om| (*om).idle);
+        if idle {
+            if !(*s).runq.is_empty() {
+                wakep(s);
+            }
+            return;
+        }
+        // No idle M: gc's `handoffp` gives a P whose M is in a system call to another M when
+        // there is work for it (queued goroutines, a pending timer).
+        let work = !(*s).runq.is_empty() || (&mut (*s).timers).clean_head().is_some();
+        if !work || (*s).stw || (*s).exit.is_some() {
+            return;
+        }
+        for id in 0..(*s).procs.min((*s).ms.len()) {
+            let om = (&(*s).ms)[id];
+            if !(*om).curg.is_null() && (*(*om).curg).in_syscall.load(Ordering::SeqCst) {
+                handoff_p(s, id);
+                return;
+            }
+        }
+    }
+}
+
+/// gc's `handoffp` + `startm`: P `id`, whose M runs a goroutine blocked in a system call, gets
+/// another M (a spare one, else a new thread). The old M is detached: on its way back from the
+/// call [`exit_syscall`] sees it, queues the goroutine on the global queue and the M becomes a
+/// spare (gc's `exitsyscall0` + `stopm`).
+///
+/// # Safety
+/// The lock is held; `ms[id]`'s goroutine is in a system call (`in_syscall` seen under the
+/// lock: its `exit_syscall` takes the lock before it looks at `detached`).
+unsafe fn handoff_p(s: *mut Sched, id: usize) {
+    // SAFETY: forwarded.
+    unsafe {
+        let old = (&(*s).ms)[id];
+        (*old).detached = true;
+        // Two Ms may now allocate at once (the old one on its way back, the new one).
+        (*(*s).heap).set_shared(true);
+        let mon = &(&(*s).sysmon).state.ps[id];
+        mon.in_syscall.store(false, Ordering::Release);
+        mon.running.store(false, Ordering::Release);
+        match (*s).spare.pop() {
+            Some(nm) => {
+                (*nm).detached = false;
+                (*nm).id = id;
+                (&mut (*s).ms)[id] = nm;
+                wake_m(nm);
+            }
+            None => {
+                let nm = spawn_m(s, id);
+                (&mut (*s).ms)[id] = nm;
+            }
         }
     }
 }
@@ -785,7 +882,7 @@ unsafe fn schedule() -> i32 {
         loop {
             if let Some(status) = (*s).exit {
                 signal_all(s);
-                if (*m).id != 0 && m0_in_syscall(s) {
+                if m != (*s).driver && m0_in_syscall(s) {
                     // M 0 returns the status to the driver, but it is blocked in a system call
                     // that may never return (a read of the terminal): end the process from here,
                     // as gc's exit does from whichever thread main.main returned on.
@@ -794,6 +891,12 @@ unsafe fn schedule() -> i32 {
                     libc::_exit(status);
                 }
                 return status;
+            }
+            if (*m).detached {
+                // A spare M (its goroutine left the system call it lost its P in): wait for
+                // `handoff_p` to give it a P, or for the end.
+                idle_wait(s, m, None);
+                continue;
             }
             let id = (*m).id;
             if (*s).stw {
@@ -864,12 +967,20 @@ unsafe fn execute(s: *mut Sched, m: *mut M, g: *mut G) {
         arch::gort_swap_stack(g0_sp, gsp);
         // Back on g0 with the lock: the goroutine blocked, yielded or ended (a preemption
         // request still pending is void: it has switched out).
-        let mon = &(&(*s).sysmon).state;
-        mon.ps[id].running.store(false, Ordering::Release);
-        mon.withdraw(id);
         (*s).running -= 1;
         (*m).curg = std::ptr::null_mut();
         set_current(std::ptr::null_mut());
+        if (*m).detached {
+            // P `id` belongs to another M now (its monitor state and requests are that M's):
+            // the goroutine left its system call (`exit_syscall`) and waits on the global queue.
+            (*s).runq.push_back(g);
+            wakep(s);
+            (*s).spare.push(m);
+            return;
+        }
+        let mon = &(&(*s).sysmon).state;
+        mon.ps[id].running.store(false, Ordering::Release);
+        mon.withdraw(id);
         match (*g).status {
             Status::Dead => free_g(s, g),
             Status::Runnable => {
@@ -1203,7 +1314,7 @@ pub(crate) fn mark_goexited() {
 unsafe fn running_outside_syscalls(s: *mut Sched) -> usize {
     // SAFETY: forwarded; curg is under the lock and a non-null curg is a live G.
     unsafe {
-        (&(*s).ms).iter().filter(|&&om| !(*om).curg.is_null() && !(*(*om).curg).in_syscall.load(Ordering::SeqCst)).count()
+        (&(*s).all_ms).iter().filter(|&&om| !(*om).curg.is_null() && !(*(*om).curg).in_syscall.load(Ordering::SeqCst)).count()
     }
 }
 
@@ -1216,7 +1327,7 @@ unsafe fn only_syscalls_left(s: *mut Sched) -> bool {
     // SAFETY: as in `running_outside_syscalls`.
     unsafe {
         let me = m();
-        let stuck = (&(*s).ms)
+        let stuck = (&(*s).all_ms)
             .iter()
             .filter(|&&om| om != me && !(*om).curg.is_null() && (*(*om).curg).in_syscall.load(Ordering::SeqCst))
             .count();
@@ -1232,7 +1343,7 @@ unsafe fn only_syscalls_left(s: *mut Sched) -> bool {
 unsafe fn m0_in_syscall(s: *mut Sched) -> bool {
     // SAFETY: as in `running_outside_syscalls`.
     unsafe {
-        let m0 = (&(*s).ms)[0];
+        let m0 = (*s).driver;
         !(*m0).curg.is_null() && (*(*m0).curg).in_syscall.load(Ordering::SeqCst)
     }
 }
@@ -1287,9 +1398,27 @@ pub(crate) fn exit_syscall() {
                 std::thread::sleep(std::time::Duration::from_micros(50));
             }
         }
+        // `handoff_p` detaches this M only under the lock after seeing `in_syscall` (cleared
+        // above), so under the lock `detached` is final.
+        let held = lock_held();
+        if !held {
+            lock();
+        }
+        if (*m).detached && !held {
+            // P lost during the call (gc's `exitsyscall0` without an idle P): g0 queues this
+            // goroutine globally; it resumes here on whichever M runs it next (no M or run
+            // pointer of this thread is used after the switch).
+            (*g).status = Status::Runnable;
+            (*m).yield_local = false;
+            switch_to_g0();
+            return;
+        }
         let mon = &(&(*s).sysmon).state.ps[(*m).id];
         mon.in_syscall.store(false, Ordering::Release);
         mon.running.store(true, Ordering::Release);
+        if !held {
+            unlock();
+        }
     }
 }
 
@@ -1311,7 +1440,7 @@ pub(crate) unsafe fn stop_others() -> bool {
             switch_to_g0();
             return false;
         }
-        if (*s).ms.len() == 1 {
+        if (*s).all_ms.len() == 1 {
             // One M: every other goroutine is already switched out.
             (*s).stw = true;
             (*s).stw_flag.store(true, Ordering::SeqCst);
@@ -1323,8 +1452,8 @@ pub(crate) unsafe fn stop_others() -> bool {
         (*s).stopper = Some(std::thread::current());
         let me = m();
         while running_outside_syscalls(s) > 1 {
-            for &om in &(*s).ms {
-                if om != me && !(*om).curg.is_null() && !(*(*om).curg).in_syscall.load(Ordering::SeqCst) {
+            for &om in &(*s).all_ms {
+                if om != me && !(*om).detached && !(*om).curg.is_null() && !(*(*om).curg).in_syscall.load(Ordering::SeqCst) {
                     (&(*s).sysmon).state.raise((*om).id);
                 }
             }

@@ -9,10 +9,12 @@
 //! a `read` fills) and a stop-the-world does not wait for it; on the way back it waits for a
 //! stop-the-world in progress to end before running Go code again (`proc::exit_syscall`). A call
 //! that lasts past the preemption monitor's next look (10 ms) loses its P's queued goroutines to
-//! the global queue, where an idle M runs them (gc's `retake`).
-//!
-//! Not done yet: with `GOMAXPROCS=1` no other M exists to run the other goroutines while one is
-//! blocked (gc starts or wakes an M for its P, `handoffp`); here Ms and Ps are paired.
+//! the global queue, where an idle M runs them (gc's `retake`). When no M is idle and there is
+//! work (queued goroutines, a pending timer), the monitor gives the P itself to another M, a
+//! spare one or a new thread (`proc::handoff_p`, gc's `handoffp`/`startm`), so that even at
+//! `GOMAXPROCS=1` the others run. The M in the call is then detached: `proc::exit_syscall` sees
+//! it under the scheduler lock, switches to its g0, which queues the goroutine on the global
+//! queue (gc's `exitsyscall0` when no P is idle) and waits as a spare M (gc's `stopm`).
 
 /// Runs `call` (a system call that may block) as gc's `entersyscall`/`exitsyscall` bracket
 /// would; `keep` are the call's argument words (spilled for the collector, see the module docs).
