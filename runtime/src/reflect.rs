@@ -208,6 +208,23 @@ pub unsafe extern "C" fn gort_reflect_growslice(t: *const Type, old: *const GoSl
     }
 }
 
+/// `reflect.typedslicecopy(t, dst, src)` (gc's `reflect_typedslicecopy`): copies
+/// `min(len(dst), len(src))` elements of type `t` from `src` to `dst` (overlap allowed) and
+/// returns that count. No write barrier: the collector stops the world to mark and never moves
+/// objects, so a plain memmove of pointer words is what `typedmemmove` does too. The headers
+/// travel by address (`unsafeheader.Slice` is a struct).
+///
+/// # Safety
+/// `t` the element type; `dst` and `src` valid slices of it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gort_reflect_typedslicecopy(t: *const Type, dst: *const GoSlice, src: *const GoSlice) -> isize {
+    // SAFETY: caller contract: both headers are readable, their ranges valid for their lengths.
+    unsafe {
+        let (d, s) = (*dst, *src);
+        crate::slice::gort_slicecopy(d.ptr, d.len, s.ptr, s.len, (*t).size())
+    }
+}
+
 /// `reflect.verifyNotInHeapPtr(p)`: gojit has no not-in-heap memory a pointer could wrongly
 /// point into (gc's check is for `runtime/internal/sys.NotInHeap` objects), so every `p` is fine.
 #[unsafe(no_mangle)]

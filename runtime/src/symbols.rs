@@ -159,6 +159,8 @@ pub fn entries() -> Vec<Entry> {
         e!(reflect::gort_reflect_typedmemclrpartial, 4),
         e!(reflect::gort_reflect_typedarrayclear, 3),
         e!(reflect::gort_reflect_growslice, 4),
+        e!(reflect::gort_reflect_typedslicecopy, 3),
+        e!(gotraceback::gort_settraceback, 2),
         e!(reflect::gort_reflect_verify_not_in_heap_ptr, 1),
         e!(reflect::gort_reflect_staticuint64s, 0),
         e!(reflect::gort_reflect_typelinks, 1),

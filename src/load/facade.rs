@@ -35,6 +35,7 @@ pub const PACKAGES: &[FacadePackage] = &[FacadePackage {
         facade_file!("runtime", "extern.go"),
         facade_file!("runtime", "godebug.go"),
         facade_file!("runtime", "mgc.go"),
+        facade_file!("runtime", "mprof.go"),
         facade_file!("runtime", "mstats.go"),
         facade_file!("runtime", "os_linux.go"),
         facade_file!("runtime", "panic.go"),

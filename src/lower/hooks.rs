@@ -283,6 +283,16 @@ pub const HOOKS: &[Hook] = &[
     bodyless("internal/godebug.setNewIncNonDefault", "func(func(string) func())", Go("runtime.godebug_setNewIncNonDefault")),
     bodyless("internal/godebug.registerMetric", "func(string, func() uint64)", Go("runtime.godebug_registerMetric")),
     bodyless("internal/godebug.write", "func(uintptr, unsafe.Pointer, int32) int32", Go("runtime.write")),
+    bodyless("runtime.nanotime", "func() int64", entry("gort_nanotime")),
+    // ---- runtime/trace (gc's traceruntime.go, trace.go, tracetime.go linknames: the facade's
+    // trace.go, the execution tracer's entry points with tracing off)
+    bodyless("runtime/trace.userTaskCreate", "func(uint64, uint64, string)", Go("runtime.trace_userTaskCreate")),
+    bodyless("runtime/trace.userTaskEnd", "func(uint64)", Go("runtime.trace_userTaskEnd")),
+    bodyless("runtime/trace.userRegion", "func(uint64, uint64, string)", Go("runtime.trace_userRegion")),
+    bodyless("runtime/trace.userLog", "func(uint64, string, string)", Go("runtime.trace_userLog")),
+    bodyless("runtime/trace.runtime_traceClockUnitsPerSecond", "func() uint64", Go("runtime.traceClockUnitsPerSecond")),
+    bodyless("runtime/trace.runtime_traceAdvance", "func(bool)", Go("runtime.traceAdvance")),
+    bodyless("runtime/trace.runtime_traceClockNow", "func() uint64", Go("runtime.traceClockNow")),
     // ---- math/rand (runtime.rand: gc's per-M ChaCha8 stream; gojit's fastrand)
     bodyless("math/rand.runtime_rand", "func() uint64", entry("gort_rand")),
     // ---- internal/reflectlite (linknamed into gc's runtime: reflectlite_*): descriptors in the
@@ -374,6 +384,7 @@ pub const HOOKS: &[Hook] = &[
     bodyless("reflect.typedmemclrpartial", "func(*abi.Type, unsafe.Pointer, uintptr, uintptr)", entry("gort_reflect_typedmemclrpartial")),
     bodyless("reflect.typedarrayclear", "func(*abi.Type, unsafe.Pointer, int)", entry("gort_reflect_typedarrayclear")),
     Hook { may_panic: true, ..bodyless("reflect.typehash", "func(*abi.Type, unsafe.Pointer, uintptr) uintptr", entry("gort_reflect_typehash")) },
+    bodyless("reflect.typedslicecopy", "func(*abi.Type, unsafeheader.Slice, unsafeheader.Slice) int", entry("gort_reflect_typedslicecopy")),
     bodyless("reflect.verifyNotInHeapPtr", "func(uintptr) bool", entry("gort_reflect_verify_not_in_heap_ptr")),
     Hook {
         may_panic: true,
@@ -524,6 +535,7 @@ pub const HOOKS: &[Hook] = &[
     // (runtime/src/gc/debug.rs)
     bodyless("runtime/debug.setGCPercent", "func(int32) int32", entry("gort_setgcpercent")),
     bodyless("runtime/debug.setMemoryLimit", "func(int64) int64", entry("gort_setmemorylimit")),
+    bodyless("runtime/debug.SetTraceback", "func(string)", entry("gort_settraceback")),
     bodyless("runtime/debug.freeOSMemory", "func()", entry("gort_freeosmemory")),
     bodyless("runtime/debug.readGCStats", "func(*[]time.Duration)", entry("gort_readgcstats")),
     // ---- math/rand/v2 (runtime.rand) and internal/chacha8rand (its amd64 assembly `block`
@@ -721,7 +733,7 @@ mod tests {
 
     /// Packages whose body-less functions the table is checked against (their imports load
     /// internal/cpu, internal/bytealg, internal/abi, internal/runtime/atomic, ...).
-    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"math/rand\"\n\t_ \"math/rand/v2\"\n\t_ \"os\"\n\t_ \"path/filepath\"\n\t_ \"reflect\"\n\t_ \"runtime\"\n\t_ \"runtime/debug\"\n\t_ \"slices\"\n\t_ \"sort\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"syscall\"\n\t_ \"time\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n\t_ \"unique\"\n\t_ \"weak\"\n)\n\nfunc main() {}\n";
+    const PROBE: &str = "package main\n\nimport (\n\t_ \"bytes\"\n\t_ \"container/list\"\n\t_ \"hash/crc32\"\n\t_ \"maps\"\n\t_ \"math\"\n\t_ \"math/bits\"\n\t_ \"math/rand\"\n\t_ \"math/rand/v2\"\n\t_ \"os\"\n\t_ \"path/filepath\"\n\t_ \"reflect\"\n\t_ \"runtime\"\n\t_ \"runtime/debug\"\n\t_ \"runtime/trace\"\n\t_ \"slices\"\n\t_ \"sort\"\n\t_ \"sync\"\n\t_ \"sync/atomic\"\n\t_ \"syscall\"\n\t_ \"testing\"\n\t_ \"time\"\n\t_ \"unicode\"\n\t_ \"unicode/utf8\"\n\t_ \"unique\"\n\t_ \"weak\"\n)\n\nfunc main() {}\n";
 
     fn probe_audit() -> Audit {
         let dir = std::env::temp_dir().join(format!("gojit-hooks-{}", std::process::id()));

@@ -438,6 +438,8 @@ pub const DECLS: &[Decl] = &[
     d("gort_reflect_typedmemclrpartial", SysV, &[W, W, W, W], &[]),
     d("gort_reflect_typedarrayclear", SysV, &[W, W, W], &[]),
     d("gort_reflect_growslice", Tail, &[W, W, W, W], &[]),
+    d("gort_reflect_typedslicecopy", SysV, &[W, W, W], &[W]),
+    d("gort_settraceback", SysV, &[W, W], &[]),
     d("gort_reflect_verify_not_in_heap_ptr", SysV, &[W], &[Bool]),
     d("gort_reflect_staticuint64s", SysV, &[], &[W]),
     d("gort_reflect_typelinks", SysV, &[W], &[]),

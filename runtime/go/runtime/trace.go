@@ -21,3 +21,39 @@ func StopTrace() {
 func ReadTrace() []byte {
 	return nil
 }
+
+// The user annotations runtime/trace links to (gc's traceruntime.go trace_user*): with tracing
+// off gc's versions return at once.
+
+func trace_userTaskCreate(id, parentID uint64, taskType string) {
+}
+
+func trace_userTaskEnd(id uint64) {
+}
+
+func trace_userRegion(id, mode uint64, regionType string) {
+}
+
+func trace_userLog(id uint64, category, message string) {
+}
+
+// traceAdvance moves tracing to its next generation; gc's returns at once when no trace is
+// running (generation 0), which is always the case here.
+func traceAdvance(stopTrace bool) {
+}
+
+// traceTimeDiv is gc's trace clock divisor on linux/amd64 (nanotime-based: 64 ns units).
+const traceTimeDiv = 64
+
+// traceClockNow returns the trace clock: the monotonic clock in traceTimeDiv units, as gc's.
+func traceClockNow() uint64 {
+	return uint64(nanotime() / traceTimeDiv)
+}
+
+// traceClockUnitsPerSecond is the number of trace clock units per second (gc's nanotime case).
+func traceClockUnitsPerSecond() uint64 {
+	return 1e9 / traceTimeDiv
+}
+
+// nanotime is the runtime's monotonic clock in nanoseconds (a hook row: gort_nanotime).
+func nanotime() int64
