@@ -7,7 +7,7 @@ package main
 import "runtime"
 
 func main() {
-	runtime.SetBlockProfileRate(1)
+	_ = runtime.MemProfile
 	_ = runtime.MutexProfile
 	runtime.Goshed()
 }
