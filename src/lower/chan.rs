@@ -40,9 +40,14 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
     fn take_elem(&mut self, et: TypeId, slot: ir::Value) -> V {
         let v = self.load(et, slot, 0);
         let v = self.copy_to_temp(et, &v);
+        self.clear_elem(et, slot);
+        v
+    }
+
+    /// Zeroes a receive slot of element type `et` (see [`Self::take_elem`]).
+    fn clear_elem(&mut self, et: TypeId, slot: ir::Value) {
         let (size, _) = self.p.size_align(et);
         self.memzero(slot, size.max(8));
-        v
     }
 
     /// `go call`.
@@ -198,8 +203,7 @@ impl<'p, 'a, 'f> FnCx<'p, 'a, 'f> {
                 // Bind the received value (and ok) through the comm statement itself.
                 if matches!(comm.kind, StmtKind::Expr(_)) {
                     // `case <-c:`: the value is dropped; so is the slot's copy.
-                    let (size, _) = self.p.size_align(cs.et);
-                    self.memzero(cs.elem, size.max(8));
+                    self.clear_elem(cs.et, cs.elem);
                 } else {
                     let v = self.take_elem(cs.et, cs.elem);
                     self.overrides.insert(rx.id, v.clone());
